@@ -1,0 +1,31 @@
+import type { JsonPath } from './json-path.js';
+import type { Loss } from './losses.js';
+
+export type TranslationErrorKind =
+  /** the input does not have the shape its format requires */
+  | 'invalid_input'
+  /** `strict: true` and a field could not be carried over */
+  | 'loss'
+  /** the input is valid but asks for something the target cannot express at all */
+  | 'unsupported'
+  /** the upstream stream was malformed, cut short or reported an error */
+  | 'upstream';
+
+/** The one error type translators throw. Anything else escaping a translator is a bug. */
+export class TranslationError extends Error {
+  override readonly name = 'TranslationError';
+  readonly kind: TranslationErrorKind;
+  readonly path: JsonPath | undefined;
+  readonly losses: readonly Loss[];
+
+  constructor(kind: TranslationErrorKind, message: string, opts: { path?: JsonPath; losses?: readonly Loss[] } = {}) {
+    super(opts.path ? `${message} (at ${opts.path === '' ? '<root>' : opts.path})` : message);
+    this.kind = kind;
+    this.path = opts.path;
+    this.losses = opts.losses ?? [];
+  }
+}
+
+export function isTranslationError(e: unknown): e is TranslationError {
+  return e instanceof TranslationError;
+}

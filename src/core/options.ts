@@ -1,0 +1,58 @@
+import type { Loss } from './losses.js';
+
+export type AnthropicVersion = '2023-06-01' | '2026-10-21';
+
+/**
+ * What a request translation learned that the response/stream translation needs on the way
+ * back (e.g. tool names rewritten to fit OpenAI's pattern). JSON-serialisable; the gateway
+ * passes it from `translateRequest` to `translateResponse` / `createStreamTranslator`.
+ */
+export interface RequestContext {
+  /** target-side tool name -> client-side tool name, for names that had to be rewritten */
+  toolNames?: Record<string, string>;
+  /** the model name the client asked for */
+  clientModel?: string;
+  /** whether the client asked for usage in the stream (OpenAI `stream_options.include_usage`) */
+  includeUsage?: boolean;
+  /** the client's Anthropic API version, when the client speaks Anthropic */
+  anthropicVersion?: AnthropicVersion;
+  /** whether the client asked for a stream */
+  stream?: boolean;
+  /** free-form per-pair extras; keys are namespaced by the pair that writes them */
+  [key: string]: unknown;
+}
+
+/**
+ * Everything a pure translator may not invent for itself. Translators read no clock,
+ * draw no random numbers and do no I/O: ids, time and the model name come in here.
+ */
+export interface TranslateOptions {
+  /** Turn every loss into a thrown `TranslationError` (kind `loss`). Default false. */
+  strict?: boolean;
+  /** Id for the produced response/message/chunks. Default: derived deterministically from the input. */
+  id?: string;
+  /** Unix time in seconds for fields like OpenAI `created`. Default: 0. */
+  created?: number;
+  /** Model name to write into the output. Default: the model named in the input. */
+  model?: string;
+  /** The Anthropic API version the Anthropic side speaks. Default `2023-06-01`. */
+  anthropicVersion?: AnthropicVersion;
+  /** Context returned by the request translation of the same exchange. */
+  context?: RequestContext;
+}
+
+export interface TranslationResult<T> {
+  body: T;
+  losses: Loss[];
+  /** Hand this to the response / stream translation of the same exchange. */
+  context: RequestContext;
+}
+
+/** A stream translator: parsed events in, parsed events out. One per stream; never shared. */
+export interface StreamTranslator<In, Out> {
+  push(event: In): Out[];
+  /** The upstream ended. Emits what is still owed, or an error event if the stream was cut short. */
+  end(): Out[];
+  /** Losses observed so far. */
+  readonly losses: readonly Loss[];
+}

@@ -1,0 +1,21 @@
+import type { FormatId } from '../core/formats.js';
+
+/**
+ * The wire side of one format: how its streams are framed and how its errors look.
+ * Decoders and encoders are shared by every pair that touches the format.
+ */
+export interface FormatCodec<Event = unknown> {
+  id: FormatId;
+  /** content type of a streamed response, e.g. `text/event-stream` */
+  streamContentType: string;
+  /** upstream wire bytes -> parsed events. Malformed input errors the stream with a TranslationError. */
+  decodeStream(): TransformStream<Uint8Array, Event>;
+  /** parsed events -> wire bytes */
+  encodeStream(): TransformStream<Event, Uint8Array>;
+  /** an error event in this format's stream grammar (what a client of this format sees mid-stream) */
+  streamError(status: number, message: string, type?: string): Event;
+  /** events that end a stream cleanly, if the format has them (e.g. OpenAI `[DONE]`) */
+  isTerminal?(event: Event): boolean;
+  /** an HTTP error body in this format's own shape */
+  errorBody(status: number, message: string, type?: string): unknown;
+}
