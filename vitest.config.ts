@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Compile-time SDK conformance tests (test/sdk-types/*.test-d.ts); errors elsewhere are `npm run typecheck`'s job.
+    typecheck: { enabled: true, include: ['test/sdk-types/**/*.test-d.ts'], ignoreSourceErrors: true },
   },
 });

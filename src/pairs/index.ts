@@ -1,3 +1,7 @@
+import { anthropicToBedrockInvoke, bedrockInvokeToAnthropic } from './anthropic-messages--bedrock-invoke/index.js';
+import { anthropicToGemini, geminiToAnthropic } from './anthropic-messages--gemini/index.js';
+import { anthropicToOpenAI, openaiToAnthropic } from './anthropic-messages--openai-chat/index.js';
+import { anthropicToVertex, vertexToAnthropic } from './anthropic-messages--vertex-anthropic/index.js';
 import type { PairTranslator } from './pair.js';
 
 /**
@@ -6,4 +10,12 @@ import type { PairTranslator } from './pair.js';
  */
 export const PAIRS: readonly PairTranslator[] = [
   // one line per direction, imported from ./<from>--<to>/ (or the folder of the unordered pair)
+  anthropicToOpenAI,
+  openaiToAnthropic,
+  anthropicToGemini,
+  geminiToAnthropic,
+  anthropicToBedrockInvoke,
+  bedrockInvokeToAnthropic,
+  anthropicToVertex,
+  vertexToAnthropic,
 ];

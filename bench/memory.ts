@@ -1,0 +1,51 @@
+/**
+ * Heap growth while translating a large stream: the events are produced lazily (never held),
+ * translated and drained; heap is sampled after forced GCs every ~10 MB of input.
+ */
+import { translateStream } from '../src/index.js';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function heapMb(): number {
+  gc?.();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+
+export async function measureStreamMemory(totalMb: number): Promise<{ beforeMb: number; maxDuringMb: number; afterMb: number; growthMb: number; events: number; outMb: number; gcExposed: boolean }> {
+  const encoder = new TextEncoder();
+  const target = totalMb * 1024 * 1024;
+  let produced = 0;
+  let events = 0;
+  let nextSample = 10 * 1024 * 1024;
+  let maxDuring = 0;
+  const beforeMb = heapMb();
+  const head = `event: message_start\ndata: ${JSON.stringify({ type: 'message_start', message: { id: 'msg_mem', type: 'message', role: 'assistant', model: 'm', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } } })}\n\nevent: content_block_start\ndata: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}\n\n`;
+  const delta = `event: content_block_delta\ndata: ${JSON.stringify({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'lorem ipsum dolor sit amet, consectetur adipiscing elit '.repeat(4) } })}\n\n`;
+  const tail = 'event: content_block_stop\ndata: {"type":"content_block_stop","index":0}\n\nevent: message_delta\ndata: {"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":5}}\n\nevent: message_stop\ndata: {"type":"message_stop"}\n\n';
+  const batch = encoder.encode(delta.repeat(32));
+  let state: 'head' | 'body' | 'tail' | 'done' = 'head';
+  const input = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (state === 'head') { controller.enqueue(encoder.encode(head)); state = 'body'; return; }
+      if (state === 'body') {
+        controller.enqueue(batch);
+        produced += batch.byteLength;
+        events += 32;
+        if (produced >= nextSample) { maxDuring = Math.max(maxDuring, heapMb()); nextSample += 10 * 1024 * 1024; }
+        if (produced >= target) state = 'tail';
+        return;
+      }
+      if (state === 'tail') { controller.enqueue(encoder.encode(tail)); state = 'done'; return; }
+      controller.close();
+    },
+  });
+  const reader = translateStream('anthropic-messages', 'openai-chat', input, { created: 0 }).getReader();
+  let out = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    out += value.byteLength;
+  }
+  const afterMb = heapMb();
+  return { beforeMb, maxDuringMb: maxDuring, afterMb, growthMb: Math.max(maxDuring, afterMb) - beforeMb, events, outMb: out / 1024 / 1024, gcExposed: gc !== undefined };
+}

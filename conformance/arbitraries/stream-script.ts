@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { modelName, splitText, textPiece, toolInput, toolName } from './text.js';
+
+/**
+ * A neutral description of one model turn, independent of any wire format. Rendered into an Anthropic event
+ * sequence (`render-anthropic-events.ts`) or an OpenAI chunk sequence (`render-openai-chunks.ts`).
+ */
+export type ScriptBlock =
+  | { kind: 'text'; pieces: string[] }
+  | { kind: 'thinking'; pieces: string[]; signature: string }
+  /** `fragments` concatenate to `JSON.stringify(input)` */
+  | { kind: 'tool'; id: string; name: string; input: Record<string, unknown>; fragments: string[] };
+
+export type ScriptStop = 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use' | 'refusal';
+
+export interface ScriptUsage {
+  /** uncached input tokens (Anthropic `input_tokens`) */
+  input: number;
+  output: number;
+  cacheRead: number;
+  cacheWrite: number;
+}
+
+export interface StreamScript {
+  id: string;
+  model: string;
+  blocks: ScriptBlock[];
+  stop: ScriptStop;
+  /** the matched stop sequence when `stop` is `stop_sequence` */
+  stopSequence: string | null;
+  usage: ScriptUsage;
+  /** positions (before event i) at which an Anthropic `ping` is sent; ignored for OpenAI */
+  pings: number[];
+  /**
+   * OpenAI only: where the usage goes: its own final chunk with `choices: []` (OpenAI with `include_usage`),
+   * the finish chunk (what several OpenAI-compatible servers send), or nowhere (no `include_usage`)
+   */
+  openaiUsage: 'separate' | 'with-finish' | 'none';
+}
+
+export interface ScriptShape {
+  /** allow thinking blocks (Anthropic only; OpenAI renders none) */
+  thinking?: boolean;
+  /** allow text after a tool call */
+  textAfterTools?: boolean;
+}
+
+const pieces = fc.array(textPiece, { minLength: 1, maxLength: 5 });
+
+const textBlock: fc.Arbitrary<ScriptBlock> = pieces.map((p) => ({ kind: 'text', pieces: p }));
+
+const thinkingBlock: fc.Arbitrary<ScriptBlock> = fc
+  .record({ pieces, signature: fc.base64String({ minLength: 8, maxLength: 64 }) })
+  .map((r) => ({ kind: 'thinking', ...r }));
+
+const toolBlock = (i: number): fc.Arbitrary<ScriptBlock> =>
+  fc
+    .record({
+      suffix: fc.stringMatching(/^[A-Za-z0-9]{8,16}$/),
+      name: toolName,
+      input: toolInput,
+      cuts: fc.array(fc.nat({ max: 200 }), { maxLength: 5 }),
+    })
+    .map(({ suffix, name, input, cuts }) => {
+      const json = JSON.stringify(input);
+      return { kind: 'tool', id: `toolu_${i}${suffix}`, name, input, fragments: splitText(json, cuts) };
+    });
+
+/** A stream script; the stop reason is `tool_use` exactly when there are tool blocks. */
+export function streamScript(shape: ScriptShape = {}): fc.Arbitrary<StreamScript> {
+  return fc
+    .record({
+      id: fc.stringMatching(/^[A-Za-z0-9]{6,12}$/),
+      model: modelName,
+      thinking: shape.thinking ? fc.option(thinkingBlock, { nil: undefined }) : fc.constant(undefined),
+      lead: fc.option(textBlock, { nil: undefined }),
+      toolCount: fc.nat({ max: 3 }),
+      tail: shape.textAfterTools ? fc.option(textBlock, { nil: undefined }) : fc.constant(undefined),
+      tools: fc.tuple(toolBlock(0), toolBlock(1), toolBlock(2)),
+      plainStop: fc.constantFrom<ScriptStop>('end_turn', 'max_tokens', 'stop_sequence', 'refusal'),
+      stopSequence: fc.constantFrom('STOP', '\n\nHuman:', '###'),
+      usage: fc.record({
+        input: fc.nat({ max: 100000 }),
+        output: fc.nat({ max: 10000 }),
+        cacheRead: fc.nat({ max: 5000 }),
+        cacheWrite: fc.nat({ max: 5000 }),
+      }),
+      pings: fc.array(fc.nat({ max: 40 }), { maxLength: 3 }),
+      openaiUsage: fc.constantFrom<StreamScript['openaiUsage']>('separate', 'with-finish', 'none'),
+    })
+    .map((r) => {
+      const blocks: ScriptBlock[] = [];
+      if (r.thinking) blocks.push(r.thinking);
+      if (r.lead) blocks.push(r.lead);
+      const tools = r.tools.slice(0, r.toolCount);
+      blocks.push(...tools);
+      if (tools.length > 0 && r.tail) blocks.push(r.tail);
+      if (blocks.length === 0 || blocks.every((b) => b.kind === 'thinking')) blocks.push({ kind: 'text', pieces: ['ok'] });
+      const stop: ScriptStop = tools.length > 0 ? 'tool_use' : r.plainStop;
+      return {
+        id: r.id,
+        model: r.model,
+        blocks,
+        stop,
+        stopSequence: stop === 'stop_sequence' ? r.stopSequence : null,
+        usage: r.usage,
+        pings: r.pings,
+        openaiUsage: r.openaiUsage,
+      };
+    });
+}

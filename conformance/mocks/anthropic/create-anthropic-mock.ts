@@ -1,0 +1,63 @@
+import { anthropicStreamError, encodeAnthropicEvent } from '../../../src/formats/anthropic-messages/codec.js';
+import { anthropicErrorBody } from '../../../src/formats/anthropic-messages/errors.js';
+import { encodeSSE } from '../../../src/sse/encode-sse.js';
+import { countAllTokens } from '../../scripted-model/count-tokens.js';
+import { runScriptedModel } from '../../scripted-model/run-scripted-model.js';
+import { createMockProvider } from '../create-mock-provider.js';
+import type { MockOptions, MockProvider, RuleViolation } from '../mock-types.js';
+import type { EndpointRequest, ProviderDefinition } from '../provider-definition.js';
+import { validateCountTokensRequest } from '../spec-validator.js';
+import { anthropicPrompt } from './anthropic-prompt.js';
+import { checkAnthropicHeaders } from './check-anthropic-headers.js';
+import { checkAnthropicParams } from './check-anthropic-params.js';
+import { checkAnthropicTurns } from './check-anthropic-turns.js';
+import { renderAnthropicEvents } from './render-anthropic-events.js';
+import { renderAnthropicMessage } from './render-anthropic-message.js';
+
+const DEFAULT_CHUNK_SIZE = 16;
+
+function specViolations(result: { ok: boolean; errors: ReadonlyArray<{ path: string; message: string }> }): RuleViolation[] {
+  return result.ok ? [] : result.errors.map((e) => ({ path: e.path, message: e.path === '' ? e.message : `${e.path}: ${e.message}` }));
+}
+
+function providerRules(request: EndpointRequest, endpoint: 'messages' | 'count_tokens'): RuleViolation[] {
+  return [...checkAnthropicTurns(request.body), ...checkAnthropicParams(request.body, request.headers.get('anthropic-version'), endpoint)];
+}
+
+const anthropicDefinition: ProviderDefinition = {
+  errorBody: (status, message, violation) => ({ ...anthropicErrorBody(status, message, violation?.type), request_id: 'req_mock' }),
+  responseHeaders: { 'request-id': 'req_mock' },
+  checkHeaders: checkAnthropicHeaders,
+  framing: {
+    contentType: 'text/event-stream',
+    encode: encodeAnthropicEvent,
+    errorEvent: (status, message) => anthropicStreamError(status, message),
+    malformed: () => encodeSSE({ event: 'content_block_delta', data: '{"type":"content_block_delta","index":' }),
+    defaultErrorStatus: 529,
+  },
+  endpoints: [
+    {
+      matches: (path) => path.endsWith('/v1/messages/count_tokens'),
+      check: (request) => [...specViolations(validateCountTokensRequest(request.body)), ...providerRules(request, 'count_tokens')],
+      answer: (request) => ({ json: { input_tokens: countAllTokens(anthropicPrompt(request.body).inputTexts) } }),
+    },
+    {
+      matches: (path) => path.endsWith('/v1/messages'),
+      check: (request, validate) => [...specViolations(validate('anthropic-messages', request.body)), ...providerRules(request, 'messages')],
+      answer: (request, options) => {
+        const script = runScriptedModel(anthropicPrompt(request.body));
+        const model = String(request.body.model);
+        if (request.body.stream !== true) return { json: renderAnthropicMessage(script, model) };
+        return { events: renderAnthropicEvents(script, model, options.chunkSize ?? DEFAULT_CHUNK_SIZE, options.pings ?? true) };
+      },
+    },
+  ],
+};
+
+/**
+ * A strict Anthropic Messages mock: `POST /v1/messages` (JSON or SSE) and `POST /v1/messages/count_tokens`,
+ * answered by the scripted model. See docs/conformance-mocks.md for its rules, faults and model names.
+ */
+export function createAnthropicMock(options: MockOptions = {}): MockProvider {
+  return createMockProvider(anthropicDefinition, options);
+}

@@ -1,0 +1,76 @@
+import { encodeBedrockInvokeEvent } from '../../../src/formats/bedrock-invoke/codec.js';
+import { bedrockErrorBody, bedrockStreamExceptionForStatus } from '../../../src/formats/bedrock-invoke/errors.js';
+import { parseBedrockInvokePath } from '../../../src/formats/bedrock-invoke/target.js';
+import { runScriptedModel } from '../../scripted-model/run-scripted-model.js';
+import { anthropicPrompt } from '../anthropic/anthropic-prompt.js';
+import { renderAnthropicEvents } from '../anthropic/render-anthropic-events.js';
+import { renderAnthropicMessage } from '../anthropic/render-anthropic-message.js';
+import { createMockProvider } from '../create-mock-provider.js';
+import type { MockOptions, MockProvider, RuleViolation } from '../mock-types.js';
+import type { EndpointRequest, ProviderDefinition } from '../provider-definition.js';
+
+const DEFAULT_CHUNK_SIZE = 16;
+
+/**
+ * InvokeModel's own rules (wire-formats §5.3): `anthropic_version` in the body, no `model` and no
+ * `stream` there (the path carries both); the rest must be a valid Messages body.
+ */
+function checkInvokeBody(request: EndpointRequest, validate: Parameters<ProviderDefinition['endpoints'][number]['check']>[1]): RuleViolation[] {
+  const body = request.body;
+  const out: RuleViolation[] = [];
+  if (typeof body.anthropic_version !== 'string') out.push({ path: 'anthropic_version', message: 'Malformed input request: #: required key [anthropic_version] not found' });
+  if (body.model !== undefined) out.push({ path: 'model', message: 'Malformed input request: #: extraneous key [model] is not permitted' });
+  if (body.stream !== undefined) out.push({ path: 'stream', message: 'Malformed input request: #: extraneous key [stream] is not permitted' });
+  const spec = validate('bedrock-invoke', body);
+  if (!spec.ok) out.push(...spec.errors.map((e) => ({ path: e.path, message: `Malformed input request: ${e.path}: ${e.message}` })));
+  return out;
+}
+
+/** Bedrock adds invocation metrics to the final `message_stop` event. */
+function withMetrics(events: readonly unknown[], inputTokens: number, outputTokens: number): unknown[] {
+  return events.map((e) =>
+    typeof e === 'object' && e !== null && (e as { type?: unknown }).type === 'message_stop'
+      ? { ...e, 'amazon-bedrock-invocationMetrics': { inputTokenCount: inputTokens, outputTokenCount: outputTokens, invocationLatency: 100, firstByteLatency: 10 } }
+      : e,
+  );
+}
+
+const definition: ProviderDefinition = {
+  errorBody: (status, message) => bedrockErrorBody(status, message),
+  responseHeaders: { 'x-amzn-requestid': 'req-mock' },
+  checkHeaders: () => undefined,
+  framing: {
+    contentType: 'application/vnd.amazon.eventstream',
+    encode: encodeBedrockInvokeEvent,
+    errorEvent: (status, message) => ({ type: 'error', error: { type: bedrockStreamExceptionForStatus(status), message } }),
+    malformed: () => {
+      const frame = encodeBedrockInvokeEvent({ type: 'ping' });
+      frame[frame.length - 1] = frame[frame.length - 1]! ^ 0xff; // a bad message CRC
+      return frame;
+    },
+    defaultErrorStatus: 503,
+  },
+  endpoints: [
+    {
+      matches: (path) => parseBedrockInvokePath(path) !== undefined,
+      model: (request) => parseBedrockInvokePath(request.url.pathname)?.model,
+      check: checkInvokeBody,
+      answer: (request, options) => {
+        const target = parseBedrockInvokePath(request.url.pathname);
+        const model = target?.model ?? 'anthropic.claude';
+        const script = runScriptedModel(anthropicPrompt(request.body));
+        if (!target?.stream) return { json: renderAnthropicMessage(script, model) };
+        const events = renderAnthropicEvents(script, model, options.chunkSize ?? DEFAULT_CHUNK_SIZE, false);
+        return { events: withMetrics(events, script.usage.inputTokens, script.usage.outputTokens) };
+      },
+    },
+  ],
+};
+
+/**
+ * A strict Bedrock InvokeModel mock for Claude: `POST /model/{model}/invoke` (JSON) and
+ * `/model/{model}/invoke-with-response-stream` (event-stream `chunk` frames), answered by the scripted model.
+ */
+export function createBedrockInvokeMock(options: MockOptions = {}): MockProvider {
+  return createMockProvider(definition, options);
+}

@@ -1,0 +1,73 @@
+import { encodeGeminiEventCRLF, geminiStreamError } from '../../../src/formats/gemini/codec.js';
+import { geminiErrorBody } from '../../../src/formats/gemini/errors.js';
+import { parseGeminiPath } from '../../../src/formats/gemini/target.js';
+import { encodeSSE } from '../../../src/sse/encode-sse.js';
+import { runScriptedModel } from '../../scripted-model/run-scripted-model.js';
+import { createMockProvider } from '../create-mock-provider.js';
+import type { MockOptions, MockProvider } from '../mock-types.js';
+import type { ProviderDefinition } from '../provider-definition.js';
+import { checkGeminiHeaders } from './check-gemini-headers.js';
+import { checkGeminiRequest } from './check-gemini-request.js';
+import { geminiPrompt } from './gemini-prompt.js';
+import { renderGeminiChunks, renderGeminiResponse } from './render-gemini.js';
+
+const DEFAULT_CHUNK_SIZE = 16;
+
+/** `/…/models/{model}:generateContent` or `:streamGenerateContent`, under any prefix (`/v1beta`, `/v1`). */
+function operation(pathname: string): { model: string; stream: boolean } | undefined {
+  const i = pathname.lastIndexOf('/models/');
+  if (i === -1) return undefined;
+  const parsed = parseGeminiPath(`/v1beta${pathname.slice(i)}`);
+  if (!parsed || parsed.operation === 'countTokens') return undefined;
+  return { model: parsed.model, stream: parsed.operation === 'streamGenerateContent' };
+}
+
+function definition(options: MockOptions): ProviderDefinition {
+  return {
+    errorBody: (status, message) => geminiErrorBody(status, message),
+    responseHeaders: { 'x-goog-request-id': 'req_mock' },
+    // the key may also come as `?key=`: the header check sees no URL, so the endpoint check repeats it with one
+    checkHeaders: (headers, o) => (headers.get('x-goog-api-key') === null ? undefined : checkGeminiHeaders(headers, o)),
+    framing: {
+      contentType: 'text/event-stream',
+      encode: encodeGeminiEventCRLF,
+      errorEvent: (status, message) => geminiStreamError(status, message),
+      malformed: () => encodeSSE({ data: '{"candidates":[{"content":' }),
+      defaultErrorStatus: 503,
+    },
+    endpoints: [
+      {
+        matches: (path) => operation(path) !== undefined,
+        model: (request) => operation(request.url.pathname)?.model,
+        check: (request, validate) => {
+          const auth = checkGeminiHeaders(request.headers, options, request.url);
+          if (auth) return [auth];
+          const op = operation(request.url.pathname);
+          if (op?.stream && request.url.searchParams.get('alt') !== 'sse') {
+            return [{ path: '', message: 'this mock streams only with ?alt=sse' }];
+          }
+          const spec = validate('gemini', request.body);
+          const specViolations = spec.ok ? [] : spec.errors.map((e) => ({ path: e.path, message: e.path === '' ? e.message : `* ${e.path}: ${e.message}` }));
+          return [...specViolations, ...checkGeminiRequest(request.body)];
+        },
+        answer: (request, o) => {
+          const op = operation(request.url.pathname);
+          const model = op?.model ?? 'gemini';
+          const prompt = geminiPrompt(request.body);
+          const script = runScriptedModel(prompt);
+          if (!op?.stream) return { json: renderGeminiResponse(script, model, prompt.includeThoughts) };
+          return { events: renderGeminiChunks(script, model, prompt.includeThoughts, o.chunkSize ?? DEFAULT_CHUNK_SIZE) };
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * A strict Gemini mock: `POST …/models/{model}:generateContent` (JSON) and `:streamGenerateContent?alt=sse`
+ * (CRLF-framed SSE), answered by the scripted model; errors as `google.rpc.Status`. The model and streaming
+ * come from the URL. Rules: `check-gemini-request.ts`.
+ */
+export function createGeminiMock(options: MockOptions = {}): MockProvider {
+  return createMockProvider(definition(options), options);
+}

@@ -1,0 +1,57 @@
+import AnthropicVertex from '@anthropic-ai/vertex-sdk';
+import { describe, expect, it } from 'vitest';
+import { anthropicSDKFinalMessage } from '../../../src/stream/sdk-harness.js';
+import { readText } from '../../../src/stream/stream-test-utils.js';
+import { translateStream } from '../../../src/stream/translate-stream.js';
+import { translateRequest } from '../../../src/translate.js';
+import { createVertexAnthropicMock } from './create-vertex-anthropic-mock.js';
+
+const BASE = 'https://us-east5-aiplatform.test/v1/projects/p/locations/us-east5';
+
+describe('vertex anthropic mock', () => {
+  it('@anthropic-ai/vertex-sdk talks to it: create, stream, countTokens', async () => {
+    const mock = createVertexAnthropicMock();
+    const client = new AnthropicVertex({
+      region: 'us-east5',
+      projectId: 'p',
+      baseURL: 'https://us-east5-aiplatform.test/v1',
+      maxRetries: 0,
+      authClient: { getRequestHeaders: async () => new Headers({ Authorization: 'Bearer t' }), projectId: 'p' } as never,
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => mock(new Request(input, init)),
+    });
+    const m = await client.messages.create({ model: 'claude-x', max_tokens: 50, messages: [{ role: 'user', content: 'hello there' }] });
+    expect(m.content).toEqual([{ type: 'text', text: 'echo: hello there' }]);
+    const s = await client.messages.stream({ model: 'claude-x', max_tokens: 50, messages: [{ role: 'user', content: 'hello there' }] }).finalMessage();
+    expect(s.content).toEqual([{ type: 'text', text: 'echo: hello there' }]);
+    const c = await client.messages.countTokens({ model: 'claude-x', messages: [{ role: 'user', content: 'a b c' }] });
+    expect(c.input_tokens).toBe(3);
+    expect(mock.requests.map((r) => r.status)).toEqual([200, 200, 200]);
+  });
+
+  it('rejects a missing token (Google 401) and a body with model', async () => {
+    const mock = createVertexAnthropicMock();
+    const url = `${BASE}/publishers/anthropic/models/claude-x:rawPredict`;
+    const noAuth = await mock(new Request(url, { method: 'POST', body: '{}' }));
+    expect(noAuth.status).toBe(401);
+    expect(((await noAuth.json()) as { error: { status: string } }).error.status).toBe('UNAUTHENTICATED');
+    const withModel = await mock(
+      new Request(url, {
+        method: 'POST',
+        headers: { authorization: 'Bearer t' },
+        body: JSON.stringify({ anthropic_version: 'vertex-2023-10-16', model: 'x', max_tokens: 1, messages: [{ role: 'user', content: 'x' }] }),
+      }),
+    );
+    expect(withModel.status).toBe(400);
+    expect(((await withModel.json()) as { type: string }).type).toBe('error');
+  });
+
+  it('an Anthropic client through crosswire: request accepted, stream translated back', async () => {
+    const mock = createVertexAnthropicMock({ chunkSize: 3 });
+    const req = translateRequest('anthropic-messages', 'vertex-anthropic', { model: 'claude-x', max_tokens: 50, stream: true, messages: [{ role: 'user', content: 'hi you' }] });
+    const res = await mock(new Request(BASE + String(req.context.upstreamPath), { method: 'POST', headers: { authorization: 'Bearer t' }, body: JSON.stringify(req.body) }));
+    expect(res.status).toBe(200);
+    const sse = await readText(translateStream('vertex-anthropic', 'anthropic-messages', res.body!, { context: req.context }));
+    const m = await anthropicSDKFinalMessage(sse);
+    expect(m.content).toEqual([{ type: 'text', text: 'echo: hi you' }]);
+  });
+});

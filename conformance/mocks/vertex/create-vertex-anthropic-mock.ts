@@ -1,0 +1,69 @@
+import { anthropicStreamError, encodeAnthropicEvent } from '../../../src/formats/anthropic-messages/codec.js';
+import { anthropicErrorBody } from '../../../src/formats/anthropic-messages/errors.js';
+import { geminiErrorBody } from '../../../src/formats/gemini/errors.js';
+import { parseVertexAnthropicPath } from '../../../src/formats/vertex-anthropic/target.js';
+import { encodeSSE } from '../../../src/sse/encode-sse.js';
+import { countAllTokens } from '../../scripted-model/count-tokens.js';
+import { runScriptedModel } from '../../scripted-model/run-scripted-model.js';
+import { anthropicPrompt } from '../anthropic/anthropic-prompt.js';
+import { renderAnthropicEvents } from '../anthropic/render-anthropic-events.js';
+import { renderAnthropicMessage } from '../anthropic/render-anthropic-message.js';
+import { createMockProvider } from '../create-mock-provider.js';
+import { readBearerToken } from '../read-bearer-token.js';
+import type { MockOptions, MockProvider, RuleViolation } from '../mock-types.js';
+import type { ProviderDefinition } from '../provider-definition.js';
+
+const DEFAULT_CHUNK_SIZE = 16;
+
+/**
+ * A strict Vertex AI mock for Claude (wire-formats §5.4): `…/publishers/anthropic/models/{model}:rawPredict`
+ * (JSON), `:streamRawPredict` (Anthropic SSE) and `count-tokens:rawPredict`, answered by the scripted model.
+ * The body needs `anthropic_version` and no `model` (count-tokens keeps it); a missing bearer token is
+ * Google's 401 `google.rpc.Status`; model errors are Anthropic bodies.
+ */
+export function createVertexAnthropicMock(options: MockOptions = {}): MockProvider {
+  const definition: ProviderDefinition = {
+    errorBody: (status, message, violation) => (violation?.type === 'google' ? geminiErrorBody(status, message) : anthropicErrorBody(status, message, violation?.type)),
+    responseHeaders: {},
+    checkHeaders: (headers, o): RuleViolation | undefined => {
+      const token = readBearerToken(headers.get('authorization'));
+      if (!token) return { status: 401, type: 'google', path: '', message: 'Request is missing required authentication credential. Expected OAuth 2 access token.' };
+      if (o.apiKey !== undefined && token !== o.apiKey) return { status: 401, type: 'google', path: '', message: 'Request had invalid authentication credentials.' };
+      return undefined;
+    },
+    framing: {
+      contentType: 'text/event-stream',
+      encode: encodeAnthropicEvent,
+      errorEvent: (status, message) => anthropicStreamError(status, message),
+      malformed: () => encodeSSE({ event: 'content_block_delta', data: '{"type":"content_block_delta","index":' }),
+      defaultErrorStatus: 529,
+    },
+    endpoints: [
+      {
+        matches: (path) => parseVertexAnthropicPath(path) !== undefined,
+        model: (request) => parseVertexAnthropicPath(request.url.pathname)?.model,
+        check: (request, validate) => {
+          const target = parseVertexAnthropicPath(request.url.pathname);
+          const body = request.body;
+          const out: RuleViolation[] = [];
+          if (typeof body.anthropic_version !== 'string') out.push({ path: 'anthropic_version', message: 'anthropic_version: Field required' });
+          if (target?.countTokens) return out;
+          if (body.model !== undefined) out.push({ path: 'model', message: 'model: Extra inputs are not permitted' });
+          const spec = validate('vertex-anthropic', body);
+          if (!spec.ok) out.push(...spec.errors.map((e) => ({ path: e.path, message: `${e.path}: ${e.message}` })));
+          return out;
+        },
+        answer: (request, o) => {
+          const target = parseVertexAnthropicPath(request.url.pathname);
+          const prompt = anthropicPrompt(request.body);
+          if (target?.countTokens) return { json: { input_tokens: countAllTokens(prompt.inputTexts) } };
+          const model = target?.model ?? 'claude';
+          const script = runScriptedModel(prompt);
+          if (!target?.stream) return { json: renderAnthropicMessage(script, model) };
+          return { events: renderAnthropicEvents(script, model, o.chunkSize ?? DEFAULT_CHUNK_SIZE, o.pings ?? true) };
+        },
+      },
+    ],
+  };
+  return createMockProvider(definition, options);
+}

@@ -1,0 +1,143 @@
+import type { Mutant } from './mutant.js';
+
+/**
+ * Real-world translation bugs (seen in open-source LLM gateways) that the suite must catch. Each one is planted
+ * in a copy of the tree by `run-mutants.ts`; anchors are exact text of the current source and
+ * `catalogue.test.ts` fails as soon as one no longer matches, so the catalogue cannot rot in silence.
+ */
+
+const PAIR = 'src/pairs/anthropic-messages--openai-chat';
+const PROPERTIES = 'conformance/properties';
+const SCENARIOS = 'conformance/scenarios/run-scenarios.test.ts';
+
+export const CATALOGUE: readonly Mutant[] = [
+  {
+    name: 'drop-is-error',
+    description: 'tool_result is_error: true is dropped on the way to OpenAI (the model thinks the tool succeeded)',
+    edits: [
+      {
+        file: `${PAIR}/convert-anthropic-messages-to-openai.ts`,
+        search: "const prefix = block.is_error === true ? TOOL_ERROR_PREFIX : '';",
+        replace: "const prefix = '';",
+      },
+    ],
+    tests: [`${PROPERTIES}/round-trip.test.ts`, SCENARIOS],
+  },
+  {
+    name: 'text-reuses-tool-index',
+    description: 'text after a tool call is streamed into the tool block\'s index instead of a new block',
+    edits: [
+      {
+        file: `${PAIR}/openai-stream-to-anthropic.ts`,
+        search: "out.push({ type: 'content_block_start', index: nextBlock++, content_block: { type: 'text', text: '' } });",
+        replace:
+          "out.push({ type: 'content_block_start', index: anyToolCall && nextBlock > 0 ? nextBlock - 1 : nextBlock++, content_block: { type: 'text', text: '' } });",
+      },
+    ],
+    tests: [`${PROPERTIES}/grammar.test.ts`, `${PROPERTIES}/stream-equals-non-stream.test.ts`],
+  },
+  {
+    name: 'empty-text-block',
+    description: 'the role chunk\'s `content: ""` opens an empty Anthropic text block',
+    edits: [{ file: `${PAIR}/openai-stream-to-anthropic.ts`, search: "if (value === '') return;", replace: '' }],
+    tests: [SCENARIOS, `${PROPERTIES}/grammar.test.ts`],
+  },
+  {
+    name: 'invented-signature',
+    description: 'a thinking block made from reasoning_content gets a made-up signature (rejected when replayed to Anthropic)',
+    edits: [
+      {
+        file: `${PAIR}/openai-stream-to-anthropic.ts`,
+        search: "if (open.kind === 'tool') open.call.closed = true;",
+        replace:
+          "if (open.kind === 'tool') open.call.closed = true;\n    if (open.kind === 'thinking' && !open.signed) out.push({ type: 'content_block_delta', index, delta: { type: 'signature_delta', signature: 'c2lnbmF0dXJl' } });",
+      },
+    ],
+    tests: [`${PROPERTIES}/stream-equals-non-stream.test.ts`],
+  },
+  {
+    name: 'usage-lost-with-finish-reason',
+    description: 'usage on the same chunk as finish_reason (vLLM, Groq, DeepSeek) is ignored: the client sees 0 tokens',
+    edits: [
+      {
+        file: `${PAIR}/openai-stream-to-anthropic.ts`,
+        search: '    if (u !== undefined) {',
+        replace: '    if (u !== undefined && !(Array.isArray(chunk.choices) && chunk.choices.length > 0)) {',
+      },
+    ],
+    tests: [`${PROPERTIES}/usage-totals.test.ts`, `${PROPERTIES}/stream-equals-non-stream.test.ts`],
+  },
+  {
+    name: 'content-filter-as-end-turn',
+    description: 'finish_reason content_filter becomes end_turn: a filtered answer looks complete',
+    edits: [
+      {
+        file: `${PAIR}/map-stop-reason.ts`,
+        search: "    case 'content_filter':\n      return 'refusal';",
+        replace: "    case 'content_filter':\n      return 'end_turn';",
+      },
+    ],
+    tests: [`${PROPERTIES}/stop-reasons.test.ts`],
+  },
+  {
+    name: 'cumulative-tool-arguments',
+    description: 'tool argument fragments are sent as the cumulative JSON so far: the client concatenates them into garbage',
+    edits: [
+      {
+        file: `${PAIR}/anthropic-stream-to-openai.ts`,
+        search: '? [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: delta.partial_json } }] })]',
+        replace:
+          '? [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: (block.citations.push(delta.partial_json), block.citations.join(\'\')) } }] })]',
+      },
+    ],
+    tests: [`${PROPERTIES}/stream-equals-non-stream.test.ts`],
+  },
+  {
+    name: 'stop-sequences-dropped',
+    description: 'stop_sequences never reach OpenAI `stop`: generation runs past the caller\'s delimiter',
+    edits: [
+      {
+        file: `${PAIR}/anthropic-request-to-openai.ts`,
+        search: 'if (seqs.length > 0) out.stop = seqs.slice(0, MAX_STOP);',
+        replace: 'if (seqs.length < 0) out.stop = seqs.slice(0, MAX_STOP);',
+      },
+    ],
+    tests: [`${PROPERTIES}/round-trip.test.ts`],
+  },
+  {
+    name: 'mid-stream-error-as-clean-end',
+    description: 'an upstream error event mid-stream ends the OpenAI stream with finish_reason stop and [DONE]: a fake success',
+    edits: [
+      {
+        file: `${PAIR}/anthropic-stream-to-openai.ts`,
+        search: 'return [errorChunk(event.error)];',
+        replace: "return [chunk({}, 'stop'), OPENAI_DONE];",
+      },
+    ],
+    tests: [SCENARIOS],
+  },
+  {
+    name: 'first-delta-after-block-switch-dropped',
+    description: 'the delta that opens a new text block after another block is swallowed: text loses its first piece',
+    edits: [
+      {
+        file: `${PAIR}/openai-stream-to-anthropic.ts`,
+        search: "      open = { kind: 'text' };",
+        replace: "      open = { kind: 'text' };\n      if (nextBlock > 1) return;",
+      },
+    ],
+    tests: [`${PROPERTIES}/stream-equals-non-stream.test.ts`],
+  },
+  {
+    name: 'cached-tokens-left-out-of-prompt',
+    description: 'OpenAI prompt_tokens is taken from Anthropic input_tokens alone, leaving out cache reads and writes',
+    edits: [
+      {
+        file: `${PAIR}/map-usage.ts`,
+        search: 'const prompt = num(u.input_tokens) + read + (write ?? 0);',
+        replace: 'const prompt = num(u.input_tokens);',
+      },
+    ],
+    tests: [`${PROPERTIES}/usage-totals.test.ts`],
+  },
+];

@@ -1,0 +1,44 @@
+/** One textual edit of a source file: `search` must occur exactly once in `file`, or the mutant has rotted. */
+export interface MutantEdit {
+  /** path from the repository root, e.g. `src/pairs/anthropic-messages--openai-chat/convert-response.ts` */
+  file: string;
+  search: string;
+  replace: string;
+}
+
+/** A real-world translation bug, planted in a copy of the source tree; the suite must fail on it. */
+export interface Mutant {
+  /** short kebab-case name; also the folder under `.cache/mutants/` */
+  name: string;
+  /** the bug, as a user would see it */
+  description: string;
+  edits: readonly MutantEdit[];
+  /** test files or folders (from the repository root) expected to kill it; the runner runs exactly these */
+  tests: readonly string[];
+}
+
+/** How often `search` occurs in `text`. */
+export function countOccurrences(text: string, search: string): number {
+  if (search === '') return 0;
+  let n = 0;
+  for (let at = text.indexOf(search); at !== -1; at = text.indexOf(search, at + search.length)) n++;
+  return n;
+}
+
+export class RottenMutantError extends Error {
+  override readonly name = 'RottenMutantError';
+}
+
+/** Apply a mutant's edits to file contents read by `read`; throws `RottenMutantError` when an anchor is missing or ambiguous. */
+export function applyEdits(mutant: Mutant, read: (file: string) => string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of mutant.edits) {
+    const before = out.get(e.file) ?? read(e.file);
+    const n = countOccurrences(before, e.search);
+    if (n !== 1) {
+      throw new RottenMutantError(`${mutant.name}: anchor found ${n} times in ${e.file} (must be exactly once): ${JSON.stringify(e.search)}`);
+    }
+    out.set(e.file, before.replace(e.search, () => e.replace));
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+/**
+ * The normalisation under which a round trip must give back the original request (documented in
+ * docs/conformance-suite.md, "Round trip"). Each rule is a pair of spellings the formats cannot tell apart.
+ */
+
+type Json = Record<string, unknown>;
+
+function isRecord(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const textBlock = (text: string): Json => ({ type: 'text', text });
+
+/** Anthropic: string content ≡ one text block (messages, system, tool_result). */
+function anthropicBlocks(content: unknown): unknown {
+  if (typeof content === 'string') return [textBlock(content)];
+  if (!Array.isArray(content)) return content;
+  return content.map((b) => {
+    if (!isRecord(b) || b.type !== 'tool_result') return b;
+    const r: Json = { ...b, content: b.content === undefined ? [] : anthropicBlocks(b.content) };
+    if (r.is_error === false) delete r.is_error; // is_error false ≡ absent
+    return r;
+  });
+}
+
+/**
+ * Anthropic request normal form: string content ≡ `[{type:"text",text}]` (also `system` and tool results);
+ * consecutive messages of the same role ≡ one message with their blocks concatenated; `stream: false` ≡ absent;
+ * `is_error: false` ≡ absent; `disable_parallel_tool_use: false` ≡ absent;
+ * `tool_choice: {type:"auto"}` ≡ absent (the default).
+ */
+export function normaliseAnthropicRequest(req: unknown): unknown {
+  if (!isRecord(req)) return req;
+  const out: Json = { ...req };
+  if (out.stream === false) delete out.stream;
+  if (out.system !== undefined) out.system = anthropicBlocks(out.system);
+  if (Array.isArray(out.messages)) {
+    const merged: Json[] = [];
+    for (const m of out.messages) {
+      if (!isRecord(m)) return req;
+      const content = anthropicBlocks(m.content);
+      const last = merged.at(-1);
+      if (last && last.role === m.role && Array.isArray(last.content) && Array.isArray(content)) {
+        last.content = [...last.content, ...content];
+      } else {
+        merged.push({ ...m, content });
+      }
+    }
+    out.messages = merged;
+  }
+  if (isRecord(out.tool_choice) && out.tool_choice.disable_parallel_tool_use === false) {
+    const { disable_parallel_tool_use: _, ...rest } = out.tool_choice;
+    out.tool_choice = rest;
+  }
+  if (isRecord(out.tool_choice) && out.tool_choice.type === 'auto' && Object.keys(out.tool_choice).length === 1) delete out.tool_choice;
+  return out;
+}
+
+function openaiParts(content: unknown): unknown {
+  if (typeof content === 'string') return [textBlock(content)];
+  if (content === null || content === undefined) return [];
+  return content;
+}
+
+/**
+ * OpenAI request normal form: string content ≡ `[{type:"text",text}]`; assistant `content: null` ≡ absent ≡ `[]`;
+ * `developer` ≡ `system` (Anthropic has one system role); `max_tokens` ≡ `max_completion_tokens`; `stop: "x"` ≡
+ * `["x"]`; `stream: false` ≡ absent; `parallel_tool_calls: true` ≡ absent and `tool_choice: "auto"` ≡ absent (the
+ * defaults; Anthropic needs a tool_choice to carry `parallel_tool_calls: false`);
+ * with `tool_choice: "none"`, `parallel_tool_calls` is not compared (no tool can be called); `refusal: null` ≡ absent;
+ * `stream_options` is not compared (an Anthropic stream always carries usage).
+ */
+export function normaliseOpenAIRequest(req: unknown): unknown {
+  if (!isRecord(req)) return req;
+  const out: Json = { ...req };
+  if (out.stream === false) delete out.stream;
+  delete out.stream_options;
+  if (out.parallel_tool_calls === true) delete out.parallel_tool_calls;
+  if (out.tool_choice === 'auto') delete out.tool_choice;
+  if (out.tool_choice === 'none') delete out.parallel_tool_calls; // meaningless when no tool may be called
+  if (out.max_tokens !== undefined && out.max_completion_tokens === undefined) {
+    out.max_completion_tokens = out.max_tokens;
+    delete out.max_tokens;
+  }
+  if (typeof out.stop === 'string') out.stop = [out.stop];
+  if (Array.isArray(out.messages)) {
+    out.messages = out.messages.map((m) => {
+      if (!isRecord(m)) return m;
+      const n: Json = { ...m, role: m.role === 'developer' ? 'system' : m.role, content: openaiParts(m.content) };
+      if (n.refusal === null) delete n.refusal;
+      return n;
+    });
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+import type { Loss } from '../../src/core/losses.js';
+import type { RequestContext } from '../../src/core/options.js';
+import { translateStream } from '../../src/stream/translate-stream.js';
+import { translateError, translateRequest, translateResponse } from '../../src/translate.js';
+import { type Scenario, scenarioOptions } from './load-scenarios.js';
+import type { Exchange, ExchangeMode, ExchangeOutcome } from './run-scenario.js';
+
+/** Concatenate every chunk of a byte stream. */
+export async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    total += value.length;
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** A byte stream that hands out `chunks` one by one. */
+export function streamOf(chunks: readonly Uint8Array[]): ReadableStream<Uint8Array> {
+  let i = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (i < chunks.length) controller.enqueue(chunks[i++]!);
+      else controller.close();
+    },
+  });
+}
+
+/**
+ * The exchange done in-process by the library: the request through `translateRequest`, then the upstream's
+ * answer for `mode` through `translateResponse` / `translateStream` / `translateError`, each with the
+ * scenario's options and the request's context. `losses` are those of the request translation (what
+ * `expectLosses` in scenario.json declares).
+ */
+export const libraryExchange: Exchange = async (s: Scenario, mode: ExchangeMode): Promise<ExchangeOutcome> => {
+  const options = scenarioOptions(s);
+  let upstreamRequest: unknown;
+  let losses: readonly Loss[] | undefined;
+  let context: RequestContext | undefined;
+  if (s.clientRequest !== undefined) {
+    const r = translateRequest(s.client, s.upstream, s.clientRequest, options);
+    upstreamRequest = r.body;
+    losses = r.losses;
+    context = r.context;
+  }
+  const withContext = { ...options, context: context ?? options.context };
+  switch (mode) {
+    case 'json': {
+      if (s.upstreamResponse === undefined) throw new Error(`${s.id}: no upstream-response.json`);
+      const r = translateResponse(s.upstream, s.client, s.upstreamResponse, withContext);
+      return { upstreamRequest, losses, status: 200, body: r.body };
+    }
+    case 'stream': {
+      if (s.upstreamStream === undefined) throw new Error(`${s.id}: no upstream-stream.sse`);
+      const out = translateStream(s.upstream, s.client, streamOf([s.upstreamStream]), withContext);
+      return { upstreamRequest, losses, status: 200, stream: await readAll(out) };
+    }
+    case 'error': {
+      if (s.upstreamError === undefined) throw new Error(`${s.id}: no upstream-error.json`);
+      const e = translateError(s.upstream, s.client, s.upstreamError, withContext);
+      return { upstreamRequest, losses, status: e.status, body: e.body };
+    }
+  }
+};

@@ -1,0 +1,210 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type FormatId, isFormatId } from '../../src/core/formats.js';
+import type { Loss } from '../../src/core/losses.js';
+import type { AnthropicVersion, TranslateOptions } from '../../src/core/options.js';
+import type { HttpError } from '../../src/pairs/pair.js';
+
+/** `fixtures/` of this checkout. */
+export const FIXTURES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
+
+/** The contents of `scenario.json`. */
+export interface ScenarioMeta {
+  description: string;
+  features: string[];
+  stream: boolean;
+  anthropicVersion?: AnthropicVersion;
+  /** losses the request translation must report (`reason` may be a substring); none others */
+  expectLosses?: Loss[];
+  /** translation options; default `{ id: <upstream response id or "<pair>-<scenario>">, created: 1700000000 }` */
+  options?: TranslateOptions;
+  /** the client endpoint: `messages` (default; Chat Completions for OpenAI clients) or Anthropic `count_tokens` */
+  endpoint: 'messages' | 'count_tokens';
+  /** the client stream is expected to end in an error (mid-stream error, truncated stream); set automatically when the features say so */
+  expectStreamError?: boolean;
+}
+
+/** One scenario folder, loaded. Absent files are `undefined`. */
+export interface Scenario {
+  /** `<client>--<upstream>/<name>`: the id used in test names and reports */
+  id: string;
+  pair: string;
+  name: string;
+  client: FormatId;
+  upstream: FormatId;
+  dir: string;
+  meta: ScenarioMeta;
+  clientRequest?: unknown;
+  upstreamRequest?: unknown;
+  upstreamResponse?: unknown;
+  clientResponse?: unknown;
+  upstreamError?: HttpError;
+  clientError?: HttpError;
+  upstreamStream?: Uint8Array;
+  clientStream?: Uint8Array;
+}
+
+/** Every scenario file name the loader knows; anything else in a folder is a fixture mistake. */
+export const SCENARIO_FILES = [
+  'scenario.json',
+  'client-request.json',
+  'upstream-request.json',
+  'upstream-response.json',
+  'client-response.json',
+  'upstream-error.json',
+  'client-error.json',
+  'upstream-stream.sse',
+  'client-stream.sse',
+  'upstream-stream.frames.json',
+] as const;
+
+export class ScenarioLoadError extends Error {
+  override readonly name = 'ScenarioLoadError';
+}
+
+function readJson(dir: string, file: string): unknown {
+  const path = join(dir, file);
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new ScenarioLoadError(`${path}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+function readBytes(dir: string, file: string): Uint8Array | undefined {
+  const path = join(dir, file);
+  if (!existsSync(path)) return undefined;
+  return new Uint8Array(readFileSync(path));
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function asHttpError(v: unknown, where: string): HttpError | undefined {
+  if (v === undefined) return undefined;
+  if (!isObject(v) || typeof v.status !== 'number' || !('body' in v)) {
+    throw new ScenarioLoadError(`${where}: must be { "status": N, "body": {...} }`);
+  }
+  return { status: v.status, body: v.body };
+}
+
+function parseMeta(v: unknown, where: string): ScenarioMeta {
+  if (!isObject(v)) throw new ScenarioLoadError(`${where}: missing or not an object`);
+  if (typeof v.description !== 'string') throw new ScenarioLoadError(`${where}: "description" must be a string`);
+  const features = v.features ?? [];
+  if (!Array.isArray(features) || !features.every((f) => typeof f === 'string')) {
+    throw new ScenarioLoadError(`${where}: "features" must be an array of strings`);
+  }
+  if (v.expectLosses !== undefined) {
+    const ok =
+      Array.isArray(v.expectLosses) &&
+      v.expectLosses.every((l) => isObject(l) && typeof l.path === 'string' && typeof l.reason === 'string');
+    if (!ok) throw new ScenarioLoadError(`${where}: "expectLosses" must be [{ "path", "reason" }]`);
+  }
+  if (v.options !== undefined && !isObject(v.options)) throw new ScenarioLoadError(`${where}: "options" must be an object`);
+  if (v.anthropicVersion !== undefined && v.anthropicVersion !== '2023-06-01' && v.anthropicVersion !== '2026-10-21') {
+    throw new ScenarioLoadError(`${where}: unknown "anthropicVersion" ${String(v.anthropicVersion)}`);
+  }
+  if (v.endpoint !== undefined && v.endpoint !== 'messages' && v.endpoint !== 'count_tokens') {
+    throw new ScenarioLoadError(`${where}: "endpoint" must be "messages" or "count_tokens"`);
+  }
+  const expectStreamError =
+    typeof v.expectStreamError === 'boolean'
+      ? v.expectStreamError
+      : features.some((f) => f === 'mid-stream-error' || f === 'truncated-stream' || f === 'stream-error');
+  return {
+    description: v.description,
+    features: features as string[],
+    stream: v.stream === true,
+    anthropicVersion: v.anthropicVersion as AnthropicVersion | undefined,
+    expectLosses: v.expectLosses as Loss[] | undefined,
+    options: v.options as TranslateOptions | undefined,
+    endpoint: v.endpoint === 'count_tokens' ? 'count_tokens' : 'messages',
+    expectStreamError,
+  };
+}
+
+/** Load one scenario folder `fixtures/<client>--<upstream>/<name>/`. */
+export function loadScenario(dir: string): Scenario {
+  const name = dir.split(/[\\/]/).filter(Boolean).at(-1) ?? '';
+  const pair = dirname(dir).split(/[\\/]/).filter(Boolean).at(-1) ?? '';
+  const [client, upstream, ...rest] = pair.split('--');
+  if (rest.length > 0 || !isFormatId(client) || !isFormatId(upstream)) {
+    throw new ScenarioLoadError(`${dir}: the parent folder must be named <client-format>--<upstream-format>`);
+  }
+  for (const f of readdirSync(dir)) {
+    if (!(SCENARIO_FILES as readonly string[]).includes(f) && !f.startsWith('.') && f !== 'README.md') {
+      throw new ScenarioLoadError(`${join(dir, f)}: unknown scenario file (known: ${SCENARIO_FILES.join(', ')})`);
+    }
+  }
+  const meta = parseMeta(readJson(dir, 'scenario.json'), join(dir, 'scenario.json'));
+  return {
+    id: `${pair}/${name}`,
+    pair,
+    name,
+    client,
+    upstream,
+    dir,
+    meta,
+    clientRequest: readJson(dir, 'client-request.json'),
+    upstreamRequest: readJson(dir, 'upstream-request.json'),
+    upstreamResponse: readJson(dir, 'upstream-response.json'),
+    clientResponse: readJson(dir, 'client-response.json'),
+    upstreamError: asHttpError(readJson(dir, 'upstream-error.json'), join(dir, 'upstream-error.json')),
+    clientError: asHttpError(readJson(dir, 'client-error.json'), join(dir, 'client-error.json')),
+    upstreamStream: readBytes(dir, 'upstream-stream.sse'),
+    clientStream: readBytes(dir, 'client-stream.sse'),
+  };
+}
+
+/** Every scenario under `root` (default `fixtures/`), sorted by id. Folders without `scenario.json` are skipped. */
+export function loadScenarios(root: string = FIXTURES_DIR): Scenario[] {
+  if (!existsSync(root)) return [];
+  const out: Scenario[] = [];
+  for (const pair of readdirSync(root).sort()) {
+    const pairDir = join(root, pair);
+    if (!statSync(pairDir).isDirectory() || !pair.includes('--')) continue;
+    for (const name of readdirSync(pairDir).sort()) {
+      const dir = join(pairDir, name);
+      if (!statSync(dir).isDirectory() || !existsSync(join(dir, 'scenario.json'))) continue;
+      out.push(loadScenario(dir));
+    }
+  }
+  return out;
+}
+
+/** The id of the first SSE data payload that carries one (`id` or `message.id`). */
+function firstStreamId(bytes: Uint8Array): string | undefined {
+  for (const line of new TextDecoder().decode(bytes).split(/\r\n|\r|\n/)) {
+    if (!line.startsWith('data:')) continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(line.slice(5));
+    } catch {
+      continue;
+    }
+    if (!isObject(data)) continue;
+    if (typeof data.id === 'string') return data.id;
+    if (isObject(data.message) && typeof data.message.id === 'string') return data.message.id;
+  }
+  return undefined;
+}
+
+/** The id a scenario's translated output carries unless `scenario.json` says otherwise. */
+export function defaultResponseId(s: Scenario): string {
+  for (const body of [s.upstreamResponse, s.upstreamError?.body]) {
+    if (isObject(body) && typeof body.id === 'string') return body.id;
+  }
+  const fromStream = s.upstreamStream ? firstStreamId(s.upstreamStream) : undefined;
+  return fromStream ?? `${s.pair}-${s.name}`;
+}
+
+/** The translation options the fixture runner uses for a scenario. */
+export function scenarioOptions(s: Scenario): TranslateOptions {
+  const base: TranslateOptions = { id: defaultResponseId(s), created: 1700000000 };
+  if (s.meta.anthropicVersion) base.anthropicVersion = s.meta.anthropicVersion;
+  return { ...base, ...s.meta.options };
+}

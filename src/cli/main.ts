@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runConformanceCommand } from './conformance-command.js';
+import { runMockProvidersCommand } from './mock-providers-command.js';
+import { runServeCommand } from './serve-command.js';
+
+/** Exit code for usage and start-up errors: outside 0..100, which count failing checks. */
+export const USAGE_ERROR = 101;
+
+export const HELP = `crosswire: translate between LLM wire formats, and prove it
+
+usage:
+  crosswire serve [--config FILE] [--port N] [--host H]
+      run the reference gateway (POST /v1/messages, /v1/messages/count_tokens, /v1/chat/completions)
+  crosswire mock-providers [--port N]
+      start the strict mock providers on loopback and print their URLs
+  crosswire conformance [--gateway URL] [--upstream mocks|real] [--preset crosswire|portkey|litellm]
+                        [--only TEXT] [--provider NAME] [--format FORMAT] [--out DIR]
+                        [--header 'name: value']... [--mock-port N] [--timeout MS] [--fixtures DIR]
+      run the scenario catalog; no --gateway: against the reference gateway in-process, fully offline.
+      writes report.json, junit.xml and report.html into --out (default reports/);
+      exit code = number of failed checks (at most 100); ${USAGE_ERROR} = usage or start-up error
+
+docs: docs/gateway.md, docs/conformance-cli.md`;
+
+export type Io = { out: (s: string) => void; err: (s: string) => void };
+
+const stdio: Io = {
+  out: (s) => process.stdout.write(`${s}\n`),
+  err: (s) => process.stderr.write(`${s}\n`),
+};
+
+/** Run the CLI; resolves to the exit code. Long-running commands (`serve`) resolve when stopped. */
+export async function main(argv: readonly string[], io: Io = stdio): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await runServeCommand(rest, io);
+      case 'mock-providers':
+        return await runMockProvidersCommand(rest, io);
+      case 'conformance':
+        return await runConformanceCommand(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(HELP);
+        return command === undefined ? USAGE_ERROR : 0;
+      default:
+        io.err(`crosswire: unknown command "${command}"\n\n${HELP}`);
+        return USAGE_ERROR;
+    }
+  } catch (e) {
+    io.err(`crosswire ${command}: ${e instanceof Error ? e.message : String(e)}`);
+    return USAGE_ERROR;
+  }
+}
+
+// run when this file is the entry point (`tsx src/cli/main.ts ...`)
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,69 @@
+import { TranslationError } from '../../core/errors.js';
+import { bedrockErrorBody, bedrockStreamExceptionForStatus } from '../bedrock-invoke/errors.js';
+import { createEventStreamDecoder, type EventStreamMessage, encodeEventFrame, encodeExceptionFrame, framePayload, headerString } from '../bedrock-invoke/event-stream.js';
+import type { FormatCodec } from '../codec.js';
+import { isRecord } from '../gemini/narrow.js';
+
+/**
+ * Bedrock ConverseStream (wire-formats §5.1, §5.2): AWS event-stream frames, one JSON payload per
+ * `:event-type` (`messageStart`, `contentBlockStart`, `contentBlockDelta`, `contentBlockStop`,
+ * `messageStop`, `metadata`). Events as crosswire passes them around: `{ <eventType>: payload }`, as the
+ * AWS SDK yields them; an exception frame is `{ <camelCase exception>: {message} }`. Bedrock's random
+ * padding field `p` is dropped on decode.
+ */
+
+export type ConverseStreamEvent = Record<string, Record<string, unknown>>;
+
+export function decodeConverseFrame(message: EventStreamMessage): ConverseStreamEvent {
+  const kind = headerString(message, ':message-type') ?? 'event';
+  if (kind === 'error') {
+    return { internalServerException: { message: `${headerString(message, ':error-code') ?? 'error'}: ${headerString(message, ':error-message') ?? ''}` } };
+  }
+  const name = kind === 'exception' ? headerString(message, ':exception-type') : headerString(message, ':event-type');
+  if (!name) throw new TranslationError('upstream', `event-stream ${kind} frame without a type header`);
+  const payload = framePayload(message);
+  if (!isRecord(payload)) throw new TranslationError('upstream', `${name} payload is not a JSON object`);
+  const { p: _padding, ...rest } = payload;
+  return { [name]: rest };
+}
+
+export function createConverseDecodeStream(): TransformStream<Uint8Array, ConverseStreamEvent> {
+  const frames = createEventStreamDecoder();
+  const events = new TransformStream<EventStreamMessage, ConverseStreamEvent>({
+    transform(message, controller) {
+      controller.enqueue(decodeConverseFrame(message));
+    },
+  });
+  return { writable: frames.writable, readable: frames.readable.pipeThrough(events) };
+}
+
+/** `{ name: payload }` -> one frame (an exception frame when the name ends in `Exception`). */
+export function encodeConverseEvent(event: unknown): Uint8Array {
+  if (!isRecord(event)) throw new TranslationError('invalid_input', 'a Converse stream event must be an object');
+  const names = Object.keys(event);
+  const name = names[0];
+  if (names.length !== 1 || name === undefined) throw new TranslationError('invalid_input', 'a Converse stream event has exactly one key');
+  const payload = event[name];
+  if (/Exception$/.test(name)) {
+    const message = isRecord(payload) && typeof payload.message === 'string' ? payload.message : 'error';
+    return encodeExceptionFrame(name, message);
+  }
+  return encodeEventFrame(name, payload ?? {});
+}
+
+export function createConverseEncodeStream(): TransformStream<ConverseStreamEvent, Uint8Array> {
+  return new TransformStream<ConverseStreamEvent, Uint8Array>({
+    transform(event, controller) {
+      controller.enqueue(encodeConverseEvent(event));
+    },
+  });
+}
+
+export const bedrockConverseCodec: FormatCodec<ConverseStreamEvent> = {
+  id: 'bedrock-converse',
+  streamContentType: 'application/vnd.amazon.eventstream',
+  decodeStream: createConverseDecodeStream,
+  encodeStream: createConverseEncodeStream,
+  streamError: (status, message, type) => ({ [type ?? bedrockStreamExceptionForStatus(status)]: { message } }),
+  errorBody: (status, message) => bedrockErrorBody(status, message),
+};

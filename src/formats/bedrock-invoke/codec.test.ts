@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { TranslationError } from '../../core/errors.js';
+import { bytesToBase64 } from './base64.js';
+import { bedrockInvokeCodec, createBedrockInvokeDecodeStream, encodeBedrockInvokeEvent } from './codec.js';
+import { encodeEventFrame, encodeExceptionFrame, eventStreamCodec } from './event-stream.js';
+
+async function decode(chunks: Uint8Array[]): Promise<unknown[]> {
+  const rs = new ReadableStream<Uint8Array>({
+    start(c) {
+      for (const ch of chunks) c.enqueue(ch);
+      c.close();
+    },
+  }).pipeThrough(createBedrockInvokeDecodeStream());
+  const out: unknown[] = [];
+  const reader = rs.getReader();
+  for (;;) {
+    const r = await reader.read();
+    if (r.done) return out;
+    out.push(r.value);
+  }
+}
+
+const concat = (parts: Uint8Array[]) => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+};
+
+const chunkFrame = (event: unknown, padding?: string) =>
+  encodeEventFrame('chunk', { bytes: bytesToBase64(new TextEncoder().encode(JSON.stringify(event))), ...(padding ? { p: padding } : {}) });
+
+describe('bedrock-invoke codec', () => {
+  const events = [
+    { type: 'message_start', message: { id: 'msg_1', content: [] } },
+    { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'h\u00e9 \ud83d\ude00' } },
+    { type: 'message_stop', 'amazon-bedrock-invocationMetrics': { inputTokenCount: 3 } },
+  ];
+
+  it('decodes chunk frames (base64 Anthropic events, padding ignored) split anywhere', async () => {
+    const wire = concat(events.map((e, i) => chunkFrame(e, 'x'.repeat(i * 3))));
+    for (let cut = 1; cut < wire.length; cut += 13) {
+      expect(await decode([wire.slice(0, cut), wire.slice(cut)])).toEqual(events);
+    }
+  });
+
+  it('the frame layout is the AWS one: big-endian total length, headers, payload, two CRCs', () => {
+    const frame = encodeBedrockInvokeEvent(events[0]);
+    const view = new DataView(frame.buffer, frame.byteOffset);
+    expect(view.getUint32(0)).toBe(frame.length);
+    const msg = eventStreamCodec.decode(frame);
+    expect(msg.headers[':event-type']).toEqual({ type: 'string', value: 'chunk' });
+    expect(msg.headers[':message-type']).toEqual({ type: 'string', value: 'event' });
+    const payload = JSON.parse(new TextDecoder().decode(msg.body)) as { bytes: string };
+    expect(JSON.parse(atob(payload.bytes))).toEqual(events[0]);
+  });
+
+  it('a corrupt frame is an error, never garbage', async () => {
+    const frame = chunkFrame(events[0]);
+    const bad = frame.slice();
+    bad[20] = bad[20]! ^ 0xff;
+    await expect(decode([bad])).rejects.toBeInstanceOf(TranslationError);
+    const badPrelude = frame.slice();
+    badPrelude[9] = badPrelude[9]! ^ 1;
+    await expect(decode([badPrelude])).rejects.toBeInstanceOf(TranslationError);
+    await expect(decode([frame.slice(0, frame.length - 3)])).rejects.toThrow(/inside a frame/);
+  });
+
+  it('exception frames decode to error events and back', async () => {
+    expect(await decode([encodeExceptionFrame('throttlingException', 'Too many requests')])).toEqual([
+      { type: 'error', error: { type: 'throttlingException', message: 'Too many requests' } },
+    ]);
+    const frame = encodeBedrockInvokeEvent({ type: 'error', error: { type: 'modelStreamErrorException', message: 'boom' } });
+    expect(eventStreamCodec.decode(frame).headers[':exception-type']).toEqual({ type: 'string', value: 'modelStreamErrorException' });
+    expect(bedrockInvokeCodec.streamError(429, 'slow')).toEqual({ type: 'error', error: { type: 'throttlingException', message: 'slow' } });
+  });
+
+  it('skips unknown event types', async () => {
+    expect(await decode([encodeEventFrame('somethingNew', { a: 1 }), chunkFrame(events[0])])).toEqual([events[0]]);
+  });
+});

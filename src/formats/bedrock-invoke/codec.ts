@@ -1,0 +1,83 @@
+import { TranslationError } from '../../core/errors.js';
+import { isRecord } from '../gemini/narrow.js';
+import type { FormatCodec } from '../codec.js';
+import { base64ToBytes, bytesToBase64 } from './base64.js';
+import { bedrockErrorBody, bedrockStreamExceptionForStatus } from './errors.js';
+import { createEventStreamDecoder, type EventStreamMessage, encodeEventFrame, encodeExceptionFrame, framePayload, headerString } from './event-stream.js';
+
+/**
+ * Bedrock InvokeModelWithResponseStream for Claude (wire-formats §5.3): event-stream frames with
+ * `:event-type chunk` whose payload is `{"bytes": "<base64 of one Anthropic event JSON>"}`. Events as
+ * crosswire passes them around: the Anthropic event objects. An `exception` frame decodes to
+ * `{type:"error", error:{type:"<camelCase exception>", message}}` (as `@anthropic-ai/bedrock-sdk`
+ * reports it) and such an error event encodes back to an exception frame.
+ */
+
+export type BedrockInvokeEvent = Record<string, unknown> & { type: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8Encoder = new TextEncoder();
+
+export function decodeBedrockInvokeFrame(message: EventStreamMessage): BedrockInvokeEvent | undefined {
+  const kind = headerString(message, ':message-type') ?? 'event';
+  if (kind === 'exception') {
+    const p = framePayload(message);
+    const text = isRecord(p) && typeof p.message === 'string' ? p.message : 'upstream exception';
+    return { type: 'error', error: { type: headerString(message, ':exception-type') ?? 'internalServerException', message: text } };
+  }
+  if (kind === 'error') {
+    return { type: 'error', error: { type: headerString(message, ':error-code') ?? 'internalServerException', message: headerString(message, ':error-message') ?? '' } };
+  }
+  if (headerString(message, ':event-type') !== 'chunk') return undefined; // unknown event types are skipped, as the AWS SDKs do
+  const payload = framePayload(message);
+  if (!isRecord(payload) || typeof payload.bytes !== 'string') throw new TranslationError('upstream', 'chunk frame without "bytes"');
+  let event: unknown;
+  try {
+    event = JSON.parse(utf8.decode(base64ToBytes(payload.bytes)));
+  } catch {
+    throw new TranslationError('upstream', 'chunk frame "bytes" is not base64 of a JSON event');
+  }
+  if (!isRecord(event) || typeof event.type !== 'string') throw new TranslationError('upstream', 'chunk event has no string "type"');
+  return event as BedrockInvokeEvent;
+}
+
+/** bytes -> Anthropic events */
+export function createBedrockInvokeDecodeStream(): TransformStream<Uint8Array, BedrockInvokeEvent> {
+  const frames = createEventStreamDecoder();
+  const events = new TransformStream<EventStreamMessage, BedrockInvokeEvent>({
+    transform(message, controller) {
+      const e = decodeBedrockInvokeFrame(message);
+      if (e) controller.enqueue(e);
+    },
+  });
+  return { writable: frames.writable, readable: frames.readable.pipeThrough(events) };
+}
+
+/** One event as one frame. */
+export function encodeBedrockInvokeEvent(event: unknown): Uint8Array {
+  if (!isRecord(event) || typeof event.type !== 'string') throw new TranslationError('invalid_input', 'a stream event needs a string "type"');
+  if (event.type === 'error') {
+    const e = isRecord(event.error) ? event.error : {};
+    const type = typeof e.type === 'string' && /Exception$/.test(e.type) ? e.type : 'internalServerException';
+    return encodeExceptionFrame(type, typeof e.message === 'string' ? e.message : 'error');
+  }
+  return encodeEventFrame('chunk', { bytes: bytesToBase64(utf8Encoder.encode(JSON.stringify(event))) });
+}
+
+/** Anthropic events -> bytes */
+export function createBedrockInvokeEncodeStream(): TransformStream<BedrockInvokeEvent, Uint8Array> {
+  return new TransformStream<BedrockInvokeEvent, Uint8Array>({
+    transform(event, controller) {
+      controller.enqueue(encodeBedrockInvokeEvent(event));
+    },
+  });
+}
+
+export const bedrockInvokeCodec: FormatCodec<BedrockInvokeEvent> = {
+  id: 'bedrock-invoke',
+  streamContentType: 'application/vnd.amazon.eventstream',
+  decodeStream: createBedrockInvokeDecodeStream,
+  encodeStream: createBedrockInvokeEncodeStream,
+  streamError: (status, message, type) => ({ type: 'error', error: { type: type ?? bedrockStreamExceptionForStatus(status), message } }),
+  errorBody: (status, message) => bedrockErrorBody(status, message),
+};

@@ -1,0 +1,17 @@
+/**
+ * Where a Bedrock InvokeModel request for Claude goes (wire-formats §5.3): the model id (also an
+ * inference-profile id or an ARN) is URL-encoded into the path, the endpoint decides streaming.
+ */
+export function bedrockInvokeTarget(model: string, stream: boolean): { path: string } {
+  const m = encodeURIComponent(model);
+  return { path: stream ? `/model/${m}/invoke-with-response-stream` : `/model/${m}/invoke` };
+}
+
+const PATH = /\/model\/([^/]+)\/(invoke|invoke-with-response-stream)$/;
+
+/** The model and streaming choice of an InvokeModel path (what a Bedrock-speaking client calls). */
+export function parseBedrockInvokePath(path: string): { model: string; stream: boolean } | undefined {
+  const m = PATH.exec(path.split('?')[0] ?? '');
+  if (!m) return undefined;
+  return { model: decodeURIComponent(m[1]!), stream: m[2] === 'invoke-with-response-stream' };
+}

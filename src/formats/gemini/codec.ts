@@ -1,0 +1,74 @@
+import { TranslationError } from '../../core/errors.js';
+import { encodeSSEData } from '../../sse/encode-sse.js';
+import type { SSEMessage } from '../../sse/parse-sse.js';
+import { createSSETransform, type SSEDecoderOptions } from '../../sse/sse-decoder-stream.js';
+import type { FormatCodec } from '../codec.js';
+import { geminiErrorBody } from './errors.js';
+import { isRecord, type JsonObject } from './narrow.js';
+
+/**
+ * Gemini `streamGenerateContent?alt=sse` wire format (wire-formats §4.4): data-only SSE, each
+ * message one complete `GenerateContentResponse` JSON (the service frames with CRLF; the parser
+ * takes any line end), no event names, no terminator. A mid-stream error is a data message
+ * `{"error":{code,message,status}}`. Events as crosswire passes them around: the parsed objects.
+ */
+
+export type GeminiStreamEvent = JsonObject;
+
+const encoder = new TextEncoder();
+
+function decodeMessage(m: SSEMessage): GeminiStreamEvent | undefined {
+  if (m.data.trim().length === 0) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(m.data);
+  } catch {
+    throw new TranslationError('upstream', 'Gemini stream chunk is not valid JSON');
+  }
+  if (!isRecord(value)) throw new TranslationError('upstream', 'Gemini stream chunk is not a JSON object');
+  return value;
+}
+
+/** bytes -> Gemini chunks */
+export function createGeminiDecodeStream(options: SSEDecoderOptions = {}): TransformStream<Uint8Array, GeminiStreamEvent> {
+  return createSSETransform<GeminiStreamEvent>((m, enqueue) => {
+    const e = decodeMessage(m);
+    if (e !== undefined) enqueue(e);
+  }, options);
+}
+
+/** One Gemini chunk as SSE text (`data: <json>` and a blank line). */
+export function encodeGeminiEvent(event: unknown): string {
+  if (!isRecord(event)) throw new TranslationError('invalid_input', 'a Gemini stream chunk must be an object');
+  return encodeSSEData(event);
+}
+
+/**
+ * One Gemini chunk framed as the Gemini service frames it, with CRLF line ends. JSON text holds no raw
+ * line end, so turning the encoder's LFs into CRLFs only changes the framing.
+ */
+export function encodeGeminiEventCRLF(event: unknown): string {
+  return encodeGeminiEvent(event).replace(/\n/g, '\r\n');
+}
+
+/** Gemini chunks -> bytes */
+export function createGeminiEncodeStream(): TransformStream<GeminiStreamEvent, Uint8Array> {
+  return new TransformStream<GeminiStreamEvent, Uint8Array>({
+    transform(event, c) {
+      c.enqueue(encoder.encode(encodeGeminiEvent(event)));
+    },
+  });
+}
+
+export function geminiStreamError(status: number, message: string, type?: string): GeminiStreamEvent {
+  return { ...geminiErrorBody(status, message, type) };
+}
+
+export const geminiCodec: FormatCodec<GeminiStreamEvent> = {
+  id: 'gemini',
+  streamContentType: 'text/event-stream',
+  decodeStream: () => createGeminiDecodeStream(),
+  encodeStream: createGeminiEncodeStream,
+  streamError: geminiStreamError,
+  errorBody: (status, message, type) => geminiErrorBody(status, message, type),
+};

@@ -1,0 +1,38 @@
+export type UpstreamCall =
+  | { ok: true; response: Response; abort: AbortController; done: () => void }
+  | { ok: false; reason: 'client_gone' | 'timeout' | 'connect'; message: string };
+
+/**
+ * POST to the upstream. The upstream request is aborted when the client's request signal aborts
+ * (client disconnect) or when no response headers arrive within `headersTimeoutMs`.
+ * `done()` detaches the client-signal listener once the exchange is over.
+ */
+export async function callUpstream(
+  fetchFn: (req: Request) => Promise<Response>,
+  url: string,
+  init: { headers: Headers; body: Uint8Array; clientSignal: AbortSignal; headersTimeoutMs: number },
+): Promise<UpstreamCall> {
+  const abort = new AbortController();
+  const onClientAbort = () => abort.abort(new Error('client disconnected'));
+  if (init.clientSignal.aborted) return { ok: false, reason: 'client_gone', message: 'client disconnected' };
+  init.clientSignal.addEventListener('abort', onClientAbort, { once: true });
+  const done = () => init.clientSignal.removeEventListener('abort', onClientAbort);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    abort.abort(new Error('upstream response timeout'));
+  }, init.headersTimeoutMs);
+  try {
+    const req = new Request(url, { method: 'POST', headers: init.headers, body: init.body as Uint8Array<ArrayBuffer>, signal: abort.signal });
+    const response = await fetchFn(req);
+    return { ok: true, response, abort, done };
+  } catch (e) {
+    done();
+    if (init.clientSignal.aborted) return { ok: false, reason: 'client_gone', message: 'client disconnected' };
+    if (timedOut) return { ok: false, reason: 'timeout', message: `upstream sent no response within ${init.headersTimeoutMs} ms` };
+    const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : '';
+    return { ok: false, reason: 'connect', message: `upstream connection failed (${e instanceof Error ? e.message : String(e)}${cause})` };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,28 @@
+import type { FormatId } from '../core/formats.js';
+import { anthropicErrorBody } from '../formats/anthropic-messages/errors.js';
+import { openaiErrorBody } from '../formats/openai-chat/errors.js';
+import { getCodec } from '../translate.js';
+
+/** The gateway's client-facing formats (the endpoints it serves). */
+export type ClientFormat = 'anthropic-messages' | 'openai-chat' | 'gemini' | 'bedrock-invoke' | 'vertex-anthropic';
+
+/** An error body in the caller's own format; `param` is the JSON path at fault, when known. */
+export function clientErrorBody(format: FormatId, status: number, message: string, opts: { type?: string; param?: string } = {}): unknown {
+  if (format === 'anthropic-messages') return anthropicErrorBody(status, message, opts.type);
+  if (format === 'openai-chat') return openaiErrorBody(status, message, { type: opts.type, param: opts.param ?? null });
+  return getCodec(format).errorBody(status, message, opts.type);
+}
+
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+}
+
+/** A complete error response in the caller's format. */
+export function clientError(
+  format: FormatId,
+  status: number,
+  message: string,
+  opts: { type?: string; param?: string; headers?: Record<string, string> } = {},
+): Response {
+  return jsonResponse(status, clientErrorBody(format, status, message, opts), opts.headers);
+}

@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { type FormatId, isFormatId } from '../core/formats.js';
+import type { AnthropicVersion, Loss } from '../core/index.js';
+
+/** One upstream the gateway can send requests to. */
+export interface ProviderConfig {
+  /** the wire format the upstream speaks */
+  format: FormatId;
+  /**
+   * Where the format's endpoint path is appended, as the official SDKs spell their base URLs:
+   * Anthropic `https://api.anthropic.com` (+ `/v1/messages`), OpenAI `https://api.openai.com/v1`
+   * (+ `/chat/completions`), Gemini `https://generativelanguage.googleapis.com` (+ `/v1beta/models/...`).
+   */
+  baseUrl: string;
+  /** the key the gateway sends upstream (never the client's key, unless `forwardClientKey`) */
+  apiKey?: string;
+  /** Anthropic upstreams: `x-api-key` (default) or `bearer` (`Authorization: Bearer`) */
+  authStyle?: 'x-api-key' | 'bearer';
+  /** Anthropic upstreams: the API version to speak when the client is not Anthropic (default `2023-06-01`) */
+  anthropicVersion?: AnthropicVersion;
+  /** send the client's own key upstream instead of `apiKey` (off by default) */
+  forwardClientKey?: boolean;
+  /** extra headers sent upstream on every request */
+  headers?: Record<string, string>;
+  /** if set, only these model names are routed to this provider (others: 404) */
+  models?: string[];
+  /** Vertex: the Google Cloud project and region in the rawPredict path */
+  project?: string;
+  region?: string;
+}
+
+export interface LossLogEntry {
+  requestId: string;
+  direction: 'request' | 'response' | 'stream';
+  clientFormat: FormatId;
+  providerFormat: FormatId;
+  provider: string;
+  losses: readonly Loss[];
+}
+
+export interface GatewayConfig {
+  providers: Record<string, ProviderConfig>;
+  /** provider used for model names without a provider prefix (none: such names are a 400) */
+  defaultProvider?: string;
+  /** request bodies over this many bytes get a 413 (default 32 MB, Anthropic's Messages limit) */
+  maxBodyBytes?: number;
+  /** abort an upstream stream that sends nothing for this long (ms, default 120000) */
+  idleTimeoutMs?: number;
+  /** turn every translation loss into a 400 instead of a logged loss */
+  strict?: boolean;
+  /** keys clients must present (x-api-key or Authorization: Bearer); none: open gateway */
+  clientKeys?: string[];
+  /** where losses and upstream faults are logged (default: one JSON line on stderr) */
+  log?: (entry: LossLogEntry | { event: string; [key: string]: unknown }) => void;
+  /** the fetch used for upstream calls (tests hand in mock handlers) */
+  fetch?: (req: Request) => Promise<Response>;
+  /** clock in ms (default Date.now) */
+  now?: () => number;
+  /** random id source (default crypto.randomUUID) */
+  randomId?: () => string;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
+
+const BUILTIN: Record<string, ProviderConfig> = {
+  anthropic: { format: 'anthropic-messages', baseUrl: 'https://api.anthropic.com' },
+  openai: { format: 'openai-chat', baseUrl: 'https://api.openai.com/v1' },
+};
+
+/** `my-openai` -> `MY_OPENAI` (the provider part of `CROSSWIRE_<NAME>_BASE_URL`). */
+export function envName(provider: string): string {
+  return provider.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+}
+
+function fail(message: string): never {
+  throw new Error(`crosswire config: ${message}`);
+}
+
+function parseProvider(name: string, raw: unknown, base: ProviderConfig | undefined, env: Record<string, string | undefined>): ProviderConfig {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(`providers.${name} must be an object`);
+  const r = raw as Record<string, unknown>;
+  const format = r.format ?? base?.format;
+  if (!isFormatId(format)) fail(`providers.${name}.format must be a format id, got ${JSON.stringify(format)}`);
+  const baseUrl = r.baseUrl ?? base?.baseUrl;
+  if (typeof baseUrl !== 'string') fail(`providers.${name}.baseUrl must be a URL string`);
+  const p: ProviderConfig = { format, baseUrl };
+  if (typeof r.apiKey === 'string') p.apiKey = r.apiKey;
+  if (typeof r.apiKeyEnv === 'string' && env[r.apiKeyEnv]) p.apiKey = env[r.apiKeyEnv];
+  if (r.authStyle === 'x-api-key' || r.authStyle === 'bearer') p.authStyle = r.authStyle;
+  else if (r.authStyle !== undefined) fail(`providers.${name}.authStyle must be "x-api-key" or "bearer"`);
+  if (r.anthropicVersion === '2023-06-01' || r.anthropicVersion === '2026-10-21') p.anthropicVersion = r.anthropicVersion;
+  else if (r.anthropicVersion !== undefined) fail(`providers.${name}.anthropicVersion must be "2023-06-01" or "2026-10-21"`);
+  if (typeof r.forwardClientKey === 'boolean') p.forwardClientKey = r.forwardClientKey;
+  if (typeof r.headers === 'object' && r.headers !== null) {
+    p.headers = {};
+    for (const [k, v] of Object.entries(r.headers)) if (typeof v === 'string') p.headers[k] = v;
+  }
+  if (Array.isArray(r.models)) p.models = r.models.filter((m): m is string => typeof m === 'string');
+  if (typeof r.project === 'string') p.project = r.project;
+  if (typeof r.region === 'string') p.region = r.region;
+  return p;
+}
+
+/**
+ * Build a gateway config from a parsed JSON config file (may be `{}`) and the environment.
+ * Built-in providers `anthropic` and `openai` point at the real APIs; for every provider,
+ * `CROSSWIRE_<NAME>_BASE_URL`, `CROSSWIRE_<NAME>_API_KEY` and `CROSSWIRE_<NAME>_FORMAT` override the file.
+ * `CROSSWIRE_PROVIDERS=a,b` declares further providers from the environment alone.
+ */
+export function configFromJson(json: unknown, env: Record<string, string | undefined> = process.env): GatewayConfig {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) fail('the config file must hold a JSON object');
+  const j = json as Record<string, unknown>;
+  const rawProviders = (j.providers ?? {}) as Record<string, unknown>;
+  if (typeof rawProviders !== 'object' || Array.isArray(rawProviders)) fail('providers must be an object');
+  const names = new Set([...Object.keys(BUILTIN), ...Object.keys(rawProviders)]);
+  for (const n of (env.CROSSWIRE_PROVIDERS ?? '').split(',')) if (n.trim()) names.add(n.trim());
+  const providers: Record<string, ProviderConfig> = {};
+  for (const name of names) {
+    const e = envName(name);
+    const fromFile = rawProviders[name] ?? {};
+    const merged: Record<string, unknown> = { ...(fromFile as object) };
+    if (env[`CROSSWIRE_${e}_FORMAT`]) merged.format = env[`CROSSWIRE_${e}_FORMAT`];
+    if (env[`CROSSWIRE_${e}_BASE_URL`]) merged.baseUrl = env[`CROSSWIRE_${e}_BASE_URL`];
+    if (env[`CROSSWIRE_${e}_API_KEY`]) merged.apiKey = env[`CROSSWIRE_${e}_API_KEY`];
+    if (env[`CROSSWIRE_${e}_PROJECT`]) merged.project = env[`CROSSWIRE_${e}_PROJECT`];
+    if (env[`CROSSWIRE_${e}_REGION`]) merged.region = env[`CROSSWIRE_${e}_REGION`];
+    providers[name] = parseProvider(name, merged, BUILTIN[name], env);
+  }
+  const config: GatewayConfig = { providers };
+  const def = env.CROSSWIRE_DEFAULT_PROVIDER ?? j.defaultProvider;
+  if (typeof def === 'string') {
+    if (!providers[def]) fail(`defaultProvider ${def} is not a configured provider`);
+    config.defaultProvider = def;
+  }
+  const num = (v: unknown, what: string): number | undefined => {
+    if (v === undefined || v === '') return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) fail(`${what} must be a positive number`);
+    return n;
+  };
+  const idle = num(env.CROSSWIRE_IDLE_TIMEOUT_MS ?? j.idleTimeoutMs, 'idleTimeoutMs');
+  if (idle !== undefined) config.idleTimeoutMs = idle;
+  const max = num(j.maxBodyBytes, 'maxBodyBytes');
+  if (max !== undefined) config.maxBodyBytes = max;
+  if (j.strict === true) config.strict = true;
+  if (Array.isArray(j.clientKeys)) config.clientKeys = j.clientKeys.filter((k): k is string => typeof k === 'string');
+  if (env.CROSSWIRE_CLIENT_KEYS) config.clientKeys = env.CROSSWIRE_CLIENT_KEYS.split(',').filter(Boolean);
+  return config;
+}
+
+/** Read a JSON config file (or none) and apply the environment. */
+export function loadConfig(file?: string, env: Record<string, string | undefined> = process.env): GatewayConfig {
+  if (!file) return configFromJson({}, env);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    fail(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    fail(`${file} is not valid JSON: ${(e as Error).message}`);
+  }
+  return configFromJson(json, env);
+}

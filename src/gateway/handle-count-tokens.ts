@@ -1,0 +1,81 @@
+import { isTranslationError } from '../core/errors.js';
+import type { FormatId } from '../core/formats.js';
+import { translateRequest } from '../translate.js';
+import { callUpstream } from './call-upstream.js';
+import { clientError, jsonResponse } from './client-error.js';
+import type { GatewayConfig, ProviderConfig } from './config.js';
+import { type Admitted, admit, limits, lossHeaders } from './exchange-context.js';
+import { estimateOpenAIPromptTokens } from './estimate-openai-tokens.js';
+import { readTextWithin } from './read-text-within.js';
+import { relayUpstreamError } from './relay-upstream-error.js';
+import { replaceModelBytes } from './replace-model-bytes.js';
+import { upstreamHeaders, upstreamUrl } from './upstream-request.js';
+
+export const ESTIMATE_HEADER = 'x-crosswire-estimate';
+
+/** Counts the prompt tokens of an Anthropic count_tokens body for a provider that has no count endpoint we can call. */
+export type TokenEstimator = (body: Record<string, unknown>, model: string, provider: ProviderConfig) => number | Promise<number>;
+
+function openaiEstimate(body: Record<string, unknown>, model: string): number {
+  // count what the OpenAI model would see: the request as translated for it
+  const r = translateRequest('anthropic-messages', 'openai-chat', { ...body, model, max_tokens: 1 });
+  return estimateOpenAIPromptTokens(r.body as Record<string, unknown>);
+}
+
+/**
+ * Local estimators by provider format. Gemini's exact `countTokens` call arrives with the Gemini
+ * translator: register it here as `gemini` (or call its endpoint via `upstreamUrl(..., 'count_tokens')`).
+ */
+export const TOKEN_ESTIMATORS: Partial<Record<FormatId, TokenEstimator>> = {
+  'openai-chat': openaiEstimate,
+};
+
+async function forward(config: GatewayConfig, req: Request, a: Admitted): Promise<Response> {
+  const { route } = a;
+  const url = upstreamUrl(route.provider, route.model, 'count_tokens', false)!;
+  const bytes = route.rewritten ? (replaceModelBytes(a.bytes, route.model) ?? new TextEncoder().encode(JSON.stringify({ ...a.json, model: route.model }))) : a.bytes;
+  const call = await callUpstream(config.fetch ?? fetch, url, {
+    headers: upstreamHeaders(route.provider, req.headers, {
+      anthropicVersion: a.clientVersion ?? '2023-06-01',
+      clientIsAnthropic: true,
+      stream: false,
+    }),
+    body: bytes,
+    clientSignal: req.signal,
+    headersTimeoutMs: limits(config).idleMs,
+  });
+  if (!call.ok) return clientError('anthropic-messages', call.reason === 'timeout' ? 504 : 502, call.message);
+  const res = call.response;
+  const idleMs = limits(config).idleMs;
+  const read = await readTextWithin(res, idleMs, () => call.abort.abort(new Error('upstream body timeout')));
+  call.done();
+  if ('timedOut' in read) return clientError('anthropic-messages', 504, `upstream ${route.providerName} body not complete within ${idleMs} ms`);
+  const text = 'text' in read ? read.text : '';
+  // a pass-through: nothing is lost
+  const headers = lossHeaders(req, []);
+  if (!res.ok) return relayUpstreamError({ status: res.status, headers: res.headers, text }, 'anthropic-messages', 'anthropic-messages', route.providerName, {}, headers);
+  if ('error' in read) return clientError('anthropic-messages', 502, `upstream ${route.providerName} response could not be read`);
+  return new Response(text, { status: 200, headers: { 'content-type': 'application/json', ...headers } });
+}
+
+/**
+ * `POST /v1/messages/count_tokens`. Anthropic providers: forwarded. Others: estimated locally with
+ * a real tokenizer and marked `x-crosswire-estimate: true`.
+ */
+export async function handleCountTokens(config: GatewayConfig, req: Request): Promise<Response> {
+  const a = await admit(config, req, 'anthropic-messages', 'count_tokens');
+  if (a instanceof Response) return a;
+  const { route } = a;
+  if (route.provider.format === 'anthropic-messages') return forward(config, req, a);
+  const estimator = TOKEN_ESTIMATORS[route.provider.format];
+  if (!estimator) {
+    return clientError('anthropic-messages', 400, `count_tokens is not available for provider ${route.providerName} (${route.provider.format})`);
+  }
+  try {
+    const n = await estimator(a.json, route.model, route.provider);
+    return jsonResponse(200, { input_tokens: n }, { [ESTIMATE_HEADER]: 'true' });
+  } catch (e) {
+    if (isTranslationError(e)) return clientError('anthropic-messages', 400, e.message, { param: e.path });
+    throw e;
+  }
+}

@@ -1,0 +1,172 @@
+import { isTranslationError } from '../core/errors.js';
+import type { Loss } from '../core/losses.js';
+import type { AnthropicVersion, RequestContext, TranslateOptions } from '../core/options.js';
+import { getCodec, translateRequest, translateResponse } from '../translate.js';
+import { callUpstream } from './call-upstream.js';
+import { type ClientFormat, clientError, jsonResponse } from './client-error.js';
+import type { GatewayConfig } from './config.js';
+import { type Admitted, admit, defaultLog, limits, logLosses, lossHeaders } from './exchange-context.js';
+import { readTextWithin } from './read-text-within.js';
+import { relayStream } from './relay-stream.js';
+import { relayUpstreamError } from './relay-upstream-error.js';
+import { replaceModelBytes } from './replace-model-bytes.js';
+import { upstreamHeaders, upstreamUrl } from './upstream-request.js';
+import { isUrlModelFormat } from './url-model-routes.js';
+
+const encoder = new TextEncoder();
+
+/** The id of a response the gateway builds for the client: `msg_…` / `chatcmpl-…`. */
+export function newResponseId(format: ClientFormat, random: () => string): string {
+  const r = random().replace(/-/g, '');
+  if (format === 'openai-chat') return `chatcmpl-${r}`;
+  // Bedrock and Vertex answer with the Anthropic Message itself
+  return format === 'gemini' ? r : `msg_${r}`;
+}
+
+/** The request bytes for the upstream, and what the translation learned. */
+function upstreamBody(
+  config: GatewayConfig,
+  a: Admitted,
+  anthropicVersion: AnthropicVersion,
+  stream: boolean,
+): { ok: true; bytes: Uint8Array; losses: Loss[]; context: RequestContext } | { ok: false; response: Response } {
+  const { route, clientFormat } = a;
+  if (route.provider.format === clientFormat) {
+    // same format: the client's bytes, only the model renamed when routing stripped a prefix
+    let bytes = a.bytes;
+    if (route.rewritten && !isUrlModelFormat(clientFormat)) bytes = replaceModelBytes(a.bytes, route.model) ?? encoder.encode(JSON.stringify({ ...a.json, model: route.model }));
+    return { ok: true, bytes, losses: [], context: {} };
+  }
+  try {
+    // Gemini / Bedrock / Vertex bodies carry no model (it is in the URL): it goes in through the options
+    const urlModel = isUrlModelFormat(clientFormat);
+    const input = urlModel ? a.json : { ...a.json, model: route.model };
+    const options: TranslateOptions = { strict: config.strict, anthropicVersion };
+    if (urlModel) {
+      options.model = route.model;
+      options.context = { stream };
+    }
+    const r = translateRequest(clientFormat, route.provider.format, input, options);
+    return { ok: true, bytes: encoder.encode(JSON.stringify(r.body)), losses: r.losses, context: r.context };
+  } catch (e) {
+    if (isTranslationError(e)) {
+      const status = e.kind === 'unsupported' || e.kind === 'loss' || e.kind === 'invalid_input' ? 400 : 500;
+      return { ok: false, response: clientError(clientFormat, status, e.message, { param: e.path }) };
+    }
+    throw e;
+  }
+}
+
+/**
+ * One generation exchange: route, translate, call upstream, translate back. `fromUrl`: the model and the
+ * stream flag of client formats that put them in the URL (Gemini, Bedrock, Vertex).
+ */
+export async function handleGenerate(
+  config: GatewayConfig,
+  req: Request,
+  clientFormat: ClientFormat,
+  fromUrl?: { model: string; stream: boolean },
+): Promise<Response> {
+  const a = await admit(config, req, clientFormat, 'generate', fromUrl?.model);
+  if (a instanceof Response) return a;
+  const { route } = a;
+  const provider = route.provider;
+  const stream = fromUrl ? fromUrl.stream : a.json.stream === true;
+  // the version the Anthropic side of this exchange speaks
+  const anthropicVersion: AnthropicVersion = a.clientVersion ?? provider.anthropicVersion ?? '2023-06-01';
+  const url = upstreamUrl(provider, route.model, 'generate', stream);
+  if (!url) return clientError(clientFormat, 501, `provider ${route.providerName} speaks ${provider.format}, which this gateway cannot call`);
+
+  const body = upstreamBody(config, a, anthropicVersion, stream);
+  if (!body.ok) return body.response;
+  logLosses(config, a, 'request', provider.format, body.losses);
+
+  const { idleMs } = limits(config);
+  const call = await callUpstream(config.fetch ?? fetch, url, {
+    headers: upstreamHeaders(provider, req.headers, {
+      anthropicVersion,
+      clientIsAnthropic: clientFormat === 'anthropic-messages',
+      stream,
+    }),
+    body: body.bytes,
+    clientSignal: req.signal,
+    headersTimeoutMs: idleMs,
+  });
+  if (!call.ok) {
+    const status = call.reason === 'timeout' ? 504 : call.reason === 'client_gone' ? 499 : 502;
+    (config.log ?? defaultLog)({ event: 'upstream_failed', requestId: a.requestId, provider: route.providerName, reason: call.reason, message: call.message });
+    return clientError(clientFormat, status, call.message);
+  }
+  const upstream = call.response;
+  const now = (config.now ?? Date.now)();
+  const random = config.randomId ?? (() => crypto.randomUUID());
+  const options: TranslateOptions = {
+    strict: config.strict,
+    id: newResponseId(clientFormat, random),
+    created: Math.floor(now / 1000),
+    anthropicVersion,
+    context: body.context,
+    ...(isUrlModelFormat(clientFormat) ? { model: route.model } : {}),
+  };
+  const lossHeader = lossHeaders(req, body.losses);
+
+  // a whole body to read (error, or non-stream answer): bounded by the idle timeout too
+  const readBody = async () => {
+    const r = await readTextWithin(upstream, idleMs, () => call.abort.abort(new Error(`upstream body not complete within ${idleMs} ms`)));
+    call.done();
+    return r;
+  };
+
+  if (!upstream.ok) {
+    const r = await readBody();
+    const text = 'text' in r ? r.text : '';
+    return relayUpstreamError({ status: upstream.status, headers: upstream.headers, text }, provider.format, clientFormat, route.providerName, options, lossHeader);
+  }
+
+  const contentType = upstream.headers.get('content-type') ?? '';
+  if (stream) {
+    if (!upstream.body || !/event-stream|eventstream/i.test(contentType)) {
+      call.done();
+      await upstream.body?.cancel().catch(() => {});
+      return clientError(clientFormat, 502, `upstream ${route.providerName} answered a stream request with ${contentType || 'no content type'}`);
+    }
+    const out = relayStream(upstream.body, {
+      from: provider.format,
+      to: clientFormat,
+      idleMs,
+      abortUpstream: () => call.abort.abort(new Error('stream ended')),
+      translate: options,
+      onEnd: call.done,
+      onLosses: (losses) => logLosses(config, a, 'stream', provider.format, losses),
+    });
+    return new Response(out, {
+      status: 200,
+      headers: { 'content-type': getCodec(clientFormat).streamContentType, 'cache-control': 'no-cache', ...lossHeader },
+    });
+  }
+
+  const read = await readBody();
+  if ('timedOut' in read) return clientError(clientFormat, 504, `upstream ${route.providerName} body not complete within ${idleMs} ms`);
+  if ('error' in read) {
+    const message = read.error instanceof Error ? read.error.message : String(read.error);
+    return clientError(clientFormat, 502, `upstream ${route.providerName} response could not be read: ${message}`);
+  }
+  const text = read.text;
+  if (provider.format === clientFormat) {
+    return new Response(text, { status: upstream.status, headers: { 'content-type': contentType || 'application/json', ...lossHeader } });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return clientError(clientFormat, 502, `upstream ${route.providerName} sent a response that is not JSON`);
+  }
+  try {
+    const r = translateResponse(provider.format, clientFormat, json, options);
+    logLosses(config, a, 'response', provider.format, r.losses);
+    return jsonResponse(200, r.body, lossHeaders(req, body.losses, body.losses.length + r.losses.length));
+  } catch (e) {
+    if (isTranslationError(e)) return clientError(clientFormat, 502, `upstream ${route.providerName} response could not be translated: ${e.message}`);
+    throw e;
+  }
+}

@@ -1,0 +1,61 @@
+import { TranslationError } from '../core/errors.js';
+import type { FormatId } from '../core/formats.js';
+import type { Loss } from '../core/losses.js';
+import type { TranslateOptions } from '../core/options.js';
+import { translateStream } from '../stream/translate-stream.js';
+import { getCodec } from '../translate.js';
+import { guardStream } from './guard-stream.js';
+
+/** The bytes of one error event in the client's stream grammar (what a client sees mid-stream). */
+export async function encodeStreamError(format: FormatId, status: number, message: string): Promise<Uint8Array> {
+  const codec = getCodec(format);
+  const encoder = codec.encodeStream();
+  const writer = encoder.writable.getWriter();
+  const reading = new Response(encoder.readable).arrayBuffer();
+  await writer.write(codec.streamError(status, message));
+  await writer.close();
+  return new Uint8Array(await reading);
+}
+
+function describe(error: unknown): { status: number; message: string } {
+  if (error instanceof TranslationError && error.kind === 'upstream') {
+    return { status: /sent nothing for/.test(error.message) ? 504 : 502, message: error.message };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { status: 502, message: `upstream stream failed: ${message}` };
+}
+
+export interface RelayStreamOptions {
+  from: FormatId;
+  to: FormatId;
+  idleMs: number;
+  /** aborts the upstream request (idle timeout) */
+  abortUpstream: () => void;
+  translate: TranslateOptions;
+  onEnd?: () => void;
+  /** losses the stream translation saw, reported once at the end */
+  onLosses?: (losses: readonly Loss[]) => void;
+}
+
+/**
+ * The client's response body for an upstream stream. Same format: the upstream bytes as they come.
+ * Otherwise: `translateStream`. Either way pull-based (backpressure reaches the upstream), with the
+ * idle timeout on the upstream side, and any failure ending the stream with the client's error event.
+ */
+export function relayStream(upstream: ReadableStream<Uint8Array>, o: RelayStreamOptions): ReadableStream<Uint8Array> {
+  let ended = false;
+  const end = () => {
+    if (!ended) {
+      ended = true;
+      o.onEnd?.();
+    }
+  };
+  const errorTail = async (error: unknown): Promise<Uint8Array> => {
+    const { status, message } = describe(error);
+    return encodeStreamError(o.to, status, message);
+  };
+  const source = guardStream(upstream, { idleMs: o.idleMs, onIdle: o.abortUpstream });
+  const translated =
+    o.from === o.to ? source : translateStream(o.from, o.to, source, o.translate, { onEnd: ({ losses }) => o.onLosses?.(losses) });
+  return guardStream(translated, { errorTail, onCancel: () => o.abortUpstream(), onDone: end });
+}

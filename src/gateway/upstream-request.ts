@@ -1,0 +1,92 @@
+import type { AnthropicVersion } from '../core/options.js';
+import { bedrockInvokeTarget } from '../formats/bedrock-invoke/target.js';
+import { vertexAnthropicCountTokensTarget, vertexAnthropicTarget } from '../formats/vertex-anthropic/target.js';
+import type { ProviderConfig } from './config.js';
+
+export type Operation = 'generate' | 'count_tokens';
+
+function join(base: string, path: string): string {
+  return base.replace(/\/+$/, '') + path;
+}
+
+/**
+ * The upstream URL for an operation, or undefined when the gateway cannot call that format (Bedrock
+ * Converse; Vertex without `project`/`region`). Bedrock is called with a Bedrock API key
+ * (`Authorization: Bearer`), not SigV4; Vertex with an access token as the key.
+ */
+export function upstreamUrl(provider: ProviderConfig, model: string, op: Operation, stream: boolean): string | undefined {
+  switch (provider.format) {
+    case 'anthropic-messages':
+      return join(provider.baseUrl, op === 'count_tokens' ? '/v1/messages/count_tokens' : '/v1/messages');
+    case 'openai-chat':
+      return op === 'generate' ? join(provider.baseUrl, '/chat/completions') : undefined;
+    case 'gemini': {
+      const m = encodeURIComponent(model);
+      if (op === 'count_tokens') return join(provider.baseUrl, `/v1beta/models/${m}:countTokens`);
+      return join(provider.baseUrl, stream ? `/v1beta/models/${m}:streamGenerateContent?alt=sse` : `/v1beta/models/${m}:generateContent`);
+    }
+    case 'bedrock-invoke':
+      return op === 'generate' ? join(provider.baseUrl, bedrockInvokeTarget(model, stream).path) : undefined;
+    case 'vertex-anthropic': {
+      if (!provider.project || !provider.region) return undefined;
+      const where = { project: provider.project, region: provider.region };
+      const target = op === 'count_tokens' ? vertexAnthropicCountTokensTarget(where) : vertexAnthropicTarget(model, stream, where);
+      return join(provider.baseUrl, target.path);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The key a client presented: `x-api-key`, `Authorization: Bearer` or (Gemini clients) `x-goog-api-key`. */
+export function clientKey(headers: Headers): string | undefined {
+  const x = headers.get('x-api-key') ?? headers.get('x-goog-api-key');
+  if (x) return x;
+  const auth = headers.get('authorization');
+  const m = auth ? /^Bearer\s+(.+)$/i.exec(auth) : null;
+  return m ? m[1]!.trim() : undefined;
+}
+
+/** Client headers a same-format Anthropic upstream should still see. */
+const ANTHROPIC_FORWARDED = ['anthropic-beta'];
+
+/**
+ * Headers for the upstream call. Credentials come from the provider config; the client's own key
+ * goes upstream only with `forwardClientKey`.
+ */
+export function upstreamHeaders(
+  provider: ProviderConfig,
+  client: Headers,
+  opts: { anthropicVersion: AnthropicVersion; clientIsAnthropic: boolean; stream: boolean },
+): Headers {
+  const stream = opts.stream;
+  const h = new Headers({ 'content-type': 'application/json' });
+  h.set('accept', stream ? 'text/event-stream' : 'application/json');
+  const key = provider.forwardClientKey ? clientKey(client) : provider.apiKey;
+  switch (provider.format) {
+    case 'anthropic-messages':
+      h.set('anthropic-version', opts.anthropicVersion);
+      if (key) {
+        if (provider.authStyle === 'bearer') h.set('authorization', `Bearer ${key}`);
+        else h.set('x-api-key', key);
+      }
+      if (opts.clientIsAnthropic) {
+        for (const name of ANTHROPIC_FORWARDED) {
+          const v = client.get(name);
+          if (v) h.set(name, v);
+        }
+      }
+      break;
+    case 'gemini':
+      if (key) h.set('x-goog-api-key', key);
+      break;
+    case 'bedrock-invoke':
+      if (stream) h.set('accept', 'application/vnd.amazon.eventstream');
+      if (key) h.set('authorization', `Bearer ${key}`);
+      break;
+    default:
+      if (key) h.set('authorization', `Bearer ${key}`);
+  }
+  for (const [k, v] of Object.entries(provider.headers ?? {})) h.set(k, v);
+  return h;
+}

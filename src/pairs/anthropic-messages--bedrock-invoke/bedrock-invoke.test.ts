@@ -1,0 +1,164 @@
+import AnthropicBedrock from '@anthropic-ai/bedrock-sdk';
+import { describe, expect, it } from 'vitest';
+import { anthropicSDKFinalMessage } from '../../stream/sdk-harness.js';
+import { readText, streamOfChunks, streamOfText } from '../../stream/stream-test-utils.js';
+import { translateStream } from '../../stream/translate-stream.js';
+import { translateError, translateRequest } from '../../translate.js';
+import { deepFreeze } from '../anthropic-messages--gemini/deep-freeze.test-util.js';
+import { anthropicRequestToBedrockInvoke, bedrockInvokeRequestToAnthropic } from './convert-requests.js';
+
+const request = {
+  model: 'anthropic.claude-sonnet-4-5-v1:0',
+  max_tokens: 100,
+  stream: true,
+  system: 'be brief',
+  messages: [{ role: 'user', content: 'Hello' }],
+};
+
+const SSE = [
+  'event: message_start\ndata: {"type":"message_start","message":{"id":"msg_b1","type":"message","role":"assistant","model":"claude","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":5,"output_tokens":1}}}\n\n',
+  'event: content_block_start\ndata: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}\n\n',
+  'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hi \u00e9"}}\n\n',
+  'event: content_block_stop\ndata: {"type":"content_block_stop","index":0}\n\n',
+  'event: message_delta\ndata: {"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":3}}\n\n',
+  'event: message_stop\ndata: {"type":"message_stop"}\n\n',
+].join('');
+
+async function bytes(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  const r = stream.getReader();
+  for (;;) {
+    const x = await r.read();
+    if (x.done) break;
+    parts.push(x.value);
+  }
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+describe('anthropic-messages <-> bedrock-invoke requests', () => {
+  it('moves model to the path, drops stream, adds anthropic_version and betas', () => {
+    const r = anthropicRequestToBedrockInvoke(deepFreeze(request), { context: { anthropicBeta: 'a-1, b-2' } });
+    expect(r.body).toEqual({ anthropic_version: 'bedrock-2023-05-31', max_tokens: 100, system: 'be brief', messages: [{ role: 'user', content: 'Hello' }], anthropic_beta: ['a-1', 'b-2'] });
+    expect(r.context.upstreamPath).toBe('/model/anthropic.claude-sonnet-4-5-v1%3A0/invoke-with-response-stream');
+    expect(anthropicRequestToBedrockInvoke({ ...request, stream: false }).context.upstreamPath).toBe('/model/anthropic.claude-sonnet-4-5-v1%3A0/invoke');
+    expect(anthropicRequestToBedrockInvoke(request, { anthropicVersion: '2026-10-21' }).body.anthropic_version).toBe('2026-10-21');
+  });
+
+  it('builds the same body and path as @anthropic-ai/bedrock-sdk 1.x', async () => {
+    let seen: { url: string; body: unknown } | undefined;
+    const client = new AnthropicBedrock({
+      awsRegion: 'us-east-1',
+      skipAuth: true,
+      baseURL: 'http://fake.local',
+      maxRetries: 0,
+      fetch: async (url: RequestInfo | URL, init?: RequestInit) => {
+        seen = { url: String(url), body: JSON.parse(String(init?.body)) };
+        return new Response(JSON.stringify({ id: 'm', type: 'message', role: 'assistant', model: 'x', content: [], stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } }), {
+          headers: { 'content-type': 'application/json' },
+        });
+      },
+    });
+    await client.messages.create({ model: request.model, max_tokens: 100, system: 'be brief', messages: [{ role: 'user', content: 'Hello' }] });
+    const ours = anthropicRequestToBedrockInvoke({ ...request, stream: false }, { anthropicVersion: '2026-10-21' });
+    expect(seen?.body).toEqual(ours.body);
+    // the SDK leaves ':' unescaped, crosswire escapes it: the same path once decoded
+    expect(decodeURIComponent(new URL(seen!.url).pathname)).toBe(decodeURIComponent(String(ours.context.upstreamPath)));
+  });
+
+  it('back: the model comes from the URL, anthropic_version/anthropic_beta leave the body', () => {
+    const r = bedrockInvokeRequestToAnthropic(
+      deepFreeze({ anthropic_version: 'bedrock-2023-05-31', anthropic_beta: ['x'], max_tokens: 10, messages: [] }),
+      { model: 'claude-x', context: { stream: true } },
+    );
+    expect(r.body).toEqual({ model: 'claude-x', max_tokens: 10, messages: [], stream: true });
+    expect(r.context).toMatchObject({ anthropicVersion: '2023-06-01', anthropicBeta: ['x'] });
+    expect(() => bedrockInvokeRequestToAnthropic({}, {})).toThrow(/options.model/);
+  });
+});
+
+describe('bedrock-invoke streams and errors', () => {
+  it('@anthropic-ai/bedrock-sdk consumes our event stream (from an Anthropic upstream)', async () => {
+    const wire = await bytes(translateStream('anthropic-messages', 'bedrock-invoke', streamOfText(SSE, 7)));
+    const client = new AnthropicBedrock({
+      awsRegion: 'us-east-1',
+      skipAuth: true,
+      baseURL: 'http://fake.local',
+      maxRetries: 0,
+      fetch: async () => new Response(new Blob([wire as Uint8Array<ArrayBuffer>]), { headers: { 'content-type': 'application/vnd.amazon.eventstream' } }),
+    });
+    const m = await client.messages.stream({ model: 'anthropic.claude-x', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] }).finalMessage();
+    expect(m.content).toEqual([{ type: 'text', text: 'Hi \u00e9' }]);
+    expect(m.usage.output_tokens).toBe(3);
+    expect(m.stop_reason).toBe('end_turn');
+  });
+
+  it('an Anthropic error mid-stream becomes an exception frame the bedrock SDK throws on', async () => {
+    const sse = SSE.split('event: content_block_stop')[0] + 'event: error\ndata: {"type":"error","error":{"type":"rate_limit_error","message":"Slow down"}}\n\n';
+    const wire = await bytes(translateStream('anthropic-messages', 'bedrock-invoke', streamOfText(sse)));
+    const client = new AnthropicBedrock({
+      awsRegion: 'us-east-1',
+      skipAuth: true,
+      baseURL: 'http://fake.local',
+      maxRetries: 0,
+      fetch: async () => new Response(new Blob([wire as Uint8Array<ArrayBuffer>]), { headers: { 'content-type': 'application/vnd.amazon.eventstream' } }),
+    });
+    await expect(client.messages.stream({ model: 'm', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] }).finalMessage()).rejects.toThrow(/Slow down/);
+  });
+
+  it('Bedrock frames -> Anthropic SSE (byte for byte the original) read by the Anthropic SDK', async () => {
+    const there = await bytes(translateStream('anthropic-messages', 'bedrock-invoke', streamOfText(SSE)));
+    let losses: unknown[] = [];
+    const back = await readText(
+      translateStream('bedrock-invoke', 'anthropic-messages', streamOfChunks([there.slice(0, 50), there.slice(50)]), {}, { onEnd: (r) => (losses = r.losses) }),
+    );
+    expect(back).toBe(SSE);
+    const m = await anthropicSDKFinalMessage(back);
+    expect(m.content).toEqual([{ type: 'text', text: 'Hi \u00e9' }]);
+    expect(losses).toEqual([]);
+  });
+
+  it('strips amazon-bedrock-invocationMetrics from message_stop, reported once as a loss', async () => {
+    const { createBedrockInvokeToAnthropicStream } = await import('./convert-streams.js');
+    const t = createBedrockInvokeToAnthropicStream();
+    expect(t.push(deepFreeze({ type: 'message_stop', 'amazon-bedrock-invocationMetrics': { inputTokenCount: 1 } }))).toEqual([{ type: 'message_stop' }]);
+    expect(t.end()).toEqual([]);
+    expect(t.losses).toEqual([{ path: 'amazon-bedrock-invocationMetrics', reason: expect.any(String) }]);
+    const cut = createBedrockInvokeToAnthropicStream();
+    cut.push({ type: 'message_start', message: {} });
+    expect(cut.end()).toEqual([{ type: 'error', error: { type: 'api_error', message: expect.stringContaining('message_stop') } }]);
+  });
+
+  it('a Bedrock exception frame reaches an OpenAI client as its error chunk (composed)', async () => {
+    const { encodeExceptionFrame } = await import('../../formats/bedrock-invoke/event-stream.js');
+    const out = await readText(translateStream('bedrock-invoke', 'openai-chat', streamOfChunks([encodeExceptionFrame('throttlingException', 'Too many')])));
+    expect(out).toContain('"error"');
+    expect(out).toContain('Too many');
+  });
+
+  it('maps HTTP errors both ways', () => {
+    expect(translateError('bedrock-invoke', 'anthropic-messages', { status: 503, body: { message: 'busy' } })).toEqual({
+      status: 529,
+      body: { type: 'error', error: { type: 'overloaded_error', message: 'busy' } },
+    });
+    expect(translateError('bedrock-invoke', 'anthropic-messages', { status: 429, body: { message: 'Too many' } }).body).toEqual({
+      type: 'error',
+      error: { type: 'rate_limit_error', message: 'Too many' },
+    });
+    expect(translateError('anthropic-messages', 'bedrock-invoke', { status: 529, body: { type: 'error', error: { type: 'overloaded_error', message: 'o' } } })).toEqual({
+      status: 503,
+      body: { message: 'o' },
+    });
+  });
+
+  it('composes: an OpenAI request reaches InvokeModel as an Anthropic body', () => {
+    const r = translateRequest('openai-chat', 'bedrock-invoke', { model: 'anthropic.claude-x', max_tokens: 20, messages: [{ role: 'user', content: 'hi' }] });
+    expect(r.body).toMatchObject({ anthropic_version: 'bedrock-2023-05-31', max_tokens: 20 });
+    expect((r.body as Record<string, unknown>).model).toBeUndefined();
+  });
+});

@@ -1,0 +1,38 @@
+import { TranslationError } from '../../core/errors.js';
+import { LossCollector } from '../../core/losses.js';
+import type { TranslateOptions, TranslationResult } from '../../core/options.js';
+import { isRecord } from '../../formats/gemini/narrow.js';
+import type { GeminiCandidate, GeminiPart, GeminiResponse } from '../../formats/gemini/types.js';
+import { anthropicBlockToGeminiPart } from './convert-anthropic-block-to-gemini-part.js';
+import { anthropicStopReasonToGemini } from './map-finish-reason.js';
+import { anthropicUsageToGemini } from './map-usage.js';
+
+const MESSAGE_KEYS = new Set(['id', 'type', 'role', 'model', 'content', 'stop_reason', 'stop_sequence', 'stop_details', 'usage', 'container']);
+
+/** Anthropic `Message` -> Gemini `GenerateContentResponse` (one candidate). */
+export function anthropicResponseToGemini(body: unknown, options: TranslateOptions = {}): TranslationResult<GeminiResponse> {
+  if (!isRecord(body)) throw new TranslationError('invalid_input', 'response body must be a JSON object', { path: '' });
+  if (!Array.isArray(body.content)) throw new TranslationError('invalid_input', 'content must be a list', { path: 'content' });
+  const losses = new LossCollector(options.strict);
+  losses.unknownKeys(body, MESSAGE_KEYS, '');
+  if (body.container !== undefined && body.container !== null) losses.add('container', 'Gemini has no containers');
+  const parts: GeminiPart[] = [];
+  body.content.forEach((block, i) => {
+    const path = `content[${i}]`;
+    if (!isRecord(block)) throw new TranslationError('invalid_input', 'a content block must be an object', { path });
+    const part = anthropicBlockToGeminiPart(block, path, losses);
+    if (part) parts.push(part);
+  });
+  const mapped = anthropicStopReasonToGemini(body.stop_reason);
+  if (mapped.loss) losses.add('stop_reason', mapped.loss);
+  const candidate: GeminiCandidate = { content: { role: 'model', parts }, finishReason: mapped.finishReason, index: 0 };
+  const explanation = isRecord(body.stop_details) ? body.stop_details.explanation : undefined;
+  if (typeof explanation === 'string') candidate.finishMessage = explanation;
+  const out: GeminiResponse = {
+    candidates: [candidate],
+    usageMetadata: anthropicUsageToGemini(body.usage),
+    modelVersion: options.model ?? options.context?.clientModel ?? (typeof body.model === 'string' ? body.model : ''),
+    responseId: options.id ?? (typeof body.id === 'string' ? body.id : ''),
+  };
+  return { body: out, losses: losses.list, context: options.context ?? {} };
+}

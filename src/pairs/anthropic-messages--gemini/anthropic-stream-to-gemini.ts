@@ -1,0 +1,167 @@
+import { TranslationError } from '../../core/errors.js';
+import { LossCollector } from '../../core/losses.js';
+import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
+import { statusForAnthropicErrorType } from '../../formats/anthropic-messages/errors.js';
+import { geminiErrorBody } from '../../formats/gemini/errors.js';
+import { isRecord, type JsonObject } from '../../formats/gemini/narrow.js';
+import type { GeminiCandidate, GeminiErrorBody, GeminiPart, GeminiResponse } from '../../formats/gemini/types.js';
+import { anthropicStopReasonToGemini } from './map-finish-reason.js';
+import { anthropicUsageToGemini } from './map-usage.js';
+
+export type GeminiStreamEvent = GeminiResponse | GeminiErrorBody;
+
+interface OpenBlock {
+  type: string;
+  id?: string;
+  name?: string;
+  json: string;
+  thinking: boolean;
+  signature?: string;
+}
+
+/**
+ * Anthropic stream events -> `streamGenerateContent?alt=sse` chunks. Text and thinking deltas are
+ * sent as they come (one part per chunk); a tool_use block is sent whole as one `functionCall`
+ * when it stops; a thinking block's signature travels on an empty thought part at its stop. The
+ * last chunk carries `finishReason` and `usageMetadata`. An `error` event becomes a
+ * `{"error":{code,message,status}}` chunk; a stream without `message_stop` ends with one too.
+ */
+export function createAnthropicToGeminiStream(options: TranslateOptions = {}): StreamTranslator<unknown, GeminiStreamEvent> {
+  const losses = new LossCollector(options.strict);
+  const blocks = new Map<number, OpenBlock>();
+  let responseId = options.id ?? '';
+  let modelVersion = options.model ?? options.context?.clientModel ?? '';
+  let usage: JsonObject = {};
+  let stopReason: unknown;
+  let explanation: string | undefined;
+  let done = false;
+
+  const chunk = (part: GeminiPart): GeminiResponse => ({
+    candidates: [{ content: { role: 'model', parts: [part] }, index: 0 }],
+    modelVersion,
+    responseId,
+  });
+
+  const mergeUsage = (u: unknown): void => {
+    if (!isRecord(u)) return;
+    const next = { ...usage };
+    for (const [k, v] of Object.entries(u)) if (v !== null && v !== undefined) next[k] = v;
+    usage = next;
+  };
+
+  const push = (event: unknown): GeminiStreamEvent[] => {
+    if (done) return [];
+    if (!isRecord(event)) throw new TranslationError('upstream', 'an Anthropic stream event must be a JSON object');
+    switch (event.type) {
+      case 'message_start': {
+        const m = isRecord(event.message) ? event.message : {};
+        if (!options.id && typeof m.id === 'string') responseId = m.id;
+        if (!modelVersion && typeof m.model === 'string') modelVersion = m.model;
+        mergeUsage(m.usage);
+        return [];
+      }
+      case 'content_block_start': {
+        const b = isRecord(event.content_block) ? event.content_block : {};
+        const index = typeof event.index === 'number' ? event.index : -1;
+        const type = typeof b.type === 'string' ? b.type : '';
+        if (type !== 'text' && type !== 'thinking' && type !== 'tool_use') {
+          losses.add(`content[${index}]`, `${JSON.stringify(type)} blocks have no Gemini equivalent`);
+        }
+        const open: OpenBlock = { type, json: '', thinking: type === 'thinking' };
+        if (typeof b.id === 'string') open.id = b.id;
+        if (typeof b.name === 'string') open.name = b.name;
+        blocks.set(index, open);
+        if (type === 'text' && typeof b.text === 'string' && b.text !== '') return [chunk({ text: b.text })];
+        return [];
+      }
+      case 'content_block_delta':
+        return delta(event);
+      case 'content_block_stop': {
+        const index = typeof event.index === 'number' ? event.index : -1;
+        const b = blocks.get(index);
+        blocks.delete(index);
+        if (!b) return [];
+        if (b.type === 'tool_use') return [chunk({ functionCall: toolCall(b, index) })];
+        if (b.thinking && b.signature) return [chunk({ text: '', thought: true, thoughtSignature: b.signature })];
+        return [];
+      }
+      case 'message_delta': {
+        const d = isRecord(event.delta) ? event.delta : {};
+        if (d.stop_reason !== undefined && d.stop_reason !== null) stopReason = d.stop_reason;
+        if (isRecord(d.stop_details) && typeof d.stop_details.explanation === 'string') explanation = d.stop_details.explanation;
+        mergeUsage(event.usage);
+        return [];
+      }
+      case 'message_stop': {
+        done = true;
+        const mapped = anthropicStopReasonToGemini(stopReason);
+        if (mapped.loss) losses.add('message_delta.delta.stop_reason', mapped.loss);
+        const candidate: GeminiCandidate = { finishReason: mapped.finishReason, index: 0 };
+        if (explanation !== undefined) candidate.finishMessage = explanation;
+        return [{ candidates: [candidate], usageMetadata: anthropicUsageToGemini(usage), modelVersion, responseId }];
+      }
+      case 'error': {
+        done = true;
+        const e = isRecord(event.error) ? event.error : {};
+        const status = typeof e.type === 'string' ? statusForAnthropicErrorType(e.type) : 500;
+        return [geminiErrorBody(status, typeof e.message === 'string' ? e.message : 'upstream error')];
+      }
+      default:
+        // ping and event types added later are skipped, as Anthropic clients must do
+        return [];
+    }
+  };
+
+  const delta = (event: JsonObject): GeminiStreamEvent[] => {
+    const index = typeof event.index === 'number' ? event.index : -1;
+    const b = blocks.get(index);
+    const d = isRecord(event.delta) ? event.delta : {};
+    if (!b) throw new TranslationError('upstream', `content_block_delta for block ${index}, which is not open`);
+    switch (d.type) {
+      case 'text_delta':
+        return typeof d.text === 'string' && d.text !== '' ? [chunk({ text: d.text })] : [];
+      case 'thinking_delta':
+        return typeof d.thinking === 'string' && d.thinking !== '' ? [chunk({ text: d.thinking, thought: true })] : [];
+      case 'signature_delta':
+        if (typeof d.signature === 'string') b.signature = d.signature;
+        return [];
+      case 'input_json_delta':
+        if (typeof d.partial_json === 'string') b.json += d.partial_json;
+        return [];
+      case 'citations_delta':
+        losses.add(`content[${index}].citations`, 'Gemini parts carry no citations');
+        return [];
+      default:
+        return [];
+    }
+  };
+
+  const toolCall = (b: OpenBlock, index: number): NonNullable<GeminiPart['functionCall']> => {
+    let args: unknown = {};
+    if (b.json.trim() !== '') {
+      try {
+        args = JSON.parse(b.json);
+      } catch {
+        throw new TranslationError('upstream', `tool_use block ${index} streamed invalid JSON input`);
+      }
+    }
+    if (!isRecord(args)) throw new TranslationError('upstream', `tool_use block ${index} input is not an object`);
+    const call: NonNullable<GeminiPart['functionCall']> = { name: b.name ?? '', args };
+    if (b.id) call.id = b.id;
+    return call;
+  };
+
+  const end = (): GeminiStreamEvent[] => {
+    if (done) return [];
+    done = true;
+    return [geminiErrorBody(500, 'the upstream stream ended before message_stop')];
+  };
+
+  return {
+    push,
+    end,
+    get losses() {
+      return losses.list;
+    },
+  };
+}

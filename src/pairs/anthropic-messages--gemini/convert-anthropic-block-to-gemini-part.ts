@@ -1,0 +1,30 @@
+import type { JsonPath } from '../../core/json-path.js';
+import type { LossCollector } from '../../core/losses.js';
+import { isRecord, type JsonObject } from '../../formats/gemini/narrow.js';
+import type { GeminiPart } from '../../formats/gemini/types.js';
+
+/**
+ * One Anthropic response block -> one Gemini part (or none, with a loss).
+ * thinking -> `{text, thought: true, thoughtSignature}`; tool_use -> `functionCall` keeping the
+ * Anthropic id (Gemini clients echo it in `functionResponse.id`).
+ */
+export function anthropicBlockToGeminiPart(block: JsonObject, path: JsonPath, losses: LossCollector): GeminiPart | undefined {
+  switch (block.type) {
+    case 'text':
+      if (Array.isArray(block.citations) && block.citations.length > 0) losses.add(`${path}.citations`, 'Gemini parts carry no citations');
+      return { text: typeof block.text === 'string' ? block.text : '' };
+    case 'thinking': {
+      const part: GeminiPart = { text: typeof block.thinking === 'string' ? block.thinking : '', thought: true };
+      if (typeof block.signature === 'string' && block.signature !== '') part.thoughtSignature = block.signature;
+      return part;
+    }
+    case 'tool_use': {
+      const call: GeminiPart['functionCall'] = { name: typeof block.name === 'string' ? block.name : '', args: isRecord(block.input) ? block.input : {} };
+      if (typeof block.id === 'string') call.id = block.id;
+      return { functionCall: call };
+    }
+    default:
+      losses.add(path, `${JSON.stringify(block.type)} blocks have no Gemini equivalent`);
+      return undefined;
+  }
+}

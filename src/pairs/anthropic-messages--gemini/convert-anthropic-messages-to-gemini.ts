@@ -1,0 +1,197 @@
+import { TranslationError } from '../../core/errors.js';
+import { childPath, type JsonPath } from '../../core/json-path.js';
+import type { LossCollector } from '../../core/losses.js';
+import { isRecord, type JsonObject } from '../../formats/gemini/narrow.js';
+import type { GeminiContent, GeminiFunctionResponse, GeminiPart } from '../../formats/gemini/types.js';
+
+/**
+ * Anthropic `messages` -> Gemini `contents` (plus the text of any `role: "system"` messages, which
+ * go to `systemInstruction`). Consecutive turns of one role are merged, as the Anthropic API does
+ * itself and as Gemini requires.
+ *
+ * Thinking: a thinking block with text becomes a `thought` part carrying its signature; a thinking
+ * block with an empty text and a signature (how crosswire carries a Gemini `thoughtSignature` of a
+ * non-thought part) puts the signature back on the non-thought part just before it, or, with no
+ * such part, travels as an empty `thought` part.
+ *
+ * Tool results: `functionResponse.name` is the name of the `tool_use` with that id;
+ * `response` is `{output}` (or `{error}` when `is_error`), images go to `functionResponse.parts`.
+ */
+export function convertAnthropicMessages(messages: unknown, losses: LossCollector): { contents: GeminiContent[]; system: GeminiPart[] } {
+  if (!Array.isArray(messages)) throw new TranslationError('invalid_input', 'messages must be a list', { path: 'messages' });
+  const contents: GeminiContent[] = [];
+  const system: GeminiPart[] = [];
+  const toolNames = new Map<string, string>();
+  let seenTurn = false;
+  messages.forEach((message, i) => {
+    const path = childPath('messages', i);
+    if (!isRecord(message)) throw new TranslationError('invalid_input', 'a message must be an object', { path });
+    losses.unknownKeys(message, MESSAGE_KEYS, path);
+    if (message.role === 'system') {
+      if (seenTurn) losses.add(childPath(path, 'role'), 'Gemini has one system instruction: this system message is moved before the conversation');
+      system.push(...convertContent(message.content, childPath(path, 'content'), 'system', toolNames, losses));
+      return;
+    }
+    if (message.role !== 'user' && message.role !== 'assistant') {
+      throw new TranslationError('invalid_input', 'role must be user, assistant or system', { path: childPath(path, 'role') });
+    }
+    seenTurn = true;
+    const role = message.role === 'user' ? 'user' : 'model';
+    const parts = convertContent(message.content, childPath(path, 'content'), message.role, toolNames, losses);
+    if (parts.length === 0) return;
+    const last = contents[contents.length - 1];
+    if (last && last.role === role) last.parts.push(...parts);
+    else contents.push({ role, parts });
+  });
+  return { contents, system };
+}
+
+const MESSAGE_KEYS = new Set(['role', 'content']);
+
+function convertContent(content: unknown, path: JsonPath, role: string, toolNames: Map<string, string>, losses: LossCollector): GeminiPart[] {
+  if (typeof content === 'string') {
+    if (content === '') throw new TranslationError('invalid_input', 'message content must not be empty', { path });
+    return [{ text: content }];
+  }
+  if (!Array.isArray(content)) throw new TranslationError('invalid_input', 'content must be a string or a list of blocks', { path });
+  if (content.length === 0) throw new TranslationError('invalid_input', 'message content must not be empty', { path });
+  const parts: GeminiPart[] = [];
+  content.forEach((block, j) => {
+    const at = childPath(path, j);
+    if (!isRecord(block)) throw new TranslationError('invalid_input', 'a content block must be an object', { path: at });
+    if (role === 'system' && block.type !== 'text') {
+      losses.add(at, 'only text can go into the Gemini system instruction');
+      return;
+    }
+    convertBlock(block, at, parts, toolNames, losses);
+  });
+  return parts;
+}
+
+function convertBlock(block: JsonObject, at: JsonPath, parts: GeminiPart[], toolNames: Map<string, string>, losses: LossCollector): void {
+  if (block.cache_control !== undefined && block.cache_control !== null) losses.add(childPath(at, 'cache_control'), 'Gemini has no cache breakpoints');
+  switch (block.type) {
+    case 'text':
+      if (typeof block.text !== 'string') throw new TranslationError('invalid_input', 'text must be a string', { path: childPath(at, 'text') });
+      if (Array.isArray(block.citations) && block.citations.length > 0) losses.add(childPath(at, 'citations'), 'Gemini parts carry no citations');
+      losses.unknownKeys(block, TEXT_KEYS, at);
+      parts.push({ text: block.text });
+      return;
+    case 'image':
+    case 'document':
+      pushMedia(block, at, parts, losses);
+      return;
+    case 'thinking':
+      pushThinking(block, at, parts, losses);
+      return;
+    case 'redacted_thinking':
+      losses.add(at, 'Gemini cannot carry redacted thinking');
+      return;
+    case 'tool_use': {
+      if (typeof block.id !== 'string' || typeof block.name !== 'string') {
+        throw new TranslationError('invalid_input', 'tool_use needs an id and a name', { path: at });
+      }
+      if (!isRecord(block.input)) throw new TranslationError('invalid_input', 'tool_use input must be an object', { path: childPath(at, 'input') });
+      toolNames.set(block.id, block.name);
+      losses.unknownKeys(block, TOOL_USE_KEYS, at);
+      parts.push({ functionCall: { name: block.name, args: block.input } });
+      return;
+    }
+    case 'tool_result':
+      parts.push({ functionResponse: convertToolResult(block, at, toolNames, losses) });
+      return;
+    default:
+      losses.add(at, `content block ${JSON.stringify(block.type)} has no Gemini equivalent`);
+  }
+}
+
+const TEXT_KEYS = new Set(['type', 'text', 'cache_control', 'citations']);
+const TOOL_USE_KEYS = new Set(['type', 'id', 'name', 'input', 'cache_control']);
+const THINKING_KEYS = new Set(['type', 'thinking', 'signature']);
+
+function pushThinking(block: JsonObject, at: JsonPath, parts: GeminiPart[], losses: LossCollector): void {
+  losses.unknownKeys(block, THINKING_KEYS, at);
+  const text = typeof block.thinking === 'string' ? block.thinking : '';
+  const signature = typeof block.signature === 'string' && block.signature !== '' ? block.signature : undefined;
+  if (text !== '') {
+    const part: GeminiPart = { text, thought: true };
+    if (signature) part.thoughtSignature = signature;
+    parts.push(part);
+    return;
+  }
+  if (!signature) return;
+  const prev = parts[parts.length - 1];
+  if (prev && prev.thoughtSignature === undefined && prev.thought !== true) prev.thoughtSignature = signature;
+  else parts.push({ text: '', thought: true, thoughtSignature: signature });
+}
+
+const MEDIA_KEYS = new Set(['type', 'source', 'cache_control']);
+
+function pushMedia(block: JsonObject, at: JsonPath, parts: GeminiPart[], losses: LossCollector): void {
+  const source = block.source;
+  const sp = childPath(at, 'source');
+  if (!isRecord(source)) throw new TranslationError('invalid_input', `${String(block.type)} needs a source`, { path: sp });
+  losses.unknownKeys(block, MEDIA_KEYS, at, `field not supported by Gemini ${String(block.type)} parts`);
+  switch (source.type) {
+    case 'base64':
+      if (typeof source.media_type !== 'string' || typeof source.data !== 'string') {
+        throw new TranslationError('invalid_input', 'base64 source needs media_type and data', { path: sp });
+      }
+      parts.push({ inlineData: { mimeType: source.media_type, data: source.data } });
+      return;
+    case 'url':
+      if (typeof source.url !== 'string') throw new TranslationError('invalid_input', 'url source needs a url', { path: sp });
+      parts.push({ fileData: block.type === 'document' ? { mimeType: 'application/pdf', fileUri: source.url } : { fileUri: source.url } });
+      return;
+    case 'text':
+      if (typeof source.data !== 'string') throw new TranslationError('invalid_input', 'text source needs data', { path: sp });
+      parts.push({ text: source.data });
+      return;
+    case 'content':
+      if (typeof source.content === 'string') parts.push({ text: source.content });
+      else if (Array.isArray(source.content)) {
+        source.content.forEach((b, k) => {
+          const bp = childPath(childPath(sp, 'content'), k);
+          if (isRecord(b) && (b.type === 'text' || b.type === 'image')) convertBlock(b, bp, parts, new Map(), losses);
+          else losses.add(bp, 'unsupported block in document content');
+        });
+      } else throw new TranslationError('invalid_input', 'content source needs content', { path: sp });
+      return;
+    default:
+      losses.add(sp, `source type ${JSON.stringify(source.type)} has no Gemini equivalent`);
+  }
+}
+
+const TOOL_RESULT_KEYS = new Set(['type', 'tool_use_id', 'content', 'is_error', 'cache_control']);
+
+function convertToolResult(block: JsonObject, at: JsonPath, toolNames: Map<string, string>, losses: LossCollector): GeminiFunctionResponse {
+  if (typeof block.tool_use_id !== 'string') throw new TranslationError('invalid_input', 'tool_result needs a tool_use_id', { path: at });
+  const name = toolNames.get(block.tool_use_id);
+  if (name === undefined) {
+    throw new TranslationError('invalid_input', `tool_result refers to tool_use ${block.tool_use_id}, which no earlier assistant turn contains`, {
+      path: childPath(at, 'tool_use_id'),
+    });
+  }
+  losses.unknownKeys(block, TOOL_RESULT_KEYS, at);
+  const key = block.is_error === true ? 'error' : 'output';
+  const content = block.content;
+  const cp = childPath(at, 'content');
+  if (content === undefined) return { name, response: key === 'error' ? { error: '' } : {} };
+  if (typeof content === 'string') return { name, response: { [key]: content } };
+  if (!Array.isArray(content)) throw new TranslationError('invalid_input', 'tool_result content must be a string or a list', { path: cp });
+  const texts: string[] = [];
+  const media: GeminiPart[] = [];
+  content.forEach((b, k) => {
+    const bp = childPath(cp, k);
+    if (!isRecord(b)) throw new TranslationError('invalid_input', 'a content block must be an object', { path: bp });
+    if (b.type === 'text' && typeof b.text === 'string') {
+      if (b.cache_control !== undefined && b.cache_control !== null) losses.add(childPath(bp, 'cache_control'), 'Gemini has no cache breakpoints');
+      texts.push(b.text);
+    } else if (b.type === 'image' || b.type === 'document') pushMedia(b, bp, media, losses);
+    else losses.add(bp, `block ${JSON.stringify(b.type)} cannot go into a Gemini function response`);
+  });
+  const value = texts.length === 0 ? (key === 'error' ? '' : undefined) : texts.length === 1 ? texts[0] : texts;
+  const fr: GeminiFunctionResponse = { name, response: value === undefined ? {} : { [key]: value } };
+  if (media.length > 0) fr.parts = media;
+  return fr;
+}

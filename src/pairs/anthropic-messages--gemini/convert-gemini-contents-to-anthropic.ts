@@ -1,0 +1,188 @@
+import { TranslationError } from '../../core/errors.js';
+import { childPath, type JsonPath } from '../../core/json-path.js';
+import type { LossCollector } from '../../core/losses.js';
+import { isRecord, type JsonObject } from '../../formats/gemini/narrow.js';
+import { geminiToolUseId } from './tool-use-ids.js';
+
+type Block = Record<string, unknown>;
+
+export interface AnthropicMessageParam {
+  role: 'user' | 'assistant';
+  content: Block[];
+}
+
+const PART_KEYS = new Set(['text', 'thought', 'thoughtSignature', 'inlineData', 'fileData', 'functionCall', 'functionResponse']);
+const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
+
+/**
+ * Gemini `contents` -> Anthropic `messages`.
+ *
+ * - Consecutive `thought` parts become one thinking block (signature from the parts); a thought
+ *   without a signature cannot be replayed to Anthropic and is a loss.
+ * - A `thoughtSignature` on another part travels as an empty thinking block right after it.
+ * - `functionCall` -> `tool_use` (Gemini's id, or a derived one); `functionResponse` -> `tool_result`
+ *   whose id is the response's own id, else the oldest unanswered call of the same name.
+ */
+export function convertGeminiContents(contents: unknown, losses: LossCollector): AnthropicMessageParam[] {
+  if (!Array.isArray(contents)) throw new TranslationError('invalid_input', 'contents must be a list', { path: 'contents' });
+  const calls = new CallLedger();
+  const messages: AnthropicMessageParam[] = [];
+  contents.forEach((content, i) => {
+    const path = childPath('contents', i);
+    if (!isRecord(content)) throw new TranslationError('invalid_input', 'a content must be an object', { path });
+    losses.unknownKeys(content, CONTENT_KEYS, path);
+    const role = content.role === 'model' ? 'assistant' : content.role === undefined || content.role === 'user' || content.role === 'function' ? 'user' : undefined;
+    if (!role) throw new TranslationError('invalid_input', 'role must be user or model', { path: childPath(path, 'role') });
+    const blocks = convertGeminiParts(content.parts, childPath(path, 'parts'), calls, losses);
+    if (blocks.length > 0) messages.push({ role, content: blocks });
+  });
+  return messages;
+}
+
+const CONTENT_KEYS = new Set(['role', 'parts']);
+
+/** Pairs function responses with calls: by id when there is one, else by name in call order. */
+class CallLedger {
+  #count = 0;
+  readonly #pending = new Map<string, string[]>();
+
+  call(name: string, id: unknown): string {
+    const useId = typeof id === 'string' && id !== '' ? id : geminiToolUseId(this.#count, name);
+    this.#count++;
+    const queue = this.#pending.get(name);
+    if (queue) queue.push(useId);
+    else this.#pending.set(name, [useId]);
+    return useId;
+  }
+
+  answer(name: string, id: unknown, path: JsonPath): string {
+    const queue = this.#pending.get(name);
+    if (typeof id === 'string' && id !== '') {
+      const k = queue ? queue.indexOf(id) : -1;
+      if (queue && k !== -1) queue.splice(k, 1);
+      return id;
+    }
+    const next = queue?.shift();
+    if (next === undefined) throw new TranslationError('invalid_input', `functionResponse "${name}" answers no earlier functionCall`, { path });
+    return next;
+  }
+}
+
+function convertGeminiParts(parts: unknown, path: JsonPath, calls: CallLedger, losses: LossCollector): Block[] {
+  if (!Array.isArray(parts) || parts.length === 0) throw new TranslationError('invalid_input', 'parts must be a non-empty list', { path });
+  const blocks: Block[] = [];
+  let thought: { text: string; signature: string | undefined; path: JsonPath } | undefined;
+  const flushThought = () => {
+    if (!thought) return;
+    if (thought.signature) blocks.push({ type: 'thinking', thinking: thought.text, signature: thought.signature });
+    else losses.add(thought.path, 'a thought without a thoughtSignature cannot be replayed to Anthropic');
+    thought = undefined;
+  };
+  parts.forEach((part, j) => {
+    const at = childPath(path, j);
+    if (!isRecord(part)) throw new TranslationError('invalid_input', 'a part must be an object', { path: at });
+    losses.unknownKeys(part, PART_KEYS, at);
+    const sig = typeof part.thoughtSignature === 'string' && part.thoughtSignature !== '' ? part.thoughtSignature : undefined;
+    if (part.thought === true && typeof part.text === 'string') {
+      if (!thought) thought = { text: '', signature: undefined, path: at };
+      thought.text += part.text;
+      if (sig) thought.signature = sig;
+      return;
+    }
+    flushThought();
+    convertPart(part, at, blocks, calls, losses);
+    if (sig) blocks.push({ type: 'thinking', thinking: '', signature: sig });
+  });
+  flushThought();
+  return blocks;
+}
+
+function convertPart(part: JsonObject, at: JsonPath, blocks: Block[], calls: CallLedger, losses: LossCollector): void {
+  if (typeof part.text === 'string') {
+    if (part.text !== '') blocks.push({ type: 'text', text: part.text });
+  } else if (isRecord(part.inlineData) || isRecord(part.fileData)) {
+    const b = convertMedia(part, at, losses);
+    if (b) blocks.push(b);
+  } else if (isRecord(part.functionCall)) {
+    const fc = part.functionCall;
+    const fp = childPath(at, 'functionCall');
+    if (typeof fc.name !== 'string') throw new TranslationError('invalid_input', 'functionCall needs a name', { path: childPath(fp, 'name') });
+    if (fc.args !== undefined && !isRecord(fc.args)) throw new TranslationError('invalid_input', 'functionCall args must be an object', { path: childPath(fp, 'args') });
+    losses.unknownKeys(fc, CALL_KEYS, fp);
+    blocks.push({ type: 'tool_use', id: calls.call(fc.name, fc.id), name: fc.name, input: fc.args ?? {} });
+  } else if (isRecord(part.functionResponse)) {
+    blocks.push(convertFunctionResponse(part.functionResponse, childPath(at, 'functionResponse'), calls, losses));
+  } else {
+    losses.add(at, 'this kind of Gemini part has no Anthropic equivalent');
+  }
+}
+
+const CALL_KEYS = new Set(['id', 'name', 'args']);
+const RESPONSE_KEYS = new Set(['id', 'name', 'response', 'parts']);
+
+function convertFunctionResponse(fr: JsonObject, at: JsonPath, calls: CallLedger, losses: LossCollector): Block {
+  if (typeof fr.name !== 'string') throw new TranslationError('invalid_input', 'functionResponse needs a name', { path: childPath(at, 'name') });
+  losses.unknownKeys(fr, RESPONSE_KEYS, at);
+  const block: Block = { type: 'tool_result', tool_use_id: calls.answer(fr.name, fr.id, at) };
+  const response = isRecord(fr.response) ? fr.response : {};
+  const keys = Object.keys(response);
+  let value: unknown;
+  if (keys.length === 1 && keys[0] === 'error') {
+    block.is_error = true;
+    value = response.error;
+  } else if (keys.length === 1 && keys[0] === 'output') {
+    value = response.output;
+  } else if (keys.length > 0) {
+    value = JSON.stringify(response);
+  }
+  const content: Block[] = [];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) for (const v of value) content.push({ type: 'text', text: v });
+  else if (value !== undefined) content.push({ type: 'text', text: typeof value === 'string' ? value : JSON.stringify(value) });
+  if (Array.isArray(fr.parts)) {
+    fr.parts.forEach((p, k) => {
+      const pp = childPath(childPath(at, 'parts'), k);
+      const b = isRecord(p) ? convertMedia(p, pp, losses) : undefined;
+      if (b) content.push(b);
+      else if (!isRecord(p)) losses.add(pp, 'a function response part must be an object');
+    });
+  }
+  if (content.length === 1 && content[0]!.type === 'text' && fr.parts === undefined) block.content = content[0]!.text;
+  else if (content.length > 0) block.content = content;
+  return block;
+}
+
+function convertMedia(part: JsonObject, at: JsonPath, losses: LossCollector): Block | undefined {
+  if (isRecord(part.inlineData)) {
+    const d = part.inlineData;
+    const mime = typeof d.mimeType === 'string' ? d.mimeType : '';
+    if (typeof d.data !== 'string') throw new TranslationError('invalid_input', 'inlineData needs data', { path: childPath(at, 'inlineData') });
+    if (IMAGE_TYPES.has(mime)) return { type: 'image', source: { type: 'base64', media_type: mime, data: d.data } };
+    if (mime === 'application/pdf') return { type: 'document', source: { type: 'base64', media_type: mime, data: d.data } };
+    if (mime === 'text/plain') {
+      const text = decodeBase64Utf8(d.data);
+      if (text !== undefined) return { type: 'document', source: { type: 'text', media_type: 'text/plain', data: text } };
+    }
+    losses.add(childPath(at, 'inlineData'), `inline data of type ${JSON.stringify(mime)} has no Anthropic equivalent`);
+    return undefined;
+  }
+  const f = part.fileData as JsonObject;
+  const uri = typeof f.fileUri === 'string' ? f.fileUri : '';
+  const mime = typeof f.mimeType === 'string' ? f.mimeType : undefined;
+  if (/^https?:\/\//.test(uri)) {
+    if (mime === 'application/pdf') return { type: 'document', source: { type: 'url', url: uri } };
+    if (mime === undefined || mime.startsWith('image/')) return { type: 'image', source: { type: 'url', url: uri } };
+  }
+  losses.add(childPath(at, 'fileData'), 'only http(s) images and PDFs can be passed to Anthropic by URL');
+  return undefined;
+}
+
+function decodeBase64Utf8(data: string): string | undefined {
+  try {
+    const bin = atob(data);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}

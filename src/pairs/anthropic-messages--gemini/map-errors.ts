@@ -1,0 +1,43 @@
+import { anthropicErrorBody, anthropicErrorTypeForStatus, isAnthropicErrorBody, statusForAnthropicErrorType } from '../../formats/anthropic-messages/errors.js';
+import { geminiErrorBody, geminiHttpStatus } from '../../formats/gemini/errors.js';
+import { isRecord } from '../../formats/gemini/narrow.js';
+import type { HttpError } from '../pair.js';
+
+/**
+ * Errors both ways (wire-formats §2.6, §4.5). Gemini `UNAVAILABLE` (503, "model overloaded") is
+ * Anthropic's `overloaded_error` (529) and back; other statuses keep their HTTP code, folded onto
+ * the canonical set on the Gemini side. The message travels unchanged.
+ */
+
+/** The Anthropic status for a Gemini HTTP status / `google.rpc` status name. */
+export function anthropicStatusForGemini(code: number, status?: string): number {
+  if (code === 503 || status === 'UNAVAILABLE') return 529;
+  if (status === 'RESOURCE_EXHAUSTED') return 429;
+  if (status === 'UNAUTHENTICATED') return 401;
+  if (status === 'PERMISSION_DENIED') return 403;
+  if (status === 'NOT_FOUND') return 404;
+  if (status === 'DEADLINE_EXCEEDED') return 504;
+  return code >= 400 && code <= 599 ? code : 500;
+}
+
+/** Read `{error:{code,message,status}}` (or anything else) into parts. */
+export function readGeminiError(body: unknown, httpStatus: number): { code: number; message: string; status: string | undefined } {
+  const e = isRecord(body) && isRecord(body.error) ? body.error : undefined;
+  const code = typeof e?.code === 'number' ? e.code : httpStatus;
+  const message = typeof e?.message === 'string' ? e.message : `upstream error ${httpStatus}`;
+  return { code, message, status: typeof e?.status === 'string' ? e.status : undefined };
+}
+
+export function geminiErrorToAnthropic(error: HttpError): HttpError {
+  const { message, status } = readGeminiError(error.body, error.status);
+  const s = anthropicStatusForGemini(error.status, status);
+  return { status: s, body: anthropicErrorBody(s, message, anthropicErrorTypeForStatus(s)) };
+}
+
+export function anthropicErrorToGemini(error: HttpError): HttpError {
+  const b = error.body;
+  const message = isAnthropicErrorBody(b) && typeof b.error.message === 'string' ? b.error.message : `upstream error ${error.status}`;
+  const fromType = isAnthropicErrorBody(b) ? statusForAnthropicErrorType(b.error.type) : undefined;
+  const status = error.status >= 400 ? error.status : (fromType ?? 500);
+  return { status: geminiHttpStatus(status), body: geminiErrorBody(status, message) };
+}

@@ -1,0 +1,302 @@
+import { TranslationError } from '../../core/errors.js';
+import { LossCollector } from '../../core/losses.js';
+import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
+import { statusForAnthropicErrorType } from '../../formats/anthropic-messages/errors.js';
+import { OPENAI_DONE, type OpenAIStreamEvent } from '../../formats/openai-chat/codec.js';
+import { openaiErrorBody } from '../../formats/openai-chat/errors.js';
+import { citationsToAnnotations } from './map-citations.js';
+import { anthropicErrorTypeToOpenAI } from './map-errors.js';
+import { anthropicStopReasonLoss, anthropicStopReasonToOpenAI, type OpenAIFinishReason } from './map-stop-reason.js';
+import { anthropicUsageToOpenAI } from './map-usage.js';
+import { isRecord, type JsonObject } from './narrow.js';
+import { restoreToolName } from './tool-names.js';
+
+/**
+ * Anthropic stream events -> OpenAI chat completion chunks (docs/streaming.md).
+ *
+ * - `message_start` -> first chunk `delta: {role: 'assistant', content: ''}`.
+ * - text deltas -> `delta.content`; `tool_use` blocks -> `delta.tool_calls` with dense indexes from 0
+ *   (first fragment carries `id`, `type`, `function.name`, `arguments: ''`), `input_json_delta` -> argument fragments.
+ * - thinking -> `delta.reasoning_content` plus the crosswire extension `delta.content_blocks`
+ *   (`[{index, delta: {thinking}}]`, `[{index, delta: {signature}}]`, redacted: `[{index, delta: {data}}]`;
+ *   `index` is the Anthropic block index), so signatures survive a round trip.
+ * - `message_delta` is held; at `message_stop`: the `finish_reason` chunk (with the `stop_sequence`
+ *   extension when a stop sequence matched), then, when the client asked (`context.includeUsage`), the
+ *   usage chunk (`choices: []`, same id), then `[DONE]`.
+ * - `error` -> an OpenAI error chunk and nothing after it (no `[DONE]`: the OpenAI SDK throws on it).
+ * - The upstream ending before `message_stop` -> an error chunk, never a clean `[DONE]`.
+ *
+ * Losses are reported at paths of the message the stream folds into (`content[2].citations`,
+ * `stop_sequence`, ...), so a stream and its non-stream twin report the same paths.
+ */
+
+type Chunk = JsonObject;
+
+interface Block {
+  kind: 'text' | 'tool' | 'thinking' | 'redacted' | 'other';
+  /** OpenAI tool call index (tool blocks) */
+  toolIndex: number;
+  open: boolean;
+  /** text blocks: offset of the block in the joined `content`, and its citations so far */
+  textStart: number;
+  citations: unknown[];
+}
+
+const KNOWN_EVENTS = new Set([
+  'message_start',
+  'content_block_start',
+  'content_block_delta',
+  'content_block_stop',
+  'message_delta',
+  'message_stop',
+  'ping',
+  'error',
+]);
+
+export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): StreamTranslator<unknown, OpenAIStreamEvent> {
+  const losses = new LossCollector(options.strict ?? false);
+  const toolNames = options.context?.toolNames;
+  const includeUsage = options.context?.includeUsage === true;
+  const created = options.created ?? 0;
+  let id = options.id ?? '';
+  let model = options.model ?? '';
+
+  let state: 'before' | 'open' | 'done' = 'before';
+  const blocks = new Map<number, Block>();
+  let toolCount = 0;
+  let stopReason: unknown = null;
+  let stopSequence: unknown = null;
+  let refusal: string | undefined;
+  /** length of the joined `content` sent so far (annotation offsets count in it) */
+  let textLength = 0;
+  /** url_citation annotations, sent in one chunk before the finish chunk */
+  const annotations: JsonObject[] = [];
+  let usage: JsonObject = {};
+  const reported = new Set<string>();
+
+  const lossOnce = (path: string, reason: string): void => {
+    if (reported.has(path)) return;
+    reported.add(path);
+    losses.add(path, reason);
+  };
+
+  const chunk = (delta: JsonObject, finishReason: OpenAIFinishReason | null = null): Chunk => ({
+    id,
+    object: 'chat.completion.chunk',
+    created,
+    model,
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+  });
+
+  const bad = (message: string): never => {
+    throw new TranslationError('upstream', `Anthropic stream: ${message}`);
+  };
+
+  const blockAt = (event: JsonObject): [number, Block] => {
+    const index = event.index;
+    if (typeof index !== 'number') return bad(`${String(event.type)} without an index`);
+    const block = blocks.get(index);
+    if (!block?.open) return bad(`${String(event.type)} for block ${index}, which is not open`);
+    return [index, block];
+  };
+
+  const errorChunk = (error: unknown): OpenAIStreamEvent => {
+    const e = isRecord(error) ? error : {};
+    const type = typeof e.type === 'string' ? e.type : 'api_error';
+    const message = typeof e.message === 'string' ? e.message : 'upstream error';
+    const status = statusForAnthropicErrorType(type);
+    const mapped = anthropicErrorTypeToOpenAI(type, status);
+    const details = isRecord(e.details) ? e.details : undefined;
+    const code = typeof details?.error_code === 'string' ? details.error_code : mapped.code;
+    return openaiErrorBody(status, message, { type: mapped.type, code });
+  };
+
+  function messageStart(event: JsonObject): Chunk[] {
+    if (state !== 'before') return bad('a second message_start');
+    const message = isRecord(event.message) ? event.message : bad('message_start without a message');
+    // the same defaults as the non-stream translation (anthropic-response-to-openai.ts)
+    if (options.id === undefined) id = typeof message.id === 'string' ? `chatcmpl-${message.id}` : 'chatcmpl-0';
+    if (options.model === undefined) model = typeof message.model === 'string' ? message.model : (options.context?.clientModel ?? '');
+    if (isRecord(message.usage)) usage = { ...message.usage };
+    state = 'open';
+    return [chunk({ role: 'assistant', content: '' })];
+  }
+
+  function blockStart(event: JsonObject): Chunk[] {
+    const index = event.index;
+    if (typeof index !== 'number' || blocks.has(index)) return bad('content_block_start with a missing or repeated index');
+    const cb = isRecord(event.content_block) ? event.content_block : bad('content_block_start without a content_block');
+    const path = `content[${index}]`;
+    switch (cb.type) {
+      case 'text': {
+        const block = newBlock('text');
+        block.textStart = textLength;
+        if (Array.isArray(cb.citations)) block.citations.push(...cb.citations);
+        blocks.set(index, block);
+        return typeof cb.text === 'string' ? textChunk(cb.text) : [];
+      }
+      case 'tool_use': {
+        const toolIndex = toolCount++;
+        blocks.set(index, { ...newBlock('tool'), toolIndex });
+        const name = typeof cb.name === 'string' ? restoreToolName(cb.name, toolNames) : bad('tool_use block without a name');
+        const input = cb.input;
+        const args = isRecord(input) && Object.keys(input).length > 0 ? JSON.stringify(input) : '';
+        return [chunk({ tool_calls: [{ index: toolIndex, id: cb.id, type: 'function', function: { name, arguments: args } }] })];
+      }
+      case 'thinking': {
+        blocks.set(index, newBlock('thinking'));
+        const out: Chunk[] = [];
+        if (typeof cb.thinking === 'string' && cb.thinking !== '') out.push(thinkingChunk(index, cb.thinking));
+        if (typeof cb.signature === 'string' && cb.signature !== '') out.push(chunk({ content_blocks: [{ index, delta: { signature: cb.signature } }] }));
+        return out;
+      }
+      case 'redacted_thinking': {
+        blocks.set(index, newBlock('redacted'));
+        return [chunk({ content_blocks: [{ index, delta: { data: typeof cb.data === 'string' ? cb.data : '' } }] })];
+      }
+      default: {
+        blocks.set(index, newBlock('other'));
+        lossOnce(path, `content block type ${JSON.stringify(cb.type)} has no OpenAI chat equivalent`);
+        return [];
+      }
+    }
+  }
+
+  function newBlock(kind: Block['kind']): Block {
+    return { kind, toolIndex: -1, open: true, textStart: 0, citations: [] };
+  }
+
+  function textChunk(text: string): Chunk[] {
+    if (text === '') return [];
+    textLength += text.length;
+    return [chunk({ content: text })];
+  }
+
+  /** a text block ended: its web-search citations become url_citation annotations over the block's range */
+  function blockStop(index: number, block: Block): Chunk[] {
+    block.open = false;
+    if (block.kind !== 'text' || block.citations.length === 0) return [];
+    const fake = new LossCollector(false);
+    const found = citationsToAnnotations(block.citations, block.textStart, textLength, `content[${index}].citations`, fake);
+    for (const l of fake.list) lossOnce(l.path, l.reason);
+    annotations.push(...found);
+    return [];
+  }
+
+  function thinkingChunk(index: number, thinking: string): Chunk {
+    return chunk({ reasoning_content: thinking, content_blocks: [{ index, delta: { thinking } }] });
+  }
+
+  function blockDelta(event: JsonObject): Chunk[] {
+    const [index, block] = blockAt(event);
+    const delta = isRecord(event.delta) ? event.delta : bad('content_block_delta without a delta');
+    const path = `content[${index}]`;
+    switch (delta.type) {
+      case 'text_delta':
+        if (block.kind !== 'text') return bad(`text_delta for a ${block.kind} block`);
+        return typeof delta.text === 'string' ? textChunk(delta.text) : [];
+      case 'input_json_delta':
+        if (block.kind === 'other') return [];
+        if (block.kind !== 'tool') return bad(`input_json_delta for a ${block.kind} block`);
+        return typeof delta.partial_json === 'string' && delta.partial_json !== ''
+          ? [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: delta.partial_json } }] })]
+          : [];
+      case 'thinking_delta':
+        if (block.kind !== 'thinking') return bad(`thinking_delta for a ${block.kind} block`);
+        return typeof delta.thinking === 'string' && delta.thinking !== '' ? [thinkingChunk(index, delta.thinking)] : [];
+      case 'signature_delta':
+        if (block.kind !== 'thinking') return bad(`signature_delta for a ${block.kind} block`);
+        return typeof delta.signature === 'string' ? [chunk({ content_blocks: [{ index, delta: { signature: delta.signature } }] })] : [];
+      case 'citations_delta':
+        if (block.kind !== 'text') return bad(`citations_delta for a ${block.kind} block`);
+        block.citations.push(delta.citation);
+        return [];
+      default:
+        if (block.kind !== 'other') lossOnce(`${path}`, `delta type ${JSON.stringify(delta.type)} has no OpenAI chat equivalent`);
+        return [];
+    }
+  }
+
+  function messageDelta(event: JsonObject): Chunk[] {
+    const delta = isRecord(event.delta) ? event.delta : {};
+    if (delta.stop_reason !== undefined && delta.stop_reason !== null) stopReason = delta.stop_reason;
+    if (delta.stop_sequence !== undefined) stopSequence = delta.stop_sequence;
+    if (isRecord(delta.stop_details)) {
+      // as in the non-stream translation: the refusal explanation -> `refusal`, the category is lost
+      const sd = delta.stop_details;
+      if (sd.type === 'refusal' && typeof sd.explanation === 'string') refusal = sd.explanation;
+      if (sd.category !== undefined && sd.category !== null) lossOnce('stop_details.category', 'refusal categories have no Chat Completions equivalent');
+    }
+    if (delta.container !== undefined && delta.container !== null) lossOnce('container', 'container has no OpenAI chat equivalent');
+    if (isRecord(event.usage)) {
+      // message_delta usage is cumulative: overwrite, never add
+      for (const [k, v] of Object.entries(event.usage)) if (v !== null && v !== undefined) usage[k] = v;
+    }
+    return [];
+  }
+
+  function messageStop(): OpenAIStreamEvent[] {
+    const lossReason = anthropicStopReasonLoss(stopReason);
+    if (lossReason !== undefined) lossOnce('stop_reason', lossReason);
+    const finish = anthropicStopReasonToOpenAI(stopReason) ?? (toolCount > 0 ? 'tool_calls' : 'stop');
+    const out: OpenAIStreamEvent[] = [];
+    if (annotations.length > 0) out.push(chunk({ annotations }));
+    if (refusal !== undefined) out.push(chunk({ refusal }));
+    const last = chunk({}, finish);
+    if (stopReason === 'stop_sequence' && typeof stopSequence === 'string') {
+      (last.choices as JsonObject[])[0]!.stop_sequence = stopSequence;
+    }
+    out.push(last);
+    if (includeUsage) out.push({ id, object: 'chat.completion.chunk', created, model, choices: [], usage: anthropicUsageToOpenAI(usage) });
+    out.push(OPENAI_DONE);
+    state = 'done';
+    return out;
+  }
+
+  function push(input: unknown): OpenAIStreamEvent[] {
+    if (state === 'done') return [];
+    const event = isRecord(input) ? input : bad('event is not an object');
+    const type = event.type;
+    if (type === 'error') {
+      state = 'done';
+      return [errorChunk(event.error)];
+    }
+    if (type === 'ping') return [];
+    if (type === 'message_start') return messageStart(event);
+    if (state === 'before') return bad(`${String(type)} before message_start`);
+    switch (type) {
+      case 'content_block_start':
+        return blockStart(event);
+      case 'content_block_delta':
+        return blockDelta(event);
+      case 'content_block_stop':
+        return blockStop(...blockAt(event));
+      case 'message_delta':
+        return messageDelta(event);
+      case 'message_stop':
+        return messageStop();
+      default:
+        if (!KNOWN_EVENTS.has(String(type))) lossOnce(`events.${String(type)}`, `stream event type ${JSON.stringify(type)} has no OpenAI chat equivalent`);
+        return [];
+    }
+  }
+
+  return {
+    push(event) {
+      try {
+        return push(event);
+      } catch (e) {
+        if (e instanceof TranslationError) throw e;
+        throw new TranslationError('upstream', `Anthropic stream: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
+    end() {
+      if (state === 'done') return [];
+      state = 'done';
+      return [openaiErrorBody(502, 'upstream stream ended before message_stop', { type: 'server_error', code: null })];
+    },
+    get losses() {
+      return losses.list;
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import { TranslationError } from '../../core/errors.js';
+import { childPath, type JsonPath } from '../../core/json-path.js';
+import type { LossCollector } from '../../core/losses.js';
+import { toDataUrl, utf8ToBase64 } from './data-url.js';
+import { isRecord, type JsonObject } from './narrow.js';
+
+/**
+ * One Anthropic user-side content block (text, image, document) -> one Chat content part.
+ * `cache_control` rides along as an extension key on the part. Returns `undefined` (after
+ * reporting a loss) when the block has no Chat form.
+ */
+
+const TEXT_KEYS = new Set(['type', 'text', 'cache_control', 'citations']);
+const IMAGE_KEYS = new Set(['type', 'source', 'cache_control']);
+const DOCUMENT_KEYS = new Set(['type', 'source', 'cache_control', 'title', 'context', 'citations']);
+
+export function requireString(v: unknown, path: JsonPath): string {
+  if (typeof v !== 'string') throw new TranslationError('invalid_input', 'expected a string', { path });
+  return v;
+}
+
+function withCache(part: JsonObject, block: JsonObject): JsonObject {
+  if (block.cache_control !== undefined && block.cache_control !== null) part.cache_control = block.cache_control;
+  return part;
+}
+
+export function convertTextBlock(block: JsonObject, path: JsonPath, losses: LossCollector): JsonObject {
+  losses.unknownKeys(block, TEXT_KEYS, path);
+  if (Array.isArray(block.citations) && block.citations.length > 0) {
+    losses.add(childPath(path, 'citations'), 'citations on request text blocks have no Chat Completions equivalent');
+  }
+  return withCache({ type: 'text', text: requireString(block.text, childPath(path, 'text')) }, block);
+}
+
+function convertImage(block: JsonObject, path: JsonPath, losses: LossCollector): JsonObject | undefined {
+  losses.unknownKeys(block, IMAGE_KEYS, path);
+  const sp = childPath(path, 'source');
+  const src = block.source;
+  if (!isRecord(src)) throw new TranslationError('invalid_input', 'image block needs a source object', { path: sp });
+  if (src.type === 'base64') {
+    const mt = requireString(src.media_type, childPath(sp, 'media_type'));
+    const url = toDataUrl(mt, requireString(src.data, childPath(sp, 'data')));
+    return withCache({ type: 'image_url', image_url: { url } }, block);
+  }
+  if (src.type === 'url') {
+    return withCache({ type: 'image_url', image_url: { url: requireString(src.url, childPath(sp, 'url')) } }, block);
+  }
+  losses.add(sp, `image source type ${JSON.stringify(src.type)} has no Chat Completions equivalent (file ids are not portable)`);
+  return undefined;
+}
+
+function convertDocument(block: JsonObject, path: JsonPath, losses: LossCollector): JsonObject | undefined {
+  losses.unknownKeys(block, DOCUMENT_KEYS, path);
+  const sp = childPath(path, 'source');
+  const src = block.source;
+  if (!isRecord(src)) throw new TranslationError('invalid_input', 'document block needs a source object', { path: sp });
+  const title = typeof block.title === 'string' ? block.title : undefined;
+  if (block.context !== undefined && block.context !== null) losses.add(childPath(path, 'context'), 'document context has no Chat Completions equivalent');
+  if (isRecord(block.citations) && block.citations.enabled === true) {
+    losses.add(childPath(path, 'citations'), 'document citations have no Chat Completions equivalent');
+  }
+  let fileData: string;
+  if (src.type === 'base64') {
+    const mt = requireString(src.media_type, childPath(sp, 'media_type'));
+    fileData = toDataUrl(mt, requireString(src.data, childPath(sp, 'data')));
+  } else if (src.type === 'text') {
+    const mt = typeof src.media_type === 'string' ? src.media_type : 'text/plain';
+    fileData = toDataUrl(mt, utf8ToBase64(requireString(src.data, childPath(sp, 'data'))));
+  } else {
+    losses.add(sp, `document source type ${JSON.stringify(src.type)} has no Chat Completions equivalent`);
+    return undefined;
+  }
+  const file: JsonObject = title === undefined ? { file_data: fileData } : { filename: title, file_data: fileData };
+  return withCache({ type: 'file', file }, block);
+}
+
+/** A user-side block (not tool_result) -> a Chat content part, or `undefined` after a loss. */
+export function convertAnthropicUserBlock(block: unknown, path: JsonPath, losses: LossCollector): JsonObject | undefined {
+  if (!isRecord(block)) throw new TranslationError('invalid_input', 'content block must be an object', { path });
+  switch (block.type) {
+    case 'text':
+      return convertTextBlock(block, path, losses);
+    case 'image':
+      return convertImage(block, path, losses);
+    case 'document':
+      return convertDocument(block, path, losses);
+    default:
+      if (typeof block.type !== 'string') throw new TranslationError('invalid_input', 'content block needs a string type', { path: childPath(path, 'type') });
+      losses.add(path, `content block type ${JSON.stringify(block.type)} has no Chat Completions equivalent in a user message`);
+      return undefined;
+  }
+}

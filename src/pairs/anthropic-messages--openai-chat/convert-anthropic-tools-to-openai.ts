@@ -1,0 +1,69 @@
+import { TranslationError } from '../../core/errors.js';
+import { childPath } from '../../core/json-path.js';
+import type { LossCollector } from '../../core/losses.js';
+import { requireString } from './convert-anthropic-content-part-to-openai.js';
+import { isRecord, type JsonObject } from './narrow.js';
+import type { ToolNamer } from './tool-names.js';
+
+const KEYS_TYPE_NAME_DISABLE_PARALLEL_TOOL_USE = new Set(['type', 'name', 'disable_parallel_tool_use']);
+
+/**
+ * Anthropic `tools` / `tool_choice` -> Chat `tools` / `tool_choice` / `parallel_tool_calls`.
+ * Client tools (`{name, input_schema, description?, strict?}`, `type` absent or `custom`) become
+ * function tools; server tools (`web_search_20250305`, ...) have no Chat form and are losses.
+ */
+
+const TOOL_KEYS = new Set(['type', 'name', 'description', 'input_schema', 'strict', 'cache_control']);
+
+export function convertAnthropicToolsToOpenAI(tools: unknown, names: ToolNamer, losses: LossCollector): JsonObject[] | undefined {
+  if (!Array.isArray(tools)) throw new TranslationError('invalid_input', 'tools must be an array', { path: 'tools' });
+  const out: JsonObject[] = [];
+  tools.forEach((t, i) => {
+    const p = childPath('tools', i);
+    if (!isRecord(t)) throw new TranslationError('invalid_input', 'tool must be an object', { path: p });
+    if (t.type !== undefined && t.type !== 'custom') {
+      losses.add(p, `server tool ${JSON.stringify(t.type)} has no Chat Completions equivalent`);
+      return;
+    }
+    losses.unknownKeys(t, TOOL_KEYS, p);
+    const fn: JsonObject = { name: names.toTarget(requireString(t.name, childPath(p, 'name'))) };
+    if (typeof t.description === 'string') fn.description = t.description;
+    if (!isRecord(t.input_schema)) throw new TranslationError('invalid_input', 'input_schema must be an object', { path: childPath(p, 'input_schema') });
+    fn.parameters = t.input_schema;
+    if (typeof t.strict === 'boolean') fn.strict = t.strict;
+    const tool: JsonObject = { type: 'function', function: fn };
+    if (t.cache_control !== undefined && t.cache_control !== null) tool.cache_control = t.cache_control;
+    out.push(tool);
+  });
+  return out.length > 0 ? out : undefined;
+}
+
+export interface OpenAIToolChoice {
+  tool_choice?: unknown;
+  parallel_tool_calls?: boolean;
+}
+
+export function convertAnthropicToolChoiceToOpenAI(choice: unknown, names: ToolNamer, losses: LossCollector): OpenAIToolChoice {
+  const p = 'tool_choice';
+  if (!isRecord(choice)) throw new TranslationError('invalid_input', 'tool_choice must be an object', { path: p });
+  const out: OpenAIToolChoice = {};
+  switch (choice.type) {
+    case 'auto':
+      out.tool_choice = 'auto';
+      break;
+    case 'any':
+      out.tool_choice = 'required';
+      break;
+    case 'none':
+      out.tool_choice = 'none';
+      break;
+    case 'tool':
+      out.tool_choice = { type: 'function', function: { name: names.toTarget(requireString(choice.name, childPath(p, 'name'))) } };
+      break;
+    default:
+      throw new TranslationError('invalid_input', 'tool_choice.type must be auto, any, tool or none', { path: childPath(p, 'type') });
+  }
+  losses.unknownKeys(choice, KEYS_TYPE_NAME_DISABLE_PARALLEL_TOOL_USE, p);
+  if (typeof choice.disable_parallel_tool_use === 'boolean' && choice.type !== 'none') out.parallel_tool_calls = !choice.disable_parallel_tool_use;
+  return out;
+}

@@ -1,0 +1,65 @@
+/**
+ * Which generated zod schema validates what, per wire format. Add a format by adding one entry.
+ * The schemas come from `generated/<format>/zod.gen.ts` (`npm run generate`), never written by hand.
+ */
+import * as z from 'zod';
+import {
+  zMessage,
+  zMessageCreateParams,
+  zMessageStreamEvent,
+} from '../../generated/anthropic-messages/zod.gen.js';
+import {
+  zCreateChatCompletionRequest,
+  zCreateChatCompletionResponse,
+  zCreateChatCompletionStreamResponse,
+  zErrorResponse as zOpenAIErrorResponse,
+} from '../../generated/openai-chat/zod.gen.js';
+import { zGenerateContentRequest, zGenerateContentResponse, zStreamChunk as zGeminiStreamChunk } from '../../generated/gemini/zod.gen.js';
+import type { FormatId } from '../core/formats.js';
+
+export interface FormatSchemas {
+  /** The request body a client sends. */
+  request: z.ZodType;
+  /** A successful (non-stream) response body. */
+  response: z.ZodType;
+  /** One parsed stream event; a function when the event's shape picks the schema. */
+  streamEvent: z.ZodType | ((event: unknown) => z.ZodType);
+}
+
+const zOpenAIDone = z.literal('[DONE]');
+
+function isObjectWithKey(value: unknown, key: string): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, key);
+}
+
+/** Bedrock InvokeModel / Vertex rawPredict bodies for Claude: the Messages body with the model in the URL. */
+const zInvokeBodyFields = { anthropic_version: z.string(), anthropic_beta: z.array(z.string()).optional() };
+const zBedrockInvokeRequest = zMessageCreateParams.omit({ model: true, stream: true }).extend(zInvokeBodyFields);
+const zVertexAnthropicRequest = zMessageCreateParams.omit({ model: true }).extend(zInvokeBodyFields);
+
+export const FORMAT_SCHEMAS: Partial<Record<FormatId, FormatSchemas>> = {
+  'anthropic-messages': {
+    request: zMessageCreateParams,
+    response: zMessage,
+    streamEvent: zMessageStreamEvent,
+  },
+  'openai-chat': {
+    request: zCreateChatCompletionRequest,
+    response: zCreateChatCompletionResponse,
+    // A chunk, an in-stream `{error}` object, or the `[DONE]` terminator.
+    streamEvent: (event) =>
+      typeof event === 'string'
+        ? zOpenAIDone
+        : isObjectWithKey(event, 'error')
+          ? zOpenAIErrorResponse
+          : zCreateChatCompletionStreamResponse,
+  },
+  'bedrock-invoke': { request: zBedrockInvokeRequest, response: zMessage, streamEvent: zMessageStreamEvent },
+  'vertex-anthropic': { request: zVertexAnthropicRequest, response: zMessage, streamEvent: zMessageStreamEvent },
+  gemini: {
+    request: zGenerateContentRequest,
+    response: zGenerateContentResponse,
+    // A `GenerateContentResponse` chunk or an in-stream `{error}` (google.rpc.Status).
+    streamEvent: zGeminiStreamChunk,
+  },
+};

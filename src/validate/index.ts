@@ -1,0 +1,2 @@
+export type { ValidationIssue, ValidationResult } from './types.js';
+export { validateRequest, validateResponse, validateStreamEvent } from './validate.js';
