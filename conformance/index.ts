@@ -2,7 +2,7 @@
  * `crosswire/conformance`: stream checkers, strict mock providers and the scripted model behind them.
  * See docs/conformance-mocks.md.
  */
-export { checkAnthropicStream } from './checkers/check-anthropic-stream.js';
+export { type AnthropicStreamCheckOptions, checkAnthropicStream } from './checkers/check-anthropic-stream.js';
 export { checkOpenAIChunks } from './checkers/check-openai-chunks.js';
 export { errorsOnly, type Violation } from './checkers/violation.js';
 export { toMswHandlers } from './mocks/adapters/to-msw-handlers.js';

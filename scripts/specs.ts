@@ -14,4 +14,5 @@ export const SPECS: readonly SpecEntry[] = [
   { format: 'anthropic-messages', spec: 'spec/anthropic-messages.yaml' },
   { format: 'openai-chat', spec: 'spec/openai-chat-completions.yaml' },
   { format: 'gemini', spec: 'spec/gemini-generate-content.yaml' },
+  { format: 'bedrock-converse', spec: 'spec/bedrock-converse.yaml' },
 ];

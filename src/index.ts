@@ -27,3 +27,6 @@ export { bedrockInvokeTarget, parseBedrockInvokePath } from './formats/bedrock-i
 export { anthropicRequestToVertex, anthropicToVertex, type VertexAnthropicRequestContext, vertexErrorToAnthropic, vertexRequestToAnthropic, vertexToAnthropic } from './pairs/anthropic-messages--vertex-anthropic/index.js';
 export { vertexAnthropicCodec } from './formats/vertex-anthropic/codec.js';
 export { parseVertexAnthropicPath, vertexAnthropicCountTokensTarget, vertexAnthropicTarget } from './formats/vertex-anthropic/target.js';
+export { anthropicRequestToConverse, anthropicResponseToConverse, anthropicToConverse, type ConverseRequestContext, converseRequestToAnthropic, converseResponseToAnthropic, converseToAnthropic, createAnthropicToConverseStream, createConverseToAnthropicStream } from './pairs/anthropic-messages--bedrock-converse/index.js';
+export { bedrockConverseCodec, type ConverseStreamEvent } from './formats/bedrock-converse/codec.js';
+export { bedrockConverseTarget, parseBedrockConversePath } from './formats/bedrock-converse/target.js';

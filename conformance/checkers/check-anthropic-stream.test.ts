@@ -140,6 +140,15 @@ describe('checkAnthropicStream', () => {
     });
   }
 
+  it('reports an unsigned thinking block as a warning only when allowUnsignedThinking is set', () => {
+    const s = validStream();
+    s.splice(4, 1); // the signature_delta
+    expect(errorsOnly(checkAnthropicStream(s)).map((v) => v.rule)).toEqual(['thinking-signature']);
+    const lenient = checkAnthropicStream(s, { allowUnsignedThinking: true });
+    expect(errorsOnly(lenient)).toEqual([]);
+    expect(lenient.map((v) => v.rule)).toEqual(['warn:thinking-signature']);
+  });
+
   it('reports warnings only as warn: rules, so errorsOnly drops them', () => {
     const s = validStream();
     s.splice(6, 0, { type: 'content_block_meta' });

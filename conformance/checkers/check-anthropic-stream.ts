@@ -8,8 +8,17 @@ import { isRecord, tryParseJson, type Violation } from './violation.js';
  * block  := content_block_start(i) content_block_delta(i)* content_block_stop(i)   (i = 0, 1, 2, ... in order)
  * error  := may replace the rest of the stream at any point; nothing follows it
  */
-export function checkAnthropicStream(events: readonly unknown[]): Violation[] {
-  const state = new AnthropicStreamState();
+export interface AnthropicStreamCheckOptions {
+  /**
+   * A thinking block without a signature is an error in a genuine Anthropic stream. A stream translated
+   * from an upstream whose reasoning has no signature (DeepSeek `reasoning_content`, Groq `reasoning`)
+   * cannot have one — crosswire never invents signatures — so there it is reported as a warning.
+   */
+  allowUnsignedThinking?: boolean;
+}
+
+export function checkAnthropicStream(events: readonly unknown[], options: AnthropicStreamCheckOptions = {}): Violation[] {
+  const state = new AnthropicStreamState(options.allowUnsignedThinking === true);
   for (let i = 0; i < events.length; i++) state.push(events[i], i);
   state.end(events.length);
   return state.violations;
@@ -72,6 +81,8 @@ class AnthropicStreamState {
   private messageDeltas = 0;
   private stopReason: unknown = null;
   private outputTokens = -1;
+
+  constructor(private readonly allowUnsignedThinking: boolean) {}
 
   private add(rule: string, index: number, message: string): void {
     this.violations.push({ rule, index, message });
@@ -225,7 +236,8 @@ class AnthropicStreamState {
     this.open = null;
     if (block.kind === 'text' && block.text === '') this.add('empty-text-block', i, `text block ${block.index} is empty`);
     if (block.kind === 'thinking' && !block.signature) {
-      this.add('thinking-signature', i, `thinking block ${block.index} stopped without a signature`);
+      const rule = this.allowUnsignedThinking ? 'warn:thinking-signature' : 'thinking-signature';
+      this.add(rule, i, `thinking block ${block.index} stopped without a signature`);
     }
     if (block.json !== '' && !isRecord(tryParseJson(block.json))) {
       this.add('tool-input-json', i, `input_json_delta of block ${block.index} does not concatenate to a JSON object`);

@@ -10,7 +10,7 @@ import { streamScript } from '../arbitraries/stream-script.js';
 import { decodeSSEEvents, isStreamErrorEvent } from '../scenarios/client-stream-events.js';
 import { corrupt } from './corrupt.js';
 import { DIRECTIONS } from './directions.js';
-import { params } from './runs.js';
+import { params, timeout } from './runs.js';
 import { eventsToSSE } from './sse-bytes.js';
 import { translateBytes } from './translate-events.js';
 
@@ -44,15 +44,15 @@ describe('arbitrary input raises only TranslationError', () => {
         t.push(v);
         t.end();
       });
-    });
+    }, timeout());
 
     test.prop([requests[from], fc.nat(), junk], params())(`a valid ${from} request with one node broken`, (req, pick, bad) => {
       onlyTranslationErrors(() => translateRequest(from, to, corrupt(req, pick, bad)));
-    });
+    }, timeout());
 
     test.prop([responses[from], fc.nat(), junk], params())(`a valid ${from} response with one node broken`, (res, pick, bad) => {
       onlyTranslationErrors(() => translateResponse(from, to, corrupt(res, pick, bad)));
-    });
+    }, timeout());
 
     test.prop([fc.array(junk, { maxLength: 8 })], params(0.5))(`random ${from} stream events`, (events) => {
       onlyTranslationErrors(() => {
@@ -60,13 +60,13 @@ describe('arbitrary input raises only TranslationError', () => {
         for (const e of events) t.push(e);
         t.end();
       });
-    });
+    }, timeout(0.5));
   }
 
   for (const d of DIRECTIONS) {
     test.prop([fc.uint8Array({ maxLength: 300 })], params(0.5))(`random bytes into translateStream ${d.upstream} -> ${d.client}`, async (bytes) => {
       await expectErrorOrClientErrorEvent(d.upstream, d.client, [bytes]);
-    });
+    }, timeout(0.5));
 
     test.prop([streamScript(d.shape), fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 20 })], params(0.5))(
       `a valid ${d.upstream} stream with bytes damaged or cut into translateStream`,
@@ -75,7 +75,7 @@ describe('arbitrary input raises only TranslationError', () => {
         const cut = at % good.length;
         const damaged = new Uint8Array([...good.subarray(0, cut), ...garbage]);
         await expectErrorOrClientErrorEvent(d.upstream, d.client, [damaged]);
-      },
+      }, timeout(0.5),
     );
   }
 });

@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { streamScript } from '../arbitraries/stream-script.js';
 import { DIRECTIONS } from './directions.js';
-import { params } from './runs.js';
+import { params, timeout } from './runs.js';
 import { eventsToSSE } from './sse-bytes.js';
 import { splitBytes, translateBytes } from './translate-events.js';
 
@@ -24,6 +24,6 @@ describe('chunk-boundary invariance', () => {
       const split = await translateBytes(d.upstream, d.client, splitBytes(bytes, positions), d.options);
       expect(new TextDecoder().decode(split)).toBe(new TextDecoder().decode(whole));
       expect(split).toEqual(whole);
-    });
+    }, timeout(0.5));
   }
 });

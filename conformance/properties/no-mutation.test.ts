@@ -7,7 +7,7 @@ import { openaiRequest } from '../arbitraries/openai-request.js';
 import { anthropicResponse, openaiResponse } from '../arbitraries/responses.js';
 import { streamScript } from '../arbitraries/stream-script.js';
 import { DIRECTIONS } from './directions.js';
-import { params } from './runs.js';
+import { params, timeout } from './runs.js';
 import { translateEvents } from './translate-events.js';
 
 // Translators never write to their input: inputs are deep-frozen (a write throws in ESM strict mode) and compared after.
@@ -16,20 +16,20 @@ describe('translators never mutate their input', () => {
     const before = structuredClone(req);
     translateRequest('anthropic-messages', 'openai-chat', deepFreeze(req));
     expect(req).toEqual(before);
-  });
+  }, timeout());
 
   test.prop([openaiRequest({ images: true, openaiOnly: true })], params())('OpenAI request', (req) => {
     const before = structuredClone(req);
     translateRequest('openai-chat', 'anthropic-messages', deepFreeze(req));
     expect(req).toEqual(before);
-  });
+  }, timeout());
 
   test.prop([anthropicResponse(), openaiResponse()], params())('responses and errors', (a, o) => {
     translateResponse('anthropic-messages', 'openai-chat', deepFreeze(a));
     translateResponse('openai-chat', 'anthropic-messages', deepFreeze(o));
     translateError('anthropic-messages', 'openai-chat', deepFreeze({ status: 529, body: { type: 'error', error: { type: 'overloaded_error', message: 'busy' } } }));
     translateError('openai-chat', 'anthropic-messages', deepFreeze({ status: 429, body: { error: { message: 'slow', type: 'rate_limit_error', param: null, code: null } } }));
-  });
+  }, timeout());
 
   for (const d of DIRECTIONS) {
     test.prop([streamScript(d.shape)], params())(`stream events ${d.upstream} -> ${d.client}`, (s) => {
@@ -37,6 +37,6 @@ describe('translators never mutate their input', () => {
       const before = structuredClone(events);
       translateEvents(d.upstream, d.client, deepFreeze(events), deepFreeze(structuredClone(d.options)));
       expect(events).toEqual(before);
-    });
+    }, timeout());
   }
 });

@@ -5,7 +5,7 @@ import { openaiRequest } from '../arbitraries/openai-request.js';
 import { translateRequest } from '../../src/translate.js';
 import { withoutPaths } from './json-path-ops.js';
 import { normaliseAnthropicRequest, normaliseOpenAIRequest } from './normalise-requests.js';
-import { params } from './runs.js';
+import { params, timeout } from './runs.js';
 
 // A -> B -> A gives back A, minus what A -> B declared lost, under the normal forms of normalise-requests.ts.
 describe('round trip of requests', () => {
@@ -14,7 +14,7 @@ describe('round trip of requests', () => {
     const back = translateRequest('openai-chat', 'anthropic-messages', there.body);
     const expected = withoutPaths(a, there.losses.map((l) => l.path));
     expect(normaliseAnthropicRequest(back.body)).toEqual(normaliseAnthropicRequest(expected));
-  });
+  }, timeout());
 
   test.prop([anthropicRequest({ thinking: true, blocksOnly: true })], params(0.5))(
     'Anthropic -> OpenAI -> Anthropic keeps thinking blocks and their signatures',
@@ -23,7 +23,7 @@ describe('round trip of requests', () => {
       const back = translateRequest('openai-chat', 'anthropic-messages', there.body);
       const thinking = (r: unknown) => JSON.stringify(r).match(/"signature":"[^"]*"/g) ?? [];
       expect(thinking(back.body)).toEqual(thinking(a));
-    },
+    }, timeout(0.5),
   );
 
   test.prop([openaiRequest({ images: true })], params())('OpenAI -> Anthropic -> OpenAI', (a) => {
@@ -34,5 +34,5 @@ describe('round trip of requests', () => {
     // a Chat request without a limit gets Anthropic's required max_tokens on the way: not part of A
     if (expected.max_tokens === undefined && expected.max_completion_tokens === undefined) delete actual.max_completion_tokens;
     expect(actual).toEqual(normaliseOpenAIRequest(expected));
-  });
+  }, timeout());
 });

@@ -13,3 +13,8 @@ export function params(weight = 1): { numRuns: number; seed?: number } {
   const seed = Number(process.env.CROSSWIRE_PROPERTY_SEED);
   return Number.isInteger(seed) ? { numRuns: runs(weight), seed } : { numRuns: runs(weight) };
 }
+
+/** A test timeout that grows with the run count (deep mode runs 2000 times what the default runs 60). */
+export function timeout(weight = 1): number {
+  return Math.max(30_000, runs(weight) * 60);
+}

@@ -4,7 +4,7 @@ import { translateResponse } from '../../src/translate.js';
 import { OPENAI_FINISH } from '../arbitraries/render-openai-chunks.js';
 import { type ScriptStop, streamScript } from '../arbitraries/stream-script.js';
 import { DIRECTIONS } from './directions.js';
-import { params } from './runs.js';
+import { params, timeout } from './runs.js';
 import { translateEvents } from './translate-events.js';
 
 /** OpenAI finish_reason -> Anthropic stop_reason (wire-formats §7; `stop` cannot say whether a stop sequence matched). */
@@ -23,6 +23,6 @@ describe('stop reasons follow the cross-walk', () => {
         const expected = ANTHROPIC_STOP[OPENAI_FINISH[s.stop]];
         expect([response.stop_reason, streamed.stop_reason]).toEqual([expected, expected]);
       }
-    });
+    }, timeout());
   }
 });

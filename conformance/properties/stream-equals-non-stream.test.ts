@@ -3,7 +3,7 @@ import { describe, expect } from 'vitest';
 import { translateResponse } from '../../src/translate.js';
 import { streamScript } from '../arbitraries/stream-script.js';
 import { DIRECTIONS } from './directions.js';
-import { params } from './runs.js';
+import { params, timeout } from './runs.js';
 import { translateEvents } from './translate-events.js';
 
 // Folding the translated stream gives the translated response of the folded upstream stream.
@@ -23,6 +23,6 @@ describe('stream equals non-stream', () => {
         delete whole.usage;
       }
       expect(streamed).toEqual(whole);
-    });
+    }, timeout());
   }
 });

@@ -3,7 +3,7 @@ import { describe, expect } from 'vitest';
 import { translateResponse } from '../../src/translate.js';
 import { streamScript } from '../arbitraries/stream-script.js';
 import { DIRECTIONS } from './directions.js';
-import { params } from './runs.js';
+import { params, timeout } from './runs.js';
 import { translateEvents } from './translate-events.js';
 
 type Json = Record<string, unknown>;
@@ -38,6 +38,6 @@ describe('usage totals are preserved', () => {
           });
         }
       }
-    });
+    }, timeout());
   }
 });

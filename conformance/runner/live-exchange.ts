@@ -87,13 +87,7 @@ function clientHeaders(s: Scenario, o: LiveExchangeOptions): Record<string, stri
   } else {
     h.authorization = `Bearer ${CLIENT_KEY}`;
   }
-  if (o.preset === 'portkey' && o.mockUrl) {
-    // Portkey's names and base URLs: `google` is Gemini, whose base includes the API version
-    h['x-portkey-provider'] = s.upstream === 'gemini' ? 'google' : providerOf(s.upstream);
-    h['x-portkey-custom-host'] = s.upstream === 'gemini' ? `${o.mockUrl}/v1beta` : upstreamBase(s.upstream, o.mockUrl);
-    // Portkey passes this key on to the provider
-    h.authorization = `Bearer ${CLIENT_KEY}`;
-  }
+  if (o.preset === 'portkey' && o.mockUrl) Object.assign(h, portkeyHeaders(s.upstream, o.mockUrl));
   return { ...h, ...o.headers };
 }
 
@@ -150,6 +144,37 @@ function parseLosses(header: string): Loss[] | undefined {
     return Array.isArray(v) ? (v as Loss[]) : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Portkey's per-request routing headers for an upstream format, pointing it at our mock
+ * (`x-portkey-custom-host`); the client's bearer key is passed on as the provider key.
+ */
+export function portkeyHeaders(format: FormatId, mockUrl: string): Record<string, string> {
+  const h: Record<string, string> = { authorization: `Bearer ${CLIENT_KEY}` };
+  switch (format) {
+    case 'gemini':
+      return { ...h, 'x-portkey-provider': 'google', 'x-portkey-custom-host': `${mockUrl}/v1beta` };
+    case 'bedrock-invoke':
+      return {
+        ...h,
+        'x-portkey-provider': 'bedrock',
+        'x-portkey-custom-host': mockUrl,
+        'x-portkey-aws-access-key-id': 'crosswire',
+        'x-portkey-aws-secret-access-key': 'crosswire',
+        'x-portkey-aws-region': 'us-east-1',
+      };
+    case 'vertex-anthropic':
+      return {
+        ...h,
+        'x-portkey-provider': 'vertex-ai',
+        'x-portkey-custom-host': `${mockUrl}/v1`,
+        'x-portkey-vertex-project-id': VERTEX_LOCATION.project,
+        'x-portkey-vertex-region': VERTEX_LOCATION.region,
+      };
+    default:
+      return { ...h, 'x-portkey-provider': providerOf(format), 'x-portkey-custom-host': upstreamBase(format, mockUrl) };
   }
 }
 

@@ -41,7 +41,7 @@ table.matrix{border-collapse:collapse;margin:16px 0;background:#fff}
 .matrix button{all:unset;background:inherit;color:inherit;box-sizing:border-box;display:block;width:100%;padding:6px 12px;cursor:pointer;font-weight:600;min-width:90px}
 .matrix button:focus-visible{outline:2px solid #2456c9}
 .c-pass{background:#3fb35d;color:#fff}.c-fail{background:#d9383a;color:#fff}.c-skip{background:#b9bec8;color:#fff}.c-none{color:#aab}
-.c-selected{box-shadow:inset 0 0 0 3px #1d2330}
+.matrix button.c-selected{box-shadow:inset 0 0 0 3px #1d2330}
 #details h2{font-size:16px;margin:16px 0 8px}
 .case{background:#fff;border:1px solid #d5d9e0;border-radius:6px;margin:8px 0;padding:8px 12px}
 .case h3{font-size:14px;margin:0 0 6px}

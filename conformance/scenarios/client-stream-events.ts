@@ -10,9 +10,16 @@ export interface DecodedStream {
 
 /** Decode SSE bytes of an Anthropic or OpenAI stream into events (for the checkers and folds). */
 export function decodeSSEEvents(format: FormatId, bytes: Uint8Array): DecodedStream {
-  const { messages, end } = parseSSE(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
-  const events: unknown[] = [];
   const problems: string[] = [];
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    problems.push('the stream is not valid UTF-8');
+    text = new TextDecoder('utf-8').decode(bytes);
+  }
+  const { messages, end } = parseSSE(text);
+  const events: unknown[] = [];
   if (end.incompleteEvent || end.partialLine) problems.push('the stream ends in the middle of an SSE event');
   messages.forEach((m, i) => {
     if (format === 'openai-chat' && m.data === '[DONE]') {

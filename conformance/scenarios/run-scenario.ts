@@ -37,8 +37,11 @@ export interface ScenarioChecks {
   upstreamRequest?(format: FormatId, body: unknown, scenario?: Scenario): readonly string[] | Promise<readonly string[]>;
   /** spec check of the client's JSON response */
   clientResponse?(format: FormatId, body: unknown, scenario?: Scenario): readonly string[] | Promise<readonly string[]>;
-  /** grammar check of the client's stream bytes; `expectError`: the stream must end in the client's error event */
-  clientStream?(format: FormatId, bytes: Uint8Array, expectError: boolean): readonly string[] | Promise<readonly string[]>;
+  /**
+   * grammar check of the client's stream bytes; `expectError`: the stream must end in the client's error event;
+   * `upstream`: the format the stream was translated from, when known
+   */
+  clientStream?(format: FormatId, bytes: Uint8Array, expectError: boolean, upstream?: FormatId): readonly string[] | Promise<readonly string[]>;
 }
 
 export type Aspect =
@@ -201,7 +204,7 @@ export function createScenarioRun(scenario: Scenario, exchange: Exchange, checks
       case 'stream-grammar': {
         if (!checks.clientStream) return skipped(aspect, 'no stream checker available');
         if (o.stream === undefined) return result(aspect, [], undefined, [`no stream (status ${o.status})`]);
-        const problems = await checks.clientStream(scenario.client, o.stream, scenario.meta.expectStreamError === true);
+        const problems = await checks.clientStream(scenario.client, o.stream, scenario.meta.expectStreamError === true, scenario.upstream);
         return result(aspect, [], problems, problems);
       }
     }

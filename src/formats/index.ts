@@ -1,4 +1,5 @@
 import { anthropicCodec } from './anthropic-messages/codec.js';
+import { bedrockConverseCodec } from './bedrock-converse/codec.js';
 import { bedrockInvokeCodec } from './bedrock-invoke/codec.js';
 import type { FormatCodec } from './codec.js';
 import { geminiCodec } from './gemini/codec.js';
@@ -13,4 +14,5 @@ export const CODECS: readonly FormatCodec[] = [
   geminiCodec as FormatCodec,
   bedrockInvokeCodec as FormatCodec,
   vertexAnthropicCodec,
+  bedrockConverseCodec as FormatCodec,
 ];

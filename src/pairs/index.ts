@@ -1,3 +1,4 @@
+import { anthropicToConverse, converseToAnthropic } from './anthropic-messages--bedrock-converse/index.js';
 import { anthropicToBedrockInvoke, bedrockInvokeToAnthropic } from './anthropic-messages--bedrock-invoke/index.js';
 import { anthropicToGemini, geminiToAnthropic } from './anthropic-messages--gemini/index.js';
 import { anthropicToOpenAI, openaiToAnthropic } from './anthropic-messages--openai-chat/index.js';
@@ -18,4 +19,6 @@ export const PAIRS: readonly PairTranslator[] = [
   bedrockInvokeToAnthropic,
   anthropicToVertex,
   vertexToAnthropic,
+  anthropicToConverse,
+  converseToAnthropic,
 ];

@@ -14,6 +14,7 @@ import {
   zCreateChatCompletionStreamResponse,
   zErrorResponse as zOpenAIErrorResponse,
 } from '../../generated/openai-chat/zod.gen.js';
+import { zConverseRequest, zConverseResponse, zConverseStreamEvent } from '../../generated/bedrock-converse/zod.gen.js';
 import { zGenerateContentRequest, zGenerateContentResponse, zStreamChunk as zGeminiStreamChunk } from '../../generated/gemini/zod.gen.js';
 import type { FormatId } from '../core/formats.js';
 
@@ -56,6 +57,7 @@ export const FORMAT_SCHEMAS: Partial<Record<FormatId, FormatSchemas>> = {
   },
   'bedrock-invoke': { request: zBedrockInvokeRequest, response: zMessage, streamEvent: zMessageStreamEvent },
   'vertex-anthropic': { request: zVertexAnthropicRequest, response: zMessage, streamEvent: zMessageStreamEvent },
+  'bedrock-converse': { request: zConverseRequest, response: zConverseResponse, streamEvent: zConverseStreamEvent },
   gemini: {
     request: zGenerateContentRequest,
     response: zGenerateContentResponse,

@@ -107,9 +107,15 @@ describe('createAnthropicToOpenAIStream', () => {
       c({ reasoning_content: 'Hmm.', content_blocks: [{ index: 0, delta: { thinking: 'Hmm.' } }] }),
       c({ content_blocks: [{ index: 0, delta: { signature: 'sig==' } }] }),
       c({ content_blocks: [{ index: 1, delta: { data: 'ENC' } }] }),
-      c({ content: 'Answer' }),
+      // after thinking, text also goes into content_blocks, as in the non-stream message.content_blocks
+      c({ content: 'Answer', content_blocks: [{ index: 2, delta: { text: 'Answer' } }] }),
     ]);
     expect(losses).toEqual([]);
+  });
+
+  it('keeps text out of content_blocks when the message has no thinking', () => {
+    const { out } = run([start(), ...textBlock(0, 'Plain'), ...stop('end_turn')]);
+    expect(out[1]).toEqual(c({ content: 'Plain' }));
   });
 
   it('maps stop reasons through the shared mapping, with the stop_sequence extension', () => {

@@ -19,7 +19,9 @@ import { restoreToolName } from './tool-names.js';
  *   (first fragment carries `id`, `type`, `function.name`, `arguments: ''`), `input_json_delta` -> argument fragments.
  * - thinking -> `delta.reasoning_content` plus the crosswire extension `delta.content_blocks`
  *   (`[{index, delta: {thinking}}]`, `[{index, delta: {signature}}]`, redacted: `[{index, delta: {data}}]`;
- *   `index` is the Anthropic block index), so signatures survive a round trip.
+ *   `index` is the Anthropic block index), so signatures survive a round trip. Once a thinking block was
+ *   seen, text deltas also go into `content_blocks` (`{index, delta: {text}}`), so folding the stream's
+ *   `content_blocks` by index gives the non-stream `message.content_blocks`.
  * - `message_delta` is held; at `message_stop`: the `finish_reason` chunk (with the `stop_sequence`
  *   extension when a stop sequence matched), then, when the client asked (`context.includeUsage`), the
  *   usage chunk (`choices: []`, same id), then `[DONE]`.
@@ -64,6 +66,8 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
   let state: 'before' | 'open' | 'done' = 'before';
   const blocks = new Map<number, Block>();
   let toolCount = 0;
+  /** once a thinking block was seen, text also goes into `content_blocks`, as in the non-stream translation */
+  let sawThinking = false;
   let stopReason: unknown = null;
   let stopSequence: unknown = null;
   let refusal: string | undefined;
@@ -133,7 +137,7 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
         block.textStart = textLength;
         if (Array.isArray(cb.citations)) block.citations.push(...cb.citations);
         blocks.set(index, block);
-        return typeof cb.text === 'string' ? textChunk(cb.text) : [];
+        return typeof cb.text === 'string' ? textChunk(index, cb.text) : [];
       }
       case 'tool_use': {
         const toolIndex = toolCount++;
@@ -144,6 +148,7 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
         return [chunk({ tool_calls: [{ index: toolIndex, id: cb.id, type: 'function', function: { name, arguments: args } }] })];
       }
       case 'thinking': {
+        sawThinking = true;
         blocks.set(index, newBlock('thinking'));
         const out: Chunk[] = [];
         if (typeof cb.thinking === 'string' && cb.thinking !== '') out.push(thinkingChunk(index, cb.thinking));
@@ -151,6 +156,7 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
         return out;
       }
       case 'redacted_thinking': {
+        sawThinking = true;
         blocks.set(index, newBlock('redacted'));
         return [chunk({ content_blocks: [{ index, delta: { data: typeof cb.data === 'string' ? cb.data : '' } }] })];
       }
@@ -166,10 +172,10 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
     return { kind, toolIndex: -1, open: true, textStart: 0, citations: [] };
   }
 
-  function textChunk(text: string): Chunk[] {
+  function textChunk(index: number, text: string): Chunk[] {
     if (text === '') return [];
     textLength += text.length;
-    return [chunk({ content: text })];
+    return [chunk(sawThinking ? { content: text, content_blocks: [{ index, delta: { text } }] } : { content: text })];
   }
 
   /** a text block ended: its web-search citations become url_citation annotations over the block's range */
@@ -194,7 +200,7 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
     switch (delta.type) {
       case 'text_delta':
         if (block.kind !== 'text') return bad(`text_delta for a ${block.kind} block`);
-        return typeof delta.text === 'string' ? textChunk(delta.text) : [];
+        return typeof delta.text === 'string' ? textChunk(index, delta.text) : [];
       case 'input_json_delta':
         if (block.kind === 'other') return [];
         if (block.kind !== 'tool') return bad(`input_json_delta for a ${block.kind} block`);

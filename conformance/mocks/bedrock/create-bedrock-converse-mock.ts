@@ -1,0 +1,112 @@
+import { encodeConverseEvent } from '../../../src/formats/bedrock-converse/codec.js';
+import { parseBedrockConversePath } from '../../../src/formats/bedrock-converse/target.js';
+import { bedrockErrorBody, bedrockStreamExceptionForStatus } from '../../../src/formats/bedrock-invoke/errors.js';
+import { chunkText } from '../../scripted-model/chunk-text.js';
+import { runScriptedModel } from '../../scripted-model/run-scripted-model.js';
+import type { Script } from '../../scripted-model/script.js';
+import { createMockProvider } from '../create-mock-provider.js';
+import type { MockOptions, MockProvider, RuleViolation } from '../mock-types.js';
+import type { ProviderDefinition } from '../provider-definition.js';
+import { conversePrompt } from './converse-prompt.js';
+
+const DEFAULT_CHUNK_SIZE = 16;
+type Json = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Converse's own rules: roles alternate starting with user; tool blocks in the history need a toolConfig. */
+function checkConverse(body: Json): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  const messages = Array.isArray(body.messages) ? body.messages : [];
+  if (messages.length === 0) out.push({ path: 'messages', message: 'A conversation must start with a user message.' });
+  let prev: unknown;
+  let hasToolBlocks = false;
+  messages.forEach((m, i) => {
+    if (!isRecord(m)) return;
+    if (i === 0 && m.role !== 'user') out.push({ path: 'messages[0].role', message: 'A conversation must start with a user message.' });
+    if (m.role === prev) out.push({ path: `messages[${i}].role`, message: 'A conversation must alternate between user and assistant roles.' });
+    prev = m.role;
+    if (!Array.isArray(m.content) || m.content.length === 0) out.push({ path: `messages[${i}].content`, message: 'The content field in the Message object is empty.' });
+    else if (m.content.some((b) => isRecord(b) && (b.toolUse !== undefined || b.toolResult !== undefined))) hasToolBlocks = true;
+  });
+  if (hasToolBlocks && !isRecord(body.toolConfig)) out.push({ path: 'toolConfig', message: 'The toolConfig field must be defined when using toolUse and toolResult content blocks.' });
+  return out;
+}
+
+const usage = (s: Script) => ({ inputTokens: s.usage.inputTokens, outputTokens: s.usage.outputTokens, totalTokens: s.usage.inputTokens + s.usage.outputTokens });
+
+function renderResponse(s: Script): Json {
+  const content: Json[] = [];
+  if (s.thinking) content.push({ reasoningContent: { reasoningText: { text: s.thinking.text, signature: s.thinking.signature } } });
+  if (s.text !== '') content.push({ text: s.text });
+  for (const c of s.toolCalls) content.push({ toolUse: { toolUseId: `tooluse_${c.id}`, name: c.name, input: c.input } });
+  return { output: { message: { role: 'assistant', content } }, stopReason: s.stop, usage: usage(s), metrics: { latencyMs: 100 } };
+}
+
+/** Text and reasoning blocks start with their first delta; tool use gets a contentBlockStart; usage after messageStop. */
+function renderEvents(s: Script, size: number): Json[] {
+  const ev: Json[] = [{ messageStart: { role: 'assistant' } }];
+  let i = 0;
+  if (s.thinking) {
+    for (const t of chunkText(s.thinking.text, size)) ev.push({ contentBlockDelta: { contentBlockIndex: i, delta: { reasoningContent: { text: t } } } });
+    ev.push({ contentBlockDelta: { contentBlockIndex: i, delta: { reasoningContent: { signature: s.thinking.signature } } } }, { contentBlockStop: { contentBlockIndex: i } });
+    i++;
+  }
+  if (s.text !== '') {
+    for (const t of chunkText(s.text, size)) ev.push({ contentBlockDelta: { contentBlockIndex: i, delta: { text: t } } });
+    ev.push({ contentBlockStop: { contentBlockIndex: i } });
+    i++;
+  }
+  for (const c of s.toolCalls) {
+    ev.push({ contentBlockStart: { contentBlockIndex: i, start: { toolUse: { toolUseId: `tooluse_${c.id}`, name: c.name } } } });
+    for (const t of chunkText(JSON.stringify(c.input), size)) ev.push({ contentBlockDelta: { contentBlockIndex: i, delta: { toolUse: { input: t } } } });
+    ev.push({ contentBlockStop: { contentBlockIndex: i } });
+    i++;
+  }
+  ev.push({ messageStop: { stopReason: s.stop } }, { metadata: { usage: usage(s), metrics: { latencyMs: 100 } } });
+  return ev;
+}
+
+const definition: ProviderDefinition = {
+  errorBody: (status, message) => bedrockErrorBody(status, message),
+  responseHeaders: { 'x-amzn-requestid': 'req-mock' },
+  checkHeaders: () => undefined,
+  framing: {
+    contentType: 'application/vnd.amazon.eventstream',
+    encode: encodeConverseEvent,
+    errorEvent: (status, message) => ({ [bedrockStreamExceptionForStatus(status)]: { message } }),
+    malformed: () => {
+      const frame = encodeConverseEvent({ messageStart: { role: 'assistant' } });
+      frame[frame.length - 1] = frame[frame.length - 1]! ^ 0xff;
+      return frame;
+    },
+    defaultErrorStatus: 503,
+  },
+  endpoints: [
+    {
+      matches: (path) => parseBedrockConversePath(path) !== undefined,
+      model: (request) => parseBedrockConversePath(request.url.pathname)?.model,
+      check: (request, validate) => {
+        const spec = validate('bedrock-converse', request.body);
+        const specViolations = spec.ok ? [] : spec.errors.map((e) => ({ path: e.path, message: `${e.path}: ${e.message}` }));
+        return [...specViolations, ...checkConverse(request.body)];
+      },
+      answer: (request, options) => {
+        const script = runScriptedModel(conversePrompt(request.body));
+        if (!parseBedrockConversePath(request.url.pathname)?.stream) return { json: renderResponse(script) };
+        return { events: renderEvents(script, options.chunkSize ?? DEFAULT_CHUNK_SIZE) };
+      },
+    },
+  ],
+};
+
+/**
+ * A strict Bedrock Converse mock: `POST /model/{model}/converse` (JSON) and `/converse-stream` (AWS
+ * event stream), answered by the scripted model; rejects non-alternating roles, empty content and tool
+ * blocks without a toolConfig, as Bedrock does.
+ */
+export function createBedrockConverseMock(options: MockOptions = {}): MockProvider {
+  return createMockProvider(definition, options);
+}

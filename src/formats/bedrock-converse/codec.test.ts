@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { TranslationError } from '../../core/errors.js';
+import { encodeEventFrame } from '../bedrock-invoke/event-stream.js';
+import { bedrockConverseCodec, createConverseDecodeStream, encodeConverseEvent } from './codec.js';
+import { bedrockConverseTarget, parseBedrockConversePath } from './target.js';
+
+async function decode(bytes: Uint8Array): Promise<unknown[]> {
+  const rs = new ReadableStream<Uint8Array>({
+    start(c) {
+      for (let i = 0; i < bytes.length; i += 5) c.enqueue(bytes.slice(i, i + 5));
+      c.close();
+    },
+  }).pipeThrough(createConverseDecodeStream());
+  const out: unknown[] = [];
+  const r = rs.getReader();
+  for (;;) {
+    const x = await r.read();
+    if (x.done) return out;
+    out.push(x.value);
+  }
+}
+
+describe('bedrock-converse codec', () => {
+  it('decodes events keyed by :event-type, drops the padding field, in 5-byte pieces', async () => {
+    const frame = encodeEventFrame('contentBlockDelta', { contentBlockIndex: 0, delta: { text: 'h\u00e9' }, p: 'abcdefgh' });
+    expect(await decode(frame)).toEqual([{ contentBlockDelta: { contentBlockIndex: 0, delta: { text: 'h\u00e9' } } }]);
+  });
+
+  it('round-trips exception events as exception frames', async () => {
+    expect(await decode(encodeConverseEvent({ validationException: { message: 'bad' } }))).toEqual([{ validationException: { message: 'bad' } }]);
+    expect(bedrockConverseCodec.streamError(529, 'busy')).toEqual({ serviceUnavailableException: { message: 'busy' } });
+  });
+
+  it('a corrupt frame is an error', async () => {
+    const frame = encodeConverseEvent({ messageStart: { role: 'assistant' } });
+    frame[frame.length - 6] = frame[frame.length - 6]! ^ 0x55;
+    await expect(decode(frame)).rejects.toBeInstanceOf(TranslationError);
+  });
+
+  it('paths', () => {
+    expect(bedrockConverseTarget('us.anthropic.claude-x:0', true).path).toBe('/model/us.anthropic.claude-x%3A0/converse-stream');
+    expect(parseBedrockConversePath('/model/m/converse')).toEqual({ model: 'm', stream: false });
+  });
+});
