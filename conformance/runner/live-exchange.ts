@@ -19,6 +19,8 @@ export function providerOf(format: FormatId): string {
       return 'vertex';
     case 'bedrock-invoke':
       return 'bedrock';
+    case 'bedrock-converse':
+      return 'bedrock-converse';
     default:
       return format;
   }
@@ -26,7 +28,7 @@ export function providerOf(format: FormatId): string {
 
 /** Formats whose clients put the model (and the stream choice) in the URL. */
 function modelInUrl(format: FormatId): boolean {
-  return format === 'gemini' || format === 'bedrock-invoke' || format === 'vertex-anthropic';
+  return format === 'gemini' || format === 'bedrock-invoke' || format === 'bedrock-converse' || format === 'vertex-anthropic';
 }
 
 /** The Vertex project and region the runner uses (any value: the mock does not check them). */
@@ -102,6 +104,9 @@ export function clientPath(s: Scenario, mode: ExchangeMode, preset: Preset): str
   if (s.client === 'bedrock-invoke') {
     return `/model/${encodeURIComponent(model)}/${mode === 'stream' ? 'invoke-with-response-stream' : 'invoke'}`;
   }
+  if (s.client === 'bedrock-converse') {
+    return `/model/${encodeURIComponent(model)}/${mode === 'stream' ? 'converse-stream' : 'converse'}`;
+  }
   if (s.client === 'vertex-anthropic') {
     const { project, region } = VERTEX_LOCATION;
     return `/v1/projects/${project}/locations/${region}/publishers/anthropic/models/${encodeURIComponent(model)}:${mode === 'stream' ? 'streamRawPredict' : 'rawPredict'}`;
@@ -157,6 +162,7 @@ export function portkeyHeaders(format: FormatId, mockUrl: string): Record<string
     case 'gemini':
       return { ...h, 'x-portkey-provider': 'google', 'x-portkey-custom-host': `${mockUrl}/v1beta` };
     case 'bedrock-invoke':
+    case 'bedrock-converse':
       return {
         ...h,
         'x-portkey-provider': 'bedrock',

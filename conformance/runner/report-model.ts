@@ -48,9 +48,17 @@ export interface ConformanceReport {
   results: CaseResult[];
 }
 
-/** The column of a case: `client → provider`. */
+/** Short names of client formats for column labels (the provider names are short already). */
+const SHORT: Record<string, string> = {
+  'anthropic-messages': 'anthropic',
+  'openai-chat': 'openai',
+  'bedrock-invoke': 'bedrock',
+  'vertex-anthropic': 'vertex',
+};
+
+/** The column of a case: `client → provider`, e.g. `anthropic → openai` (an Anthropic client, an OpenAI provider). */
 export function columnOf(r: Pick<CaseResult, 'client' | 'provider'>): string {
-  return `${r.client} → ${r.provider}`;
+  return `${SHORT[r.client] ?? r.client} → ${r.provider}`;
 }
 
 /** Rows are features; a case without features counts under `basic`. */

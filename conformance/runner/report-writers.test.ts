@@ -15,8 +15,8 @@ const report = buildReport(results, { target: 't', upstream: 'mocks', startedAt:
 describe('report writers', () => {
   it('builds the feature x provider matrix (no features: basic)', () => {
     expect(report.matrix.rows).toEqual(['basic', 'text', 'tools']);
-    expect(report.matrix.cells.tools!['openai-chat → anthropic']).toEqual({ pass: 1, fail: 1, skip: 0 });
-    expect(report.matrix.cells.basic!['openai-chat → anthropic']).toEqual({ pass: 0, fail: 0, skip: 1 });
+    expect(report.matrix.cells.tools!['openai → anthropic']).toEqual({ pass: 1, fail: 1, skip: 0 });
+    expect(report.matrix.cells.basic!['openai → anthropic']).toEqual({ pass: 0, fail: 0, skip: 1 });
     expect(report.summary).toEqual({ total: 3, passed: 1, failed: 1, skipped: 1 });
   });
   it('JUnit: counts, failure message escaped, skipped element', () => {

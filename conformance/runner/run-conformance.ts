@@ -93,7 +93,7 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
       servers.push(mock);
       say(`scenario upstream (mock providers) on ${mock.url}`);
       if (!target) {
-        const formats: FormatId[] = ['anthropic-messages', 'openai-chat', 'gemini', 'bedrock-invoke', 'vertex-anthropic'];
+        const formats: FormatId[] = ['anthropic-messages', 'openai-chat', 'gemini', 'bedrock-invoke', 'bedrock-converse', 'vertex-anthropic'];
         const providers = Object.fromEntries(
           formats.map((f) => [
             providerOf(f),

@@ -25,6 +25,7 @@ function endpointFormat(path: string): FormatId | undefined {
   if (/\/messages(\/count_tokens)?$/.test(path)) return 'anthropic-messages';
   if (/:(stream)?[gG]enerateContent$/.test(path)) return 'gemini';
   if (/^\/model\/.+\/(invoke|invoke-with-response-stream)$/.test(path)) return 'bedrock-invoke';
+  if (/^\/model\/.+\/(converse|converse-stream)$/.test(path)) return 'bedrock-converse';
   if (/\/publishers\/anthropic\/models\/[^/]+:(stream)?[rR]awPredict$/.test(path)) return 'vertex-anthropic';
   return undefined;
 }

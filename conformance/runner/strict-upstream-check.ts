@@ -9,7 +9,7 @@ function headerProblems(format: FormatId, h: Headers, url: string): string[] {
     if (!h.get('x-api-key') && !bearer) out.push('headers: no x-api-key and no Authorization: Bearer');
     const v = h.get('anthropic-version');
     if (v !== '2023-06-01' && v !== '2026-10-21') out.push(`headers: anthropic-version ${v === null ? 'missing' : `"${v}" unknown`}`);
-  } else if (format === 'openai-chat' || format === 'bedrock-invoke' || format === 'vertex-anthropic') {
+  } else if (format === 'openai-chat' || format === 'bedrock-invoke' || format === 'bedrock-converse' || format === 'vertex-anthropic') {
     // Bedrock API keys and Vertex access tokens are bearer tokens too
     if (!bearer) out.push('headers: no Authorization: Bearer');
   } else if (format === 'gemini') {

@@ -135,7 +135,7 @@ export function renderHtml(report: ConformanceReport): string {
 <tbody>
 ${body}
 </tbody></table>
-<p class="legend">Rows: scenario features. Columns: client format → provider. A cell counts the checks of the scenarios with that feature; click it for the checks, failing ones with the request and an expected/actual diff.</p>
+<p class="legend">Rows: scenario features. Columns: client format → provider (<code>anthropic → openai</code>: an Anthropic Messages client, an OpenAI provider). A cell counts the checks of the scenarios with that feature; click it for the checks, failing ones with the request and an expected/actual diff.</p>
 <section id="details"></section>
 <script type="application/json" id="report-data">${scriptJson({ cases })}</script>
 <script>${SCRIPT}</script>

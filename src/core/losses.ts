@@ -30,8 +30,10 @@ export class LossCollector {
 
   /** Report every key of `obj` not in `known` as a loss (nothing is dropped in silence). */
   unknownKeys(obj: object, known: ReadonlySet<string>, path: JsonPath, reason = 'field not supported by the target format'): void {
-    for (const key of Object.keys(obj)) {
-      if (!known.has(key)) this.add(path === '' ? key : `${path}.${key}`, reason);
+    // for-in walks the enum cache without allocating a key array; the own-key check keeps
+    // Object.keys semantics (inherited enumerable keys are not the input's)
+    for (const key in obj) {
+      if (!known.has(key) && Object.hasOwn(obj, key)) this.add(path === '' ? key : `${path}.${key}`, reason);
     }
   }
 

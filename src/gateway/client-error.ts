@@ -4,7 +4,7 @@ import { openaiErrorBody } from '../formats/openai-chat/errors.js';
 import { getCodec } from '../translate.js';
 
 /** The gateway's client-facing formats (the endpoints it serves). */
-export type ClientFormat = 'anthropic-messages' | 'openai-chat' | 'gemini' | 'bedrock-invoke' | 'vertex-anthropic';
+export type ClientFormat = 'anthropic-messages' | 'openai-chat' | 'gemini' | 'bedrock-invoke' | 'bedrock-converse' | 'vertex-anthropic';
 
 /** An error body in the caller's own format; `param` is the JSON path at fault, when known. */
 export function clientErrorBody(format: FormatId, status: number, message: string, opts: { type?: string; param?: string } = {}): unknown {

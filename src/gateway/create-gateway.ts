@@ -3,7 +3,7 @@ import { type ClientFormat, clientError } from './client-error.js';
 import type { GatewayConfig } from './config.js';
 import { handleCountTokens } from './handle-count-tokens.js';
 import { handleGenerate } from './handle-generate.js';
-import { handleBedrockInvoke, handleGemini, handleVertex } from './url-model-routes.js';
+import { handleBedrock, handleGemini, handleVertex } from './url-model-routes.js';
 
 export interface Gateway {
   /** web-standard handler: works in Node (see `serveGateway`), Bun, Deno, workers */
@@ -13,7 +13,7 @@ export interface Gateway {
 function formatOfPath(path: string): ClientFormat {
   if (path.startsWith('/v1/messages')) return 'anthropic-messages';
   if (path.startsWith('/v1beta/')) return 'gemini';
-  if (path.startsWith('/model/')) return 'bedrock-invoke';
+  if (path.startsWith('/model/')) return /\/converse(-stream)?$/.test(path) ? 'bedrock-converse' : 'bedrock-invoke';
   if (path.includes('/publishers/anthropic/')) return 'vertex-anthropic';
   return 'openai-chat';
 }
@@ -21,8 +21,8 @@ function formatOfPath(path: string): ClientFormat {
 /**
  * The reference gateway: `POST /v1/messages`, `/v1/messages/count_tokens` (Anthropic clients),
  * `/v1/chat/completions` (OpenAI clients), `/v1beta/models/{model}:generateContent` /
- * `:streamGenerateContent?alt=sse` (Gemini clients), `/model/{model}/invoke[-with-response-stream]` (Bedrock
- * InvokeModel clients) and `…/publishers/anthropic/models/{model}:rawPredict|streamRawPredict` (Vertex clients),
+ * `:streamGenerateContent?alt=sse` (Gemini clients), `/model/{model}/invoke[-with-response-stream]` and
+ * `/model/{model}/converse[-stream]` (Bedrock clients) and `…/publishers/anthropic/models/{model}:rawPredict|streamRawPredict` (Vertex clients),
  * routed to the configured providers by `@provider/model`.
  * Every failure reaches the client in the client's own error shape.
  */
@@ -32,7 +32,7 @@ export function createGateway(config: GatewayConfig): Gateway {
   app.post('/v1/messages/count_tokens', (c) => handleCountTokens(config, c.req.raw));
   app.post('/v1/chat/completions', (c) => handleGenerate(config, c.req.raw, 'openai-chat'));
   app.post('/v1beta/models/*', (c) => handleGemini(config, c.req.raw));
-  app.post('/model/*', (c) => handleBedrockInvoke(config, c.req.raw));
+  app.post('/model/*', (c) => handleBedrock(config, c.req.raw));
   app.post('/v1/projects/*', (c) => handleVertex(config, c.req.raw));
   app.get('/health', (c) => c.json({ ok: true, providers: Object.keys(config.providers) }));
   app.notFound((c) => clientError(formatOfPath(c.req.path), 404, `no route for ${c.req.method} ${c.req.path}`));

@@ -19,8 +19,8 @@ const encoder = new TextEncoder();
 export function newResponseId(format: ClientFormat, random: () => string): string {
   const r = random().replace(/-/g, '');
   if (format === 'openai-chat') return `chatcmpl-${r}`;
-  // Bedrock and Vertex answer with the Anthropic Message itself
-  return format === 'gemini' ? r : `msg_${r}`;
+  // Bedrock InvokeModel and Vertex answer with the Anthropic Message itself
+  return format === 'gemini' || format === 'bedrock-converse' ? r : `msg_${r}`;
 }
 
 /** The request bytes for the upstream, and what the translation learned. */

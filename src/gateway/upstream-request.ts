@@ -1,4 +1,5 @@
 import type { AnthropicVersion } from '../core/options.js';
+import { bedrockConverseTarget } from '../formats/bedrock-converse/target.js';
 import { bedrockInvokeTarget } from '../formats/bedrock-invoke/target.js';
 import { vertexAnthropicCountTokensTarget, vertexAnthropicTarget } from '../formats/vertex-anthropic/target.js';
 import type { ProviderConfig } from './config.js';
@@ -10,8 +11,8 @@ function join(base: string, path: string): string {
 }
 
 /**
- * The upstream URL for an operation, or undefined when the gateway cannot call that format (Bedrock
- * Converse; Vertex without `project`/`region`). Bedrock is called with a Bedrock API key
+ * The upstream URL for an operation, or undefined when the gateway cannot call it (Vertex without
+ * `project`/`region`; count_tokens on Bedrock or OpenAI). Bedrock is called with a Bedrock API key
  * (`Authorization: Bearer`), not SigV4; Vertex with an access token as the key.
  */
 export function upstreamUrl(provider: ProviderConfig, model: string, op: Operation, stream: boolean): string | undefined {
@@ -27,6 +28,8 @@ export function upstreamUrl(provider: ProviderConfig, model: string, op: Operati
     }
     case 'bedrock-invoke':
       return op === 'generate' ? join(provider.baseUrl, bedrockInvokeTarget(model, stream).path) : undefined;
+    case 'bedrock-converse':
+      return op === 'generate' ? join(provider.baseUrl, bedrockConverseTarget(model, stream).path) : undefined;
     case 'vertex-anthropic': {
       if (!provider.project || !provider.region) return undefined;
       const where = { project: provider.project, region: provider.region };
@@ -81,6 +84,7 @@ export function upstreamHeaders(
       if (key) h.set('x-goog-api-key', key);
       break;
     case 'bedrock-invoke':
+    case 'bedrock-converse':
       if (stream) h.set('accept', 'application/vnd.amazon.eventstream');
       if (key) h.set('authorization', `Bearer ${key}`);
       break;

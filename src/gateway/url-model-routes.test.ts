@@ -36,9 +36,10 @@ const json = (url: string, body: unknown, headers: Record<string, string> = {}) 
 
 describe('model-in-URL routes', () => {
   it('parses Bedrock and Vertex paths, raw or encoded model ids', () => {
-    expect(parseBedrockPath('/model/%40anthropic%2Fclaude-x/invoke')).toEqual({ model: '@anthropic/claude-x', stream: false });
-    expect(parseBedrockPath('/model/@anthropic/claude-x/invoke-with-response-stream')).toEqual({ model: '@anthropic/claude-x', stream: true });
-    expect(parseBedrockPath('/model/x/converse')).toBeUndefined();
+    expect(parseBedrockPath('/model/%40anthropic%2Fclaude-x/invoke')).toEqual({ model: '@anthropic/claude-x', stream: false, format: 'bedrock-invoke' });
+    expect(parseBedrockPath('/model/@anthropic/claude-x/invoke-with-response-stream')).toEqual({ model: '@anthropic/claude-x', stream: true, format: 'bedrock-invoke' });
+    expect(parseBedrockPath('/model/x/converse-stream')).toEqual({ model: 'x', stream: true, format: 'bedrock-converse' });
+    expect(parseBedrockPath('/model/x/predict')).toBeUndefined();
     expect(parseVertexPath('/v1/projects/p/locations/r/publishers/anthropic/models/@anthropic/claude-x:streamRawPredict')).toEqual({
       model: '@anthropic/claude-x',
       method: 'streamRawPredict',

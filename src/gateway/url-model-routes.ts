@@ -7,10 +7,10 @@ import { handleGenerate } from './handle-generate.js';
  * InvokeModel, Vertex rawPredict. The model may carry a provider prefix, raw (`@anthropic/claude-x`)
  * or URL-encoded (`%40anthropic%2Fclaude-x`), so the paths are split here rather than by a router pattern.
  */
-export type UrlModelFormat = 'gemini' | 'bedrock-invoke' | 'vertex-anthropic';
+export type UrlModelFormat = 'gemini' | 'bedrock-invoke' | 'bedrock-converse' | 'vertex-anthropic';
 
 export function isUrlModelFormat(format: string): format is UrlModelFormat {
-  return format === 'gemini' || format === 'bedrock-invoke' || format === 'vertex-anthropic';
+  return format === 'gemini' || format === 'bedrock-invoke' || format === 'bedrock-converse' || format === 'vertex-anthropic';
 }
 
 function decode(s: string): string | undefined {
@@ -36,11 +36,13 @@ export function parseGeminiPath(pathname: string): { model: string; method: stri
   return pathname.startsWith('/v1beta/models/') ? splitColon(pathname, '/v1beta/models/') : undefined;
 }
 
-/** `/model/{model}/invoke` or `/invoke-with-response-stream` -> model and stream. */
-export function parseBedrockPath(pathname: string): { model: string; stream: boolean } | undefined {
-  const m = /^\/model\/(.+)\/(invoke|invoke-with-response-stream)$/.exec(pathname);
+/** `/model/{model}/invoke`, `/invoke-with-response-stream`, `/converse`, `/converse-stream` -> model, stream, format. */
+export function parseBedrockPath(pathname: string): { model: string; stream: boolean; format: 'bedrock-invoke' | 'bedrock-converse' } | undefined {
+  const m = /^\/model\/(.+)\/(invoke|invoke-with-response-stream|converse|converse-stream)$/.exec(pathname);
   const model = m ? decode(m[1]!) : undefined;
-  return model ? { model, stream: m![2] === 'invoke-with-response-stream' } : undefined;
+  if (!model) return undefined;
+  const op = m![2]!;
+  return { model, stream: op.endsWith('-stream'), format: op.startsWith('converse') ? 'bedrock-converse' : 'bedrock-invoke' };
 }
 
 /** `/v1/projects/{p}/locations/{r}/publishers/anthropic/models/{model}:rawPredict|streamRawPredict`. */
@@ -63,10 +65,11 @@ export function handleGemini(config: GatewayConfig, req: Request): Promise<Respo
   return handleGenerate(config, req, 'gemini', { model: parsed.model, stream });
 }
 
-export function handleBedrockInvoke(config: GatewayConfig, req: Request): Promise<Response> | Response {
+/** Bedrock InvokeModel (Claude's Messages body) and Converse, told apart by the path's last segment. */
+export function handleBedrock(config: GatewayConfig, req: Request): Promise<Response> | Response {
   const parsed = parseBedrockPath(new URL(req.url).pathname);
-  if (!parsed) return clientError('bedrock-invoke', 404, 'use POST /model/{modelId}/invoke or /invoke-with-response-stream');
-  return handleGenerate(config, req, 'bedrock-invoke', parsed);
+  if (!parsed) return clientError('bedrock-invoke', 404, 'use POST /model/{modelId}/invoke, /invoke-with-response-stream, /converse or /converse-stream');
+  return handleGenerate(config, req, parsed.format, { model: parsed.model, stream: parsed.stream });
 }
 
 export function handleVertex(config: GatewayConfig, req: Request): Promise<Response> | Response {

@@ -47,7 +47,7 @@ export function foldOpenAIStream(events: readonly unknown[]): Record<string, unk
   let reasoningKey: 'reasoning_content' | 'reasoning' | undefined;
   const blocks = new Map<number, Record<string, unknown>>();
   const annotations: unknown[] = [];
-  const calls: { id?: unknown; name: string; args: string }[] = [];
+  const calls: { id?: string; name: string; args: string }[] = [];
   let finish: unknown = null;
   let stopSequence: unknown;
   let usage: unknown;
@@ -85,11 +85,15 @@ export function foldOpenAIStream(events: readonly unknown[]): Record<string, unk
       }
       if (Array.isArray(d.annotations)) annotations.push(...d.annotations);
       for (const tc of Array.isArray(d.tool_calls) ? d.tool_calls : []) {
-        if (!isRecord(tc) || typeof tc.index !== 'number') continue;
-        const call = calls[tc.index] ?? { name: '', args: '' };
-        calls[tc.index] = call;
-        if (typeof tc.id === 'string') call.id = tc.id;
+        if (!isRecord(tc)) continue;
         const f = isRecord(tc.function) ? tc.function : {};
+        const id = typeof tc.id === 'string' && tc.id !== '' ? tc.id : undefined;
+        // without `index` (Gemini, vLLM): the call with that id, else a new call when named or newly id'd, else the last one
+        let index = typeof tc.index === 'number' ? tc.index : calls.findIndex((c) => c !== undefined && id !== undefined && c.id === id);
+        if (index < 0) index = id !== undefined || (typeof f.name === 'string' && f.name !== '') || calls.length === 0 ? calls.length : calls.length - 1;
+        const call = calls[index] ?? { name: '', args: '' };
+        calls[index] = call;
+        if (id !== undefined && call.id === undefined) call.id = id;
         if (typeof f.name === 'string' && call.name === '') call.name = f.name;
         if (typeof f.arguments === 'string') call.args += f.arguments;
       }

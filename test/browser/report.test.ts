@@ -37,7 +37,13 @@ const results: CaseResult[] = [
   },
 ];
 
-describe('report.html in headless Chromium', () => {
+// CI (and `npm run test:browser`) must run this test: there a missing Chromium is a failure. On a developer's
+// machine without Debian's chromium package the test shows as skipped, with the reason printed.
+const mustRun = process.env.CI === 'true' || process.env.CROSSWIRE_REQUIRE_BROWSER === '1';
+const skip = !mustRun && !existsSync(CHROMIUM);
+if (skip) console.warn(`report.html browser test skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CROSSWIRE_CHROMIUM)`);
+
+describe.skipIf(skip)('report.html in headless Chromium', () => {
   let browser: BrowserContext | undefined;
   let dir = '';
 
@@ -90,8 +96,8 @@ describe('report.html in headless Chromium', () => {
     expect(await rows.count()).toBe(3); // stream, text, tools
     expect(await page.locator('#matrix thead th').allTextContents()).toEqual([
       'feature',
-      'anthropic-messages → openai',
-      'openai-chat → anthropic',
+      'anthropic → openai',
+      'openai → anthropic',
     ]);
     const failing = page.locator('button.c-fail');
     expect(await failing.count()).toBe(1);

@@ -223,7 +223,9 @@ describe.each(streamPairs)('translateStream %s -> %s', (from, to) => {
       const seed = list[s % list.length] as Uint8Array;
       const bytes = new Uint8Array(seed);
       const i = at % (bytes.byteLength + 1);
-      const input = byte % 2 === 0 ? bytes.subarray(0, i) : (bytes.fill(byte, i, i + 1), bytes);
+      // even: cut short at i; odd: the byte at i replaced
+      if (byte % 2 === 1) bytes.fill(byte, i, i + 1);
+      const input = byte % 2 === 0 ? bytes.subarray(0, i) : bytes;
       await drainText(translateStream(from, to, splitBytes(input, cuts), OPTIONS));
     },
   );

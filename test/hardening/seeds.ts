@@ -44,8 +44,9 @@ export function loadSeeds(): Seeds {
 /** Every JSON path (as key lists) inside `value`, the root included. */
 export function pathsOf(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   out.push(prefix);
-  if (Array.isArray(value)) value.forEach((v, i) => pathsOf(v, [...prefix, i], out));
-  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) pathsOf(v, [...prefix, k], out);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) pathsOf(value[i], [...prefix, i], out);
+  } else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) pathsOf(v, [...prefix, k], out);
   return out;
 }
 

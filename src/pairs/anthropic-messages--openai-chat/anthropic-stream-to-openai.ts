@@ -9,6 +9,7 @@ import { anthropicErrorTypeToOpenAI } from './map-errors.js';
 import { anthropicStopReasonLoss, anthropicStopReasonToOpenAI, type OpenAIFinishReason } from './map-stop-reason.js';
 import { anthropicUsageToOpenAI } from './map-usage.js';
 import { isRecord, type JsonObject } from './narrow.js';
+import { reportAnthropicUsageLosses } from './report-usage-losses.js';
 import { restoreToolName } from './tool-names.js';
 
 /**
@@ -29,7 +30,9 @@ import { restoreToolName } from './tool-names.js';
  * - The upstream ending before `message_stop` -> an error chunk, never a clean `[DONE]`.
  *
  * Losses are reported at paths of the message the stream folds into (`content[2].citations`,
- * `stop_sequence`, ...), so a stream and its non-stream twin report the same paths.
+ * `stop_sequence`, `usage.server_tool_use`, ...), so a stream and its non-stream twin report the same paths.
+ * Unknown fields of the events themselves (Bedrock's `amazon-bedrock-invocationMetrics` on `message_stop`)
+ * are reported under their own key; unknown event and delta types are skipped with a loss.
  */
 
 type Chunk = JsonObject;
@@ -43,6 +46,18 @@ interface Block {
   textStart: number;
   citations: unknown[];
 }
+
+/** fields of the message in `message_start` that are carried (or belong to the stream's own bookkeeping) */
+const MESSAGE_KEYS = new Set(['id', 'type', 'role', 'model', 'content', 'stop_reason', 'stop_sequence', 'stop_details', 'usage', 'container']);
+const MESSAGE_DELTA_KEYS = new Set(['stop_reason', 'stop_sequence', 'stop_details', 'container']);
+/** top-level keys of each event type that are carried */
+const EVENT_KEYS = new Map<unknown, ReadonlySet<string>>([
+  ['content_block_start', new Set(['type', 'index', 'content_block'])],
+  ['content_block_delta', new Set(['type', 'index', 'delta'])],
+  ['content_block_stop', new Set(['type', 'index'])],
+  ['message_delta', new Set(['type', 'delta', 'usage'])],
+  ['message_stop', new Set(['type'])],
+]);
 
 const KNOWN_EVENTS = new Set([
   'message_start',
@@ -84,6 +99,19 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
     losses.add(path, reason);
   };
 
+  /** report keys of `obj` outside `known` that carry something (not null) */
+  const lossUnknown = (obj: JsonObject, known: ReadonlySet<string>, path: string): void => {
+    for (const key in obj) {
+      if (!known.has(key) && obj[key] !== null && obj[key] !== undefined) lossOnce(path === '' ? key : `${path}.${key}`, 'field has no OpenAI chat equivalent');
+    }
+  };
+
+  /** usage from message_start / message_delta: cumulative, overwritten; what cannot be carried is a loss */
+  const takeUsage = (u: JsonObject): void => {
+    reportAnthropicUsageLosses(u, 'usage', lossOnce);
+    if (typeof u.service_tier === 'string' && u.service_tier !== 'standard') lossOnce('usage.service_tier', `service tier ${JSON.stringify(u.service_tier)} has no OpenAI stream equivalent`);
+  };
+
   const chunk = (delta: JsonObject, finishReason: OpenAIFinishReason | null = null): Chunk => ({
     id,
     object: 'chat.completion.chunk',
@@ -121,7 +149,11 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
     // the same defaults as the non-stream translation (anthropic-response-to-openai.ts)
     if (options.id === undefined) id = typeof message.id === 'string' ? `chatcmpl-${message.id}` : 'chatcmpl-0';
     if (options.model === undefined) model = typeof message.model === 'string' ? message.model : (options.context?.clientModel ?? '');
-    if (isRecord(message.usage)) usage = { ...message.usage };
+    lossUnknown(message, MESSAGE_KEYS, '');
+    if (isRecord(message.usage)) {
+      usage = { ...message.usage };
+      takeUsage(message.usage);
+    }
     state = 'open';
     return [chunk({ role: 'assistant', content: '' })];
   }
@@ -225,6 +257,7 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
 
   function messageDelta(event: JsonObject): Chunk[] {
     const delta = isRecord(event.delta) ? event.delta : {};
+    lossUnknown(delta, MESSAGE_DELTA_KEYS, '');
     if (delta.stop_reason !== undefined && delta.stop_reason !== null) stopReason = delta.stop_reason;
     if (delta.stop_sequence !== undefined) stopSequence = delta.stop_sequence;
     if (isRecord(delta.stop_details)) {
@@ -235,6 +268,7 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
     }
     if (delta.container !== undefined && delta.container !== null) lossOnce('container', 'container has no OpenAI chat equivalent');
     if (isRecord(event.usage)) {
+      takeUsage(event.usage);
       // message_delta usage is cumulative: overwrite, never add
       for (const [k, v] of Object.entries(event.usage)) if (v !== null && v !== undefined) usage[k] = v;
     }
@@ -270,6 +304,8 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
     if (type === 'ping') return [];
     if (type === 'message_start') return messageStart(event);
     if (state === 'before') return bad(`${String(type)} before message_start`);
+    const known = EVENT_KEYS.get(type);
+    if (known !== undefined) lossUnknown(event, known, '');
     switch (type) {
       case 'content_block_start':
         return blockStart(event);

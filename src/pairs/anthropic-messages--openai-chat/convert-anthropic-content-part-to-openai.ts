@@ -14,8 +14,9 @@ const TEXT_KEYS = new Set(['type', 'text', 'cache_control', 'citations']);
 const IMAGE_KEYS = new Set(['type', 'source', 'cache_control']);
 const DOCUMENT_KEYS = new Set(['type', 'source', 'cache_control', 'title', 'context', 'citations']);
 
-export function requireString(v: unknown, path: JsonPath): string {
-  if (typeof v !== 'string') throw new TranslationError('invalid_input', 'expected a string', { path });
+/** `v` as a string, else a typed error at `path` (or at `path`'s child `key`: built only on failure). */
+export function requireString(v: unknown, path: JsonPath, key?: string | number): string {
+  if (typeof v !== 'string') throw new TranslationError('invalid_input', 'expected a string', { path: key === undefined ? path : childPath(path, key) });
   return v;
 }
 
@@ -29,7 +30,7 @@ export function convertTextBlock(block: JsonObject, path: JsonPath, losses: Loss
   if (Array.isArray(block.citations) && block.citations.length > 0) {
     losses.add(childPath(path, 'citations'), 'citations on request text blocks have no Chat Completions equivalent');
   }
-  return withCache({ type: 'text', text: requireString(block.text, childPath(path, 'text')) }, block);
+  return withCache({ type: 'text', text: requireString(block.text, path, 'text') }, block);
 }
 
 function convertImage(block: JsonObject, path: JsonPath, losses: LossCollector): JsonObject | undefined {
@@ -38,12 +39,12 @@ function convertImage(block: JsonObject, path: JsonPath, losses: LossCollector):
   const src = block.source;
   if (!isRecord(src)) throw new TranslationError('invalid_input', 'image block needs a source object', { path: sp });
   if (src.type === 'base64') {
-    const mt = requireString(src.media_type, childPath(sp, 'media_type'));
-    const url = toDataUrl(mt, requireString(src.data, childPath(sp, 'data')));
+    const mt = requireString(src.media_type, sp, 'media_type');
+    const url = toDataUrl(mt, requireString(src.data, sp, 'data'));
     return withCache({ type: 'image_url', image_url: { url } }, block);
   }
   if (src.type === 'url') {
-    return withCache({ type: 'image_url', image_url: { url: requireString(src.url, childPath(sp, 'url')) } }, block);
+    return withCache({ type: 'image_url', image_url: { url: requireString(src.url, sp, 'url') } }, block);
   }
   losses.add(sp, `image source type ${JSON.stringify(src.type)} has no Chat Completions equivalent (file ids are not portable)`);
   return undefined;
@@ -61,11 +62,11 @@ function convertDocument(block: JsonObject, path: JsonPath, losses: LossCollecto
   }
   let fileData: string;
   if (src.type === 'base64') {
-    const mt = requireString(src.media_type, childPath(sp, 'media_type'));
-    fileData = toDataUrl(mt, requireString(src.data, childPath(sp, 'data')));
+    const mt = requireString(src.media_type, sp, 'media_type');
+    fileData = toDataUrl(mt, requireString(src.data, sp, 'data'));
   } else if (src.type === 'text') {
     const mt = typeof src.media_type === 'string' ? src.media_type : 'text/plain';
-    fileData = toDataUrl(mt, utf8ToBase64(requireString(src.data, childPath(sp, 'data'))));
+    fileData = toDataUrl(mt, utf8ToBase64(requireString(src.data, sp, 'data')));
   } else {
     losses.add(sp, `document source type ${JSON.stringify(src.type)} has no Chat Completions equivalent`);
     return undefined;

@@ -47,7 +47,7 @@ export function convertSystem(system: unknown, path: JsonPath, losses: LossColle
 
 function convertToolResult(block: JsonObject, path: JsonPath, st: ConvertState, moved: JsonObject[]): JsonObject {
   st.losses.unknownKeys(block, TOOL_RESULT_KEYS, path);
-  const id = requireString(block.tool_use_id, childPath(path, 'tool_use_id'));
+  const id = requireString(block.tool_use_id, path, 'tool_use_id');
   const prefix = block.is_error === true ? TOOL_ERROR_PREFIX : '';
   const cp = childPath(path, 'content');
   let content: string | JsonObject[];
@@ -127,14 +127,14 @@ function convertAssistant(content: unknown, path: JsonPath, st: ConvertState, ou
         hasThinking = true;
         blocks.push({
           type: 'thinking',
-          thinking: requireString(b.thinking, childPath(p, 'thinking')),
-          signature: requireString(b.signature, childPath(p, 'signature')),
+          thinking: requireString(b.thinking, p, 'thinking'),
+          signature: requireString(b.signature, p, 'signature'),
         });
         break;
       case 'redacted_thinking':
         st.losses.unknownKeys(b, REDACTED_KEYS, p);
         hasThinking = true;
-        blocks.push({ type: 'redacted_thinking', data: requireString(b.data, childPath(p, 'data')) });
+        blocks.push({ type: 'redacted_thinking', data: requireString(b.data, p, 'data') });
         break;
       case 'tool_use': {
         st.losses.unknownKeys(b, TOOL_USE_KEYS, p);
@@ -142,10 +142,10 @@ function convertAssistant(content: unknown, path: JsonPath, st: ConvertState, ou
         if (b.caller !== undefined && b.caller !== null && !(isRecord(b.caller) && b.caller.type === 'direct')) {
           st.losses.add(childPath(p, 'caller'), 'tool_use caller has no Chat Completions equivalent');
         }
-        const name = st.names.toTarget(requireString(b.name, childPath(p, 'name')));
+        const name = st.names.toTarget(requireString(b.name, p, 'name'));
         if (!isRecord(b.input)) throw new TranslationError('invalid_input', 'tool_use input must be an object', { path: childPath(p, 'input') });
         calls.push({
-          id: requireString(b.id, childPath(p, 'id')),
+          id: requireString(b.id, p, 'id'),
           type: 'function',
           function: { name, arguments: JSON.stringify(b.input) },
         });

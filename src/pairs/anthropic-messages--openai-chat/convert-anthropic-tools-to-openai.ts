@@ -26,7 +26,7 @@ export function convertAnthropicToolsToOpenAI(tools: unknown, names: ToolNamer, 
       return;
     }
     losses.unknownKeys(t, TOOL_KEYS, p);
-    const fn: JsonObject = { name: names.toTarget(requireString(t.name, childPath(p, 'name'))) };
+    const fn: JsonObject = { name: names.toTarget(requireString(t.name, p, 'name')) };
     if (typeof t.description === 'string') fn.description = t.description;
     if (!isRecord(t.input_schema)) throw new TranslationError('invalid_input', 'input_schema must be an object', { path: childPath(p, 'input_schema') });
     fn.parameters = t.input_schema;
@@ -58,7 +58,7 @@ export function convertAnthropicToolChoiceToOpenAI(choice: unknown, names: ToolN
       out.tool_choice = 'none';
       break;
     case 'tool':
-      out.tool_choice = { type: 'function', function: { name: names.toTarget(requireString(choice.name, childPath(p, 'name'))) } };
+      out.tool_choice = { type: 'function', function: { name: names.toTarget(requireString(choice.name, p, 'name')) } };
       break;
     default:
       throw new TranslationError('invalid_input', 'tool_choice.type must be auto, any, tool or none', { path: childPath(p, 'type') });

@@ -19,8 +19,9 @@ const IMAGE_KEYS = new Set(['type', 'image_url', 'cache_control', 'prompt_cache_
 const FILE_KEYS = new Set(['type', 'file', 'cache_control', 'prompt_cache_breakpoint']);
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
 
-export function requireStr(v: unknown, path: JsonPath): string {
-  if (typeof v !== 'string') throw new TranslationError('invalid_input', 'expected a string', { path });
+/** `v` as a string, else a typed error at `path` (or at `path`'s child `key`: built only on failure). */
+export function requireStr(v: unknown, path: JsonPath, key?: string | number): string {
+  if (typeof v !== 'string') throw new TranslationError('invalid_input', 'expected a string', { path: key === undefined ? path : childPath(path, key) });
   return v;
 }
 
@@ -32,7 +33,7 @@ function withCache(block: JsonObject, part: JsonObject): JsonObject {
 
 export function convertTextPart(part: JsonObject, path: JsonPath, losses: LossCollector): JsonObject {
   losses.unknownKeys(part, TEXT_KEYS, path);
-  return withCache({ type: 'text', text: requireStr(part.text, childPath(path, 'text')) }, part);
+  return withCache({ type: 'text', text: requireStr(part.text, path, 'text') }, part);
 }
 
 function convertImage(part: JsonObject, path: JsonPath, losses: LossCollector): JsonObject | undefined {
@@ -44,7 +45,7 @@ function convertImage(part: JsonObject, path: JsonPath, losses: LossCollector): 
   if (img.detail !== undefined && img.detail !== null && img.detail !== 'auto') {
     losses.add(childPath(ip, 'detail'), 'image detail has no Anthropic equivalent');
   }
-  const url = requireStr(img.url, childPath(ip, 'url'));
+  const url = requireStr(img.url, ip, 'url');
   const data = parseDataUrl(url);
   if (data) {
     if (!IMAGE_TYPES.has(data.mediaType)) {

@@ -63,7 +63,7 @@ function pushTurn(turns: Turn[], role: Turn['role'], content: string | JsonObjec
 
 function convertToolMessage(m: JsonObject, path: JsonPath, losses: LossCollector): JsonObject {
   losses.unknownKeys(m, TOOL_KEYS, path);
-  const id = requireStr(m.tool_call_id, childPath(path, 'tool_call_id'));
+  const id = requireStr(m.tool_call_id, path, 'tool_call_id');
   const cp = childPath(path, 'content');
   let isError = false;
   let content: string | JsonObject[];
@@ -105,10 +105,10 @@ function convertContentBlocks(blocks: unknown, path: JsonPath, losses: LossColle
         losses.add(p, 'thinking without a signature cannot be replayed to Anthropic');
         return;
       }
-      out.push({ type: 'thinking', thinking: requireStr(b.thinking, childPath(p, 'thinking')), signature: b.signature });
+      out.push({ type: 'thinking', thinking: requireStr(b.thinking, p, 'thinking'), signature: b.signature });
     } else if (b.type === 'redacted_thinking') {
       losses.unknownKeys(b, KEYS_TYPE_DATA, p);
-      out.push({ type: 'redacted_thinking', data: requireStr(b.data, childPath(p, 'data')) });
+      out.push({ type: 'redacted_thinking', data: requireStr(b.data, p, 'data') });
     } else if (b.type === 'text') {
       out.push(convertTextPart(b, p, losses));
     } else {
@@ -136,7 +136,7 @@ function convertAssistant(m: JsonObject, path: JsonPath, st: ConvertState, turns
     m.content.forEach((p, i) => {
       const pp = childPath(cp, i);
       if (isRecord(p) && p.type === 'refusal') {
-        (content as JsonObject[]).push({ type: 'text', text: requireStr(p.refusal, childPath(pp, 'refusal')) });
+        (content as JsonObject[]).push({ type: 'text', text: requireStr(p.refusal, pp, 'refusal') });
         st.losses.add(pp, 'refusal parts are carried as plain text');
         return;
       }
@@ -183,8 +183,8 @@ function convertAssistant(m: JsonObject, path: JsonPath, st: ConvertState, turns
       const input = parseToolArguments(c.function.arguments, childPath(fp, 'arguments'), st.losses);
       blocks.push({
         type: 'tool_use',
-        id: requireStr(c.id, childPath(p, 'id')),
-        name: st.names.toTarget(requireStr(c.function.name, childPath(fp, 'name'))),
+        id: requireStr(c.id, p, 'id'),
+        name: st.names.toTarget(requireStr(c.function.name, fp, 'name')),
         input,
       });
     });

@@ -29,7 +29,7 @@ export function convertOpenAIToolsToAnthropic(tools: unknown, names: ToolNamer, 
     const fn = t.function;
     if (!isRecord(fn)) throw new TranslationError('invalid_input', 'function tool needs a function object', { path: fp });
     losses.unknownKeys(fn, FUNCTION_KEYS, fp);
-    const tool: JsonObject = { name: names.toTarget(requireStr(fn.name, childPath(fp, 'name'))) };
+    const tool: JsonObject = { name: names.toTarget(requireStr(fn.name, fp, 'name')) };
     if (typeof fn.description === 'string') tool.description = fn.description;
     if (fn.parameters !== undefined && fn.parameters !== null && !isRecord(fn.parameters)) {
       throw new TranslationError('invalid_input', 'parameters must be an object', { path: childPath(fp, 'parameters') });
@@ -55,7 +55,7 @@ export function convertOpenAIToolChoiceToAnthropic(
   else if (choice === 'none') out = { type: 'none' };
   else if (isRecord(choice)) {
     if (choice.type === 'function' && isRecord(choice.function)) {
-      out = { type: 'tool', name: names.toTarget(requireStr(choice.function.name, childPath(childPath(p, 'function'), 'name'))) };
+      out = { type: 'tool', name: names.toTarget(requireStr(choice.function.name, childPath(p, 'function'), 'name')) };
     } else if (choice.type === 'allowed_tools' && isRecord(choice.allowed_tools)) {
       out = { type: choice.allowed_tools.mode === 'required' ? 'any' : 'auto' };
       losses.add(childPath(childPath(p, 'allowed_tools'), 'tools'), 'Anthropic cannot restrict a request to a subset of its tools; all tools stay available');

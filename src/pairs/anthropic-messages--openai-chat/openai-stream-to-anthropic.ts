@@ -9,6 +9,7 @@ import { openaiErrorTypeToAnthropic } from './map-errors.js';
 import { openaiFinishReasonToAnthropic } from './map-stop-reason.js';
 import { openaiUsageToAnthropic } from './map-usage.js';
 import { isRecord, type JsonObject } from './narrow.js';
+import { reportOpenAIUsageLosses } from './report-usage-losses.js';
 import { restoreToolName } from './tool-names.js';
 
 /**
@@ -27,7 +28,13 @@ import { restoreToolName } from './tool-names.js';
  *   `include_usage`); usage or `[DONE]` or the end of input -> `message_delta` + `message_stop`.
  * - `{error}` -> an Anthropic `error` event and nothing after it. No `finish_reason` before the
  *   end -> an `error` event, never a clean `message_stop`.
- * - Accepted without loss: `obfuscation`, `usage: null`, empty deltas, repeated `role`.
+ * - Accepted without loss: `obfuscation`, `usage: null`, empty deltas, repeated `role`, fields that carry
+ *   nothing (`null`, `{}`), Together's choice `text` when it mirrors `delta.content`. Every other unknown
+ *   field is a loss, reported once per path (docs/streaming.md, "Loss policy").
+ * - OpenAI-compatible servers: a leading chunk with `choices: []` and no usage (Azure
+ *   `prompt_filter_results`) does not start the message; empty `id` / `model` are not taken; tool-call
+ *   fragments without `index` are matched by `id`, else a named fragment starts a new call and an unnamed one
+ *   continues the last; an empty `id` is not an id; `finish_reason: "eos"` (Together) is `stop`.
  */
 
 type Event = AnthropicStreamEvent;
@@ -46,8 +53,27 @@ type Open = { kind: 'text' } | { kind: 'thinking'; key: string; signed: boolean 
 
 /** chunk keys that are carried or deliberately dropped as meaningless */
 const CHUNK_KEYS = new Set(['id', 'object', 'created', 'model', 'choices', 'usage', 'obfuscation', 'system_fingerprint', 'service_tier', 'x_groq']);
-const CHOICE_KEYS = new Set(['index', 'delta', 'finish_reason', 'logprobs', 'stop_sequence']);
+const CHOICE_KEYS = new Set(['index', 'delta', 'finish_reason', 'logprobs', 'stop_sequence', 'text']);
 const DELTA_KEYS = new Set(['role', 'content', 'refusal', 'tool_calls', 'reasoning_content', 'reasoning', 'content_blocks', 'annotations']);
+const TOOL_CALL_KEYS = new Set(['index', 'id', 'type', 'function']);
+const FUNCTION_KEYS = new Set(['name', 'arguments']);
+const FINISH_REASONS = new Set(['stop', 'length', 'tool_calls', 'content_filter', 'function_call']);
+
+/** a chunk that precedes the answer and carries no choice or usage (Azure's `prompt_filter_results` chunk) */
+function isPreamble(chunk: JsonObject): boolean {
+  return Array.isArray(chunk.choices) && chunk.choices.length === 0 && !isRecord(chunk.usage);
+}
+
+/** `{}` / `[]` / `null`: a field that carries nothing */
+function isEmpty(v: unknown): boolean {
+  if (v === null) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  if (!isRecord(v)) return false;
+  for (const _ in v) return false;
+  return true;
+}
+
+const nonEmptyString = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** a delta that carries something besides `role` */
 function hasContent(delta: unknown): boolean {
@@ -83,6 +109,9 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
   let nextBlock = 0;
   let open: Open = null;
   const calls = new Map<number, ToolCall>();
+  /** the OpenAI index of the last tool-call fragment seen, and the highest index so far (fragments without `index`) */
+  let lastCallIndex = -1;
+  let maxCallIndex = -1;
   /** OpenAI indexes of tool calls that cannot be carried (custom tools) */
   const ignoredCalls = new Set<number>();
   /** calls waiting for the live call's block to close, by OpenAI index */
@@ -108,8 +137,9 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
   function start(chunk: JsonObject, out: Event[]): void {
     state = 'open';
     // the same defaults as the non-stream translation (openai-response-to-anthropic.ts)
-    const id = options.id ?? (typeof chunk.id === 'string' ? (chunk.id.startsWith('msg_') ? chunk.id : `msg_${chunk.id}`) : 'msg_0');
-    const model = options.model ?? (typeof chunk.model === 'string' ? chunk.model : (options.context?.clientModel ?? ''));
+    const chunkId = nonEmptyString(chunk.id);
+    const id = options.id ?? (chunkId !== undefined ? (chunkId.startsWith('msg_') ? chunkId : `msg_${chunkId}`) : 'msg_0');
+    const model = options.model ?? nonEmptyString(chunk.model) ?? options.context?.clientModel ?? '';
     out.push({
       type: 'message_start',
       message: {
@@ -234,10 +264,27 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
     }
   }
 
+  /**
+   * The OpenAI index of a fragment sent without `index` (Gemini, some vLLM / Ollama versions): the call with
+   * the same `id`; else a new call when the fragment names a function or brings a new id; else the last call.
+   */
+  function indexOf(id: string | undefined, named: boolean): number {
+    if (id !== undefined) {
+      for (const call of calls.values()) if (call.id === id) return call.openaiIndex;
+    }
+    if (lastCallIndex < 0 || id !== undefined || named) return maxCallIndex + 1;
+    return lastCallIndex;
+  }
+
   function toolFragment(tc: unknown, path: string, out: Event[]): void {
     const frag = isRecord(tc) ? tc : bad('tool call fragment is not an object');
-    const i = typeof frag.index === 'number' ? frag.index : 0;
     const fn = isRecord(frag.function) ? frag.function : {};
+    lossUnknown(frag, TOOL_CALL_KEYS, path);
+    lossUnknown(fn, FUNCTION_KEYS, `${path}.function`);
+    const fragId = nonEmptyString(frag.id);
+    const i = typeof frag.index === 'number' ? frag.index : indexOf(fragId, nonEmptyString(fn.name) !== undefined);
+    lastCallIndex = i;
+    if (i > maxCallIndex) maxCallIndex = i;
     if (ignoredCalls.has(i)) return;
     if ((frag.type !== undefined && frag.type !== 'function') || frag.custom !== undefined) {
       // as in the non-stream translation: custom tool calls have no Anthropic equivalent
@@ -251,7 +298,7 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
     if (call === undefined) {
       call = { openaiIndex: i, id: undefined, name: undefined, args: [], block: -1, closed: false };
       calls.set(i, call);
-      if (typeof frag.id === 'string') call.id = frag.id;
+      call.id = fragId;
       if (typeof fn.name === 'string' && fn.name !== '') call.name = fn.name;
       const first = pending.length === 0 && !(open?.kind === 'tool');
       if (first && call.name !== undefined) {
@@ -260,7 +307,7 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
         pending.push(call);
       }
     } else {
-      if (call.id === undefined && typeof frag.id === 'string') call.id = frag.id;
+      if (call.id === undefined && fragId !== undefined) call.id = fragId;
       if (call.name === undefined && typeof fn.name === 'string' && fn.name !== '') call.name = fn.name;
     }
     if (argPart === '') return;
@@ -275,6 +322,8 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
     const delta = isRecord(c.delta) ? c.delta : {};
     const dpath = `${path}.delta`;
     lossUnknown(delta, DELTA_KEYS, dpath);
+    // Together repeats each content piece as the choice's `text`; anything else in it is not carried
+    if (typeof c.text === 'string' && c.text !== '' && c.text !== delta.content) lossOnce(`${path}.text`, 'choice text that differs from delta.content is not carried');
     if (delta.content_blocks !== undefined && delta.content_blocks !== null) {
       contentBlocks(delta.content_blocks, `${dpath}.content_blocks`, out);
     } else {
@@ -289,7 +338,9 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
       for (let i = 0; i < delta.tool_calls.length; i++) toolFragment(delta.tool_calls[i], `${dpath}.tool_calls[${i}]`, out);
     }
     if (c.finish_reason !== null && c.finish_reason !== undefined) {
-      finishReason = c.finish_reason;
+      // Together / some open-model servers say `eos` for a natural stop
+      finishReason = c.finish_reason === 'eos' ? 'stop' : c.finish_reason;
+      if (!FINISH_REASONS.has(String(finishReason))) lossOnce(`${path}.finish_reason`, `unknown finish_reason ${JSON.stringify(c.finish_reason)}; sent as end_turn / tool_use`);
       stopSequence = c.stop_sequence;
       settleTools(out);
       closeOpen(out);
@@ -300,7 +351,7 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
   function lossUnknown(obj: JsonObject, known: ReadonlySet<string>, path: string): void {
     // for-in over own JSON keys: no key array per chunk on the hot path
     for (const key in obj) {
-      if (!known.has(key) && obj[key] !== null) lossOnce(path === '' ? key : `${path}.${key}`, 'field has no Anthropic equivalent');
+      if (!known.has(key) && !isEmpty(obj[key])) lossOnce(path === '' ? key : `${path}.${key}`, 'field has no Anthropic equivalent');
     }
   }
 
@@ -349,8 +400,11 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
       return [errorEvent(chunk.error)];
     }
     const out: Event[] = [];
-    if (state === 'before') start(chunk, out);
     lossUnknown(chunk, CHUNK_KEYS, '');
+    if (state === 'before') {
+      if (isPreamble(chunk)) return out;
+      start(chunk, out);
+    }
     if (typeof chunk.system_fingerprint === 'string') lossOnce('system_fingerprint', 'system_fingerprint has no Anthropic equivalent');
     if (typeof chunk.service_tier === 'string') lossOnce('service_tier', 'OpenAI service_tier has no Anthropic stream equivalent');
     if (Array.isArray(chunk.choices)) {
@@ -362,6 +416,8 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
           continue;
         }
         if (state === 'finished') {
+          // a trailing choice still holds metadata (Azure's final content_filter_results)
+          lossUnknown(c, CHOICE_KEYS, 'choices[0]');
           if (hasContent(c.delta)) lossOnce('choices[0].delta', 'content after finish_reason has no place in the Anthropic stream');
           continue;
         }
@@ -370,6 +426,7 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
     }
     const u = isRecord(chunk.usage) ? chunk.usage : isRecord(chunk.x_groq) && isRecord(chunk.x_groq.usage) ? chunk.x_groq.usage : undefined;
     if (u !== undefined) {
+      if (u === chunk.usage) reportOpenAIUsageLosses(u, 'usage', lossOnce);
       usage = u;
       if (state === 'finished') finish(out);
     }

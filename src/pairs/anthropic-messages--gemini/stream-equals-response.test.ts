@@ -1,0 +1,69 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { foldAnthropicEvents } from '../../../conformance/arbitraries/fold-anthropic-events.js';
+import { createGeminiToAnthropicStream } from './gemini-stream-to-anthropic.js';
+import { geminiResponseToAnthropic } from './gemini-response-to-anthropic.js';
+
+type Part = Record<string, unknown>;
+
+/** A Gemini answer: thought parts, text parts and function calls, some carrying signatures. */
+const sig = fc.option(fc.stringMatching(/^[A-Za-z0-9+/]{4,12}={0,2}$/), { nil: undefined });
+const part: fc.Arbitrary<Part> = fc.oneof(
+  fc.record({ text: fc.string({ minLength: 1, maxLength: 12 }), thoughtSignature: sig }),
+  fc.record({ text: fc.string({ minLength: 1, maxLength: 12 }), thought: fc.constant(true), thoughtSignature: sig }),
+  fc.record({ functionCall: fc.record({ name: fc.stringMatching(/^[a-z_]{1,8}$/), args: fc.dictionary(fc.stringMatching(/^[a-z]{1,4}$/), fc.oneof(fc.string(), fc.integer())) }), thoughtSignature: sig }),
+);
+const strip = (p: Part): Part => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
+
+/**
+ * Split each text part into pieces (the signature stays on the last piece, as Gemini sends it) and spread
+ * the pieces over chunks; `cuts` picks the chunk boundaries.
+ */
+function chunked(parts: Part[], cuts: number[]): Part[][] {
+  const pieces: Part[] = [];
+  for (const p of parts) {
+    if (typeof p.text === 'string' && p.text.length > 1) {
+      const at = 1 + ((cuts[0] ?? 0) % (p.text.length - 1));
+      const { thoughtSignature, ...head } = p;
+      pieces.push({ ...head, text: p.text.slice(0, at) }, strip({ ...p, text: p.text.slice(at), thoughtSignature }));
+    } else pieces.push(p);
+  }
+  const out: Part[][] = [];
+  let cur: Part[] = [];
+  pieces.forEach((piece, i) => {
+    cur.push(piece);
+    if (cuts.includes(i)) {
+      out.push(cur);
+      cur = [];
+    }
+  });
+  out.push(cur);
+  return out;
+}
+
+describe('gemini -> anthropic: the folded stream equals the translated whole response', () => {
+  test.prop([fc.array(part, { minLength: 1, maxLength: 6 }), fc.array(fc.nat({ max: 12 }), { maxLength: 5 }), fc.constantFrom('STOP', 'MAX_TOKENS', 'SAFETY')])(
+    'any chunking of the same parts',
+    (rawParts, cuts, finishReason) => {
+      const parts = rawParts.map(strip);
+      const usageMetadata = { promptTokenCount: 10, candidatesTokenCount: 5, thoughtsTokenCount: 2, totalTokenCount: 17 };
+      const whole = { candidates: [{ content: { role: 'model', parts }, finishReason, index: 0 }], usageMetadata, responseId: 'r1', modelVersion: 'g' };
+      const expected = geminiResponseToAnthropic(whole, { id: 'msg_p' }).body;
+      const t = createGeminiToAnthropicStream({ id: 'msg_p' });
+      const events: unknown[] = [];
+      const groups = chunked(parts, cuts);
+      groups.forEach((g, i) => {
+        const last = i === groups.length - 1;
+        const candidate: Record<string, unknown> = { content: { role: 'model', parts: g }, index: 0 };
+        if (last) candidate.finishReason = finishReason;
+        events.push(...t.push({ candidates: [candidate], responseId: 'r1', modelVersion: 'g', ...(last ? { usageMetadata } : {}) }));
+      });
+      events.push(...t.end());
+      const folded = foldAnthropicEvents(events);
+      expect(folded.complete).toBe(true);
+      // the official SDK also takes stop_details from message_delta (wire-formats §6.3); the shared fold does not
+      const delta = events.find((e) => (e as { type?: string }).type === 'message_delta') as { delta: { stop_details: unknown } } | undefined;
+      expect({ ...folded.message, stop_details: delta?.delta.stop_details }).toEqual(expected);
+    },
+  );
+});
