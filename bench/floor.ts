@@ -1,3 +1,5 @@
+import { encodeSSE } from '../src/sse/encode-sse.js';
+
 /**
  * The floor: what any translator must at least do. For JSON bodies: parse + stringify the same
  * bytes. For streams: split SSE into messages, parse + stringify each payload and frame it again,
@@ -21,13 +23,9 @@ function floorTransform(): TransformStream<Uint8Array, Uint8Array> {
       const dataAt = block.indexOf('data: ');
       if (dataAt === -1) continue;
       const data = block.slice(dataAt + 6);
-      if (data === '[DONE]') {
-        controller.enqueue(encoder.encode('data: [DONE]\n\n'));
-        continue;
-      }
-      const nameAt = block.startsWith('event: ') ? block.slice(7, block.indexOf('\n')) : undefined;
-      const json = JSON.stringify(JSON.parse(data));
-      controller.enqueue(encoder.encode(nameAt ? `event: ${nameAt}\ndata: ${json}\n\n` : `data: ${json}\n\n`));
+      const event = block.startsWith('event: ') ? block.slice(7, block.indexOf('\n')) : undefined;
+      const out = data === '[DONE]' ? data : JSON.stringify(JSON.parse(data));
+      controller.enqueue(encoder.encode(encodeSSE(event === undefined ? { data: out } : { event, data: out })));
     }
     buffer = final ? '' : buffer.slice(start);
   };

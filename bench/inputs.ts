@@ -1,3 +1,5 @@
+import { encodeSSE, encodeSSEData, encodeSSEEvent } from '../src/sse/encode-sse.js';
+
 /**
  * Deterministic benchmark inputs: requests, responses and streams in both formats, built
  * independently for each format (not by our translators) so the inputs are fair to every contender.
@@ -146,13 +148,13 @@ export function openaiStreamChunks(total: number): Record<string, unknown>[] {
   return chunks;
 }
 
-/** SSE wire text for events (bench input only; the library's own SSE encoder is what is measured). */
+/** SSE wire text for events, framed by the library's one SSE encoder. */
 export function anthropicSSE(events: Record<string, unknown>[]): string {
-  return events.map((e) => `event: ${String(e.type)}\ndata: ${JSON.stringify(e)}\n\n`).join('');
+  return events.map((e) => encodeSSEEvent(String(e.type), e)).join('');
 }
 
 export function openaiSSE(chunks: Record<string, unknown>[]): string {
-  return `${chunks.map((c) => `data: ${JSON.stringify(c)}\n\n`).join('')}data: [DONE]\n\n`;
+  return chunks.map((c) => encodeSSEData(c)).join('') + encodeSSE({ data: '[DONE]' });
 }
 
 /** Split text into byte chunks of a fixed size (identical chunking for every contender). */

@@ -3,6 +3,7 @@
  * translated and drained; heap is sampled after forced GCs every ~10 MB of input.
  */
 import { translateStream } from '../src/index.js';
+import { encodeSSEEvent } from '../src/sse/encode-sse.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -19,9 +20,17 @@ export async function measureStreamMemory(totalMb: number): Promise<{ beforeMb: 
   let nextSample = 10 * 1024 * 1024;
   let maxDuring = 0;
   const beforeMb = heapMb();
-  const head = `event: message_start\ndata: ${JSON.stringify({ type: 'message_start', message: { id: 'msg_mem', type: 'message', role: 'assistant', model: 'm', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } } })}\n\nevent: content_block_start\ndata: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}\n\n`;
-  const delta = `event: content_block_delta\ndata: ${JSON.stringify({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'lorem ipsum dolor sit amet, consectetur adipiscing elit '.repeat(4) } })}\n\n`;
-  const tail = 'event: content_block_stop\ndata: {"type":"content_block_stop","index":0}\n\nevent: message_delta\ndata: {"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":5}}\n\nevent: message_stop\ndata: {"type":"message_stop"}\n\n';
+  const frame = (events: Record<string, unknown>[]) => events.map((e) => encodeSSEEvent(String(e.type), e)).join('');
+  const head = frame([
+    { type: 'message_start', message: { id: 'msg_mem', type: 'message', role: 'assistant', model: 'm', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } } },
+    { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+  ]);
+  const delta = frame([{ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'lorem ipsum dolor sit amet, consectetur adipiscing elit '.repeat(4) } }]);
+  const tail = frame([
+    { type: 'content_block_stop', index: 0 },
+    { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 5 } },
+    { type: 'message_stop' },
+  ]);
   const batch = encoder.encode(delta.repeat(32));
   let state: 'head' | 'body' | 'tail' | 'done' = 'head';
   const input = new ReadableStream<Uint8Array>({
