@@ -7,6 +7,7 @@
  * `node --import tsx bench/gateway-load.ts` (`CROSSWIRE_BENCH_SMOKE=1`: a tiny load).
  */
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { createAnthropicMock } from '../conformance/mocks/anthropic/create-anthropic-mock.js';
 import { serveOnLoopback } from '../conformance/mocks/adapters/serve-on-loopback.js';
 import { createGateway } from '../src/gateway/create-gateway.js';
@@ -24,6 +25,11 @@ export interface GatewayLoadOptions {
   /** characters of streamed answer text (default ~480: about 30 deltas) */
   answerChars?: number;
   smoke?: boolean;
+  /**
+   * where the gateway runs: `worker` (default; a worker thread with its own event loop, as a gateway process
+   * would have) or `inline` (the same event loop as the client and the mock)
+   */
+  gatewayIn?: 'worker' | 'inline';
 }
 
 export interface LoadStats {
@@ -39,6 +45,7 @@ export interface LoadStats {
 
 export interface GatewayOverhead {
   concurrency: number;
+  gatewayIn: 'worker' | 'inline';
   direct: LoadStats;
   gateway: LoadStats;
   /** gateway p50 time to last byte minus direct */
@@ -114,7 +121,7 @@ function table(r: Omit<GatewayOverhead, 'markdown'>): string {
   const row = (name: string, s: LoadStats) =>
     `| ${name} | ${s.requests} | ${s.failures} | ${s.requestsPerSecond} | ${s.ttfbP50Ms} | ${s.ttfbP99Ms} | ${s.ttlbP50Ms} | ${s.ttlbP99Ms} |`;
   return [
-    `### gateway overhead: ${r.concurrency} concurrent streams (loopback)`,
+    `### gateway overhead: ${r.concurrency} concurrent streams (loopback; gateway ${r.gatewayIn === 'worker' ? 'in a worker thread' : 'on the same event loop'})`,
     '',
     '| target | requests | failed | req/s | TTFB p50 ms | TTFB p99 ms | TTLB p50 ms | TTLB p99 ms |',
     '|---|---|---|---|---|---|---|---|',
@@ -122,8 +129,36 @@ function table(r: Omit<GatewayOverhead, 'markdown'>): string {
     row('gateway: Chat client -> Anthropic mock (translated stream)', r.gateway),
     '',
     `Gateway / direct at p50 (time to last byte): ×${r.ratioP50}, **+${r.addedP50Ms} ms** (p99 +${r.addedP99Ms} ms); throughput ×${r.throughputRatio}.`,
-    'Client, gateway and mock share one process and the same cores: the added time includes the gateway\'s CPU (validation, translation, an extra HTTP hop).',
+    r.gatewayIn === 'worker'
+      ? 'Client and mock share the main thread; the gateway has its own thread. The added time is the extra HTTP hop plus the gateway\'s validation and translation.'
+      : 'Client, gateway and mock share one event loop: the added time includes the gateway\'s CPU taken from the client and the mock.',
   ].join('\n');
+}
+
+async function startGatewayInline(upstreamUrl: string, apiKey: string): Promise<{ url: string; close(): Promise<void> }> {
+  return serveGateway(createGateway({ providers: { anthropic: { format: 'anthropic-messages', baseUrl: upstreamUrl, apiKey } }, log: () => {} }));
+}
+
+/** The gateway in a worker thread; TypeScript is loaded there through tsx's register API. */
+async function startGatewayWorker(upstreamUrl: string, apiKey: string): Promise<{ url: string; close(): Promise<void> }> {
+  const entry = new URL('./gateway-load/gateway-worker.ts', import.meta.url).href;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
+  const worker = new Worker(code, { eval: true, workerData: { upstreamUrl, apiKey } });
+  const url = await new Promise<string>((resolve, reject) => {
+    worker.once('message', (m: { url: string }) => resolve(m.url));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`gateway worker exited with ${code}`)));
+  });
+  return {
+    url,
+    close: async () => {
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.postMessage('close');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 2_000))]);
+      await worker.terminate();
+    },
+  };
 }
 
 export async function measureGatewayOverhead(opts: GatewayLoadOptions = {}): Promise<GatewayOverhead> {
@@ -135,14 +170,10 @@ export async function measureGatewayOverhead(opts: GatewayLoadOptions = {}): Pro
   const words = Math.max(1, Math.round((opts.answerChars ?? 480) / 18));
   const prompt = 'lighthouse keeper '.repeat(words).trim();
 
+  const gatewayIn = opts.gatewayIn ?? 'worker';
   const mock = createAnthropicMock({ apiKey: 'bench-upstream-key', chunkSize: 16 });
   const mocks = await serveOnLoopback({ anthropic: mock });
-  const gateway = await serveGateway(
-    createGateway({
-      providers: { anthropic: { format: 'anthropic-messages', baseUrl: mocks.urls.anthropic ?? '', apiKey: 'bench-upstream-key' } },
-      log: () => {},
-    }),
-  );
+  const gateway = gatewayIn === 'worker' ? await startGatewayWorker(mocks.urls.anthropic ?? '', 'bench-upstream-key') : await startGatewayInline(mocks.urls.anthropic ?? '', 'bench-upstream-key');
   const direct = {
     url: `${mocks.urls.anthropic}/v1/messages`,
     init: {
@@ -171,6 +202,7 @@ export async function measureGatewayOverhead(opts: GatewayLoadOptions = {}): Pro
     const g = await resetEvery(load(viaGateway, total, concurrency, maxMs));
     const r = {
       concurrency,
+      gatewayIn,
       direct: d,
       gateway: g,
       addedP50Ms: round(g.ttlbP50Ms - d.ttlbP50Ms),

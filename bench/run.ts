@@ -12,6 +12,7 @@ import {
 } from './inputs.js';
 import { loadPeer } from './peer.js';
 import { measureStreamMemory } from './memory.js';
+import { measureGatewayOverhead } from './gateway-load.js';
 import { translateRequest, translateResponse, translateStream, validateRequest } from '../src/index.js';
 import type { FormatId } from '../src/index.js';
 
@@ -84,6 +85,11 @@ async function main(): Promise<void> {
     const mb = SMOKE ? 5 : 100;
     const m = await measureStreamMemory(mb);
     console.log(`### memory: ${mb} MB Messages stream → Chat\n\nheap before ${m.beforeMb.toFixed(1)} MB, max retained during ${m.maxDuringMb.toFixed(1)} MB, after ${m.afterMb.toFixed(1)} MB: growth ${m.growthMb.toFixed(1)} MB (target < 16 MB); ${m.events} events, ${m.outMb.toFixed(1)} MB out${m.gcExposed ? '' : ' (run with --expose-gc for exact figures)'}\n`);
+  }
+
+  if (!only || 'gateway'.includes(only)) {
+    const g = await measureGatewayOverhead({ smoke: SMOKE });
+    console.log(`${g.markdown}\n`);
   }
 }
 

@@ -43,6 +43,8 @@ export interface SoakResult {
   heapGrowthMb: number;
   /** heap growth from a quarter of the run (warmed up) to the end, after GC: a leak shows here */
   heapGrowthAfterWarmupMb: number;
+  /** growth of memory held by ArrayBuffers (Buffers, stream chunks) after GC */
+  arrayBuffersGrowthMb: number;
   seconds: number;
   /** the first few problems, for the report */
   problems: string[];
@@ -134,6 +136,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   gc();
   const rssStart = process.memoryUsage().rss;
   const heapStart = process.memoryUsage().heapUsed;
+  const buffersStart = process.memoryUsage().arrayBuffers;
   const result: SoakResult = {
     requests: 0,
     faultsInjected: 0,
@@ -147,6 +150,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     rssGrowthMb: 0,
     heapGrowthMb: 0,
     heapGrowthAfterWarmupMb: 0,
+    arrayBuffersGrowthMb: 0,
     seconds: 0,
     problems: [],
     byFault: {},
@@ -249,6 +253,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   result.rssGrowthMb = mb(end.rss - rssStart);
   result.heapGrowthMb = mb(end.heapUsed - heapStart);
   result.heapGrowthAfterWarmupMb = mb(end.heapUsed - heapWarm);
+  result.arrayBuffersGrowthMb = mb(end.arrayBuffers - buffersStart);
   return result;
 }
 
@@ -271,7 +276,7 @@ export function formatSoak(r: SoakResult, o: SoakOptions): string {
     `| bytes lost | ${r.bytesLost} |`,
     `| bytes received | ${r.bytesReceived} |`,
     `| RSS | ${r.rssStartMb} MB -> ${r.rssEndMb} MB (growth ${r.rssGrowthMb} MB) |`,
-    `| heap after GC | growth ${r.heapGrowthMb} MB; after warm-up (first quarter) ${r.heapGrowthAfterWarmupMb} MB |`,
+    `| heap after GC | growth ${r.heapGrowthMb} MB; after warm-up (first quarter) ${r.heapGrowthAfterWarmupMb} MB; ArrayBuffers ${r.arrayBuffersGrowthMb} MB |`,
     '',
     '| fault (model) | injected | surfaced |',
     '|---|---|---|',

@@ -1,5 +1,5 @@
 import { TranslationError } from './errors.js';
-import type { JsonPath } from './json-path.js';
+import { childPath, type JsonPath } from './json-path.js';
 
 /** A field of the input that could not be carried to the target format, and why. */
 export interface Loss {
@@ -34,6 +34,19 @@ export class LossCollector {
     // Object.keys semantics (inherited enumerable keys are not the input's)
     for (const key in obj) {
       if (!known.has(key) && Object.hasOwn(obj, key)) this.add(path === '' ? key : `${path}.${key}`, reason);
+    }
+  }
+
+  /**
+   * `unknownKeys` for the object at `childPath(parent, key)`: the path is built only when an
+   * unknown key is found (hot translation loops visit many objects and report few losses).
+   */
+  unknownKeysAt(obj: object, known: ReadonlySet<string>, parent: JsonPath, key: string | number, reason?: string): void {
+    for (const k in obj) {
+      if (!known.has(k) && Object.hasOwn(obj, k)) {
+        this.unknownKeys(obj, known, childPath(parent, key), reason);
+        return;
+      }
     }
   }
 

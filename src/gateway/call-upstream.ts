@@ -1,6 +1,26 @@
+import type { GatewayConfig } from './config.js';
+import { createNodeUpstreamFetch, hasNodeHttp, type UpstreamFetch } from './node-upstream-fetch.js';
+
 export type UpstreamCall =
   | { ok: true; response: Response; abort: AbortController; done: () => void }
   | { ok: false; reason: 'client_gone' | 'timeout' | 'connect'; message: string };
+
+/** One keep-alive client for every gateway in this process that does not bring its own. */
+let nodeFetch: UpstreamFetch | undefined;
+const globalFetch: UpstreamFetch = (url, init) => fetch(url, init as RequestInit);
+
+/**
+ * The upstream client of a gateway: `config.fetch` (a web `Request` handler, e.g. mocks in tests) when set,
+ * else `config.upstreamFetch`, else the `node:http` keep-alive client where node:http exists, else `fetch`.
+ */
+export function upstreamFetchOf(config: GatewayConfig): UpstreamFetch {
+  const handler = config.fetch;
+  if (handler) return (url, init) => handler(new Request(url, init as RequestInit));
+  if (config.upstreamFetch) return config.upstreamFetch;
+  if (!hasNodeHttp()) return globalFetch;
+  nodeFetch ??= createNodeUpstreamFetch();
+  return nodeFetch;
+}
 
 /**
  * POST to the upstream. The upstream request is aborted when the client's request signal aborts
@@ -8,7 +28,7 @@ export type UpstreamCall =
  * `done()` detaches the client-signal listener once the exchange is over.
  */
 export async function callUpstream(
-  fetchFn: (req: Request) => Promise<Response>,
+  fetchFn: UpstreamFetch,
   url: string,
   init: { headers: Headers; body: Uint8Array; clientSignal: AbortSignal; headersTimeoutMs: number },
 ): Promise<UpstreamCall> {
@@ -23,8 +43,7 @@ export async function callUpstream(
     abort.abort(new Error('upstream response timeout'));
   }, init.headersTimeoutMs);
   try {
-    const req = new Request(url, { method: 'POST', headers: init.headers, body: init.body as Uint8Array<ArrayBuffer>, signal: abort.signal });
-    const response = await fetchFn(req);
+    const response = await fetchFn(url, { method: 'POST', headers: init.headers, body: init.body, signal: abort.signal });
     return { ok: true, response, abort, done };
   } catch (e) {
     done();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type FormatId, isFormatId } from '../core/formats.js';
 import type { AnthropicVersion, Loss } from '../core/index.js';
+import type { UpstreamFetch } from './node-upstream-fetch.js';
 
 /** One upstream the gateway can send requests to. */
 export interface ProviderConfig {
@@ -52,8 +53,13 @@ export interface GatewayConfig {
   clientKeys?: string[];
   /** where losses and upstream faults are logged (default: one JSON line on stderr) */
   log?: (entry: LossLogEntry | { event: string; [key: string]: unknown }) => void;
-  /** the fetch used for upstream calls (tests hand in mock handlers) */
+  /** a web `Request` handler that answers every upstream call instead of the network (tests hand in mock handlers) */
   fetch?: (req: Request) => Promise<Response>;
+  /**
+   * the upstream HTTP client, called as `fetch(url, init)` is (default in Node: a `node:http` client with
+   * keep-alive agents, `createNodeUpstreamFetch()`; elsewhere: `fetch`). Pass `fetch` to use undici.
+   */
+  upstreamFetch?: UpstreamFetch;
   /** clock in ms (default Date.now) */
   now?: () => number;
   /** random id source (default crypto.randomUUID) */

@@ -13,7 +13,9 @@ export interface GuardOptions {
   onDone?: () => void;
 }
 
-class IdleTimeout extends TranslationError {
+/** The source sent nothing for the idle time. It stands for HTTP 504 (`status`), which `translateStream` honours too. */
+export class IdleTimeout extends TranslationError {
+  readonly status = 504;
   constructor(ms: number) {
     super('upstream', `upstream stream sent nothing for ${ms} ms`);
   }

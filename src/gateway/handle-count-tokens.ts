@@ -1,7 +1,7 @@
 import { isTranslationError } from '../core/errors.js';
 import type { FormatId } from '../core/formats.js';
 import { translateRequest } from '../translate.js';
-import { callUpstream } from './call-upstream.js';
+import { callUpstream, upstreamFetchOf } from './call-upstream.js';
 import { clientError, jsonResponse } from './client-error.js';
 import type { GatewayConfig, ProviderConfig } from './config.js';
 import { type Admitted, admit, limits, lossHeaders } from './exchange-context.js';
@@ -34,7 +34,7 @@ async function forward(config: GatewayConfig, req: Request, a: Admitted): Promis
   const { route } = a;
   const url = upstreamUrl(route.provider, route.model, 'count_tokens', false)!;
   const bytes = route.rewritten ? (replaceModelBytes(a.bytes, route.model) ?? new TextEncoder().encode(JSON.stringify({ ...a.json, model: route.model }))) : a.bytes;
-  const call = await callUpstream(config.fetch ?? fetch, url, {
+  const call = await callUpstream(upstreamFetchOf(config), url, {
     headers: upstreamHeaders(route.provider, req.headers, {
       anthropicVersion: a.clientVersion ?? '2023-06-01',
       clientIsAnthropic: true,

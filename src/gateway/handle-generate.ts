@@ -2,11 +2,12 @@ import { isTranslationError } from '../core/errors.js';
 import type { Loss } from '../core/losses.js';
 import type { AnthropicVersion, RequestContext, TranslateOptions } from '../core/options.js';
 import { getCodec, translateRequest, translateResponse } from '../translate.js';
-import { callUpstream } from './call-upstream.js';
+import { callUpstream, upstreamFetchOf } from './call-upstream.js';
 import { type ClientFormat, clientError, jsonResponse } from './client-error.js';
 import type { GatewayConfig } from './config.js';
 import { type Admitted, admit, defaultLog, limits, logLosses, lossHeaders } from './exchange-context.js';
 import { readTextWithin } from './read-text-within.js';
+import { responseBody } from './node-upstream-fetch.js';
 import { relayStream } from './relay-stream.js';
 import { relayUpstreamError } from './relay-upstream-error.js';
 import { replaceModelBytes } from './replace-model-bytes.js';
@@ -82,7 +83,7 @@ export async function handleGenerate(
   logLosses(config, a, 'request', provider.format, body.losses);
 
   const { idleMs } = limits(config);
-  const call = await callUpstream(config.fetch ?? fetch, url, {
+  const call = await callUpstream(upstreamFetchOf(config), url, {
     headers: upstreamHeaders(provider, req.headers, {
       anthropicVersion,
       clientIsAnthropic: clientFormat === 'anthropic-messages',
@@ -125,12 +126,13 @@ export async function handleGenerate(
 
   const contentType = upstream.headers.get('content-type') ?? '';
   if (stream) {
-    if (!upstream.body || !/event-stream|eventstream/i.test(contentType)) {
+    const upstreamStream = responseBody(upstream);
+    if (!upstreamStream || !/event-stream|eventstream/i.test(contentType)) {
       call.done();
-      await upstream.body?.cancel().catch(() => {});
+      await upstreamStream?.cancel().catch(() => {});
       return clientError(clientFormat, 502, `upstream ${route.providerName} answered a stream request with ${contentType || 'no content type'}`);
     }
-    const out = relayStream(upstream.body, {
+    const out = relayStream(upstreamStream, {
       from: provider.format,
       to: clientFormat,
       idleMs,

@@ -4,8 +4,15 @@ export type BodyResult =
 
 /** Read the whole request body, refusing more than `limit` bytes without reading them all. */
 async function readLimited(req: Request, limit: number): Promise<Uint8Array | 'too_large'> {
-  const declared = Number(req.headers.get('content-length'));
+  const length = req.headers.get('content-length');
+  const declared = length === null ? Number.NaN : Number(length);
   if (Number.isFinite(declared) && declared > limit) return 'too_large';
+  if (Number.isFinite(declared)) {
+    // a declared size within the limit: read it whole (in @hono/node-server straight from the socket,
+    // without building a web stream for the body)
+    const whole = new Uint8Array(await req.arrayBuffer());
+    return whole.byteLength > limit ? 'too_large' : whole;
+  }
   if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const parts: Uint8Array[] = [];

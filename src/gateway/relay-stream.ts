@@ -5,6 +5,7 @@ import type { TranslateOptions } from '../core/options.js';
 import { translateStream } from '../stream/translate-stream.js';
 import { getCodec } from '../translate.js';
 import { guardStream } from './guard-stream.js';
+import { createPassThroughWatcher } from './pass-through-watcher.js';
 
 /** The bytes of one error event in the client's stream grammar (what a client sees mid-stream). */
 export async function encodeStreamError(format: FormatId, status: number, message: string): Promise<Uint8Array> {
@@ -18,9 +19,7 @@ export async function encodeStreamError(format: FormatId, status: number, messag
 }
 
 function describe(error: unknown): { status: number; message: string } {
-  if (error instanceof TranslationError && error.kind === 'upstream') {
-    return { status: /sent nothing for/.test(error.message) ? 504 : 502, message: error.message };
-  }
+  if (error instanceof TranslationError && error.kind === 'upstream') return { status: statusOf(error) ?? 502, message: error.message };
   const message = error instanceof Error ? error.message : String(error);
   return { status: 502, message: `upstream stream failed: ${message}` };
 }
@@ -37,9 +36,66 @@ export interface RelayStreamOptions {
   onLosses?: (losses: readonly Loss[]) => void;
 }
 
+/** The HTTP status an error stands for, when it carries one (the idle timeout: 504). */
+function statusOf(error: Error): number | undefined {
+  const status = (error as { status?: unknown }).status;
+  return typeof status === 'number' ? status : undefined;
+}
+
 /**
- * The client's response body for an upstream stream. Same format: the upstream bytes as they come.
- * Otherwise: `translateStream`. Either way pull-based (backpressure reaches the upstream), with the
+ * A same-format upstream stream as the client gets it: the upstream bytes unchanged, but only whole messages
+ * that decode (checked by a `PassThroughWatcher` beside the relay). A malformed message, or an end before the
+ * format's terminal event, errors the stream after the valid bytes (the caller turns that into the client's
+ * error event); after the terminal event the stream closes and the upstream is released.
+ */
+export function watchPassThrough(format: FormatId, upstream: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  const watcher = createPassThroughWatcher(format);
+  if (!watcher) return upstream;
+  const reader = upstream.getReader();
+  /** an error owed after the valid bytes that were enqueued with it */
+  let owed: unknown;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (owed !== undefined) {
+          controller.error(owed);
+          return;
+        }
+        for (;;) {
+          const r = await reader.read();
+          if (r.done) {
+            const error = watcher.end();
+            if (error) controller.error(error);
+            else controller.close();
+            return;
+          }
+          const out = watcher.push(r.value);
+          if (out) controller.enqueue(out);
+          if (watcher.failure !== undefined) {
+            reader.cancel(watcher.failure).catch(() => {});
+            if (out) owed = watcher.failure;
+            else controller.error(watcher.failure);
+            return;
+          }
+          if (watcher.final) {
+            controller.close();
+            reader.cancel().catch(() => {});
+            return;
+          }
+          if (out) return;
+        }
+      },
+      cancel(reason) {
+        return reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/**
+ * The client's response body for an upstream stream. Same format: the upstream bytes as they come, checked
+ * by `watchPassThrough`. Otherwise: `translateStream`. Either way pull-based (backpressure reaches the upstream), with the
  * idle timeout on the upstream side, and any failure ending the stream with the client's error event.
  */
 export function relayStream(upstream: ReadableStream<Uint8Array>, o: RelayStreamOptions): ReadableStream<Uint8Array> {
@@ -56,6 +112,6 @@ export function relayStream(upstream: ReadableStream<Uint8Array>, o: RelayStream
   };
   const source = guardStream(upstream, { idleMs: o.idleMs, onIdle: o.abortUpstream });
   const translated =
-    o.from === o.to ? source : translateStream(o.from, o.to, source, o.translate, { onEnd: ({ losses }) => o.onLosses?.(losses) });
+    o.from === o.to ? watchPassThrough(o.from, source) : translateStream(o.from, o.to, source, o.translate, { onEnd: ({ losses }) => o.onLosses?.(losses) });
   return guardStream(translated, { errorTail, onCancel: () => o.abortUpstream(), onDone: end });
 }

@@ -11,8 +11,13 @@ export interface TranslateStreamHooks {
   onEnd?: (result: { losses: Loss[]; error: unknown }) => void;
 }
 
+/** An upstream error may carry the HTTP status it stands for (`status`, e.g. 504 for the gateway's idle timeout). */
 function describe(error: unknown): { status: number; message: string } {
-  if (error instanceof TranslationError) return { status: error.kind === 'upstream' ? 502 : 500, message: error.message };
+  if (error instanceof TranslationError) {
+    const carried = (error as { status?: unknown }).status;
+    const status = error.kind !== 'upstream' ? 500 : typeof carried === 'number' ? carried : 502;
+    return { status, message: error.message };
+  }
   const message = error instanceof Error ? error.message : String(error);
   return { status: 502, message: `upstream stream failed: ${message}` };
 }

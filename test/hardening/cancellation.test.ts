@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anthropicRequest, CLIENT_KEY, openaiRequest, post, type Stack, startStack, type Watch, waitFor, watchHandler } from './stack.js';
 
 const watches: Record<'anthropic' | 'openai', Watch> = {
-  anthropic: { started: 0, aborted: 0, bodiesCompleted: 0, bodiesCancelled: 0 },
-  openai: { started: 0, aborted: 0, bodiesCompleted: 0, bodiesCancelled: 0 },
+  anthropic: { started: 0, aborted: 0, bodiesCompleted: 0, bodiesCancelled: 0, bytesSent: 0 },
+  openai: { started: 0, aborted: 0, bodiesCompleted: 0, bodiesCancelled: 0, bytesSent: 0 },
 };
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
@@ -44,9 +44,9 @@ const LONG = { messages: [{ role: 'user', content: 'lighthouse '.repeat(20_000) 
 
 const cases: [string, string, (m: string) => unknown, 'anthropic' | 'openai', string][] = [
   ['Anthropic client -> OpenAI upstream', '/v1/messages', (m) => anthropicRequest(m, { stream: true, max_tokens: 64_000, ...LONG }), 'openai', '@openai/gpt-4o'],
-  ['OpenAI client -> Anthropic upstream', '/v1/chat/completions', (m) => openaiRequest(m, { stream: true, ...LONG }), 'anthropic', '@anthropic/claude-x'],
+  ['OpenAI client -> Anthropic upstream', '/v1/chat/completions', (m) => openaiRequest(m, { stream: true, max_completion_tokens: 64_000, ...LONG }), 'anthropic', '@anthropic/claude-x'],
   ['Anthropic client -> Anthropic upstream (pass-through)', '/v1/messages', (m) => anthropicRequest(m, { stream: true, max_tokens: 64_000, ...LONG }), 'anthropic', '@anthropic/claude-x'],
-  ['OpenAI client -> OpenAI upstream (pass-through)', '/v1/chat/completions', (m) => openaiRequest(m, { stream: true, ...LONG }), 'openai', '@openai/gpt-4o'],
+  ['OpenAI client -> OpenAI upstream (pass-through)', '/v1/chat/completions', (m) => openaiRequest(m, { stream: true, max_completion_tokens: 64_000, ...LONG }), 'openai', '@openai/gpt-4o'],
 ];
 
 describe.each(cases)('%s', (_name, path, body, upstream, model) => {
@@ -58,6 +58,21 @@ describe.each(cases)('%s', (_name, path, body, upstream, model) => {
     await readThenAbort(res, abort, 3);
     expect(await waitFor(() => watches[upstream].aborted > before.aborted, 3_000)).toBe(true);
     expect(await waitFor(() => watches[upstream].bodiesCancelled > before.bodiesCancelled, 3_000)).toBe(true);
+    expect(watches[upstream].bodiesCompleted).toBe(before.bodiesCompleted);
+  });
+
+  it('a client that stops reading holds the upstream back (backpressure; memory bounded)', async () => {
+    const before = snapshot(upstream);
+    const abort = new AbortController();
+    const res = await post(`${stack.url}${path}`, body(model), {}, abort.signal);
+    const reader = res.body?.getReader();
+    await reader?.read();
+    // the whole answer is some 25 MB; a client that reads nothing more must not make the gateway pull it all
+    await new Promise((r) => setTimeout(r, 600));
+    const pulled = watches[upstream].bytesSent - before.bytesSent;
+    abort.abort();
+    await reader?.read().catch(() => undefined);
+    expect(pulled).toBeLessThan(12 * 1024 * 1024);
     expect(watches[upstream].bodiesCompleted).toBe(before.bodiesCompleted);
   });
 

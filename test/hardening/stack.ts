@@ -45,6 +45,8 @@ export interface Watch {
   aborted: number;
   bodiesCompleted: number;
   bodiesCancelled: number;
+  /** response body bytes the upstream handed out */
+  bytesSent: number;
 }
 
 /** Wrap a handler to count aborted requests and how the response bodies ended. */
@@ -64,7 +66,10 @@ export function watchHandler(handler: MockHandler, watch: Watch): MockHandler {
             done = true;
             watch.bodiesCompleted++;
             c.close();
-          } else c.enqueue(r.value);
+          } else {
+            watch.bytesSent += r.value.byteLength;
+            c.enqueue(r.value);
+          }
         },
         cancel(reason) {
           if (!done) watch.bodiesCancelled++;

@@ -7,7 +7,7 @@ import { convertAnthropicMessagesToOpenAI } from './convert-anthropic-messages-t
 import { convertAnthropicToolChoiceToOpenAI, convertAnthropicToolsToOpenAI } from './convert-anthropic-tools-to-openai.js';
 import { DEFAULT_SCHEMA_NAME } from './extensions.js';
 import { budgetToReasoningEffort } from './map-reasoning-effort.js';
-import { isNumber, isRecord, type JsonObject } from './narrow.js';
+import { isNumber, isRecord, isString, type JsonObject } from './narrow.js';
 import { createToolNamer } from './tool-names.js';
 import type { ChatCompletionRequestOut } from './types.js';
 
@@ -106,7 +106,7 @@ export function anthropicRequestToOpenAI(body: unknown, options: TranslateOption
   }
   if (body.stop_sequences !== undefined && body.stop_sequences !== null) {
     const seqs = body.stop_sequences;
-    if (!Array.isArray(seqs) || !seqs.every((s) => typeof s === 'string')) {
+    if (!Array.isArray(seqs) || !seqs.every(isString)) {
       throw new TranslationError('invalid_input', 'stop_sequences must be an array of strings', { path: 'stop_sequences' });
     }
     if (seqs.length > 0) out.stop = seqs.slice(0, MAX_STOP);

@@ -140,7 +140,7 @@ describe('anthropicResponseToOpenAI', () => {
     const message = (r.body.choices as unknown as { message: Record<string, unknown> }[])[0]?.message;
     expect(message?.content).toBe('Intro. Fact.');
     expect(message?.annotations).toEqual([{ type: 'url_citation', url_citation: { start_index: 7, end_index: 12, url: 'https://e.x', title: 'E' } }]);
-    expect(r.losses.map((l) => l.path)).toEqual(['content[0]', 'content[1]']);
+    expect(r.losses.map((l) => l.path)).toEqual(['content[0]', 'content[1]', 'content[3].citations[0]']);
   });
 
   it('bad input -> TranslationError', () => {
@@ -148,5 +148,25 @@ describe('anthropicResponseToOpenAI', () => {
     expect(() => run({ content: 'x' })).toThrow(TranslationError);
     expect(() => run({ content: [5] })).toThrow(TranslationError);
     expect(() => run({ content: [{ type: 'tool_use', id: 1 }] })).toThrow(TranslationError);
+  });
+});
+
+describe('anthropicResponseToOpenAI usage and unknown fields', () => {
+  it('server tool counts and a non-zero cache TTL split are losses; zeros and null fields are not', () => {
+    const quiet = run(
+      msg([{ type: 'text', text: 'x' }], {
+        usage: { ...usage, cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 }, server_tool_use: null, service_tier: 'standard' },
+        diagnostics: null,
+      }),
+    );
+    expect(quiet.losses).toEqual([]);
+    const r = run(
+      msg([{ type: 'text', text: 'x' }], {
+        usage: { ...usage, cache_creation_input_tokens: 30, cache_creation: { ephemeral_1h_input_tokens: 30 }, server_tool_use: { web_search_requests: 1 } },
+      }),
+    );
+    expect(r.losses.map((l) => l.path)).toEqual(['usage.cache_creation', 'usage.server_tool_use']);
+    // the cache-write total is still carried
+    expect(r.body.usage).toMatchObject({ prompt_tokens: 40, prompt_tokens_details: { cache_write_tokens: 30 } });
   });
 });

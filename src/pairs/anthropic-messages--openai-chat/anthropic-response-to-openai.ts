@@ -6,6 +6,8 @@ import { citationsToAnnotations } from './map-citations.js';
 import { anthropicStopReasonLoss, anthropicStopReasonToOpenAI } from './map-stop-reason.js';
 import { anthropicUsageToOpenAI } from './map-usage.js';
 import { isRecord, type JsonObject } from './narrow.js';
+import { reportUnknownKeys } from './report-unknown-keys.js';
+import { reportAnthropicUsageLosses } from './report-usage-losses.js';
 import { restoreToolName } from './tool-names.js';
 import type { ChatCompletionResponseOut } from './types.js';
 
@@ -24,7 +26,9 @@ export function anthropicResponseToOpenAI(body: unknown, options: TranslateOptio
   if (!Array.isArray(body.content)) throw new TranslationError('invalid_input', 'content must be an array', { path: 'content' });
   const losses = new LossCollector(options.strict);
   const toolNames = options.context?.toolNames;
-  losses.unknownKeys(body, KNOWN, '');
+  // a bound method, not a closure: no function is defined per call
+  const report: (path: string, reason: string) => void = losses.add.bind(losses);
+  reportUnknownKeys(body, KNOWN, '', report, 'field not supported by the target format');
   if (body.container !== undefined && body.container !== null) losses.add('container', 'containers have no Chat Completions equivalent');
 
   let text = '';
@@ -34,7 +38,8 @@ export function anthropicResponseToOpenAI(body: unknown, options: TranslateOptio
   const blocks: JsonObject[] = [];
   const annotations: JsonObject[] = [];
   const calls: JsonObject[] = [];
-  body.content.forEach((b, i) => {
+  for (let i = 0; i < body.content.length; i++) {
+    const b: unknown = body.content[i];
     const p = childPath('content', i);
     if (!isRecord(b)) throw new TranslationError('invalid_input', 'content block must be an object', { path: p });
     switch (b.type) {
@@ -74,7 +79,7 @@ export function anthropicResponseToOpenAI(body: unknown, options: TranslateOptio
       default:
         losses.add(p, `content block type ${JSON.stringify(b.type)} has no Chat Completions equivalent`);
     }
-  });
+  }
 
   const stopLoss = anthropicStopReasonLoss(body.stop_reason);
   if (stopLoss) losses.add('stop_reason', stopLoss);
@@ -110,6 +115,7 @@ export function anthropicResponseToOpenAI(body: unknown, options: TranslateOptio
     choices: [choice],
     usage: anthropicUsageToOpenAI(body.usage),
   };
+  if (isRecord(body.usage)) reportAnthropicUsageLosses(body.usage, 'usage', report);
   const tier = isRecord(body.usage) ? body.usage.service_tier : undefined;
   if (tier === 'standard') out.service_tier = 'default';
   else if (tier === 'priority') out.service_tier = 'priority';

@@ -156,7 +156,8 @@ describe('createAnthropicToOpenAIStream', () => {
       c({}, 'stop'),
       '[DONE]',
     ]);
-    expect(losses).toEqual([]);
+    // the quoted source text and the replay index have no url_citation field
+    expect(losses.map((l) => l.path)).toEqual(['content[1].citations[0]']);
   });
 
   it('sends the refusal explanation as refusal and reports the category', () => {
@@ -197,5 +198,79 @@ describe('createAnthropicToOpenAIStream', () => {
     expect(() => t2.push({ type: 'content_block_delta', index: 3, delta: { type: 'text_delta', text: 'x' } })).toThrow(/not open/);
     expect(() => t2.push(start())).toThrow(/second message_start/);
     expect(() => t2.push('nonsense')).toThrow(TranslationError);
+  });
+});
+
+describe('createAnthropicToOpenAIStream on real-world stream details', () => {
+  it('reports usage it cannot carry: server tool requests, a non-zero cache TTL split, a non-standard tier; zeros are silent', () => {
+    const { out, losses } = run([
+      start({
+        input_tokens: 10,
+        cache_creation_input_tokens: 0,
+        cache_read_input_tokens: 0,
+        cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 },
+        output_tokens: 1,
+        service_tier: 'standard',
+        server_tool_use: { web_search_requests: 0 },
+      }),
+      ...textBlock(0, 'x'),
+      { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 5, server_tool_use: { web_search_requests: 2 } } },
+      { type: 'message_stop' },
+    ]);
+    expect(losses.map((l) => l.path)).toEqual(['usage.server_tool_use']);
+    expect(out.at(-1)).toBe('[DONE]');
+    const tiered = run([start({ input_tokens: 1, output_tokens: 1, service_tier: 'priority', cache_creation: { ephemeral_1h_input_tokens: 30 } }), ...stop('end_turn')]);
+    expect(tiered.losses.map((l) => l.path)).toEqual(['usage.cache_creation', 'usage.service_tier']);
+  });
+
+  it('takes input_tokens from message_delta (newer API) and overwrites, never adds', () => {
+    const { out } = run(
+      [
+        start({ input_tokens: 0, output_tokens: 0 }),
+        ...textBlock(0, 'x'),
+        { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { input_tokens: 58, cache_read_input_tokens: 2, output_tokens: 9 } },
+        { type: 'message_stop' },
+      ],
+      { ...OPTS, context: { includeUsage: true } },
+    );
+    expect((out.at(-2) as Record<string, unknown>).usage).toMatchObject({ prompt_tokens: 60, completion_tokens: 9, total_tokens: 69 });
+  });
+
+  it("Bedrock proxies: amazon-bedrock-invocationMetrics on message_stop is a loss, the stream still ends with [DONE]", () => {
+    const metrics = { inputTokenCount: 10, outputTokenCount: 5, invocationLatency: 600, firstByteLatency: 300 };
+    const { out, losses } = run([start(), ...textBlock(0, 'x'), stop('end_turn')[0], { type: 'message_stop', 'amazon-bedrock-invocationMetrics': metrics }]);
+    expect(losses.map((l) => l.path)).toEqual(['amazon-bedrock-invocationMetrics']);
+    expect(out.at(-1)).toBe('[DONE]');
+  });
+
+  it('skips an unknown delta type with a loss that keeps the block (its text still arrives)', () => {
+    const { out, losses } = run([
+      start(),
+      { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'text_style_delta', style: { bold: true } } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'ok' } },
+      { type: 'content_block_stop', index: 0 },
+      ...stop('end_turn'),
+    ]);
+    expect(losses.map((l) => l.path)).toEqual(['content[0].deltas.text_style_delta']);
+    expect(out).toContainEqual(c({ content: 'ok' }));
+  });
+
+  it('a content_block_start with text already in it sends that text', () => {
+    const { out } = run([start(), { type: 'content_block_start', index: 0, content_block: { type: 'text', text: 'Hi' } }, { type: 'content_block_stop', index: 0 }, ...stop('end_turn')]);
+    expect(out).toContainEqual(c({ content: 'Hi' }));
+  });
+
+  it('unknown message_delta fields and event types named like Object.prototype members are losses, not crashes', () => {
+    const { out, losses } = run([
+      start(),
+      { type: 'toString' },
+      { type: 'constructor', x: 1 },
+      ...textBlock(0, 'x'),
+      { type: 'message_delta', delta: { stop_reason: 'pause_turn', stop_sequence: null }, context_management: { applied_edits: [] }, usage: { output_tokens: 3 } },
+      { type: 'message_stop' },
+    ]);
+    expect(losses.map((l) => l.path)).toEqual(['events.toString', 'events.constructor', 'context_management', 'stop_reason']);
+    expect(out.at(-2)).toEqual(c({}, 'stop'));
   });
 });

@@ -250,7 +250,8 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
         block.citations.push(delta.citation);
         return [];
       default:
-        if (block.kind !== 'other') lossOnce(`${path}`, `delta type ${JSON.stringify(delta.type)} has no OpenAI chat equivalent`);
+        // the block itself is carried (the folded message has it); only this delta kind is not
+        if (block.kind !== 'other') lossOnce(`${path}.deltas.${String(delta.type)}`, `delta type ${JSON.stringify(delta.type)} has no OpenAI chat equivalent`);
         return [];
     }
   }

@@ -25,12 +25,14 @@ function withCache(part: JsonObject, block: JsonObject): JsonObject {
   return part;
 }
 
-export function convertTextBlock(block: JsonObject, path: JsonPath, losses: LossCollector): JsonObject {
-  losses.unknownKeys(block, TEXT_KEYS, path);
+/** A text block at `childPath(parent, key)`; the path is built only for a loss or an error. */
+export function convertTextBlock(block: JsonObject, parent: JsonPath, key: string | number, losses: LossCollector): JsonObject {
+  losses.unknownKeysAt(block, TEXT_KEYS, parent, key);
   if (Array.isArray(block.citations) && block.citations.length > 0) {
-    losses.add(childPath(path, 'citations'), 'citations on request text blocks have no Chat Completions equivalent');
+    losses.add(childPath(childPath(parent, key), 'citations'), 'citations on request text blocks have no Chat Completions equivalent');
   }
-  return withCache({ type: 'text', text: requireString(block.text, path, 'text') }, block);
+  const text = typeof block.text === 'string' ? block.text : requireString(block.text, childPath(parent, key), 'text');
+  return withCache({ type: 'text', text }, block);
 }
 
 function convertImage(block: JsonObject, path: JsonPath, losses: LossCollector): JsonObject | undefined {
@@ -75,19 +77,21 @@ function convertDocument(block: JsonObject, path: JsonPath, losses: LossCollecto
   return withCache({ type: 'file', file }, block);
 }
 
-/** A user-side block (not tool_result) -> a Chat content part, or `undefined` after a loss. */
-export function convertAnthropicUserBlock(block: unknown, path: JsonPath, losses: LossCollector): JsonObject | undefined {
-  if (!isRecord(block)) throw new TranslationError('invalid_input', 'content block must be an object', { path });
+/** A user-side block (not tool_result) at `childPath(parent, key)` -> a Chat content part, or `undefined` after a loss. */
+export function convertAnthropicUserBlock(block: unknown, parent: JsonPath, key: string | number, losses: LossCollector): JsonObject | undefined {
+  if (!isRecord(block)) throw new TranslationError('invalid_input', 'content block must be an object', { path: childPath(parent, key) });
   switch (block.type) {
     case 'text':
-      return convertTextBlock(block, path, losses);
+      return convertTextBlock(block, parent, key, losses);
     case 'image':
-      return convertImage(block, path, losses);
+      return convertImage(block, childPath(parent, key), losses);
     case 'document':
-      return convertDocument(block, path, losses);
-    default:
+      return convertDocument(block, childPath(parent, key), losses);
+    default: {
+      const path = childPath(parent, key);
       if (typeof block.type !== 'string') throw new TranslationError('invalid_input', 'content block needs a string type', { path: childPath(path, 'type') });
       losses.add(path, `content block type ${JSON.stringify(block.type)} has no Chat Completions equivalent in a user message`);
       return undefined;
+    }
   }
 }

@@ -32,11 +32,11 @@ const REDACTED_KEYS = new Set(['type', 'data']);
 function textParts(content: unknown, path: JsonPath, losses: LossCollector): JsonObject[] {
   if (!Array.isArray(content)) throw new TranslationError('invalid_input', 'expected a string or an array of text blocks', { path });
   const out: JsonObject[] = [];
-  content.forEach((b, i) => {
-    const p = childPath(path, i);
-    if (!isRecord(b) || b.type !== 'text') throw new TranslationError('invalid_input', 'expected a text block', { path: p });
-    out.push(convertTextBlock(b, p, losses));
-  });
+  for (let i = 0; i < content.length; i++) {
+    const b: unknown = content[i];
+    if (!isRecord(b) || b.type !== 'text') throw new TranslationError('invalid_input', 'expected a text block', { path: childPath(path, i) });
+    out.push(convertTextBlock(b, path, i, losses));
+  }
   return out;
 }
 
@@ -45,28 +45,29 @@ export function convertSystem(system: unknown, path: JsonPath, losses: LossColle
   return { role: 'system', content: textParts(system, path, losses) };
 }
 
-function convertToolResult(block: JsonObject, path: JsonPath, st: ConvertState, moved: JsonObject[]): JsonObject {
-  st.losses.unknownKeys(block, TOOL_RESULT_KEYS, path);
-  const id = requireString(block.tool_use_id, path, 'tool_use_id');
+/** The tool_result block at `childPath(parent, key)`; paths are built only for losses and errors. */
+function convertToolResult(block: JsonObject, parent: JsonPath, key: number, st: ConvertState, moved: JsonObject[]): JsonObject {
+  st.losses.unknownKeysAt(block, TOOL_RESULT_KEYS, parent, key);
+  const id = typeof block.tool_use_id === 'string' ? block.tool_use_id : requireString(block.tool_use_id, childPath(parent, key), 'tool_use_id');
   const prefix = block.is_error === true ? TOOL_ERROR_PREFIX : '';
-  const cp = childPath(path, 'content');
   let content: string | JsonObject[];
   if (block.content === undefined || block.content === null || typeof block.content === 'string') {
     content = prefix + (typeof block.content === 'string' ? block.content : '');
   } else if (Array.isArray(block.content)) {
+    const cp = childPath(childPath(parent, key), 'content');
     const parts: JsonObject[] = [];
-    block.content.forEach((b, i) => {
-      const p = childPath(cp, i);
+    for (let i = 0; i < block.content.length; i++) {
+      const b: unknown = block.content[i];
       if (isRecord(b) && b.type === 'text') {
-        parts.push(convertTextBlock(b, p, st.losses));
-        return;
+        parts.push(convertTextBlock(b, cp, i, st.losses));
+        continue;
       }
-      const part = convertAnthropicUserBlock(b, p, st.losses);
+      const part = convertAnthropicUserBlock(b, cp, i, st.losses);
       if (part) {
         moved.push(part);
-        st.losses.add(p, 'Chat tool messages are text only: this block was moved to the user message that follows the tool messages');
+        st.losses.add(childPath(cp, i), 'Chat tool messages are text only: this block was moved to the user message that follows the tool messages');
       }
-    });
+    }
     if (prefix !== '') {
       const first = parts[0];
       if (first && typeof first.text === 'string') parts[0] = { ...first, text: prefix + first.text };
@@ -74,7 +75,7 @@ function convertToolResult(block: JsonObject, path: JsonPath, st: ConvertState, 
     }
     content = parts;
   } else {
-    throw new TranslationError('invalid_input', 'tool_result content must be a string or an array', { path: cp });
+    throw new TranslationError('invalid_input', 'tool_result content must be a string or an array', { path: childPath(childPath(parent, key), 'content') });
   }
   const msg: JsonObject = { role: 'tool', tool_call_id: id, content };
   if (block.cache_control !== undefined && block.cache_control !== null) msg.cache_control = block.cache_control;
@@ -89,15 +90,15 @@ function convertUser(content: unknown, path: JsonPath, st: ConvertState, out: Js
   if (!Array.isArray(content)) throw new TranslationError('invalid_input', 'message content must be a string or an array', { path });
   const parts: JsonObject[] = [];
   const moved: JsonObject[] = [];
-  content.forEach((b, i) => {
-    const p = childPath(path, i);
+  for (let i = 0; i < content.length; i++) {
+    const b: unknown = content[i];
     if (isRecord(b) && b.type === 'tool_result') {
-      out.push(convertToolResult(b, p, st, moved));
-      return;
+      out.push(convertToolResult(b, path, i, st, moved));
+      continue;
     }
-    const part = convertAnthropicUserBlock(b, p, st.losses);
+    const part = convertAnthropicUserBlock(b, path, i, st.losses);
     if (part) parts.push(part);
-  });
+  }
   const all = moved.length > 0 ? moved.concat(parts) : parts;
   if (all.length > 0 || content.length === 0) out.push({ role: 'user', content: all });
 }
@@ -112,16 +113,18 @@ function convertAssistant(content: unknown, path: JsonPath, st: ConvertState, ou
   const blocks: JsonObject[] = [];
   const calls: JsonObject[] = [];
   let hasThinking = false;
-  content.forEach((b, i) => {
+  for (let i = 0; i < content.length; i++) {
+    const b: unknown = content[i];
+    if (!isRecord(b)) throw new TranslationError('invalid_input', 'content block must be an object', { path: childPath(path, i) });
+    if (b.type === 'text') {
+      // the common case first: no block path is built unless a loss or an error needs it
+      const part = convertTextBlock(b, path, i, st.losses);
+      texts.push(part);
+      blocks.push(part);
+      continue;
+    }
     const p = childPath(path, i);
-    if (!isRecord(b)) throw new TranslationError('invalid_input', 'content block must be an object', { path: p });
     switch (b.type) {
-      case 'text': {
-        const part = convertTextBlock(b, p, st.losses);
-        texts.push(part);
-        blocks.push(part);
-        break;
-      }
       case 'thinking':
         st.losses.unknownKeys(b, THINKING_KEYS, p);
         hasThinking = true;
@@ -155,7 +158,7 @@ function convertAssistant(content: unknown, path: JsonPath, st: ConvertState, ou
         if (typeof b.type !== 'string') throw new TranslationError('invalid_input', 'content block needs a string type', { path: childPath(p, 'type') });
         st.losses.add(p, `content block type ${JSON.stringify(b.type)} has no Chat Completions equivalent in an assistant message`);
     }
-  });
+  }
   // one plain text block -> a string (what every Chat-compatible server accepts); several, or with cache_control -> parts
   const single = texts.length === 1 && texts[0]?.cache_control === undefined ? texts[0]?.text : undefined;
   const msg: JsonObject = { role: 'assistant', content: single ?? (texts.length > 0 ? texts : null) };
@@ -164,29 +167,36 @@ function convertAssistant(content: unknown, path: JsonPath, st: ConvertState, ou
   out.push(msg);
 }
 
+function contentPath(i: number): JsonPath {
+  return childPath(childPath('messages', i), 'content');
+}
+
 /** Anthropic system + messages -> Chat messages. */
 export function convertAnthropicMessagesToOpenAI(system: unknown, messages: unknown, st: ConvertState): JsonObject[] {
   if (!Array.isArray(messages)) throw new TranslationError('invalid_input', 'messages must be an array', { path: 'messages' });
   const out: JsonObject[] = [];
   if (system !== undefined && system !== null) out.push(convertSystem(system, 'system', st.losses));
-  messages.forEach((m, i) => {
-    const path = childPath('messages', i);
-    if (!isRecord(m)) throw new TranslationError('invalid_input', 'message must be an object', { path });
-    st.losses.unknownKeys(m, MESSAGE_KEYS, path);
-    const cp = childPath(path, 'content');
+  for (let i = 0; i < messages.length; i++) {
+    const m: unknown = messages[i];
+    if (!isRecord(m)) throw new TranslationError('invalid_input', 'message must be an object', { path: childPath('messages', i) });
+    st.losses.unknownKeysAt(m, MESSAGE_KEYS, 'messages', i);
+    // string content needs no path: build `messages[i].content` only for block arrays (and errors)
+    const c = m.content;
     switch (m.role) {
       case 'user':
-        convertUser(m.content, cp, st, out);
+        if (typeof c === 'string') out.push({ role: 'user', content: c });
+        else convertUser(c, contentPath(i), st, out);
         break;
       case 'assistant':
-        convertAssistant(m.content, cp, st, out);
+        if (typeof c === 'string') out.push({ role: 'assistant', content: c });
+        else convertAssistant(c, contentPath(i), st, out);
         break;
       case 'system':
-        out.push(convertSystem(m.content, cp, st.losses));
+        out.push(typeof c === 'string' ? { role: 'system', content: c } : convertSystem(c, contentPath(i), st.losses));
         break;
       default:
-        throw new TranslationError('invalid_input', 'role must be "user", "assistant" or "system"', { path: childPath(path, 'role') });
+        throw new TranslationError('invalid_input', 'role must be "user", "assistant" or "system"', { path: childPath(childPath('messages', i), 'role') });
     }
-  });
+  }
   return out;
 }

@@ -18,12 +18,13 @@ const TOOL_KEYS = new Set(['type', 'name', 'description', 'input_schema', 'stric
 export function convertAnthropicToolsToOpenAI(tools: unknown, names: ToolNamer, losses: LossCollector): JsonObject[] | undefined {
   if (!Array.isArray(tools)) throw new TranslationError('invalid_input', 'tools must be an array', { path: 'tools' });
   const out: JsonObject[] = [];
-  tools.forEach((t, i) => {
+  for (let i = 0; i < tools.length; i++) {
+    const t: unknown = tools[i];
     const p = childPath('tools', i);
     if (!isRecord(t)) throw new TranslationError('invalid_input', 'tool must be an object', { path: p });
     if (t.type !== undefined && t.type !== 'custom') {
       losses.add(p, `server tool ${JSON.stringify(t.type)} has no Chat Completions equivalent`);
-      return;
+      continue;
     }
     losses.unknownKeys(t, TOOL_KEYS, p);
     const fn: JsonObject = { name: names.toTarget(requireString(t.name, p, 'name')) };
@@ -34,7 +35,7 @@ export function convertAnthropicToolsToOpenAI(tools: unknown, names: ToolNamer, 
     const tool: JsonObject = { type: 'function', function: fn };
     if (t.cache_control !== undefined && t.cache_control !== null) tool.cache_control = t.cache_control;
     out.push(tool);
-  });
+  }
   return out.length > 0 ? out : undefined;
 }
 

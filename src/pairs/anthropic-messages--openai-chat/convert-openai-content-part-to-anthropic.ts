@@ -31,9 +31,11 @@ function withCache(block: JsonObject, part: JsonObject): JsonObject {
   return block;
 }
 
-export function convertTextPart(part: JsonObject, path: JsonPath, losses: LossCollector): JsonObject {
-  losses.unknownKeys(part, TEXT_KEYS, path);
-  return withCache({ type: 'text', text: requireStr(part.text, path, 'text') }, part);
+/** The text part at `childPath(parent, key)`; the path is built only for a loss or an error. */
+export function convertTextPart(part: JsonObject, parent: JsonPath, key: string | number, losses: LossCollector): JsonObject {
+  losses.unknownKeysAt(part, TEXT_KEYS, parent, key);
+  const text = typeof part.text === 'string' ? part.text : requireStr(part.text, childPath(parent, key), 'text');
+  return withCache({ type: 'text', text }, part);
 }
 
 function convertImage(part: JsonObject, path: JsonPath, losses: LossCollector): JsonObject | undefined {
@@ -93,11 +95,16 @@ function convertFile(part: JsonObject, path: JsonPath, losses: LossCollector): J
 }
 
 /** A user/system content part -> an Anthropic block, or `undefined` after a loss. */
-export function convertOpenAIUserPart(part: unknown, path: JsonPath, losses: LossCollector): JsonObject | undefined {
+export function convertOpenAIUserPart(part: unknown, parent: JsonPath, key: string | number, losses: LossCollector): JsonObject | undefined {
+  if (part !== null && typeof part === 'object' && (part as JsonObject).type === 'text' && !Array.isArray(part)) {
+    // the common case: no part path is built unless a loss or an error needs it
+    return convertTextPart(part as JsonObject, parent, key, losses);
+  }
+  const path = childPath(parent, key);
   if (!isRecord(part)) throw new TranslationError('invalid_input', 'content part must be an object', { path });
   switch (part.type) {
     case 'text':
-      return convertTextPart(part, path, losses);
+      return convertTextPart(part, parent, key, losses);
     case 'image_url':
       return convertImage(part, path, losses);
     case 'file':

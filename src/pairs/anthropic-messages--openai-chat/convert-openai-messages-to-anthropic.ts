@@ -36,18 +36,29 @@ const USER_KEYS = new Set(['role', 'content', 'name']);
 const TOOL_KEYS = new Set(['role', 'content', 'tool_call_id', 'cache_control']);
 const ASSISTANT_KEYS = new Set(['role', 'content', 'name', 'tool_calls', 'refusal', 'content_blocks', 'reasoning_content', 'reasoning']);
 
-function nameLoss(m: JsonObject, path: JsonPath, losses: LossCollector): void {
-  if (m.name !== undefined && m.name !== null) losses.add(childPath(path, 'name'), 'participant names have no Anthropic equivalent');
+/** `messages[i]`: paths are built only when a loss or an error needs them. */
+function msgPath(i: number): JsonPath {
+  return childPath('messages', i);
+}
+
+function toolCallsPath(mi: number): JsonPath {
+  return childPath(msgPath(mi), 'tool_calls');
+}
+
+function nameLoss(m: JsonObject, i: number, losses: LossCollector): void {
+  if (m.name !== undefined && m.name !== null) losses.add(childPath(msgPath(i), 'name'), 'participant names have no Anthropic equivalent');
 }
 
 function textBlocks(content: unknown, path: JsonPath, losses: LossCollector): string | JsonObject[] {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) throw new TranslationError('invalid_input', 'content must be a string or an array of text parts', { path });
-  return content.map((p, i) => {
-    const pp = childPath(path, i);
-    if (!isRecord(p) || p.type !== 'text') throw new TranslationError('invalid_input', 'expected a text part', { path: pp });
-    return convertTextPart(p, pp, losses);
-  });
+  const out: JsonObject[] = [];
+  for (let i = 0; i < content.length; i++) {
+    const p: unknown = content[i];
+    if (!isRecord(p) || p.type !== 'text') throw new TranslationError('invalid_input', 'expected a text part', { path: childPath(path, i) });
+    out.push(convertTextPart(p, path, i, losses));
+  }
+  return out;
 }
 
 function pushTurn(turns: Turn[], role: Turn['role'], content: string | JsonObject[]): void {
@@ -61,10 +72,9 @@ function pushTurn(turns: Turn[], role: Turn['role'], content: string | JsonObjec
   turns.push({ role, content });
 }
 
-function convertToolMessage(m: JsonObject, path: JsonPath, losses: LossCollector): JsonObject {
-  losses.unknownKeys(m, TOOL_KEYS, path);
-  const id = requireStr(m.tool_call_id, path, 'tool_call_id');
-  const cp = childPath(path, 'content');
+function convertToolMessage(m: JsonObject, i: number, losses: LossCollector): JsonObject {
+  losses.unknownKeysAt(m, TOOL_KEYS, 'messages', i);
+  const id = typeof m.tool_call_id === 'string' ? m.tool_call_id : requireStr(m.tool_call_id, msgPath(i), 'tool_call_id');
   let isError = false;
   let content: string | JsonObject[];
   if (typeof m.content === 'string') {
@@ -74,7 +84,7 @@ function convertToolMessage(m: JsonObject, path: JsonPath, losses: LossCollector
       content = content.slice(TOOL_ERROR_PREFIX.length);
     }
   } else {
-    const blocks = textBlocks(m.content, cp, losses) as JsonObject[];
+    const blocks = textBlocks(m.content, childPath(msgPath(i), 'content'), losses) as JsonObject[];
     const first = blocks[0];
     if (first && typeof first.text === 'string') {
       if (first.text === TOOL_ERROR_PREFIX.trimEnd()) {
@@ -96,25 +106,26 @@ function convertToolMessage(m: JsonObject, path: JsonPath, losses: LossCollector
 function convertContentBlocks(blocks: unknown, path: JsonPath, losses: LossCollector): JsonObject[] {
   if (!Array.isArray(blocks)) throw new TranslationError('invalid_input', 'content_blocks must be an array', { path });
   const out: JsonObject[] = [];
-  blocks.forEach((b, i) => {
+  for (let i = 0; i < blocks.length; i++) {
+    const b: unknown = blocks[i];
     const p = childPath(path, i);
     if (!isRecord(b)) throw new TranslationError('invalid_input', 'content block must be an object', { path: p });
     if (b.type === 'thinking') {
       losses.unknownKeys(b, KEYS_TYPE_THINKING_SIGNATURE, p);
       if (typeof b.signature !== 'string' || b.signature === '') {
         losses.add(p, 'thinking without a signature cannot be replayed to Anthropic');
-        return;
+        continue;
       }
       out.push({ type: 'thinking', thinking: requireStr(b.thinking, p, 'thinking'), signature: b.signature });
     } else if (b.type === 'redacted_thinking') {
       losses.unknownKeys(b, KEYS_TYPE_DATA, p);
       out.push({ type: 'redacted_thinking', data: requireStr(b.data, p, 'data') });
     } else if (b.type === 'text') {
-      out.push(convertTextPart(b, p, losses));
+      out.push(convertTextPart(b, path, i, losses));
     } else {
       losses.add(p, `content block type ${JSON.stringify(b.type)} is not carried`);
     }
-  });
+  }
   return out;
 }
 
@@ -124,31 +135,32 @@ function joinedText(blocks: readonly JsonObject[]): string {
   return s;
 }
 
-function convertAssistant(m: JsonObject, path: JsonPath, st: ConvertState, turns: Turn[]): void {
-  st.losses.unknownKeys(m, ASSISTANT_KEYS, path);
-  nameLoss(m, path, st.losses);
-  const cp = childPath(path, 'content');
+function convertAssistant(m: JsonObject, mi: number, st: ConvertState, turns: Turn[]): void {
+  st.losses.unknownKeysAt(m, ASSISTANT_KEYS, 'messages', mi);
+  nameLoss(m, mi, st.losses);
   const blocks: JsonObject[] = [];
   let content: string | JsonObject[] | undefined;
   if (typeof m.content === 'string') content = m.content;
   else if (Array.isArray(m.content)) {
+    const cp = childPath(msgPath(mi), 'content');
     content = [];
-    m.content.forEach((p, i) => {
+    for (let i = 0; i < m.content.length; i++) {
+      const p: unknown = m.content[i];
       const pp = childPath(cp, i);
       if (isRecord(p) && p.type === 'refusal') {
         (content as JsonObject[]).push({ type: 'text', text: requireStr(p.refusal, pp, 'refusal') });
         st.losses.add(pp, 'refusal parts are carried as plain text');
-        return;
+        continue;
       }
       if (!isRecord(p) || p.type !== 'text') throw new TranslationError('invalid_input', 'assistant content parts must be text or refusal', { path: pp });
-      (content as JsonObject[]).push(convertTextPart(p, pp, st.losses));
-    });
+      (content as JsonObject[]).push(convertTextPart(p, cp, i, st.losses));
+    }
   } else if (m.content !== undefined && m.content !== null) {
-    throw new TranslationError('invalid_input', 'assistant content must be a string, an array or null', { path: cp });
+    throw new TranslationError('invalid_input', 'assistant content must be a string, an array or null', { path: childPath(msgPath(mi), 'content') });
   }
 
   if (m.content_blocks !== undefined && m.content_blocks !== null) {
-    const cb = convertContentBlocks(m.content_blocks, childPath(path, 'content_blocks'), st.losses);
+    const cb = convertContentBlocks(m.content_blocks, childPath(msgPath(mi), 'content_blocks'), st.losses);
     blocks.push(...cb);
     // content repeats the text of content_blocks; keep it only when it says something else
     const text = typeof content === 'string' ? content : joinedText(content ?? []);
@@ -156,7 +168,7 @@ function convertAssistant(m: JsonObject, path: JsonPath, st: ConvertState, turns
   } else {
     for (const key of ['reasoning_content', 'reasoning'] as const) {
       if (typeof m[key] === 'string' && m[key] !== '') {
-        st.losses.add(childPath(path, key), 'reasoning text without a signature cannot be replayed to Anthropic');
+        st.losses.add(childPath(msgPath(mi), key), 'reasoning text without a signature cannot be replayed to Anthropic');
       }
     }
     if (typeof content === 'string') {
@@ -165,33 +177,31 @@ function convertAssistant(m: JsonObject, path: JsonPath, st: ConvertState, turns
   }
   if (typeof m.refusal === 'string' && m.refusal !== '') {
     blocks.push({ type: 'text', text: m.refusal });
-    st.losses.add(childPath(path, 'refusal'), 'assistant refusal is carried as plain text');
+    st.losses.add(childPath(msgPath(mi), 'refusal'), 'assistant refusal is carried as plain text');
   }
 
   if (m.tool_calls !== undefined && m.tool_calls !== null) {
-    const tp = childPath(path, 'tool_calls');
-    if (!Array.isArray(m.tool_calls)) throw new TranslationError('invalid_input', 'tool_calls must be an array', { path: tp });
-    m.tool_calls.forEach((c, i) => {
-      const p = childPath(tp, i);
-      if (!isRecord(c)) throw new TranslationError('invalid_input', 'tool call must be an object', { path: p });
+    if (!Array.isArray(m.tool_calls)) throw new TranslationError('invalid_input', 'tool_calls must be an array', { path: toolCallsPath(mi) });
+    for (let i = 0; i < m.tool_calls.length; i++) {
+      const c: unknown = m.tool_calls[i];
+      if (!isRecord(c)) throw new TranslationError('invalid_input', 'tool call must be an object', { path: childPath(toolCallsPath(mi), i) });
       if (c.type === 'custom') {
-        st.losses.add(p, 'custom tool calls have no Anthropic equivalent');
-        return;
+        st.losses.add(childPath(toolCallsPath(mi), i), 'custom tool calls have no Anthropic equivalent');
+        continue;
       }
-      if (!isRecord(c.function)) throw new TranslationError('invalid_input', 'tool call needs a function object', { path: childPath(p, 'function') });
-      const fp = childPath(p, 'function');
-      const input = parseToolArguments(c.function.arguments, childPath(fp, 'arguments'), st.losses);
+      if (!isRecord(c.function)) throw new TranslationError('invalid_input', 'tool call needs a function object', { path: childPath(childPath(toolCallsPath(mi), i), 'function') });
+      const input = parseToolArguments(c.function.arguments, 'messages', st.losses, [mi, 'tool_calls', i, 'function', 'arguments']);
       blocks.push({
         type: 'tool_use',
-        id: requireStr(c.id, p, 'id'),
-        name: st.names.toTarget(requireStr(c.function.name, fp, 'name')),
+        id: typeof c.id === 'string' ? c.id : requireStr(c.id, childPath(toolCallsPath(mi), i), 'id'),
+        name: st.names.toTarget(typeof c.function.name === 'string' ? c.function.name : requireStr(c.function.name, childPath(childPath(toolCallsPath(mi), i), 'function'), 'name')),
         input,
       });
-    });
+    }
   }
 
   if (blocks.length === 0) {
-    st.losses.add(path, 'an empty assistant message cannot be sent to Anthropic');
+    st.losses.add(msgPath(mi), 'an empty assistant message cannot be sent to Anthropic');
     return;
   }
   const onlyText = typeof m.content === 'string' && blocks.length === 1 && m.content_blocks == null && blocks[0]?.type === 'text';
@@ -223,50 +233,52 @@ export function convertOpenAIMessagesToAnthropic(messages: unknown, st: ConvertS
   if (!Array.isArray(messages)) throw new TranslationError('invalid_input', 'messages must be an array', { path: 'messages' });
   const systems: (string | JsonObject[])[] = [];
   const turns: Turn[] = [];
-  messages.forEach((m, i) => {
-    const path = childPath('messages', i);
-    if (!isRecord(m)) throw new TranslationError('invalid_input', 'message must be an object', { path });
-    const cp = childPath(path, 'content');
+  for (let i = 0; i < messages.length; i++) {
+    const m: unknown = messages[i];
+    if (!isRecord(m)) throw new TranslationError('invalid_input', 'message must be an object', { path: msgPath(i) });
     switch (m.role) {
       case 'system':
       case 'developer': {
-        st.losses.unknownKeys(m, SYSTEM_KEYS, path);
-        nameLoss(m, path, st.losses);
-        const c = textBlocks(m.content, cp, st.losses);
+        st.losses.unknownKeysAt(m, SYSTEM_KEYS, 'messages', i);
+        nameLoss(m, i, st.losses);
+        const c = typeof m.content === 'string' ? m.content : textBlocks(m.content, childPath(msgPath(i), 'content'), st.losses);
         if (turns.length === 0) systems.push(c);
         else pushTurn(turns, 'system', c);
         break;
       }
       case 'user': {
-        st.losses.unknownKeys(m, USER_KEYS, path);
-        nameLoss(m, path, st.losses);
+        st.losses.unknownKeysAt(m, USER_KEYS, 'messages', i);
+        nameLoss(m, i, st.losses);
         if (typeof m.content === 'string') {
           pushTurn(turns, 'user', m.content);
           break;
         }
+        const cp = childPath(msgPath(i), 'content');
         if (!Array.isArray(m.content)) throw new TranslationError('invalid_input', 'user content must be a string or an array', { path: cp });
         const blocks: JsonObject[] = [];
-        m.content.forEach((p, j) => {
-          const b = convertOpenAIUserPart(p, childPath(cp, j), st.losses);
+        for (let j = 0; j < m.content.length; j++) {
+          const b = convertOpenAIUserPart(m.content[j], cp, j, st.losses);
           if (b) blocks.push(b);
-        });
+        }
         pushTurn(turns, 'user', blocks);
         break;
       }
       case 'tool':
-        pushTurn(turns, 'user', [convertToolMessage(m, path, st.losses)]);
+        pushTurn(turns, 'user', [convertToolMessage(m, i, st.losses)]);
         break;
       case 'assistant':
-        convertAssistant(m, path, st, turns);
+        convertAssistant(m, i, st, turns);
         break;
       case 'function':
-        st.losses.add(path, 'deprecated function messages have no Anthropic equivalent');
+        st.losses.add(msgPath(i), 'deprecated function messages have no Anthropic equivalent');
         break;
       default:
-        throw new TranslationError('invalid_input', 'unknown message role', { path: childPath(path, 'role') });
+        throw new TranslationError('invalid_input', 'unknown message role', { path: childPath(msgPath(i), 'role') });
     }
-  });
-  const out: AnthropicConversation = { messages: turns.map((t) => ({ role: t.role, content: t.role === 'user' ? resultsFirst(t.content) : t.content })) };
+  }
+  const converted: JsonObject[] = [];
+  for (const t of turns) converted.push({ role: t.role, content: t.role === 'user' ? resultsFirst(t.content) : t.content });
+  const out: AnthropicConversation = { messages: converted };
   if (systems.length === 1) out.system = systems[0];
   else if (systems.length > 1) {
     out.system = systems.flatMap((s) => (typeof s === 'string' ? [{ type: 'text', text: s }] : s));

@@ -17,12 +17,13 @@ const FUNCTION_KEYS = new Set(['name', 'description', 'parameters', 'strict']);
 export function convertOpenAIToolsToAnthropic(tools: unknown, names: ToolNamer, losses: LossCollector): JsonObject[] | undefined {
   if (!Array.isArray(tools)) throw new TranslationError('invalid_input', 'tools must be an array', { path: 'tools' });
   const out: JsonObject[] = [];
-  tools.forEach((t, i) => {
+  for (let i = 0; i < tools.length; i++) {
+    const t: unknown = tools[i];
     const p = childPath('tools', i);
     if (!isRecord(t)) throw new TranslationError('invalid_input', 'tool must be an object', { path: p });
     if (t.type !== 'function') {
       losses.add(p, `tool type ${JSON.stringify(t.type)} has no Anthropic equivalent`);
-      return;
+      continue;
     }
     losses.unknownKeys(t, TOOL_KEYS, p);
     const fp = childPath(p, 'function');
@@ -38,7 +39,7 @@ export function convertOpenAIToolsToAnthropic(tools: unknown, names: ToolNamer, 
     if (typeof fn.strict === 'boolean') tool.strict = fn.strict;
     if (t.cache_control !== undefined && t.cache_control !== null) tool.cache_control = t.cache_control;
     out.push(tool);
-  });
+  }
   return out.length > 0 ? out : undefined;
 }
 

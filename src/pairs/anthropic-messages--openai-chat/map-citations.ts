@@ -7,7 +7,8 @@ import { isRecord, type JsonObject } from './narrow.js';
  * Web-search citations: Anthropic `web_search_result_location` citations on a text block <->
  * OpenAI `url_citation` annotations (`start_index`/`end_index` are character offsets into
  * `message.content`; the cited range is the text block the citation sits on).
- * Other citation kinds (document, search result) have no Chat form: losses.
+ * Other citation kinds (document, search result) have no Chat form: losses. A web-search citation's
+ * `cited_text` / `encrypted_index` have no place in `url_citation`: a loss at the citation's path.
  */
 
 /** Citations of one text block, which occupies [start, end) of the joined content -> annotations. */
@@ -17,6 +18,10 @@ export function citationsToAnnotations(citations: unknown, start: number, end: n
   citations.forEach((c, i) => {
     const p = childPath(path, i);
     if (isRecord(c) && c.type === 'web_search_result_location' && typeof c.url === 'string') {
+      // url and title are carried; the quoted source text and the replay index are not
+      if ((typeof c.cited_text === 'string' && c.cited_text !== '') || (typeof c.encrypted_index === 'string' && c.encrypted_index !== '')) {
+        losses.add(p, 'cited_text and encrypted_index have no url_citation equivalent (url and title are carried)');
+      }
       out.push({
         type: 'url_citation',
         url_citation: { start_index: start, end_index: end, url: c.url, title: typeof c.title === 'string' ? c.title : '' },

@@ -6,6 +6,10 @@ export function isRecord(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+export function isString(v: unknown): v is string {
+  return typeof v === 'string';
+}
+
 export function isNumber(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }

@@ -7,7 +7,7 @@ import { convertOpenAIMessagesToAnthropic } from './convert-openai-messages-to-a
 import { convertOpenAIToolChoiceToAnthropic, convertOpenAIToolsToAnthropic } from './convert-openai-tools-to-anthropic.js';
 import { DEFAULT_MAX_TOKENS, DEFAULT_SCHEMA_NAME } from './extensions.js';
 import { isReasoningEffort, reasoningEffortToBudget } from './map-reasoning-effort.js';
-import { isNumber, isRecord, type JsonObject } from './narrow.js';
+import { isNumber, isRecord, isString, type JsonObject } from './narrow.js';
 import { createToolNamer } from './tool-names.js';
 import type { MessageCreateParamsOut } from './types.js';
 
@@ -71,7 +71,7 @@ function optNumber(body: JsonObject, key: string): number | undefined {
 function convertStop(stop: unknown): string[] | undefined {
   if (stop === undefined || stop === null) return undefined;
   if (typeof stop === 'string') return [stop];
-  if (Array.isArray(stop) && stop.every((s) => typeof s === 'string')) return stop.length > 0 ? (stop as string[]) : undefined;
+  if (Array.isArray(stop) && stop.every(isString)) return stop.length > 0 ? (stop as string[]) : undefined;
   throw new TranslationError('invalid_input', 'stop must be a string or an array of strings', { path: 'stop' });
 }
 

@@ -157,3 +157,53 @@ describe('openaiResponseToAnthropic', () => {
     expect(() => run({ choices: [{ message: { tool_calls: [{ id: 1 }] } }] })).toThrow(TranslationError);
   });
 });
+
+describe('openaiResponseToAnthropic on OpenAI-compatible providers', () => {
+  const paths = (r: { losses: { path: string }[] }) => r.losses.map((l) => l.path);
+
+  it('null / empty fields carry nothing (vLLM stop_reason: null, Together prompt: []); valued unknown ones are losses', () => {
+    // before: every unknown key was a loss, null ones included
+    expect(paths(run({ ...resp({ content: 'x' }, 'stop', { stop_reason: null }), prompt: [], prompt_logprobs: null }))).toEqual([]);
+    expect(paths(run({ ...resp({ content: 'x' }, 'stop', { seed: 42 }), provider: 'Google' }))).toEqual(['provider', 'choices[0].seed']);
+  });
+
+  it("Gemini: a tool call's extra_content (thought signature) is a loss; Ollama's index is not", () => {
+    const r = run(
+      resp(
+        {
+          content: null,
+          tool_calls: [
+            { id: 'function-call-1', index: 0, type: 'function', function: { name: 'f', arguments: '{}' }, extra_content: { google: { thought_signature: 's' } } },
+          ],
+        },
+        'tool_calls',
+      ),
+    );
+    expect(paths(r)).toEqual(['choices[0].message.tool_calls[0].extra_content']);
+    expect(r.body.content).toEqual([{ type: 'tool_use', id: 'function-call-1', name: 'f', input: {} }]);
+  });
+
+  it('Ollama: arguments as an object are taken as the input; finish_reason stop with calls is tool_use', () => {
+    const r = run(resp({ content: '', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: { city: 'Paris' } } }] }));
+    expect(r.body.content).toEqual([{ type: 'tool_use', id: 'call_1', name: 'f', input: { city: 'Paris' } }]);
+    expect(r.body.stop_reason).toBe('tool_use');
+    expect(r.losses).toEqual([]);
+  });
+
+  it("finish_reason eos (Together) and null (vLLM) are end_turn without loss; an unknown one is a loss", () => {
+    expect(run(resp({ content: 'x' }, 'eos'))).toMatchObject({ body: { stop_reason: 'end_turn' }, losses: [] });
+    expect(run(resp({ content: 'x' }, null))).toMatchObject({ body: { stop_reason: 'end_turn' }, losses: [] });
+    const r = run(resp({ content: 'x' }, 'recitation'));
+    expect(r.body.stop_reason).toBe('end_turn');
+    expect(paths(r)).toEqual(['choices[0].finish_reason']);
+  });
+
+  it('usage it cannot carry is a loss: cost (OpenRouter), a total without its parts; a missing usage is zeros', () => {
+    const cost = run({ ...resp({ content: 'x' }), usage: { ...usage, cost: 0.01, is_byok: false } });
+    expect(paths(cost)).toEqual(['usage.cost']);
+    const total = run({ ...resp({ content: 'x' }), usage: { total_tokens: 31 } });
+    expect(paths(total)).toEqual(['usage.total_tokens']);
+    const { usage: _, ...noUsage } = resp({ content: 'x' });
+    expect(run(noUsage)).toMatchObject({ body: { usage: { input_tokens: 0, output_tokens: 0 } }, losses: [] });
+  });
+});

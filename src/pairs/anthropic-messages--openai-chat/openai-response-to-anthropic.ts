@@ -8,6 +8,8 @@ import { openaiUsageToAnthropic } from './map-usage.js';
 import { isRecord, type JsonObject } from './narrow.js';
 import { parseToolArguments } from './parse-tool-arguments.js';
 import { readChatContentArray } from './read-chat-content-array.js';
+import { reportUnknownKeys } from './report-unknown-keys.js';
+import { reportOpenAIUsageLosses } from './report-usage-losses.js';
 import { restoreToolName } from './tool-names.js';
 import type { MessageOut } from './types.js';
 
@@ -22,6 +24,12 @@ import type { MessageOut } from './types.js';
 const KNOWN = new Set(['id', 'object', 'created', 'model', 'choices', 'usage', 'system_fingerprint', 'service_tier']);
 const CHOICE_KNOWN = new Set(['index', 'message', 'finish_reason', 'logprobs', 'stop_sequence']);
 const MESSAGE_KNOWN = new Set(['role', 'content', 'refusal', 'tool_calls', 'annotations', 'content_blocks', 'reasoning_content', 'reasoning']);
+/** `index` in a response tool call (Ollama) only restates its position */
+const TOOL_CALL_KNOWN = new Set(['id', 'type', 'function', 'index']);
+const FUNCTION_KNOWN = new Set(['name', 'arguments']);
+/** finish reasons with an Anthropic stop reason; `eos` (Together) is a natural stop, `null` (vLLM) says nothing */
+const FINISH_KNOWN = new Set(['stop', 'length', 'tool_calls', 'content_filter', 'function_call', 'eos', null, undefined]);
+const UNKNOWN = 'field not supported by the target format';
 
 function thinkingFromContentBlocks(cb: unknown, path: string, losses: LossCollector): { blocks: JsonObject[]; text: string } {
   const blocks: JsonObject[] = [];
@@ -45,8 +53,11 @@ export function openaiResponseToAnthropic(body: unknown, options: TranslateOptio
   if (!isRecord(body)) throw new TranslationError('invalid_input', 'response body must be a JSON object', { path: '' });
   if (!Array.isArray(body.choices)) throw new TranslationError('invalid_input', 'choices must be an array', { path: 'choices' });
   const losses = new LossCollector(options.strict);
+  // a bound method, not a closure: no function is defined per call
+  const report: (path: string, reason: string) => void = losses.add.bind(losses);
   const toolNames = options.context?.toolNames;
-  losses.unknownKeys(body, KNOWN, '');
+  // null / {} / [] carry nothing (vLLM `prompt_logprobs: null`, Together `prompt: []`): only the rest is a loss
+  reportUnknownKeys(body, KNOWN, '', report, UNKNOWN);
   if (body.system_fingerprint !== undefined && body.system_fingerprint !== null) {
     losses.add('system_fingerprint', 'system_fingerprint has no Anthropic equivalent');
   }
@@ -65,14 +76,15 @@ export function openaiResponseToAnthropic(body: unknown, options: TranslateOptio
   if (choice !== undefined) {
     const cp = childPath('choices', 0);
     if (!isRecord(choice)) throw new TranslationError('invalid_input', 'choice must be an object', { path: cp });
-    losses.unknownKeys(choice, CHOICE_KNOWN, cp);
+    reportUnknownKeys(choice, CHOICE_KNOWN, cp, report, UNKNOWN);
     if (choice.logprobs !== undefined && choice.logprobs !== null) losses.add(childPath(cp, 'logprobs'), 'Anthropic has no log probabilities');
     finish = choice.finish_reason;
+    if (!FINISH_KNOWN.has(finish as string)) losses.add(childPath(cp, 'finish_reason'), `unknown finish_reason ${JSON.stringify(finish)}; sent as end_turn / tool_use`);
     stopSequence = choice.stop_sequence;
     const mp = childPath(cp, 'message');
     const msg = choice.message;
     if (!isRecord(msg)) throw new TranslationError('invalid_input', 'message must be an object', { path: mp });
-    losses.unknownKeys(msg, MESSAGE_KNOWN, mp);
+    reportUnknownKeys(msg, MESSAGE_KNOWN, mp, report, UNKNOWN);
 
     let text = typeof msg.content === 'string' ? msg.content : '';
     let arrayThinking = '';
@@ -103,26 +115,31 @@ export function openaiResponseToAnthropic(body: unknown, options: TranslateOptio
     if (typeof msg.refusal === 'string' && msg.refusal !== '') refusal = msg.refusal;
     if (Array.isArray(msg.tool_calls)) {
       const tp = childPath(mp, 'tool_calls');
-      msg.tool_calls.forEach((c, i) => {
+      for (let i = 0; i < msg.tool_calls.length; i++) {
+        const c: unknown = msg.tool_calls[i];
         const p = childPath(tp, i);
         if (!isRecord(c) || typeof c.id !== 'string' || !isRecord(c.function) || typeof c.function.name !== 'string') {
           if (isRecord(c) && c.type === 'custom') {
             losses.add(p, 'custom tool calls have no Anthropic equivalent');
-            return;
+            continue;
           }
           throw new TranslationError('invalid_input', 'tool call needs an id and a function name', { path: p });
         }
         hasCalls = true;
+        // e.g. Gemini's `extra_content.google.thought_signature`
+        reportUnknownKeys(c, TOOL_CALL_KNOWN, p, report, UNKNOWN);
+        reportUnknownKeys(c.function, FUNCTION_KNOWN, childPath(p, 'function'), report, UNKNOWN);
         content.push({
           type: 'tool_use',
           id: c.id,
           name: restoreToolName(c.function.name, toolNames),
           input: parseToolArguments(c.function.arguments, childPath(childPath(p, 'function'), 'arguments'), losses),
         });
-      });
+      }
     }
   }
 
+  if (isRecord(body.usage)) reportOpenAIUsageLosses(body.usage, 'usage', report);
   let stopReason = openaiFinishReasonToAnthropic(finish, hasCalls, stopSequence);
   if (refusal !== undefined) stopReason = 'refusal';
   const id = options.id ?? (typeof body.id === 'string' ? (body.id.startsWith('msg_') ? body.id : `msg_${body.id}`) : 'msg_0');

@@ -229,6 +229,17 @@ describe('createOpenAIToAnthropicStream', () => {
     expect(server.out).toEqual([{ type: 'error', error: { type: 'api_error', message: 'boom' } }]);
   });
 
+  it('a bare end after finish_reason: a cut stream when include_usage was asked (context.stream), else a clean stop', () => {
+    const chunks = [ch({ role: 'assistant', content: 'hi' }), ch({}, 'stop')];
+    const asked = run(chunks, { ...OPTS, context: { stream: true } });
+    expect(asked.types.at(-1)).toBe('error');
+    expect(asked.types).not.toContain('message_stop');
+    // with the usage chunk or [DONE] the same stream ends cleanly
+    expect(run([...chunks, usageChunk(3, 1)], { ...OPTS, context: { stream: true } }).types.at(-1)).toBe('message_stop');
+    expect(run([...chunks, '[DONE]'], { ...OPTS, context: { stream: true } }).types.at(-1)).toBe('message_stop');
+    expect(run(chunks).types.at(-1)).toBe('message_stop');
+  });
+
   it('never ends cleanly without a finish_reason', () => {
     const a = run([ch({ role: 'assistant', content: 'cut' })]);
     expect(a.types.at(-1)).toBe('error');
@@ -272,5 +283,140 @@ describe('createOpenAIToAnthropicStream', () => {
     expect(() => t2.push({ ...head, choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: '{}' } }] }, finish_reason: 'tool_calls' }] })).toThrow(
       /no function name/,
     );
+  });
+});
+
+describe('createOpenAIToAnthropicStream on OpenAI-compatible providers', () => {
+  const tool = (index: number | undefined, id: string | undefined, name: string | undefined, args: string, extra: Record<string, unknown> = {}) => ({
+    ...(index === undefined ? {} : { index }),
+    ...(id === undefined ? {} : { id }),
+    function: { ...(name === undefined ? {} : { name }), arguments: args },
+    ...extra,
+  });
+  const starts = (out: Record<string, unknown>[]) => out.filter((e) => e.type === 'content_block_start').map((e) => e.content_block);
+  const args = (out: Record<string, unknown>[]) =>
+    out.filter((e) => e.type === 'content_block_delta').map((e) => [e.index, (e.delta as Record<string, unknown>).partial_json]);
+
+  it("Azure: a leading choices:[] chunk with empty id/model does not start the message; its filter results are a loss", () => {
+    const azureHead = { choices: [], created: 0, id: '', model: '', object: '', prompt_filter_results: [{ prompt_index: 0, content_filter_results: {} }] };
+    const { out, losses } = run([azureHead, ch({ role: 'assistant', content: 'Hi' }), ch({}, 'stop')], {});
+    // before: message_start came from the Azure chunk: id "msg_", model ""
+    expect(out[0]).toMatchObject({ type: 'message_start', message: { id: 'msg_chatcmpl-9', model: 'gpt-4o' } });
+    expect(losses.map((l) => l.path)).toEqual(['prompt_filter_results']);
+  });
+
+  it('Azure: content_filter_results on a choice after finish_reason is reported, an empty one is not', () => {
+    const verdict = { hate: { filtered: false, severity: 'safe' } };
+    const { losses, types } = run([
+      { ...head, choices: [{ index: 0, delta: { role: 'assistant', content: 'Hi' }, finish_reason: null, content_filter_results: {} }] },
+      ch({}, 'stop'),
+      { ...head, id: '', choices: [{ index: 0, finish_reason: null, content_filter_results: verdict }] },
+      usageChunk(3, 1),
+    ]);
+    expect(losses.map((l) => l.path)).toEqual(['choices[0].content_filter_results']);
+    expect(types.at(-1)).toBe('message_stop');
+  });
+
+  it('Gemini: several complete calls without index in one chunk become separate tool_use blocks', () => {
+    const { out, losses } = run([
+      ch({
+        role: 'assistant',
+        tool_calls: [
+          { ...tool(undefined, 'function-call-1', 'get_weather', '{"city":"Paris"}'), type: 'function' },
+          { ...tool(undefined, 'function-call-2', 'get_weather', '{"city":"London"}'), type: 'function' },
+        ],
+      }, 'tool_calls'),
+    ]);
+    // before: both mapped to index 0, one block with the two argument objects concatenated
+    expect(starts(out)).toEqual([
+      { type: 'tool_use', id: 'function-call-1', name: 'get_weather', input: {} },
+      { type: 'tool_use', id: 'function-call-2', name: 'get_weather', input: {} },
+    ]);
+    expect(args(out)).toEqual([[0, '{"city":"Paris"}'], [1, '{"city":"London"}']]);
+    expect(losses).toEqual([]);
+  });
+
+  it('vLLM: fragments without index continue the call with the same id, or the last call when the id is ""', () => {
+    const { out } = run([
+      ch({ role: 'assistant', content: null, tool_calls: [tool(undefined, 'call-a', 'f', '')] }),
+      ch({ role: 'assistant', content: null, tool_calls: [tool(undefined, 'call-a', undefined, '{"x":')] }),
+      ch({ role: 'assistant', content: null, tool_calls: [tool(undefined, '', undefined, '1}')] }),
+      ch({ role: 'assistant', content: null, tool_calls: [tool(undefined, 'call-b', 'g', '{}')] }),
+      ch({ role: 'assistant', content: null }, 'tool_calls'),
+    ]);
+    expect(starts(out)).toEqual([
+      { type: 'tool_use', id: 'call-a', name: 'f', input: {} },
+      { type: 'tool_use', id: 'call-b', name: 'g', input: {} },
+    ]);
+    expect(args(out)).toEqual([[0, '{"x":'], [0, '1}'], [1, '{}']]);
+  });
+
+  it('an empty id on the first fragment is not an id', () => {
+    const { out } = run([
+      ch({ tool_calls: [{ index: 0, id: '', type: 'function', function: { name: 'f', arguments: '' } }] }),
+      ch({}, 'tool_calls'),
+    ]);
+    // before: tool_use id "" (rejected by Anthropic when replayed)
+    expect(starts(out)).toEqual([{ type: 'tool_use', id: 'toolu_0', name: 'f', input: {} }]);
+  });
+
+  it('unknown tool-call fields (Gemini extra_content thought signatures) are a loss', () => {
+    const { losses } = run([
+      ch({ tool_calls: [{ ...tool(0, 'c1', 'f', '{}'), extra_content: { google: { thought_signature: 'sig' } } }] }),
+      ch({}, 'tool_calls'),
+    ]);
+    expect(losses.map((l) => l.path)).toEqual(['choices[0].delta.tool_calls[0].extra_content']);
+  });
+
+  it('Ollama: finish_reason stop after tool calls is tool_use; usage on every chunk ends at the finish chunk', () => {
+    const u = (n: number) => ({ usage: { prompt_tokens: 10, completion_tokens: n, total_tokens: 10 + n } });
+    const { out } = run([
+      ch({ role: 'assistant', content: '' }, null, u(1)),
+      ch({ role: 'assistant', content: '', tool_calls: [{ id: 'call_1', index: 0, type: 'function', function: { name: 'f', arguments: '{"a":1}' } }] }, null, u(5)),
+      ch({ role: 'assistant', content: '' }, 'stop', u(6)),
+    ]);
+    expect(out.at(-2)).toMatchObject({ type: 'message_delta', delta: { stop_reason: 'tool_use' }, usage: { input_tokens: 10, output_tokens: 6 } });
+  });
+
+  it("Together: finish_reason eos is end_turn; choice text mirroring delta.content is not a loss, token_id and seed are", () => {
+    const t = (content: string, finish: string | null, seed: number | null) => ({
+      ...head,
+      choices: [{ index: 0, text: content, logprobs: null, finish_reason: finish, seed, delta: { token_id: 7, role: 'assistant', content, tool_calls: null } }],
+    });
+    const { out, losses } = run([t('Hi', null, null), t('', 'eos', 42)]);
+    expect(out.at(-2)).toMatchObject({ type: 'message_delta', delta: { stop_reason: 'end_turn' } });
+    expect(losses.map((l) => l.path)).toEqual(['choices[0].delta.token_id', 'choices[0].seed']);
+  });
+
+  it('an unknown finish_reason is a loss (sent as end_turn)', () => {
+    const { out, losses } = run([ch({ content: 'x' }, 'recitation')]);
+    expect(out.at(-2)).toMatchObject({ delta: { stop_reason: 'end_turn' } });
+    expect(losses.map((l) => l.path)).toEqual(['choices[0].finish_reason']);
+  });
+
+  it('OpenRouter: usage cost fields are losses; zero-valued standard details are not', () => {
+    const usage = {
+      prompt_tokens: 4,
+      completion_tokens: 2,
+      total_tokens: 6,
+      cost: 0.0001,
+      is_byok: false,
+      prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+      completion_tokens_details: { reasoning_tokens: 0, image_tokens: 3 },
+    };
+    const { losses } = run([ch({ content: 'x' }), ch({}, 'stop'), { ...head, choices: [], usage }]);
+    expect(losses.map((l) => l.path)).toEqual(['usage.cost', 'usage.completion_tokens_details.image_tokens']);
+  });
+
+  it('usage with only total_tokens is a loss (it cannot be split)', () => {
+    const { losses } = run([ch({ content: 'x' }), ch({}, 'stop', { usage: { total_tokens: 9 } })]);
+    expect(losses.map((l) => l.path)).toEqual(['usage.total_tokens']);
+  });
+
+  it('no [DONE] after the finish chunk still ends cleanly; no finish_reason still ends in an error', () => {
+    expect(run([ch({ content: 'x' }), ch({}, 'stop')]).types.slice(-2)).toEqual(['message_delta', 'message_stop']);
+    expect(run([ch({ content: 'x' })]).types.at(-1)).toBe('error');
+    // only a preamble chunk: never a message_start followed by a clean end
+    expect(run([{ choices: [], id: '', model: '', object: '', prompt_filter_results: [] }]).types).toEqual(['error']);
   });
 });

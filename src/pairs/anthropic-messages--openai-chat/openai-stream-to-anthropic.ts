@@ -9,6 +9,7 @@ import { openaiErrorTypeToAnthropic } from './map-errors.js';
 import { openaiFinishReasonToAnthropic } from './map-stop-reason.js';
 import { openaiUsageToAnthropic } from './map-usage.js';
 import { isRecord, type JsonObject } from './narrow.js';
+import { isEmptyValue } from './report-unknown-keys.js';
 import { reportOpenAIUsageLosses } from './report-usage-losses.js';
 import { restoreToolName } from './tool-names.js';
 
@@ -25,7 +26,9 @@ import { restoreToolName } from './tool-names.js';
  * - `refusal` text -> `stop_reason: refusal` with `stop_details.explanation` (as the non-stream translation);
  *   `annotations` (url_citation) -> `citations_delta` on the open text block.
  * - `finish_reason` closes the blocks, then waits for usage (the usage chunk follows it with
- *   `include_usage`); usage or `[DONE]` or the end of input -> `message_delta` + `message_stop`.
+ *   `include_usage`); usage or `[DONE]` -> `message_delta` + `message_stop`. A bare end of input after the
+ *   finish: when the request translation asked for `include_usage` (`context.stream`), the stream was cut
+ *   -> an `error` event; otherwise (usage never asked for) `message_delta` + `message_stop`.
  * - `{error}` -> an Anthropic `error` event and nothing after it. No `finish_reason` before the
  *   end -> an `error` event, never a clean `message_stop`.
  * - Accepted without loss: `obfuscation`, `usage: null`, empty deltas, repeated `role`, fields that carry
@@ -55,22 +58,13 @@ type Open = { kind: 'text' } | { kind: 'thinking'; key: string; signed: boolean 
 const CHUNK_KEYS = new Set(['id', 'object', 'created', 'model', 'choices', 'usage', 'obfuscation', 'system_fingerprint', 'service_tier', 'x_groq']);
 const CHOICE_KEYS = new Set(['index', 'delta', 'finish_reason', 'logprobs', 'stop_sequence', 'text']);
 const DELTA_KEYS = new Set(['role', 'content', 'refusal', 'tool_calls', 'reasoning_content', 'reasoning', 'content_blocks', 'annotations']);
-const TOOL_CALL_KEYS = new Set(['index', 'id', 'type', 'function']);
+const TOOL_CALL_KEYS = new Set(['index', 'id', 'type', 'function', 'custom']);
 const FUNCTION_KEYS = new Set(['name', 'arguments']);
 const FINISH_REASONS = new Set(['stop', 'length', 'tool_calls', 'content_filter', 'function_call']);
 
 /** a chunk that precedes the answer and carries no choice or usage (Azure's `prompt_filter_results` chunk) */
 function isPreamble(chunk: JsonObject): boolean {
   return Array.isArray(chunk.choices) && chunk.choices.length === 0 && !isRecord(chunk.usage);
-}
-
-/** `{}` / `[]` / `null`: a field that carries nothing */
-function isEmpty(v: unknown): boolean {
-  if (v === null) return true;
-  if (Array.isArray(v)) return v.length === 0;
-  if (!isRecord(v)) return false;
-  for (const _ in v) return false;
-  return true;
 }
 
 const nonEmptyString = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -351,7 +345,7 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
   function lossUnknown(obj: JsonObject, known: ReadonlySet<string>, path: string): void {
     // for-in over own JSON keys: no key array per chunk on the hot path
     for (const key in obj) {
-      if (!known.has(key) && !isEmpty(obj[key])) lossOnce(path === '' ? key : `${path}.${key}`, 'field has no Anthropic equivalent');
+      if (!known.has(key) && !isEmptyValue(obj[key])) lossOnce(path === '' ? key : `${path}.${key}`, 'field has no Anthropic equivalent');
     }
   }
 
@@ -445,6 +439,12 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
     end() {
       if (state === 'done') return [];
       if (state === 'finished') {
+        if (usage === null && options.context?.stream === true) {
+          // the request translation asked this upstream for `include_usage`: a stream that ends after its
+          // finish_reason without the usage chunk and without `[DONE]` was cut short, and its usage is lost
+          state = 'done';
+          return [errorEvent({ message: 'upstream stream ended after finish_reason without its usage chunk or [DONE]', type: 'server_error' })];
+        }
         const out: Event[] = [];
         finish(out);
         return out;

@@ -3,14 +3,25 @@ import { isRecord, type JsonObject } from './narrow.js';
 /**
  * The usage fields that map-usage.ts cannot carry, reported as losses (docs/streaming.md, "Loss policy").
  * A field is dropped in silence only when it carries nothing: `null`, an empty object, a zero count,
- * a default tier. Anything else that is not translated is reported at `usage.<key>` (or
+ * a `false` flag, a default tier. Anything else that is not translated is reported at `usage.<key>` (or
  * `usage.<details>.<key>`), the same path in the stream and non-stream translations.
  */
 
 type Report = (path: string, reason: string) => void;
 
-/** OpenAI usage keys map-usage.ts translates (`total_tokens` is derived from the other two) */
-const OPENAI_USAGE = new Set(['prompt_tokens', 'completion_tokens', 'total_tokens', 'prompt_tokens_details', 'completion_tokens_details']);
+/**
+ * OpenAI usage keys map-usage.ts translates, or that only restate them: `total_tokens` (the sum),
+ * DeepSeek's `prompt_cache_hit_tokens` / `prompt_cache_miss_tokens` (`cached_tokens` and the rest of the prompt)
+ */
+const OPENAI_USAGE = new Set([
+  'prompt_tokens',
+  'completion_tokens',
+  'total_tokens',
+  'prompt_tokens_details',
+  'completion_tokens_details',
+  'prompt_cache_hit_tokens',
+  'prompt_cache_miss_tokens',
+]);
 const OPENAI_CARRIED_DETAILS: Record<string, ReadonlySet<string>> = {
   prompt_tokens_details: new Set(['cached_tokens', 'cache_write_tokens']),
   completion_tokens_details: new Set(['reasoning_tokens']),
@@ -19,9 +30,9 @@ const OPENAI_CARRIED_DETAILS: Record<string, ReadonlySet<string>> = {
 /** Anthropic usage keys map-usage.ts translates; `service_tier` is left to the caller (it has a place in a response) */
 const ANTHROPIC_USAGE = new Set(['input_tokens', 'output_tokens', 'cache_creation_input_tokens', 'cache_read_input_tokens', 'output_tokens_details', 'service_tier']);
 
-/** `null`, `0`, `''`, `{}`, `[]` or an object of only such values */
+/** `null`, `0`, `false`, `''`, `{}`, `[]` or an object of only such values */
 function carriesNothing(v: unknown): boolean {
-  if (v === null || v === undefined || v === 0 || v === '') return true;
+  if (v === null || v === undefined || v === 0 || v === false || v === '') return true;
   if (Array.isArray(v)) return v.length === 0;
   if (!isRecord(v)) return false;
   for (const k in v) if (!carriesNothing(v[k])) return false;

@@ -31,6 +31,13 @@ export interface ToolNamer {
   readonly map: Record<string, string> | undefined;
 }
 
+function identity(name: string): string {
+  return name;
+}
+
+/** Every name valid: nothing to rewrite (shared, stateless; built once rather than per request). */
+const IDENTITY_NAMER: ToolNamer = Object.freeze({ toTarget: identity, map: undefined });
+
 /**
  * A namer for one request. `allNames` are every tool name the request mentions (tool definitions,
  * tool_choice, tool calls in the history), so rewritten names never collide with a valid one.
@@ -42,7 +49,7 @@ export function createToolNamer(allNames: Iterable<string>): ToolNamer {
     if (VALID.test(n)) used.add(n);
     else anyInvalid = true;
   }
-  if (!anyInvalid) return { toTarget: (n) => n, map: undefined };
+  if (!anyInvalid) return IDENTITY_NAMER;
 
   const forward = new Map<string, string>();
   const back: Record<string, string> = {};

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { SSEParser } from '../sse/parse-sse.js';
+import { bytesOf } from '../stream/stream-test-utils.js';
+import { SSEBoundaryScanner } from './sse-boundary-scanner.js';
+
+/** Every boundary the scanner finds, as offsets in the whole input, for the input cut into `chunks`. */
+function boundaries(chunks: Uint8Array[]): number[] {
+  const s = new SSEBoundaryScanner();
+  const out: number[] = [];
+  let base = 0;
+  for (const c of chunks) {
+    s.reset(c);
+    for (let b = s.next(c); b !== -1; b = s.next(c)) out.push(base + b);
+    base += c.length;
+  }
+  return out;
+}
+
+/** Where the parser has dispatched (or dropped) a message: feeding byte by byte, the offsets after which its event count grew. */
+function dispatchOffsets(text: string): number[] {
+  const out: number[] = [];
+  let at = 0;
+  const p = new SSEParser(() => out.push(at));
+  for (const ch of text) {
+    at += Buffer.byteLength(ch);
+    p.feed(ch);
+  }
+  return out;
+}
+
+describe('SSEBoundaryScanner', () => {
+  it.each([
+    ['LF', 'data: a\n\ndata: b\n\n', [9, 18]],
+    ['CRLF', 'data: a\r\n\r\ndata: b\r\n\r\n', [11, 22]],
+    ['CR', 'data: a\r\rdata: b\r\r', [9, 18]],
+    ['mixed', 'data: a\r\n\ndata: b\n\r', [10, 19]],
+    ['multi-line message, comment', 'event: x\ndata: 1\ndata: 2\n\n: ping\n\n', [26, 34]],
+    ['no end yet', 'data: a\ndata: b\n', []],
+  ])('finds message ends (%s), whatever the chunking', (_name, text, expected) => {
+    const bytes = bytesOf(text);
+    expect(boundaries([bytes])).toEqual(expected);
+    // a chunk end between the CR and LF of a blank line: the message ends at the CR, the LF is an end of its own
+    const merged = (found: number[]) => found.filter((b) => !(bytes[b - 1] === 13 && bytes[b] === 10 && found.includes(b + 1)));
+    for (let cut = 1; cut < bytes.length; cut++) expect(merged(boundaries([bytes.subarray(0, cut), bytes.subarray(cut)]))).toEqual(expected);
+    const ones = Array.from(bytes, (_, i) => bytes.subarray(i, i + 1));
+    expect(merged(boundaries(ones))).toEqual(expected);
+  });
+
+  it('agrees with SSEParser on where each message is dispatched', () => {
+    const text = 'event: a\r\ndata: é\r\n\r\ndata: 🌍\r\rdata: x\n\r\n: c\ndata: y\n\n';
+    const bytes = bytesOf(text);
+    const found = boundaries([bytes]);
+    // the parser dispatches at the CR of a CRLF; the scanner's end is there or just after its LF
+    const dispatched = dispatchOffsets(text);
+    expect(dispatched.length).toBe(4);
+    for (const d of dispatched) expect(found.includes(d) || (bytes[d] === 10 && found.includes(d + 1))).toBe(true);
+  });
+});
