@@ -1,6 +1,4 @@
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isRecord } from '../../src/core/narrow.js';
 
 /** What folding a stream found besides the message: an error event, or a stream that never reached its end. */
 export interface Folded<T> {

@@ -1,8 +1,5 @@
 import type { Folded } from './fold-anthropic-events.js';
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isRecord } from '../../src/core/narrow.js';
 
 /**
  * Fold an OpenAI chunk sequence into the `chat.completion` it describes (choice 0 only), the way the official

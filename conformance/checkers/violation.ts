@@ -14,9 +14,7 @@ export function errorsOnly(violations: readonly Violation[]): Violation[] {
   return violations.filter((v) => !v.rule.startsWith('warn:'));
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord } from '../../src/core/narrow.js';
 
 /** Returned by `tryParseJson` for text that is not JSON. */
 export const NOT_JSON: unique symbol = Symbol('not-json');

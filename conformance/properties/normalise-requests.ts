@@ -1,13 +1,10 @@
+import { isRecord } from '../../src/core/narrow.js';
 /**
  * The normalisation under which a round trip must give back the original request (documented in
  * docs/conformance-suite.md, "Round trip"). Each rule is a pair of spellings the formats cannot tell apart.
  */
 
 type Json = Record<string, unknown>;
-
-function isRecord(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 const textBlock = (text: string): Json => ({ type: 'text', text });
 

@@ -1,13 +1,10 @@
+import { isRecord } from '../../src/core/narrow.js';
 /**
  * What "the same response" means across a stream and a non-stream translation: the projection both are
  * compared on (documented in docs/conformance-suite.md, "Stream equals non-stream").
  */
 
 type Json = Record<string, unknown>;
-
-function isRecord(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function n(v: unknown): number {
   return typeof v === 'number' ? v : 0;

@@ -4,10 +4,7 @@ import { validateCountTokensRequest } from '../mocks/spec-validator.js';
 import { checkAnthropicParams } from '../mocks/anthropic/check-anthropic-params.js';
 import { checkAnthropicTurns } from '../mocks/anthropic/check-anthropic-turns.js';
 import { checkOpenAIRequest } from '../mocks/openai/check-openai-request.js';
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isRecord } from '../../src/core/narrow.js';
 
 /**
  * What the strict mock provider would reject in a request body: the provider's spec (`validateRequest`) and its

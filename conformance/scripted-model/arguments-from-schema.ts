@@ -1,3 +1,4 @@
+import { isRecord } from '../../src/core/narrow.js';
 /**
  * Builds tool-call arguments from a tool's JSON Schema, deterministically: `const`, then the first `enum` value,
  * then `default`, then a value by type (string `example_<property>`, number/integer its `minimum` or 1, boolean
@@ -10,10 +11,6 @@ export function argumentsFromSchema(schema: unknown): Record<string, unknown> {
 }
 
 const MAX_DEPTH = 6;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function firstType(type: unknown): string | undefined {
   if (typeof type === 'string') return type;

@@ -5,6 +5,7 @@
  */
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
+import { isRecord } from '../core/narrow.js';
 
 function fakeFetch(body: Uint8Array | string): typeof fetch {
   return async () =>
@@ -28,10 +29,6 @@ export async function openaiSDKFinalCompletion(bytes: Uint8Array | string): Prom
   const stream = client.chat.completions.stream({ model: 'm', messages: [{ role: 'user', content: 'hi' }], stream_options: { include_usage: true } });
   const completion = await stream.finalChatCompletion();
   return JSON.parse(JSON.stringify(completion)) as Record<string, unknown>;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /**

@@ -1,8 +1,5 @@
 import type { ScriptPrompt } from '../../scripted-model/script.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../../../src/core/narrow.js';
 
 /** The text of a `tool_result` content (string or text blocks). */
 function toolResultText(content: unknown): string {

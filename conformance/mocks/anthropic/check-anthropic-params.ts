@@ -1,11 +1,8 @@
 import { childPath } from '../../../src/core/json-path.js';
 import type { RuleViolation } from '../mock-types.js';
+import { isRecord } from '../../../src/core/narrow.js';
 
 const MIN_THINKING_BUDGET = 1024;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Parameter rules beyond the spec: the thinking budget (>= 1024, and < `max_tokens` on `/v1/messages`), and what

@@ -1,5 +1,6 @@
 import { childPath } from '../../../src/core/json-path.js';
 import type { RuleViolation } from '../mock-types.js';
+import { isRecord } from '../../../src/core/narrow.js';
 
 interface Turn {
   role: string;
@@ -7,10 +8,6 @@ interface Turn {
   blocks: Array<{ block: Record<string, unknown>; path: string }>;
   /** path of the turn's first message */
   path: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -8,13 +8,10 @@ import { createMockProvider } from '../create-mock-provider.js';
 import type { MockOptions, MockProvider, RuleViolation } from '../mock-types.js';
 import type { ProviderDefinition } from '../provider-definition.js';
 import { conversePrompt } from './converse-prompt.js';
+import { isRecord } from '../../../src/core/narrow.js';
 
 const DEFAULT_CHUNK_SIZE = 16;
 type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Converse's own rules: roles alternate starting with user; tool blocks in the history need a toolConfig. */
 function checkConverse(body: Json): RuleViolation[] {

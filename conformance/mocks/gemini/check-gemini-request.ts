@@ -1,4 +1,5 @@
 import type { RuleViolation } from '../mock-types.js';
+import { isRecord } from '../../../src/core/narrow.js';
 
 /**
  * The Gemini service's own rules beyond the spec (wire-formats §4.2, observed 400s): every content has
@@ -35,10 +36,6 @@ const SCHEMA_KEYS = new Set([
 ]);
 const TYPES = new Set(['TYPE_UNSPECIFIED', 'STRING', 'NUMBER', 'INTEGER', 'BOOLEAN', 'ARRAY', 'OBJECT', 'NULL']);
 const DATA_FIELDS = ['text', 'inlineData', 'fileData', 'functionCall', 'functionResponse', 'executableCode', 'codeExecutionResult'];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function checkGeminiRequest(body: Record<string, unknown>): RuleViolation[] {
   const out: RuleViolation[] = [];

@@ -1,10 +1,7 @@
 import { LossCollector } from '../../../src/core/losses.js';
 import { convertGeminiSchemaToJsonSchema } from '../../../src/formats/gemini/convert-gemini-schema-to-json-schema.js';
 import type { ScriptPrompt } from '../../scripted-model/script.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../../../src/core/narrow.js';
 
 function partsOf(content: unknown): Record<string, unknown>[] {
   return isRecord(content) && Array.isArray(content.parts) ? content.parts.filter(isRecord) : [];

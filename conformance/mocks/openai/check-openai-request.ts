@@ -1,12 +1,9 @@
 import { childPath } from '../../../src/core/json-path.js';
 import type { RuleViolation } from '../mock-types.js';
+import { isRecord } from '../../../src/core/narrow.js';
 
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 const MAX_STOP_SEQUENCES = 4;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Chat Completions rules beyond the spec: tool names match `^[a-zA-Z0-9_-]{1,64}$`; at most 4 stop strings;

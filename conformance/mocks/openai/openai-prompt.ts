@@ -1,8 +1,5 @@
 import type { ScriptPrompt } from '../../scripted-model/script.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../../../src/core/narrow.js';
 
 /** A message content's text: the string, or its text (and refusal) parts joined with "\n". */
 function contentText(content: unknown): string {

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { convertJsonSchemaToGemini } from './convert-json-schema-to-gemini.js';
 
-function deepFreeze<T>(v: T): T {
-  if (typeof v === 'object' && v !== null) {
-    for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
-    Object.freeze(v);
-  }
-  return v;
-}
 
 function run(schema: unknown) {
   const losses = new LossCollector();

@@ -1,10 +1,6 @@
 /** Small narrowing helpers for untrusted JSON on the Gemini side. */
 
-export type JsonObject = Record<string, unknown>;
-
-export function isRecord(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { isRecord, type JsonObject } from '../../core/narrow.js';
 
 export function isFiniteNumber(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);

@@ -8,7 +8,7 @@ import { anthropicSDKFinalMessage } from '../../stream/sdk-harness.js';
 import { readText, streamOfChunks, streamOfText } from '../../stream/stream-test-utils.js';
 import { translateStream } from '../../stream/translate-stream.js';
 import { translateResponse } from '../../translate.js';
-import { deepFreeze } from '../anthropic-messages--gemini/deep-freeze.test-util.js';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { anthropicRequestToConverse } from './anthropic-request-to-converse.js';
 import { converseRequestToAnthropic } from './converse-request-to-anthropic.js';
 import { converseResponseToAnthropic } from './converse-response-to-anthropic.js';

@@ -4,7 +4,7 @@ import { anthropicSDKFinalMessage } from '../../stream/sdk-harness.js';
 import { readText, streamOfChunks, streamOfText } from '../../stream/stream-test-utils.js';
 import { translateStream } from '../../stream/translate-stream.js';
 import { translateError, translateRequest } from '../../translate.js';
-import { deepFreeze } from '../anthropic-messages--gemini/deep-freeze.test-util.js';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { anthropicRequestToBedrockInvoke, bedrockInvokeRequestToAnthropic } from './convert-requests.js';
 
 const request = {

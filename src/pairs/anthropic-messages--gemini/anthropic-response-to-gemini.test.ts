@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TranslationError } from '../../core/errors.js';
 import { anthropicResponseToGemini } from './anthropic-response-to-gemini.js';
-import { deepFreeze } from './deep-freeze.test-util.js';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 
 const message = {
   id: 'msg_01',

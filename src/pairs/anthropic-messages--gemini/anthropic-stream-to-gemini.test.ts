@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TranslationError } from '../../core/errors.js';
 import { createAnthropicToGeminiStream } from './anthropic-stream-to-gemini.js';
-import { deepFreeze } from './deep-freeze.test-util.js';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 
 function run(events: unknown[], options = {}) {
   const t = createAnthropicToGeminiStream(options);

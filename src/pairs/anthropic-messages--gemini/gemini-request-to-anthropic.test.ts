@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TranslationError } from '../../core/errors.js';
 import { anthropicRequestToGemini } from './anthropic-request-to-gemini.js';
-import { deepFreeze } from './deep-freeze.test-util.js';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { geminiRequestToAnthropic } from './gemini-request-to-anthropic.js';
 
 const t = (body: unknown, options: Parameters<typeof geminiRequestToAnthropic>[1] = { model: 'claude-x' }) =>

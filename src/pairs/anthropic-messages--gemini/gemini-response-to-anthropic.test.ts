@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TranslationError } from '../../core/errors.js';
-import { deepFreeze } from './deep-freeze.test-util.js';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { geminiResponseToAnthropic } from './gemini-response-to-anthropic.js';
 
 const t = (body: unknown, options = {}) => geminiResponseToAnthropic(deepFreeze(body), options);

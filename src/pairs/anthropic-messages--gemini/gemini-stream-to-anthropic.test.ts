@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deepFreeze } from './deep-freeze.test-util.js';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { createGeminiToAnthropicStream } from './gemini-stream-to-anthropic.js';
 
 function run(chunks: unknown[], options = {}) {

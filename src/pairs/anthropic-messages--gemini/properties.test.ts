@@ -6,7 +6,7 @@ import { translateStream } from '../../stream/translate-stream.js';
 import { anthropicRequestToGemini } from './anthropic-request-to-gemini.js';
 import { anthropicResponseToGemini } from './anthropic-response-to-gemini.js';
 import { createAnthropicToGeminiStream } from './anthropic-stream-to-gemini.js';
-import { deepFreeze } from './deep-freeze.test-util.js';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { geminiRequestToAnthropic } from './gemini-request-to-anthropic.js';
 import { geminiResponseToAnthropic } from './gemini-response-to-anthropic.js';
 import { createGeminiToAnthropicStream } from './gemini-stream-to-anthropic.js';

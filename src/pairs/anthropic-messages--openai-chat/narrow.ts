@@ -1,10 +1,6 @@
 /** Small, allocation-free narrowing helpers for untrusted JSON. */
 
-export type JsonObject = Record<string, unknown>;
-
-export function isRecord(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { isRecord, type JsonObject } from '../../core/narrow.js';
 
 export function isString(v: unknown): v is string {
   return typeof v === 'string';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readText, streamOfText } from '../../stream/stream-test-utils.js';
 import { translateStream } from '../../stream/translate-stream.js';
 import { translateError, translateRequest } from '../../translate.js';
-import { deepFreeze } from '../anthropic-messages--gemini/deep-freeze.test-util.js';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { anthropicRequestToVertex, vertexRequestToAnthropic } from './convert-requests.js';
 
 function vertexClient(fetch: (url: RequestInfo | URL, init?: RequestInit) => Promise<Response>) {
