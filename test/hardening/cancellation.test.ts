@@ -56,8 +56,8 @@ describe.each(cases)('%s', (_name, path, body, upstream, model) => {
     const res = await post(`${stack.url}${path}`, body(model), {}, abort.signal);
     expect(res.status).toBe(200);
     await readThenAbort(res, abort, 3);
-    expect(await waitFor(() => watches[upstream].aborted > before.aborted, 3_000)).toBe(true);
-    expect(await waitFor(() => watches[upstream].bodiesCancelled > before.bodiesCancelled, 3_000)).toBe(true);
+    expect(await waitFor(() => watches[upstream].aborted > before.aborted, 10_000)).toBe(true);
+    expect(await waitFor(() => watches[upstream].bodiesCancelled > before.bodiesCancelled, 10_000)).toBe(true);
     expect(watches[upstream].bodiesCompleted).toBe(before.bodiesCompleted);
   });
 
@@ -82,7 +82,7 @@ describe.each(cases)('%s', (_name, path, body, upstream, model) => {
     const abort = new AbortController();
     const res = await post(`${stack.url}${path}`, body(model), {}, abort.signal);
     await readThenAbort(res, abort, 1);
-    expect(await waitFor(() => watches[upstream].aborted > before.aborted, 3_000)).toBe(true);
+    expect(await waitFor(() => watches[upstream].aborted > before.aborted, 10_000)).toBe(true);
   });
 
   it('a client abort before the response headers aborts the upstream request', async () => {
@@ -91,10 +91,10 @@ describe.each(cases)('%s', (_name, path, body, upstream, model) => {
     const abort = new AbortController();
     const nonStream = { ...(body(model) as Record<string, unknown>), stream: false };
     const pending = post(`${stack.url}${path}`, nonStream, {}, abort.signal).catch((e: unknown) => e);
-    expect(await waitFor(() => watches[upstream].started > before.started, 3_000)).toBe(true);
+    expect(await waitFor(() => watches[upstream].started > before.started, 10_000)).toBe(true);
     abort.abort();
     expect(await pending).toBeInstanceOf(Error);
-    expect(await waitFor(() => watches[upstream].aborted > before.aborted, 3_000)).toBe(true);
+    expect(await waitFor(() => watches[upstream].aborted > before.aborted, 10_000)).toBe(true);
   });
 });
 
@@ -144,7 +144,7 @@ describe('official SDK', () => {
     } catch {
       // the SDK reports the abort
     }
-    expect(await waitFor(() => watches.openai.aborted > before.aborted, 3_000)).toBe(true);
-    expect(await waitFor(() => watches.openai.bodiesCancelled > before.bodiesCancelled, 3_000)).toBe(true);
+    expect(await waitFor(() => watches.openai.aborted > before.aborted, 10_000)).toBe(true);
+    expect(await waitFor(() => watches.openai.bodiesCancelled > before.bodiesCancelled, 10_000)).toBe(true);
   });
 });
