@@ -59,10 +59,9 @@ const FAULTS: { model: string; sameFormat: boolean; weight: number }[] = [
   { model: 'mock-stream-error-3', sameFormat: true, weight: 3 },
   { model: 'mock-reset-0', sameFormat: true, weight: 2 },
   { model: 'mock-reset-4', sameFormat: true, weight: 3 },
-  // malformed and truncated streams are only detected when the gateway translates them: the same-format
-  // pass-through relays the bytes unchecked (known bug, test.fails in test/hardening/upstream-faults.test.ts)
-  { model: 'mock-malformed-3', sameFormat: false, weight: 2 },
-  { model: 'mock-truncate-4', sameFormat: false, weight: 3 },
+  // the same-format pass-through checks the relayed bytes too (src/gateway/pass-through-watcher.ts)
+  { model: 'mock-malformed-3', sameFormat: true, weight: 2 },
+  { model: 'mock-truncate-4', sameFormat: true, weight: 3 },
   { model: 'mock-stall-3', sameFormat: true, weight: 1 },
 ];
 

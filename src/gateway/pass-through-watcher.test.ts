@@ -9,8 +9,7 @@ import { encodeGeminiEventCRLF } from '../formats/gemini/codec.js';
 import { encodeOpenAIEvents, OPENAI_DONE } from '../formats/openai-chat/codec.js';
 import { encodeSSE, encodeSSEComment } from '../sse/encode-sse.js';
 import { bytesOf } from '../stream/stream-test-utils.js';
-import { MAX_HELD_BYTES } from './pass-through-watcher.js';
-import { watchPassThrough } from './relay-stream.js';
+import { MAX_HELD_BYTES, watchPassThrough } from './pass-through-watcher.js';
 
 const ANTHROPIC = [
   { type: 'message_start', message: { id: 'msg_1', type: 'message', role: 'assistant', model: 'claude-x', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 3, output_tokens: 1 } } },

@@ -107,6 +107,57 @@ export function createPassThroughWatcher(format: FormatId): PassThroughWatcher |
   return undefined;
 }
 
+/**
+ * A same-format upstream stream as the client gets it: the upstream bytes unchanged, but only whole messages
+ * that decode (checked by a `PassThroughWatcher` beside the relay). A malformed message, or an end before the
+ * format's terminal event, errors the stream after the valid bytes (the caller turns that into the client's
+ * error event); after the terminal event the stream closes and the upstream is released.
+ */
+export function watchPassThrough(format: FormatId, upstream: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  const watcher = createPassThroughWatcher(format);
+  if (!watcher) return upstream;
+  const reader = upstream.getReader();
+  /** an error owed after the valid bytes that were enqueued with it */
+  let owed: unknown;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (owed !== undefined) {
+          controller.error(owed);
+          return;
+        }
+        for (;;) {
+          const r = await reader.read();
+          if (r.done) {
+            const error = watcher.end();
+            if (error) controller.error(error);
+            else controller.close();
+            return;
+          }
+          const out = watcher.push(r.value);
+          if (out) controller.enqueue(out);
+          if (watcher.failure !== undefined) {
+            reader.cancel(watcher.failure).catch(() => {});
+            if (out) owed = watcher.failure;
+            else controller.error(watcher.failure);
+            return;
+          }
+          if (watcher.final) {
+            controller.close();
+            reader.cancel().catch(() => {});
+            return;
+          }
+          if (out) return;
+        }
+      },
+      cancel(reason) {
+        return reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   if (a.length === 0) return b;
   const out = new Uint8Array(a.length + b.length);

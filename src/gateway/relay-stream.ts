@@ -5,7 +5,7 @@ import type { TranslateOptions } from '../core/options.js';
 import { translateStream } from '../stream/translate-stream.js';
 import { getCodec } from '../translate.js';
 import { guardStream } from './guard-stream.js';
-import { createPassThroughWatcher } from './pass-through-watcher.js';
+import { watchPassThrough } from './pass-through-watcher.js';
 
 /** The bytes of one error event in the client's stream grammar (what a client sees mid-stream). */
 export async function encodeStreamError(format: FormatId, status: number, message: string): Promise<Uint8Array> {
@@ -40,57 +40,6 @@ export interface RelayStreamOptions {
 function statusOf(error: Error): number | undefined {
   const status = (error as { status?: unknown }).status;
   return typeof status === 'number' ? status : undefined;
-}
-
-/**
- * A same-format upstream stream as the client gets it: the upstream bytes unchanged, but only whole messages
- * that decode (checked by a `PassThroughWatcher` beside the relay). A malformed message, or an end before the
- * format's terminal event, errors the stream after the valid bytes (the caller turns that into the client's
- * error event); after the terminal event the stream closes and the upstream is released.
- */
-export function watchPassThrough(format: FormatId, upstream: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
-  const watcher = createPassThroughWatcher(format);
-  if (!watcher) return upstream;
-  const reader = upstream.getReader();
-  /** an error owed after the valid bytes that were enqueued with it */
-  let owed: unknown;
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        if (owed !== undefined) {
-          controller.error(owed);
-          return;
-        }
-        for (;;) {
-          const r = await reader.read();
-          if (r.done) {
-            const error = watcher.end();
-            if (error) controller.error(error);
-            else controller.close();
-            return;
-          }
-          const out = watcher.push(r.value);
-          if (out) controller.enqueue(out);
-          if (watcher.failure !== undefined) {
-            reader.cancel(watcher.failure).catch(() => {});
-            if (out) owed = watcher.failure;
-            else controller.error(watcher.failure);
-            return;
-          }
-          if (watcher.final) {
-            controller.close();
-            reader.cancel().catch(() => {});
-            return;
-          }
-          if (out) return;
-        }
-      },
-      cancel(reason) {
-        return reader.cancel(reason);
-      },
-    },
-    { highWaterMark: 0 },
-  );
 }
 
 /**

@@ -229,18 +229,16 @@ describe.each(FORMATS)('%s client', (format) => {
     await expectStreamError(format, await ask(format, 'm', true, provider));
   });
 
-  // BUG (src/gateway/relay-stream.ts): same-format streams are relayed as bytes without parsing, so an upstream
-  // SSE message whose data is not valid JSON reaches the client as is (the client's SDK fails on a parse
-  // error, not on an API error) and the stream then ends with no error event.
+  // same-format streams are relayed as bytes, checked beside the relay (src/gateway/pass-through-watcher.ts):
+  // an SSE message whose data is not valid JSON is not forwarded; the stream ends with the client's error event.
   it('same-format pass-through: malformed SSE (invalid JSON) ends with an error event', async () => {
     const provider = format === 'anthropic-messages' ? 'anthropic' : 'openai';
     upstreamOf(format, provider).injectFault({ kind: 'malformed-sse', afterEvents: 3 });
     await expectStreamError(format, await ask(format, 'm', true, provider));
   });
 
-  // BUG (src/gateway/relay-stream.ts): when client and upstream speak the same format the bytes are relayed
-  // as they come, so an upstream stream that just ends without its terminal event (no `message_stop` / no
-  // `[DONE]`) ends the client stream cleanly at the byte level with no error event.
+  // an upstream stream of the client's own format that just ends without its terminal event (no `message_stop` /
+  // no `[DONE]`) must not end the client stream cleanly: the watcher appends the error event.
   it('same-format pass-through: a stream cut without its terminal event ends with an error event', async () => {
     const provider = format === 'anthropic-messages' ? 'anthropic' : 'openai';
     upstreamOf(format, provider).injectFault({ kind: 'truncate', afterEvents: 4 });
@@ -265,10 +263,9 @@ describe.each(FORMATS)('%s client', (format) => {
     expect(upstream.requests.length).toBe(before + 1);
   });
 
-  // BUG (src/stream/translate-stream.ts `describe()` with src/gateway/relay-stream.ts): the idle timeout of a
-  // translated stream is raised in the upstream-side guard, so translateStream reports it as a generic upstream
-  // failure (502): the Anthropic client gets `api_error` instead of `timeout_error` (504, wire-formats §2.6) and
-  // the OpenAI client `code: null` instead of `code: "timeout"`. The pass-through (same format) gets it right.
+  // the idle timeout of a translated stream is raised in the upstream-side guard, inside translateStream: the
+  // error carries status 504 so the Anthropic client gets `timeout_error` (wire-formats §2.6), not `api_error`,
+  // and the OpenAI client `code: "timeout"`, as on the pass-through (same format).
   it('a stalled translated stream reports a timeout (504) error type', async () => {
     const res = await ask(format, 'mock-stall-3', true);
     const events = sseData(await res.text());
@@ -295,9 +292,12 @@ describe.each(FORMATS)('%s client', (format) => {
     await expectHttpError(format, res, 504);
   });
 
-  it('an SSE line over 1 MB ends the stream with an error event and is not buffered without bound', async () => {
-    // the other format, so the line goes through the SSE parser (a same-format stream is relayed as bytes)
-    const res = await ask(format, 'm', true, format === 'anthropic-messages' ? 'longlineopenai' : 'longline');
+  it.each([
+    ['translated', false],
+    ['same-format pass-through', true],
+  ])('an SSE line over 1 MB (%s) ends the stream with an error event and is not buffered without bound', async (_name, same) => {
+    const anthropic = format === 'anthropic-messages';
+    const res = await ask(format, 'm', true, anthropic === same ? 'longline' : 'longlineopenai');
     await expectStreamError(format, res);
     expect(custom.longLineBytes).toBeLessThan(8 * 1024 * 1024);
     expect(await waitFor(() => custom.longLineCancelled, 2_000)).toBe(true);
