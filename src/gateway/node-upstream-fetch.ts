@@ -33,6 +33,9 @@ export function responseBody(res: Response): ReadableStream<Uint8Array> | null {
 const DRAIN_BYTES = 64 * 1024;
 const DRAIN_MS = 1000;
 
+/** How many parsed upstream URLs a client keeps. */
+const URL_CACHE = 256;
+
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 function abortError(signal: AbortSignal): unknown {
@@ -62,7 +65,7 @@ function socketBody(res: IncomingMessage, req: ClientRequest): ReadableStream<Ui
   };
   res.on('readable', notify);
   res.once('end', notify);
-  res.once('error', (e) => {
+  res.on('error', (e) => {
     failure ??= e;
     notify();
   });
@@ -151,7 +154,8 @@ function send(t: Transport, url: URL, init: UpstreamInit): Promise<Response> {
         reject(new TypeError('fetch failed', { cause: e }));
       }
     });
-    req.once('error', (e) => {
+    // `on`, not `once`: an error after the answer (an abort mid-body) must not go unhandled
+    req.on('error', (e) => {
       signal.removeEventListener('abort', onAbort);
       // the shape `fetch` rejects with, so messages read the same whichever client is used
       reject(new TypeError('fetch failed', { cause: e }));
@@ -177,12 +181,19 @@ export function createNodeUpstreamFetch(opts: { maxSockets?: number } = {}): Ups
     };
   };
   let loaded: { http: Transport; https: Transport } | undefined;
+  // upstream URLs repeat (one per provider and operation): parse each once
+  const urls = new Map<string, URL>();
   return async (url, init) => {
     if (!loaded) {
       transports ??= load();
       loaded = await transports;
     }
-    const u = new URL(url);
+    let u = urls.get(url);
+    if (!u) {
+      u = new URL(url);
+      if (urls.size >= URL_CACHE) urls.clear();
+      urls.set(url, u);
+    }
     if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new TypeError('fetch failed', { cause: new Error(`unsupported protocol ${u.protocol}`) });
     return send(u.protocol === 'https:' ? loaded.https : loaded.http, u, init);
   };

@@ -2,6 +2,9 @@ export type BodyResult =
   | { ok: true; bytes: Uint8Array; json: Record<string, unknown> }
   | { ok: false; status: 400 | 413 | 415; message: string };
 
+/** Strict UTF-8 (a whole-buffer `decode` keeps no state between calls, so one decoder serves every request). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Read the whole request body, refusing more than `limit` bytes without reading them all. */
 async function readLimited(req: Request, limit: number): Promise<Uint8Array | 'too_large'> {
   const length = req.headers.get('content-length');
@@ -47,7 +50,7 @@ export async function readJsonBody(req: Request, limit: number): Promise<BodyRes
   if (bytes === 'too_large') return { ok: false, status: 413, message: `request body is larger than ${limit} bytes` };
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    json = JSON.parse(UTF8.decode(bytes));
   } catch (e) {
     return { ok: false, status: 400, message: `request body is not valid JSON: ${(e as Error).message}` };
   }
