@@ -3,7 +3,7 @@ import { encodeSSE } from '../src/sse/encode-sse.js';
 /**
  * The floor: what any translator must at least do. For JSON bodies: parse + stringify the same
  * bytes. For streams: split SSE into messages, parse + stringify each payload and frame it again,
- * with no translation, through the same web-stream plumbing our `translateStream` uses.
+ * with no translation, in one TransformStream that writes once per input chunk (as `translateStream` does).
  */
 export function floorJson(text: string): string {
   return JSON.stringify(JSON.parse(text));
@@ -15,6 +15,8 @@ function floorTransform(): TransformStream<Uint8Array, Uint8Array> {
   let buffer = '';
   const flushBlocks = (controller: TransformStreamDefaultController<Uint8Array>, final: boolean) => {
     let start = 0;
+    // one output write per input chunk, as translateStream does: the floor must not pay per-event enqueues
+    let out = '';
     for (;;) {
       const end = buffer.indexOf('\n\n', start);
       if (end === -1) break;
@@ -24,9 +26,10 @@ function floorTransform(): TransformStream<Uint8Array, Uint8Array> {
       if (dataAt === -1) continue;
       const data = block.slice(dataAt + 6);
       const event = block.startsWith('event: ') ? block.slice(7, block.indexOf('\n')) : undefined;
-      const out = data === '[DONE]' ? data : JSON.stringify(JSON.parse(data));
-      controller.enqueue(encoder.encode(encodeSSE(event === undefined ? { data: out } : { event, data: out })));
+      const json = data === '[DONE]' ? data : JSON.stringify(JSON.parse(data));
+      out += encodeSSE(event === undefined ? { data: json } : { event, data: json });
     }
+    if (out !== '') controller.enqueue(encoder.encode(out));
     buffer = final ? '' : buffer.slice(start);
   };
   return new TransformStream({
