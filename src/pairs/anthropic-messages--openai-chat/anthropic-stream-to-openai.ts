@@ -1,4 +1,4 @@
-import { TranslationError } from '../../core/errors.js';
+import { asTranslationError, TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { statusForAnthropicErrorType } from '../../formats/anthropic-messages/errors.js';
@@ -329,8 +329,7 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
       try {
         return push(event);
       } catch (e) {
-        if (e instanceof TranslationError) throw e;
-        throw new TranslationError('upstream', `Anthropic stream: ${e instanceof Error ? e.message : String(e)}`);
+        throw asTranslationError('upstream', 'Anthropic stream', e);
       }
     },
     end() {

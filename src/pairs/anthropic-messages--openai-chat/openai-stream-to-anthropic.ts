@@ -1,4 +1,4 @@
-import { TranslationError } from '../../core/errors.js';
+import { asTranslationError, TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import type { AnthropicStreamEvent } from '../../formats/anthropic-messages/codec.js';
@@ -432,8 +432,7 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
       try {
         return push(event);
       } catch (e) {
-        if (e instanceof TranslationError) throw e;
-        throw new TranslationError('upstream', `OpenAI stream: ${e instanceof Error ? e.message : String(e)}`);
+        throw asTranslationError('upstream', 'OpenAI stream', e);
       }
     },
     end() {
