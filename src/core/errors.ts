@@ -19,7 +19,7 @@ export class TranslationError extends Error {
   readonly losses: readonly Loss[];
 
   constructor(kind: TranslationErrorKind, message: string, opts: { path?: JsonPath; losses?: readonly Loss[] } = {}) {
-    super(opts.path ? `${message} (at ${opts.path === '' ? '<root>' : opts.path})` : message);
+    super(opts.path !== undefined ? `${message} (at ${opts.path === '' ? '<root>' : opts.path})` : message);
     this.kind = kind;
     this.path = opts.path;
     this.losses = opts.losses ?? [];
