@@ -4,6 +4,7 @@ import { translateRequest } from '../translate.js';
 import { callUpstream, upstreamFetchOf } from './call-upstream.js';
 import { clientError, jsonResponse } from './client-error.js';
 import type { GatewayConfig, ProviderConfig } from './config.js';
+import { countGeminiTokens } from './count-gemini-tokens.js';
 import { type Admitted, admit, limits, lossHeaders } from './exchange-context.js';
 import { estimateOpenAIPromptTokens } from './estimate-openai-tokens.js';
 import { readTextWithin } from './read-text-within.js';
@@ -23,8 +24,8 @@ function openaiEstimate(body: Record<string, unknown>, model: string): number {
 }
 
 /**
- * Local estimators by provider format. Gemini's exact `countTokens` call arrives with the Gemini
- * translator: register it here as `gemini` (or call its endpoint via `upstreamUrl(..., 'count_tokens')`).
+ * Local estimators by provider format, for providers without a count endpoint. (Gemini providers are
+ * not estimated: their `countTokens` endpoint is called, `count-gemini-tokens.ts`.)
  */
 export const TOKEN_ESTIMATORS: Partial<Record<FormatId, TokenEstimator>> = {
   'openai-chat': openaiEstimate,
@@ -59,14 +60,15 @@ async function forward(config: GatewayConfig, req: Request, a: Admitted): Promis
 }
 
 /**
- * `POST /v1/messages/count_tokens`. Anthropic providers: forwarded. Others: estimated locally with
- * a real tokenizer and marked `x-crosswire-estimate: true`.
+ * `POST /v1/messages/count_tokens`. Anthropic providers: forwarded. Gemini providers: translated to
+ * `:countTokens`. Others: estimated locally with a real tokenizer and marked `x-crosswire-estimate: true`.
  */
 export async function handleCountTokens(config: GatewayConfig, req: Request): Promise<Response> {
   const a = await admit(config, req, 'anthropic-messages', 'count_tokens');
   if (a instanceof Response) return a;
   const { route } = a;
   if (route.provider.format === 'anthropic-messages') return forward(config, req, a);
+  if (route.provider.format === 'gemini') return countGeminiTokens(config, req, a);
   const estimator = TOKEN_ESTIMATORS[route.provider.format];
   if (!estimator) {
     return clientError('anthropic-messages', 400, `count_tokens is not available for provider ${route.providerName} (${route.provider.format})`);

@@ -169,3 +169,73 @@ describe('Anthropic client through crosswire to the Gemini mock', () => {
     });
   });
 });
+
+describe('gemini mock: countTokens', () => {
+  const wrapped = {
+    generateContentRequest: {
+      model: 'models/gemini-test',
+      systemInstruction: { parts: [{ text: 'be brief' }] },
+      contents: [
+        { role: 'user', parts: [{ text: 'hello big world' }] },
+        { role: 'model', parts: [{ functionCall: { name: 'f', args: { a: 1 } } }] },
+        { role: 'user', parts: [{ functionResponse: { name: 'f', response: { ok: true } } }] },
+      ],
+      tools: [{ functionDeclarations: [{ name: 'f', parameters: { type: 'OBJECT', properties: { a: { type: 'INTEGER' } } } }] }],
+    },
+  };
+
+  it('counts the generateContentRequest with the scripted tokenizer', async () => {
+    const mock = createGeminiMock();
+    const res = await mock(post('/v1beta/models/gemini-test:countTokens', wrapped));
+    expect(res.status).toBe(200);
+    // "be brief" 2 + "hello big world" 3 + '{"a":1}' 1 + '{"ok":true}' 1 (one word each)
+    expect(await res.json()).toEqual({ totalTokens: 7, promptTokensDetails: [{ modality: 'TEXT', tokenCount: 7 }] });
+  });
+
+  it('counts contents sent alone, and accepts what @google/genai countTokens sends', async () => {
+    const mock = createGeminiMock();
+    const res = await mock(post('/v1beta/models/gemini-test:countTokens', hello));
+    expect(((await res.json()) as { totalTokens: number }).totalTokens).toBe(3);
+    const client = new GoogleGenAI({
+      apiKey: 'k',
+      httpOptions: { baseUrl: BASE, apiVersion: 'v1beta', fetch: (input: RequestInfo | URL, init?: RequestInit) => mock(new Request(input, init)) } as never,
+    });
+    const r = await client.models.countTokens({ model: 'gemini-test', contents: 'one two three four' });
+    expect(r.totalTokens).toBe(4);
+    expect(mock.requests[1]!.status).toBe(200);
+    expect(mock.requests[1]!.path).toBe('/v1beta/models/gemini-test:countTokens');
+  });
+
+  it('rejects bodies countTokens rejects, with google.rpc.Status', async () => {
+    const mock = createGeminiMock();
+    const inner = wrapped.generateContentRequest;
+    const cases: Array<[unknown, RegExp]> = [
+      [{}, /either contents or generateContentRequest/],
+      [{ ...hello, ...wrapped }, /mutually exclusive/],
+      [{ generateContentRequest: { ...inner, model: undefined } }, /GenerateContentRequest.model/],
+      [{ generateContentRequest: { ...inner, model: 'gemini-test' } }, /models\/\{model\}/],
+      [{ generateContentRequest: { model: 'models/gemini-test', contents: [] } }, /contents is not specified/],
+      [{ generateContentRequest: { ...inner, contents: [{ role: 'user', parts: [] }] } }, /at least one parts/],
+      [{ ...hello, systemInstruction: { parts: [{ text: 'x' }] } }, /Unknown name "systemInstruction"/],
+      [{ generateContentRequest: 'x' }, /must be an object/],
+    ];
+    for (const [body, message] of cases) {
+      const res = await mock(post('/v1beta/models/gemini-test:countTokens', body));
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      const err = (await res.json()) as { error: { code: number; status: string; message: string } };
+      expect(err.error.code).toBe(400);
+      expect(err.error.status).toBe('INVALID_ARGUMENT');
+      expect(err.error.message).toMatch(message);
+    }
+    const anonymous = await mock(post('/v1beta/models/gemini-test:countTokens', wrapped, {}));
+    expect(anonymous.status).toBe(403);
+  });
+
+  it('injected faults apply to countTokens too', async () => {
+    const mock = createGeminiMock();
+    mock.injectFault({ kind: 'http-error', status: 429 });
+    const res = await mock(post('/v1beta/models/gemini-test:countTokens', wrapped));
+    expect(res.status).toBe(429);
+    expect(((await res.json()) as { error: { status: string } }).error.status).toBe('RESOURCE_EXHAUSTED');
+  });
+});

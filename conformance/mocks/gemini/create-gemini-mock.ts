@@ -2,10 +2,12 @@ import { encodeGeminiEventCRLF, geminiStreamError } from '../../../src/formats/g
 import { geminiErrorBody } from '../../../src/formats/gemini/errors.js';
 import { parseGeminiPath } from '../../../src/formats/gemini/target.js';
 import { encodeSSE } from '../../../src/sse/encode-sse.js';
+import { countAllTokens } from '../../scripted-model/count-tokens.js';
 import { runScriptedModel } from '../../scripted-model/run-scripted-model.js';
 import { createMockProvider } from '../create-mock-provider.js';
 import type { MockOptions, MockProvider } from '../mock-types.js';
 import type { ProviderDefinition } from '../provider-definition.js';
+import { checkGeminiCountTokens, countedRequest } from './check-gemini-count-tokens.js';
 import { checkGeminiHeaders } from './check-gemini-headers.js';
 import { checkGeminiRequest } from './check-gemini-request.js';
 import { geminiPrompt } from './gemini-prompt.js';
@@ -20,6 +22,13 @@ function operation(pathname: string): { model: string; stream: boolean } | undef
   const parsed = parseGeminiPath(`/v1beta${pathname.slice(i)}`);
   if (!parsed || parsed.operation === 'countTokens') return undefined;
   return { model: parsed.model, stream: parsed.operation === 'streamGenerateContent' };
+}
+
+/** The model of `/…/models/{model}:countTokens`, under any prefix. */
+function countModel(pathname: string): string | undefined {
+  const i = pathname.lastIndexOf('/models/');
+  const parsed = i === -1 ? undefined : parseGeminiPath(`/v1beta${pathname.slice(i)}`);
+  return parsed?.operation === 'countTokens' ? parsed.model : undefined;
 }
 
 function definition(options: MockOptions): ProviderDefinition {
@@ -59,13 +68,28 @@ function definition(options: MockOptions): ProviderDefinition {
           return { events: renderGeminiChunks(script, model, prompt.includeThoughts, o.chunkSize ?? DEFAULT_CHUNK_SIZE) };
         },
       },
+      {
+        matches: (path) => countModel(path) !== undefined,
+        model: (request) => countModel(request.url.pathname),
+        check: (request, validate) => {
+          const auth = checkGeminiHeaders(request.headers, options, request.url);
+          return auth ? [auth] : checkGeminiCountTokens(request.body, validate);
+        },
+        answer: (request) => {
+          // the scripted model's own count of what generateContent would read from the same request
+          const counted = countedRequest(request.body) ?? {};
+          const totalTokens = countAllTokens(geminiPrompt(counted).inputTexts);
+          return { json: { totalTokens, promptTokensDetails: [{ modality: 'TEXT', tokenCount: totalTokens }] } };
+        },
+      },
     ],
   };
 }
 
 /**
- * A strict Gemini mock: `POST …/models/{model}:generateContent` (JSON) and `:streamGenerateContent?alt=sse`
- * (CRLF-framed SSE), answered by the scripted model; errors as `google.rpc.Status`. The model and streaming
+ * A strict Gemini mock: `POST …/models/{model}:generateContent` (JSON), `:streamGenerateContent?alt=sse`
+ * (CRLF-framed SSE) and `:countTokens` (`{ totalTokens }`, rules: `check-gemini-count-tokens.ts`), answered by
+ * the scripted model; errors as `google.rpc.Status`. The model and streaming
  * come from the URL. Rules: `check-gemini-request.ts`.
  */
 export function createGeminiMock(options: MockOptions = {}): MockProvider {
