@@ -217,7 +217,8 @@ export function createLiveExchange(o: LiveExchangeOptions): Exchange & { lastSen
     }
     const isStream = /event-stream|eventstream/i.test(res.headers.get('content-type') ?? '');
     if (mode === 'stream' && res.status === 200 && isStream) {
-      outcome.stream = o.normalizeIds === false || !s.clientStream ? bytes : normalizeStreamIds(s.clientStream, bytes);
+      // binary frames carry CRCs: ids in them are not rewritten (the frames are compared as events)
+      outcome.stream = o.normalizeIds === false || !s.clientStream || s.clientFrames ? bytes : normalizeStreamIds(s.clientStream, bytes);
     } else {
       const text = new TextDecoder().decode(bytes);
       let json: unknown = text;

@@ -61,7 +61,7 @@ export const libraryExchange: Exchange = async (s: Scenario, mode: ExchangeMode)
       return { upstreamRequest, losses, status: 200, body: r.body };
     }
     case 'stream': {
-      if (s.upstreamStream === undefined) throw new Error(`${s.id}: no upstream-stream.sse`);
+      if (s.upstreamStream === undefined) throw new Error(`${s.id}: no upstream stream (upstream-stream.sse or .frames.json)`);
       const out = translateStream(s.upstream, s.client, streamOf([s.upstreamStream]), withContext);
       return { upstreamRequest, losses, status: 200, stream: await readAll(out) };
     }

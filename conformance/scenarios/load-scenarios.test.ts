@@ -53,6 +53,29 @@ describe('loadScenarios', () => {
     ).toThrow(/status/);
   });
 
+  it('encodes .frames.json streams with the format codec and takes the id from InvokeModel frames', () => {
+    const events = [{ type: 'message_start', message: { id: 'msg_f' } }, { type: 'message_stop' }];
+    folder('anthropic-messages--bedrock-invoke', 'f', {
+      'scenario.json': JSON.stringify({ description: 'd', stream: true }),
+      'upstream-stream.frames.json': JSON.stringify(events),
+    });
+    const [s] = loadScenarios(root);
+    expect(s?.upstreamFrames).toEqual(events);
+    expect(s?.upstreamStream?.length).toBeGreaterThan(24);
+    // an event-stream frame starts with its total length (big-endian)
+    expect(s?.upstreamStream && new DataView(s.upstreamStream.buffer).getUint32(0)).toBeLessThan(s?.upstreamStream?.length ?? 0);
+    expect(s && scenarioOptions(s).id).toBe('msg_f');
+  });
+
+  it('refuses frames for SSE formats, both .sse and .frames.json, and frames that are not an array', () => {
+    const meta = JSON.stringify({ description: 'd' });
+    expect(() => loadScenario(folder('openai-chat--anthropic-messages', 'a', { 'scenario.json': meta, 'upstream-stream.frames.json': '[]' }))).toThrow(/SSE text/);
+    expect(() =>
+      loadScenario(folder('anthropic-messages--bedrock-converse', 'b', { 'scenario.json': meta, 'upstream-stream.frames.json': '[]', 'upstream-stream.sse': 'x' })),
+    ).toThrow(/not both/);
+    expect(() => loadScenario(folder('anthropic-messages--bedrock-converse', 'c', { 'scenario.json': meta, 'upstream-stream.frames.json': '{}' }))).toThrow(/JSON array/);
+  });
+
   it('skips folders without scenario.json', () => {
     folder('anthropic-messages--openai-chat', 'notes', { 'README.md': 'x' });
     expect(loadScenarios(root)).toEqual([]);

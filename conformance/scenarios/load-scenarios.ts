@@ -5,6 +5,7 @@ import { type FormatId, isFormatId } from '../../src/core/formats.js';
 import type { Loss } from '../../src/core/losses.js';
 import type { AnthropicVersion, TranslateOptions } from '../../src/core/options.js';
 import type { HttpError } from '../../src/pairs/pair.js';
+import { encodeFrames } from './stream-frames.js';
 
 /** `fixtures/` of this checkout. */
 export const FIXTURES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
@@ -41,8 +42,14 @@ export interface Scenario {
   clientResponse?: unknown;
   upstreamError?: HttpError;
   clientError?: HttpError;
+  /** upstream stream bytes: `upstream-stream.sse`, or `upstream-stream.frames.json` encoded with the upstream codec */
   upstreamStream?: Uint8Array;
+  /** client stream bytes: `client-stream.sse`, or `client-stream.frames.json` encoded with the client codec */
   clientStream?: Uint8Array;
+  /** the events of `upstream-stream.frames.json` (binary formats) */
+  upstreamFrames?: unknown[];
+  /** the events of `client-stream.frames.json` (binary formats): the stream is compared event by event */
+  clientFrames?: unknown[];
 }
 
 /** Every scenario file name the loader knows; anything else in a folder is a fixture mistake. */
@@ -57,6 +64,7 @@ export const SCENARIO_FILES = [
   'upstream-stream.sse',
   'client-stream.sse',
   'upstream-stream.frames.json',
+  'client-stream.frames.json',
 ] as const;
 
 export class ScenarioLoadError extends Error {
@@ -127,6 +135,22 @@ function parseMeta(v: unknown, where: string): ScenarioMeta {
   };
 }
 
+/** A stream given as `<side>-stream.sse` bytes or as `<side>-stream.frames.json` events (binary formats), never both. */
+function readStream(dir: string, side: 'upstream' | 'client', format: FormatId): { bytes?: Uint8Array; frames?: unknown[] } {
+  const sse = readBytes(dir, `${side}-stream.sse`);
+  const framesFile = `${side}-stream.frames.json`;
+  const frames = readJson(dir, framesFile);
+  if (frames === undefined) return { bytes: sse };
+  const where = join(dir, framesFile);
+  if (sse !== undefined) throw new ScenarioLoadError(`${where}: give the ${side} stream as .sse or as .frames.json, not both`);
+  if (!Array.isArray(frames)) throw new ScenarioLoadError(`${where}: must be a JSON array of ${format} stream events`);
+  try {
+    return { bytes: encodeFrames(format, frames), frames };
+  } catch (e) {
+    throw new ScenarioLoadError(`${where}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 /** Load one scenario folder `fixtures/<client>--<upstream>/<name>/`. */
 export function loadScenario(dir: string): Scenario {
   const name = dir.split(/[\\/]/).filter(Boolean).at(-1) ?? '';
@@ -141,6 +165,8 @@ export function loadScenario(dir: string): Scenario {
     }
   }
   const meta = parseMeta(readJson(dir, 'scenario.json'), join(dir, 'scenario.json'));
+  const upstreamStream = readStream(dir, 'upstream', upstream);
+  const clientStream = readStream(dir, 'client', client);
   return {
     id: `${pair}/${name}`,
     pair,
@@ -155,8 +181,10 @@ export function loadScenario(dir: string): Scenario {
     clientResponse: readJson(dir, 'client-response.json'),
     upstreamError: asHttpError(readJson(dir, 'upstream-error.json'), join(dir, 'upstream-error.json')),
     clientError: asHttpError(readJson(dir, 'client-error.json'), join(dir, 'client-error.json')),
-    upstreamStream: readBytes(dir, 'upstream-stream.sse'),
-    clientStream: readBytes(dir, 'client-stream.sse'),
+    upstreamStream: upstreamStream.bytes,
+    clientStream: clientStream.bytes,
+    upstreamFrames: upstreamStream.frames,
+    clientFrames: clientStream.frames,
   };
 }
 
@@ -193,12 +221,22 @@ function firstStreamId(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+/** The id of the first frame event that carries one (Anthropic events in Bedrock InvokeModel frames). */
+function firstFramesId(frames: readonly unknown[]): string | undefined {
+  for (const f of frames) {
+    if (!isObject(f)) continue;
+    if (typeof f.id === 'string') return f.id;
+    if (isObject(f.message) && typeof f.message.id === 'string') return f.message.id;
+  }
+  return undefined;
+}
+
 /** The id a scenario's translated output carries unless `scenario.json` says otherwise. */
 export function defaultResponseId(s: Scenario): string {
   for (const body of [s.upstreamResponse, s.upstreamError?.body]) {
     if (isObject(body) && typeof body.id === 'string') return body.id;
   }
-  const fromStream = s.upstreamStream ? firstStreamId(s.upstreamStream) : undefined;
+  const fromStream = s.upstreamFrames ? firstFramesId(s.upstreamFrames) : s.upstreamStream ? firstStreamId(s.upstreamStream) : undefined;
   return fromStream ?? `${s.pair}-${s.name}`;
 }
 

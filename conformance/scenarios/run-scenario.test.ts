@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from './load-scenarios.js';
+import { encodeFrames } from './stream-frames.js';
 import { createScenarioRun, type ExchangeOutcome, lossMismatches, plannedAspects, runScenario } from './run-scenario.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -29,6 +30,20 @@ const good = (mode: string): ExchangeOutcome => ({
 });
 
 describe('runScenario', () => {
+  it('compares binary client streams (.frames.json) event by event', async () => {
+    const frames = [{ messageStart: { role: 'assistant' } }, { messageStop: { stopReason: 'end_turn' } }];
+    const binary: Scenario = { ...scenario, client: 'bedrock-converse', clientFrames: frames, clientStream: encodeFrames('bedrock-converse', frames) };
+    const run = createScenarioRun(binary, async () => ({ status: 200, stream: encodeFrames('bedrock-converse', frames) }));
+    expect((await run.check('stream')).ok).toBe(true);
+    const other = [frames[0], { messageStop: { stopReason: 'max_tokens' } }];
+    const bad = createScenarioRun(binary, async () => ({ status: 200, stream: encodeFrames('bedrock-converse', other) }));
+    const r = await bad.check('stream');
+    expect(r.ok).toBe(false);
+    expect(r.diff).toContain('[1].messageStop.stopReason');
+    const cut = createScenarioRun(binary, async () => ({ status: 200, stream: encodeFrames('bedrock-converse', [frames[0], { $truncated: frames[1] }]) }));
+    expect((await cut.check('stream')).diff).toContain('$error');
+  });
+
   it('plans the aspects the files allow', () => {
     expect(plannedAspects(scenario)).toEqual(['request', 'losses', 'upstream-request-valid', 'response', 'client-response-valid', 'stream', 'stream-grammar']);
   });

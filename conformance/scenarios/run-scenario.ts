@@ -2,12 +2,13 @@ import type { FormatId } from '../../src/core/formats.js';
 import type { Loss } from '../../src/core/losses.js';
 import { bytesDiff, jsonDiff } from './diff.js';
 import type { Scenario } from './load-scenarios.js';
+import { decodeFrames } from './stream-frames.js';
 
 /** What one exchange is asked to do: send the scenario's client request, with the upstream answering from `mode`'s file. */
 export type ExchangeMode =
   /** upstream answers `upstream-response.json` */
   | 'json'
-  /** upstream answers `upstream-stream.sse` */
+  /** upstream answers `upstream-stream.sse` (or the bytes of `upstream-stream.frames.json`) */
   | 'stream'
   /** upstream answers `upstream-error.json` (status + body) */
   | 'error';
@@ -197,6 +198,12 @@ export function createScenarioRun(scenario: Scenario, exchange: Exchange, checks
         return result(aspect, [], problems, problems);
       }
       case 'stream': {
+        if (scenario.clientFrames !== undefined) {
+          // binary frames: compared as the events they decode to (a framing error shows as a `$error` event)
+          if (o.stream === undefined) return result(aspect, scenario.clientFrames, undefined, [`no stream (status ${o.status})`]);
+          const events = await decodeFrames(scenario.client, o.stream);
+          return result(aspect, scenario.clientFrames, events, jsonDiff(scenario.clientFrames, events));
+        }
         const expected = scenario.clientStream ?? new Uint8Array();
         if (o.stream === undefined) return result(aspect, text(expected), undefined, [`no stream (status ${o.status})`]);
         return result(aspect, text(expected), text(o.stream), nonEmpty(bytesDiff(expected, o.stream)));
