@@ -18,6 +18,12 @@ export interface RequestContext {
   anthropicVersion?: AnthropicVersion;
   /** whether the client asked for a stream */
   stream?: boolean;
+  /**
+   * Anthropic beta names of the exchange: from the client's `anthropic-beta` header (a comma-separated
+   * string) or a Bedrock/Vertex body's `anthropic_beta` list. Bedrock InvokeModel bodies carry them as
+   * `anthropic_beta`; Anthropic and Vertex upstreams get the `anthropic-beta` header.
+   */
+  anthropicBeta?: string[] | string;
   /** free-form per-pair extras; keys are namespaced by the pair that writes them */
   [key: string]: unknown;
 }

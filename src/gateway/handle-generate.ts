@@ -30,13 +30,14 @@ function upstreamBody(
   a: Admitted,
   anthropicVersion: AnthropicVersion,
   stream: boolean,
+  clientBeta: string | undefined,
 ): { ok: true; bytes: Uint8Array; losses: Loss[]; context: RequestContext } | { ok: false; response: Response } {
   const { route, clientFormat } = a;
   if (route.provider.format === clientFormat) {
     // same format: the client's bytes, only the model renamed when routing stripped a prefix
     let bytes = a.bytes;
     if (route.rewritten && !isUrlModelFormat(clientFormat)) bytes = replaceModelBytes(a.bytes, route.model) ?? encoder.encode(JSON.stringify({ ...a.json, model: route.model }));
-    return { ok: true, bytes, losses: [], context: {} };
+    return { ok: true, bytes, losses: [], context: clientBeta ? { anthropicBeta: clientBeta } : {} };
   }
   try {
     // Gemini / Bedrock / Vertex bodies carry no model (it is in the URL): it goes in through the options
@@ -47,6 +48,8 @@ function upstreamBody(
       options.model = route.model;
       options.context = { stream };
     }
+    // an Anthropic client's betas ride in the body of a Bedrock InvokeModel request
+    if (clientBeta) options.context = { ...options.context, anthropicBeta: clientBeta };
     const r = translateRequest(clientFormat, route.provider.format, input, options);
     return { ok: true, bytes: encoder.encode(JSON.stringify(r.body)), losses: r.losses, context: r.context };
   } catch (e) {
@@ -78,7 +81,8 @@ export async function handleGenerate(
   const url = upstreamUrl(provider, route.model, 'generate', stream);
   if (!url) return clientError(clientFormat, 501, `provider ${route.providerName} speaks ${provider.format}, which this gateway cannot call`);
 
-  const body = upstreamBody(config, a, anthropicVersion, stream);
+  const clientBeta = clientFormat === 'anthropic-messages' ? (req.headers.get('anthropic-beta') ?? undefined) : undefined;
+  const body = upstreamBody(config, a, anthropicVersion, stream, clientBeta);
   if (!body.ok) return body.response;
   logLosses(config, a, 'request', provider.format, body.losses);
 
@@ -88,6 +92,7 @@ export async function handleGenerate(
       anthropicVersion,
       clientIsAnthropic: clientFormat === 'anthropic-messages',
       stream,
+      anthropicBeta: body.context.anthropicBeta,
     }),
     body: body.bytes,
     clientSignal: req.signal,

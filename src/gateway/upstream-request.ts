@@ -50,8 +50,12 @@ export function clientKey(headers: Headers): string | undefined {
   return m ? m[1]!.trim() : undefined;
 }
 
-/** Client headers a same-format Anthropic upstream should still see. */
-const ANTHROPIC_FORWARDED = ['anthropic-beta'];
+/** `anthropic-beta`: the betas the exchange carries, else an Anthropic client's own header. */
+function setBeta(h: Headers, client: Headers, opts: { clientIsAnthropic: boolean; anthropicBeta?: string[] | string }): void {
+  const b = opts.anthropicBeta;
+  const value = Array.isArray(b) ? b.join(',') : b || (opts.clientIsAnthropic ? client.get('anthropic-beta') : null);
+  if (value) h.set('anthropic-beta', value);
+}
 
 /**
  * Headers for the upstream call. Credentials come from the provider config; the client's own key
@@ -60,7 +64,13 @@ const ANTHROPIC_FORWARDED = ['anthropic-beta'];
 export function upstreamHeaders(
   provider: ProviderConfig,
   client: Headers,
-  opts: { anthropicVersion: AnthropicVersion; clientIsAnthropic: boolean; stream: boolean },
+  opts: {
+    anthropicVersion: AnthropicVersion;
+    clientIsAnthropic: boolean;
+    stream: boolean;
+    /** beta names for an Anthropic or Vertex upstream (`anthropic-beta`); default: an Anthropic client's own header */
+    anthropicBeta?: string[] | string;
+  },
 ): Headers {
   const stream = opts.stream;
   const h = new Headers({ 'content-type': 'application/json' });
@@ -73,12 +83,7 @@ export function upstreamHeaders(
         if (provider.authStyle === 'bearer') h.set('authorization', `Bearer ${key}`);
         else h.set('x-api-key', key);
       }
-      if (opts.clientIsAnthropic) {
-        for (const name of ANTHROPIC_FORWARDED) {
-          const v = client.get(name);
-          if (v) h.set(name, v);
-        }
-      }
+      setBeta(h, client, opts);
       break;
     case 'gemini':
       if (key) h.set('x-goog-api-key', key);
@@ -87,6 +92,11 @@ export function upstreamHeaders(
     case 'bedrock-converse':
       if (stream) h.set('accept', 'application/vnd.amazon.eventstream');
       if (key) h.set('authorization', `Bearer ${key}`);
+      break;
+    case 'vertex-anthropic':
+      if (key) h.set('authorization', `Bearer ${key}`);
+      // Vertex takes betas as the header, as @anthropic-ai/vertex-sdk sends them
+      setBeta(h, client, opts);
       break;
     default:
       if (key) h.set('authorization', `Bearer ${key}`);
