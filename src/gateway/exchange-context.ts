@@ -2,7 +2,7 @@ import type { FormatId } from '../core/formats.js';
 import type { Loss } from '../core/losses.js';
 import type { AnthropicVersion } from '../core/options.js';
 import { FORMAT_SCHEMAS } from '../validate/format-schemas.js';
-import { validateRequest } from '../validate/index.js';
+import { anthropicVersionRules, validateRequest } from '../validate/index.js';
 import type { ClientFormat } from './client-error.js';
 import { clientError } from './client-error.js';
 import { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES, type GatewayConfig, type LossLogEntry } from './config.js';
@@ -20,6 +20,9 @@ export function lossHeaders(req: Request, requestLosses: readonly Loss[], total 
   if (req.headers.get('x-crosswire-debug')?.includes('losses')) h[LOSS_DETAIL_HEADER] = encodeURIComponent(JSON.stringify(requestLosses));
   return h;
 }
+/** Upstream formats that are Claude's own API (they enforce the Anthropic version rules themselves). */
+const CLAUDE_UPSTREAMS: ReadonlySet<string> = new Set(['anthropic-messages', 'bedrock-invoke', 'vertex-anthropic']);
+
 export const ANTHROPIC_VERSIONS: readonly AnthropicVersion[] = ['2023-06-01', '2026-10-21'];
 
 /** Everything the handlers know about one client request once it passed the edge checks. */
@@ -105,6 +108,11 @@ export async function admit(
   if (typeof model !== 'string' || model === '') return clientError(clientFormat, 400, 'model: required string', { param: 'model' });
   const route = routeModel(config, model);
   if (!route.ok) return clientError(clientFormat, route.status, route.message, { param: 'model' });
+  // Claude upstreams apply their version's rules themselves; for any other provider the gateway answers as Anthropic would
+  if (clientFormat === 'anthropic-messages' && !CLAUDE_UPSTREAMS.has(route.provider.format)) {
+    const broken = anthropicVersionRules(body.json, clientVersion);
+    if (broken.length > 0) return clientError(clientFormat, 400, broken[0]!.message, { param: broken[0]!.path });
+  }
   const requestId = (config.randomId ?? (() => crypto.randomUUID()))();
   return { clientFormat, clientVersion, bytes: body.bytes, json: body.json, route, requestId };
 }

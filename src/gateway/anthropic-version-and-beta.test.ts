@@ -71,3 +71,44 @@ describe('gateway: anthropic-beta across Anthropic, Bedrock and Vertex', () => {
     expect(seen[1]?.headers.get('anthropic-beta')).toBeNull();
   });
 });
+
+describe('gateway: anthropic-version 2026-10-21 rules for non-Claude providers', () => {
+  const config = (fetch: GatewayConfig['fetch']): GatewayConfig => ({
+    providers: {
+      openai: { format: 'openai-chat', baseUrl: 'http://openai.test/v1', apiKey: 'k' },
+      anthropic: { format: 'anthropic-messages', baseUrl: 'http://anthropic.test', apiKey: 'k' },
+    },
+    fetch,
+    log: () => {},
+  });
+
+  it('a 2026-10-21 client sending temperature to an OpenAI provider gets Anthropic’s 400 naming the field; nothing goes upstream', async () => {
+    let calls = 0;
+    const gw = createGateway(
+      config(async () => {
+        calls++;
+        return Response.json({});
+      }),
+    );
+    const res = await gw.fetch(post('/v1/messages', { ...messages('@openai/gpt-4o'), temperature: 1 }, { 'x-api-key': 'c', 'anthropic-version': '2026-10-21' }));
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { type: string; error: { type: string; message: string } };
+    expect(body.type).toBe('error');
+    expect(body.error.type).toBe('invalid_request_error');
+    expect(body.error.message).toContain('temperature');
+    expect(calls).toBe(0);
+  });
+
+  it('2023-06-01 clients keep temperature; a Claude upstream judges 2026-10-21 requests itself', async () => {
+    const seen: string[] = [];
+    const gw = createGateway(
+      config(async (req) => {
+        seen.push(new URL(req.url).host);
+        return new URL(req.url).host === 'anthropic.test' ? Response.json(MESSAGE) : Response.json({ error: { message: 'x' } }, { status: 500 });
+      }),
+    );
+    await gw.fetch(post('/v1/messages', { ...messages('@openai/gpt-4o'), temperature: 1 }, { 'x-api-key': 'c', 'anthropic-version': '2023-06-01' }));
+    await gw.fetch(post('/v1/messages', { ...messages('@anthropic/claude-x'), temperature: 1 }, { 'x-api-key': 'c', 'anthropic-version': '2026-10-21' }));
+    expect(seen).toEqual(['openai.test', 'anthropic.test']);
+  });
+});
