@@ -69,22 +69,15 @@ describe('serveOnLoopback: the Anthropic SDK against the mock', () => {
     expect(seen?.headers['anthropic-version']).toBe('2023-06-01');
   });
 
-  it('streams a forced tool call and thinking that the SDK accumulates', async () => {
-    const final = await anthropic()
-      .messages.stream({
-        model: 'claude-test',
-        max_tokens: 4000,
-        thinking: { type: 'enabled', budget_tokens: 1024 },
-        tools: [weatherTool],
-        tool_choice: { type: 'tool', name: 'get_weather' },
-        messages: userHello,
-      })
-      .finalMessage();
-    expect(final.stop_reason).toBe('tool_use');
-    expect(final.content.map((b) => b.type)).toEqual(['thinking', 'tool_use']);
-    const [thinking, tool] = final.content;
+  it('streams signed thinking and text that the SDK accumulates (a forced tool call is not allowed with thinking)', async () => {
+    const body = { model: 'claude-test', max_tokens: 4000, thinking: { type: 'enabled' as const, budget_tokens: 1024 }, tools: [weatherTool], messages: userHello };
+    const final = await anthropic().messages.stream(body).finalMessage();
+    expect(final.stop_reason).toBe('end_turn');
+    expect(final.content.map((b) => b.type)).toEqual(['thinking', 'text']);
+    const [thinking] = final.content;
     expect(thinking?.type === 'thinking' && thinking.signature.length > 0).toBe(true);
-    expect(tool?.type === 'tool_use' && tool.input).toEqual({ city: 'example_city' });
+    const forced = anthropic().messages.stream({ ...body, tool_choice: { type: 'tool', name: 'get_weather' } }).finalMessage();
+    await expect(forced).rejects.toBeInstanceOf(Anthropic.BadRequestError);
   });
 
   it('counts tokens', async () => {

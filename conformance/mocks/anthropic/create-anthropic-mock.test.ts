@@ -148,7 +148,7 @@ describe('createAnthropicMock: answers', () => {
 describe('createAnthropicMock: answers satisfy the spec', () => {
   const bodies: Array<[string, Record<string, unknown>]> = [
     ['text', hello],
-    ['thinking + forced tool', { ...hello, max_tokens: 3000, thinking: { type: 'enabled', budget_tokens: 1024 }, tools: [weatherTool], tool_choice: { type: 'any' } }],
+    ['thinking + tool', { ...hello, max_tokens: 3000, thinking: { type: 'enabled', budget_tokens: 1024 }, tools: [weatherTool], tool_choice: { type: 'auto' } }],
     ['stop sequence', { ...hello, stop_sequences: ['big'] }],
     ['max_tokens 0', { ...hello, max_tokens: 0 }],
   ];
@@ -199,6 +199,16 @@ describe('createAnthropicMock: rejects like the real API', () => {
     ],
     ['a thinking budget under 1024', post({ ...hello, max_tokens: 4000, thinking: { type: 'enabled', budget_tokens: 1000 } }), 400, 'invalid_request_error', 'budget_tokens'],
     ['a thinking budget not under max_tokens', post({ ...hello, max_tokens: 2000, thinking: { type: 'enabled', budget_tokens: 2000 } }), 400, 'invalid_request_error', '`max_tokens` must be greater'],
+    [
+      'thinking with a forced tool',
+      post({ ...hello, max_tokens: 3000, thinking: { type: 'enabled', budget_tokens: 1024 }, tools: [weatherTool], tool_choice: { type: 'any' } }),
+      400,
+      'invalid_request_error',
+      'tool_choice forces tool use',
+    ],
+    ['thinking with temperature 0.5', post({ ...hello, max_tokens: 3000, thinking: { type: 'enabled', budget_tokens: 1024 }, temperature: 0.5 }), 400, 'invalid_request_error', 'temperature'],
+    ['thinking with top_k', post({ ...hello, max_tokens: 3000, thinking: { type: 'enabled', budget_tokens: 1024 }, top_k: 5 }), 400, 'invalid_request_error', 'top_k'],
+    ['thinking with top_p 0.9', post({ ...hello, max_tokens: 3000, thinking: { type: 'adaptive' }, top_p: 0.9 }), 400, 'invalid_request_error', 'top_p'],
     ['an empty text block', post({ ...hello, messages: [{ role: 'user', content: [{ type: 'text', text: '' }] }] }), 400, 'invalid_request_error', 'messages[0].content[0]: text content blocks must be non-empty'],
     ['an empty system text block', post({ ...hello, system: [{ type: 'text', text: '' }] }), 400, 'invalid_request_error', 'system[0]: text content blocks must be non-empty'],
     ['an empty user message', post({ ...hello, messages: [{ role: 'user', content: [] }] }), 400, 'invalid_request_error', 'non-empty content'],
