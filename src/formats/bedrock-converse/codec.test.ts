@@ -31,6 +31,15 @@ describe('bedrock-converse codec', () => {
     expect(bedrockConverseCodec.streamError(529, 'busy')).toEqual({ serviceUnavailableException: { message: 'busy' } });
   });
 
+  it('stream errors are ConverseStream exceptions: statuses without one (timeouts, 403, 404) give modelStreamErrorException', () => {
+    expect(bedrockConverseCodec.streamError(429, 'slow down')).toEqual({ throttlingException: { message: 'slow down' } });
+    expect(bedrockConverseCodec.streamError(400, 'bad')).toEqual({ validationException: { message: 'bad' } });
+    expect(bedrockConverseCodec.streamError(502, 'cut')).toEqual({ internalServerException: { message: 'cut' } });
+    expect(bedrockConverseCodec.streamError(504, 'idle')).toEqual({ modelStreamErrorException: { message: 'idle' } });
+    expect(bedrockConverseCodec.streamError(403, 'denied')).toEqual({ modelStreamErrorException: { message: 'denied' } });
+    expect(bedrockConverseCodec.streamError(500, 'x', 'modelTimeoutException')).toEqual({ modelStreamErrorException: { message: 'x' } });
+  });
+
   it('a corrupt frame is an error', async () => {
     const frame = encodeConverseEvent({ messageStart: { role: 'assistant' } });
     frame[frame.length - 6] = frame[frame.length - 6]! ^ 0x55;

@@ -3,6 +3,7 @@ import { bedrockErrorBody, bedrockStreamExceptionForStatus } from '../bedrock-in
 import { createEventStreamDecoder, type EventStreamMessage, encodeEventFrame, encodeExceptionFrame, framePayload, headerString } from '../bedrock-invoke/event-stream.js';
 import type { FormatCodec } from '../codec.js';
 import { isRecord } from '../gemini/narrow.js';
+import { converseStreamException } from './stream-exceptions.js';
 
 /**
  * Bedrock ConverseStream (wire-formats §5.1, §5.2): AWS event-stream frames, one JSON payload per
@@ -64,6 +65,6 @@ export const bedrockConverseCodec: FormatCodec<ConverseStreamEvent> = {
   streamContentType: 'application/vnd.amazon.eventstream',
   decodeStream: createConverseDecodeStream,
   encodeStream: createConverseEncodeStream,
-  streamError: (status, message, type) => ({ [type ?? bedrockStreamExceptionForStatus(status)]: { message } }),
+  streamError: (status, message, type) => ({ [converseStreamException(type ?? bedrockStreamExceptionForStatus(status))]: { message } }),
   errorBody: (status, message) => bedrockErrorBody(status, message),
 };

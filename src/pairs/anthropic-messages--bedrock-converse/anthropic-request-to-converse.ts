@@ -4,6 +4,7 @@ import { LossCollector } from '../../core/losses.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { bedrockConverseTarget } from '../../formats/bedrock-converse/target.js';
 import { isRecord, isStringArray } from '../../formats/gemini/narrow.js';
+import { betaNames } from './converse-betas.js';
 import { type ConverseBlock, cachePointFor, convertAnthropicContent } from './convert-anthropic-content-to-converse.js';
 
 export interface ConverseRequestContext extends RequestContext {
@@ -15,9 +16,10 @@ const HANDLED = new Set(['model', 'max_tokens', 'messages', 'system', 'stop_sequ
 
 /**
  * Anthropic Messages request -> Bedrock Converse request (wire-formats §5.1). The model goes into the
- * path (`context.upstreamPath`); `top_k` and `thinking` travel in `additionalModelRequestFields`, which
- * Bedrock hands to Claude as they are. Converse has no `none` tool choice: with it the tools are
- * omitted (a loss), unless the history holds tool blocks, which need the tool config.
+ * path (`context.upstreamPath`); `top_k`, `thinking` and the beta names of `options.context.anthropicBeta`
+ * (as `anthropic_beta`) travel in `additionalModelRequestFields`, which Bedrock hands to Claude as they are.
+ * Converse has no `none` tool choice: with it the tools are omitted (a loss), unless the history holds
+ * tool blocks, which need the tool config.
  */
 export function anthropicRequestToConverse(body: unknown, options: TranslateOptions = {}): TranslationResult<Record<string, unknown>> {
   if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
@@ -37,7 +39,10 @@ export function anthropicRequestToConverse(body: unknown, options: TranslateOpti
     if (!isRecord(m)) throw new TranslationError('invalid_input', 'a message must be an object', { path });
     const content = convertAnthropicContent(m.content, childPath(path, 'content'), losses, docCounter);
     if (m.role === 'system') {
-      system.push(...content.filter((b) => b.text !== undefined || b.cachePoint !== undefined));
+      content.forEach((b, j) => {
+        if (b.text !== undefined || b.cachePoint !== undefined) system.push(b);
+        else losses.add(childPath(path, 'content'), `Converse system blocks are text only: block ${j} of this system message is not sent`);
+      });
       return;
     }
     if (m.role !== 'user' && m.role !== 'assistant') throw new TranslationError('invalid_input', 'role must be user or assistant', { path: childPath(path, 'role') });
@@ -64,8 +69,11 @@ export function anthropicRequestToConverse(body: unknown, options: TranslateOpti
   const extra: Record<string, unknown> = {};
   if (typeof body.top_k === 'number') extra.top_k = body.top_k;
   if (body.thinking !== undefined) extra.thinking = body.thinking;
+  const betas = betaNames(options.context);
+  if (betas.length > 0) extra.anthropic_beta = betas;
   if (Object.keys(extra).length > 0) out.additionalModelRequestFields = extra;
 
+  if (body.tools === undefined && body.tool_choice !== undefined) losses.add('tool_choice', 'a tool_choice without tools is not sent to Converse');
   const toolConfig = convertTools(body.tools, body.tool_choice, hasToolBlocks, losses);
   if (toolConfig) out.toolConfig = toolConfig;
 
@@ -125,6 +133,7 @@ function convertTools(tools: unknown, choice: unknown, hasToolBlocks: boolean, l
       config.toolChoice = { any: {} };
       return config;
     case 'tool':
+      if (typeof choice.name !== 'string' || choice.name === '') throw new TranslationError('invalid_input', 'tool_choice of type tool needs a name', { path: 'tool_choice.name' });
       config.toolChoice = { tool: { name: choice.name } };
       return config;
     case 'none':

@@ -7,7 +7,8 @@ import { encodeConverseEvent } from '../../formats/bedrock-converse/codec.js';
 import { anthropicSDKFinalMessage } from '../../stream/sdk-harness.js';
 import { readText, streamOfChunks, streamOfText } from '../../stream/stream-test-utils.js';
 import { translateStream } from '../../stream/translate-stream.js';
-import { translateResponse } from '../../translate.js';
+import { translateError, translateResponse } from '../../translate.js';
+import { bedrockExceptionForStatus } from '../../formats/bedrock-invoke/errors.js';
 import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { anthropicRequestToConverse } from './anthropic-request-to-converse.js';
 import { converseRequestToAnthropic } from './converse-request-to-anthropic.js';
@@ -151,7 +152,7 @@ describe('converse upstream -> Anthropic client', () => {
 
 describe('@aws-sdk/client-bedrock-runtime on loopback consumes crosswire output', () => {
   let server: Server;
-  let reply: { body: Uint8Array | string; type: string } = { body: '', type: 'application/json' };
+  let reply: { body: Uint8Array | string; type: string; status?: number; headers?: Record<string, string> } = { body: '', type: 'application/json' };
   let seen: unknown;
   let client: BedrockRuntimeClient;
 
@@ -161,7 +162,7 @@ describe('@aws-sdk/client-bedrock-runtime on loopback consumes crosswire output'
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         seen = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        res.writeHead(200, { 'content-type': reply.type });
+        res.writeHead(reply.status ?? 200, { 'content-type': reply.type, ...reply.headers });
         res.end(typeof reply.body === 'string' ? reply.body : Buffer.from(reply.body));
       });
     });
@@ -224,6 +225,24 @@ describe('@aws-sdk/client-bedrock-runtime on loopback consumes crosswire output'
     expect(out.output?.message?.content).toEqual([{ text: 'Salut' }]);
     expect(out.stopReason).toBe('max_tokens');
     expect(out.usage).toEqual({ inputTokens: 4, outputTokens: 2, totalTokens: 6 });
+  });
+
+  it('Anthropic HTTP errors -> Converse status + {message}: with the exception name of that status as x-amzn-ErrorType the SDK throws the modelled exception', async () => {
+    const cases: Array<[number, string, string]> = [
+      [400, 'invalid_request_error', 'ValidationException'],
+      [401, 'authentication_error', 'AccessDeniedException'],
+      [404, 'not_found_error', 'ResourceNotFoundException'],
+      [429, 'rate_limit_error', 'ThrottlingException'],
+      [500, 'api_error', 'InternalServerException'],
+      [529, 'overloaded_error', 'ServiceUnavailableException'],
+    ];
+    for (const [status, type, exception] of cases) {
+      const e = translateError('anthropic-messages', 'bedrock-converse', { status, body: { type: 'error', error: { type, message: `m${status}` } } });
+      expect(bedrockExceptionForStatus(e.status)).toBe(exception);
+      reply = { body: JSON.stringify(e.body), type: 'application/json', status: e.status, headers: { 'x-amzn-errortype': `${exception}:http://internal.amazon.com/coral/com.amazon.bedrock/` } };
+      const thrown = await client.send(new ConverseCommand({ modelId: 'm', messages: [{ role: 'user', content: [{ text: 'x' }] }] })).catch((x: unknown) => x);
+      expect(thrown).toMatchObject({ name: exception, message: `m${status}`, $metadata: { httpStatusCode: e.status } });
+    }
   });
 
   it('an Anthropic mid-stream error reaches the AWS SDK as a thrown exception', async () => {

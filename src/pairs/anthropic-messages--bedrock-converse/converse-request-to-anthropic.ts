@@ -1,11 +1,19 @@
 import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
-import type { TranslateOptions, TranslationResult } from '../../core/options.js';
+import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { isRecord } from '../../formats/gemini/narrow.js';
+import { converseDocumentToAnthropic } from './converse-document-to-anthropic.js';
 
 const MEDIA: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' };
 const HANDLED = new Set(['messages', 'system', 'inferenceConfig', 'toolConfig', 'additionalModelRequestFields']);
+
+/** A Converse `cachePoint` -> Anthropic `cache_control` (its `ttl` kept). */
+function cacheControlFor(point: Record<string, unknown>): Record<string, unknown> {
+  const cc: Record<string, unknown> = { type: 'ephemeral' };
+  if (typeof point.ttl === 'string') cc.ttl = point.ttl;
+  return cc;
+}
 
 /** Converse blocks -> Anthropic blocks; a `cachePoint` becomes `cache_control` on the block before it. */
 function convertBlocks(blocks: unknown, path: string, losses: LossCollector): Record<string, unknown>[] {
@@ -16,9 +24,7 @@ function convertBlocks(blocks: unknown, path: string, losses: LossCollector): Re
     if (!isRecord(b)) throw new TranslationError('invalid_input', 'a content block must be an object', { path: at });
     if (isRecord(b.cachePoint)) {
       const prev = out[out.length - 1];
-      const cc: Record<string, unknown> = { type: 'ephemeral' };
-      if (typeof b.cachePoint.ttl === 'string') cc.ttl = b.cachePoint.ttl;
-      if (prev) prev.cache_control = cc;
+      if (prev) prev.cache_control = cacheControlFor(b.cachePoint);
       else losses.add(at, 'a cachePoint with no block before it');
       return;
     }
@@ -35,19 +41,7 @@ function convertBlock(b: Record<string, unknown>, at: string, losses: LossCollec
     const src = isRecord(b.image.source) ? b.image.source : {};
     if (media && typeof src.bytes === 'string') return { type: 'image', source: { type: 'base64', media_type: media, data: src.bytes } };
   } else if (isRecord(b.document)) {
-    const d = b.document;
-    const src = isRecord(d.source) ? d.source : {};
-    const doc: Record<string, unknown> | undefined =
-      d.format === 'pdf' && typeof src.bytes === 'string'
-        ? { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: src.bytes } }
-        : typeof src.text === 'string'
-          ? { type: 'document', source: { type: 'text', media_type: 'text/plain', data: src.text } }
-          : undefined;
-    if (doc) {
-      if (typeof d.name === 'string') doc.title = d.name;
-      if (typeof d.context === 'string') doc.context = d.context;
-      return doc;
-    }
+    return converseDocumentToAnthropic(b.document, childPath(at, 'document'), losses);
   } else if (isRecord(b.toolUse)) {
     return { type: 'tool_use', id: b.toolUse.toolUseId, name: b.toolUse.name, input: isRecord(b.toolUse.input) ? b.toolUse.input : {} };
   } else if (isRecord(b.toolResult)) {
@@ -57,7 +51,7 @@ function convertBlock(b: Record<string, unknown>, at: string, losses: LossCollec
       r.content.forEach((c, i) => {
         if (isRecord(c) && c.json !== undefined) content.push({ type: 'text', text: JSON.stringify(c.json) });
         else if (isRecord(c)) {
-          const x = convertBlock(c, childPath(childPath(at, 'toolResult.content'), i), losses);
+          const x = convertBlock(c, childPath(childPath(childPath(at, 'toolResult'), 'content'), i), losses);
           if (x) content.push(x);
         }
       });
@@ -67,7 +61,10 @@ function convertBlock(b: Record<string, unknown>, at: string, losses: LossCollec
     return out;
   } else if (isRecord(b.reasoningContent)) {
     const rc = b.reasoningContent;
-    if (isRecord(rc.reasoningText)) return { type: 'thinking', thinking: rc.reasoningText.text ?? '', signature: rc.reasoningText.signature ?? '' };
+    if (isRecord(rc.reasoningText)) {
+      const { text, signature } = rc.reasoningText;
+      return { type: 'thinking', thinking: typeof text === 'string' ? text : '', signature: typeof signature === 'string' ? signature : '' };
+    }
     if (typeof rc.redactedContent === 'string') return { type: 'redacted_thinking', data: rc.redactedContent };
   }
   losses.add(at, 'this Converse block has no Anthropic equivalent');
@@ -77,7 +74,8 @@ function convertBlock(b: Record<string, unknown>, at: string, losses: LossCollec
 /**
  * Converse request -> Anthropic Messages request. The model (from the URL) comes in `options.model`;
  * `stream: true` when `options.context.stream`. `top_k` and `thinking` in `additionalModelRequestFields`
- * are read back; `max_tokens` defaults to 4096 (Converse does not require it, Anthropic does).
+ * are read back, its `anthropic_beta` list goes to `context.anthropicBeta` (the `anthropic-beta` header);
+ * `max_tokens` defaults to 4096 (Converse does not require it, Anthropic does).
  */
 export function converseRequestToAnthropic(body: unknown, options: TranslateOptions = {}): TranslationResult<Record<string, unknown>> {
   if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
@@ -99,8 +97,11 @@ export function converseRequestToAnthropic(body: unknown, options: TranslateOpti
   if (typeof ic.topP === 'number') out.top_p = ic.topP;
   if (Array.isArray(ic.stopSequences)) out.stop_sequences = ic.stopSequences;
   const extra = isRecord(body.additionalModelRequestFields) ? body.additionalModelRequestFields : {};
+  let betas: string[] | undefined;
   for (const [k, v] of Object.entries(extra)) {
     if (k === 'top_k' || k === 'thinking') out[k] = v;
+    else if (k === 'anthropic_beta' && Array.isArray(v) && v.every((x) => typeof x === 'string')) betas = v.slice();
+    else if (k === 'anthropic_beta') losses.add('additionalModelRequestFields.anthropic_beta', 'anthropic_beta must be a list of beta names');
     else losses.add(`additionalModelRequestFields.${k}`, 'not carried');
   }
   if (isRecord(body.toolConfig)) {
@@ -112,8 +113,9 @@ export function converseRequestToAnthropic(body: unknown, options: TranslateOpti
           const s = t.toolSpec;
           const tool: Record<string, unknown> = { name: s.name, input_schema: isRecord(s.inputSchema) && isRecord(s.inputSchema.json) ? s.inputSchema.json : { type: 'object' } };
           if (typeof s.description === 'string') tool.description = s.description;
+          if (typeof s.strict === 'boolean') tool.strict = s.strict;
           tools.push(tool);
-        } else if (isRecord(t) && isRecord(t.cachePoint) && tools.length > 0) tools[tools.length - 1]!.cache_control = { type: 'ephemeral' };
+        } else if (isRecord(t) && isRecord(t.cachePoint) && tools.length > 0) tools[tools.length - 1]!.cache_control = cacheControlFor(t.cachePoint);
         else losses.add(`toolConfig.tools[${i}]`, 'not carried');
       });
     }
@@ -125,5 +127,7 @@ export function converseRequestToAnthropic(body: unknown, options: TranslateOpti
   }
   if (options.context?.stream === true) out.stream = true;
   for (const k of Object.keys(body)) if (!HANDLED.has(k)) losses.add(k, `${k} has no Anthropic equivalent`);
-  return { body: out, losses: losses.list, context: { clientModel: options.model, stream: out.stream === true } };
+  const context: RequestContext = { clientModel: options.model, stream: out.stream === true };
+  if (betas && betas.length > 0) context.anthropicBeta = betas;
+  return { body: out, losses: losses.list, context };
 }

@@ -61,7 +61,9 @@ export function createConverseToAnthropicStream(options: TranslateOptions = {}):
     } else if (isRecord(d.reasoningContent)) {
       const r = d.reasoningContent;
       if (typeof r.redactedContent === 'string') {
+        // Anthropic sends redacted thinking whole in its block start: a second piece cannot follow
         if (!b) open(cIndex, { type: 'redacted_thinking', data: r.redactedContent }, out);
+        else losses.add('contentBlockDelta.delta.reasoningContent.redactedContent', 'a second redactedContent delta for one block cannot be carried');
         return;
       }
       if (!b) {

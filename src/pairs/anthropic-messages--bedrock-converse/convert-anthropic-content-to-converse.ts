@@ -2,6 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../formats/gemini/narrow.js';
+import { converseDocumentName } from './converse-document-name.js';
 
 export type ConverseBlock = Record<string, unknown>;
 
@@ -32,10 +33,33 @@ export function convertAnthropicContent(content: unknown, path: JsonPath, losses
     if (!isRecord(block)) throw new TranslationError('invalid_input', 'a content block must be an object', { path: at });
     const converted = convertBlock(block, at, losses, docCounter);
     if (converted) out.push(converted);
-    const point = cachePointFor(block.cache_control);
+    const point = block.type === 'tool_result' ? toolResultCachePoint(block, at, losses) : cachePointFor(block.cache_control);
     if (point && converted) out.push(point);
   });
   return out;
+}
+
+/**
+ * The cachePoint that follows a tool result. Converse tool results hold no cachePoint, so a `cache_control`
+ * inside one becomes a cachePoint after the whole tool result: the same breakpoint when it marks the last
+ * block, later otherwise (reported). Only one breakpoint fits there: the tool result's own, else the last
+ * inner one; other inner ones are reported.
+ */
+function toolResultCachePoint(block: JsonObject, at: JsonPath, losses: LossCollector): ConverseBlock | undefined {
+  const own = cachePointFor(block.cache_control);
+  const inner = Array.isArray(block.content) ? block.content : [];
+  const marked: number[] = [];
+  inner.forEach((b, i) => {
+    if (isRecord(b) && isRecord(b.cache_control)) marked.push(i);
+  });
+  const kept = own ? undefined : marked[marked.length - 1];
+  for (const i of marked) {
+    const path = childPath(childPath(childPath(at, 'content'), i), 'cache_control');
+    if (i !== kept) losses.add(path, 'Converse tool results hold no cachePoint: only one cachePoint, after the tool result, is sent');
+    else if (i !== inner.length - 1) losses.add(path, 'Converse tool results hold no cachePoint: the breakpoint moves to the end of the tool result');
+  }
+  if (own) return own;
+  return kept === undefined ? undefined : cachePointFor((inner[kept] as JsonObject).cache_control);
 }
 
 function convertBlock(block: JsonObject, at: JsonPath, losses: LossCollector, docCounter: { n: number }): ConverseBlock | undefined {
@@ -77,8 +101,12 @@ function convertImage(block: JsonObject, at: JsonPath, losses: LossCollector): C
 
 function convertDocument(block: JsonObject, at: JsonPath, losses: LossCollector, docCounter: { n: number }): ConverseBlock | undefined {
   const s = isRecord(block.source) ? block.source : {};
-  // Converse requires a name: the title, else a deterministic one
-  const name = typeof block.title === 'string' && block.title !== '' ? block.title : `document-${++docCounter.n}`;
+  // Converse requires a name in a narrow alphabet: the title made to fit it, else a deterministic one
+  const fitted = typeof block.title === 'string' ? converseDocumentName(block.title) : undefined;
+  if (typeof block.title === 'string' && block.title !== '' && fitted !== block.title) {
+    losses.add(childPath(at, 'title'), `Converse document names allow only letters, digits, single spaces, hyphens, parentheses and square brackets: sent as ${JSON.stringify(fitted ?? 'document-<n>')}`);
+  }
+  const name = fitted ?? `document-${++docCounter.n}`;
   const doc: Record<string, unknown> = { name };
   if (s.type === 'base64' && s.media_type === 'application/pdf' && typeof s.data === 'string') {
     doc.format = 'pdf';
