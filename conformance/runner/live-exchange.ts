@@ -84,6 +84,9 @@ function clientHeaders(s: Scenario, o: LiveExchangeOptions): Record<string, stri
     h['anthropic-version'] = s.meta.anthropicVersion ?? '2023-06-01';
     if (s.meta.anthropicVersion === '2026-10-21') h.authorization = `Bearer ${CLIENT_KEY}`;
     else h['x-api-key'] = CLIENT_KEY;
+    // beta names a library run passes as options.context.anthropicBeta are the client's anthropic-beta header
+    const beta = s.meta.options?.context?.anthropicBeta;
+    if (typeof beta === 'string' || Array.isArray(beta)) h['anthropic-beta'] = Array.isArray(beta) ? beta.join(',') : beta;
   } else if (s.client === 'gemini') {
     h['x-goog-api-key'] = CLIENT_KEY;
   } else {

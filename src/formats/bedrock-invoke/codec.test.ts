@@ -69,6 +69,40 @@ describe('bedrock-invoke codec', () => {
     await expect(decode([frame.slice(0, frame.length - 3)])).rejects.toThrow(/inside a frame/);
   });
 
+  it('hands out every whole frame before a cut or corrupt one, then errors (one chunk or many)', async () => {
+    const whole = concat(events.map((e) => chunkFrame(e)));
+    const lastStart = whole.length - chunkFrame(events[2]).length;
+    const cut = whole.slice(0, lastStart + 20);
+    const corrupt = whole.slice();
+    corrupt[whole.length - 6] = corrupt[whole.length - 6]! ^ 0xff;
+    for (const [bytes, error] of [
+      [cut, /inside a frame \(20 bytes left\)/],
+      [corrupt, /corrupt event-stream frame/],
+    ] as const) {
+      for (const chunks of [[bytes], [bytes.slice(0, 30), bytes.slice(30)]]) {
+        const seen: unknown[] = [];
+        const reader = new ReadableStream<Uint8Array>({
+          start(c) {
+            for (const ch of chunks) c.enqueue(ch);
+            c.close();
+          },
+        })
+          .pipeThrough(createBedrockInvokeDecodeStream())
+          .getReader();
+        const failure = await (async () => {
+          for (;;) {
+            const r = await reader.read();
+            if (r.done) return undefined;
+            seen.push(r.value);
+          }
+        })().catch((e: unknown) => e);
+        expect(seen).toEqual(events.slice(0, 2));
+        expect(failure).toBeInstanceOf(TranslationError);
+        expect(String((failure as Error).message)).toMatch(error);
+      }
+    }
+  });
+
   it('exception frames decode to error events and back', async () => {
     expect(await decode([encodeExceptionFrame('throttlingException', 'Too many requests')])).toEqual([
       { type: 'error', error: { type: 'throttlingException', message: 'Too many requests' } },

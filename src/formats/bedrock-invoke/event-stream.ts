@@ -29,11 +29,23 @@ export function headerString(message: Message, name: string): string | undefined
   return h && h.type === 'string' ? h.value : undefined;
 }
 
-/** bytes -> event-stream messages. A bad CRC, an impossible length or a cut last frame errors the stream. */
-export function createEventStreamDecoder(): TransformStream<Uint8Array, Message> {
+/**
+ * Whole frames out of byte chunks cut anywhere, synchronously. A framing failure (impossible length, bad CRC)
+ * is returned after the frames completed before it, and nothing is read after it; `end` reports a last
+ * frame cut short. For decoders that must hand out every whole frame before they fail.
+ */
+export interface EventStreamFrameReader {
+  push(chunk: Uint8Array): { messages: Message[]; error?: TranslationError };
+  end(): TranslationError | undefined;
+}
+
+export function createEventStreamFrameReader(): EventStreamFrameReader {
   let buffer = new Uint8Array(0);
-  return new TransformStream<Uint8Array, Message>({
-    transform(chunk, controller) {
+  let failed = false;
+  return {
+    push(chunk) {
+      const messages: Message[] = [];
+      if (failed) return { messages };
       if (buffer.length === 0) buffer = chunk.slice();
       else {
         const next = new Uint8Array(buffer.length + chunk.length);
@@ -42,17 +54,41 @@ export function createEventStreamDecoder(): TransformStream<Uint8Array, Message>
         buffer = next;
       }
       let at = 0;
-      while (buffer.length - at >= PRELUDE) {
-        const total = new DataView(buffer.buffer, buffer.byteOffset + at, 4).getUint32(0, false);
-        if (total < MIN_FRAME || total > MAX_FRAME_BYTES) throw new TranslationError('upstream', `event-stream frame of impossible length ${total}`);
-        if (buffer.length - at < total) break;
-        controller.enqueue(decodeFrame(buffer.subarray(at, at + total)));
-        at += total;
+      try {
+        while (buffer.length - at >= PRELUDE) {
+          const total = new DataView(buffer.buffer, buffer.byteOffset + at, 4).getUint32(0, false);
+          if (total < MIN_FRAME || total > MAX_FRAME_BYTES) throw new TranslationError('upstream', `event-stream frame of impossible length ${total}`);
+          if (buffer.length - at < total) break;
+          messages.push(decodeFrame(buffer.subarray(at, at + total)));
+          at += total;
+        }
+      } catch (e) {
+        failed = true;
+        buffer = new Uint8Array(0);
+        return { messages, error: e instanceof TranslationError ? e : new TranslationError('upstream', String(e)) };
       }
       if (at > 0) buffer = buffer.slice(at);
+      return { messages };
+    },
+    end() {
+      if (failed || buffer.length === 0) return undefined;
+      return new TranslationError('upstream', `event stream ended inside a frame (${buffer.length} bytes left)`);
+    },
+  };
+}
+
+/** bytes -> event-stream messages. A bad CRC, an impossible length or a cut last frame errors the stream. */
+export function createEventStreamDecoder(): TransformStream<Uint8Array, Message> {
+  const reader = createEventStreamFrameReader();
+  return new TransformStream<Uint8Array, Message>({
+    transform(chunk, controller) {
+      const r = reader.push(chunk);
+      for (const m of r.messages) controller.enqueue(m);
+      if (r.error) throw r.error;
     },
     flush() {
-      if (buffer.length > 0) throw new TranslationError('upstream', `event stream ended inside a frame (${buffer.length} bytes left)`);
+      const error = reader.end();
+      if (error) throw error;
     },
   });
 }

@@ -71,6 +71,28 @@ describe('anthropic-messages <-> bedrock-invoke requests', () => {
     expect(decodeURIComponent(new URL(seen!.url).pathname)).toBe(decodeURIComponent(String(ours.context.upstreamPath)));
   });
 
+  it('puts the anthropic-beta header into the body as @anthropic-ai/bedrock-sdk does', async () => {
+    let seen: { body: unknown; beta: string | null } | undefined;
+    const client = new AnthropicBedrock({
+      awsRegion: 'us-east-1',
+      skipAuth: true,
+      baseURL: 'http://fake.local',
+      maxRetries: 0,
+      fetch: async (_url: RequestInfo | URL, init?: RequestInit) => {
+        seen = { body: JSON.parse(String(init?.body)), beta: new Headers(init?.headers).get('anthropic-beta') };
+        return Response.json({ id: 'm', type: 'message', role: 'assistant', model: 'x', content: [], stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } });
+      },
+    });
+    const beta = 'interleaved-thinking-2025-05-14, context-1m-2025-08-07';
+    await client.messages.create({ model: request.model, max_tokens: 100, messages: [{ role: 'user', content: 'Hello' }] }, { headers: { 'anthropic-beta': beta } });
+    const ours = anthropicRequestToBedrockInvoke(
+      { model: request.model, max_tokens: 100, messages: [{ role: 'user', content: 'Hello' }] },
+      { anthropicVersion: '2026-10-21', context: { anthropicBeta: beta } },
+    );
+    expect(seen?.body).toEqual(ours.body);
+    expect((ours.body as { anthropic_beta?: unknown }).anthropic_beta).toEqual(['interleaved-thinking-2025-05-14', 'context-1m-2025-08-07']);
+  });
+
   it('back: the model comes from the URL, anthropic_version/anthropic_beta leave the body', () => {
     const r = bedrockInvokeRequestToAnthropic(
       deepFreeze({ anthropic_version: 'bedrock-2023-05-31', anthropic_beta: ['x'], max_tokens: 10, messages: [] }),
@@ -96,6 +118,40 @@ describe('bedrock-invoke streams and errors', () => {
     expect(m.content).toEqual([{ type: 'text', text: 'Hi \u00e9' }]);
     expect(m.usage.output_tokens).toBe(3);
     expect(m.stop_reason).toBe('end_turn');
+  });
+
+  it('@anthropic-ai/bedrock-sdk reads thinking (signature byte for byte) and tool calls from our frames', async () => {
+    const sig = 'ErUBCkYICBgCIkDk2/8sQ+7xYvA1bm9wZQ==';
+    const ev = (e: unknown) => `event: ${(e as { type: string }).type}\ndata: ${JSON.stringify(e)}\n\n`;
+    const sse = [
+      { type: 'message_start', message: { id: 'msg_t', type: 'message', role: 'assistant', model: 'c', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 5, output_tokens: 1 } } },
+      { type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: '11² > 97' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'signature_delta', signature: sig } },
+      { type: 'content_block_stop', index: 0 },
+      { type: 'content_block_start', index: 1, content_block: { type: 'tool_use', id: 'toolu_1', name: 'get_weather', input: {} } },
+      { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '{"city": "Pa' } },
+      { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: 'ris"}' } },
+      { type: 'content_block_stop', index: 1 },
+      { type: 'message_delta', delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { output_tokens: 30 } },
+      { type: 'message_stop' },
+    ]
+      .map(ev)
+      .join('');
+    const wire = await bytes(translateStream('anthropic-messages', 'bedrock-invoke', streamOfText(sse, 11)));
+    const client = new AnthropicBedrock({
+      awsRegion: 'us-east-1',
+      skipAuth: true,
+      baseURL: 'http://fake.local',
+      maxRetries: 0,
+      fetch: async () => new Response(new Blob([wire as Uint8Array<ArrayBuffer>]), { headers: { 'content-type': 'application/vnd.amazon.eventstream' } }),
+    });
+    const m = await client.messages.stream({ model: 'm', max_tokens: 2000, messages: [{ role: 'user', content: 'x' }] }).finalMessage();
+    expect(m.content).toEqual([
+      { type: 'thinking', thinking: '11² > 97', signature: sig },
+      { type: 'tool_use', id: 'toolu_1', name: 'get_weather', input: { city: 'Paris' } },
+    ]);
+    expect(m.stop_reason).toBe('tool_use');
   });
 
   it('an Anthropic error mid-stream becomes an exception frame the bedrock SDK throws on', async () => {
@@ -132,6 +188,16 @@ describe('bedrock-invoke streams and errors', () => {
     const cut = createBedrockInvokeToAnthropicStream();
     cut.push({ type: 'message_start', message: {} });
     expect(cut.end()).toEqual([{ type: 'error', error: { type: 'api_error', message: expect.stringContaining('message_stop') } }]);
+  });
+
+  it('an Anthropic error event inside a chunk frame reaches the Anthropic client with its own type', async () => {
+    const { encodeEventFrame } = await import('../../formats/bedrock-invoke/event-stream.js');
+    const { bytesToBase64 } = await import('../../formats/bedrock-invoke/base64.js');
+    const chunk = (e: unknown) => encodeEventFrame('chunk', { bytes: bytesToBase64(new TextEncoder().encode(JSON.stringify(e))) });
+    const out = await readText(
+      translateStream('bedrock-invoke', 'anthropic-messages', streamOfChunks([chunk({ type: 'ping' }), chunk({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } })])),
+    );
+    expect(out).toBe('event: ping\ndata: {"type":"ping"}\n\nevent: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n');
   });
 
   it('a Bedrock exception frame reaches an OpenAI client as its error chunk (composed)', async () => {

@@ -30,8 +30,28 @@ const EXCEPTION_BY_ANTHROPIC_TYPE: Record<string, string> = {
   api_error: 'internalServerException',
 };
 
-/** The Anthropic error type for a Bedrock stream exception name (unknown ones: api_error). */
+/** Anthropic's own error types (wire-formats §2.6): an InvokeModel `chunk` may carry an Anthropic `error` event. */
+const ANTHROPIC_ERROR_TYPES: ReadonlySet<string> = new Set([
+  'invalid_request_error',
+  'authentication_error',
+  'billing_error',
+  'permission_error',
+  'not_found_error',
+  'conflict_error',
+  'request_too_large',
+  'rate_limit_error',
+  'api_error',
+  'timeout_error',
+  'overloaded_error',
+]);
+
+/**
+ * The Anthropic error type for the type of an error event in an InvokeModel stream: a Bedrock exception
+ * name (camelCase frame header, or PascalCase) is mapped (unknown ones: api_error); an Anthropic error
+ * type, from an `error` event inside a `chunk` frame, is kept.
+ */
 export function anthropicTypeForBedrockException(exception: string): string {
+  if (ANTHROPIC_ERROR_TYPES.has(exception)) return exception;
   const camel = exception.charAt(0).toLowerCase() + exception.slice(1);
   return ANTHROPIC_TYPE_BY_EXCEPTION[camel] ?? 'api_error';
 }

@@ -36,6 +36,20 @@ describe('anthropic-messages <-> vertex-anthropic', () => {
     expect(anthropicRequestToVertex(request).body.anthropic_version).toBe('vertex-2023-10-16');
   });
 
+  it('keeps betas out of the body: @anthropic-ai/vertex-sdk sends them as the anthropic-beta header', async () => {
+    let seen: { body: unknown; beta: string | null } | undefined;
+    const client = vertexClient(async (_url, init) => {
+      seen = { body: JSON.parse(String(init?.body)), beta: new Headers(init?.headers).get('anthropic-beta') };
+      return Response.json({ id: 'm', type: 'message', role: 'assistant', model: 'x', content: [], stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } });
+    });
+    const beta = 'context-1m-2025-08-07';
+    await client.messages.create({ model: request.model, max_tokens: 64, messages: [{ role: 'user', content: 'Hi' }] }, { headers: { 'anthropic-beta': beta } });
+    const ours = anthropicRequestToVertex({ model: request.model, max_tokens: 64, messages: [{ role: 'user', content: 'Hi' }] }, { anthropicVersion: '2026-10-21', context: { anthropicBeta: beta } });
+    expect(seen?.beta).toBe(beta);
+    expect(seen?.body).toEqual(ours.body);
+    expect(ours.body).not.toHaveProperty('anthropic_beta');
+  });
+
   it('back: the model comes from the URL, anthropic_version leaves the body', () => {
     const r = vertexRequestToAnthropic(deepFreeze({ anthropic_version: 'vertex-2023-10-16', max_tokens: 5, stream: true, messages: [] }), { model: 'claude-x' });
     expect(r.body).toEqual({ model: 'claude-x', max_tokens: 5, stream: true, messages: [] });
