@@ -40,15 +40,19 @@ interface ViaContext extends RequestContext {
   via?: RequestContext[];
 }
 
+/**
+ * The options of hop `hop` of a response/stream/error chain. The way back runs the request's hops in reverse
+ * order, and `via` already lists the request contexts in that order (`via[0]` = the last request hop's
+ * context), so the way-back hop `hop` gets `via[hop]`.
+ */
 function hopOptions(options: TranslateOptions | undefined, hop: number, hops: number): TranslateOptions | undefined {
   if (hops === 1 || !options) return options;
   const via = (options.context as ViaContext | undefined)?.via;
-  // on the way back the hops run in reverse order of the request hops
-  return { ...options, context: via?.[hops - 1 - hop] ?? options.context };
+  return { ...options, context: via?.[hop] ?? options.context };
 }
 
-function prefixLosses(losses: Loss[], hop: number, chain: PairTranslator[]): Loss[] {
-  if (chain.length === 1 || hop === 0) return losses;
+function prefixLosses(losses: readonly Loss[], hop: number, chain: readonly PairTranslator[]): Loss[] {
+  if (chain.length === 1 || hop === 0) return losses.slice();
   const p = chain[hop]!;
   return losses.map((l) => ({ path: l.path, reason: `${l.reason} (in ${p.from} -> ${p.to})` }));
 }
@@ -84,9 +88,25 @@ export function translateResponse(from: FormatId, to: FormatId, body: unknown, o
   return { body: current, losses, context: options?.context ?? {} };
 }
 
-/** Translate an HTTP error (status + body) from the upstream's format to the client's. */
+/** Anthropic's own "overloaded" status; only formats whose errors are Anthropic's (the model's, on Vertex) use it. */
+const HUB_OVERLOADED_STATUS = 529;
+const SPEAKS_529: ReadonlySet<FormatId> = new Set<FormatId>([HUB, 'vertex-anthropic']);
+
+/**
+ * Translate an HTTP error (status + body) from the upstream's format to the client's.
+ *
+ * In a composed route, an upstream overload (e.g. Gemini or Bedrock 503) is the hub's 529 in the middle; a
+ * client format that keeps statuses and does not speak 529 (OpenAI) would pass that Anthropic-only code on.
+ * Such a client gets the upstream's own status instead (503 when it was not a 5xx); the body keeps the
+ * mapped error type.
+ */
 export function translateError(from: FormatId, to: FormatId, error: HttpError, options?: TranslateOptions): HttpError {
-  return route(from, to, 'error').reduce((e, pair, hop, chain) => pair.error!(e, hopOptions(options, hop, chain.length)), error);
+  const chain = route(from, to, 'error');
+  const out = chain.reduce((e, pair, hop) => pair.error!(e, hopOptions(options, hop, chain.length)), error);
+  if (chain.length === 2 && !SPEAKS_529.has(to) && out.status === HUB_OVERLOADED_STATUS && error.status !== HUB_OVERLOADED_STATUS) {
+    return { ...out, status: error.status >= 500 && error.status <= 599 ? error.status : 503 };
+  }
+  return out;
 }
 
 /** A stream translator over parsed events: `push` each upstream event, `end` when upstream ends. */
@@ -114,7 +134,7 @@ export function createStreamTranslator(from: FormatId, to: FormatId, options?: T
       return out;
     },
     get losses() {
-      return stages.flatMap((s) => s.losses);
+      return stages.flatMap((s, hop) => prefixLosses(s.losses, hop, chain));
     },
   };
 }
