@@ -1,5 +1,6 @@
 import type { FormatId } from '../core/formats.js';
 import { anthropicErrorBody } from '../formats/anthropic-messages/errors.js';
+import { bedrockExceptionForStatus, bedrockHttpStatus } from '../formats/bedrock-invoke/errors.js';
 import { openaiErrorBody } from '../formats/openai-chat/errors.js';
 import { getCodec } from '../translate.js';
 
@@ -13,6 +14,15 @@ export function clientErrorBody(format: FormatId, status: number, message: strin
   return getCodec(format).errorBody(status, message, opts.type);
 }
 
+/**
+ * Headers an error response needs in the caller's format: Bedrock clients read the exception name from
+ * `x-amzn-ErrorType` (without it the AWS SDK throws a nameless `Unknown` error).
+ */
+export function clientErrorHeaders(format: FormatId, status: number): Record<string, string> {
+  if (format === 'bedrock-converse' || format === 'bedrock-invoke') return { 'x-amzn-errortype': bedrockExceptionForStatus(bedrockHttpStatus(status)) };
+  return {};
+}
+
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 }
@@ -24,5 +34,5 @@ export function clientError(
   message: string,
   opts: { type?: string; param?: string; headers?: Record<string, string> } = {},
 ): Response {
-  return jsonResponse(status, clientErrorBody(format, status, message, opts), opts.headers);
+  return jsonResponse(status, clientErrorBody(format, status, message, opts), { ...clientErrorHeaders(format, status), ...opts.headers });
 }

@@ -1,10 +1,12 @@
 import type { FormatId } from '../core/formats.js';
 import type { TranslateOptions } from '../core/options.js';
 import { translateError } from '../translate.js';
-import { clientErrorBody, jsonResponse } from './client-error.js';
+import { clientErrorBody, clientErrorHeaders, jsonResponse } from './client-error.js';
 
 /** Upstream response headers worth passing on with an error. */
 const KEPT = ['retry-after', 'retry-after-ms'];
+/** ... and, when client and upstream share a format, the header naming the error (Bedrock). */
+const KEPT_SAME_FORMAT = ['x-amzn-errortype'];
 
 /**
  * An upstream non-2xx response as the client's error: same format passes the JSON body through;
@@ -31,14 +33,20 @@ export function relayUpstreamError(
   } catch {
     const snippet = text.replace(/\s+/g, ' ').trim().slice(0, 200);
     const message = `upstream ${providerName} returned HTTP ${status} with a non-JSON body${snippet ? `: ${snippet}` : ''}`;
-    return jsonResponse(status, clientErrorBody(to, status, message), headers);
+    return jsonResponse(status, clientErrorBody(to, status, message), { ...clientErrorHeaders(to, status), ...headers });
   }
-  if (from === to) return new Response(text, { status, headers: { 'content-type': 'application/json', ...headers } });
+  if (from === to) {
+    for (const k of KEPT_SAME_FORMAT) {
+      const v = upstream.headers.get(k);
+      if (v) headers[k] = v;
+    }
+    return new Response(text, { status, headers: { 'content-type': 'application/json', ...headers } });
+  }
   try {
     const e = translateError(from, to, { status, body }, options);
-    return jsonResponse(e.status, e.body, headers);
+    return jsonResponse(e.status, e.body, { ...clientErrorHeaders(to, e.status), ...headers });
   } catch (err) {
     const message = `upstream ${providerName} returned HTTP ${status}: ${text.slice(0, 300)} (${err instanceof Error ? err.message : String(err)})`;
-    return jsonResponse(status, clientErrorBody(to, status, message), headers);
+    return jsonResponse(status, clientErrorBody(to, status, message), { ...clientErrorHeaders(to, status), ...headers });
   }
 }
