@@ -50,4 +50,40 @@ describe('bedrock-converse codec', () => {
     expect(bedrockConverseTarget('us.anthropic.claude-x:0', true).path).toBe('/model/us.anthropic.claude-x%3A0/converse-stream');
     expect(parseBedrockConversePath('/model/m/converse')).toEqual({ model: 'm', stream: false });
   });
+
+  it('hands out every whole frame before a cut or corrupt one, then errors, at any chunking', async () => {
+    const events = [{ messageStart: { role: 'assistant' } }, { contentBlockDelta: { contentBlockIndex: 0, delta: { text: 'Hi' } } }, { contentBlockStop: { contentBlockIndex: 0 } }];
+    const frames = events.map((e) => encodeConverseEvent(e));
+    const whole = new Uint8Array(frames.reduce((n, f) => n + f.length, 0));
+    let at = 0;
+    for (const f of frames) {
+      whole.set(f, at);
+      at += f.length;
+    }
+    const corrupt = whole.slice();
+    corrupt[whole.length - 6] = corrupt[whole.length - 6]! ^ 0xff;
+    const cut = whole.slice(0, whole.length - 7);
+    for (const bytes of [corrupt, cut]) {
+      for (const size of [bytes.length, 7]) {
+        const seen: unknown[] = [];
+        const reader = new ReadableStream<Uint8Array>({
+          start(c) {
+            for (let i = 0; i < bytes.length; i += size) c.enqueue(bytes.slice(i, i + size));
+            c.close();
+          },
+        })
+          .pipeThrough(createConverseDecodeStream())
+          .getReader();
+        const failure = await (async () => {
+          for (;;) {
+            const r = await reader.read();
+            if (r.done) return undefined;
+            seen.push(r.value);
+          }
+        })().catch((e: unknown) => e);
+        expect(seen).toEqual(events.slice(0, 2));
+        expect(failure).toBeInstanceOf(TranslationError);
+      }
+    }
+  });
 });

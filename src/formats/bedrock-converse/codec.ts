@@ -1,6 +1,6 @@
 import { TranslationError } from '../../core/errors.js';
 import { bedrockErrorBody, bedrockStreamExceptionForStatus } from '../bedrock-invoke/errors.js';
-import { createEventStreamDecoder, type EventStreamMessage, encodeEventFrame, encodeExceptionFrame, framePayload, headerString } from '../bedrock-invoke/event-stream.js';
+import { createEventStreamDecodeStream, type EventStreamMessage, encodeEventFrame, encodeExceptionFrame, framePayload, headerString } from '../bedrock-invoke/event-stream.js';
 import type { FormatCodec } from '../codec.js';
 import { isRecord } from '../gemini/narrow.js';
 import { converseStreamException } from './stream-exceptions.js';
@@ -28,14 +28,9 @@ export function decodeConverseFrame(message: EventStreamMessage): ConverseStream
   return { [name]: rest };
 }
 
+/** bytes -> Converse events (every whole frame before a framing failure is delivered first). */
 export function createConverseDecodeStream(): TransformStream<Uint8Array, ConverseStreamEvent> {
-  const frames = createEventStreamDecoder();
-  const events = new TransformStream<EventStreamMessage, ConverseStreamEvent>({
-    transform(message, controller) {
-      controller.enqueue(decodeConverseFrame(message));
-    },
-  });
-  return { writable: frames.writable, readable: frames.readable.pipeThrough(events) };
+  return createEventStreamDecodeStream(decodeConverseFrame);
 }
 
 /** `{ name: payload }` -> one frame (an exception frame when the name ends in `Exception`). */

@@ -3,7 +3,7 @@ import { isRecord } from '../gemini/narrow.js';
 import type { FormatCodec } from '../codec.js';
 import { base64ToBytes, bytesToBase64 } from './base64.js';
 import { bedrockErrorBody, bedrockStreamExceptionForStatus } from './errors.js';
-import { createEventStreamFrameReader, type EventStreamMessage, encodeEventFrame, encodeExceptionFrame, framePayload, headerString } from './event-stream.js';
+import { createEventStreamDecodeStream, type EventStreamMessage, encodeEventFrame, encodeExceptionFrame, framePayload, headerString } from './event-stream.js';
 
 /**
  * Bedrock InvokeModelWithResponseStream for Claude (wire-formats §5.3): event-stream frames with
@@ -41,36 +41,9 @@ export function decodeBedrockInvokeFrame(message: EventStreamMessage): BedrockIn
   return event as BedrockInvokeEvent;
 }
 
-/**
- * bytes -> Anthropic events. Every whole frame before a framing failure (a bad CRC, a frame cut short)
- * is handed out before the stream errors: the failure travels as a value through the first stage, and
- * the second stage (no readable buffer) throws it only once everything before it has been read.
- */
+/** bytes -> Anthropic events (every whole frame before a framing failure is delivered first). */
 export function createBedrockInvokeDecodeStream(): TransformStream<Uint8Array, BedrockInvokeEvent> {
-  const reader = createEventStreamFrameReader();
-  const frames = new TransformStream<Uint8Array, EventStreamMessage | TranslationError>({
-    transform(chunk, controller) {
-      const r = reader.push(chunk);
-      for (const m of r.messages) controller.enqueue(m);
-      if (r.error) controller.enqueue(r.error);
-    },
-    flush(controller) {
-      const error = reader.end();
-      if (error) controller.enqueue(error);
-    },
-  });
-  const events = new TransformStream<EventStreamMessage | TranslationError, BedrockInvokeEvent>(
-    {
-      transform(item, controller) {
-        if (item instanceof TranslationError) throw item;
-        const e = decodeBedrockInvokeFrame(item);
-        if (e) controller.enqueue(e);
-      },
-    },
-    undefined,
-    { highWaterMark: 0 },
-  );
-  return { writable: frames.writable, readable: frames.readable.pipeThrough(events) };
+  return createEventStreamDecodeStream(decodeBedrockInvokeFrame);
 }
 
 /** One event as one frame. */

@@ -77,20 +77,42 @@ export function createEventStreamFrameReader(): EventStreamFrameReader {
   };
 }
 
-/** bytes -> event-stream messages. A bad CRC, an impossible length or a cut last frame errors the stream. */
-export function createEventStreamDecoder(): TransformStream<Uint8Array, Message> {
+/**
+ * bytes -> events, one `decode(message)` per frame (`undefined`: skip the frame). Every whole frame before a
+ * framing failure (a bad CRC, an impossible length, a frame cut short) is handed out before the stream errors:
+ * the failure travels as a value through the first stage, and the second stage (no readable buffer) throws it
+ * only once everything before it has been read, so no chunking of the bytes loses a good event.
+ */
+export function createEventStreamDecodeStream<Event>(decode: (message: Message) => Event | undefined): TransformStream<Uint8Array, Event> {
   const reader = createEventStreamFrameReader();
-  return new TransformStream<Uint8Array, Message>({
+  const frames = new TransformStream<Uint8Array, Message | TranslationError>({
     transform(chunk, controller) {
       const r = reader.push(chunk);
       for (const m of r.messages) controller.enqueue(m);
-      if (r.error) throw r.error;
+      if (r.error) controller.enqueue(r.error);
     },
-    flush() {
+    flush(controller) {
       const error = reader.end();
-      if (error) throw error;
+      if (error) controller.enqueue(error);
     },
   });
+  const events = new TransformStream<Message | TranslationError, Event>(
+    {
+      transform(item, controller) {
+        if (item instanceof TranslationError) throw item;
+        const e = decode(item);
+        if (e !== undefined) controller.enqueue(e);
+      },
+    },
+    undefined,
+    { highWaterMark: 0 },
+  );
+  return { writable: frames.writable, readable: frames.readable.pipeThrough(events) };
+}
+
+/** bytes -> event-stream messages, with the guarantees of `createEventStreamDecodeStream`. */
+export function createEventStreamDecoder(): TransformStream<Uint8Array, Message> {
+  return createEventStreamDecodeStream((m) => m);
 }
 
 function decodeFrame(frame: Uint8Array): Message {
