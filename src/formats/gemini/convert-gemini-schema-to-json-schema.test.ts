@@ -38,6 +38,15 @@ describe('convertGeminiSchemaToJsonSchema', () => {
     expect(convertJsonSchemaToGemini(json, '', losses)).toEqual(gemini);
   });
 
+  it('lets null through a nullable enum (an enum without null would still reject it), and round-trips it', () => {
+    const losses = new LossCollector(true);
+    const gemini = { type: 'STRING', enum: ['asc', 'desc'], nullable: true };
+    const json = convertGeminiSchemaToJsonSchema(gemini, '', losses);
+    expect(json).toEqual({ type: ['string', 'null'], enum: ['asc', 'desc', null] });
+    expect(convertJsonSchemaToGemini(json, '', losses)).toEqual(gemini);
+    expect(convertGeminiSchemaToJsonSchema({ type: 'STRING', enum: ['a'] }, '', losses)).toEqual({ type: 'string', enum: ['a'] });
+  });
+
   it('rejects a non-object schema with a typed error', () => {
     expect(() => convertGeminiSchemaToJsonSchema([], 'p', new LossCollector())).toThrow(TranslationError);
   });

@@ -6,7 +6,7 @@ import { isRecord } from './narrow.js';
 /**
  * Gemini `Schema` (OpenAPI-3.0 style, upper-case type names, int64 counts as strings) -> JSON
  * Schema. Every Gemini keyword has a JSON Schema equivalent except `propertyOrdering`, which is
- * reported as a loss. `nullable: true` becomes a `null` member of `type`.
+ * reported as a loss. `nullable: true` becomes a `null` member of `type` (and of `enum`, when there is one).
  */
 
 const COUNTS = new Set(['minItems', 'maxItems', 'minLength', 'maxLength', 'minProperties', 'maxProperties']);
@@ -48,6 +48,8 @@ export function convertGeminiSchemaToJsonSchema(schema: unknown, path: JsonPath,
     }
   }
   if (schema.nullable === true) {
+    // an enum restricts the values too: without null in it, null would still be rejected
+    if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
     if (typeof out.type === 'string') out.type = [out.type, 'null'];
     else if (Array.isArray(out.anyOf)) out.anyOf = [...out.anyOf, { type: 'null' }];
     else losses.add(childPath(path, 'nullable'), 'nullable without a type cannot be expressed');

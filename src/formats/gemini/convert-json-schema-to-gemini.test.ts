@@ -61,7 +61,30 @@ describe('convertJsonSchemaToGemini', () => {
   it('converts const to a one-value enum and null types to nullable', () => {
     const { out, losses } = run({ type: 'object', properties: { k: { const: 'x' }, m: { type: ['string', 'null'] } } });
     expect(losses).toEqual([]);
-    expect(out.properties).toEqual({ k: { enum: ['x'] }, m: { type: 'STRING', nullable: true } });
+    expect(out.properties).toEqual({ k: { type: 'STRING', enum: ['x'] }, m: { type: 'STRING', nullable: true } });
+  });
+
+  it('types an enum without a type as STRING and drops a string enum on another type (Gemini: "enum: only allowed for STRING type")', () => {
+    const { out, losses } = run({
+      type: 'object',
+      properties: { u: { enum: ['c', 'f'] }, n: { type: 'integer', enum: ['1', '2'] }, z: { enum: ['a', null] }, o: { enum: [null] } },
+    });
+    expect(out.properties).toEqual({
+      u: { type: 'STRING', enum: ['c', 'f'] },
+      n: { type: 'INTEGER' },
+      z: { type: 'STRING', enum: ['a'], nullable: true },
+      o: { nullable: true },
+    });
+    expect(losses).toEqual([
+      { path: 'tools[0].input_schema.properties.n.enum', reason: expect.stringContaining('strings only') },
+      { path: 'tools[0].input_schema.properties.o.enum', reason: expect.stringContaining('only null') },
+    ]);
+  });
+
+  it('keeps the tighter bound when minimum/maximum sit beside exclusive bounds, in any key order', () => {
+    expect(run({ type: 'integer', exclusiveMinimum: 5, minimum: 0, maximum: 100, exclusiveMaximum: 50 }).out).toEqual({ type: 'INTEGER', minimum: 6, maximum: 49 });
+    expect(run({ type: 'integer', minimum: 0, exclusiveMinimum: 5 }).out).toEqual({ type: 'INTEGER', minimum: 6 });
+    expect(run({ type: 'integer', exclusiveMinimum: 0, minimum: 3 }).out).toEqual({ type: 'INTEGER', minimum: 3 });
   });
 
   it('drops unsupported keywords and reports each with its path', () => {
@@ -71,13 +94,23 @@ describe('convertJsonSchemaToGemini', () => {
       additionalProperties: false,
       properties: { x: { type: 'number', exclusiveMinimum: 0, multipleOf: 2 }, c: { const: 3 } },
     });
-    expect(out).toEqual({ type: 'OBJECT', properties: { x: { type: 'NUMBER' }, c: {} } });
+    expect(out).toEqual({ type: 'OBJECT', properties: { x: { type: 'NUMBER' }, c: { type: 'INTEGER' } } });
     expect(losses.map((l) => l.path)).toEqual([
       'tools[0].input_schema.$schema',
       'tools[0].input_schema.additionalProperties',
       'tools[0].input_schema.properties.x.exclusiveMinimum',
       'tools[0].input_schema.properties.x.multipleOf',
       'tools[0].input_schema.properties.c.const',
+    ]);
+  });
+
+  it('keeps the type of a non-string const (an empty Gemini schema says nothing), with a loss', () => {
+    const { out, losses } = run({ type: 'object', properties: { b: { const: true }, f: { const: 1.5 }, t: { type: 'boolean', const: false } } });
+    expect(out.properties).toEqual({ b: { type: 'BOOLEAN' }, f: { type: 'NUMBER' }, t: { type: 'BOOLEAN' } });
+    expect(losses.map((l) => l.path)).toEqual([
+      'tools[0].input_schema.properties.b.const',
+      'tools[0].input_schema.properties.f.const',
+      'tools[0].input_schema.properties.t.const',
     ]);
   });
 

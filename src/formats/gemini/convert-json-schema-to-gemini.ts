@@ -76,6 +76,7 @@ function convert(schema: unknown, path: JsonPath, w: Walk): GeminiSchema {
     }
   }
   if (out.properties && Object.keys(out.properties).length === 0) delete out.properties;
+  if (out.enum !== undefined) checkEnumType(schema, path, out, w);
   if (out.format !== undefined && !(out.type && FORMATS[out.type]?.has(out.format))) {
     w.losses.add(childPath(path, 'format'), `format "${out.format}" is not supported by Gemini for this type`);
     delete out.format;
@@ -90,7 +91,23 @@ function copyAnnotation(out: GeminiSchema, key: string, value: unknown, at: Json
     w.losses.add(at, `${key} has a value Gemini cannot take`);
     return;
   }
-  (out as Record<string, unknown>)[key] = value;
+  // an exclusive bound converted earlier may already be tighter: keep the tighter one, whatever the key order
+  if (key === 'minimum' && out.minimum !== undefined) out.minimum = Math.max(out.minimum, value as number);
+  else if (key === 'maximum' && out.maximum !== undefined) out.maximum = Math.min(out.maximum, value as number);
+  else (out as Record<string, unknown>)[key] = value;
+}
+
+/**
+ * Gemini takes `enum` on STRING schemas only ("enum: only allowed for STRING type"): a string enum
+ * (or `const`) without a type is a STRING; on another type the enum is dropped with a loss.
+ */
+function checkEnumType(schema: JsonObject, path: JsonPath, out: GeminiSchema, w: Walk): void {
+  const at = childPath(path, schema.enum !== undefined ? 'enum' : 'const');
+  if (out.type === undefined && out.anyOf === undefined) out.type = 'STRING';
+  else if (out.type !== 'STRING') {
+    w.losses.add(at, 'Gemini takes enums on strings only: the enum of a non-string schema is dropped');
+    delete out.enum;
+  }
 }
 
 function convertKeyword(schema: JsonObject, key: string, value: unknown, at: JsonPath, out: GeminiSchema, w: Walk): void {
@@ -109,7 +126,12 @@ function convertKeyword(schema: JsonObject, key: string, value: unknown, at: Jso
     case 'const':
       if (typeof value === 'string') out.enum = [value];
       else if (value === null) out.nullable = true;
-      else w.losses.add(at, 'Gemini enums take strings only: a non-string const is dropped');
+      else {
+        // keep what Gemini can say about the value: its type
+        const t = constType(value);
+        if (t !== undefined && out.type === undefined && schema.type === undefined) out.type = t;
+        w.losses.add(at, 'Gemini has no const for non-string values: only the type is kept');
+      }
       return;
     case 'items':
       if (isRecord(value) || typeof value === 'boolean') out.items = convert(value, at, w);
@@ -154,6 +176,14 @@ function convertKeyword(schema: JsonObject, key: string, value: unknown, at: Jso
   }
 }
 
+function constType(value: unknown): GeminiType | undefined {
+  if (typeof value === 'boolean') return 'BOOLEAN';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'INTEGER' : 'NUMBER';
+  if (Array.isArray(value)) return 'ARRAY';
+  if (isRecord(value)) return 'OBJECT';
+  return undefined;
+}
+
 function applyType(type: unknown, out: GeminiSchema, at: JsonPath, w: Walk): void {
   const names = typeof type === 'string' ? [type] : isStringArray(type) ? type : undefined;
   if (!names) {
@@ -183,6 +213,10 @@ function applyEnum(value: unknown, at: JsonPath, out: GeminiSchema, w: Walk): vo
   }
   if (strings.length + (value.includes(null) ? 1 : 0) !== value.length) {
     w.losses.add(at, 'Gemini enums take strings only: the non-string enum is dropped');
+    return;
+  }
+  if (strings.length === 0) {
+    w.losses.add(at, value.length === 0 ? 'an empty enum has no Gemini equivalent' : 'an enum of only null has no Gemini equivalent: only nullable is kept');
     return;
   }
   out.enum = strings;

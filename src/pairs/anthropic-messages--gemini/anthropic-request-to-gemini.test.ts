@@ -38,6 +38,15 @@ describe('anthropicRequestToGemini', () => {
     expect(r.context.clientModel).toBe('gemini-2.5-flash');
   });
 
+  it('keeps at most 5 stop sequences (Gemini rejects more) and reports each one dropped', () => {
+    const r = t({ model: 'm', max_tokens: 1, stop_sequences: ['a', 'b', 'c', 'd', 'e', 'f', 'g'], messages: [{ role: 'user', content: 'x' }] });
+    expect(r.body.generationConfig?.stopSequences).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(r.losses).toEqual([
+      { path: 'stop_sequences[5]', reason: expect.stringContaining('at most 5') },
+      { path: 'stop_sequences[6]', reason: expect.stringContaining('at most 5') },
+    ]);
+  });
+
   it('maps tool_use / tool_result by name, without ids, and tool choice', () => {
     const r = t({
       model: 'm',
@@ -168,6 +177,55 @@ describe('anthropicRequestToGemini', () => {
       ['messages[0].content[0]', 'metadata', 'system[0].cache_control', 'tool_choice.disable_parallel_tool_use', 'tools[0]'].sort(),
     );
     expect(() => t({ model: 'm', max_tokens: 1, metadata: {}, messages: [{ role: 'user', content: 'x' }] }, true)).toThrow(/cannot carry over/);
+  });
+
+  it('reports every cache_control (top level, system, block, tool) as a missing cache breakpoint', () => {
+    const r = t({
+      model: 'm',
+      max_tokens: 1,
+      cache_control: { type: 'ephemeral' },
+      system: [{ type: 'text', text: 's', cache_control: { type: 'ephemeral', ttl: '1h' } }],
+      tools: [{ name: 'f', input_schema: { type: 'object', properties: { a: { type: 'string' } } }, cache_control: { type: 'ephemeral' } }],
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'hi', cache_control: { type: 'ephemeral' } }] }],
+    });
+    expect(r.losses.map((l) => [l.path, l.reason]).sort()).toEqual(
+      [
+        ['cache_control', 'Gemini has no cache breakpoints'],
+        ['messages[0].content[0].cache_control', 'Gemini has no cache breakpoints'],
+        ['system[0].cache_control', 'Gemini has no cache breakpoints'],
+        ['tools[0].cache_control', 'Gemini has no cache breakpoints'],
+      ].sort(),
+    );
+    expect(r.body.tools?.[0]?.functionDeclarations[0]).toEqual({ name: 'f', parameters: { type: 'OBJECT', properties: { a: { type: 'STRING' } } } });
+  });
+
+  it('rewrites tool names Gemini rejects everywhere they appear and hands the way back the map', () => {
+    const long = `mcp__${'server_'.repeat(10)}read`;
+    const r = t({
+      model: 'm',
+      max_tokens: 10,
+      tools: [
+        { name: '3d_render', input_schema: { type: 'object', properties: { a: { type: 'string' } } } },
+        { name: long, input_schema: { type: 'object' } },
+        { name: 'ok_tool', input_schema: { type: 'object' } },
+      ],
+      tool_choice: { type: 'tool', name: '3d_render' },
+      messages: [
+        { role: 'user', content: 'q' },
+        { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_1', name: long, input: {} }] },
+        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'r' }] },
+      ],
+    });
+    const decls = r.body.tools?.[0]?.functionDeclarations.map((d) => d.name) ?? [];
+    expect(decls[2]).toBe('ok_tool');
+    for (const n of decls) expect(n).toMatch(/^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/);
+    expect(r.body.toolConfig?.functionCallingConfig.allowedFunctionNames).toEqual([decls[0]]);
+    expect(r.body.contents[1]!.parts[0]!.functionCall?.name).toBe(decls[1]);
+    expect(r.body.contents[2]!.parts[0]!.functionResponse?.name).toBe(decls[1]);
+    expect(r.context.toolNames).toEqual({ [decls[0]!]: '3d_render', [decls[1]!]: long });
+    expect(r.losses).toEqual([]);
+    // all names valid: no map
+    expect(t({ model: 'm', max_tokens: 1, tools: [{ name: 'f', input_schema: { type: 'object' } }], messages: [{ role: 'user', content: 'x' }] }).context.toolNames).toBeUndefined();
   });
 
   it('throws typed errors for bad input', () => {

@@ -4,15 +4,20 @@ import type { RequestContext, TranslateOptions, TranslationResult } from '../../
 import { isRecord, isStringArray } from '../../formats/gemini/narrow.js';
 import { geminiTarget } from '../../formats/gemini/target.js';
 import type { GeminiGenerationConfig, GeminiPart, GeminiRequest } from '../../formats/gemini/types.js';
+import { collectAnthropicToolNames } from '../anthropic-messages--openai-chat/collect-tool-names.js';
 import { convertAnthropicMessages } from './convert-anthropic-messages-to-gemini.js';
 import { applyAnthropicThinking } from './convert-anthropic-thinking-to-gemini.js';
 import { convertAnthropicToolChoice, convertAnthropicTools } from './convert-anthropic-tools-to-gemini.js';
+import { createGeminiToolNamer } from './gemini-tool-names.js';
 
 /** What an Anthropic -> Gemini request translation hands to the way back. */
 export interface GeminiRequestContext extends RequestContext {
   /** `/v1beta/models/{model}:generateContent` or `…:streamGenerateContent?alt=sse` */
   upstreamPath: string;
 }
+
+/** `generationConfig.stopSequences` holds "up to 5" sequences (Gemini GenerationConfig reference). */
+const MAX_STOP_SEQUENCES = 5;
 
 /** Keys read elsewhere or deliberately not carried with their own loss reason. */
 const HANDLED = new Set([
@@ -29,6 +34,7 @@ const HANDLED = new Set([
   'tool_choice',
   'thinking',
   'output_config',
+  'cache_control',
 ]);
 
 /**
@@ -42,18 +48,20 @@ export function anthropicRequestToGemini(body: unknown, options: TranslateOption
   if (typeof model !== 'string' || model === '') throw new TranslationError('invalid_input', 'model is required', { path: 'model' });
   const stream = body.stream === true;
 
-  const { contents, system } = convertAnthropicMessages(body.messages, losses);
+  // tool names Gemini rejects are rewritten here and restored in responses and streams (context.toolNames)
+  const names = createGeminiToolNamer(collectAnthropicToolNames(body));
+  const { contents, system } = convertAnthropicMessages(body.messages, losses, names);
   const out: GeminiRequest = { contents };
   const systemParts = convertSystem(body.system, losses);
   systemParts.push(...system);
   if (systemParts.length > 0) out.systemInstruction = { parts: systemParts };
 
   if (body.tools !== undefined) {
-    const tools = convertAnthropicTools(body.tools, losses);
+    const tools = convertAnthropicTools(body.tools, losses, names);
     if (tools) out.tools = tools;
   }
   if (body.tool_choice !== undefined) {
-    const tc = convertAnthropicToolChoice(body.tool_choice, losses);
+    const tc = convertAnthropicToolChoice(body.tool_choice, losses, names);
     if (tc) out.toolConfig = tc;
   }
 
@@ -64,7 +72,10 @@ export function anthropicRequestToGemini(body: unknown, options: TranslateOption
   }
   if (body.stop_sequences !== undefined) {
     if (!isStringArray(body.stop_sequences)) throw new TranslationError('invalid_input', 'stop_sequences must be strings', { path: 'stop_sequences' });
-    gc.stopSequences = body.stop_sequences.slice();
+    gc.stopSequences = body.stop_sequences.slice(0, MAX_STOP_SEQUENCES);
+    for (let i = MAX_STOP_SEQUENCES; i < body.stop_sequences.length; i++) {
+      losses.add(`stop_sequences[${i}]`, `Gemini takes at most ${MAX_STOP_SEQUENCES} stop sequences: this one is dropped`);
+    }
   }
   if (typeof body.temperature === 'number') gc.temperature = body.temperature;
   if (typeof body.top_p === 'number') gc.topP = body.top_p;
@@ -72,6 +83,7 @@ export function anthropicRequestToGemini(body: unknown, options: TranslateOption
   applyAnthropicThinking(body.thinking, body.output_config, gc, losses);
   if (Object.keys(gc).length > 0) out.generationConfig = gc;
 
+  if (body.cache_control !== undefined && body.cache_control !== null) losses.add('cache_control', 'Gemini has no cache breakpoints');
   for (const key of Object.keys(body)) {
     if (!HANDLED.has(key)) losses.add(key, `${key} has no Gemini equivalent`);
   }
@@ -81,6 +93,7 @@ export function anthropicRequestToGemini(body: unknown, options: TranslateOption
     stream,
     upstreamPath: geminiTarget(model, stream).path,
   };
+  if (names.map) context.toolNames = names.map;
   if (options.anthropicVersion) context.anthropicVersion = options.anthropicVersion;
   return { body: out, losses: losses.list, context };
 }

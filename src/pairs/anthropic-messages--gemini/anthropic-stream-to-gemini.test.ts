@@ -62,6 +62,21 @@ describe('createAnthropicToGeminiStream', () => {
     expect(run([start])).toEqual([{ error: { code: 500, message: expect.any(String), status: 'INTERNAL' } }]);
   });
 
+  it('a tool_use whose input comes whole in content_block_start (no input_json_delta) keeps it', () => {
+    const out = run([
+      start,
+      { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 'toolu_2', name: 'f', input: { a: 2 } } },
+      { type: 'content_block_stop', index: 0 },
+      { type: 'content_block_start', index: 1, content_block: { type: 'tool_use', id: 'toolu_3', name: 'f', input: {} } },
+      { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '{"a":3}' } },
+      { type: 'content_block_stop', index: 1 },
+    ]);
+    expect(out.slice(0, 2)).toEqual([
+      c({ functionCall: { name: 'f', args: { a: 2 }, id: 'toolu_2' } }),
+      c({ functionCall: { name: 'f', args: { a: 3 }, id: 'toolu_3' } }),
+    ]);
+  });
+
   it('max_tokens -> MAX_TOKENS; invalid streamed JSON is a typed error', () => {
     const out = run([start, { type: 'message_delta', delta: { stop_reason: 'max_tokens' }, usage: { output_tokens: 3 } }, { type: 'message_stop' }]);
     expect((out[0] as { candidates: Array<{ finishReason: string }> }).candidates[0]!.finishReason).toBe('MAX_TOKENS');

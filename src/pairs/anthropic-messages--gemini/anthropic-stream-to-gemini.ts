@@ -17,6 +17,8 @@ interface OpenBlock {
   json: string;
   thinking: boolean;
   signature?: string;
+  /** a tool_use `input` already given in content_block_start (used when no input_json_delta follows) */
+  input?: JsonObject;
 }
 
 /**
@@ -70,6 +72,7 @@ export function createAnthropicToGeminiStream(options: TranslateOptions = {}): S
         const open: OpenBlock = { type, json: '', thinking: type === 'thinking' };
         if (typeof b.id === 'string') open.id = b.id;
         if (typeof b.name === 'string') open.name = b.name;
+        if (type === 'tool_use' && isRecord(b.input) && Object.keys(b.input).length > 0) open.input = b.input;
         blocks.set(index, open);
         if (type === 'text' && typeof b.text === 'string' && b.text !== '') return [chunk({ text: b.text })];
         return [];
@@ -137,7 +140,7 @@ export function createAnthropicToGeminiStream(options: TranslateOptions = {}): S
   };
 
   const toolCall = (b: OpenBlock, index: number): NonNullable<GeminiPart['functionCall']> => {
-    let args: unknown = {};
+    let args: unknown = b.input ?? {};
     if (b.json.trim() !== '') {
       try {
         args = JSON.parse(b.json);

@@ -3,6 +3,10 @@ import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../formats/gemini/narrow.js';
 import type { GeminiContent, GeminiFunctionResponse, GeminiPart } from '../../formats/gemini/types.js';
+import type { GeminiToolNamer } from './gemini-tool-names.js';
+
+type Names = Pick<GeminiToolNamer, 'toGemini'>;
+const SAME_NAMES: Names = { toGemini: (name) => name };
 
 /**
  * Anthropic `messages` -> Gemini `contents` (plus the text of any `role: "system"` messages, which
@@ -17,7 +21,11 @@ import type { GeminiContent, GeminiFunctionResponse, GeminiPart } from '../../fo
  * Tool results: `functionResponse.name` is the name of the `tool_use` with that id;
  * `response` is `{output}` (or `{error}` when `is_error`), images go to `functionResponse.parts`.
  */
-export function convertAnthropicMessages(messages: unknown, losses: LossCollector): { contents: GeminiContent[]; system: GeminiPart[] } {
+export function convertAnthropicMessages(
+  messages: unknown,
+  losses: LossCollector,
+  names: Names = SAME_NAMES,
+): { contents: GeminiContent[]; system: GeminiPart[] } {
   if (!Array.isArray(messages)) throw new TranslationError('invalid_input', 'messages must be a list', { path: 'messages' });
   const contents: GeminiContent[] = [];
   const system: GeminiPart[] = [];
@@ -29,7 +37,7 @@ export function convertAnthropicMessages(messages: unknown, losses: LossCollecto
     losses.unknownKeys(message, MESSAGE_KEYS, path);
     if (message.role === 'system') {
       if (seenTurn) losses.add(childPath(path, 'role'), 'Gemini has one system instruction: this system message is moved before the conversation');
-      system.push(...convertContent(message.content, childPath(path, 'content'), 'system', toolNames, losses));
+      system.push(...convertContent(message.content, childPath(path, 'content'), 'system', toolNames, losses, names));
       return;
     }
     if (message.role !== 'user' && message.role !== 'assistant') {
@@ -37,7 +45,7 @@ export function convertAnthropicMessages(messages: unknown, losses: LossCollecto
     }
     seenTurn = true;
     const role = message.role === 'user' ? 'user' : 'model';
-    const parts = convertContent(message.content, childPath(path, 'content'), message.role, toolNames, losses);
+    const parts = convertContent(message.content, childPath(path, 'content'), message.role, toolNames, losses, names);
     if (parts.length === 0) return;
     const last = contents[contents.length - 1];
     if (last && last.role === role) last.parts.push(...parts);
@@ -48,7 +56,14 @@ export function convertAnthropicMessages(messages: unknown, losses: LossCollecto
 
 const MESSAGE_KEYS = new Set(['role', 'content']);
 
-function convertContent(content: unknown, path: JsonPath, role: string, toolNames: Map<string, string>, losses: LossCollector): GeminiPart[] {
+function convertContent(
+  content: unknown,
+  path: JsonPath,
+  role: string,
+  toolNames: Map<string, string>,
+  losses: LossCollector,
+  names: Names,
+): GeminiPart[] {
   if (typeof content === 'string') {
     if (content === '') throw new TranslationError('invalid_input', 'message content must not be empty', { path });
     return [{ text: content }];
@@ -63,12 +78,12 @@ function convertContent(content: unknown, path: JsonPath, role: string, toolName
       losses.add(at, 'only text can go into the Gemini system instruction');
       return;
     }
-    convertBlock(block, at, parts, toolNames, losses);
+    convertBlock(block, at, parts, toolNames, losses, names);
   });
   return parts;
 }
 
-function convertBlock(block: JsonObject, at: JsonPath, parts: GeminiPart[], toolNames: Map<string, string>, losses: LossCollector): void {
+function convertBlock(block: JsonObject, at: JsonPath, parts: GeminiPart[], toolNames: Map<string, string>, losses: LossCollector, names: Names = SAME_NAMES): void {
   if (block.cache_control !== undefined && block.cache_control !== null) losses.add(childPath(at, 'cache_control'), 'Gemini has no cache breakpoints');
   switch (block.type) {
     case 'text':
@@ -92,9 +107,9 @@ function convertBlock(block: JsonObject, at: JsonPath, parts: GeminiPart[], tool
         throw new TranslationError('invalid_input', 'tool_use needs an id and a name', { path: at });
       }
       if (!isRecord(block.input)) throw new TranslationError('invalid_input', 'tool_use input must be an object', { path: childPath(at, 'input') });
-      toolNames.set(block.id, block.name);
+      toolNames.set(block.id, names.toGemini(block.name));
       losses.unknownKeys(block, TOOL_USE_KEYS, at);
-      parts.push({ functionCall: { name: block.name, args: block.input } });
+      parts.push({ functionCall: { name: names.toGemini(block.name), args: block.input } });
       return;
     }
     case 'tool_result':

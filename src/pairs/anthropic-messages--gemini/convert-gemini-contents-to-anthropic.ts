@@ -41,14 +41,21 @@ export function convertGeminiContents(contents: unknown, losses: LossCollector):
 
 const CONTENT_KEYS = new Set(['role', 'parts']);
 
-/** Pairs function responses with calls: by id when there is one, else by name in call order. */
+/**
+ * Pairs function responses with calls: by id when the call had one, else by name in call order. A call's
+ * id is kept when it fits Anthropic's id pattern, else a derived one is used (and its responses follow it).
+ */
 class CallLedger {
   #count = 0;
   readonly #pending = new Map<string, string[]>();
+  /** client id -> Anthropic id, for calls that carried an id */
+  readonly #byId = new Map<string, string>();
 
   call(name: string, id: unknown): string {
-    const useId = typeof id === 'string' && id !== '' ? id : geminiToolUseId(this.#count, name);
+    const given = typeof id === 'string' && id !== '' ? id : undefined;
+    const useId = given !== undefined && ANTHROPIC_ID.test(given) ? given : geminiToolUseId(this.#count, name);
     this.#count++;
+    if (given !== undefined) this.#byId.set(given, useId);
     const queue = this.#pending.get(name);
     if (queue) queue.push(useId);
     else this.#pending.set(name, [useId]);
@@ -57,16 +64,21 @@ class CallLedger {
 
   answer(name: string, id: unknown, path: JsonPath): string {
     const queue = this.#pending.get(name);
-    if (typeof id === 'string' && id !== '') {
-      const k = queue ? queue.indexOf(id) : -1;
+    const known = typeof id === 'string' ? this.#byId.get(id) : undefined;
+    if (known !== undefined) {
+      const k = queue ? queue.indexOf(known) : -1;
       if (queue && k !== -1) queue.splice(k, 1);
-      return id;
+      return known;
     }
     const next = queue?.shift();
-    if (next === undefined) throw new TranslationError('invalid_input', `functionResponse "${name}" answers no earlier functionCall`, { path });
-    return next;
+    if (next !== undefined) return next;
+    // an id the history does not show (the upstream will say whether it knows it)
+    if (typeof id === 'string' && ANTHROPIC_ID.test(id)) return id;
+    throw new TranslationError('invalid_input', `functionResponse "${name}" answers no earlier functionCall`, { path });
   }
 }
+
+const ANTHROPIC_ID = /^[A-Za-z0-9_-]+$/;
 
 function convertGeminiParts(parts: unknown, path: JsonPath, calls: CallLedger, losses: LossCollector): Block[] {
   if (!Array.isArray(parts) || parts.length === 0) throw new TranslationError('invalid_input', 'parts must be a non-empty list', { path });
@@ -107,9 +119,11 @@ function convertPart(part: JsonObject, at: JsonPath, blocks: Block[], calls: Cal
     const fc = part.functionCall;
     const fp = childPath(at, 'functionCall');
     if (typeof fc.name !== 'string') throw new TranslationError('invalid_input', 'functionCall needs a name', { path: childPath(fp, 'name') });
-    if (fc.args !== undefined && !isRecord(fc.args)) throw new TranslationError('invalid_input', 'functionCall args must be an object', { path: childPath(fp, 'args') });
+    if (fc.args !== undefined && fc.args !== null && !isRecord(fc.args)) {
+      throw new TranslationError('invalid_input', 'functionCall args must be an object', { path: childPath(fp, 'args') });
+    }
     losses.unknownKeys(fc, CALL_KEYS, fp);
-    blocks.push({ type: 'tool_use', id: calls.call(fc.name, fc.id), name: fc.name, input: fc.args ?? {} });
+    blocks.push({ type: 'tool_use', id: calls.call(fc.name, fc.id), name: fc.name, input: isRecord(fc.args) ? fc.args : {} });
   } else if (isRecord(part.functionResponse)) {
     blocks.push(convertFunctionResponse(part.functionResponse, childPath(at, 'functionResponse'), calls, losses));
   } else {
@@ -168,6 +182,10 @@ function convertMedia(part: JsonObject, at: JsonPath, losses: LossCollector): Bl
   const f = part.fileData as JsonObject;
   const uri = typeof f.fileUri === 'string' ? f.fileUri : '';
   const mime = typeof f.mimeType === 'string' ? f.mimeType : undefined;
+  if (GEMINI_FILES.test(uri)) {
+    losses.add(childPath(at, 'fileData'), 'a file uploaded to the Gemini Files API cannot be read by Anthropic');
+    return undefined;
+  }
   if (/^https?:\/\//.test(uri)) {
     if (mime === 'application/pdf') return { type: 'document', source: { type: 'url', url: uri } };
     if (mime === undefined || mime.startsWith('image/')) return { type: 'image', source: { type: 'url', url: uri } };
@@ -175,6 +193,9 @@ function convertMedia(part: JsonObject, at: JsonPath, losses: LossCollector): Bl
   losses.add(childPath(at, 'fileData'), 'only http(s) images and PDFs can be passed to Anthropic by URL');
   return undefined;
 }
+
+/** Gemini Files API URIs (`https://generativelanguage.googleapis.com/v1beta/files/...`): need the client's Google key. */
+const GEMINI_FILES = /^https:\/\/generativelanguage\.googleapis\.com\//;
 
 function decodeBase64Utf8(data: string): string | undefined {
   try {

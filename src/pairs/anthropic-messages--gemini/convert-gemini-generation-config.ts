@@ -78,6 +78,9 @@ function applyThinking(tc: unknown, out: Record<string, unknown>, losses: LossCo
   losses.unknownKeys(tc, THINKING_KEYS, at);
   const display = tc.includeThoughts === true ? undefined : 'omitted';
   const budget = tc.thinkingBudget;
+  if (budget !== undefined && typeof budget !== 'number') {
+    throw new TranslationError('invalid_input', 'thinkingBudget must be a number', { path: `${at}.thinkingBudget` });
+  }
   if (typeof budget === 'number') {
     if (budget === 0) out.thinking = { type: 'disabled' };
     else if (budget < 0) out.thinking = display ? { type: 'adaptive', display } : { type: 'adaptive' };
@@ -86,6 +89,10 @@ function applyThinking(tc: unknown, out: Record<string, unknown>, losses: LossCo
       const b = Math.max(MIN_THINKING_BUDGET, budget);
       out.thinking = display ? { type: 'enabled', budget_tokens: b, display } : { type: 'enabled', budget_tokens: b };
     }
+  }
+  if (budget === undefined && tc.thinkingLevel === undefined && tc.includeThoughts === true) {
+    // thoughts asked for with Gemini's default (dynamic) budget: Anthropic's adaptive thinking
+    out.thinking = { type: 'adaptive' };
   }
   if (typeof tc.thinkingLevel === 'string') {
     const effort = LEVELS[tc.thinkingLevel];
@@ -107,8 +114,83 @@ function applyJsonOutput(gc: Record<string, unknown>, out: Record<string, unknow
     return;
   }
   if (gc.responseMimeType !== 'application/json') {
-    losses.add(`${P}.responseMimeType`, 'a response schema only applies to application/json');
+    // the loss is at the field the client sent: the schema (the MIME type may be absent)
+    const key = isRecord(gc.responseJsonSchema) ? 'responseJsonSchema' : 'responseSchema';
+    losses.add(`${P}.${key}`, 'a response schema only applies to responseMimeType application/json');
     return;
   }
   out.output_config = { ...(isRecord(out.output_config) ? out.output_config : {}), format: { type: 'json_schema', schema } };
+}
+
+const MIN_THINKING_TOP_P = 0.95;
+
+/**
+ * Anthropic rejects requests Gemini accepts once thinking is on (extended-thinking "feature compatibility"):
+ * a forced tool call (`tool_choice` any/tool), `temperature` other than 1, `top_k`, `top_p` below 0.95, and a
+ * budget that is not below `max_tokens`. Called once `tool_choice` is known; each change is a loss.
+ *
+ * - forced tool use wins over thinking (the client asked for a call): thinking is not sent;
+ * - a budget at or above an explicit `maxOutputTokens` is lowered to `max_tokens - 1` (Gemini counts thoughts
+ *   inside `maxOutputTokens` too); when that is below Anthropic's minimum, thinking is not sent;
+ *   without `maxOutputTokens`, `max_tokens` is raised to leave `DEFAULT_MAX_TOKENS` for the answer;
+ * - while a tool loop is open (the last message answers the calls of the assistant turn before it), that
+ *   assistant turn must start with a thinking block; clients that rebuild history from the function calls
+ *   alone drop the thought parts, and thinking is then not sent.
+ */
+export function reconcileThinking(gc: unknown, out: Record<string, unknown>, losses: LossCollector): void {
+  const thinking = out.thinking;
+  if (!isRecord(thinking) || thinking.type === 'disabled') return;
+  const at = `${P}.thinkingConfig`;
+  const choice = out.tool_choice;
+  if (isRecord(choice) && (choice.type === 'any' || choice.type === 'tool')) {
+    delete out.thinking;
+    losses.add(at, 'Anthropic does not allow thinking when a function call is forced (mode ANY): thinking is not sent');
+    return;
+  }
+  if (loopWithoutThinking(out.messages)) {
+    delete out.thinking;
+    losses.add(at, 'the last model turn with function calls has no signed thought part (Anthropic needs it to think while using tools): thinking is not sent');
+    return;
+  }
+  if (thinking.type === 'enabled' && typeof thinking.budget_tokens === 'number' && typeof out.max_tokens === 'number') {
+    const budget = thinking.budget_tokens;
+    const explicit = isRecord(gc) && typeof gc.maxOutputTokens === 'number';
+    if (budget >= out.max_tokens) {
+      if (!explicit) out.max_tokens = budget + DEFAULT_MAX_TOKENS;
+      else if (out.max_tokens - 1 >= MIN_THINKING_BUDGET) {
+        out.thinking = { ...thinking, budget_tokens: out.max_tokens - 1 };
+        losses.add(`${at}.thinkingBudget`, 'Anthropic thinking budgets must be below max_tokens (maxOutputTokens): lowered');
+      } else {
+        delete out.thinking;
+        losses.add(at, `maxOutputTokens leaves no room for Anthropic's minimum thinking budget (${MIN_THINKING_BUDGET}): thinking is not sent`);
+        return;
+      }
+    }
+  }
+  if (out.temperature !== undefined && out.temperature !== 1) {
+    delete out.temperature;
+    losses.add(`${P}.temperature`, 'Anthropic does not allow a temperature other than 1 with thinking: not sent');
+  }
+  if (out.top_k !== undefined) {
+    delete out.top_k;
+    losses.add(`${P}.topK`, 'Anthropic does not allow top_k with thinking: not sent');
+  }
+  if (typeof out.top_p === 'number' && out.top_p < MIN_THINKING_TOP_P) {
+    out.top_p = MIN_THINKING_TOP_P;
+    losses.add(`${P}.topP`, `Anthropic allows top_p from ${MIN_THINKING_TOP_P} to 1 with thinking: raised`);
+  }
+}
+
+/** The conversation continues a tool loop whose assistant turn does not start with a thinking block. */
+function loopWithoutThinking(messages: unknown): boolean {
+  if (!Array.isArray(messages) || messages.length < 2) return false;
+  const last = messages[messages.length - 1];
+  const previous = messages[messages.length - 2];
+  if (!isRecord(last) || !isRecord(previous) || last.role !== 'user' || previous.role !== 'assistant') return false;
+  const answers = Array.isArray(last.content) && last.content.some((b) => isRecord(b) && b.type === 'tool_result');
+  const content = Array.isArray(previous.content) ? previous.content : [];
+  const calls = content.some((b) => isRecord(b) && b.type === 'tool_use');
+  if (!answers || !calls) return false;
+  const first = content[0];
+  return !(isRecord(first) && (first.type === 'thinking' || first.type === 'redacted_thinking'));
 }

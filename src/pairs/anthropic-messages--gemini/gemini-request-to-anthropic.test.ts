@@ -164,3 +164,196 @@ describe('geminiRequestToAnthropic', () => {
     expect(back.body).toEqual(anthropic);
   });
 });
+
+describe('geminiRequestToAnthropic: what Anthropic rejects once thinking is on', () => {
+  const ask = { contents: [{ role: 'user', parts: [{ text: 'q' }] }] };
+  const tools = [{ functionDeclarations: [{ name: 'f', parameters: { type: 'OBJECT', properties: { a: { type: 'STRING' } } } }] }];
+
+  it('drops thinking when a call is forced (ANY), keeping the forced call', () => {
+    for (const fcc of [{ mode: 'ANY' }, { mode: 'ANY', allowedFunctionNames: ['f'] }]) {
+      const r = t({ ...ask, tools, toolConfig: { functionCallingConfig: fcc }, generationConfig: { thinkingConfig: { thinkingBudget: 2048 } } });
+      expect(r.body.thinking).toBeUndefined();
+      expect(r.body.tool_choice).toEqual(fcc.allowedFunctionNames ? { type: 'tool', name: 'f' } : { type: 'any' });
+      expect(r.losses).toEqual([{ path: 'generationConfig.thinkingConfig', reason: expect.stringContaining('forced') }]);
+    }
+    // AUTO keeps thinking
+    const auto = t({ ...ask, tools, toolConfig: { functionCallingConfig: { mode: 'AUTO' } }, generationConfig: { thinkingConfig: { thinkingBudget: 2048 } } });
+    expect(auto.body.thinking).toEqual({ type: 'enabled', budget_tokens: 2048, display: 'omitted' });
+    expect(auto.losses).toEqual([]);
+  });
+
+  it('keeps the budget below max_tokens', () => {
+    const lowered = t({ ...ask, generationConfig: { maxOutputTokens: 3000, thinkingConfig: { thinkingBudget: 3000, includeThoughts: true } } });
+    expect(lowered.body.max_tokens).toBe(3000);
+    expect(lowered.body.thinking).toEqual({ type: 'enabled', budget_tokens: 2999 });
+    expect(lowered.losses.map((l) => l.path)).toEqual(['generationConfig.thinkingConfig.thinkingBudget']);
+
+    const noRoom = t({ ...ask, generationConfig: { maxOutputTokens: 1024, thinkingConfig: { thinkingBudget: 2000, includeThoughts: true } } });
+    expect(noRoom.body.max_tokens).toBe(1024);
+    expect(noRoom.body.thinking).toBeUndefined();
+    expect(noRoom.losses).toEqual([{ path: 'generationConfig.thinkingConfig', reason: expect.stringContaining('no room') }]);
+
+    const raised = t({ ...ask, generationConfig: { thinkingConfig: { thinkingBudget: 8192, includeThoughts: true } } });
+    expect(raised.body.max_tokens).toBe(8192 + 8192);
+    expect(raised.body.thinking).toEqual({ type: 'enabled', budget_tokens: 8192 });
+    expect(raised.losses).toEqual([]);
+
+    const fits = t({ ...ask, generationConfig: { maxOutputTokens: 3001, thinkingConfig: { thinkingBudget: 3000, includeThoughts: true } } });
+    expect(fits.body.thinking).toEqual({ type: 'enabled', budget_tokens: 3000 });
+    expect(fits.losses).toEqual([]);
+  });
+
+  it('drops temperature (unless 1) and top_k, raises top_p to 0.95, only when thinking is on', () => {
+    const gc = { temperature: 0.2, topK: 5, topP: 0.5 };
+    const on = t({ ...ask, generationConfig: { ...gc, thinkingConfig: { thinkingBudget: -1, includeThoughts: true } } });
+    expect(on.body).toMatchObject({ thinking: { type: 'adaptive' }, top_p: 0.95 });
+    expect(on.body.temperature).toBeUndefined();
+    expect(on.body.top_k).toBeUndefined();
+    expect(on.losses.map((l) => l.path)).toEqual(['generationConfig.temperature', 'generationConfig.topK', 'generationConfig.topP']);
+
+    const one = t({ ...ask, generationConfig: { temperature: 1, topP: 0.97, thinkingConfig: { thinkingBudget: 2048 } } });
+    expect(one.body).toMatchObject({ temperature: 1, top_p: 0.97 });
+    expect(one.losses).toEqual([]);
+
+    const off = t({ ...ask, generationConfig: { ...gc, thinkingConfig: { thinkingBudget: 0 } } });
+    expect(off.body).toMatchObject({ thinking: { type: 'disabled' }, temperature: 0.2, top_k: 5, top_p: 0.5 });
+    expect(off.losses).toEqual([]);
+  });
+
+  it('maps includeThoughts alone (Gemini default budget) to adaptive thinking; rejects a non-number budget', () => {
+    expect(t({ ...ask, generationConfig: { thinkingConfig: { includeThoughts: true } } }).body.thinking).toEqual({ type: 'adaptive' });
+    expect(t({ ...ask, generationConfig: { thinkingConfig: { includeThoughts: false } } }).body.thinking).toBeUndefined();
+    expect(() => t({ ...ask, generationConfig: { thinkingConfig: { thinkingBudget: '1024' } } })).toThrow(/thinkingBudget/);
+  });
+});
+
+describe('geminiRequestToAnthropic: contents edge cases', () => {
+  it('replaces call ids Anthropic cannot take, and their responses follow', () => {
+    const r = t({
+      contents: [
+        { role: 'user', parts: [{ text: 'q' }] },
+        { role: 'model', parts: [{ functionCall: { id: 'call/1', name: 'f', args: null } }, { functionCall: { id: 'ok_2', name: 'f', args: { a: 1 } } }] },
+        {
+          role: 'user',
+          parts: [
+            { functionResponse: { id: 'ok_2', name: 'f', response: { output: 'two' } } },
+            { functionResponse: { id: 'call/1', name: 'f', response: { output: 'one' } } },
+          ],
+        },
+      ],
+    });
+    expect(r.body.messages).toEqual([
+      { role: 'user', content: [{ type: 'text', text: 'q' }] },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'tool_use', id: 'toolu_gemini_0_f', name: 'f', input: {} },
+          { type: 'tool_use', id: 'ok_2', name: 'f', input: { a: 1 } },
+        ],
+      },
+      {
+        role: 'user',
+        content: [
+          { type: 'tool_result', tool_use_id: 'ok_2', content: 'two' },
+          { type: 'tool_result', tool_use_id: 'toolu_gemini_0_f', content: 'one' },
+        ],
+      },
+    ]);
+  });
+
+  it('a response whose id the history does not show takes the oldest call of its name', () => {
+    const r = t({
+      contents: [
+        { role: 'model', parts: [{ functionCall: { name: 'f', args: {} } }] },
+        { role: 'user', parts: [{ functionResponse: { id: 'elsewhere', name: 'f', response: {} } }] },
+      ],
+    });
+    expect(r.body.messages).toEqual([
+      { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_gemini_0_f', name: 'f', input: {} }] },
+      { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_gemini_0_f' }] },
+    ]);
+  });
+
+  it('reports Gemini Files API files (Anthropic cannot fetch them) instead of passing the URL', () => {
+    const r = t({
+      contents: [
+        {
+          role: 'user',
+          parts: [{ text: 'see' }, { fileData: { mimeType: 'image/png', fileUri: 'https://generativelanguage.googleapis.com/v1beta/files/abc' } }],
+        },
+      ],
+    });
+    expect(r.body.messages).toEqual([{ role: 'user', content: [{ type: 'text', text: 'see' }] }]);
+    expect(r.losses).toEqual([{ path: 'contents[0].parts[1].fileData', reason: expect.stringContaining('Files API') }]);
+  });
+
+  it('reports a response schema without JSON output at the schema the client sent', () => {
+    const r = t({ contents: [{ parts: [{ text: 'x' }] }], generationConfig: { responseSchema: { type: 'STRING' } } });
+    expect(r.body.output_config).toBeUndefined();
+    expect(r.losses).toEqual([{ path: 'generationConfig.responseSchema', reason: expect.stringContaining('application/json') }]);
+  });
+
+  it('reads snake_case field names as the Gemini API does', () => {
+    const r = t({
+      system_instruction: { parts: [{ text: 'sys' }] },
+      contents: [
+        { role: 'user', parts: [{ text: 'q' }, { inline_data: { mime_type: 'image/png', data: 'AAAA' } }] },
+        { role: 'model', parts: [{ function_call: { name: 'f', args: { city_name: 'Oslo' } }, thought_signature: 'U0lH' }] },
+        { role: 'user', parts: [{ function_response: { name: 'f', response: { temp_c: 3 } } }] },
+      ],
+      tools: [{ function_declarations: [{ name: 'f', parameters: { type: 'OBJECT', properties: { city_name: { type: 'STRING', max_length: '9' } } } }] }],
+      tool_config: { function_calling_config: { mode: 'AUTO' } },
+      generation_config: { max_output_tokens: 300, stop_sequences: ['X'] },
+    });
+    expect(r.losses).toEqual([]);
+    expect(r.body).toEqual({
+      model: 'claude-x',
+      max_tokens: 300,
+      stop_sequences: ['X'],
+      system: 'sys',
+      messages: [
+        { role: 'user', content: [{ type: 'text', text: 'q' }, { type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'AAAA' } }] },
+        {
+          role: 'assistant',
+          content: [
+            { type: 'tool_use', id: 'toolu_gemini_0_f', name: 'f', input: { city_name: 'Oslo' } },
+            { type: 'thinking', thinking: '', signature: 'U0lH' },
+          ],
+        },
+        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_gemini_0_f', content: '{"temp_c":3}' }] },
+      ],
+      tools: [{ name: 'f', input_schema: { type: 'object', properties: { city_name: { type: 'string', maxLength: 9 } } } }],
+      tool_choice: { type: 'auto' },
+    });
+  });
+});
+
+describe('geminiRequestToAnthropic: thinking during a tool loop', () => {
+  const loop = (modelParts: unknown[]) => ({
+    contents: [
+      { role: 'user', parts: [{ text: 'weather?' }] },
+      { role: 'model', parts: modelParts },
+      { role: 'user', parts: [{ functionResponse: { name: 'wx', response: { output: 'sun' } } }] },
+    ],
+    generationConfig: { thinkingConfig: { thinkingBudget: 2048, includeThoughts: true } },
+  });
+
+  it('keeps thinking when the model turn of the open loop starts with a signed thought', () => {
+    const r = t(loop([{ text: 'hm', thought: true, thoughtSignature: 'U0lH' }, { functionCall: { name: 'wx', args: {} } }]));
+    expect(r.body.thinking).toEqual({ type: 'enabled', budget_tokens: 2048 });
+    expect(r.losses).toEqual([]);
+  });
+
+  it('does not send thinking when the history kept only the function calls (Anthropic would reject it)', () => {
+    const r = t(loop([{ functionCall: { name: 'wx', args: {} } }]));
+    expect(r.body.thinking).toBeUndefined();
+    expect(r.losses).toEqual([{ path: 'generationConfig.thinkingConfig', reason: expect.stringContaining('no signed thought part') }]);
+  });
+
+  it('only looks at an open loop: a finished one, or a new user question, keeps thinking', () => {
+    const closed = loop([{ functionCall: { name: 'wx', args: {} } }]);
+    const r = t({ ...closed, contents: [...closed.contents, { role: 'model', parts: [{ text: 'Sunny.' }] }, { role: 'user', parts: [{ text: 'thanks' }] }] });
+    expect(r.body.thinking).toEqual({ type: 'enabled', budget_tokens: 2048 });
+    expect(r.losses).toEqual([]);
+  });
+});

@@ -3,8 +3,9 @@ import { LossCollector } from '../../core/losses.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { isRecord } from '../../formats/gemini/narrow.js';
 import { convertGeminiContents } from './convert-gemini-contents-to-anthropic.js';
-import { applyGeminiGenerationConfig } from './convert-gemini-generation-config.js';
+import { applyGeminiGenerationConfig, reconcileThinking } from './convert-gemini-generation-config.js';
 import { convertGeminiToolConfig, convertGeminiTools } from './convert-gemini-tools-to-anthropic.js';
+import { normalizeGeminiRequestKeys } from './normalize-gemini-request-keys.js';
 
 const HANDLED = new Set(['contents', 'systemInstruction', 'tools', 'toolConfig', 'generationConfig']);
 
@@ -12,10 +13,12 @@ const HANDLED = new Set(['contents', 'systemInstruction', 'tools', 'toolConfig',
  * Gemini `generateContent` request -> Anthropic Messages request. The Gemini body names no model
  * and no stream flag (both are in the URL; see `parseGeminiPath`): the model comes from
  * `options.model` (required) and `stream: true` is set when `options.context.stream` is true.
- * `max_tokens` defaults to `DEFAULT_MAX_TOKENS` when `maxOutputTokens` is absent.
+ * `max_tokens` defaults to `DEFAULT_MAX_TOKENS` when `maxOutputTokens` is absent. snake_case field names
+ * (accepted by the Gemini API) are read as their lowerCamelCase spelling.
  */
-export function geminiRequestToAnthropic(body: unknown, options: TranslateOptions = {}): TranslationResult<Record<string, unknown>> {
-  if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
+export function geminiRequestToAnthropic(input: unknown, options: TranslateOptions = {}): TranslationResult<Record<string, unknown>> {
+  if (!isRecord(input)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
+  const body = normalizeGeminiRequestKeys(input);
   const model = options.model;
   if (typeof model !== 'string' || model === '') {
     throw new TranslationError('invalid_input', 'a Gemini request names its model in the URL: pass it as options.model', { path: '' });
@@ -35,6 +38,7 @@ export function geminiRequestToAnthropic(body: unknown, options: TranslateOption
     const choice = convertGeminiToolConfig(body.toolConfig, losses);
     if (choice) out.tool_choice = choice;
   }
+  reconcileThinking(body.generationConfig, out, losses);
   const stream = options.context?.stream === true;
   if (stream) out.stream = true;
   for (const key of Object.keys(body)) {

@@ -54,6 +54,15 @@ describe('geminiResponseToAnthropic', () => {
     ]);
   });
 
+  it('puts back tool names the request rewrote for Gemini (context.toolNames), leaves others alone', () => {
+    const r = t(
+      { candidates: [{ content: { role: 'model', parts: [{ functionCall: { name: '_3d_render_abc', args: { a: 1 } } }, { functionCall: { name: 'f', args: {} } }] }, finishReason: 'STOP' }] },
+      { context: { toolNames: { _3d_render_abc: '3d_render' } } },
+    );
+    expect(r.body.content.map((b) => b.name)).toEqual(['3d_render', 'f']);
+    expect(r.body.stop_reason).toBe('tool_use');
+  });
+
   it('uses a Gemini-provided call id', () => {
     const r = t({ candidates: [{ content: { parts: [{ functionCall: { id: 'call_9', name: 'f', args: {} } }] }, finishReason: 'STOP' }] });
     expect(r.body.content[0]).toMatchObject({ id: 'call_9' });

@@ -3,6 +3,7 @@ import { LossCollector } from '../../core/losses.js';
 import type { TranslateOptions, TranslationResult } from '../../core/options.js';
 import { isRecord, type JsonObject } from '../../formats/gemini/narrow.js';
 import { GeminiPartsConverter, MessageContentSink } from './convert-gemini-parts-to-anthropic.js';
+import { clientToolName } from './gemini-tool-names.js';
 import { geminiFinishReasonToAnthropic } from './map-finish-reason.js';
 import { type AnthropicUsageOut, geminiUsageToAnthropic } from './map-usage.js';
 
@@ -75,6 +76,9 @@ export function geminiResponseToAnthropic(body: unknown, options: TranslateOptio
   } else if (candidates !== undefined && !Array.isArray(candidates)) {
     throw new TranslationError('invalid_input', 'candidates must be a list', { path: 'candidates' });
   }
+  // tool names rewritten for Gemini by the request translation go back to the client's names
+  const toolNames = options.context?.toolNames;
+  if (toolNames) for (const b of sink.content) if (b.type === 'tool_use' && typeof b.name === 'string') b.name = clientToolName(b.name, toolNames);
   const feedback = readPromptFeedback(body.promptFeedback, losses);
   if (feedback.blocked) {
     stopReason = 'refusal';

@@ -81,6 +81,15 @@ describe('createGeminiToAnthropicStream', () => {
     ]);
   });
 
+  it('a tool name the request rewrote for Gemini goes back to the client name (context.toolNames)', () => {
+    const { events } = run(
+      [{ candidates: [{ content: { parts: [{ functionCall: { name: '_3d_render_abc', args: {} } }, { functionCall: { name: 'other', args: {} } }] }, finishReason: 'STOP' }] }],
+      { id: 'msg_1', context: { toolNames: { _3d_render_abc: '3d_render' } } },
+    );
+    const starts = events.filter((e) => (e as { type: string }).type === 'content_block_start') as { content_block: { name: string } }[];
+    expect(starts.map((e) => e.content_block.name)).toEqual(['3d_render', 'other']);
+  });
+
   it('thought parts stream as thinking deltas with the signature just before the stop', () => {
     const { events } = run(
       [
@@ -113,6 +122,20 @@ describe('createGeminiToAnthropicStream', () => {
     );
     expect(events.slice(-1)).toEqual([{ type: 'error', error: { type: 'overloaded_error', message: 'The model is overloaded.' } }]);
     expect(events.some((e) => (e as { type: string }).type === 'message_stop')).toBe(false);
+  });
+
+  it('an error chunk with ErrorInfo reason API_KEY_INVALID becomes an authentication_error event', () => {
+    const { events } = run([
+      {
+        error: {
+          code: 400,
+          message: 'API key not valid. Please pass a valid API key.',
+          status: 'INVALID_ARGUMENT',
+          details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' }],
+        },
+      },
+    ]);
+    expect(events).toEqual([{ type: 'error', error: { type: 'authentication_error', message: 'API key not valid. Please pass a valid API key.' } }]);
   });
 
   it('a stream cut before its finishReason ends with an error event', () => {

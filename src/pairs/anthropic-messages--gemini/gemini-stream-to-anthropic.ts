@@ -4,6 +4,7 @@ import { anthropicErrorTypeForStatus } from '../../formats/anthropic-messages/er
 import { isRecord, type JsonObject } from '../../formats/gemini/narrow.js';
 import { type AnthropicBlockStart, type BlockSink, GeminiPartsConverter } from './convert-gemini-parts-to-anthropic.js';
 import { anthropicMessageId, anthropicModelName, readPromptFeedback } from './gemini-response-to-anthropic.js';
+import { clientToolName } from './gemini-tool-names.js';
 import { geminiFinishReasonToAnthropic } from './map-finish-reason.js';
 import { anthropicStatusForGemini, readGeminiError } from './map-errors.js';
 import { geminiUsageToAnthropic } from './map-usage.js';
@@ -18,12 +19,18 @@ const CANDIDATE_KEYS = new Set(['content', 'finishReason', 'index', 'finishMessa
 class EventSink implements BlockSink {
   out: AnthropicStreamEvent[] = [];
   #index = -1;
+  /** Gemini name -> client name for tool names the request translation rewrote */
+  readonly #toolNames: Record<string, string> | undefined;
+
+  constructor(toolNames: Record<string, string> | undefined) {
+    this.#toolNames = toolNames;
+  }
 
   open(block: AnthropicBlockStart): void {
     this.#index++;
     if (block.type === 'tool_use') {
       // a Gemini functionCall arrives whole: the block shell, then its arguments as one delta
-      this.out.push({ type: 'content_block_start', index: this.#index, content_block: { type: 'tool_use', id: block.id, name: block.name, input: {} } });
+      this.out.push({ type: 'content_block_start', index: this.#index, content_block: { type: 'tool_use', id: block.id, name: clientToolName(block.name, this.#toolNames), input: {} } });
       this.out.push({ type: 'content_block_delta', index: this.#index, delta: { type: 'input_json_delta', partial_json: JSON.stringify(block.input) } });
     } else {
       this.out.push({ type: 'content_block_start', index: this.#index, content_block: { ...block } });
@@ -58,7 +65,7 @@ class EventSink implements BlockSink {
  */
 export function createGeminiToAnthropicStream(options: TranslateOptions = {}): StreamTranslator<unknown, AnthropicStreamEvent> {
   const losses = new OnceLossCollector(options.strict);
-  const sink = new EventSink();
+  const sink = new EventSink(options.context?.toolNames);
   let parts: GeminiPartsConverter | undefined;
   let started = false;
   let done = false;
@@ -97,7 +104,7 @@ export function createGeminiToAnthropicStream(options: TranslateOptions = {}): S
     if (!isRecord(chunk)) throw new TranslationError('upstream', 'a Gemini stream chunk must be a JSON object');
     if (chunk.error !== undefined) {
       const e = readGeminiError(chunk, 500);
-      return fail(anthropicStatusForGemini(e.code, e.status), e.message);
+      return fail(anthropicStatusForGemini(e.code, e.status, e.reason), e.message);
     }
     if (!started) start(chunk);
     losses.unknownKeys(chunk, CHUNK_KEYS, '');

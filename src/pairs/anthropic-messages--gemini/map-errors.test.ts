@@ -24,6 +24,28 @@ describe('error mapping', () => {
       body: { type: 'error', error: { type: 'api_error', message: 'upstream error 500' } },
     });
   });
+  it('Gemini 400 with ErrorInfo reason API_KEY_INVALID -> Anthropic 401 authentication_error; UNAUTHENTICATED -> 401; DEADLINE_EXCEEDED -> 504', () => {
+    const keyInvalid = {
+      error: {
+        code: 400,
+        message: 'API key not valid. Please pass a valid API key.',
+        status: 'INVALID_ARGUMENT',
+        details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' }],
+      },
+    };
+    expect(geminiErrorToAnthropic({ status: 400, body: keyInvalid })).toEqual({
+      status: 401,
+      body: { type: 'error', error: { type: 'authentication_error', message: 'API key not valid. Please pass a valid API key.' } },
+    });
+    expect(geminiErrorToAnthropic({ status: 401, body: { error: { code: 401, message: 'no creds', status: 'UNAUTHENTICATED' } } }).status).toBe(401);
+    expect(geminiErrorToAnthropic({ status: 504, body: { error: { code: 504, message: 'slow', status: 'DEADLINE_EXCEEDED' } } }).body).toEqual({
+      type: 'error',
+      error: { type: 'timeout_error', message: 'slow' },
+    });
+    // another ErrorInfo reason leaves the status alone
+    const other = { error: { ...keyInvalid.error, details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'SOMETHING_ELSE' }] } };
+    expect(geminiErrorToAnthropic({ status: 400, body: other }).status).toBe(400);
+  });
   it('Anthropic errors -> google.rpc.Status', () => {
     expect(anthropicErrorToGemini({ status: 529, body: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } })).toEqual({
       status: 503,

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
+import { LossCollector } from '../../core/losses.js';
+import { anthropicBlockToGeminiPart } from './convert-anthropic-block-to-gemini-part.js';
+
+function run(block: Record<string, unknown>) {
+  const losses = new LossCollector();
+  const part = anthropicBlockToGeminiPart(deepFreeze(block), 'content[0]', losses);
+  return { part, losses: losses.list };
+}
+
+describe('anthropicBlockToGeminiPart', () => {
+  it('text -> {text}; citations are reported, not carried', () => {
+    expect(run({ type: 'text', text: 'Paris', citations: null })).toEqual({ part: { text: 'Paris' }, losses: [] });
+    const cited = run({ type: 'text', text: 'Paris', citations: [{ type: 'char_location', cited_text: 'P' }] });
+    expect(cited.part).toEqual({ text: 'Paris' });
+    expect(cited.losses).toEqual([{ path: 'content[0].citations', reason: expect.stringContaining('citations') }]);
+  });
+
+  it('thinking -> thought part carrying its signature on the same part; no signature is invented', () => {
+    expect(run({ type: 'thinking', thinking: 'hmm', signature: 'c2ln' }).part).toEqual({ text: 'hmm', thought: true, thoughtSignature: 'c2ln' });
+    expect(run({ type: 'thinking', thinking: 'hmm', signature: '' }).part).toEqual({ text: 'hmm', thought: true });
+  });
+
+  it('tool_use -> functionCall keeping the id (a Gemini client echoes it in functionResponse.id)', () => {
+    expect(run({ type: 'tool_use', id: 'toolu_1', name: 'f', input: { a: 1 } }).part).toEqual({ functionCall: { id: 'toolu_1', name: 'f', args: { a: 1 } } });
+  });
+
+  it('blocks Gemini has no part for are reported and give no part', () => {
+    const r = run({ type: 'redacted_thinking', data: 'x' });
+    expect(r.part).toBeUndefined();
+    expect(r.losses).toEqual([{ path: 'content[0]', reason: expect.stringContaining('redacted_thinking') }]);
+  });
+});
