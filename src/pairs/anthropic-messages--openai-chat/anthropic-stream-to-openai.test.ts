@@ -91,6 +91,25 @@ describe('createAnthropicToOpenAIStream', () => {
     ]);
   });
 
+  it('a tool call without input gets arguments "{}" when its block stops (clients JSON.parse them)', () => {
+    const tool = (index: number, id: string, deltas: string[]) => [
+      { type: 'content_block_start', index, content_block: { type: 'tool_use', id, name: 'now', input: {} } },
+      ...deltas.map((partial_json) => ({ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json } })),
+      { type: 'content_block_stop', index },
+    ];
+    const { out } = run([start(), ...tool(0, 'toolu_a', []), ...tool(1, 'toolu_b', ['']), ...tool(2, 'toolu_c', ['{"a":', '1}']), ...stop('tool_use')]);
+    const args = new Map<number, string>();
+    for (const chunk of out) {
+      const calls = (chunk as { choices?: { delta?: { tool_calls?: { index: number; function?: { arguments?: string } }[] } }[] }).choices?.[0]?.delta?.tool_calls ?? [];
+      for (const call of calls) args.set(call.index, (args.get(call.index) ?? '') + (call.function?.arguments ?? ''));
+    }
+    expect([...args.entries()]).toEqual([
+      [0, '{}'],
+      [1, '{}'],
+      [2, '{"a":1}'],
+    ]);
+  });
+
   it('carries thinking as reasoning_content and content_blocks, with the signature and redacted data', () => {
     const { out, losses } = run([
       start(),

@@ -41,6 +41,8 @@ interface Block {
   kind: 'text' | 'tool' | 'thinking' | 'redacted' | 'other';
   /** OpenAI tool call index (tool blocks) */
   toolIndex: number;
+  /** tool blocks: whether any argument text went out (a call without input still owes `"{}"`) */
+  argsSent: boolean;
   open: boolean;
   /** text blocks: offset of the block in the joined `content`, and its citations so far */
   textStart: number;
@@ -173,10 +175,10 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
       }
       case 'tool_use': {
         const toolIndex = toolCount++;
-        blocks.set(index, { ...newBlock('tool'), toolIndex });
         const name = typeof cb.name === 'string' ? restoreToolName(cb.name, toolNames) : bad('tool_use block without a name');
         const input = cb.input;
         const args = isRecord(input) && Object.keys(input).length > 0 ? JSON.stringify(input) : '';
+        blocks.set(index, { ...newBlock('tool'), toolIndex, argsSent: args !== '' });
         return [chunk({ tool_calls: [{ index: toolIndex, id: cb.id, type: 'function', function: { name, arguments: args } }] })];
       }
       case 'thinking': {
@@ -201,7 +203,7 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
   }
 
   function newBlock(kind: Block['kind']): Block {
-    return { kind, toolIndex: -1, open: true, textStart: 0, citations: [] };
+    return { kind, toolIndex: -1, argsSent: false, open: true, textStart: 0, citations: [] };
   }
 
   function textChunk(index: number, text: string): Chunk[] {
@@ -213,6 +215,8 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
   /** a text block ended: its web-search citations become url_citation annotations over the block's range */
   function blockStop(index: number, block: Block): Chunk[] {
     block.open = false;
+    // a call with no input: OpenAI sends "{}", and clients JSON.parse the arguments
+    if (block.kind === 'tool' && !block.argsSent) return [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: '{}' } }] })];
     if (block.kind !== 'text' || block.citations.length === 0) return [];
     const fake = new LossCollector(false);
     const found = citationsToAnnotations(block.citations, block.textStart, textLength, `content[${index}].citations`, fake);
@@ -236,9 +240,9 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
       case 'input_json_delta':
         if (block.kind === 'other') return [];
         if (block.kind !== 'tool') return bad(`input_json_delta for a ${block.kind} block`);
-        return typeof delta.partial_json === 'string' && delta.partial_json !== ''
-          ? [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: delta.partial_json } }] })]
-          : [];
+        if (typeof delta.partial_json !== 'string' || delta.partial_json === '') return [];
+        block.argsSent = true;
+        return [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: delta.partial_json } }] })];
       case 'thinking_delta':
         if (block.kind !== 'thinking') return bad(`thinking_delta for a ${block.kind} block`);
         return typeof delta.thinking === 'string' && delta.thinking !== '' ? [thinkingChunk(index, delta.thinking)] : [];
