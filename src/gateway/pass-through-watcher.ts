@@ -6,7 +6,7 @@ import { type EventStreamMessage, eventStreamCodec, MAX_FRAME_BYTES } from '../f
 import { decodeConverseFrame } from '../formats/bedrock-converse/codec.js';
 import { isRecord } from '../formats/gemini/narrow.js';
 import { isOpenAIErrorEvent, OPENAI_DONE, openaiCodec } from '../formats/openai-chat/codec.js';
-import { createSSEByteDecoder, type SyncDecoder } from '../sse/sse-decoder-stream.js';
+import { createSSEByteDecoder, decodeFault, type SyncDecoder } from '../sse/sse-decoder-stream.js';
 import { SSEBoundaryScanner } from './sse-boundary-scanner.js';
 
 /** What one upstream event means for the end of the stream. */
@@ -224,7 +224,7 @@ class SSEWatcher extends Watcher implements PassThroughWatcher {
         for (const e of this.#decoder.push(ok === chunk.length ? chunk : chunk.subarray(0, ok))) this.see(e);
         if (this.final) ok = this.#oneByOne(chunk, undefined);
       } catch (e) {
-        ok = this.#oneByOne(chunk, e);
+        ok = this.#oneByOne(chunk, decodeFault(e));
       }
     }
     if (!this.final && this.failure === undefined && ok < chunk.length) {
@@ -235,7 +235,7 @@ class SSEWatcher extends Watcher implements PassThroughWatcher {
           throw new TranslationError('upstream', `upstream SSE message larger than ${MAX_HELD_BYTES} bytes`);
         }
       } catch (e) {
-        this.failure = e;
+        this.failure = decodeFault(e);
       }
     }
     let out: Uint8Array | undefined;
@@ -287,7 +287,7 @@ class SSEWatcher extends Watcher implements PassThroughWatcher {
         if (this.final) return end;
       }
     } catch (e) {
-      this.failure = e;
+      this.failure = decodeFault(e);
       return prev;
     }
     // not found again (cannot happen for the formats here): forward nothing of this chunk
@@ -301,7 +301,8 @@ class SSEWatcher extends Watcher implements PassThroughWatcher {
       // a last message without its closing blank line is discarded by SSE clients: not forwarded
       for (const e of this.#decoder.end()) this.see(e);
     } catch (e) {
-      if (e instanceof TranslationError) return e;
+      const fault = decodeFault(e);
+      if (fault instanceof TranslationError) return fault;
     }
     this.#held = [];
     this.#heldBytes = 0;
@@ -335,7 +336,7 @@ class FrameWatcher extends Watcher implements PassThroughWatcher {
         if (this.final) break;
       }
     } catch (e) {
-      this.failure = e;
+      this.failure = decodeFault(e);
     }
     this.#held = this.final || this.failure !== undefined ? new Uint8Array(0) : buf.subarray(at);
     if (at === 0) return undefined;

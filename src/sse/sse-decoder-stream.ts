@@ -6,7 +6,29 @@ export interface SSEDecoderOptions extends SSEParserOptions {
   onEnd?: (state: SSEEndState) => void;
 }
 
-/** A synchronous bytes -> values decoder: `push` a chunk, get what it completed; `end` at the end of input. */
+/**
+ * What a `SyncDecoder` throws when its input turns bad part-way through a chunk: the fault (`cause`, a
+ * `TranslationError` for bad input), and the values completed before it, so no good event is lost.
+ */
+export class DecodeFailure<T = unknown> extends Error {
+  override readonly name = 'DecodeFailure';
+  constructor(
+    override readonly cause: unknown,
+    readonly before: T[],
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+/** The fault behind an error a decoder threw (unwrapping `DecodeFailure`). */
+export function decodeFault(error: unknown): unknown {
+  return error instanceof DecodeFailure ? error.cause : error;
+}
+
+/**
+ * A synchronous bytes -> values decoder: `push` a chunk, get what it completed; `end` at the end of input.
+ * Bad input throws; a fault after some values of the same chunk throws a `DecodeFailure` carrying them.
+ */
 export interface SyncDecoder<T> {
   push(bytes: Uint8Array): T[];
   end(): T[];
@@ -38,13 +60,23 @@ export function createSSEByteDecoder<T>(step: (message: SSEMessage, emit: (value
   };
   return {
     push(bytes) {
-      parser.feed(decode(bytes));
+      try {
+        parser.feed(decode(bytes));
+      } catch (e) {
+        const before = take();
+        throw before.length > 0 ? new DecodeFailure(e, before) : e;
+      }
       return take();
     },
     end() {
-      parser.feed(decode(undefined));
-      const state = parser.end();
-      options.onEnd?.(state);
+      try {
+        parser.feed(decode(undefined));
+        const state = parser.end();
+        options.onEnd?.(state);
+      } catch (e) {
+        const before = take();
+        throw before.length > 0 ? new DecodeFailure(e, before) : e;
+      }
       return take();
     },
   };
@@ -61,10 +93,20 @@ export function createSSETransform<T>(
 export function syncDecoderToTransform<T>(decoder: SyncDecoder<T>): TransformStream<Uint8Array, T> {
   return new TransformStream<Uint8Array, T>({
     transform(chunk, controller) {
-      for (const v of decoder.push(chunk)) controller.enqueue(v);
+      try {
+        for (const v of decoder.push(chunk)) controller.enqueue(v);
+      } catch (e) {
+        if (e instanceof DecodeFailure) for (const v of e.before as T[]) controller.enqueue(v);
+        throw decodeFault(e);
+      }
     },
     flush(controller) {
-      for (const v of decoder.end()) controller.enqueue(v);
+      try {
+        for (const v of decoder.end()) controller.enqueue(v);
+      } catch (e) {
+        if (e instanceof DecodeFailure) for (const v of e.before as T[]) controller.enqueue(v);
+        throw decodeFault(e);
+      }
     },
   });
 }

@@ -110,6 +110,18 @@ describe('translateStream', () => {
     expect(JSON.parse(m[0]?.data ?? '')).toMatchObject({ type: 'error', error: { type: 'api_error' } });
   });
 
+  it('delivers the events before a bad one in the same chunk, then the error (one chunk or many)', async () => {
+    const good = ANTHROPIC.slice(0, ANTHROPIC.indexOf('event: content_block_stop'));
+    const bytes = `${good}event: content_block_stop\ndata: {broken\n\n`;
+    for (const size of [Number.POSITIVE_INFINITY, 9]) {
+      const text = await readText(translateStream('anthropic-messages', 'openai-chat', streamOfText(bytes, size), OPTS));
+      const data = parseSSE(text).messages.map((m) => m.data);
+      expect(data.slice(0, 2)).toEqual([OPENAI_EXPECTED.split('\n\n')[0]?.slice(6), OPENAI_EXPECTED.split('\n\n')[1]?.slice(6)]);
+      expect(JSON.parse(data[2] ?? '')).toMatchObject({ error: { message: expect.stringContaining('not valid JSON') } });
+      expect(data).toHaveLength(3);
+    }
+  });
+
   it('passes an upstream error event on as the client format error, nothing after it', async () => {
     const upstream = ANTHROPIC.slice(0, ANTHROPIC.indexOf('event: content_block_stop')) + 'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n';
     const text = await readText(translateStream('anthropic-messages', 'openai-chat', streamOfText(upstream), OPTS));

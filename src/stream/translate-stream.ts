@@ -4,6 +4,7 @@ import type { Loss } from '../core/losses.js';
 import type { StreamTranslator, TranslateOptions } from '../core/options.js';
 import type { FormatCodec } from '../formats/codec.js';
 import { createStreamTranslator, getCodec } from '../translate.js';
+import { DecodeFailure, decodeFault } from '../sse/sse-decoder-stream.js';
 import { hasSyncCodec, type SyncCodec } from './sync-codec.js';
 
 export interface TranslateStreamHooks {
@@ -112,9 +113,17 @@ function syncPath(
             if (terminal) done = true;
           }
         } catch (e) {
-          error = e;
-          const { status, message } = describe(e);
-          out.push(target.streamError(status, message));
+          error = decodeFault(e);
+          try {
+            // the events the decoder completed before the fault still go out, then the error
+            if (e instanceof DecodeFailure && !terminal) translate(e.before);
+          } catch (inner) {
+            error = inner;
+          }
+          if (!terminal) {
+            const { status, message } = describe(error);
+            out.push(target.streamError(status, message));
+          }
           done = true;
         }
         if (out.length > 0) controller.enqueue(encoder.encode(target.encodeEvents(out)));
