@@ -1,35 +1,59 @@
 import type { FormatId } from '../../src/core/formats.js';
-import { validateRequest } from '../../src/validate/index.js';
+import { checkAnthropicHeaders } from '../mocks/anthropic/check-anthropic-headers.js';
+import { checkGeminiHeaders } from '../mocks/gemini/check-gemini-headers.js';
+import type { RuleViolation } from '../mocks/mock-types.js';
+import { checkOpenAIHeaders } from '../mocks/openai/check-openai-headers.js';
+import { readBearerToken } from '../mocks/read-bearer-token.js';
+import { type UpstreamEndpoint, upstreamRequestProblems } from '../scenarios/upstream-request-rules.js';
 import type { StrictCheck } from './scenario-upstream.js';
 
-function headerProblems(format: FormatId, h: Headers, url: string): string[] {
-  const out: string[] = [];
-  const bearer = /^Bearer\s+\S+/i.test(h.get('authorization') ?? '');
-  if (format === 'anthropic-messages') {
-    if (!h.get('x-api-key') && !bearer) out.push('headers: no x-api-key and no Authorization: Bearer');
-    const v = h.get('anthropic-version');
-    if (v !== '2023-06-01' && v !== '2026-10-21') out.push(`headers: anthropic-version ${v === null ? 'missing' : `"${v}" unknown`}`);
-  } else if (format === 'openai-chat' || format === 'bedrock-invoke' || format === 'bedrock-converse' || format === 'vertex-anthropic') {
-    // Bedrock API keys and Vertex access tokens are bearer tokens too
-    if (!bearer) out.push('headers: no Authorization: Bearer');
-  } else if (format === 'gemini') {
-    if (!h.get('x-goog-api-key') && !new URL(url).searchParams.get('key')) out.push('headers: no x-goog-api-key and no ?key=');
+/** The auth (and, for Anthropic, version) header rule of the format's strict mock; the first one broken. */
+function authProblem(format: FormatId, h: Headers, url: URL): RuleViolation | undefined {
+  switch (format) {
+    case 'anthropic-messages':
+      return checkAnthropicHeaders(h, {});
+    case 'openai-chat':
+      return checkOpenAIHeaders(h, {});
+    case 'gemini':
+      return checkGeminiHeaders(h, {}, url);
+    case 'bedrock-converse':
+    case 'bedrock-invoke':
+    case 'vertex-anthropic':
+      // a Bedrock API key and a Vertex access token are bearer tokens (the gateway does not sign with SigV4)
+      return readBearerToken(h.get('authorization')) === undefined ? { path: '', message: 'no Authorization: Bearer token' } : undefined;
   }
+}
+
+function headerProblems(format: FormatId, h: Headers, url: URL): string[] {
+  const out: string[] = [];
+  const auth = authProblem(format, h, url);
+  if (auth) out.push(`headers: ${auth.message}`);
   if (!/application\/json/i.test(h.get('content-type') ?? '')) out.push('headers: content-type is not application/json');
   return out;
 }
 
+/** Which endpoint of the format the request went to: its token count, or a model call. */
+function endpointOf(format: FormatId, pathname: string): UpstreamEndpoint {
+  const count =
+    (format === 'anthropic-messages' && pathname.endsWith('/count_tokens')) ||
+    (format === 'gemini' && pathname.endsWith(':countTokens')) ||
+    ((format === 'bedrock-converse' || format === 'bedrock-invoke') && pathname.endsWith('/count-tokens')) ||
+    (format === 'vertex-anthropic' && pathname.endsWith('/count-tokens:rawPredict'));
+  return count ? 'count_tokens' : 'messages';
+}
+
 /**
- * What the scenario upstream checks in every request, like the provider would: auth and version
- * headers, and the body against the provider's spec (`validateRequest`). Problems are recorded
- * (the `upstream-request-valid` check shows them); the answer is still sent, so the other checks run.
+ * What the scenario upstream checks in every request, like the provider's strict mock would: the auth and version
+ * headers (the mocks' header rules: Anthropic key + `anthropic-version`, OpenAI bearer, Gemini `x-goog-api-key` or
+ * `?key=`, Bedrock and Vertex bearer), a JSON content type, and the body against the provider's spec and rules
+ * (`upstreamRequestProblems`, shared with the library runner; an Anthropic request under the `anthropic-version` it
+ * was sent with). Problems are recorded (the `upstream-request-valid` check shows them); the answer is still sent,
+ * so the other checks run.
  */
 export const strictUpstreamCheck: StrictCheck = async (format, req, body) => {
-  const problems = headerProblems(format, req.headers, req.url);
-  if (format === 'anthropic-messages' || format === 'openai-chat') {
-    const isCount = new URL(req.url).pathname.endsWith('/count_tokens');
-    const v = validateRequest(format, isCount && typeof body === 'object' && body !== null ? { ...body, max_tokens: 1 } : body);
-    for (const e of v.errors) problems.push(`${e.path || '<root>'}: ${e.message}`);
-  }
+  const url = new URL(req.url);
+  const problems = headerProblems(format, req.headers, url);
+  const version = format === 'anthropic-messages' ? (req.headers.get('anthropic-version') ?? undefined) : undefined;
+  problems.push(...upstreamRequestProblems(format, body, version, endpointOf(format, url.pathname)));
   return { problems };
 };

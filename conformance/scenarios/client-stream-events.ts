@@ -1,14 +1,25 @@
 import type { FormatId } from '../../src/core/formats.js';
+import { isRecord } from '../../src/core/narrow.js';
 import { parseSSE } from '../../src/sse/parse-sse.js';
+import { decodeFrames, hasBinaryFrames } from './stream-frames.js';
 
-/** The parsed events of an SSE stream as crosswire represents them: JSON payloads, and `'[DONE]'` as a string. */
+/**
+ * The parsed events of a stream as crosswire represents them: JSON payloads (`'[DONE]'` as a string for OpenAI;
+ * Converse `{ <eventType>: payload }`; Bedrock Invoke the Anthropic events inside the `chunk` frames).
+ */
 export interface DecodedStream {
   events: unknown[];
-  /** framing problems: data that is not JSON, an event name that disagrees with the payload type, a cut-off tail */
+  /** framing problems: data that is not JSON, an event name that disagrees with the payload type, a cut-off tail, a bad frame */
   problems: string[];
 }
 
-/** Decode SSE bytes of an Anthropic or OpenAI stream into events (for the checkers and folds). */
+/** Formats whose SSE events are named, the name equal to the payload's `type` (wire-formats §2.5, §5.4). */
+const NAMED_EVENTS: ReadonlySet<FormatId> = new Set(['anthropic-messages', 'vertex-anthropic']);
+
+/**
+ * Decode SSE bytes of an Anthropic, Vertex (Anthropic events), OpenAI or Gemini stream into events (for the
+ * checkers and folds). Any line end is read (Gemini frames with CRLF). Binary formats: `decodeClientStream`.
+ */
 export function decodeSSEEvents(format: FormatId, bytes: Uint8Array): DecodedStream {
   const problems: string[] = [];
   let text: string;
@@ -33,28 +44,63 @@ export function decodeSSEEvents(format: FormatId, bytes: Uint8Array): DecodedStr
       problems.push(`event ${i}: data is not JSON: ${JSON.stringify(m.data.slice(0, 80))}`);
       return;
     }
-    if (format === 'anthropic-messages') {
-      const type = typeof payload === 'object' && payload !== null ? (payload as { type?: unknown }).type : undefined;
+    if (NAMED_EVENTS.has(format)) {
+      const type = isRecord(payload) ? payload.type : undefined;
       if (m.event !== type) problems.push(`event ${i}: SSE event name ${JSON.stringify(m.event)} differs from payload type ${JSON.stringify(type)}`);
     } else if (m.event !== undefined) {
-      problems.push(`event ${i}: OpenAI streams carry no event names, got ${JSON.stringify(m.event)}`);
+      problems.push(`event ${i}: ${format === 'gemini' ? 'Gemini' : 'OpenAI'} streams carry no event names, got ${JSON.stringify(m.event)}`);
     }
     events.push(payload);
   });
   return { events, problems };
 }
 
-/** Is this event the format's in-stream error (Anthropic `{type:"error"}`, OpenAI `{error:{...}}`)? */
+/**
+ * Decode client stream bytes of any format: SSE text with `decodeSSEEvents`, AWS event-stream frames (Bedrock
+ * Converse and Invoke) with the format's codec, whose CRC checks make a corrupt or cut frame a problem.
+ */
+export async function decodeClientStream(format: FormatId, bytes: Uint8Array): Promise<DecodedStream> {
+  if (!hasBinaryFrames(format)) return decodeSSEEvents(format, bytes);
+  const events: unknown[] = [];
+  const problems: string[] = [];
+  for (const e of await decodeFrames(format, bytes)) {
+    if (isRecord(e) && typeof e.$error === 'string' && Object.keys(e).length === 1) problems.push(`the event stream does not decode: ${e.$error}`);
+    else events.push(e);
+  }
+  return { events, problems };
+}
+
+/** Formats whose stream events are Anthropic's (Bedrock Invoke inside `chunk` frames, Vertex as SSE). */
+export function carriesAnthropicEvents(format: FormatId): boolean {
+  return format === 'anthropic-messages' || format === 'bedrock-invoke' || format === 'vertex-anthropic';
+}
+
+/**
+ * Is this event the format's in-stream error? Anthropic-event formats `{type:"error"}` (Bedrock Invoke exception
+ * frames decode to one), OpenAI and Gemini `{error:{...}}`, Converse an exception `{ <name>Exception: {message} }`.
+ */
 export function isStreamErrorEvent(format: FormatId, event: unknown): boolean {
-  if (typeof event !== 'object' || event === null) return false;
-  if (format === 'anthropic-messages') return (event as { type?: unknown }).type === 'error';
+  if (!isRecord(event)) return false;
+  if (carriesAnthropicEvents(format)) return event.type === 'error';
+  if (format === 'bedrock-converse') {
+    const keys = Object.keys(event);
+    return keys.length === 1 && /Exception$/.test(keys[0] ?? '');
+  }
   return 'error' in event;
 }
 
-/** Is this event the format's clean end (`message_stop`, `'[DONE]'`)? */
+/**
+ * Is this event the format's clean end? `message_stop`, OpenAI `'[DONE]'`, Converse `messageStop`, and for Gemini
+ * (which has no terminator) a chunk with a candidate's `finishReason` or a blocked prompt's `blockReason`.
+ */
 export function isCleanEndEvent(format: FormatId, event: unknown): boolean {
   if (format === 'openai-chat') return event === '[DONE]';
-  return typeof event === 'object' && event !== null && (event as { type?: unknown }).type === 'message_stop';
+  if (!isRecord(event)) return false;
+  if (carriesAnthropicEvents(format)) return event.type === 'message_stop';
+  if (format === 'bedrock-converse') return 'messageStop' in event;
+  const feedback = event.promptFeedback;
+  if (isRecord(feedback) && feedback.blockReason !== undefined) return true;
+  return Array.isArray(event.candidates) && event.candidates.some((c) => isRecord(c) && c.finishReason !== undefined);
 }
 
 /** Problems with a stream that must end in the client's error shape: it must, and must not also end cleanly. */

@@ -1,12 +1,33 @@
 import { zMessageTokensCount } from '../../generated/anthropic-messages/zod.gen.js';
+import type { FormatId } from '../../src/core/formats.js';
 import { validateResponse } from '../../src/validate/index.js';
 import { zodIssuesToErrors } from '../../src/validate/zod-issues-to-errors.js';
 import { checkAnthropicStream } from '../checkers/check-anthropic-stream.js';
+import { checkConverseStream } from '../checkers/check-converse-stream.js';
+import { checkGeminiStream } from '../checkers/check-gemini-stream.js';
 import { checkOpenAIChunks } from '../checkers/check-openai-chunks.js';
-import { errorsOnly } from '../checkers/violation.js';
-import { decodeSSEEvents, expectErrorEnd } from './client-stream-events.js';
+import { errorsOnly, type Violation } from '../checkers/violation.js';
+import { carriesAnthropicEvents, decodeClientStream, expectErrorEnd } from './client-stream-events.js';
 import type { ScenarioChecks } from './run-scenario.js';
 import { upstreamRequestProblems } from './upstream-request-rules.js';
+
+/** The grammar checker of a client format, applied to decoded events. */
+export function checkClientStream(format: FormatId, events: readonly unknown[], upstream?: FormatId): Violation[] {
+  // reasoning from an OpenAI-format upstream carries no signature, nor does a Gemini thought summary whose
+  // signature came on another part (or not at all); crosswire never invents one
+  const unsigned = upstream === 'openai-chat' || upstream === 'gemini';
+  if (carriesAnthropicEvents(format)) return checkAnthropicStream(events, { allowUnsignedThinking: unsigned });
+  switch (format) {
+    case 'openai-chat':
+      return checkOpenAIChunks(events);
+    case 'gemini':
+      return checkGeminiStream(events);
+    case 'bedrock-converse':
+      return checkConverseStream(events, { allowUnsignedReasoning: unsigned });
+    default:
+      return [];
+  }
+}
 
 const issues = (r: { ok: boolean; errors: readonly { path: string; message: string }[] }) =>
   r.ok ? [] : r.errors.map((e) => `${e.path === '' ? '<root>' : e.path}: ${e.message}`);
@@ -25,17 +46,9 @@ export const defaultChecks: ScenarioChecks = {
     }
     return issues(validateResponse(format, body));
   },
-  clientStream(format, bytes, expectError, upstream) {
-    const { events, problems } = decodeSSEEvents(format, bytes);
-    // reasoning from an OpenAI-format upstream carries no signature, and crosswire never invents one
-    const allowUnsignedThinking = upstream === 'openai-chat';
-    const violations =
-      format === 'anthropic-messages'
-        ? checkAnthropicStream(events, { allowUnsignedThinking })
-        : format === 'openai-chat'
-          ? checkOpenAIChunks(events)
-          : [];
-    const out = [...problems, ...errorsOnly(violations).map((v) => `${v.rule} at event ${v.index}: ${v.message}`)];
+  async clientStream(format, bytes, expectError, upstream) {
+    const { events, problems } = await decodeClientStream(format, bytes);
+    const out = [...problems, ...errorsOnly(checkClientStream(format, events, upstream)).map((v) => `${v.rule} at event ${v.index}: ${v.message}`)];
     if (expectError) out.push(...expectErrorEnd(format, events));
     return out;
   },

@@ -5,6 +5,7 @@ import { callUpstream, upstreamFetchOf } from './call-upstream.js';
 import { clientError, jsonResponse } from './client-error.js';
 import type { GatewayConfig, ProviderConfig } from './config.js';
 import { countGeminiTokens } from './count-gemini-tokens.js';
+import { countProviderTokens, isCountingFormat } from './count-provider-tokens.js';
 import { type Admitted, admit, limits, lossHeaders } from './exchange-context.js';
 import { estimateOpenAIPromptTokens } from './estimate-openai-tokens.js';
 import { readTextWithin } from './read-text-within.js';
@@ -24,8 +25,9 @@ function openaiEstimate(body: Record<string, unknown>, model: string): number {
 }
 
 /**
- * Local estimators by provider format, for providers without a count endpoint. (Gemini providers are
- * not estimated: their `countTokens` endpoint is called, `count-gemini-tokens.ts`.)
+ * Local estimators by provider format, for providers without a count endpoint. (Gemini, Bedrock and Vertex
+ * providers are not estimated: their own count endpoints are called, `count-gemini-tokens.ts` and
+ * `count-provider-tokens.ts`.)
  */
 export const TOKEN_ESTIMATORS: Partial<Record<FormatId, TokenEstimator>> = {
   'openai-chat': openaiEstimate,
@@ -61,7 +63,8 @@ async function forward(config: GatewayConfig, req: Request, a: Admitted): Promis
 
 /**
  * `POST /v1/messages/count_tokens`. Anthropic providers: forwarded. Gemini providers: translated to
- * `:countTokens`. Others: estimated locally with a real tokenizer and marked `x-crosswire-estimate: true`.
+ * `:countTokens`; Bedrock providers to CountTokens (`/model/{model}/count-tokens`); Vertex providers to
+ * `count-tokens:rawPredict`. Others: estimated locally with a real tokenizer and marked `x-crosswire-estimate: true`.
  */
 export async function handleCountTokens(config: GatewayConfig, req: Request): Promise<Response> {
   const a = await admit(config, req, 'anthropic-messages', 'count_tokens');
@@ -69,6 +72,7 @@ export async function handleCountTokens(config: GatewayConfig, req: Request): Pr
   const { route } = a;
   if (route.provider.format === 'anthropic-messages') return forward(config, req, a);
   if (route.provider.format === 'gemini') return countGeminiTokens(config, req, a);
+  if (isCountingFormat(route.provider.format)) return countProviderTokens(config, req, a, route.provider.format);
   const estimator = TOKEN_ESTIMATORS[route.provider.format];
   if (!estimator) {
     return clientError('anthropic-messages', 400, `count_tokens is not available for provider ${route.providerName} (${route.provider.format})`);

@@ -5,32 +5,14 @@ import { chunkText } from '../../scripted-model/chunk-text.js';
 import { runScriptedModel } from '../../scripted-model/run-scripted-model.js';
 import type { Script } from '../../scripted-model/script.js';
 import { createMockProvider } from '../create-mock-provider.js';
-import type { MockOptions, MockProvider, RuleViolation } from '../mock-types.js';
+import type { MockOptions, MockProvider } from '../mock-types.js';
 import type { ProviderDefinition } from '../provider-definition.js';
+import { bedrockCountTokensEndpoint } from './bedrock-count-tokens-endpoint.js';
+import { checkConverseRequest } from './check-converse-request.js';
 import { conversePrompt } from './converse-prompt.js';
-import { isRecord } from '../../../src/core/narrow.js';
 
 const DEFAULT_CHUNK_SIZE = 16;
 type Json = Record<string, unknown>;
-
-/** Converse's own rules: roles alternate starting with user; tool blocks in the history need a toolConfig. */
-function checkConverse(body: Json): RuleViolation[] {
-  const out: RuleViolation[] = [];
-  const messages = Array.isArray(body.messages) ? body.messages : [];
-  if (messages.length === 0) out.push({ path: 'messages', message: 'A conversation must start with a user message.' });
-  let prev: unknown;
-  let hasToolBlocks = false;
-  messages.forEach((m, i) => {
-    if (!isRecord(m)) return;
-    if (i === 0 && m.role !== 'user') out.push({ path: 'messages[0].role', message: 'A conversation must start with a user message.' });
-    if (m.role === prev) out.push({ path: `messages[${i}].role`, message: 'A conversation must alternate between user and assistant roles.' });
-    prev = m.role;
-    if (!Array.isArray(m.content) || m.content.length === 0) out.push({ path: `messages[${i}].content`, message: 'The content field in the Message object is empty.' });
-    else if (m.content.some((b) => isRecord(b) && (b.toolUse !== undefined || b.toolResult !== undefined))) hasToolBlocks = true;
-  });
-  if (hasToolBlocks && !isRecord(body.toolConfig)) out.push({ path: 'toolConfig', message: 'The toolConfig field must be defined when using toolUse and toolResult content blocks.' });
-  return out;
-}
 
 const usage = (s: Script) => ({ inputTokens: s.usage.inputTokens, outputTokens: s.usage.outputTokens, totalTokens: s.usage.inputTokens + s.usage.outputTokens });
 
@@ -85,24 +67,22 @@ const definition: ProviderDefinition = {
     {
       matches: (path) => parseBedrockConversePath(path) !== undefined,
       model: (request) => parseBedrockConversePath(request.url.pathname)?.model,
-      check: (request, validate) => {
-        const spec = validate('bedrock-converse', request.body);
-        const specViolations = spec.ok ? [] : spec.errors.map((e) => ({ path: e.path, message: `${e.path}: ${e.message}` }));
-        return [...specViolations, ...checkConverse(request.body)];
-      },
+      check: (request, validate) => checkConverseRequest(request.body, validate),
       answer: (request, options) => {
         const script = runScriptedModel(conversePrompt(request.body));
         if (!parseBedrockConversePath(request.url.pathname)?.stream) return { json: renderResponse(script) };
         return { events: renderEvents(script, options.chunkSize ?? DEFAULT_CHUNK_SIZE) };
       },
     },
+    bedrockCountTokensEndpoint,
   ],
 };
 
 /**
  * A strict Bedrock Converse mock: `POST /model/{model}/converse` (JSON) and `/converse-stream` (AWS
  * event stream), answered by the scripted model; rejects non-alternating roles, empty content and tool
- * blocks without a toolConfig, as Bedrock does.
+ * blocks without a toolConfig, as Bedrock does. Also Bedrock Runtime's CountTokens, `/model/{model}/count-tokens`
+ * (`bedrock-count-tokens-endpoint.ts`).
  */
 export function createBedrockConverseMock(options: MockOptions = {}): MockProvider {
   return createMockProvider(definition, options);

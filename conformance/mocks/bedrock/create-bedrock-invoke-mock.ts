@@ -6,25 +6,12 @@ import { anthropicPrompt } from '../anthropic/anthropic-prompt.js';
 import { renderAnthropicEvents } from '../anthropic/render-anthropic-events.js';
 import { renderAnthropicMessage } from '../anthropic/render-anthropic-message.js';
 import { createMockProvider } from '../create-mock-provider.js';
-import type { MockOptions, MockProvider, RuleViolation } from '../mock-types.js';
-import type { EndpointRequest, ProviderDefinition } from '../provider-definition.js';
+import type { MockOptions, MockProvider } from '../mock-types.js';
+import type { ProviderDefinition } from '../provider-definition.js';
+import { bedrockCountTokensEndpoint } from './bedrock-count-tokens-endpoint.js';
+import { checkInvokeBody } from './check-invoke-body.js';
 
 const DEFAULT_CHUNK_SIZE = 16;
-
-/**
- * InvokeModel's own rules (wire-formats §5.3): `anthropic_version` in the body, no `model` and no
- * `stream` there (the path carries both); the rest must be a valid Messages body.
- */
-function checkInvokeBody(request: EndpointRequest, validate: Parameters<ProviderDefinition['endpoints'][number]['check']>[1]): RuleViolation[] {
-  const body = request.body;
-  const out: RuleViolation[] = [];
-  if (typeof body.anthropic_version !== 'string') out.push({ path: 'anthropic_version', message: 'Malformed input request: #: required key [anthropic_version] not found' });
-  if (body.model !== undefined) out.push({ path: 'model', message: 'Malformed input request: #: extraneous key [model] is not permitted' });
-  if (body.stream !== undefined) out.push({ path: 'stream', message: 'Malformed input request: #: extraneous key [stream] is not permitted' });
-  const spec = validate('bedrock-invoke', body);
-  if (!spec.ok) out.push(...spec.errors.map((e) => ({ path: e.path, message: `Malformed input request: ${e.path}: ${e.message}` })));
-  return out;
-}
 
 /** Bedrock adds invocation metrics to the final `message_stop` event. */
 function withMetrics(events: readonly unknown[], inputTokens: number, outputTokens: number): unknown[] {
@@ -54,7 +41,7 @@ const definition: ProviderDefinition = {
     {
       matches: (path) => parseBedrockInvokePath(path) !== undefined,
       model: (request) => parseBedrockInvokePath(request.url.pathname)?.model,
-      check: checkInvokeBody,
+      check: (request, validate) => checkInvokeBody(request.body, validate),
       answer: (request, options) => {
         const target = parseBedrockInvokePath(request.url.pathname);
         const model = target?.model ?? 'anthropic.claude';
@@ -64,12 +51,14 @@ const definition: ProviderDefinition = {
         return { events: withMetrics(events, script.usage.inputTokens, script.usage.outputTokens) };
       },
     },
+    bedrockCountTokensEndpoint,
   ],
 };
 
 /**
  * A strict Bedrock InvokeModel mock for Claude: `POST /model/{model}/invoke` (JSON) and
- * `/model/{model}/invoke-with-response-stream` (event-stream `chunk` frames), answered by the scripted model.
+ * `/model/{model}/invoke-with-response-stream` (event-stream `chunk` frames), answered by the scripted model;
+ * and Bedrock Runtime's CountTokens, `/model/{model}/count-tokens` (`bedrock-count-tokens-endpoint.ts`).
  */
 export function createBedrockInvokeMock(options: MockOptions = {}): MockProvider {
   return createMockProvider(definition, options);

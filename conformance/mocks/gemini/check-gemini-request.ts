@@ -5,10 +5,18 @@ import { isRecord } from '../../../src/core/narrow.js';
  * The Gemini service's own rules beyond the spec (wire-formats §4.2, observed 400s): every content has
  * non-empty parts, each part one data field; roles alternate (no two consecutive turns of one role);
  * a function-response turn answers the function calls of the model turn before it, one for one;
+ * function declaration names match Gemini's pattern (start with a letter or an underscore; letters,
+ * digits, underscores, dots, colons, dashes; at most 64 characters — `FunctionDeclaration.name`);
  * function declaration schemas use only Gemini's Schema subset (no `$ref`, `additionalProperties`,
- * `const`, `oneOf`, …) and an OBJECT's `properties` may not be empty; `thinkingBudget` and
- * `thinkingLevel` are exclusive.
+ * `const`, `oneOf`, …), `enum` only on STRING schemas, and an OBJECT's `properties` may not be empty;
+ * at most 5 `stopSequences` (`GenerationConfig.stopSequences`); `thinkingBudget` and `thinkingLevel`
+ * are exclusive.
  */
+
+/** `FunctionDeclaration.name` (Gemini API reference). */
+const FUNCTION_NAME = /^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/;
+/** `GenerationConfig.stopSequences`: "up to 5 character sequences". */
+const MAX_STOP_SEQUENCES = 5;
 
 const SCHEMA_KEYS = new Set([
   'type',
@@ -43,6 +51,9 @@ export function checkGeminiRequest(body: Record<string, unknown>): RuleViolation
   if (body.systemInstruction !== undefined) checkParts(body.systemInstruction, 'systemInstruction', out);
   checkTools(body.tools, out);
   const gc = isRecord(body.generationConfig) ? body.generationConfig : {};
+  if (Array.isArray(gc.stopSequences) && gc.stopSequences.length > MAX_STOP_SEQUENCES) {
+    out.push({ path: 'generationConfig.stopSequences', message: `stop_sequences must have at most ${MAX_STOP_SEQUENCES} entries` });
+  }
   const tc = isRecord(gc.thinkingConfig) ? gc.thinkingConfig : {};
   if (tc.thinkingBudget !== undefined && tc.thinkingLevel !== undefined) {
     out.push({ path: 'generationConfig.thinkingConfig', message: 'thinking_budget and thinking_level cannot both be set' });
@@ -101,7 +112,7 @@ function checkTools(tools: unknown, out: RuleViolation[]): void {
     t.functionDeclarations.forEach((d, j) => {
       const at = `tools[${i}].functionDeclarations[${j}]`;
       if (!isRecord(d)) return;
-      if (typeof d.name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/.test(d.name)) out.push({ path: `${at}.name`, message: 'Invalid function name' });
+      if (typeof d.name !== 'string' || !FUNCTION_NAME.test(d.name)) out.push({ path: `${at}.name`, message: 'Invalid function name' });
       if (d.parameters !== undefined && d.parametersJsonSchema !== undefined) out.push({ path: at, message: 'parameters and parameters_json_schema are exclusive' });
       if (d.parameters !== undefined) checkSchema(d.parameters, `${at}.parameters`, out);
     });
@@ -120,6 +131,8 @@ function checkSchema(schema: unknown, path: string, out: RuleViolation[]): void 
   if (schema.type !== undefined && (type === undefined || !TYPES.has(type))) out.push({ path: `${path}.type`, message: 'Invalid value for type' });
   if (schema.enum !== undefined && !(Array.isArray(schema.enum) && schema.enum.every((e) => typeof e === 'string'))) {
     out.push({ path: `${path}.enum`, message: 'enum values must be strings' });
+  } else if (schema.enum !== undefined && type !== 'STRING') {
+    out.push({ path: `${path}.enum`, message: 'only allowed for STRING type' });
   }
   if (isRecord(schema.properties)) {
     if (type === 'OBJECT' && Object.keys(schema.properties).length === 0) out.push({ path: `${path}.properties`, message: 'should be non-empty for OBJECT type' });

@@ -26,6 +26,36 @@ describe('vertex anthropic mock', () => {
     const c = await client.messages.countTokens({ model: 'claude-x', messages: [{ role: 'user', content: 'a b c' }] });
     expect(c.input_tokens).toBe(3);
     expect(mock.requests.map((r) => r.status)).toEqual([200, 200, 200]);
+    // the SDK's count-tokens call: fixed model segment, the model and anthropic_version in the body
+    const counted = mock.requests[2]!;
+    expect(counted.path).toBe('/v1/projects/p/locations/us-east5/publishers/anthropic/models/count-tokens:rawPredict');
+    expect(counted.body).toMatchObject({ model: 'claude-x', anthropic_version: expect.any(String), messages: [{ role: 'user', content: 'a b c' }] });
+  });
+
+  it('count-tokens is held to the count_tokens rules: model and anthropic_version required, the body valid', async () => {
+    const mock = createVertexAnthropicMock();
+    const url = `${BASE}/publishers/anthropic/models/count-tokens:rawPredict`;
+    const ok = { anthropic_version: 'vertex-2023-10-16', model: 'claude-x', system: 'be brief', messages: [{ role: 'user', content: 'one two three' }] };
+    const count = async (body: unknown) => {
+      const res = await mock(new Request(url, { method: 'POST', headers: { authorization: 'Bearer t' }, body: JSON.stringify(body) }));
+      return { status: res.status, body: (await res.json()) as { input_tokens?: number; type?: string; error?: { message: string } } };
+    };
+    expect(await count(ok)).toEqual({ status: 200, body: { input_tokens: 5 } });
+    const { model: _m, ...noModel } = ok;
+    const { anthropic_version: _v, ...noVersion } = ok;
+    for (const [bad, why] of [
+      [noModel, /model/],
+      [noVersion, /anthropic_version/],
+      [{ ...ok, messages: [{ role: 'robot', content: 'x' }] }, /messages/],
+      [{ ...ok, messages: [{ role: 'assistant', content: 'x' }, { role: 'assistant', content: 'y' }] }, /./],
+      [{ ...ok, thinking: { type: 'enabled', budget_tokens: 100 } }, /budget_tokens/],
+      [{ ...ok, anthropic_version: '2026-10-21', temperature: 0.5 }, /temperature/],
+    ] as const) {
+      const r = await count(bad);
+      expect(r.status, JSON.stringify(bad)).toBe(400);
+      expect(r.body.type).toBe('error');
+      expect(r.body.error?.message).toMatch(why);
+    }
   });
 
   it('rejects a missing token (Google 401) and a body with model', async () => {

@@ -10,6 +10,8 @@ import { renderAnthropicEvents } from '../anthropic/render-anthropic-events.js';
 import { renderAnthropicMessage } from '../anthropic/render-anthropic-message.js';
 import { createMockProvider } from '../create-mock-provider.js';
 import { readBearerToken } from '../read-bearer-token.js';
+import { checkVertexCountTokens } from './check-vertex-count-tokens.js';
+import { checkVertexAnthropicBody } from './check-vertex-anthropic-body.js';
 import type { MockOptions, MockProvider, RuleViolation } from '../mock-types.js';
 import type { ProviderDefinition } from '../provider-definition.js';
 
@@ -18,7 +20,8 @@ const DEFAULT_CHUNK_SIZE = 16;
 /**
  * A strict Vertex AI mock for Claude (wire-formats §5.4): `…/publishers/anthropic/models/{model}:rawPredict`
  * (JSON), `:streamRawPredict` (Anthropic SSE) and `count-tokens:rawPredict`, answered by the scripted model.
- * The body needs `anthropic_version` and no `model` (count-tokens keeps it); a missing bearer token is
+ * The body needs `anthropic_version` and no `model`; count-tokens takes Anthropic's count_tokens body with `model`
+ * and `anthropic_version` (`check-vertex-count-tokens.ts`) and answers `{ input_tokens }`. A missing bearer token is
  * Google's 401 `google.rpc.Status`; model errors are Anthropic bodies.
  */
 export function createVertexAnthropicMock(options: MockOptions = {}): MockProvider {
@@ -45,13 +48,8 @@ export function createVertexAnthropicMock(options: MockOptions = {}): MockProvid
         check: (request, validate) => {
           const target = parseVertexAnthropicPath(request.url.pathname);
           const body = request.body;
-          const out: RuleViolation[] = [];
-          if (typeof body.anthropic_version !== 'string') out.push({ path: 'anthropic_version', message: 'anthropic_version: Field required' });
-          if (target?.countTokens) return out;
-          if (body.model !== undefined) out.push({ path: 'model', message: 'model: Extra inputs are not permitted' });
-          const spec = validate('vertex-anthropic', body);
-          if (!spec.ok) out.push(...spec.errors.map((e) => ({ path: e.path, message: `${e.path}: ${e.message}` })));
-          return out;
+          if (target?.countTokens) return checkVertexCountTokens(body);
+          return checkVertexAnthropicBody(body, validate);
         },
         answer: (request, o) => {
           const target = parseVertexAnthropicPath(request.url.pathname);

@@ -1,0 +1,103 @@
+import { isTranslationError } from '../core/errors.js';
+import type { Loss } from '../core/losses.js';
+import type { AnthropicVersion } from '../core/options.js';
+import { bedrockCountTokensBody, bedrockCountTokensPath, bedrockInputTokens } from './bedrock-count-tokens-body.js';
+import { callUpstream, upstreamFetchOf } from './call-upstream.js';
+import { clientError, jsonResponse } from './client-error.js';
+import type { GatewayConfig, ProviderConfig } from './config.js';
+import { type Admitted, defaultLog, limits, logLosses, lossHeaders } from './exchange-context.js';
+import { readTextWithin } from './read-text-within.js';
+import { relayUpstreamError } from './relay-upstream-error.js';
+import { upstreamHeaders, upstreamUrl } from './upstream-request.js';
+import { anthropicInputTokens, vertexCountTokensBody } from './vertex-count-tokens-body.js';
+
+const encoder = new TextEncoder();
+
+/** The provider formats whose own count endpoint this file calls. */
+export type CountingFormat = 'bedrock-invoke' | 'bedrock-converse' | 'vertex-anthropic';
+
+export function isCountingFormat(format: string): format is CountingFormat {
+  return format === 'bedrock-invoke' || format === 'bedrock-converse' || format === 'vertex-anthropic';
+}
+
+/** How one provider format counts: its body, its URL (undefined: cannot be called), its answer, its name. */
+interface Counter {
+  build(body: Record<string, unknown>, model: string, anthropicVersion: AnthropicVersion, strict: boolean | undefined): { body: unknown; losses: Loss[] };
+  url(provider: ProviderConfig, model: string): string | undefined;
+  read(json: unknown): number | undefined;
+  endpoint: string;
+}
+
+const join = (base: string, path: string) => base.replace(/\/+$/, '') + path;
+
+const bedrock = (format: 'bedrock-invoke' | 'bedrock-converse'): Counter => ({
+  build: (body, model, anthropicVersion, strict) => bedrockCountTokensBody(format, body, model, { strict, anthropicVersion }),
+  url: (provider, model) => join(provider.baseUrl, bedrockCountTokensPath(model)),
+  read: bedrockInputTokens,
+  endpoint: 'CountTokens',
+});
+
+const COUNTERS: Record<CountingFormat, Counter> = {
+  'bedrock-invoke': bedrock('bedrock-invoke'),
+  'bedrock-converse': bedrock('bedrock-converse'),
+  'vertex-anthropic': {
+    build: (body, model, anthropicVersion, strict) => vertexCountTokensBody(body, model, { strict, anthropicVersion }),
+    url: (provider, model) => upstreamUrl(provider, model, 'count_tokens', false),
+    read: anthropicInputTokens,
+    endpoint: 'count-tokens:rawPredict',
+  },
+};
+
+/**
+ * Anthropic count_tokens for a Bedrock or Vertex provider: the body translated as `/v1/messages` would translate it
+ * and sent to the provider's own count endpoint (Bedrock `POST /model/{model}/count-tokens`, `{ inputTokens }`;
+ * Vertex `…/models/count-tokens:rawPredict`, `{ input_tokens }`); the answer is `{ input_tokens }`, an exact
+ * count (no estimate header). Losses are reported as for `/v1/messages`; upstream errors come back as Anthropic errors.
+ */
+export async function countProviderTokens(config: GatewayConfig, req: Request, a: Admitted, format: CountingFormat): Promise<Response> {
+  const { route } = a;
+  const provider = route.provider;
+  const counter = COUNTERS[format];
+  const anthropicVersion = a.clientVersion ?? '2023-06-01';
+  let built: { body: unknown; losses: Loss[] };
+  try {
+    built = counter.build(a.json, route.model, anthropicVersion, config.strict);
+  } catch (e) {
+    if (isTranslationError(e)) {
+      const status = e.kind === 'unsupported' || e.kind === 'loss' || e.kind === 'invalid_input' ? 400 : 500;
+      return clientError('anthropic-messages', status, e.message, { param: e.path });
+    }
+    throw e;
+  }
+  logLosses(config, a, 'request', provider.format, built.losses);
+  const headers = lossHeaders(req, built.losses);
+
+  const url = counter.url(provider, route.model);
+  if (!url) return clientError('anthropic-messages', 501, `provider ${route.providerName} has no ${counter.endpoint} endpoint this gateway can call (Vertex needs project and region)`, { headers });
+  const { idleMs } = limits(config);
+  const call = await callUpstream(upstreamFetchOf(config), url, {
+    headers: upstreamHeaders(provider, req.headers, { anthropicVersion, clientIsAnthropic: true, stream: false }),
+    body: encoder.encode(JSON.stringify(built.body)),
+    clientSignal: req.signal,
+    headersTimeoutMs: idleMs,
+  });
+  if (!call.ok) {
+    const status = call.reason === 'timeout' ? 504 : call.reason === 'client_gone' ? 499 : 502;
+    (config.log ?? defaultLog)({ event: 'upstream_failed', requestId: a.requestId, provider: route.providerName, reason: call.reason, message: call.message });
+    return clientError('anthropic-messages', status, call.message, { headers });
+  }
+  const res = call.response;
+  const read = await readTextWithin(res, idleMs, () => call.abort.abort(new Error('upstream body timeout')));
+  call.done();
+  if ('timedOut' in read) return clientError('anthropic-messages', 504, `upstream ${route.providerName} body not complete within ${idleMs} ms`, { headers });
+  const text = 'text' in read ? read.text : '';
+  if (!res.ok) return relayUpstreamError({ status: res.status, headers: res.headers, text }, provider.format, 'anthropic-messages', route.providerName, { anthropicVersion }, headers);
+  let n: number | undefined;
+  try {
+    n = 'error' in read ? undefined : counter.read(JSON.parse(text));
+  } catch {
+    n = undefined;
+  }
+  if (n === undefined) return clientError('anthropic-messages', 502, `upstream ${route.providerName} ${counter.endpoint} answer is not a token count`, { headers });
+  return jsonResponse(200, { input_tokens: n }, headers);
+}
