@@ -6,6 +6,7 @@ import type { FormatCodec } from './formats/codec.js';
 import { CODECS } from './formats/index.js';
 import { PAIRS } from './pairs/index.js';
 import type { HttpError, PairTranslator } from './pairs/pair.js';
+import { createSameFormatStream } from './stream/same-format-stream.js';
 
 /** The hub every format can reach: pairs without a direct translator go through it. */
 export const HUB: FormatId = 'anthropic-messages';
@@ -113,9 +114,7 @@ export function translateError(from: FormatId, to: FormatId, error: HttpError, o
 export function createStreamTranslator(from: FormatId, to: FormatId, options?: TranslateOptions): StreamTranslator<unknown, unknown> {
   const chain = route(from, to, 'stream');
   const stages = chain.map((pair, hop) => pair.stream!(hopOptions(options, hop, chain.length)));
-  if (stages.length === 0) {
-    return { push: (e) => [e], end: () => [], losses: [] };
-  }
+  if (stages.length === 0) return createSameFormatStream(from, getCodec(from));
   const run = (events: unknown[], start: number): unknown[] => {
     let current = events;
     for (let i = start; i < stages.length; i++) {
