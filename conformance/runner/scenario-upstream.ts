@@ -20,12 +20,14 @@ export interface UpstreamSeen {
  */
 export type StrictCheck = (format: FormatId, req: Request, body: unknown) => Promise<{ problems: string[]; reject?: Response } | undefined>;
 
-function endpointFormat(path: string): FormatId | undefined {
+function endpointFormat(path: string): FormatId | 'bedrock-count-tokens' | undefined {
   if (/\/chat\/completions$/.test(path)) return 'openai-chat';
   if (/\/messages(\/count_tokens)?$/.test(path)) return 'anthropic-messages';
-  if (/:(stream)?[gG]enerateContent$/.test(path)) return 'gemini';
+  if (/:((stream)?[gG]enerateContent|countTokens)$/.test(path)) return 'gemini';
   if (/^\/model\/.+\/(invoke|invoke-with-response-stream)$/.test(path)) return 'bedrock-invoke';
   if (/^\/model\/.+\/(converse|converse-stream)$/.test(path)) return 'bedrock-converse';
+  // Bedrock CountTokens serves both: the body says which (`input.invokeModel` / `input.converse`)
+  if (/^\/model\/.+\/count-tokens$/.test(path)) return 'bedrock-count-tokens';
   if (/\/publishers\/anthropic\/models\/[^/]+:(stream)?[rR]awPredict$/.test(path)) return 'vertex-anthropic';
   return undefined;
 }
@@ -69,7 +71,8 @@ export function createScenarioUpstream(strict?: StrictCheck) {
     const { scenario, mode } = armed;
     armed = undefined;
     if (typeof body === 'string') problems.push('request body is not JSON');
-    const format = endpointFormat(url.pathname);
+    const endpoint = endpointFormat(url.pathname);
+    const format = endpoint === 'bedrock-count-tokens' ? (scenario.upstream.startsWith('bedrock-') ? scenario.upstream : undefined) : endpoint;
     if (format !== scenario.upstream) problems.push(`request went to ${url.pathname} (${format ?? 'unknown endpoint'}), expected a ${scenario.upstream} endpoint`);
     if (strict && typeof body !== 'string') {
       const verdict = await strict(scenario.upstream, req, body);
