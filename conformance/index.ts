@@ -4,11 +4,17 @@
  */
 export { type AnthropicStreamCheckOptions, checkAnthropicStream } from './checkers/check-anthropic-stream.js';
 export { checkOpenAIChunks } from './checkers/check-openai-chunks.js';
+export { checkGeminiStream } from './checkers/check-gemini-stream.js';
+export { type ConverseStreamCheckOptions, checkConverseStream } from './checkers/check-converse-stream.js';
 export { errorsOnly, type Violation } from './checkers/violation.js';
 export { toMswHandlers } from './mocks/adapters/to-msw-handlers.js';
 export { type LoopbackServers, serveOnLoopback } from './mocks/adapters/serve-on-loopback.js';
 export { ANTHROPIC_VERSIONS } from './mocks/anthropic/check-anthropic-headers.js';
 export { createAnthropicMock } from './mocks/anthropic/create-anthropic-mock.js';
+export { createBedrockConverseMock } from './mocks/bedrock/create-bedrock-converse-mock.js';
+export { createBedrockInvokeMock } from './mocks/bedrock/create-bedrock-invoke-mock.js';
+export { createGeminiMock } from './mocks/gemini/create-gemini-mock.js';
+export { createVertexAnthropicMock } from './mocks/vertex/create-vertex-anthropic-mock.js';
 export { createMockProvider } from './mocks/create-mock-provider.js';
 export { faultFromModel } from './mocks/fault-from-model.js';
 export type {
