@@ -19,7 +19,7 @@ const message = {
 };
 
 describe('anthropicResponseToGemini', () => {
-  it('maps blocks to parts, stop_reason to finishReason, usage to usageMetadata', () => {
+  it('maps blocks to parts (the thinking signature on the first functionCall, as Gemini puts it), stop_reason to finishReason, usage to usageMetadata', () => {
     const r = anthropicResponseToGemini(deepFreeze(message), { context: { clientModel: 'gemini-2.5-pro' } });
     expect(r.losses).toEqual([]);
     expect(r.body).toEqual({
@@ -28,9 +28,9 @@ describe('anthropicResponseToGemini', () => {
           content: {
             role: 'model',
             parts: [
-              { text: 'hmm', thought: true, thoughtSignature: 'SIG' },
+              { text: 'hmm', thought: true },
               { text: 'Let me check.' },
-              { functionCall: { id: 'toolu_01', name: 'get_weather', args: { city: 'Paris' } } },
+              { functionCall: { id: 'toolu_01', name: 'get_weather', args: { city: 'Paris' } }, thoughtSignature: 'SIG' },
             ],
           },
           finishReason: 'STOP',

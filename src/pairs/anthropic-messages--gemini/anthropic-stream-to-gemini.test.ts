@@ -18,7 +18,7 @@ const start = {
 const c = (part: unknown) => ({ candidates: [{ content: { role: 'model', parts: [part] }, index: 0 }], modelVersion: 'claude-x', responseId: 'msg_1' });
 
 describe('createAnthropicToGeminiStream', () => {
-  it('text deltas, a whole functionCall at block stop, finish + usage last', () => {
+  it('text deltas, a whole functionCall at block stop, finish + usage last (with an empty text part: never a chunk without content)', () => {
     const out = run([
       start,
       { type: 'ping' },
@@ -36,7 +36,7 @@ describe('createAnthropicToGeminiStream', () => {
       c({ text: 'Hi' }),
       c({ functionCall: { name: 'f', args: { a: 1 }, id: 'toolu_1' } }),
       {
-        candidates: [{ finishReason: 'STOP', index: 0 }],
+        candidates: [{ content: { role: 'model', parts: [{ text: '' }] }, finishReason: 'STOP', index: 0 }],
         usageMetadata: { promptTokenCount: 12, candidatesTokenCount: 9, totalTokenCount: 21 },
         modelVersion: 'claude-x',
         responseId: 'msg_1',
@@ -44,15 +44,67 @@ describe('createAnthropicToGeminiStream', () => {
     ]);
   });
 
-  it('thinking deltas are thought parts; the signature comes on an empty thought part', () => {
-    const out = run([
-      start,
-      { type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } },
-      { type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: 'hm' } },
-      { type: 'content_block_delta', index: 0, delta: { type: 'signature_delta', signature: 'SIG' } },
-      { type: 'content_block_stop', index: 0 },
+  const thinking = (index: number, text: string, signature: string) => [
+    { type: 'content_block_start', index, content_block: { type: 'thinking', thinking: '', signature: '' } },
+    ...(text === '' ? [] : [{ type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: text } }]),
+    { type: 'content_block_delta', index, delta: { type: 'signature_delta', signature } },
+    { type: 'content_block_stop', index },
+  ];
+  const text = (index: number, t: string) => [
+    { type: 'content_block_start', index, content_block: { type: 'text', text: '' } },
+    { type: 'content_block_delta', index, delta: { type: 'text_delta', text: t } },
+    { type: 'content_block_stop', index },
+  ];
+  const toolUse = (index: number, id: string) => [
+    { type: 'content_block_start', index, content_block: { type: 'tool_use', id, name: 'f', input: {} } },
+    { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: '{}' } },
+    { type: 'content_block_stop', index },
+  ];
+  const stop = (reason: string) => [
+    { type: 'message_delta', delta: { stop_reason: reason, stop_sequence: null }, usage: { output_tokens: 5 } },
+    { type: 'message_stop' },
+  ];
+  const last = (parts: unknown[] = [{ text: '' }], finishReason = 'STOP') => ({
+    candidates: [{ content: { role: 'model', parts }, finishReason, index: 0 }],
+    usageMetadata: { promptTokenCount: 12, candidatesTokenCount: 5, totalTokenCount: 17 },
+    modelVersion: 'claude-x',
+    responseId: 'msg_1',
+  });
+
+  it('thinking deltas are thought parts without a signature; it rides on the first functionCall after them', () => {
+    const out = run([start, ...thinking(0, 'hm', 'SIG'), ...text(1, 'Checking.'), ...toolUse(2, 'toolu_1'), ...toolUse(3, 'toolu_2'), ...stop('tool_use')]);
+    expect(out).toEqual([
+      c({ text: 'hm', thought: true }),
+      c({ text: 'Checking.' }),
+      c({ functionCall: { id: 'toolu_1', name: 'f', args: {} }, thoughtSignature: 'SIG' }),
+      c({ functionCall: { id: 'toolu_2', name: 'f', args: {} } }),
+      last(undefined),
     ]);
-    expect(out.slice(0, 2)).toEqual([c({ text: 'hm', thought: true }), c({ text: '', thought: true, thoughtSignature: 'SIG' })]);
+  });
+
+  it('without a call, the signature comes on an empty text part in the last chunk (as Gemini streams it)', () => {
+    const out = run([start, ...thinking(0, 'hm', 'SIG'), ...text(1, 'Hi'), ...stop('end_turn')]);
+    expect(out).toEqual([c({ text: 'hm', thought: true }), c({ text: 'Hi' }), last([{ text: '', thoughtSignature: 'SIG' }])]);
+  });
+
+  it('a thought with nothing after it keeps its signature on an empty thought part; an omitted thought shows only as a signature', () => {
+    expect(run([start, ...thinking(0, 'hm', 'SIG'), ...stop('max_tokens')]).slice(1)).toEqual([last([{ text: '', thought: true, thoughtSignature: 'SIG' }], 'MAX_TOKENS')]);
+    expect(run([start, ...thinking(0, '', 'SIG'), ...toolUse(1, 'toolu_1'), ...stop('tool_use')])).toEqual([
+      c({ functionCall: { id: 'toolu_1', name: 'f', args: {} }, thoughtSignature: 'SIG' }),
+      last(undefined),
+    ]);
+  });
+
+  it('a second thinking block first settles the signature of the first', () => {
+    const out = run([start, ...thinking(0, 'a', 'S1'), ...text(1, 'x'), ...thinking(2, 'b', 'S2'), ...toolUse(3, 'toolu_1'), ...stop('tool_use')]);
+    expect(out).toEqual([
+      c({ text: 'a', thought: true }),
+      c({ text: 'x' }),
+      c({ text: '', thoughtSignature: 'S1' }),
+      c({ text: 'b', thought: true }),
+      c({ functionCall: { id: 'toolu_1', name: 'f', args: {} }, thoughtSignature: 'S2' }),
+      last(undefined),
+    ]);
   });
 
   it('an error event becomes a google.rpc.Status chunk; a cut stream ends with one', () => {

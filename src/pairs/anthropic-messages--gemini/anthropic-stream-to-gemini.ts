@@ -24,8 +24,11 @@ interface OpenBlock {
 /**
  * Anthropic stream events -> `streamGenerateContent?alt=sse` chunks. Text and thinking deltas are
  * sent as they come (one part per chunk); a tool_use block is sent whole as one `functionCall`
- * when it stops; a thinking block's signature travels on an empty thought part at its stop. The
- * last chunk carries `finishReason` and `usageMetadata`. An `error` event becomes a
+ * when it stops. A thinking block's signature goes where Gemini puts it: on the first functionCall
+ * after it, else (as Gemini's own streams do) on an empty text part in the last chunk, or before the
+ * next thinking block; an empty thought part when nothing followed the thought. The
+ * last chunk carries `finishReason` and `usageMetadata`, and content (that signature, else an empty text
+ * part) as Gemini's last chunk does. An `error` event becomes a
  * `{"error":{code,message,status}}` chunk; a stream without `message_stop` ends with one too.
  */
 export function createAnthropicToGeminiStream(options: TranslateOptions = {}): StreamTranslator<unknown, GeminiStreamEvent> {
@@ -37,6 +40,16 @@ export function createAnthropicToGeminiStream(options: TranslateOptions = {}): S
   let stopReason: unknown;
   let explanation: string | undefined;
   let done = false;
+  /** the signature of the last thinking block, until a part after it takes it */
+  let held: { signature: string; after: boolean } | undefined;
+
+  /** The part that carries a held signature no functionCall took. */
+  const heldPart = (): GeminiPart[] => {
+    if (!held) return [];
+    const part: GeminiPart = held.after ? { text: '', thoughtSignature: held.signature } : { text: '', thought: true, thoughtSignature: held.signature };
+    held = undefined;
+    return [part];
+  };
 
   const chunk = (part: GeminiPart): GeminiResponse => ({
     candidates: [{ content: { role: 'model', parts: [part] }, index: 0 }],
@@ -74,7 +87,11 @@ export function createAnthropicToGeminiStream(options: TranslateOptions = {}): S
         if (typeof b.name === 'string') open.name = b.name;
         if (type === 'tool_use' && isRecord(b.input) && Object.keys(b.input).length > 0) open.input = b.input;
         blocks.set(index, open);
-        if (type === 'text' && typeof b.text === 'string' && b.text !== '') return [chunk({ text: b.text })];
+        if (type === 'thinking') return heldPart().map(chunk);
+        if (type === 'text' && typeof b.text === 'string' && b.text !== '') {
+          if (held) held.after = true;
+          return [chunk({ text: b.text })];
+        }
         return [];
       }
       case 'content_block_delta':
@@ -84,8 +101,13 @@ export function createAnthropicToGeminiStream(options: TranslateOptions = {}): S
         const b = blocks.get(index);
         blocks.delete(index);
         if (!b) return [];
-        if (b.type === 'tool_use') return [chunk({ functionCall: toolCall(b, index) })];
-        if (b.thinking && b.signature) return [chunk({ text: '', thought: true, thoughtSignature: b.signature })];
+        if (b.type === 'tool_use') {
+          const part: GeminiPart = { functionCall: toolCall(b, index) };
+          if (held) part.thoughtSignature = held.signature;
+          held = undefined;
+          return [chunk(part)];
+        }
+        if (b.thinking && b.signature) held = { signature: b.signature, after: false };
         return [];
       }
       case 'message_delta': {
@@ -99,7 +121,11 @@ export function createAnthropicToGeminiStream(options: TranslateOptions = {}): S
         done = true;
         const mapped = anthropicStopReasonToGemini(stopReason);
         if (mapped.loss) losses.add('message_delta.delta.stop_reason', mapped.loss);
-        const candidate: GeminiCandidate = { finishReason: mapped.finishReason, index: 0 };
+        // never a chunk without content: @google/genai chats keep a streamed turn in their history only when
+        // every chunk has content with parts (Gemini's own last chunk has some, often an empty text)
+        const last = heldPart();
+        const parts = last.length > 0 ? last : [{ text: '' }];
+        const candidate: GeminiCandidate = { content: { role: 'model', parts }, finishReason: mapped.finishReason, index: 0 };
         if (explanation !== undefined) candidate.finishMessage = explanation;
         return [{ candidates: [candidate], usageMetadata: anthropicUsageToGemini(usage), modelVersion, responseId }];
       }
@@ -122,7 +148,9 @@ export function createAnthropicToGeminiStream(options: TranslateOptions = {}): S
     if (!b) throw new TranslationError('upstream', `content_block_delta for block ${index}, which is not open`);
     switch (d.type) {
       case 'text_delta':
-        return typeof d.text === 'string' && d.text !== '' ? [chunk({ text: d.text })] : [];
+        if (typeof d.text !== 'string' || d.text === '') return [];
+        if (held) held.after = true;
+        return [chunk({ text: d.text })];
       case 'thinking_delta':
         return typeof d.thinking === 'string' && d.thinking !== '' ? [chunk({ text: d.thinking, thought: true })] : [];
       case 'signature_delta':

@@ -4,6 +4,7 @@ import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../formats/gemini/narrow.js';
 import type { GeminiContent, GeminiFunctionResponse, GeminiPart } from '../../formats/gemini/types.js';
 import type { GeminiToolNamer } from './gemini-tool-names.js';
+import { geminiCallIdFromToolUseId } from './tool-use-ids.js';
 
 type Names = Pick<GeminiToolNamer, 'toGemini'>;
 const SAME_NAMES: Names = { toGemini: (name) => name };
@@ -13,10 +14,13 @@ const SAME_NAMES: Names = { toGemini: (name) => name };
  * go to `systemInstruction`). Consecutive turns of one role are merged, as the Anthropic API does
  * itself and as Gemini requires.
  *
- * Thinking: a thinking block with text becomes a `thought` part carrying its signature; a thinking
- * block with an empty text and a signature (how crosswire carries a Gemini `thoughtSignature` of a
- * non-thought part) puts the signature back on the non-thought part just before it, or, with no
- * such part, travels as an empty `thought` part.
+ * Thinking: a thinking block with text becomes a `thought` part carrying its signature. A thinking
+ * block with an empty text and a signature is how crosswire carries a Gemini `thoughtSignature` of a
+ * non-thought part; the signature goes back on that part (`signatureOnlyTarget`).
+ *
+ * Function calls: a `tool_use` id that carries a Gemini `functionCall.id` (`toolu_gid_…`, see
+ * `tool-use-ids.ts`) sends it back in `functionCall.id` and in the answering `functionResponse.id`;
+ * other ids (minted by crosswire, the client or another provider) are not sent.
  *
  * Tool results: `functionResponse.name` is the name of the `tool_use` with that id;
  * `response` is `{output}` (or `{error}` when `is_error`), images go to `functionResponse.parts`.
@@ -71,6 +75,8 @@ function convertContent(
   if (!Array.isArray(content)) throw new TranslationError('invalid_input', 'content must be a string or a list of blocks', { path });
   if (content.length === 0) throw new TranslationError('invalid_input', 'message content must not be empty', { path });
   const parts: GeminiPart[] = [];
+  // a signature waiting for the functionCall part of the next block
+  let forNextCall: string | undefined;
   content.forEach((block, j) => {
     const at = childPath(path, j);
     if (!isRecord(block)) throw new TranslationError('invalid_input', 'a content block must be an object', { path: at });
@@ -78,12 +84,40 @@ function convertContent(
       losses.add(at, 'only text can go into the Gemini system instruction');
       return;
     }
-    convertBlock(block, at, parts, toolNames, losses, names);
+    const pending = forNextCall;
+    forNextCall = convertBlock(block, at, parts, toolNames, losses, names, signatureGoesToNextCall(content, j));
+    const last = parts[parts.length - 1];
+    if (pending !== undefined && block.type === 'tool_use' && last?.functionCall && last.thoughtSignature === undefined) last.thoughtSignature = pending;
   });
   return parts;
 }
 
-function convertBlock(block: JsonObject, at: JsonPath, parts: GeminiPart[], toolNames: Map<string, string>, losses: LossCollector, names: Names = SAME_NAMES): void {
+/**
+ * Where a signature-only thinking block (empty text, a signature) at `j` puts its signature. Crosswire
+ * writes a Gemini part's signature as such a block right after that part's block (Anthropic clients), and
+ * OpenAI clients replay it (the `content_blocks` extension) before all their `tool_calls`. So: on the
+ * functionCall just before it; else on the next block's functionCall when that block is a `tool_use` whose
+ * own signature block does not follow it; else on the part just before it.
+ */
+function signatureGoesToNextCall(content: unknown[], j: number): boolean {
+  const next = content[j + 1];
+  return isRecord(next) && next.type === 'tool_use' && !isSignatureOnly(content[j + 2]);
+}
+
+function isSignatureOnly(block: unknown): boolean {
+  return isRecord(block) && block.type === 'thinking' && (block.thinking === '' || block.thinking === undefined) && typeof block.signature === 'string' && block.signature !== '';
+}
+
+/** Returns a signature for the functionCall part of the next block, when it goes there. */
+function convertBlock(
+  block: JsonObject,
+  at: JsonPath,
+  parts: GeminiPart[],
+  toolNames: Map<string, string>,
+  losses: LossCollector,
+  names: Names = SAME_NAMES,
+  nextCall = false,
+): string | undefined {
   if (block.cache_control !== undefined && block.cache_control !== null) losses.add(childPath(at, 'cache_control'), 'Gemini has no cache breakpoints');
   switch (block.type) {
     case 'text':
@@ -97,8 +131,7 @@ function convertBlock(block: JsonObject, at: JsonPath, parts: GeminiPart[], tool
       pushMedia(block, at, parts, losses);
       return;
     case 'thinking':
-      pushThinking(block, at, parts, losses);
-      return;
+      return pushThinking(block, at, parts, losses, nextCall);
     case 'redacted_thinking':
       losses.add(at, 'Gemini cannot carry redacted thinking');
       return;
@@ -109,7 +142,10 @@ function convertBlock(block: JsonObject, at: JsonPath, parts: GeminiPart[], tool
       if (!isRecord(block.input)) throw new TranslationError('invalid_input', 'tool_use input must be an object', { path: childPath(at, 'input') });
       toolNames.set(block.id, names.toGemini(block.name));
       losses.unknownKeys(block, TOOL_USE_KEYS, at);
-      parts.push({ functionCall: { name: names.toGemini(block.name), args: block.input } });
+      const call: NonNullable<GeminiPart['functionCall']> = { name: names.toGemini(block.name), args: block.input };
+      const geminiId = geminiCallIdFromToolUseId(block.id);
+      if (geminiId !== undefined) call.id = geminiId;
+      parts.push({ functionCall: call });
       return;
     }
     case 'tool_result':
@@ -124,7 +160,7 @@ const TEXT_KEYS = new Set(['type', 'text', 'cache_control', 'citations']);
 const TOOL_USE_KEYS = new Set(['type', 'id', 'name', 'input', 'cache_control']);
 const THINKING_KEYS = new Set(['type', 'thinking', 'signature']);
 
-function pushThinking(block: JsonObject, at: JsonPath, parts: GeminiPart[], losses: LossCollector): void {
+function pushThinking(block: JsonObject, at: JsonPath, parts: GeminiPart[], losses: LossCollector, nextCall: boolean): string | undefined {
   losses.unknownKeys(block, THINKING_KEYS, at);
   const text = typeof block.thinking === 'string' ? block.thinking : '';
   const signature = typeof block.signature === 'string' && block.signature !== '' ? block.signature : undefined;
@@ -132,12 +168,16 @@ function pushThinking(block: JsonObject, at: JsonPath, parts: GeminiPart[], loss
     const part: GeminiPart = { text, thought: true };
     if (signature) part.thoughtSignature = signature;
     parts.push(part);
-    return;
+    return undefined;
   }
-  if (!signature) return;
+  if (!signature) return undefined;
   const prev = parts[parts.length - 1];
-  if (prev && prev.thoughtSignature === undefined && prev.thought !== true) prev.thoughtSignature = signature;
+  const free = prev !== undefined && prev.thoughtSignature === undefined && prev.thought !== true;
+  if (free && prev.functionCall) prev.thoughtSignature = signature;
+  else if (nextCall) return signature;
+  else if (free) prev.thoughtSignature = signature;
   else parts.push({ text: '', thought: true, thoughtSignature: signature });
+  return undefined;
 }
 
 const MEDIA_KEYS = new Set(['type', 'source', 'cache_control']);
@@ -188,6 +228,12 @@ function convertToolResult(block: JsonObject, at: JsonPath, toolNames: Map<strin
     });
   }
   losses.unknownKeys(block, TOOL_RESULT_KEYS, at);
+  const fr = toolResultResponse(block, name, at, losses);
+  const geminiId = geminiCallIdFromToolUseId(block.tool_use_id);
+  return geminiId === undefined ? fr : { id: geminiId, ...fr };
+}
+
+function toolResultResponse(block: JsonObject, name: string, at: JsonPath, losses: LossCollector): GeminiFunctionResponse {
   const key = block.is_error === true ? 'error' : 'output';
   const content = block.content;
   const cp = childPath(at, 'content');

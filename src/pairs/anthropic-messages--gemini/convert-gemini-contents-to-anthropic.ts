@@ -17,26 +17,46 @@ const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp
 /**
  * Gemini `contents` -> Anthropic `messages`.
  *
- * - Consecutive `thought` parts become one thinking block (signature from the parts); a thought
- *   without a signature cannot be replayed to Anthropic and is a loss.
- * - A `thoughtSignature` on another part travels as an empty thinking block right after it.
+ * - Consecutive `thought` parts become one thinking block (signature from the parts).
+ * - A `thoughtSignature` on a non-thought part (where crosswire's responses put an Anthropic thinking
+ *   block's signature, as Gemini does: on the first functionCall after the thought, else on the last text
+ *   part) is the signature of the thinking that part follows: of the unsigned thought run before it, or,
+ *   with none, of an empty thinking block placed where that thinking was (before the parts that followed
+ *   it; Anthropic wants thinking before the tool_use blocks of its turn).
+ * - A thought that gets no signature cannot be replayed to Anthropic and is a loss.
  * - `functionCall` -> `tool_use` (Gemini's id, or a derived one); `functionResponse` -> `tool_result`
  *   whose id is the response's own id, else the oldest unanswered call of the same name.
  */
 export function convertGeminiContents(contents: unknown, losses: LossCollector): AnthropicMessageParam[] {
   if (!Array.isArray(contents)) throw new TranslationError('invalid_input', 'contents must be a list', { path: 'contents' });
-  const calls = new CallLedger();
-  const messages: AnthropicMessageParam[] = [];
+  // consecutive contents of one role are one turn (a @google/genai chat records a streamed answer as one
+  // model content per chunk): their parts are read together, so a signature finds its thought across them
+  const turns: Array<{ role: 'user' | 'assistant'; parts: PartAt[] }> = [];
   contents.forEach((content, i) => {
     const path = childPath('contents', i);
     if (!isRecord(content)) throw new TranslationError('invalid_input', 'a content must be an object', { path });
     losses.unknownKeys(content, CONTENT_KEYS, path);
     const role = content.role === 'model' ? 'assistant' : content.role === undefined || content.role === 'user' || content.role === 'function' ? 'user' : undefined;
     if (!role) throw new TranslationError('invalid_input', 'role must be user or model', { path: childPath(path, 'role') });
-    const blocks = convertGeminiParts(content.parts, childPath(path, 'parts'), calls, losses);
-    if (blocks.length > 0) messages.push({ role, content: blocks });
+    const pp = childPath(path, 'parts');
+    if (!Array.isArray(content.parts) || content.parts.length === 0) throw new TranslationError('invalid_input', 'parts must be a non-empty list', { path: pp });
+    const parts = content.parts.map((part: unknown, j: number) => ({ part, path: childPath(pp, j) }));
+    const last = turns[turns.length - 1];
+    if (last && last.role === role) last.parts.push(...parts);
+    else turns.push({ role, parts });
   });
+  const calls = new CallLedger();
+  const messages: AnthropicMessageParam[] = [];
+  for (const turn of turns) {
+    const blocks = convertGeminiParts(turn.parts, calls, losses);
+    if (blocks.length > 0) messages.push({ role: turn.role, content: blocks });
+  }
   return messages;
+}
+
+interface PartAt {
+  part: unknown;
+  path: JsonPath;
 }
 
 const CONTENT_KEYS = new Set(['role', 'parts']);
@@ -80,33 +100,51 @@ class CallLedger {
 
 const ANTHROPIC_ID = /^[A-Za-z0-9_-]+$/;
 
-function convertGeminiParts(parts: unknown, path: JsonPath, calls: CallLedger, losses: LossCollector): Block[] {
-  if (!Array.isArray(parts) || parts.length === 0) throw new TranslationError('invalid_input', 'parts must be a non-empty list', { path });
+function convertGeminiParts(parts: PartAt[], calls: CallLedger, losses: LossCollector): Block[] {
   const blocks: Block[] = [];
+  const unsigned = new Set<Block>();
   let thought: { text: string; signature: string | undefined; path: JsonPath } | undefined;
+  // where the parts after the last thinking begin, and that thinking when it still waits for its signature
+  let segmentStart = 0;
+  let waiting: { block: Block; path: JsonPath } | undefined;
+  const dropWaiting = () => {
+    if (!waiting) return;
+    unsigned.add(waiting.block);
+    losses.add(waiting.path, 'a thought without a thoughtSignature cannot be replayed to Anthropic');
+    waiting = undefined;
+  };
   const flushThought = () => {
     if (!thought) return;
-    if (thought.signature) blocks.push({ type: 'thinking', thinking: thought.text, signature: thought.signature });
-    else losses.add(thought.path, 'a thought without a thoughtSignature cannot be replayed to Anthropic');
+    const block: Block = { type: 'thinking', thinking: thought.text, signature: thought.signature ?? '' };
+    blocks.push(block);
+    if (thought.signature === undefined) waiting = { block, path: thought.path };
+    segmentStart = blocks.length;
     thought = undefined;
   };
-  parts.forEach((part, j) => {
-    const at = childPath(path, j);
+  for (const { part, path: at } of parts) {
     if (!isRecord(part)) throw new TranslationError('invalid_input', 'a part must be an object', { path: at });
     losses.unknownKeys(part, PART_KEYS, at);
     const sig = typeof part.thoughtSignature === 'string' && part.thoughtSignature !== '' ? part.thoughtSignature : undefined;
     if (part.thought === true && typeof part.text === 'string') {
-      if (!thought) thought = { text: '', signature: undefined, path: at };
+      if (!thought) {
+        dropWaiting();
+        thought = { text: '', signature: undefined, path: at };
+      }
       thought.text += part.text;
       if (sig) thought.signature = sig;
-      return;
+      continue;
     }
     flushThought();
     convertPart(part, at, blocks, calls, losses);
-    if (sig) blocks.push({ type: 'thinking', thinking: '', signature: sig });
-  });
+    if (!sig) continue;
+    if (waiting) waiting.block.signature = sig;
+    else blocks.splice(segmentStart, 0, { type: 'thinking', thinking: '', signature: sig });
+    waiting = undefined;
+    segmentStart = blocks.length;
+  }
   flushThought();
-  return blocks;
+  dropWaiting();
+  return unsigned.size === 0 ? blocks : blocks.filter((b) => !unsigned.has(b));
 }
 
 function convertPart(part: JsonObject, at: JsonPath, blocks: Block[], calls: CallLedger, losses: LossCollector): void {

@@ -2,7 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord } from '../../formats/gemini/narrow.js';
-import { geminiToolUseId } from './tool-use-ids.js';
+import { geminiToolUseId, toolUseIdFromGeminiCallId } from './tool-use-ids.js';
 
 /** An Anthropic content block as it starts (text and thinking grow through the sink's deltas). */
 export type AnthropicBlockStart =
@@ -27,7 +27,8 @@ const PART_KEYS = new Set(['text', 'thought', 'thoughtSignature', 'functionCall'
  *
  * - consecutive text parts form one text block; consecutive `thought` parts one thinking block,
  *   whose signature is the parts' `thoughtSignature`;
- * - a `functionCall` is one `tool_use` block with a derived id unless Gemini sent one;
+ * - a `functionCall` is one `tool_use` block; its id carries Gemini's `functionCall.id` when there is one
+ *   (`toolu_gid_…`, sent back by the request translation), else it is derived (`toolu_gemini_…`);
  * - a `thoughtSignature` on a non-thought part closes that part's block and is carried by a
  *   thinking block with empty text right after it (the request translation puts it back on the
  *   part before). Signatures are never invented.
@@ -104,7 +105,7 @@ export class GeminiPartsConverter {
       throw new TranslationError('invalid_input', 'functionCall args must be an object', { path: childPath(path, 'args') });
     }
     this.#close();
-    const id = typeof fc.id === 'string' && /^[A-Za-z0-9_-]+$/.test(fc.id) ? fc.id : geminiToolUseId(this.#calls, fc.name, this.#scope);
+    const id = typeof fc.id === 'string' && fc.id !== '' ? toolUseIdFromGeminiCallId(fc.id) : geminiToolUseId(this.#calls, fc.name, this.#scope);
     this.#calls++;
     this.#sink.open({ type: 'tool_use', id, name: fc.name, input: isRecord(fc.args) ? fc.args : {} });
     this.#sink.close();

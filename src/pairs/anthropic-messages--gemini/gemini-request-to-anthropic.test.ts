@@ -62,8 +62,8 @@ describe('geminiRequestToAnthropic', () => {
       {
         role: 'assistant',
         content: [
-          { type: 'tool_use', id: 'toolu_gemini_0_wx', name: 'wx', input: { c: 'A' } },
           { type: 'thinking', thinking: '', signature: 'U0lH' },
+          { type: 'tool_use', id: 'toolu_gemini_0_wx', name: 'wx', input: { c: 'A' } },
           { type: 'tool_use', id: 'toolu_gemini_1_wx', name: 'wx', input: { c: 'B' } },
         ],
       },
@@ -316,8 +316,8 @@ describe('geminiRequestToAnthropic: contents edge cases', () => {
         {
           role: 'assistant',
           content: [
-            { type: 'tool_use', id: 'toolu_gemini_0_f', name: 'f', input: { city_name: 'Oslo' } },
             { type: 'thinking', thinking: '', signature: 'U0lH' },
+            { type: 'tool_use', id: 'toolu_gemini_0_f', name: 'f', input: { city_name: 'Oslo' } },
           ],
         },
         { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_gemini_0_f', content: '{"temp_c":3}' }] },
@@ -355,5 +355,46 @@ describe('geminiRequestToAnthropic: thinking during a tool loop', () => {
     const r = t({ ...closed, contents: [...closed.contents, { role: 'model', parts: [{ text: 'Sunny.' }] }, { role: 'user', parts: [{ text: 'thanks' }] }] });
     expect(r.body.thinking).toEqual({ type: 'enabled', budget_tokens: 2048 });
     expect(r.losses).toEqual([]);
+  });
+});
+
+describe('geminiRequestToAnthropic: where a thoughtSignature on a non-thought part goes', () => {
+  const model = (...contents: unknown[][]) => ({
+    contents: [{ role: 'user', parts: [{ text: 'q' }] }, ...contents.map((parts) => ({ role: 'model', parts }))],
+  });
+  const assistant = (body: unknown) => (t(body).body.messages as Array<{ content: unknown }>)[1]!.content;
+
+  it('to the unsigned thought run before it (across text), making one signed thinking block', () => {
+    expect(assistant(model([{ text: 'plan', thought: true }, { text: 'Checking.' }, { functionCall: { name: 'f', args: {} }, thoughtSignature: 'UzE=' }]))).toEqual([
+      { type: 'thinking', thinking: 'plan', signature: 'UzE=' },
+      { type: 'text', text: 'Checking.' },
+      { type: 'tool_use', id: 'toolu_gemini_0_f', name: 'f', input: {} },
+    ]);
+  });
+
+  it('with no thought, to an empty thinking block where the thinking was: before the parts it signs', () => {
+    expect(assistant(model([{ text: 'A' }, { text: 'B', thoughtSignature: 'UzE=' }]))).toEqual([
+      { type: 'thinking', thinking: '', signature: 'UzE=' },
+      { type: 'text', text: 'A' },
+      { type: 'text', text: 'B' },
+    ]);
+  });
+
+  it('consecutive model contents (a @google/genai chat records a stream chunk by chunk) are one turn', () => {
+    const r = t(model([{ text: 'pl', thought: true }], [{ text: 'an', thought: true }], [{ text: 'Hi' }], [{ text: '', thoughtSignature: 'UzE=' }]));
+    expect(r.losses).toEqual([]);
+    expect(r.body.messages).toEqual([
+      { role: 'user', content: [{ type: 'text', text: 'q' }] },
+      { role: 'assistant', content: [{ type: 'thinking', thinking: 'plan', signature: 'UzE=' }, { type: 'text', text: 'Hi' }] },
+    ]);
+  });
+
+  it('a thought that no signature follows is dropped and reported', () => {
+    const r = t(model([{ text: 'plan', thought: true }, { text: 'Hi' }]));
+    expect(r.body.messages).toEqual([
+      { role: 'user', content: [{ type: 'text', text: 'q' }] },
+      { role: 'assistant', content: [{ type: 'text', text: 'Hi' }] },
+    ]);
+    expect(r.losses).toEqual([{ path: 'contents[1].parts[0]', reason: expect.stringContaining('without a thoughtSignature') }]);
   });
 });

@@ -63,9 +63,11 @@ describe('geminiResponseToAnthropic', () => {
     expect(r.body.stop_reason).toBe('tool_use');
   });
 
-  it('uses a Gemini-provided call id', () => {
-    const r = t({ candidates: [{ content: { parts: [{ functionCall: { id: 'call_9', name: 'f', args: {} } }] }, finishReason: 'STOP' }] });
-    expect(r.body.content[0]).toMatchObject({ id: 'call_9' });
+  it('carries a Gemini-provided call id in the tool_use id, recognisably, so that requests can send it back', () => {
+    const r = t({
+      candidates: [{ content: { parts: [{ functionCall: { id: 'call_9', name: 'f', args: {} } }, { functionCall: { id: 'a/b', name: 'f', args: {} } }] }, finishReason: 'STOP' }],
+    });
+    expect(r.body.content.map((b: { id?: string }) => b.id)).toEqual(['toolu_gid_call_9', 'toolu_gidx_YS9i']);
   });
 
   it('maps thought parts to a thinking block with the signature', () => {

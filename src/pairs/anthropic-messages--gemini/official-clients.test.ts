@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { anthropicSDKFinalMessage, openaiSDKFinalCompletion } from '../../stream/sdk-harness.js';
 import { readText, streamOfText } from '../../stream/stream-test-utils.js';
 import { translateStream } from '../../stream/translate-stream.js';
-import { translateResponse } from '../../translate.js';
+import { translateRequest, translateResponse } from '../../translate.js';
 
 function genai(body: string, status = 200, contentType = 'text/event-stream') {
   const seen: string[] = [];
@@ -111,6 +111,69 @@ describe('@google/genai consumes crosswire output', () => {
     expect(r.functionCalls).toEqual([{ id: 'toolu_9', name: 'log', args: { level: 1 } }]);
     expect(r.usageMetadata?.totalTokenCount).toBe(7);
   });
+});
+
+describe('@google/genai chat history replays the signatures crosswire placed', () => {
+  const content = [
+    { type: 'thinking', thinking: 'Need the weather.', signature: 'RXF1YWxseQ==' },
+    { type: 'text', text: 'Checking.' },
+    { type: 'tool_use', id: 'toolu_01A', name: 'get_weather', input: { city: 'Paris' } },
+  ];
+  const message = { id: 'msg_03', type: 'message', role: 'assistant', model: 'claude-x', content, stop_reason: 'tool_use', stop_sequence: null, usage: { input_tokens: 3, output_tokens: 4 } };
+  const events = [
+    { type: 'message_start', message: { ...message, content: [], stop_reason: null } },
+    { type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } },
+    { type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: 'Need the weather.' } },
+    { type: 'content_block_delta', index: 0, delta: { type: 'signature_delta', signature: 'RXF1YWxseQ==' } },
+    { type: 'content_block_stop', index: 0 },
+    { type: 'content_block_start', index: 1, content_block: { type: 'text', text: '' } },
+    { type: 'content_block_delta', index: 1, delta: { type: 'text_delta', text: 'Checking.' } },
+    { type: 'content_block_stop', index: 1 },
+    { type: 'content_block_start', index: 2, content_block: { type: 'tool_use', id: 'toolu_01A', name: 'get_weather', input: {} } },
+    { type: 'content_block_delta', index: 2, delta: { type: 'input_json_delta', partial_json: '{"city":"Paris"}' } },
+    { type: 'content_block_stop', index: 2 },
+    { type: 'message_delta', delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { output_tokens: 4 } },
+    { type: 'message_stop' },
+  ];
+  const sse = events.map((e) => `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`).join('');
+
+  /** A chat whose first answer is `first`; returns the body of the second request. */
+  async function secondRequest(first: string, contentType: string, stream: boolean): Promise<Record<string, unknown>> {
+    const bodies: string[] = [];
+    const fetch = async (_url: RequestInfo | URL, init?: RequestInit) => {
+      bodies.push(String(init?.body));
+      const body = bodies.length === 1 ? first : JSON.stringify({ candidates: [{ content: { role: 'model', parts: [{ text: 'ok' }] }, finishReason: 'STOP', index: 0 }] });
+      return new Response(body, { status: 200, headers: { 'content-type': bodies.length === 1 ? contentType : 'application/json' } });
+    };
+    const client = new GoogleGenAI({ apiKey: 'k', httpOptions: { baseUrl: 'http://fake.local', apiVersion: 'v1beta', fetch } as never });
+    const chat = client.chats.create({ model: 'gemini-3-pro-preview' });
+    if (stream) {
+      for await (const _ of await chat.sendMessageStream({ message: 'Weather?' })) {
+        // drain
+      }
+    } else await chat.sendMessage({ message: 'Weather?' });
+    await chat.sendMessage({ message: [{ functionResponse: { id: 'toolu_01A', name: 'get_weather', response: { output: '18C' } } }] });
+    return JSON.parse(bodies[1]!) as Record<string, unknown>;
+  }
+
+  for (const stream of [false, true]) {
+    it(`${stream ? 'sendMessageStream' : 'sendMessage'}: the history keeps the signature on the functionCall part, and Anthropic gets its thinking block back`, async () => {
+      const first = stream
+        ? await readText(translateStream('anthropic-messages', 'gemini', streamOfText(sse, 29)))
+        : JSON.stringify(translateResponse('anthropic-messages', 'gemini', message).body);
+      const body = await secondRequest(first, stream ? 'text/event-stream' : 'application/json', stream);
+      // the chat records a streamed answer as one model content per chunk
+      const modelParts = (body.contents as Array<{ role: string; parts: Array<Record<string, unknown>> }>).filter((c) => c.role === 'model').flatMap((c) => c.parts);
+      expect(modelParts.find((p) => p.functionCall !== undefined)).toMatchObject({ thoughtSignature: 'RXF1YWxseQ==' });
+      expect(modelParts.filter((p) => p.thought === true).every((p) => p.thoughtSignature === undefined)).toBe(true);
+      const anthropic = translateRequest('gemini', 'anthropic-messages', body, { model: 'claude-x' });
+      expect(anthropic.losses).toEqual([]);
+      expect((anthropic.body as { messages: unknown[] }).messages.slice(1)).toEqual([
+        { role: 'assistant', content },
+        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_01A', content: '18C' }] },
+      ]);
+    });
+  }
 });
 
 describe('Anthropic and OpenAI SDKs consume streams translated from a Gemini upstream', () => {
