@@ -1,5 +1,6 @@
 import type { Loss } from '../../src/core/losses.js';
 import { isRecord } from '../../src/core/narrow.js';
+import { isOmissionNote } from '../../src/pairs/anthropic-messages--bedrock-converse/arrange-converse-turns.js';
 import { normaliseAnthropicRequest } from './normalise-requests.js';
 
 /**
@@ -40,14 +41,9 @@ const BACK_LOSS_FIELDS: Record<ProviderFormat, Record<string, string>> = {
  * The Anthropic paths a round trip may lose: `there`, the losses of the way there (gone from the result); `back`,
  * the losses of the way back mapped to the Anthropic field they stand for (dropped or changed, e.g. `top_p` raised
  * to 0.95: compared on neither side). `unexplained`: way-back losses with no mapping (a property should fail on them).
- *
- * One implied loss: Converse has no `tool_choice: none`; the translator declares the loss at `tool_choice` (its
- * reason says the tools are omitted) and leaves `toolConfig` out, so `tools` is gone too when the Converse body has
- * no `toolConfig`.
  */
 export function declaredLossPaths(
   format: ProviderFormat,
-  original: Json,
   there: { body: unknown; losses: readonly Loss[] },
   back: readonly Loss[],
 ): { there: string[]; back: string[]; unexplained: Loss[] } {
@@ -59,9 +55,6 @@ export function declaredLossPaths(
     if (field === undefined) unexplained.push(l);
     else backPaths.push(field);
   }
-  if (format === 'bedrock-converse' && paths.includes('tool_choice') && isRecord(there.body) && there.body.toolConfig === undefined && original.tools !== undefined) {
-    paths.push('tools');
-  }
   return { there: paths, back: backPaths, unexplained };
 }
 
@@ -69,6 +62,17 @@ export function declaredLossPaths(
 function withoutHollowBlocks(content: unknown): unknown {
   if (!Array.isArray(content)) return content;
   return content.filter((b) => !(isRecord(b) && (b.type === 'image' || b.type === 'document') && b.source === undefined));
+}
+
+/**
+ * Converse only: a user message made of notes standing for a turn declared lost (`isOmissionNote`: Converse needs a
+ * user turn there, so the translator sends a note naming what was left out) ≡ absent.
+ */
+function withoutOmissionNoteTurns(req: unknown): unknown {
+  if (!isRecord(req) || !Array.isArray(req.messages)) return req;
+  const isNote = (b: unknown) => isRecord(b) && b.type === 'text' && typeof b.text === 'string' && isOmissionNote(b.text);
+  const messages = req.messages.filter((m) => !(isRecord(m) && m.role === 'user' && Array.isArray(m.content) && m.content.length > 0 && m.content.every(isNote)));
+  return { ...req, messages };
 }
 
 /** Tool-use ids renamed in order of first appearance (`tool_0`, `tool_1`, …), in `tool_use` and `tool_result` alike. */
@@ -94,13 +98,15 @@ function renameToolIds(req: Json): Json {
 
 /**
  * The normal form of an Anthropic request for the provider round trip: `normaliseAnthropicRequest`, then
- * - an image or document block whose `source` was declared lost ≡ absent (the translators drop the block and name
- *   the source as the lost field);
+ * - an image or document block whose `source` was declared lost ≡ absent (Gemini drops the block and names the
+ *   source as the lost field; Converse names the block itself, which needs no normal form);
+ * - Converse only: a user turn of omission notes (sent where a user turn was needed but each of its blocks was
+ *   declared lost, the turn too, at `messages[i]`) ≡ absent;
  * - Gemini only: tool-use ids are compared up to a consistent renaming (Gemini function calls carry no id on the
  *   way there; on the way back each call gets a fresh id, and each result the id of its call).
  */
 export function normaliseProviderRoundTrip(format: ProviderFormat, req: unknown): unknown {
-  const n = normaliseAnthropicRequest(req);
+  const n = normaliseAnthropicRequest(format === 'bedrock-converse' ? withoutOmissionNoteTurns(req) : req);
   if (!isRecord(n)) return n;
   let out: Json = { ...n };
   if (Array.isArray(out.messages)) out.messages = out.messages.map((m) => (isRecord(m) ? { ...m, content: withoutHollowBlocks(m.content) } : m));

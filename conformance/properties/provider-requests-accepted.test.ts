@@ -1,4 +1,4 @@
-import { fc, test } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import type { MessageCreateParams } from '../../generated/anthropic-messages/types.gen.js';
 import { translateRequest } from '../../src/translate.js';
@@ -20,15 +20,6 @@ const PROVIDERS: Record<ProviderFormat, { mock: () => MockProvider; base: string
   'vertex-anthropic': { mock: () => createVertexAnthropicMock({ apiKey: 'k' }), base: 'https://aiplatform.test/v1/projects/p/locations/r', headers: { authorization: 'Bearer k' } },
 };
 
-/**
- * Known translator bug (reported): Anthropic -> Converse drops URL images (a declared loss) but keeps a message whose
- * blocks were all URL images, with empty content, which Converse refuses ("The content field in the Message object
- * is empty."). Such requests are left out of the property and pinned by the `fails` test below until it is fixed.
- */
-function hasOnlyUrlImageMessage(a: MessageCreateParams): boolean {
-  return a.messages.some((m) => Array.isArray(m.content) && m.content.every((b) => b.type === 'image' && b.source.type === 'url'));
-}
-
 /** What the provider's strict mock answers to the request (status, and its error message when it refuses it). */
 async function mockVerdict(mock: MockProvider, url: string, headers: Record<string, string>, body: unknown): Promise<{ status: number; refusal?: string }> {
   const res = await mock(new Request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }));
@@ -47,7 +38,6 @@ describe.each(PROVIDER_FORMATS)('translated requests are accepted by %s', (forma
   test.prop([anthropicRequest({ thinking: true, images: true, anthropicOnly: true })], params(0.5))(
     'Anthropic -> provider: spec and strict mock',
     async (a) => {
-      fc.pre(!(format === 'bedrock-converse' && hasOnlyUrlImageMessage(a)));
       mock.reset(); // keep only this run's request on record
       const r = translateRequest('anthropic-messages', format, a);
       const spec = validateRequest(format, r.body);
@@ -60,8 +50,10 @@ describe.each(PROVIDER_FORMATS)('translated requests are accepted by %s', (forma
   );
 });
 
-describe('known translator bugs (these tests fail once the bug is fixed: then remove the guard above)', () => {
-  test.fails('Anthropic -> Converse: a user turn of URL images only becomes a message with empty content', async () => {
+// Fixed translator bug: Anthropic -> Converse used to keep a user turn of URL images only (dropped, a declared loss)
+// as a message with empty content, which Converse refuses ("The content field in the Message object is empty.").
+describe('Anthropic -> Converse: a turn emptied by losses', () => {
+  test('a first user turn of URL images only is sent as a note, and Converse accepts the request', async () => {
     const a: MessageCreateParams = {
       model: 'm',
       max_tokens: 10,
@@ -74,5 +66,6 @@ describe('known translator bugs (these tests fail once the bug is fixed: then re
     const r = translateRequest('anthropic-messages', 'bedrock-converse', a);
     const p = PROVIDERS['bedrock-converse'];
     expect(await mockVerdict(p.mock(), p.base + String(r.context.upstreamPath), p.headers, r.body)).toEqual({ status: 200 });
+    expect(r.losses.map((l) => l.path)).toEqual(['messages[0].content[0]', 'messages[0]']);
   });
 });

@@ -258,7 +258,7 @@ describe('gateway count_tokens: Bedrock Converse losses', () => {
     expect(await res.json()).toEqual({ input_tokens: 3 });
     const detail = JSON.parse(decodeURIComponent(res.headers.get('x-crosswire-loss-detail') ?? '[]')) as { path: string }[];
     expect(Number(res.headers.get('x-crosswire-losses'))).toBe(detail.length);
-    expect(detail.map((l) => l.path)).toEqual(['messages[0].content[1].source']);
+    expect(detail.map((l) => l.path)).toEqual(['messages[0].content[1]']);
     expect(logged).toContainEqual(expect.objectContaining({ direction: 'request', providerFormat: 'bedrock-converse' }));
     expect(converse.requests[0]!.body).toEqual({ input: { converse: { messages: [{ role: 'user', content: [{ text: 'look at this' }] }] } } });
 

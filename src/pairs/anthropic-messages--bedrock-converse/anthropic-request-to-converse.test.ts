@@ -38,4 +38,49 @@ describe('Anthropic request -> Converse request', () => {
     expect(r.body.messages).toEqual([{ role: 'user', content: [{ text: 'Hi' }] }]);
     expect(r.losses).toEqual([{ path: 'messages[0].content', reason: expect.stringContaining('block 1') }]);
   });
+
+  it('tool_choice none without tool blocks in the history: toolConfig omitted, reported at tool_choice and at tools', () => {
+    const r = anthropicRequestToConverse(deepFreeze({ ...BASE, tools: [{ name: 'f', input_schema: { type: 'object' } }], tool_choice: { type: 'none' } }));
+    expect(r.body.toolConfig).toBeUndefined();
+    expect(r.losses).toEqual([
+      { path: 'tool_choice', reason: expect.stringContaining('no "none" tool choice') },
+      { path: 'tools', reason: expect.stringContaining('not sent') },
+    ]);
+  });
+
+  it('tool_choice none with tool blocks in the history keeps the tools: only tool_choice is reported', () => {
+    const r = anthropicRequestToConverse(
+      deepFreeze({
+        ...BASE,
+        tools: [{ name: 'f', input_schema: { type: 'object' } }],
+        tool_choice: { type: 'none' },
+        messages: [
+          { role: 'user', content: 'Hi' },
+          { role: 'assistant', content: [{ type: 'tool_use', id: 't1', name: 'f', input: {} }] },
+          { role: 'user', content: [{ type: 'tool_result', tool_use_id: 't1', content: 'r' }] },
+        ],
+      }),
+    );
+    expect(r.body.toolConfig).toEqual({ tools: [{ toolSpec: { name: 'f', inputSchema: { json: { type: 'object' } } } }] });
+    expect(r.losses.map((l) => l.path)).toEqual(['tool_choice']);
+  });
+
+  it('a first user turn of URL images only is sent as a note (never as empty content); both losses reported', () => {
+    const r = anthropicRequestToConverse(
+      deepFreeze({
+        ...BASE,
+        messages: [
+          { role: 'user', content: [{ type: 'image', source: { type: 'url', url: 'https://example.com/a.png' } }] },
+          { role: 'assistant', content: 'ok' },
+          { role: 'user', content: ' ' },
+        ],
+      }),
+    );
+    expect(r.body.messages).toEqual([
+      { role: 'user', content: [{ text: '[omitted: image https://example.com/a.png]' }] },
+      { role: 'assistant', content: [{ text: 'ok' }] },
+      { role: 'user', content: [{ text: ' ' }] },
+    ]);
+    expect(r.losses.map((l) => l.path)).toEqual(['messages[0].content[0]', 'messages[0]']);
+  });
 });

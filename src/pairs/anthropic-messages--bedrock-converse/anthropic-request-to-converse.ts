@@ -4,6 +4,7 @@ import { LossCollector } from '../../core/losses.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { bedrockConverseTarget } from '../../formats/bedrock-converse/target.js';
 import { isRecord, isStringArray } from '../../formats/gemini/narrow.js';
+import { arrangeConverseTurns, type ConvertedMessage } from './arrange-converse-turns.js';
 import { betaNames } from './converse-betas.js';
 import { type ConverseBlock, cachePointFor, convertAnthropicContent } from './convert-anthropic-content-to-converse.js';
 
@@ -18,8 +19,9 @@ const HANDLED = new Set(['model', 'max_tokens', 'messages', 'system', 'stop_sequ
  * Anthropic Messages request -> Bedrock Converse request (wire-formats §5.1). The model goes into the
  * path (`context.upstreamPath`); `top_k`, `thinking` and the beta names of `options.context.anthropicBeta`
  * (as `anthropic_beta`) travel in `additionalModelRequestFields`, which Bedrock hands to Claude as they are.
- * Converse has no `none` tool choice: with it the tools are omitted (a loss), unless the history holds
- * tool blocks, which need the tool config.
+ * Converse has no `none` tool choice: with it the tools are omitted (a loss at `tool_choice` and at `tools`),
+ * unless the history holds tool blocks, which need the tool config. Turns are arranged by `arrangeConverseTurns`
+ * (merged to alternate; a turn emptied by losses left out, or sent as a note where a user turn is needed).
  */
 export function anthropicRequestToConverse(body: unknown, options: TranslateOptions = {}): TranslationResult<Record<string, unknown>> {
   if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
@@ -31,7 +33,7 @@ export function anthropicRequestToConverse(body: unknown, options: TranslateOpti
   const out: Record<string, unknown> = {};
 
   if (!Array.isArray(body.messages)) throw new TranslationError('invalid_input', 'messages must be a list', { path: 'messages' });
-  const messages: Array<{ role: string; content: ConverseBlock[] }> = [];
+  const converted: ConvertedMessage[] = [];
   const system: ConverseBlock[] = [];
   let hasToolBlocks = false;
   body.messages.forEach((m, i) => {
@@ -47,11 +49,9 @@ export function anthropicRequestToConverse(body: unknown, options: TranslateOpti
     }
     if (m.role !== 'user' && m.role !== 'assistant') throw new TranslationError('invalid_input', 'role must be user or assistant', { path: childPath(path, 'role') });
     if (content.some((b) => b.toolUse !== undefined || b.toolResult !== undefined)) hasToolBlocks = true;
-    const last = messages[messages.length - 1];
-    if (last && last.role === m.role) last.content.push(...content);
-    else messages.push({ role: m.role, content });
+    converted.push({ role: m.role, content, index: i, source: m.content });
   });
-  out.messages = messages;
+  out.messages = arrangeConverseTurns(converted, losses);
 
   const sys = convertSystem(body.system, losses);
   if (sys.length + system.length > 0) out.system = [...sys, ...system];
@@ -142,6 +142,7 @@ function convertTools(tools: unknown, choice: unknown, hasToolBlocks: boolean, l
         return config;
       }
       losses.add('tool_choice', 'Converse has no "none" tool choice: the tools are omitted');
+      losses.add('tools', 'Converse has no "none" tool choice: the tools are not sent, so the model cannot call them');
       return undefined;
     default:
       throw new TranslationError('invalid_input', 'unknown tool_choice type', { path: 'tool_choice.type' });

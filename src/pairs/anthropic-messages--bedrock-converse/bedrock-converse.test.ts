@@ -88,12 +88,6 @@ describe('anthropic -> converse request', () => {
       toolConfig: { tools: [{ toolSpec: { name: 'f', inputSchema: { json: { type: 'object', properties: {} } }, description: 'd' } }], toolChoice: { tool: { name: 'f' } } },
     });
   });
-
-  it('has no "none" tool choice: tools are omitted, reported', () => {
-    const r = anthropicRequestToConverse({ model: 'm', max_tokens: 1, tools: [{ name: 'f', input_schema: { type: 'object' } }], tool_choice: { type: 'none' }, messages: [{ role: 'user', content: 'x' }] });
-    expect(r.body.toolConfig).toBeUndefined();
-    expect(r.losses).toEqual([{ path: 'tool_choice', reason: expect.stringContaining('none') }]);
-  });
 });
 
 describe('converse upstream -> Anthropic client', () => {

@@ -58,3 +58,26 @@ describe('Anthropic content -> Converse content: cache_control inside a tool res
     expect(r.losses).toEqual([{ path: 'messages[0].content[0].content[0].cache_control', reason: expect.stringContaining('only one cachePoint') }]);
   });
 });
+
+describe('Anthropic content -> Converse content: blocks Converse cannot carry', () => {
+  it('a URL image is dropped whole and reported at the block path (not at its source)', () => {
+    const r = convert([{ type: 'image', source: { type: 'url', url: 'https://x.test/a.png' } }, { type: 'text', text: 'look' }]);
+    expect(r.out).toEqual([{ text: 'look' }]);
+    expect(r.losses).toEqual([{ path: 'messages[0].content[0]', reason: expect.stringContaining('inline bytes') }]);
+  });
+
+  it('a URL document is dropped whole, reported at the block path only (its title is not reported, nor counted in the names)', () => {
+    const r = convert([
+      { type: 'document', source: { type: 'url', url: 'https://x.test/a.pdf' }, title: 'bad_title.pdf' },
+      { type: 'document', source: PDF },
+    ]);
+    expect(r.out).toEqual([{ document: { name: 'document-1', format: 'pdf', source: { bytes: 'JVBE' } } }]);
+    expect(r.losses).toEqual([{ path: 'messages[0].content[0]', reason: expect.stringContaining('only PDF bytes and plain text') }]);
+  });
+
+  it('a URL image inside a tool result is reported at its own block path', () => {
+    const r = convert([{ type: 'tool_result', tool_use_id: 't1', content: [{ type: 'image', source: { type: 'url', url: 'https://x.test/a.png' } }, { type: 'text', text: 'ok' }] }]);
+    expect(r.out).toEqual([{ toolResult: { toolUseId: 't1', content: [{ text: 'ok' }] } }]);
+    expect(r.losses).toEqual([{ path: 'messages[0].content[0].content[0]', reason: expect.stringContaining('inline bytes') }]);
+  });
+});

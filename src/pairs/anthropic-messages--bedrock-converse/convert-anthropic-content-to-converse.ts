@@ -95,29 +95,30 @@ function convertImage(block: JsonObject, at: JsonPath, losses: LossCollector): C
   const s = isRecord(block.source) ? block.source : {};
   const format = typeof s.media_type === 'string' ? IMAGE_FORMATS[s.media_type] : undefined;
   if (s.type === 'base64' && typeof s.data === 'string' && format) return { image: { format, source: { bytes: s.data } } };
-  losses.add(childPath(at, 'source'), 'Converse images must be inline bytes of png, jpeg, gif or webp');
+  losses.add(at, 'Converse images must be inline bytes of png, jpeg, gif or webp: the image block is not sent');
   return undefined;
 }
 
 function convertDocument(block: JsonObject, at: JsonPath, losses: LossCollector, docCounter: { n: number }): ConverseBlock | undefined {
   const s = isRecord(block.source) ? block.source : {};
+  let source: Record<string, unknown>;
+  let format: string;
+  if (s.type === 'base64' && s.media_type === 'application/pdf' && typeof s.data === 'string') {
+    format = 'pdf';
+    source = { bytes: s.data };
+  } else if (s.type === 'text' && typeof s.data === 'string') {
+    format = 'txt';
+    source = { text: s.data };
+  } else {
+    losses.add(at, 'only PDF bytes and plain text documents are carried to Converse: the document block is not sent');
+    return undefined;
+  }
   // Converse requires a name in a narrow alphabet: the title made to fit it, else a deterministic one
   const fitted = typeof block.title === 'string' ? converseDocumentName(block.title) : undefined;
   if (typeof block.title === 'string' && block.title !== '' && fitted !== block.title) {
     losses.add(childPath(at, 'title'), `Converse document names allow only letters, digits, single spaces, hyphens, parentheses and square brackets: sent as ${JSON.stringify(fitted ?? 'document-<n>')}`);
   }
-  const name = fitted ?? `document-${++docCounter.n}`;
-  const doc: Record<string, unknown> = { name };
-  if (s.type === 'base64' && s.media_type === 'application/pdf' && typeof s.data === 'string') {
-    doc.format = 'pdf';
-    doc.source = { bytes: s.data };
-  } else if (s.type === 'text' && typeof s.data === 'string') {
-    doc.format = 'txt';
-    doc.source = { text: s.data };
-  } else {
-    losses.add(childPath(at, 'source'), 'only PDF bytes and plain text documents are carried to Converse');
-    return undefined;
-  }
+  const doc: Record<string, unknown> = { name: fitted ?? `document-${++docCounter.n}`, format, source };
   if (typeof block.context === 'string') doc.context = block.context;
   if (isRecord(block.citations)) doc.citations = { enabled: block.citations.enabled === true };
   return { document: doc };
