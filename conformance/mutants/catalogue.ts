@@ -85,9 +85,9 @@ export const CATALOGUE: readonly Mutant[] = [
     edits: [
       {
         file: `${PAIR}/anthropic-stream-to-openai.ts`,
-        search: '? [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: delta.partial_json } }] })]',
+        search: 'return [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: delta.partial_json } }] })];',
         replace:
-          '? [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: (block.citations.push(delta.partial_json), block.citations.join(\'\')) } }] })]',
+          'return [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: (block.citations.push(delta.partial_json), block.citations.join(\'\')) } }] })];',
       },
     ],
     tests: [`${PROPERTIES}/stream-equals-non-stream.test.ts`],

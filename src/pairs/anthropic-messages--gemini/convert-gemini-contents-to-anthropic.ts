@@ -217,7 +217,11 @@ function convertMedia(part: JsonObject, at: JsonPath, losses: LossCollector): Bl
     losses.add(childPath(at, 'inlineData'), `inline data of type ${JSON.stringify(mime)} has no Anthropic equivalent`);
     return undefined;
   }
-  const f = part.fileData as JsonObject;
+  if (!isRecord(part.fileData)) {
+    losses.add(at, 'only inlineData and fileData parts can be carried here');
+    return undefined;
+  }
+  const f = part.fileData;
   const uri = typeof f.fileUri === 'string' ? f.fileUri : '';
   const mime = typeof f.mimeType === 'string' ? f.mimeType : undefined;
   if (GEMINI_FILES.test(uri)) {

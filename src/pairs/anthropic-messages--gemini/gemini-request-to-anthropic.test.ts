@@ -228,6 +228,18 @@ describe('geminiRequestToAnthropic: what Anthropic rejects once thinking is on',
 });
 
 describe('geminiRequestToAnthropic: contents edge cases', () => {
+  it('a function response part that is neither inlineData nor fileData is a loss, not a crash', () => {
+    const r = t({
+      contents: [
+        { role: 'user', parts: [{ text: 'q' }] },
+        { role: 'model', parts: [{ functionCall: { name: 'shot', args: {} } }] },
+        { role: 'user', parts: [{ functionResponse: { name: 'shot', response: { output: 'done' }, parts: [{ inlineData: [] }, { text: 'x' }] } }] },
+      ],
+    });
+    expect(r.losses.map((l) => l.path)).toEqual(['contents[2].parts[0].functionResponse.parts[0]', 'contents[2].parts[0].functionResponse.parts[1]']);
+    expect(r.body.messages).toContainEqual({ role: 'user', content: [expect.objectContaining({ type: 'tool_result', content: [{ type: 'text', text: 'done' }] })] });
+  });
+
   it('replaces call ids Anthropic cannot take, and their responses follow', () => {
     const r = t({
       contents: [
