@@ -3,7 +3,9 @@ import { modelName, splitText, textPiece, toolInput, toolName } from './text.js'
 
 /**
  * A neutral description of one model turn, independent of any wire format. Rendered into an Anthropic event
- * sequence (`render-anthropic-events.ts`) or an OpenAI chunk sequence (`render-openai-chunks.ts`).
+ * sequence (`render-anthropic-events.ts`), an OpenAI chunk sequence (`render-openai-chunks.ts`), Gemini chunks
+ * (`render-gemini-chunks.ts`), ConverseStream events (`render-converse-events.ts`) or Bedrock InvokeModel events
+ * (`render-bedrock-invoke-events.ts`).
  */
 export type ScriptBlock =
   | { kind: 'text'; pieces: string[] }
@@ -36,10 +38,18 @@ export interface StreamScript {
    * the finish chunk (what several OpenAI-compatible servers send), or nowhere (no `include_usage`)
    */
   openaiUsage: 'separate' | 'with-finish' | 'none';
+  /** Gemini only: the `finishReason` of a refusal (any of the safety family) */
+  geminiRefusal: GeminiRefusal;
+  /** Gemini only: whether `functionCall` parts carry the call's `id` (optional in Gemini; most models send none) */
+  geminiCallIds: boolean;
+  /** Bedrock Converse only: the `stopReason` of a refusal */
+  converseRefusal: 'content_filtered' | 'guardrail_intervened';
 }
 
+export type GeminiRefusal = 'SAFETY' | 'RECITATION' | 'BLOCKLIST' | 'PROHIBITED_CONTENT' | 'SPII';
+
 export interface ScriptShape {
-  /** allow thinking blocks (Anthropic only; OpenAI renders none) */
+  /** allow thinking blocks (signed reasoning; OpenAI renders them as unsigned `reasoning_content`) */
   thinking?: boolean;
   /** allow text after a tool call */
   textAfterTools?: boolean;
@@ -87,6 +97,9 @@ export function streamScript(shape: ScriptShape = {}): fc.Arbitrary<StreamScript
       }),
       pings: fc.array(fc.nat({ max: 40 }), { maxLength: 3 }),
       openaiUsage: fc.constantFrom<StreamScript['openaiUsage']>('separate', 'with-finish', 'none'),
+      geminiRefusal: fc.constantFrom<GeminiRefusal>('SAFETY', 'RECITATION', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'SPII'),
+      geminiCallIds: fc.boolean(),
+      converseRefusal: fc.constantFrom<StreamScript['converseRefusal']>('content_filtered', 'guardrail_intervened'),
     })
     .map((r) => {
       const blocks: ScriptBlock[] = [];
@@ -106,6 +119,9 @@ export function streamScript(shape: ScriptShape = {}): fc.Arbitrary<StreamScript
         usage: r.usage,
         pings: r.pings,
         openaiUsage: r.openaiUsage,
+        geminiRefusal: r.geminiRefusal,
+        geminiCallIds: r.geminiCallIds,
+        converseRefusal: r.converseRefusal,
       };
     });
 }

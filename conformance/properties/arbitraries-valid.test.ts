@@ -4,10 +4,17 @@ import { validateRequest, validateResponse, validateStreamEvent } from '../../sr
 import { anthropicRequest } from '../arbitraries/anthropic-request.js';
 import { openaiRequest } from '../arbitraries/openai-request.js';
 import { anthropicResponse, openaiResponse } from '../arbitraries/responses.js';
+import { foldConverseEvents } from '../arbitraries/fold-converse-events.js';
+import { foldGeminiChunks } from '../arbitraries/fold-gemini-chunks.js';
 import { renderAnthropicEvents } from '../arbitraries/render-anthropic-events.js';
+import { renderBedrockInvokeEvents } from '../arbitraries/render-bedrock-invoke-events.js';
+import { renderConverseEvents } from '../arbitraries/render-converse-events.js';
+import { renderGeminiChunks } from '../arbitraries/render-gemini-chunks.js';
 import { renderOpenAIChunks } from '../arbitraries/render-openai-chunks.js';
 import { streamScript } from '../arbitraries/stream-script.js';
 import { checkAnthropicStream } from '../checkers/check-anthropic-stream.js';
+import { checkConverseStream } from '../checkers/check-converse-stream.js';
+import { checkGeminiStream } from '../checkers/check-gemini-stream.js';
 import { checkOpenAIChunks } from '../checkers/check-openai-chunks.js';
 import { errorsOnly } from '../checkers/violation.js';
 import { params, timeout } from './runs.js';
@@ -22,6 +29,18 @@ describe('arbitraries are valid by construction', () => {
     // usage on the finish chunk is what several OpenAI-compatible servers send (not OpenAI itself): allowed only there
     const allowed = (rule: string) => s.openaiUsage === 'with-finish' && rule === 'usage-chunk-shape';
     expect(errorsOnly(checkOpenAIChunks(renderOpenAIChunks(s))).filter((v) => !allowed(v.rule))).toEqual([]);
+  }, timeout());
+
+  test.prop([streamScript({ thinking: true, textAfterTools: true })], params())('rendered Gemini chunks obey the grammar', (s) => {
+    expect(errorsOnly(checkGeminiStream(renderGeminiChunks(s)))).toEqual([]);
+  }, timeout());
+
+  test.prop([streamScript({ thinking: true, textAfterTools: true })], params())('rendered ConverseStream events obey the grammar', (s) => {
+    expect(errorsOnly(checkConverseStream(renderConverseEvents(s)))).toEqual([]);
+  }, timeout());
+
+  test.prop([streamScript({ thinking: true, textAfterTools: true })], params())('rendered Bedrock InvokeModel events obey the Anthropic grammar', (s) => {
+    expect(errorsOnly(checkAnthropicStream(renderBedrockInvokeEvents(s)))).toEqual([]);
   }, timeout());
 
   test.prop([streamScript({ thinking: true })], params())('tool fragments concatenate to the tool input', (s) => {
@@ -47,6 +66,19 @@ describe('arbitraries pass the spec validators', () => {
   }, timeout());
   test.prop([streamScript({ textAfterTools: true })], params())('OpenAI stream chunks', (s) => {
     for (const e of renderOpenAIChunks(s)) expect(validateStreamEvent('openai-chat', e).errors).toEqual([]);
+  }, timeout());
+  test.prop([streamScript({ thinking: true, textAfterTools: true })], params())('Gemini stream chunks and their fold (a generateContent response)', (s) => {
+    const chunks = renderGeminiChunks(s);
+    for (const e of chunks) expect(validateStreamEvent('gemini', e).errors).toEqual([]);
+    expect(validateResponse('gemini', foldGeminiChunks(chunks).message).errors).toEqual([]);
+  }, timeout());
+  test.prop([streamScript({ thinking: true, textAfterTools: true })], params())('ConverseStream events and their fold (a Converse response)', (s) => {
+    const events = renderConverseEvents(s);
+    for (const e of events) expect(validateStreamEvent('bedrock-converse', e).errors).toEqual([]);
+    expect(validateResponse('bedrock-converse', foldConverseEvents(events).message).errors).toEqual([]);
+  }, timeout());
+  test.prop([streamScript({ thinking: true, textAfterTools: true })], params())('Bedrock InvokeModel stream events', (s) => {
+    for (const e of renderBedrockInvokeEvents(s)) expect(validateStreamEvent('bedrock-invoke', e).errors).toEqual([]);
   }, timeout());
 });
 

@@ -1,11 +1,18 @@
 import type { FormatId } from '../../src/core/formats.js';
 import type { TranslateOptions } from '../../src/core/options.js';
 import { foldAnthropicEvents, type Folded } from '../arbitraries/fold-anthropic-events.js';
+import { foldConverseEvents } from '../arbitraries/fold-converse-events.js';
+import { foldGeminiChunks } from '../arbitraries/fold-gemini-chunks.js';
 import { foldOpenAIChunks } from '../arbitraries/fold-openai-chunks.js';
 import { renderAnthropicEvents } from '../arbitraries/render-anthropic-events.js';
+import { renderBedrockInvokeEvents } from '../arbitraries/render-bedrock-invoke-events.js';
+import { renderConverseEvents } from '../arbitraries/render-converse-events.js';
+import { renderGeminiChunks } from '../arbitraries/render-gemini-chunks.js';
 import { renderOpenAIChunks } from '../arbitraries/render-openai-chunks.js';
 import type { ScriptShape, StreamScript } from '../arbitraries/stream-script.js';
-import { projectAnthropicMessage, projectOpenAICompletion } from './project-response.js';
+import { projectAnthropicMessage, projectConverseResponse, projectGeminiResponse, projectOpenAICompletion } from './project-response.js';
+
+type Fold = (events: readonly unknown[]) => Folded<Record<string, unknown>>;
 
 /** One response direction (upstream -> client) and everything the stream properties need to drive it. */
 export interface Direction {
@@ -14,33 +21,69 @@ export interface Direction {
   /** which scripts the upstream format can express */
   shape: ScriptShape;
   render(s: StreamScript): unknown[];
-  foldUpstream(events: readonly unknown[]): Folded<Record<string, unknown>>;
-  foldClient(events: readonly unknown[]): Folded<Record<string, unknown>>;
+  foldUpstream: Fold;
+  foldClient: Fold;
   project(response: unknown): Record<string, unknown>;
   options: TranslateOptions;
 }
 
-export const DIRECTIONS: readonly Direction[] = [
-  {
-    upstream: 'anthropic-messages',
-    client: 'openai-chat',
-    shape: { thinking: true, textAfterTools: true },
-    render: renderAnthropicEvents,
-    foldUpstream: foldAnthropicEvents,
-    foldClient: foldOpenAIChunks,
+interface UpstreamSide {
+  shape: ScriptShape;
+  render(s: StreamScript): unknown[];
+  fold: Fold;
+}
+
+/**
+ * How each format's upstream stream is rendered from a script and folded back into its non-stream response.
+ * Every format here can express signed thinking and text after a tool call:
+ * - Anthropic, Vertex (Anthropic's SSE) and Bedrock Invoke (Anthropic events in `chunk` frames): natively;
+ * - OpenAI: thinking as DeepSeek-style `reasoning_content` (unsigned: Chat Completions has no signatures);
+ * - Gemini: thought parts with `thoughtSignature`, a text part after a `functionCall`;
+ * - Converse: `reasoningContent` with `signature`, a text block after a `toolUse` block.
+ */
+const UPSTREAM: Record<FormatId, UpstreamSide> = {
+  'anthropic-messages': { shape: { thinking: true, textAfterTools: true }, render: renderAnthropicEvents, fold: foldAnthropicEvents },
+  'openai-chat': { shape: { thinking: true, textAfterTools: true }, render: renderOpenAIChunks, fold: foldOpenAIChunks },
+  gemini: { shape: { thinking: true, textAfterTools: true }, render: renderGeminiChunks, fold: foldGeminiChunks },
+  'bedrock-converse': { shape: { thinking: true, textAfterTools: true }, render: renderConverseEvents, fold: foldConverseEvents },
+  'bedrock-invoke': { shape: { thinking: true, textAfterTools: true }, render: renderBedrockInvokeEvents, fold: foldAnthropicEvents },
+  'vertex-anthropic': { shape: { thinking: true, textAfterTools: true }, render: renderAnthropicEvents, fold: foldAnthropicEvents },
+};
+
+/** How a client of each format folds what it receives, what its response means, and the options its gateway passes. */
+const CLIENT: Record<FormatId, { fold: Fold; project(response: unknown): Record<string, unknown>; options: TranslateOptions }> = {
+  'anthropic-messages': { fold: foldAnthropicEvents, project: projectAnthropicMessage, options: { id: 'msg_prop', created: 1700000000, context: { stream: true } } },
+  // the client asked for usage in the stream (stream_options.include_usage)
+  'openai-chat': {
+    fold: foldOpenAIChunks,
     project: projectOpenAICompletion,
-    // the client asked for usage in the stream (stream_options.include_usage)
     options: { id: 'chatcmpl-prop', created: 1700000000, context: { includeUsage: true, stream: true } },
   },
-  {
-    upstream: 'openai-chat',
-    client: 'anthropic-messages',
-    // thinking is rendered as DeepSeek-style reasoning_content
-    shape: { thinking: true, textAfterTools: true },
-    render: renderOpenAIChunks,
-    foldUpstream: foldOpenAIChunks,
-    foldClient: foldAnthropicEvents,
-    project: projectAnthropicMessage,
-    options: { id: 'msg_prop', created: 1700000000, context: { stream: true } },
-  },
+  // no id: the responseId comes from the upstream message, in the stream and the response alike
+  gemini: { fold: foldGeminiChunks, project: projectGeminiResponse, options: { created: 1700000000, context: { stream: true } } },
+  'bedrock-converse': { fold: foldConverseEvents, project: projectConverseResponse, options: { created: 1700000000, context: { stream: true } } },
+  'bedrock-invoke': { fold: foldAnthropicEvents, project: projectAnthropicMessage, options: { created: 1700000000, context: { stream: true } } },
+  'vertex-anthropic': { fold: foldAnthropicEvents, project: projectAnthropicMessage, options: { created: 1700000000, context: { stream: true } } },
+};
+
+function direction(upstream: FormatId, client: FormatId): Direction {
+  const u = UPSTREAM[upstream];
+  const c = CLIENT[client];
+  return { upstream, client, shape: u.shape, render: u.render, foldUpstream: u.fold, foldClient: c.fold, project: c.project, options: c.options };
+}
+
+export const DIRECTIONS: readonly Direction[] = [
+  direction('anthropic-messages', 'openai-chat'),
+  direction('openai-chat', 'anthropic-messages'),
+  direction('gemini', 'anthropic-messages'),
+  direction('anthropic-messages', 'gemini'),
+  direction('bedrock-converse', 'anthropic-messages'),
+  direction('anthropic-messages', 'bedrock-converse'),
+  direction('bedrock-invoke', 'anthropic-messages'),
+  direction('anthropic-messages', 'bedrock-invoke'),
+  direction('vertex-anthropic', 'anthropic-messages'),
+  direction('anthropic-messages', 'vertex-anthropic'),
+  // composed through anthropic-messages
+  direction('gemini', 'openai-chat'),
+  direction('bedrock-converse', 'openai-chat'),
 ];

@@ -32,11 +32,13 @@ describe('translators never mutate their input', () => {
   }, timeout());
 
   for (const d of DIRECTIONS) {
-    test.prop([streamScript(d.shape)], params())(`stream events ${d.upstream} -> ${d.client}`, (s) => {
+    test.prop([streamScript(d.shape)], params())(`stream events and the response ${d.upstream} -> ${d.client}`, (s) => {
       const events = d.render(s);
-      const before = structuredClone(events);
+      const response = d.foldUpstream(events).message;
+      const before = structuredClone({ events, response });
       translateEvents(d.upstream, d.client, deepFreeze(events), deepFreeze(structuredClone(d.options)));
-      expect(events).toEqual(before);
+      translateResponse(d.upstream, d.client, deepFreeze(response), deepFreeze(structuredClone(d.options)));
+      expect({ events, response }).toEqual(before);
     }, timeout());
   }
 });

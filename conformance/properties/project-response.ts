@@ -70,3 +70,82 @@ export function projectOpenAICompletion(c: unknown): Json {
     },
   };
 }
+
+/**
+ * Gemini `GenerateContentResponse` -> its meaning (candidate 0): non-thought text concatenated, thought runs
+ * (consecutive thought parts) with their last signature, signatures on non-thought parts, function calls, finish
+ * reason and message, usage with absent counts as 0.
+ */
+export function projectGeminiResponse(r: unknown): Json {
+  if (!isRecord(r)) return { invalid: r };
+  const candidate = Array.isArray(r.candidates) && isRecord(r.candidates[0]) ? r.candidates[0] : {};
+  const content = isRecord(candidate.content) ? candidate.content : {};
+  const parts = Array.isArray(content.parts) ? content.parts.filter(isRecord) : [];
+  const thinking: { text: string; signature: unknown }[] = [];
+  const anchoredSignatures: unknown[] = [];
+  let inThought = false;
+  for (const p of parts) {
+    const thought = p.thought === true && typeof p.text === 'string';
+    if (thought) {
+      if (!inThought) thinking.push({ text: '', signature: undefined });
+      const run = thinking.at(-1)!;
+      run.text += String(p.text);
+      if (p.thoughtSignature !== undefined) run.signature = p.thoughtSignature;
+    } else if (p.thoughtSignature !== undefined) {
+      anchoredSignatures.push(p.thoughtSignature);
+    }
+    inThought = thought;
+  }
+  const u = isRecord(r.usageMetadata) ? r.usageMetadata : {};
+  return {
+    responseId: r.responseId,
+    modelVersion: r.modelVersion,
+    text: parts.filter((p) => typeof p.text === 'string' && p.thought !== true).map((p) => p.text).join(''),
+    thinking,
+    anchoredSignatures,
+    tools: parts.filter((p) => isRecord(p.functionCall)).map((p) => {
+      const f = p.functionCall as Json;
+      return { id: f.id, name: f.name, args: f.args ?? {} };
+    }),
+    finishReason: candidate.finishReason,
+    finishMessage: candidate.finishMessage,
+    usage: {
+      promptTokenCount: n(u.promptTokenCount),
+      candidatesTokenCount: n(u.candidatesTokenCount),
+      thoughtsTokenCount: n(u.thoughtsTokenCount),
+      cachedContentTokenCount: n(u.cachedContentTokenCount),
+      totalTokenCount: n(u.totalTokenCount),
+    },
+  };
+}
+
+/** Converse response -> its meaning: text concatenated, reasoning blocks with signatures, tool uses, stop reason, usage with absent cache counts as 0. */
+export function projectConverseResponse(r: unknown): Json {
+  if (!isRecord(r)) return { invalid: r };
+  const output = isRecord(r.output) ? r.output : {};
+  const message = isRecord(output.message) ? output.message : {};
+  const content = Array.isArray(message.content) ? message.content.filter(isRecord) : [];
+  const u = isRecord(r.usage) ? r.usage : {};
+  return {
+    text: content.filter((b) => typeof b.text === 'string').map((b) => b.text).join(''),
+    thinking: content
+      .filter((b) => isRecord(b.reasoningContent))
+      .map((b) => {
+        const rc = b.reasoningContent as Json;
+        const rt = isRecord(rc.reasoningText) ? rc.reasoningText : {};
+        return rc.redactedContent !== undefined ? { redacted: rc.redactedContent } : { text: rt.text, signature: rt.signature };
+      }),
+    tools: content.filter((b) => isRecord(b.toolUse)).map((b) => {
+      const t = b.toolUse as Json;
+      return { id: t.toolUseId, name: t.name, input: t.input };
+    }),
+    stopReason: r.stopReason,
+    usage: {
+      inputTokens: n(u.inputTokens),
+      outputTokens: n(u.outputTokens),
+      totalTokens: n(u.totalTokens),
+      cacheReadInputTokens: n(u.cacheReadInputTokens),
+      cacheWriteInputTokens: n(u.cacheWriteInputTokens),
+    },
+  };
+}

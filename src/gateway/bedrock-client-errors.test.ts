@@ -60,7 +60,10 @@ describe('gateway errors reach the AWS SDK as the named Bedrock exception (x-amz
   }
 
   it("the gateway's own errors are named too (an unknown provider)", async () => {
-    const e = await client.send(new ConverseCommand({ modelId: '@nowhere/m', messages: [{ role: 'user', content: [{ text: 'hi' }] }] })).catch((err: unknown) => err as { name?: string });
+    const e = await client.send(new ConverseCommand({ modelId: '@nowhere/m', messages: [{ role: 'user', content: [{ text: 'hi' }] }] })).then(
+      () => undefined,
+      (err: unknown) => err as { name?: string },
+    );
     expect(e?.name).toMatch(/Exception$/);
     expect(e?.name).not.toBe('Unknown');
   });
