@@ -8,12 +8,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Anthropic from '@anthropic-ai/sdk';
 import AnthropicBedrock from '@anthropic-ai/bedrock-sdk';
-import AnthropicVertex from '@anthropic-ai/vertex-sdk';
 import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
 import { GoogleGenAI } from '@google/genai';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import OpenAI from 'openai';
 import type { FormatId } from '../../src/core/formats.js';
+import { createVertexTestClient } from '../../src/stream/vertex-test-client.js';
 
 /** What an official client made of a reply: what it yielded, or the error it threw. */
 export type ClientVerdict = { ok: true; value: unknown } | { ok: false; error: unknown };
@@ -105,14 +105,7 @@ export async function readWithOfficialClient(
       return settle(() => (stream ? client.messages.stream(MESSAGES).finalMessage() : client.messages.create(MESSAGES)));
     }
     case 'vertex-anthropic': {
-      const client = new AnthropicVertex({
-        region: 'us-east5',
-        projectId: 'proj',
-        baseURL: 'http://fake.local/v1',
-        maxRetries: 0,
-        authClient: { getRequestHeaders: async () => new Headers({ Authorization: 'Bearer t' }), projectId: 'proj' } as never,
-        fetch,
-      });
+      const client = createVertexTestClient(fetch);
       return settle(() => (stream ? client.messages.stream(MESSAGES).finalMessage() : client.messages.create(MESSAGES)));
     }
     case 'bedrock-converse': {

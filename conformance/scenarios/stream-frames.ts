@@ -2,6 +2,7 @@ import { encodeConverseEvent } from '../../src/formats/bedrock-converse/codec.js
 import { encodeBedrockInvokeEvent } from '../../src/formats/bedrock-invoke/codec.js';
 import type { FormatId } from '../../src/core/formats.js';
 import { isRecord } from '../../src/core/narrow.js';
+import { concatBytes } from '../../src/stream/drain-stream.js';
 import { getCodec } from '../../src/translate.js';
 
 /**
@@ -40,13 +41,7 @@ export function encodeFrames(format: FormatId, events: readonly unknown[]): Uint
     }
     return encode(e);
   });
-  const out = new Uint8Array(frames.reduce((n, f) => n + f.length, 0));
-  let at = 0;
-  for (const f of frames) {
-    out.set(f, at);
-    at += f.length;
-  }
-  return out;
+  return concatBytes(frames);
 }
 
 /** The events `bytes` decode to with `format`'s codec; a framing error (bad CRC, cut frame) ends the list with `{ $error }`. */

@@ -21,11 +21,17 @@ export function isCountingFormat(format: string): format is CountingFormat {
 }
 
 /** How one provider format counts: its body, its URL (undefined: cannot be called), its answer, its name. */
-interface Counter {
+export interface Counter {
   build(body: Record<string, unknown>, model: string, anthropicVersion: AnthropicVersion, strict: boolean | undefined): { body: unknown; losses: Loss[] };
   url(provider: ProviderConfig, model: string): string | undefined;
+  /** the token count in the provider's answer, or undefined when the answer is not one */
   read(json: unknown): number | undefined;
+  /** the endpoint's name, for error messages */
   endpoint: string;
+  /** what a good answer is, for the 502 when it is not one */
+  answer: string;
+  /** what the provider config needs for `url` to give one, for the 501 when it does not */
+  needs?: string;
 }
 
 const join = (base: string, path: string) => base.replace(/\/+$/, '') + path;
@@ -35,6 +41,7 @@ const bedrock = (format: 'bedrock-invoke' | 'bedrock-converse'): Counter => ({
   url: (provider, model) => join(provider.baseUrl, bedrockCountTokensPath(model)),
   read: bedrockInputTokens,
   endpoint: 'CountTokens',
+  answer: 'a token count',
 });
 
 const COUNTERS: Record<CountingFormat, Counter> = {
@@ -45,6 +52,8 @@ const COUNTERS: Record<CountingFormat, Counter> = {
     url: (provider, model) => upstreamUrl(provider, model, 'count_tokens', false),
     read: anthropicInputTokens,
     endpoint: 'count-tokens:rawPredict',
+    answer: 'a token count',
+    needs: 'Vertex needs project and region',
   },
 };
 
@@ -54,10 +63,18 @@ const COUNTERS: Record<CountingFormat, Counter> = {
  * Vertex `…/models/count-tokens:rawPredict`, `{ input_tokens }`); the answer is `{ input_tokens }`, an exact
  * count (no estimate header). Losses are reported as for `/v1/messages`; upstream errors come back as Anthropic errors.
  */
-export async function countProviderTokens(config: GatewayConfig, req: Request, a: Admitted, format: CountingFormat): Promise<Response> {
+export function countProviderTokens(config: GatewayConfig, req: Request, a: Admitted, format: CountingFormat): Promise<Response> {
+  return countTokensWith(config, req, a, COUNTERS[format]);
+}
+
+/**
+ * Anthropic count_tokens through a provider's own count endpoint, as `counter` describes it: a body that cannot be
+ * translated is a 400, losses are logged and sent as headers, upstream errors are relayed as Anthropic errors, and the count
+ * comes back as `{ input_tokens }`.
+ */
+export async function countTokensWith(config: GatewayConfig, req: Request, a: Admitted, counter: Counter): Promise<Response> {
   const { route } = a;
   const provider = route.provider;
-  const counter = COUNTERS[format];
   const anthropicVersion = a.clientVersion ?? '2023-06-01';
   let built: { body: unknown; losses: Loss[] };
   try {
@@ -73,7 +90,10 @@ export async function countProviderTokens(config: GatewayConfig, req: Request, a
   const headers = lossHeaders(req, built.losses);
 
   const url = counter.url(provider, route.model);
-  if (!url) return clientError('anthropic-messages', 501, `provider ${route.providerName} has no ${counter.endpoint} endpoint this gateway can call (Vertex needs project and region)`, { headers });
+  if (!url) {
+    const needs = counter.needs === undefined ? '' : ` (${counter.needs})`;
+    return clientError('anthropic-messages', 501, `provider ${route.providerName} has no ${counter.endpoint} endpoint this gateway can call${needs}`, { headers });
+  }
   const { idleMs } = limits(config);
   const call = await callUpstream(upstreamFetchOf(config), url, {
     headers: upstreamHeaders(provider, req.headers, { anthropicVersion, clientIsAnthropic: true, stream: false }),
@@ -98,6 +118,6 @@ export async function countProviderTokens(config: GatewayConfig, req: Request, a
   } catch {
     n = undefined;
   }
-  if (n === undefined) return clientError('anthropic-messages', 502, `upstream ${route.providerName} ${counter.endpoint} answer is not a token count`, { headers });
+  if (n === undefined) return clientError('anthropic-messages', 502, `upstream ${route.providerName} ${counter.endpoint} answer is not ${counter.answer}`, { headers });
   return jsonResponse(200, { input_tokens: n }, headers);
 }

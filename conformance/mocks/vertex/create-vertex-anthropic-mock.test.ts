@@ -1,8 +1,8 @@
-import AnthropicVertex from '@anthropic-ai/vertex-sdk';
 import { describe, expect, it } from 'vitest';
 import { anthropicSDKFinalMessage } from '../../../src/stream/sdk-harness.js';
 import { readText } from '../../../src/stream/stream-test-utils.js';
 import { translateStream } from '../../../src/stream/translate-stream.js';
+import { createVertexTestClient } from '../../../src/stream/vertex-test-client.js';
 import { translateRequest } from '../../../src/translate.js';
 import { createVertexAnthropicMock } from './create-vertex-anthropic-mock.js';
 
@@ -11,13 +11,9 @@ const BASE = 'https://us-east5-aiplatform.test/v1/projects/p/locations/us-east5'
 describe('vertex anthropic mock', () => {
   it('@anthropic-ai/vertex-sdk talks to it: create, stream, countTokens', async () => {
     const mock = createVertexAnthropicMock();
-    const client = new AnthropicVertex({
-      region: 'us-east5',
+    const client = createVertexTestClient((input, init) => mock(new Request(input, init)), {
       projectId: 'p',
       baseURL: 'https://us-east5-aiplatform.test/v1',
-      maxRetries: 0,
-      authClient: { getRequestHeaders: async () => new Headers({ Authorization: 'Bearer t' }), projectId: 'p' } as never,
-      fetch: (input: RequestInfo | URL, init?: RequestInit) => mock(new Request(input, init)),
     });
     const m = await client.messages.create({ model: 'claude-x', max_tokens: 50, messages: [{ role: 'user', content: 'hello there' }] });
     expect(m.content).toEqual([{ type: 'text', text: 'echo: hello there' }]);

@@ -1,23 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { TranslationError } from '../../core/errors.js';
+import { concatBytes, drainUntilError, drainValues } from '../../stream/drain-stream.js';
+import { streamOfChunks } from '../../stream/stream-test-utils.js';
 import { encodeEventFrame } from '../bedrock-invoke/event-stream.js';
 import { bedrockConverseCodec, createConverseDecodeStream, encodeConverseEvent } from './codec.js';
 import { bedrockConverseTarget, parseBedrockConversePath } from './target.js';
 
-async function decode(bytes: Uint8Array): Promise<unknown[]> {
-  const rs = new ReadableStream<Uint8Array>({
-    start(c) {
-      for (let i = 0; i < bytes.length; i += 5) c.enqueue(bytes.slice(i, i + 5));
-      c.close();
-    },
-  }).pipeThrough(createConverseDecodeStream());
-  const out: unknown[] = [];
-  const r = rs.getReader();
-  for (;;) {
-    const x = await r.read();
-    if (x.done) return out;
-    out.push(x.value);
-  }
+/** `bytes` in pieces of `size` bytes. */
+function piecesOf(bytes: Uint8Array, size: number): Uint8Array[] {
+  const pieces: Uint8Array[] = [];
+  for (let i = 0; i < bytes.length; i += size) pieces.push(bytes.slice(i, i + size));
+  return pieces;
+}
+
+function decode(bytes: Uint8Array): Promise<unknown[]> {
+  return drainValues(streamOfChunks(piecesOf(bytes, 5)).pipeThrough(createConverseDecodeStream()));
 }
 
 describe('bedrock-converse codec', () => {
@@ -53,36 +50,15 @@ describe('bedrock-converse codec', () => {
 
   it('hands out every whole frame before a cut or corrupt one, then errors, at any chunking', async () => {
     const events = [{ messageStart: { role: 'assistant' } }, { contentBlockDelta: { contentBlockIndex: 0, delta: { text: 'Hi' } } }, { contentBlockStop: { contentBlockIndex: 0 } }];
-    const frames = events.map((e) => encodeConverseEvent(e));
-    const whole = new Uint8Array(frames.reduce((n, f) => n + f.length, 0));
-    let at = 0;
-    for (const f of frames) {
-      whole.set(f, at);
-      at += f.length;
-    }
+    const whole = concatBytes(events.map((e) => encodeConverseEvent(e)));
     const corrupt = whole.slice();
     corrupt[whole.length - 6] = corrupt[whole.length - 6]! ^ 0xff;
     const cut = whole.slice(0, whole.length - 7);
     for (const bytes of [corrupt, cut]) {
       for (const size of [bytes.length, 7]) {
-        const seen: unknown[] = [];
-        const reader = new ReadableStream<Uint8Array>({
-          start(c) {
-            for (let i = 0; i < bytes.length; i += size) c.enqueue(bytes.slice(i, i + size));
-            c.close();
-          },
-        })
-          .pipeThrough(createConverseDecodeStream())
-          .getReader();
-        const failure = await (async () => {
-          for (;;) {
-            const r = await reader.read();
-            if (r.done) return undefined;
-            seen.push(r.value);
-          }
-        })().catch((e: unknown) => e);
-        expect(seen).toEqual(events.slice(0, 2));
-        expect(failure).toBeInstanceOf(TranslationError);
+        const { values, error } = await drainUntilError(streamOfChunks(piecesOf(bytes, size)).pipeThrough(createConverseDecodeStream()));
+        expect(values).toEqual(events.slice(0, 2));
+        expect(error).toBeInstanceOf(TranslationError);
       }
     }
   });

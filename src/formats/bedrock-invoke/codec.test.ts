@@ -1,34 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { TranslationError } from '../../core/errors.js';
+import { concatBytes, drainUntilError, drainValues } from '../../stream/drain-stream.js';
+import { streamOfChunks } from '../../stream/stream-test-utils.js';
 import { bytesToBase64 } from './base64.js';
 import { bedrockInvokeCodec, createBedrockInvokeDecodeStream, encodeBedrockInvokeEvent } from './codec.js';
 import { encodeEventFrame, encodeExceptionFrame, eventStreamCodec } from './event-stream.js';
 
-async function decode(chunks: Uint8Array[]): Promise<unknown[]> {
-  const rs = new ReadableStream<Uint8Array>({
-    start(c) {
-      for (const ch of chunks) c.enqueue(ch);
-      c.close();
-    },
-  }).pipeThrough(createBedrockInvokeDecodeStream());
-  const out: unknown[] = [];
-  const reader = rs.getReader();
-  for (;;) {
-    const r = await reader.read();
-    if (r.done) return out;
-    out.push(r.value);
-  }
+function decode(chunks: Uint8Array[]): Promise<unknown[]> {
+  return drainValues(streamOfChunks(chunks).pipeThrough(createBedrockInvokeDecodeStream()));
 }
-
-const concat = (parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
 
 const chunkFrame = (event: unknown, padding?: string) =>
   encodeEventFrame('chunk', { bytes: bytesToBase64(new TextEncoder().encode(JSON.stringify(event))), ...(padding ? { p: padding } : {}) });
@@ -41,7 +21,7 @@ describe('bedrock-invoke codec', () => {
   ];
 
   it('decodes chunk frames (base64 Anthropic events, padding ignored) split anywhere', async () => {
-    const wire = concat(events.map((e, i) => chunkFrame(e, 'x'.repeat(i * 3))));
+    const wire = concatBytes(events.map((e, i) => chunkFrame(e, 'x'.repeat(i * 3))));
     for (let cut = 1; cut < wire.length; cut += 13) {
       expect(await decode([wire.slice(0, cut), wire.slice(cut)])).toEqual(events);
     }
@@ -70,7 +50,7 @@ describe('bedrock-invoke codec', () => {
   });
 
   it('hands out every whole frame before a cut or corrupt one, then errors (one chunk or many)', async () => {
-    const whole = concat(events.map((e) => chunkFrame(e)));
+    const whole = concatBytes(events.map((e) => chunkFrame(e)));
     const lastStart = whole.length - chunkFrame(events[2]).length;
     const cut = whole.slice(0, lastStart + 20);
     const corrupt = whole.slice();
@@ -80,23 +60,8 @@ describe('bedrock-invoke codec', () => {
       [corrupt, /corrupt event-stream frame/],
     ] as const) {
       for (const chunks of [[bytes], [bytes.slice(0, 30), bytes.slice(30)]]) {
-        const seen: unknown[] = [];
-        const reader = new ReadableStream<Uint8Array>({
-          start(c) {
-            for (const ch of chunks) c.enqueue(ch);
-            c.close();
-          },
-        })
-          .pipeThrough(createBedrockInvokeDecodeStream())
-          .getReader();
-        const failure = await (async () => {
-          for (;;) {
-            const r = await reader.read();
-            if (r.done) return undefined;
-            seen.push(r.value);
-          }
-        })().catch((e: unknown) => e);
-        expect(seen).toEqual(events.slice(0, 2));
+        const { values, error: failure } = await drainUntilError(streamOfChunks(chunks).pipeThrough(createBedrockInvokeDecodeStream()));
+        expect(values).toEqual(events.slice(0, 2));
         expect(failure).toBeInstanceOf(TranslationError);
         expect(String((failure as Error).message)).toMatch(error);
       }

@@ -13,26 +13,7 @@ import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { anthropicRequestToConverse } from './anthropic-request-to-converse.js';
 import { converseRequestToAnthropic } from './converse-request-to-anthropic.js';
 import { converseResponseToAnthropic } from './converse-response-to-anthropic.js';
-
-const concat = (parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
-
-async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  const r = stream.getReader();
-  for (;;) {
-    const x = await r.read();
-    if (x.done) return concat(parts);
-    parts.push(x.value);
-  }
-}
+import { concatBytes as concat, drainBytes as bytesOf } from '../../stream/drain-stream.js';
 
 describe('anthropic -> converse request', () => {
   it('maps system/cache_control, thinking, tools, images, documents, tool results', () => {

@@ -1,5 +1,6 @@
 import AnthropicBedrock from '@anthropic-ai/bedrock-sdk';
 import { describe, expect, it } from 'vitest';
+import { drainBytes } from '../../stream/drain-stream.js';
 import { anthropicSDKFinalMessage } from '../../stream/sdk-harness.js';
 import { readText, streamOfChunks, streamOfText } from '../../stream/stream-test-utils.js';
 import { translateStream } from '../../stream/translate-stream.js';
@@ -24,22 +25,17 @@ const SSE = [
   'event: message_stop\ndata: {"type":"message_stop"}\n\n',
 ].join('');
 
-async function bytes(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  const r = stream.getReader();
-  for (;;) {
-    const x = await r.read();
-    if (x.done) break;
-    parts.push(x.value);
-  }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+/** An `@anthropic-ai/bedrock-sdk` client (no auth, no retries) that sends through `fetch`. */
+function bedrockClient(fetch: (url: RequestInfo | URL, init?: RequestInit) => Promise<Response>): AnthropicBedrock {
+  return new AnthropicBedrock({ awsRegion: 'us-east-1', skipAuth: true, baseURL: 'http://fake.local', maxRetries: 0, fetch });
 }
+
+/** A bedrock SDK client whose every call is answered with these event-stream bytes. */
+function bedrockClientReading(wire: Uint8Array): AnthropicBedrock {
+  return bedrockClient(async () => new Response(new Blob([wire as Uint8Array<ArrayBuffer>]), { headers: { 'content-type': 'application/vnd.amazon.eventstream' } }));
+}
+
+const MESSAGE = { id: 'm', type: 'message', role: 'assistant', model: 'x', content: [], stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } };
 
 describe('anthropic-messages <-> bedrock-invoke requests', () => {
   it('moves model to the path, drops stream, adds anthropic_version and betas', () => {
@@ -52,17 +48,9 @@ describe('anthropic-messages <-> bedrock-invoke requests', () => {
 
   it('builds the same body and path as @anthropic-ai/bedrock-sdk 1.x', async () => {
     let seen: { url: string; body: unknown } | undefined;
-    const client = new AnthropicBedrock({
-      awsRegion: 'us-east-1',
-      skipAuth: true,
-      baseURL: 'http://fake.local',
-      maxRetries: 0,
-      fetch: async (url: RequestInfo | URL, init?: RequestInit) => {
-        seen = { url: String(url), body: JSON.parse(String(init?.body)) };
-        return new Response(JSON.stringify({ id: 'm', type: 'message', role: 'assistant', model: 'x', content: [], stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } }), {
-          headers: { 'content-type': 'application/json' },
-        });
-      },
+    const client = bedrockClient(async (url, init) => {
+      seen = { url: String(url), body: JSON.parse(String(init?.body)) };
+      return Response.json(MESSAGE);
     });
     await client.messages.create({ model: request.model, max_tokens: 100, system: 'be brief', messages: [{ role: 'user', content: 'Hello' }] });
     const ours = anthropicRequestToBedrockInvoke({ ...request, stream: false }, { anthropicVersion: '2026-10-21' });
@@ -73,15 +61,9 @@ describe('anthropic-messages <-> bedrock-invoke requests', () => {
 
   it('puts the anthropic-beta header into the body as @anthropic-ai/bedrock-sdk does', async () => {
     let seen: { body: unknown; beta: string | null } | undefined;
-    const client = new AnthropicBedrock({
-      awsRegion: 'us-east-1',
-      skipAuth: true,
-      baseURL: 'http://fake.local',
-      maxRetries: 0,
-      fetch: async (_url: RequestInfo | URL, init?: RequestInit) => {
-        seen = { body: JSON.parse(String(init?.body)), beta: new Headers(init?.headers).get('anthropic-beta') };
-        return Response.json({ id: 'm', type: 'message', role: 'assistant', model: 'x', content: [], stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } });
-      },
+    const client = bedrockClient(async (_url, init) => {
+      seen = { body: JSON.parse(String(init?.body)), beta: new Headers(init?.headers).get('anthropic-beta') };
+      return Response.json(MESSAGE);
     });
     const beta = 'interleaved-thinking-2025-05-14, context-1m-2025-08-07';
     await client.messages.create({ model: request.model, max_tokens: 100, messages: [{ role: 'user', content: 'Hello' }] }, { headers: { 'anthropic-beta': beta } });
@@ -106,14 +88,8 @@ describe('anthropic-messages <-> bedrock-invoke requests', () => {
 
 describe('bedrock-invoke streams and errors', () => {
   it('@anthropic-ai/bedrock-sdk consumes our event stream (from an Anthropic upstream)', async () => {
-    const wire = await bytes(translateStream('anthropic-messages', 'bedrock-invoke', streamOfText(SSE, 7)));
-    const client = new AnthropicBedrock({
-      awsRegion: 'us-east-1',
-      skipAuth: true,
-      baseURL: 'http://fake.local',
-      maxRetries: 0,
-      fetch: async () => new Response(new Blob([wire as Uint8Array<ArrayBuffer>]), { headers: { 'content-type': 'application/vnd.amazon.eventstream' } }),
-    });
+    const wire = await drainBytes(translateStream('anthropic-messages', 'bedrock-invoke', streamOfText(SSE, 7)));
+    const client = bedrockClientReading(wire);
     const m = await client.messages.stream({ model: 'anthropic.claude-x', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] }).finalMessage();
     expect(m.content).toEqual([{ type: 'text', text: 'Hi \u00e9' }]);
     expect(m.usage.output_tokens).toBe(3);
@@ -138,14 +114,8 @@ describe('bedrock-invoke streams and errors', () => {
     ]
       .map(ev)
       .join('');
-    const wire = await bytes(translateStream('anthropic-messages', 'bedrock-invoke', streamOfText(sse, 11)));
-    const client = new AnthropicBedrock({
-      awsRegion: 'us-east-1',
-      skipAuth: true,
-      baseURL: 'http://fake.local',
-      maxRetries: 0,
-      fetch: async () => new Response(new Blob([wire as Uint8Array<ArrayBuffer>]), { headers: { 'content-type': 'application/vnd.amazon.eventstream' } }),
-    });
+    const wire = await drainBytes(translateStream('anthropic-messages', 'bedrock-invoke', streamOfText(sse, 11)));
+    const client = bedrockClientReading(wire);
     const m = await client.messages.stream({ model: 'm', max_tokens: 2000, messages: [{ role: 'user', content: 'x' }] }).finalMessage();
     expect(m.content).toEqual([
       { type: 'thinking', thinking: '11² > 97', signature: sig },
@@ -156,19 +126,13 @@ describe('bedrock-invoke streams and errors', () => {
 
   it('an Anthropic error mid-stream becomes an exception frame the bedrock SDK throws on', async () => {
     const sse = SSE.split('event: content_block_stop')[0] + 'event: error\ndata: {"type":"error","error":{"type":"rate_limit_error","message":"Slow down"}}\n\n';
-    const wire = await bytes(translateStream('anthropic-messages', 'bedrock-invoke', streamOfText(sse)));
-    const client = new AnthropicBedrock({
-      awsRegion: 'us-east-1',
-      skipAuth: true,
-      baseURL: 'http://fake.local',
-      maxRetries: 0,
-      fetch: async () => new Response(new Blob([wire as Uint8Array<ArrayBuffer>]), { headers: { 'content-type': 'application/vnd.amazon.eventstream' } }),
-    });
+    const wire = await drainBytes(translateStream('anthropic-messages', 'bedrock-invoke', streamOfText(sse)));
+    const client = bedrockClientReading(wire);
     await expect(client.messages.stream({ model: 'm', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] }).finalMessage()).rejects.toThrow(/Slow down/);
   });
 
   it('Bedrock frames -> Anthropic SSE (byte for byte the original) read by the Anthropic SDK', async () => {
-    const there = await bytes(translateStream('anthropic-messages', 'bedrock-invoke', streamOfText(SSE)));
+    const there = await drainBytes(translateStream('anthropic-messages', 'bedrock-invoke', streamOfText(SSE)));
     let losses: unknown[] = [];
     const back = await readText(
       translateStream('bedrock-invoke', 'anthropic-messages', streamOfChunks([there.slice(0, 50), there.slice(50)]), {}, { onEnd: (r) => (losses = r.losses) }),

@@ -1,88 +1,33 @@
 /**
- * Reversible, deterministic tool-name mapping for names that break the target's name pattern
- * (OpenAI: `^[a-zA-Z0-9_-]{1,64}$`; the same rule is used towards Anthropic).
- *
- * Valid names are kept as they are. An invalid name becomes its sanitised form (every other
- * character replaced by `_`, cut to fit) plus `_` and an FNV-1a hash of the original in base 36;
- * if that still collides with a name in use, a counter is appended. The map target -> client name
- * goes into `RequestContext.toolNames` and is applied on the way back with `restoreToolName`.
+ * The tool-name rule towards OpenAI (`^[a-zA-Z0-9_-]{1,64}$`; the same rule is used towards
+ * Anthropic). Names that break it are rewritten by the shared stable namer
+ * (`src/core/stable-tool-name.ts`): every other character replaced by `_`, cut to fit, plus a hash.
  */
 
-const VALID = /^[a-zA-Z0-9_-]{1,64}$/;
-const MAX = 64;
+import {
+  createStableToolNamer,
+  type StableToolNamer,
+  type ToolNameRule,
+} from '../../core/stable-tool-name.js';
+
+export { restoreToolName } from '../../core/stable-tool-name.js';
+
+const OPENAI_TOOL_NAME: ToolNameRule = {
+  valid: /^[a-zA-Z0-9_-]{1,64}$/,
+  maxLength: 64,
+  sanitize: (name) => name.replace(/[^a-zA-Z0-9_-]/g, '_'),
+};
 
 export function isValidToolName(name: string): boolean {
-  return VALID.test(name);
+  return OPENAI_TOOL_NAME.valid.test(name);
 }
 
-function fnv1a(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(36);
-}
-
-export interface ToolNamer {
-  /** the name to send upstream for a client-side name */
-  toTarget(clientName: string): string;
-  /** target -> client, only for names that were rewritten; `undefined` when none were */
-  readonly map: Record<string, string> | undefined;
-}
-
-function identity(name: string): string {
-  return name;
-}
-
-/** Every name valid: nothing to rewrite (shared, stateless; built once rather than per request). */
-const IDENTITY_NAMER: ToolNamer = Object.freeze({ toTarget: identity, map: undefined });
+export type ToolNamer = StableToolNamer;
 
 /**
  * A namer for one request. `allNames` are every tool name the request mentions (tool definitions,
  * tool_choice, tool calls in the history), so rewritten names never collide with a valid one.
  */
 export function createToolNamer(allNames: Iterable<string>): ToolNamer {
-  const used = new Set<string>();
-  let anyInvalid = false;
-  for (const n of allNames) {
-    if (VALID.test(n)) used.add(n);
-    else anyInvalid = true;
-  }
-  if (!anyInvalid) return IDENTITY_NAMER;
-
-  const forward = new Map<string, string>();
-  const back: Record<string, string> = {};
-  const rewrite = (name: string): string => {
-    const hash = fnv1a(name);
-    const base = name.replace(/[^a-zA-Z0-9_-]/g, '_');
-    let candidate = `${base.slice(0, MAX - hash.length - 1)}_${hash}`;
-    for (let i = 2; used.has(candidate); i++) {
-      const suffix = `_${hash}_${i}`;
-      candidate = `${base.slice(0, MAX - suffix.length)}${suffix}`;
-    }
-    return candidate;
-  };
-  return {
-    toTarget(name: string): string {
-      if (VALID.test(name)) return name;
-      const known = forward.get(name);
-      if (known !== undefined) return known;
-      const target = rewrite(name);
-      used.add(target);
-      forward.set(name, target);
-      back[target] = name;
-      return target;
-    },
-    get map() {
-      return forward.size > 0 ? back : undefined;
-    },
-  };
-}
-
-/** The client-side name for a name the upstream used (identity when it was not rewritten). */
-export function restoreToolName(name: string, toolNames: Record<string, string> | undefined): string {
-  if (toolNames === undefined || !Object.hasOwn(toolNames, name)) return name;
-  const original = toolNames[name];
-  return typeof original === 'string' ? original : name;
+  return createStableToolNamer(OPENAI_TOOL_NAME, allNames);
 }

@@ -1,28 +1,17 @@
-import AnthropicVertex from '@anthropic-ai/vertex-sdk';
 import { describe, expect, it } from 'vitest';
 import { readText, streamOfText } from '../../stream/stream-test-utils.js';
 import { translateStream } from '../../stream/translate-stream.js';
+import { createVertexTestClient } from '../../stream/vertex-test-client.js';
 import { translateError, translateRequest } from '../../translate.js';
 import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { anthropicRequestToVertex, vertexRequestToAnthropic } from './convert-requests.js';
-
-function vertexClient(fetch: (url: RequestInfo | URL, init?: RequestInit) => Promise<Response>) {
-  return new AnthropicVertex({
-    region: 'us-east5',
-    projectId: 'proj',
-    baseURL: 'http://fake.local/v1',
-    maxRetries: 0,
-    authClient: { getRequestHeaders: async () => new Headers({ Authorization: 'Bearer t' }), projectId: 'proj' } as never,
-    fetch,
-  });
-}
 
 const request = { model: 'claude-sonnet-4-5@20250929', max_tokens: 64, stream: true, messages: [{ role: 'user', content: 'Hi' }] };
 
 describe('anthropic-messages <-> vertex-anthropic', () => {
   it('matches the body and path @anthropic-ai/vertex-sdk 1.x sends', async () => {
     let seen: { url: string; body: unknown } | undefined;
-    const client = vertexClient(async (url, init) => {
+    const client = createVertexTestClient(async (url, init) => {
       seen = { url: String(url), body: JSON.parse(String(init?.body)) };
       return new Response('event: message_stop\ndata: {"type":"message_stop"}\n\n', { headers: { 'content-type': 'text/event-stream' } });
     });
@@ -38,7 +27,7 @@ describe('anthropic-messages <-> vertex-anthropic', () => {
 
   it('keeps betas out of the body: @anthropic-ai/vertex-sdk sends them as the anthropic-beta header', async () => {
     let seen: { body: unknown; beta: string | null } | undefined;
-    const client = vertexClient(async (_url, init) => {
+    const client = createVertexTestClient(async (_url, init) => {
       seen = { body: JSON.parse(String(init?.body)), beta: new Headers(init?.headers).get('anthropic-beta') };
       return Response.json({ id: 'm', type: 'message', role: 'assistant', model: 'x', content: [], stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } });
     });
@@ -64,7 +53,7 @@ describe('anthropic-messages <-> vertex-anthropic', () => {
       'data: [DONE]\n\n',
     ].join('');
     const sse = await readText(translateStream('openai-chat', 'vertex-anthropic', streamOfText(openai, 9), { id: 'msg_v' }));
-    const client = vertexClient(async () => new Response(sse, { headers: { 'content-type': 'text/event-stream' } }));
+    const client = createVertexTestClient(async () => new Response(sse, { headers: { 'content-type': 'text/event-stream' } }));
     const m = await client.messages.stream({ model: 'claude-x', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] }).finalMessage();
     expect(m.content).toEqual([{ type: 'text', text: 'Hello' }]);
     expect(m.stop_reason).toBe('end_turn');
