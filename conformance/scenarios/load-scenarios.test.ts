@@ -47,6 +47,7 @@ describe('loadScenarios', () => {
       ScenarioLoadError,
     );
     expect(() => loadScenario(folder('anthropic-messages--openai-chat', 'b', { 'scenario.json': '{' }))).toThrow(/not valid JSON/);
+    expect(() => loadScenario(folder('anthropic-messages--openai-chat', 'f', { 'scenario.json': '{"description":"d","features":["tool"]}' }))).toThrow(/unknown feature "tool"/);
     expect(() => loadScenario(folder('anthropic--openai', 'c', { 'scenario.json': '{"description":"d"}' }))).toThrow(/<client-format>--<upstream-format>/);
     expect(() =>
       loadScenario(folder('anthropic-messages--openai-chat', 'd', { 'scenario.json': '{"description":"d"}', 'client-error.json': '{"body":{}}' })),

@@ -67,6 +67,43 @@ export const SCENARIO_FILES = [
   'client-stream.frames.json',
 ] as const;
 
+/** The feature tags a scenario may carry (the rows of the conformance matrix); anything else is a typo. */
+export const FEATURES = [
+  'beta',
+  'cache-control',
+  'composed',
+  'count-tokens',
+  'documents',
+  'errors',
+  'extensions',
+  'finish-reason',
+  'framing',
+  'losses',
+  'max-tokens',
+  'mid-stream-error',
+  'multi-turn',
+  'parallel',
+  'refusal',
+  'sampling',
+  'stop-sequences',
+  'stream',
+  'stream-error',
+  'structured-output',
+  'system',
+  'text',
+  'thinking',
+  'tool-choice',
+  'tool-names',
+  'tool-result',
+  'tool-schema',
+  'tools',
+  'truncated-stream',
+  'unicode',
+  'usage',
+  'versions',
+  'vision',
+] as const;
+
 export class ScenarioLoadError extends Error {
   override readonly name = 'ScenarioLoadError';
 }
@@ -106,6 +143,8 @@ function parseMeta(v: unknown, where: string): ScenarioMeta {
   if (!Array.isArray(features) || !features.every((f) => typeof f === 'string')) {
     throw new ScenarioLoadError(`${where}: "features" must be an array of strings`);
   }
+  const unknown = features.filter((f) => !(FEATURES as readonly string[]).includes(f));
+  if (unknown.length > 0) throw new ScenarioLoadError(`${where}: unknown feature ${JSON.stringify(unknown[0])} (known: ${FEATURES.join(', ')})`);
   if (v.expectLosses !== undefined) {
     const ok =
       Array.isArray(v.expectLosses) &&
