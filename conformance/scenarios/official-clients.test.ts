@@ -4,6 +4,7 @@
  * the upstream failed), responses parse, errors surface as the SDK's error with the status.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientErrorHeaders } from '../../src/gateway/client-error.js';
 import { getCodec } from '../../src/translate.js';
 import { libraryExchange } from './library-exchange.js';
 import { loadScenarios } from './load-scenarios.js';
@@ -43,9 +44,16 @@ describe('official clients read every translated stream, response and error of t
           const v = await readWithOfficialClient(s.client, { status: 200, contentType: 'application/json', body: JSON.stringify(out.body) }, false, aws);
           expect(v.ok, describeError(v)).toBe(true);
         } else {
-          const v = await readWithOfficialClient(s.client, { status: out.status, contentType: 'application/json', body: JSON.stringify(out.body) }, false, aws);
+          // the headers the reference gateway adds to an error in this client's format (Bedrock: x-amzn-errortype)
+          const headers = clientErrorHeaders(s.client, out.status);
+          const v = await readWithOfficialClient(s.client, { status: out.status, contentType: 'application/json', headers, body: JSON.stringify(out.body) }, false, aws);
           expect(v.ok).toBe(false);
           if (!v.ok) expect(errorStatus(v.error), describeError(v)).toBe(out.status);
+          // the AWS SDK names the exception from the header, and reads the message from the body
+          if (!v.ok && s.client === 'bedrock-converse') {
+            expect((v.error as { name?: string }).name).toBe(headers['x-amzn-errortype']);
+            expect((v.error as { message?: string }).message).toBe((out.body as { message?: string }).message);
+          }
         }
       });
     }

@@ -22,6 +22,8 @@ export type ClientVerdict = { ok: true; value: unknown } | { ok: false; error: u
 export interface WireReply {
   status: number;
   contentType: string;
+  /** further response headers (e.g. Bedrock's `x-amzn-errortype`) */
+  headers?: Record<string, string>;
   body: Uint8Array | string;
 }
 
@@ -31,7 +33,7 @@ function fetchOf(reply: WireReply): Fetch {
   return async () =>
     new Response(typeof reply.body === 'string' ? reply.body : new Blob([reply.body as Uint8Array<ArrayBuffer>]), {
       status: reply.status,
-      headers: { 'content-type': reply.contentType, 'request-id': 'req_test' },
+      headers: { 'content-type': reply.contentType, 'request-id': 'req_test', ...reply.headers },
     });
 }
 
@@ -57,7 +59,7 @@ export async function startLoopbackReplier(): Promise<{ url: string; set(reply: 
   const server: Server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
-      res.writeHead(reply.status, { 'content-type': reply.contentType });
+      res.writeHead(reply.status, { 'content-type': reply.contentType, ...reply.headers });
       res.end(typeof reply.body === 'string' ? reply.body : Buffer.from(reply.body));
     });
   });
