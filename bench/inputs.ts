@@ -6,7 +6,7 @@ import { encodeSSE, encodeSSEData, encodeSSEEvent } from '../src/sse/encode-sse.
  */
 
 /** Deterministic words (a linear congruential generator; no Math.random). */
-function words(seed: number, count: number): string {
+export function words(seed: number, count: number): string {
   const vocab = ['the', 'model', 'returns', 'a', 'tool', 'call', 'with', 'arguments', 'streamed', 'over', 'server',
     'sent', 'events', 'and', 'usage', 'tokens', 'weather', 'in', 'Paris', 'is', 'mild', 'today', 'gateway', 'translates',
     'naïve', 'café', '東京', '🙂', 'JSON', 'schema'];

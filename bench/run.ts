@@ -6,11 +6,13 @@
 import os from 'node:os';
 import { type Contender, compare, type Measurement, table } from './harness.js';
 import { floorJson, floorStream, readableFrom, drain } from './floor.js';
+import { floorEventStream, floorSseToEventStream } from './event-stream-floor.js';
 import {
   anthropicRequest, anthropicResponse, anthropicSSE, anthropicStreamEvents, chunkBytes, openaiRequest, openaiResponse,
   openaiSSE, openaiStreamChunks, type Size,
 } from './inputs.js';
 import { loadPeer } from './peer.js';
+import { chunkBinary, converseFrames, converseStreamEvents, geminiSSE, geminiStreamChunks, PROVIDER_MODEL, providerRequestText } from './provider-inputs.js';
 import { measureStreamMemory } from './memory.js';
 import { measureGatewayOverhead } from './gateway-load.js';
 import { translateRequest, translateResponse, translateStream, validateRequest } from '../src/index.js';
@@ -22,7 +24,21 @@ const opts = SMOKE ? { rounds: 2, batchMs: 2 } : { rounds: 15, batchMs: 40 };
 
 const A: FormatId = 'anthropic-messages';
 const O: FormatId = 'openai-chat';
+const G = 'gemini' satisfies FormatId;
+const C = 'bedrock-converse' satisfies FormatId;
 const results: { title: string; rows: Measurement[] }[] = [];
+
+/** Setup check, outside the timed part: a case must measure a translation that succeeds, not an error path. */
+function mustValidate(format: FormatId, text: string): void {
+  const v = validateRequest(format, JSON.parse(text));
+  if (!v.ok) throw new Error(`bench input is not a valid ${format} request: ${JSON.stringify(v.errors.slice(0, 3))}`);
+}
+
+async function mustTranslateStream(from: FormatId, to: FormatId, chunks: Uint8Array[], options?: { model: string }): Promise<void> {
+  let failure: unknown;
+  await drain(translateStream(from, to, readableFrom(chunks), options, { onEnd: ({ error }) => { failure = error; } }));
+  if (failure !== undefined) throw new Error(`bench stream ${from} → ${to} failed: ${String(failure)}`);
+}
 
 async function bench(title: string, contenders: (Contender | undefined)[], note?: string): Promise<void> {
   if (only && !title.includes(only)) return;
@@ -54,6 +70,28 @@ async function main(): Promise<void> {
     ], 'No peer: @musistudio/llms has no Chat → Messages request transform.');
   }
 
+  // provider requests: the medium Messages input, translated once here (outside the timed part)
+  {
+    const aText = JSON.stringify(anthropicRequest('medium'));
+    const kb = (s: string) => `${(Buffer.byteLength(s) / 1024).toFixed(1)} KB`;
+    const back = { model: PROVIDER_MODEL };
+    for (const [P, label] of [[G, 'Gemini'], [C, 'Converse']] as const) {
+      const pText = providerRequestText(P, 'medium');
+      mustValidate(A, aText);
+      mustValidate(P, pText);
+      await bench(`request medium Messages → ${label} (${kb(aText)})`, [
+        { name: 'floor: JSON.parse + JSON.stringify', run: () => floorJson(aText) },
+        { name: 'crosswire', run: () => JSON.stringify(translateRequest(A, P, JSON.parse(aText)).body) },
+        { name: 'crosswire + validation', run: () => { const b = JSON.parse(aText); validateRequest(A, b); return JSON.stringify(translateRequest(A, P, b).body); } },
+      ], 'No peer for provider formats.');
+      await bench(`request medium ${label} → Messages (${kb(pText)})`, [
+        { name: 'floor: JSON.parse + JSON.stringify', run: () => floorJson(pText) },
+        { name: 'crosswire', run: () => JSON.stringify(translateRequest(P, A, JSON.parse(pText), back).body) },
+        { name: 'crosswire + validation', run: () => { const b = JSON.parse(pText); validateRequest(P, b); return JSON.stringify(translateRequest(P, A, b, back).body); } },
+      ], 'No peer for provider formats.');
+    }
+  }
+
   const aRes = JSON.stringify(anthropicResponse());
   const oRes = JSON.stringify(openaiResponse());
   await bench('response Chat → Messages', [
@@ -79,6 +117,30 @@ async function main(): Promise<void> {
       { name: 'floor: SSE split + parse + stringify + frame', run: () => floorStream(aChunks) },
       { name: 'crosswire translateStream', run: () => drain(translateStream(A, O, readableFrom(aChunks), { created: 0 })) },
     ], 'No peer: @musistudio/llms has no Messages → Chat stream transform.');
+  }
+
+  // provider streams: built directly in each format (bench/provider-inputs.ts); event-stream input cut into 1 KB chunks like SSE
+  {
+    const n = SMOKE ? 500 : 5000;
+    const gChunks = chunkBytes(geminiSSE(geminiStreamChunks(n)), 1024);
+    const cChunks = chunkBinary(converseFrames(converseStreamEvents(n)), 1024);
+    const aChunks = chunkBytes(anthropicSSE(anthropicStreamEvents(n)), 1024);
+    const back = { model: PROVIDER_MODEL };
+    await mustTranslateStream(G, A, gChunks, back);
+    await mustTranslateStream(C, A, cChunks, back);
+    await mustTranslateStream(A, C, aChunks);
+    await bench(`stream ${n} events Gemini → Messages`, [
+      { name: 'floor: SSE split + parse + stringify + frame', run: () => floorStream(gChunks) },
+      { name: 'crosswire translateStream', run: () => drain(translateStream(G, A, readableFrom(gChunks), back)) },
+    ], 'No peer for provider formats. Identical 1 KB chunking for every contender.');
+    await bench(`stream ${n} events Converse → Messages`, [
+      { name: 'floor: event-stream decode + parse + stringify + encode', run: () => floorEventStream(cChunks) },
+      { name: 'crosswire translateStream', run: () => drain(translateStream(C, A, readableFrom(cChunks), back)) },
+    ], 'Binary AWS event-stream input cut into 1 KB chunks (frames split anywhere).');
+    await bench(`stream ${n} events Messages → Converse`, [
+      { name: 'floor: SSE split + parse + stringify + event-stream encode', run: () => floorSseToEventStream(aChunks) },
+      { name: 'crosswire translateStream', run: () => drain(translateStream(A, C, readableFrom(aChunks))) },
+    ], 'Binary AWS event-stream output; the floor frames each SSE payload as one event-stream frame.');
   }
 
   if (!only || 'memory'.includes(only)) {

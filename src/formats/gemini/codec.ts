@@ -1,7 +1,8 @@
 import { TranslationError } from '../../core/errors.js';
 import { encodeSSEData } from '../../sse/encode-sse.js';
 import type { SSEMessage } from '../../sse/parse-sse.js';
-import { createSSETransform, type SSEDecoderOptions } from '../../sse/sse-decoder-stream.js';
+import { createSSEByteDecoder, type SSEDecoderOptions, type SyncDecoder, syncDecoderToTransform } from '../../sse/sse-decoder-stream.js';
+import type { SyncCodec } from '../../stream/sync-codec.js';
 import type { FormatCodec } from '../codec.js';
 import { geminiErrorBody } from './errors.js';
 import { isRecord, type JsonObject } from './narrow.js';
@@ -29,12 +30,17 @@ function decodeMessage(m: SSEMessage): GeminiStreamEvent | undefined {
   return value;
 }
 
+/** bytes -> Gemini chunks, synchronously (the hot path of `translateStream`) */
+export function createGeminiDecoder(options: SSEDecoderOptions = {}): SyncDecoder<GeminiStreamEvent> {
+  return createSSEByteDecoder<GeminiStreamEvent>((m, emit) => {
+    const e = decodeMessage(m);
+    if (e !== undefined) emit(e);
+  }, options);
+}
+
 /** bytes -> Gemini chunks */
 export function createGeminiDecodeStream(options: SSEDecoderOptions = {}): TransformStream<Uint8Array, GeminiStreamEvent> {
-  return createSSETransform<GeminiStreamEvent>((m, enqueue) => {
-    const e = decodeMessage(m);
-    if (e !== undefined) enqueue(e);
-  }, options);
+  return syncDecoderToTransform(createGeminiDecoder(options));
 }
 
 /** One Gemini chunk as SSE text (`data: <json>` and a blank line). */
@@ -64,11 +70,22 @@ export function geminiStreamError(status: number, message: string, type?: string
   return { ...geminiErrorBody(status, message, type) };
 }
 
-export const geminiCodec: FormatCodec<GeminiStreamEvent> = {
+/** Several Gemini chunks as one piece of SSE text. */
+export function encodeGeminiEvents(events: readonly unknown[]): string {
+  let out = '';
+  for (const e of events) out += encodeGeminiEvent(e);
+  return out;
+}
+
+export const geminiCodec: FormatCodec<GeminiStreamEvent> & SyncCodec<GeminiStreamEvent> = {
   id: 'gemini',
   streamContentType: 'text/event-stream',
   decodeStream: () => createGeminiDecodeStream(),
   encodeStream: createGeminiEncodeStream,
   streamError: geminiStreamError,
   errorBody: (status, message, type) => geminiErrorBody(status, message, type),
+  createDecoder: () => createGeminiDecoder(),
+  encodeEvents: encodeGeminiEvents,
+  // a Gemini stream has no terminator: after the finishReason chunk only its error chunk is final
+  endsStream: (event) => 'error' in event,
 };
