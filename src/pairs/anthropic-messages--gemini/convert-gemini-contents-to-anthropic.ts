@@ -2,7 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../formats/gemini/narrow.js';
-import { geminiToolUseId } from './tool-use-ids.js';
+import { geminiToolUseId, toolUseIdFromGeminiCallId } from './tool-use-ids.js';
 
 type Block = Record<string, unknown>;
 
@@ -62,8 +62,11 @@ interface PartAt {
 const CONTENT_KEYS = new Set(['role', 'parts']);
 
 /**
- * Pairs function responses with calls: by id when the call had one, else by name in call order. A call's
- * id is kept when it fits Anthropic's id pattern, else a derived one is used (and its responses follow it).
+ * Pairs function responses with calls: by id when the call had one, else by name in call order. A call's id
+ * becomes the `tool_use` id: an Anthropic id (`toolu_…`, which crosswire hands Gemini clients from Anthropic
+ * responses) is kept as it is; any other id is carried in the `tool_use` id (`toolUseIdFromGeminiCallId`:
+ * `toolu_gid_…`), so that the way back (Anthropic -> Gemini) sends it again in `functionCall.id` and
+ * `functionResponse.id`; a call without an id gets a derived one (and its responses follow it).
  */
 class CallLedger {
   #count = 0;
@@ -73,7 +76,7 @@ class CallLedger {
 
   call(name: string, id: unknown): string {
     const given = typeof id === 'string' && id !== '' ? id : undefined;
-    const useId = given !== undefined && ANTHROPIC_ID.test(given) ? given : geminiToolUseId(this.#count, name);
+    const useId = given === undefined ? geminiToolUseId(this.#count, name) : anthropicIdFor(given);
     this.#count++;
     if (given !== undefined) this.#byId.set(given, useId);
     const queue = this.#pending.get(name);
@@ -93,12 +96,17 @@ class CallLedger {
     const next = queue?.shift();
     if (next !== undefined) return next;
     // an id the history does not show (the upstream will say whether it knows it)
-    if (typeof id === 'string' && ANTHROPIC_ID.test(id)) return id;
+    if (typeof id === 'string' && id !== '') return anthropicIdFor(id);
     throw new TranslationError('invalid_input', `functionResponse "${name}" answers no earlier functionCall`, { path });
   }
 }
 
 const ANTHROPIC_ID = /^[A-Za-z0-9_-]+$/;
+
+/** The `tool_use` id for a Gemini call id: an Anthropic id as it is, any other id carried (`toolu_gid_…`). */
+function anthropicIdFor(id: string): string {
+  return id.startsWith('toolu_') && ANTHROPIC_ID.test(id) ? id : toolUseIdFromGeminiCallId(id);
+}
 
 function convertGeminiParts(parts: PartAt[], calls: CallLedger, losses: LossCollector): Block[] {
   const blocks: Block[] = [];

@@ -240,7 +240,7 @@ describe('geminiRequestToAnthropic: contents edge cases', () => {
     expect(r.body.messages).toContainEqual({ role: 'user', content: [expect.objectContaining({ type: 'tool_result', content: [{ type: 'text', text: 'done' }] })] });
   });
 
-  it('replaces call ids Anthropic cannot take, and their responses follow', () => {
+  it('carries Gemini call ids in the tool_use ids (any characters), and their responses follow', () => {
     const r = t({
       contents: [
         { role: 'user', parts: [{ text: 'q' }] },
@@ -259,18 +259,47 @@ describe('geminiRequestToAnthropic: contents edge cases', () => {
       {
         role: 'assistant',
         content: [
-          { type: 'tool_use', id: 'toolu_gemini_0_f', name: 'f', input: {} },
-          { type: 'tool_use', id: 'ok_2', name: 'f', input: { a: 1 } },
+          { type: 'tool_use', id: 'toolu_gidx_Y2FsbC8x', name: 'f', input: {} },
+          { type: 'tool_use', id: 'toolu_gid_ok_2', name: 'f', input: { a: 1 } },
         ],
       },
       {
         role: 'user',
         content: [
-          { type: 'tool_result', tool_use_id: 'ok_2', content: 'two' },
-          { type: 'tool_result', tool_use_id: 'toolu_gemini_0_f', content: 'one' },
+          { type: 'tool_result', tool_use_id: 'toolu_gid_ok_2', content: 'two' },
+          { type: 'tool_result', tool_use_id: 'toolu_gidx_Y2FsbC8x', content: 'one' },
         ],
       },
     ]);
+  });
+
+  // found by conformance/properties/provider-client-requests.test.ts: a client's own call ids ("call_1") were kept
+  // verbatim as tool_use ids, which the way back (Anthropic -> Gemini) cannot tell from other ids, so it dropped them
+  it('a client call id comes back on the way Anthropic -> Gemini; an Anthropic id (toolu_…) stays as it is', () => {
+    const gemini = {
+      contents: [
+        { role: 'user', parts: [{ text: 'q' }] },
+        { role: 'model', parts: [{ functionCall: { id: 'call_1', name: 'f', args: {} } }, { functionCall: { id: 'toolu_01A', name: 'f', args: {} } }] },
+        {
+          role: 'user',
+          parts: [
+            { functionResponse: { id: 'call_1', name: 'f', response: { output: 'one' } } },
+            { functionResponse: { id: 'toolu_01A', name: 'f', response: { output: 'two' } } },
+          ],
+        },
+      ],
+    };
+    const r = t(gemini);
+    expect(r.body.messages).toContainEqual({
+      role: 'assistant',
+      content: [
+        { type: 'tool_use', id: 'toolu_gid_call_1', name: 'f', input: {} },
+        { type: 'tool_use', id: 'toolu_01A', name: 'f', input: {} },
+      ],
+    });
+    const back = anthropicRequestToGemini(r.body);
+    expect(back.body.contents[1]).toEqual({ role: 'model', parts: [{ functionCall: { id: 'call_1', name: 'f', args: {} } }, { functionCall: { name: 'f', args: {} } }] });
+    expect(back.body.contents[2]?.parts[0]).toEqual({ functionResponse: { id: 'call_1', name: 'f', response: { output: 'one' } } });
   });
 
   it('a response whose id the history does not show takes the oldest call of its name', () => {
