@@ -4,9 +4,10 @@ import { anthropicCodec } from '../formats/anthropic-messages/codec.js';
 import { decodeBedrockInvokeFrame } from '../formats/bedrock-invoke/codec.js';
 import { type EventStreamMessage, eventStreamCodec, MAX_FRAME_BYTES } from '../formats/bedrock-invoke/event-stream.js';
 import { decodeConverseFrame } from '../formats/bedrock-converse/codec.js';
+import { geminiCodec } from '../formats/gemini/codec.js';
 import { isRecord } from '../formats/gemini/narrow.js';
 import { isOpenAIErrorEvent, OPENAI_DONE, openaiCodec } from '../formats/openai-chat/codec.js';
-import { createSSEByteDecoder, decodeFault, type SyncDecoder } from '../sse/sse-decoder-stream.js';
+import { decodeFault, type SyncDecoder } from '../sse/sse-decoder-stream.js';
 import { SSEBoundaryScanner } from './sse-boundary-scanner.js';
 
 /** What one upstream event means for the end of the stream. */
@@ -35,21 +36,6 @@ const anthropicVerdict = (e: unknown): Verdict => {
   return t === 'message_stop' || t === 'error' ? FINAL : NONE;
 };
 
-/** Gemini chunks: the same check as its codec (each data message one JSON object) */
-function createGeminiChecker(): SyncDecoder<unknown> {
-  return createSSEByteDecoder<unknown>((m, emit) => {
-    if (m.data.trim().length === 0) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(m.data);
-    } catch {
-      throw new TranslationError('upstream', 'Gemini stream chunk is not valid JSON');
-    }
-    if (!isRecord(value)) throw new TranslationError('upstream', 'Gemini stream chunk is not a JSON object');
-    emit(value);
-  });
-}
-
 const geminiVerdict = (e: unknown): Verdict => {
   if (!isRecord(e)) return NONE;
   if (e.error !== undefined) return FINAL;
@@ -75,7 +61,7 @@ const RULES: Partial<Record<FormatId, Rules>> = {
     sse: () => openaiCodec.createDecoder(),
     verdict: (e) => (e === OPENAI_DONE || isOpenAIErrorEvent(e) ? FINAL : NONE),
   },
-  gemini: { terminal: 'a finishReason', sse: createGeminiChecker, verdict: geminiVerdict },
+  gemini: { terminal: 'a finishReason', sse: () => geminiCodec.createDecoder(), verdict: geminiVerdict },
   'bedrock-invoke': { terminal: 'message_stop', frame: decodeBedrockInvokeFrame, verdict: anthropicVerdict },
   'bedrock-converse': { terminal: 'messageStop', frame: decodeConverseFrame, verdict: converseVerdict },
 };

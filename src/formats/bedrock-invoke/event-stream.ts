@@ -110,11 +110,6 @@ export function createEventStreamDecodeStream<Event>(decode: (message: Message) 
   return { writable: frames.writable, readable: frames.readable.pipeThrough(events) };
 }
 
-/** bytes -> event-stream messages, with the guarantees of `createEventStreamDecodeStream`. */
-export function createEventStreamDecoder(): TransformStream<Uint8Array, Message> {
-  return createEventStreamDecodeStream((m) => m);
-}
-
 function decodeFrame(frame: Uint8Array): Message {
   try {
     return eventStreamCodec.decode(frame);
