@@ -58,26 +58,25 @@ export function createSSEByteDecoder<T>(step: (message: SSEMessage, emit: (value
     out = [];
     return r;
   };
+  /** `feed`, then what it completed; a fault after some values throws them along in a `DecodeFailure` */
+  const run = (feed: () => void): T[] => {
+    try {
+      feed();
+    } catch (e) {
+      const before = take();
+      throw before.length > 0 ? new DecodeFailure(e, before) : e;
+    }
+    return take();
+  };
   return {
     push(bytes) {
-      try {
-        parser.feed(decode(bytes));
-      } catch (e) {
-        const before = take();
-        throw before.length > 0 ? new DecodeFailure(e, before) : e;
-      }
-      return take();
+      return run(() => parser.feed(decode(bytes)));
     },
     end() {
-      try {
+      return run(() => {
         parser.feed(decode(undefined));
-        const state = parser.end();
-        options.onEnd?.(state);
-      } catch (e) {
-        const before = take();
-        throw before.length > 0 ? new DecodeFailure(e, before) : e;
-      }
-      return take();
+        options.onEnd?.(parser.end());
+      });
     },
   };
 }
@@ -91,22 +90,20 @@ export function createSSETransform<T>(
 }
 
 export function syncDecoderToTransform<T>(decoder: SyncDecoder<T>): TransformStream<Uint8Array, T> {
+  const pass = (controller: TransformStreamDefaultController<T>, read: () => T[]): void => {
+    try {
+      for (const v of read()) controller.enqueue(v);
+    } catch (e) {
+      if (e instanceof DecodeFailure) for (const v of e.before as T[]) controller.enqueue(v);
+      throw decodeFault(e);
+    }
+  };
   return new TransformStream<Uint8Array, T>({
     transform(chunk, controller) {
-      try {
-        for (const v of decoder.push(chunk)) controller.enqueue(v);
-      } catch (e) {
-        if (e instanceof DecodeFailure) for (const v of e.before as T[]) controller.enqueue(v);
-        throw decodeFault(e);
-      }
+      pass(controller, () => decoder.push(chunk));
     },
     flush(controller) {
-      try {
-        for (const v of decoder.end()) controller.enqueue(v);
-      } catch (e) {
-        if (e instanceof DecodeFailure) for (const v of e.before as T[]) controller.enqueue(v);
-        throw decodeFault(e);
-      }
+      pass(controller, () => decoder.end());
     },
   });
 }
