@@ -55,3 +55,8 @@ export async function callUpstream(
     clearTimeout(timer);
   }
 }
+
+/** The status a client gets for a call that failed before an answer: 504 timed out, 499 client gone, else 502. */
+export function failedCallStatus(reason: 'client_gone' | 'timeout' | 'connect'): number {
+  return reason === 'timeout' ? 504 : reason === 'client_gone' ? 499 : 502;
+}

@@ -1,3 +1,4 @@
+import type { TranslationError } from '../core/errors.js';
 import type { FormatId } from '../core/formats.js';
 import { anthropicErrorBody } from '../formats/anthropic-messages/errors.js';
 import { bedrockExceptionForStatus, bedrockHttpStatus } from '../formats/bedrock-invoke/errors.js';
@@ -21,6 +22,11 @@ export function clientErrorBody(format: FormatId, status: number, message: strin
 export function clientErrorHeaders(format: FormatId, status: number): Record<string, string> {
   if (format === 'bedrock-converse' || format === 'bedrock-invoke') return { 'x-amzn-errortype': bedrockExceptionForStatus(bedrockHttpStatus(status)) };
   return {};
+}
+
+/** The status of a request the translator refused: the client's fault (400) unless the translator failed (500). */
+export function translationErrorStatus(e: TranslationError): number {
+  return e.kind === 'unsupported' || e.kind === 'loss' || e.kind === 'invalid_input' ? 400 : 500;
 }
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {

@@ -2,8 +2,8 @@ import { isTranslationError } from '../core/errors.js';
 import type { Loss } from '../core/losses.js';
 import type { AnthropicVersion } from '../core/options.js';
 import { bedrockCountTokensBody, bedrockCountTokensPath, bedrockInputTokens } from './bedrock-count-tokens-body.js';
-import { callUpstream, upstreamFetchOf } from './call-upstream.js';
-import { clientError, jsonResponse } from './client-error.js';
+import { callUpstream, failedCallStatus, upstreamFetchOf } from './call-upstream.js';
+import { clientError, jsonResponse, translationErrorStatus } from './client-error.js';
 import type { GatewayConfig, ProviderConfig } from './config.js';
 import { type Admitted, defaultLog, limits, logLosses, lossHeaders } from './exchange-context.js';
 import { readTextWithin } from './read-text-within.js';
@@ -81,7 +81,7 @@ export async function countTokensWith(config: GatewayConfig, req: Request, a: Ad
     built = counter.build(a.json, route.model, anthropicVersion, config.strict);
   } catch (e) {
     if (isTranslationError(e)) {
-      const status = e.kind === 'unsupported' || e.kind === 'loss' || e.kind === 'invalid_input' ? 400 : 500;
+      const status = translationErrorStatus(e);
       return clientError('anthropic-messages', status, e.message, { param: e.path });
     }
     throw e;
@@ -102,7 +102,7 @@ export async function countTokensWith(config: GatewayConfig, req: Request, a: Ad
     headersTimeoutMs: idleMs,
   });
   if (!call.ok) {
-    const status = call.reason === 'timeout' ? 504 : call.reason === 'client_gone' ? 499 : 502;
+    const status = failedCallStatus(call.reason);
     (config.log ?? defaultLog)({ event: 'upstream_failed', requestId: a.requestId, provider: route.providerName, reason: call.reason, message: call.message });
     return clientError('anthropic-messages', status, call.message, { headers });
   }

@@ -2,8 +2,8 @@ import { isTranslationError } from '../core/errors.js';
 import type { Loss } from '../core/losses.js';
 import type { AnthropicVersion, RequestContext, TranslateOptions } from '../core/options.js';
 import { getCodec, translateRequest, translateResponse } from '../translate.js';
-import { callUpstream, upstreamFetchOf } from './call-upstream.js';
-import { type ClientFormat, clientError, jsonResponse } from './client-error.js';
+import { callUpstream, failedCallStatus, upstreamFetchOf } from './call-upstream.js';
+import { type ClientFormat, clientError, jsonResponse, translationErrorStatus } from './client-error.js';
 import type { GatewayConfig } from './config.js';
 import { type Admitted, admit, defaultLog, limits, logLosses, lossHeaders } from './exchange-context.js';
 import { readTextWithin } from './read-text-within.js';
@@ -54,7 +54,7 @@ function upstreamBody(
     return { ok: true, bytes: encoder.encode(JSON.stringify(r.body)), losses: r.losses, context: r.context };
   } catch (e) {
     if (isTranslationError(e)) {
-      const status = e.kind === 'unsupported' || e.kind === 'loss' || e.kind === 'invalid_input' ? 400 : 500;
+      const status = translationErrorStatus(e);
       return { ok: false, response: clientError(clientFormat, status, e.message, { param: e.path }) };
     }
     throw e;
@@ -99,7 +99,7 @@ export async function handleGenerate(
     headersTimeoutMs: idleMs,
   });
   if (!call.ok) {
-    const status = call.reason === 'timeout' ? 504 : call.reason === 'client_gone' ? 499 : 502;
+    const status = failedCallStatus(call.reason);
     (config.log ?? defaultLog)({ event: 'upstream_failed', requestId: a.requestId, provider: route.providerName, reason: call.reason, message: call.message });
     return clientError(clientFormat, status, call.message);
   }
