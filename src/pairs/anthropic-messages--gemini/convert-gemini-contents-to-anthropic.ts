@@ -2,7 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../formats/gemini/narrow.js';
-import { geminiToolUseId, toolUseIdFromGeminiCallId } from './tool-use-ids.js';
+import { geminiToolUseId, toolUseIdForClientCallId } from './tool-use-ids.js';
 
 type Block = Record<string, unknown>;
 
@@ -76,7 +76,7 @@ class CallLedger {
 
   call(name: string, id: unknown): string {
     const given = typeof id === 'string' && id !== '' ? id : undefined;
-    const useId = given === undefined ? geminiToolUseId(this.#count, name) : anthropicIdFor(given);
+    const useId = given === undefined ? geminiToolUseId(this.#count, name) : toolUseIdForClientCallId(given);
     this.#count++;
     if (given !== undefined) this.#byId.set(given, useId);
     const queue = this.#pending.get(name);
@@ -96,16 +96,9 @@ class CallLedger {
     const next = queue?.shift();
     if (next !== undefined) return next;
     // an id the history does not show (the upstream will say whether it knows it)
-    if (typeof id === 'string' && id !== '') return anthropicIdFor(id);
+    if (typeof id === 'string' && id !== '') return toolUseIdForClientCallId(id);
     throw new TranslationError('invalid_input', `functionResponse "${name}" answers no earlier functionCall`, { path });
   }
-}
-
-const ANTHROPIC_ID = /^[A-Za-z0-9_-]+$/;
-
-/** The `tool_use` id for a Gemini call id: an Anthropic id as it is, any other id carried (`toolu_gid_…`). */
-function anthropicIdFor(id: string): string {
-  return id.startsWith('toolu_') && ANTHROPIC_ID.test(id) ? id : toolUseIdFromGeminiCallId(id);
 }
 
 function convertGeminiParts(parts: PartAt[], calls: CallLedger, losses: LossCollector): Block[] {

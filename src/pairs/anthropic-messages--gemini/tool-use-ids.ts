@@ -31,6 +31,14 @@ export function toolUseIdFromGeminiCallId(id: string): string {
   return ANTHROPIC_ID.test(id) ? `${PLAIN}${id}` : `${ENCODED}${base64url(id)}`;
 }
 
+/**
+ * The `tool_use` id for a call id a Gemini *client* sent: an Anthropic id (`toolu_…`, as crosswire hands Gemini
+ * clients) as it is, any other id carried as `toolUseIdFromGeminiCallId` carries it.
+ */
+export function toolUseIdForClientCallId(id: string): string {
+  return id.startsWith('toolu_') && ANTHROPIC_ID.test(id) ? id : toolUseIdFromGeminiCallId(id);
+}
+
 /** The Gemini `functionCall.id` a `tool_use` id carries (see `toolUseIdFromGeminiCallId`), if any. */
 export function geminiCallIdFromToolUseId(id: string): string | undefined {
   if (id.startsWith(PLAIN) && id.length > PLAIN.length) return id.slice(PLAIN.length);
