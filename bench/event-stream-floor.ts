@@ -1,5 +1,5 @@
 import type { Message } from '@smithy/eventstream-codec';
-import { eventStreamCodec } from '../src/formats/bedrock-invoke/event-stream.js';
+import { eventStreamCodec } from '../src/wire/event-stream/frames.js';
 import { drain, readableFrom } from './floor.js';
 
 /**

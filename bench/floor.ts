@@ -1,4 +1,4 @@
-import { encodeSSE } from '../src/sse/encode-sse.js';
+import { encodeSSE } from '../src/wire/sse/encode-sse.js';
 
 /**
  * The floor: what any translator must at least do. For JSON bodies: parse + stringify the same

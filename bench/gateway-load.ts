@@ -10,8 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createAnthropicMock } from '../conformance/mocks/anthropic/create-anthropic-mock.js';
 import { serveOnLoopback } from '../conformance/mocks/adapters/serve-on-loopback.js';
-import { createGateway } from '../src/gateway/create-gateway.js';
-import { serveGateway } from '../src/gateway/serve.js';
+import { createGateway } from '../src/gateway/node/create-gateway.js';
+import { serveGateway } from '../src/gateway/node/serve.js';
 
 export interface GatewayLoadOptions {
   /** concurrent streams (default 64) */

@@ -1,4 +1,4 @@
-import { encodeSSE, encodeSSEData, encodeSSEEvent } from '../src/sse/encode-sse.js';
+import { encodeSSE, encodeSSEData, encodeSSEEvent } from '../src/wire/sse/encode-sse.js';
 
 /**
  * Deterministic benchmark inputs: requests, responses and streams in both formats, built

@@ -3,7 +3,7 @@
  * translated and drained; heap is sampled after forced GCs every ~10 MB of input.
  */
 import { translateStream } from '../src/index.js';
-import { encodeSSEEvent } from '../src/sse/encode-sse.js';
+import { encodeSSEEvent } from '../src/wire/sse/encode-sse.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 

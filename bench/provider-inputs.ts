@@ -1,6 +1,6 @@
 import { translateRequest } from '../src/index.js';
 import { encodeConverseEvent } from '../src/formats/bedrock-converse/codec.js';
-import { encodeSSEData } from '../src/sse/encode-sse.js';
+import { encodeSSEData } from '../src/wire/sse/encode-sse.js';
 import { anthropicRequest, type Size, words } from './inputs.js';
 
 /**

@@ -7,16 +7,16 @@ export { anthropicErrorBody, anthropicErrorTypeForStatus, statusForAnthropicErro
 export type { FormatCodec } from './formats/codec.js';
 export { openaiErrorBody, openaiErrorTypeForStatus } from './formats/openai-chat/errors.js';
 export type { HttpError, PairTranslator } from './pairs/pair.js';
-export { createStreamTranslator, getCodec, route, translateError, translateRequest, translateResponse } from './translate.js';
+export { createStreamTranslator, getCodec, route, translateError, translateRequest, translateResponse } from './translate/translate.js';
 // helpers add their exports below this line, one line each
 export { type ValidationIssue, type ValidationResult, validateRequest, validateResponse, validateStreamEvent } from './validate/index.js';
 export { anthropicErrorToOpenAI, anthropicRequestToOpenAI, anthropicResponseToOpenAI, anthropicToOpenAI, openaiErrorToAnthropic, openaiRequestToAnthropic, openaiResponseToAnthropic, openaiToAnthropic } from './pairs/anthropic-messages--openai-chat/index.js';
-export { translateStream, translateStreamWith, type TranslateStreamHooks } from './stream/translate-stream.js';
+export { translateStream, translateStreamWith, type TranslateStreamHooks } from './translate/translate-stream.js';
 export { createAnthropicToOpenAIStream } from './pairs/anthropic-messages--openai-chat/anthropic-stream-to-openai.js';
 export { createOpenAIToAnthropicStream } from './pairs/anthropic-messages--openai-chat/openai-stream-to-anthropic.js';
-export { parseSSE, SSEParser, type SSEMessage, type SSEParserOptions, type SSEEndState } from './sse/parse-sse.js';
-export { encodeSSE, encodeSSEComment, encodeSSEData, encodeSSEEvent, type SSEOutMessage } from './sse/encode-sse.js';
-export { createSSEDecoderStream, createSSETransform, type SSEDecoderOptions } from './sse/sse-decoder-stream.js';
+export { parseSSE, SSEParser, type SSEMessage, type SSEParserOptions, type SSEEndState } from './wire/sse/parse-sse.js';
+export { encodeSSE, encodeSSEComment, encodeSSEData, encodeSSEEvent, type SSEOutMessage } from './wire/sse/encode-sse.js';
+export { createSSEDecoderStream, createSSETransform, type SSEDecoderOptions } from './wire/sse/sse-decoder-stream.js';
 export { anthropicCodec, createAnthropicDecodeStream, createAnthropicEncodeStream, type AnthropicStreamEvent } from './formats/anthropic-messages/codec.js';
 export { createOpenAIDecodeStream, createOpenAIEncodeStream, OPENAI_DONE, openaiCodec, type OpenAIStreamEvent } from './formats/openai-chat/codec.js';
 export { anthropicErrorToGemini, anthropicRequestToGemini, anthropicResponseToGemini, anthropicToGemini, createAnthropicToGeminiStream, createGeminiToAnthropicStream, type GeminiRequestContext, geminiErrorToAnthropic, geminiRequestToAnthropic, geminiResponseToAnthropic, geminiToAnthropic } from './pairs/anthropic-messages--gemini/index.js';

@@ -3,8 +3,8 @@
  * base URL from `workerData`, posts back the gateway URL, closes on any message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createGateway } from '../../src/gateway/create-gateway.js';
-import { serveGateway } from '../../src/gateway/serve.js';
+import { createGateway } from '../../src/gateway/node/create-gateway.js';
+import { serveGateway } from '../../src/gateway/node/serve.js';
 
 const { upstreamUrl, apiKey } = workerData as { upstreamUrl: string; apiKey: string };
 const served = await serveGateway(

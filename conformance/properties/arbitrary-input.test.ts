@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { TranslationError } from '../../src/core/errors.js';
 import type { FormatId } from '../../src/core/formats.js';
-import { createStreamTranslator, translateError, translateRequest, translateResponse } from '../../src/translate.js';
+import { createStreamTranslator, translateError, translateRequest, translateResponse } from '../../src/translate/translate.js';
 import { anthropicRequest } from '../arbitraries/anthropic-request.js';
 import { openaiRequest } from '../arbitraries/openai-request.js';
 import { streamScript } from '../arbitraries/stream-script.js';

@@ -1,6 +1,6 @@
 import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { translateError, translateRequest, translateResponse } from '../../src/translate.js';
+import { translateError, translateRequest, translateResponse } from '../../src/translate/translate.js';
 import { anthropicRequest } from '../arbitraries/anthropic-request.js';
 import { deepFreeze } from '../arbitraries/deep-freeze.js';
 import { openaiRequest } from '../arbitraries/openai-request.js';

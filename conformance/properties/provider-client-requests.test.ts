@@ -2,7 +2,7 @@ import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import type { MessageCreateParams } from '../../generated/anthropic-messages/types.gen.js';
-import { translateRequest } from '../../src/translate.js';
+import { translateRequest } from '../../src/translate/translate.js';
 import { anthropicRequest } from '../arbitraries/anthropic-request.js';
 import { converseRequest } from '../arbitraries/converse-request.js';
 import { geminiRequest, snakeCaseGeminiFields } from '../arbitraries/gemini-request.js';

@@ -1,7 +1,7 @@
 import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import type { MessageCreateParams } from '../../generated/anthropic-messages/types.gen.js';
-import { translateRequest } from '../../src/translate.js';
+import { translateRequest } from '../../src/translate/translate.js';
 import { anthropicRequest } from '../arbitraries/anthropic-request.js';
 import { withoutPaths } from './json-path-ops.js';
 import { declaredLossPaths, normaliseProviderRoundTrip, PROVIDER_FORMATS, type ProviderFormat, thinkingSignatures } from './normalise-provider-requests.js';

@@ -2,7 +2,7 @@ import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { anthropicRequest } from '../arbitraries/anthropic-request.js';
 import { openaiRequest } from '../arbitraries/openai-request.js';
-import { translateRequest } from '../../src/translate.js';
+import { translateRequest } from '../../src/translate/translate.js';
 import { withoutPaths } from './json-path-ops.js';
 import { normaliseAnthropicRequest, normaliseOpenAIRequest } from './normalise-requests.js';
 import { params, timeout } from './runs.js';

@@ -1,6 +1,6 @@
 import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { translateResponse } from '../../src/translate.js';
+import { translateResponse } from '../../src/translate/translate.js';
 import { streamScript } from '../arbitraries/stream-script.js';
 import { DIRECTIONS } from './directions.js';
 import { expectedStop } from './expected-stop.js';

@@ -1,7 +1,7 @@
 import type { FormatId } from '../../src/core/formats.js';
 import type { TranslateOptions } from '../../src/core/options.js';
-import { translateStream } from '../../src/stream/translate-stream.js';
-import { createStreamTranslator } from '../../src/translate.js';
+import { translateStream } from '../../src/translate/translate-stream.js';
+import { createStreamTranslator } from '../../src/translate/translate.js';
 import { readAll, streamOf } from '../scenarios/library-exchange.js';
 
 /** Push every event through a fresh stream translator and end it: the translated events. */

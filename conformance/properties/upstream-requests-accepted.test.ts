@@ -1,6 +1,6 @@
 import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { translateRequest } from '../../src/translate.js';
+import { translateRequest } from '../../src/translate/translate.js';
 import { anthropicRequest } from '../arbitraries/anthropic-request.js';
 import { openaiRequest } from '../arbitraries/openai-request.js';
 import { upstreamRequestProblems } from '../scenarios/upstream-request-rules.js';

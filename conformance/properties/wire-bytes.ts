@@ -1,5 +1,5 @@
 import type { FormatId } from '../../src/core/formats.js';
-import { getCodec } from '../../src/translate.js';
+import { getCodec } from '../../src/translate/translate.js';
 import { decodeSSEEvents } from '../scenarios/client-stream-events.js';
 import { readAll, streamOf } from '../scenarios/library-exchange.js';
 

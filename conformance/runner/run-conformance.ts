@@ -1,6 +1,6 @@
 import type { FormatId } from '../../src/core/formats.js';
-import { createGateway } from '../../src/gateway/create-gateway.js';
-import { type Served, serveFetch, serveGateway } from '../../src/gateway/serve.js';
+import { createGateway } from '../../src/gateway/node/create-gateway.js';
+import { type Served, serveFetch, serveGateway } from '../../src/gateway/node/serve.js';
 import { defaultChecks } from '../scenarios/default-checks.js';
 import { loadScenarios, type Scenario } from '../scenarios/load-scenarios.js';
 import { type AspectResult, createScenarioRun } from '../scenarios/run-scenario.js';

@@ -1,5 +1,5 @@
 import type { FormatId } from '../../src/core/formats.js';
-import { getCodec } from '../../src/translate.js';
+import { getCodec } from '../../src/translate/translate.js';
 import type { ExchangeMode } from '../scenarios/run-scenario.js';
 import type { Scenario } from '../scenarios/load-scenarios.js';
 

@@ -1,6 +1,6 @@
 import type { FormatId } from '../../src/core/formats.js';
 import { isRecord } from '../../src/core/narrow.js';
-import { parseSSE } from '../../src/sse/parse-sse.js';
+import { parseSSE } from '../../src/wire/sse/parse-sse.js';
 import { decodeFrames, hasBinaryFrames } from './stream-frames.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Loss } from '../../src/core/losses.js';
 import type { RequestContext } from '../../src/core/options.js';
-import { translateStream } from '../../src/stream/translate-stream.js';
-import { translateError, translateRequest, translateResponse } from '../../src/translate.js';
+import { translateStream } from '../../src/translate/translate-stream.js';
+import { translateError, translateRequest, translateResponse } from '../../src/translate/translate.js';
 import { type Scenario, scenarioOptions } from './load-scenarios.js';
 import type { Exchange, ExchangeMode, ExchangeOutcome } from './run-scenario.js';
 

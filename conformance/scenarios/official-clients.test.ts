@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientErrorHeaders } from '../../src/gateway/client-error.js';
-import { getCodec } from '../../src/translate.js';
+import { getCodec } from '../../src/translate/translate.js';
 import { libraryExchange } from './library-exchange.js';
 import { loadScenarios } from './load-scenarios.js';
-import { type ClientVerdict, readWithOfficialClient, startLoopbackReplier } from './official-clients.js';
+import { type ClientVerdict, readWithOfficialClient, startLoopbackReplier } from '../../test/support/official-clients.js';
 import { modesOf } from './run-scenario.js';
 
 let aws: Awaited<ReturnType<typeof startLoopbackReplier>>;

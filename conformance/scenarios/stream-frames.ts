@@ -2,8 +2,8 @@ import { encodeConverseEvent } from '../../src/formats/bedrock-converse/codec.js
 import { encodeBedrockInvokeEvent } from '../../src/formats/bedrock-invoke/codec.js';
 import type { FormatId } from '../../src/core/formats.js';
 import { isRecord } from '../../src/core/narrow.js';
-import { concatBytes } from '../../src/stream/drain-stream.js';
-import { getCodec } from '../../src/translate.js';
+import { concatBytes } from '../../src/wire/bytes.js';
+import { getCodec } from '../../src/translate/translate.js';
 
 /**
  * Binary (AWS event-stream) streams in scenario folders are written as JSON: `*-stream.frames.json` holds

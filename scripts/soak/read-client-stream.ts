@@ -2,7 +2,7 @@
  * What a client of the gateway saw: the streamed text, whether the stream ended with its terminal event,
  * and the error (HTTP error in the client's shape, or the stream's error event), for Anthropic and OpenAI clients.
  */
-import { parseSSE } from '../../src/sse/parse-sse.js';
+import { parseSSE } from '../../src/wire/sse/parse-sse.js';
 
 export type SoakClient = 'anthropic-messages' | 'openai-chat';
 

@@ -10,8 +10,8 @@ import { createAnthropicMock } from '../../conformance/mocks/anthropic/create-an
 import { serveOnLoopback } from '../../conformance/mocks/adapters/serve-on-loopback.js';
 import { createOpenAIMock } from '../../conformance/mocks/openai/create-openai-mock.js';
 import { runScriptedModel } from '../../conformance/scripted-model/run-scripted-model.js';
-import { createGateway } from '../../src/gateway/create-gateway.js';
-import { serveGateway } from '../../src/gateway/serve.js';
+import { createGateway } from '../../src/gateway/node/create-gateway.js';
+import { serveGateway } from '../../src/gateway/node/serve.js';
 import { readClientStream, type SoakClient } from './read-client-stream.js';
 
 export interface SoakOptions {

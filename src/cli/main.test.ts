@@ -3,7 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runConformanceCommand } from '../../conformance/cli/index.js';
 import { main, USAGE_ERROR } from './main.js';
+
+/** The commands bin/crosswire.mjs registers from conformance/ (the CLI layer does not import them). */
+const COMMANDS = { conformance: runConformanceCommand };
 
 function capture() {
   const out: string[] = [];
@@ -24,16 +28,16 @@ describe('crosswire CLI', () => {
     expect(await main(['frobnicate'], c.io)).toBe(USAGE_ERROR);
     expect(c.err.join('\n')).toContain('unknown command');
     const d = capture();
-    expect(await main(['conformance', '--bogus'], d.io)).toBe(USAGE_ERROR);
+    expect(await main(['conformance', '--bogus'], d.io, COMMANDS)).toBe(USAGE_ERROR);
     expect(d.err.join('\n')).toContain('bogus');
-    expect(await main(['conformance', '--upstream', 'maybe'], capture().io)).toBe(USAGE_ERROR);
-    expect(await main(['conformance', '--upstream', 'real'], capture().io)).toBe(USAGE_ERROR);
+    expect(await main(['conformance', '--upstream', 'maybe'], capture().io, COMMANDS)).toBe(USAGE_ERROR);
+    expect(await main(['conformance', '--upstream', 'real'], capture().io, COMMANDS)).toBe(USAGE_ERROR);
   });
 
   it('conformance with no matching scenario says so and exits 101', async () => {
     const c = capture();
     const empty = mkdtempSync(join(tmpdir(), 'cw-empty-'));
-    expect(await main(['conformance', '--fixtures', empty, '--out', join(empty, 'r')], c.io)).toBe(USAGE_ERROR);
+    expect(await main(['conformance', '--fixtures', empty, '--out', join(empty, 'r')], c.io, COMMANDS)).toBe(USAGE_ERROR);
     expect(c.err.join('\n')).toContain('no scenarios matched');
     expect(c.out.join('\n')).toContain('report.html');
   });

@@ -1,7 +1,4 @@
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { runConformanceCommand } from './conformance-command.js';
-import { runMockProvidersCommand } from './mock-providers-command.js';
+import type { Command, Io } from './command.js';
 import { runServeCommand } from './serve-command.js';
 
 /** Exit code for usage and start-up errors: outside 0..100, which count failing checks. */
@@ -23,24 +20,27 @@ usage:
 
 docs: docs/gateway.md, docs/conformance-cli.md`;
 
-export type Io = { out: (s: string) => void; err: (s: string) => void };
+export type { Command, Io } from './command.js';
 
 const stdio: Io = {
   out: (s) => process.stdout.write(`${s}\n`),
   err: (s) => process.stderr.write(`${s}\n`),
 };
 
-/** Run the CLI; resolves to the exit code. Long-running commands (`serve`) resolve when stopped. */
-export async function main(argv: readonly string[], io: Io = stdio): Promise<number> {
+/** The commands of the CLI layer itself. */
+const BUILT_IN: Readonly<Record<string, Command>> = { serve: runServeCommand };
+
+/**
+ * Run the CLI; resolves to the exit code. Long-running commands (`serve`) resolve when stopped.
+ * `commands` adds the commands of the layers beside the CLI (`conformance`, `mock-providers` from
+ * `conformance/cli`): the CLI never imports them; `bin/crosswire.mjs` registers them.
+ */
+export async function main(argv: readonly string[], io: Io = stdio, commands: Readonly<Record<string, Command>> = {}): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    const table = { ...commands, ...BUILT_IN };
+    if (command !== undefined && Object.hasOwn(table, command)) return await table[command]!(rest, io);
     switch (command) {
-      case 'serve':
-        return await runServeCommand(rest, io);
-      case 'mock-providers':
-        return await runMockProvidersCommand(rest, io);
-      case 'conformance':
-        return await runConformanceCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -55,11 +55,4 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
     io.err(`crosswire ${command}: ${e instanceof Error ? e.message : String(e)}`);
     return USAGE_ERROR;
   }
-}
-
-// run when this file is the entry point (`tsx src/cli/main.ts ...`)
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
 }

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../gateway/config.js';
-import { createGateway } from '../gateway/create-gateway.js';
-import { serveGateway } from '../gateway/serve.js';
-import type { Io } from './main.js';
-import { untilSignal } from './until-signal.js';
+import { loadConfig } from '../gateway/node/load-config.js';
+import { createGateway } from '../gateway/node/create-gateway.js';
+import { serveGateway } from '../gateway/node/serve.js';
+import type { Io } from './command.js';
+import { untilSignal } from '../gateway/node/until-signal.js';
 
 /** `crosswire serve`: the reference gateway until SIGINT/SIGTERM. */
 export async function runServeCommand(args: readonly string[], io: Io): Promise<number> {

@@ -1,5 +1,5 @@
 import type { JsonPath } from './json-path.js';
-import type { Loss } from './losses.js';
+import type { Loss } from './loss.js';
 
 export type TranslationErrorKind =
   /** the input does not have the shape its format requires */

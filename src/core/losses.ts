@@ -1,12 +1,8 @@
 import { TranslationError } from './errors.js';
 import { childPath, type JsonPath } from './json-path.js';
+import type { Loss } from './loss.js';
 
-/** A field of the input that could not be carried to the target format, and why. */
-export interface Loss {
-  /** JSON path in the *input* document, e.g. `messages[1].content[0].cache_control` */
-  path: JsonPath;
-  reason: string;
-}
+export type { Loss } from './loss.js';
 
 /**
  * Collects losses during one translation. With `strict`, the first loss throws a
@@ -52,5 +48,19 @@ export class LossCollector {
 
   get list(): Loss[] {
     return this.#losses.slice();
+  }
+}
+
+/**
+ * A loss collector for streams, the one way to report a loss once: a field lost on every chunk (say
+ * `candidates[0].safetyRatings`) is reported once per path, not once per chunk (docs/streaming.md, "Loss policy").
+ */
+export class OnceLossCollector extends LossCollector {
+  readonly #seen = new Set<JsonPath>();
+
+  override add(path: JsonPath, reason: string): void {
+    if (this.#seen.has(path)) return;
+    this.#seen.add(path);
+    super.add(path, reason);
   }
 }

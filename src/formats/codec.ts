@@ -1,4 +1,5 @@
 import type { FormatId } from '../core/formats.js';
+import type { SyncDecoder } from '../wire/sse/sse-decoder-stream.js';
 
 /**
  * The wire side of one format: how its streams are framed and how its errors look.
@@ -18,4 +19,18 @@ export interface FormatCodec<Event = unknown> {
   isTerminal?(event: Event): boolean;
   /** an HTTP error body in this format's own shape */
   errorBody(status: number, message: string, type?: string): unknown;
+}
+
+/**
+ * Optional synchronous side of a `FormatCodec`, used by `translateStream` on the hot path: decoding a
+ * byte chunk and encoding a batch of events without a stream hop (and its promises) per event.
+ * Codecs without it go through their TransformStreams.
+ */
+export interface SyncCodec<Event = unknown> {
+  /** a fresh decoder for one stream */
+  createDecoder(): SyncDecoder<Event>;
+  /** events -> wire text */
+  encodeEvents(events: readonly unknown[]): string;
+  /** nothing may follow this event in a stream of this format (terminal event or error event) */
+  endsStream(event: Event): boolean;
 }

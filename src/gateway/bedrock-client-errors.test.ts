@@ -2,7 +2,7 @@ import { BedrockRuntimeClient, ConverseCommand, InvokeModelCommand } from '@aws-
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway } from './create-gateway.js';
-import { type Served, serveGateway } from './serve.js';
+import { type Served, serveGateway } from './node/serve.js';
 
 /** The Anthropic upstream answers every request with this error. */
 let upstreamError = { status: 429, type: 'rate_limit_error' };

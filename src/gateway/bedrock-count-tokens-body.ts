@@ -1,8 +1,8 @@
 import type { Loss } from '../core/losses.js';
 import { isRecord } from '../core/narrow.js';
 import type { TranslateOptions } from '../core/options.js';
-import { bytesToBase64 } from '../formats/bedrock-invoke/base64.js';
-import { translateRequest } from '../translate.js';
+import { bytesToBase64 } from '../wire/base64.js';
+import { translateRequest } from '../translate/translate.js';
 
 /** The fields of a Converse request that Bedrock's `ConverseTokensRequest` takes (the rest steer the answer). */
 const CONVERSE_COUNTED = ['messages', 'system', 'toolConfig', 'additionalModelRequestFields'] as const;

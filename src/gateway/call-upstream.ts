@@ -1,25 +1,21 @@
 import type { GatewayConfig } from './config.js';
-import { createNodeUpstreamFetch, hasNodeHttp, type UpstreamFetch } from './node-upstream-fetch.js';
+import type { UpstreamFetch } from './upstream-fetch.js';
 
 export type UpstreamCall =
   | { ok: true; response: Response; abort: AbortController; done: () => void }
   | { ok: false; reason: 'client_gone' | 'timeout' | 'connect'; message: string };
 
-/** One keep-alive client for every gateway in this process that does not bring its own. */
-let nodeFetch: UpstreamFetch | undefined;
 const globalFetch: UpstreamFetch = (url, init) => fetch(url, init as RequestInit);
 
 /**
  * The upstream client of a gateway: `config.fetch` (a web `Request` handler, e.g. mocks in tests) when set,
- * else `config.upstreamFetch`, else the `node:http` keep-alive client where node:http exists, else `fetch`.
+ * else `config.upstreamFetch` (in Node, `createGateway` of `crosswire/gateway` sets the `node:http` keep-alive
+ * client: `node/create-gateway.ts`), else `fetch`.
  */
 export function upstreamFetchOf(config: GatewayConfig): UpstreamFetch {
   const handler = config.fetch;
   if (handler) return (url, init) => handler(new Request(url, init as RequestInit));
-  if (config.upstreamFetch) return config.upstreamFetch;
-  if (!hasNodeHttp()) return globalFetch;
-  nodeFetch ??= createNodeUpstreamFetch();
-  return nodeFetch;
+  return config.upstreamFetch ?? globalFetch;
 }
 
 /**

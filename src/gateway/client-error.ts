@@ -3,7 +3,7 @@ import type { FormatId } from '../core/formats.js';
 import { anthropicErrorBody } from '../formats/anthropic-messages/errors.js';
 import { bedrockExceptionForStatus, bedrockHttpStatus } from '../formats/bedrock-invoke/errors.js';
 import { openaiErrorBody } from '../formats/openai-chat/errors.js';
-import { getCodec } from '../translate.js';
+import { getCodec } from '../translate/translate.js';
 
 /** The gateway's client-facing formats (the endpoints it serves). */
 export type ClientFormat = 'anthropic-messages' | 'openai-chat' | 'gemini' | 'bedrock-invoke' | 'bedrock-converse' | 'vertex-anthropic';

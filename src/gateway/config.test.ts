@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configFromJson, loadConfig } from './config.js';
+import { configFromJson } from './config.js';
+import { loadConfig } from './node/load-config.js';
 
 describe('gateway config', () => {
   it('has built-in anthropic and openai providers that env vars override', () => {

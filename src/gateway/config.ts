@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { type FormatId, isFormatId } from '../core/formats.js';
 import type { AnthropicVersion, Loss } from '../core/index.js';
-import type { UpstreamFetch } from './node-upstream-fetch.js';
+import type { UpstreamFetch } from './upstream-fetch.js';
 
 /** One upstream the gateway can send requests to. */
 export interface ProviderConfig {
@@ -57,7 +56,7 @@ export interface GatewayConfig {
   fetch?: (req: Request) => Promise<Response>;
   /**
    * the upstream HTTP client, called as `fetch(url, init)` is (default in Node: a `node:http` client with
-   * keep-alive agents, `createNodeUpstreamFetch()`; elsewhere: `fetch`). Pass `fetch` to use undici.
+   * keep-alive agents, `createNodeUpstreamFetch()`, set by `createGateway` of `crosswire/gateway`; elsewhere: `fetch`). Pass `fetch` to use undici.
    */
   upstreamFetch?: UpstreamFetch;
   /** clock in ms (default Date.now) */
@@ -79,24 +78,24 @@ export function envName(provider: string): string {
   return provider.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
 }
 
-function fail(message: string): never {
+export function configFail(message: string): never {
   throw new Error(`crosswire config: ${message}`);
 }
 
 function parseProvider(name: string, raw: unknown, base: ProviderConfig | undefined, env: Record<string, string | undefined>): ProviderConfig {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(`providers.${name} must be an object`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) configFail(`providers.${name} must be an object`);
   const r = raw as Record<string, unknown>;
   const format = r.format ?? base?.format;
-  if (!isFormatId(format)) fail(`providers.${name}.format must be a format id, got ${JSON.stringify(format)}`);
+  if (!isFormatId(format)) configFail(`providers.${name}.format must be a format id, got ${JSON.stringify(format)}`);
   const baseUrl = r.baseUrl ?? base?.baseUrl;
-  if (typeof baseUrl !== 'string') fail(`providers.${name}.baseUrl must be a URL string`);
+  if (typeof baseUrl !== 'string') configFail(`providers.${name}.baseUrl must be a URL string`);
   const p: ProviderConfig = { format, baseUrl };
   if (typeof r.apiKey === 'string') p.apiKey = r.apiKey;
   if (typeof r.apiKeyEnv === 'string' && env[r.apiKeyEnv]) p.apiKey = env[r.apiKeyEnv];
   if (r.authStyle === 'x-api-key' || r.authStyle === 'bearer') p.authStyle = r.authStyle;
-  else if (r.authStyle !== undefined) fail(`providers.${name}.authStyle must be "x-api-key" or "bearer"`);
+  else if (r.authStyle !== undefined) configFail(`providers.${name}.authStyle must be "x-api-key" or "bearer"`);
   if (r.anthropicVersion === '2023-06-01' || r.anthropicVersion === '2026-10-21') p.anthropicVersion = r.anthropicVersion;
-  else if (r.anthropicVersion !== undefined) fail(`providers.${name}.anthropicVersion must be "2023-06-01" or "2026-10-21"`);
+  else if (r.anthropicVersion !== undefined) configFail(`providers.${name}.anthropicVersion must be "2023-06-01" or "2026-10-21"`);
   if (typeof r.forwardClientKey === 'boolean') p.forwardClientKey = r.forwardClientKey;
   if (typeof r.headers === 'object' && r.headers !== null) {
     p.headers = {};
@@ -115,10 +114,10 @@ function parseProvider(name: string, raw: unknown, base: ProviderConfig | undefi
  * `CROSSWIRE_PROVIDERS=a,b` declares further providers from the environment alone.
  */
 export function configFromJson(json: unknown, env: Record<string, string | undefined> = process.env): GatewayConfig {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) fail('the config file must hold a JSON object');
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) configFail('the config file must hold a JSON object');
   const j = json as Record<string, unknown>;
   const rawProviders = (j.providers ?? {}) as Record<string, unknown>;
-  if (typeof rawProviders !== 'object' || Array.isArray(rawProviders)) fail('providers must be an object');
+  if (typeof rawProviders !== 'object' || Array.isArray(rawProviders)) configFail('providers must be an object');
   const names = new Set([...Object.keys(BUILTIN), ...Object.keys(rawProviders)]);
   for (const n of (env.CROSSWIRE_PROVIDERS ?? '').split(',')) if (n.trim()) names.add(n.trim());
   const providers: Record<string, ProviderConfig> = {};
@@ -136,13 +135,13 @@ export function configFromJson(json: unknown, env: Record<string, string | undef
   const config: GatewayConfig = { providers };
   const def = env.CROSSWIRE_DEFAULT_PROVIDER ?? j.defaultProvider;
   if (typeof def === 'string') {
-    if (!providers[def]) fail(`defaultProvider ${def} is not a configured provider`);
+    if (!providers[def]) configFail(`defaultProvider ${def} is not a configured provider`);
     config.defaultProvider = def;
   }
   const num = (v: unknown, what: string): number | undefined => {
     if (v === undefined || v === '') return undefined;
     const n = Number(v);
-    if (!Number.isFinite(n) || n <= 0) fail(`${what} must be a positive number`);
+    if (!Number.isFinite(n) || n <= 0) configFail(`${what} must be a positive number`);
     return n;
   };
   const idle = num(env.CROSSWIRE_IDLE_TIMEOUT_MS ?? j.idleTimeoutMs, 'idleTimeoutMs');
@@ -153,22 +152,4 @@ export function configFromJson(json: unknown, env: Record<string, string | undef
   if (Array.isArray(j.clientKeys)) config.clientKeys = j.clientKeys.filter((k): k is string => typeof k === 'string');
   if (env.CROSSWIRE_CLIENT_KEYS) config.clientKeys = env.CROSSWIRE_CLIENT_KEYS.split(',').filter(Boolean);
   return config;
-}
-
-/** Read a JSON config file (or none) and apply the environment. */
-export function loadConfig(file?: string, env: Record<string, string | undefined> = process.env): GatewayConfig {
-  if (!file) return configFromJson({}, env);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    fail(`cannot read ${file}: ${(e as Error).message}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    fail(`${file} is not valid JSON: ${(e as Error).message}`);
-  }
-  return configFromJson(json, env);
 }

@@ -2,7 +2,7 @@ import { GoogleGenAI } from '@google/genai';
 import { describe, expect, it } from 'vitest';
 import { createAnthropicMock } from '../../conformance/mocks/anthropic/create-anthropic-mock.js';
 import { createGateway } from './create-gateway.js';
-import { parseGeminiPath } from './url-model-routes.js';
+import { parseGeminiPath } from '../formats/gemini/target.js';
 
 /** The Gemini SDK as a client of the gateway (model and stream flag in the URL), the Anthropic mock upstream. */
 function setup() {
@@ -23,9 +23,9 @@ function setup() {
 }
 
 describe('Gemini client -> gateway -> Anthropic mock', () => {
-  it('parses the model (with its provider prefix) and the method from the path', () => {
-    expect(parseGeminiPath('/v1beta/models/@anthropic/claude-x:streamGenerateContent')).toEqual({ model: '@anthropic/claude-x', method: 'streamGenerateContent' });
-    expect(parseGeminiPath('/v1beta/models/%40anthropic%2Fclaude-x:generateContent')).toEqual({ model: '@anthropic/claude-x', method: 'generateContent' });
+  it('parses the model (with its provider prefix) and the method from the path (the format parser)', () => {
+    expect(parseGeminiPath('/v1beta/models/@anthropic/claude-x:streamGenerateContent')).toEqual({ model: '@anthropic/claude-x', operation: 'streamGenerateContent', sse: false });
+    expect(parseGeminiPath('/v1beta/models/%40anthropic%2Fclaude-x:generateContent')).toEqual({ model: '@anthropic/claude-x', operation: 'generateContent', sse: false });
     expect(parseGeminiPath('/v1beta/models/nomethod')).toBeUndefined();
   });
 

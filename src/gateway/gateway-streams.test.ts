@@ -3,7 +3,7 @@ import { encodeAnthropicEvent } from '../formats/anthropic-messages/codec.js';
 import { encodeOpenAIEvent } from '../formats/openai-chat/codec.js';
 import type { GatewayConfig } from './config.js';
 import { createGateway } from './create-gateway.js';
-import { serveFetch, serveGateway } from './serve.js';
+import { serveFetch, serveGateway } from './node/serve.js';
 
 const enc = new TextEncoder();
 

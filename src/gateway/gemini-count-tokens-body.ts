@@ -1,7 +1,7 @@
 import type { Loss } from '../core/losses.js';
 import { isRecord } from '../core/narrow.js';
 import type { TranslateOptions } from '../core/options.js';
-import { translateRequest } from '../translate.js';
+import { translateRequest } from '../translate/translate.js';
 
 /**
  * The Gemini `countTokens` body for an Anthropic count_tokens body: the request as `generateContent` would see it,

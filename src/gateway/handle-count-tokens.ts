@@ -1,6 +1,6 @@
 import { isTranslationError } from '../core/errors.js';
 import type { FormatId } from '../core/formats.js';
-import { translateRequest } from '../translate.js';
+import { translateRequest } from '../translate/translate.js';
 import { callUpstream, upstreamFetchOf } from './call-upstream.js';
 import { clientError, jsonResponse } from './client-error.js';
 import type { GatewayConfig, ProviderConfig } from './config.js';

@@ -1,18 +1,18 @@
 import { isTranslationError } from '../core/errors.js';
 import type { Loss } from '../core/losses.js';
 import type { AnthropicVersion, RequestContext, TranslateOptions } from '../core/options.js';
-import { getCodec, translateRequest, translateResponse } from '../translate.js';
+import { getCodec, translateRequest, translateResponse } from '../translate/translate.js';
 import { callUpstream, failedCallStatus, upstreamFetchOf } from './call-upstream.js';
 import { type ClientFormat, clientError, jsonResponse, translationErrorStatus } from './client-error.js';
 import type { GatewayConfig } from './config.js';
 import { type Admitted, admit, defaultLog, limits, logLosses, lossHeaders } from './exchange-context.js';
 import { readTextWithin } from './read-text-within.js';
-import { responseBody } from './node-upstream-fetch.js';
+import { responseBody } from './upstream-fetch.js';
 import { relayStream } from './relay-stream.js';
 import { relayUpstreamError } from './relay-upstream-error.js';
 import { replaceModelBytes } from './replace-model-bytes.js';
 import { upstreamHeaders, upstreamUrl } from './upstream-request.js';
-import { isUrlModelFormat } from './url-model-routes.js';
+import { isUrlModelFormat } from './url-model-format.js';
 
 const encoder = new TextEncoder();
 

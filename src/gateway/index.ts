@@ -1,8 +1,11 @@
 export { type ClientFormat, clientError, clientErrorBody } from './client-error.js';
-export { configFromJson, envName, type GatewayConfig, type LossLogEntry, loadConfig, type ProviderConfig } from './config.js';
-export { createGateway, type Gateway } from './create-gateway.js';
+export { configFromJson, envName, type GatewayConfig, type LossLogEntry, type ProviderConfig } from './config.js';
+export type { Gateway } from './create-gateway.js';
 export { LOSS_DETAIL_HEADER, LOSSES_HEADER } from './exchange-context.js';
 export { ESTIMATE_HEADER, TOKEN_ESTIMATORS, type TokenEstimator } from './handle-count-tokens.js';
-export { createNodeUpstreamFetch, responseBody, type UpstreamFetch, type UpstreamInit } from './node-upstream-fetch.js';
+export { createGateway } from './node/create-gateway.js';
+export { loadConfig } from './node/load-config.js';
+export { type Served, serveFetch, serveGateway } from './node/serve.js';
+export { createNodeUpstreamFetch } from './node/upstream-fetch.js';
 export { routeModel } from './route-model.js';
-export { type Served, serveFetch, serveGateway } from './serve.js';
+export { responseBody, type UpstreamFetch, type UpstreamInit } from './upstream-fetch.js';

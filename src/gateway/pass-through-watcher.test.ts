@@ -7,8 +7,8 @@ import { encodeConverseEvent } from '../formats/bedrock-converse/codec.js';
 import { encodeBedrockInvokeEvent } from '../formats/bedrock-invoke/codec.js';
 import { encodeGeminiEventCRLF } from '../formats/gemini/codec.js';
 import { encodeOpenAIEvents, OPENAI_DONE } from '../formats/openai-chat/codec.js';
-import { encodeSSE, encodeSSEComment } from '../sse/encode-sse.js';
-import { bytesOf } from '../stream/stream-test-utils.js';
+import { encodeSSE, encodeSSEComment } from '../wire/sse/encode-sse.js';
+import { bytesOf } from '../../test/support/stream-test-utils.js';
 import { MAX_HELD_BYTES, watchPassThrough } from './pass-through-watcher.js';
 
 const ANTHROPIC = [

@@ -2,12 +2,12 @@ import { TranslationError } from '../core/errors.js';
 import type { FormatId } from '../core/formats.js';
 import { anthropicCodec } from '../formats/anthropic-messages/codec.js';
 import { decodeBedrockInvokeFrame } from '../formats/bedrock-invoke/codec.js';
-import { type EventStreamMessage, eventStreamCodec, MAX_FRAME_BYTES } from '../formats/bedrock-invoke/event-stream.js';
+import { type EventStreamMessage, eventStreamCodec, MAX_FRAME_BYTES } from '../wire/event-stream/frames.js';
 import { decodeConverseFrame } from '../formats/bedrock-converse/codec.js';
 import { geminiCodec } from '../formats/gemini/codec.js';
-import { isRecord } from '../formats/gemini/narrow.js';
+import { isRecord } from '../core/narrow.js';
 import { isOpenAIErrorEvent, OPENAI_DONE, openaiCodec } from '../formats/openai-chat/codec.js';
-import { decodeFault, type SyncDecoder } from '../sse/sse-decoder-stream.js';
+import { decodeFault, type SyncDecoder } from '../wire/sse/sse-decoder-stream.js';
 import { SSEBoundaryScanner } from './sse-boundary-scanner.js';
 
 /** What one upstream event means for the end of the stream. */

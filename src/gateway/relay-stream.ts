@@ -2,8 +2,8 @@ import { TranslationError } from '../core/errors.js';
 import type { FormatId } from '../core/formats.js';
 import type { Loss } from '../core/losses.js';
 import type { TranslateOptions } from '../core/options.js';
-import { translateStream } from '../stream/translate-stream.js';
-import { getCodec } from '../translate.js';
+import { translateStream } from '../translate/translate-stream.js';
+import { getCodec } from '../translate/translate.js';
 import { guardStream } from './guard-stream.js';
 import { watchPassThrough } from './pass-through-watcher.js';
 

@@ -1,6 +1,6 @@
 import type { FormatId } from '../core/formats.js';
 import type { TranslateOptions } from '../core/options.js';
-import { translateError } from '../translate.js';
+import { translateError } from '../translate/translate.js';
 import { clientErrorBody, clientErrorHeaders, jsonResponse } from './client-error.js';
 
 /** Upstream response headers worth passing on with an error. */

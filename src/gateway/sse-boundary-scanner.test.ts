@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SSEParser } from '../sse/parse-sse.js';
-import { bytesOf } from '../stream/stream-test-utils.js';
+import { SSEParser } from '../wire/sse/parse-sse.js';
+import { bytesOf } from '../../test/support/stream-test-utils.js';
 import { SSEBoundaryScanner } from './sse-boundary-scanner.js';
 
 /** Every boundary the scanner finds, as offsets in the whole input, for the input cut into `chunks`. */

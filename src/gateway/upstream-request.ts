@@ -1,6 +1,7 @@
 import type { AnthropicVersion } from '../core/options.js';
 import { bedrockConverseTarget } from '../formats/bedrock-converse/target.js';
 import { bedrockInvokeTarget } from '../formats/bedrock-invoke/target.js';
+import { geminiCountTokensTarget, geminiTarget } from '../formats/gemini/target.js';
 import { vertexAnthropicCountTokensTarget, vertexAnthropicTarget } from '../formats/vertex-anthropic/target.js';
 import type { ProviderConfig } from './config.js';
 
@@ -21,11 +22,8 @@ export function upstreamUrl(provider: ProviderConfig, model: string, op: Operati
       return join(provider.baseUrl, op === 'count_tokens' ? '/v1/messages/count_tokens' : '/v1/messages');
     case 'openai-chat':
       return op === 'generate' ? join(provider.baseUrl, '/chat/completions') : undefined;
-    case 'gemini': {
-      const m = encodeURIComponent(model);
-      if (op === 'count_tokens') return join(provider.baseUrl, `/v1beta/models/${m}:countTokens`);
-      return join(provider.baseUrl, stream ? `/v1beta/models/${m}:streamGenerateContent?alt=sse` : `/v1beta/models/${m}:generateContent`);
-    }
+    case 'gemini':
+      return join(provider.baseUrl, (op === 'count_tokens' ? geminiCountTokensTarget(model) : geminiTarget(model, stream)).path);
     case 'bedrock-invoke':
       return op === 'generate' ? join(provider.baseUrl, bedrockInvokeTarget(model, stream).path) : undefined;
     case 'bedrock-converse':

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createGateway } from './create-gateway.js';
-import { parseBedrockPath, parseVertexPath } from './url-model-routes.js';
+import { parseBedrockConversePath } from '../formats/bedrock-converse/target.js';
+import { parseBedrockInvokePath } from '../formats/bedrock-invoke/target.js';
+import { parseVertexAnthropicPath } from '../formats/vertex-anthropic/target.js';
 
 const MESSAGE = {
   id: 'msg_up',
@@ -35,16 +37,20 @@ const json = (url: string, body: unknown, headers: Record<string, string> = {}) 
   new Request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 describe('model-in-URL routes', () => {
-  it('parses Bedrock and Vertex paths, raw or encoded model ids', () => {
-    expect(parseBedrockPath('/model/%40anthropic%2Fclaude-x/invoke')).toEqual({ model: '@anthropic/claude-x', stream: false, format: 'bedrock-invoke' });
-    expect(parseBedrockPath('/model/@anthropic/claude-x/invoke-with-response-stream')).toEqual({ model: '@anthropic/claude-x', stream: true, format: 'bedrock-invoke' });
-    expect(parseBedrockPath('/model/x/converse-stream')).toEqual({ model: 'x', stream: true, format: 'bedrock-converse' });
-    expect(parseBedrockPath('/model/x/predict')).toBeUndefined();
-    expect(parseVertexPath('/v1/projects/p/locations/r/publishers/anthropic/models/@anthropic/claude-x:streamRawPredict')).toEqual({
+  it('parses Bedrock and Vertex paths, raw or encoded model ids (each format parser)', () => {
+    expect(parseBedrockInvokePath('/model/%40anthropic%2Fclaude-x/invoke')).toEqual({ model: '@anthropic/claude-x', stream: false });
+    expect(parseBedrockInvokePath('/model/@anthropic/claude-x/invoke-with-response-stream')).toEqual({ model: '@anthropic/claude-x', stream: true });
+    expect(parseBedrockInvokePath('/model/x/converse-stream')).toBeUndefined();
+    expect(parseBedrockConversePath('/model/x/converse-stream')).toEqual({ model: 'x', stream: true });
+    expect(parseBedrockInvokePath('/model/x/predict') ?? parseBedrockConversePath('/model/x/predict')).toBeUndefined();
+    expect(parseVertexAnthropicPath('/v1/projects/p/locations/r/publishers/anthropic/models/@anthropic/claude-x:streamRawPredict')).toEqual({
       model: '@anthropic/claude-x',
-      method: 'streamRawPredict',
+      stream: true,
+      countTokens: false,
+      location: { project: 'p', region: 'r' },
     });
-    expect(parseVertexPath('/v1/publishers/anthropic/models/x:rawPredict')).toBeUndefined();
+    // the gateway serves Vertex paths that name project and region only
+    expect(parseVertexAnthropicPath('/v1/publishers/anthropic/models/x:rawPredict')?.location).toBeUndefined();
   });
 
   it('Anthropic client -> Bedrock provider: model in the path, bearer API key, anthropic_version in the body', async () => {

@@ -1,11 +1,8 @@
 import type { FormatId } from '../core/formats.js';
+import type { HttpError } from '../core/http-error.js';
 import type { StreamTranslator, TranslateOptions, TranslationResult } from '../core/options.js';
 
-/** An HTTP error as it travels between formats: status plus that format's error body. */
-export interface HttpError<B = unknown> {
-  status: number;
-  body: B;
-}
+export type { HttpError } from '../core/http-error.js';
 
 /**
  * One direction between two formats. `from` is always the format of the input handed in:

@@ -100,7 +100,7 @@ describe.each(cases)('%s', (_name, path, body, upstream, model) => {
 
 describe('in-process gateway (web-standard fetch, Request.signal)', () => {
   it('aborting the Request.signal handed to gateway.fetch aborts the upstream', async () => {
-    const { createGateway } = await import('../../src/gateway/create-gateway.js');
+    const { createGateway } = await import('../../src/gateway/node/create-gateway.js');
     const seen: AbortSignal[] = [];
     const gw = createGateway({
       providers: { openai: { format: 'openai-chat', baseUrl: 'http://upstream.invalid/v1', apiKey: 'k' } },

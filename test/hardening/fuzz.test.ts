@@ -11,9 +11,9 @@ import { deepFreeze } from '../../conformance/arbitraries/deep-freeze.js';
 import { TranslationError } from '../../src/core/errors.js';
 import { FORMATS, type FormatId } from '../../src/core/formats.js';
 import { PAIRS } from '../../src/pairs/index.js';
-import { parseSSE } from '../../src/sse/parse-sse.js';
-import { translateStream } from '../../src/stream/translate-stream.js';
-import { createStreamTranslator, getCodec, translateRequest, translateResponse } from '../../src/translate.js';
+import { parseSSE } from '../../src/wire/sse/parse-sse.js';
+import { translateStream } from '../../src/translate/translate-stream.js';
+import { createStreamTranslator, getCodec, translateRequest, translateResponse } from '../../src/translate/translate.js';
 import { validateRequest, validateResponse, validateStreamEvent } from '../../src/validate/index.js';
 import { loadSeeds, mutate, pathsOf, type Seeds } from './seeds.js';
 

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { createAnthropicMock } from '../../conformance/mocks/anthropic/create-anthropic-mock.js';
 import { createOpenAIMock } from '../../conformance/mocks/openai/create-openai-mock.js';
 import type { MockHandler } from '../../conformance/mocks/mock-types.js';
-import { createGateway, type Gateway } from '../../src/gateway/create-gateway.js';
+import type { Gateway } from '../../src/gateway/create-gateway.js';
+import { createGateway } from '../../src/gateway/node/create-gateway.js';
 import { loadSeeds, mutate, pathsOf, type Seeds } from './seeds.js';
 import { ANTHROPIC_UPSTREAM_KEY, CLIENT_KEY, OPENAI_UPSTREAM_KEY } from './stack.js';
 

@@ -11,8 +11,8 @@ import { createAnthropicMock } from '../../conformance/mocks/anthropic/create-an
 import { serveOnLoopback } from '../../conformance/mocks/adapters/serve-on-loopback.js';
 import { createOpenAIMock } from '../../conformance/mocks/openai/create-openai-mock.js';
 import { runConformance } from '../../conformance/runner/run-conformance.js';
-import { createGateway } from '../../src/gateway/create-gateway.js';
-import { serveGateway } from '../../src/gateway/serve.js';
+import { createGateway } from '../../src/gateway/node/create-gateway.js';
+import { serveGateway } from '../../src/gateway/node/serve.js';
 import { ANTHROPIC_UPSTREAM_KEY, anthropicRequest, CLIENT_KEY, OPENAI_UPSTREAM_KEY, openaiRequest, post, sseData } from './stack.js';
 
 const SECRETS = [ANTHROPIC_UPSTREAM_KEY, OPENAI_UPSTREAM_KEY, CLIENT_KEY];

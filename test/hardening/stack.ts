@@ -7,8 +7,8 @@ import { serveOnLoopback } from '../../conformance/mocks/adapters/serve-on-loopb
 import type { MockHandler, MockProvider } from '../../conformance/mocks/mock-types.js';
 import { createOpenAIMock } from '../../conformance/mocks/openai/create-openai-mock.js';
 import type { GatewayConfig, ProviderConfig } from '../../src/gateway/config.js';
-import { createGateway } from '../../src/gateway/create-gateway.js';
-import { serveGateway } from '../../src/gateway/serve.js';
+import { createGateway } from '../../src/gateway/node/create-gateway.js';
+import { serveGateway } from '../../src/gateway/node/serve.js';
 
 /** Distinctive fake upstream keys: they must never show up anywhere a client or a log can see. */
 export const ANTHROPIC_UPSTREAM_KEY = 'sk-ant-UPSTREAM-SECRET-7f3a9c';

@@ -1,6 +1,6 @@
 import { anthropicStreamError, encodeAnthropicEvent } from '../../../src/formats/anthropic-messages/codec.js';
 import { anthropicErrorBody } from '../../../src/formats/anthropic-messages/errors.js';
-import { encodeSSE } from '../../../src/sse/encode-sse.js';
+import { encodeSSE } from '../../../src/wire/sse/encode-sse.js';
 import { countAllTokens } from '../../scripted-model/count-tokens.js';
 import { runScriptedModel } from '../../scripted-model/run-scripted-model.js';
 import { createMockProvider } from '../create-mock-provider.js';

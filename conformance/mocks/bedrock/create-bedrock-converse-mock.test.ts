@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { anthropicSDKFinalMessage } from '../../../src/stream/sdk-harness.js';
-import { readText } from '../../../src/stream/stream-test-utils.js';
-import { translateStream } from '../../../src/stream/translate-stream.js';
-import { translateRequest, translateResponse } from '../../../src/translate.js';
+import { anthropicSDKFinalMessage } from '../../../test/support/sdk-harness.js';
+import { readText } from '../../../test/support/stream-test-utils.js';
+import { translateStream } from '../../../src/translate/translate-stream.js';
+import { translateRequest, translateResponse } from '../../../src/translate/translate.js';
 import { createBedrockConverseMock } from './create-bedrock-converse-mock.js';
 
 const BASE = 'https://bedrock-runtime.test';

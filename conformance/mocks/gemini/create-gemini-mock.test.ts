@@ -1,9 +1,9 @@
 import { GoogleGenAI } from '@google/genai';
 import { describe, expect, it } from 'vitest';
-import { anthropicSDKFinalMessage } from '../../../src/stream/sdk-harness.js';
-import { readText } from '../../../src/stream/stream-test-utils.js';
-import { translateStream } from '../../../src/stream/translate-stream.js';
-import { translateRequest, translateResponse } from '../../../src/translate.js';
+import { anthropicSDKFinalMessage } from '../../../test/support/sdk-harness.js';
+import { readText } from '../../../test/support/stream-test-utils.js';
+import { translateStream } from '../../../src/translate/translate-stream.js';
+import { translateRequest, translateResponse } from '../../../src/translate/translate.js';
 import { validateResponse } from '../../../src/validate/index.js';
 import { createGeminiMock } from './create-gemini-mock.js';
 
@@ -162,7 +162,7 @@ describe('Anthropic client through crosswire to the Gemini mock', () => {
     mock.injectFault({ kind: 'http-error', status: 429, message: 'Quota exceeded' });
     const req = translateRequest('anthropic-messages', 'gemini', { model: 'm', max_tokens: 5, messages: [{ role: 'user', content: 'x' }] });
     const res = await mock(post(String(req.context.upstreamPath), req.body));
-    const { translateError } = await import('../../../src/translate.js');
+    const { translateError } = await import('../../../src/translate/translate.js');
     expect(translateError('gemini', 'anthropic-messages', { status: res.status, body: await res.json() })).toEqual({
       status: 429,
       body: { type: 'error', error: { type: 'rate_limit_error', message: 'Quota exceeded' } },

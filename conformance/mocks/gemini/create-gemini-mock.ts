@@ -1,7 +1,7 @@
 import { encodeGeminiEventCRLF, geminiStreamError } from '../../../src/formats/gemini/codec.js';
 import { geminiErrorBody } from '../../../src/formats/gemini/errors.js';
 import { parseGeminiPath } from '../../../src/formats/gemini/target.js';
-import { encodeSSE } from '../../../src/sse/encode-sse.js';
+import { encodeSSE } from '../../../src/wire/sse/encode-sse.js';
 import { countAllTokens } from '../../scripted-model/count-tokens.js';
 import { runScriptedModel } from '../../scripted-model/run-scripted-model.js';
 import { createMockProvider } from '../create-mock-provider.js';

@@ -1,6 +1,6 @@
 import { encodeOpenAIEvent, openaiStreamError } from '../../../src/formats/openai-chat/codec.js';
 import { openaiErrorBody } from '../../../src/formats/openai-chat/errors.js';
-import { encodeSSE } from '../../../src/sse/encode-sse.js';
+import { encodeSSE } from '../../../src/wire/sse/encode-sse.js';
 import { runScriptedModel } from '../../scripted-model/run-scripted-model.js';
 import { createMockProvider } from '../create-mock-provider.js';
 import type { MockOptions, MockProvider } from '../mock-types.js';

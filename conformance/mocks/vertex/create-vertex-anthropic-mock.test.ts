@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { anthropicSDKFinalMessage } from '../../../src/stream/sdk-harness.js';
-import { readText } from '../../../src/stream/stream-test-utils.js';
-import { translateStream } from '../../../src/stream/translate-stream.js';
-import { createVertexTestClient } from '../../../src/stream/vertex-test-client.js';
-import { translateRequest } from '../../../src/translate.js';
+import { anthropicSDKFinalMessage } from '../../../test/support/sdk-harness.js';
+import { readText } from '../../../test/support/stream-test-utils.js';
+import { translateStream } from '../../../src/translate/translate-stream.js';
+import { createVertexTestClient } from '../../../test/support/vertex-test-client.js';
+import { translateRequest } from '../../../src/translate/translate.js';
 import { createVertexAnthropicMock } from './create-vertex-anthropic-mock.js';
 
 const BASE = 'https://us-east5-aiplatform.test/v1/projects/p/locations/us-east5';

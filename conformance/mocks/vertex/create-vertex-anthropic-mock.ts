@@ -2,7 +2,7 @@ import { anthropicStreamError, encodeAnthropicEvent } from '../../../src/formats
 import { anthropicErrorBody } from '../../../src/formats/anthropic-messages/errors.js';
 import { geminiErrorBody } from '../../../src/formats/gemini/errors.js';
 import { parseVertexAnthropicPath } from '../../../src/formats/vertex-anthropic/target.js';
-import { encodeSSE } from '../../../src/sse/encode-sse.js';
+import { encodeSSE } from '../../../src/wire/sse/encode-sse.js';
 import { countAllTokens } from '../../scripted-model/count-tokens.js';
 import { runScriptedModel } from '../../scripted-model/run-scripted-model.js';
 import { anthropicPrompt } from '../anthropic/anthropic-prompt.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TranslationError } from '../../core/errors.js';
-import { concatBytes, drainUntilError, drainValues } from '../../stream/drain-stream.js';
-import { streamOfChunks } from '../../stream/stream-test-utils.js';
-import { encodeEventFrame } from '../bedrock-invoke/event-stream.js';
+import { concatBytes, drainUntilError, drainValues } from '../../../test/support/drain-stream.js';
+import { streamOfChunks } from '../../../test/support/stream-test-utils.js';
+import { encodeEventFrame } from '../../wire/event-stream/frames.js';
 import { bedrockConverseCodec, createConverseDecodeStream, encodeConverseEvent } from './codec.js';
 import { bedrockConverseTarget, parseBedrockConversePath } from './target.js';
 

@@ -1,8 +1,8 @@
 import { TranslationError } from '../../core/errors.js';
 import { bedrockErrorBody, bedrockStreamExceptionForStatus } from '../bedrock-invoke/errors.js';
-import { createEventStreamDecodeStream, type EventStreamMessage, encodeEventFrame, encodeExceptionFrame, framePayload, headerString } from '../bedrock-invoke/event-stream.js';
+import { createEventStreamDecodeStream, type EventStreamMessage, encodeEventFrame, encodeExceptionFrame, framePayload, headerString } from '../../wire/event-stream/frames.js';
 import type { FormatCodec } from '../codec.js';
-import { isRecord } from '../gemini/narrow.js';
+import { isRecord } from '../../core/narrow.js';
 import { converseStreamException } from './stream-exceptions.js';
 
 /**

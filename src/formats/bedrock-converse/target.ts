@@ -1,11 +1,16 @@
+import { decodePathSegment } from '../../core/url-path.js';
+
 /** Where a Converse request goes (wire-formats §5.1): the model id in the path, the endpoint decides streaming. */
 export function bedrockConverseTarget(model: string, stream: boolean): { path: string } {
   return { path: `/model/${encodeURIComponent(model)}/${stream ? 'converse-stream' : 'converse'}` };
 }
 
-const PATH = /\/model\/([^/]+)\/(converse|converse-stream)$/;
+/** The model may hold `/` (an ARN, or a raw `@provider/model`). */
+const PATH = /\/model\/(.+)\/(converse|converse-stream)$/;
 
+/** The model and streaming choice of a Converse path (what a Bedrock-speaking client calls; the gateway routes by it). */
 export function parseBedrockConversePath(path: string): { model: string; stream: boolean } | undefined {
   const m = PATH.exec(path.split('?')[0] ?? '');
-  return m ? { model: decodeURIComponent(m[1]!), stream: m[2] === 'converse-stream' } : undefined;
+  const model = m ? decodePathSegment(m[1]!) : undefined;
+  return m && model ? { model, stream: m[2] === 'converse-stream' } : undefined;
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { TranslationError } from '../../core/errors.js';
-import { concatBytes, drainUntilError, drainValues } from '../../stream/drain-stream.js';
-import { streamOfChunks } from '../../stream/stream-test-utils.js';
-import { bytesToBase64 } from './base64.js';
+import { concatBytes, drainUntilError, drainValues } from '../../../test/support/drain-stream.js';
+import { streamOfChunks } from '../../../test/support/stream-test-utils.js';
+import { bytesToBase64 } from '../../wire/base64.js';
 import { bedrockInvokeCodec, createBedrockInvokeDecodeStream, encodeBedrockInvokeEvent } from './codec.js';
-import { encodeEventFrame, encodeExceptionFrame, eventStreamCodec } from './event-stream.js';
+import { encodeEventFrame, encodeExceptionFrame, eventStreamCodec } from '../../wire/event-stream/frames.js';
 
 function decode(chunks: Uint8Array[]): Promise<unknown[]> {
   return drainValues(streamOfChunks(chunks).pipeThrough(createBedrockInvokeDecodeStream()));

@@ -1,9 +1,9 @@
 import { TranslationError } from '../../core/errors.js';
-import { isRecord } from '../gemini/narrow.js';
+import { isRecord } from '../../core/narrow.js';
 import type { FormatCodec } from '../codec.js';
-import { base64ToBytes, bytesToBase64 } from './base64.js';
+import { base64ToBytes, bytesToBase64 } from '../../wire/base64.js';
 import { bedrockErrorBody, bedrockStreamExceptionForStatus } from './errors.js';
-import { createEventStreamDecodeStream, type EventStreamMessage, encodeEventFrame, encodeExceptionFrame, framePayload, headerString } from './event-stream.js';
+import { createEventStreamDecodeStream, type EventStreamMessage, encodeEventFrame, encodeExceptionFrame, framePayload, headerString } from '../../wire/event-stream/frames.js';
 
 /**
  * Bedrock InvokeModelWithResponseStream for Claude (wire-formats §5.3): event-stream frames with

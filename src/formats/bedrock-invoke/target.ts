@@ -1,3 +1,5 @@
+import { decodePathSegment } from '../../core/url-path.js';
+
 /**
  * Where a Bedrock InvokeModel request for Claude goes (wire-formats §5.3): the model id (also an
  * inference-profile id or an ARN) is URL-encoded into the path, the endpoint decides streaming.
@@ -7,11 +9,12 @@ export function bedrockInvokeTarget(model: string, stream: boolean): { path: str
   return { path: stream ? `/model/${m}/invoke-with-response-stream` : `/model/${m}/invoke` };
 }
 
-const PATH = /\/model\/([^/]+)\/(invoke|invoke-with-response-stream)$/;
+/** The model may hold `/` (an ARN, or a raw `@provider/model`). */
+const PATH = /\/model\/(.+)\/(invoke|invoke-with-response-stream)$/;
 
-/** The model and streaming choice of an InvokeModel path (what a Bedrock-speaking client calls). */
+/** The model and streaming choice of an InvokeModel path (what a Bedrock-speaking client calls; the gateway routes by it). */
 export function parseBedrockInvokePath(path: string): { model: string; stream: boolean } | undefined {
   const m = PATH.exec(path.split('?')[0] ?? '');
-  if (!m) return undefined;
-  return { model: decodeURIComponent(m[1]!), stream: m[2] === 'invoke-with-response-stream' };
+  const model = m ? decodePathSegment(m[1]!) : undefined;
+  return m && model ? { model, stream: m[2] === 'invoke-with-response-stream' } : undefined;
 }

@@ -1,11 +1,10 @@
 import { TranslationError } from '../../core/errors.js';
-import { encodeSSEData } from '../../sse/encode-sse.js';
-import type { SSEMessage } from '../../sse/parse-sse.js';
-import { createSSEByteDecoder, type SSEDecoderOptions, type SyncDecoder, syncDecoderToTransform } from '../../sse/sse-decoder-stream.js';
-import type { SyncCodec } from '../../stream/sync-codec.js';
-import type { FormatCodec } from '../codec.js';
+import { encodeSSEData } from '../../wire/sse/encode-sse.js';
+import type { SSEMessage } from '../../wire/sse/parse-sse.js';
+import { createSSEByteDecoder, type SSEDecoderOptions, type SyncDecoder, syncDecoderToTransform } from '../../wire/sse/sse-decoder-stream.js';
+import type { FormatCodec, SyncCodec } from '../codec.js';
 import { geminiErrorBody } from './errors.js';
-import { isRecord, type JsonObject } from './narrow.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 
 /**
  * Gemini `streamGenerateContent?alt=sse` wire format (wire-formats §4.4): data-only SSE, each

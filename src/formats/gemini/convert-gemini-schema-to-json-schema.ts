@@ -1,7 +1,7 @@
 import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
-import { isRecord } from './narrow.js';
+import { isRecord } from '../../core/narrow.js';
 
 /**
  * Gemini `Schema` (OpenAPI-3.0 style, upper-case type names, int64 counts as strings) -> JSON

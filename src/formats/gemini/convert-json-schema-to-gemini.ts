@@ -1,7 +1,7 @@
 import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
-import { isFiniteNumber, isRecord, isStringArray, type JsonObject } from './narrow.js';
+import { isFiniteNumber, isRecord, isStringArray, type JsonObject } from '../../core/narrow.js';
 import type { GeminiSchema, GeminiType } from './types.js';
 
 /**

@@ -1,3 +1,5 @@
+import { decodePathSegment } from '../../core/url-path.js';
+
 /**
  * Where a Gemini request goes: the model and the streaming choice live in the URL, not the body
  * (wire-formats §4.1). Paths are relative to the API root (`https://generativelanguage.googleapis.com`).
@@ -14,13 +16,24 @@ export function geminiTarget(model: string, stream: boolean, apiVersion = 'v1bet
   return { path, model, stream };
 }
 
-const PATH = /^\/(v1beta|v1|v1alpha)\/models\/([^/:]+):(generateContent|streamGenerateContent|countTokens)(?:\?(.*))?$/;
+/** `/{version}/models/{model}:{operation}[?query]`; the model may hold `/` (a raw `@provider/model`): the last `:` splits. */
+/** countTokens: the model in the path, as for generation. */
+export function geminiCountTokensTarget(model: string, apiVersion = 'v1beta'): { path: string } {
+  return { path: `/${apiVersion}/models/${encodeURIComponent(model)}:countTokens` };
+}
 
-/** The model and operation named by a Gemini request path (what a Gemini-speaking client calls). */
-export function parseGeminiPath(path: string): { model: string; operation: 'generateContent' | 'streamGenerateContent' | 'countTokens'; sse: boolean } | undefined {
+const PATH = /^\/(v1beta|v1|v1alpha)\/models\/(.+):(generateContent|streamGenerateContent|countTokens)(?:\?(.*))?$/;
+
+export type GeminiOperation = 'generateContent' | 'streamGenerateContent' | 'countTokens';
+
+/**
+ * The model and operation named by a Gemini request path (what a Gemini-speaking client calls; the gateway
+ * routes by it). The model is decoded (raw or URL-encoded); undefined for other paths and bad encodings.
+ */
+export function parseGeminiPath(path: string): { model: string; operation: GeminiOperation; sse: boolean } | undefined {
   const m = PATH.exec(path);
-  if (!m) return undefined;
-  const operation = m[3] as 'generateContent' | 'streamGenerateContent' | 'countTokens';
+  const model = m ? decodePathSegment(m[2]!) : undefined;
+  if (!m || !model) return undefined;
   const query = new URLSearchParams(m[4] ?? '');
-  return { model: decodeURIComponent(m[2]!), operation, sse: query.get('alt') === 'sse' };
+  return { model, operation: m[3] as GeminiOperation, sse: query.get('alt') === 'sse' };
 }

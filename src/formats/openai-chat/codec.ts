@@ -1,9 +1,8 @@
 import { TranslationError } from '../../core/errors.js';
-import { encodeSSEData } from '../../sse/encode-sse.js';
-import type { SSEMessage } from '../../sse/parse-sse.js';
-import { createSSEByteDecoder, type SSEDecoderOptions, type SyncDecoder, syncDecoderToTransform } from '../../sse/sse-decoder-stream.js';
-import type { FormatCodec } from '../codec.js';
-import type { SyncCodec } from '../../stream/sync-codec.js';
+import { encodeSSEData } from '../../wire/sse/encode-sse.js';
+import type { SSEMessage } from '../../wire/sse/parse-sse.js';
+import { createSSEByteDecoder, type SSEDecoderOptions, type SyncDecoder, syncDecoderToTransform } from '../../wire/sse/sse-decoder-stream.js';
+import type { FormatCodec, SyncCodec } from '../codec.js';
 import { type OpenAIErrorBody, openaiErrorBody, openaiErrorTypeForStatus } from './errors.js';
 
 /**

@@ -10,7 +10,12 @@ describe('vertex-anthropic paths', () => {
     expect(vertexAnthropicCountTokensTarget({ project: 'p', region: 'global' }).path).toBe('/v1/projects/p/locations/global/publishers/anthropic/models/count-tokens:rawPredict');
   });
   it('parses them back', () => {
-    expect(parseVertexAnthropicPath('/v1/projects/p/locations/r/publishers/anthropic/models/claude-x:streamRawPredict')).toEqual({ model: 'claude-x', stream: true, countTokens: false });
+    expect(parseVertexAnthropicPath('/v1/projects/p/locations/r/publishers/anthropic/models/claude-x:streamRawPredict')).toEqual({
+      model: 'claude-x',
+      stream: true,
+      countTokens: false,
+      location: { project: 'p', region: 'r' },
+    });
     expect(parseVertexAnthropicPath('/v1/messages')).toBeUndefined();
   });
 });

@@ -1,3 +1,5 @@
+import { decodePathSegment } from '../../core/url-path.js';
+
 /**
  * Where a Vertex AI request for Claude goes (wire-formats §5.4). The model is in the path; the method
  * (`rawPredict` / `streamRawPredict`) decides streaming. Project and region are deployment settings
@@ -22,11 +24,21 @@ export function vertexAnthropicCountTokensTarget(location?: VertexLocation): { p
   return { path: `${prefix(location)}/publishers/anthropic/models/count-tokens:rawPredict` };
 }
 
-const PATH = /\/publishers\/anthropic\/models\/([^/:]+):(rawPredict|streamRawPredict)$/;
+/** `[/v1/projects/{project}/locations/{region}]/publishers/anthropic/models/{model}:{method}`; the model may hold `/`. */
+const PATH = /(?:\/v1\/projects\/([^/]+)\/locations\/([^/]+))?\/publishers\/anthropic\/models\/(.+):(rawPredict|streamRawPredict)$/;
 
-export function parseVertexAnthropicPath(path: string): { model: string; stream: boolean; countTokens: boolean } | undefined {
+/**
+ * The model, streaming choice and (when the path names them) project and region of a Vertex path (what a
+ * Vertex-speaking client calls; the gateway routes by it, and requires the location).
+ */
+export function parseVertexAnthropicPath(
+  path: string,
+): { model: string; stream: boolean; countTokens: boolean; location?: VertexLocation } | undefined {
   const m = PATH.exec(path.split('?')[0] ?? '');
-  if (!m) return undefined;
-  const model = decodeURIComponent(m[1]!);
-  return { model, stream: m[2] === 'streamRawPredict', countTokens: model === 'count-tokens' };
+  const model = m ? decodePathSegment(m[3]!) : undefined;
+  if (!m || !model) return undefined;
+  const project = m[1] === undefined ? undefined : decodePathSegment(m[1]);
+  const region = m[2] === undefined ? undefined : decodePathSegment(m[2]);
+  const parsed = { model, stream: m[4] === 'streamRawPredict', countTokens: model === 'count-tokens' };
+  return project !== undefined && region !== undefined ? { ...parsed, location: { project, region } } : parsed;
 }

@@ -3,7 +3,7 @@ import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { bedrockConverseTarget } from '../../formats/bedrock-converse/target.js';
-import { isRecord, isStringArray } from '../../formats/gemini/narrow.js';
+import { isRecord, isStringArray } from '../../core/narrow.js';
 import { arrangeConverseTurns, type ConvertedMessage } from './arrange-converse-turns.js';
 import { betaNames } from './converse-betas.js';
 import { type ConverseBlock, cachePointFor, convertAnthropicContent } from './convert-anthropic-content-to-converse.js';

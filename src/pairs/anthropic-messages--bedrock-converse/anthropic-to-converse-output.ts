@@ -2,8 +2,8 @@ import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import type { StreamTranslator, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { converseStreamException } from '../../formats/bedrock-converse/stream-exceptions.js';
-import { isRecord } from '../../formats/gemini/narrow.js';
-import { bedrockExceptionForAnthropicType } from '../anthropic-messages--bedrock-invoke/map-errors.js';
+import { isRecord } from '../../core/narrow.js';
+import { bedrockExceptionForAnthropicType } from '../../formats/bedrock-invoke/anthropic-errors.js';
 import { anthropicStopToConverse, anthropicUsageToConverse } from './map-converse.js';
 
 type ConverseEvent = Record<string, Record<string, unknown>>;

@@ -1,6 +1,6 @@
 import { childPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
-import { isRecord } from '../../formats/gemini/narrow.js';
+import { isRecord } from '../../core/narrow.js';
 import type { ConverseBlock } from './convert-anthropic-content-to-converse.js';
 
 /** One Anthropic message after its blocks were converted (`content` may be empty: every block was lost). */

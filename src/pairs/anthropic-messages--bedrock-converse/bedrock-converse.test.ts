@@ -4,16 +4,16 @@ import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand } from '@a
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeConverseEvent } from '../../formats/bedrock-converse/codec.js';
-import { anthropicSDKFinalMessage } from '../../stream/sdk-harness.js';
-import { readText, streamOfChunks, streamOfText } from '../../stream/stream-test-utils.js';
-import { translateStream } from '../../stream/translate-stream.js';
-import { translateError, translateResponse } from '../../translate.js';
+import { anthropicSDKFinalMessage } from '../../../test/support/sdk-harness.js';
+import { readText, streamOfChunks, streamOfText } from '../../../test/support/stream-test-utils.js';
+import { translateStream } from '../../translate/translate-stream.js';
+import { translateError, translateResponse } from '../../translate/translate.js';
 import { bedrockExceptionForStatus } from '../../formats/bedrock-invoke/errors.js';
 import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { anthropicRequestToConverse } from './anthropic-request-to-converse.js';
 import { converseRequestToAnthropic } from './converse-request-to-anthropic.js';
 import { converseResponseToAnthropic } from './converse-response-to-anthropic.js';
-import { concatBytes as concat, drainBytes as bytesOf } from '../../stream/drain-stream.js';
+import { concatBytes as concat, drainBytes as bytesOf } from '../../../test/support/drain-stream.js';
 
 describe('anthropic -> converse request', () => {
   it('maps system/cache_control, thinking, tools, images, documents, tool results', () => {

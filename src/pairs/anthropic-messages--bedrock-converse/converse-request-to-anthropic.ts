@@ -2,7 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
-import { isRecord } from '../../formats/gemini/narrow.js';
+import { isRecord } from '../../core/narrow.js';
 import { converseDocumentToAnthropic } from './converse-document-to-anthropic.js';
 
 const MEDIA: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' };

@@ -1,7 +1,7 @@
 import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import type { TranslateOptions, TranslationResult } from '../../core/options.js';
-import { isRecord } from '../../formats/gemini/narrow.js';
+import { isRecord } from '../../core/narrow.js';
 import { converseStopToAnthropic, converseUsageToAnthropic } from './map-converse.js';
 
 const RESPONSE_KEYS = new Set(['output', 'stopReason', 'usage', 'metrics']);

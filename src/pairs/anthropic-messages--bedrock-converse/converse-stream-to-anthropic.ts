@@ -1,8 +1,8 @@
 import { TranslationError } from '../../core/errors.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
-import { isRecord } from '../../formats/gemini/narrow.js';
-import { OnceLossCollector } from '../anthropic-messages--gemini/once-losses.js';
-import { anthropicTypeForBedrockException } from '../anthropic-messages--bedrock-invoke/map-errors.js';
+import { isRecord } from '../../core/narrow.js';
+import { OnceLossCollector } from '../../core/losses.js';
+import { anthropicTypeForBedrockException } from '../../formats/bedrock-invoke/anthropic-errors.js';
 import { converseStopToAnthropic, converseUsageToAnthropic } from './map-converse.js';
 
 type Event = Record<string, unknown> & { type: string };

@@ -1,5 +1,5 @@
 import type { PairTranslator } from '../pair.js';
-import { anthropicErrorToBedrock, bedrockErrorToAnthropic } from '../anthropic-messages--bedrock-invoke/map-errors.js';
+import { anthropicErrorToBedrock, bedrockErrorToAnthropic } from '../../formats/bedrock-invoke/anthropic-errors.js';
 import { anthropicRequestToConverse } from './anthropic-request-to-converse.js';
 import { anthropicResponseToConverse, createAnthropicToConverseStream } from './anthropic-to-converse-output.js';
 import { converseRequestToAnthropic } from './converse-request-to-anthropic.js';

@@ -1,4 +1,4 @@
-import { isRecord, num } from '../../formats/gemini/narrow.js';
+import { isRecord, num } from '../../core/narrow.js';
 
 /**
  * Stop reasons and usage, Converse <-> Anthropic (wire-formats §5.1, §7). Converse `inputTokens`

@@ -1,10 +1,10 @@
 import AnthropicBedrock from '@anthropic-ai/bedrock-sdk';
 import { describe, expect, it } from 'vitest';
-import { drainBytes } from '../../stream/drain-stream.js';
-import { anthropicSDKFinalMessage } from '../../stream/sdk-harness.js';
-import { readText, streamOfChunks, streamOfText } from '../../stream/stream-test-utils.js';
-import { translateStream } from '../../stream/translate-stream.js';
-import { translateError, translateRequest } from '../../translate.js';
+import { drainBytes } from '../../../test/support/drain-stream.js';
+import { anthropicSDKFinalMessage } from '../../../test/support/sdk-harness.js';
+import { readText, streamOfChunks, streamOfText } from '../../../test/support/stream-test-utils.js';
+import { translateStream } from '../../translate/translate-stream.js';
+import { translateError, translateRequest } from '../../translate/translate.js';
 import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { anthropicRequestToBedrockInvoke, bedrockInvokeRequestToAnthropic } from './convert-requests.js';
 
@@ -155,8 +155,8 @@ describe('bedrock-invoke streams and errors', () => {
   });
 
   it('an Anthropic error event inside a chunk frame reaches the Anthropic client with its own type', async () => {
-    const { encodeEventFrame } = await import('../../formats/bedrock-invoke/event-stream.js');
-    const { bytesToBase64 } = await import('../../formats/bedrock-invoke/base64.js');
+    const { encodeEventFrame } = await import('../../wire/event-stream/frames.js');
+    const { bytesToBase64 } = await import('../../wire/base64.js');
     const chunk = (e: unknown) => encodeEventFrame('chunk', { bytes: bytesToBase64(new TextEncoder().encode(JSON.stringify(e))) });
     const out = await readText(
       translateStream('bedrock-invoke', 'anthropic-messages', streamOfChunks([chunk({ type: 'ping' }), chunk({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } })])),
@@ -165,7 +165,7 @@ describe('bedrock-invoke streams and errors', () => {
   });
 
   it('a Bedrock exception frame reaches an OpenAI client as its error chunk (composed)', async () => {
-    const { encodeExceptionFrame } = await import('../../formats/bedrock-invoke/event-stream.js');
+    const { encodeExceptionFrame } = await import('../../wire/event-stream/frames.js');
     const out = await readText(translateStream('bedrock-invoke', 'openai-chat', streamOfChunks([encodeExceptionFrame('throttlingException', 'Too many')])));
     expect(out).toContain('"error"');
     expect(out).toContain('Too many');

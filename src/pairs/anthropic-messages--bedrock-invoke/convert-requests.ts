@@ -2,7 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import type { AnthropicVersion, RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { bedrockInvokeTarget } from '../../formats/bedrock-invoke/target.js';
-import { isRecord } from '../../formats/gemini/narrow.js';
+import { isRecord } from '../../core/narrow.js';
 
 /** `anthropic_version` for the body: the classic Bedrock value, or the new API version as SDK 1.x sends it. */
 export function bedrockAnthropicVersion(version: AnthropicVersion | undefined): string {

@@ -1,8 +1,8 @@
 import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
-import { isRecord } from '../../formats/gemini/narrow.js';
-import { anthropicTypeForBedrockException, bedrockExceptionForAnthropicType } from './map-errors.js';
+import { isRecord } from '../../core/narrow.js';
+import { anthropicTypeForBedrockException, bedrockExceptionForAnthropicType } from '../../formats/bedrock-invoke/anthropic-errors.js';
 
 type Event = Record<string, unknown> & { type: string };
 

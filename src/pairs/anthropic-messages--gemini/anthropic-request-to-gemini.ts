@@ -1,10 +1,10 @@
 import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
-import { isRecord, isStringArray } from '../../formats/gemini/narrow.js';
+import { isRecord, isStringArray } from '../../core/narrow.js';
 import { geminiTarget } from '../../formats/gemini/target.js';
 import type { GeminiGenerationConfig, GeminiPart, GeminiRequest } from '../../formats/gemini/types.js';
-import { collectAnthropicToolNames } from '../anthropic-messages--openai-chat/collect-tool-names.js';
+import { collectAnthropicToolNames } from '../../formats/anthropic-messages/tool-names.js';
 import { convertAnthropicMessages } from './convert-anthropic-messages-to-gemini.js';
 import { applyAnthropicThinking } from './convert-anthropic-thinking-to-gemini.js';
 import { convertAnthropicToolChoice, convertAnthropicTools } from './convert-anthropic-tools-to-gemini.js';

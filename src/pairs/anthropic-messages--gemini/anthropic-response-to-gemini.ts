@@ -1,7 +1,7 @@
 import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import type { TranslateOptions, TranslationResult } from '../../core/options.js';
-import { isRecord } from '../../formats/gemini/narrow.js';
+import { isRecord } from '../../core/narrow.js';
 import type { GeminiCandidate, GeminiPart, GeminiResponse } from '../../formats/gemini/types.js';
 import { anthropicBlockToGeminiPart } from './convert-anthropic-block-to-gemini-part.js';
 import { anthropicStopReasonToGemini } from './map-finish-reason.js';

@@ -3,7 +3,7 @@ import { LossCollector } from '../../core/losses.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { statusForAnthropicErrorType } from '../../formats/anthropic-messages/errors.js';
 import { geminiErrorBody } from '../../formats/gemini/errors.js';
-import { isRecord, type JsonObject } from '../../formats/gemini/narrow.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 import type { GeminiCandidate, GeminiErrorBody, GeminiPart, GeminiResponse } from '../../formats/gemini/types.js';
 import { anthropicStopReasonToGemini } from './map-finish-reason.js';
 import { anthropicUsageToGemini } from './map-usage.js';

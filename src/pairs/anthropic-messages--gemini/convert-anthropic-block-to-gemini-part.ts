@@ -1,6 +1,6 @@
 import type { JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
-import { isRecord, type JsonObject } from '../../formats/gemini/narrow.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 import type { GeminiPart } from '../../formats/gemini/types.js';
 
 /**

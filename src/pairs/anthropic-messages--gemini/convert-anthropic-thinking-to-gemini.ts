@@ -1,6 +1,6 @@
 import { childPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
-import { isRecord } from '../../formats/gemini/narrow.js';
+import { isRecord } from '../../core/narrow.js';
 import type { GeminiGenerationConfig, GeminiThinkingConfig } from '../../formats/gemini/types.js';
 
 /**

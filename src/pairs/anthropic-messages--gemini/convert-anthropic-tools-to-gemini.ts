@@ -2,7 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { convertJsonSchemaToGemini } from '../../formats/gemini/convert-json-schema-to-gemini.js';
-import { isRecord } from '../../formats/gemini/narrow.js';
+import { isRecord } from '../../core/narrow.js';
 import type { GeminiFunctionDeclaration, GeminiTool, GeminiToolConfig } from '../../formats/gemini/types.js';
 import type { GeminiToolNamer } from './gemini-tool-names.js';
 

@@ -1,7 +1,7 @@
 import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
-import { isRecord, type JsonObject } from '../../formats/gemini/narrow.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { geminiToolUseId, toolUseIdForClientCallId } from './tool-use-ids.js';
 
 type Block = Record<string, unknown>;

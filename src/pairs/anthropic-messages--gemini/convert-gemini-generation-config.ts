@@ -2,7 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import type { LossCollector } from '../../core/losses.js';
 import type { AnthropicVersion } from '../../core/options.js';
 import { convertGeminiSchemaToJsonSchema } from '../../formats/gemini/convert-gemini-schema-to-json-schema.js';
-import { isRecord, isStringArray } from '../../formats/gemini/narrow.js';
+import { isRecord, isStringArray } from '../../core/narrow.js';
 
 /** Anthropic's `max_tokens` is required; Gemini's `maxOutputTokens` is not. Used when the client sent none. */
 export const DEFAULT_MAX_TOKENS = 8192;

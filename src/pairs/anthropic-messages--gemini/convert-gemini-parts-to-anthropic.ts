@@ -1,7 +1,7 @@
 import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
-import { isRecord } from '../../formats/gemini/narrow.js';
+import { isRecord } from '../../core/narrow.js';
 import { geminiToolUseId, toolUseIdFromGeminiCallId } from './tool-use-ids.js';
 
 /** An Anthropic content block as it starts (text and thinking grow through the sink's deltas). */

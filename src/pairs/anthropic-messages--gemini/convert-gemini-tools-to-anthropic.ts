@@ -2,7 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { convertGeminiSchemaToJsonSchema } from '../../formats/gemini/convert-gemini-schema-to-json-schema.js';
-import { isRecord } from '../../formats/gemini/narrow.js';
+import { isRecord } from '../../core/narrow.js';
 
 const DECL_KEYS = new Set(['name', 'description', 'parameters', 'parametersJsonSchema']);
 

@@ -1,7 +1,7 @@
 import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
-import { isRecord } from '../../formats/gemini/narrow.js';
+import { isRecord } from '../../core/narrow.js';
 import { convertGeminiContents } from './convert-gemini-contents-to-anthropic.js';
 import { applyGeminiGenerationConfig, reconcileThinking } from './convert-gemini-generation-config.js';
 import { convertGeminiToolConfig, convertGeminiTools } from './convert-gemini-tools-to-anthropic.js';

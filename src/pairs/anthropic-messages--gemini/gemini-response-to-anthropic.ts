@@ -1,7 +1,7 @@
 import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import type { TranslateOptions, TranslationResult } from '../../core/options.js';
-import { isRecord, type JsonObject } from '../../formats/gemini/narrow.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { GeminiPartsConverter, MessageContentSink } from './convert-gemini-parts-to-anthropic.js';
 import { clientToolName } from './gemini-tool-names.js';
 import { geminiFinishReasonToAnthropic } from './map-finish-reason.js';

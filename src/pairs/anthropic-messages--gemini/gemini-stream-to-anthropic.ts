@@ -1,14 +1,14 @@
 import { TranslationError } from '../../core/errors.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { anthropicErrorTypeForStatus } from '../../formats/anthropic-messages/errors.js';
-import { isRecord, type JsonObject } from '../../formats/gemini/narrow.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { type AnthropicBlockStart, type BlockSink, GeminiPartsConverter } from './convert-gemini-parts-to-anthropic.js';
 import { anthropicMessageId, anthropicModelName, readPromptFeedback } from './gemini-response-to-anthropic.js';
 import { clientToolName } from './gemini-tool-names.js';
 import { geminiFinishReasonToAnthropic } from './map-finish-reason.js';
 import { anthropicStatusForGemini, readGeminiError } from './map-errors.js';
 import { geminiUsageToAnthropic } from './map-usage.js';
-import { OnceLossCollector } from './once-losses.js';
+import { OnceLossCollector } from '../../core/losses.js';
 
 export type AnthropicStreamEvent = Record<string, unknown> & { type: string };
 

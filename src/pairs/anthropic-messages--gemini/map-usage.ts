@@ -1,4 +1,4 @@
-import { isRecord, num } from '../../formats/gemini/narrow.js';
+import { isRecord, num } from '../../core/narrow.js';
 import type { GeminiUsageMetadata } from '../../formats/gemini/types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { isRecord } from '../../formats/gemini/narrow.js';
+import { isRecord } from '../../core/narrow.js';
 
 /**
  * The Gemini API reads its JSON with the proto3 JSON mapping, which accepts the proto field names

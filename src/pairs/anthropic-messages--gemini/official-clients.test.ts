@@ -5,10 +5,10 @@
  */
 import { ApiError, GoogleGenAI } from '@google/genai';
 import { describe, expect, it } from 'vitest';
-import { anthropicSDKFinalMessage, openaiSDKFinalCompletion } from '../../stream/sdk-harness.js';
-import { readText, streamOfText } from '../../stream/stream-test-utils.js';
-import { translateStream } from '../../stream/translate-stream.js';
-import { translateRequest, translateResponse } from '../../translate.js';
+import { anthropicSDKFinalMessage, openaiSDKFinalCompletion } from '../../../test/support/sdk-harness.js';
+import { readText, streamOfText } from '../../../test/support/stream-test-utils.js';
+import { translateStream } from '../../translate/translate-stream.js';
+import { translateRequest, translateResponse } from '../../translate/translate.js';
 
 function genai(body: string, status = 200, contentType = 'text/event-stream') {
   const seen: string[] = [];

@@ -1,8 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { TranslationError } from '../../core/errors.js';
-import { readText, streamOfChunks } from '../../stream/stream-test-utils.js';
-import { translateStream } from '../../stream/translate-stream.js';
+import { readText, streamOfChunks } from '../../../test/support/stream-test-utils.js';
+import { translateStream } from '../../translate/translate-stream.js';
 import { anthropicRequestToGemini } from './anthropic-request-to-gemini.js';
 import { anthropicResponseToGemini } from './anthropic-response-to-gemini.js';
 import { createAnthropicToGeminiStream } from './anthropic-stream-to-gemini.js';

@@ -13,7 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldAnthropicEvents } from '../../../conformance/arbitraries/fold-anthropic-events.js';
 import { foldGeminiChunks } from '../../../conformance/arbitraries/fold-gemini-chunks.js';
-import { createStreamTranslator, translateRequest, translateResponse } from '../../translate.js';
+import { createStreamTranslator, translateRequest, translateResponse } from '../../translate/translate.js';
 
 type Json = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TranslationError } from '../../core/errors.js';
 import { anthropicRequestToOpenAI } from './anthropic-request-to-openai.js';
-import { deepFreeze } from './test-utils.js';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 
 const run = (body: unknown, opts = {}) => anthropicRequestToOpenAI(deepFreeze(body), opts);
 const base = { model: 'claude-x', max_tokens: 100 };

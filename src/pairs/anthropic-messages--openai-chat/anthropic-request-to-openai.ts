@@ -2,12 +2,12 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
-import { collectAnthropicToolNames } from './collect-tool-names.js';
+import { collectAnthropicToolNames } from '../../formats/anthropic-messages/tool-names.js';
 import { convertAnthropicMessagesToOpenAI } from './convert-anthropic-messages-to-openai.js';
 import { convertAnthropicToolChoiceToOpenAI, convertAnthropicToolsToOpenAI } from './convert-anthropic-tools-to-openai.js';
 import { DEFAULT_SCHEMA_NAME } from './extensions.js';
 import { budgetToReasoningEffort } from './map-reasoning-effort.js';
-import { isNumber, isRecord, isString, type JsonObject } from './narrow.js';
+import { isFiniteNumber, isRecord, isString, type JsonObject } from '../../core/narrow.js';
 import { createToolNamer } from './tool-names.js';
 import type { ChatCompletionRequestOut } from './types.js';
 
@@ -54,7 +54,7 @@ function convertThinking(thinking: unknown, out: JsonObject, losses: LossCollect
   }
   switch (thinking.type) {
     case 'enabled':
-      if (!isNumber(thinking.budget_tokens)) throw new TranslationError('invalid_input', 'budget_tokens must be a number', { path: 'thinking.budget_tokens' });
+      if (!isFiniteNumber(thinking.budget_tokens)) throw new TranslationError('invalid_input', 'budget_tokens must be a number', { path: 'thinking.budget_tokens' });
       out.reasoning_effort = budgetToReasoningEffort(thinking.budget_tokens);
       return;
     case 'disabled':
@@ -101,7 +101,7 @@ export function anthropicRequestToOpenAI(body: unknown, options: TranslateOption
   out.messages = convertAnthropicMessagesToOpenAI(body.system, body.messages, { losses, names });
 
   if (body.max_tokens !== undefined) {
-    if (!isNumber(body.max_tokens)) throw new TranslationError('invalid_input', 'max_tokens must be a number', { path: 'max_tokens' });
+    if (!isFiniteNumber(body.max_tokens)) throw new TranslationError('invalid_input', 'max_tokens must be a number', { path: 'max_tokens' });
     out.max_completion_tokens = body.max_tokens;
   }
   if (body.stop_sequences !== undefined && body.stop_sequences !== null) {
@@ -121,7 +121,7 @@ export function anthropicRequestToOpenAI(body: unknown, options: TranslateOption
   for (const key of ['temperature', 'top_p'] as const) {
     const v = body[key];
     if (v === undefined || v === null) continue;
-    if (!isNumber(v)) throw new TranslationError('invalid_input', `${key} must be a number`, { path: key });
+    if (!isFiniteNumber(v)) throw new TranslationError('invalid_input', `${key} must be a number`, { path: key });
     out[key] = v;
   }
   if (body.tools !== undefined && body.tools !== null) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TranslationError } from '../../core/errors.js';
 import { anthropicResponseToOpenAI } from './anthropic-response-to-openai.js';
-import { deepFreeze } from './test-utils.js';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 
 const run = (body: unknown, opts = {}) => anthropicResponseToOpenAI(deepFreeze(body), opts);
 const usage = { input_tokens: 10, output_tokens: 5, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };

@@ -5,7 +5,7 @@ import type { TranslateOptions, TranslationResult } from '../../core/options.js'
 import { citationsToAnnotations } from './map-citations.js';
 import { anthropicStopReasonLoss, anthropicStopReasonToOpenAI } from './map-stop-reason.js';
 import { anthropicUsageToOpenAI } from './map-usage.js';
-import { isRecord, type JsonObject } from './narrow.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { reportUnknownKeys } from './report-unknown-keys.js';
 import { reportAnthropicUsageLosses } from './report-usage-losses.js';
 import { restoreToolName } from './tool-names.js';

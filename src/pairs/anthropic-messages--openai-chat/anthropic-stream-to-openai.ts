@@ -1,5 +1,5 @@
 import { asTranslationError, TranslationError } from '../../core/errors.js';
-import { LossCollector } from '../../core/losses.js';
+import { LossCollector, OnceLossCollector } from '../../core/losses.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { statusForAnthropicErrorType } from '../../formats/anthropic-messages/errors.js';
 import { OPENAI_DONE, type OpenAIStreamEvent } from '../../formats/openai-chat/codec.js';
@@ -8,7 +8,7 @@ import { citationsToAnnotations } from './map-citations.js';
 import { anthropicErrorTypeToOpenAI } from './map-errors.js';
 import { anthropicStopReasonLoss, anthropicStopReasonToOpenAI, type OpenAIFinishReason } from './map-stop-reason.js';
 import { anthropicUsageToOpenAI } from './map-usage.js';
-import { isRecord, type JsonObject } from './narrow.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { reportAnthropicUsageLosses } from './report-usage-losses.js';
 import { restoreToolName } from './tool-names.js';
 
@@ -73,7 +73,7 @@ const KNOWN_EVENTS = new Set([
 ]);
 
 export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): StreamTranslator<unknown, OpenAIStreamEvent> {
-  const losses = new LossCollector(options.strict ?? false);
+  const losses = new OnceLossCollector(options.strict ?? false);
   const toolNames = options.context?.toolNames;
   const includeUsage = options.context?.includeUsage === true;
   const created = options.created ?? 0;
@@ -93,13 +93,8 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
   /** url_citation annotations, sent in one chunk before the finish chunk */
   const annotations: JsonObject[] = [];
   let usage: JsonObject = {};
-  const reported = new Set<string>();
 
-  const lossOnce = (path: string, reason: string): void => {
-    if (reported.has(path)) return;
-    reported.add(path);
-    losses.add(path, reason);
-  };
+  const lossOnce = (path: string, reason: string): void => losses.add(path, reason);
 
   /** report keys of `obj` outside `known` that carry something (not null) */
   const lossUnknown = (obj: JsonObject, known: ReadonlySet<string>, path: string): void => {

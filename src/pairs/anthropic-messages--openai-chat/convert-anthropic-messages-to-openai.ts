@@ -3,7 +3,7 @@ import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { convertAnthropicUserBlock, convertTextBlock, requireString } from './convert-anthropic-content-part-to-openai.js';
 import { TOOL_ERROR_PREFIX } from './extensions.js';
-import { isRecord, type JsonObject } from './narrow.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 import type { ToolNamer } from './tool-names.js';
 
 /**

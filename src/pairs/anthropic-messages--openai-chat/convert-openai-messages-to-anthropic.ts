@@ -3,7 +3,7 @@ import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { convertOpenAIUserPart, convertTextPart, requireStr } from './convert-openai-content-part-to-anthropic.js';
 import { TOOL_ERROR_PREFIX } from './extensions.js';
-import { isRecord, type JsonObject } from './narrow.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { parseToolArguments } from './parse-tool-arguments.js';
 import type { ToolNamer } from './tool-names.js';
 

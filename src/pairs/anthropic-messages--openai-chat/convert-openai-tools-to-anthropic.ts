@@ -2,7 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { requireStr } from './convert-openai-content-part-to-anthropic.js';
-import { isRecord, type JsonObject } from './narrow.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 import type { ToolNamer } from './tool-names.js';
 
 /**

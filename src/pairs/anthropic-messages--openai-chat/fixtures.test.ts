@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormatId } from '../../core/formats.js';
 import type { Loss } from '../../core/losses.js';
 import type { TranslateOptions } from '../../core/options.js';
-import { translateError, translateRequest, translateResponse } from '../../translate.js';
+import { translateError, translateRequest, translateResponse } from '../../translate/translate.js';
 import type { HttpError } from '../pair.js';
 
 /**

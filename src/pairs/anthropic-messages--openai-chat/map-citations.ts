@@ -1,7 +1,7 @@
 import type { JsonPath } from '../../core/json-path.js';
 import { childPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
-import { isRecord, type JsonObject } from './narrow.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 
 /**
  * Web-search citations: Anthropic `web_search_result_location` citations on a text block <->

@@ -1,7 +1,7 @@
 import { type AnthropicErrorBody, anthropicErrorBody, anthropicErrorTypeForStatus, isAnthropicErrorBody } from '../../formats/anthropic-messages/errors.js';
 import { isOpenAIErrorBody, type OpenAIErrorBody, openaiErrorBody, openaiErrorTypeForStatus } from '../../formats/openai-chat/errors.js';
 import type { HttpError } from '../pair.js';
-import { isRecord } from './narrow.js';
+import { isRecord } from '../../core/narrow.js';
 
 /**
  * HTTP errors both ways (wire-formats §2.6, §3.4). The status is always kept; the error type is

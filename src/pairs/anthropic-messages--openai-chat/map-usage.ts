@@ -1,4 +1,4 @@
-import { isRecord, num, optNum } from './narrow.js';
+import { isRecord, num, optNum } from '../../core/narrow.js';
 
 /**
  * Usage in both directions.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TranslationError } from '../../core/errors.js';
 import { openaiRequestToAnthropic } from './openai-request-to-anthropic.js';
-import { deepFreeze } from './test-utils.js';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 
 const run = (body: unknown, opts = {}) => openaiRequestToAnthropic(deepFreeze(body), opts);
 const base = { model: 'gpt-x', max_completion_tokens: 100 };

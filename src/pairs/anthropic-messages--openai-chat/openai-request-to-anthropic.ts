@@ -2,12 +2,12 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
-import { collectOpenAIToolNames } from './collect-tool-names.js';
+import { collectOpenAIToolNames } from '../../formats/openai-chat/tool-names.js';
 import { convertOpenAIMessagesToAnthropic } from './convert-openai-messages-to-anthropic.js';
 import { convertOpenAIToolChoiceToAnthropic, convertOpenAIToolsToAnthropic } from './convert-openai-tools-to-anthropic.js';
 import { DEFAULT_MAX_TOKENS, DEFAULT_SCHEMA_NAME } from './extensions.js';
 import { isReasoningEffort, reasoningEffortToBudget } from './map-reasoning-effort.js';
-import { isNumber, isRecord, isString, type JsonObject } from './narrow.js';
+import { isFiniteNumber, isRecord, isString, type JsonObject } from '../../core/narrow.js';
 import { createToolNamer } from './tool-names.js';
 import type { MessageCreateParamsOut } from './types.js';
 
@@ -64,7 +64,7 @@ const HANDLED = new Set([
 function optNumber(body: JsonObject, key: string): number | undefined {
   const v = body[key];
   if (v === undefined || v === null) return undefined;
-  if (!isNumber(v)) throw new TranslationError('invalid_input', `${key} must be a number`, { path: key });
+  if (!isFiniteNumber(v)) throw new TranslationError('invalid_input', `${key} must be a number`, { path: key });
   return v;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TranslationError } from '../../core/errors.js';
 import { openaiResponseToAnthropic } from './openai-response-to-anthropic.js';
-import { deepFreeze } from './test-utils.js';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 
 const run = (body: unknown, opts = {}) => openaiResponseToAnthropic(deepFreeze(body), opts);
 const usage = { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 };

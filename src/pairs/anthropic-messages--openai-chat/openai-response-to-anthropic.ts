@@ -5,7 +5,7 @@ import type { TranslateOptions, TranslationResult } from '../../core/options.js'
 import { annotationsToCitations } from './map-citations.js';
 import { openaiFinishReasonToAnthropic } from './map-stop-reason.js';
 import { openaiUsageToAnthropic } from './map-usage.js';
-import { isRecord, type JsonObject } from './narrow.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { parseToolArguments } from './parse-tool-arguments.js';
 import { readChatContentArray } from './read-chat-content-array.js';
 import { reportUnknownKeys } from './report-unknown-keys.js';

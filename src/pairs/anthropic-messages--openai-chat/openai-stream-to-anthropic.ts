@@ -1,5 +1,5 @@
 import { asTranslationError, TranslationError } from '../../core/errors.js';
-import { LossCollector } from '../../core/losses.js';
+import { LossCollector, OnceLossCollector } from '../../core/losses.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import type { AnthropicStreamEvent } from '../../formats/anthropic-messages/codec.js';
 import { anthropicErrorBody } from '../../formats/anthropic-messages/errors.js';
@@ -8,7 +8,7 @@ import { annotationsToCitations } from './map-citations.js';
 import { openaiErrorTypeToAnthropic } from './map-errors.js';
 import { openaiFinishReasonToAnthropic } from './map-stop-reason.js';
 import { openaiUsageToAnthropic } from './map-usage.js';
-import { isRecord, type JsonObject } from './narrow.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { isEmptyValue } from './report-unknown-keys.js';
 import { reportOpenAIUsageLosses } from './report-usage-losses.js';
 import { restoreToolName } from './tool-names.js';
@@ -97,7 +97,7 @@ function streamErrorStatus(e: JsonObject): number {
 }
 
 export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): StreamTranslator<unknown, Event> {
-  const losses = new LossCollector(options.strict ?? false);
+  const losses = new OnceLossCollector(options.strict ?? false);
   const toolNames = options.context?.toolNames;
   let state: 'before' | 'open' | 'finished' | 'done' = 'before';
   let nextBlock = 0;
@@ -117,13 +117,8 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
   let finishReason: unknown = null;
   let stopSequence: unknown;
   let usage: unknown = null;
-  const reported = new Set<string>();
 
-  const lossOnce = (path: string, reason: string): void => {
-    if (reported.has(path)) return;
-    reported.add(path);
-    losses.add(path, reason);
-  };
+  const lossOnce = (path: string, reason: string): void => losses.add(path, reason);
   const bad = (message: string): never => {
     throw new TranslationError('upstream', `OpenAI stream: ${message}`);
   };

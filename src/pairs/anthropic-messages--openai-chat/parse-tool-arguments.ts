@@ -1,6 +1,6 @@
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
-import { isRecord, type JsonObject } from './narrow.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 
 /**
  * OpenAI `function.arguments` (a JSON string) -> Anthropic `tool_use.input` (an object).

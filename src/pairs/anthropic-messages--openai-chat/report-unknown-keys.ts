@@ -1,4 +1,4 @@
-import { isRecord, type JsonObject } from './narrow.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 
 /**
  * Report every key of `obj` outside `known` whose value carries something (docs/streaming.md, "Loss policy"):

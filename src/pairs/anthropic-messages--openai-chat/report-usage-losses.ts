@@ -1,4 +1,4 @@
-import { isRecord, type JsonObject } from './narrow.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 
 /**
  * The usage fields that map-usage.ts cannot carry, reported as losses (docs/streaming.md, "Loss policy").

@@ -5,7 +5,7 @@ import { anthropicRequestToOpenAI } from './anthropic-request-to-openai.js';
 import { anthropicResponseToOpenAI } from './anthropic-response-to-openai.js';
 import { openaiRequestToAnthropic } from './openai-request-to-anthropic.js';
 import { openaiResponseToAnthropic } from './openai-response-to-anthropic.js';
-import { deepFreeze } from './test-utils.js';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 
 const img = { type: 'base64', media_type: 'image/png', data: 'iVBORw0KGgo=' };
 

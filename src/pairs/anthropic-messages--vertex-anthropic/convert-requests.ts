@@ -1,7 +1,7 @@
 import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import type { AnthropicVersion, RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
-import { isRecord } from '../../formats/gemini/narrow.js';
+import { isRecord } from '../../core/narrow.js';
 import { vertexAnthropicTarget } from '../../formats/vertex-anthropic/target.js';
 
 export function vertexAnthropicVersion(version: AnthropicVersion | undefined): string {

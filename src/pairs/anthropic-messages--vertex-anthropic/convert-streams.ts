@@ -2,8 +2,8 @@ import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { anthropicErrorTypeForStatus } from '../../formats/anthropic-messages/errors.js';
-import { isRecord } from '../../formats/gemini/narrow.js';
-import { anthropicStatusForGemini, readGeminiError } from '../anthropic-messages--gemini/map-errors.js';
+import { isRecord } from '../../core/narrow.js';
+import { anthropicStatusForGemini, readGeminiError } from '../../formats/gemini/anthropic-errors.js';
 
 type Event = Record<string, unknown> & { type: string };
 

@@ -1,6 +1,4 @@
-import { TranslationError } from '../../core/errors.js';
-import type { TranslateOptions, TranslationResult } from '../../core/options.js';
-import { isRecord } from '../../formats/gemini/narrow.js';
+import { sameMessage } from '../../formats/anthropic-messages/same-message.js';
 import type { PairTranslator } from '../pair.js';
 import { anthropicRequestToVertex, vertexRequestToAnthropic } from './convert-requests.js';
 import { createAnthropicToVertexStream, createVertexToAnthropicStream } from './convert-streams.js';
@@ -10,16 +8,11 @@ export { anthropicRequestToVertex, type VertexAnthropicRequestContext, vertexReq
 export { createAnthropicToVertexStream, createVertexToAnthropicStream } from './convert-streams.js';
 export { anthropicErrorToVertex, vertexErrorToAnthropic } from './map-errors.js';
 
-/** rawPredict returns the Anthropic `Message` itself. */
-function sameMessage(body: unknown, options: TranslateOptions = {}): TranslationResult<unknown> {
-  if (!isRecord(body)) throw new TranslationError('invalid_input', 'response body must be a JSON object', { path: '' });
-  return { body, losses: [], context: options.context ?? {} };
-}
-
 export const anthropicToVertex: PairTranslator = {
   from: 'anthropic-messages',
   to: 'vertex-anthropic',
   request: anthropicRequestToVertex,
+  // the response body is the Anthropic `Message` itself
   response: sameMessage,
   stream: createAnthropicToVertexStream,
   error: anthropicErrorToVertex,

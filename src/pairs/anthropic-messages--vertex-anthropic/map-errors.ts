@@ -1,5 +1,5 @@
 import { isAnthropicErrorBody } from '../../formats/anthropic-messages/errors.js';
-import { geminiErrorToAnthropic } from '../anthropic-messages--gemini/map-errors.js';
+import { geminiErrorToAnthropic } from '../../formats/gemini/anthropic-errors.js';
 import type { HttpError } from '../pair.js';
 
 /**

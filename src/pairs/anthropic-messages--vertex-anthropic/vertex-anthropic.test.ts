@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readText, streamOfText } from '../../stream/stream-test-utils.js';
-import { translateStream } from '../../stream/translate-stream.js';
-import { createVertexTestClient } from '../../stream/vertex-test-client.js';
-import { translateError, translateRequest } from '../../translate.js';
+import { readText, streamOfText } from '../../../test/support/stream-test-utils.js';
+import { translateStream } from '../../translate/translate-stream.js';
+import { createVertexTestClient } from '../../../test/support/vertex-test-client.js';
+import { translateError, translateRequest } from '../../translate/translate.js';
 import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { anthropicRequestToVertex, vertexRequestToAnthropic } from './convert-requests.js';
 

@@ -1,1 +1,0 @@
-export { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';

@@ -1,0 +1,196 @@
+import { TranslationError } from '../core/errors.js';
+import type { FormatId } from '../core/formats.js';
+import type { Loss } from '../core/losses.js';
+import type { StreamTranslator, TranslateOptions } from '../core/options.js';
+import type { FormatCodec } from '../formats/codec.js';
+import { createStreamTranslator, getCodec } from './translate.js';
+import { DecodeFailure, decodeFault } from '../wire/sse/sse-decoder-stream.js';
+import { hasSyncCodec, type SyncCodec } from './sync-codec.js';
+
+export interface TranslateStreamHooks {
+  /** called once when the output ends (cleanly, with an error event, or cancelled) with the losses seen */
+  onEnd?: (result: { losses: Loss[]; error: unknown }) => void;
+}
+
+/** An upstream error may carry the HTTP status it stands for (`status`, e.g. 504 for the gateway's idle timeout). */
+function describe(error: unknown): { status: number; message: string } {
+  if (error instanceof TranslationError) {
+    const carried = (error as { status?: unknown }).status;
+    const status = error.kind !== 'upstream' ? 500 : typeof carried === 'number' ? carried : 502;
+    return { status, message: error.message };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { status: 502, message: `upstream stream failed: ${message}` };
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Upstream wire bytes (format `from`) -> client wire bytes (format `to`):
+ * `getCodec(from).decodeStream()` -> `createStreamTranslator(from, to, options)` -> `getCodec(to).encodeStream()`.
+ *
+ * - Pull-based: upstream bytes are read only when the client side wants more, so backpressure reaches the
+ *   upstream and nothing is buffered without bound.
+ * - Any failure (bytes that do not decode, the upstream stream erroring or ending early, a translator
+ *   error) ends the client stream with the client format's error event; it never ends cleanly after a
+ *   failure and never hangs.
+ * - Once the client stream is complete (its terminal event), the upstream is cancelled.
+ * - Cancelling the returned stream cancels `bytes`.
+ *
+ * When both codecs have a synchronous side (`SyncCodec`), one upstream chunk is decoded, translated and
+ * encoded in one step (one output chunk per upstream chunk); otherwise the codecs' TransformStreams are used.
+ */
+export function translateStream(
+  from: FormatId,
+  to: FormatId,
+  bytes: ReadableStream<Uint8Array>,
+  options?: TranslateOptions,
+  hooks: TranslateStreamHooks = {},
+): ReadableStream<Uint8Array> {
+  return translateStreamWith(getCodec(from), getCodec(to), createStreamTranslator(from, to, options), bytes, hooks);
+}
+
+/** `translateStream` with the codecs and the translator given (custom formats, tests). */
+export function translateStreamWith(
+  source: FormatCodec,
+  target: FormatCodec,
+  translator: StreamTranslator<unknown, unknown>,
+  bytes: ReadableStream<Uint8Array>,
+  hooks: TranslateStreamHooks = {},
+): ReadableStream<Uint8Array> {
+  let finished = false;
+  const finish = (error: unknown): void => {
+    if (finished) return;
+    finished = true;
+    let losses: Loss[] = [];
+    try {
+      losses = [...translator.losses];
+    } catch {
+      // losses are informational; a failing getter must not break the stream
+    }
+    hooks.onEnd?.({ losses, error });
+  };
+  if (hasSyncCodec(source) && hasSyncCodec(target)) return syncPath(source, target, bytes, translator, finish);
+  return streamPath(source, target, bytes, translator, finish);
+}
+
+function syncPath(
+  source: SyncCodec,
+  target: FormatCodec & SyncCodec,
+  bytes: ReadableStream<Uint8Array>,
+  translator: StreamTranslator<unknown, unknown>,
+  finish: (error: unknown) => void,
+): ReadableStream<Uint8Array> {
+  const reader = bytes.getReader();
+  const decoder = source.createDecoder();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const out: unknown[] = [];
+        let terminal = false;
+        const translate = (events: unknown[]): void => {
+          for (const e of events) {
+            for (const o of translator.push(e)) {
+              out.push(o);
+              if (target.endsStream(o)) terminal = true;
+            }
+            if (terminal) return;
+          }
+        };
+        let error: unknown;
+        let done = false;
+        try {
+          // read until some output is owed (pings and partial lines give none)
+          while (out.length === 0 && !done) {
+            const r = await reader.read();
+            if (r.done) {
+              translate(decoder.end());
+              if (!terminal) out.push(...translator.end());
+              done = true;
+            } else {
+              translate(decoder.push(r.value));
+            }
+            if (terminal) done = true;
+          }
+        } catch (e) {
+          error = decodeFault(e);
+          try {
+            // the events the decoder completed before the fault still go out, then the error
+            if (e instanceof DecodeFailure && !terminal) translate(e.before);
+          } catch (inner) {
+            error = inner;
+          }
+          if (!terminal) {
+            const { status, message } = describe(error);
+            out.push(target.streamError(status, message));
+          }
+          done = true;
+        }
+        if (out.length > 0) controller.enqueue(encoder.encode(target.encodeEvents(out)));
+        if (done) {
+          controller.close();
+          finish(error);
+          // the client's stream is complete: release the upstream (a no-op when it already ended)
+          reader.cancel(error).catch(() => {});
+        }
+      },
+      cancel(reason) {
+        finish(reason);
+        return reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+function streamPath(
+  source: FormatCodec,
+  target: FormatCodec,
+  bytes: ReadableStream<Uint8Array>,
+  translator: StreamTranslator<unknown, unknown>,
+  finish: (error: unknown) => void,
+): ReadableStream<Uint8Array> {
+  const reader = bytes.pipeThrough(source.decodeStream()).getReader();
+  const events = new ReadableStream<unknown>(
+    {
+      async pull(controller) {
+        try {
+          for (;;) {
+            const r = await reader.read();
+            if (r.done) {
+              for (const e of translator.end()) controller.enqueue(e);
+              controller.close();
+              finish(undefined);
+              return;
+            }
+            const out = translator.push(r.value);
+            if (out.length === 0) continue;
+            let terminal = false;
+            for (const e of out) {
+              controller.enqueue(e);
+              if (target.isTerminal?.(e)) terminal = true;
+            }
+            if (terminal) {
+              controller.close();
+              finish(undefined);
+              reader.cancel().catch(() => {});
+            }
+            return;
+          }
+        } catch (error) {
+          const { status, message } = describe(error);
+          controller.enqueue(target.streamError(status, message));
+          controller.close();
+          finish(error);
+          reader.cancel(error).catch(() => {});
+        }
+      },
+      cancel(reason) {
+        finish(reason);
+        return reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return events.pipeThrough(target.encodeStream());
+}

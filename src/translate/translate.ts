@@ -1,0 +1,139 @@
+import { TranslationError } from '../core/errors.js';
+import type { FormatId } from '../core/formats.js';
+import type { Loss } from '../core/losses.js';
+import type { RequestContext, StreamTranslator, TranslateOptions, TranslationResult } from '../core/options.js';
+import type { FormatCodec } from '../formats/codec.js';
+import { CODECS } from '../formats/index.js';
+import { PAIRS } from '../pairs/index.js';
+import type { HttpError, PairTranslator } from '../pairs/pair.js';
+import { createSameFormatStream } from './same-format-stream.js';
+
+/** The hub every format can reach: pairs without a direct translator go through it. */
+export const HUB: FormatId = 'anthropic-messages';
+
+type Kind = 'request' | 'response' | 'stream' | 'error';
+
+function direct(from: FormatId, to: FormatId, kind: Kind): PairTranslator | undefined {
+  return PAIRS.find((p) => p.from === from && p.to === to && p[kind] !== undefined);
+}
+
+/** The chain of direct translators from `from` to `to`: one hop, or two through the hub. */
+export function route(from: FormatId, to: FormatId, kind: Kind): PairTranslator[] {
+  if (from === to) return [];
+  const one = direct(from, to, kind);
+  if (one) return [one];
+  if (from !== HUB && to !== HUB) {
+    const a = direct(from, HUB, kind);
+    const b = direct(HUB, to, kind);
+    if (a && b) return [a, b];
+  }
+  throw new TranslationError('unsupported', `no ${kind} translation from ${from} to ${to}`);
+}
+
+export function getCodec(format: FormatId): FormatCodec {
+  const codec = CODECS.find((c) => c.id === format);
+  if (!codec) throw new TranslationError('unsupported', `no wire codec for ${format}`);
+  return codec;
+}
+
+/** Contexts of a two-hop route are kept per hop so each hop gets its own back. */
+interface ViaContext extends RequestContext {
+  via?: RequestContext[];
+}
+
+/**
+ * The options of hop `hop` of a response/stream/error chain. The way back runs the request's hops in reverse
+ * order, and `via` already lists the request contexts in that order (`via[0]` = the last request hop's
+ * context), so the way-back hop `hop` gets `via[hop]`.
+ */
+function hopOptions(options: TranslateOptions | undefined, hop: number, hops: number): TranslateOptions | undefined {
+  if (hops === 1 || !options) return options;
+  const via = (options.context as ViaContext | undefined)?.via;
+  return { ...options, context: via?.[hop] ?? options.context };
+}
+
+function prefixLosses(losses: readonly Loss[], hop: number, chain: readonly PairTranslator[]): Loss[] {
+  if (chain.length === 1 || hop === 0) return losses.slice();
+  const p = chain[hop]!;
+  return losses.map((l) => ({ path: l.path, reason: `${l.reason} (in ${p.from} -> ${p.to})` }));
+}
+
+/** Translate a request body from the client's format to the upstream's. */
+export function translateRequest(from: FormatId, to: FormatId, body: unknown, options?: TranslateOptions): TranslationResult<unknown> {
+  const chain = route(from, to, 'request');
+  if (chain.length === 0) return { body, losses: [], context: {} };
+  let current = body;
+  const losses: Loss[] = [];
+  const contexts: RequestContext[] = [];
+  chain.forEach((pair, hop) => {
+    const r = pair.request!(current, options);
+    current = r.body;
+    losses.push(...prefixLosses(r.losses, hop, chain));
+    contexts.push(r.context);
+  });
+  const context: ViaContext = chain.length === 1 ? contexts[0]! : { ...contexts[0], via: contexts.slice().reverse() };
+  return { body: current, losses, context };
+}
+
+/** Translate a response body from the upstream's format to the client's. */
+export function translateResponse(from: FormatId, to: FormatId, body: unknown, options?: TranslateOptions): TranslationResult<unknown> {
+  const chain = route(from, to, 'response');
+  if (chain.length === 0) return { body, losses: [], context: options?.context ?? {} };
+  let current = body;
+  const losses: Loss[] = [];
+  chain.forEach((pair, hop) => {
+    const r = pair.response!(current, hopOptions(options, hop, chain.length));
+    current = r.body;
+    losses.push(...prefixLosses(r.losses, hop, chain));
+  });
+  return { body: current, losses, context: options?.context ?? {} };
+}
+
+/** Anthropic's own "overloaded" status; only formats whose errors are Anthropic's (the model's, on Vertex) use it. */
+const HUB_OVERLOADED_STATUS = 529;
+const SPEAKS_529: ReadonlySet<FormatId> = new Set<FormatId>([HUB, 'vertex-anthropic']);
+
+/**
+ * Translate an HTTP error (status + body) from the upstream's format to the client's.
+ *
+ * In a composed route, an upstream overload (e.g. Gemini or Bedrock 503) is the hub's 529 in the middle; a
+ * client format that keeps statuses and does not speak 529 (OpenAI) would pass that Anthropic-only code on.
+ * Such a client gets the upstream's own status instead (503 when it was not a 5xx); the body keeps the
+ * mapped error type.
+ */
+export function translateError(from: FormatId, to: FormatId, error: HttpError, options?: TranslateOptions): HttpError {
+  const chain = route(from, to, 'error');
+  const out = chain.reduce((e, pair, hop) => pair.error!(e, hopOptions(options, hop, chain.length)), error);
+  if (chain.length === 2 && !SPEAKS_529.has(to) && out.status === HUB_OVERLOADED_STATUS && error.status !== HUB_OVERLOADED_STATUS) {
+    return { ...out, status: error.status >= 500 && error.status <= 599 ? error.status : 503 };
+  }
+  return out;
+}
+
+/** A stream translator over parsed events: `push` each upstream event, `end` when upstream ends. */
+export function createStreamTranslator(from: FormatId, to: FormatId, options?: TranslateOptions): StreamTranslator<unknown, unknown> {
+  const chain = route(from, to, 'stream');
+  const stages = chain.map((pair, hop) => pair.stream!(hopOptions(options, hop, chain.length)));
+  if (stages.length === 0) return createSameFormatStream(from, getCodec(from));
+  const run = (events: unknown[], start: number): unknown[] => {
+    let current = events;
+    for (let i = start; i < stages.length; i++) {
+      const next: unknown[] = [];
+      for (const e of current) next.push(...stages[i]!.push(e));
+      current = next;
+    }
+    return current;
+  };
+  return {
+    push: (event) => run([event], 0),
+    end: () => {
+      // end each stage in order, feeding what it still owes through the stages after it
+      const out: unknown[] = [];
+      for (let i = 0; i < stages.length; i++) out.push(...run(stages[i]!.end(), i + 1));
+      return out;
+    },
+    get losses() {
+      return stages.flatMap((s, hop) => prefixLosses(s.losses, hop, chain));
+    },
+  };
+}
