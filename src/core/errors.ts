@@ -17,12 +17,18 @@ export class TranslationError extends Error {
   readonly kind: TranslationErrorKind;
   readonly path: JsonPath | undefined;
   readonly losses: readonly Loss[];
+  /**
+   * The HTTP status the failure stands for, when it is not the kind's default (`streamFailure`): e.g. 504 for
+   * an upstream stream that went idle.
+   */
+  readonly status: number | undefined;
 
-  constructor(kind: TranslationErrorKind, message: string, opts: { path?: JsonPath; losses?: readonly Loss[] } = {}) {
+  constructor(kind: TranslationErrorKind, message: string, opts: { path?: JsonPath; losses?: readonly Loss[]; status?: number } = {}) {
     super(opts.path !== undefined ? `${message} (at ${opts.path === '' ? '<root>' : opts.path})` : message);
     this.kind = kind;
     this.path = opts.path;
     this.losses = opts.losses ?? [];
+    this.status = opts.status;
   }
 }
 

@@ -1,5 +1,7 @@
 import type { FormatId } from '../core/formats.js';
+import type { EventStreamMessage } from '../wire/event-stream/frames.js';
 import type { SyncDecoder } from '../wire/sse/sse-decoder-stream.js';
+import type { StreamEndRule } from './stream-end.js';
 
 /**
  * The wire side of one format: how its streams are framed and how its errors look.
@@ -15,8 +17,13 @@ export interface FormatCodec<Event = unknown> {
   encodeStream(): TransformStream<Event, Uint8Array>;
   /** an error event in this format's stream grammar (what a client of this format sees mid-stream) */
   streamError(status: number, message: string, type?: string): Event;
-  /** events that end a stream cleanly, if the format has them (e.g. OpenAI `[DONE]`) */
-  isTerminal?(event: Event): boolean;
+  /**
+   * how a stream of this format ends (complete / failed / cut short): the format's one rule
+   * (`formats/<id>/stream-end.ts`); a codec without one never ends a stream before its bytes do
+   */
+  streamEnd?: StreamEndRule;
+  /** event-stream formats: one checked frame -> its event (undefined: a frame type clients skip) */
+  decodeFrame?(message: EventStreamMessage): Event | undefined;
   /** an HTTP error body in this format's own shape */
   errorBody(status: number, message: string, type?: string): unknown;
 }
@@ -31,6 +38,4 @@ export interface SyncCodec<Event = unknown> {
   createDecoder(): SyncDecoder<Event>;
   /** events -> wire text */
   encodeEvents(events: readonly unknown[]): string;
-  /** nothing may follow this event in a stream of this format (terminal event or error event) */
-  endsStream(event: Event): boolean;
 }

@@ -1,3 +1,5 @@
+import { TranslationError } from '../core/errors.js';
+import type { FormatId } from '../core/formats.js';
 import { anthropicCodec } from './anthropic-messages/codec.js';
 import { bedrockConverseCodec } from './bedrock-converse/codec.js';
 import { bedrockInvokeCodec } from './bedrock-invoke/codec.js';
@@ -16,3 +18,10 @@ export const CODECS: readonly FormatCodec[] = [
   vertexAnthropicCodec,
   bedrockConverseCodec as FormatCodec,
 ];
+
+/** The wire codec of `format`. */
+export function getCodec(format: FormatId): FormatCodec {
+  const codec = CODECS.find((c) => c.id === format);
+  if (!codec) throw new TranslationError('unsupported', `no wire codec for ${format}`);
+  return codec;
+}

@@ -13,11 +13,10 @@ export interface GuardOptions {
   onDone?: () => void;
 }
 
-/** The source sent nothing for the idle time. It stands for HTTP 504 (`status`), which `translateStream` honours too. */
+/** The source sent nothing for the idle time: an upstream failure that stands for HTTP 504 (`TranslationError.status`). */
 export class IdleTimeout extends TranslationError {
-  readonly status = 504;
   constructor(ms: number) {
-    super('upstream', `upstream stream sent nothing for ${ms} ms`);
+    super('upstream', `upstream stream sent nothing for ${ms} ms`, { status: 504 });
   }
 }
 

@@ -1,6 +1,7 @@
 import { isTranslationError } from '../core/errors.js';
 import type { Loss } from '../core/losses.js';
 import type { AnthropicVersion, RequestContext, TranslateOptions } from '../core/options.js';
+import { asksForStreamUsage } from '../formats/openai-chat/stream-end.js';
 import { getCodec, translateRequest, translateResponse } from '../translate/translate.js';
 import { callUpstream, failedCallStatus, upstreamFetchOf } from './call-upstream.js';
 import { type ClientFormat, clientError, jsonResponse, translationErrorStatus } from './client-error.js';
@@ -37,7 +38,10 @@ function upstreamBody(
     // same format: the client's bytes, only the model renamed when routing stripped a prefix
     let bytes = a.bytes;
     if (route.rewritten && !isUrlModelFormat(clientFormat)) bytes = replaceModelBytes(a.bytes, route.model) ?? encoder.encode(JSON.stringify({ ...a.json, model: route.model }));
-    return { ok: true, bytes, losses: [], context: clientBeta ? { anthropicBeta: clientBeta } : {} };
+    const context: RequestContext = clientBeta ? { anthropicBeta: clientBeta } : {};
+    // the relay checks the stream's end by the format's rule, which needs to know whether usage was asked for
+    if (clientFormat === 'openai-chat' && asksForStreamUsage(a.json)) context.includeUsage = true;
+    return { ok: true, bytes, losses: [], context };
   }
   try {
     // Gemini / Bedrock / Vertex bodies carry no model (it is in the URL): it goes in through the options

@@ -34,7 +34,12 @@ interface Relayed {
 }
 
 /** `bytes` cut into `size`-byte chunks (or at `cuts`), relayed by `watchPassThrough`. */
-async function relay(format: Parameters<typeof watchPassThrough>[0], bytes: Uint8Array, cut: number | number[] = Number.POSITIVE_INFINITY): Promise<Relayed> {
+async function relay(
+  format: Parameters<typeof watchPassThrough>[0],
+  bytes: Uint8Array,
+  cut: number | number[] = Number.POSITIVE_INFINITY,
+  options: Parameters<typeof watchPassThrough>[2] = {},
+): Promise<Relayed> {
   const chunks: Uint8Array[] = [];
   if (Array.isArray(cut)) {
     let at = 0;
@@ -60,7 +65,7 @@ async function relay(format: Parameters<typeof watchPassThrough>[0], bytes: Uint
     },
     { highWaterMark: 0 },
   );
-  const reader = watchPassThrough(format, upstream).getReader();
+  const reader = watchPassThrough(format, upstream, options).getReader();
   const parts: Uint8Array[] = [];
   let error: unknown;
   try {
@@ -76,6 +81,9 @@ async function relay(format: Parameters<typeof watchPassThrough>[0], bytes: Uint
 }
 
 const text = (b: Uint8Array) => Buffer.from(b).toString('utf8');
+
+const relayWith = (format: Parameters<typeof watchPassThrough>[0], bytes: Uint8Array, options: Parameters<typeof watchPassThrough>[2]) =>
+  relay(format, bytes, Number.POSITIVE_INFINITY, options);
 
 describe('watchPassThrough: SSE formats', () => {
   const whole = bytesOf(encodeAnthropicEvents(ANTHROPIC));
@@ -138,17 +146,30 @@ describe('watchPassThrough: SSE formats', () => {
     }
   });
 
-  it('OpenAI: [DONE] ends the relay (the upstream is released); without it the end is an error', async () => {
+  it('OpenAI: [DONE] ends the relay (the upstream is released); without it the end is an error unless every choice finished', async () => {
     const good = encodeOpenAIEvents([...OPENAI_CHUNKS, OPENAI_DONE]);
     const r = await relay('openai-chat', bytesOf(`${good}${encodeSSEComment('after')}`), 9);
     expect(r.error).toBeUndefined();
     expect(text(r.bytes)).toBe(good);
     expect(r.upstreamCancelled).toBe(true);
 
-    const cut = encodeOpenAIEvents(OPENAI_CHUNKS);
+    // cut before the finish_reason: an error
+    const cut = encodeOpenAIEvents(OPENAI_CHUNKS.slice(0, 2));
     const c = await relay('openai-chat', bytesOf(cut));
     expect(text(c.bytes)).toBe(cut);
     expect(String(c.error)).toMatch(/ended before data: \[DONE\]/);
+
+    // every choice delivered its finish_reason (the official SDK's rule): complete without [DONE]; nothing added
+    const finished = encodeOpenAIEvents(OPENAI_CHUNKS);
+    const f = await relay('openai-chat', bytesOf(finished));
+    expect(f.error).toBeUndefined();
+    expect(text(f.bytes)).toBe(finished);
+
+    // the client asked for usage (stream_options.include_usage): the usage chunk must come too
+    const u = await relayWith('openai-chat', bytesOf(finished), { includeUsage: true });
+    expect(String(u.error)).toMatch(/ended before data: \[DONE\]/);
+    const usage = encodeOpenAIEvents([...OPENAI_CHUNKS, { id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [], usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } }]);
+    expect((await relayWith('openai-chat', bytesOf(usage), { includeUsage: true })).error).toBeUndefined();
   });
 
   it("an upstream's own error event is relayed and ends the stream cleanly (no second error)", async () => {

@@ -1,70 +1,11 @@
 import { TranslationError } from '../core/errors.js';
 import type { FormatId } from '../core/formats.js';
-import { anthropicCodec } from '../formats/anthropic-messages/codec.js';
-import { decodeBedrockInvokeFrame } from '../formats/bedrock-invoke/codec.js';
-import { type EventStreamMessage, eventStreamCodec, MAX_FRAME_BYTES } from '../wire/event-stream/frames.js';
-import { decodeConverseFrame } from '../formats/bedrock-converse/codec.js';
-import { geminiCodec } from '../formats/gemini/codec.js';
-import { isRecord } from '../core/narrow.js';
-import { isOpenAIErrorEvent, OPENAI_DONE, openaiCodec } from '../formats/openai-chat/codec.js';
+import { getCodec } from '../formats/index.js';
+import { isFinal, mayEnd, type StreamEnd, type StreamEndOptions, type StreamEndRule } from '../formats/stream-end.js';
+import { hasSyncCodec } from '../translate/sync-codec.js';
+import { decodeEventStreamFrame, type EventStreamMessage, EventStreamFrameSplitter } from '../wire/event-stream/frames.js';
 import { decodeFault, type SyncDecoder } from '../wire/sse/sse-decoder-stream.js';
 import { SSEBoundaryScanner } from './sse-boundary-scanner.js';
-
-/** What one upstream event means for the end of the stream. */
-const NONE = 0;
-/** the stream may end cleanly after this event (more may follow: Gemini usage, Converse `metadata`) */
-const COMPLETE = 1;
-/** nothing may follow: the terminal event, or the upstream's own error event */
-const FINAL = 2;
-type Verdict = typeof NONE | typeof COMPLETE | typeof FINAL;
-
-interface Rules {
-  /** the terminal event, for the message of a cut stream */
-  terminal: string;
-  /** SSE formats: a fresh decoder for one stream (throws a TranslationError on a malformed message) */
-  sse?: () => SyncDecoder<unknown>;
-  /** event-stream formats: one checked frame -> its event (undefined: a frame type clients skip) */
-  frame?: (message: EventStreamMessage) => unknown;
-  verdict(event: unknown): Verdict;
-}
-
-const typeOf = (e: unknown): unknown => (isRecord(e) ? e.type : undefined);
-
-/** Anthropic events (Anthropic SSE, Vertex, Bedrock InvokeModel chunks) */
-const anthropicVerdict = (e: unknown): Verdict => {
-  const t = typeOf(e);
-  return t === 'message_stop' || t === 'error' ? FINAL : NONE;
-};
-
-const geminiVerdict = (e: unknown): Verdict => {
-  if (!isRecord(e)) return NONE;
-  if (e.error !== undefined) return FINAL;
-  if (isRecord(e.promptFeedback) && e.promptFeedback.blockReason !== undefined) return COMPLETE;
-  const c = Array.isArray(e.candidates) ? e.candidates[0] : undefined;
-  return isRecord(c) && c.finishReason !== undefined ? COMPLETE : NONE;
-};
-
-const converseVerdict = (e: unknown): Verdict => {
-  if (!isRecord(e)) return NONE;
-  for (const key in e) {
-    if (key === 'messageStop') return COMPLETE;
-    if (key.endsWith('Exception')) return FINAL;
-  }
-  return NONE;
-};
-
-const RULES: Partial<Record<FormatId, Rules>> = {
-  'anthropic-messages': { terminal: 'message_stop', sse: () => anthropicCodec.createDecoder(), verdict: anthropicVerdict },
-  'vertex-anthropic': { terminal: 'message_stop', sse: () => anthropicCodec.createDecoder(), verdict: anthropicVerdict },
-  'openai-chat': {
-    terminal: 'data: [DONE]',
-    sse: () => openaiCodec.createDecoder(),
-    verdict: (e) => (e === OPENAI_DONE || isOpenAIErrorEvent(e) ? FINAL : NONE),
-  },
-  gemini: { terminal: 'a finishReason', sse: () => geminiCodec.createDecoder(), verdict: geminiVerdict },
-  'bedrock-invoke': { terminal: 'message_stop', frame: decodeBedrockInvokeFrame, verdict: anthropicVerdict },
-  'bedrock-converse': { terminal: 'messageStop', frame: decodeConverseFrame, verdict: converseVerdict },
-};
 
 /** Longest incomplete SSE message held back (a message without its blank line, e.g. endless comment lines). */
 export const MAX_HELD_BYTES = 16 * 1024 * 1024;
@@ -84,12 +25,16 @@ export interface PassThroughWatcher {
   final: boolean;
 }
 
-/** A watcher for a stream of `format`, or undefined when the format has no rules (relayed unchecked). */
-export function createPassThroughWatcher(format: FormatId): PassThroughWatcher | undefined {
-  const rules = RULES[format];
-  if (!rules) return undefined;
-  if (rules.sse) return new SSEWatcher(rules, rules.sse());
-  if (rules.frame) return new FrameWatcher(rules, rules.frame);
+/**
+ * A watcher for a stream of `format`, by the format's own codec: its SSE decoder or event-stream frame decoder,
+ * and its `streamEnd` rule. Undefined when the codec has neither (relayed unchecked).
+ */
+export function createPassThroughWatcher(format: FormatId, options: StreamEndOptions = {}): PassThroughWatcher | undefined {
+  const codec = getCodec(format);
+  const rule = codec.streamEnd;
+  if (!rule) return undefined;
+  if (hasSyncCodec(codec)) return new SSEWatcher(rule, options, () => codec.createDecoder());
+  if (codec.decodeFrame) return new FrameWatcher(rule, options, codec.decodeFrame);
   return undefined;
 }
 
@@ -99,8 +44,8 @@ export function createPassThroughWatcher(format: FormatId): PassThroughWatcher |
  * format's terminal event, errors the stream after the valid bytes (the caller turns that into the client's
  * error event); after the terminal event the stream closes and the upstream is released.
  */
-export function watchPassThrough(format: FormatId, upstream: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
-  const watcher = createPassThroughWatcher(format);
+export function watchPassThrough(format: FormatId, upstream: ReadableStream<Uint8Array>, options: StreamEndOptions = {}): ReadableStream<Uint8Array> {
+  const watcher = createPassThroughWatcher(format, options);
   if (!watcher) return upstream;
   const reader = upstream.getReader();
   /** an error owed after the valid bytes that were enqueued with it */
@@ -144,38 +89,33 @@ export function watchPassThrough(format: FormatId, upstream: ReadableStream<Uint
   );
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
 abstract class Watcher {
   failure: unknown = undefined;
   final = false;
-  protected complete = false;
-  protected readonly rules: Rules;
+  readonly #end: StreamEnd;
+  readonly #terminal: string;
 
-  constructor(rules: Rules) {
-    this.rules = rules;
+  constructor(rule: StreamEndRule, options: StreamEndOptions) {
+    this.#end = rule.track(options);
+    this.#terminal = rule.terminal;
   }
 
-  protected see(event: unknown): void {
-    const v = this.rules.verdict(event);
-    if (v === FINAL) this.final = true;
-    else if (v === COMPLETE) this.complete = true;
+  /** feeds the format's end rule; true when nothing may follow this event (sets `final`) */
+  protected see(event: unknown): boolean {
+    if (!isFinal(this.#end.see(event))) return false;
+    this.final = true;
+    return true;
   }
 
   protected cut(): TranslationError | undefined {
-    if (this.final || this.complete) return undefined;
-    return new TranslationError('upstream', `the upstream stream ended before ${this.rules.terminal}`);
+    if (this.final || mayEnd(this.#end.state)) return undefined;
+    return new TranslationError('upstream', `the upstream stream ended before ${this.#terminal}`);
   }
 }
 
 class SSEWatcher extends Watcher implements PassThroughWatcher {
   readonly #decoder: SyncDecoder<unknown>;
+  readonly #createDecoder: () => SyncDecoder<unknown>;
   readonly #scanner = new SSEBoundaryScanner();
   /** message ends found in the current chunk (reused) */
   readonly #ends: number[] = [];
@@ -185,9 +125,10 @@ class SSEWatcher extends Watcher implements PassThroughWatcher {
   /** the final message ended at a CR that ended its chunk: the LF of that CRLF may still come */
   #lfAfterFinal = false;
 
-  constructor(rules: Rules, decoder: SyncDecoder<unknown>) {
-    super(rules);
-    this.#decoder = decoder;
+  constructor(rule: StreamEndRule, options: StreamEndOptions, createDecoder: () => SyncDecoder<unknown>) {
+    super(rule, options);
+    this.#createDecoder = createDecoder;
+    this.#decoder = createDecoder();
   }
 
   push(chunk: Uint8Array): Uint8Array | undefined {
@@ -206,11 +147,15 @@ class SSEWatcher extends Watcher implements PassThroughWatcher {
     let ok = ends.length > 0 ? (ends[ends.length - 1] ?? 0) : 0;
     if (ok > 0) {
       // fast path: all whole messages of the chunk in one go; message by message only when one failed or was final
+      let events: unknown[] | undefined;
       try {
-        for (const e of this.#decoder.push(ok === chunk.length ? chunk : chunk.subarray(0, ok))) this.see(e);
-        if (this.final) ok = this.#oneByOne(chunk, undefined);
+        events = this.#decoder.push(ok === chunk.length ? chunk : chunk.subarray(0, ok));
       } catch (e) {
         ok = this.#oneByOne(chunk, decodeFault(e));
+      }
+      if (events) {
+        const final = events.findIndex((e) => this.see(e));
+        if (final !== -1) ok = this.#endOfEvent(chunk, final);
       }
     }
     if (!this.final && this.failure === undefined && ok < chunk.length) {
@@ -230,8 +175,8 @@ class SSEWatcher extends Watcher implements PassThroughWatcher {
       out = this.#heldBytes === 0 ? head : this.#takeHeld(head);
     }
     if (this.final && ok === chunk.length && chunk[ok - 1] === 13) {
+      // the stream is over (the end rule stays final), but the LF may still come: forwarded in the next push
       this.final = false;
-      this.complete = true;
       this.#lfAfterFinal = true;
     }
     if (!this.final && !this.#lfAfterFinal && this.failure === undefined && ok < chunk.length) {
@@ -255,22 +200,38 @@ class SSEWatcher extends Watcher implements PassThroughWatcher {
     return out;
   }
 
+  /** Fresh decoder over the held bytes, for replaying the chunk's messages one at a time (the stream is over either way). */
+  #replay(): SyncDecoder<unknown> {
+    const decoder = this.#createDecoder();
+    for (const piece of this.#held) decoder.push(piece);
+    return decoder;
+  }
+
+  /** The end of the message holding the chunk's event number `index` (the one that made the stream final). */
+  #endOfEvent(chunk: Uint8Array, index: number): number {
+    const decoder = this.#replay();
+    let prev = 0;
+    let seen = 0;
+    for (const end of this.#ends) {
+      seen += decoder.push(chunk.subarray(prev, end)).length;
+      prev = end;
+      if (seen > index) return end;
+    }
+    return prev;
+  }
+
   /**
-   * The chunk's messages again, one at a time with a fresh decoder (the stream is over either way): the end
-   * of the valid messages up to the failing one, or of the final one. Sets `failure` / `final`.
+   * The chunk's messages again, one at a time, after the fast path failed: the end of the valid messages up
+   * to the failing one (sets `failure`), or of the one that made the stream final.
    */
   #oneByOne(chunk: Uint8Array, error: unknown): number {
-    const rules = this.rules;
-    const decoder = rules.sse?.();
-    this.final = false;
     let prev = 0;
     try {
-      if (!decoder) throw error;
-      for (const piece of this.#held) decoder.push(piece);
+      const decoder = this.#replay();
       for (const end of this.#ends) {
-        for (const e of decoder.push(chunk.subarray(prev, end))) this.see(e);
+        const events = decoder.push(chunk.subarray(prev, end));
         prev = end;
-        if (this.final) return end;
+        if (events.some((e) => this.see(e))) return end;
       }
     } catch (e) {
       this.failure = decodeFault(e);
@@ -296,50 +257,39 @@ class SSEWatcher extends Watcher implements PassThroughWatcher {
   }
 }
 
-const PRELUDE = 12;
-const MIN_FRAME = 16;
 
 class FrameWatcher extends Watcher implements PassThroughWatcher {
   readonly #decode: (message: EventStreamMessage) => unknown;
-  #held: Uint8Array = new Uint8Array(0);
+  readonly #splitter = new EventStreamFrameSplitter();
 
-  constructor(rules: Rules, decode: (message: EventStreamMessage) => unknown) {
-    super(rules);
+  constructor(rule: StreamEndRule, options: StreamEndOptions, decode: (message: EventStreamMessage) => unknown) {
+    super(rule, options);
     this.#decode = decode;
   }
 
   push(chunk: Uint8Array): Uint8Array | undefined {
     if (this.final || this.failure !== undefined) return undefined;
-    const buf = concat(this.#held, chunk);
-    let at = 0;
+    const { frames, error } = this.#splitter.push(chunk);
+    let forwarded = 0;
     try {
-      while (buf.length - at >= PRELUDE) {
-        const total = new DataView(buf.buffer, buf.byteOffset + at, 4).getUint32(0, false);
-        if (total < MIN_FRAME || total > MAX_FRAME_BYTES) throw new TranslationError('upstream', `event-stream frame of impossible length ${total}`);
-        if (buf.length - at < total) break;
-        this.see(this.#decode(decodeFrame(buf.subarray(at, at + total))));
-        at += total;
-        if (this.final) break;
+      for (const frame of frames) {
+        const final = this.see(this.#decode(decodeEventStreamFrame(frame)));
+        forwarded++;
+        if (final) break;
       }
     } catch (e) {
       this.failure = decodeFault(e);
     }
-    this.#held = this.final || this.failure !== undefined ? new Uint8Array(0) : buf.subarray(at);
-    if (at === 0) return undefined;
-    return at === buf.length ? buf : buf.subarray(0, at);
+    if (!this.final && this.failure === undefined && error) this.failure = error;
+    if (forwarded === 0) return undefined;
+    // the frames are consecutive views into one buffer: forward them as one piece, unchanged
+    const first = frames[0]!;
+    const last = frames[forwarded - 1]!;
+    return new Uint8Array(first.buffer, first.byteOffset, last.byteOffset + last.length - first.byteOffset);
   }
 
   end(): TranslationError | undefined {
     if (this.final) return undefined;
-    if (this.#held.length > 0) return new TranslationError('upstream', `event stream ended inside a frame (${this.#held.length} bytes left)`);
-    return this.cut();
-  }
-}
-
-function decodeFrame(frame: Uint8Array): EventStreamMessage {
-  try {
-    return eventStreamCodec.decode(frame);
-  } catch (e) {
-    throw new TranslationError('upstream', `corrupt event-stream frame: ${e instanceof Error ? e.message : String(e)}`);
+    return this.#splitter.end() ?? this.cut();
   }
 }

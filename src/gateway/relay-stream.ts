@@ -1,4 +1,4 @@
-import { TranslationError } from '../core/errors.js';
+import { streamFailure } from '../core/stream-failure.js';
 import type { FormatId } from '../core/formats.js';
 import type { Loss } from '../core/losses.js';
 import type { TranslateOptions } from '../core/options.js';
@@ -18,12 +18,6 @@ export async function encodeStreamError(format: FormatId, status: number, messag
   return new Uint8Array(await reading);
 }
 
-function describe(error: unknown): { status: number; message: string } {
-  if (error instanceof TranslationError && error.kind === 'upstream') return { status: statusOf(error) ?? 502, message: error.message };
-  const message = error instanceof Error ? error.message : String(error);
-  return { status: 502, message: `upstream stream failed: ${message}` };
-}
-
 export interface RelayStreamOptions {
   from: FormatId;
   to: FormatId;
@@ -34,12 +28,6 @@ export interface RelayStreamOptions {
   onEnd?: () => void;
   /** losses the stream translation saw, reported once at the end */
   onLosses?: (losses: readonly Loss[]) => void;
-}
-
-/** The HTTP status an error stands for, when it carries one (the idle timeout: 504). */
-function statusOf(error: Error): number | undefined {
-  const status = (error as { status?: unknown }).status;
-  return typeof status === 'number' ? status : undefined;
 }
 
 /**
@@ -56,11 +44,11 @@ export function relayStream(upstream: ReadableStream<Uint8Array>, o: RelayStream
     }
   };
   const errorTail = async (error: unknown): Promise<Uint8Array> => {
-    const { status, message } = describe(error);
+    const { status, message } = streamFailure(error);
     return encodeStreamError(o.to, status, message);
   };
   const source = guardStream(upstream, { idleMs: o.idleMs, onIdle: o.abortUpstream });
   const translated =
-    o.from === o.to ? watchPassThrough(o.from, source) : translateStream(o.from, o.to, source, o.translate, { onEnd: ({ losses }) => o.onLosses?.(losses) });
+    o.from === o.to ? watchPassThrough(o.from, source, { includeUsage: o.translate.context?.includeUsage === true }) : translateStream(o.from, o.to, source, o.translate, { onEnd: ({ losses }) => o.onLosses?.(losses) });
   return guardStream(translated, { errorTail, onCancel: () => o.abortUpstream(), onDone: end });
 }

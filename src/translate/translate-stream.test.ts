@@ -199,8 +199,8 @@ describe('translateStream', () => {
 
 /** the codecs without their synchronous side: translateStream falls back to their TransformStreams */
 function streamOnly(c: FormatCodec): FormatCodec {
-  const { id, streamContentType, decodeStream, encodeStream, streamError, isTerminal, errorBody } = c;
-  return { id, streamContentType, decodeStream, encodeStream, streamError, isTerminal, errorBody };
+  const { id, streamContentType, decodeStream, encodeStream, streamError, streamEnd, errorBody } = c;
+  return { id, streamContentType, decodeStream, encodeStream, streamError, streamEnd, errorBody };
 }
 
 describe('translateStream through TransformStream codecs (codecs without a sync side)', () => {

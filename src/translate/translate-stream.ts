@@ -1,8 +1,9 @@
-import { TranslationError } from '../core/errors.js';
+import { streamFailure } from '../core/stream-failure.js';
 import type { FormatId } from '../core/formats.js';
 import type { Loss } from '../core/losses.js';
 import type { StreamTranslator, TranslateOptions } from '../core/options.js';
 import type { FormatCodec } from '../formats/codec.js';
+import { isFinal } from '../formats/stream-end.js';
 import { createStreamTranslator, getCodec } from './translate.js';
 import { DecodeFailure, decodeFault } from '../wire/sse/sse-decoder-stream.js';
 import { hasSyncCodec, type SyncCodec } from './sync-codec.js';
@@ -10,17 +11,6 @@ import { hasSyncCodec, type SyncCodec } from './sync-codec.js';
 export interface TranslateStreamHooks {
   /** called once when the output ends (cleanly, with an error event, or cancelled) with the losses seen */
   onEnd?: (result: { losses: Loss[]; error: unknown }) => void;
-}
-
-/** An upstream error may carry the HTTP status it stands for (`status`, e.g. 504 for the gateway's idle timeout). */
-function describe(error: unknown): { status: number; message: string } {
-  if (error instanceof TranslationError) {
-    const carried = (error as { status?: unknown }).status;
-    const status = error.kind !== 'upstream' ? 500 : typeof carried === 'number' ? carried : 502;
-    return { status, message: error.message };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return { status: 502, message: `upstream stream failed: ${message}` };
 }
 
 const encoder = new TextEncoder();
@@ -34,7 +24,8 @@ const encoder = new TextEncoder();
  * - Any failure (bytes that do not decode, the upstream stream erroring or ending early, a translator
  *   error) ends the client stream with the client format's error event; it never ends cleanly after a
  *   failure and never hangs.
- * - Once the client stream is complete (its terminal event), the upstream is cancelled.
+ * - Once the client stream is over (its terminal or error event, by the client format's `streamEnd` rule), the
+ *   upstream is cancelled.
  * - Cancelling the returned stream cancels `bytes`.
  *
  * When both codecs have a synchronous side (`SyncCodec`), one upstream chunk is decoded, translated and
@@ -83,6 +74,7 @@ function syncPath(
 ): ReadableStream<Uint8Array> {
   const reader = bytes.getReader();
   const decoder = source.createDecoder();
+  const end = target.streamEnd?.track();
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
@@ -92,7 +84,7 @@ function syncPath(
           for (const e of events) {
             for (const o of translator.push(e)) {
               out.push(o);
-              if (target.endsStream(o)) terminal = true;
+              if (end && isFinal(end.see(o))) terminal = true;
             }
             if (terminal) return;
           }
@@ -121,7 +113,7 @@ function syncPath(
             error = inner;
           }
           if (!terminal) {
-            const { status, message } = describe(error);
+            const { status, message } = streamFailure(error);
             out.push(target.streamError(status, message));
           }
           done = true;
@@ -151,6 +143,7 @@ function streamPath(
   finish: (error: unknown) => void,
 ): ReadableStream<Uint8Array> {
   const reader = bytes.pipeThrough(source.decodeStream()).getReader();
+  const end = target.streamEnd?.track();
   const events = new ReadableStream<unknown>(
     {
       async pull(controller) {
@@ -168,7 +161,7 @@ function streamPath(
             let terminal = false;
             for (const e of out) {
               controller.enqueue(e);
-              if (target.isTerminal?.(e)) terminal = true;
+              if (end && isFinal(end.see(e))) terminal = true;
             }
             if (terminal) {
               controller.close();
@@ -178,7 +171,7 @@ function streamPath(
             return;
           }
         } catch (error) {
-          const { status, message } = describe(error);
+          const { status, message } = streamFailure(error);
           controller.enqueue(target.streamError(status, message));
           controller.close();
           finish(error);

@@ -2,8 +2,7 @@ import { TranslationError } from '../core/errors.js';
 import type { FormatId } from '../core/formats.js';
 import type { Loss } from '../core/losses.js';
 import type { RequestContext, StreamTranslator, TranslateOptions, TranslationResult } from '../core/options.js';
-import type { FormatCodec } from '../formats/codec.js';
-import { CODECS } from '../formats/index.js';
+import { getCodec } from '../formats/index.js';
 import { PAIRS } from '../pairs/index.js';
 import type { HttpError, PairTranslator } from '../pairs/pair.js';
 import { createSameFormatStream } from './same-format-stream.js';
@@ -30,11 +29,7 @@ export function route(from: FormatId, to: FormatId, kind: Kind): PairTranslator[
   throw new TranslationError('unsupported', `no ${kind} translation from ${from} to ${to}`);
 }
 
-export function getCodec(format: FormatId): FormatCodec {
-  const codec = CODECS.find((c) => c.id === format);
-  if (!codec) throw new TranslationError('unsupported', `no wire codec for ${format}`);
-  return codec;
-}
+export { getCodec };
 
 /** Contexts of a two-hop route are kept per hop so each hop gets its own back. */
 interface ViaContext extends RequestContext {
@@ -114,7 +109,7 @@ export function translateError(from: FormatId, to: FormatId, error: HttpError, o
 export function createStreamTranslator(from: FormatId, to: FormatId, options?: TranslateOptions): StreamTranslator<unknown, unknown> {
   const chain = route(from, to, 'stream');
   const stages = chain.map((pair, hop) => pair.stream!(hopOptions(options, hop, chain.length)));
-  if (stages.length === 0) return createSameFormatStream(from, getCodec(from));
+  if (stages.length === 0) return createSameFormatStream(from, getCodec(from), { includeUsage: options?.context?.includeUsage === true });
   const run = (events: unknown[], start: number): unknown[] => {
     let current = events;
     for (let i = start; i < stages.length; i++) {

@@ -65,7 +65,7 @@ describe('anthropic codec', () => {
     expect(anthropicCodec.streamError(529, 'Overloaded')).toEqual({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } });
     expect(anthropicCodec.streamError(502, 'cut', 'api_error')).toEqual({ type: 'error', error: { type: 'api_error', message: 'cut' } });
     expect(anthropicCodec.errorBody(429, 'slow down')).toEqual({ type: 'error', error: { type: 'rate_limit_error', message: 'slow down' } });
-    expect(anthropicCodec.isTerminal?.({ type: 'message_stop' })).toBe(true);
-    expect(anthropicCodec.isTerminal?.({ type: 'message_delta' })).toBe(false);
+    expect(anthropicCodec.streamEnd?.track().see({ type: 'message_stop' })).toBe('done');
+    expect(anthropicCodec.streamEnd?.track().see({ type: 'message_delta' })).toBe('open');
   });
 });

@@ -3,6 +3,7 @@ import { encodeSSEEvent } from '../../wire/sse/encode-sse.js';
 import type { SSEMessage } from '../../wire/sse/parse-sse.js';
 import { createSSEByteDecoder, type SSEDecoderOptions, type SyncDecoder, syncDecoderToTransform } from '../../wire/sse/sse-decoder-stream.js';
 import type { FormatCodec, SyncCodec } from '../codec.js';
+import { anthropicStreamEnd } from './stream-end.js';
 import { type AnthropicErrorBody, anthropicErrorBody } from './errors.js';
 
 /**
@@ -90,9 +91,8 @@ export const anthropicCodec: FormatCodec<AnthropicStreamEvent> & SyncCodec<Anthr
   decodeStream: () => createAnthropicDecodeStream(),
   encodeStream: createAnthropicEncodeStream,
   streamError: anthropicStreamError,
-  isTerminal: (event) => event.type === 'message_stop',
+  streamEnd: anthropicStreamEnd,
   errorBody: anthropicErrorBody,
   createDecoder: () => createAnthropicDecoder(),
   encodeEvents: encodeAnthropicEvents,
-  endsStream: (event) => event.type === 'message_stop' || event.type === 'error',
 };

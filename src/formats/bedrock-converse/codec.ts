@@ -2,6 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { bedrockErrorBody, bedrockStreamExceptionForStatus } from '../bedrock-invoke/errors.js';
 import { createEventStreamDecodeStream, type EventStreamMessage, encodeEventFrame, encodeExceptionFrame, framePayload, headerString } from '../../wire/event-stream/frames.js';
 import type { FormatCodec } from '../codec.js';
+import { bedrockConverseStreamEnd } from './stream-end.js';
 import { isRecord } from '../../core/narrow.js';
 import { converseStreamException } from './stream-exceptions.js';
 
@@ -62,4 +63,6 @@ export const bedrockConverseCodec: FormatCodec<ConverseStreamEvent> = {
   encodeStream: createConverseEncodeStream,
   streamError: (status, message, type) => ({ [converseStreamException(type ?? bedrockStreamExceptionForStatus(status))]: { message } }),
   errorBody: (status, message) => bedrockErrorBody(status, message),
+  decodeFrame: decodeConverseFrame,
+  streamEnd: bedrockConverseStreamEnd,
 };

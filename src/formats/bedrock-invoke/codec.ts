@@ -1,6 +1,7 @@
 import { TranslationError } from '../../core/errors.js';
 import { isRecord } from '../../core/narrow.js';
 import type { FormatCodec } from '../codec.js';
+import { bedrockInvokeStreamEnd } from './stream-end.js';
 import { base64ToBytes, bytesToBase64 } from '../../wire/base64.js';
 import { bedrockErrorBody, bedrockStreamExceptionForStatus } from './errors.js';
 import { createEventStreamDecodeStream, type EventStreamMessage, encodeEventFrame, encodeExceptionFrame, framePayload, headerString } from '../../wire/event-stream/frames.js';
@@ -73,4 +74,6 @@ export const bedrockInvokeCodec: FormatCodec<BedrockInvokeEvent> = {
   encodeStream: createBedrockInvokeEncodeStream,
   streamError: (status, message, type) => ({ type: 'error', error: { type: type ?? bedrockStreamExceptionForStatus(status), message } }),
   errorBody: (status, message) => bedrockErrorBody(status, message),
+  decodeFrame: decodeBedrockInvokeFrame,
+  streamEnd: bedrockInvokeStreamEnd,
 };

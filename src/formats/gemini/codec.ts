@@ -3,6 +3,7 @@ import { encodeSSEData } from '../../wire/sse/encode-sse.js';
 import type { SSEMessage } from '../../wire/sse/parse-sse.js';
 import { createSSEByteDecoder, type SSEDecoderOptions, type SyncDecoder, syncDecoderToTransform } from '../../wire/sse/sse-decoder-stream.js';
 import type { FormatCodec, SyncCodec } from '../codec.js';
+import { geminiStreamEnd } from './stream-end.js';
 import { geminiErrorBody } from './errors.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 
@@ -86,5 +87,5 @@ export const geminiCodec: FormatCodec<GeminiStreamEvent> & SyncCodec<GeminiStrea
   createDecoder: () => createGeminiDecoder(),
   encodeEvents: encodeGeminiEvents,
   // a Gemini stream has no terminator: after the finishReason chunk only its error chunk is final
-  endsStream: (event) => 'error' in event,
+  streamEnd: geminiStreamEnd,
 };

@@ -58,7 +58,7 @@ describe('openai codec', () => {
     expect(openaiCodec.streamError(429, 'slow')).toEqual({ error: { message: 'slow', type: 'rate_limit_error', param: null, code: 'rate_limit_exceeded' } });
     expect(openaiCodec.streamError(502, 'cut', 'server_error')).toEqual({ error: { message: 'cut', type: 'server_error', param: null, code: null } });
     expect(openaiCodec.errorBody(401, 'who')).toEqual({ error: { message: 'who', type: 'authentication_error', param: null, code: 'invalid_api_key' } });
-    expect(openaiCodec.isTerminal?.('[DONE]')).toBe(true);
-    expect(openaiCodec.isTerminal?.({})).toBe(false);
+    expect(openaiCodec.streamEnd?.track().see('[DONE]')).toBe('done');
+    expect(openaiCodec.streamEnd?.track().see({})).toBe('open');
   });
 });

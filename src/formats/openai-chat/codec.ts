@@ -1,9 +1,12 @@
 import { TranslationError } from '../../core/errors.js';
+import { isRecord } from '../../core/narrow.js';
 import { encodeSSEData } from '../../wire/sse/encode-sse.js';
 import type { SSEMessage } from '../../wire/sse/parse-sse.js';
 import { createSSEByteDecoder, type SSEDecoderOptions, type SyncDecoder, syncDecoderToTransform } from '../../wire/sse/sse-decoder-stream.js';
 import type { FormatCodec, SyncCodec } from '../codec.js';
 import { type OpenAIErrorBody, openaiErrorBody, openaiErrorTypeForStatus } from './errors.js';
+import { OPENAI_DONE, type OpenAIStreamEvent } from './events.js';
+import { openaiStreamEnd } from './stream-end.js';
 
 /**
  * OpenAI Chat Completions stream wire format: data-only SSE, one chunk JSON per message,
@@ -11,10 +14,7 @@ import { type OpenAIErrorBody, openaiErrorBody, openaiErrorTypeForStatus } from 
  * `{error: {...}}` for an error, and the string `'[DONE]'` for the terminator.
  */
 
-export const OPENAI_DONE = '[DONE]';
-
-/** A parsed OpenAI stream event. */
-export type OpenAIStreamEvent = object | typeof OPENAI_DONE;
+export { isOpenAIErrorEvent, OPENAI_DONE, type OpenAIStreamEvent } from './events.js';
 
 const encoder = new TextEncoder();
 
@@ -26,10 +26,6 @@ function parseJson(m: SSEMessage): unknown {
   }
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** One SSE message -> one OpenAI event (or nothing). */
 export function decodeOpenAIMessage(m: SSEMessage): OpenAIStreamEvent | undefined {
   const data = m.data;
@@ -38,12 +34,12 @@ export function decodeOpenAIMessage(m: SSEMessage): OpenAIStreamEvent | undefine
   const value = parseJson(m);
   if (m.event === 'error') {
     // `event: error` (OpenAI SDK 7 treats it as an error): keep a `{error}` body, wrap anything else
-    if (isObject(value) && isObject(value.error)) return value;
-    if (isObject(value) && typeof value.message === 'string') return { error: value };
+    if (isRecord(value) && isRecord(value.error)) return value;
+    if (isRecord(value) && typeof value.message === 'string') return { error: value };
     return openaiErrorBody(500, data, { type: 'server_error' });
   }
   if (value === undefined) throw new TranslationError('upstream', 'OpenAI stream chunk is not valid JSON');
-  if (!isObject(value)) throw new TranslationError('upstream', 'OpenAI stream chunk is not a JSON object');
+  if (!isRecord(value)) throw new TranslationError('upstream', 'OpenAI stream chunk is not a JSON object');
   return value;
 }
 
@@ -79,7 +75,7 @@ export function encodeOpenAIEvents(events: readonly unknown[]): string {
 /** One OpenAI event as SSE text. */
 export function encodeOpenAIEvent(event: unknown): string {
   if (event === OPENAI_DONE) return encodeSSEData(OPENAI_DONE);
-  if (!isObject(event)) throw new TranslationError('invalid_input', 'OpenAI stream event must be an object or "[DONE]"');
+  if (!isRecord(event)) throw new TranslationError('invalid_input', 'OpenAI stream event must be an object or "[DONE]"');
   return encodeSSEData(event);
 }
 
@@ -88,19 +84,14 @@ export function openaiStreamError(status: number, message: string, type?: string
   return openaiErrorBody(status, message, { type: type ?? openaiErrorTypeForStatus(status).type });
 }
 
-export function isOpenAIErrorEvent(event: unknown): event is OpenAIErrorBody {
-  return isObject(event) && event.error !== undefined && event.error !== null && event.error !== false;
-}
-
 export const openaiCodec: FormatCodec<OpenAIStreamEvent> & SyncCodec<OpenAIStreamEvent> = {
   id: 'openai-chat',
   streamContentType: 'text/event-stream',
   decodeStream: () => createOpenAIDecodeStream(),
   encodeStream: createOpenAIEncodeStream,
   streamError: openaiStreamError,
-  isTerminal: (event) => event === OPENAI_DONE,
+  streamEnd: openaiStreamEnd,
   errorBody: (status, message, type) => openaiErrorBody(status, message, type === undefined ? {} : { type }),
   createDecoder: () => createOpenAIDecoder(),
   encodeEvents: encodeOpenAIEvents,
-  endsStream: (event) => event === OPENAI_DONE || isOpenAIErrorEvent(event),
 };

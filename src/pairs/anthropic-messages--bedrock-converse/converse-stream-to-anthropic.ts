@@ -1,7 +1,7 @@
 import { TranslationError } from '../../core/errors.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { isRecord } from '../../core/narrow.js';
-import { OnceLossCollector } from '../../core/losses.js';
+import { OnceLossCollector } from '../../core/once-loss-collector.js';
 import { anthropicTypeForBedrockException } from '../../formats/bedrock-invoke/anthropic-errors.js';
 import { converseStopToAnthropic, converseUsageToAnthropic } from './map-converse.js';
 

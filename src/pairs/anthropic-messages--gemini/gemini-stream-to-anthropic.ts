@@ -8,7 +8,7 @@ import { clientToolName } from './gemini-tool-names.js';
 import { geminiFinishReasonToAnthropic } from './map-finish-reason.js';
 import { anthropicStatusForGemini, readGeminiError } from './map-errors.js';
 import { geminiUsageToAnthropic } from './map-usage.js';
-import { OnceLossCollector } from '../../core/losses.js';
+import { OnceLossCollector } from '../../core/once-loss-collector.js';
 
 export type AnthropicStreamEvent = Record<string, unknown> & { type: string };
 

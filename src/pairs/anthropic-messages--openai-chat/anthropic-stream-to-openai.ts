@@ -1,5 +1,6 @@
 import { asTranslationError, TranslationError } from '../../core/errors.js';
-import { LossCollector, OnceLossCollector } from '../../core/losses.js';
+import { LossCollector } from '../../core/losses.js';
+import { OnceLossCollector } from '../../core/once-loss-collector.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { statusForAnthropicErrorType } from '../../formats/anthropic-messages/errors.js';
 import { OPENAI_DONE, type OpenAIStreamEvent } from '../../formats/openai-chat/codec.js';

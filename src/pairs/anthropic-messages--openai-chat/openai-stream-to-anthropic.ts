@@ -1,5 +1,6 @@
 import { asTranslationError, TranslationError } from '../../core/errors.js';
-import { LossCollector, OnceLossCollector } from '../../core/losses.js';
+import { LossCollector } from '../../core/losses.js';
+import { OnceLossCollector } from '../../core/once-loss-collector.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import type { AnthropicStreamEvent } from '../../formats/anthropic-messages/codec.js';
 import { anthropicErrorBody } from '../../formats/anthropic-messages/errors.js';

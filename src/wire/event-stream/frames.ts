@@ -30,7 +30,57 @@ export function headerString(message: Message, name: string): string | undefined
 }
 
 /**
- * Whole frames out of byte chunks cut anywhere, synchronously. A framing failure (impossible length, bad CRC)
+ * The one AWS event-stream frame splitter: whole frames out of byte chunks cut anywhere, by each frame's
+ * `total_length` prelude field (the CRCs are checked when a frame is decoded, `decodeEventStreamFrame`).
+ * The frames of one `push` are consecutive views into one buffer, so a caller can forward their bytes
+ * unchanged (the gateway's pass-through watcher) or decode them (`createEventStreamFrameReader`).
+ */
+export class EventStreamFrameSplitter {
+  #held: Uint8Array = new Uint8Array(0);
+  #failed = false;
+
+  /**
+   * The whole frames `chunk` completes, in order. `error`: a prelude of impossible length after them; nothing
+   * is read after it (later pushes return nothing).
+   */
+  push(chunk: Uint8Array): { frames: Uint8Array[]; error?: TranslationError } {
+    const frames: Uint8Array[] = [];
+    if (this.#failed) return { frames };
+    const buf = concatTwo(this.#held, chunk);
+    let at = 0;
+    while (buf.length - at >= PRELUDE) {
+      const total = new DataView(buf.buffer, buf.byteOffset + at, 4).getUint32(0, false);
+      if (total < MIN_FRAME || total > MAX_FRAME_BYTES) {
+        this.#failed = true;
+        this.#held = new Uint8Array(0);
+        return { frames, error: new TranslationError('upstream', `event-stream frame of impossible length ${total}`) };
+      }
+      if (buf.length - at < total) break;
+      frames.push(buf.subarray(at, at + total));
+      at += total;
+    }
+    // the start of the next frame is kept as a copy: the caller may reuse its chunk
+    this.#held = at === buf.length ? new Uint8Array(0) : buf.slice(at);
+    return { frames };
+  }
+
+  /** The input ended: the error for a last frame cut short, else undefined. */
+  end(): TranslationError | undefined {
+    if (this.#failed || this.#held.length === 0) return undefined;
+    return new TranslationError('upstream', `event stream ended inside a frame (${this.#held.length} bytes left)`);
+  }
+}
+
+function concatTwo(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/**
+ * Whole decoded frames out of byte chunks cut anywhere, synchronously. A framing failure (impossible length, bad CRC)
  * is returned after the frames completed before it, and nothing is read after it; `end` reports a last
  * frame cut short. For decoders that must hand out every whole frame before they fail.
  */
@@ -40,39 +90,25 @@ export interface EventStreamFrameReader {
 }
 
 export function createEventStreamFrameReader(): EventStreamFrameReader {
-  let buffer = new Uint8Array(0);
+  const splitter = new EventStreamFrameSplitter();
   let failed = false;
   return {
     push(chunk) {
       const messages: Message[] = [];
       if (failed) return { messages };
-      if (buffer.length === 0) buffer = chunk.slice();
-      else {
-        const next = new Uint8Array(buffer.length + chunk.length);
-        next.set(buffer);
-        next.set(chunk, buffer.length);
-        buffer = next;
-      }
-      let at = 0;
+      // decoded messages are views into the bytes: split a private copy (the caller may reuse its chunk)
+      const split = splitter.push(chunk.slice());
       try {
-        while (buffer.length - at >= PRELUDE) {
-          const total = new DataView(buffer.buffer, buffer.byteOffset + at, 4).getUint32(0, false);
-          if (total < MIN_FRAME || total > MAX_FRAME_BYTES) throw new TranslationError('upstream', `event-stream frame of impossible length ${total}`);
-          if (buffer.length - at < total) break;
-          messages.push(decodeFrame(buffer.subarray(at, at + total)));
-          at += total;
-        }
+        for (const frame of split.frames) messages.push(decodeEventStreamFrame(frame));
       } catch (e) {
         failed = true;
-        buffer = new Uint8Array(0);
         return { messages, error: e instanceof TranslationError ? e : new TranslationError('upstream', String(e)) };
       }
-      if (at > 0) buffer = buffer.slice(at);
-      return { messages };
+      if (split.error) failed = true;
+      return split.error ? { messages, error: split.error } : { messages };
     },
     end() {
-      if (failed || buffer.length === 0) return undefined;
-      return new TranslationError('upstream', `event stream ended inside a frame (${buffer.length} bytes left)`);
+      return failed ? undefined : splitter.end();
     },
   };
 }
@@ -110,7 +146,8 @@ export function createEventStreamDecodeStream<Event>(decode: (message: Message) 
   return { writable: frames.writable, readable: frames.readable.pipeThrough(events) };
 }
 
-function decodeFrame(frame: Uint8Array): Message {
+/** One whole frame decoded, both CRCs checked: a corrupt frame is a TranslationError, never garbage. */
+export function decodeEventStreamFrame(frame: Uint8Array): Message {
   try {
     return eventStreamCodec.decode(frame);
   } catch (e) {
