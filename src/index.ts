@@ -12,8 +12,8 @@ export { createStreamTranslator, getCodec, route, translateError, translateReque
 export { type ValidationIssue, type ValidationResult, validateRequest, validateResponse, validateStreamEvent } from './validate/index.js';
 export { anthropicErrorToOpenAI, anthropicRequestToOpenAI, anthropicResponseToOpenAI, anthropicToOpenAI, openaiErrorToAnthropic, openaiRequestToAnthropic, openaiResponseToAnthropic, openaiToAnthropic } from './pairs/anthropic-messages--openai-chat/index.js';
 export { translateStream, translateStreamWith, type TranslateStreamHooks } from './translate/translate-stream.js';
-export { createAnthropicToOpenAIStream } from './pairs/anthropic-messages--openai-chat/anthropic-stream-to-openai.js';
-export { createOpenAIToAnthropicStream } from './pairs/anthropic-messages--openai-chat/openai-stream-to-anthropic.js';
+export { createAnthropicToOpenAIStream } from './pairs/anthropic-messages--openai-chat/stream-to-openai.js';
+export { createOpenAIToAnthropicStream } from './pairs/anthropic-messages--openai-chat/stream-to-anthropic.js';
 export { parseSSE, SSEParser, type SSEMessage, type SSEParserOptions, type SSEEndState } from './wire/sse/parse-sse.js';
 export { encodeSSE, encodeSSEComment, encodeSSEData, encodeSSEEvent, type SSEOutMessage } from './wire/sse/encode-sse.js';
 export { createSSEDecoderStream, createSSETransform, type SSEDecoderOptions } from './wire/sse/sse-decoder-stream.js';

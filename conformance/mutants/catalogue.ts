@@ -28,7 +28,7 @@ export const CATALOGUE: readonly Mutant[] = [
     description: 'text after a tool call is streamed into the tool block\'s index instead of a new block',
     edits: [
       {
-        file: `${PAIR}/openai-stream-to-anthropic.ts`,
+        file: `${PAIR}/stream-to-anthropic.ts`,
         search: "out.push({ type: 'content_block_start', index: nextBlock++, content_block: { type: 'text', text: '' } });",
         replace:
           "out.push({ type: 'content_block_start', index: anyToolCall && nextBlock > 0 ? nextBlock - 1 : nextBlock++, content_block: { type: 'text', text: '' } });",
@@ -39,7 +39,7 @@ export const CATALOGUE: readonly Mutant[] = [
   {
     name: 'empty-text-block',
     description: 'the role chunk\'s `content: ""` opens an empty Anthropic text block',
-    edits: [{ file: `${PAIR}/openai-stream-to-anthropic.ts`, search: "if (value === '') return;", replace: '' }],
+    edits: [{ file: `${PAIR}/stream-to-anthropic.ts`, search: "if (value === '') return;", replace: '' }],
     tests: [SCENARIOS, `${PROPERTIES}/grammar.test.ts`],
   },
   {
@@ -47,7 +47,7 @@ export const CATALOGUE: readonly Mutant[] = [
     description: 'a thinking block made from reasoning_content gets a made-up signature (rejected when replayed to Anthropic)',
     edits: [
       {
-        file: `${PAIR}/openai-stream-to-anthropic.ts`,
+        file: `${PAIR}/stream-to-anthropic.ts`,
         search: "if (open.kind === 'tool') open.call.closed = true;",
         replace:
           "if (open.kind === 'tool') open.call.closed = true;\n    if (open.kind === 'thinking' && !open.signed) out.push({ type: 'content_block_delta', index, delta: { type: 'signature_delta', signature: 'c2lnbmF0dXJl' } });",
@@ -60,7 +60,7 @@ export const CATALOGUE: readonly Mutant[] = [
     description: 'usage on the same chunk as finish_reason (vLLM, Groq, DeepSeek) is ignored: the client sees 0 tokens',
     edits: [
       {
-        file: `${PAIR}/openai-stream-to-anthropic.ts`,
+        file: `${PAIR}/stream-to-anthropic.ts`,
         search: '    if (u !== undefined) {',
         replace: '    if (u !== undefined && !(Array.isArray(chunk.choices) && chunk.choices.length > 0)) {',
       },
@@ -84,7 +84,7 @@ export const CATALOGUE: readonly Mutant[] = [
     description: 'tool argument fragments are sent as the cumulative JSON so far: the client concatenates them into garbage',
     edits: [
       {
-        file: `${PAIR}/anthropic-stream-to-openai.ts`,
+        file: `${PAIR}/stream-to-openai.ts`,
         search: 'return [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: delta.partial_json } }] })];',
         replace:
           'return [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: (block.citations.push(delta.partial_json), block.citations.join(\'\')) } }] })];',
@@ -97,7 +97,7 @@ export const CATALOGUE: readonly Mutant[] = [
     description: 'stop_sequences never reach OpenAI `stop`: generation runs past the caller\'s delimiter',
     edits: [
       {
-        file: `${PAIR}/anthropic-request-to-openai.ts`,
+        file: `${PAIR}/request-to-openai.ts`,
         search: 'if (seqs.length > 0) out.stop = seqs.slice(0, MAX_STOP);',
         replace: 'if (seqs.length < 0) out.stop = seqs.slice(0, MAX_STOP);',
       },
@@ -109,7 +109,7 @@ export const CATALOGUE: readonly Mutant[] = [
     description: 'an upstream error event mid-stream ends the OpenAI stream with finish_reason stop and [DONE]: a fake success',
     edits: [
       {
-        file: `${PAIR}/anthropic-stream-to-openai.ts`,
+        file: `${PAIR}/stream-to-openai.ts`,
         search: 'return [errorChunk(event.error)];',
         replace: "return [chunk({}, 'stop'), OPENAI_DONE];",
       },
@@ -121,7 +121,7 @@ export const CATALOGUE: readonly Mutant[] = [
     description: 'the delta that opens a new text block after another block is swallowed: text loses its first piece',
     edits: [
       {
-        file: `${PAIR}/openai-stream-to-anthropic.ts`,
+        file: `${PAIR}/stream-to-anthropic.ts`,
         search: "      open = { kind: 'text' };",
         replace: "      open = { kind: 'text' };\n      if (nextBlock > 1) return;",
       },

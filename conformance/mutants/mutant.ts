@@ -1,6 +1,6 @@
 /** One textual edit of a source file: `search` must occur exactly once in `file`, or the mutant has rotted. */
 export interface MutantEdit {
-  /** path from the repository root, e.g. `src/pairs/anthropic-messages--openai-chat/convert-response.ts` */
+  /** path from the repository root, e.g. `src/pairs/anthropic-messages--openai-chat/stream-to-anthropic.ts` */
   file: string;
   search: string;
   replace: string;

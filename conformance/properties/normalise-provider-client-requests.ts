@@ -1,6 +1,6 @@
 import type { Loss } from '../../src/core/losses.js';
 import { isRecord } from '../../src/core/narrow.js';
-import { DEFAULT_MAX_TOKENS } from '../../src/pairs/anthropic-messages--gemini/convert-gemini-generation-config.js';
+import { DEFAULT_MAX_TOKENS } from '../../src/pairs/anthropic-messages--gemini/convert-generation-config.js';
 import { normaliseAnthropicRequest } from './normalise-requests.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Loss } from '../../src/core/losses.js';
 import { isRecord } from '../../src/core/narrow.js';
-import { isOmissionNote } from '../../src/pairs/anthropic-messages--bedrock-converse/arrange-converse-turns.js';
+import { isOmissionNote } from '../../src/pairs/anthropic-messages--bedrock-converse/convert-turns.js';
 import { normaliseAnthropicRequest } from './normalise-requests.js';
 
 /**

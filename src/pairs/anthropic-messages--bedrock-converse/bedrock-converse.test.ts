@@ -10,9 +10,9 @@ import { translateStream } from '../../translate/translate-stream.js';
 import { translateError, translateResponse } from '../../translate/translate.js';
 import { bedrockExceptionForStatus } from '../../formats/bedrock-invoke/errors.js';
 import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
-import { anthropicRequestToConverse } from './anthropic-request-to-converse.js';
-import { converseRequestToAnthropic } from './converse-request-to-anthropic.js';
-import { converseResponseToAnthropic } from './converse-response-to-anthropic.js';
+import { anthropicRequestToConverse } from './request-to-converse.js';
+import { converseRequestToAnthropic } from './request-to-anthropic.js';
+import { converseResponseToAnthropic } from './response-to-anthropic.js';
 import { concatBytes as concat, drainBytes as bytesOf } from '../../../test/support/drain-stream.js';
 
 describe('anthropic -> converse request', () => {

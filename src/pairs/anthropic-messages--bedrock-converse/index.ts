@@ -1,16 +1,19 @@
 import type { PairTranslator } from '../pair.js';
-import { anthropicErrorToBedrock, bedrockErrorToAnthropic } from '../../formats/bedrock-invoke/anthropic-errors.js';
-import { anthropicRequestToConverse } from './anthropic-request-to-converse.js';
-import { anthropicResponseToConverse, createAnthropicToConverseStream } from './anthropic-to-converse-output.js';
-import { converseRequestToAnthropic } from './converse-request-to-anthropic.js';
-import { converseResponseToAnthropic } from './converse-response-to-anthropic.js';
-import { createConverseToAnthropicStream } from './converse-stream-to-anthropic.js';
+import { converseErrorToAnthropic } from './error-to-anthropic.js';
+import { anthropicErrorToConverse } from './error-to-converse.js';
+import { anthropicRequestToConverse } from './request-to-converse.js';
+import { anthropicResponseToConverse } from './response-to-converse.js';
+import { createAnthropicToConverseStream } from './stream-to-converse.js';
+import { converseRequestToAnthropic } from './request-to-anthropic.js';
+import { converseResponseToAnthropic } from './response-to-anthropic.js';
+import { createConverseToAnthropicStream } from './stream-to-anthropic.js';
 
-export { anthropicRequestToConverse, type ConverseRequestContext } from './anthropic-request-to-converse.js';
-export { anthropicResponseToConverse, createAnthropicToConverseStream } from './anthropic-to-converse-output.js';
-export { converseRequestToAnthropic } from './converse-request-to-anthropic.js';
-export { converseResponseToAnthropic } from './converse-response-to-anthropic.js';
-export { createConverseToAnthropicStream } from './converse-stream-to-anthropic.js';
+export { anthropicRequestToConverse, type ConverseRequestContext } from './request-to-converse.js';
+export { anthropicResponseToConverse } from './response-to-converse.js';
+export { createAnthropicToConverseStream } from './stream-to-converse.js';
+export { converseRequestToAnthropic } from './request-to-anthropic.js';
+export { converseResponseToAnthropic } from './response-to-anthropic.js';
+export { createConverseToAnthropicStream } from './stream-to-anthropic.js';
 
 export const anthropicToConverse: PairTranslator = {
   from: 'anthropic-messages',
@@ -18,7 +21,7 @@ export const anthropicToConverse: PairTranslator = {
   request: anthropicRequestToConverse,
   response: anthropicResponseToConverse,
   stream: createAnthropicToConverseStream,
-  error: anthropicErrorToBedrock,
+  error: anthropicErrorToConverse,
 };
 
 export const converseToAnthropic: PairTranslator = {
@@ -27,5 +30,5 @@ export const converseToAnthropic: PairTranslator = {
   request: converseRequestToAnthropic,
   response: converseResponseToAnthropic,
   stream: createConverseToAnthropicStream,
-  error: bedrockErrorToAnthropic,
+  error: converseErrorToAnthropic,
 };

@@ -1,7 +1,8 @@
 import { it, expect } from 'vitest';
 import { validateRequest, validateResponse, validateStreamEvent } from '../../validate/index.js';
-import { anthropicRequestToConverse } from './anthropic-request-to-converse.js';
-import { anthropicResponseToConverse, createAnthropicToConverseStream } from './anthropic-to-converse-output.js';
+import { anthropicRequestToConverse } from './request-to-converse.js';
+import { anthropicResponseToConverse } from './response-to-converse.js';
+import { createAnthropicToConverseStream } from './stream-to-converse.js';
 it('what the translators write validates against spec/bedrock-converse.yaml', () => {
   const r = anthropicRequestToConverse({ model: 'm', max_tokens: 5, system: 'x', tools: [{ name: 'f', input_schema: { type: 'object' } }], tool_choice: { type: 'any' }, messages: [{ role: 'user', content: [{ type: 'text', text: 'a', cache_control: { type: 'ephemeral' } }] }, { role: 'assistant', content: [{ type: 'tool_use', id: 't', name: 'f', input: {} }] }, { role: 'user', content: [{ type: 'tool_result', tool_use_id: 't', content: 'r' }] }] });
   expect(validateRequest('bedrock-converse', r.body)).toEqual({ ok: true, errors: [] });

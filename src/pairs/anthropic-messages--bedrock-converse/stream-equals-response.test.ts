@@ -1,8 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { foldAnthropicEvents } from '../../../conformance/arbitraries/fold-anthropic-events.js';
-import { converseResponseToAnthropic } from './converse-response-to-anthropic.js';
-import { createConverseToAnthropicStream } from './converse-stream-to-anthropic.js';
+import { converseResponseToAnthropic } from './response-to-anthropic.js';
+import { createConverseToAnthropicStream } from './stream-to-anthropic.js';
 
 type Block = Record<string, unknown>;
 

@@ -6,7 +6,8 @@ import { readText, streamOfChunks, streamOfText } from '../../../test/support/st
 import { translateStream } from '../../translate/translate-stream.js';
 import { translateError, translateRequest } from '../../translate/translate.js';
 import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
-import { anthropicRequestToBedrockInvoke, bedrockInvokeRequestToAnthropic } from './convert-requests.js';
+import { bedrockInvokeRequestToAnthropic } from './request-to-anthropic.js';
+import { anthropicRequestToBedrockInvoke } from './request-to-invoke.js';
 
 const request = {
   model: 'anthropic.claude-sonnet-4-5-v1:0',
@@ -144,7 +145,7 @@ describe('bedrock-invoke streams and errors', () => {
   });
 
   it('strips amazon-bedrock-invocationMetrics from message_stop, reported once as a loss', async () => {
-    const { createBedrockInvokeToAnthropicStream } = await import('./convert-streams.js');
+    const { createBedrockInvokeToAnthropicStream } = await import('./stream-to-anthropic.js');
     const t = createBedrockInvokeToAnthropicStream();
     expect(t.push(deepFreeze({ type: 'message_stop', 'amazon-bedrock-invocationMetrics': { inputTokenCount: 1 } }))).toEqual([{ type: 'message_stop' }]);
     expect(t.end()).toEqual([]);

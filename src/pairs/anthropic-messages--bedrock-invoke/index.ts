@@ -1,12 +1,18 @@
 import { sameMessage } from '../../formats/anthropic-messages/same-message.js';
 import type { PairTranslator } from '../pair.js';
-import { anthropicRequestToBedrockInvoke, bedrockInvokeRequestToAnthropic } from './convert-requests.js';
-import { createAnthropicToBedrockInvokeStream, createBedrockInvokeToAnthropicStream } from './convert-streams.js';
-import { anthropicErrorToBedrock, bedrockErrorToAnthropic } from '../../formats/bedrock-invoke/anthropic-errors.js';
+import { bedrockErrorToAnthropic } from './error-to-anthropic.js';
+import { anthropicErrorToBedrock } from './error-to-invoke.js';
+import { bedrockInvokeRequestToAnthropic } from './request-to-anthropic.js';
+import { anthropicRequestToBedrockInvoke } from './request-to-invoke.js';
+import { createBedrockInvokeToAnthropicStream } from './stream-to-anthropic.js';
+import { createAnthropicToBedrockInvokeStream } from './stream-to-invoke.js';
 
-export { anthropicRequestToBedrockInvoke, type BedrockInvokeRequestContext, bedrockInvokeRequestToAnthropic } from './convert-requests.js';
-export { createAnthropicToBedrockInvokeStream, createBedrockInvokeToAnthropicStream } from './convert-streams.js';
-export { anthropicErrorToBedrock, bedrockErrorToAnthropic } from '../../formats/bedrock-invoke/anthropic-errors.js';
+export { bedrockErrorToAnthropic } from './error-to-anthropic.js';
+export { anthropicErrorToBedrock } from './error-to-invoke.js';
+export { bedrockInvokeRequestToAnthropic } from './request-to-anthropic.js';
+export { anthropicRequestToBedrockInvoke, type BedrockInvokeRequestContext } from './request-to-invoke.js';
+export { createBedrockInvokeToAnthropicStream } from './stream-to-anthropic.js';
+export { createAnthropicToBedrockInvokeStream } from './stream-to-invoke.js';
 
 export const anthropicToBedrockInvoke: PairTranslator = {
   from: 'anthropic-messages',

@@ -3,7 +3,7 @@ import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 import type { GeminiContent, GeminiFunctionResponse, GeminiPart } from '../../formats/gemini/types.js';
-import type { GeminiToolNamer } from './gemini-tool-names.js';
+import type { GeminiToolNamer } from './map-tool-names.js';
 import { geminiCallIdFromToolUseId } from './tool-use-ids.js';
 
 type Names = Pick<GeminiToolNamer, 'toGemini'>;

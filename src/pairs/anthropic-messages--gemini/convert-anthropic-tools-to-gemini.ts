@@ -4,7 +4,7 @@ import type { LossCollector } from '../../core/losses.js';
 import { convertJsonSchemaToGemini } from '../../formats/gemini/convert-json-schema-to-gemini.js';
 import { isRecord } from '../../core/narrow.js';
 import type { GeminiFunctionDeclaration, GeminiTool, GeminiToolConfig } from '../../formats/gemini/types.js';
-import type { GeminiToolNamer } from './gemini-tool-names.js';
+import type { GeminiToolNamer } from './map-tool-names.js';
 
 const SAME_NAMES: Pick<GeminiToolNamer, 'toGemini'> = { toGemini: (name) => name };
 

@@ -3,13 +3,13 @@ import { describe, expect } from 'vitest';
 import { TranslationError } from '../../core/errors.js';
 import { readText, streamOfChunks } from '../../../test/support/stream-test-utils.js';
 import { translateStream } from '../../translate/translate-stream.js';
-import { anthropicRequestToGemini } from './anthropic-request-to-gemini.js';
-import { anthropicResponseToGemini } from './anthropic-response-to-gemini.js';
-import { createAnthropicToGeminiStream } from './anthropic-stream-to-gemini.js';
+import { anthropicRequestToGemini } from './request-to-gemini.js';
+import { anthropicResponseToGemini } from './response-to-gemini.js';
+import { createAnthropicToGeminiStream } from './stream-to-gemini.js';
 import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
-import { geminiRequestToAnthropic } from './gemini-request-to-anthropic.js';
-import { geminiResponseToAnthropic } from './gemini-response-to-anthropic.js';
-import { createGeminiToAnthropicStream } from './gemini-stream-to-anthropic.js';
+import { geminiRequestToAnthropic } from './request-to-anthropic.js';
+import { geminiResponseToAnthropic } from './response-to-anthropic.js';
+import { createGeminiToAnthropicStream } from './stream-to-anthropic.js';
 
 const onlyTypedErrors = (f: () => unknown) => {
   try {

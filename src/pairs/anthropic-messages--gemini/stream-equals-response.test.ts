@@ -1,8 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { foldAnthropicEvents } from '../../../conformance/arbitraries/fold-anthropic-events.js';
-import { createGeminiToAnthropicStream } from './gemini-stream-to-anthropic.js';
-import { geminiResponseToAnthropic } from './gemini-response-to-anthropic.js';
+import { createGeminiToAnthropicStream } from './stream-to-anthropic.js';
+import { geminiResponseToAnthropic } from './response-to-anthropic.js';
 
 type Part = Record<string, unknown>;
 

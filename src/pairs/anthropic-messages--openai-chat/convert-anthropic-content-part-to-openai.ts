@@ -1,7 +1,7 @@
 import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
-import { toDataUrl, utf8ToBase64 } from './data-url.js';
+import { toDataUrl, utf8ToBase64 } from './convert-data-url.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 
 /**

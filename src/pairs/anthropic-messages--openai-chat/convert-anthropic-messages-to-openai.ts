@@ -4,7 +4,7 @@ import type { LossCollector } from '../../core/losses.js';
 import { convertAnthropicUserBlock, convertTextBlock, requireString } from './convert-anthropic-content-part-to-openai.js';
 import { TOOL_ERROR_PREFIX } from './extensions.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
-import type { ToolNamer } from './tool-names.js';
+import type { ToolNamer } from './map-tool-names.js';
 
 /**
  * Anthropic `system` + `messages` -> Chat `messages`.

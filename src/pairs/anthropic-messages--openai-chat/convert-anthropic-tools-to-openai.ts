@@ -3,7 +3,7 @@ import { childPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { requireString } from './convert-anthropic-content-part-to-openai.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
-import type { ToolNamer } from './tool-names.js';
+import type { ToolNamer } from './map-tool-names.js';
 
 const KEYS_TYPE_NAME_DISABLE_PARALLEL_TOOL_USE = new Set(['type', 'name', 'disable_parallel_tool_use']);
 

@@ -1,7 +1,7 @@
 import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
-import { base64ToUtf8, parseDataUrl } from './data-url.js';
+import { base64ToUtf8, parseDataUrl } from './convert-data-url.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 
 const KEYS_URL_DETAIL = new Set(['url', 'detail']);

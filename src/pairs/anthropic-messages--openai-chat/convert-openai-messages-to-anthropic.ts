@@ -4,8 +4,8 @@ import type { LossCollector } from '../../core/losses.js';
 import { convertOpenAIUserPart, convertTextPart, requireStr } from './convert-openai-content-part-to-anthropic.js';
 import { TOOL_ERROR_PREFIX } from './extensions.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
-import { parseToolArguments } from './parse-tool-arguments.js';
-import type { ToolNamer } from './tool-names.js';
+import { parseToolArguments } from './convert-tool-arguments.js';
+import type { ToolNamer } from './map-tool-names.js';
 
 const KEYS_TYPE_THINKING_SIGNATURE = new Set(['type', 'thinking', 'signature']);
 const KEYS_TYPE_DATA = new Set(['type', 'data']);

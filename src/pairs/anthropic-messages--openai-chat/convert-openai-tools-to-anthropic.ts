@@ -3,7 +3,7 @@ import { childPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { requireStr } from './convert-openai-content-part-to-anthropic.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
-import type { ToolNamer } from './tool-names.js';
+import type { ToolNamer } from './map-tool-names.js';
 
 /**
  * Chat `tools` / `tool_choice` / `parallel_tool_calls` -> Anthropic `tools` / `tool_choice`.

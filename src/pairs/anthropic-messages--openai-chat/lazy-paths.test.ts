@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TranslationError } from '../../core/errors.js';
-import { anthropicRequestToOpenAI } from './anthropic-request-to-openai.js';
-import { openaiRequestToAnthropic } from './openai-request-to-anthropic.js';
+import { anthropicRequestToOpenAI } from './request-to-openai.js';
+import { openaiRequestToAnthropic } from './request-to-anthropic.js';
 import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 
 function errorPath(run: () => unknown): string | undefined {

@@ -1,7 +1,5 @@
-import { type AnthropicErrorBody, anthropicErrorBody, anthropicErrorTypeForStatus, isAnthropicErrorBody } from '../../formats/anthropic-messages/errors.js';
-import { isOpenAIErrorBody, type OpenAIErrorBody, openaiErrorBody, openaiErrorTypeForStatus } from '../../formats/openai-chat/errors.js';
-import type { HttpError } from '../pair.js';
-import { isRecord } from '../../core/narrow.js';
+import { anthropicErrorTypeForStatus } from '../../formats/anthropic-messages/errors.js';
+import { openaiErrorTypeForStatus } from '../../formats/openai-chat/errors.js';
 
 /**
  * HTTP errors both ways (wire-formats §2.6, §3.4). The status is always kept; the error type is
@@ -55,12 +53,12 @@ export function openaiErrorTypeToAnthropic(type: unknown, code: unknown, status:
   return anthropicErrorTypeForStatus(status);
 }
 
-function validStatus(status: unknown): number {
+export function validStatus(status: unknown): number {
   return typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599 ? status : 500;
 }
 
 /** Parse a string body that may hold JSON; other values are returned as they are. */
-function parseBody(body: unknown): unknown {
+export function parseBody(body: unknown): unknown {
   if (typeof body !== 'string') return body;
   const t = body.trim();
   if (!t.startsWith('{')) return body;
@@ -71,7 +69,7 @@ function parseBody(body: unknown): unknown {
   }
 }
 
-function bodyText(body: unknown): string {
+export function bodyText(body: unknown): string {
   if (typeof body === 'string') return body;
   if (body === undefined || body === null) return '';
   try {
@@ -81,36 +79,7 @@ function bodyText(body: unknown): string {
   }
 }
 
-function unknownMessage(status: number, body: unknown): string {
+export function unknownMessage(status: number, body: unknown): string {
   const text = bodyText(body);
   return text === '' ? `upstream error (HTTP ${status})` : text;
-}
-
-/** An Anthropic HTTP error (status + body) -> the OpenAI error a Chat Completions client expects. */
-export function anthropicErrorToOpenAI(error: HttpError): HttpError<OpenAIErrorBody> {
-  const status = validStatus(isRecord(error) ? error.status : undefined);
-  const raw = isRecord(error) ? error.body : undefined;
-  const body = parseBody(raw);
-  if (isAnthropicErrorBody(body)) {
-    const e = body.error as AnthropicErrorBody['error'] & Record<string, unknown>;
-    const mapped = anthropicErrorTypeToOpenAI(e.type, status);
-    const details = isRecord(e.details) ? e.details : undefined;
-    const code = typeof details?.error_code === 'string' ? details.error_code : mapped.code;
-    const message = typeof e.message === 'string' ? e.message : bodyText(body);
-    return { status, body: openaiErrorBody(status, message, { type: mapped.type, code }) };
-  }
-  return { status, body: openaiErrorBody(status, unknownMessage(status, raw), { type: 'server_error', code: null }) };
-}
-
-/** An OpenAI HTTP error (status + body) -> the Anthropic error a Messages client expects. */
-export function openaiErrorToAnthropic(error: HttpError): HttpError<AnthropicErrorBody> {
-  const status = validStatus(isRecord(error) ? error.status : undefined);
-  const raw = isRecord(error) ? error.body : undefined;
-  const body = parseBody(raw);
-  if (isOpenAIErrorBody(body)) {
-    const e = body.error as OpenAIErrorBody['error'] & Record<string, unknown>;
-    const type = openaiErrorTypeToAnthropic(e.type, e.code, status);
-    return { status, body: anthropicErrorBody(status, e.message, type) };
-  }
-  return { status, body: anthropicErrorBody(status, unknownMessage(status, raw), 'api_error') };
 }

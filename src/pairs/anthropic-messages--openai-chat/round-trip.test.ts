@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isTranslationError } from '../../core/errors.js';
-import { anthropicRequestToOpenAI } from './anthropic-request-to-openai.js';
-import { anthropicResponseToOpenAI } from './anthropic-response-to-openai.js';
-import { openaiRequestToAnthropic } from './openai-request-to-anthropic.js';
-import { openaiResponseToAnthropic } from './openai-response-to-anthropic.js';
+import { anthropicRequestToOpenAI } from './request-to-openai.js';
+import { anthropicResponseToOpenAI } from './response-to-openai.js';
+import { openaiRequestToAnthropic } from './request-to-anthropic.js';
+import { openaiResponseToAnthropic } from './response-to-anthropic.js';
 import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 
 const img = { type: 'base64', media_type: 'image/png', data: 'iVBORw0KGgo=' };

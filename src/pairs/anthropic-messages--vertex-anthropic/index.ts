@@ -1,12 +1,18 @@
 import { sameMessage } from '../../formats/anthropic-messages/same-message.js';
 import type { PairTranslator } from '../pair.js';
-import { anthropicRequestToVertex, vertexRequestToAnthropic } from './convert-requests.js';
-import { createAnthropicToVertexStream, createVertexToAnthropicStream } from './convert-streams.js';
-import { anthropicErrorToVertex, vertexErrorToAnthropic } from './map-errors.js';
+import { vertexErrorToAnthropic } from './error-to-anthropic.js';
+import { anthropicErrorToVertex } from './error-to-vertex.js';
+import { vertexRequestToAnthropic } from './request-to-anthropic.js';
+import { anthropicRequestToVertex } from './request-to-vertex.js';
+import { createVertexToAnthropicStream } from './stream-to-anthropic.js';
+import { createAnthropicToVertexStream } from './stream-to-vertex.js';
 
-export { anthropicRequestToVertex, type VertexAnthropicRequestContext, vertexRequestToAnthropic } from './convert-requests.js';
-export { createAnthropicToVertexStream, createVertexToAnthropicStream } from './convert-streams.js';
-export { anthropicErrorToVertex, vertexErrorToAnthropic } from './map-errors.js';
+export { vertexErrorToAnthropic } from './error-to-anthropic.js';
+export { anthropicErrorToVertex } from './error-to-vertex.js';
+export { vertexRequestToAnthropic } from './request-to-anthropic.js';
+export { anthropicRequestToVertex, type VertexAnthropicRequestContext } from './request-to-vertex.js';
+export { createVertexToAnthropicStream } from './stream-to-anthropic.js';
+export { createAnthropicToVertexStream } from './stream-to-vertex.js';
 
 export const anthropicToVertex: PairTranslator = {
   from: 'anthropic-messages',

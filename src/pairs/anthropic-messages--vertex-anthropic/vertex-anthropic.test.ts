@@ -4,7 +4,8 @@ import { translateStream } from '../../translate/translate-stream.js';
 import { createVertexTestClient } from '../../../test/support/vertex-test-client.js';
 import { translateError, translateRequest } from '../../translate/translate.js';
 import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
-import { anthropicRequestToVertex, vertexRequestToAnthropic } from './convert-requests.js';
+import { vertexRequestToAnthropic } from './request-to-anthropic.js';
+import { anthropicRequestToVertex } from './request-to-vertex.js';
 
 const request = { model: 'claude-sonnet-4-5@20250929', max_tokens: 64, stream: true, messages: [{ role: 'user', content: 'Hi' }] };
 

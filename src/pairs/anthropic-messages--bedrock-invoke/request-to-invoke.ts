@@ -1,0 +1,44 @@
+import { TranslationError } from '../../core/errors.js';
+import type { AnthropicVersion, RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
+import { bedrockInvokeTarget } from '../../formats/bedrock-invoke/target.js';
+import { isRecord } from '../../core/narrow.js';
+
+/** `anthropic_version` for the body: the classic Bedrock value, or the new API version as SDK 1.x sends it. */
+export function bedrockAnthropicVersion(version: AnthropicVersion | undefined): string {
+  return version === '2026-10-21' ? '2026-10-21' : 'bedrock-2023-05-31';
+}
+
+/** Beta names from `options.context.anthropicBeta` (a list, or the comma-separated header value). */
+function betas(context: RequestContext | undefined): string[] {
+  const b = context?.anthropicBeta;
+  if (Array.isArray(b)) return b.filter((x): x is string => typeof x === 'string' && x !== '');
+  if (typeof b === 'string') return b.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return [];
+}
+
+export interface BedrockInvokeRequestContext extends RequestContext {
+  /** `/model/{model}/invoke` or `/model/{model}/invoke-with-response-stream` */
+  upstreamPath: string;
+}
+
+/**
+ * Anthropic Messages request -> Bedrock InvokeModel body (wire-formats §5.3): `model` moves to the
+ * path (`context.upstreamPath`), `stream` picks the endpoint, `anthropic_version` (and
+ * `anthropic_beta`, from `options.context.anthropicBeta`) go into the body. Nothing else changes.
+ */
+export function anthropicRequestToBedrockInvoke(body: unknown, options: TranslateOptions = {}): TranslationResult<Record<string, unknown>> {
+  if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
+  const model = options.model ?? body.model;
+  if (typeof model !== 'string' || model === '') throw new TranslationError('invalid_input', 'model is required', { path: 'model' });
+  const { model: _m, stream, ...rest } = body;
+  const out: Record<string, unknown> = { anthropic_version: bedrockAnthropicVersion(options.anthropicVersion), ...rest };
+  const b = betas(options.context);
+  if (b.length > 0) out.anthropic_beta = b;
+  const context: BedrockInvokeRequestContext = {
+    clientModel: typeof body.model === 'string' ? body.model : model,
+    stream: stream === true,
+    upstreamPath: bedrockInvokeTarget(model, stream === true).path,
+  };
+  if (options.anthropicVersion) context.anthropicVersion = options.anthropicVersion;
+  return { body: out, losses: [], context };
+}

@@ -1,0 +1,119 @@
+import { TranslationError } from '../../core/errors.js';
+import { LossCollector } from '../../core/losses.js';
+import type { TranslateOptions, TranslationResult } from '../../core/options.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
+import { GeminiPartsConverter, MessageContentSink } from './convert-gemini-parts-to-anthropic.js';
+import { clientToolName } from './map-tool-names.js';
+import { geminiFinishReasonToAnthropic } from './map-finish-reason.js';
+import { type AnthropicUsageOut, geminiUsageToAnthropic } from './map-usage.js';
+
+export interface AnthropicMessageOut {
+  id: string;
+  type: 'message';
+  role: 'assistant';
+  model: string;
+  content: Array<Record<string, unknown>>;
+  stop_reason: string;
+  stop_sequence: null;
+  stop_details: { type: 'refusal'; category: null; explanation: string | null } | null;
+  usage: AnthropicUsageOut;
+}
+
+/** Top-level response keys that are read, or are breakdowns of what is read. */
+const RESPONSE_KEYS = new Set(['candidates', 'usageMetadata', 'modelVersion', 'responseId', 'promptFeedback']);
+const CANDIDATE_KEYS = new Set(['content', 'finishReason', 'index', 'finishMessage']);
+const CONTENT_KEYS = new Set(['role', 'parts']);
+const USAGE_KEYS = new Set([
+  'promptTokenCount',
+  'candidatesTokenCount',
+  'totalTokenCount',
+  'cachedContentTokenCount',
+  'thoughtsTokenCount',
+  'toolUsePromptTokenCount',
+  'promptTokensDetails',
+  'candidatesTokensDetails',
+  'cacheTokensDetails',
+  'toolUsePromptTokensDetails',
+  'trafficType',
+]);
+
+/** The Anthropic message id for a Gemini response: `options.id`, else derived from `responseId`. */
+export function anthropicMessageId(options: TranslateOptions, responseId: unknown): string {
+  if (options.id) return options.id;
+  return typeof responseId === 'string' && responseId !== '' ? `msg_${responseId.replace(/[^A-Za-z0-9_-]/g, '_')}` : 'msg_gemini';
+}
+
+export function anthropicModelName(options: TranslateOptions, modelVersion: unknown): string {
+  return options.model ?? options.context?.clientModel ?? (typeof modelVersion === 'string' ? modelVersion : 'gemini');
+}
+
+/** Gemini `GenerateContentResponse` -> Anthropic `Message` (wire-formats §4.3, §2.4, §7). */
+export function geminiResponseToAnthropic(body: unknown, options: TranslateOptions = {}): TranslationResult<AnthropicMessageOut> {
+  if (!isRecord(body)) throw new TranslationError('invalid_input', 'response body must be a JSON object', { path: '' });
+  const losses = new LossCollector(options.strict);
+  losses.unknownKeys(body, RESPONSE_KEYS, '');
+  if (isRecord(body.usageMetadata)) losses.unknownKeys(body.usageMetadata, USAGE_KEYS, 'usageMetadata');
+
+  const sink = new MessageContentSink();
+  const scope = typeof body.responseId === 'string' ? body.responseId : undefined;
+  const parts = new GeminiPartsConverter(sink, losses, scope);
+  let stopReason: string = 'end_turn';
+  let explanation: string | null = null;
+  const candidates = body.candidates;
+  if (Array.isArray(candidates) && candidates.length > 0) {
+    const c = candidates[0];
+    if (!isRecord(c)) throw new TranslationError('invalid_input', 'a candidate must be an object', { path: 'candidates[0]' });
+    readCandidate(c, parts, losses);
+    parts.finish();
+    const mapped = geminiFinishReasonToAnthropic(c.finishReason, parts.hasFunctionCalls);
+    if (mapped.loss) losses.add('candidates[0].finishReason', mapped.loss);
+    stopReason = mapped.stopReason;
+    if (typeof c.finishMessage === 'string') {
+      if (stopReason === 'refusal') explanation = c.finishMessage;
+      else losses.add('candidates[0].finishMessage', 'Anthropic carries an explanation only for refusals');
+    }
+    for (let i = 1; i < candidates.length; i++) losses.add(`candidates[${i}]`, 'Anthropic returns one candidate');
+  } else if (candidates !== undefined && !Array.isArray(candidates)) {
+    throw new TranslationError('invalid_input', 'candidates must be a list', { path: 'candidates' });
+  }
+  // tool names rewritten for Gemini by the request translation go back to the client's names
+  const toolNames = options.context?.toolNames;
+  if (toolNames) for (const b of sink.content) if (b.type === 'tool_use' && typeof b.name === 'string') b.name = clientToolName(b.name, toolNames);
+  const feedback = readPromptFeedback(body.promptFeedback, losses);
+  if (feedback.blocked) {
+    stopReason = 'refusal';
+    explanation = feedback.message;
+  }
+
+  const out: AnthropicMessageOut = {
+    id: anthropicMessageId(options, body.responseId),
+    type: 'message',
+    role: 'assistant',
+    model: anthropicModelName(options, body.modelVersion),
+    content: sink.content,
+    stop_reason: stopReason,
+    stop_sequence: null,
+    stop_details: stopReason === 'refusal' ? { type: 'refusal', category: null, explanation } : null,
+    usage: geminiUsageToAnthropic(body.usageMetadata),
+  };
+  return { body: out, losses: losses.list, context: options.context ?? {} };
+}
+
+function readCandidate(c: JsonObject, parts: GeminiPartsConverter, losses: LossCollector): void {
+  losses.unknownKeys(c, CANDIDATE_KEYS, 'candidates[0]');
+  if (c.content === undefined) return;
+  if (!isRecord(c.content)) throw new TranslationError('invalid_input', 'content must be an object', { path: 'candidates[0].content' });
+  losses.unknownKeys(c.content, CONTENT_KEYS, 'candidates[0].content');
+  parts.push(c.content.parts, 'candidates[0].content.parts');
+}
+
+/** `promptFeedback.blockReason` set: the prompt was refused and there are no candidates. */
+export function readPromptFeedback(feedback: unknown, losses: LossCollector): { blocked: boolean; message: string | null } {
+  if (!isRecord(feedback)) return { blocked: false, message: null };
+  losses.unknownKeys(feedback, FEEDBACK_KEYS, 'promptFeedback');
+  if (typeof feedback.blockReason !== 'string' || feedback.blockReason === 'BLOCK_REASON_UNSPECIFIED') return { blocked: false, message: null };
+  const message = typeof feedback.blockReasonMessage === 'string' ? feedback.blockReasonMessage : `prompt blocked: ${feedback.blockReason}`;
+  return { blocked: true, message };
+}
+
+const FEEDBACK_KEYS = new Set(['blockReason', 'blockReasonMessage']);

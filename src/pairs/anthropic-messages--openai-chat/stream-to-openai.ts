@@ -1,0 +1,344 @@
+import { asTranslationError, TranslationError } from '../../core/errors.js';
+import { LossCollector } from '../../core/losses.js';
+import { OnceLossCollector } from '../../core/once-loss-collector.js';
+import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
+import { statusForAnthropicErrorType } from '../../formats/anthropic-messages/errors.js';
+import { OPENAI_DONE, type OpenAIStreamEvent } from '../../formats/openai-chat/codec.js';
+import { openaiErrorBody } from '../../formats/openai-chat/errors.js';
+import { citationsToAnnotations } from './map-citations.js';
+import { anthropicErrorTypeToOpenAI } from './map-errors.js';
+import { anthropicStopReasonLoss, anthropicStopReasonToOpenAI, type OpenAIFinishReason } from './map-stop-reason.js';
+import { anthropicUsageToOpenAI } from './map-usage.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
+import { reportAnthropicUsageLosses } from './report-usage-losses.js';
+import { restoreToolName } from './map-tool-names.js';
+
+/**
+ * Anthropic stream events -> OpenAI chat completion chunks (docs/streaming.md).
+ *
+ * - `message_start` -> first chunk `delta: {role: 'assistant', content: ''}`.
+ * - text deltas -> `delta.content`; `tool_use` blocks -> `delta.tool_calls` with dense indexes from 0
+ *   (first fragment carries `id`, `type`, `function.name`, `arguments: ''`), `input_json_delta` -> argument fragments.
+ * - thinking -> `delta.reasoning_content` plus the crosswire extension `delta.content_blocks`
+ *   (`[{index, delta: {thinking}}]`, `[{index, delta: {signature}}]`, redacted: `[{index, delta: {data}}]`;
+ *   `index` is the Anthropic block index), so signatures survive a round trip. Once a thinking block was
+ *   seen, text deltas also go into `content_blocks` (`{index, delta: {text}}`), so folding the stream's
+ *   `content_blocks` by index gives the non-stream `message.content_blocks`.
+ * - `message_delta` is held; at `message_stop`: the `finish_reason` chunk (with the `stop_sequence`
+ *   extension when a stop sequence matched), then, when the client asked (`context.includeUsage`), the
+ *   usage chunk (`choices: []`, same id), then `[DONE]`.
+ * - `error` -> an OpenAI error chunk and nothing after it (no `[DONE]`: the OpenAI SDK throws on it).
+ * - The upstream ending before `message_stop` -> an error chunk, never a clean `[DONE]`.
+ *
+ * Losses are reported at paths of the message the stream folds into (`content[2].citations`,
+ * `stop_sequence`, `usage.server_tool_use`, ...), so a stream and its non-stream twin report the same paths.
+ * Unknown fields of the events themselves (Bedrock's `amazon-bedrock-invocationMetrics` on `message_stop`)
+ * are reported under their own key; unknown event and delta types are skipped with a loss.
+ */
+
+type Chunk = JsonObject;
+
+interface Block {
+  kind: 'text' | 'tool' | 'thinking' | 'redacted' | 'other';
+  /** OpenAI tool call index (tool blocks) */
+  toolIndex: number;
+  /** tool blocks: whether any argument text went out (a call without input still owes `"{}"`) */
+  argsSent: boolean;
+  open: boolean;
+  /** text blocks: offset of the block in the joined `content`, and its citations so far */
+  textStart: number;
+  citations: unknown[];
+}
+
+/** fields of the message in `message_start` that are carried (or belong to the stream's own bookkeeping) */
+const MESSAGE_KEYS = new Set(['id', 'type', 'role', 'model', 'content', 'stop_reason', 'stop_sequence', 'stop_details', 'usage', 'container']);
+const MESSAGE_DELTA_KEYS = new Set(['stop_reason', 'stop_sequence', 'stop_details', 'container']);
+/** top-level keys of each event type that are carried */
+const EVENT_KEYS = new Map<unknown, ReadonlySet<string>>([
+  ['content_block_start', new Set(['type', 'index', 'content_block'])],
+  ['content_block_delta', new Set(['type', 'index', 'delta'])],
+  ['content_block_stop', new Set(['type', 'index'])],
+  ['message_delta', new Set(['type', 'delta', 'usage'])],
+  ['message_stop', new Set(['type'])],
+]);
+
+const KNOWN_EVENTS = new Set([
+  'message_start',
+  'content_block_start',
+  'content_block_delta',
+  'content_block_stop',
+  'message_delta',
+  'message_stop',
+  'ping',
+  'error',
+]);
+
+export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): StreamTranslator<unknown, OpenAIStreamEvent> {
+  const losses = new OnceLossCollector(options.strict ?? false);
+  const toolNames = options.context?.toolNames;
+  const includeUsage = options.context?.includeUsage === true;
+  const created = options.created ?? 0;
+  let id = options.id ?? '';
+  let model = options.model ?? '';
+
+  let state: 'before' | 'open' | 'done' = 'before';
+  const blocks = new Map<number, Block>();
+  let toolCount = 0;
+  /** once a thinking block was seen, text also goes into `content_blocks`, as in the non-stream translation */
+  let sawThinking = false;
+  let stopReason: unknown = null;
+  let stopSequence: unknown = null;
+  let refusal: string | undefined;
+  /** length of the joined `content` sent so far (annotation offsets count in it) */
+  let textLength = 0;
+  /** url_citation annotations, sent in one chunk before the finish chunk */
+  const annotations: JsonObject[] = [];
+  let usage: JsonObject = {};
+
+  const lossOnce = (path: string, reason: string): void => losses.add(path, reason);
+
+  /** report keys of `obj` outside `known` that carry something (not null) */
+  const lossUnknown = (obj: JsonObject, known: ReadonlySet<string>, path: string): void => {
+    for (const key in obj) {
+      if (!known.has(key) && obj[key] !== null && obj[key] !== undefined) lossOnce(path === '' ? key : `${path}.${key}`, 'field has no OpenAI chat equivalent');
+    }
+  };
+
+  /** usage from message_start / message_delta: cumulative, overwritten; what cannot be carried is a loss */
+  const takeUsage = (u: JsonObject): void => {
+    reportAnthropicUsageLosses(u, 'usage', lossOnce);
+    if (typeof u.service_tier === 'string' && u.service_tier !== 'standard') lossOnce('usage.service_tier', `service tier ${JSON.stringify(u.service_tier)} has no OpenAI stream equivalent`);
+  };
+
+  const chunk = (delta: JsonObject, finishReason: OpenAIFinishReason | null = null): Chunk => ({
+    id,
+    object: 'chat.completion.chunk',
+    created,
+    model,
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+  });
+
+  const bad = (message: string): never => {
+    throw new TranslationError('upstream', `Anthropic stream: ${message}`);
+  };
+
+  const blockAt = (event: JsonObject): [number, Block] => {
+    const index = event.index;
+    if (typeof index !== 'number') return bad(`${String(event.type)} without an index`);
+    const block = blocks.get(index);
+    if (!block?.open) return bad(`${String(event.type)} for block ${index}, which is not open`);
+    return [index, block];
+  };
+
+  const errorChunk = (error: unknown): OpenAIStreamEvent => {
+    const e = isRecord(error) ? error : {};
+    const type = typeof e.type === 'string' ? e.type : 'api_error';
+    const message = typeof e.message === 'string' ? e.message : 'upstream error';
+    const status = statusForAnthropicErrorType(type);
+    const mapped = anthropicErrorTypeToOpenAI(type, status);
+    const details = isRecord(e.details) ? e.details : undefined;
+    const code = typeof details?.error_code === 'string' ? details.error_code : mapped.code;
+    return openaiErrorBody(status, message, { type: mapped.type, code });
+  };
+
+  function messageStart(event: JsonObject): Chunk[] {
+    if (state !== 'before') return bad('a second message_start');
+    const message = isRecord(event.message) ? event.message : bad('message_start without a message');
+    // the same defaults as the non-stream translation (response-to-openai.ts)
+    if (options.id === undefined) id = typeof message.id === 'string' ? `chatcmpl-${message.id}` : 'chatcmpl-0';
+    if (options.model === undefined) model = typeof message.model === 'string' ? message.model : (options.context?.clientModel ?? '');
+    lossUnknown(message, MESSAGE_KEYS, '');
+    if (isRecord(message.usage)) {
+      usage = { ...message.usage };
+      takeUsage(message.usage);
+    }
+    state = 'open';
+    return [chunk({ role: 'assistant', content: '' })];
+  }
+
+  function blockStart(event: JsonObject): Chunk[] {
+    const index = event.index;
+    if (typeof index !== 'number' || blocks.has(index)) return bad('content_block_start with a missing or repeated index');
+    const cb = isRecord(event.content_block) ? event.content_block : bad('content_block_start without a content_block');
+    const path = `content[${index}]`;
+    switch (cb.type) {
+      case 'text': {
+        const block = newBlock('text');
+        block.textStart = textLength;
+        if (Array.isArray(cb.citations)) block.citations.push(...cb.citations);
+        blocks.set(index, block);
+        return typeof cb.text === 'string' ? textChunk(index, cb.text) : [];
+      }
+      case 'tool_use': {
+        const toolIndex = toolCount++;
+        const name = typeof cb.name === 'string' ? restoreToolName(cb.name, toolNames) : bad('tool_use block without a name');
+        const input = cb.input;
+        const args = isRecord(input) && Object.keys(input).length > 0 ? JSON.stringify(input) : '';
+        blocks.set(index, { ...newBlock('tool'), toolIndex, argsSent: args !== '' });
+        return [chunk({ tool_calls: [{ index: toolIndex, id: cb.id, type: 'function', function: { name, arguments: args } }] })];
+      }
+      case 'thinking': {
+        sawThinking = true;
+        blocks.set(index, newBlock('thinking'));
+        const out: Chunk[] = [];
+        if (typeof cb.thinking === 'string' && cb.thinking !== '') out.push(thinkingChunk(index, cb.thinking));
+        if (typeof cb.signature === 'string' && cb.signature !== '') out.push(chunk({ content_blocks: [{ index, delta: { signature: cb.signature } }] }));
+        return out;
+      }
+      case 'redacted_thinking': {
+        sawThinking = true;
+        blocks.set(index, newBlock('redacted'));
+        return [chunk({ content_blocks: [{ index, delta: { data: typeof cb.data === 'string' ? cb.data : '' } }] })];
+      }
+      default: {
+        blocks.set(index, newBlock('other'));
+        lossOnce(path, `content block type ${JSON.stringify(cb.type)} has no OpenAI chat equivalent`);
+        return [];
+      }
+    }
+  }
+
+  function newBlock(kind: Block['kind']): Block {
+    return { kind, toolIndex: -1, argsSent: false, open: true, textStart: 0, citations: [] };
+  }
+
+  function textChunk(index: number, text: string): Chunk[] {
+    if (text === '') return [];
+    textLength += text.length;
+    return [chunk(sawThinking ? { content: text, content_blocks: [{ index, delta: { text } }] } : { content: text })];
+  }
+
+  /** a text block ended: its web-search citations become url_citation annotations over the block's range */
+  function blockStop(index: number, block: Block): Chunk[] {
+    block.open = false;
+    // a call with no input: OpenAI sends "{}", and clients JSON.parse the arguments
+    if (block.kind === 'tool' && !block.argsSent) return [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: '{}' } }] })];
+    if (block.kind !== 'text' || block.citations.length === 0) return [];
+    const fake = new LossCollector(false);
+    const found = citationsToAnnotations(block.citations, block.textStart, textLength, `content[${index}].citations`, fake);
+    for (const l of fake.list) lossOnce(l.path, l.reason);
+    annotations.push(...found);
+    return [];
+  }
+
+  function thinkingChunk(index: number, thinking: string): Chunk {
+    return chunk({ reasoning_content: thinking, content_blocks: [{ index, delta: { thinking } }] });
+  }
+
+  function blockDelta(event: JsonObject): Chunk[] {
+    const [index, block] = blockAt(event);
+    const delta = isRecord(event.delta) ? event.delta : bad('content_block_delta without a delta');
+    const path = `content[${index}]`;
+    switch (delta.type) {
+      case 'text_delta':
+        if (block.kind !== 'text') return bad(`text_delta for a ${block.kind} block`);
+        return typeof delta.text === 'string' ? textChunk(index, delta.text) : [];
+      case 'input_json_delta':
+        if (block.kind === 'other') return [];
+        if (block.kind !== 'tool') return bad(`input_json_delta for a ${block.kind} block`);
+        if (typeof delta.partial_json !== 'string' || delta.partial_json === '') return [];
+        block.argsSent = true;
+        return [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: delta.partial_json } }] })];
+      case 'thinking_delta':
+        if (block.kind !== 'thinking') return bad(`thinking_delta for a ${block.kind} block`);
+        return typeof delta.thinking === 'string' && delta.thinking !== '' ? [thinkingChunk(index, delta.thinking)] : [];
+      case 'signature_delta':
+        if (block.kind !== 'thinking') return bad(`signature_delta for a ${block.kind} block`);
+        return typeof delta.signature === 'string' ? [chunk({ content_blocks: [{ index, delta: { signature: delta.signature } }] })] : [];
+      case 'citations_delta':
+        if (block.kind !== 'text') return bad(`citations_delta for a ${block.kind} block`);
+        block.citations.push(delta.citation);
+        return [];
+      default:
+        // the block itself is carried (the folded message has it); only this delta kind is not
+        if (block.kind !== 'other') lossOnce(`${path}.deltas.${String(delta.type)}`, `delta type ${JSON.stringify(delta.type)} has no OpenAI chat equivalent`);
+        return [];
+    }
+  }
+
+  function messageDelta(event: JsonObject): Chunk[] {
+    const delta = isRecord(event.delta) ? event.delta : {};
+    lossUnknown(delta, MESSAGE_DELTA_KEYS, '');
+    if (delta.stop_reason !== undefined && delta.stop_reason !== null) stopReason = delta.stop_reason;
+    if (delta.stop_sequence !== undefined) stopSequence = delta.stop_sequence;
+    if (isRecord(delta.stop_details)) {
+      // as in the non-stream translation: the refusal explanation -> `refusal`, the category is lost
+      const sd = delta.stop_details;
+      if (sd.type === 'refusal' && typeof sd.explanation === 'string') refusal = sd.explanation;
+      if (sd.category !== undefined && sd.category !== null) lossOnce('stop_details.category', 'refusal categories have no Chat Completions equivalent');
+    }
+    if (delta.container !== undefined && delta.container !== null) lossOnce('container', 'container has no OpenAI chat equivalent');
+    if (isRecord(event.usage)) {
+      takeUsage(event.usage);
+      // message_delta usage is cumulative: overwrite, never add
+      for (const [k, v] of Object.entries(event.usage)) if (v !== null && v !== undefined) usage[k] = v;
+    }
+    return [];
+  }
+
+  function messageStop(): OpenAIStreamEvent[] {
+    const lossReason = anthropicStopReasonLoss(stopReason);
+    if (lossReason !== undefined) lossOnce('stop_reason', lossReason);
+    const finish = anthropicStopReasonToOpenAI(stopReason) ?? (toolCount > 0 ? 'tool_calls' : 'stop');
+    const out: OpenAIStreamEvent[] = [];
+    if (annotations.length > 0) out.push(chunk({ annotations }));
+    if (refusal !== undefined) out.push(chunk({ refusal }));
+    const last = chunk({}, finish);
+    if (stopReason === 'stop_sequence' && typeof stopSequence === 'string') {
+      (last.choices as JsonObject[])[0]!.stop_sequence = stopSequence;
+    }
+    out.push(last);
+    if (includeUsage) out.push({ id, object: 'chat.completion.chunk', created, model, choices: [], usage: anthropicUsageToOpenAI(usage) });
+    out.push(OPENAI_DONE);
+    state = 'done';
+    return out;
+  }
+
+  function push(input: unknown): OpenAIStreamEvent[] {
+    if (state === 'done') return [];
+    const event = isRecord(input) ? input : bad('event is not an object');
+    const type = event.type;
+    if (type === 'error') {
+      state = 'done';
+      return [errorChunk(event.error)];
+    }
+    if (type === 'ping') return [];
+    if (type === 'message_start') return messageStart(event);
+    if (state === 'before') return bad(`${String(type)} before message_start`);
+    const known = EVENT_KEYS.get(type);
+    if (known !== undefined) lossUnknown(event, known, '');
+    switch (type) {
+      case 'content_block_start':
+        return blockStart(event);
+      case 'content_block_delta':
+        return blockDelta(event);
+      case 'content_block_stop':
+        return blockStop(...blockAt(event));
+      case 'message_delta':
+        return messageDelta(event);
+      case 'message_stop':
+        return messageStop();
+      default:
+        if (!KNOWN_EVENTS.has(String(type))) lossOnce(`events.${String(type)}`, `stream event type ${JSON.stringify(type)} has no OpenAI chat equivalent`);
+        return [];
+    }
+  }
+
+  return {
+    push(event) {
+      try {
+        return push(event);
+      } catch (e) {
+        throw asTranslationError('upstream', 'Anthropic stream', e);
+      }
+    },
+    end() {
+      if (state === 'done') return [];
+      state = 'done';
+      return [openaiErrorBody(502, 'upstream stream ended before message_stop', { type: 'server_error', code: null })];
+    },
+    get losses() {
+      return losses.list;
+    },
+  };
+}
