@@ -1,11 +1,11 @@
 #!/bin/sh
 # Run the crosswire conformance catalog against Portkey's open-source gateway, with its upstreams pointed
 # at crosswire's loopback mocks through the x-portkey-custom-host header. Informational, not a test.
-# Portkey is installed outside the repository (never committed): PORTKEY_DIR (default /tmp/portkey-gw).
+# Portkey is installed outside the repository (never committed): PORTKEY_DIR (default: portkey-gw under $TMPDIR).
 # Usage: scripts/portkey-proof.sh [extra crosswire conformance options]
 set -eu
 cd "$(dirname "$0")/.."
-DIR=${PORTKEY_DIR:-/tmp/portkey-gw}
+DIR=${PORTKEY_DIR:-${TMPDIR:-/tmp}/portkey-gw}
 PORT=${PORTKEY_PORT:-8790}
 OUT=${PORTKEY_REPORTS:-reports/portkey}
 SERVER="$DIR/node_modules/@portkey-ai/gateway/build/start-server.js"

@@ -107,11 +107,25 @@ describe('spec-drift CLI', () => {
   });
 });
 
-const OFFICIAL_OPENAI = '/work/shared/specs/openai-openapi.yaml';
+/**
+ * The official spec copies are not part of the repository: CROSSWIRE_OFFICIAL_SPECS names a folder holding
+ * `openai-openapi.yaml` (and `anthropic-openapi.json`). .ci/run sets it to the `shared/specs` folder beside the
+ * checkout when that exists; without it this test is skipped and says how to run it.
+ */
+const OFFICIAL_SPECS = process.env.CROSSWIRE_OFFICIAL_SPECS;
+const HOW_TO_RUN =
+  'set CROSSWIRE_OFFICIAL_SPECS to a folder holding the official openai-openapi.yaml to run it (e.g. CROSSWIRE_OFFICIAL_SPECS=<folder> npx vitest run scripts/spec-drift.test.ts)';
 
-describe.skipIf(!existsSync(OFFICIAL_OPENAI))('spec/openai-chat-completions.yaml against the official OpenAI spec copy', () => {
-  it('has no conflicts and no gaps, and covers every request, response and chunk property', async () => {
-    const r = await run(['--upstream', OFFICIAL_OPENAI, '--api', 'openai-chat', '--json']);
+describe('spec/openai-chat-completions.yaml against the official OpenAI spec copy', () => {
+  it('has no conflicts and no gaps, and covers every request, response and chunk property', async (ctx) => {
+    if (!OFFICIAL_SPECS) {
+      ctx.skip(HOW_TO_RUN);
+      return;
+    }
+    const official = join(OFFICIAL_SPECS, 'openai-openapi.yaml');
+    // a folder named but without the spec is a broken setup, not a reason to skip
+    expect(existsSync(official), `${official} does not exist`).toBe(true);
+    const r = await run(['--upstream', official, '--api', 'openai-chat', '--json']);
     const report = JSON.parse(r.out) as {
       findings: { kind: string }[];
       coverage: { properties: Record<string, { modeled: number; total: number }> };

@@ -1,7 +1,7 @@
 import { type AnthropicEvent, renderAnthropicEvents } from './render-anthropic-events.js';
 import type { StreamScript } from './stream-script.js';
 
-/** The event Bedrock's `message_stop` carries in InvokeModelWithResponseStream (wire-formats §5.3). */
+/** The event Bedrock's `message_stop` carries in InvokeModelWithResponseStream (docs/wire-formats.md#bedrock-invoke). */
 export type BedrockInvokeEvent = AnthropicEvent | { type: 'message_stop'; 'amazon-bedrock-invocationMetrics': Record<string, number> };
 
 /**

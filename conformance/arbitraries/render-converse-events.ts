@@ -7,7 +7,7 @@ import type { ScriptBlock, StreamScript } from './stream-script.js';
  */
 export type ConverseEvent = Record<string, Record<string, unknown>>;
 
-/** The cross-walk of wire-formats §7: Anthropic stop_reason -> Converse stopReason. */
+/** The cross-walk of docs/wire-formats.md#cross-walk-stop-reasons: Anthropic stop_reason -> Converse stopReason. */
 export function scriptConverseStopReason(s: StreamScript): StopReason {
   return s.stop === 'refusal' ? s.converseRefusal : s.stop;
 }
@@ -53,7 +53,7 @@ function blockEvents(b: ScriptBlock, contentBlockIndex: number): ConverseEvent[]
 }
 
 /**
- * Render a script as a ConverseStream event sequence (wire-formats §5.1): `messageStart`; per block its deltas
+ * Render a script as a ConverseStream event sequence (docs/wire-formats.md#bedrock-converse-stream): `messageStart`; per block its deltas
  * (text and reasoning start with their first delta; a tool use has a `contentBlockStart` with its id and name,
  * then its input JSON in fragments) and `contentBlockStop`; `messageStop` with the stop reason; `metadata` with
  * the usage after it. Deltas carry Bedrock's padding field `p`.

@@ -1,11 +1,11 @@
 import type { FinishReason, GenerateContentResponse, Part, UsageMetadata } from '../../generated/gemini/types.gen.js';
 import type { StreamScript } from './stream-script.js';
 
-/** A Gemini stream item: one whole `GenerateContentResponse` (wire-formats §4.4). */
+/** A Gemini stream item: one whole `GenerateContentResponse` (docs/wire-formats.md#gemini-stream). */
 export type GeminiChunk = GenerateContentResponse;
 
 /**
- * The cross-walk of wire-formats §7: Anthropic stop_reason -> Gemini finishReason. Gemini has no tool-use reason
+ * The cross-walk of docs/wire-formats.md#cross-walk-stop-reasons: Anthropic stop_reason -> Gemini finishReason. Gemini has no tool-use reason
  * (a turn with calls ends with `STOP`) and cannot say that a stop sequence matched.
  */
 export function scriptGeminiFinishReason(s: StreamScript): FinishReason {

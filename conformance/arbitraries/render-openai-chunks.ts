@@ -9,7 +9,7 @@ import type { ScriptStop, StreamScript } from './stream-script.js';
 /** An OpenAI stream item: a chunk object, or the `'[DONE]'` terminator. */
 export type OpenAIStreamItem = CreateChatCompletionStreamResponse | '[DONE]';
 
-/** The cross-walk of wire-formats §7: Anthropic stop_reason -> OpenAI finish_reason. */
+/** The cross-walk of docs/wire-formats.md#cross-walk-stop-reasons: Anthropic stop_reason -> OpenAI finish_reason. */
 export const OPENAI_FINISH: Record<ScriptStop, ChatCompletionFinishReason> = {
   end_turn: 'stop',
   stop_sequence: 'stop',

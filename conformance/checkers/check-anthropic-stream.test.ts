@@ -4,7 +4,7 @@ import { errorsOnly } from './violation.js';
 
 type Event = Record<string, unknown>;
 
-// A stream written from wire-formats §2.5: thinking, text, tool_use, with pings.
+// A stream written from docs/wire-formats.md#anthropic-stream-grammar: thinking, text, tool_use, with pings.
 function validStream(): Event[] {
   return [
     { type: 'ping' },

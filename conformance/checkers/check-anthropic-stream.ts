@@ -1,7 +1,7 @@
 import { isRecord, tryParseJson, type Violation } from './violation.js';
 
 /**
- * Checks a parsed Anthropic Messages event stream against the grammar of wire-formats §2.5, more strictly than the
+ * Checks a parsed Anthropic Messages event stream against the grammar of docs/wire-formats.md#anthropic-stream-grammar, more strictly than the
  * official SDK. Returns every violation found (empty array: the stream is valid).
  *
  * stream := ping* message_start block* message_delta+ message_stop   (ping* between any two events)

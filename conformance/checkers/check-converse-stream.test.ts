@@ -9,7 +9,7 @@ type Event = Record<string, Record<string, unknown>>;
 const delta = (i: number, d: Record<string, unknown>): Event => ({ contentBlockDelta: { contentBlockIndex: i, delta: d } });
 const stop = (i: number): Event => ({ contentBlockStop: { contentBlockIndex: i } });
 
-// A stream written from wire-formats §5.1: reasoning (text then signature), text with a citation,
+// A stream written from docs/wire-formats.md#bedrock-converse-stream: reasoning (text then signature), text with a citation,
 // a tool use opened by contentBlockStart, a redacted reasoning block, messageStop, then metadata.
 function validStream(): Event[] {
   return [

@@ -1,7 +1,7 @@
 import { isRecord, tryParseJson, type Violation } from './violation.js';
 
 /**
- * Checks a parsed Bedrock ConverseStream (wire-formats §5.1) — events as the AWS SDK yields them and the codec
+ * Checks a parsed Bedrock ConverseStream (docs/wire-formats.md#bedrock-converse-stream) — events as the AWS SDK yields them and the codec
  * decodes them, `{ <eventType>: payload }` — more strictly than the SDK. Returns every violation found.
  *
  * stream := messageStart block* messageStop metadata

@@ -13,7 +13,7 @@ function chunk(parts: Part[], extra: Record<string, unknown> = {}, candidate: Re
   return { candidates: [{ content: { role: 'model', parts }, index: 0, ...candidate }], ...ids, ...extra };
 }
 
-// A stream written from wire-formats §4.3/§4.4: a thought summary, its signature, text split over chunks,
+// A stream written from docs/wire-formats.md#gemini-response, docs/wire-formats.md#gemini-stream: a thought summary, its signature, text split over chunks,
 // a signed function call, the finish chunk with usage, then a usage-only chunk.
 function validStream(): Chunk[] {
   return [

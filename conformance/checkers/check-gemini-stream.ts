@@ -1,7 +1,7 @@
 import { isRecord, type Violation } from './violation.js';
 
 /**
- * Checks a parsed Gemini `streamGenerateContent?alt=sse` stream (wire-formats §4.3, §4.4, §6.5) — the chunk
+ * Checks a parsed Gemini `streamGenerateContent?alt=sse` stream (docs/wire-formats.md#gemini-response, docs/wire-formats.md#gemini-stream, docs/wire-formats.md#sdk-google-genai) — the chunk
  * objects, one per SSE message — more strictly than `@google/genai`. Returns every violation found.
  *
  * stream := content-chunk* finish-chunk usage-only-chunk*      or   chunk* {error}
@@ -23,7 +23,7 @@ export function checkGeminiStream(events: readonly unknown[]): Violation[] {
   return state.violations;
 }
 
-/** A part's data fields (exactly one per part, wire-formats §4.2). */
+/** A part's data fields (exactly one per part, docs/wire-formats.md#gemini-request). */
 const DATA_FIELDS = ['text', 'inlineData', 'fileData', 'functionCall', 'functionResponse', 'executableCode', 'codeExecutionResult'] as const;
 
 /** Parts that may carry a `thoughtSignature`: text (thought or answer), function calls, generated images. */

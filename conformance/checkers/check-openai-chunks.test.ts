@@ -9,7 +9,7 @@ function chunk(delta: Record<string, unknown>, finish: string | null = null, ind
   return { ...base, choices: [{ index, delta, finish_reason: finish, logprobs: null }], usage: null };
 }
 
-// A stream written from wire-formats §3.3: role chunk, content, two tool calls, finish, usage chunk, [DONE].
+// A stream written from docs/wire-formats.md#openai-chat-stream: role chunk, content, two tool calls, finish, usage chunk, [DONE].
 function validStream(): Chunk[] {
   return [
     chunk({ role: 'assistant', content: '', refusal: null }),

@@ -2,7 +2,7 @@ import { isRecord, NOT_JSON, tryParseJson, type Violation } from './violation.js
 
 /**
  * Checks a parsed OpenAI Chat Completions stream (chunk objects, `{error}` objects and the string `'[DONE]'`)
- * against wire-formats §3.3, more strictly than the official SDK. Returns every violation found.
+ * against docs/wire-formats.md#openai-chat-stream, more strictly than the official SDK. Returns every violation found.
  *
  * stream := chunk+ usage-chunk? '[DONE]'      or   chunk* {error}
  */

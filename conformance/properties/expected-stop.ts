@@ -4,10 +4,10 @@ import type { ScriptStop, StreamScript } from '../arbitraries/stream-script.js';
 
 type Json = Record<string, unknown>;
 
-/** OpenAI finish_reason -> Anthropic stop_reason (wire-formats §7; `stop` cannot say whether a stop sequence matched). */
+/** OpenAI finish_reason -> Anthropic stop_reason (docs/wire-formats.md#cross-walk-stop-reasons; `stop` cannot say whether a stop sequence matched). */
 const ANTHROPIC_FROM_OPENAI: Record<string, ScriptStop> = { stop: 'end_turn', length: 'max_tokens', tool_calls: 'tool_use', content_filter: 'refusal' };
 
-/** Anthropic stop_reason -> Gemini finishReason (wire-formats §7; a refusal is the safety family, `SAFETY` when written). */
+/** Anthropic stop_reason -> Gemini finishReason (docs/wire-formats.md#cross-walk-stop-reasons; a refusal is the safety family, `SAFETY` when written). */
 const GEMINI_FINISH: Record<ScriptStop, string> = { end_turn: 'STOP', stop_sequence: 'STOP', tool_use: 'STOP', max_tokens: 'MAX_TOKENS', refusal: 'SAFETY' };
 
 /**
@@ -30,7 +30,7 @@ function hubStop(upstream: FormatId, s: StreamScript): { reason: ScriptStop; seq
 
 /**
  * The stop fields the client's projection (`project-response.ts`) must show for a script rendered by `upstream`,
- * from the cross-walk of wire-formats §7, composed through Anthropic when neither side is Anthropic.
+ * from the cross-walk of docs/wire-formats.md#cross-walk-stop-reasons, composed through Anthropic when neither side is Anthropic.
  */
 export function expectedStop(upstream: FormatId, client: FormatId, s: StreamScript): Json {
   const { reason, sequence } = hubStop(upstream, s);

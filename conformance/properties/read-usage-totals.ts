@@ -1,7 +1,7 @@
 import type { FormatId } from '../../src/core/formats.js';
 import { isRecord } from '../../src/core/narrow.js';
 
-/** The totals every format's usage can be compared on (wire-formats §7, "Usage"). */
+/** The totals every format's usage can be compared on (docs/wire-formats.md#cross-walk-usage, "Usage"). */
 export interface UsageTotals {
   /** every prompt token: uncached input, cache reads and cache writes */
   prompt: number;

@@ -13,7 +13,7 @@ export interface DecodedStream {
   problems: string[];
 }
 
-/** Formats whose SSE events are named, the name equal to the payload's `type` (wire-formats §2.5, §5.4). */
+/** Formats whose SSE events are named, the name equal to the payload's `type` (docs/wire-formats.md#anthropic-stream-grammar, docs/wire-formats.md#vertex-claude). */
 const NAMED_EVENTS: ReadonlySet<FormatId> = new Set(['anthropic-messages', 'vertex-anthropic']);
 
 /**

@@ -6,7 +6,7 @@ import { translateRequest } from '../translate/translate.js';
 /**
  * The Gemini `countTokens` body for an Anthropic count_tokens body: the request as `generateContent` would see it,
  * wrapped as `{ generateContentRequest: { model: "models/<model>", contents, systemInstruction?, tools? } }`
- * (wire-formats §4; `contents` alone could not carry the system prompt or the tools). count_tokens has no
+ * (docs/wire-formats.md#gemini-count-tokens; `contents` alone could not carry the system prompt or the tools). count_tokens has no
  * `max_tokens`: the translator gets a placeholder, and `generationConfig` (that placeholder, the thinking budget)
  * and `toolConfig` (`tool_choice`) are left out, as they steer the answer and are not prompt tokens.
  * Losses are the translator's. Throws only `TranslationError`.

@@ -137,7 +137,7 @@ function urlCitationsOnly(content: Record<string, unknown>[]): Record<string, un
 
 /**
  * The finish_reason a chat.completion has after Anthropic and back: `stop` with tool calls (Ollama,
- * Gemini) is `tool_calls`, Together's `eos` is `stop` (wire-formats §7).
+ * Gemini) is `tool_calls`, Together's `eos` is `stop` (docs/wire-formats.md#cross-walk-stop-reasons).
  */
 function normalFinish(finish: unknown, hasCalls: boolean): unknown {
   if ((finish === 'stop' || finish === 'eos' || finish === null) && hasCalls) return 'tool_calls';
@@ -304,7 +304,7 @@ describe.each(responseCases())('response $name', (c) => {
         return { type: 'tool_use', id: t.id, name: f.name, input: typeof f.arguments === 'string' ? JSON.parse(f.arguments) : f.arguments };
       });
       expect(blocks.filter((b) => b.type === 'tool_use')).toEqual(calls);
-      // wire-formats §7: refusal wins; tool calls -> tool_use whatever the finish_reason says; length -> max_tokens
+      // docs/wire-formats.md#cross-walk-stop-reasons: refusal wins; tool calls -> tool_use whatever the finish_reason says; length -> max_tokens
       const want = typeof msg.refusal === 'string' ? 'refusal' : calls.length > 0 ? 'tool_use' : choice.finish_reason === 'length' ? 'max_tokens' : 'end_turn';
       expect(out.stop_reason).toBe(want);
       const u = (c.body.usage ?? {}) as Record<string, unknown>;

@@ -264,11 +264,15 @@ describe('translateStream chunk-boundary invariance (recorded captures, random b
     return out;
   };
 
+  it('has recorded captures of both formats to split', () => {
+    for (const from of ['anthropic-messages', 'openai-chat'] as const) expect(files.filter((f) => f.from === from).length, from).toBeGreaterThan(0);
+  });
+
   test.prop([fc.nat({ max: Math.max(0, files.length - 1) }), fc.array(fc.nat(), { maxLength: 40 })], { numRuns: 60 })(
     'any split of the upstream bytes (inside UTF-8 characters and CRLF too) gives the same client bytes',
     async (which, cuts) => {
       const f = files[which];
-      if (!f) return;
+      if (!f) throw new Error('no recorded capture to split');
       const opts = { ...OPTS, context: { includeUsage: true } };
       const whole = await readText(translateStream(f.from, other(f.from), streamOfChunks([f.bytes]), opts));
       const split = await readText(translateStream(f.from, other(f.from), streamOfChunks(cutAt(f.bytes, cuts)), opts));

@@ -3,7 +3,7 @@ import { isRecord } from '../core/narrow.js';
 import type { ValidationIssue } from './types.js';
 
 /**
- * What Anthropic API version `2026-10-21` rejects beyond the schema (wire-formats §2.1): `temperature`,
+ * What Anthropic API version `2026-10-21` rejects beyond the schema (docs/wire-formats.md#anthropic-versions-and-headers): `temperature`,
  * `top_p` and `top_k` (400 even at default values), `document` blocks in assistant messages, and text
  * blocks with citations in user messages (also inside `search_result`). The same rules hold for
  * count_tokens. Other versions: no issues.

@@ -4,7 +4,7 @@ import { validateRequest, validateResponse, validateStreamEvent } from './valida
 
 const A = 'anthropic-messages' as const;
 
-/** A request using every request content block type, server tools and most optional fields (wire-formats §2.2–2.3). */
+/** A request using every request content block type, server tools and most optional fields (docs/wire-formats.md#anthropic-request, docs/wire-formats.md#anthropic-content-blocks). */
 function richRequest(): Record<string, unknown> {
   const cache = { type: 'ephemeral', ttl: '1h' };
   return {

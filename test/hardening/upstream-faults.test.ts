@@ -11,7 +11,7 @@ import { anthropicRequest, CLIENT_KEY, openaiRequest, post, type Stack, sseData,
 
 type ClientFormat = 'anthropic-messages' | 'openai-chat';
 
-/** Anthropic error types by status (wire-formats §2.6). */
+/** Anthropic error types by status (docs/wire-formats.md#anthropic-errors). */
 const ANTHROPIC_TYPE: Record<number, string> = {
   400: 'invalid_request_error',
   401: 'authentication_error',
@@ -28,7 +28,7 @@ const ANTHROPIC_TYPE: Record<number, string> = {
   529: 'overloaded_error',
 };
 
-/** OpenAI SDK error classes by status (wire-formats §3.4). */
+/** OpenAI SDK error classes by status (docs/wire-formats.md#openai-chat-errors). */
 const OPENAI_CLASS: Record<number, string> = {
   400: 'BadRequestError',
   401: 'AuthenticationError',
@@ -264,7 +264,7 @@ describe.each(FORMATS)('%s client', (format) => {
   });
 
   // the idle timeout of a translated stream is raised in the upstream-side guard, inside translateStream: the
-  // error carries status 504 so the Anthropic client gets `timeout_error` (wire-formats §2.6), not `api_error`,
+  // error carries status 504 so the Anthropic client gets `timeout_error` (docs/wire-formats.md#anthropic-errors), not `api_error`,
   // and the OpenAI client `code: "timeout"`, as on the pass-through (same format).
   it('a stalled translated stream reports a timeout (504) error type', async () => {
     const res = await ask(format, 'mock-stall-3', true);

@@ -1,6 +1,6 @@
 /**
  * The official client of each format, reading wire bytes as it would read them from the provider
- * (wire-formats §6): the Anthropic, OpenAI, Bedrock and Vertex SDKs through a custom `fetch`,
+ * (docs/wire-formats.md#sdk-behaviour): the Anthropic, OpenAI, Bedrock and Vertex SDKs through a custom `fetch`,
  * `@google/genai` through its `httpOptions.fetch`, and `@aws-sdk/client-bedrock-runtime` over loopback
  * HTTP (its `NodeHttpHandler` takes no custom fetch). Test support, not part of the public API.
  */

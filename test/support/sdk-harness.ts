@@ -1,6 +1,6 @@
 /**
  * Test support (not part of the public API): feed wire bytes to the official SDKs through a custom
- * `fetch` (wire-formats §6.2) and get what they accumulate; fold an OpenAI chunk stream, crosswire
+ * `fetch` (docs/wire-formats.md#sdk-feeding) and get what they accumulate; fold an OpenAI chunk stream, crosswire
  * extensions included, into the `chat.completion` it describes.
  */
 import Anthropic from '@anthropic-ai/sdk';

@@ -23,7 +23,7 @@ function blockDeltas(block: Record<string, unknown>, chunkSize: number): { shell
 }
 
 /**
- * A script as Anthropic stream events (wire-formats §2.5): message_start, a ping (when `pings`), each block as
+ * A script as Anthropic stream events (docs/wire-formats.md#anthropic-stream-grammar): message_start, a ping (when `pings`), each block as
  * start / deltas of `chunkSize` code points / stop, one message_delta with the stop reason and cumulative usage,
  * message_stop.
  */

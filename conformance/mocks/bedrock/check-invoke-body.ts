@@ -1,7 +1,7 @@
 import type { RequestValidator, RuleViolation } from '../mock-types.js';
 
 /**
- * InvokeModel's own rules for a Claude body (wire-formats §5.3): `anthropic_version` in the body, no `model` and no
+ * InvokeModel's own rules for a Claude body (docs/wire-formats.md#bedrock-invoke): `anthropic_version` in the body, no `model` and no
  * `stream` there (the path carries both); the rest must be a valid Messages body (`validate('bedrock-invoke', …)`).
  * `at` prefixes the paths (a body nested in a CountTokens request).
  */

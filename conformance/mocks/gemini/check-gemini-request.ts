@@ -2,7 +2,7 @@ import type { RuleViolation } from '../mock-types.js';
 import { isRecord } from '../../../src/core/narrow.js';
 
 /**
- * The Gemini service's own rules beyond the spec (wire-formats §4.2, observed 400s): every content has
+ * The Gemini service's own rules beyond the spec (docs/wire-formats.md#gemini-service-rules, observed 400s): every content has
  * non-empty parts, each part one data field; roles alternate (no two consecutive turns of one role);
  * a function-response turn answers the function calls of the model turn before it, one for one;
  * function declaration names match Gemini's pattern (start with a letter or an underscore; letters,

@@ -14,7 +14,7 @@ export interface OpenAIChunkOptions {
 }
 
 /**
- * A script as OpenAI stream chunks (wire-formats §3.3), ending with `'[DONE]'`. Per choice: a role chunk, content
+ * A script as OpenAI stream chunks (docs/wire-formats.md#openai-chat-stream), ending with `'[DONE]'`. Per choice: a role chunk, content
  * pieces of `chunkSize` code points, each tool call (id, type and name first, then argument pieces), a finish chunk.
  */
 export function renderOpenAIChunks(script: Script, o: OpenAIChunkOptions): Array<Chunk | '[DONE]'> {

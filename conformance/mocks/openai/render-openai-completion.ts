@@ -7,7 +7,7 @@ const FINISH_REASONS: Record<ScriptStop, string> = {
   tool_use: 'tool_calls',
 };
 
-/** The OpenAI `finish_reason` of a script's stop (wire-formats §7). */
+/** The OpenAI `finish_reason` of a script's stop (docs/wire-formats.md#cross-walk-stop-reasons). */
 export function openaiFinishReason(stop: ScriptStop): string {
   return FINISH_REASONS[stop];
 }

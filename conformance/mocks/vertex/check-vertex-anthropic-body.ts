@@ -1,7 +1,7 @@
 import type { RequestValidator, RuleViolation } from '../mock-types.js';
 
 /**
- * A Vertex `rawPredict` / `streamRawPredict` body for Claude (wire-formats §5.4): `anthropic_version` in the body, no
+ * A Vertex `rawPredict` / `streamRawPredict` body for Claude (docs/wire-formats.md#vertex-claude): `anthropic_version` in the body, no
  * `model` (the path carries it; `stream: true` stays, as `@anthropic-ai/vertex-sdk` sends it), the rest a valid
  * Messages body (`validate('vertex-anthropic', …)`).
  */

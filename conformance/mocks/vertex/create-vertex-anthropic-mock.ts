@@ -18,7 +18,7 @@ import type { ProviderDefinition } from '../provider-definition.js';
 const DEFAULT_CHUNK_SIZE = 16;
 
 /**
- * A strict Vertex AI mock for Claude (wire-formats §5.4): `…/publishers/anthropic/models/{model}:rawPredict`
+ * A strict Vertex AI mock for Claude (docs/wire-formats.md#vertex-claude): `…/publishers/anthropic/models/{model}:rawPredict`
  * (JSON), `:streamRawPredict` (Anthropic SSE) and `count-tokens:rawPredict`, answered by the scripted model.
  * The body needs `anthropic_version` and no `model`; count-tokens takes Anthropic's count_tokens body with `model`
  * and `anthropic_version` (`check-vertex-count-tokens.ts`) and answers `{ input_tokens }`. A missing bearer token is

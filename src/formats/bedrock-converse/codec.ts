@@ -7,7 +7,7 @@ import { isRecord } from '../../core/narrow.js';
 import { converseStreamException } from './stream-exceptions.js';
 
 /**
- * Bedrock ConverseStream (wire-formats §5.1, §5.2): AWS event-stream frames, one JSON payload per
+ * Bedrock ConverseStream (docs/wire-formats.md#bedrock-converse-stream, docs/wire-formats.md#aws-event-stream): AWS event-stream frames, one JSON payload per
  * `:event-type` (`messageStart`, `contentBlockStart`, `contentBlockDelta`, `contentBlockStop`,
  * `messageStop`, `metadata`). Events as crosswire passes them around: `{ <eventType>: payload }`, as the
  * AWS SDK yields them; an exception frame is `{ <camelCase exception>: {message} }`. Bedrock's random

@@ -1,5 +1,5 @@
 /**
- * The exception members of the ConverseStream output union (wire-formats §5.1): the only exception frames a
+ * The exception members of the ConverseStream output union (docs/wire-formats.md#bedrock-converse-stream): the only exception frames a
  * Converse client's SDK models. Bedrock's other exceptions (`modelTimeoutException`, `accessDeniedException`,
  * `resourceNotFoundException`, …) are InvokeModel stream or HTTP errors, never ConverseStream events.
  */

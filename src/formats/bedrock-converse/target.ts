@@ -1,6 +1,6 @@
 import { decodePathSegment } from '../../core/url-path.js';
 
-/** Where a Converse request goes (wire-formats §5.1): the model id in the path, the endpoint decides streaming. */
+/** Where a Converse request goes (docs/wire-formats.md#bedrock-converse-request): the model id in the path, the endpoint decides streaming. */
 export function bedrockConverseTarget(model: string, stream: boolean): { path: string } {
   return { path: `/model/${encodeURIComponent(model)}/${stream ? 'converse-stream' : 'converse'}` };
 }

@@ -4,7 +4,7 @@ import { anthropicErrorBody, isAnthropicErrorBody } from '../anthropic-messages/
 import { bedrockErrorBody, bedrockHttpStatus } from './errors.js';
 
 /**
- * Bedrock runtime <-> Anthropic errors (wire-formats §5.1, §2.6), shared by InvokeModel and Converse (both
+ * Bedrock runtime <-> Anthropic errors (docs/wire-formats.md#bedrock-errors, docs/wire-formats.md#cross-walk-errors), shared by InvokeModel and Converse (both
  * Bedrock runtime APIs with the same exceptions). HTTP: Bedrock 503 ServiceUnavailable is
  * Anthropic 529 overloaded, 408 ModelTimeout is 504 timeout, 424 ModelError is 500 api_error.
  * Mid-stream exceptions use camelCase names (`throttlingException`, …).
@@ -31,7 +31,7 @@ const EXCEPTION_BY_ANTHROPIC_TYPE: Record<string, string> = {
   api_error: 'internalServerException',
 };
 
-/** Anthropic's own error types (wire-formats §2.6): an InvokeModel `chunk` may carry an Anthropic `error` event. */
+/** Anthropic's own error types (docs/wire-formats.md#anthropic-errors): an InvokeModel `chunk` may carry an Anthropic `error` event. */
 const ANTHROPIC_ERROR_TYPES: ReadonlySet<string> = new Set([
   'invalid_request_error',
   'authentication_error',

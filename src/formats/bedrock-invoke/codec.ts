@@ -7,7 +7,7 @@ import { bedrockErrorBody, bedrockStreamExceptionForStatus } from './errors.js';
 import { createEventStreamDecodeStream, type EventStreamMessage, encodeEventFrame, encodeExceptionFrame, framePayload, headerString } from '../../wire/event-stream/frames.js';
 
 /**
- * Bedrock InvokeModelWithResponseStream for Claude (wire-formats §5.3): event-stream frames with
+ * Bedrock InvokeModelWithResponseStream for Claude (docs/wire-formats.md#bedrock-invoke): event-stream frames with
  * `:event-type chunk` whose payload is `{"bytes": "<base64 of one Anthropic event JSON>"}`. Events as
  * crosswire passes them around: the Anthropic event objects. An `exception` frame decodes to
  * `{type:"error", error:{type:"<camelCase exception>", message}}` (as `@anthropic-ai/bedrock-sdk`

@@ -1,5 +1,5 @@
 /**
- * Bedrock runtime errors (wire-formats §5.1): HTTP body `{"message": …}`, the exception name in the
+ * Bedrock runtime errors (docs/wire-formats.md#bedrock-errors): HTTP body `{"message": …}`, the exception name in the
  * `x-amzn-ErrorType` header; mid-stream, `exception` frames named by `:exception-type` (camelCase).
  */
 

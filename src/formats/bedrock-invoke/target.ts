@@ -1,7 +1,7 @@
 import { decodePathSegment } from '../../core/url-path.js';
 
 /**
- * Where a Bedrock InvokeModel request for Claude goes (wire-formats §5.3): the model id (also an
+ * Where a Bedrock InvokeModel request for Claude goes (docs/wire-formats.md#bedrock-invoke): the model id (also an
  * inference-profile id or an ARN) is URL-encoded into the path, the endpoint decides streaming.
  */
 export function bedrockInvokeTarget(model: string, stream: boolean): { path: string } {

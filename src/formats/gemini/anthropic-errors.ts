@@ -3,7 +3,7 @@ import { isRecord } from '../../core/narrow.js';
 import { anthropicErrorBody, anthropicErrorTypeForStatus } from '../anthropic-messages/errors.js';
 
 /**
- * Google errors as Anthropic's (wire-formats §2.6, §4.5), for every format whose errors come from Google's
+ * Google errors as Anthropic's (docs/wire-formats.md#anthropic-errors, docs/wire-formats.md#gemini-errors), for every format whose errors come from Google's
  * front end: Gemini, and Vertex outside the model's own errors. Gemini `UNAVAILABLE` (503, "model
  * overloaded") is Anthropic's `overloaded_error` (529); the message travels unchanged.
  */

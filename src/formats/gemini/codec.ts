@@ -8,7 +8,7 @@ import { geminiErrorBody } from './errors.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 
 /**
- * Gemini `streamGenerateContent?alt=sse` wire format (wire-formats §4.4): data-only SSE, each
+ * Gemini `streamGenerateContent?alt=sse` wire format (docs/wire-formats.md#gemini-stream): data-only SSE, each
  * message one complete `GenerateContentResponse` JSON (the service frames with CRLF; the parser
  * takes any line end), no event names, no terminator. A mid-stream error is a data message
  * `{"error":{code,message,status}}`. Events as crosswire passes them around: the parsed objects.

@@ -6,7 +6,7 @@ import type { GeminiSchema, GeminiType } from './types.js';
 
 /**
  * JSON Schema (as in Anthropic `input_schema`) -> Gemini's OpenAPI-3.0-style `Schema` subset
- * (wire-formats §4.2). `$ref`s are inlined from anywhere in the document (`$defs`, `definitions`);
+ * (docs/wire-formats.md#gemini-schema-subset). `$ref`s are inlined from anywhere in the document (`$defs`, `definitions`);
  * keywords Gemini lacks are converted when the conversion is exact (`const` -> one-value `enum`,
  * `exclusiveMinimum` on integers -> `minimum + 1`, a `null` member of `type` -> `nullable`) and
  * otherwise dropped, each reported as a loss at its path in the input document.

@@ -1,7 +1,7 @@
 import type { GeminiErrorBody, GeminiStatusName } from './types.js';
 
 /**
- * Gemini error bodies (`google.rpc.Status`, wire-formats §4.5):
+ * Gemini error bodies (`google.rpc.Status`, docs/wire-formats.md#gemini-errors):
  * `{"error":{"code": <http status>, "message", "status": "INVALID_ARGUMENT" | ...}}`.
  * Google APIs only use the canonical code <-> HTTP status pairs below, so other statuses are
  * folded onto the nearest canonical one.

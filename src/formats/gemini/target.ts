@@ -2,7 +2,7 @@ import { decodePathSegment } from '../../core/url-path.js';
 
 /**
  * Where a Gemini request goes: the model and the streaming choice live in the URL, not the body
- * (wire-formats §4.1). Paths are relative to the API root (`https://generativelanguage.googleapis.com`).
+ * (docs/wire-formats.md#gemini-endpoints). Paths are relative to the API root (`https://generativelanguage.googleapis.com`).
  */
 export interface GeminiTarget {
   path: string;

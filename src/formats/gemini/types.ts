@@ -1,7 +1,7 @@
 import type * as Spec from '../../../generated/gemini/types.gen.js';
 
 /**
- * The Gemini `generateContent` wire shapes crosswire writes (wire-formats §4). Only what the
+ * The Gemini `generateContent` wire shapes crosswire writes (docs/wire-formats.md#gemini). Only what the
  * translators produce is typed here, narrower than the spec (e.g. int64 counts always as strings);
  * input is always `unknown` and narrowed where it is read. The checks at the end make the
  * compiler prove these shapes conform to `spec/gemini-generate-content.yaml` (generated types).

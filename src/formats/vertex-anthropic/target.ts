@@ -1,7 +1,7 @@
 import { decodePathSegment } from '../../core/url-path.js';
 
 /**
- * Where a Vertex AI request for Claude goes (wire-formats §5.4). The model is in the path; the method
+ * Where a Vertex AI request for Claude goes (docs/wire-formats.md#vertex-claude). The model is in the path; the method
  * (`rawPredict` / `streamRawPredict`) decides streaming. Project and region are deployment settings
  * the translator does not know: without them the path starts at `/publishers/…`, to be prefixed with
  * `/v1/projects/{project}/locations/{region}` by the caller.

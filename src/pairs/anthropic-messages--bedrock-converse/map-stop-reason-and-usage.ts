@@ -1,7 +1,7 @@
 import { isRecord, num } from '../../core/narrow.js';
 
 /**
- * Stop reasons and usage, Converse <-> Anthropic (wire-formats §5.1, §7). Converse `inputTokens`
+ * Stop reasons and usage, Converse <-> Anthropic (docs/wire-formats.md#bedrock-converse-response, docs/wire-formats.md#cross-walk-stop-reasons). Converse `inputTokens`
  * excludes cache reads and writes, like Anthropic's `input_tokens`.
  */
 

@@ -16,7 +16,7 @@ export interface ConverseRequestContext extends RequestContext {
 const HANDLED = new Set(['model', 'max_tokens', 'messages', 'system', 'stop_sequences', 'stream', 'temperature', 'top_p', 'top_k', 'tools', 'tool_choice', 'thinking']);
 
 /**
- * Anthropic Messages request -> Bedrock Converse request (wire-formats §5.1). The model goes into the
+ * Anthropic Messages request -> Bedrock Converse request (docs/wire-formats.md#bedrock-converse-request). The model goes into the
  * path (`context.upstreamPath`); `top_k`, `thinking` and the beta names of `options.context.anthropicBeta`
  * (as `anthropic_beta`) travel in `additionalModelRequestFields`, which Bedrock hands to Claude as they are.
  * Converse has no `none` tool choice: with it the tools are omitted (a loss at `tool_choice` and at `tools`),

@@ -7,7 +7,7 @@ import { isRecord } from '../../core/narrow.js';
  * Bedrock InvokeModel body -> Anthropic Messages request. The model (from the URL) comes in
  * `options.model`; `stream: true` when `options.context.stream`. `anthropic_version` becomes the
  * context's API version, `anthropic_beta` goes to `context.anthropicBeta` (for the `anthropic-beta` header).
- * The URL is the only source of model and streaming (wire-formats §5.3): a `model` or `stream` key in the
+ * The URL is the only source of model and streaming (docs/wire-formats.md#bedrock-invoke): a `model` or `stream` key in the
  * body is not carried (a loss), so it can neither pick another model nor change the kind of answer.
  */
 export function bedrockInvokeRequestToAnthropic(body: unknown, options: TranslateOptions = {}): TranslationResult<Record<string, unknown>> {

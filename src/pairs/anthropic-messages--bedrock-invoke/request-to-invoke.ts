@@ -22,7 +22,7 @@ export interface BedrockInvokeRequestContext extends RequestContext {
 }
 
 /**
- * Anthropic Messages request -> Bedrock InvokeModel body (wire-formats §5.3): `model` moves to the
+ * Anthropic Messages request -> Bedrock InvokeModel body (docs/wire-formats.md#bedrock-invoke): `model` moves to the
  * path (`context.upstreamPath`), `stream` picks the endpoint, `anthropic_version` (and
  * `anthropic_beta`, from `options.context.anthropicBeta`) go into the body. Nothing else changes.
  */

@@ -3,7 +3,7 @@ import { geminiErrorBody, geminiHttpStatus } from '../../formats/gemini/errors.j
 import type { HttpError } from '../pair.js';
 
 /**
- * Errors both ways (wire-formats §2.6, §4.5). Gemini `UNAVAILABLE` (503, "model overloaded") is
+ * Errors both ways (docs/wire-formats.md#cross-walk-errors, docs/wire-formats.md#gemini-errors). Gemini `UNAVAILABLE` (503, "model overloaded") is
  * Anthropic's `overloaded_error` (529) and back; other statuses keep their HTTP code, folded onto
  * the canonical set on the Gemini side. The message travels unchanged.
  */

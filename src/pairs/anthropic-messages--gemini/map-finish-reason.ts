@@ -1,7 +1,7 @@
 import type { GeminiFinishReason } from '../../formats/gemini/types.js';
 
 /**
- * Gemini `finishReason` <-> Anthropic `stop_reason` (wire-formats §7). Gemini has no tool-use
+ * Gemini `finishReason` <-> Anthropic `stop_reason` (docs/wire-formats.md#cross-walk-stop-reasons). Gemini has no tool-use
  * reason: a turn with function calls ends with `STOP`, so `tool_use` is decided by the parts.
  * The safety family becomes `refusal`. Reasons with no Anthropic counterpart give `end_turn`
  * (`tool_use` if calls were made) plus a loss note.

@@ -2,7 +2,7 @@ import { isRecord, num } from '../../core/narrow.js';
 import type { GeminiUsageMetadata } from '../../formats/gemini/types.js';
 
 /**
- * Usage both ways (wire-formats §4.3, §7). Gemini `promptTokenCount` includes
+ * Usage both ways (docs/wire-formats.md#gemini-response, docs/wire-formats.md#cross-walk-usage). Gemini `promptTokenCount` includes
  * `cachedContentTokenCount`; Anthropic `input_tokens` excludes cache reads and writes.
  * Gemini counts thoughts apart from `candidatesTokenCount`; Anthropic folds them into
  * `output_tokens`. Tool-use prompt tokens (e.g. search results) are input on the Anthropic side.

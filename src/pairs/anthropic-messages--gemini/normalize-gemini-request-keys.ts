@@ -3,7 +3,7 @@ import { isRecord } from '../../core/narrow.js';
 /**
  * The Gemini API reads its JSON with the proto3 JSON mapping, which accepts the proto field names
  * (`system_instruction`, `generation_config`, `inline_data.mime_type`, ...) as well as the lowerCamelCase
- * ones (wire-formats §4.1); Google's own REST examples use the snake_case spelling. This returns the
+ * ones (docs/wire-formats.md#gemini-endpoints); Google's own REST examples use the snake_case spelling. This returns the
  * request with every *field name* in lowerCamelCase, so the translation reads one spelling. What is data,
  * not fields, keeps its keys: `functionCall.args`, `functionResponse.response`, `parametersJsonSchema`,
  * `responseJsonSchema`, a Schema's `properties` names, `default`, `example`, `labels`.

@@ -1,5 +1,5 @@
 /**
- * Independent clients consume crosswire's output (wire-formats §6): `@google/genai` reads Gemini
+ * Independent clients consume crosswire's output (docs/wire-formats.md#sdk-behaviour): `@google/genai` reads Gemini
  * streams and responses translated from Anthropic and OpenAI upstreams; the Anthropic and OpenAI
  * SDKs read streams translated from a Gemini upstream.
  */

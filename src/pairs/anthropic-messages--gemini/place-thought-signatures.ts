@@ -2,7 +2,7 @@ import type { GeminiPart } from '../../formats/gemini/types.js';
 
 /**
  * Puts the signatures of Anthropic thinking blocks where Gemini itself puts `thoughtSignature`s (Gemini API
- * "Thought signatures"; wire-formats §4.2): not on the thought summary parts but on the first `functionCall`
+ * "Thought signatures"; docs/wire-formats.md#gemini-thought-signatures): not on the thought summary parts but on the first `functionCall`
  * part after the thought (Gemini 3 rejects replayed calls without it, and `@google/genai` keeps it there in
  * chat history), or, when no call follows before the next thought, on the last text part after it. A thought
  * with nothing after it keeps its own signature. A thought part left with no text and no signature is

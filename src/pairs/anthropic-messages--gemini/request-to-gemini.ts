@@ -38,7 +38,7 @@ const HANDLED = new Set([
 ]);
 
 /**
- * Anthropic Messages request -> Gemini `generateContent` request (wire-formats §4.2, §7).
+ * Anthropic Messages request -> Gemini `generateContent` request (docs/wire-formats.md#gemini-request, docs/wire-formats.md#cross-walk-roles-tools).
  * The model and `stream` go into the URL (`context.upstreamPath`), not the body.
  */
 export function anthropicRequestToGemini(body: unknown, options: TranslateOptions = {}): TranslationResult<GeminiRequest> {

@@ -47,7 +47,7 @@ export function anthropicModelName(options: TranslateOptions, modelVersion: unkn
   return options.model ?? options.context?.clientModel ?? (typeof modelVersion === 'string' ? modelVersion : 'gemini');
 }
 
-/** Gemini `GenerateContentResponse` -> Anthropic `Message` (wire-formats §4.3, §2.4, §7). */
+/** Gemini `GenerateContentResponse` -> Anthropic `Message` (docs/wire-formats.md#gemini-response, docs/wire-formats.md#anthropic-response, docs/wire-formats.md#cross-walk-stop-reasons). */
 export function geminiResponseToAnthropic(body: unknown, options: TranslateOptions = {}): TranslationResult<AnthropicMessageOut> {
   if (!isRecord(body)) throw new TranslationError('invalid_input', 'response body must be a JSON object', { path: '' });
   const losses = new LossCollector(options.strict);

@@ -1,5 +1,5 @@
 /**
- * Thought signatures and function-call ids survive a whole tool loop (wire-formats §4.2: a signature must
+ * Thought signatures and function-call ids survive a whole tool loop (docs/wire-formats.md#gemini-thought-signatures: a signature must
  * come back on the same part, notably on functionCall parts; a `functionCall.id` is echoed in
  * `functionResponse.id`):
  *

@@ -61,7 +61,7 @@ describe('gemini -> anthropic: the folded stream equals the translated whole res
       events.push(...t.end());
       const folded = foldAnthropicEvents(events);
       expect(folded.complete).toBe(true);
-      // the official SDK also takes stop_details from message_delta (wire-formats §6.3); the shared fold does not
+      // the official SDK also takes stop_details from message_delta (docs/wire-formats.md#sdk-anthropic); the shared fold does not
       const delta = events.find((e) => (e as { type?: string }).type === 'message_delta') as { delta: { stop_details: unknown } } | undefined;
       expect({ ...folded.message, stop_details: delta?.delta.stop_details }).toEqual(expected);
     },

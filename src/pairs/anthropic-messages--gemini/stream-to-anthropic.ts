@@ -56,7 +56,7 @@ class EventSink implements BlockSink {
 }
 
 /**
- * `streamGenerateContent?alt=sse` chunks -> Anthropic stream events (wire-formats §4.4, §2.5).
+ * `streamGenerateContent?alt=sse` chunks -> Anthropic stream events (docs/wire-formats.md#gemini-stream, docs/wire-formats.md#anthropic-stream-grammar).
  * `message_start` on the first chunk; parts become blocks as they come (a whole functionCall is a
  * block start plus one `input_json_delta`); the stop reason and usage (Gemini's last chunk wins)
  * are held until the upstream ends, then `message_delta` + `message_stop`. A `{"error":…}` chunk

@@ -2,7 +2,7 @@ import { anthropicErrorTypeForStatus } from '../../formats/anthropic-messages/er
 import { openaiErrorTypeForStatus } from '../../formats/openai-chat/errors.js';
 
 /**
- * HTTP errors both ways (wire-formats §2.6, §3.4). The status is always kept; the error type is
+ * HTTP errors both ways (docs/wire-formats.md#cross-walk-errors, docs/wire-formats.md#openai-chat-errors). The status is always kept; the error type is
  * mapped by type first (so stream error events without a status map too), then by status.
  * Bodies that are not the source format's error shape (HTML from a proxy, plain text, other JSON)
  * become `api_error` / `server_error` with the status kept and the text in the message.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anthropicStopReasonLoss, anthropicStopReasonToOpenAI, openaiFinishReasonToAnthropic } from './map-stop-reason.js';
 
-describe('anthropicStopReasonToOpenAI (wire-formats §7)', () => {
+describe('anthropicStopReasonToOpenAI (docs/wire-formats.md#cross-walk-stop-reasons)', () => {
   it.each([
     ['end_turn', 'stop'],
     ['stop_sequence', 'stop'],

@@ -1,5 +1,5 @@
 /**
- * Anthropic `stop_reason` <-> OpenAI `finish_reason` (wire-formats §7).
+ * Anthropic `stop_reason` <-> OpenAI `finish_reason` (docs/wire-formats.md#cross-walk-stop-reasons).
  *
  * | Anthropic                       | OpenAI           |
  * |---------------------------------|------------------|

@@ -3,7 +3,7 @@ import { geminiErrorToAnthropic } from '../../formats/gemini/anthropic-errors.js
 import type { HttpError } from '../pair.js';
 
 /**
- * Vertex errors (wire-formats §5.4): the model's own errors are Anthropic bodies and pass unchanged. Anything
+ * Vertex errors (docs/wire-formats.md#vertex-claude): the model's own errors are Anthropic bodies and pass unchanged. Anything
  * else comes from Google's front end (auth, quota, routing): `google.rpc.Status` bodies, or a body that is not
  * JSON at all, mapped as Gemini's are (e.g. 503 UNAVAILABLE -> 529 overloaded_error, 429 -> rate_limit_error);
  * `[{error}]`, as streaming methods send it, is read as `{error}`.

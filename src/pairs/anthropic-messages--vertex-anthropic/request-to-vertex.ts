@@ -13,7 +13,7 @@ export interface VertexAnthropicRequestContext extends RequestContext {
 }
 
 /**
- * Anthropic Messages request -> Vertex rawPredict body (wire-formats §5.4): `model` moves to the path
+ * Anthropic Messages request -> Vertex rawPredict body (docs/wire-formats.md#vertex-claude): `model` moves to the path
  * (`context.upstreamPath`), `anthropic_version` goes into the body, `stream` stays (as the Vertex SDK sends it).
  */
 export function anthropicRequestToVertex(body: unknown, options: TranslateOptions = {}): TranslationResult<Record<string, unknown>> {

@@ -2,7 +2,7 @@ import { EventStreamCodec, type Message } from '@smithy/eventstream-codec';
 import { TranslationError } from '../../core/errors.js';
 
 /**
- * AWS event-stream framing (`application/vnd.amazon.eventstream`, wire-formats §5.2), read and written
+ * AWS event-stream framing (`application/vnd.amazon.eventstream`, docs/wire-formats.md#aws-event-stream), read and written
  * with `@smithy/eventstream-codec`, which checks both CRCs: a corrupt frame is an error, never garbage.
  * Frames may arrive cut anywhere; bytes are buffered until a whole frame (its `total_length`) is there.
  */
