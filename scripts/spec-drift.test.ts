@@ -59,7 +59,7 @@ describe('spec-drift CLI', () => {
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   });
 
-  it('exits 0 without conflicts and prints coverage (JSON upstream, server prefix normalised)', async () => {
+  it('exits 0 without conflicts and prints coverage (JSON upstream, server prefix normalized)', async () => {
     const r = await run(['--upstream', join(dir, 'same.json'), '--api', 'openai-chat', '--ours', ours]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('POST /v1/chat/completions ↔ upstream POST /chat/completions');

@@ -19,7 +19,7 @@ export interface AnthropicRequestShape {
   images?: boolean;
   /** `top_k`, `metadata`, `cache_control` and other fields with no OpenAI equivalent */
   anthropicOnly?: boolean;
-  /** content as a string vs blocks is always varied; this forces block form (to test the normalisation) */
+  /** content as a string vs blocks is always varied; this forces block form (to test the normalization) */
   blocksOnly?: boolean;
 }
 

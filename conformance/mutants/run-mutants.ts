@@ -60,7 +60,7 @@ function runTests(dir: string, tests: readonly string[]): Promise<RunResult> {
 
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
-/** The first failing test's name, without colours and seeds. */
+/** The first failing test's name, without colors and seeds. */
 function failedTests(output: string): string {
   const plain = output.replace(ANSI, '');
   const names = [...plain.matchAll(/FAIL\s+(.+)/g)].map((m) => m[1]!.replace(/\s*\(with seed=-?\d+\)/, '').trim());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { corrupt, nodePaths } from './corrupt.js';
 import { parsePath, withoutPaths } from './json-path-ops.js';
-import { normaliseAnthropicRequest, normaliseOpenAIRequest } from './normalise-requests.js';
+import { normalizeAnthropicRequest, normalizeOpenAIRequest } from './normalize-requests.js';
 import { splitBytes } from './translate-events.js';
 
 describe('json paths', () => {
@@ -20,17 +20,17 @@ describe('normal forms', () => {
   it('Anthropic: string content equals one text block; same-role turns merge', () => {
     const a = { model: 'm', max_tokens: 1, system: 's', messages: [{ role: 'user', content: 'hi' }] };
     const b = { model: 'm', max_tokens: 1, system: [{ type: 'text', text: 's' }], stream: false, messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }] };
-    expect(normaliseAnthropicRequest(a)).toEqual(normaliseAnthropicRequest(b));
+    expect(normalizeAnthropicRequest(a)).toEqual(normalizeAnthropicRequest(b));
     const split = { messages: [{ role: 'user', content: 'a' }, { role: 'user', content: 'b' }] };
-    expect(normaliseAnthropicRequest(split)).toEqual({ messages: [{ role: 'user', content: [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }] }] });
+    expect(normalizeAnthropicRequest(split)).toEqual({ messages: [{ role: 'user', content: [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }] }] });
   });
   it('Anthropic: different text stays different', () => {
-    expect(normaliseAnthropicRequest({ messages: [{ role: 'user', content: 'a' }] })).not.toEqual(normaliseAnthropicRequest({ messages: [{ role: 'user', content: 'b' }] }));
+    expect(normalizeAnthropicRequest({ messages: [{ role: 'user', content: 'a' }] })).not.toEqual(normalizeAnthropicRequest({ messages: [{ role: 'user', content: 'b' }] }));
   });
   it('OpenAI: developer equals system, max_tokens equals max_completion_tokens, stop string equals one-element list', () => {
     const a = { model: 'm', max_tokens: 5, stop: 'x', messages: [{ role: 'developer', content: 'be brief' }] };
     const b = { model: 'm', max_completion_tokens: 5, stop: ['x'], messages: [{ role: 'system', content: [{ type: 'text', text: 'be brief' }] }] };
-    expect(normaliseOpenAIRequest(a)).toEqual(normaliseOpenAIRequest(b));
+    expect(normalizeOpenAIRequest(a)).toEqual(normalizeOpenAIRequest(b));
   });
 });
 

@@ -8,7 +8,7 @@ import { converseRequest } from '../arbitraries/converse-request.js';
 import { geminiRequest, snakeCaseGeminiFields } from '../arbitraries/gemini-request.js';
 import { upstreamRequestProblems } from '../scenarios/upstream-request-rules.js';
 import { withoutPaths } from './json-path-ops.js';
-import { clientSignatures, declaredClientLossPaths, normaliseProviderClientRequest, PROVIDER_CLIENTS, type ProviderClient } from './normalise-provider-client-requests.js';
+import { clientSignatures, declaredClientLossPaths, normalizeProviderClientRequest, PROVIDER_CLIENTS, type ProviderClient } from './normalize-provider-client-requests.js';
 import { params, timeout } from './runs.js';
 
 /** The model the client names in its URL (provider bodies do not carry it). */
@@ -85,7 +85,7 @@ function roundTrip(format: ProviderClient, req: Record<string, unknown>, snake =
 }
 
 // provider -> Messages -> provider gives back the client's request minus what either way declared lost, under the
-// normal forms of normalise-provider-client-requests.ts. Thinking signatures come back byte for byte, in order.
+// normal forms of normalize-provider-client-requests.ts. Thinking signatures come back byte for byte, in order.
 describe.each(PROVIDER_CLIENTS)('round trip of %s client requests through Messages', (format) => {
   test.prop([providerClientRequest(format), spelling(format)], params(0.5))(
     'provider -> Anthropic -> provider',
@@ -94,7 +94,7 @@ describe.each(PROVIDER_CLIENTS)('round trip of %s client requests through Messag
       expect(declared.unexplained).toEqual([]);
       const expected = withoutPaths(req, declared.expected);
       const actual = withoutPaths(back.body, declared.both);
-      expect(normaliseProviderClientRequest(format, actual)).toEqual(normaliseProviderClientRequest(format, expected));
+      expect(normalizeProviderClientRequest(format, actual)).toEqual(normalizeProviderClientRequest(format, expected));
     },
     timeout(0.5),
   );

@@ -4,7 +4,7 @@ import type { MessageCreateParams } from '../../generated/anthropic-messages/typ
 import { translateRequest } from '../../src/translate/translate.js';
 import { anthropicRequest } from '../arbitraries/anthropic-request.js';
 import { withoutPaths } from './json-path-ops.js';
-import { declaredLossPaths, normaliseProviderRoundTrip, PROVIDER_FORMATS, type ProviderFormat, thinkingSignatures } from './normalise-provider-requests.js';
+import { declaredLossPaths, normalizeProviderRoundTrip, PROVIDER_FORMATS, type ProviderFormat, thinkingSignatures } from './normalize-provider-requests.js';
 import { params, timeout } from './runs.js';
 
 /** Anthropic -> provider -> Anthropic; the provider's URL carries the model and the stream choice back. */
@@ -16,7 +16,7 @@ function roundTrip(format: ProviderFormat, a: MessageCreateParams) {
 }
 
 // A -> provider -> A gives back A, minus what either way declared lost, under the normal forms of
-// normalise-requests.ts and normalise-provider-requests.ts. Thinking signatures come back byte for byte.
+// normalize-requests.ts and normalize-provider-requests.ts. Thinking signatures come back byte for byte.
 describe.each(PROVIDER_FORMATS)('round trip of requests through %s', (format) => {
   test.prop([anthropicRequest({ thinking: true, images: true, anthropicOnly: true })], params(0.5))(
     'Anthropic -> provider -> Anthropic',
@@ -25,7 +25,7 @@ describe.each(PROVIDER_FORMATS)('round trip of requests through %s', (format) =>
       expect(declared.unexplained).toEqual([]);
       const expected = withoutPaths(a, [...declared.there, ...declared.back]);
       const actual = withoutPaths(back.body, declared.back);
-      expect(normaliseProviderRoundTrip(format, actual)).toEqual(normaliseProviderRoundTrip(format, expected));
+      expect(normalizeProviderRoundTrip(format, actual)).toEqual(normalizeProviderRoundTrip(format, expected));
     },
     timeout(0.5),
   );

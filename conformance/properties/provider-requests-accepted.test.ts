@@ -9,7 +9,7 @@ import { createBedrockInvokeMock } from '../mocks/bedrock/create-bedrock-invoke-
 import { createGeminiMock } from '../mocks/gemini/create-gemini-mock.js';
 import type { MockProvider } from '../mocks/mock-types.js';
 import { createVertexAnthropicMock } from '../mocks/vertex/create-vertex-anthropic-mock.js';
-import { PROVIDER_FORMATS, type ProviderFormat } from './normalise-provider-requests.js';
+import { PROVIDER_FORMATS, type ProviderFormat } from './normalize-provider-requests.js';
 import { params, timeout } from './runs.js';
 
 /** Each provider's strict mock, where its requests go (base URL), and the credentials it wants. */

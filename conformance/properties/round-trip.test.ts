@@ -4,16 +4,16 @@ import { anthropicRequest } from '../arbitraries/anthropic-request.js';
 import { openaiRequest } from '../arbitraries/openai-request.js';
 import { translateRequest } from '../../src/translate/translate.js';
 import { withoutPaths } from './json-path-ops.js';
-import { normaliseAnthropicRequest, normaliseOpenAIRequest } from './normalise-requests.js';
+import { normalizeAnthropicRequest, normalizeOpenAIRequest } from './normalize-requests.js';
 import { params, timeout } from './runs.js';
 
-// A -> B -> A gives back A, minus what A -> B declared lost, under the normal forms of normalise-requests.ts.
+// A -> B -> A gives back A, minus what A -> B declared lost, under the normal forms of normalize-requests.ts.
 describe('round trip of requests', () => {
   test.prop([anthropicRequest({ images: true, anthropicOnly: true })], params())('Anthropic -> OpenAI -> Anthropic', (a) => {
     const there = translateRequest('anthropic-messages', 'openai-chat', a);
     const back = translateRequest('openai-chat', 'anthropic-messages', there.body);
     const expected = withoutPaths(a, there.losses.map((l) => l.path));
-    expect(normaliseAnthropicRequest(back.body)).toEqual(normaliseAnthropicRequest(expected));
+    expect(normalizeAnthropicRequest(back.body)).toEqual(normalizeAnthropicRequest(expected));
   }, timeout());
 
   test.prop([anthropicRequest({ thinking: true, blocksOnly: true })], params(0.5))(
@@ -30,9 +30,9 @@ describe('round trip of requests', () => {
     const there = translateRequest('openai-chat', 'anthropic-messages', a);
     const back = translateRequest('anthropic-messages', 'openai-chat', there.body);
     const expected = withoutPaths(a, there.losses.map((l) => l.path)) as Record<string, unknown>;
-    const actual = normaliseOpenAIRequest(back.body) as Record<string, unknown>;
+    const actual = normalizeOpenAIRequest(back.body) as Record<string, unknown>;
     // a Chat request without a limit gets Anthropic's required max_tokens on the way: not part of A
     if (expected.max_tokens === undefined && expected.max_completion_tokens === undefined) delete actual.max_completion_tokens;
-    expect(actual).toEqual(normaliseOpenAIRequest(expected));
+    expect(actual).toEqual(normalizeOpenAIRequest(expected));
   }, timeout());
 });

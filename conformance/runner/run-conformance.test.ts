@@ -11,7 +11,7 @@ import { runConformance, selectScenarios } from './run-conformance.js';
 /**
  * The runner is tested on a private catalog: upstream sides written by hand from the format reference,
  * client sides taken from the library exchange. What is under test is the runner and the gateway's
- * equivalence with the library (same bytes over HTTP, ids normalised), and that a wrong expectation fails.
+ * equivalence with the library (same bytes over HTTP, ids normalized), and that a wrong expectation fails.
  */
 let root = '';
 

@@ -18,20 +18,20 @@ export interface OperationSections {
 export function findOperation(root: JsonRecord, method: string, fullPath: string): OperationSections | undefined {
   const paths = root.paths;
   if (!isRecord(paths)) return undefined;
-  const want = normalise(fullPath);
+  const want = normalize(fullPath);
   const matches: [string, JsonRecord][] = [];
   for (const [key, item] of Object.entries(paths)) {
     const op = field(deref(root, item), method);
     if (!isRecord(op)) continue;
     const prefix = serverPrefix(op.servers) ?? serverPrefix(field(item, 'servers')) ?? serverPrefix(root.servers) ?? '';
-    if (normalise(prefix + key) === want) return sectionsOf(root, `${method.toUpperCase()} ${key}`, op);
-    if (normalise(key) === want) matches.push([key, op]);
+    if (normalize(prefix + key) === want) return sectionsOf(root, `${method.toUpperCase()} ${key}`, op);
+    if (normalize(key) === want) matches.push([key, op]);
   }
   const [key, op] = matches[0] ?? [];
   return key !== undefined && op ? sectionsOf(root, `${method.toUpperCase()} ${key}`, op) : undefined;
 }
 
-function normalise(path: string): string {
+function normalize(path: string): string {
   const p = path.replace(/\/+$/, '');
   return p.startsWith('/') ? p : `/${p}`;
 }

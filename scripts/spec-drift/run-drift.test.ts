@@ -178,7 +178,7 @@ describe('runDrift', () => {
     });
   });
 
-  it('normalises the server prefix: upstream /v1 server + /chat matches our /v1/chat', () => {
+  it('normalizes the server prefix: upstream /v1 server + /chat matches our /v1/chat', () => {
     const up = doc({ server: 'https://api.example.test/v1', path: '/chat', request: obj({ a: str }) });
     const ours = doc({ request: obj({ a: str }) });
     const r = runDrift(ours, up, [OP]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStableToolNamer, restoreToolName, type ToolNameRule } from './stable-tool-name.js';
 
-/** A toy rule: an upper-case letter or `_`, then up to 11 of `A-Z a-z 0-9 _`; sanitising keeps only `A-Z`. */
+/** A toy rule: an upper-case letter or `_`, then up to 11 of `A-Z a-z 0-9 _`; sanitizing keeps only `A-Z`. */
 const RULE: ToolNameRule = {
   valid: /^[A-Z_][A-Za-z0-9_]{0,11}$/,
   maxLength: 12,
@@ -18,13 +18,13 @@ describe('createStableToolNamer', () => {
     expect(n.map).toBeUndefined();
   });
 
-  it("rewrites an invalid name to the rule's sanitised form, `_` and the FNV-1a hash in base 36", () => {
+  it("rewrites an invalid name to the rule's sanitized form, `_` and the FNV-1a hash in base 36", () => {
     const n = createStableToolNamer(RULE, ['a']);
     expect(n.toTarget('a')).toBe(`X_${HASH_OF_A}`);
     expect(n.map).toEqual({ [`X_${HASH_OF_A}`]: 'a' });
   });
 
-  it('cuts the sanitised form so the whole name fits maxLength, and adds a counter on a collision', () => {
+  it('cuts the sanitized form so the whole name fits maxLength, and adds a counter on a collision', () => {
     const long = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ-';
     const first = createStableToolNamer(RULE, [long]).toTarget(long);
     const hash = first.split('_')[1] ?? '';

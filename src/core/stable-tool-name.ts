@@ -1,8 +1,8 @@
 /**
  * Deterministic, reversible renaming of tool names that a target format's name rule rejects. The
- * rule (pattern, length, how to sanitise) belongs to the pair; this is the part every pair shares.
+ * rule (pattern, length, how to sanitize) belongs to the pair; this is the part every pair shares.
  *
- * Valid names are kept as they are. An invalid name becomes its sanitised form, cut to fit, plus `_`
+ * Valid names are kept as they are. An invalid name becomes its sanitized form, cut to fit, plus `_`
  * and an FNV-1a hash of the original in base 36; if that still collides with a name in use, a counter
  * is appended. The map target -> client name goes into `RequestContext.toolNames` and is applied on
  * the way back with `restoreToolName`.

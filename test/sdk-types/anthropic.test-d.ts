@@ -3,12 +3,12 @@
  * with the official `@anthropic-ai/sdk` 1.x types.
  *
  *  - SDK → ours: every request, response and stream event the SDK can type is assignable to our type (we accept
- *    everything the SDK sends or receives), after the normalisations below.
+ *    everything the SDK sends or receives), after the normalizations below.
  *  - ours → SDK: for every field we model, a value of our type is assignable to the SDK type. Our spec is lenient on
  *    presence (fields `2023-06-01` or proxies leave out are optional for us, required-nullable in the SDK), so this
  *    direction is checked on `Present<Ours.X>`, our type with every property present.
  *
- * Normalisations, each explained in docs/spec-and-validation.md:
+ * Normalizations, each explained in docs/spec-and-validation.md:
  *  - `input` of `tool_use` / `server_tool_use`: the SDK types it `unknown`, the wire (and our spec) says a JSON object.
  *  - `user_profile_id` / `workspace_id`: SDK parameters sent as headers, not body fields.
  *  - Fields we do not model in detail (browser/computer toolset `configs`, browser state `tabs`/`state_changes`,

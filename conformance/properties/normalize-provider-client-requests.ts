@@ -1,7 +1,7 @@
 import type { Loss } from '../../src/core/losses.js';
 import { isRecord } from '../../src/core/narrow.js';
 import { DEFAULT_MAX_TOKENS } from '../../src/pairs/anthropic-messages--gemini/convert-generation-config.js';
-import { normaliseAnthropicRequest } from './normalise-requests.js';
+import { normalizeAnthropicRequest } from './normalize-requests.js';
 
 /**
  * Provider-format clients (`provider-client-requests.test.ts`): a Gemini, Converse, InvokeModel or Vertex client
@@ -52,10 +52,10 @@ export function declaredClientLossPaths(there: readonly Loss[], back: readonly L
  *   thought part without a signature ≡ absent. The signatures are compared byte for byte, in order
  *   (`clientSignatures`).
  */
-export function normaliseGeminiClientRequest(req: unknown): unknown {
+export function normalizeGeminiClientRequest(req: unknown): unknown {
   if (!isRecord(req)) return req;
   const out: Json = camelKeys(req) as Json;
-  if (Array.isArray(out.contents)) out.contents = mergeRoles(out.contents).map((c) => ({ ...c, parts: normaliseSignatures(c.parts) }));
+  if (Array.isArray(out.contents)) out.contents = mergeRoles(out.contents).map((c) => ({ ...c, parts: normalizeSignatures(c.parts) }));
   const gc: Json = isRecord(out.generationConfig) ? { ...out.generationConfig } : {};
   if (gc.maxOutputTokens === undefined || gc.maxOutputTokens === DEFAULT_MAX_TOKENS) delete gc.maxOutputTokens;
   if (isRecord(gc.thinkingConfig)) {
@@ -99,7 +99,7 @@ function mergeRoles(contents: unknown[]): Array<{ role: unknown; parts: unknown[
   return out;
 }
 
-function normaliseSignatures(parts: unknown[]): unknown[] {
+function normalizeSignatures(parts: unknown[]): unknown[] {
   const out = parts.map((p) => (isRecord(p) ? { ...p } : p));
   for (let i = 0; i < out.length; i++) {
     const p = out[i];
@@ -144,7 +144,7 @@ function normaliseSignatures(parts: unknown[]): unknown[] {
  * - `toolResult.status: "success"` ≡ absent (Anthropic says only `is_error`);
  * - consecutive messages of one role ≡ one message with their blocks concatenated (Anthropic merges them).
  */
-export function normaliseConverseClientRequest(req: unknown): unknown {
+export function normalizeConverseClientRequest(req: unknown): unknown {
   if (!isRecord(req)) return req;
   const out: Json = { ...req };
   const ic: Json = isRecord(out.inferenceConfig) ? { ...out.inferenceConfig } : {};
@@ -178,17 +178,17 @@ function withoutSuccessStatus(b: unknown): unknown {
 
 /**
  * The normal form of a provider-client request for the round trip. InvokeModel and Vertex bodies are Anthropic
- * bodies: `normaliseAnthropicRequest` (string content ≡ one text block, same-role messages merged, defaults ≡ absent).
+ * bodies: `normalizeAnthropicRequest` (string content ≡ one text block, same-role messages merged, defaults ≡ absent).
  */
-export function normaliseProviderClientRequest(format: ProviderClient, req: unknown): unknown {
+export function normalizeProviderClientRequest(format: ProviderClient, req: unknown): unknown {
   switch (format) {
     case 'gemini':
-      return normaliseGeminiClientRequest(req);
+      return normalizeGeminiClientRequest(req);
     case 'bedrock-converse':
-      return normaliseConverseClientRequest(req);
+      return normalizeConverseClientRequest(req);
     case 'bedrock-invoke':
     case 'vertex-anthropic':
-      return normaliseAnthropicRequest(req);
+      return normalizeAnthropicRequest(req);
   }
 }
 

@@ -1,6 +1,6 @@
 import { isRecord } from '../../src/core/narrow.js';
 /**
- * The normalisation under which a round trip must give back the original request (documented in
+ * The normalization under which a round trip must give back the original request (documented in
  * docs/conformance-suite.md, "Round trip"). Each rule is a pair of spellings the formats cannot tell apart.
  */
 
@@ -26,7 +26,7 @@ function anthropicBlocks(content: unknown): unknown {
  * `is_error: false` ≡ absent; `disable_parallel_tool_use: false` ≡ absent;
  * `tool_choice: {type:"auto"}` ≡ absent (the default).
  */
-export function normaliseAnthropicRequest(req: unknown): unknown {
+export function normalizeAnthropicRequest(req: unknown): unknown {
   if (!isRecord(req)) return req;
   const out: Json = { ...req };
   if (out.stream === false) delete out.stream;
@@ -67,7 +67,7 @@ function openaiParts(content: unknown): unknown {
  * with `tool_choice: "none"`, `parallel_tool_calls` is not compared (no tool can be called); `refusal: null` ≡ absent;
  * `stream_options` is not compared (an Anthropic stream always carries usage).
  */
-export function normaliseOpenAIRequest(req: unknown): unknown {
+export function normalizeOpenAIRequest(req: unknown): unknown {
   if (!isRecord(req)) return req;
   const out: Json = { ...req };
   if (out.stream === false) delete out.stream;

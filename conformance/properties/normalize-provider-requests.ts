@@ -1,11 +1,11 @@
 import type { Loss } from '../../src/core/losses.js';
 import { isRecord } from '../../src/core/narrow.js';
 import { isOmissionNote } from '../../src/pairs/anthropic-messages--bedrock-converse/convert-turns.js';
-import { normaliseAnthropicRequest } from './normalise-requests.js';
+import { normalizeAnthropicRequest } from './normalize-requests.js';
 
 /**
  * The round trip Anthropic -> provider -> Anthropic for the provider formats (`provider-request-round-trip.test.ts`):
- * which losses count as declared, and the normal form beyond `normaliseAnthropicRequest`.
+ * which losses count as declared, and the normal form beyond `normalizeAnthropicRequest`.
  */
 
 export const PROVIDER_FORMATS = ['gemini', 'bedrock-converse', 'bedrock-invoke', 'vertex-anthropic'] as const;
@@ -97,7 +97,7 @@ function renameToolIds(req: Json): Json {
 }
 
 /**
- * The normal form of an Anthropic request for the provider round trip: `normaliseAnthropicRequest`, then
+ * The normal form of an Anthropic request for the provider round trip: `normalizeAnthropicRequest`, then
  * - an image or document block whose `source` was declared lost ≡ absent (Gemini drops the block and names the
  *   source as the lost field; Converse names the block itself, which needs no normal form);
  * - Converse only: a user turn of omission notes (sent where a user turn was needed but each of its blocks was
@@ -105,8 +105,8 @@ function renameToolIds(req: Json): Json {
  * - Gemini only: tool-use ids are compared up to a consistent renaming (Gemini function calls carry no id on the
  *   way there; on the way back each call gets a fresh id, and each result the id of its call).
  */
-export function normaliseProviderRoundTrip(format: ProviderFormat, req: unknown): unknown {
-  const n = normaliseAnthropicRequest(format === 'bedrock-converse' ? withoutOmissionNoteTurns(req) : req);
+export function normalizeProviderRoundTrip(format: ProviderFormat, req: unknown): unknown {
+  const n = normalizeAnthropicRequest(format === 'bedrock-converse' ? withoutOmissionNoteTurns(req) : req);
   if (!isRecord(n)) return n;
   let out: Json = { ...n };
   if (Array.isArray(out.messages)) out.messages = out.messages.map((m) => (isRecord(m) ? { ...m, content: withoutHollowBlocks(m.content) } : m));
