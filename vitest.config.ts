@@ -55,7 +55,12 @@ export default defineConfig({
           // are `npm run typecheck`'s job
           name: 'types',
           include: [],
-          typecheck: { enabled: true, only: true, include: ['test/sdk-types/**/*.test-d.ts'], ignoreSourceErrors: true },
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['test/sdk-types/**/*.test-d.ts'],
+            ignoreSourceErrors: true,
+          },
         },
       },
     ],

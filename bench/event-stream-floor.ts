@@ -65,14 +65,16 @@ function sseToEventStreamFloorTransform(): TransformStream<Uint8Array, Uint8Arra
       if (dataAt === -1) continue;
       const json = JSON.stringify(JSON.parse(block.slice(dataAt + 6)));
       const event = block.startsWith('event: ') ? block.slice(7, block.indexOf('\n')) : 'message';
-      out.push(eventStreamCodec.encode({
-        headers: {
-          ':event-type': { type: 'string', value: event },
-          ':content-type': { type: 'string', value: 'application/json' },
-          ':message-type': { type: 'string', value: 'event' },
-        },
-        body: encoder.encode(json),
-      }));
+      out.push(
+        eventStreamCodec.encode({
+          headers: {
+            ':event-type': { type: 'string', value: event },
+            ':content-type': { type: 'string', value: 'application/json' },
+            ':message-type': { type: 'string', value: 'event' },
+          },
+          body: encoder.encode(json),
+        }),
+      );
     }
     if (out.length > 0) controller.enqueue(concat(out));
     buffer = final ? '' : buffer.slice(start);

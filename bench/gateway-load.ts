@@ -8,8 +8,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { createAnthropicMock } from '../conformance/mocks/anthropic/create-anthropic-mock.js';
 import { serveOnLoopback } from '../conformance/mocks/adapters/serve-on-loopback.js';
+import { createAnthropicMock } from '../conformance/mocks/anthropic/create-anthropic-mock.js';
 import { createGateway } from '../src/gateway/node/create-gateway.js';
 import { serveGateway } from '../src/gateway/node/serve.js';
 
@@ -84,7 +84,12 @@ async function timeOne(url: string, init: RequestInit): Promise<{ ttfb: number; 
   return { ttfb, ttlb: performance.now() - t0 };
 }
 
-async function load(target: { url: string; init: RequestInit }, total: number, concurrency: number, maxMs: number): Promise<LoadStats> {
+async function load(
+  target: { url: string; init: RequestInit },
+  total: number,
+  concurrency: number,
+  maxMs: number,
+): Promise<LoadStats> {
   const ttfb: number[] = [];
   const ttlb: number[] = [];
   let started = 0;
@@ -130,17 +135,28 @@ function table(r: Omit<GatewayOverhead, 'markdown'>): string {
     '',
     `Gateway / direct at p50 (time to last byte): ×${r.ratioP50}, **+${r.addedP50Ms} ms** (p99 +${r.addedP99Ms} ms); throughput ×${r.throughputRatio}.`,
     r.gatewayIn === 'worker'
-      ? 'Client and mock share the main thread; the gateway has its own thread. The added time is the extra HTTP hop plus the gateway\'s validation and translation.'
-      : 'Client, gateway and mock share one event loop: the added time includes the gateway\'s CPU taken from the client and the mock.',
+      ? "Client and mock share the main thread; the gateway has its own thread. The added time is the extra HTTP hop plus the gateway's validation and translation."
+      : "Client, gateway and mock share one event loop: the added time includes the gateway's CPU taken from the client and the mock.",
   ].join('\n');
 }
 
-async function startGatewayInline(upstreamUrl: string, apiKey: string): Promise<{ url: string; close(): Promise<void> }> {
-  return serveGateway(createGateway({ providers: { anthropic: { format: 'anthropic-messages', baseUrl: upstreamUrl, apiKey } }, log: () => {} }));
+async function startGatewayInline(
+  upstreamUrl: string,
+  apiKey: string,
+): Promise<{ url: string; close(): Promise<void> }> {
+  return serveGateway(
+    createGateway({
+      providers: { anthropic: { format: 'anthropic-messages', baseUrl: upstreamUrl, apiKey } },
+      log: () => {},
+    }),
+  );
 }
 
 /** The gateway in a worker thread; TypeScript is loaded there through tsx's register API. */
-async function startGatewayWorker(upstreamUrl: string, apiKey: string): Promise<{ url: string; close(): Promise<void> }> {
+async function startGatewayWorker(
+  upstreamUrl: string,
+  apiKey: string,
+): Promise<{ url: string; close(): Promise<void> }> {
   const entry = new URL('./gateway-load/gateway-worker.ts', import.meta.url).href;
   const tsx = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
@@ -173,13 +189,25 @@ export async function measureGatewayOverhead(opts: GatewayLoadOptions = {}): Pro
   const gatewayIn = opts.gatewayIn ?? 'worker';
   const mock = createAnthropicMock({ apiKey: 'bench-upstream-key', chunkSize: 16 });
   const mocks = await serveOnLoopback({ anthropic: mock });
-  const gateway = gatewayIn === 'worker' ? await startGatewayWorker(mocks.urls.anthropic ?? '', 'bench-upstream-key') : await startGatewayInline(mocks.urls.anthropic ?? '', 'bench-upstream-key');
+  const gateway =
+    gatewayIn === 'worker'
+      ? await startGatewayWorker(mocks.urls.anthropic ?? '', 'bench-upstream-key')
+      : await startGatewayInline(mocks.urls.anthropic ?? '', 'bench-upstream-key');
   const direct = {
     url: `${mocks.urls.anthropic}/v1/messages`,
     init: {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': 'bench-upstream-key', 'anthropic-version': '2023-06-01' },
-      body: JSON.stringify({ model: 'claude-bench', max_tokens: 1024, stream: true, messages: [{ role: 'user', content: prompt }] }),
+      headers: {
+        'content-type': 'application/json',
+        'x-api-key': 'bench-upstream-key',
+        'anthropic-version': '2023-06-01',
+      },
+      body: JSON.stringify({
+        model: 'claude-bench',
+        max_tokens: 1024,
+        stream: true,
+        messages: [{ role: 'user', content: prompt }],
+      }),
     },
   };
   const viaGateway = {
@@ -187,7 +215,12 @@ export async function measureGatewayOverhead(opts: GatewayLoadOptions = {}): Pro
     init: {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer bench-client' },
-      body: JSON.stringify({ model: '@anthropic/claude-bench', max_tokens: 1024, stream: true, messages: [{ role: 'user', content: prompt }] }),
+      body: JSON.stringify({
+        model: '@anthropic/claude-bench',
+        max_tokens: 1024,
+        stream: true,
+        messages: [{ role: 'user', content: prompt }],
+      }),
     },
   };
   try {

@@ -12,7 +12,15 @@ function heapMb(): number {
   return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
-export async function measureStreamMemory(totalMb: number): Promise<{ beforeMb: number; maxDuringMb: number; afterMb: number; growthMb: number; events: number; outMb: number; gcExposed: boolean }> {
+export async function measureStreamMemory(totalMb: number): Promise<{
+  beforeMb: number;
+  maxDuringMb: number;
+  afterMb: number;
+  growthMb: number;
+  events: number;
+  outMb: number;
+  gcExposed: boolean;
+}> {
   const encoder = new TextEncoder();
   const target = totalMb * 1024 * 1024;
   let produced = 0;
@@ -22,10 +30,28 @@ export async function measureStreamMemory(totalMb: number): Promise<{ beforeMb: 
   const beforeMb = heapMb();
   const frame = (events: Record<string, unknown>[]) => events.map((e) => encodeSSEEvent(String(e.type), e)).join('');
   const head = frame([
-    { type: 'message_start', message: { id: 'msg_mem', type: 'message', role: 'assistant', model: 'm', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } } },
+    {
+      type: 'message_start',
+      message: {
+        id: 'msg_mem',
+        type: 'message',
+        role: 'assistant',
+        model: 'm',
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { input_tokens: 1, output_tokens: 1 },
+      },
+    },
     { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
   ]);
-  const delta = frame([{ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'lorem ipsum dolor sit amet, consectetur adipiscing elit '.repeat(4) } }]);
+  const delta = frame([
+    {
+      type: 'content_block_delta',
+      index: 0,
+      delta: { type: 'text_delta', text: 'lorem ipsum dolor sit amet, consectetur adipiscing elit '.repeat(4) },
+    },
+  ]);
   const tail = frame([
     { type: 'content_block_stop', index: 0 },
     { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 5 } },
@@ -35,16 +61,27 @@ export async function measureStreamMemory(totalMb: number): Promise<{ beforeMb: 
   let state: 'head' | 'body' | 'tail' | 'done' = 'head';
   const input = new ReadableStream<Uint8Array>({
     pull(controller) {
-      if (state === 'head') { controller.enqueue(encoder.encode(head)); state = 'body'; return; }
+      if (state === 'head') {
+        controller.enqueue(encoder.encode(head));
+        state = 'body';
+        return;
+      }
       if (state === 'body') {
         controller.enqueue(batch);
         produced += batch.byteLength;
         events += 32;
-        if (produced >= nextSample) { maxDuring = Math.max(maxDuring, heapMb()); nextSample += 10 * 1024 * 1024; }
+        if (produced >= nextSample) {
+          maxDuring = Math.max(maxDuring, heapMb());
+          nextSample += 10 * 1024 * 1024;
+        }
         if (produced >= target) state = 'tail';
         return;
       }
-      if (state === 'tail') { controller.enqueue(encoder.encode(tail)); state = 'done'; return; }
+      if (state === 'tail') {
+        controller.enqueue(encoder.encode(tail));
+        state = 'done';
+        return;
+      }
       controller.close();
     },
   });
@@ -56,5 +93,13 @@ export async function measureStreamMemory(totalMb: number): Promise<{ beforeMb: 
     out += value.byteLength;
   }
   const afterMb = heapMb();
-  return { beforeMb, maxDuringMb: maxDuring, afterMb, growthMb: Math.max(maxDuring, afterMb) - beforeMb, events, outMb: out / 1024 / 1024, gcExposed: gc !== undefined };
+  return {
+    beforeMb,
+    maxDuringMb: maxDuring,
+    afterMb,
+    growthMb: Math.max(maxDuring, afterMb) - beforeMb,
+    events,
+    outMb: out / 1024 / 1024,
+    gcExposed: gc !== undefined,
+  };
 }

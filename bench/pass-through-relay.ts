@@ -17,21 +17,69 @@ const encoder = new TextEncoder();
 function anthropicEvents(): string[] {
   const out = [
     encodeAnthropicEvents([
-      { type: 'message_start', message: { id: 'msg_1', type: 'message', role: 'assistant', model: 'claude-x', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 3, output_tokens: 1 } } },
+      {
+        type: 'message_start',
+        message: {
+          id: 'msg_1',
+          type: 'message',
+          role: 'assistant',
+          model: 'claude-x',
+          content: [],
+          stop_reason: null,
+          stop_sequence: null,
+          usage: { input_tokens: 3, output_tokens: 1 },
+        },
+      },
       { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
     ]),
   ];
-  for (let i = 0; i < EVENTS - 5; i++) out.push(encodeAnthropicEvents([{ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: `token ${i} ` } }]));
-  out.push(encodeAnthropicEvents([{ type: 'content_block_stop', index: 0 }, { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: EVENTS } }, { type: 'message_stop' }]));
+  for (let i = 0; i < EVENTS - 5; i++)
+    out.push(
+      encodeAnthropicEvents([
+        { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: `token ${i} ` } },
+      ]),
+    );
+  out.push(
+    encodeAnthropicEvents([
+      { type: 'content_block_stop', index: 0 },
+      {
+        type: 'message_delta',
+        delta: { stop_reason: 'end_turn', stop_sequence: null },
+        usage: { output_tokens: EVENTS },
+      },
+      { type: 'message_stop' },
+    ]),
+  );
   return out;
 }
 
 function openaiEvents(): string[] {
   const out: string[] = [];
   for (let i = 0; i < EVENTS - 2; i++) {
-    out.push(encodeOpenAIEvents([{ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: `token ${i} ` }, finish_reason: null }] }]));
+    out.push(
+      encodeOpenAIEvents([
+        {
+          id: 'c1',
+          object: 'chat.completion.chunk',
+          created: 1,
+          model: 'm',
+          choices: [{ index: 0, delta: { content: `token ${i} ` }, finish_reason: null }],
+        },
+      ]),
+    );
   }
-  out.push(encodeOpenAIEvents([{ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }, OPENAI_DONE]));
+  out.push(
+    encodeOpenAIEvents([
+      {
+        id: 'c1',
+        object: 'chat.completion.chunk',
+        created: 1,
+        model: 'm',
+        choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
+      },
+      OPENAI_DONE,
+    ]),
+  );
   return out;
 }
 
@@ -65,7 +113,9 @@ const watched = (format: Format, chunks: Uint8Array[]) =>
 
 /** the byte pipe without the watcher: the same two guards, nothing checked */
 const bare = (format: Format, chunks: Uint8Array[]) =>
-  guardStream(guardStream(source(chunks), { idleMs: 120_000 }), { errorTail: () => encodeStreamError(format, 502, 'x') });
+  guardStream(guardStream(source(chunks), { idleMs: 120_000 }), {
+    errorTail: () => encodeStreamError(format, 502, 'x'),
+  });
 
 async function drain(stream: ReadableStream<Uint8Array>): Promise<number> {
   const reader = stream.getReader();
@@ -90,7 +140,10 @@ async function timeIt(run: () => ReadableStream<Uint8Array>, rounds: number): Pr
 }
 
 export async function measurePassThroughRelay(rounds = 30): Promise<string[]> {
-  const lines = ['| stream (5,000 events) | chunking | bare pipe (ms, median) | with watcher (ms, median) | added per event (µs) |', '|---|---|---|---|---|'];
+  const lines = [
+    '| stream (5,000 events) | chunking | bare pipe (ms, median) | with watcher (ms, median) | added per event (µs) |',
+    '|---|---|---|---|---|',
+  ];
   for (const [format, events] of [
     ['anthropic-messages', anthropicEvents()],
     ['openai-chat', openaiEvents()],
@@ -99,7 +152,9 @@ export async function measurePassThroughRelay(rounds = 30): Promise<string[]> {
       const chunks = chunked(events, size);
       const b = await timeIt(() => bare(format, chunks), rounds);
       const w = await timeIt(() => watched(format, chunks), rounds);
-      lines.push(`| ${format} | ${size === 0 ? 'one event per chunk' : '16 KB chunks'} | ${b.toFixed(2)} | ${w.toFixed(2)} | ${(((w - b) * 1000) / EVENTS).toFixed(2)} |`);
+      lines.push(
+        `| ${format} | ${size === 0 ? 'one event per chunk' : '16 KB chunks'} | ${b.toFixed(2)} | ${w.toFixed(2)} | ${(((w - b) * 1000) / EVENTS).toFixed(2)} |`,
+      );
     }
   }
   return lines;

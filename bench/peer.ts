@@ -13,7 +13,9 @@ interface PeerTransformer {
 export async function loadPeer(): Promise<PeerTransformer | undefined> {
   try {
     const require = createRequire(import.meta.url);
-    const mod = require('@musistudio/llms') as { default: new (o: object) => { transformerService: { getTransformer(n: string): PeerTransformer } } };
+    const mod = require('@musistudio/llms') as {
+      default: new (o: object) => { transformerService: { getTransformer(n: string): PeerTransformer } };
+    };
     const server = new mod.default({ logger: false, useJsonFile: false });
     await new Promise((r) => setTimeout(r, 0));
     return server.transformerService.getTransformer('Anthropic');

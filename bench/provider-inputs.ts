@@ -1,5 +1,5 @@
-import { translateRequest } from '../src/index.js';
 import { encodeConverseEvent } from '../src/formats/bedrock-converse/codec.js';
+import { translateRequest } from '../src/index.js';
 import { encodeSSEData } from '../src/wire/sse/encode-sse.js';
 import { anthropicRequest, type Size, words } from './inputs.js';
 
@@ -22,10 +22,23 @@ export function geminiStreamChunks(total: number): Record<string, unknown>[] {
   const base = { modelVersion: 'gemini-2.5-flash', responseId: 'bench-stream' };
   const chunks: Record<string, unknown>[] = [];
   for (let i = 0; i < total - 1; i++) {
-    chunks.push({ candidates: [{ content: { role: 'model', parts: [{ text: `${words(i, 3)} ` }] }, index: 0 }], usageMetadata: { promptTokenCount: 1200, totalTokenCount: 1200 }, ...base });
+    chunks.push({
+      candidates: [{ content: { role: 'model', parts: [{ text: `${words(i, 3)} ` }] }, index: 0 }],
+      usageMetadata: { promptTokenCount: 1200, totalTokenCount: 1200 },
+      ...base,
+    });
   }
   chunks.push({
-    candidates: [{ content: { role: 'model', parts: [{ functionCall: { name: 'get_weather', args: { city: 'Paris', unit: 'c' } } }] }, finishReason: 'STOP', index: 0 }],
+    candidates: [
+      {
+        content: {
+          role: 'model',
+          parts: [{ functionCall: { name: 'get_weather', args: { city: 'Paris', unit: 'c' } } }],
+        },
+        finishReason: 'STOP',
+        index: 0,
+      },
+    ],
     usageMetadata: { promptTokenCount: 1200, candidatesTokenCount: total, totalTokenCount: 1200 + total },
     ...base,
   });
@@ -42,15 +55,27 @@ export function converseStreamEvents(total: number): Record<string, Record<strin
   const toolDeltas = Math.max(2, Math.floor(total * 0.1));
   const textDeltas = Math.max(1, total - toolDeltas - 6);
   events.push({ messageStart: { role: 'assistant' } });
-  for (let i = 0; i < textDeltas; i++) events.push({ contentBlockDelta: { contentBlockIndex: 0, delta: { text: `${words(i, 3)} ` } } });
+  for (let i = 0; i < textDeltas; i++)
+    events.push({ contentBlockDelta: { contentBlockIndex: 0, delta: { text: `${words(i, 3)} ` } } });
   events.push({ contentBlockStop: { contentBlockIndex: 0 } });
-  events.push({ contentBlockStart: { contentBlockIndex: 1, start: { toolUse: { toolUseId: 'tooluse_bench', name: 'get_weather' } } } });
+  events.push({
+    contentBlockStart: {
+      contentBlockIndex: 1,
+      start: { toolUse: { toolUseId: 'tooluse_bench', name: 'get_weather' } },
+    },
+  });
   events.push({ contentBlockDelta: { contentBlockIndex: 1, delta: { toolUse: { input: '{"city":"' } } } });
-  for (let i = 0; i < toolDeltas - 2; i++) events.push({ contentBlockDelta: { contentBlockIndex: 1, delta: { toolUse: { input: 'Pa' } } } });
+  for (let i = 0; i < toolDeltas - 2; i++)
+    events.push({ contentBlockDelta: { contentBlockIndex: 1, delta: { toolUse: { input: 'Pa' } } } });
   events.push({ contentBlockDelta: { contentBlockIndex: 1, delta: { toolUse: { input: '"}' } } } });
   events.push({ contentBlockStop: { contentBlockIndex: 1 } });
   events.push({ messageStop: { stopReason: 'tool_use' } });
-  events.push({ metadata: { usage: { inputTokens: 1200, outputTokens: total, totalTokens: 1200 + total }, metrics: { latencyMs: 900 } } });
+  events.push({
+    metadata: {
+      usage: { inputTokens: 1200, outputTokens: total, totalTokens: 1200 + total },
+      metrics: { latencyMs: 900 },
+    },
+  });
   return events;
 }
 

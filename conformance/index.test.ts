@@ -4,13 +4,28 @@ import * as conformance from './index.js';
 describe('crosswire/conformance exports', () => {
   it('exports a stream checker and a strict mock for every provider format', () => {
     const c = conformance;
-    const exported = [c.checkAnthropicStream, c.checkOpenAIChunks, c.checkGeminiStream, c.checkConverseStream, c.createAnthropicMock, c.createOpenAIMock];
-    exported.push(c.createGeminiMock, c.createBedrockConverseMock, c.createBedrockInvokeMock, c.createVertexAnthropicMock);
+    const exported = [
+      c.checkAnthropicStream,
+      c.checkOpenAIChunks,
+      c.checkGeminiStream,
+      c.checkConverseStream,
+      c.createAnthropicMock,
+      c.createOpenAIMock,
+    ];
+    exported.push(
+      c.createGeminiMock,
+      c.createBedrockConverseMock,
+      c.createBedrockInvokeMock,
+      c.createVertexAnthropicMock,
+    );
     for (const f of exported) expect(typeof f).toBe('function');
   });
 
   it('the exported checkers judge streams: a Gemini chunk after the finish, a Converse stream without messageStart', () => {
-    const finish = { candidates: [{ content: { role: 'model', parts: [{ text: 'a' }] }, finishReason: 'STOP' }], usageMetadata: { promptTokenCount: 2, candidatesTokenCount: 1, totalTokenCount: 3 } };
+    const finish = {
+      candidates: [{ content: { role: 'model', parts: [{ text: 'a' }] }, finishReason: 'STOP' }],
+      usageMetadata: { promptTokenCount: 2, candidatesTokenCount: 1, totalTokenCount: 3 },
+    };
     const after = { candidates: [{ content: { role: 'model', parts: [{ text: 'b' }] } }] };
     expect(conformance.errorsOnly(conformance.checkGeminiStream([finish]))).toEqual([]);
     expect(conformance.errorsOnly(conformance.checkGeminiStream([finish, after])).length).toBeGreaterThan(0);

@@ -30,7 +30,7 @@ describe('rewriteDiscriminatedUnions', () => {
   });
 
   it('leaves the union alone when a member does not pin the discriminator to that value', () => {
-    const loose = members.replace("type: z.literal('b')", "type: z.string()");
+    const loose = members.replace("type: z.literal('b')", 'type: z.string()');
     expect(rewriteDiscriminatedUnions(loose + union)).toBe(loose + union);
   });
 

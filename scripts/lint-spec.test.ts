@@ -18,18 +18,32 @@ describe('anthropic-messages spec', () => {
     const api = await SwaggerParser.parse(join(ROOT, 'spec/anthropic-messages.yaml'));
     const json = JSON.parse(JSON.stringify(api)) as {
       paths: Record<string, unknown>;
-      components: { securitySchemes: Record<string, unknown>; schemas: Record<string, { discriminator?: { mapping?: Record<string, string> } }> };
+      components: {
+        securitySchemes: Record<string, unknown>;
+        schemas: Record<string, { discriminator?: { mapping?: Record<string, string> } }>;
+      };
     };
     expect(Object.keys(json.paths).sort()).toEqual(['/v1/messages', '/v1/messages/count_tokens']);
     expect(Object.keys(json.components.securitySchemes).sort()).toEqual(['ApiKeyAuth', 'BearerAuth']);
     const events = Object.keys(json.components.schemas.MessageStreamEvent?.discriminator?.mapping ?? {}).sort();
-    expect(events).toEqual(['content_block_delta', 'content_block_start', 'content_block_stop', 'error', 'message_delta', 'message_start', 'message_stop', 'ping']);
+    expect(events).toEqual([
+      'content_block_delta',
+      'content_block_start',
+      'content_block_stop',
+      'error',
+      'message_delta',
+      'message_start',
+      'message_stop',
+      'ping',
+    ]);
     const deltas = Object.keys(json.components.schemas.RawContentBlockDelta?.discriminator?.mapping ?? {}).sort();
     expect(deltas).toEqual(['citations_delta', 'input_json_delta', 'signature_delta', 'text_delta', 'thinking_delta']);
   });
 
   it('never forbids extra properties and never names a schema Error', async () => {
-    const text = await import('node:fs/promises').then((fs) => fs.readFile(join(ROOT, 'spec/anthropic-messages.yaml'), 'utf8'));
+    const text = await import('node:fs/promises').then((fs) =>
+      fs.readFile(join(ROOT, 'spec/anthropic-messages.yaml'), 'utf8'),
+    );
     expect(text).not.toMatch(/additionalProperties:\s*false/);
     expect(text).not.toMatch(/^ {4}Error:/m);
   });

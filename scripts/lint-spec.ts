@@ -15,6 +15,10 @@ const redoclyBin = join(dirname(require.resolve('@redocly/cli/package.json')), '
 const result = spawnSync(
   process.execPath,
   [redoclyBin, 'lint', '--config', join(ROOT, 'redocly.yaml'), ...SPECS.map((s) => s.spec)],
-  { cwd: ROOT, stdio: 'inherit', env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
+  {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+  },
 );
 process.exit(result.status ?? 1);

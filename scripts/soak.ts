@@ -29,7 +29,8 @@ async function main(): Promise<number> {
     seed: values.seed === undefined ? undefined : Number(values.seed),
     progress: (line) => console.log(line),
   };
-  if (!(opts.faultRate !== undefined && opts.faultRate >= 0 && opts.faultRate <= 1)) throw new Error('--fault-rate must be between 0 and 1');
+  if (!(opts.faultRate !== undefined && opts.faultRate >= 0 && opts.faultRate <= 1))
+    throw new Error('--fault-rate must be between 0 and 1');
   const result = await runSoak(opts);
   console.log(formatSoak(result, opts));
   return soakPassed(result) ? 0 : 1;

@@ -49,7 +49,10 @@ describe('spec-drift CLI', () => {
     ours = join(dir, 'ours.yaml');
     await writeFile(ours, stringify(spec({ model: { type: 'string' }, n: { type: 'integer' } })));
     // Upstream-style: `/v1` in the server URL, JSON text.
-    await writeFile(join(dir, 'same.json'), JSON.stringify(spec({ model: { type: 'string' } }, 'https://api.openai.com/v1', '/chat/completions')));
+    await writeFile(
+      join(dir, 'same.json'),
+      JSON.stringify(spec({ model: { type: 'string' } }, 'https://api.openai.com/v1', '/chat/completions')),
+    );
     await writeFile(join(dir, 'more.yaml'), stringify(spec({ model: { type: 'string' }, seed: { type: 'integer' } })));
     await writeFile(join(dir, 'conflict.yaml'), stringify(spec({ model: { type: 'string' }, n: { type: 'string' } })));
     await writeFile(join(dir, 'broken.yaml'), 'openapi: 3.1.0\ninfo: {}\n');
@@ -70,7 +73,9 @@ describe('spec-drift CLI', () => {
   it('exits 0 with gaps only, listing what upstream has that we lack (YAML upstream)', async () => {
     const r = await run(['--upstream', join(dir, 'more.yaml'), '--api=openai-chat', '--ours', ours]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/Properties upstream has that we lack \(1\):\n {2}request +request\.seed: property is not modeled/);
+    expect(r.out).toMatch(
+      /Properties upstream has that we lack \(1\):\n {2}request +request\.seed: property is not modeled/,
+    );
     expect(r.out).toContain('request properties modeled: 1 of 2 (50%)');
   });
 
@@ -82,7 +87,9 @@ describe('spec-drift CLI', () => {
 
   it('prints a JSON report with --json', async () => {
     const r = await run(['--upstream', join(dir, 'more.yaml'), '--api', 'openai-chat', '--ours', ours, '--json']);
-    const report = JSON.parse(r.out) as { coverage: { properties: { request: { modeled: number; total: number; missing: string[] } } } };
+    const report = JSON.parse(r.out) as {
+      coverage: { properties: { request: { modeled: number; total: number; missing: string[] } } };
+    };
     expect(report.coverage.properties.request).toMatchObject({ modeled: 1, total: 2, missing: ['request.seed'] });
   });
 
@@ -91,7 +98,14 @@ describe('spec-drift CLI', () => {
     server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
     await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const r = await run(['--upstream', `http://127.0.0.1:${port}/openapi.json`, '--api', 'openai-chat', '--ours', ours]);
+    const r = await run([
+      '--upstream',
+      `http://127.0.0.1:${port}/openapi.json`,
+      '--api',
+      'openai-chat',
+      '--ours',
+      ours,
+    ]);
     expect(r.code).toBe(1);
     expect(r.out).toContain('request.n: upstream allows boolean, ours only integer');
   });
@@ -99,7 +113,9 @@ describe('spec-drift CLI', () => {
   it('exits 2 on usage errors and unreadable specs', async () => {
     expect((await run(['--api', 'openai-chat'])).code).toBe(2);
     expect((await run(['--upstream', 'x.yaml', '--api', 'gemini'])).code).toBe(2);
-    expect((await run(['--upstream', 'x.yaml', '--api', 'openai-chat', '--bogus'])).err).toContain('unknown argument: --bogus');
+    expect((await run(['--upstream', 'x.yaml', '--api', 'openai-chat', '--bogus'])).err).toContain(
+      'unknown argument: --bogus',
+    );
     const missing = await run(['--upstream', join(dir, 'nope.yaml'), '--api', 'openai-chat', '--ours', ours]);
     expect(missing.code).toBe(2);
     const broken = await run(['--upstream', join(dir, 'broken.yaml'), '--api', 'openai-chat', '--ours', ours]);

@@ -30,7 +30,10 @@ function parseArgs(argv: readonly string[]): Args | string {
   const args: Args = { json: false, verbose: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const value = (): string | undefined => inline ?? argv[++i];
     if (flag === '--upstream') args.upstream = value();
     else if (flag === '--api') args.api = value();
@@ -66,7 +69,13 @@ export async function main(
   }
   const ms = Math.round(performance.now() - started);
   if (args.json) write(JSON.stringify(reportToJson(report), null, 2));
-  else write(formatReport(report, { title: `spec drift (${api.id}): ours ${oursPath} vs upstream ${args.upstream} (${ms} ms)`, verbose: args.verbose }));
+  else
+    write(
+      formatReport(report, {
+        title: `spec drift (${api.id}): ours ${oursPath} vs upstream ${args.upstream} (${ms} ms)`,
+        verbose: args.verbose,
+      }),
+    );
   return report.findings.some(isConflict) ? 1 : 0;
 }
 

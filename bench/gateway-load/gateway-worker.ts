@@ -8,7 +8,10 @@ import { serveGateway } from '../../src/gateway/node/serve.js';
 
 const { upstreamUrl, apiKey } = workerData as { upstreamUrl: string; apiKey: string };
 const served = await serveGateway(
-  createGateway({ providers: { anthropic: { format: 'anthropic-messages', baseUrl: upstreamUrl, apiKey } }, log: () => {} }),
+  createGateway({
+    providers: { anthropic: { format: 'anthropic-messages', baseUrl: upstreamUrl, apiKey } },
+    log: () => {},
+  }),
 );
 parentPort?.postMessage({ url: served.url });
 parentPort?.once('message', () => {

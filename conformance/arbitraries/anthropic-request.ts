@@ -27,16 +27,30 @@ const textBlock = text.map((t): TextBlockParam => ({ type: 'text', text: t }));
 
 const imageBlock: fc.Arbitrary<ImageBlockParam> = fc.oneof(
   fc
-    .record({ media_type: fc.constantFrom('image/png' as const, 'image/jpeg' as const, 'image/gif' as const, 'image/webp' as const), data: fc.base64String({ minLength: 4, maxLength: 40 }) })
+    .record({
+      media_type: fc.constantFrom(
+        'image/png' as const,
+        'image/jpeg' as const,
+        'image/gif' as const,
+        'image/webp' as const,
+      ),
+      data: fc.base64String({ minLength: 4, maxLength: 40 }),
+    })
     .map((s): ImageBlockParam => ({ type: 'image', source: { type: 'base64', ...s } })),
   fc.webUrl().map((url): ImageBlockParam => ({ type: 'image', source: { type: 'url', url } })),
 );
 
 const toolDef = (name: string): fc.Arbitrary<Tool> =>
   fc
-    .record({ description: fc.option(text, { nil: undefined }), props: fc.uniqueArray(fc.stringMatching(/^[a-z]{1,8}$/), { maxLength: 3 }) })
+    .record({
+      description: fc.option(text, { nil: undefined }),
+      props: fc.uniqueArray(fc.stringMatching(/^[a-z]{1,8}$/), { maxLength: 3 }),
+    })
     .map(({ description, props }) => {
-      const input_schema: Tool['input_schema'] = { type: 'object', properties: Object.fromEntries(props.map((p) => [p, { type: 'string' }])) };
+      const input_schema: Tool['input_schema'] = {
+        type: 'object',
+        properties: Object.fromEntries(props.map((p) => [p, { type: 'string' }])),
+      };
       if (props.length > 0) input_schema.required = props.slice(0, 1);
       const t: Tool = { name, input_schema };
       if (description !== undefined) t.description = description;
@@ -53,29 +67,41 @@ interface Turn {
 
 const turn = (shape: AnthropicRequestShape, names: readonly string[], t: number): fc.Arbitrary<Turn> =>
   fc.record({
-    user: fc.array<TextBlockParam | ImageBlockParam>(shape.images ? fc.oneof(textBlock, imageBlock) : textBlock, { minLength: 1, maxLength: 3 }),
+    user: fc.array<TextBlockParam | ImageBlockParam>(shape.images ? fc.oneof(textBlock, imageBlock) : textBlock, {
+      minLength: 1,
+      maxLength: 3,
+    }),
     assistantText: fc.option(text, { nil: undefined }),
     thinking: shape.thinking
-      ? fc.option(fc.record({ thinking: text, signature: fc.base64String({ minLength: 8, maxLength: 40 }) }), { nil: undefined })
+      ? fc.option(fc.record({ thinking: text, signature: fc.base64String({ minLength: 8, maxLength: 40 }) }), {
+          nil: undefined,
+        })
       : fc.constant(undefined),
     calls:
       names.length === 0
         ? fc.constant([])
-        : fc.array(
-            fc.record({
-              id: fc.stringMatching(/^[A-Za-z0-9]{8,12}$/),
-              name: fc.constantFrom(...names),
-              input: toolInput,
-              result: text,
-              isError: fc.option(fc.boolean(), { nil: undefined }),
-            }),
-            { maxLength: 2 },
-          ).map((cs) => cs.map((c, i) => ({ ...c, id: `toolu_${t}${i}${c.id}` }))),
+        : fc
+            .array(
+              fc.record({
+                id: fc.stringMatching(/^[A-Za-z0-9]{8,12}$/),
+                name: fc.constantFrom(...names),
+                input: toolInput,
+                result: text,
+                isError: fc.option(fc.boolean(), { nil: undefined }),
+              }),
+              { maxLength: 2 },
+            )
+            .map((cs) => cs.map((c, i) => ({ ...c, id: `toolu_${t}${i}${c.id}` }))),
   });
 
-function stringOrBlocks(blocks: ContentBlockParam[], blocksOnly: boolean | undefined, asString: boolean): string | ContentBlockParam[] {
+function stringOrBlocks(
+  blocks: ContentBlockParam[],
+  blocksOnly: boolean | undefined,
+  asString: boolean,
+): string | ContentBlockParam[] {
   const [only] = blocks;
-  if (!blocksOnly && asString && blocks.length === 1 && only?.type === 'text' && typeof only.text === 'string') return only.text;
+  if (!blocksOnly && asString && blocks.length === 1 && only?.type === 'text' && typeof only.text === 'string')
+    return only.text;
   return blocks;
 }
 
@@ -91,15 +117,23 @@ export function anthropicRequest(shape: AnthropicRequestShape = {}): fc.Arbitrar
       names: fc.uniqueArray(toolName, { maxLength: 3 }),
       system: fc.option(fc.oneof(text, fc.array(textBlock, { minLength: 1, maxLength: 2 })), { nil: undefined }),
       maxTokens: fc.integer({ min: 1, max: 8192 }),
-      stop: fc.option(fc.uniqueArray(fc.stringMatching(/^[A-Za-z#\n]{1,6}$/), { minLength: 1, maxLength: 4 }), { nil: undefined }),
+      stop: fc.option(fc.uniqueArray(fc.stringMatching(/^[A-Za-z#\n]{1,6}$/), { minLength: 1, maxLength: 4 }), {
+        nil: undefined,
+      }),
       temperature: fc.option(fc.constantFrom(0, 0.5, 1), { nil: undefined }),
       topP: fc.option(fc.constantFrom(0.1, 0.9, 1), { nil: undefined }),
       stream: fc.option(fc.boolean(), { nil: undefined }),
       stringForm: fc.boolean(),
-      toolChoice: fc.option(fc.constantFrom('auto' as const, 'any' as const, 'tool' as const, 'none' as const), { nil: undefined }),
+      toolChoice: fc.option(fc.constantFrom('auto' as const, 'any' as const, 'tool' as const, 'none' as const), {
+        nil: undefined,
+      }),
       disableParallel: fc.option(fc.boolean(), { nil: undefined }),
-      thinkingBudget: shape.thinking ? fc.option(fc.integer({ min: 1024, max: 4096 }), { nil: undefined }) : fc.constant(undefined),
-      topK: shape.anthropicOnly ? fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }) : fc.constant(undefined),
+      thinkingBudget: shape.thinking
+        ? fc.option(fc.integer({ min: 1024, max: 4096 }), { nil: undefined })
+        : fc.constant(undefined),
+      topK: shape.anthropicOnly
+        ? fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined })
+        : fc.constant(undefined),
       userId: shape.anthropicOnly ? fc.option(fc.uuid(), { nil: undefined }) : fc.constant(undefined),
       turnCount: fc.integer({ min: 1, max: 3 }),
     })
@@ -109,7 +143,10 @@ export function anthropicRequest(shape: AnthropicRequestShape = {}): fc.Arbitrar
         let pendingResults: ToolResultBlockParam[] = [];
         turns.forEach((tu, t) => {
           const last = t === turns.length - 1;
-          messages.push({ role: 'user', content: stringOrBlocks([...pendingResults, ...tu.user], shape.blocksOnly, r.stringForm) });
+          messages.push({
+            role: 'user',
+            content: stringOrBlocks([...pendingResults, ...tu.user], shape.blocksOnly, r.stringForm),
+          });
           pendingResults = [];
           if (last) return; // the request ends with a user turn
           const blocks: ContentBlockParam[] = [];
@@ -150,6 +187,8 @@ export function anthropicRequest(shape: AnthropicRequestShape = {}): fc.Arbitrar
       }),
     )
     .chain(({ req, names }) =>
-      names.length === 0 ? fc.constant(req) : fc.tuple(...names.map((n) => toolDef(n))).map((tools) => ({ ...req, tools })),
+      names.length === 0
+        ? fc.constant(req)
+        : fc.tuple(...names.map((n) => toolDef(n))).map((tools) => ({ ...req, tools })),
     );
 }

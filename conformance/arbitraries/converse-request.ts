@@ -26,14 +26,23 @@ const CACHE_POINT = { cachePoint: { type: 'default' as const } };
 const textBlock: fc.Arbitrary<ContentBlock> = visibleText.map((t): ContentBlock => ({ text: t }));
 
 const imageBlock: fc.Arbitrary<ContentBlock> = fc
-  .record({ format: fc.constantFrom('png' as const, 'jpeg' as const), bytes: fc.base64String({ minLength: 4, maxLength: 40 }) })
+  .record({
+    format: fc.constantFrom('png' as const, 'jpeg' as const),
+    bytes: fc.base64String({ minLength: 4, maxLength: 40 }),
+  })
   .map(({ format, bytes }): ContentBlock => ({ image: { format, source: { bytes } } }));
 
 const toolSpec = (name: string): fc.Arbitrary<Tool> =>
   fc
-    .record({ description: fc.option(visibleText, { nil: undefined }), props: fc.uniqueArray(fc.stringMatching(/^[a-z]{1,8}$/), { maxLength: 3 }) })
+    .record({
+      description: fc.option(visibleText, { nil: undefined }),
+      props: fc.uniqueArray(fc.stringMatching(/^[a-z]{1,8}$/), { maxLength: 3 }),
+    })
     .map(({ description, props }) => {
-      const json: Record<string, unknown> = { type: 'object', properties: Object.fromEntries(props.map((p) => [p, { type: 'string' }])) };
+      const json: Record<string, unknown> = {
+        type: 'object',
+        properties: Object.fromEntries(props.map((p) => [p, { type: 'string' }])),
+      };
       if (props.length > 0) json.required = props.slice(0, 1);
       const spec: NonNullable<Tool['toolSpec']> = { name, inputSchema: { json } };
       if (description !== undefined) spec.description = description;
@@ -59,7 +68,11 @@ const turn = (shape: ConverseRequestShape, names: readonly string[], t: number):
   fc.record({
     user: fc.array(shape.images ? fc.oneof(textBlock, imageBlock) : textBlock, { minLength: 1, maxLength: 3 }),
     assistantText: fc.option(visibleText, { nil: undefined }),
-    reasoning: shape.reasoning ? fc.option(fc.record({ text: visibleText, signature: fc.base64String({ minLength: 8, maxLength: 40 }) }), { nil: undefined }) : fc.constant(undefined),
+    reasoning: shape.reasoning
+      ? fc.option(fc.record({ text: visibleText, signature: fc.base64String({ minLength: 8, maxLength: 40 }) }), {
+          nil: undefined,
+        })
+      : fc.constant(undefined),
     calls:
       names.length === 0
         ? fc.constant([])
@@ -89,11 +102,15 @@ export function converseRequest(shape: ConverseRequestShape = {}): fc.Arbitrary<
       names: fc.uniqueArray(toolName, { maxLength: 3 }),
       system: fc.option(fc.array(visibleText, { minLength: 1, maxLength: 2 }), { nil: undefined }),
       maxTokens: fc.option(fc.integer({ min: 1, max: 8192 }), { nil: undefined }),
-      stop: fc.option(fc.uniqueArray(fc.stringMatching(/^[A-Za-z#]{1,6}$/), { minLength: 1, maxLength: 4 }), { nil: undefined }),
+      stop: fc.option(fc.uniqueArray(fc.stringMatching(/^[A-Za-z#]{1,6}$/), { minLength: 1, maxLength: 4 }), {
+        nil: undefined,
+      }),
       temperature: fc.option(fc.constantFrom(0, 0.5, 1), { nil: undefined }),
       topP: fc.option(fc.constantFrom(0.1, 0.9, 1), { nil: undefined }),
       choice: fc.option(fc.constantFrom('auto' as const, 'any' as const, 'tool' as const), { nil: undefined }),
-      cache: shape.cachePoints ? fc.record({ system: fc.boolean(), tools: fc.boolean(), user: fc.boolean() }) : fc.constant({ system: false, tools: false, user: false }),
+      cache: shape.cachePoints
+        ? fc.record({ system: fc.boolean(), tools: fc.boolean(), user: fc.boolean() })
+        : fc.constant({ system: false, tools: false, user: false }),
       turnCount: fc.integer({ min: 1, max: 3 }),
     })
     .chain((r) =>
@@ -113,7 +130,10 @@ export function converseRequest(shape: ConverseRequestShape = {}): fc.Arbitrary<
             pending = [];
             if (last) return; // the request ends with a user message
             const blocks: ContentBlock[] = [];
-            if (tu.reasoning) blocks.push({ reasoningContent: { reasoningText: { text: tu.reasoning.text, signature: tu.reasoning.signature } } });
+            if (tu.reasoning)
+              blocks.push({
+                reasoningContent: { reasoningText: { text: tu.reasoning.text, signature: tu.reasoning.signature } },
+              });
             if (tu.assistantText !== undefined) blocks.push({ text: tu.assistantText });
             for (const c of tu.calls) blocks.push({ toolUse: { toolUseId: c.id, name: c.name, input: c.input } });
             if (blocks.length === 0 || (blocks.length === 1 && tu.reasoning)) blocks.push({ text: 'ok' });

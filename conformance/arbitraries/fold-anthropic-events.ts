@@ -24,7 +24,8 @@ export function foldAnthropicEvents(events: readonly unknown[]): Folded<Record<s
     if (!isRecord(e)) continue;
     switch (e.type) {
       case 'message_start':
-        if (isRecord(e.message)) message = { ...e.message, usage: { ...(isRecord(e.message.usage) ? e.message.usage : {}) } };
+        if (isRecord(e.message))
+          message = { ...e.message, usage: { ...(isRecord(e.message.usage) ? e.message.usage : {}) } };
         break;
       case 'content_block_start':
         if (typeof e.index === 'number' && isRecord(e.content_block)) content[e.index] = { ...e.content_block };
@@ -35,9 +36,11 @@ export function foldAnthropicEvents(events: readonly unknown[]): Folded<Record<s
         const d = isRecord(e.delta) ? e.delta : {};
         if (!block) break;
         if (d.type === 'text_delta') block.text = `${String(block.text ?? '')}${String(d.text ?? '')}`;
-        else if (d.type === 'thinking_delta') block.thinking = `${String(block.thinking ?? '')}${String(d.thinking ?? '')}`;
+        else if (d.type === 'thinking_delta')
+          block.thinking = `${String(block.thinking ?? '')}${String(d.thinking ?? '')}`;
         else if (d.type === 'signature_delta') block.signature = String(d.signature ?? '');
-        else if (d.type === 'input_json_delta') partialJson.set(i, `${partialJson.get(i) ?? ''}${String(d.partial_json ?? '')}`);
+        else if (d.type === 'input_json_delta')
+          partialJson.set(i, `${partialJson.get(i) ?? ''}${String(d.partial_json ?? '')}`);
         break;
       }
       case 'content_block_stop': {

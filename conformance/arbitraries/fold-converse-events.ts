@@ -72,7 +72,12 @@ export function foldConverseEvents(events: readonly unknown[]): Folded<Json> {
     switch (name) {
       case 'contentBlockStart': {
         const start = isRecord(p.start) ? p.start : {};
-        if (isRecord(start.toolUse)) Object.assign(block(p.contentBlockIndex), { kind: 'tool', toolUseId: start.toolUse.toolUseId, name: start.toolUse.name });
+        if (isRecord(start.toolUse))
+          Object.assign(block(p.contentBlockIndex), {
+            kind: 'tool',
+            toolUseId: start.toolUse.toolUseId,
+            name: start.toolUse.name,
+          });
         break;
       }
       case 'contentBlockDelta': {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { foldGeminiChunks } from './fold-gemini-chunks.js';
 
-const chunk = (parts: object[], extra: object = {}) => ({ candidates: [{ content: { role: 'model', parts }, index: 0, ...extra }], modelVersion: 'gemini-2.5-flash', responseId: 'r1' });
+const chunk = (parts: object[], extra: object = {}) => ({
+  candidates: [{ content: { role: 'model', parts }, index: 0, ...extra }],
+  modelVersion: 'gemini-2.5-flash',
+  responseId: 'r1',
+});
 
 describe('foldGeminiChunks', () => {
   it('merges text runs of one kind, keeps the thought run signature, calls whole, last usage and finish', () => {
@@ -11,7 +15,10 @@ describe('foldGeminiChunks', () => {
       chunk([{ text: 'Hel' }]),
       chunk([{ text: 'lo' }]),
       chunk([{ functionCall: { name: 'f', args: { a: 1 } }, thoughtSignature: 'sig2' }]),
-      { ...chunk([{ text: 'done' }], { finishReason: 'STOP' }), usageMetadata: { promptTokenCount: 5, candidatesTokenCount: 3, totalTokenCount: 8 } },
+      {
+        ...chunk([{ text: 'done' }], { finishReason: 'STOP' }),
+        usageMetadata: { promptTokenCount: 5, candidatesTokenCount: 3, totalTokenCount: 8 },
+      },
     ]);
     expect(r).toEqual({
       complete: true,
@@ -40,20 +47,31 @@ describe('foldGeminiChunks', () => {
   });
 
   it('does not merge text across a signature on a non-thought part', () => {
-    const r = foldGeminiChunks([chunk([{ text: 'a', thoughtSignature: 's' }]), chunk([{ text: 'b' }], { finishReason: 'STOP' })]);
+    const r = foldGeminiChunks([
+      chunk([{ text: 'a', thoughtSignature: 's' }]),
+      chunk([{ text: 'b' }], { finishReason: 'STOP' }),
+    ]);
     const parts = (r.message.candidates as { content: { parts: unknown[] } }[])[0]!.content.parts;
     expect(parts).toEqual([{ text: 'a', thoughtSignature: 's' }, { text: 'b' }]);
   });
 
   it('is incomplete without a finishReason and reports an error chunk', () => {
-    const r = foldGeminiChunks([chunk([{ text: 'a' }]), { error: { code: 503, message: 'busy', status: 'UNAVAILABLE' } }]);
+    const r = foldGeminiChunks([
+      chunk([{ text: 'a' }]),
+      { error: { code: 503, message: 'busy', status: 'UNAVAILABLE' } },
+    ]);
     expect(r.complete).toBe(false);
     expect(r.error).toEqual({ code: 503, message: 'busy', status: 'UNAVAILABLE' });
   });
 
   it('a blocked prompt is complete and has no candidate', () => {
-    const r = foldGeminiChunks([{ promptFeedback: { blockReason: 'SAFETY' }, usageMetadata: { promptTokenCount: 3, totalTokenCount: 3 } }]);
+    const r = foldGeminiChunks([
+      { promptFeedback: { blockReason: 'SAFETY' }, usageMetadata: { promptTokenCount: 3, totalTokenCount: 3 } },
+    ]);
     expect(r.complete).toBe(true);
-    expect(r.message).toEqual({ promptFeedback: { blockReason: 'SAFETY' }, usageMetadata: { promptTokenCount: 3, totalTokenCount: 3 } });
+    expect(r.message).toEqual({
+      promptFeedback: { blockReason: 'SAFETY' },
+      usageMetadata: { promptTokenCount: 3, totalTokenCount: 3 },
+    });
   });
 });

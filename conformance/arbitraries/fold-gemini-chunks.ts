@@ -59,7 +59,9 @@ export function foldGeminiChunks(chunks: readonly unknown[]): Folded<Json> {
       promptFeedback = c.promptFeedback;
       if (typeof c.promptFeedback.blockReason === 'string') complete = true;
     }
-    const candidate = Array.isArray(c.candidates) ? c.candidates.find((x) => isRecord(x) && (x.index ?? 0) === 0) : undefined;
+    const candidate = Array.isArray(c.candidates)
+      ? c.candidates.find((x) => isRecord(x) && (x.index ?? 0) === 0)
+      : undefined;
     if (!isRecord(candidate)) continue;
     sawCandidate = true;
     const content = isRecord(candidate.content) ? candidate.content : {};

@@ -1,5 +1,5 @@
-import type { Folded } from './fold-anthropic-events.js';
 import { isRecord } from '../../src/core/narrow.js';
+import type { Folded } from './fold-anthropic-events.js';
 
 /**
  * Fold an OpenAI chunk sequence into the `chat.completion` it describes (choice 0 only), the way the official

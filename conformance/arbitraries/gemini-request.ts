@@ -28,7 +28,10 @@ export const visibleText: fc.Arbitrary<string> = text.filter((t) => t.trim() !==
 const signature = fc.base64String({ minLength: 8, maxLength: 40 });
 
 const imagePart: fc.Arbitrary<Part> = fc
-  .record({ mimeType: fc.constantFrom('image/png', 'image/jpeg'), data: fc.base64String({ minLength: 4, maxLength: 40 }) })
+  .record({
+    mimeType: fc.constantFrom('image/png', 'image/jpeg'),
+    data: fc.base64String({ minLength: 4, maxLength: 40 }),
+  })
   .map((inlineData): Part => ({ inlineData }));
 
 const textPart: fc.Arbitrary<Part> = visibleText.map((t): Part => ({ text: t }));
@@ -53,7 +56,9 @@ const declaration = (name: string): fc.Arbitrary<FunctionDeclaration> =>
       if (description !== undefined) d.description = description;
       if (props.length > 0) {
         const properties: Record<string, Schema> = {};
-        for (const p of props) properties[p.name] = p.description === undefined ? { type: p.type } : { type: p.type, description: p.description };
+        for (const p of props)
+          properties[p.name] =
+            p.description === undefined ? { type: p.type } : { type: p.type, description: p.description };
         const parameters: Schema = { type: 'OBJECT', properties };
         if (requireFirst) parameters.required = [props[0]!.name];
         d.parameters = parameters;
@@ -82,7 +87,12 @@ interface Turn {
 }
 
 const thinkingArb: fc.Arbitrary<Thinking> = fc.oneof(
-  fc.record({ kind: fc.constant('thought' as const), text: visibleText, signature, on: fc.constantFrom('thought' as const, 'next' as const) }),
+  fc.record({
+    kind: fc.constant('thought' as const),
+    text: visibleText,
+    signature,
+    on: fc.constantFrom('thought' as const, 'next' as const),
+  }),
   fc.record({ kind: fc.constant('signature-only' as const), signature }),
 );
 
@@ -99,7 +109,9 @@ const turn = (shape: GeminiRequestShape, names: readonly string[], t: number): f
               fc.record({
                 name: fc.constantFrom(...names),
                 args: toolInput,
-                id: shape.callIds ? fc.option(fc.stringMatching(/^[a-z0-9]{4,10}$/), { nil: undefined }) : fc.constant(undefined),
+                id: shape.callIds
+                  ? fc.option(fc.stringMatching(/^[a-z0-9]{4,10}$/), { nil: undefined })
+                  : fc.constant(undefined),
                 result: visibleText,
                 isError: fc.boolean(),
               }),
@@ -112,7 +124,12 @@ const turn = (shape: GeminiRequestShape, names: readonly string[], t: number): f
 function modelParts(tu: Turn): Part[] {
   const parts: Part[] = [];
   const th = tu.thinking;
-  if (th?.kind === 'thought') parts.push(th.on === 'thought' ? { text: th.text, thought: true, thoughtSignature: th.signature } : { text: th.text, thought: true });
+  if (th?.kind === 'thought')
+    parts.push(
+      th.on === 'thought'
+        ? { text: th.text, thought: true, thoughtSignature: th.signature }
+        : { text: th.text, thought: true },
+    );
   if (tu.modelText !== undefined) parts.push({ text: tu.modelText });
   for (const c of tu.calls) {
     const call: FunctionCall = { name: c.name, args: c.args };
@@ -147,19 +164,26 @@ export function geminiRequest(shape: GeminiRequestShape = {}): fc.Arbitrary<Gene
       names: fc.uniqueArray(toolName, { maxLength: 3 }),
       system: fc.option(fc.array(visibleText, { minLength: 1, maxLength: 2 }), { nil: undefined }),
       maxTokens: fc.option(fc.integer({ min: 1, max: 8192 }), { nil: undefined }),
-      stop: fc.option(fc.uniqueArray(fc.stringMatching(/^[A-Za-z#]{1,6}$/), { minLength: 1, maxLength: 5 }), { nil: undefined }),
+      stop: fc.option(fc.uniqueArray(fc.stringMatching(/^[A-Za-z#]{1,6}$/), { minLength: 1, maxLength: 5 }), {
+        nil: undefined,
+      }),
       temperature: fc.option(fc.constantFrom(0, 0.3, 0.7, 1), { nil: undefined }),
       topP: fc.option(fc.constantFrom(0.1, 0.9, 0.95, 1), { nil: undefined }),
       thinking: shape.thinking
         ? fc.option(
             fc.oneof(
-              fc.record({ budget: fc.integer({ min: 1024, max: 4096 }), include: fc.option(fc.boolean(), { nil: undefined }) }),
+              fc.record({
+                budget: fc.integer({ min: 1024, max: 4096 }),
+                include: fc.option(fc.boolean(), { nil: undefined }),
+              }),
               fc.constant({ budget: undefined, include: true as const }),
             ),
             { nil: undefined },
           )
         : fc.constant(undefined),
-      mode: fc.option(fc.constantFrom('AUTO' as const, 'ANY' as const, 'NONE' as const, 'ONE' as const), { nil: undefined }),
+      mode: fc.option(fc.constantFrom('AUTO' as const, 'ANY' as const, 'NONE' as const, 'ONE' as const), {
+        nil: undefined,
+      }),
       turnCount: fc.integer({ min: 1, max: 3 }),
     })
     .chain((r) =>
@@ -183,7 +207,9 @@ export function geminiRequest(shape: GeminiRequestShape = {}): fc.Arbitrary<Gene
           if (decls.length > 0) req.tools = [{ functionDeclarations: [...decls] }];
           if (r.mode !== undefined && r.names.length > 0) {
             const tc: ToolConfig =
-              r.mode === 'ONE' ? { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: [r.names[0]!] } } : { functionCallingConfig: { mode: r.mode } };
+              r.mode === 'ONE'
+                ? { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: [r.names[0]!] } }
+                : { functionCallingConfig: { mode: r.mode } };
             req.toolConfig = tc;
           }
           const gc: GenerationConfig = {};
@@ -193,7 +219,12 @@ export function geminiRequest(shape: GeminiRequestShape = {}): fc.Arbitrary<Gene
           if (r.topP !== undefined) gc.topP = r.topP;
           if (r.thinking !== undefined) {
             const { budget, include } = r.thinking;
-            gc.thinkingConfig = budget === undefined ? { includeThoughts: true } : include === undefined ? { thinkingBudget: budget } : { thinkingBudget: budget, includeThoughts: include };
+            gc.thinkingConfig =
+              budget === undefined
+                ? { includeThoughts: true }
+                : include === undefined
+                  ? { thinkingBudget: budget }
+                  : { thinkingBudget: budget, includeThoughts: include };
             // the budget counts inside maxOutputTokens: leave room above it
             if (budget !== undefined) gc.maxOutputTokens = Math.max(r.maxTokens ?? 0, budget + 1);
           }

@@ -22,15 +22,26 @@ export interface OpenAIRequestShape {
 const textPart = text.map((t): ChatCompletionRequestMessageContentPartText => ({ type: 'text', text: t }));
 
 const imagePart: fc.Arbitrary<ChatCompletionRequestMessageContentPartImage> = fc.oneof(
-  fc.base64String({ minLength: 4, maxLength: 40 }).map((d): ChatCompletionRequestMessageContentPartImage => ({ type: 'image_url', image_url: { url: `data:image/png;base64,${d}` } })),
+  fc.base64String({ minLength: 4, maxLength: 40 }).map(
+    (d): ChatCompletionRequestMessageContentPartImage => ({
+      type: 'image_url',
+      image_url: { url: `data:image/png;base64,${d}` },
+    }),
+  ),
   fc.webUrl().map((url): ChatCompletionRequestMessageContentPartImage => ({ type: 'image_url', image_url: { url } })),
 );
 
 const toolDef = (name: string): fc.Arbitrary<ChatCompletionTool> =>
   fc
-    .record({ description: fc.option(text, { nil: undefined }), props: fc.uniqueArray(fc.stringMatching(/^[a-z]{1,8}$/), { maxLength: 3 }) })
+    .record({
+      description: fc.option(text, { nil: undefined }),
+      props: fc.uniqueArray(fc.stringMatching(/^[a-z]{1,8}$/), { maxLength: 3 }),
+    })
     .map(({ description, props }) => {
-      const fn: FunctionObject = { name, parameters: { type: 'object', properties: Object.fromEntries(props.map((p) => [p, { type: 'string' }])) } };
+      const fn: FunctionObject = {
+        name,
+        parameters: { type: 'object', properties: Object.fromEntries(props.map((p) => [p, { type: 'string' }])) },
+      };
       if (description !== undefined) fn.description = description;
       return { type: 'function', function: fn };
     });
@@ -44,15 +55,26 @@ interface Call {
 
 const turn = (names: readonly string[], images: boolean | undefined, t: number) =>
   fc.record({
-    user: fc.oneof(text, fc.array<UserPart>(images ? fc.oneof(textPart, imagePart) : textPart, { minLength: 1, maxLength: 3 })),
+    user: fc.oneof(
+      text,
+      fc.array<UserPart>(images ? fc.oneof(textPart, imagePart) : textPart, { minLength: 1, maxLength: 3 }),
+    ),
     assistantText: fc.option(text, { nil: null }),
     calls:
       names.length === 0
         ? fc.constant<Call[]>([])
         : fc
-            .array(fc.record({ id: fc.stringMatching(/^[A-Za-z0-9]{8,12}$/), name: fc.constantFrom(...names), args: toolInput, result: text }), {
-              maxLength: 2,
-            })
+            .array(
+              fc.record({
+                id: fc.stringMatching(/^[A-Za-z0-9]{8,12}$/),
+                name: fc.constantFrom(...names),
+                args: toolInput,
+                result: text,
+              }),
+              {
+                maxLength: 2,
+              },
+            )
             .map((cs) => cs.map((c, i) => ({ ...c, id: `call_${t}${i}${c.id}` }))),
   });
 
@@ -65,17 +87,27 @@ export function openaiRequest(shape: OpenAIRequestShape = {}): fc.Arbitrary<Crea
     .record({
       model: modelName,
       names: fc.uniqueArray(toolName, { maxLength: 3 }),
-      system: fc.option(fc.record({ role: fc.constantFrom('system' as const, 'developer' as const), content: text }), { nil: undefined }),
-      maxTokens: fc.option(fc.integer({ min: 1, max: 8192 }), { nil: undefined }),
-      maxField: fc.constantFrom('max_tokens' as const, 'max_completion_tokens' as const),
-      stop: fc.option(fc.oneof(fc.stringMatching(/^[A-Za-z#]{1,6}$/), fc.uniqueArray(fc.stringMatching(/^[A-Za-z#]{1,6}$/), { minLength: 1, maxLength: 4 })), {
+      system: fc.option(fc.record({ role: fc.constantFrom('system' as const, 'developer' as const), content: text }), {
         nil: undefined,
       }),
+      maxTokens: fc.option(fc.integer({ min: 1, max: 8192 }), { nil: undefined }),
+      maxField: fc.constantFrom('max_tokens' as const, 'max_completion_tokens' as const),
+      stop: fc.option(
+        fc.oneof(
+          fc.stringMatching(/^[A-Za-z#]{1,6}$/),
+          fc.uniqueArray(fc.stringMatching(/^[A-Za-z#]{1,6}$/), { minLength: 1, maxLength: 4 }),
+        ),
+        {
+          nil: undefined,
+        },
+      ),
       temperature: fc.option(fc.constantFrom(0, 0.5, 1), { nil: undefined }),
       topP: fc.option(fc.constantFrom(0.1, 0.9, 1), { nil: undefined }),
       stream: fc.option(fc.boolean(), { nil: undefined }),
       includeUsage: fc.boolean(),
-      toolChoice: fc.option(fc.constantFrom('auto' as const, 'required' as const, 'none' as const, 'named' as const), { nil: undefined }),
+      toolChoice: fc.option(fc.constantFrom('auto' as const, 'required' as const, 'none' as const, 'named' as const), {
+        nil: undefined,
+      }),
       parallel: fc.option(fc.boolean(), { nil: undefined }),
       user: fc.option(fc.stringMatching(/^[a-z0-9-]{1,16}$/), { nil: undefined }),
       n: shape.openaiOnly ? fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }) : fc.constant(undefined),
@@ -97,7 +129,11 @@ export function openaiRequest(shape: OpenAIRequestShape = {}): fc.Arbitrary<Crea
             if (t === turns.length - 1) return;
             const a: ChatCompletionRequestAssistantMessage = { role: 'assistant', content: tu.assistantText };
             if (tu.calls.length > 0) {
-              a.tool_calls = tu.calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: JSON.stringify(c.args) } }));
+              a.tool_calls = tu.calls.map((c) => ({
+                id: c.id,
+                type: 'function',
+                function: { name: c.name, arguments: JSON.stringify(c.args) },
+              }));
             } else if (tu.assistantText === null) {
               a.content = 'ok';
             }
@@ -115,7 +151,8 @@ export function openaiRequest(shape: OpenAIRequestShape = {}): fc.Arbitrary<Crea
           if (tools.length > 0) {
             req.tools = tools;
             if (r.toolChoice !== undefined) {
-              req.tool_choice = r.toolChoice === 'named' ? { type: 'function', function: { name: r.names[0] ?? '' } } : r.toolChoice;
+              req.tool_choice =
+                r.toolChoice === 'named' ? { type: 'function', function: { name: r.names[0] ?? '' } } : r.toolChoice;
             }
             if (r.parallel !== undefined) req.parallel_tool_calls = r.parallel;
           }

@@ -1,4 +1,8 @@
-import type { ContentBlock, MessageStreamEvent, RawContentBlockDelta } from '../../generated/anthropic-messages/types.gen.js';
+import type {
+  ContentBlock,
+  MessageStreamEvent,
+  RawContentBlockDelta,
+} from '../../generated/anthropic-messages/types.gen.js';
 import type { ScriptBlock, StreamScript } from './stream-script.js';
 
 /** An Anthropic stream event as parsed JSON (the SSE `event:` name equals `type`). */
@@ -20,7 +24,10 @@ function blockDeltas(b: ScriptBlock): RawContentBlockDelta[] {
     case 'text':
       return b.pieces.map((text) => ({ type: 'text_delta', text }));
     case 'thinking':
-      return [...b.pieces.map((thinking): RawContentBlockDelta => ({ type: 'thinking_delta', thinking })), { type: 'signature_delta', signature: b.signature }];
+      return [
+        ...b.pieces.map((thinking): RawContentBlockDelta => ({ type: 'thinking_delta', thinking })),
+        { type: 'signature_delta', signature: b.signature },
+      ];
     case 'tool':
       return b.fragments.map((partial_json) => ({ type: 'input_json_delta', partial_json }));
   }

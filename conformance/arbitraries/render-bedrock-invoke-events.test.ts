@@ -8,7 +8,12 @@ describe('renderBedrockInvokeEvents', () => {
     expect(events.some((e) => e.type === 'ping')).toBe(false);
     expect(events.at(-1)).toEqual({
       type: 'message_stop',
-      'amazon-bedrock-invocationMetrics': { inputTokenCount: 15, outputTokenCount: 7, invocationLatency: 207, firstByteLatency: 100 },
+      'amazon-bedrock-invocationMetrics': {
+        inputTokenCount: 15,
+        outputTokenCount: 7,
+        invocationLatency: 207,
+        firstByteLatency: 100,
+      },
     });
   });
 });

@@ -2,7 +2,9 @@ import { type AnthropicEvent, renderAnthropicEvents } from './render-anthropic-e
 import type { StreamScript } from './stream-script.js';
 
 /** The event Bedrock's `message_stop` carries in InvokeModelWithResponseStream (docs/wire-formats.md#bedrock-invoke). */
-export type BedrockInvokeEvent = AnthropicEvent | { type: 'message_stop'; 'amazon-bedrock-invocationMetrics': Record<string, number> };
+export type BedrockInvokeEvent =
+  | AnthropicEvent
+  | { type: 'message_stop'; 'amazon-bedrock-invocationMetrics': Record<string, number> };
 
 /**
  * Render a script as the Anthropic events InvokeModelWithResponseStream carries (one per `chunk` frame; the
@@ -13,16 +15,16 @@ export type BedrockInvokeEvent = AnthropicEvent | { type: 'message_stop'; 'amazo
 export function renderBedrockInvokeEvents(s: StreamScript): BedrockInvokeEvent[] {
   const u = s.usage;
   return renderAnthropicEvents({ ...s, pings: [] }).map((e) =>
-      e.type === 'message_stop'
-        ? {
-            type: 'message_stop',
-            'amazon-bedrock-invocationMetrics': {
-              inputTokenCount: u.input + u.cacheRead + u.cacheWrite,
-              outputTokenCount: u.output,
-              invocationLatency: 200 + u.output,
-              firstByteLatency: 100,
-            },
-          }
-        : e,
-    );
+    e.type === 'message_stop'
+      ? {
+          type: 'message_stop',
+          'amazon-bedrock-invocationMetrics': {
+            inputTokenCount: u.input + u.cacheRead + u.cacheWrite,
+            outputTokenCount: u.output,
+            invocationLatency: 200 + u.output,
+            firstByteLatency: 100,
+          },
+        }
+      : e,
+  );
 }

@@ -15,7 +15,11 @@ export function scriptConverseStopReason(s: StreamScript): StopReason {
 /** Converse `TokenUsage` for a script: `inputTokens` excludes cache reads and writes (as Anthropic's); the total counts all four. */
 export function scriptConverseUsage(s: StreamScript): TokenUsage {
   const u = s.usage;
-  const usage: TokenUsage = { inputTokens: u.input, outputTokens: u.output, totalTokens: u.input + u.output + u.cacheRead + u.cacheWrite };
+  const usage: TokenUsage = {
+    inputTokens: u.input,
+    outputTokens: u.output,
+    totalTokens: u.input + u.output + u.cacheRead + u.cacheWrite,
+  };
   if (u.cacheRead > 0) usage.cacheReadInputTokens = u.cacheRead;
   if (u.cacheWrite > 0) usage.cacheWriteInputTokens = u.cacheWrite;
   return usage;
@@ -27,7 +31,9 @@ function padding(n: number): string {
 }
 
 function blockEvents(b: ScriptBlock, contentBlockIndex: number): ConverseEvent[] {
-  const delta = (d: Record<string, unknown>, n: number): ConverseEvent => ({ contentBlockDelta: { contentBlockIndex, delta: d, p: padding(contentBlockIndex + n) } });
+  const delta = (d: Record<string, unknown>, n: number): ConverseEvent => ({
+    contentBlockDelta: { contentBlockIndex, delta: d, p: padding(contentBlockIndex + n) },
+  });
   const out: ConverseEvent[] = [];
   switch (b.kind) {
     case 'text':

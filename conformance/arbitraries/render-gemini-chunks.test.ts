@@ -13,11 +13,20 @@ describe('renderGeminiChunks', () => {
     ]);
     expect(chunks.map((c) => c.candidates![0]!.finishReason)).toEqual([undefined, undefined, undefined, 'STOP']);
     // cache writes are prompt tokens to Gemini; half the output is thoughts when the turn thinks
-    expect(chunks.at(-1)!.usageMetadata).toEqual({ promptTokenCount: 15, candidatesTokenCount: 4, thoughtsTokenCount: 3, cachedContentTokenCount: 3, totalTokenCount: 22 });
+    expect(chunks.at(-1)!.usageMetadata).toEqual({
+      promptTokenCount: 15,
+      candidatesTokenCount: 4,
+      thoughtsTokenCount: 3,
+      cachedContentTokenCount: 3,
+      totalTokenCount: 22,
+    });
     expect(chunks[0]!.usageMetadata).toEqual({ promptTokenCount: 15, cachedContentTokenCount: 3, totalTokenCount: 15 });
   });
   it('call ids only when the script says so; refusals use the script`s safety reason', () => {
     const chunks = renderGeminiChunks({ ...script, geminiCallIds: true, stop: 'refusal' });
-    expect(chunks.at(-1)!.candidates![0]).toMatchObject({ content: { parts: [{ functionCall: { id: 'toolu_0x', name: 'f' } }] }, finishReason: 'RECITATION' });
+    expect(chunks.at(-1)!.candidates![0]).toMatchObject({
+      content: { parts: [{ functionCall: { id: 'toolu_0x', name: 'f' } }] },
+      finishReason: 'RECITATION',
+    });
   });
 });

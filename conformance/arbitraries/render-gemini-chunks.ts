@@ -27,7 +27,11 @@ export function scriptGeminiFinishReason(s: StreamScript): FinishReason {
 export function scriptGeminiUsage(s: StreamScript): UsageMetadata {
   const prompt = s.usage.input + s.usage.cacheRead + s.usage.cacheWrite;
   const thoughts = s.blocks.some((b) => b.kind === 'thinking') ? Math.floor(s.usage.output / 2) : 0;
-  const u: UsageMetadata = { promptTokenCount: prompt, candidatesTokenCount: s.usage.output - thoughts, totalTokenCount: prompt + s.usage.output };
+  const u: UsageMetadata = {
+    promptTokenCount: prompt,
+    candidatesTokenCount: s.usage.output - thoughts,
+    totalTokenCount: prompt + s.usage.output,
+  };
   if (s.usage.cacheRead > 0) u.cachedContentTokenCount = s.usage.cacheRead;
   if (thoughts > 0) u.thoughtsTokenCount = thoughts;
   return u;
@@ -49,10 +53,14 @@ function scriptParts(s: StreamScript): Part[] {
     } else if (b.kind === 'thinking') {
       // thought summaries; the signature travels on the run's last thought part
       b.pieces.forEach((text, i) => {
-        parts.push(i === b.pieces.length - 1 ? { text, thought: true, thoughtSignature: b.signature } : { text, thought: true });
+        parts.push(
+          i === b.pieces.length - 1 ? { text, thought: true, thoughtSignature: b.signature } : { text, thought: true },
+        );
       });
     } else {
-      parts.push({ functionCall: s.geminiCallIds ? { id: b.id, name: b.name, args: b.input } : { name: b.name, args: b.input } });
+      parts.push({
+        functionCall: s.geminiCallIds ? { id: b.id, name: b.name, args: b.input } : { name: b.name, args: b.input },
+      });
     }
   }
   return parts;
@@ -68,8 +76,16 @@ export function renderGeminiChunks(s: StreamScript): GeminiChunk[] {
   const parts = scriptParts(s);
   return parts.map((part, i) => {
     const last = i === parts.length - 1;
-    const candidate: NonNullable<GeminiChunk['candidates']>[number] = { content: { role: 'model', parts: [part] }, index: 0 };
+    const candidate: NonNullable<GeminiChunk['candidates']>[number] = {
+      content: { role: 'model', parts: [part] },
+      index: 0,
+    };
     if (last) candidate.finishReason = scriptGeminiFinishReason(s);
-    return { candidates: [candidate], usageMetadata: last ? scriptGeminiUsage(s) : partialUsage(s), modelVersion: s.model, responseId: s.id };
+    return {
+      candidates: [candidate],
+      usageMetadata: last ? scriptGeminiUsage(s) : partialUsage(s),
+      modelVersion: s.model,
+      responseId: s.id,
+    };
   });
 }

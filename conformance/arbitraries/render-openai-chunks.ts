@@ -35,10 +35,21 @@ export function scriptOpenAIUsage(s: StreamScript): CompletionUsage {
  * Completions has none). Tool calls are numbered 0.. in order; text after a tool call is sent as more `content`.
  */
 export function renderOpenAIChunks(s: StreamScript): OpenAIStreamItem[] {
-  const base = { id: `chatcmpl-${s.id}`, object: 'chat.completion.chunk' as const, created: 1700000000, model: s.model };
+  const base = {
+    id: `chatcmpl-${s.id}`,
+    object: 'chat.completion.chunk' as const,
+    created: 1700000000,
+    model: s.model,
+  };
   const withUsageNull = s.openaiUsage === 'separate';
-  const chunk = (delta: ChatCompletionStreamResponseDelta, finish: ChatCompletionFinishReason | null = null): CreateChatCompletionStreamResponse => {
-    const c: CreateChatCompletionStreamResponse = { ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] };
+  const chunk = (
+    delta: ChatCompletionStreamResponseDelta,
+    finish: ChatCompletionFinishReason | null = null,
+  ): CreateChatCompletionStreamResponse => {
+    const c: CreateChatCompletionStreamResponse = {
+      ...base,
+      choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+    };
     if (withUsageNull) c.usage = null;
     return c;
   };
@@ -52,7 +63,9 @@ export function renderOpenAIChunks(s: StreamScript): OpenAIStreamItem[] {
     } else if (b.kind === 'tool') {
       const index = toolIndex++;
       const [first = '', ...rest] = b.fragments;
-      out.push(chunk({ tool_calls: [{ index, id: b.id, type: 'function', function: { name: b.name, arguments: first } }] }));
+      out.push(
+        chunk({ tool_calls: [{ index, id: b.id, type: 'function', function: { name: b.name, arguments: first } }] }),
+      );
       for (const args of rest) out.push(chunk({ tool_calls: [{ index, function: { arguments: args } }] }));
     }
   }

@@ -11,13 +11,17 @@ import { type ScriptShape, streamScript } from './stream-script.js';
 // conformance/properties/arbitraries-valid.test.ts (validateResponse on every generated value).
 
 /** An Anthropic `Message` (non-stream response): the fold of a rendered script, so streams and responses agree. */
-export function anthropicResponse(shape: ScriptShape = { thinking: true, textAfterTools: true }): fc.Arbitrary<Message> {
+export function anthropicResponse(
+  shape: ScriptShape = { thinking: true, textAfterTools: true },
+): fc.Arbitrary<Message> {
   return streamScript(shape).map((s) => foldAnthropicEvents(renderAnthropicEvents(s)).message as unknown as Message);
 }
 
 /** An OpenAI `chat.completion` (non-stream response), always with usage. */
 export function openaiResponse(shape: ScriptShape = {}): fc.Arbitrary<CreateChatCompletionResponse> {
   return streamScript(shape).map(
-    (s) => foldOpenAIChunks(renderOpenAIChunks({ ...s, openaiUsage: 'separate' })).message as unknown as CreateChatCompletionResponse,
+    (s) =>
+      foldOpenAIChunks(renderOpenAIChunks({ ...s, openaiUsage: 'separate' }))
+        .message as unknown as CreateChatCompletionResponse,
   );
 }

@@ -108,7 +108,8 @@ export function streamScript(shape: ScriptShape = {}): fc.Arbitrary<StreamScript
       const tools = r.tools.slice(0, r.toolCount);
       blocks.push(...tools);
       if (tools.length > 0 && r.tail) blocks.push(r.tail);
-      if (blocks.length === 0 || blocks.every((b) => b.kind === 'thinking')) blocks.push({ kind: 'text', pieces: ['ok'] });
+      if (blocks.length === 0 || blocks.every((b) => b.kind === 'thinking'))
+        blocks.push({ kind: 'text', pieces: ['ok'] });
       const stop: ScriptStop = tools.length > 0 ? 'tool_use' : r.plainStop;
       return {
         id: r.id,

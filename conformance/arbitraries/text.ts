@@ -1,7 +1,22 @@
 import fc from 'fast-check';
 
 /** Strings that stress UTF-8 handling: multi-byte characters, emoji (incl. ZWJ sequences), CJK, combining marks. */
-const TRICKY = ['é', 'ß', '漢字', 'こんにちは', '😀', '👩‍👩‍👧', '🇯🇵', 'a\u0301', '\u00a0', '"quoted"', 'back\\slash', 'line\nbreak', 'data: x', '\r\n'];
+const TRICKY = [
+  'é',
+  'ß',
+  '漢字',
+  'こんにちは',
+  '😀',
+  '👩‍👩‍👧',
+  '🇯🇵',
+  'a\u0301',
+  '\u00a0',
+  '"quoted"',
+  'back\\slash',
+  'line\nbreak',
+  'data: x',
+  '\r\n',
+];
 
 /** A non-empty piece of text: ASCII, any Unicode grapheme, or one of the tricky strings. No lone surrogates. */
 export const textPiece: fc.Arbitrary<string> = fc.oneof(
@@ -17,7 +32,12 @@ export const text: fc.Arbitrary<string> = fc.array(textPiece, { minLength: 1, ma
 export const toolName: fc.Arbitrary<string> = fc.stringMatching(/^[a-z][a-z0-9_]{0,15}$/);
 
 /** A model name. */
-export const modelName: fc.Arbitrary<string> = fc.constantFrom('claude-sonnet-4-5', 'claude-opus-4-1', 'gpt-4o', 'gpt-4.1-mini');
+export const modelName: fc.Arbitrary<string> = fc.constantFrom(
+  'claude-sonnet-4-5',
+  'claude-opus-4-1',
+  'gpt-4o',
+  'gpt-4.1-mini',
+);
 
 /** A small JSON value for tool inputs / arguments (no floats that would not survive JSON). */
 export const jsonLeaf: fc.Arbitrary<unknown> = fc.oneof(
@@ -30,7 +50,11 @@ export const jsonLeaf: fc.Arbitrary<unknown> = fc.oneof(
 /** A JSON object usable as a tool input (object at the top, as both formats require). */
 export const toolInput: fc.Arbitrary<Record<string, unknown>> = fc.dictionary(
   fc.stringMatching(/^[a-z][a-z0-9_]{0,7}$/),
-  fc.oneof(jsonLeaf, fc.array(jsonLeaf, { maxLength: 3 }), fc.dictionary(fc.stringMatching(/^[a-z]{1,5}$/), jsonLeaf, { maxKeys: 3 })),
+  fc.oneof(
+    jsonLeaf,
+    fc.array(jsonLeaf, { maxLength: 3 }),
+    fc.dictionary(fc.stringMatching(/^[a-z]{1,5}$/), jsonLeaf, { maxKeys: 3 }),
+  ),
   { maxKeys: 4 },
 );
 

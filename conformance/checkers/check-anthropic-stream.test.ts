@@ -30,7 +30,11 @@ function validStream(): Event[] {
     { type: 'content_block_delta', index: 1, delta: { type: 'text_delta', text: 'Hello' } },
     { type: 'content_block_delta', index: 1, delta: { type: 'text_delta', text: ', world' } },
     { type: 'content_block_stop', index: 1 },
-    { type: 'content_block_start', index: 2, content_block: { type: 'tool_use', id: 'toolu_1', name: 'get', input: {} } },
+    {
+      type: 'content_block_start',
+      index: 2,
+      content_block: { type: 'tool_use', id: 'toolu_1', name: 'get', input: {} },
+    },
     { type: 'content_block_delta', index: 2, delta: { type: 'input_json_delta', partial_json: '' } },
     { type: 'content_block_delta', index: 2, delta: { type: 'input_json_delta', partial_json: '{"city": "Pa' } },
     { type: 'content_block_delta', index: 2, delta: { type: 'input_json_delta', partial_json: 'ris"}' } },
@@ -48,7 +52,8 @@ function at(events: Event[], pred: (e: Event) => boolean): number {
   return i;
 }
 
-const isType = (type: string, index?: number) => (e: Event) => e.type === type && (index === undefined || e.index === index);
+const isType = (type: string, index?: number) => (e: Event) =>
+  e.type === type && (index === undefined || e.index === index);
 
 function shiftBlockIndexFrom1(e: Event): void {
   if (typeof e.index === 'number' && e.index >= 1) e.index += 1;
@@ -72,13 +77,22 @@ describe('checkAnthropicStream', () => {
 
   it('accepts a redacted_thinking block without signature deltas', () => {
     const s = validStream();
-    s.splice(2, 4, { type: 'content_block_start', index: 0, content_block: { type: 'redacted_thinking', data: 'abc' } }, { type: 'content_block_stop', index: 0 });
+    s.splice(
+      2,
+      4,
+      { type: 'content_block_start', index: 0, content_block: { type: 'redacted_thinking', data: 'abc' } },
+      { type: 'content_block_stop', index: 0 },
+    );
     expect(checkAnthropicStream(s)).toEqual([]);
   });
 
   it('accepts citations_delta in a text block and input_json_delta in a server_tool_use block', () => {
     const s = validStream();
-    s.splice(9, 0, { type: 'content_block_delta', index: 1, delta: { type: 'citations_delta', citation: { type: 'char_location', cited_text: 'x' } } });
+    s.splice(9, 0, {
+      type: 'content_block_delta',
+      index: 1,
+      delta: { type: 'citations_delta', citation: { type: 'char_location', cited_text: 'x' } },
+    });
     const tool = s.find((e) => e.type === 'content_block_start' && e.index === 2) as Event;
     tool.content_block = { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: {} };
     expect(checkAnthropicStream(s)).toEqual([]);
@@ -103,12 +117,34 @@ describe('checkAnthropicStream', () => {
     ['message-start-first', (s) => s.splice(1, 1), 1],
     ['message-start-once', (s) => s.splice(2, 0, s[1] as Event), 2],
     ['block-index', (s) => s.forEach(shiftBlockIndexFrom1), 6],
-    ['block-not-stopped', (s) => s.splice(at(s, isType('content_block_stop', 1)), 1), (s) => at(s, isType('content_block_start', 2))],
-    ['delta-outside-block', (s) => s.splice(at(s, isType('content_block_stop', 1)) + 1, 0, { type: 'content_block_delta', index: 1, delta: { type: 'text_delta', text: 'x' } }), 11],
-    ['stop-outside-block', (s) => s.splice(at(s, isType('content_block_stop', 1)) + 1, 0, { type: 'content_block_stop', index: 1 }), 11],
+    [
+      'block-not-stopped',
+      (s) => s.splice(at(s, isType('content_block_stop', 1)), 1),
+      (s) => at(s, isType('content_block_start', 2)),
+    ],
+    [
+      'delta-outside-block',
+      (s) =>
+        s.splice(at(s, isType('content_block_stop', 1)) + 1, 0, {
+          type: 'content_block_delta',
+          index: 1,
+          delta: { type: 'text_delta', text: 'x' },
+        }),
+      11,
+    ],
+    [
+      'stop-outside-block',
+      (s) => s.splice(at(s, isType('content_block_stop', 1)) + 1, 0, { type: 'content_block_stop', index: 1 }),
+      11,
+    ],
     ['delta-kind', (s) => ((s[8] as Event).delta = { type: 'input_json_delta', partial_json: '{}' }), 8],
     ['delta-kind', (s) => ((s[3] as Event).delta = { type: 'text_delta', text: 'x' }), 3],
-    ['signature-last', (s) => s.splice(5, 0, { type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: 'more' } }), 5],
+    [
+      'signature-last',
+      (s) =>
+        s.splice(5, 0, { type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: 'more' } }),
+      5,
+    ],
     ['thinking-signature', (s) => s.splice(4, 1), 4],
     ['empty-text-block', (s) => s.splice(8, 2), 8],
     ['tool-input-json', (s) => ((s[14] as Event).delta = { type: 'input_json_delta', partial_json: 'ris"' }), 15],
@@ -124,7 +160,11 @@ describe('checkAnthropicStream', () => {
     ['after-error', (s) => s.splice(9, 0, { type: 'error', error: { type: 'api_error', message: 'x' } }), 10],
     ['error-shape', (s) => s.splice(9, 10, { type: 'error', error: { message: 'x' } }), 9],
     ['warn:unknown-event', (s) => s.splice(6, 0, { type: 'content_block_meta' }), 6],
-    ['warn:unknown-delta', (s) => s.splice(9, 0, { type: 'content_block_delta', index: 1, delta: { type: 'emoji_delta' } }), 9],
+    [
+      'warn:unknown-delta',
+      (s) => s.splice(9, 0, { type: 'content_block_delta', index: 1, delta: { type: 'emoji_delta' } }),
+      9,
+    ],
     ['warn:unknown-block', (s) => ((s[6] as Event).content_block = { type: 'hologram' }), 6],
     ['usage-shape', (s) => ((s[1] as Event).message = { id: 'msg_1', usage: {} }), 1],
     ['warn:unknown-stop-reason', (s) => ((s[17] as Event).delta = { stop_reason: 'bored' }), 18],

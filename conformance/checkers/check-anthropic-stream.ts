@@ -17,7 +17,10 @@ export interface AnthropicStreamCheckOptions {
   allowUnsignedThinking?: boolean;
 }
 
-export function checkAnthropicStream(events: readonly unknown[], options: AnthropicStreamCheckOptions = {}): Violation[] {
+export function checkAnthropicStream(
+  events: readonly unknown[],
+  options: AnthropicStreamCheckOptions = {},
+): Violation[] {
   const state = new AnthropicStreamState(options.allowUnsignedThinking === true);
   for (let i = 0; i < events.length; i++) state.push(events[i], i);
   state.end(events.length);
@@ -174,12 +177,20 @@ class AnthropicStreamState {
       this.finishBlock(this.open, i);
     }
     const index = event.index;
-    if (index !== this.nextIndex) this.add('block-index', i, `block index ${String(index)}, expected ${this.nextIndex}`);
+    if (index !== this.nextIndex)
+      this.add('block-index', i, `block index ${String(index)}, expected ${this.nextIndex}`);
     this.nextIndex = typeof index === 'number' ? index + 1 : this.nextIndex + 1;
     const block = event.content_block;
     if (!isRecord(block) || typeof block.type !== 'string') {
       this.add('event-shape', i, '`content_block` is not an object with a string `type`');
-      this.open = { index: typeof index === 'number' ? index : -1, kind: '', text: 'x', json: '', signature: true, signed: false };
+      this.open = {
+        index: typeof index === 'number' ? index : -1,
+        kind: '',
+        text: 'x',
+        json: '',
+        signature: true,
+        signed: false,
+      };
       return;
     }
     if (!KNOWN_BLOCK_KINDS.has(block.type)) this.add('warn:unknown-block', i, `unknown block type \`${block.type}\``);
@@ -214,7 +225,8 @@ class AnthropicStreamState {
       return;
     }
     if (delta.type === 'text_delta' && typeof delta.text === 'string') open.text += delta.text;
-    else if (delta.type === 'input_json_delta' && typeof delta.partial_json === 'string') open.json += delta.partial_json;
+    else if (delta.type === 'input_json_delta' && typeof delta.partial_json === 'string')
+      open.json += delta.partial_json;
     else if (delta.type === 'thinking_delta' && open.signed) {
       this.add('signature-last', i, '`thinking_delta` after the block’s signature');
     } else if (delta.type === 'signature_delta') {
@@ -234,7 +246,8 @@ class AnthropicStreamState {
 
   private finishBlock(block: OpenBlock, i: number): void {
     this.open = null;
-    if (block.kind === 'text' && block.text === '') this.add('empty-text-block', i, `text block ${block.index} is empty`);
+    if (block.kind === 'text' && block.text === '')
+      this.add('empty-text-block', i, `text block ${block.index} is empty`);
     if (block.kind === 'thinking' && !block.signature) {
       const rule = this.allowUnsignedThinking ? 'warn:thinking-signature' : 'thinking-signature';
       this.add(rule, i, `thinking block ${block.index} stopped without a signature`);
@@ -269,7 +282,8 @@ class AnthropicStreamState {
       this.open = null;
     }
     if (this.messageDeltas === 0) this.add('message-delta-missing', i, '`message_stop` without a `message_delta`');
-    else if (typeof this.stopReason !== 'string') this.add('stop-reason', i, 'the last `message_delta` has no stop_reason');
+    else if (typeof this.stopReason !== 'string')
+      this.add('stop-reason', i, 'the last `message_delta` has no stop_reason');
     else if (!KNOWN_STOP_REASONS.has(this.stopReason)) {
       this.add('warn:unknown-stop-reason', i, `unknown stop_reason \`${this.stopReason}\``);
     }

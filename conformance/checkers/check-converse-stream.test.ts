@@ -6,7 +6,9 @@ import { errorsOnly } from './violation.js';
 
 type Event = Record<string, Record<string, unknown>>;
 
-const delta = (i: number, d: Record<string, unknown>): Event => ({ contentBlockDelta: { contentBlockIndex: i, delta: d } });
+const delta = (i: number, d: Record<string, unknown>): Event => ({
+  contentBlockDelta: { contentBlockIndex: i, delta: d },
+});
 const stop = (i: number): Event => ({ contentBlockStop: { contentBlockIndex: i } });
 
 // A stream written from docs/wire-formats.md#bedrock-converse-stream: reasoning (text then signature), text with a citation,
@@ -22,14 +24,21 @@ function validStream(): Event[] {
     delta(1, { citation: { title: 'atlas', location: { documentChar: { documentIndex: 0, start: 0, end: 5 } } } }),
     delta(1, { text: ' it is.' }),
     stop(1),
-    { contentBlockStart: { contentBlockIndex: 2, start: { toolUse: { toolUseId: 'tooluse_1', name: 'get_weather' } } } },
+    {
+      contentBlockStart: { contentBlockIndex: 2, start: { toolUse: { toolUseId: 'tooluse_1', name: 'get_weather' } } },
+    },
     delta(2, { toolUse: { input: '{"city":' } }),
     delta(2, { toolUse: { input: '"Paris"}' } }),
     stop(2),
     delta(3, { reasoningContent: { redactedContent: 'cmVkYWN0ZWQ=' } }),
     stop(3),
     { messageStop: { stopReason: 'tool_use' } },
-    { metadata: { usage: { inputTokens: 20, outputTokens: 30, totalTokens: 58, cacheReadInputTokens: 8 }, metrics: { latencyMs: 120 } } },
+    {
+      metadata: {
+        usage: { inputTokens: 20, outputTokens: 30, totalTokens: 58, cacheReadInputTokens: 8 },
+        metrics: { latencyMs: 120 },
+      },
+    },
   ];
 }
 
@@ -76,17 +85,31 @@ describe('checkConverseStream', () => {
     ['message-start-first', (s) => s.shift(), 0],
     ['message-start-once', (s) => s.splice(5, 0, { messageStart: { role: 'assistant' } }), 5],
     ['role', (s) => (payload(s, 0).role = 'user'), 0],
-    ['block-index', (s) => [5, 6, 7, 8].forEach((i) => {
-        payload(s, i).contentBlockIndex = 0;
-      }), 5],
-    ['block-index', (s) => [9, 10, 11, 12].forEach((i) => {
-        payload(s, i).contentBlockIndex = -2;
-      }), 9],
+    [
+      'block-index',
+      (s) =>
+        [5, 6, 7, 8].forEach((i) => {
+          payload(s, i).contentBlockIndex = 0;
+        }),
+      5,
+    ],
+    [
+      'block-index',
+      (s) =>
+        [9, 10, 11, 12].forEach((i) => {
+          payload(s, i).contentBlockIndex = -2;
+        }),
+      9,
+    ],
     ['block-not-stopped', (s) => s.splice(8, 1), 8],
     ['block-index', (s) => s.splice(9, 0, delta(1, { text: 'late' }), stop(1)), 9],
     ['delta-outside-block', (s) => s.splice(11, 0, delta(1, { text: 'late' })), 11],
     ['stop-outside-block', (s) => s.splice(9, 0, stop(1)), 9],
-    ['block-start-kind', (s) => s.splice(5, 0, { contentBlockStart: { contentBlockIndex: 1, start: { text: {} } } }), 5],
+    [
+      'block-start-kind',
+      (s) => s.splice(5, 0, { contentBlockStart: { contentBlockIndex: 1, start: { text: {} } } }),
+      5,
+    ],
     ['block-start-shape', (s) => (payload(s, 9).start = { toolUse: { name: 'get_weather' } }), 9],
     ['tool-use-start-missing', (s) => s.splice(9, 1), 9],
     ['delta-kind', (s) => s.splice(7, 0, delta(1, { toolUse: { input: '{}' } })), 7],
@@ -110,14 +133,27 @@ describe('checkConverseStream', () => {
     ['metadata-order', (s) => s.splice(15, 2, s[16] as Event, s[15] as Event), 15],
     ['after-metadata', (s) => s.push({ metadata: payload(s, 16) }), 17],
     ['usage-shape', (s) => (payload(s, 16).usage = { inputTokens: 20, outputTokens: 30 }), 16],
-    ['usage-shape', (s) => (payload(s, 16).usage = { inputTokens: 20, outputTokens: 30, totalTokens: 58, cacheReadInputTokens: -8 }), 16],
-    ['usage-total', (s) => (payload(s, 16).usage = { inputTokens: 20, outputTokens: 30, totalTokens: 50, cacheReadInputTokens: 8 }), 16],
+    [
+      'usage-shape',
+      (s) => (payload(s, 16).usage = { inputTokens: 20, outputTokens: 30, totalTokens: 58, cacheReadInputTokens: -8 }),
+      16,
+    ],
+    [
+      'usage-total',
+      (s) => (payload(s, 16).usage = { inputTokens: 20, outputTokens: 30, totalTokens: 50, cacheReadInputTokens: 8 }),
+      16,
+    ],
     ['metrics-shape', (s) => delete payload(s, 16).metrics, 16],
     ['after-exception', (s) => s.splice(5, 0, { internalServerException: { message: 'boom' } }), 6],
     ['exception-shape', (s) => s.splice(5, 12, { validationException: {} }), 5],
     ['warn:unknown-event', (s) => s.splice(5, 0, { contentBlockMeta: {} }), 5],
     ['warn:unknown-delta', (s) => s.splice(6, 0, delta(1, { hologram: {} })), 6],
-    ['warn:unknown-block-start', (s) => s.splice(13, 2, { contentBlockStart: { contentBlockIndex: 3, start: { image: { format: 'png' } } } }, stop(3)), 13],
+    [
+      'warn:unknown-block-start',
+      (s) =>
+        s.splice(13, 2, { contentBlockStart: { contentBlockIndex: 3, start: { image: { format: 'png' } } } }, stop(3)),
+      13,
+    ],
     ['warn:empty-block', (s) => s.splice(15, 0, stop(4)), 15],
     ['warn:unknown-stop-reason', (s) => (payload(s, 15).stopReason = 'bored'), 15],
     ['warn:unknown-exception', (s) => s.splice(5, 12, { teapotException: { message: 'short and stout' } }), 5],
@@ -149,13 +185,28 @@ describe('checkConverseStream', () => {
       { messages },
       {
         messages,
-        toolConfig: { tools: [{ toolSpec: { name: 'get_weather', inputSchema: { json: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } } }], toolChoice: { any: {} } },
+        toolConfig: {
+          tools: [
+            {
+              toolSpec: {
+                name: 'get_weather',
+                inputSchema: { json: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
+              },
+            },
+          ],
+          toolChoice: { any: {} },
+        },
         additionalModelRequestFields: { thinking: { type: 'enabled', budget_tokens: 1024 } },
       },
     ];
     for (const body of bodies) {
-      const res = await mock(new Request('https://bedrock.test/model/m/converse-stream', { method: 'POST', body: JSON.stringify(body) }));
-      const { events, problems } = await decodeClientStream('bedrock-converse', new Uint8Array(await res.arrayBuffer()));
+      const res = await mock(
+        new Request('https://bedrock.test/model/m/converse-stream', { method: 'POST', body: JSON.stringify(body) }),
+      );
+      const { events, problems } = await decodeClientStream(
+        'bedrock-converse',
+        new Uint8Array(await res.arrayBuffer()),
+      );
       expect(problems).toEqual([]);
       expect(events.length).toBeGreaterThan(3);
       expect(checkConverseStream(events)).toEqual([]);

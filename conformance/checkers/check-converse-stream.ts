@@ -143,13 +143,15 @@ class ConverseStreamState {
     if (!this.started && !this.reportedNoStart) this.add('message-start-first', length, 'no `messageStart`');
     if (this.open) this.add('block-open', length, `block ${this.open.index} never stopped`);
     if (this.stopAt < 0) this.add('missing-terminal', length, 'stream ended without `messageStop` or an exception');
-    else if (!this.metadataSeen) this.add('metadata-missing', length, 'no `metadata` (usage, metrics) after `messageStop`');
+    else if (!this.metadataSeen)
+      this.add('metadata-missing', length, 'no `metadata` (usage, metrics) after `messageStop`');
   }
 
   private onException(name: string, payload: Record<string, unknown>, i: number): void {
     this.exceptionAt = i;
     if (typeof payload.message !== 'string') this.add('exception-shape', i, `\`${name}\` needs a string \`message\``);
-    if (!KNOWN_EXCEPTIONS.has(name)) this.add('warn:unknown-exception', i, `\`${name}\` is not a ConverseStream exception`);
+    if (!KNOWN_EXCEPTIONS.has(name))
+      this.add('warn:unknown-exception', i, `\`${name}\` is not a ConverseStream exception`);
   }
 
   private onMessageStart(payload: Record<string, unknown>, i: number): void {
@@ -158,7 +160,8 @@ class ConverseStreamState {
       return;
     }
     this.started = true;
-    if (payload.role !== 'assistant') this.add('role', i, `messageStart role is ${JSON.stringify(payload.role)}, not "assistant"`);
+    if (payload.role !== 'assistant')
+      this.add('role', i, `messageStart role is ${JSON.stringify(payload.role)}, not "assistant"`);
   }
 
   /** Block events after `messageStop` are reported (once) and skipped. */
@@ -178,11 +181,23 @@ class ConverseStreamState {
     if (!isCount(index)) {
       this.add('block-index', i, `contentBlockIndex ${JSON.stringify(index)} is not a non-negative integer`);
     } else {
-      if (index <= this.lastIndex) this.add('block-index', i, `block index ${index} is not above the last block's ${this.lastIndex} (indexes increase, never reused)`);
+      if (index <= this.lastIndex)
+        this.add(
+          'block-index',
+          i,
+          `block index ${index} is not above the last block's ${this.lastIndex} (indexes increase, never reused)`,
+        );
       this.lastIndex = Math.max(this.lastIndex, index);
     }
     // a bad index still opens the block, so that its own deltas and stop are not reported again
-    this.open = { index: typeof index === 'number' ? index : Number.NaN, kind, text: '', json: '', signature: false, signed: false };
+    this.open = {
+      index: typeof index === 'number' ? index : Number.NaN,
+      kind,
+      text: '',
+      json: '',
+      signature: false,
+      signed: false,
+    };
     return this.open;
   }
 
@@ -200,7 +215,11 @@ class ConverseStreamState {
     } else if (key !== undefined && OTHER_STARTS.has(key)) {
       this.add('warn:unknown-block-start', i, `a \`${key}\` block start (only tool use is expected in a model answer)`);
     } else {
-      this.add('block-start-kind', i, `\`start\` must be \`{toolUse}\` (text and reasoning blocks start with a delta), got ${JSON.stringify(keys)}`);
+      this.add(
+        'block-start-kind',
+        i,
+        `\`start\` must be \`{toolUse}\` (text and reasoning blocks start with a delta), got ${JSON.stringify(keys)}`,
+      );
     }
     this.openBlock(payload.contentBlockIndex, kind, i);
   }
@@ -220,7 +239,12 @@ class ConverseStreamState {
     if (kind === undefined) return;
     if (block.kind === undefined) {
       block.kind = kind;
-      if (kind === 'toolUse') this.add('tool-use-start-missing', i, `tool use block ${block.index} has no \`contentBlockStart\` with its id and name`);
+      if (kind === 'toolUse')
+        this.add(
+          'tool-use-start-missing',
+          i,
+          `tool use block ${block.index} has no \`contentBlockStart\` with its id and name`,
+        );
     } else if (block.kind !== kind && block.kind !== 'other') {
       this.add('delta-kind', i, `a ${kind} delta in a ${block.kind} block`);
     }
@@ -243,13 +267,15 @@ class ConverseStreamState {
       case 'citation':
         return 'text';
       case 'toolUse':
-        if (!isRecord(value) || typeof value.input !== 'string') this.add('delta-shape', i, '`delta.toolUse.input` is not a string');
+        if (!isRecord(value) || typeof value.input !== 'string')
+          this.add('delta-shape', i, '`delta.toolUse.input` is not a string');
         else if (block.kind === undefined || block.kind === 'toolUse') block.json += value.input;
         return 'toolUse';
       case 'reasoningContent':
         return this.reasoningKind(value, block, i);
       default:
-        if (OTHER_DELTAS.has(key)) this.add('warn:unknown-delta', i, `a \`${key}\` delta (not expected in a model answer)`);
+        if (OTHER_DELTAS.has(key))
+          this.add('warn:unknown-delta', i, `a \`${key}\` delta (not expected in a model answer)`);
         else this.add('warn:unknown-delta', i, `unknown delta \`${key}\``);
         return undefined;
     }
@@ -259,12 +285,17 @@ class ConverseStreamState {
     const keys = isRecord(value) ? Object.keys(value) : [];
     const key = keys[0];
     if (!isRecord(value) || keys.length !== 1 || key === undefined) {
-      this.add('delta-shape', i, '`delta.reasoningContent` needs exactly one of `text`, `signature`, `redactedContent`');
+      this.add(
+        'delta-shape',
+        i,
+        '`delta.reasoningContent` needs exactly one of `text`, `signature`, `redactedContent`',
+      );
       return undefined;
     }
     const v = value[key];
     if (key === 'redactedContent') {
-      if (!isNonEmptyString(v)) this.add('delta-shape', i, '`reasoningContent.redactedContent` is not a non-empty base64 string');
+      if (!isNonEmptyString(v))
+        this.add('delta-shape', i, '`reasoningContent.redactedContent` is not a non-empty base64 string');
       return 'redacted';
     }
     if (key !== 'text' && key !== 'signature') {
@@ -276,7 +307,8 @@ class ConverseStreamState {
       return 'reasoning';
     }
     const mine = block.kind === undefined || block.kind === 'reasoning';
-    if (key === 'text' && mine && block.signed) this.add('signature-last', i, 'reasoning text after the block’s signature');
+    if (key === 'text' && mine && block.signed)
+      this.add('signature-last', i, 'reasoning text after the block’s signature');
     if (key === 'signature' && mine) {
       block.signed = true;
       if (v !== '') block.signature = true;
@@ -294,7 +326,11 @@ class ConverseStreamState {
     }
     const open = this.open;
     if (!open || open.index !== index) {
-      this.add('stop-outside-block', i, `stop for block ${JSON.stringify(payload.contentBlockIndex)}, which is not the open block`);
+      this.add(
+        'stop-outside-block',
+        i,
+        `stop for block ${JSON.stringify(payload.contentBlockIndex)}, which is not the open block`,
+      );
       return;
     }
     this.finishBlock(open, i);
@@ -302,7 +338,8 @@ class ConverseStreamState {
 
   private finishBlock(block: OpenBlock, i: number): void {
     this.open = null;
-    if (block.kind === 'text' && block.text === '') this.add('empty-text-block', i, `text block ${block.index} is empty`);
+    if (block.kind === 'text' && block.text === '')
+      this.add('empty-text-block', i, `text block ${block.index} is empty`);
     if (block.kind === 'reasoning' && !block.signature) {
       const rule = this.allowUnsignedReasoning ? 'warn:reasoning-signature' : 'reasoning-signature';
       this.add(rule, i, `reasoning block ${block.index} stopped without a signature`);
@@ -324,7 +361,8 @@ class ConverseStreamState {
     this.stopAt = i;
     const reason = payload.stopReason;
     if (typeof reason !== 'string' || reason === '') this.add('stop-reason', i, '`messageStop` has no stopReason');
-    else if (!KNOWN_STOP_REASONS.has(reason)) this.add('warn:unknown-stop-reason', i, `unknown stopReason \`${reason}\``);
+    else if (!KNOWN_STOP_REASONS.has(reason))
+      this.add('warn:unknown-stop-reason', i, `unknown stopReason \`${reason}\``);
   }
 
   private onMetadata(payload: Record<string, unknown>, i: number): void {
@@ -334,14 +372,28 @@ class ConverseStreamState {
     const usage = payload.usage;
     const counts = ['inputTokens', 'outputTokens', 'totalTokens'] as const;
     const optional = ['cacheReadInputTokens', 'cacheWriteInputTokens'] as const;
-    if (!isRecord(usage) || !counts.every((k) => isCount(usage[k])) || !optional.every((k) => usage[k] === undefined || isCount(usage[k]))) {
-      this.add('usage-shape', i, '`metadata.usage` needs non-negative integer inputTokens, outputTokens, totalTokens (and cache counts, if any)');
+    if (
+      !isRecord(usage) ||
+      !counts.every((k) => isCount(usage[k])) ||
+      !optional.every((k) => usage[k] === undefined || isCount(usage[k]))
+    ) {
+      this.add(
+        'usage-shape',
+        i,
+        '`metadata.usage` needs non-negative integer inputTokens, outputTokens, totalTokens (and cache counts, if any)',
+      );
     } else {
       const sum = [...counts.slice(0, 2), ...optional].reduce((n, k) => n + ((usage[k] as number | undefined) ?? 0), 0);
-      if (usage.totalTokens !== sum) this.add('usage-total', i, `totalTokens ${String(usage.totalTokens)} is not input + output + cache read + cache write (${sum})`);
+      if (usage.totalTokens !== sum)
+        this.add(
+          'usage-total',
+          i,
+          `totalTokens ${String(usage.totalTokens)} is not input + output + cache read + cache write (${sum})`,
+        );
     }
     const metrics = payload.metrics;
-    if (!isRecord(metrics) || !isCount(metrics.latencyMs)) this.add('metrics-shape', i, '`metadata.metrics.latencyMs` is not a non-negative integer');
+    if (!isRecord(metrics) || !isCount(metrics.latencyMs))
+      this.add('metrics-shape', i, '`metadata.metrics.latencyMs` is not a non-negative integer');
   }
 }
 

@@ -17,13 +17,31 @@ function chunk(parts: Part[], extra: Record<string, unknown> = {}, candidate: Re
 // a signed function call, the finish chunk with usage, then a usage-only chunk.
 function validStream(): Chunk[] {
   return [
-    chunk([{ text: 'Thinking about Paris.', thought: true }], { usageMetadata: { promptTokenCount: 10, totalTokenCount: 10 } }),
+    chunk([{ text: 'Thinking about Paris.', thought: true }], {
+      usageMetadata: { promptTokenCount: 10, totalTokenCount: 10 },
+    }),
     chunk([{ text: '', thought: true, thoughtSignature: 'c2lnLTE=' }]),
     chunk([{ text: 'Paris is ' }]),
     chunk([{ text: 'in France.' }]),
-    chunk([{ functionCall: { name: 'get_weather', args: { city: 'Paris' } }, thoughtSignature: 'c2lnLTI=' }, { functionCall: { name: 'get_time', args: {} } }]),
-    chunk([{ text: '' }], { usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 8, thoughtsTokenCount: 4, totalTokenCount: 22 } }, { finishReason: 'STOP' }),
-    { usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 8, thoughtsTokenCount: 4, cachedContentTokenCount: 6, totalTokenCount: 22 }, ...ids },
+    chunk([
+      { functionCall: { name: 'get_weather', args: { city: 'Paris' } }, thoughtSignature: 'c2lnLTI=' },
+      { functionCall: { name: 'get_time', args: {} } },
+    ]),
+    chunk(
+      [{ text: '' }],
+      { usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 8, thoughtsTokenCount: 4, totalTokenCount: 22 } },
+      { finishReason: 'STOP' },
+    ),
+    {
+      usageMetadata: {
+        promptTokenCount: 10,
+        candidatesTokenCount: 8,
+        thoughtsTokenCount: 4,
+        cachedContentTokenCount: 6,
+        totalTokenCount: 22,
+      },
+      ...ids,
+    },
   ];
 }
 
@@ -45,7 +63,11 @@ describe('checkGeminiStream', () => {
 
   it('accepts a finish chunk without content, as translators write it', () => {
     const s = validStream().slice(0, 5);
-    s.push({ candidates: [{ finishReason: 'MAX_TOKENS', index: 0 }], usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 3, totalTokenCount: 13 }, ...ids });
+    s.push({
+      candidates: [{ finishReason: 'MAX_TOKENS', index: 0 }],
+      usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 3, totalTokenCount: 13 },
+      ...ids,
+    });
     expect(checkGeminiStream(s)).toEqual([]);
   });
 
@@ -57,7 +79,9 @@ describe('checkGeminiStream', () => {
   });
 
   it('accepts a blocked prompt: promptFeedback.blockReason and no candidates', () => {
-    const s = [{ promptFeedback: { blockReason: 'SAFETY' }, usageMetadata: { promptTokenCount: 4, totalTokenCount: 4 }, ...ids }];
+    const s = [
+      { promptFeedback: { blockReason: 'SAFETY' }, usageMetadata: { promptTokenCount: 4, totalTokenCount: 4 }, ...ids },
+    ];
     expect(checkGeminiStream(s)).toEqual([]);
   });
 
@@ -73,7 +97,10 @@ describe('checkGeminiStream', () => {
     (s[1] as Chunk).usageMetadata = { promptTokenCount: 1, candidatesTokenCount: 4, totalTokenCount: 5 };
     expect(checkGeminiStream(s)).toEqual([]);
     // the second candidate never finishes
-    const open = [two([{ text: 'a' }], [{ text: 'b' }], 'STOP'), { usageMetadata: { promptTokenCount: 1, totalTokenCount: 1 } }];
+    const open = [
+      two([{ text: 'a' }], [{ text: 'b' }], 'STOP'),
+      { usageMetadata: { promptTokenCount: 1, totalTokenCount: 1 } },
+    ];
     expect(checkGeminiStream(open).map((v) => v.rule)).toEqual(['finish-reason-missing']);
   });
 
@@ -104,27 +131,82 @@ describe('checkGeminiStream', () => {
     ['function-call', (s) => (part(s, 4).functionCall = { name: 'get_weather', args: '{"city":"Paris"}' }), 4],
     ['function-call', (s) => (part(s, 4).functionCall = { args: {} }), 4],
     ['function-call', (s) => (part(s, 4).functionCall = { name: 'get_weather', args: {}, id: 7 }), 4],
-    ['function-call-whole', (s) => (part(s, 4).functionCall = { name: 'get_weather', partialArgs: [{ jsonPath: '$.city', stringValue: 'Pa' }], willContinue: true }), 4],
+    [
+      'function-call-whole',
+      (s) =>
+        (part(s, 4).functionCall = {
+          name: 'get_weather',
+          partialArgs: [{ jsonPath: '$.city', stringValue: 'Pa' }],
+          willContinue: true,
+        }),
+      4,
+    ],
     ['thought-flag', (s) => (part(s, 0).thought = 'true'), 0],
     ['thought-flag', (s) => (part(s, 4, 1).thought = true), 4],
     ['thought-signature', (s) => (part(s, 1).thoughtSignature = 'not base64!'), 1],
     ['thought-signature', (s) => (part(s, 1).thoughtSignature = ''), 1],
-    ['thought-signature-placement', (s) => (s[3] = chunk([{ executableCode: { language: 'PYTHON', code: 'print(1)' }, thoughtSignature: 'c2ln' }])), 3],
+    [
+      'thought-signature-placement',
+      (s) => (s[3] = chunk([{ executableCode: { language: 'PYTHON', code: 'print(1)' }, thoughtSignature: 'c2ln' }])),
+      3,
+    ],
     ['thought-signature-placement', (s) => (candidate(s, 3).thoughtSignature = 'c2ln'), 3],
     ['finish-reason', (s) => (candidate(s, 5).finishReason = 'FINISH_REASON_UNSPECIFIED'), 5],
     ['finish-reason', (s) => (candidate(s, 5).finishReason = 1), 5],
     ['finish-reason-once', (s) => s.splice(6, 0, { candidates: [{ finishReason: 'STOP', index: 0 }], ...ids }), 6],
     ['finish-reason-missing', (s) => delete candidate(s, 5).finishReason, 7],
     ['after-finish', (s) => s.splice(6, 0, chunk([{ text: 'late' }])), 6],
-    ['after-finish', (s) => s.push({ promptFeedback: { blockReason: 'SAFETY' }, ...ids }, chunk([{ text: 'late' }])), 8],
-    ['block-reason', (s) => s.splice(0, 6, { ...chunk([{ text: 'x' }]), promptFeedback: { blockReason: 'SAFETY' } }), 0],
-    ['block-reason', (s) => s.splice(0, 6, { promptFeedback: { blockReason: 'BLOCKED_REASON_UNSPECIFIED' }, ...ids }), 0],
+    [
+      'after-finish',
+      (s) => s.push({ promptFeedback: { blockReason: 'SAFETY' }, ...ids }, chunk([{ text: 'late' }])),
+      8,
+    ],
+    [
+      'block-reason',
+      (s) => s.splice(0, 6, { ...chunk([{ text: 'x' }]), promptFeedback: { blockReason: 'SAFETY' } }),
+      0,
+    ],
+    [
+      'block-reason',
+      (s) => s.splice(0, 6, { promptFeedback: { blockReason: 'BLOCKED_REASON_UNSPECIFIED' }, ...ids }),
+      0,
+    ],
     ['usage-shape', (s) => (s[6] = { usageMetadata: { promptTokenCount: -1 }, ...ids }), 6],
     ['usage-shape', (s) => (s[6] = { usageMetadata: { promptTokenCount: '10' }, ...ids }), 6],
     ['usage-shape', (s) => (s[6] = { usageMetadata: [], ...ids }), 6],
-    ['usage-total', (s) => (s[6] = { usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 8, thoughtsTokenCount: 4, totalTokenCount: 23 }, ...ids }), 6],
-    ['usage-cached', (s) => (s[6] = { usageMetadata: { promptTokenCount: 10, cachedContentTokenCount: 11, candidatesTokenCount: 8, thoughtsTokenCount: 4, totalTokenCount: 22 }, ...ids }), 6],
-    ['usage-cumulative', (s) => (s[6] = { usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 7, thoughtsTokenCount: 5, totalTokenCount: 22 }, ...ids }), 6],
+    [
+      'usage-total',
+      (s) =>
+        (s[6] = {
+          usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 8, thoughtsTokenCount: 4, totalTokenCount: 23 },
+          ...ids,
+        }),
+      6,
+    ],
+    [
+      'usage-cached',
+      (s) =>
+        (s[6] = {
+          usageMetadata: {
+            promptTokenCount: 10,
+            cachedContentTokenCount: 11,
+            candidatesTokenCount: 8,
+            thoughtsTokenCount: 4,
+            totalTokenCount: 22,
+          },
+          ...ids,
+        }),
+      6,
+    ],
+    [
+      'usage-cumulative',
+      (s) =>
+        (s[6] = {
+          usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 7, thoughtsTokenCount: 5, totalTokenCount: 22 },
+          ...ids,
+        }),
+      6,
+    ],
     [
       'usage-missing',
       (s) => {
@@ -165,7 +247,16 @@ describe('checkGeminiStream', () => {
       { contents: [user] },
       {
         contents: [user],
-        tools: [{ functionDeclarations: [{ name: 'get_weather', parameters: { type: 'OBJECT', properties: { city: { type: 'STRING' } }, required: ['city'] } }] }],
+        tools: [
+          {
+            functionDeclarations: [
+              {
+                name: 'get_weather',
+                parameters: { type: 'OBJECT', properties: { city: { type: 'STRING' } }, required: ['city'] },
+              },
+            ],
+          },
+        ],
         toolConfig: { functionCallingConfig: { mode: 'ANY' } },
         generationConfig: { thinkingConfig: { thinkingBudget: 1024, includeThoughts: true } },
       },

@@ -24,7 +24,15 @@ export function checkGeminiStream(events: readonly unknown[]): Violation[] {
 }
 
 /** A part's data fields (exactly one per part, docs/wire-formats.md#gemini-request). */
-const DATA_FIELDS = ['text', 'inlineData', 'fileData', 'functionCall', 'functionResponse', 'executableCode', 'codeExecutionResult'] as const;
+const DATA_FIELDS = [
+  'text',
+  'inlineData',
+  'fileData',
+  'functionCall',
+  'functionResponse',
+  'executableCode',
+  'codeExecutionResult',
+] as const;
 
 /** Parts that may carry a `thoughtSignature`: text (thought or answer), function calls, generated images. */
 const SIGNED_FIELDS = new Set(['text', 'functionCall', 'inlineData']);
@@ -50,7 +58,14 @@ const KNOWN_FINISH_REASONS = new Set([
   'CONTINUATION',
 ]);
 
-const USAGE_COUNTS = ['promptTokenCount', 'candidatesTokenCount', 'totalTokenCount', 'cachedContentTokenCount', 'thoughtsTokenCount', 'toolUsePromptTokenCount'] as const;
+const USAGE_COUNTS = [
+  'promptTokenCount',
+  'candidatesTokenCount',
+  'totalTokenCount',
+  'cachedContentTokenCount',
+  'thoughtsTokenCount',
+  'toolUsePromptTokenCount',
+] as const;
 
 const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
@@ -106,7 +121,8 @@ class GeminiStreamState {
       this.checkCandidate(c, k, i);
     });
     if (blockReason !== undefined) {
-      if (chunk.candidates.length > 0) this.add('block-reason', i, 'a chunk with `promptFeedback.blockReason` must have no candidates');
+      if (chunk.candidates.length > 0)
+        this.add('block-reason', i, 'a chunk with `promptFeedback.blockReason` must have no candidates');
       this.onBlocked(blockReason, i);
     }
   }
@@ -115,7 +131,11 @@ class GeminiStreamState {
     if (this.errorAt >= 0) return;
     if (this.blockedAt >= 0) return;
     if (this.candidates.size === 0) {
-      this.add('finish-reason-missing', length, 'stream ended without a candidate with a `finishReason` (and no blocked prompt)');
+      this.add(
+        'finish-reason-missing',
+        length,
+        'stream ended without a candidate with a `finishReason` (and no blocked prompt)',
+      );
       return;
     }
     let lastFinish = -1;
@@ -140,7 +160,8 @@ class GeminiStreamState {
       typeof error.status === 'string' &&
       error.status !== '';
     // the SDK throws only on codes 400-599: any other error chunk reads as an (empty) response
-    if (!ok) this.add('error-shape', i, '`error` needs an integer `code` 400-599, a string `message` and a `status` name');
+    if (!ok)
+      this.add('error-shape', i, '`error` needs an integer `code` 400-599, a string `message` and a `status` name');
   }
 
   private onBlocked(reason: unknown, i: number): void {
@@ -153,11 +174,17 @@ class GeminiStreamState {
   private checkIdentity(chunk: Record<string, unknown>, i: number): void {
     if (typeof chunk.responseId === 'string') {
       if (this.responseId === undefined) this.responseId = chunk.responseId;
-      else if (chunk.responseId !== this.responseId) this.add('response-id', i, `responseId ${chunk.responseId} differs from the stream's ${this.responseId}`);
+      else if (chunk.responseId !== this.responseId)
+        this.add('response-id', i, `responseId ${chunk.responseId} differs from the stream's ${this.responseId}`);
     }
     if (typeof chunk.modelVersion === 'string') {
       if (this.modelVersion === undefined) this.modelVersion = chunk.modelVersion;
-      else if (chunk.modelVersion !== this.modelVersion) this.add('model-version', i, `modelVersion ${chunk.modelVersion} differs from the stream's ${this.modelVersion}`);
+      else if (chunk.modelVersion !== this.modelVersion)
+        this.add(
+          'model-version',
+          i,
+          `modelVersion ${chunk.modelVersion} differs from the stream's ${this.modelVersion}`,
+        );
     }
   }
 
@@ -184,13 +211,25 @@ class GeminiStreamState {
     }
     const prompt = counts.promptTokenCount ?? 0;
     if (counts.totalTokenCount !== undefined) {
-      const sum = prompt + (counts.candidatesTokenCount ?? 0) + (counts.thoughtsTokenCount ?? 0) + (counts.toolUsePromptTokenCount ?? 0);
+      const sum =
+        prompt +
+        (counts.candidatesTokenCount ?? 0) +
+        (counts.thoughtsTokenCount ?? 0) +
+        (counts.toolUsePromptTokenCount ?? 0);
       if (counts.totalTokenCount !== sum) {
-        this.add('usage-total', i, `totalTokenCount ${counts.totalTokenCount} is not prompt + candidates + thoughts + tool-use prompt (${sum})`);
+        this.add(
+          'usage-total',
+          i,
+          `totalTokenCount ${counts.totalTokenCount} is not prompt + candidates + thoughts + tool-use prompt (${sum})`,
+        );
       }
     }
     if (counts.cachedContentTokenCount !== undefined && counts.cachedContentTokenCount > prompt) {
-      this.add('usage-cached', i, `cachedContentTokenCount ${counts.cachedContentTokenCount} exceeds promptTokenCount ${prompt} (which includes it)`);
+      this.add(
+        'usage-cached',
+        i,
+        `cachedContentTokenCount ${counts.cachedContentTokenCount} exceeds promptTokenCount ${prompt} (which includes it)`,
+      );
     }
   }
 
@@ -201,19 +240,27 @@ class GeminiStreamState {
     }
     const index = candidate.index ?? 0;
     if (!isCount(index)) {
-      this.add('candidate-shape', i, `candidate index ${JSON.stringify(candidate.index)} is not a non-negative integer`);
+      this.add(
+        'candidate-shape',
+        i,
+        `candidate index ${JSON.stringify(candidate.index)} is not a non-negative integer`,
+      );
       return;
     }
     if (candidate.content === undefined && candidate.finishReason === undefined) {
       this.add('candidate-shape', i, `candidate ${index} has neither content nor a finishReason`);
     }
-    if (candidate.thoughtSignature !== undefined) this.add('thought-signature-placement', i, 'a `thoughtSignature` belongs on a part, not on the candidate');
+    if (candidate.thoughtSignature !== undefined)
+      this.add('thought-signature-placement', i, 'a `thoughtSignature` belongs on a part, not on the candidate');
     let state = this.candidates.get(index);
     if (!state) {
       state = { finishedAt: -1, afterCall: false };
       this.candidates.set(index, state);
     }
-    const parts = candidate.content === undefined ? [] : this.contentParts(candidate.content, index, candidate.finishReason !== undefined, i);
+    const parts =
+      candidate.content === undefined
+        ? []
+        : this.contentParts(candidate.content, index, candidate.finishReason !== undefined, i);
     if ((state.finishedAt >= 0 || this.blockedAt >= 0) && parts.length > 0) {
       this.add('after-finish', i, `candidate ${index} has content after its finishReason`);
     }
@@ -226,8 +273,10 @@ class GeminiStreamState {
       this.add('chunk-shape', i, `candidate ${index}: \`content\` is not an object`);
       return [];
     }
-    if (content.role !== 'model') this.add('role', i, `candidate ${index}: content role is ${JSON.stringify(content.role)}, not "model"`);
-    if (content.thoughtSignature !== undefined) this.add('thought-signature-placement', i, 'a `thoughtSignature` belongs on a part, not on the content');
+    if (content.role !== 'model')
+      this.add('role', i, `candidate ${index}: content role is ${JSON.stringify(content.role)}, not "model"`);
+    if (content.thoughtSignature !== undefined)
+      this.add('thought-signature-placement', i, 'a `thoughtSignature` belongs on a part, not on the content');
     if (content.parts === undefined && finishing) return [];
     if (!Array.isArray(content.parts)) {
       this.add('chunk-shape', i, `candidate ${index}: \`content.parts\` is not an array`);
@@ -244,7 +293,11 @@ class GeminiStreamState {
     const fields = DATA_FIELDS.filter((f) => part[f] !== undefined);
     const field = fields[0];
     if (fields.length !== 1 || field === undefined) {
-      this.add('part-data', i, `a part needs exactly one data field, found ${fields.length === 0 ? 'none' : fields.join(', ')}`);
+      this.add(
+        'part-data',
+        i,
+        `a part needs exactly one data field, found ${fields.length === 0 ? 'none' : fields.join(', ')}`,
+      );
       return;
     }
     if (field === 'functionResponse') {
@@ -255,10 +308,16 @@ class GeminiStreamState {
     this.checkThought(part, field, i);
     const signature = part.thoughtSignature;
     if (signature !== undefined) {
-      if (typeof signature !== 'string' || !BASE64.test(signature)) this.add('thought-signature', i, '`thoughtSignature` is not a non-empty base64 string');
-      if (!SIGNED_FIELDS.has(field)) this.add('thought-signature-placement', i, `a \`thoughtSignature\` on a \`${field}\` part`);
+      if (typeof signature !== 'string' || !BASE64.test(signature))
+        this.add('thought-signature', i, '`thoughtSignature` is not a non-empty base64 string');
+      if (!SIGNED_FIELDS.has(field))
+        this.add('thought-signature-placement', i, `a \`thoughtSignature\` on a \`${field}\` part`);
       else if (field === 'functionCall' && state.afterCall) {
-        this.add('warn:thought-signature-parallel', i, 'a signature on a parallel function call after the first (Gemini signs only the first)');
+        this.add(
+          'warn:thought-signature-parallel',
+          i,
+          'a signature on a parallel function call after the first (Gemini signs only the first)',
+        );
       }
     }
     state.afterCall = field === 'functionCall';
@@ -268,11 +327,13 @@ class GeminiStreamState {
     if (field === 'text' && typeof part.text !== 'string') this.add('part-shape', i, '`text` is not a string');
     if (field === 'inlineData') {
       const d = part.inlineData;
-      if (!isRecord(d) || typeof d.mimeType !== 'string' || typeof d.data !== 'string') this.add('part-shape', i, '`inlineData` needs string `mimeType` and `data`');
+      if (!isRecord(d) || typeof d.mimeType !== 'string' || typeof d.data !== 'string')
+        this.add('part-shape', i, '`inlineData` needs string `mimeType` and `data`');
     }
     if (field === 'fileData') {
       const d = part.fileData;
-      if (!isRecord(d) || typeof d.fileUri !== 'string') this.add('part-shape', i, '`fileData` needs a string `fileUri`');
+      if (!isRecord(d) || typeof d.fileUri !== 'string')
+        this.add('part-shape', i, '`fileData` needs a string `fileUri`');
     }
     if (field === 'functionCall') this.checkFunctionCall(part.functionCall, i);
   }
@@ -282,18 +343,26 @@ class GeminiStreamState {
       this.add('function-call', i, '`functionCall` is not an object');
       return;
     }
-    if (typeof call.name !== 'string' || call.name === '') this.add('function-call', i, '`functionCall.name` is not a non-empty string');
-    if (call.args !== undefined && !isRecord(call.args)) this.add('function-call', i, '`functionCall.args` is not an object');
-    if (call.id !== undefined && typeof call.id !== 'string') this.add('function-call', i, '`functionCall.id` is not a string');
+    if (typeof call.name !== 'string' || call.name === '')
+      this.add('function-call', i, '`functionCall.name` is not a non-empty string');
+    if (call.args !== undefined && !isRecord(call.args))
+      this.add('function-call', i, '`functionCall.args` is not an object');
+    if (call.id !== undefined && typeof call.id !== 'string')
+      this.add('function-call', i, '`functionCall.id` is not a string');
     if (call.partialArgs !== undefined || call.willContinue === true) {
-      this.add('function-call-whole', i, 'a function call arrives whole in one part (no `partialArgs` / `willContinue`)');
+      this.add(
+        'function-call-whole',
+        i,
+        'a function call arrives whole in one part (no `partialArgs` / `willContinue`)',
+      );
     }
   }
 
   private checkThought(part: Record<string, unknown>, field: string, i: number): void {
     if (part.thought === undefined) return;
     if (typeof part.thought !== 'boolean') this.add('thought-flag', i, '`thought` is not a boolean');
-    else if (part.thought && field !== 'text') this.add('thought-flag', i, `\`thought: true\` on a \`${field}\` part (thoughts are text)`);
+    else if (part.thought && field !== 'text')
+      this.add('thought-flag', i, `\`thought: true\` on a \`${field}\` part (thoughts are text)`);
   }
 
   private onFinish(reason: unknown, state: CandidateState, index: number, i: number): void {

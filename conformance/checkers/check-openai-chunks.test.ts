@@ -71,19 +71,71 @@ describe('checkOpenAIChunks', () => {
     ['id', (s) => s.splice(2, 1, { ...(s[2] as object), id: 'chatcmpl-2' }), 2],
     ['id', (s) => s.splice(2, 1, { ...(s[2] as object), id: undefined }), 2],
     ['role-first', (s) => delete (first(s, 0).delta as Record<string, unknown>).role, 0],
-    ['tool-call-index', (s) => s.splice(6, 1, chunk({ tool_calls: [{ index: 2, id: 'call_b', type: 'function', function: { name: 'put', arguments: '{}' } }] })), 6],
-    ['tool-call-first-fragment', (s) => s.splice(3, 1, chunk({ tool_calls: [{ index: 0, type: 'function', function: { name: 'get', arguments: '' } }] })), 3],
-    ['tool-call-first-fragment', (s) => s.splice(3, 1, chunk({ tool_calls: [{ index: 0, id: 'call_a', function: { name: 'get', arguments: '' } }] })), 3],
-    ['tool-call-first-fragment', (s) => s.splice(3, 1, chunk({ tool_calls: [{ index: 0, id: 'call_a', type: 'function', function: { arguments: '' } }] })), 3],
-    ['tool-call-identity', (s) => s.splice(4, 1, chunk({ tool_calls: [{ index: 0, id: 'call_z', function: { arguments: '{"city":' } }] })), 4],
-    ['tool-call-identity', (s) => s.splice(4, 1, chunk({ tool_calls: [{ index: 0, function: { name: 'other', arguments: '{"city":' } }] })), 4],
+    [
+      'tool-call-index',
+      (s) =>
+        s.splice(
+          6,
+          1,
+          chunk({
+            tool_calls: [{ index: 2, id: 'call_b', type: 'function', function: { name: 'put', arguments: '{}' } }],
+          }),
+        ),
+      6,
+    ],
+    [
+      'tool-call-first-fragment',
+      (s) =>
+        s.splice(
+          3,
+          1,
+          chunk({ tool_calls: [{ index: 0, type: 'function', function: { name: 'get', arguments: '' } }] }),
+        ),
+      3,
+    ],
+    [
+      'tool-call-first-fragment',
+      (s) =>
+        s.splice(3, 1, chunk({ tool_calls: [{ index: 0, id: 'call_a', function: { name: 'get', arguments: '' } }] })),
+      3,
+    ],
+    [
+      'tool-call-first-fragment',
+      (s) =>
+        s.splice(
+          3,
+          1,
+          chunk({ tool_calls: [{ index: 0, id: 'call_a', type: 'function', function: { arguments: '' } }] }),
+        ),
+      3,
+    ],
+    [
+      'tool-call-identity',
+      (s) => s.splice(4, 1, chunk({ tool_calls: [{ index: 0, id: 'call_z', function: { arguments: '{"city":' } }] })),
+      4,
+    ],
+    [
+      'tool-call-identity',
+      (s) => s.splice(4, 1, chunk({ tool_calls: [{ index: 0, function: { name: 'other', arguments: '{"city":' } }] })),
+      4,
+    ],
     ['tool-call-arguments-json', (s) => s.splice(5, 1), 3],
     ['finish-reason-once', (s) => s.splice(8, 0, chunk({}, 'stop')), 8],
     ['finish-reason-missing', (s) => (first(s, 7).finish_reason = null), 10],
     ['delta-after-finish', (s) => s.splice(8, 0, chunk({ content: 'late' })), 8],
-    ['usage-chunk-shape', (s) => s.splice(7, 2, { ...(s[7] as object), usage: { prompt_tokens: 9, completion_tokens: 7, total_tokens: 16 } }), 7],
+    [
+      'usage-chunk-shape',
+      (s) =>
+        s.splice(7, 2, { ...(s[7] as object), usage: { prompt_tokens: 9, completion_tokens: 7, total_tokens: 16 } }),
+      7,
+    ],
     ['usage-shape', (s) => s.splice(8, 1, { ...base, choices: [], usage: { prompt_tokens: 9 } }), 8],
-    ['usage-total', (s) => s.splice(8, 1, { ...base, choices: [], usage: { prompt_tokens: 9, completion_tokens: 7, total_tokens: 17 } }), 8],
+    [
+      'usage-total',
+      (s) =>
+        s.splice(8, 1, { ...base, choices: [], usage: { prompt_tokens: 9, completion_tokens: 7, total_tokens: 17 } }),
+      8,
+    ],
     ['after-usage', (s) => s.splice(9, 0, { ...base, choices: [], usage: null }), 9],
     ['done-missing', (s) => s.pop(), 9],
     ['done-once', (s) => s.push('[DONE]'), 10],

@@ -60,7 +60,8 @@ class OpenAIChunkState {
     }
     if (chunk.error !== undefined) {
       const error = chunk.error;
-      if (!isRecord(error) || typeof error.message !== 'string') this.add('error-shape', i, '`error.message` is not a string');
+      if (!isRecord(error) || typeof error.message !== 'string')
+        this.add('error-shape', i, '`error.message` is not a string');
       this.errorAt = i;
       return;
     }
@@ -126,7 +127,8 @@ class OpenAIChunkState {
     if (!state) {
       state = { finished: false, nextToolIndex: 0, toolCalls: new Map() };
       this.choices.set(choice.index, state);
-      if (typeof delta.role !== 'string') this.add('role-first', i, `first delta of choice ${choice.index} has no role`);
+      if (typeof delta.role !== 'string')
+        this.add('role-first', i, `first delta of choice ${choice.index} has no role`);
     }
     if (state.finished && hasContent(delta)) {
       this.add('delta-after-finish', i, `choice ${choice.index} has content after its finish_reason`);
@@ -137,7 +139,8 @@ class OpenAIChunkState {
     if (state.finished) this.add('finish-reason-once', i, `choice ${choice.index} has a second finish_reason`);
     state.finished = true;
     if (typeof finish !== 'string') this.add('chunk-shape', i, 'finish_reason is not a string');
-    else if (!KNOWN_FINISH_REASONS.has(finish)) this.add('warn:unknown-finish-reason', i, `unknown finish_reason ${finish}`);
+    else if (!KNOWN_FINISH_REASONS.has(finish))
+      this.add('warn:unknown-finish-reason', i, `unknown finish_reason ${finish}`);
   }
 
   private checkToolCalls(state: ChoiceState, toolCalls: unknown, i: number): void {
@@ -157,7 +160,8 @@ class OpenAIChunkState {
         if ((call.id !== undefined && call.id !== known.id) || (fn.name !== undefined && fn.name !== known.name)) {
           this.add('tool-call-identity', i, `tool call ${call.index} changed its id or name`);
         }
-        if (call.type !== undefined && call.type !== 'function') this.add('tool-call-identity', i, 'tool call changed its type');
+        if (call.type !== undefined && call.type !== 'function')
+          this.add('tool-call-identity', i, 'tool call changed its type');
         known.args += args;
         continue;
       }
@@ -166,7 +170,12 @@ class OpenAIChunkState {
       }
       state.nextToolIndex = Math.max(state.nextToolIndex, call.index + 1);
       const complete = isNonEmptyString(call.id) && call.type === 'function' && isNonEmptyString(fn.name);
-      if (!complete) this.add('tool-call-first-fragment', i, `first fragment of tool call ${call.index} needs id, type and function.name`);
+      if (!complete)
+        this.add(
+          'tool-call-first-fragment',
+          i,
+          `first fragment of tool call ${call.index} needs id, type and function.name`,
+        );
       state.toolCalls.set(call.index, { id: call.id, name: fn.name, args, firstAt: i });
     }
   }

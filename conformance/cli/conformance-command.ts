@@ -36,7 +36,8 @@ export async function runConformanceCommand(args: readonly string[], io: Io): Pr
       color: { type: 'boolean', default: Boolean(process.stdout.isTTY) },
     },
   });
-  if (values.upstream !== 'mocks' && values.upstream !== 'real') throw new Error(`--upstream must be mocks or real, got ${values.upstream}`);
+  if (values.upstream !== 'mocks' && values.upstream !== 'real')
+    throw new Error(`--upstream must be mocks or real, got ${values.upstream}`);
   const preset = (values.preset ?? 'crosswire') as Preset;
   if (!PRESETS.includes(preset)) throw new Error(`--preset must be one of ${PRESETS.join(', ')}`);
   const num = (v: string | undefined, what: string): number | undefined => {

@@ -28,7 +28,9 @@ describe('crosswire mock-providers', () => {
         body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] }),
       });
       expect(ok.status).toBe(200);
-      expect(((await ok.json()) as { choices: { message: { content: string } }[] }).choices[0]!.message.content).toBe('echo: hi');
+      expect(((await ok.json()) as { choices: { message: { content: string } }[] }).choices[0]!.message.content).toBe(
+        'echo: hi',
+      );
       // strict: Anthropic without max_tokens is a 400 in Anthropic's shape
       const bad = await fetch(`${anthropic}/v1/messages`, {
         method: 'POST',

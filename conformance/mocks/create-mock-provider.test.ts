@@ -7,7 +7,11 @@ const url = 'http://openai.mock/v1/chat/completions';
 const hello = { model: 'gpt-test', messages: [{ role: 'user', content: 'hi' }] };
 
 function post(body: unknown, method = 'POST'): Request {
-  return new Request(url, { method, headers: { authorization: 'Bearer k' }, body: method === 'GET' ? undefined : JSON.stringify(body) });
+  return new Request(url, {
+    method,
+    headers: { authorization: 'Bearer k' },
+    body: method === 'GET' ? undefined : JSON.stringify(body),
+  });
 }
 
 describe('createMockProvider (through the OpenAI mock)', () => {
@@ -15,7 +19,9 @@ describe('createMockProvider (through the OpenAI mock)', () => {
     const fixture = { id: 'chatcmpl-fixture', object: 'chat.completion', created: 1, model: 'gpt-test', choices: [] };
     const mock = createOpenAIMock({ respond: ({ body }) => (body.stream ? undefined : { json: fixture }) });
     expect(await (await mock(post(hello))).json()).toEqual(fixture);
-    expect((await mock(post({ model: 'gpt-test', messages: [{ role: 'tool', tool_call_id: 'x', content: 'r' }] }))).status).toBe(400);
+    expect(
+      (await mock(post({ model: 'gpt-test', messages: [{ role: 'tool', tool_call_id: 'x', content: 'r' }] }))).status,
+    ).toBe(400);
     mock.injectFault({ kind: 'http-error', status: 503 });
     expect((await mock(post(hello))).status).toBe(503);
     const chunks = await readStreamEvents(await mock(post({ ...hello, stream: true })), 'openai-chat');
@@ -47,7 +53,10 @@ describe('createMockProvider (through the OpenAI mock)', () => {
     const mock = createOpenAIMock({ validate: () => ({ ok: false, errors: [{ path: 'model', message: 'nope' }] }) });
     const res = await mock(post(hello));
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { param: string; message: string } }).error).toMatchObject({ param: 'model', message: "Invalid 'model': nope" });
+    expect(((await res.json()) as { error: { param: string; message: string } }).error).toMatchObject({
+      param: 'model',
+      message: "Invalid 'model': nope",
+    });
     expect(mock.requests).toHaveLength(1);
     expect(mock.requests[0]).toMatchObject({ status: 400, body: hello, bodyBytes: JSON.stringify(hello).length });
   });

@@ -1,5 +1,13 @@
 import { faultFromModel } from './fault-from-model.js';
-import type { EndpointRequest, Fault, MockOptions, MockProvider, RecordedRequest, RequestValidator, RuleViolation } from './mock-types.js';
+import type {
+  EndpointRequest,
+  Fault,
+  MockOptions,
+  MockProvider,
+  RecordedRequest,
+  RequestValidator,
+  RuleViolation,
+} from './mock-types.js';
 import type { ProviderDefinition } from './provider-definition.js';
 import { readBody } from './read-body.js';
 import { defaultRequestValidator } from './spec-validator.js';
@@ -34,10 +42,16 @@ export function createMockProvider(definition: ProviderDefinition, options: Mock
     const read = await readBody(request, maxBodyBytes);
     record.bodyBytes = read.bytes;
     if ('tooLarge' in read) {
-      return errorResponse({ status: 413, type: 'request_too_large', path: '', message: `Request exceeds the maximum size of ${maxBodyBytes} bytes` });
+      return errorResponse({
+        status: 413,
+        type: 'request_too_large',
+        path: '',
+        message: `Request exceeds the maximum size of ${maxBodyBytes} bytes`,
+      });
     }
     const endpoint = request.method === 'POST' ? definition.endpoints.find((e) => e.matches(url.pathname)) : undefined;
-    if (!endpoint) return errorResponse({ status: 404, path: '', message: `No route for ${request.method} ${url.pathname}` });
+    if (!endpoint)
+      return errorResponse({ status: 404, path: '', message: `No route for ${request.method} ${url.pathname}` });
     const headerViolation = definition.checkHeaders(request.headers, options);
     if (headerViolation) return errorResponse(headerViolation);
     let body: unknown;
@@ -54,14 +68,20 @@ export function createMockProvider(definition: ProviderDefinition, options: Mock
     const violation = endpoint.check(ctx, validate)[0];
     if (violation) return errorResponse(violation);
 
-    const fault = queue.shift() ?? faultFromModel(endpoint.model ? endpoint.model(ctx) : ctx.body.model) ?? options.fault;
+    const fault =
+      queue.shift() ?? faultFromModel(endpoint.model ? endpoint.model(ctx) : ctx.body.model) ?? options.fault;
     record.fault = fault;
     if (fault?.kind === 'http-error') {
       if (fault.body !== undefined) return jsonResponse(fault.status, fault.body, fault.headers);
-      return jsonResponse(fault.status, definition.errorBody(fault.status, fault.message ?? 'Injected error'), fault.headers);
+      return jsonResponse(
+        fault.status,
+        definition.errorBody(fault.status, fault.message ?? 'Injected error'),
+        fault.headers,
+      );
     }
     const reply = options.respond?.(ctx) ?? endpoint.answer(ctx, options);
-    if ('events' in reply) return streamReply(reply.events, definition.framing, fault, definition.responseHeaders, request.signal);
+    if ('events' in reply)
+      return streamReply(reply.events, definition.framing, fault, definition.responseHeaders, request.signal);
     if (!fault) return jsonResponse(200, reply.json);
     switch (fault.kind) {
       case 'stream-error': {

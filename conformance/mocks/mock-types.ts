@@ -54,7 +54,10 @@ export interface RuleViolation {
 }
 
 /** The spec validator the mocks use (`validateRequest` of `src/validate`). */
-export type RequestValidator = (format: FormatId, body: unknown) => { ok: boolean; errors: ReadonlyArray<{ path: string; message: string }> };
+export type RequestValidator = (
+  format: FormatId,
+  body: unknown,
+) => { ok: boolean; errors: ReadonlyArray<{ path: string; message: string }> };
 
 /** A request as an endpoint sees it: the parsed JSON object body, headers, URL. */
 export interface EndpointRequest {

@@ -1,5 +1,8 @@
 /** Reads a request body as text, stopping as soon as it is larger than `maxBytes`. */
-export async function readBody(request: Request, maxBytes: number): Promise<{ text: string; bytes: number } | { tooLarge: true; bytes: number }> {
+export async function readBody(
+  request: Request,
+  maxBytes: number,
+): Promise<{ text: string; bytes: number } | { tooLarge: true; bytes: number }> {
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await request.body?.cancel().catch(() => undefined);

@@ -6,9 +6,13 @@ import { createOpenAIDecodeStream } from '../../src/formats/openai-chat/codec.js
  * chunks, `{error}` objects and `'[DONE]'`), ready for `checkAnthropicStream` / `checkOpenAIChunks`.
  * Rejects when the bytes are not valid SSE/JSON or the connection breaks.
  */
-export async function readStreamEvents(response: Response, format: 'anthropic-messages' | 'openai-chat'): Promise<unknown[]> {
+export async function readStreamEvents(
+  response: Response,
+  format: 'anthropic-messages' | 'openai-chat',
+): Promise<unknown[]> {
   if (!response.body) return [];
-  const decode: TransformStream<Uint8Array, unknown> = format === 'anthropic-messages' ? createAnthropicDecodeStream() : createOpenAIDecodeStream();
+  const decode: TransformStream<Uint8Array, unknown> =
+    format === 'anthropic-messages' ? createAnthropicDecodeStream() : createOpenAIDecodeStream();
   const events: unknown[] = [];
   const reader = response.body.pipeThrough(decode).getReader();
   for (;;) {

@@ -35,7 +35,9 @@ export function streamReply(
           switch (fault.kind) {
             case 'stream-error': {
               const status = fault.status ?? framing.defaultErrorStatus;
-              controller.enqueue(bytes(framing.encode(framing.errorEvent(status, fault.message ?? 'Injected mid-stream error'))));
+              controller.enqueue(
+                bytes(framing.encode(framing.errorEvent(status, fault.message ?? 'Injected mid-stream error'))),
+              );
               controller.close();
               return;
             }
@@ -70,7 +72,10 @@ export function streamReply(
     },
     { highWaterMark: 0 },
   );
-  return new Response(body, { status: 200, headers: { 'content-type': framing.contentType, 'cache-control': 'no-cache', ...headers } });
+  return new Response(body, {
+    status: 200,
+    headers: { 'content-type': framing.contentType, 'cache-control': 'no-cache', ...headers },
+  });
 }
 
 function closeQuietly(controller: ReadableStreamDefaultController<Uint8Array>): void {

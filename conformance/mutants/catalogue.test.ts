@@ -25,7 +25,12 @@ describe('mutant catalogue', () => {
 });
 
 describe('applyEdits', () => {
-  const mutant = (search: string): Mutant => ({ name: 'm', description: 'd', tests: [], edits: [{ file: 'f.ts', search, replace: 'Y' }] });
+  const mutant = (search: string): Mutant => ({
+    name: 'm',
+    description: 'd',
+    tests: [],
+    edits: [{ file: 'f.ts', search, replace: 'Y' }],
+  });
   it('replaces an anchor that occurs once', () => {
     expect(applyEdits(mutant('b'), () => 'abc').get('f.ts')).toBe('aYc');
   });
@@ -40,7 +45,12 @@ describe('applyEdits', () => {
     expect(countOccurrences('abc', '')).toBe(0);
   });
   it('keeps $ sequences in the replacement literally', () => {
-    const m: Mutant = { name: 'm', description: 'd', tests: [], edits: [{ file: 'f.ts', search: 'b', replace: "$&'" }] };
+    const m: Mutant = {
+      name: 'm',
+      description: 'd',
+      tests: [],
+      edits: [{ file: 'f.ts', search: 'b', replace: "$&'" }],
+    };
     expect(applyEdits(m, () => 'abc').get('f.ts')).toBe("a$&'c");
   });
 });

@@ -25,11 +25,12 @@ export const CATALOGUE: readonly Mutant[] = [
   },
   {
     name: 'text-reuses-tool-index',
-    description: 'text after a tool call is streamed into the tool block\'s index instead of a new block',
+    description: "text after a tool call is streamed into the tool block's index instead of a new block",
     edits: [
       {
         file: `${PAIR}/stream-to-anthropic.ts`,
-        search: "out.push({ type: 'content_block_start', index: nextBlock++, content_block: { type: 'text', text: '' } });",
+        search:
+          "out.push({ type: 'content_block_start', index: nextBlock++, content_block: { type: 'text', text: '' } });",
         replace:
           "out.push({ type: 'content_block_start', index: anyToolCall && nextBlock > 0 ? nextBlock - 1 : nextBlock++, content_block: { type: 'text', text: '' } });",
       },
@@ -44,7 +45,8 @@ export const CATALOGUE: readonly Mutant[] = [
   },
   {
     name: 'invented-signature',
-    description: 'a thinking block made from reasoning_content gets a made-up signature (rejected when replayed to Anthropic)',
+    description:
+      'a thinking block made from reasoning_content gets a made-up signature (rejected when replayed to Anthropic)',
     edits: [
       {
         file: `${PAIR}/stream-to-anthropic.ts`,
@@ -81,20 +83,22 @@ export const CATALOGUE: readonly Mutant[] = [
   },
   {
     name: 'cumulative-tool-arguments',
-    description: 'tool argument fragments are sent as the cumulative JSON so far: the client concatenates them into garbage',
+    description:
+      'tool argument fragments are sent as the cumulative JSON so far: the client concatenates them into garbage',
     edits: [
       {
         file: `${PAIR}/stream-to-openai.ts`,
-        search: 'return [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: delta.partial_json } }] })];',
+        search:
+          'return [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: delta.partial_json } }] })];',
         replace:
-          'return [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: (block.citations.push(delta.partial_json), block.citations.join(\'\')) } }] })];',
+          "return [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: (block.citations.push(delta.partial_json), block.citations.join('')) } }] })];",
       },
     ],
     tests: [`${PROPERTIES}/stream-equals-non-stream.test.ts`],
   },
   {
     name: 'stop-sequences-dropped',
-    description: 'stop_sequences never reach OpenAI `stop`: generation runs past the caller\'s delimiter',
+    description: "stop_sequences never reach OpenAI `stop`: generation runs past the caller's delimiter",
     edits: [
       {
         file: `${PAIR}/request-to-openai.ts`,
@@ -106,7 +110,8 @@ export const CATALOGUE: readonly Mutant[] = [
   },
   {
     name: 'mid-stream-error-as-clean-end',
-    description: 'an upstream error event mid-stream ends the OpenAI stream with finish_reason stop and [DONE]: a fake success',
+    description:
+      'an upstream error event mid-stream ends the OpenAI stream with finish_reason stop and [DONE]: a fake success',
     edits: [
       {
         file: `${PAIR}/stream-to-openai.ts`,

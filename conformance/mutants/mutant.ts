@@ -36,9 +36,14 @@ export function applyEdits(mutant: Mutant, read: (file: string) => string): Map<
     const before = out.get(e.file) ?? read(e.file);
     const n = countOccurrences(before, e.search);
     if (n !== 1) {
-      throw new RottenMutantError(`${mutant.name}: anchor found ${n} times in ${e.file} (must be exactly once): ${JSON.stringify(e.search)}`);
+      throw new RottenMutantError(
+        `${mutant.name}: anchor found ${n} times in ${e.file} (must be exactly once): ${JSON.stringify(e.search)}`,
+      );
     }
-    out.set(e.file, before.replace(e.search, () => e.replace));
+    out.set(
+      e.file,
+      before.replace(e.search, () => e.replace),
+    );
   }
   return out;
 }

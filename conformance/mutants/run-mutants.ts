@@ -16,7 +16,17 @@ import { applyEdits, type Mutant, RottenMutantError } from './mutant.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const WORK = join(ROOT, '.cache', 'mutants');
-const COPY = ['src', 'conformance', 'fixtures', 'generated', 'spec', 'test', 'package.json', 'tsconfig.json', 'vitest.config.ts'];
+const COPY = [
+  'src',
+  'conformance',
+  'fixtures',
+  'generated',
+  'spec',
+  'test',
+  'package.json',
+  'tsconfig.json',
+  'vitest.config.ts',
+];
 
 /** A fresh copy of the tree (no node_modules: linked) with the mutant's edits applied. */
 function prepare(name: string, mutant: Mutant | undefined): string {
@@ -28,7 +38,8 @@ function prepare(name: string, mutant: Mutant | undefined): string {
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   if (mutant) {
-    for (const [file, text] of applyEdits(mutant, (f) => readFileSync(join(ROOT, f), 'utf8'))) writeFileSync(join(dir, file), text);
+    for (const [file, text] of applyEdits(mutant, (f) => readFileSync(join(ROOT, f), 'utf8')))
+      writeFileSync(join(dir, file), text);
   }
   return dir;
 }
@@ -44,8 +55,27 @@ function runTests(dir: string, tests: readonly string[]): Promise<RunResult> {
   return new Promise((done) => {
     const child = spawn(
       process.execPath,
-      [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--root', dir, '--bail', '1', '--reporter', 'dot', ...tests],
-      { cwd: dir, env: { ...process.env, CROSSWIRE_PROPERTY_RUNS: process.env.CROSSWIRE_PROPERTY_RUNS ?? '100', CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' } },
+      [
+        join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'),
+        'run',
+        '--root',
+        dir,
+        '--bail',
+        '1',
+        '--reporter',
+        'dot',
+        ...tests,
+      ],
+      {
+        cwd: dir,
+        env: {
+          ...process.env,
+          CROSSWIRE_PROPERTY_RUNS: process.env.CROSSWIRE_PROPERTY_RUNS ?? '100',
+          CI: 'true',
+          NO_COLOR: '1',
+          FORCE_COLOR: '0',
+        },
+      },
     );
     let output = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -89,7 +119,9 @@ async function main(): Promise<number> {
   const tests = [...new Set(mutants.flatMap((m) => m.tests))];
   const baseline = await runTests(prepare('_baseline', undefined), tests);
   if (!baseline.passed) {
-    console.error(`the unmutated tree fails its own tests (${failedTests(baseline.output)}); fix that first\n${baseline.output.slice(-3000)}`);
+    console.error(
+      `the unmutated tree fails its own tests (${failedTests(baseline.output)}); fix that first\n${baseline.output.slice(-3000)}`,
+    );
     return 1;
   }
   console.log(`baseline: tests pass on the unmutated copy (${(baseline.ms / 1000).toFixed(1)} s)`);

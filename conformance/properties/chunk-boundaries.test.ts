@@ -18,12 +18,19 @@ describe('chunk-boundary invariance', () => {
   for (const d of DIRECTIONS) {
     // CRLF line ends are legal SSE and split across chunks differently (CR | LF); binary frames have no line ends
     const crlf = isSSEFormat(d.upstream) ? fc.boolean() : fc.constant(false);
-    test.prop([streamScript(d.shape), cuts, crlf], params(0.5))(`${d.upstream} -> ${d.client}`, async (s, at, withCRLF) => {
-      const bytes = await eventsToBytes(d.upstream, d.render(s), { crlf: withCRLF });
-      const whole = await translateBytes(d.upstream, d.client, [bytes], d.options);
-      const positions = at === 'every-byte' ? Array.from({ length: bytes.length }, (_, i) => i) : at.map((c) => c % (bytes.length + 1));
-      const split = await translateBytes(d.upstream, d.client, splitBytes(bytes, positions), d.options);
-      expect(Buffer.from(split).toString('hex')).toBe(Buffer.from(whole).toString('hex'));
-    }, timeout(0.5));
+    test.prop([streamScript(d.shape), cuts, crlf], params(0.5))(
+      `${d.upstream} -> ${d.client}`,
+      async (s, at, withCRLF) => {
+        const bytes = await eventsToBytes(d.upstream, d.render(s), { crlf: withCRLF });
+        const whole = await translateBytes(d.upstream, d.client, [bytes], d.options);
+        const positions =
+          at === 'every-byte'
+            ? Array.from({ length: bytes.length }, (_, i) => i)
+            : at.map((c) => c % (bytes.length + 1));
+        const split = await translateBytes(d.upstream, d.client, splitBytes(bytes, positions), d.options);
+        expect(Buffer.from(split).toString('hex')).toBe(Buffer.from(whole).toString('hex'));
+      },
+      timeout(0.5),
+    );
   }
 });

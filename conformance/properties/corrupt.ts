@@ -1,10 +1,14 @@
 /** Every node position of a JSON value, in pre-order: `[]` is the root. */
-export function nodePaths(value: unknown, base: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+export function nodePaths(
+  value: unknown,
+  base: (string | number)[] = [],
+  out: (string | number)[][] = [],
+): (string | number)[][] {
   out.push(base);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) nodePaths(value[i], [...base, i], out);
-  }
-  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) nodePaths(v, [...base, k], out);
+  } else if (typeof value === 'object' && value !== null)
+    for (const [k, v] of Object.entries(value)) nodePaths(v, [...base, k], out);
   return out;
 }
 

@@ -1,6 +1,6 @@
 import type { FormatId } from '../../src/core/formats.js';
 import type { TranslateOptions } from '../../src/core/options.js';
-import { foldAnthropicEvents, type Folded } from '../arbitraries/fold-anthropic-events.js';
+import { type Folded, foldAnthropicEvents } from '../arbitraries/fold-anthropic-events.js';
 import { foldConverseEvents } from '../arbitraries/fold-converse-events.js';
 import { foldGeminiChunks } from '../arbitraries/fold-gemini-chunks.js';
 import { foldOpenAIChunks } from '../arbitraries/fold-openai-chunks.js';
@@ -10,7 +10,12 @@ import { renderConverseEvents } from '../arbitraries/render-converse-events.js';
 import { renderGeminiChunks } from '../arbitraries/render-gemini-chunks.js';
 import { renderOpenAIChunks } from '../arbitraries/render-openai-chunks.js';
 import type { ScriptShape, StreamScript } from '../arbitraries/stream-script.js';
-import { projectAnthropicMessage, projectConverseResponse, projectGeminiResponse, projectOpenAICompletion } from './project-response.js';
+import {
+  projectAnthropicMessage,
+  projectConverseResponse,
+  projectGeminiResponse,
+  projectOpenAICompletion,
+} from './project-response.js';
 
 type Fold = (events: readonly unknown[]) => Folded<Record<string, unknown>>;
 
@@ -42,17 +47,44 @@ interface UpstreamSide {
  * - Converse: `reasoningContent` with `signature`, a text block after a `toolUse` block.
  */
 const UPSTREAM: Record<FormatId, UpstreamSide> = {
-  'anthropic-messages': { shape: { thinking: true, textAfterTools: true }, render: renderAnthropicEvents, fold: foldAnthropicEvents },
-  'openai-chat': { shape: { thinking: true, textAfterTools: true }, render: renderOpenAIChunks, fold: foldOpenAIChunks },
+  'anthropic-messages': {
+    shape: { thinking: true, textAfterTools: true },
+    render: renderAnthropicEvents,
+    fold: foldAnthropicEvents,
+  },
+  'openai-chat': {
+    shape: { thinking: true, textAfterTools: true },
+    render: renderOpenAIChunks,
+    fold: foldOpenAIChunks,
+  },
   gemini: { shape: { thinking: true, textAfterTools: true }, render: renderGeminiChunks, fold: foldGeminiChunks },
-  'bedrock-converse': { shape: { thinking: true, textAfterTools: true }, render: renderConverseEvents, fold: foldConverseEvents },
-  'bedrock-invoke': { shape: { thinking: true, textAfterTools: true }, render: renderBedrockInvokeEvents, fold: foldAnthropicEvents },
-  'vertex-anthropic': { shape: { thinking: true, textAfterTools: true }, render: renderAnthropicEvents, fold: foldAnthropicEvents },
+  'bedrock-converse': {
+    shape: { thinking: true, textAfterTools: true },
+    render: renderConverseEvents,
+    fold: foldConverseEvents,
+  },
+  'bedrock-invoke': {
+    shape: { thinking: true, textAfterTools: true },
+    render: renderBedrockInvokeEvents,
+    fold: foldAnthropicEvents,
+  },
+  'vertex-anthropic': {
+    shape: { thinking: true, textAfterTools: true },
+    render: renderAnthropicEvents,
+    fold: foldAnthropicEvents,
+  },
 };
 
 /** How a client of each format folds what it receives, what its response means, and the options its gateway passes. */
-const CLIENT: Record<FormatId, { fold: Fold; project(response: unknown): Record<string, unknown>; options: TranslateOptions }> = {
-  'anthropic-messages': { fold: foldAnthropicEvents, project: projectAnthropicMessage, options: { id: 'msg_prop', created: 1700000000, context: { stream: true } } },
+const CLIENT: Record<
+  FormatId,
+  { fold: Fold; project(response: unknown): Record<string, unknown>; options: TranslateOptions }
+> = {
+  'anthropic-messages': {
+    fold: foldAnthropicEvents,
+    project: projectAnthropicMessage,
+    options: { id: 'msg_prop', created: 1700000000, context: { stream: true } },
+  },
   // the client asked for usage in the stream (stream_options.include_usage)
   'openai-chat': {
     fold: foldOpenAIChunks,
@@ -60,16 +92,41 @@ const CLIENT: Record<FormatId, { fold: Fold; project(response: unknown): Record<
     options: { id: 'chatcmpl-prop', created: 1700000000, context: { includeUsage: true, stream: true } },
   },
   // no id: the responseId comes from the upstream message, in the stream and the response alike
-  gemini: { fold: foldGeminiChunks, project: projectGeminiResponse, options: { created: 1700000000, context: { stream: true } } },
-  'bedrock-converse': { fold: foldConverseEvents, project: projectConverseResponse, options: { created: 1700000000, context: { stream: true } } },
-  'bedrock-invoke': { fold: foldAnthropicEvents, project: projectAnthropicMessage, options: { created: 1700000000, context: { stream: true } } },
-  'vertex-anthropic': { fold: foldAnthropicEvents, project: projectAnthropicMessage, options: { created: 1700000000, context: { stream: true } } },
+  gemini: {
+    fold: foldGeminiChunks,
+    project: projectGeminiResponse,
+    options: { created: 1700000000, context: { stream: true } },
+  },
+  'bedrock-converse': {
+    fold: foldConverseEvents,
+    project: projectConverseResponse,
+    options: { created: 1700000000, context: { stream: true } },
+  },
+  'bedrock-invoke': {
+    fold: foldAnthropicEvents,
+    project: projectAnthropicMessage,
+    options: { created: 1700000000, context: { stream: true } },
+  },
+  'vertex-anthropic': {
+    fold: foldAnthropicEvents,
+    project: projectAnthropicMessage,
+    options: { created: 1700000000, context: { stream: true } },
+  },
 };
 
 function direction(upstream: FormatId, client: FormatId): Direction {
   const u = UPSTREAM[upstream];
   const c = CLIENT[client];
-  return { upstream, client, shape: u.shape, render: u.render, foldUpstream: u.fold, foldClient: c.fold, project: c.project, options: c.options };
+  return {
+    upstream,
+    client,
+    shape: u.shape,
+    render: u.render,
+    foldUpstream: u.fold,
+    foldClient: c.fold,
+    project: c.project,
+    options: c.options,
+  };
 }
 
 export const DIRECTIONS: readonly Direction[] = [

@@ -5,10 +5,21 @@ import type { ScriptStop, StreamScript } from '../arbitraries/stream-script.js';
 type Json = Record<string, unknown>;
 
 /** OpenAI finish_reason -> Anthropic stop_reason (docs/wire-formats.md#cross-walk-stop-reasons; `stop` cannot say whether a stop sequence matched). */
-const ANTHROPIC_FROM_OPENAI: Record<string, ScriptStop> = { stop: 'end_turn', length: 'max_tokens', tool_calls: 'tool_use', content_filter: 'refusal' };
+const ANTHROPIC_FROM_OPENAI: Record<string, ScriptStop> = {
+  stop: 'end_turn',
+  length: 'max_tokens',
+  tool_calls: 'tool_use',
+  content_filter: 'refusal',
+};
 
 /** Anthropic stop_reason -> Gemini finishReason (docs/wire-formats.md#cross-walk-stop-reasons; a refusal is the safety family, `SAFETY` when written). */
-const GEMINI_FINISH: Record<ScriptStop, string> = { end_turn: 'STOP', stop_sequence: 'STOP', tool_use: 'STOP', max_tokens: 'MAX_TOKENS', refusal: 'SAFETY' };
+const GEMINI_FINISH: Record<ScriptStop, string> = {
+  end_turn: 'STOP',
+  stop_sequence: 'STOP',
+  tool_use: 'STOP',
+  max_tokens: 'MAX_TOKENS',
+  refusal: 'SAFETY',
+};
 
 /**
  * What the upstream's rendering of the script says in Anthropic terms (the hub): stop reason and matched stop

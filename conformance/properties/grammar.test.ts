@@ -35,11 +35,20 @@ function checkerFor(upstream: FormatId, client: FormatId): (events: readonly unk
 describe('grammar of translated streams', () => {
   for (const d of DIRECTIONS) {
     const check = checkerFor(d.upstream, d.client);
-    test.prop([streamScript(d.shape)], params())(`${d.upstream} -> ${d.client}`, async (s) => {
-      const out = await translateBytes(d.upstream, d.client, [await eventsToBytes(d.upstream, d.render(s))], d.options);
-      const { events, problems } = await bytesToEvents(d.client, out);
-      expect(problems).toEqual([]);
-      expect(errorsOnly(check(events))).toEqual([]);
-    }, timeout());
+    test.prop([streamScript(d.shape)], params())(
+      `${d.upstream} -> ${d.client}`,
+      async (s) => {
+        const out = await translateBytes(
+          d.upstream,
+          d.client,
+          [await eventsToBytes(d.upstream, d.render(s))],
+          d.options,
+        );
+        const { events, problems } = await bytesToEvents(d.client, out);
+        expect(problems).toEqual([]);
+        expect(errorsOnly(check(events))).toEqual([]);
+      },
+      timeout(),
+    );
   }
 });

@@ -19,17 +19,45 @@ describe('json paths', () => {
 describe('normal forms', () => {
   it('Anthropic: string content equals one text block; same-role turns merge', () => {
     const a = { model: 'm', max_tokens: 1, system: 's', messages: [{ role: 'user', content: 'hi' }] };
-    const b = { model: 'm', max_tokens: 1, system: [{ type: 'text', text: 's' }], stream: false, messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }] };
+    const b = {
+      model: 'm',
+      max_tokens: 1,
+      system: [{ type: 'text', text: 's' }],
+      stream: false,
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }],
+    };
     expect(normalizeAnthropicRequest(a)).toEqual(normalizeAnthropicRequest(b));
-    const split = { messages: [{ role: 'user', content: 'a' }, { role: 'user', content: 'b' }] };
-    expect(normalizeAnthropicRequest(split)).toEqual({ messages: [{ role: 'user', content: [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }] }] });
+    const split = {
+      messages: [
+        { role: 'user', content: 'a' },
+        { role: 'user', content: 'b' },
+      ],
+    };
+    expect(normalizeAnthropicRequest(split)).toEqual({
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'a' },
+            { type: 'text', text: 'b' },
+          ],
+        },
+      ],
+    });
   });
   it('Anthropic: different text stays different', () => {
-    expect(normalizeAnthropicRequest({ messages: [{ role: 'user', content: 'a' }] })).not.toEqual(normalizeAnthropicRequest({ messages: [{ role: 'user', content: 'b' }] }));
+    expect(normalizeAnthropicRequest({ messages: [{ role: 'user', content: 'a' }] })).not.toEqual(
+      normalizeAnthropicRequest({ messages: [{ role: 'user', content: 'b' }] }),
+    );
   });
   it('OpenAI: developer equals system, max_tokens equals max_completion_tokens, stop string equals one-element list', () => {
     const a = { model: 'm', max_tokens: 5, stop: 'x', messages: [{ role: 'developer', content: 'be brief' }] };
-    const b = { model: 'm', max_completion_tokens: 5, stop: ['x'], messages: [{ role: 'system', content: [{ type: 'text', text: 'be brief' }] }] };
+    const b = {
+      model: 'm',
+      max_completion_tokens: 5,
+      stop: ['x'],
+      messages: [{ role: 'system', content: [{ type: 'text', text: 'be brief' }] }],
+    };
     expect(normalizeOpenAIRequest(a)).toEqual(normalizeOpenAIRequest(b));
   });
 });
@@ -45,6 +73,9 @@ describe('corrupt', () => {
 describe('splitBytes', () => {
   it('splits at the positions, without empty chunks', () => {
     const parts = splitBytes(new Uint8Array([1, 2, 3, 4]), [0, 2, 2, 9]);
-    expect(parts.map((p) => [...p])).toEqual([[1, 2], [3, 4]]);
+    expect(parts.map((p) => [...p])).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 });

@@ -23,7 +23,10 @@ type Json = Record<string, unknown>;
  * it from the result by index would hide a different node). `unexplained`: losses of the way back (Messages ->
  * provider), none of which the generated requests should cause.
  */
-export function declaredClientLossPaths(there: readonly Loss[], back: readonly Loss[]): { expected: string[]; both: string[]; unexplained: Loss[] } {
+export function declaredClientLossPaths(
+  there: readonly Loss[],
+  back: readonly Loss[],
+): { expected: string[]; both: string[]; unexplained: Loss[] } {
   const expected = there.map((l) => l.path);
   return { expected, both: expected.filter((p) => !p.includes('[')), unexplained: [...back] };
 }
@@ -55,7 +58,8 @@ export function declaredClientLossPaths(there: readonly Loss[], back: readonly L
 export function normalizeGeminiClientRequest(req: unknown): unknown {
   if (!isRecord(req)) return req;
   const out: Json = camelKeys(req) as Json;
-  if (Array.isArray(out.contents)) out.contents = mergeRoles(out.contents).map((c) => ({ ...c, parts: normalizeSignatures(c.parts) }));
+  if (Array.isArray(out.contents))
+    out.contents = mergeRoles(out.contents).map((c) => ({ ...c, parts: normalizeSignatures(c.parts) }));
   const gc: Json = isRecord(out.generationConfig) ? { ...out.generationConfig } : {};
   if (gc.maxOutputTokens === undefined || gc.maxOutputTokens === DEFAULT_MAX_TOKENS) delete gc.maxOutputTokens;
   if (isRecord(gc.thinkingConfig)) {
@@ -78,7 +82,8 @@ function camelKeys(v: unknown): unknown {
   for (const [k, x] of Object.entries(v)) {
     const name = k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
     if (DATA_FIELDS.has(name)) out[name] = x;
-    else if (name === 'properties' && isRecord(x)) out[name] = Object.fromEntries(Object.entries(x).map(([p, s]) => [p, camelKeys(s)]));
+    else if (name === 'properties' && isRecord(x))
+      out[name] = Object.fromEntries(Object.entries(x).map(([p, s]) => [p, camelKeys(s)]));
     else out[name] = camelKeys(x);
   }
   return out;

@@ -61,7 +61,9 @@ export function declaredLossPaths(
 /** Blocks whose payload was declared lost: an image or document without its `source` is no block at all. */
 function withoutHollowBlocks(content: unknown): unknown {
   if (!Array.isArray(content)) return content;
-  return content.filter((b) => !(isRecord(b) && (b.type === 'image' || b.type === 'document') && b.source === undefined));
+  return content.filter(
+    (b) => !(isRecord(b) && (b.type === 'image' || b.type === 'document') && b.source === undefined),
+  );
 }
 
 /**
@@ -70,8 +72,18 @@ function withoutHollowBlocks(content: unknown): unknown {
  */
 function withoutOmissionNoteTurns(req: unknown): unknown {
   if (!isRecord(req) || !Array.isArray(req.messages)) return req;
-  const isNote = (b: unknown) => isRecord(b) && b.type === 'text' && typeof b.text === 'string' && isOmissionNote(b.text);
-  const messages = req.messages.filter((m) => !(isRecord(m) && m.role === 'user' && Array.isArray(m.content) && m.content.length > 0 && m.content.every(isNote)));
+  const isNote = (b: unknown) =>
+    isRecord(b) && b.type === 'text' && typeof b.text === 'string' && isOmissionNote(b.text);
+  const messages = req.messages.filter(
+    (m) =>
+      !(
+        isRecord(m) &&
+        m.role === 'user' &&
+        Array.isArray(m.content) &&
+        m.content.length > 0 &&
+        m.content.every(isNote)
+      ),
+  );
   return { ...req, messages };
 }
 
@@ -109,7 +121,8 @@ export function normalizeProviderRoundTrip(format: ProviderFormat, req: unknown)
   const n = normalizeAnthropicRequest(format === 'bedrock-converse' ? withoutOmissionNoteTurns(req) : req);
   if (!isRecord(n)) return n;
   let out: Json = { ...n };
-  if (Array.isArray(out.messages)) out.messages = out.messages.map((m) => (isRecord(m) ? { ...m, content: withoutHollowBlocks(m.content) } : m));
+  if (Array.isArray(out.messages))
+    out.messages = out.messages.map((m) => (isRecord(m) ? { ...m, content: withoutHollowBlocks(m.content) } : m));
   if (format === 'gemini') out = renameToolIds(out);
   return out;
 }
@@ -120,7 +133,8 @@ export function thinkingSignatures(req: unknown): string[] {
   const out: string[] = [];
   for (const m of req.messages) {
     if (!isRecord(m) || !Array.isArray(m.content)) continue;
-    for (const b of m.content) if (isRecord(b) && b.type === 'thinking' && typeof b.signature === 'string') out.push(b.signature);
+    for (const b of m.content)
+      if (isRecord(b) && b.type === 'thinking' && typeof b.signature === 'string') out.push(b.signature);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { isRecord } from '../../src/core/narrow.js';
+
 /**
  * The normalization under which a round trip must give back the original request (documented in
  * docs/conformance-suite.md, "Round trip"). Each rule is a pair of spellings the formats cannot tell apart.
@@ -49,7 +50,8 @@ export function normalizeAnthropicRequest(req: unknown): unknown {
     const { disable_parallel_tool_use: _, ...rest } = out.tool_choice;
     out.tool_choice = rest;
   }
-  if (isRecord(out.tool_choice) && out.tool_choice.type === 'auto' && Object.keys(out.tool_choice).length === 1) delete out.tool_choice;
+  if (isRecord(out.tool_choice) && out.tool_choice.type === 'auto' && Object.keys(out.tool_choice).length === 1)
+    delete out.tool_choice;
   return out;
 }
 

@@ -1,4 +1,5 @@
 import { isRecord } from '../../src/core/narrow.js';
+
 /**
  * What "the same response" means across a stream and a non-stream translation: the projection both are
  * compared on (documented in docs/conformance-suite.md, "Stream equals non-stream").
@@ -22,8 +23,13 @@ export function projectAnthropicMessage(m: unknown): Json {
   return {
     id: m.id,
     model: m.model,
-    text: content.filter((b) => b.type === 'text').map((b) => b.text).join(''),
-    thinking: content.filter((b) => b.type === 'thinking').map((b) => ({ thinking: b.thinking, signature: b.signature })),
+    text: content
+      .filter((b) => b.type === 'text')
+      .map((b) => b.text)
+      .join(''),
+    thinking: content
+      .filter((b) => b.type === 'thinking')
+      .map((b) => ({ thinking: b.thinking, signature: b.signature })),
     tools: content.filter((b) => b.type === 'tool_use').map((b) => ({ id: b.id, name: b.name, input: b.input })),
     stop_reason: m.stop_reason,
     stop_sequence: m.stop_sequence ?? null,
@@ -100,13 +106,18 @@ export function projectGeminiResponse(r: unknown): Json {
   return {
     responseId: r.responseId,
     modelVersion: r.modelVersion,
-    text: parts.filter((p) => typeof p.text === 'string' && p.thought !== true).map((p) => p.text).join(''),
+    text: parts
+      .filter((p) => typeof p.text === 'string' && p.thought !== true)
+      .map((p) => p.text)
+      .join(''),
     thinking,
     anchoredSignatures,
-    tools: parts.filter((p) => isRecord(p.functionCall)).map((p) => {
-      const f = p.functionCall as Json;
-      return { id: f.id, name: f.name, args: f.args ?? {} };
-    }),
+    tools: parts
+      .filter((p) => isRecord(p.functionCall))
+      .map((p) => {
+        const f = p.functionCall as Json;
+        return { id: f.id, name: f.name, args: f.args ?? {} };
+      }),
     finishReason: candidate.finishReason,
     finishMessage: candidate.finishMessage,
     usage: {
@@ -127,18 +138,25 @@ export function projectConverseResponse(r: unknown): Json {
   const content = Array.isArray(message.content) ? message.content.filter(isRecord) : [];
   const u = isRecord(r.usage) ? r.usage : {};
   return {
-    text: content.filter((b) => typeof b.text === 'string').map((b) => b.text).join(''),
+    text: content
+      .filter((b) => typeof b.text === 'string')
+      .map((b) => b.text)
+      .join(''),
     thinking: content
       .filter((b) => isRecord(b.reasoningContent))
       .map((b) => {
         const rc = b.reasoningContent as Json;
         const rt = isRecord(rc.reasoningText) ? rc.reasoningText : {};
-        return rc.redactedContent !== undefined ? { redacted: rc.redactedContent } : { text: rt.text, signature: rt.signature };
+        return rc.redactedContent !== undefined
+          ? { redacted: rc.redactedContent }
+          : { text: rt.text, signature: rt.signature };
       }),
-    tools: content.filter((b) => isRecord(b.toolUse)).map((b) => {
-      const t = b.toolUse as Json;
-      return { id: t.toolUseId, name: t.name, input: t.input };
-    }),
+    tools: content
+      .filter((b) => isRecord(b.toolUse))
+      .map((b) => {
+        const t = b.toolUse as Json;
+        return { id: t.toolUseId, name: t.name, input: t.input };
+      }),
     stopReason: r.stopReason,
     usage: {
       inputTokens: n(u.inputTokens),

@@ -8,7 +8,13 @@ import { converseRequest } from '../arbitraries/converse-request.js';
 import { geminiRequest, snakeCaseGeminiFields } from '../arbitraries/gemini-request.js';
 import { upstreamRequestProblems } from '../scenarios/upstream-request-rules.js';
 import { withoutPaths } from './json-path-ops.js';
-import { clientSignatures, declaredClientLossPaths, normalizeProviderClientRequest, PROVIDER_CLIENTS, type ProviderClient } from './normalize-provider-client-requests.js';
+import {
+  clientSignatures,
+  declaredClientLossPaths,
+  normalizeProviderClientRequest,
+  PROVIDER_CLIENTS,
+  type ProviderClient,
+} from './normalize-provider-client-requests.js';
 import { params, timeout } from './runs.js';
 
 /** The model the client names in its URL (provider bodies do not carry it). */
@@ -24,7 +30,9 @@ function providerClientRequest(format: ProviderClient): fc.Arbitrary<Record<stri
     case 'gemini':
       return geminiRequest({ thinking: true, images: true, callIds: true }) as fc.Arbitrary<Record<string, unknown>>;
     case 'bedrock-converse':
-      return converseRequest({ reasoning: true, images: true, cachePoints: true }) as fc.Arbitrary<Record<string, unknown>>;
+      return converseRequest({ reasoning: true, images: true, cachePoints: true }) as fc.Arbitrary<
+        Record<string, unknown>
+      >;
     case 'bedrock-invoke':
     case 'vertex-anthropic':
       return anthropicRequest({ thinking: true, images: true, anthropicOnly: true }).map(
@@ -57,7 +65,10 @@ describe.each(PROVIDER_CLIENTS)('%s client requests are accepted upstream', (for
       // provider-client-arbitraries-valid.test.ts; InvokeModel and Vertex bodies are derived, so checked here)
       expect(upstreamRequestProblems(format, req)).toEqual([]);
       const sent = snake ? snakeCaseGeminiFields(req) : req;
-      const anthropic = translateRequest(format, 'anthropic-messages', sent, { model: MODEL, anthropicVersion: '2023-06-01' });
+      const anthropic = translateRequest(format, 'anthropic-messages', sent, {
+        model: MODEL,
+        anthropicVersion: '2023-06-01',
+      });
       expect(upstreamRequestProblems('anthropic-messages', anthropic.body, '2023-06-01')).toEqual([]);
       const openai = translateRequest(format, 'openai-chat', sent, { model: 'gpt-4o' });
       expect(upstreamRequestProblems('openai-chat', openai.body)).toEqual([]);
@@ -79,7 +90,9 @@ function spelling(format: ProviderClient): fc.Arbitrary<boolean> {
  * fields, so they apply to the request as generated.
  */
 function roundTrip(format: ProviderClient, req: Record<string, unknown>, snake = false) {
-  const there = translateRequest(format, 'anthropic-messages', snake ? snakeCaseGeminiFields(req) : req, { model: MODEL });
+  const there = translateRequest(format, 'anthropic-messages', snake ? snakeCaseGeminiFields(req) : req, {
+    model: MODEL,
+  });
   const back = translateRequest('anthropic-messages', format, there.body);
   return { there, back, declared: declaredClientLossPaths(there.losses, back.losses) };
 }

@@ -4,13 +4,22 @@ import type { MessageCreateParams } from '../../generated/anthropic-messages/typ
 import { translateRequest } from '../../src/translate/translate.js';
 import { anthropicRequest } from '../arbitraries/anthropic-request.js';
 import { withoutPaths } from './json-path-ops.js';
-import { declaredLossPaths, normalizeProviderRoundTrip, PROVIDER_FORMATS, type ProviderFormat, thinkingSignatures } from './normalize-provider-requests.js';
+import {
+  declaredLossPaths,
+  normalizeProviderRoundTrip,
+  PROVIDER_FORMATS,
+  type ProviderFormat,
+  thinkingSignatures,
+} from './normalize-provider-requests.js';
 import { params, timeout } from './runs.js';
 
 /** Anthropic -> provider -> Anthropic; the provider's URL carries the model and the stream choice back. */
 function roundTrip(format: ProviderFormat, a: MessageCreateParams) {
   const there = translateRequest('anthropic-messages', format, a);
-  const back = translateRequest(format, 'anthropic-messages', there.body, { model: a.model, context: { stream: a.stream === true } });
+  const back = translateRequest(format, 'anthropic-messages', there.body, {
+    model: a.model,
+    context: { stream: a.stream === true },
+  });
   const declared = declaredLossPaths(format, there, back.losses);
   return { there, back, declared };
 }

@@ -14,15 +14,42 @@ import { params, timeout } from './runs.js';
 
 /** Each provider's strict mock, where its requests go (base URL), and the credentials it wants. */
 const PROVIDERS: Record<ProviderFormat, { mock: () => MockProvider; base: string; headers: Record<string, string> }> = {
-  gemini: { mock: () => createGeminiMock({ apiKey: 'k' }), base: 'https://generativelanguage.test', headers: { 'x-goog-api-key': 'k' } },
-  'bedrock-converse': { mock: () => createBedrockConverseMock(), base: 'https://bedrock-runtime.test', headers: { authorization: 'Bearer k' } },
-  'bedrock-invoke': { mock: () => createBedrockInvokeMock(), base: 'https://bedrock-runtime.test', headers: { authorization: 'Bearer k' } },
-  'vertex-anthropic': { mock: () => createVertexAnthropicMock({ apiKey: 'k' }), base: 'https://aiplatform.test/v1/projects/p/locations/r', headers: { authorization: 'Bearer k' } },
+  gemini: {
+    mock: () => createGeminiMock({ apiKey: 'k' }),
+    base: 'https://generativelanguage.test',
+    headers: { 'x-goog-api-key': 'k' },
+  },
+  'bedrock-converse': {
+    mock: () => createBedrockConverseMock(),
+    base: 'https://bedrock-runtime.test',
+    headers: { authorization: 'Bearer k' },
+  },
+  'bedrock-invoke': {
+    mock: () => createBedrockInvokeMock(),
+    base: 'https://bedrock-runtime.test',
+    headers: { authorization: 'Bearer k' },
+  },
+  'vertex-anthropic': {
+    mock: () => createVertexAnthropicMock({ apiKey: 'k' }),
+    base: 'https://aiplatform.test/v1/projects/p/locations/r',
+    headers: { authorization: 'Bearer k' },
+  },
 };
 
 /** What the provider's strict mock answers to the request (status, and its error message when it refuses it). */
-async function mockVerdict(mock: MockProvider, url: string, headers: Record<string, string>, body: unknown): Promise<{ status: number; refusal?: string }> {
-  const res = await mock(new Request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }));
+async function mockVerdict(
+  mock: MockProvider,
+  url: string,
+  headers: Record<string, string>,
+  body: unknown,
+): Promise<{ status: number; refusal?: string }> {
+  const res = await mock(
+    new Request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    }),
+  );
   if (res.ok) {
     await res.body?.cancel();
     return { status: res.status };
@@ -65,7 +92,9 @@ describe('Anthropic -> Converse: a turn emptied by losses', () => {
     };
     const r = translateRequest('anthropic-messages', 'bedrock-converse', a);
     const p = PROVIDERS['bedrock-converse'];
-    expect(await mockVerdict(p.mock(), p.base + String(r.context.upstreamPath), p.headers, r.body)).toEqual({ status: 200 });
+    expect(await mockVerdict(p.mock(), p.base + String(r.context.upstreamPath), p.headers, r.body)).toEqual({
+      status: 200,
+    });
     expect(r.losses.map((l) => l.path)).toEqual(['messages[0].content[0]', 'messages[0]']);
   });
 });

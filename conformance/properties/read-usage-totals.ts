@@ -16,7 +16,12 @@ export interface UsageTotals {
 }
 
 /** The formats whose usage counts cache writes apart from other input. */
-export const COUNTS_CACHE_WRITES: ReadonlySet<FormatId> = new Set(['anthropic-messages', 'bedrock-invoke', 'vertex-anthropic', 'bedrock-converse']);
+export const COUNTS_CACHE_WRITES: ReadonlySet<FormatId> = new Set([
+  'anthropic-messages',
+  'bedrock-invoke',
+  'vertex-anthropic',
+  'bedrock-converse',
+]);
 
 function n(v: unknown): number {
   return typeof v === 'number' ? v : 0;
@@ -29,7 +34,12 @@ export function usageTotals(format: FormatId, body: unknown): UsageTotals {
   switch (format) {
     case 'openai-chat': {
       const details = isRecord(u.prompt_tokens_details) ? u.prompt_tokens_details : {};
-      return { prompt: n(u.prompt_tokens), output: n(u.completion_tokens), read: n(details.cached_tokens), total: n(u.total_tokens) };
+      return {
+        prompt: n(u.prompt_tokens),
+        output: n(u.completion_tokens),
+        read: n(details.cached_tokens),
+        total: n(u.total_tokens),
+      };
     }
     case 'gemini': {
       const m = isRecord(b.usageMetadata) ? b.usageMetadata : {};
@@ -43,7 +53,13 @@ export function usageTotals(format: FormatId, body: unknown): UsageTotals {
     case 'bedrock-converse': {
       const read = n(u.cacheReadInputTokens);
       const write = n(u.cacheWriteInputTokens);
-      return { prompt: n(u.inputTokens) + read + write, output: n(u.outputTokens), read, write, total: n(u.totalTokens) };
+      return {
+        prompt: n(u.inputTokens) + read + write,
+        output: n(u.outputTokens),
+        read,
+        write,
+        total: n(u.totalTokens),
+      };
     }
     default: {
       const read = n(u.cache_read_input_tokens);

@@ -10,7 +10,10 @@ export function isCleanEnd(format: FormatId, event: unknown): boolean {
       // no terminator: the chunk with the candidate's finishReason (or a blocked prompt) is the last
       if (!isRecord(event) || event.error !== undefined) return false;
       const c = Array.isArray(event.candidates) ? event.candidates[0] : undefined;
-      return (isRecord(c) && c.finishReason !== undefined) || (isRecord(event.promptFeedback) && event.promptFeedback.blockReason !== undefined);
+      return (
+        (isRecord(c) && c.finishReason !== undefined) ||
+        (isRecord(event.promptFeedback) && event.promptFeedback.blockReason !== undefined)
+      );
     }
     case 'bedrock-converse':
       // usage comes after messageStop: the metadata event closes a clean stream

@@ -1,11 +1,16 @@
 import type { FormatId } from '../../src/core/formats.js';
 import type { TranslateOptions } from '../../src/core/options.js';
-import { translateStream } from '../../src/translate/translate-stream.js';
 import { createStreamTranslator } from '../../src/translate/translate.js';
+import { translateStream } from '../../src/translate/translate-stream.js';
 import { readAll, streamOf } from '../scenarios/library-exchange.js';
 
 /** Push every event through a fresh stream translator and end it: the translated events. */
-export function translateEvents(from: FormatId, to: FormatId, events: readonly unknown[], options?: TranslateOptions): unknown[] {
+export function translateEvents(
+  from: FormatId,
+  to: FormatId,
+  events: readonly unknown[],
+  options?: TranslateOptions,
+): unknown[] {
   const t = createStreamTranslator(from, to, options);
   const out: unknown[] = [];
   for (const e of events) out.push(...t.push(e));
@@ -14,7 +19,12 @@ export function translateEvents(from: FormatId, to: FormatId, events: readonly u
 }
 
 /** Upstream bytes, handed over in `chunks`, through `translateStream`: the client bytes. */
-export function translateBytes(from: FormatId, to: FormatId, chunks: readonly Uint8Array[], options?: TranslateOptions): Promise<Uint8Array> {
+export function translateBytes(
+  from: FormatId,
+  to: FormatId,
+  chunks: readonly Uint8Array[],
+  options?: TranslateOptions,
+): Promise<Uint8Array> {
   return readAll(translateStream(from, to, streamOf(chunks), options));
 }
 

@@ -8,10 +8,22 @@ import { params, timeout } from './runs.js';
 
 // Any valid client request translates into a request the strict mock provider accepts (spec + provider rules).
 describe('translated requests are accepted upstream', () => {
-  test.prop([anthropicRequest({ thinking: true, images: true, anthropicOnly: true })], params())('Anthropic -> OpenAI', (req) => {
-    expect(upstreamRequestProblems('openai-chat', translateRequest('anthropic-messages', 'openai-chat', req).body)).toEqual([]);
-  }, timeout());
-  test.prop([openaiRequest({ images: true, openaiOnly: true })], params())('OpenAI -> Anthropic', (req) => {
-    expect(upstreamRequestProblems('anthropic-messages', translateRequest('openai-chat', 'anthropic-messages', req).body)).toEqual([]);
-  }, timeout());
+  test.prop([anthropicRequest({ thinking: true, images: true, anthropicOnly: true })], params())(
+    'Anthropic -> OpenAI',
+    (req) => {
+      expect(
+        upstreamRequestProblems('openai-chat', translateRequest('anthropic-messages', 'openai-chat', req).body),
+      ).toEqual([]);
+    },
+    timeout(),
+  );
+  test.prop([openaiRequest({ images: true, openaiOnly: true })], params())(
+    'OpenAI -> Anthropic',
+    (req) => {
+      expect(
+        upstreamRequestProblems('anthropic-messages', translateRequest('openai-chat', 'anthropic-messages', req).body),
+      ).toEqual([]);
+    },
+    timeout(),
+  );
 });

@@ -24,7 +24,11 @@ function eventStream(events: readonly unknown[]): ReadableStream<unknown> {
  * `crlf` turns the SSE line ends into CRLF (legal SSE, and how the Gemini service frames); binary frames have no
  * line ends and are left as they are.
  */
-export async function eventsToBytes(format: FormatId, events: readonly unknown[], options: { crlf?: boolean } = {}): Promise<Uint8Array> {
+export async function eventsToBytes(
+  format: FormatId,
+  events: readonly unknown[],
+  options: { crlf?: boolean } = {},
+): Promise<Uint8Array> {
   const bytes = await readAll(eventStream(events).pipeThrough(getCodec(format).encodeStream()));
   if (!options.crlf || !isSSEFormat(format)) return bytes;
   return new TextEncoder().encode(new TextDecoder().decode(bytes).replace(/\n/g, '\r\n'));
@@ -41,7 +45,10 @@ function sseFraming(format: FormatId): FormatId {
  * frame, data that is not JSON) and, for SSE formats, the framing rules of `decodeSSEEvents` (event names equal
  * payload types for Anthropic, no event names for data-only formats, valid UTF-8, no cut-off tail).
  */
-export async function bytesToEvents(format: FormatId, bytes: Uint8Array): Promise<{ events: unknown[]; problems: string[] }> {
+export async function bytesToEvents(
+  format: FormatId,
+  bytes: Uint8Array,
+): Promise<{ events: unknown[]; problems: string[] }> {
   const problems: string[] = [];
   const events: unknown[] = [];
   const reader = streamOf([bytes]).pipeThrough(getCodec(format).decodeStream()).getReader();

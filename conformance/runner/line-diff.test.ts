@@ -24,7 +24,9 @@ describe('lineDiff', () => {
 
 describe('diffText', () => {
   it('sorts keys so that key order is not a difference', () => {
-    expect(diffText({ b: 1, a: { d: [{ z: 1, y: 2 }], c: 0 } })).toBe(diffText({ a: { c: 0, d: [{ y: 2, z: 1 }] }, b: 1 }));
+    expect(diffText({ b: 1, a: { d: [{ z: 1, y: 2 }], c: 0 } })).toBe(
+      diffText({ a: { c: 0, d: [{ y: 2, z: 1 }] }, b: 1 }),
+    );
     expect(diffText('as is')).toBe('as is');
   });
 });

@@ -28,7 +28,9 @@ export function providerOf(format: FormatId): string {
 
 /** Formats whose clients put the model (and the stream choice) in the URL. */
 function modelInUrl(format: FormatId): boolean {
-  return format === 'gemini' || format === 'bedrock-invoke' || format === 'bedrock-converse' || format === 'vertex-anthropic';
+  return (
+    format === 'gemini' || format === 'bedrock-invoke' || format === 'bedrock-converse' || format === 'vertex-anthropic'
+  );
 }
 
 /** The Vertex project and region the runner uses (any value: the mock does not check them). */
@@ -86,7 +88,8 @@ function clientHeaders(s: Scenario, o: LiveExchangeOptions): Record<string, stri
     else h['x-api-key'] = CLIENT_KEY;
     // beta names a library run passes as options.context.anthropicBeta are the client's anthropic-beta header
     const beta = s.meta.options?.context?.anthropicBeta;
-    if (typeof beta === 'string' || Array.isArray(beta)) h['anthropic-beta'] = Array.isArray(beta) ? beta.join(',') : beta;
+    if (typeof beta === 'string' || Array.isArray(beta))
+      h['anthropic-beta'] = Array.isArray(beta) ? beta.join(',') : beta;
   } else if (s.client === 'gemini') {
     h['x-goog-api-key'] = CLIENT_KEY;
   } else {
@@ -98,7 +101,8 @@ function clientHeaders(s: Scenario, o: LiveExchangeOptions): Record<string, stri
 
 /** The endpoint a client of the scenario's format calls (Gemini: the model is in the path). */
 export function clientPath(s: Scenario, mode: ExchangeMode, preset: Preset): string {
-  if (s.client === 'anthropic-messages') return s.meta.endpoint === 'count_tokens' ? '/v1/messages/count_tokens' : '/v1/messages';
+  if (s.client === 'anthropic-messages')
+    return s.meta.endpoint === 'count_tokens' ? '/v1/messages/count_tokens' : '/v1/messages';
   if (s.client === 'openai-chat') return '/v1/chat/completions';
   const model = routedModel(typeof s.meta.options?.model === 'string' ? s.meta.options.model : 'model', s, preset);
   if (s.client === 'gemini') {
@@ -198,7 +202,9 @@ export interface SentRequest {
  * An `Exchange` against a running gateway over HTTP. With an upstream, it arms it before each exchange
  * and reports what the upstream saw (request body and strict-check problems).
  */
-export function createLiveExchange(o: LiveExchangeOptions): Exchange & { lastSent(id: string): SentRequest | undefined } {
+export function createLiveExchange(
+  o: LiveExchangeOptions,
+): Exchange & { lastSent(id: string): SentRequest | undefined } {
   const sent = new Map<string, SentRequest>();
   const timeoutMs = o.timeoutMs ?? 20_000;
   const exchange = async (s: Scenario, mode: ExchangeMode): Promise<ExchangeOutcome> => {
@@ -207,7 +213,12 @@ export function createLiveExchange(o: LiveExchangeOptions): Exchange & { lastSen
     const url = o.gatewayUrl.replace(/\/+$/, '') + clientPath(s, mode, o.preset);
     const headers = clientHeaders(s, o);
     sent.set(s.id, { url, headers, body });
-    const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     const bytes = await readBytes(res, timeoutMs);
     const seen = o.upstream?.seen();
     const outcome: ExchangeOutcome = { status: res.status };
@@ -221,7 +232,10 @@ export function createLiveExchange(o: LiveExchangeOptions): Exchange & { lastSen
     const isStream = /event-stream|eventstream/i.test(res.headers.get('content-type') ?? '');
     if (mode === 'stream' && res.status === 200 && isStream) {
       // binary frames carry CRCs: ids in them are not rewritten (the frames are compared as events)
-      outcome.stream = o.normalizeIds === false || !s.clientStream || s.clientFrames ? bytes : normalizeStreamIds(s.clientStream, bytes);
+      outcome.stream =
+        o.normalizeIds === false || !s.clientStream || s.clientFrames
+          ? bytes
+          : normalizeStreamIds(s.clientStream, bytes);
     } else {
       const text = new TextDecoder().decode(bytes);
       let json: unknown = text;

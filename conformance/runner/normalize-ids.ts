@@ -67,6 +67,7 @@ export function normalizeStreamIds(expected: Uint8Array, actual: Uint8Array): Ui
     const key = JSON.stringify(a.key ?? 'id');
     text = replaceAll(text, `${key}:${JSON.stringify(a.id)}`, `${key}:${JSON.stringify(e.id)}`);
   }
-  if (e.created !== undefined && a.created !== undefined) text = replaceAll(text, `"created":${a.created}`, `"created":${e.created}`);
+  if (e.created !== undefined && a.created !== undefined)
+    text = replaceAll(text, `"created":${a.created}`, `"created":${e.created}`);
   return new TextEncoder().encode(text);
 }

@@ -7,7 +7,16 @@ import { renderJUnit } from './write-junit.js';
 const base = { client: 'openai-chat', provider: 'anthropic', durationMs: 1, message: '' } as const;
 const results: CaseResult[] = [
   { ...base, scenario: 'p/a', aspect: 'response', features: ['tools', 'text'], status: 'pass' },
-  { ...base, scenario: 'p/b', aspect: 'stream', features: ['tools'], status: 'fail', message: 'x: expected <1>, got "&"', expected: { x: 1 }, actual: { x: '</script><b>' } },
+  {
+    ...base,
+    scenario: 'p/b',
+    aspect: 'stream',
+    features: ['tools'],
+    status: 'fail',
+    message: 'x: expected <1>, got "&"',
+    expected: { x: 1 },
+    actual: { x: '</script><b>' },
+  },
   { ...base, scenario: 'p/c', aspect: 'request', features: [], status: 'skip', message: 'cannot see' },
 ];
 const report = buildReport(results, { target: 't', upstream: 'mocks', startedAt: 'now', durationMs: 5, filters: {} });

@@ -16,7 +16,13 @@ import { runConformance, selectScenarios } from './run-conformance.js';
 let root = '';
 
 function chunk(delta: Record<string, unknown>, finish: string | null = null) {
-  return { id: 'chatcmpl-fx', object: 'chat.completion.chunk', created: 1700000000, model: 'gpt-4o', choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] };
+  return {
+    id: 'chatcmpl-fx',
+    object: 'chat.completion.chunk',
+    created: 1700000000,
+    model: 'gpt-4o',
+    choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+  };
 }
 
 async function writeScenario(pair: string, name: string, files: Record<string, unknown>): Promise<void> {
@@ -50,10 +56,24 @@ beforeAll(async () => {
       object: 'chat.completion',
       created: 1700000000,
       model: 'gpt-4o',
-      choices: [{ index: 0, message: { role: 'assistant', content: 'Hello', refusal: null }, finish_reason: 'stop', logprobs: null }],
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: 'Hello', refusal: null },
+          finish_reason: 'stop',
+          logprobs: null,
+        },
+      ],
       usage: { prompt_tokens: 8, completion_tokens: 1, total_tokens: 9 },
     },
-    'upstream-stream.sse': [chunk({ role: 'assistant', content: '' }), chunk({ content: 'Hello' }), chunk({}, 'stop'), '[DONE]'].map(encodeOpenAIEvent).join(''),
+    'upstream-stream.sse': [
+      chunk({ role: 'assistant', content: '' }),
+      chunk({ content: 'Hello' }),
+      chunk({}, 'stop'),
+      '[DONE]',
+    ]
+      .map(encodeOpenAIEvent)
+      .join(''),
   });
   await writeScenario('openai-chat--anthropic-messages', 'error', {
     'scenario.json': { description: 'upstream 529', features: ['errors'], stream: false },
@@ -69,7 +89,19 @@ beforeAll(async () => {
       usage: { input_tokens: 3, output_tokens: 1 },
     },
     'upstream-stream.sse': [
-      { type: 'message_start', message: { id: 'msg_fx', type: 'message', role: 'assistant', model: 'claude-x', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 3, output_tokens: 1 } } },
+      {
+        type: 'message_start',
+        message: {
+          id: 'msg_fx',
+          type: 'message',
+          role: 'assistant',
+          model: 'claude-x',
+          content: [],
+          stop_reason: null,
+          stop_sequence: null,
+          usage: { input_tokens: 3, output_tokens: 1 },
+        },
+      },
       { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
       { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Hey' } },
       { type: 'content_block_stop', index: 0 },
@@ -78,7 +110,10 @@ beforeAll(async () => {
     ]
       .map(encodeAnthropicEvent)
       .join(''),
-    'upstream-error.json': { status: 529, body: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } },
+    'upstream-error.json': {
+      status: 529,
+      body: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } },
+    },
   });
 });
 
@@ -112,7 +147,9 @@ describe('runConformance (reference gateway in-process, loopback)', () => {
     try {
       const run = await runConformance({ upstream: 'mocks', out: join(root, 'reports-bad'), fixturesDir: root });
       const failing = run.report.results.filter((r) => r.status === 'fail');
-      expect(failing.map((f) => `${f.scenario} ${f.aspect}`)).toEqual(['anthropic-messages--openai-chat/text response']);
+      expect(failing.map((f) => `${f.scenario} ${f.aspect}`)).toEqual([
+        'anthropic-messages--openai-chat/text response',
+      ]);
       expect(failing[0]!.message).toContain('Goodbye');
       expect(failing[0]!.request).toMatchObject({ model: '@openai/gpt-4o' });
       expect(run.failures).toBe(1);
@@ -154,19 +191,40 @@ describe('runConformance --upstream real (structure only)', () => {
     );
     const dir = mkdtempSync(join(tmpdir(), 'crosswire-real-'));
     try {
-      const tool = { name: 'get_weather', input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } };
+      const tool = {
+        name: 'get_weather',
+        input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+      };
       const scenario = join(dir, 'anthropic-messages--openai-chat', 'forced-tool');
       mkdirSync(scenario, { recursive: true });
-      writeFileSync(join(scenario, 'scenario.json'), JSON.stringify({ description: 'forced tool', features: ['tools'], stream: false }));
+      writeFileSync(
+        join(scenario, 'scenario.json'),
+        JSON.stringify({ description: 'forced tool', features: ['tools'], stream: false }),
+      );
       writeFileSync(
         join(scenario, 'client-request.json'),
-        JSON.stringify({ model: 'gpt-4o', max_tokens: 64, tools: [tool], tool_choice: { type: 'tool', name: 'get_weather' }, messages: [{ role: 'user', content: 'weather?' }] }),
+        JSON.stringify({
+          model: 'gpt-4o',
+          max_tokens: 64,
+          tools: [tool],
+          tool_choice: { type: 'tool', name: 'get_weather' },
+          messages: [{ role: 'user', content: 'weather?' }],
+        }),
       );
       writeFileSync(join(scenario, 'upstream-response.json'), '{}');
       writeFileSync(join(scenario, 'upstream-stream.sse'), '');
-      const run = await runConformance({ gateway: gw.url, upstream: 'real', out: join(dir, 'reports'), fixturesDir: dir });
+      const run = await runConformance({
+        gateway: gw.url,
+        upstream: 'real',
+        out: join(dir, 'reports'),
+        fixturesDir: dir,
+      });
       const byAspect = Object.fromEntries(run.report.results.map((r) => [r.aspect, `${r.status} ${r.message}`.trim()]));
-      expect(byAspect).toEqual({ 'real-response-valid': 'pass', 'real-tool-calls': 'pass', 'real-stream-grammar': 'pass' });
+      expect(byAspect).toEqual({
+        'real-response-valid': 'pass',
+        'real-tool-calls': 'pass',
+        'real-stream-grammar': 'pass',
+      });
       expect(run.failures).toBe(0);
     } finally {
       await gw.close();

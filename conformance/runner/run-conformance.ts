@@ -43,7 +43,10 @@ function matchesFormat(format: FormatId, wanted: string): boolean {
 }
 
 /** The scenarios the filters select. */
-export function selectScenarios(all: readonly Scenario[], o: Pick<ConformanceOptions, 'only' | 'provider' | 'format'>): Scenario[] {
+export function selectScenarios(
+  all: readonly Scenario[],
+  o: Pick<ConformanceOptions, 'only' | 'provider' | 'format'>,
+): Scenario[] {
   const only = o.only
     ?.split(',')
     .map((s) => s.trim())
@@ -85,19 +88,40 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
     let target = o.gateway;
     let targetLabel = o.gateway ?? 'reference gateway (in-process)';
     if (o.upstream === 'real') {
-      if (!target) throw new Error('--upstream real needs --gateway URL (a gateway configured with real provider keys)');
-      results.push(...(await runRealChecks(scenarios, { gatewayUrl: target, preset: o.preset ?? 'crosswire', headers: o.headers, timeoutMs: o.timeoutMs, progress: say })));
+      if (!target)
+        throw new Error('--upstream real needs --gateway URL (a gateway configured with real provider keys)');
+      results.push(
+        ...(await runRealChecks(scenarios, {
+          gatewayUrl: target,
+          preset: o.preset ?? 'crosswire',
+          headers: o.headers,
+          timeoutMs: o.timeoutMs,
+          progress: say,
+        })),
+      );
     } else {
       const upstream = createScenarioUpstream(strictUpstreamCheck);
       const mock = await serveFetch(upstream.handler, { port: o.mockPort });
       servers.push(mock);
       say(`scenario upstream (mock providers) on ${mock.url}`);
       if (!target) {
-        const formats: FormatId[] = ['anthropic-messages', 'openai-chat', 'gemini', 'bedrock-invoke', 'bedrock-converse', 'vertex-anthropic'];
+        const formats: FormatId[] = [
+          'anthropic-messages',
+          'openai-chat',
+          'gemini',
+          'bedrock-invoke',
+          'bedrock-converse',
+          'vertex-anthropic',
+        ];
         const providers = Object.fromEntries(
           formats.map((f) => [
             providerOf(f),
-            { format: f, baseUrl: f === 'openai-chat' ? `${mock.url}/v1` : mock.url, apiKey: 'mock-upstream-key', ...VERTEX_LOCATION },
+            {
+              format: f,
+              baseUrl: f === 'openai-chat' ? `${mock.url}/v1` : mock.url,
+              apiKey: 'mock-upstream-key',
+              ...VERTEX_LOCATION,
+            },
           ]),
         );
         const gateway = await serveGateway(createGateway({ providers, log: () => {} }));
@@ -128,7 +152,9 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
         results.push(...mine);
         const failed = mine.filter((c) => c.status === 'fail');
         const mark = failed.length === 0 ? '✓' : '✗';
-        say(`[${n}/${scenarios.length}] ${mark} ${s.id}${failed.length ? ` (${failed.map((f) => f.aspect).join(', ')})` : ''}`);
+        say(
+          `[${n}/${scenarios.length}] ${mark} ${s.id}${failed.length ? ` (${failed.map((f) => f.aspect).join(', ')})` : ''}`,
+        );
       }
     }
     const report = buildReport(results, {

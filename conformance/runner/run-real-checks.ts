@@ -50,7 +50,8 @@ export function toolCallProblems(format: FormatId, req: Record<string, unknown>,
   if (calls.length === 0) return ['tool_choice forces a tool call, but the response has none'];
   const out: string[] = [];
   for (const c of calls) {
-    if (typeof c.name !== 'string' || !names.has(c.name)) out.push(`tool call names an undeclared tool ${JSON.stringify(c.name)}`);
+    if (typeof c.name !== 'string' || !names.has(c.name))
+      out.push(`tool call names an undeclared tool ${JSON.stringify(c.name)}`);
     if (!isObject(c.args)) out.push(`tool call ${String(c.name)} has arguments that are not a JSON object`);
   }
   return out;
@@ -87,7 +88,10 @@ export async function runRealChecks(scenarios: readonly Scenario[], o: RealOptio
         ...(problems.length ? { request: exchange.lastSent(s.id)?.body, expected: 'a valid response', actual } : {}),
         durationMs: Date.now() - t0,
       });
-    const modes = [s.upstreamResponse !== undefined || !s.meta.stream ? 'json' : undefined, s.upstreamStream !== undefined || s.meta.stream ? 'stream' : undefined];
+    const modes = [
+      s.upstreamResponse !== undefined || !s.meta.stream ? 'json' : undefined,
+      s.upstreamStream !== undefined || s.meta.stream ? 'stream' : undefined,
+    ];
     for (const mode of modes) {
       if (!mode) continue;
       const t0 = Date.now();
@@ -104,10 +108,17 @@ export async function runRealChecks(scenarios: readonly Scenario[], o: RealOptio
       }
       if (mode === 'json') {
         const v = validateResponse(s.client, o2.body);
-        add('real-response-valid', v.errors.map((e) => `${e.path || '<root>'}: ${e.message}`), o2.body, t0);
+        add(
+          'real-response-valid',
+          v.errors.map((e) => `${e.path || '<root>'}: ${e.message}`),
+          o2.body,
+          t0,
+        );
         add('real-tool-calls', toolCallProblems(s.client, req, o2.body), o2.body, t0);
       } else {
-        const problems = o2.stream ? [...(await (defaultChecks.clientStream?.(s.client, o2.stream, false) ?? []))] : ['no stream'];
+        const problems = o2.stream
+          ? [...(await (defaultChecks.clientStream?.(s.client, o2.stream, false) ?? []))]
+          : ['no stream'];
         add('real-stream-grammar', problems, o2.stream ? new TextDecoder().decode(o2.stream) : o2.body, t0);
       }
     }

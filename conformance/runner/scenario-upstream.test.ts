@@ -25,11 +25,20 @@ describe('scenario upstream endpoints', () => {
     expect(await problemsFor('gemini', '/v1beta/models/gemini-x:countTokens')).toEqual([]);
     expect(await problemsFor('bedrock-invoke', '/model/anthropic.claude/count-tokens')).toEqual([]);
     expect(await problemsFor('bedrock-converse', '/model/anthropic.claude/count-tokens')).toEqual([]);
-    expect(await problemsFor('vertex-anthropic', '/v1/projects/p/locations/l/publishers/anthropic/models/count-tokens:rawPredict')).toEqual([]);
+    expect(
+      await problemsFor(
+        'vertex-anthropic',
+        '/v1/projects/p/locations/l/publishers/anthropic/models/count-tokens:rawPredict',
+      ),
+    ).toEqual([]);
   });
 
   it('flags a request sent to another format’s endpoint', async () => {
-    expect((await problemsFor('gemini', '/model/anthropic.claude/count-tokens')).join()).toMatch(/expected a gemini endpoint/);
-    expect((await problemsFor('bedrock-invoke', '/v1/chat/completions')).join()).toMatch(/expected a bedrock-invoke endpoint/);
+    expect((await problemsFor('gemini', '/model/anthropic.claude/count-tokens')).join()).toMatch(
+      /expected a gemini endpoint/,
+    );
+    expect((await problemsFor('bedrock-invoke', '/v1/chat/completions')).join()).toMatch(
+      /expected a bedrock-invoke endpoint/,
+    );
   });
 });

@@ -1,7 +1,7 @@
 import type { FormatId } from '../../src/core/formats.js';
 import { getCodec } from '../../src/translate/translate.js';
-import type { ExchangeMode } from '../scenarios/run-scenario.js';
 import type { Scenario } from '../scenarios/load-scenarios.js';
+import type { ExchangeMode } from '../scenarios/run-scenario.js';
 
 /** What the upstream saw for the armed exchange. */
 export interface UpstreamSeen {
@@ -18,7 +18,11 @@ export interface UpstreamSeen {
  * Checks a request the way the real provider would (spec + provider rules), answering with that
  * provider's own error when it is wrong. `undefined`: accepted.
  */
-export type StrictCheck = (format: FormatId, req: Request, body: unknown) => Promise<{ problems: string[]; reject?: Response } | undefined>;
+export type StrictCheck = (
+  format: FormatId,
+  req: Request,
+  body: unknown,
+) => Promise<{ problems: string[]; reject?: Response } | undefined>;
 
 function endpointFormat(path: string): FormatId | 'bedrock-count-tokens' | undefined {
   if (/\/chat\/completions$/.test(path)) return 'openai-chat';
@@ -72,8 +76,16 @@ export function createScenarioUpstream(strict?: StrictCheck) {
     armed = undefined;
     if (typeof body === 'string') problems.push('request body is not JSON');
     const endpoint = endpointFormat(url.pathname);
-    const format = endpoint === 'bedrock-count-tokens' ? (scenario.upstream.startsWith('bedrock-') ? scenario.upstream : undefined) : endpoint;
-    if (format !== scenario.upstream) problems.push(`request went to ${url.pathname} (${format ?? 'unknown endpoint'}), expected a ${scenario.upstream} endpoint`);
+    const format =
+      endpoint === 'bedrock-count-tokens'
+        ? scenario.upstream.startsWith('bedrock-')
+          ? scenario.upstream
+          : undefined
+        : endpoint;
+    if (format !== scenario.upstream)
+      problems.push(
+        `request went to ${url.pathname} (${format ?? 'unknown endpoint'}), expected a ${scenario.upstream} endpoint`,
+      );
     if (strict && typeof body !== 'string') {
       const verdict = await strict(scenario.upstream, req, body);
       if (verdict) {
@@ -83,10 +95,16 @@ export function createScenarioUpstream(strict?: StrictCheck) {
     }
     switch (mode) {
       case 'json':
-        return new Response(JSON.stringify(scenario.upstreamResponse), { status: 200, headers: { 'content-type': 'application/json' } });
+        return new Response(JSON.stringify(scenario.upstreamResponse), {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        });
       case 'error': {
         const e = scenario.upstreamError;
-        return new Response(JSON.stringify(e?.body), { status: e?.status ?? 500, headers: { 'content-type': 'application/json' } });
+        return new Response(JSON.stringify(e?.body), {
+          status: e?.status ?? 500,
+          headers: { 'content-type': 'application/json' },
+        });
       }
       case 'stream': {
         const bytes = scenario.upstreamStream ?? new Uint8Array();

@@ -20,7 +20,9 @@ function authProblem(format: FormatId, h: Headers, url: URL): RuleViolation | un
     case 'bedrock-invoke':
     case 'vertex-anthropic':
       // a Bedrock API key and a Vertex access token are bearer tokens (the gateway does not sign with SigV4)
-      return readBearerToken(h.get('authorization')) === undefined ? { path: '', message: 'no Authorization: Bearer token' } : undefined;
+      return readBearerToken(h.get('authorization')) === undefined
+        ? { path: '', message: 'no Authorization: Bearer token' }
+        : undefined;
   }
 }
 
@@ -28,7 +30,8 @@ function headerProblems(format: FormatId, h: Headers, url: URL): string[] {
   const out: string[] = [];
   const auth = authProblem(format, h, url);
   if (auth) out.push(`headers: ${auth.message}`);
-  if (!/application\/json/i.test(h.get('content-type') ?? '')) out.push('headers: content-type is not application/json');
+  if (!/application\/json/i.test(h.get('content-type') ?? ''))
+    out.push('headers: content-type is not application/json');
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { diffText, lineDiff } from './line-diff.js';
-import { columnOf, type ConformanceReport, rowsOf } from './report-model.js';
+import { type ConformanceReport, columnOf, rowsOf } from './report-model.js';
 
 /** What the page script gets for one case. Failing cases carry request, expected, actual and the line diff. */
 interface PageCase {
@@ -25,7 +25,10 @@ function htmlEscape(s: string): string {
 
 /** JSON that is safe inside a `<script>` element. */
 function scriptJson(v: unknown): string {
-  return JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(v)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 const CSS = `
@@ -97,7 +100,14 @@ const SCRIPT = `
 export function renderHtml(report: ConformanceReport): string {
   const { rows, columns, cells } = report.matrix;
   const cases: PageCase[] = report.results.map((r) => {
-    const c: PageCase = { scenario: r.scenario, aspect: r.aspect, status: r.status, message: clip(r.message), row: rowsOf(r), col: columnOf(r) };
+    const c: PageCase = {
+      scenario: r.scenario,
+      aspect: r.aspect,
+      status: r.status,
+      message: clip(r.message),
+      row: rowsOf(r),
+      col: columnOf(r),
+    };
     if (r.status === 'fail') {
       if (r.request !== undefined) c.request = clip(diffText(r.request));
       c.diff = lineDiff(clip(diffText(r.expected)), clip(diffText(r.actual))).map((l) => [l.op, l.text]);

@@ -46,9 +46,14 @@ export function decodeSSEEvents(format: FormatId, bytes: Uint8Array): DecodedStr
     }
     if (NAMED_EVENTS.has(format)) {
       const type = isRecord(payload) ? payload.type : undefined;
-      if (m.event !== type) problems.push(`event ${i}: SSE event name ${JSON.stringify(m.event)} differs from payload type ${JSON.stringify(type)}`);
+      if (m.event !== type)
+        problems.push(
+          `event ${i}: SSE event name ${JSON.stringify(m.event)} differs from payload type ${JSON.stringify(type)}`,
+        );
     } else if (m.event !== undefined) {
-      problems.push(`event ${i}: ${format === 'gemini' ? 'Gemini' : 'OpenAI'} streams carry no event names, got ${JSON.stringify(m.event)}`);
+      problems.push(
+        `event ${i}: ${format === 'gemini' ? 'Gemini' : 'OpenAI'} streams carry no event names, got ${JSON.stringify(m.event)}`,
+      );
     }
     events.push(payload);
   });
@@ -64,7 +69,8 @@ export async function decodeClientStream(format: FormatId, bytes: Uint8Array): P
   const events: unknown[] = [];
   const problems: string[] = [];
   for (const e of await decodeFrames(format, bytes)) {
-    if (isRecord(e) && typeof e.$error === 'string' && Object.keys(e).length === 1) problems.push(`the event stream does not decode: ${e.$error}`);
+    if (isRecord(e) && typeof e.$error === 'string' && Object.keys(e).length === 1)
+      problems.push(`the event stream does not decode: ${e.$error}`);
     else events.push(e);
   }
   return { events, problems };
@@ -106,7 +112,8 @@ export function isCleanEndEvent(format: FormatId, event: unknown): boolean {
 /** Problems with a stream that must end in the client's error shape: it must, and must not also end cleanly. */
 export function expectErrorEnd(format: FormatId, events: readonly unknown[]): string[] {
   const out: string[] = [];
-  if (!isStreamErrorEvent(format, events.at(-1))) out.push(`the stream must end with a ${format} error event, it ends with ${JSON.stringify(events.at(-1))}`);
+  if (!isStreamErrorEvent(format, events.at(-1)))
+    out.push(`the stream must end with a ${format} error event, it ends with ${JSON.stringify(events.at(-1))}`);
   if (events.some((e) => isCleanEndEvent(format, e))) out.push('the stream ends cleanly although the upstream failed');
   return out;
 }

@@ -38,7 +38,12 @@ const issues = (r: { ok: boolean; errors: readonly { path: string; message: stri
  */
 export const defaultChecks: ScenarioChecks = {
   upstreamRequest: (format, body, scenario) =>
-    upstreamRequestProblems(format, body, scenario?.meta.options?.anthropicVersion ?? scenario?.meta.anthropicVersion, scenario?.meta.endpoint),
+    upstreamRequestProblems(
+      format,
+      body,
+      scenario?.meta.options?.anthropicVersion ?? scenario?.meta.anthropicVersion,
+      scenario?.meta.endpoint,
+    ),
   clientResponse(format, body, scenario) {
     if (scenario?.meta.endpoint === 'count_tokens' && format === 'anthropic-messages') {
       const r = zMessageTokensCount.safeParse(body);
@@ -48,7 +53,12 @@ export const defaultChecks: ScenarioChecks = {
   },
   async clientStream(format, bytes, expectError, upstream) {
     const { events, problems } = await decodeClientStream(format, bytes);
-    const out = [...problems, ...errorsOnly(checkClientStream(format, events, upstream)).map((v) => `${v.rule} at event ${v.index}: ${v.message}`)];
+    const out = [
+      ...problems,
+      ...errorsOnly(checkClientStream(format, events, upstream)).map(
+        (v) => `${v.rule} at event ${v.index}: ${v.message}`,
+      ),
+    ];
     if (expectError) out.push(...expectErrorEnd(format, events));
     return out;
   },

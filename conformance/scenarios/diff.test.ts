@@ -6,7 +6,11 @@ describe('jsonDiff', () => {
     expect(jsonDiff({ a: 1, b: [1, { c: null }] }, { b: [1, { c: null }], a: 1 })).toEqual([]);
   });
   it('names every differing path, absent keys included', () => {
-    expect(jsonDiff({ a: [1, 2], b: 'x' }, { a: [1], c: true })).toEqual(['a[1]: expected 2, got <absent>', 'b: expected "x", got <absent>', 'c: expected <absent>, got true']);
+    expect(jsonDiff({ a: [1, 2], b: 'x' }, { a: [1], c: true })).toEqual([
+      'a[1]: expected 2, got <absent>',
+      'b: expected "x", got <absent>',
+      'c: expected <absent>, got true',
+    ]);
   });
   it('tells null from absent', () => {
     expect(jsonDiff({ a: null }, {})).toEqual(['a: expected null, got <absent>']);

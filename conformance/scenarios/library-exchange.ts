@@ -1,7 +1,7 @@
 import type { Loss } from '../../src/core/losses.js';
 import type { RequestContext } from '../../src/core/options.js';
-import { translateStream } from '../../src/translate/translate-stream.js';
 import { translateError, translateRequest, translateResponse } from '../../src/translate/translate.js';
+import { translateStream } from '../../src/translate/translate-stream.js';
 import { type Scenario, scenarioOptions } from './load-scenarios.js';
 import type { Exchange, ExchangeMode, ExchangeOutcome } from './run-scenario.js';
 
@@ -61,7 +61,8 @@ export const libraryExchange: Exchange = async (s: Scenario, mode: ExchangeMode)
       return { upstreamRequest, losses, status: 200, body: r.body };
     }
     case 'stream': {
-      if (s.upstreamStream === undefined) throw new Error(`${s.id}: no upstream stream (upstream-stream.sse or .frames.json)`);
+      if (s.upstreamStream === undefined)
+        throw new Error(`${s.id}: no upstream stream (upstream-stream.sse or .frames.json)`);
       const out = translateStream(s.upstream, s.client, streamOf([s.upstreamStream]), withContext);
       return { upstreamRequest, losses, status: 200, stream: await readAll(out) };
     }

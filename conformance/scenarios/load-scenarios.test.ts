@@ -43,14 +43,32 @@ describe('loadScenarios', () => {
   });
 
   it('refuses unknown files, bad JSON, bad pair names and bad error files', () => {
-    expect(() => loadScenario(folder('anthropic-messages--openai-chat', 'a', { 'scenario.json': '{"description":"d"}', 'client-respons.json': '{}' }))).toThrow(
-      ScenarioLoadError,
-    );
-    expect(() => loadScenario(folder('anthropic-messages--openai-chat', 'b', { 'scenario.json': '{' }))).toThrow(/not valid JSON/);
-    expect(() => loadScenario(folder('anthropic-messages--openai-chat', 'f', { 'scenario.json': '{"description":"d","features":["tool"]}' }))).toThrow(/unknown feature "tool"/);
-    expect(() => loadScenario(folder('anthropic--openai', 'c', { 'scenario.json': '{"description":"d"}' }))).toThrow(/<client-format>--<upstream-format>/);
     expect(() =>
-      loadScenario(folder('anthropic-messages--openai-chat', 'd', { 'scenario.json': '{"description":"d"}', 'client-error.json': '{"body":{}}' })),
+      loadScenario(
+        folder('anthropic-messages--openai-chat', 'a', {
+          'scenario.json': '{"description":"d"}',
+          'client-respons.json': '{}',
+        }),
+      ),
+    ).toThrow(ScenarioLoadError);
+    expect(() => loadScenario(folder('anthropic-messages--openai-chat', 'b', { 'scenario.json': '{' }))).toThrow(
+      /not valid JSON/,
+    );
+    expect(() =>
+      loadScenario(
+        folder('anthropic-messages--openai-chat', 'f', { 'scenario.json': '{"description":"d","features":["tool"]}' }),
+      ),
+    ).toThrow(/unknown feature "tool"/);
+    expect(() => loadScenario(folder('anthropic--openai', 'c', { 'scenario.json': '{"description":"d"}' }))).toThrow(
+      /<client-format>--<upstream-format>/,
+    );
+    expect(() =>
+      loadScenario(
+        folder('anthropic-messages--openai-chat', 'd', {
+          'scenario.json': '{"description":"d"}',
+          'client-error.json': '{"body":{}}',
+        }),
+      ),
     ).toThrow(/status/);
   });
 
@@ -64,17 +82,36 @@ describe('loadScenarios', () => {
     expect(s?.upstreamFrames).toEqual(events);
     expect(s?.upstreamStream?.length).toBeGreaterThan(24);
     // an event-stream frame starts with its total length (big-endian)
-    expect(s?.upstreamStream && new DataView(s.upstreamStream.buffer).getUint32(0)).toBeLessThan(s?.upstreamStream?.length ?? 0);
+    expect(s?.upstreamStream && new DataView(s.upstreamStream.buffer).getUint32(0)).toBeLessThan(
+      s?.upstreamStream?.length ?? 0,
+    );
     expect(s && scenarioOptions(s).id).toBe('msg_f');
   });
 
   it('refuses frames for SSE formats, both .sse and .frames.json, and frames that are not an array', () => {
     const meta = JSON.stringify({ description: 'd' });
-    expect(() => loadScenario(folder('openai-chat--anthropic-messages', 'a', { 'scenario.json': meta, 'upstream-stream.frames.json': '[]' }))).toThrow(/SSE text/);
     expect(() =>
-      loadScenario(folder('anthropic-messages--bedrock-converse', 'b', { 'scenario.json': meta, 'upstream-stream.frames.json': '[]', 'upstream-stream.sse': 'x' })),
+      loadScenario(
+        folder('openai-chat--anthropic-messages', 'a', { 'scenario.json': meta, 'upstream-stream.frames.json': '[]' }),
+      ),
+    ).toThrow(/SSE text/);
+    expect(() =>
+      loadScenario(
+        folder('anthropic-messages--bedrock-converse', 'b', {
+          'scenario.json': meta,
+          'upstream-stream.frames.json': '[]',
+          'upstream-stream.sse': 'x',
+        }),
+      ),
     ).toThrow(/not both/);
-    expect(() => loadScenario(folder('anthropic-messages--bedrock-converse', 'c', { 'scenario.json': meta, 'upstream-stream.frames.json': '{}' }))).toThrow(/JSON array/);
+    expect(() =>
+      loadScenario(
+        folder('anthropic-messages--bedrock-converse', 'c', {
+          'scenario.json': meta,
+          'upstream-stream.frames.json': '{}',
+        }),
+      ),
+    ).toThrow(/JSON array/);
   });
 
   it('skips folders without scenario.json', () => {

@@ -144,14 +144,18 @@ function parseMeta(v: unknown, where: string): ScenarioMeta {
     throw new ScenarioLoadError(`${where}: "features" must be an array of strings`);
   }
   const unknown = features.filter((f) => !(FEATURES as readonly string[]).includes(f));
-  if (unknown.length > 0) throw new ScenarioLoadError(`${where}: unknown feature ${JSON.stringify(unknown[0])} (known: ${FEATURES.join(', ')})`);
+  if (unknown.length > 0)
+    throw new ScenarioLoadError(
+      `${where}: unknown feature ${JSON.stringify(unknown[0])} (known: ${FEATURES.join(', ')})`,
+    );
   if (v.expectLosses !== undefined) {
     const ok =
       Array.isArray(v.expectLosses) &&
       v.expectLosses.every((l) => isObject(l) && typeof l.path === 'string' && typeof l.reason === 'string');
     if (!ok) throw new ScenarioLoadError(`${where}: "expectLosses" must be [{ "path", "reason" }]`);
   }
-  if (v.options !== undefined && !isObject(v.options)) throw new ScenarioLoadError(`${where}: "options" must be an object`);
+  if (v.options !== undefined && !isObject(v.options))
+    throw new ScenarioLoadError(`${where}: "options" must be an object`);
   if (v.anthropicVersion !== undefined && v.anthropicVersion !== '2023-06-01' && v.anthropicVersion !== '2026-10-21') {
     throw new ScenarioLoadError(`${where}: unknown "anthropicVersion" ${String(v.anthropicVersion)}`);
   }
@@ -175,13 +179,18 @@ function parseMeta(v: unknown, where: string): ScenarioMeta {
 }
 
 /** A stream given as `<side>-stream.sse` bytes or as `<side>-stream.frames.json` events (binary formats), never both. */
-function readStream(dir: string, side: 'upstream' | 'client', format: FormatId): { bytes?: Uint8Array; frames?: unknown[] } {
+function readStream(
+  dir: string,
+  side: 'upstream' | 'client',
+  format: FormatId,
+): { bytes?: Uint8Array; frames?: unknown[] } {
   const sse = readBytes(dir, `${side}-stream.sse`);
   const framesFile = `${side}-stream.frames.json`;
   const frames = readJson(dir, framesFile);
   if (frames === undefined) return { bytes: sse };
   const where = join(dir, framesFile);
-  if (sse !== undefined) throw new ScenarioLoadError(`${where}: give the ${side} stream as .sse or as .frames.json, not both`);
+  if (sse !== undefined)
+    throw new ScenarioLoadError(`${where}: give the ${side} stream as .sse or as .frames.json, not both`);
   if (!Array.isArray(frames)) throw new ScenarioLoadError(`${where}: must be a JSON array of ${format} stream events`);
   try {
     return { bytes: encodeFrames(format, frames), frames };
@@ -275,7 +284,11 @@ export function defaultResponseId(s: Scenario): string {
   for (const body of [s.upstreamResponse, s.upstreamError?.body]) {
     if (isObject(body) && typeof body.id === 'string') return body.id;
   }
-  const fromStream = s.upstreamFrames ? firstFramesId(s.upstreamFrames) : s.upstreamStream ? firstStreamId(s.upstreamStream) : undefined;
+  const fromStream = s.upstreamFrames
+    ? firstFramesId(s.upstreamFrames)
+    : s.upstreamStream
+      ? firstStreamId(s.upstreamStream)
+      : undefined;
   return fromStream ?? `${s.pair}-${s.name}`;
 }
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from './load-scenarios.js';
+import {
+  createScenarioRun,
+  type ExchangeOutcome,
+  lossMismatches,
+  plannedAspects,
+  runScenario,
+} from './run-scenario.js';
 import { encodeFrames } from './stream-frames.js';
-import { createScenarioRun, type ExchangeOutcome, lossMismatches, plannedAspects, runScenario } from './run-scenario.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -12,7 +18,13 @@ const scenario: Scenario = {
   client: 'anthropic-messages',
   upstream: 'openai-chat',
   dir: '/nowhere',
-  meta: { description: 'demo', features: [], stream: false, endpoint: 'messages', expectLosses: [{ path: 'top_k', reason: 'no top_k' }] },
+  meta: {
+    description: 'demo',
+    features: [],
+    stream: false,
+    endpoint: 'messages',
+    expectLosses: [{ path: 'top_k', reason: 'no top_k' }],
+  },
   clientRequest: { model: 'm' },
   upstreamRequest: { model: 'm', max_completion_tokens: 5 },
   upstreamResponse: { id: 'x' },
@@ -32,26 +44,52 @@ const good = (mode: string): ExchangeOutcome => ({
 describe('runScenario', () => {
   it('compares binary client streams (.frames.json) event by event', async () => {
     const frames = [{ messageStart: { role: 'assistant' } }, { messageStop: { stopReason: 'end_turn' } }];
-    const binary: Scenario = { ...scenario, client: 'bedrock-converse', clientFrames: frames, clientStream: encodeFrames('bedrock-converse', frames) };
-    const run = createScenarioRun(binary, async () => ({ status: 200, stream: encodeFrames('bedrock-converse', frames) }));
+    const binary: Scenario = {
+      ...scenario,
+      client: 'bedrock-converse',
+      clientFrames: frames,
+      clientStream: encodeFrames('bedrock-converse', frames),
+    };
+    const run = createScenarioRun(binary, async () => ({
+      status: 200,
+      stream: encodeFrames('bedrock-converse', frames),
+    }));
     expect((await run.check('stream')).ok).toBe(true);
     const other = [frames[0], { messageStop: { stopReason: 'max_tokens' } }];
-    const bad = createScenarioRun(binary, async () => ({ status: 200, stream: encodeFrames('bedrock-converse', other) }));
+    const bad = createScenarioRun(binary, async () => ({
+      status: 200,
+      stream: encodeFrames('bedrock-converse', other),
+    }));
     const r = await bad.check('stream');
     expect(r.ok).toBe(false);
     expect(r.diff).toContain('[1].messageStop.stopReason');
-    const cut = createScenarioRun(binary, async () => ({ status: 200, stream: encodeFrames('bedrock-converse', [frames[0], { $truncated: frames[1] }]) }));
+    const cut = createScenarioRun(binary, async () => ({
+      status: 200,
+      stream: encodeFrames('bedrock-converse', [frames[0], { $truncated: frames[1] }]),
+    }));
     expect((await cut.check('stream')).diff).toContain('$error');
   });
 
   it('plans the aspects the files allow', () => {
-    expect(plannedAspects(scenario)).toEqual(['request', 'losses', 'upstream-request-valid', 'response', 'client-response-valid', 'stream', 'stream-grammar']);
+    expect(plannedAspects(scenario)).toEqual([
+      'request',
+      'losses',
+      'upstream-request-valid',
+      'response',
+      'client-response-valid',
+      'stream',
+      'stream-grammar',
+    ]);
   });
 
   it('passes a faithful exchange; aspects without a check are skipped, not failed', async () => {
     const results = await runScenario(scenario, async (_s, mode) => good(mode));
     expect(results.every((r) => r.ok)).toBe(true);
-    expect(results.filter((r) => r.skipped).map((r) => r.aspect)).toEqual(['upstream-request-valid', 'client-response-valid', 'stream-grammar']);
+    expect(results.filter((r) => r.skipped).map((r) => r.aspect)).toEqual([
+      'upstream-request-valid',
+      'client-response-valid',
+      'stream-grammar',
+    ]);
   });
 
   it('reports each wrong aspect with a findable diff', async () => {
@@ -98,6 +136,9 @@ describe('lossMismatches', () => {
   it('matches by path and reason substring, and reports extras', () => {
     expect(lossMismatches([{ path: 'a', reason: 'no' }], [{ path: 'a', reason: 'there is no a' }])).toEqual([]);
     expect(lossMismatches([], [{ path: 'b', reason: 'r' }])).toEqual(['unexpected loss b: r']);
-    expect(lossMismatches([{ path: 'a', reason: 'x' }], [{ path: 'a', reason: 'y' }])).toEqual(['missing loss a: x', 'unexpected loss a: y']);
+    expect(lossMismatches([{ path: 'a', reason: 'x' }], [{ path: 'a', reason: 'y' }])).toEqual([
+      'missing loss a: x',
+      'unexpected loss a: y',
+    ]);
   });
 });

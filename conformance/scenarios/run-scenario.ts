@@ -35,14 +35,23 @@ export type Exchange = (scenario: Scenario, mode: ExchangeMode) => Promise<Excha
 /** Independent checks of the outcome: each returns a list of problems (empty: fine). */
 export interface ScenarioChecks {
   /** spec + provider rules for the request the upstream got (`scenario` tells e.g. the Anthropic version) */
-  upstreamRequest?(format: FormatId, body: unknown, scenario?: Scenario): readonly string[] | Promise<readonly string[]>;
+  upstreamRequest?(
+    format: FormatId,
+    body: unknown,
+    scenario?: Scenario,
+  ): readonly string[] | Promise<readonly string[]>;
   /** spec check of the client's JSON response */
   clientResponse?(format: FormatId, body: unknown, scenario?: Scenario): readonly string[] | Promise<readonly string[]>;
   /**
    * grammar check of the client's stream bytes; `expectError`: the stream must end in the client's error event;
    * `upstream`: the format the stream was translated from, when known
    */
-  clientStream?(format: FormatId, bytes: Uint8Array, expectError: boolean, upstream?: FormatId): readonly string[] | Promise<readonly string[]>;
+  clientStream?(
+    format: FormatId,
+    bytes: Uint8Array,
+    expectError: boolean,
+    upstream?: FormatId,
+  ): readonly string[] | Promise<readonly string[]>;
 }
 
 export type Aspect =
@@ -71,7 +80,8 @@ export interface AspectResult {
 /** The aspects a scenario's files allow checking, in order. */
 export function plannedAspects(s: Scenario): Aspect[] {
   const out: Aspect[] = [];
-  if (s.clientRequest !== undefined && s.upstreamRequest !== undefined) out.push('request', 'losses', 'upstream-request-valid');
+  if (s.clientRequest !== undefined && s.upstreamRequest !== undefined)
+    out.push('request', 'losses', 'upstream-request-valid');
   if (s.upstreamResponse !== undefined && s.clientResponse !== undefined) out.push('response', 'client-response-valid');
   if (s.upstreamStream !== undefined && s.clientStream !== undefined) out.push('stream', 'stream-grammar');
   if (s.upstreamError !== undefined && s.clientError !== undefined) out.push('error');
@@ -142,7 +152,13 @@ export function createScenarioRun(scenario: Scenario, exchange: Exchange, checks
     actual,
     diff: problems.join('\n'),
   });
-  const skipped = (aspect: Aspect, why: string): AspectResult => ({ scenario: scenario.id, aspect, ok: true, diff: '', skipped: why });
+  const skipped = (aspect: Aspect, why: string): AspectResult => ({
+    scenario: scenario.id,
+    aspect,
+    ok: true,
+    diff: '',
+    skipped: why,
+  });
 
   async function check(aspect: Aspect): Promise<AspectResult> {
     let o: ExchangeOutcome;
@@ -155,7 +171,12 @@ export function createScenarioRun(scenario: Scenario, exchange: Exchange, checks
     switch (aspect) {
       case 'request':
         if (o.upstreamRequest === undefined) return skipped(aspect, 'the exchange cannot see the upstream request');
-        return result(aspect, scenario.upstreamRequest, o.upstreamRequest, jsonDiff(scenario.upstreamRequest, o.upstreamRequest));
+        return result(
+          aspect,
+          scenario.upstreamRequest,
+          o.upstreamRequest,
+          jsonDiff(scenario.upstreamRequest, o.upstreamRequest),
+        );
       case 'losses': {
         // checked on every mode the scenario has (a live exchange may only see some)
         const expected = scenario.meta.expectLosses ?? [];
@@ -175,7 +196,8 @@ export function createScenarioRun(scenario: Scenario, exchange: Exchange, checks
           const prefix = modes.length > 1 ? `${mode}: ` : '';
           problems.push(...lossMismatches(expected, m.losses).map((p) => prefix + p));
         }
-        if (Object.keys(actual).length === 0 && problems.length === 0) return skipped(aspect, 'the exchange does not report losses');
+        if (Object.keys(actual).length === 0 && problems.length === 0)
+          return skipped(aspect, 'the exchange does not report losses');
         return result(aspect, expected, actual, problems);
       }
       case 'upstream-request-valid': {
@@ -200,18 +222,25 @@ export function createScenarioRun(scenario: Scenario, exchange: Exchange, checks
       case 'stream': {
         if (scenario.clientFrames !== undefined) {
           // binary frames: compared as the events they decode to (a framing error shows as a `$error` event)
-          if (o.stream === undefined) return result(aspect, scenario.clientFrames, undefined, [`no stream (status ${o.status})`]);
+          if (o.stream === undefined)
+            return result(aspect, scenario.clientFrames, undefined, [`no stream (status ${o.status})`]);
           const events = await decodeFrames(scenario.client, o.stream);
           return result(aspect, scenario.clientFrames, events, jsonDiff(scenario.clientFrames, events));
         }
         const expected = scenario.clientStream ?? new Uint8Array();
-        if (o.stream === undefined) return result(aspect, text(expected), undefined, [`no stream (status ${o.status})`]);
+        if (o.stream === undefined)
+          return result(aspect, text(expected), undefined, [`no stream (status ${o.status})`]);
         return result(aspect, text(expected), text(o.stream), nonEmpty(bytesDiff(expected, o.stream)));
       }
       case 'stream-grammar': {
         if (!checks.clientStream) return skipped(aspect, 'no stream checker available');
         if (o.stream === undefined) return result(aspect, [], undefined, [`no stream (status ${o.status})`]);
-        const problems = await checks.clientStream(scenario.client, o.stream, scenario.meta.expectStreamError === true, scenario.upstream);
+        const problems = await checks.clientStream(
+          scenario.client,
+          o.stream,
+          scenario.meta.expectStreamError === true,
+          scenario.upstream,
+        );
         return result(aspect, [], problems, problems);
       }
     }
@@ -221,7 +250,11 @@ export function createScenarioRun(scenario: Scenario, exchange: Exchange, checks
 }
 
 /** Run every planned aspect of a scenario. */
-export async function runScenario(scenario: Scenario, exchange: Exchange, checks?: ScenarioChecks): Promise<AspectResult[]> {
+export async function runScenario(
+  scenario: Scenario,
+  exchange: Exchange,
+  checks?: ScenarioChecks,
+): Promise<AspectResult[]> {
   const run = createScenarioRun(scenario, exchange, checks);
   const out: AspectResult[] = [];
   for (const a of run.aspects) out.push(await run.check(a));

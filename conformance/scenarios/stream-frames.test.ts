@@ -8,7 +8,19 @@ const converse = [
   { messageStop: { stopReason: 'end_turn' } },
 ];
 const invoke = [
-  { type: 'message_start', message: { id: 'msg_1', type: 'message', role: 'assistant', content: [], model: 'm', stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 0 } } },
+  {
+    type: 'message_start',
+    message: {
+      id: 'msg_1',
+      type: 'message',
+      role: 'assistant',
+      content: [],
+      model: 'm',
+      stop_reason: null,
+      stop_sequence: null,
+      usage: { input_tokens: 1, output_tokens: 0 },
+    },
+  },
   { type: 'message_stop' },
 ];
 
@@ -42,7 +54,10 @@ describe('stream frames', () => {
   });
 
   it('$corrupt flips a payload byte: the CRC check rejects the frame', async () => {
-    const events = await decodeFrames('bedrock-converse', encodeFrames('bedrock-converse', [converse[0], { $corrupt: converse[1] }]));
+    const events = await decodeFrames(
+      'bedrock-converse',
+      encodeFrames('bedrock-converse', [converse[0], { $corrupt: converse[1] }]),
+    );
     expect(events).toHaveLength(2);
     expect(events[1]).toEqual({ $error: expect.stringMatching(/corrupt|checksum|crc/i) });
   });

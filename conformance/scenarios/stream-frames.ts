@@ -1,9 +1,9 @@
-import { encodeConverseEvent } from '../../src/formats/bedrock-converse/codec.js';
-import { encodeBedrockInvokeEvent } from '../../src/formats/bedrock-invoke/codec.js';
 import type { FormatId } from '../../src/core/formats.js';
 import { isRecord } from '../../src/core/narrow.js';
-import { concatBytes } from '../../src/wire/bytes.js';
+import { encodeConverseEvent } from '../../src/formats/bedrock-converse/codec.js';
+import { encodeBedrockInvokeEvent } from '../../src/formats/bedrock-invoke/codec.js';
 import { getCodec } from '../../src/translate/translate.js';
+import { concatBytes } from '../../src/wire/bytes.js';
 
 /**
  * Binary (AWS event-stream) streams in scenario folders are written as JSON: `*-stream.frames.json` holds

@@ -47,18 +47,28 @@ const noSpec = () => ({ ok: true, errors: [] });
  * 2023-06-01); `endpoint` `count_tokens` checks the format's token-count body instead (Anthropic count_tokens,
  * Gemini countTokens, Bedrock CountTokens, Vertex count-tokens).
  */
-export function upstreamRequestProblems(format: FormatId, body: unknown, anthropicVersion = '2023-06-01', endpoint: UpstreamEndpoint = 'messages'): string[] {
+export function upstreamRequestProblems(
+  format: FormatId,
+  body: unknown,
+  anthropicVersion = '2023-06-01',
+  endpoint: UpstreamEndpoint = 'messages',
+): string[] {
   const count = endpoint === 'count_tokens';
   if (format === 'anthropic-messages' && count) {
     const out = specProblems(validateCountTokensRequest(body));
-    if (isRecord(body)) out.push(...anthropicRules(body, anthropicVersion, endpoint).map((r) => line(r.path, r.message)));
+    if (isRecord(body))
+      out.push(...anthropicRules(body, anthropicVersion, endpoint).map((r) => line(r.path, r.message)));
     return out;
   }
-  if (!isRecord(body)) return count ? ['<root>: the body is not a JSON object'] : specProblems(validateRequest(format, body));
+  if (!isRecord(body))
+    return count ? ['<root>: the body is not a JSON object'] : specProblems(validateRequest(format, body));
   const rules = (violations: readonly RuleViolation[]) => violations.map((r) => line(r.path, r.message));
   switch (format) {
     case 'anthropic-messages':
-      return [...specProblems(validateRequest(format, body)), ...rules(anthropicRules(body, anthropicVersion, endpoint))];
+      return [
+        ...specProblems(validateRequest(format, body)),
+        ...rules(anthropicRules(body, anthropicVersion, endpoint)),
+      ];
     case 'openai-chat':
       return [...specProblems(validateRequest(format, body)), ...rules(checkOpenAIRequest(body))];
     case 'gemini':
@@ -66,11 +76,26 @@ export function upstreamRequestProblems(format: FormatId, body: unknown, anthrop
       return [...specProblems(validateRequest(format, body)), ...rules(checkGeminiRequest(body))];
     case 'bedrock-converse':
     case 'bedrock-invoke':
-      if (count) return rules(bedrockCountTokensEndpoint.check({ body, headers: new Headers(), url: new URL('http://upstream.invalid/model/m/count-tokens') }, validateRequest));
-      if (format === 'bedrock-converse') return [...specProblems(validateRequest(format, body)), ...rules(checkConverseRules(body))];
-      return [...specProblems(validateRequest(format, body)), ...rules(checkInvokeBody(body, noSpec)), ...rules(anthropicRules(body, bodyApiVersion(body), endpoint))];
+      if (count)
+        return rules(
+          bedrockCountTokensEndpoint.check(
+            { body, headers: new Headers(), url: new URL('http://upstream.invalid/model/m/count-tokens') },
+            validateRequest,
+          ),
+        );
+      if (format === 'bedrock-converse')
+        return [...specProblems(validateRequest(format, body)), ...rules(checkConverseRules(body))];
+      return [
+        ...specProblems(validateRequest(format, body)),
+        ...rules(checkInvokeBody(body, noSpec)),
+        ...rules(anthropicRules(body, bodyApiVersion(body), endpoint)),
+      ];
     case 'vertex-anthropic':
       if (count) return rules(checkVertexCountTokens(body));
-      return [...specProblems(validateRequest(format, body)), ...rules(checkVertexAnthropicBody(body, noSpec)), ...rules(anthropicRules(body, bodyApiVersion(body), endpoint))];
+      return [
+        ...specProblems(validateRequest(format, body)),
+        ...rules(checkVertexAnthropicBody(body, noSpec)),
+        ...rules(anthropicRules(body, bodyApiVersion(body), endpoint)),
+      ];
   }
 }

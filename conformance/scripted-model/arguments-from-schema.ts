@@ -47,7 +47,9 @@ function valueFor(schema: unknown, name: string, depth: number): unknown {
 
 function objectFor(schema: Record<string, unknown>, depth: number): Record<string, unknown> {
   const properties = isRecord(schema.properties) ? schema.properties : {};
-  const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [];
+  const required = Array.isArray(schema.required)
+    ? schema.required.filter((r): r is string => typeof r === 'string')
+    : [];
   const names = required.length > 0 ? required : Object.keys(properties);
   const out: Record<string, unknown> = {};
   for (const name of names) out[name] = valueFor(properties[name], name, depth + 1);

@@ -5,7 +5,9 @@
 
 function isSpace(code: number): boolean {
   // space, \t \n \v \f \r, NBSP, and the Unicode spaces a JS `\s` knows that turn up in practice
-  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0x3000;
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0x3000
+  );
 }
 
 /** Number of whitespace-separated words in `text`. */

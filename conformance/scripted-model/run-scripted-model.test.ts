@@ -60,7 +60,10 @@ describe('runScriptedModel', () => {
 
   it('thinks first when asked, with a deterministic signature, and thinking spends the budget', () => {
     const s = runScriptedModel(prompt({ thinking: true }));
-    expect(s.thinking).toEqual({ text: 'Thinking about 5 input words.', signature: signatureFor('Thinking about 5 input words.') });
+    expect(s.thinking).toEqual({
+      text: 'Thinking about 5 input words.',
+      signature: signatureFor('Thinking about 5 input words.'),
+    });
     expect(s.text).toBe('echo: hello big world');
     expect(s.usage).toEqual({ inputTokens: 5, outputTokens: 9, thinkingTokens: 5 });
     const tight = runScriptedModel(prompt({ thinking: true, maxTokens: 6 }));
@@ -72,7 +75,12 @@ describe('runScriptedModel', () => {
 
   it('calls a forced tool with arguments from its schema and no text', () => {
     const s = runScriptedModel(
-      prompt({ forcedTool: { name: 'get_weather', inputSchema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } }),
+      prompt({
+        forcedTool: {
+          name: 'get_weather',
+          inputSchema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+        },
+      }),
     );
     expect(s.text).toBe('');
     expect(s.stop).toBe('tool_use');

@@ -32,9 +32,21 @@ export function runScriptedModel(prompt: ScriptPrompt): Script {
   const thinkingTokens = thinking ? countTokens(thinking.text) : 0;
 
   if (prompt.forcedTool && stop !== 'max_tokens') {
-    const call: ScriptToolCall = { id: `${id}_0`, name: prompt.forcedTool.name, input: argumentsFromSchema(prompt.forcedTool.inputSchema) };
+    const call: ScriptToolCall = {
+      id: `${id}_0`,
+      name: prompt.forcedTool.name,
+      input: argumentsFromSchema(prompt.forcedTool.inputSchema),
+    };
     const outputTokens = thinkingTokens + countTokens(JSON.stringify(call.input));
-    return { id, thinking, text: '', toolCalls: [call], stop: 'tool_use', stopSequence: null, usage: { inputTokens, outputTokens, thinkingTokens } };
+    return {
+      id,
+      thinking,
+      text: '',
+      toolCalls: [call],
+      stop: 'tool_use',
+      stopSequence: null,
+      usage: { inputTokens, outputTokens, thinkingTokens },
+    };
   }
 
   let text = stop === 'max_tokens' ? '' : prompt.lastUserText === '' ? 'echo:' : `echo: ${prompt.lastUserText}`;
@@ -52,10 +64,21 @@ export function runScriptedModel(prompt: ScriptPrompt): Script {
     stop = 'stop_sequence';
   }
   const outputTokens = thinkingTokens + countTokens(text);
-  return { id, thinking, text, toolCalls: [], stop, stopSequence, usage: { inputTokens, outputTokens, thinkingTokens } };
+  return {
+    id,
+    thinking,
+    text,
+    toolCalls: [],
+    stop,
+    stopSequence,
+    usage: { inputTokens, outputTokens, thinkingTokens },
+  };
 }
 
-function earliestStopSequence(text: string, sequences: readonly string[]): { at: number; sequence: string } | undefined {
+function earliestStopSequence(
+  text: string,
+  sequences: readonly string[],
+): { at: number; sequence: string } | undefined {
   let best: { at: number; sequence: string } | undefined;
   for (const sequence of sequences) {
     if (sequence === '') continue;

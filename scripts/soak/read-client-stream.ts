@@ -29,7 +29,14 @@ function errorOf(format: SoakClient, value: unknown): { type: string; message: s
 
 /** Read a gateway response to the end and classify it. */
 export async function readClientStream(format: SoakClient, res: Response): Promise<ClientOutcome> {
-  const out: ClientOutcome = { status: res.status, text: '', terminal: false, error: undefined, broken: undefined, bytes: 0 };
+  const out: ClientOutcome = {
+    status: res.status,
+    text: '',
+    terminal: false,
+    error: undefined,
+    broken: undefined,
+    bytes: 0,
+  };
   let body: string;
   try {
     const buf = new Uint8Array(await res.arrayBuffer());

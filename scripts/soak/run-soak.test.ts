@@ -17,7 +17,24 @@ describe('soak (short mode)', () => {
   });
 
   it('soakPassed fails a run that lost bytes or missed a fault', () => {
-    const base = { requests: 10, faultsInjected: 2, faultsSurfaced: 2, faultsUnsurfaced: 0, cleanFailures: 0, bytesLost: 0, bytesReceived: 1, rssStartMb: 0, rssEndMb: 0, rssGrowthMb: 0, heapGrowthMb: 0, heapGrowthAfterWarmupMb: 0, arrayBuffersGrowthMb: 0, seconds: 1, problems: [], byFault: {} };
+    const base = {
+      requests: 10,
+      faultsInjected: 2,
+      faultsSurfaced: 2,
+      faultsUnsurfaced: 0,
+      cleanFailures: 0,
+      bytesLost: 0,
+      bytesReceived: 1,
+      rssStartMb: 0,
+      rssEndMb: 0,
+      rssGrowthMb: 0,
+      heapGrowthMb: 0,
+      heapGrowthAfterWarmupMb: 0,
+      arrayBuffersGrowthMb: 0,
+      seconds: 1,
+      problems: [],
+      byFault: {},
+    };
     expect(soakPassed(base)).toBe(true);
     expect(soakPassed({ ...base, bytesLost: 1 })).toBe(false);
     expect(soakPassed({ ...base, faultsUnsurfaced: 1 })).toBe(false);

@@ -6,8 +6,8 @@
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { createAnthropicMock } from '../../conformance/mocks/anthropic/create-anthropic-mock.js';
 import { serveOnLoopback } from '../../conformance/mocks/adapters/serve-on-loopback.js';
+import { createAnthropicMock } from '../../conformance/mocks/anthropic/create-anthropic-mock.js';
 import { createOpenAIMock } from '../../conformance/mocks/openai/create-openai-mock.js';
 import { runScriptedModel } from '../../conformance/scripted-model/run-scripted-model.js';
 import { createGateway } from '../../src/gateway/node/create-gateway.js';
@@ -90,7 +90,14 @@ function promptFor(n: number, random: () => number): string {
 
 /** The text the scripted model answers to a one-turn prompt. */
 function expectedText(prompt: string): string {
-  return runScriptedModel({ lastUserText: prompt, inputTexts: [prompt], maxTokens: MAX_TOKENS, stopSequences: [], thinking: false, forcedTool: undefined }).text;
+  return runScriptedModel({
+    lastUserText: prompt,
+    inputTexts: [prompt],
+    maxTokens: MAX_TOKENS,
+    stopSequences: [],
+    thinking: false,
+    forcedTool: undefined,
+  }).text;
 }
 
 function pickFault(random: () => number, sameFormat: boolean): string {
@@ -124,7 +131,11 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   const gateway = await serveGateway(
     createGateway({
       providers: {
-        anthropic: { format: 'anthropic-messages', baseUrl: mocks.urls.anthropic ?? '', apiKey: upstreamKeys.anthropic },
+        anthropic: {
+          format: 'anthropic-messages',
+          baseUrl: mocks.urls.anthropic ?? '',
+          apiKey: upstreamKeys.anthropic,
+        },
         openai: { format: 'openai-chat', baseUrl: `${mocks.urls.openai}/v1`, apiKey: upstreamKeys.openai },
       },
       idleTimeoutMs: o.idleTimeoutMs ?? 1_500,
@@ -171,7 +182,10 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     const prompt = promptFor(n, random);
     const model = `@${provider}/${fault ?? (provider === 'anthropic' ? 'claude-soak' : 'gpt-soak')}`;
     const messages = [{ role: 'user', content: prompt }];
-    const body = client === 'anthropic-messages' ? { model, max_tokens: MAX_TOKENS, stream: true, messages } : { model, max_tokens: MAX_TOKENS, stream: true, messages };
+    const body =
+      client === 'anthropic-messages'
+        ? { model, max_tokens: MAX_TOKENS, stream: true, messages }
+        : { model, max_tokens: MAX_TOKENS, stream: true, messages };
     const path = client === 'anthropic-messages' ? '/v1/messages' : '/v1/chat/completions';
     result.requests++;
     if (result.requests % 256 === 0) {
@@ -188,12 +202,23 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     try {
       const res = await fetch(`${gateway.url}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-api-key': 'soak-client', authorization: 'Bearer soak-client' },
+        headers: {
+          'content-type': 'application/json',
+          'x-api-key': 'soak-client',
+          authorization: 'Bearer soak-client',
+        },
         body: JSON.stringify(body),
       });
       outcome = await readClientStream(client, res);
     } catch (e) {
-      outcome = { status: 0, text: '', terminal: false, error: undefined, broken: `fetch failed: ${e instanceof Error ? e.message : String(e)}`, bytes: 0 };
+      outcome = {
+        status: 0,
+        text: '',
+        terminal: false,
+        error: undefined,
+        broken: `fetch failed: ${e instanceof Error ? e.message : String(e)}`,
+        bytes: 0,
+      };
     }
     result.bytesReceived += outcome.bytes;
     const label = `#${n} ${client} -> ${provider} ${fault ?? 'clean'}`;
@@ -204,7 +229,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         if (f) f.surfaced++;
       } else {
         result.faultsUnsurfaced++;
-        problem(`${label}: fault not surfaced (status ${outcome.status}, terminal ${outcome.terminal}, ${outcome.broken ?? 'no error seen'})`);
+        problem(
+          `${label}: fault not surfaced (status ${outcome.status}, terminal ${outcome.terminal}, ${outcome.broken ?? 'no error seen'})`,
+        );
       }
       return;
     }
@@ -212,14 +239,18 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     if (outcome.status !== 200 || !outcome.terminal || outcome.error || outcome.broken) {
       result.cleanFailures++;
       result.bytesLost += Math.max(0, expected.length - outcome.text.length);
-      problem(`${label}: clean request failed (status ${outcome.status}, ${outcome.error?.message ?? outcome.broken ?? 'no terminal event'})`);
+      problem(
+        `${label}: clean request failed (status ${outcome.status}, ${outcome.error?.message ?? outcome.broken ?? 'no terminal event'})`,
+      );
       return;
     }
     if (outcome.text !== expected) {
       let i = 0;
       while (i < expected.length && expected[i] === outcome.text[i]) i++;
       result.bytesLost += Math.max(expected.length, outcome.text.length) - i;
-      problem(`${label}: text differs at ${i}: expected ${JSON.stringify(expected.slice(i, i + 20))}, got ${JSON.stringify(outcome.text.slice(i, i + 20))}`);
+      problem(
+        `${label}: text differs at ${i}: expected ${JSON.stringify(expected.slice(i, i + 20))}, got ${JSON.stringify(outcome.text.slice(i, i + 20))}`,
+      );
     }
   };
 
@@ -227,12 +258,21 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     while (Date.now() < deadline) await one();
   };
   let heapWarm = heapStart;
-  const warm = setTimeout(() => {
-    gc();
-    heapWarm = process.memoryUsage().heapUsed;
-  }, (o.seconds * 1000) / 4);
+  const warm = setTimeout(
+    () => {
+      gc();
+      heapWarm = process.memoryUsage().heapUsed;
+    },
+    (o.seconds * 1000) / 4,
+  );
   const ticker = o.progress
-    ? setInterval(() => o.progress?.(`  ${Math.round((Date.now() - started) / 1000)} s: ${result.requests} requests, ${result.faultsInjected} faults`), 5_000)
+    ? setInterval(
+        () =>
+          o.progress?.(
+            `  ${Math.round((Date.now() - started) / 1000)} s: ${result.requests} requests, ${result.faultsInjected} faults`,
+          ),
+        5_000,
+      )
     : undefined;
   try {
     await Promise.all(Array.from({ length: o.concurrency }, worker));

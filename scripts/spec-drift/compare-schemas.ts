@@ -43,7 +43,12 @@ interface EnumSite {
   open: boolean;
 }
 
-export function createContext(up: SchemaResolver, ours: SchemaResolver, coverage: Coverage, findings: Finding[]): CompareContext {
+export function createContext(
+  up: SchemaResolver,
+  ours: SchemaResolver,
+  coverage: Coverage,
+  findings: Finding[],
+): CompareContext {
   return {
     up,
     ours,
@@ -237,7 +242,11 @@ function compareProperties(ctx: CompareContext, up: Alternative, ours: Alternati
   }
   for (const name of ours.required) {
     if (up.required.has(name)) continue;
-    const child = { ...where, location: `${up.origins.get(name) ?? where.location}.${name}`, path: join(where.path, name) };
+    const child = {
+      ...where,
+      location: `${up.origins.get(name) ?? where.location}.${name}`,
+      path: join(where.path, name),
+    };
     if (up.properties.has(name)) report(ctx, 'conflict', child, 'ours requires it, upstream does not');
     else if (up.properties.size > 0) report(ctx, 'conflict', child, 'ours requires it, upstream does not define it');
   }
@@ -349,7 +358,14 @@ function report(ctx: CompareContext, kind: FindingKind, where: Where, detail: st
   const key = `${kind}|${where.section}|${where.location}|${detail}`;
   if (ctx.reported.has(key)) return;
   ctx.reported.add(key);
-  ctx.findings.push({ kind, section: where.section, operation: ctx.operation, location: where.location, path: where.path, detail });
+  ctx.findings.push({
+    kind,
+    section: where.section,
+    operation: ctx.operation,
+    location: where.location,
+    path: where.path,
+    detail,
+  });
 }
 
 function step(where: Where, suffix: string): Where {

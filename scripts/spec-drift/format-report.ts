@@ -45,7 +45,13 @@ export function formatReport(report: DriftReport, options: FormatOptions): strin
   return out.join('\n');
 }
 
-function list(out: string[], findings: readonly Finding[], kind: FindingKind, heading: string, detailed: boolean): void {
+function list(
+  out: string[],
+  findings: readonly Finding[],
+  kind: FindingKind,
+  heading: string,
+  detailed: boolean,
+): void {
   const items = findings.filter((f) => f.kind === kind);
   if (items.length === 0) return;
   out.push(`${heading} (${items.length}):`);

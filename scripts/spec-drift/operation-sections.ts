@@ -87,7 +87,13 @@ function sectionsOf(root: JsonRecord, label: string, op: JsonRecord): OperationS
 /** Picks our error schema for an upstream status: same key, then `4XX`/`5XX`, then `default`, then any. */
 export function matchErrorStatus(ours: ReadonlyMap<string, unknown>, status: string): unknown {
   const family = `${status[0]}XX`;
-  return ours.get(status) ?? ours.get(family) ?? ours.get(family.toLowerCase()) ?? ours.get('default') ?? ours.values().next().value;
+  return (
+    ours.get(status) ??
+    ours.get(family) ??
+    ours.get(family.toLowerCase()) ??
+    ours.get('default') ??
+    ours.values().next().value
+  );
 }
 
 /** Names of the component schemas reachable from the given schema nodes. */

@@ -23,7 +23,8 @@ function doc(parts: DocParts): JsonRecord {
   if (parts.response !== undefined) content['application/json'] = { schema: parts.response };
   if (parts.stream !== undefined) content['text/event-stream'] = { schema: parts.stream };
   const responses: JsonRecord = { '200': { description: 'ok', content } };
-  if (parts.error !== undefined) responses['4XX'] = { description: 'error', content: { 'application/json': { schema: parts.error } } };
+  if (parts.error !== undefined)
+    responses['4XX'] = { description: 'error', content: { 'application/json': { schema: parts.error } } };
   const op: JsonRecord = { responses };
   if (parts.request !== undefined) op.requestBody = { content: { 'application/json': { schema: parts.request } } };
   return {
@@ -84,7 +85,10 @@ describe('runDrift', () => {
     const up = doc({ request: obj({ n: int, model: str }) });
     const ours = doc({ request: obj({ n: str, model: { type: 'string', enum: ['gpt'] } }) });
     const conflicts = of(runDrift(ours, up, [OP]), 'conflict').map((f) => `${f.path}: ${f.detail}`);
-    expect(conflicts).toEqual(['n: upstream allows integer, ours only string', 'model: ours allows only "gpt"; upstream allows any string']);
+    expect(conflicts).toEqual([
+      'n: upstream allows integer, ours only string',
+      'model: ours allows only "gpt"; upstream allows any string',
+    ]);
   });
 
   it('accepts integer upstream against number ours, but not the reverse', () => {
@@ -112,7 +116,10 @@ describe('runDrift', () => {
   it('handles nullability: 3.0 nullable next to $ref upstream against a 3.1 anyOf null of ours', () => {
     const schemas = { Usage: obj({ total: int }) };
     const up = doc({ stream: obj({ usage: { $ref: '#/components/schemas/Usage', nullable: true } }), schemas });
-    const good = doc({ stream: obj({ usage: { anyOf: [{ $ref: '#/components/schemas/Usage' }, { type: 'null' }] } }), schemas });
+    const good = doc({
+      stream: obj({ usage: { anyOf: [{ $ref: '#/components/schemas/Usage' }, { type: 'null' }] } }),
+      schemas,
+    });
     const bad = doc({ stream: obj({ usage: { $ref: '#/components/schemas/Usage' } }), schemas });
     expect(of(runDrift(good, up, [OP]), 'conflict')).toEqual([]);
     expect(of(runDrift(bad, up, [OP]), 'conflict').map((f) => [f.section, f.path, f.detail])).toEqual([
@@ -124,7 +131,9 @@ describe('runDrift', () => {
     const up = doc({ response: obj({ id: str, refusal: str }, ['id']) });
     const ours = doc({ response: obj({ id: str, refusal: str }, ['refusal']) });
     const r = runDrift(ours, up, [OP]);
-    expect(of(r, 'conflict').map((f) => [f.path, f.detail])).toEqual([['refusal', 'ours requires it, upstream does not']]);
+    expect(of(r, 'conflict').map((f) => [f.path, f.detail])).toEqual([
+      ['refusal', 'ours requires it, upstream does not'],
+    ]);
     expect(of(r, 'looser').map((f) => f.path)).toEqual(['id']);
   });
 
@@ -135,15 +144,33 @@ describe('runDrift', () => {
 
     it('matches members by discriminator value whatever their order and names, and reports a missing member', () => {
       const up = doc({
-        request: obj({ parts: { type: 'array', items: { oneOf: [{ $ref: '#/components/schemas/Text' }, { $ref: '#/components/schemas/Image' }, { $ref: '#/components/schemas/Audio' }] } } }),
+        request: obj({
+          parts: {
+            type: 'array',
+            items: {
+              oneOf: [
+                { $ref: '#/components/schemas/Text' },
+                { $ref: '#/components/schemas/Image' },
+                { $ref: '#/components/schemas/Audio' },
+              ],
+            },
+          },
+        }),
         schemas: { Text: text, Image: image, Audio: audio },
       });
       const ours = doc({
-        request: obj({ parts: { type: 'array', items: { oneOf: [{ $ref: '#/components/schemas/MyImage' }, { $ref: '#/components/schemas/MyText' }] } } }),
+        request: obj({
+          parts: {
+            type: 'array',
+            items: { oneOf: [{ $ref: '#/components/schemas/MyImage' }, { $ref: '#/components/schemas/MyText' }] },
+          },
+        }),
         schemas: { MyText: text, MyImage: obj({ type: { const: 'image' }, url: int }) },
       });
       const r = runDrift(ours, up, [OP]);
-      expect(of(r, 'missing-member').map((f) => [f.location, f.detail])).toEqual([['Audio', 'union member type=audio is not modeled']]);
+      expect(of(r, 'missing-member').map((f) => [f.location, f.detail])).toEqual([
+        ['Audio', 'union member type=audio is not modeled'],
+      ]);
       // The image member was compared with our image member (url: string vs integer), not with the text one.
       expect(of(r, 'conflict').map((f) => f.location)).toEqual(['Image.url']);
       expect(r.missingSchemas).toEqual(['Audio']);
@@ -152,9 +179,18 @@ describe('runDrift', () => {
     });
 
     it('matches an upstream member spanning several of ours (role: user|assistant against one member per role)', () => {
-      const up = doc({ request: obj({ messages: { type: 'array', items: obj({ role: { type: 'string', enum: ['user', 'assistant'] }, content: str }) } }) });
+      const up = doc({
+        request: obj({
+          messages: {
+            type: 'array',
+            items: obj({ role: { type: 'string', enum: ['user', 'assistant'] }, content: str }),
+          },
+        }),
+      });
       const member = (role: string) => obj({ role: { const: role }, content: str });
-      const ours = doc({ request: obj({ messages: { type: 'array', items: { oneOf: [member('user'), member('assistant')] } } }) });
+      const ours = doc({
+        request: obj({ messages: { type: 'array', items: { oneOf: [member('user'), member('assistant')] } } }),
+      });
       const r = runDrift(ours, up, [OP]);
       expect(r.findings.filter((f) => f.kind !== 'looser')).toEqual([]);
       expect(r.coverage.enumValues.modeled.size).toBe(2);
@@ -163,7 +199,9 @@ describe('runDrift', () => {
     it('matches primitive members by kind: string|array upstream against string only is a conflict', () => {
       const up = doc({ request: obj({ content: { oneOf: [str, { type: 'array', items: str }] } }) });
       const ours = doc({ request: obj({ content: str }) });
-      expect(of(runDrift(ours, up, [OP]), 'conflict').map((f) => f.detail)).toEqual(['upstream allows array, ours only string']);
+      expect(of(runDrift(ours, up, [OP]), 'conflict').map((f) => f.detail)).toEqual([
+        'upstream allows array, ours only string',
+      ]);
     });
 
     it('merges allOf parts before comparing', () => {
@@ -189,14 +227,21 @@ describe('runDrift', () => {
   it('compares stream schemas, and falls back to a named event schema when the operation has none', () => {
     const event = obj({ type: { const: 'ping' }, seq: int });
     const up = doc({ request: obj({}), schemas: { StreamEvent: event } });
-    const ours = doc({ request: obj({}), stream: { $ref: '#/components/schemas/StreamEvent' }, schemas: { StreamEvent: obj({ type: { const: 'ping' } }) } });
+    const ours = doc({
+      request: obj({}),
+      stream: { $ref: '#/components/schemas/StreamEvent' },
+      schemas: { StreamEvent: obj({ type: { const: 'ping' } }) },
+    });
     const r = runDrift(ours, up, [{ ...OP, streamSchema: 'StreamEvent' }]);
     expect(of(r, 'missing-property').map((f) => [f.section, f.location])).toEqual([['stream', 'StreamEvent.seq']]);
     expect(r.coverage.properties.stream.total.size).toBe(2);
   });
 
   it('compares error bodies and reports sections ours lacks', () => {
-    const up = doc({ response: obj({ id: str }), error: obj({ error: obj({ message: str, code: { type: ['string', 'null'] } }) }) });
+    const up = doc({
+      response: obj({ id: str }),
+      error: obj({ error: obj({ message: str, code: { type: ['string', 'null'] } }) }),
+    });
     const ours = doc({ error: obj({ error: obj({ message: str, code: str }) }) });
     const r = runDrift(ours, up, [OP]);
     expect(of(r, 'missing-section').map((f) => f.section)).toEqual(['response']);
@@ -206,8 +251,14 @@ describe('runDrift', () => {
 
   it('terminates on recursive schemas on both sides', () => {
     const node = (ref: string) => obj({ name: str, children: { type: 'array', items: { $ref: ref } } });
-    const up = doc({ request: { $ref: '#/components/schemas/Node' }, schemas: { Node: node('#/components/schemas/Node') } });
-    const ours = doc({ request: { $ref: '#/components/schemas/Tree' }, schemas: { Tree: node('#/components/schemas/Tree') } });
+    const up = doc({
+      request: { $ref: '#/components/schemas/Node' },
+      schemas: { Node: node('#/components/schemas/Node') },
+    });
+    const ours = doc({
+      request: { $ref: '#/components/schemas/Tree' },
+      schemas: { Tree: node('#/components/schemas/Tree') },
+    });
     const r = runDrift(ours, up, [OP]);
     expect(r.findings).toEqual([]);
     expect(r.coverage.properties.request.total.size).toBe(2);
@@ -228,7 +279,12 @@ describe('runDrift: free-form schemas of ours', () => {
     expect(r.findings.filter((f) => f.kind !== 'wider')).toEqual([]);
     expect(tally.total.size).toBe(6);
     expect([...tally.modeled].sort()).toEqual(['request.input', 'request.meta']);
-    expect([...tally.freeForm].sort()).toEqual(['request.input.a', 'request.input.b', 'request.input.b.c', 'request.meta.k']);
+    expect([...tally.freeForm].sort()).toEqual([
+      'request.input.a',
+      'request.input.b',
+      'request.input.b.c',
+      'request.meta.k',
+    ]);
   });
 });
 

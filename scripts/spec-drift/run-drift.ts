@@ -28,7 +28,14 @@ export function runDrift(ours: JsonRecord, upstream: JsonRecord, operations: rea
     const up = withStreamFallback(upstream, findOperation(upstream, modeled.method, modeled.path), modeled);
     const mine = withStreamFallback(ours, findOperation(ours, modeled.method, modeled.path), modeled);
     if (!up) {
-      findings.push({ kind: 'missing-section', section: 'request', operation: name, location: name, path: '', detail: 'operation not found upstream' });
+      findings.push({
+        kind: 'missing-section',
+        section: 'request',
+        operation: name,
+        location: name,
+        path: '',
+        detail: 'operation not found upstream',
+      });
       continue;
     }
     labels.push(`${name} ↔ upstream ${up.label}`);
@@ -45,7 +52,14 @@ export function runDrift(ours: JsonRecord, upstream: JsonRecord, operations: rea
       roots.push(upSchema);
       const where = { section, location: section, path: '' };
       if (ourSchema === undefined) {
-        findings.push({ kind: 'missing-section', section, operation: name, location: section, path: '', detail: `${section} schema is not modeled` });
+        findings.push({
+          kind: 'missing-section',
+          section,
+          operation: name,
+          location: section,
+          path: '',
+          detail: `${section} schema is not modeled`,
+        });
         countUpstream(ctx, upSchema, where);
       } else {
         compareSchemas(ctx, upSchema, ourSchema, where);

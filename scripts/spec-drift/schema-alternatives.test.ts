@@ -48,7 +48,10 @@ describe('SchemaResolver.alternatives', () => {
 
   it('merges allOf parts (properties and required united)', () => {
     const alts = r.alternatives({
-      allOf: [{ $ref: '#/components/schemas/Base' }, { type: 'object', properties: { n: { type: 'number' } }, required: ['n'] }],
+      allOf: [
+        { $ref: '#/components/schemas/Base' },
+        { type: 'object', properties: { n: { type: 'number' } }, required: ['n'] },
+      ],
     });
     expect(alts).toHaveLength(1);
     expect([...alts[0].properties.keys()].sort()).toEqual(['id', 'n']);
@@ -57,7 +60,9 @@ describe('SchemaResolver.alternatives', () => {
   });
 
   it('distributes allOf over a union and drops impossible combinations', () => {
-    const alts = r.alternatives({ allOf: [{ type: 'string' }, { oneOf: [{ type: 'string', enum: ['x'] }, { type: 'integer' }] }] });
+    const alts = r.alternatives({
+      allOf: [{ type: 'string' }, { oneOf: [{ type: 'string', enum: ['x'] }, { type: 'integer' }] }],
+    });
     expect(alts.map((a) => [a.kind, a.enumValues])).toEqual([['string', ['x']]]);
   });
 

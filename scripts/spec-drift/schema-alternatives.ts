@@ -205,7 +205,8 @@ function mergePair(a: Alternative, b: Alternative): Alternative | undefined {
   let kind: Kind;
   if (a.kind === 'any') kind = b.kind;
   else if (b.kind === 'any' || a.kind === b.kind) kind = a.kind;
-  else if ((a.kind === 'integer' && b.kind === 'number') || (a.kind === 'number' && b.kind === 'integer')) kind = 'integer';
+  else if ((a.kind === 'integer' && b.kind === 'number') || (a.kind === 'number' && b.kind === 'integer'))
+    kind = 'integer';
   else return undefined;
   let enumValues = a.enumValues ?? b.enumValues;
   if (a.enumValues && b.enumValues) {

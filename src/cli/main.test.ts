@@ -37,7 +37,9 @@ describe('crosswire CLI', () => {
   it('conformance with no matching scenario says so and exits 101', async () => {
     const c = capture();
     const empty = mkdtempSync(join(tmpdir(), 'cw-empty-'));
-    expect(await main(['conformance', '--fixtures', empty, '--out', join(empty, 'r')], c.io, COMMANDS)).toBe(USAGE_ERROR);
+    expect(await main(['conformance', '--fixtures', empty, '--out', join(empty, 'r')], c.io, COMMANDS)).toBe(
+      USAGE_ERROR,
+    );
     expect(c.err.join('\n')).toContain('no scenarios matched');
     expect(c.out.join('\n')).toContain('report.html');
   });
@@ -45,7 +47,9 @@ describe('crosswire CLI', () => {
   it('bin/crosswire.mjs runs the CLI through tsx', async () => {
     const bin = resolve(import.meta.dirname, '../../bin/crosswire.mjs');
     const result = await new Promise<{ code: number | null; stdout: string }>((done) => {
-      execFile(process.execPath, [bin, 'help'], { timeout: 20_000 }, (error, stdout) => done({ code: error ? (error.code as number) : 0, stdout }));
+      execFile(process.execPath, [bin, 'help'], { timeout: 20_000 }, (error, stdout) =>
+        done({ code: error ? (error.code as number) : 0, stdout }),
+      );
     });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('usage:');

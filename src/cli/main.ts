@@ -35,7 +35,11 @@ const BUILT_IN: Readonly<Record<string, Command>> = { serve: runServeCommand };
  * `commands` adds the commands of the layers beside the CLI (`conformance`, `mock-providers` from
  * `conformance/cli`): the CLI never imports them; `bin/crosswire.mjs` registers them.
  */
-export async function main(argv: readonly string[], io: Io = stdio, commands: Readonly<Record<string, Command>> = {}): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: Io = stdio,
+  commands: Readonly<Record<string, Command>> = {},
+): Promise<number> {
   const [command, ...rest] = argv;
   try {
     const table = { ...commands, ...BUILT_IN };

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../gateway/node/load-config.js';
 import { createGateway } from '../gateway/node/create-gateway.js';
+import { loadConfig } from '../gateway/node/load-config.js';
 import { serveGateway } from '../gateway/node/serve.js';
-import type { Io } from './command.js';
 import { untilSignal } from '../gateway/node/until-signal.js';
+import type { Io } from './command.js';
 
 /** `crosswire serve`: the reference gateway until SIGINT/SIGTERM. */
 export async function runServeCommand(args: readonly string[], io: Io): Promise<number> {
@@ -18,7 +18,8 @@ export async function runServeCommand(args: readonly string[], io: Io): Promise<
   });
   const config = loadConfig(values.config);
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a port number, got ${values.port}`);
   const served = await serveGateway(createGateway(config), { port, hostname: values.host });
   io.out(`crosswire gateway listening on ${served.url}`);
   for (const [name, p] of Object.entries(config.providers)) {

@@ -7,7 +7,9 @@ describe('TranslationError', () => {
     expect(e.message).toBe('must be a string (at messages[0].content)');
     expect(e.kind).toBe('invalid_input');
     expect(e.path).toBe('messages[0].content');
-    expect(new TranslationError('invalid_input', 'not an object', { path: '' }).message).toBe('not an object (at <root>)');
+    expect(new TranslationError('invalid_input', 'not an object', { path: '' }).message).toBe(
+      'not an object (at <root>)',
+    );
   });
 
   it('asTranslationError passes a TranslationError through and wraps anything else with the label', () => {

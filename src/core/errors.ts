@@ -23,7 +23,11 @@ export class TranslationError extends Error {
    */
   readonly status: number | undefined;
 
-  constructor(kind: TranslationErrorKind, message: string, opts: { path?: JsonPath; losses?: readonly Loss[]; status?: number } = {}) {
+  constructor(
+    kind: TranslationErrorKind,
+    message: string,
+    opts: { path?: JsonPath; losses?: readonly Loss[]; status?: number } = {},
+  ) {
     super(opts.path !== undefined ? `${message} (at ${opts.path === '' ? '<root>' : opts.path})` : message);
     this.kind = kind;
     this.path = opts.path;

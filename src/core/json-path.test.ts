@@ -34,7 +34,9 @@ describe('childPath', () => {
   });
 
   it('formatPath builds the same paths from segments', () => {
-    expect(formatPath(['messages', 0, 'content', 1, 'source', 'media_type'])).toBe('messages[0].content[1].source.media_type');
+    expect(formatPath(['messages', 0, 'content', 1, 'source', 'media_type'])).toBe(
+      'messages[0].content[1].source.media_type',
+    );
     expect(formatPath(['tools', 0, 'input_schema', 'x-y'])).toBe('tools[0].input_schema["x-y"]');
   });
 });

@@ -25,7 +25,12 @@ export class LossCollector {
   }
 
   /** Report every key of `obj` not in `known` as a loss (nothing is dropped in silence). */
-  unknownKeys(obj: object, known: ReadonlySet<string>, path: JsonPath, reason = 'field not supported by the target format'): void {
+  unknownKeys(
+    obj: object,
+    known: ReadonlySet<string>,
+    path: JsonPath,
+    reason = 'field not supported by the target format',
+  ): void {
     // for-in walks the enum cache without allocating a key array; the own-key check keeps
     // Object.keys semantics (inherited enumerable keys are not the input's)
     for (const key in obj) {
@@ -37,7 +42,13 @@ export class LossCollector {
    * `unknownKeys` for the object at `childPath(parent, key)`: the path is built only when an
    * unknown key is found (hot translation loops visit many objects and report few losses).
    */
-  unknownKeysAt(obj: object, known: ReadonlySet<string>, parent: JsonPath, key: string | number, reason?: string): void {
+  unknownKeysAt(
+    obj: object,
+    known: ReadonlySet<string>,
+    parent: JsonPath,
+    key: string | number,
+    reason?: string,
+  ): void {
     for (const k in obj) {
       if (!known.has(k) && Object.hasOwn(obj, k)) {
         this.unknownKeys(obj, known, childPath(parent, key), reason);

@@ -15,26 +15,30 @@ const choice = (index: number, finish: string | null) => ({ choices: [{ index, d
 
 describe('stream end rules', () => {
   it('Anthropic: message_stop is done, an error event failed; nothing reopens them', () => {
-    expect(states(anthropicStreamEnd, [{ type: 'message_start' }, { type: 'message_delta' }, { type: 'message_stop' }, { type: 'ping' }])).toEqual([
-      'open',
-      'open',
-      'done',
-      'done',
-    ]);
-    expect(states(anthropicStreamEnd, [{ type: 'message_start' }, { type: 'error', error: {} }, { type: 'message_stop' }])).toEqual(['open', 'failed', 'failed']);
+    expect(
+      states(anthropicStreamEnd, [
+        { type: 'message_start' },
+        { type: 'message_delta' },
+        { type: 'message_stop' },
+        { type: 'ping' },
+      ]),
+    ).toEqual(['open', 'open', 'done', 'done']);
+    expect(
+      states(anthropicStreamEnd, [{ type: 'message_start' }, { type: 'error', error: {} }, { type: 'message_stop' }]),
+    ).toEqual(['open', 'failed', 'failed']);
   });
 
   it('OpenAI: complete once every choice seen has its finish_reason, without [DONE]; [DONE] is done, an error chunk failed', () => {
-    expect(states(openaiStreamEnd, [choice(0, null), choice(1, null), choice(0, 'stop'), choice(1, 'length'), '[DONE]'])).toEqual([
-      'open',
-      'open',
-      'open',
-      'complete',
-      'done',
-    ]);
+    expect(
+      states(openaiStreamEnd, [choice(0, null), choice(1, null), choice(0, 'stop'), choice(1, 'length'), '[DONE]']),
+    ).toEqual(['open', 'open', 'open', 'complete', 'done']);
     // choices without an index are told apart by position
     expect(states(openaiStreamEnd, [{ choices: [{ delta: {}, finish_reason: 'stop' }] }])).toEqual(['complete']);
-    expect(states(openaiStreamEnd, [choice(0, null), { error: { message: 'x' } }, '[DONE]'])).toEqual(['open', 'failed', 'failed']);
+    expect(states(openaiStreamEnd, [choice(0, null), { error: { message: 'x' } }, '[DONE]'])).toEqual([
+      'open',
+      'failed',
+      'failed',
+    ]);
     expect(states(openaiStreamEnd, [{ choices: [] }])).toEqual(['open']);
   });
 
@@ -42,18 +46,35 @@ describe('stream end rules', () => {
     const usage = { choices: [], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } };
     expect(states(openaiStreamEnd, [choice(0, 'stop'), usage], { includeUsage: true })).toEqual(['open', 'complete']);
     expect(states(openaiStreamEnd, [choice(0, 'stop')], { includeUsage: false })).toEqual(['complete']);
-    expect(states(openaiStreamEnd, [{ choices: [], usage: null }, choice(0, 'stop')], { includeUsage: true })).toEqual(['open', 'open']);
+    expect(states(openaiStreamEnd, [{ choices: [], usage: null }, choice(0, 'stop')], { includeUsage: true })).toEqual([
+      'open',
+      'open',
+    ]);
   });
 
   it('Gemini: complete after every candidate finished or a blocked prompt; an error chunk failed', () => {
-    const c = (index: number, finishReason?: string) => ({ candidates: [{ index, content: { parts: [] }, ...(finishReason ? { finishReason } : {}) }] });
-    expect(states(geminiStreamEnd, [c(0), c(1), c(0, 'STOP'), c(1, 'MAX_TOKENS'), { usageMetadata: {} }])).toEqual(['open', 'open', 'open', 'complete', 'complete']);
+    const c = (index: number, finishReason?: string) => ({
+      candidates: [{ index, content: { parts: [] }, ...(finishReason ? { finishReason } : {}) }],
+    });
+    expect(states(geminiStreamEnd, [c(0), c(1), c(0, 'STOP'), c(1, 'MAX_TOKENS'), { usageMetadata: {} }])).toEqual([
+      'open',
+      'open',
+      'open',
+      'complete',
+      'complete',
+    ]);
     expect(states(geminiStreamEnd, [{ promptFeedback: { blockReason: 'SAFETY' } }])).toEqual(['complete']);
     expect(states(geminiStreamEnd, [c(0, 'STOP'), { error: { code: 500 } }])).toEqual(['complete', 'failed']);
   });
 
   it('Converse: messageStop completes (metadata may follow), an exception fails', () => {
-    expect(states(bedrockConverseStreamEnd, [{ messageStart: {} }, { messageStop: {} }, { metadata: {} }])).toEqual(['open', 'complete', 'complete']);
-    expect(states(bedrockConverseStreamEnd, [{ messageStart: {} }, { throttlingException: { message: 'x' } }])).toEqual(['open', 'failed']);
+    expect(states(bedrockConverseStreamEnd, [{ messageStart: {} }, { messageStop: {} }, { metadata: {} }])).toEqual([
+      'open',
+      'complete',
+      'complete',
+    ]);
+    expect(states(bedrockConverseStreamEnd, [{ messageStart: {} }, { throttlingException: { message: 'x' } }])).toEqual(
+      ['open', 'failed'],
+    );
   });
 });

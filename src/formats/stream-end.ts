@@ -94,7 +94,11 @@ export class FinishedIndexes {
 }
 
 /** The entries of a `choices` / `candidates` array: each one's index (its `index` field, else its position) and whether it finished. */
-export function seeIndexed(indexes: FinishedIndexes, list: unknown, finished: (entry: Record<string, unknown>) => boolean): void {
+export function seeIndexed(
+  indexes: FinishedIndexes,
+  list: unknown,
+  finished: (entry: Record<string, unknown>) => boolean,
+): void {
   if (!Array.isArray(list)) return;
   list.forEach((entry, position) => {
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return;

@@ -20,7 +20,13 @@ function gateway() {
     providers: {
       anthropic: { format: 'anthropic-messages', baseUrl: 'http://anthropic.test', apiKey: 'k' },
       bedrock: { format: 'bedrock-invoke', baseUrl: 'http://bedrock.test', apiKey: 'k' },
-      vertex: { format: 'vertex-anthropic', baseUrl: 'http://vertex.test', apiKey: 'k', project: 'p', region: 'us-east5' },
+      vertex: {
+        format: 'vertex-anthropic',
+        baseUrl: 'http://vertex.test',
+        apiKey: 'k',
+        project: 'p',
+        region: 'us-east5',
+      },
     },
     fetch: async (req: Request) => {
       seen.push({ url: req.url, headers: req.headers, body: (await req.json()) as Record<string, unknown> });
@@ -32,7 +38,11 @@ function gateway() {
 }
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  new Request(`http://gw.test${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  new Request(`http://gw.test${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 const messages = (model: string) => ({ model, max_tokens: 16, messages: [{ role: 'user', content: 'Hi' }] });
 const BETA = 'interleaved-thinking-2025-05-14, context-1m-2025-08-07';
@@ -40,7 +50,9 @@ const BETA = 'interleaved-thinking-2025-05-14, context-1m-2025-08-07';
 describe('gateway: anthropic-beta across Anthropic, Bedrock and Vertex', () => {
   it('an Anthropic client header goes into a Bedrock InvokeModel body as anthropic_beta', async () => {
     const { gw, seen } = gateway();
-    const res = await gw.fetch(post('/v1/messages', messages('@bedrock/anthropic.claude-x'), { 'x-api-key': 'c', 'anthropic-beta': BETA }));
+    const res = await gw.fetch(
+      post('/v1/messages', messages('@bedrock/anthropic.claude-x'), { 'x-api-key': 'c', 'anthropic-beta': BETA }),
+    );
     expect(res.status).toBe(200);
     expect(seen[0]?.body.anthropic_beta).toEqual(['interleaved-thinking-2025-05-14', 'context-1m-2025-08-07']);
     expect(seen[0]?.headers.get('anthropic-beta')).toBeNull();
@@ -56,8 +68,15 @@ describe('gateway: anthropic-beta across Anthropic, Bedrock and Vertex', () => {
 
   it("a Bedrock InvokeModel client's anthropic_beta becomes the anthropic-beta header of an Anthropic upstream", async () => {
     const { gw, seen } = gateway();
-    const body = { anthropic_version: 'bedrock-2023-05-31', anthropic_beta: ['a-1', 'b-2'], max_tokens: 16, messages: [{ role: 'user', content: 'Hi' }] };
-    const res = await gw.fetch(post(`/model/${encodeURIComponent('@anthropic/claude-x')}/invoke`, body, { authorization: 'Bearer c' }));
+    const body = {
+      anthropic_version: 'bedrock-2023-05-31',
+      anthropic_beta: ['a-1', 'b-2'],
+      max_tokens: 16,
+      messages: [{ role: 'user', content: 'Hi' }],
+    };
+    const res = await gw.fetch(
+      post(`/model/${encodeURIComponent('@anthropic/claude-x')}/invoke`, body, { authorization: 'Bearer c' }),
+    );
     expect(res.status).toBe(200);
     expect(seen[0]?.headers.get('anthropic-beta')).toBe('a-1,b-2');
     expect(seen[0]?.body.anthropic_beta).toBeUndefined();
@@ -90,7 +109,13 @@ describe('gateway: anthropic-version 2026-10-21 rules for non-Claude providers',
         return Response.json({});
       }),
     );
-    const res = await gw.fetch(post('/v1/messages', { ...messages('@openai/gpt-4o'), temperature: 1 }, { 'x-api-key': 'c', 'anthropic-version': '2026-10-21' }));
+    const res = await gw.fetch(
+      post(
+        '/v1/messages',
+        { ...messages('@openai/gpt-4o'), temperature: 1 },
+        { 'x-api-key': 'c', 'anthropic-version': '2026-10-21' },
+      ),
+    );
     expect(res.status).toBe(400);
     const body = (await res.json()) as { type: string; error: { type: string; message: string } };
     expect(body.type).toBe('error');
@@ -104,11 +129,25 @@ describe('gateway: anthropic-version 2026-10-21 rules for non-Claude providers',
     const gw = createGateway(
       config(async (req) => {
         seen.push(new URL(req.url).host);
-        return new URL(req.url).host === 'anthropic.test' ? Response.json(MESSAGE) : Response.json({ error: { message: 'x' } }, { status: 500 });
+        return new URL(req.url).host === 'anthropic.test'
+          ? Response.json(MESSAGE)
+          : Response.json({ error: { message: 'x' } }, { status: 500 });
       }),
     );
-    await gw.fetch(post('/v1/messages', { ...messages('@openai/gpt-4o'), temperature: 1 }, { 'x-api-key': 'c', 'anthropic-version': '2023-06-01' }));
-    await gw.fetch(post('/v1/messages', { ...messages('@anthropic/claude-x'), temperature: 1 }, { 'x-api-key': 'c', 'anthropic-version': '2026-10-21' }));
+    await gw.fetch(
+      post(
+        '/v1/messages',
+        { ...messages('@openai/gpt-4o'), temperature: 1 },
+        { 'x-api-key': 'c', 'anthropic-version': '2023-06-01' },
+      ),
+    );
+    await gw.fetch(
+      post(
+        '/v1/messages',
+        { ...messages('@anthropic/claude-x'), temperature: 1 },
+        { 'x-api-key': 'c', 'anthropic-version': '2026-10-21' },
+      ),
+    );
     expect(seen).toEqual(['openai.test', 'anthropic.test']);
   });
 });

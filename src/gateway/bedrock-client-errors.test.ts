@@ -12,7 +12,11 @@ let client: BedrockRuntimeClient;
 beforeAll(async () => {
   const gateway = createGateway({
     providers: { anthropic: { format: 'anthropic-messages', baseUrl: 'http://anthropic.test', apiKey: 'k' } },
-    fetch: async () => Response.json({ type: 'error', error: { type: upstreamError.type, message: 'nope' } }, { status: upstreamError.status }),
+    fetch: async () =>
+      Response.json(
+        { type: 'error', error: { type: upstreamError.type, message: 'nope' } },
+        { status: upstreamError.status },
+      ),
     log: () => {},
   });
   served = await serveGateway(gateway);
@@ -29,13 +33,20 @@ afterAll(async () => {
   await served?.close();
 });
 
-const converse = () => client.send(new ConverseCommand({ modelId: '@anthropic/claude-x', messages: [{ role: 'user', content: [{ text: 'hi' }] }] }));
+const converse = () =>
+  client.send(
+    new ConverseCommand({ modelId: '@anthropic/claude-x', messages: [{ role: 'user', content: [{ text: 'hi' }] }] }),
+  );
 const invoke = () =>
   client.send(
     new InvokeModelCommand({
       modelId: '@anthropic/claude-x',
       contentType: 'application/json',
-      body: JSON.stringify({ anthropic_version: 'bedrock-2023-05-31', max_tokens: 8, messages: [{ role: 'user', content: 'hi' }] }),
+      body: JSON.stringify({
+        anthropic_version: 'bedrock-2023-05-31',
+        max_tokens: 8,
+        messages: [{ role: 'user', content: 'hi' }],
+      }),
     }),
   );
 
@@ -60,10 +71,12 @@ describe('gateway errors reach the AWS SDK as the named Bedrock exception (x-amz
   }
 
   it("the gateway's own errors are named too (an unknown provider)", async () => {
-    const e = await client.send(new ConverseCommand({ modelId: '@nowhere/m', messages: [{ role: 'user', content: [{ text: 'hi' }] }] })).then(
-      () => undefined,
-      (err: unknown) => err as { name?: string },
-    );
+    const e = await client
+      .send(new ConverseCommand({ modelId: '@nowhere/m', messages: [{ role: 'user', content: [{ text: 'hi' }] }] }))
+      .then(
+        () => undefined,
+        (err: unknown) => err as { name?: string },
+      );
     expect(e?.name).toMatch(/Exception$/);
     expect(e?.name).not.toBe('Unknown');
   });

@@ -1,8 +1,8 @@
 import type { Loss } from '../core/losses.js';
 import { isRecord } from '../core/narrow.js';
 import type { TranslateOptions } from '../core/options.js';
-import { bytesToBase64 } from '../wire/base64.js';
 import { translateRequest } from '../translate/translate.js';
+import { bytesToBase64 } from '../wire/base64.js';
 
 /** The fields of a Converse request that Bedrock's `ConverseTokensRequest` takes (the rest steer the answer). */
 const CONVERSE_COUNTED = ['messages', 'system', 'toolConfig', 'additionalModelRequestFields'] as const;
@@ -36,7 +36,12 @@ export function bedrockCountTokensBody(
   model: string,
   options: TranslateOptions,
 ): { body: { input: Record<string, unknown> }; losses: Loss[] } {
-  const r = translateRequest('anthropic-messages', format, { ...body, model, max_tokens: placeholderMaxTokens(body) }, options);
+  const r = translateRequest(
+    'anthropic-messages',
+    format,
+    { ...body, model, max_tokens: placeholderMaxTokens(body) },
+    options,
+  );
   const translated = r.body as Record<string, unknown>;
   if (format === 'bedrock-invoke') {
     const bytes = new TextEncoder().encode(JSON.stringify(translated));

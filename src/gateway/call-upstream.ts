@@ -39,14 +39,24 @@ export async function callUpstream(
     abort.abort(new Error('upstream response timeout'));
   }, init.headersTimeoutMs);
   try {
-    const response = await fetchFn(url, { method: 'POST', headers: init.headers, body: init.body, signal: abort.signal });
+    const response = await fetchFn(url, {
+      method: 'POST',
+      headers: init.headers,
+      body: init.body,
+      signal: abort.signal,
+    });
     return { ok: true, response, abort, done };
   } catch (e) {
     done();
     if (init.clientSignal.aborted) return { ok: false, reason: 'client_gone', message: 'client disconnected' };
-    if (timedOut) return { ok: false, reason: 'timeout', message: `upstream sent no response within ${init.headersTimeoutMs} ms` };
+    if (timedOut)
+      return { ok: false, reason: 'timeout', message: `upstream sent no response within ${init.headersTimeoutMs} ms` };
     const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : '';
-    return { ok: false, reason: 'connect', message: `upstream connection failed (${e instanceof Error ? e.message : String(e)}${cause})` };
+    return {
+      ok: false,
+      reason: 'connect',
+      message: `upstream connection failed (${e instanceof Error ? e.message : String(e)}${cause})`,
+    };
   } finally {
     clearTimeout(timer);
   }

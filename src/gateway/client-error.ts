@@ -6,10 +6,21 @@ import { openaiErrorBody } from '../formats/openai-chat/errors.js';
 import { getCodec } from '../translate/translate.js';
 
 /** The gateway's client-facing formats (the endpoints it serves). */
-export type ClientFormat = 'anthropic-messages' | 'openai-chat' | 'gemini' | 'bedrock-invoke' | 'bedrock-converse' | 'vertex-anthropic';
+export type ClientFormat =
+  | 'anthropic-messages'
+  | 'openai-chat'
+  | 'gemini'
+  | 'bedrock-invoke'
+  | 'bedrock-converse'
+  | 'vertex-anthropic';
 
 /** An error body in the caller's own format; `param` is the JSON path at fault, when known. */
-export function clientErrorBody(format: FormatId, status: number, message: string, opts: { type?: string; param?: string } = {}): unknown {
+export function clientErrorBody(
+  format: FormatId,
+  status: number,
+  message: string,
+  opts: { type?: string; param?: string } = {},
+): unknown {
   if (format === 'anthropic-messages') return anthropicErrorBody(status, message, opts.type);
   if (format === 'openai-chat') return openaiErrorBody(status, message, { type: opts.type, param: opts.param ?? null });
   return getCodec(format).errorBody(status, message, opts.type);
@@ -20,7 +31,8 @@ export function clientErrorBody(format: FormatId, status: number, message: strin
  * `x-amzn-ErrorType` (without it the AWS SDK throws a nameless `Unknown` error).
  */
 export function clientErrorHeaders(format: FormatId, status: number): Record<string, string> {
-  if (format === 'bedrock-converse' || format === 'bedrock-invoke') return { 'x-amzn-errortype': bedrockExceptionForStatus(bedrockHttpStatus(status)) };
+  if (format === 'bedrock-converse' || format === 'bedrock-invoke')
+    return { 'x-amzn-errortype': bedrockExceptionForStatus(bedrockHttpStatus(status)) };
   return {};
 }
 
@@ -40,5 +52,8 @@ export function clientError(
   message: string,
   opts: { type?: string; param?: string; headers?: Record<string, string> } = {},
 ): Response {
-  return jsonResponse(status, clientErrorBody(format, status, message, opts), { ...clientErrorHeaders(format, status), ...opts.headers });
+  return jsonResponse(status, clientErrorBody(format, status, message, opts), {
+    ...clientErrorHeaders(format, status),
+    ...opts.headers,
+  });
 }

@@ -7,7 +7,10 @@ import { loadConfig } from './node/load-config.js';
 
 describe('gateway config', () => {
   it('has built-in anthropic and openai providers that env vars override', () => {
-    const c = configFromJson({}, { CROSSWIRE_OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', CROSSWIRE_OPENAI_API_KEY: 'sk-env' });
+    const c = configFromJson(
+      {},
+      { CROSSWIRE_OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', CROSSWIRE_OPENAI_API_KEY: 'sk-env' },
+    );
     expect(c.providers.openai).toEqual({ format: 'openai-chat', baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'sk-env' });
     expect(c.providers.anthropic).toMatchObject({ format: 'anthropic-messages', baseUrl: 'https://api.anthropic.com' });
   });
@@ -17,19 +20,33 @@ describe('gateway config', () => {
     writeFileSync(
       file,
       JSON.stringify({
-        providers: { 'my-llm': { format: 'openai-chat', baseUrl: 'http://x/v1', apiKeyEnv: 'MY_KEY', headers: { 'x-org': 'o' } } },
+        providers: {
+          'my-llm': { format: 'openai-chat', baseUrl: 'http://x/v1', apiKeyEnv: 'MY_KEY', headers: { 'x-org': 'o' } },
+        },
         defaultProvider: 'my-llm',
         idleTimeoutMs: 5000,
       }),
     );
-    const c = loadConfig(file, { MY_KEY: 'k1', CROSSWIRE_PROVIDERS: 'other', CROSSWIRE_OTHER_FORMAT: 'anthropic-messages', CROSSWIRE_OTHER_BASE_URL: 'http://y' });
-    expect(c.providers['my-llm']).toEqual({ format: 'openai-chat', baseUrl: 'http://x/v1', apiKey: 'k1', headers: { 'x-org': 'o' } });
+    const c = loadConfig(file, {
+      MY_KEY: 'k1',
+      CROSSWIRE_PROVIDERS: 'other',
+      CROSSWIRE_OTHER_FORMAT: 'anthropic-messages',
+      CROSSWIRE_OTHER_BASE_URL: 'http://y',
+    });
+    expect(c.providers['my-llm']).toEqual({
+      format: 'openai-chat',
+      baseUrl: 'http://x/v1',
+      apiKey: 'k1',
+      headers: { 'x-org': 'o' },
+    });
     expect(c.providers.other).toEqual({ format: 'anthropic-messages', baseUrl: 'http://y' });
     expect(c.defaultProvider).toBe('my-llm');
     expect(c.idleTimeoutMs).toBe(5000);
   });
   it('rejects bad files with a message naming the field', () => {
-    expect(() => configFromJson({ providers: { x: { format: 'nope', baseUrl: 'http://x' } } }, {})).toThrow(/providers.x.format/);
+    expect(() => configFromJson({ providers: { x: { format: 'nope', baseUrl: 'http://x' } } }, {})).toThrow(
+      /providers.x.format/,
+    );
     expect(() => configFromJson({ providers: { x: { format: 'gemini' } } }, {})).toThrow(/providers.x.baseUrl/);
     expect(() => configFromJson({ defaultProvider: 'ghost' }, {})).toThrow(/ghost/);
     expect(() => configFromJson({ idleTimeoutMs: -1 }, {})).toThrow(/idleTimeoutMs/);

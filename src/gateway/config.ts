@@ -82,7 +82,12 @@ export function configFail(message: string): never {
   throw new Error(`crosswire config: ${message}`);
 }
 
-function parseProvider(name: string, raw: unknown, base: ProviderConfig | undefined, env: Record<string, string | undefined>): ProviderConfig {
+function parseProvider(
+  name: string,
+  raw: unknown,
+  base: ProviderConfig | undefined,
+  env: Record<string, string | undefined>,
+): ProviderConfig {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) configFail(`providers.${name} must be an object`);
   const r = raw as Record<string, unknown>;
   const format = r.format ?? base?.format;
@@ -94,8 +99,10 @@ function parseProvider(name: string, raw: unknown, base: ProviderConfig | undefi
   if (typeof r.apiKeyEnv === 'string' && env[r.apiKeyEnv]) p.apiKey = env[r.apiKeyEnv];
   if (r.authStyle === 'x-api-key' || r.authStyle === 'bearer') p.authStyle = r.authStyle;
   else if (r.authStyle !== undefined) configFail(`providers.${name}.authStyle must be "x-api-key" or "bearer"`);
-  if (r.anthropicVersion === '2023-06-01' || r.anthropicVersion === '2026-10-21') p.anthropicVersion = r.anthropicVersion;
-  else if (r.anthropicVersion !== undefined) configFail(`providers.${name}.anthropicVersion must be "2023-06-01" or "2026-10-21"`);
+  if (r.anthropicVersion === '2023-06-01' || r.anthropicVersion === '2026-10-21')
+    p.anthropicVersion = r.anthropicVersion;
+  else if (r.anthropicVersion !== undefined)
+    configFail(`providers.${name}.anthropicVersion must be "2023-06-01" or "2026-10-21"`);
   if (typeof r.forwardClientKey === 'boolean') p.forwardClientKey = r.forwardClientKey;
   if (typeof r.headers === 'object' && r.headers !== null) {
     p.headers = {};
@@ -114,7 +121,8 @@ function parseProvider(name: string, raw: unknown, base: ProviderConfig | undefi
  * `CROSSWIRE_PROVIDERS=a,b` declares further providers from the environment alone.
  */
 export function configFromJson(json: unknown, env: Record<string, string | undefined> = process.env): GatewayConfig {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) configFail('the config file must hold a JSON object');
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    configFail('the config file must hold a JSON object');
   const j = json as Record<string, unknown>;
   const rawProviders = (j.providers ?? {}) as Record<string, unknown>;
   if (typeof rawProviders !== 'object' || Array.isArray(rawProviders)) configFail('providers must be an object');

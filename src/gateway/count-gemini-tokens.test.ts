@@ -37,7 +37,13 @@ const conversation = {
   ],
 };
 
-const tools = [{ name: 'get_weather', description: 'weather now', input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } }];
+const tools = [
+  {
+    name: 'get_weather',
+    description: 'weather now',
+    input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  },
+];
 
 describe('gateway count_tokens: Gemini providers call countTokens', () => {
   it('answers the scripted model count of the same content, exact (no estimate header)', async () => {
@@ -82,14 +88,21 @@ describe('gateway count_tokens: Gemini providers call countTokens', () => {
       { role: 'user', parts: [{ text: 'six' }] },
     ]);
     expect(inner.systemInstruction).toMatchObject({ parts: [{ text: 'be brief please' }] });
-    expect(inner.tools).toMatchObject([{ functionDeclarations: [{ name: 'get_weather', description: 'weather now' }] }]);
+    expect(inner.tools).toMatchObject([
+      { functionDeclarations: [{ name: 'get_weather', description: 'weather now' }] },
+    ]);
     expect(inner).not.toHaveProperty('generationConfig');
     expect(inner).not.toHaveProperty('toolConfig');
   });
 
   it('an upstream 429 comes back as an Anthropic rate_limit_error with the status and retry-after', async () => {
     const { gateway, gemini } = setup();
-    gemini.injectFault({ kind: 'http-error', status: 429, message: 'Resource has been exhausted (e.g. check quota).', headers: { 'retry-after': '7' } });
+    gemini.injectFault({
+      kind: 'http-error',
+      status: 429,
+      message: 'Resource has been exhausted (e.g. check quota).',
+      headers: { 'retry-after': '7' },
+    });
     const res = await gateway.fetch(count({ model: '@gemini/gemini-2.5-flash', ...conversation }));
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('7');
@@ -121,7 +134,9 @@ describe('gateway count_tokens: Gemini providers call countTokens', () => {
     expect(await res.json()).toEqual({ input_tokens: 2 });
     const n = Number(res.headers.get('x-crosswire-losses'));
     expect(n).toBeGreaterThan(0);
-    const detail = JSON.parse(decodeURIComponent(res.headers.get('x-crosswire-loss-detail') ?? '[]')) as { path: string }[];
+    const detail = JSON.parse(decodeURIComponent(res.headers.get('x-crosswire-loss-detail') ?? '[]')) as {
+      path: string;
+    }[];
     expect(detail).toHaveLength(n);
     expect(detail.some((l) => l.path.startsWith('messages[0].content[0].cache_control'))).toBe(true);
     expect(logged).toContainEqual(expect.objectContaining({ direction: 'request', providerFormat: 'gemini' }));

@@ -1,6 +1,6 @@
-import type { Admitted } from './exchange-context.js';
 import type { GatewayConfig } from './config.js';
 import { type Counter, countTokensWith } from './count-provider-tokens.js';
+import type { Admitted } from './exchange-context.js';
 import { geminiCountTokensBody, geminiTotalTokens } from './gemini-count-tokens-body.js';
 import { upstreamUrl } from './upstream-request.js';
 

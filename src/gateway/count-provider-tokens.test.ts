@@ -24,7 +24,12 @@ function setup(opts: { strict?: boolean; vertexToken?: string; vertexProject?: b
     providers: {
       bedrock: { format: 'bedrock-invoke', baseUrl: 'http://invoke.mock', apiKey: 'b-key' },
       converse: { format: 'bedrock-converse', baseUrl: 'http://converse.mock/', apiKey: 'c-key' },
-      vertex: { format: 'vertex-anthropic', baseUrl: 'http://vertex.mock', apiKey: opts.vertexToken ?? 'v-token', ...where },
+      vertex: {
+        format: 'vertex-anthropic',
+        baseUrl: 'http://vertex.mock',
+        apiKey: opts.vertexToken ?? 'v-token',
+        ...where,
+      },
       anthropic: { format: 'anthropic-messages', baseUrl: 'http://anthropic.mock', apiKey: 'a-key' },
     },
     strict: opts.strict,
@@ -51,11 +56,21 @@ const messages = [
 const schema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] };
 const tools = [{ name: 'get_weather', description: 'weather now', input_schema: schema }];
 // (thinking with a forced tool_choice is refused by Claude: `auto` here)
-const full = { system, messages, tools, tool_choice: { type: 'auto' }, thinking: { type: 'enabled', budget_tokens: 2048 } };
+const full = {
+  system,
+  messages,
+  tools,
+  tool_choice: { type: 'auto' },
+  thinking: { type: 'enabled', budget_tokens: 2048 },
+};
 
 const BEDROCK_MODEL = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
 const VERTEX_MODEL = 'claude-sonnet-4-5@20250929';
-const MODELS = { bedrock: `@bedrock/${BEDROCK_MODEL}`, converse: `@converse/${BEDROCK_MODEL}`, vertex: `@vertex/${VERTEX_MODEL}` } as const;
+const MODELS = {
+  bedrock: `@bedrock/${BEDROCK_MODEL}`,
+  converse: `@converse/${BEDROCK_MODEL}`,
+  vertex: `@vertex/${VERTEX_MODEL}`,
+} as const;
 
 type ErrorBody = { type: string; error: { type: string; message: string } };
 
@@ -105,7 +120,11 @@ describe('gateway count_tokens: Bedrock and Vertex providers call their count en
     const res = await gateway.fetch(count({ model: MODELS.bedrock, messages }, { 'anthropic-version': '2026-10-21' }));
     expect(res.status).toBe(200);
     const body = invoke.requests[0]!.body as { input: { invokeModel: { body: string } } };
-    expect(JSON.parse(Buffer.from(body.input.invokeModel.body, 'base64').toString('utf8'))).toEqual({ anthropic_version: '2026-10-21', max_tokens: 1, messages });
+    expect(JSON.parse(Buffer.from(body.input.invokeModel.body, 'base64').toString('utf8'))).toEqual({
+      anthropic_version: '2026-10-21',
+      max_tokens: 1,
+      messages,
+    });
   });
 
   it('Bedrock Converse provider: CountTokens with input.converse holding only what ConverseTokensRequest takes', async () => {
@@ -126,7 +145,10 @@ describe('gateway count_tokens: Bedrock and Vertex providers call their count en
             { role: 'assistant', content: [{ text: 'four five' }] },
             { role: 'user', content: [{ text: 'six' }] },
           ],
-          toolConfig: { tools: [{ toolSpec: { name: 'get_weather', description: 'weather now', inputSchema: { json: schema } } }], toolChoice: { auto: {} } },
+          toolConfig: {
+            tools: [{ toolSpec: { name: 'get_weather', description: 'weather now', inputSchema: { json: schema } } }],
+            toolChoice: { auto: {} },
+          },
           additionalModelRequestFields: { thinking: { type: 'enabled', budget_tokens: 2048 } },
         },
       },
@@ -140,7 +162,9 @@ describe('gateway count_tokens: Bedrock and Vertex providers call their count en
     expect(await res.json()).toEqual({ input_tokens: 9 });
     const seen = vertex.requests[0]!;
     expect(seen.status).toBe(200);
-    expect(seen.url).toBe('http://vertex.mock/v1/projects/proj/locations/us-east5/publishers/anthropic/models/count-tokens:rawPredict');
+    expect(seen.url).toBe(
+      'http://vertex.mock/v1/projects/proj/locations/us-east5/publishers/anthropic/models/count-tokens:rawPredict',
+    );
     expect(seen.headers.authorization).toBe('Bearer v-token');
     expect(seen.body).toEqual({ anthropic_version: 'vertex-2023-10-16', model: VERTEX_MODEL, ...full });
 
@@ -149,18 +173,31 @@ describe('gateway count_tokens: Bedrock and Vertex providers call their count en
     expect(v2.vertex.requests[0]!.body).toEqual({ anthropic_version: '2026-10-21', model: VERTEX_MODEL, messages });
   });
 
-  it('the Anthropic SDK\'s messages.countTokens reads the answer for each provider, and gets their errors as APIError', async () => {
+  it("the Anthropic SDK's messages.countTokens reads the answer for each provider, and gets their errors as APIError", async () => {
     const { gateway, invoke } = setup();
     const fetch = (input: RequestInfo | URL, init?: RequestInit) => gateway.fetch(new Request(input, init));
     const client = new Anthropic({ apiKey: 'client', baseURL: 'http://gw.test', fetch, maxRetries: 0 });
     for (const model of Object.values(MODELS)) {
-      const r = await client.messages.countTokens({ model, system, messages: [{ role: 'user', content: 'one two three' }] });
+      const r = await client.messages.countTokens({
+        model,
+        system,
+        messages: [{ role: 'user', content: 'one two three' }],
+      });
       expect(r.input_tokens, model).toBe(6);
     }
-    invoke.injectFault({ kind: 'http-error', status: 429, message: 'Too many requests, please wait before trying again.' });
-    const err = await client.messages.countTokens({ model: MODELS.bedrock, messages: [{ role: 'user', content: 'x' }] }).catch((e: unknown) => e);
+    invoke.injectFault({
+      kind: 'http-error',
+      status: 429,
+      message: 'Too many requests, please wait before trying again.',
+    });
+    const err = await client.messages
+      .countTokens({ model: MODELS.bedrock, messages: [{ role: 'user', content: 'x' }] })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Anthropic.RateLimitError);
-    expect((err as InstanceType<typeof Anthropic.RateLimitError>).error).toEqual({ type: 'error', error: { type: 'rate_limit_error', message: 'Too many requests, please wait before trying again.' } });
+    expect((err as InstanceType<typeof Anthropic.RateLimitError>).error).toEqual({
+      type: 'error',
+      error: { type: 'rate_limit_error', message: 'Too many requests, please wait before trying again.' },
+    });
   });
 
   it('Vertex provider without project/region: 501 before any upstream call', async () => {
@@ -174,13 +211,24 @@ describe('gateway count_tokens: Bedrock and Vertex providers call their count en
 
 describe('gateway count_tokens: Bedrock and Vertex upstream errors become Anthropic errors', () => {
   it('Bedrock 429 ThrottlingException -> 429 rate_limit_error with retry-after (both formats)', async () => {
-    for (const [name, model] of [['invoke', MODELS.bedrock], ['converse', MODELS.converse]] as const) {
+    for (const [name, model] of [
+      ['invoke', MODELS.bedrock],
+      ['converse', MODELS.converse],
+    ] as const) {
       const s = setup();
-      s[name].injectFault({ kind: 'http-error', status: 429, message: 'Too many requests, please wait before trying again.', headers: { 'retry-after': '3' } });
+      s[name].injectFault({
+        kind: 'http-error',
+        status: 429,
+        message: 'Too many requests, please wait before trying again.',
+        headers: { 'retry-after': '3' },
+      });
       const res = await s.gateway.fetch(count({ model, messages }));
       expect(res.status, name).toBe(429);
       expect(res.headers.get('retry-after')).toBe('3');
-      expect(await res.json()).toEqual({ type: 'error', error: { type: 'rate_limit_error', message: 'Too many requests, please wait before trying again.' } });
+      expect(await res.json()).toEqual({
+        type: 'error',
+        error: { type: 'rate_limit_error', message: 'Too many requests, please wait before trying again.' },
+      });
     }
   });
 
@@ -189,13 +237,23 @@ describe('gateway count_tokens: Bedrock and Vertex upstream errors become Anthro
     s.converse.injectFault({ kind: 'http-error', status: 503, message: 'Bedrock is unable to process your request.' });
     const res = await s.gateway.fetch(count({ model: MODELS.converse, messages }));
     expect(res.status).toBe(529);
-    expect(await res.json()).toMatchObject({ type: 'error', error: { type: 'overloaded_error', message: 'Bedrock is unable to process your request.' } });
+    expect(await res.json()).toMatchObject({
+      type: 'error',
+      error: { type: 'overloaded_error', message: 'Bedrock is unable to process your request.' },
+    });
 
     // the model "doesn't support counting tokens": Bedrock's ValidationException
-    s.invoke.injectFault({ kind: 'http-error', status: 400, message: "The provided model doesn't support counting tokens." });
+    s.invoke.injectFault({
+      kind: 'http-error',
+      status: 400,
+      message: "The provided model doesn't support counting tokens.",
+    });
     const refused = await s.gateway.fetch(count({ model: MODELS.bedrock, messages }));
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toEqual({ type: 'error', error: { type: 'invalid_request_error', message: "The provided model doesn't support counting tokens." } });
+    expect(await refused.json()).toEqual({
+      type: 'error',
+      error: { type: 'invalid_request_error', message: "The provided model doesn't support counting tokens." },
+    });
   });
 
   it('Vertex: a Google 401 (bad token) -> authentication_error; a Google 429 -> rate_limit_error; an Anthropic error body passes', async () => {
@@ -211,18 +269,30 @@ describe('gateway count_tokens: Bedrock and Vertex upstream errors become Anthro
     s.vertex.injectFault({
       kind: 'http-error',
       status: 429,
-      body: { error: { code: 429, message: 'Quota exceeded for aiplatform.googleapis.com/online_prediction_requests_per_base_model', status: 'RESOURCE_EXHAUSTED' } },
+      body: {
+        error: {
+          code: 429,
+          message: 'Quota exceeded for aiplatform.googleapis.com/online_prediction_requests_per_base_model',
+          status: 'RESOURCE_EXHAUSTED',
+        },
+      },
       headers: { 'retry-after': '9' },
     });
     const limited = await s.gateway.fetch(count({ model: MODELS.vertex, messages }));
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('9');
-    expect(await limited.json()).toMatchObject({ type: 'error', error: { type: 'rate_limit_error', message: expect.stringContaining('Quota exceeded') } });
+    expect(await limited.json()).toMatchObject({
+      type: 'error',
+      error: { type: 'rate_limit_error', message: expect.stringContaining('Quota exceeded') },
+    });
 
     s.vertex.injectFault({ kind: 'http-error', status: 529, message: 'Overloaded' });
     const overloaded = await s.gateway.fetch(count({ model: MODELS.vertex, messages }));
     expect(overloaded.status).toBe(529);
-    expect(await overloaded.json()).toEqual({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } });
+    expect(await overloaded.json()).toEqual({
+      type: 'error',
+      error: { type: 'overloaded_error', message: 'Overloaded' },
+    });
   });
 
   it('an upstream 200 that is not a token count is a 502 api_error', async () => {
@@ -248,7 +318,15 @@ describe('gateway count_tokens: Bedrock Converse losses', () => {
   // a URL image has no Converse counterpart: a loss the translator reports
   const lossy = {
     model: MODELS.converse,
-    messages: [{ role: 'user', content: [{ type: 'text', text: 'look at this' }, { type: 'image', source: { type: 'url', url: 'https://example.com/a.png' } }] }],
+    messages: [
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'look at this' },
+          { type: 'image', source: { type: 'url', url: 'https://example.com/a.png' } },
+        ],
+      },
+    ],
   };
 
   it('are reported as for /v1/messages, and strict refuses them with a 400 before any upstream call', async () => {
@@ -256,11 +334,17 @@ describe('gateway count_tokens: Bedrock Converse losses', () => {
     const res = await gateway.fetch(count(lossy, { 'x-crosswire-debug': 'losses' }));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ input_tokens: 3 });
-    const detail = JSON.parse(decodeURIComponent(res.headers.get('x-crosswire-loss-detail') ?? '[]')) as { path: string }[];
+    const detail = JSON.parse(decodeURIComponent(res.headers.get('x-crosswire-loss-detail') ?? '[]')) as {
+      path: string;
+    }[];
     expect(Number(res.headers.get('x-crosswire-losses'))).toBe(detail.length);
     expect(detail.map((l) => l.path)).toEqual(['messages[0].content[1]']);
-    expect(logged).toContainEqual(expect.objectContaining({ direction: 'request', providerFormat: 'bedrock-converse' }));
-    expect(converse.requests[0]!.body).toEqual({ input: { converse: { messages: [{ role: 'user', content: [{ text: 'look at this' }] }] } } });
+    expect(logged).toContainEqual(
+      expect.objectContaining({ direction: 'request', providerFormat: 'bedrock-converse' }),
+    );
+    expect(converse.requests[0]!.body).toEqual({
+      input: { converse: { messages: [{ role: 'user', content: [{ text: 'look at this' }] }] } },
+    });
 
     const strict = setup({ strict: true });
     const refused = await strict.gateway.fetch(count(lossy));

@@ -22,7 +22,12 @@ export function isCountingFormat(format: string): format is CountingFormat {
 
 /** How one provider format counts: its body, its URL (undefined: cannot be called), its answer, its name. */
 export interface Counter {
-  build(body: Record<string, unknown>, model: string, anthropicVersion: AnthropicVersion, strict: boolean | undefined): { body: unknown; losses: Loss[] };
+  build(
+    body: Record<string, unknown>,
+    model: string,
+    anthropicVersion: AnthropicVersion,
+    strict: boolean | undefined,
+  ): { body: unknown; losses: Loss[] };
   url(provider: ProviderConfig, model: string): string | undefined;
   /** the token count in the provider's answer, or undefined when the answer is not one */
   read(json: unknown): number | undefined;
@@ -37,7 +42,8 @@ export interface Counter {
 const join = (base: string, path: string) => base.replace(/\/+$/, '') + path;
 
 const bedrock = (format: 'bedrock-invoke' | 'bedrock-converse'): Counter => ({
-  build: (body, model, anthropicVersion, strict) => bedrockCountTokensBody(format, body, model, { strict, anthropicVersion }),
+  build: (body, model, anthropicVersion, strict) =>
+    bedrockCountTokensBody(format, body, model, { strict, anthropicVersion }),
   url: (provider, model) => join(provider.baseUrl, bedrockCountTokensPath(model)),
   read: bedrockInputTokens,
   endpoint: 'CountTokens',
@@ -63,7 +69,12 @@ const COUNTERS: Record<CountingFormat, Counter> = {
  * Vertex `…/models/count-tokens:rawPredict`, `{ input_tokens }`); the answer is `{ input_tokens }`, an exact
  * count (no estimate header). Losses are reported as for `/v1/messages`; upstream errors come back as Anthropic errors.
  */
-export function countProviderTokens(config: GatewayConfig, req: Request, a: Admitted, format: CountingFormat): Promise<Response> {
+export function countProviderTokens(
+  config: GatewayConfig,
+  req: Request,
+  a: Admitted,
+  format: CountingFormat,
+): Promise<Response> {
   return countTokensWith(config, req, a, COUNTERS[format]);
 }
 
@@ -72,7 +83,12 @@ export function countProviderTokens(config: GatewayConfig, req: Request, a: Admi
  * translated is a 400, losses are logged and sent as headers, upstream errors are relayed as Anthropic errors, and the count
  * comes back as `{ input_tokens }`.
  */
-export async function countTokensWith(config: GatewayConfig, req: Request, a: Admitted, counter: Counter): Promise<Response> {
+export async function countTokensWith(
+  config: GatewayConfig,
+  req: Request,
+  a: Admitted,
+  counter: Counter,
+): Promise<Response> {
   const { route } = a;
   const provider = route.provider;
   const anthropicVersion = a.clientVersion ?? '2023-06-01';
@@ -92,7 +108,12 @@ export async function countTokensWith(config: GatewayConfig, req: Request, a: Ad
   const url = counter.url(provider, route.model);
   if (!url) {
     const needs = counter.needs === undefined ? '' : ` (${counter.needs})`;
-    return clientError('anthropic-messages', 501, `provider ${route.providerName} has no ${counter.endpoint} endpoint this gateway can call${needs}`, { headers });
+    return clientError(
+      'anthropic-messages',
+      501,
+      `provider ${route.providerName} has no ${counter.endpoint} endpoint this gateway can call${needs}`,
+      { headers },
+    );
   }
   const { idleMs } = limits(config);
   const call = await callUpstream(upstreamFetchOf(config), url, {
@@ -103,21 +124,47 @@ export async function countTokensWith(config: GatewayConfig, req: Request, a: Ad
   });
   if (!call.ok) {
     const status = failedCallStatus(call.reason);
-    (config.log ?? defaultLog)({ event: 'upstream_failed', requestId: a.requestId, provider: route.providerName, reason: call.reason, message: call.message });
+    (config.log ?? defaultLog)({
+      event: 'upstream_failed',
+      requestId: a.requestId,
+      provider: route.providerName,
+      reason: call.reason,
+      message: call.message,
+    });
     return clientError('anthropic-messages', status, call.message, { headers });
   }
   const res = call.response;
   const read = await readTextWithin(res, idleMs, () => call.abort.abort(new Error('upstream body timeout')));
   call.done();
-  if ('timedOut' in read) return clientError('anthropic-messages', 504, `upstream ${route.providerName} body not complete within ${idleMs} ms`, { headers });
+  if ('timedOut' in read)
+    return clientError(
+      'anthropic-messages',
+      504,
+      `upstream ${route.providerName} body not complete within ${idleMs} ms`,
+      { headers },
+    );
   const text = 'text' in read ? read.text : '';
-  if (!res.ok) return relayUpstreamError({ status: res.status, headers: res.headers, text }, provider.format, 'anthropic-messages', route.providerName, { anthropicVersion }, headers);
+  if (!res.ok)
+    return relayUpstreamError(
+      { status: res.status, headers: res.headers, text },
+      provider.format,
+      'anthropic-messages',
+      route.providerName,
+      { anthropicVersion },
+      headers,
+    );
   let n: number | undefined;
   try {
     n = 'error' in read ? undefined : counter.read(JSON.parse(text));
   } catch {
     n = undefined;
   }
-  if (n === undefined) return clientError('anthropic-messages', 502, `upstream ${route.providerName} ${counter.endpoint} answer is not ${counter.answer}`, { headers });
+  if (n === undefined)
+    return clientError(
+      'anthropic-messages',
+      502,
+      `upstream ${route.providerName} ${counter.endpoint} answer is not ${counter.answer}`,
+      { headers },
+    );
   return jsonResponse(200, { input_tokens: n }, headers);
 }

@@ -24,7 +24,14 @@ const OPENAI_COMPLETION = {
   object: 'chat.completion',
   created: 1700000000,
   model: 'gpt-4o',
-  choices: [{ index: 0, message: { role: 'assistant', content: 'Hi there', refusal: null }, finish_reason: 'stop', logprobs: null }],
+  choices: [
+    {
+      index: 0,
+      message: { role: 'assistant', content: 'Hi there', refusal: null },
+      finish_reason: 'stop',
+      logprobs: null,
+    },
+  ],
   usage: { prompt_tokens: 9, completion_tokens: 2, total_tokens: 11 },
 };
 
@@ -68,7 +75,9 @@ describe('gateway: Anthropic client -> OpenAI provider', () => {
   it('translates request and response, supplies id and created, strips the provider prefix', async () => {
     const up = upstream(() => Response.json(OPENAI_COMPLETION));
     const gw = createGateway(config(up.fetch));
-    const res = await gw.fetch(post('/v1/messages', anthropicBody, { 'x-api-key': 'client-key', 'anthropic-version': '2023-06-01' }));
+    const res = await gw.fetch(
+      post('/v1/messages', anthropicBody, { 'x-api-key': 'client-key', 'anthropic-version': '2023-06-01' }),
+    );
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
     expect(body.type).toBe('message');
@@ -101,7 +110,12 @@ describe('gateway: Anthropic client -> OpenAI provider', () => {
 
   it('translates an upstream HTTP error into the Anthropic error shape, status kept', async () => {
     const up = upstream(() =>
-      Response.json({ error: { message: 'Rate limit reached', type: 'rate_limit_error', param: null, code: 'rate_limit_exceeded' } }, { status: 429, headers: { 'retry-after': '7' } }),
+      Response.json(
+        {
+          error: { message: 'Rate limit reached', type: 'rate_limit_error', param: null, code: 'rate_limit_exceeded' },
+        },
+        { status: 429, headers: { 'retry-after': '7' } },
+      ),
     );
     const res = await createGateway(config(up.fetch)).fetch(post('/v1/messages', anthropicBody, { 'x-api-key': 'k' }));
     expect(res.status).toBe(429);
@@ -113,7 +127,13 @@ describe('gateway: Anthropic client -> OpenAI provider', () => {
   });
 
   it('turns a non-JSON upstream error (HTML 502) into api_error with status 502', async () => {
-    const up = upstream(() => new Response('<html><body>Bad Gateway</body></html>', { status: 502, headers: { 'content-type': 'text/html' } }));
+    const up = upstream(
+      () =>
+        new Response('<html><body>Bad Gateway</body></html>', {
+          status: 502,
+          headers: { 'content-type': 'text/html' },
+        }),
+    );
     const res = await createGateway(config(up.fetch)).fetch(post('/v1/messages', anthropicBody, { 'x-api-key': 'k' }));
     expect(res.status).toBe(502);
     const body = (await res.json()) as { type: string; error: { type: string; message: string } };
@@ -158,14 +178,20 @@ describe('gateway: upstream body that never completes', () => {
 describe('gateway: OpenAI client -> Anthropic provider', () => {
   it('translates request and response; upstream gets x-api-key and anthropic-version from config', async () => {
     const up = upstream(() => Response.json(ANTHROPIC_MESSAGE));
-    const res = await createGateway(config(up.fetch)).fetch(post('/v1/chat/completions', openaiBody, { authorization: 'Bearer client-key' }));
+    const res = await createGateway(config(up.fetch)).fetch(
+      post('/v1/chat/completions', openaiBody, { authorization: 'Bearer client-key' }),
+    );
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
     expect(body.object).toBe('chat.completion');
     expect(body.id).toBe('chatcmpl-00000000000040008000000000000001');
     expect(body.created).toBe(1_800_000_000);
     expect(body.choices).toEqual([
-      expect.objectContaining({ index: 0, finish_reason: 'stop', message: expect.objectContaining({ role: 'assistant', content: 'Hello' }) }),
+      expect.objectContaining({
+        index: 0,
+        finish_reason: 'stop',
+        message: expect.objectContaining({ role: 'assistant', content: 'Hello' }),
+      }),
     ]);
     const seen = up.seen[0]!;
     expect(seen.url).toBe('http://anthropic.test/v1/messages');
@@ -176,8 +202,12 @@ describe('gateway: OpenAI client -> Anthropic provider', () => {
   });
 
   it('translates an Anthropic overloaded error into an OpenAI error body', async () => {
-    const up = upstream(() => Response.json({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }, { status: 529 }));
-    const res = await createGateway(config(up.fetch)).fetch(post('/v1/chat/completions', openaiBody, { authorization: 'Bearer k' }));
+    const up = upstream(() =>
+      Response.json({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }, { status: 529 }),
+    );
+    const res = await createGateway(config(up.fetch)).fetch(
+      post('/v1/chat/completions', openaiBody, { authorization: 'Bearer k' }),
+    );
     expect(res.status).toBeGreaterThanOrEqual(500);
     const body = (await res.json()) as { error: Record<string, unknown> };
     expect(Object.keys(body.error).sort()).toEqual(['code', 'message', 'param', 'type']);
@@ -187,10 +217,17 @@ describe('gateway: OpenAI client -> Anthropic provider', () => {
 
 describe('gateway: same format passes through', () => {
   it('sends the client bytes unchanged except the routed model name', async () => {
-    const up = upstream(() => new Response(JSON.stringify(ANTHROPIC_MESSAGE), { headers: { 'content-type': 'application/json' } }));
-    const raw = '{ "model" : "@anthropic/claude-sonnet-4-5",\n  "max_tokens": 16, "messages": [{"role":"user","content":"model \\"x\\""}], "x_extra":  1 }';
+    const up = upstream(
+      () => new Response(JSON.stringify(ANTHROPIC_MESSAGE), { headers: { 'content-type': 'application/json' } }),
+    );
+    const raw =
+      '{ "model" : "@anthropic/claude-sonnet-4-5",\n  "max_tokens": 16, "messages": [{"role":"user","content":"model \\"x\\""}], "x_extra":  1 }';
     const res = await createGateway(config(up.fetch)).fetch(
-      post('/v1/messages', raw, { 'x-api-key': 'k', 'anthropic-version': '2026-10-21', 'anthropic-beta': 'token-counting-2024-11-01' }),
+      post('/v1/messages', raw, {
+        'x-api-key': 'k',
+        'anthropic-version': '2026-10-21',
+        'anthropic-beta': 'token-counting-2024-11-01',
+      }),
     );
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(JSON.stringify(ANTHROPIC_MESSAGE));
@@ -203,7 +240,9 @@ describe('gateway: same format passes through', () => {
   it('relays a same-format JSON error body as it came', async () => {
     const err = '{"type":"error","error":{"type":"invalid_request_error","message":"max_tokens: too big"}}';
     const up = upstream(() => new Response(err, { status: 400, headers: { 'content-type': 'application/json' } }));
-    const res = await createGateway(config(up.fetch)).fetch(post('/v1/messages', { ...anthropicBody, model: '@anthropic/c' }, { 'x-api-key': 'k' }));
+    const res = await createGateway(config(up.fetch)).fetch(
+      post('/v1/messages', { ...anthropicBody, model: '@anthropic/c' }, { 'x-api-key': 'k' }),
+    );
     expect(res.status).toBe(400);
     expect(await res.text()).toBe(err);
   });
@@ -229,14 +268,24 @@ describe('gateway: edge errors in the caller shape', () => {
 
   it('wrong content type -> 415 in the caller shape', async () => {
     const res = await gw.fetch(
-      new Request('http://gw.test/v1/messages', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(anthropicBody) }),
+      new Request('http://gw.test/v1/messages', {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify(anthropicBody),
+      }),
     );
     expect(res.status).toBe(415);
     expect(await res.json()).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
   });
 
   it('schema violation -> 400 naming the JSON path (OpenAI param)', async () => {
-    const res = await gw.fetch(post('/v1/chat/completions', { model: '@openai/gpt-4o', messages: [{ role: 'user', content: 42 }] }, { authorization: 'Bearer k' }));
+    const res = await gw.fetch(
+      post(
+        '/v1/chat/completions',
+        { model: '@openai/gpt-4o', messages: [{ role: 'user', content: 42 }] },
+        { authorization: 'Bearer k' },
+      ),
+    );
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { message: string; param: string | null } };
     expect(body.error.param).toMatch(/^messages\[0\]/);
@@ -252,7 +301,13 @@ describe('gateway: edge errors in the caller shape', () => {
 
   it('body over the limit -> 413', async () => {
     const small = createGateway(config(async () => Response.json(OPENAI_COMPLETION), { maxBodyBytes: 100 }));
-    const res = await small.fetch(post('/v1/messages', { ...anthropicBody, messages: [{ role: 'user', content: 'x'.repeat(500) }] }, { 'x-api-key': 'k' }));
+    const res = await small.fetch(
+      post(
+        '/v1/messages',
+        { ...anthropicBody, messages: [{ role: 'user', content: 'x'.repeat(500) }] },
+        { 'x-api-key': 'k' },
+      ),
+    );
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ type: 'error', error: { type: 'request_too_large' } });
   });
@@ -261,13 +316,17 @@ describe('gateway: edge errors in the caller shape', () => {
     const r1 = await gw.fetch(post('/v1/messages', { ...anthropicBody, model: '@nope/x' }, { 'x-api-key': 'k' }));
     expect(r1.status).toBe(404);
     expect(await r1.json()).toMatchObject({ error: { type: 'not_found_error' } });
-    const r2 = await gw.fetch(post('/v1/chat/completions', { ...openaiBody, model: 'gpt-4o' }, { authorization: 'Bearer k' }));
+    const r2 = await gw.fetch(
+      post('/v1/chat/completions', { ...openaiBody, model: 'gpt-4o' }, { authorization: 'Bearer k' }),
+    );
     expect(r2.status).toBe(400);
     expect(((await r2.json()) as { error: { param: string } }).error.param).toBe('model');
   });
 
   it('unknown anthropic-version -> 400', async () => {
-    const res = await gw.fetch(post('/v1/messages', anthropicBody, { 'x-api-key': 'k', 'anthropic-version': '2020-01-01' }));
+    const res = await gw.fetch(
+      post('/v1/messages', anthropicBody, { 'x-api-key': 'k', 'anthropic-version': '2020-01-01' }),
+    );
     expect(res.status).toBe(400);
   });
 
@@ -276,7 +335,9 @@ describe('gateway: edge errors in the caller shape', () => {
     expect((await locked.fetch(post('/v1/messages', anthropicBody, { 'x-api-key': 'bad' }))).status).toBe(401);
     expect((await locked.fetch(post('/v1/messages', anthropicBody))).status).toBe(401);
     expect((await locked.fetch(post('/v1/messages', anthropicBody, { 'x-api-key': 'good' }))).status).toBe(200);
-    expect((await locked.fetch(post('/v1/messages', anthropicBody, { authorization: 'Bearer good' }))).status).toBe(200);
+    expect((await locked.fetch(post('/v1/messages', anthropicBody, { authorization: 'Bearer good' }))).status).toBe(
+      200,
+    );
   });
 
   it('unknown route -> 404 in a JSON error shape', async () => {
@@ -290,7 +351,13 @@ describe('gateway: count_tokens', () => {
   it('estimates for an OpenAI provider with a real tokenizer, marked as an estimate', async () => {
     const up = upstream(() => Response.json({}));
     const gw = createGateway(config(up.fetch));
-    const res = await gw.fetch(post('/v1/messages/count_tokens', { model: '@openai/gpt-4o', messages: [{ role: 'user', content: 'Hello, world' }] }, { 'x-api-key': 'k' }));
+    const res = await gw.fetch(
+      post(
+        '/v1/messages/count_tokens',
+        { model: '@openai/gpt-4o', messages: [{ role: 'user', content: 'Hello, world' }] },
+        { 'x-api-key': 'k' },
+      ),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('x-crosswire-estimate')).toBe('true');
     // o200k: "Hello, world" = 3 tokens + 4 per-message template tokens + 3 reply-priming tokens
@@ -301,7 +368,11 @@ describe('gateway: count_tokens', () => {
   it('forwards to an Anthropic provider', async () => {
     const up = upstream(() => Response.json({ input_tokens: 42 }));
     const res = await createGateway(config(up.fetch)).fetch(
-      post('/v1/messages/count_tokens', { model: '@anthropic/claude-sonnet-4-5', messages: [{ role: 'user', content: 'Hi' }] }, { 'x-api-key': 'k' }),
+      post(
+        '/v1/messages/count_tokens',
+        { model: '@anthropic/claude-sonnet-4-5', messages: [{ role: 'user', content: 'Hi' }] },
+        { 'x-api-key': 'k' },
+      ),
     );
     expect(await res.json()).toEqual({ input_tokens: 42 });
     expect(res.headers.get('x-crosswire-estimate')).toBeNull();

@@ -37,7 +37,11 @@ export function createGateway(config: GatewayConfig): Gateway {
   app.get('/health', (c) => c.json({ ok: true, providers: Object.keys(config.providers) }));
   app.notFound((c) => clientError(formatOfPath(c.req.path), 404, `no route for ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {
-    (config.log ?? ((e) => process.stderr.write(`${JSON.stringify(e)}\n`)))({ event: 'internal_error', message: err.message, stack: err.stack });
+    (config.log ?? ((e) => process.stderr.write(`${JSON.stringify(e)}\n`)))({
+      event: 'internal_error',
+      message: err.message,
+      stack: err.stack,
+    });
     return clientError(formatOfPath(c.req.path), 500, `internal gateway error: ${err.message}`);
   });
   return { fetch: async (req) => app.fetch(req) };

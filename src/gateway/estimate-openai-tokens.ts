@@ -28,7 +28,8 @@ function messageText(m: Record<string, unknown>): string {
  */
 export function estimateOpenAIPromptTokens(body: Record<string, unknown>): number {
   const chat: ChatMessage[] = [];
-  if (Array.isArray(body.tools) && body.tools.length > 0) chat.push({ role: 'system', content: JSON.stringify(body.tools) });
+  if (Array.isArray(body.tools) && body.tools.length > 0)
+    chat.push({ role: 'system', content: JSON.stringify(body.tools) });
   if (Array.isArray(body.messages)) {
     for (const m of body.messages) {
       if (typeof m !== 'object' || m === null) continue;

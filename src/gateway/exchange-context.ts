@@ -15,9 +15,14 @@ export const LOSSES_HEADER = 'x-crosswire-losses';
 export const LOSS_DETAIL_HEADER = 'x-crosswire-loss-detail';
 
 /** The loss headers of a response: the count, and the list when the client asked for it. */
-export function lossHeaders(req: Request, requestLosses: readonly Loss[], total = requestLosses.length): Record<string, string> {
+export function lossHeaders(
+  req: Request,
+  requestLosses: readonly Loss[],
+  total = requestLosses.length,
+): Record<string, string> {
   const h: Record<string, string> = { [LOSSES_HEADER]: String(total) };
-  if (req.headers.get('x-crosswire-debug')?.includes('losses')) h[LOSS_DETAIL_HEADER] = encodeURIComponent(JSON.stringify(requestLosses));
+  if (req.headers.get('x-crosswire-debug')?.includes('losses'))
+    h[LOSS_DETAIL_HEADER] = encodeURIComponent(JSON.stringify(requestLosses));
   return h;
 }
 /** Upstream formats that are Claude's own API (they enforce the Anthropic version rules themselves). */
@@ -77,9 +82,15 @@ export async function admit(
   urlModel?: string,
 ): Promise<Admitted | Response> {
   if (config.clientKeys && config.clientKeys.length > 0) {
-    const key = clientKey(req.headers) ?? (clientFormat === 'gemini' ? (new URL(req.url).searchParams.get('key') ?? undefined) : undefined);
+    const key =
+      clientKey(req.headers) ??
+      (clientFormat === 'gemini' ? (new URL(req.url).searchParams.get('key') ?? undefined) : undefined);
     if (!key || !config.clientKeys.includes(key)) {
-      return clientError(clientFormat, 401, key ? 'invalid API key' : 'missing API key (x-api-key or Authorization: Bearer)');
+      return clientError(
+        clientFormat,
+        401,
+        key ? 'invalid API key' : 'missing API key (x-api-key or Authorization: Bearer)',
+      );
     }
   }
   // Anthropic clients: their API version (default 2023-06-01). Other clients may send the header too,
@@ -88,7 +99,11 @@ export async function admit(
   const version = req.headers.get('anthropic-version') ?? (clientFormat === 'anthropic-messages' ? '2023-06-01' : null);
   if (version !== null) {
     if (!(ANTHROPIC_VERSIONS as readonly string[]).includes(version)) {
-      return clientError(clientFormat, 400, `anthropic-version "${version}" is not supported (use ${ANTHROPIC_VERSIONS.join(' or ')})`);
+      return clientError(
+        clientFormat,
+        400,
+        `anthropic-version "${version}" is not supported (use ${ANTHROPIC_VERSIONS.join(' or ')})`,
+      );
     }
     clientVersion = version as AnthropicVersion;
   }
@@ -97,15 +112,20 @@ export async function admit(
   // count_tokens has no max_tokens; check the rest of the body against the messages schema
   const checked = operation === 'count_tokens' ? { ...body.json, max_tokens: 1 } : body.json;
   // formats without a validator yet are not checked here (the upstream still is)
-  const v = Object.hasOwn(FORMAT_SCHEMAS, clientFormat) ? validateRequest(clientFormat, checked) : { ok: true, errors: [] };
+  const v = Object.hasOwn(FORMAT_SCHEMAS, clientFormat)
+    ? validateRequest(clientFormat, checked)
+    : { ok: true, errors: [] };
   if (!v.ok) {
     const first = v.errors[0];
     const where = first?.path ? `${first.path}: ` : '';
     const more = v.errors.length > 1 ? ` (and ${v.errors.length - 1} more)` : '';
-    return clientError(clientFormat, 400, `${where}${first?.message ?? 'invalid request'}${more}`, { param: first?.path });
+    return clientError(clientFormat, 400, `${where}${first?.message ?? 'invalid request'}${more}`, {
+      param: first?.path,
+    });
   }
   const model = urlModel ?? body.json.model;
-  if (typeof model !== 'string' || model === '') return clientError(clientFormat, 400, 'model: required string', { param: 'model' });
+  if (typeof model !== 'string' || model === '')
+    return clientError(clientFormat, 400, 'model: required string', { param: 'model' });
   const route = routeModel(config, model);
   if (!route.ok) return clientError(clientFormat, route.status, route.message, { param: 'model' });
   // Claude upstreams apply their version's rules themselves; for any other provider the gateway answers as Anthropic would

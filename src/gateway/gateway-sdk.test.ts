@@ -39,7 +39,11 @@ describe('Anthropic SDK -> gateway -> OpenAI mock', () => {
   it('non-stream (SDK 1.x headers: Authorization Bearer, anthropic-version 2026-10-21)', async () => {
     const { openaiMock, gwFetch, clientHeaders } = setup();
     const client = new Anthropic({ apiKey: 'client-key', baseURL: 'http://gw.test', fetch: gwFetch, maxRetries: 0 });
-    const msg = await client.messages.create({ model: '@openai/gpt-4o', max_tokens: 100, messages: [{ role: 'user', content: 'hello there' }] });
+    const msg = await client.messages.create({
+      model: '@openai/gpt-4o',
+      max_tokens: 100,
+      messages: [{ role: 'user', content: 'hello there' }],
+    });
     expect(clientHeaders[0]!.get('authorization')).toBe('Bearer client-key');
     expect(clientHeaders[0]!.get('anthropic-version')).toBe('2026-10-21');
     expect(msg.type).toBe('message');
@@ -63,7 +67,12 @@ describe('Anthropic SDK -> gateway -> OpenAI mock', () => {
       defaultHeaders: { 'x-api-key': 'client-key', 'anthropic-version': '2023-06-01' },
     });
     // SDK 1.x no longer types `temperature` (2026-10-21 rejects it); a 2023-06-01 client still sends it
-    const params = { model: '@openai/gpt-4o', max_tokens: 100, temperature: 0.5, messages: [{ role: 'user', content: 'old style' }] } as Anthropic.MessageCreateParamsNonStreaming;
+    const params = {
+      model: '@openai/gpt-4o',
+      max_tokens: 100,
+      temperature: 0.5,
+      messages: [{ role: 'user', content: 'old style' }],
+    } as Anthropic.MessageCreateParamsNonStreaming;
     const msg = await client.messages.create(params);
     expect(msg.content).toEqual([expect.objectContaining({ type: 'text', text: 'echo: old style' })]);
     expect((openaiMock.requests[0]!.body as { temperature: number }).temperature).toBe(0.5);
@@ -75,7 +84,11 @@ describe('Anthropic SDK -> gateway -> OpenAI mock', () => {
   it('stream: text deltas and the final message', async () => {
     const { gwFetch } = setup();
     const client = new Anthropic({ apiKey: 'client-key', baseURL: 'http://gw.test', fetch: gwFetch, maxRetries: 0 });
-    const stream = client.messages.stream({ model: '@openai/gpt-4o', max_tokens: 100, messages: [{ role: 'user', content: 'stream this please' }] });
+    const stream = client.messages.stream({
+      model: '@openai/gpt-4o',
+      max_tokens: 100,
+      messages: [{ role: 'user', content: 'stream this please' }],
+    });
     const texts: string[] = [];
     stream.on('text', (t) => texts.push(t));
     const final = await stream.finalMessage();
@@ -88,7 +101,13 @@ describe('Anthropic SDK -> gateway -> OpenAI mock', () => {
     const { gwFetch } = setup();
     const client = new Anthropic({ apiKey: 'client-key', baseURL: 'http://gw.test', fetch: gwFetch, maxRetries: 0 });
     const final = await client.messages
-      .stream({ model: '@openai/gpt-4o', max_tokens: 100, tools: [weatherTool], tool_choice: { type: 'tool', name: 'get_weather' }, messages: [{ role: 'user', content: 'weather?' }] })
+      .stream({
+        model: '@openai/gpt-4o',
+        max_tokens: 100,
+        tools: [weatherTool],
+        tool_choice: { type: 'tool', name: 'get_weather' },
+        messages: [{ role: 'user', content: 'weather?' }],
+      })
       .finalMessage();
     expect(final.stop_reason).toBe('tool_use');
     const call = final.content.find((b) => b.type === 'tool_use');
@@ -100,7 +119,9 @@ describe('Anthropic SDK -> gateway -> OpenAI mock', () => {
     const { openaiMock, gwFetch } = setup();
     openaiMock.injectFault({ kind: 'http-error', status: 429, message: 'slow down' });
     const client = new Anthropic({ apiKey: 'client-key', baseURL: 'http://gw.test', fetch: gwFetch, maxRetries: 0 });
-    const err = await client.messages.create({ model: '@openai/gpt-4o', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] }).catch((e: unknown) => e);
+    const err = await client.messages
+      .create({ model: '@openai/gpt-4o', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Anthropic.RateLimitError);
     expect((err as InstanceType<typeof Anthropic.RateLimitError>).message).toContain('slow down');
   });
@@ -110,7 +131,11 @@ describe('Anthropic SDK -> gateway -> OpenAI mock', () => {
     openaiMock.injectFault({ kind: 'stream-error', afterEvents: 2, message: 'upstream fell over' });
     const client = new Anthropic({ apiKey: 'client-key', baseURL: 'http://gw.test', fetch: gwFetch, maxRetries: 0 });
     const err = await client.messages
-      .stream({ model: '@openai/gpt-4o', max_tokens: 100, messages: [{ role: 'user', content: 'a long enough message to need several chunks' }] })
+      .stream({
+        model: '@openai/gpt-4o',
+        max_tokens: 100,
+        messages: [{ role: 'user', content: 'a long enough message to need several chunks' }],
+      })
       .finalMessage()
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Anthropic.APIError);
@@ -122,7 +147,10 @@ describe('OpenAI SDK -> gateway -> Anthropic mock', () => {
   it('non-stream', async () => {
     const { anthropicMock, gwFetch } = setup();
     const client = new OpenAI({ apiKey: 'client-key', baseURL: 'http://gw.test/v1', fetch: gwFetch, maxRetries: 0 });
-    const res = await client.chat.completions.create({ model: '@anthropic/claude-sonnet-4-5', messages: [{ role: 'user', content: 'hi from openai' }] });
+    const res = await client.chat.completions.create({
+      model: '@anthropic/claude-sonnet-4-5',
+      messages: [{ role: 'user', content: 'hi from openai' }],
+    });
     expect(res.object).toBe('chat.completion');
     expect(res.choices[0]!.message.content).toBe('echo: hi from openai');
     expect(res.choices[0]!.finish_reason).toBe('stop');
@@ -167,7 +195,10 @@ describe('OpenAI SDK -> gateway -> Anthropic mock', () => {
   it('count_tokens via the Anthropic SDK against an Anthropic provider is forwarded', async () => {
     const { gwFetch } = setup();
     const client = new Anthropic({ apiKey: 'client-key', baseURL: 'http://gw.test', fetch: gwFetch, maxRetries: 0 });
-    const r = await client.messages.countTokens({ model: '@anthropic/claude-sonnet-4-5', messages: [{ role: 'user', content: 'one two three' }] });
+    const r = await client.messages.countTokens({
+      model: '@anthropic/claude-sonnet-4-5',
+      messages: [{ role: 'user', content: 'one two three' }],
+    });
     expect(r.input_tokens).toBeGreaterThan(0);
   });
 });

@@ -8,13 +8,37 @@ import { serveFetch, serveGateway } from './node/serve.js';
 const enc = new TextEncoder();
 
 function chunk(delta: Record<string, unknown>, finish: string | null = null) {
-  return { id: 'chatcmpl-up', object: 'chat.completion.chunk', created: 1700000000, model: 'gpt-4o', choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] };
+  return {
+    id: 'chatcmpl-up',
+    object: 'chat.completion.chunk',
+    created: 1700000000,
+    model: 'gpt-4o',
+    choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+  };
 }
 
-const OPENAI_STREAM = [chunk({ role: 'assistant', content: '' }), chunk({ content: 'Hel' }), chunk({ content: 'lo' }), chunk({}, 'stop'), '[DONE]'];
+const OPENAI_STREAM = [
+  chunk({ role: 'assistant', content: '' }),
+  chunk({ content: 'Hel' }),
+  chunk({ content: 'lo' }),
+  chunk({}, 'stop'),
+  '[DONE]',
+];
 
 const ANTHROPIC_STREAM: Record<string, unknown>[] = [
-  { type: 'message_start', message: { id: 'msg_up', type: 'message', role: 'assistant', model: 'claude-x', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 5, output_tokens: 1 } } },
+  {
+    type: 'message_start',
+    message: {
+      id: 'msg_up',
+      type: 'message',
+      role: 'assistant',
+      model: 'claude-x',
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      usage: { input_tokens: 5, output_tokens: 1 },
+    },
+  },
   { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
   { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Hi' } },
   { type: 'content_block_stop', index: 0 },
@@ -52,7 +76,11 @@ function config(fetch: GatewayConfig['fetch'], extra: Partial<GatewayConfig> = {
 }
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}): Request {
-  return new Request(`http://gw.test${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': 'k', ...headers }, body: JSON.stringify(body) });
+  return new Request(`http://gw.test${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': 'k', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 /** The `data:` payloads of an SSE text, parsed (strings kept for `[DONE]`). */
@@ -66,7 +94,12 @@ function dataOf(text: string): unknown[] {
     });
 }
 
-const anthropicStreamReq = { model: '@openai/gpt-4o', max_tokens: 64, stream: true, messages: [{ role: 'user', content: 'Hi' }] };
+const anthropicStreamReq = {
+  model: '@openai/gpt-4o',
+  max_tokens: 64,
+  stream: true,
+  messages: [{ role: 'user', content: 'Hi' }],
+};
 const openaiStreamReq = { model: '@anthropic/claude-x', stream: true, messages: [{ role: 'user', content: 'Hi' }] };
 
 describe('gateway streams', () => {
@@ -89,14 +122,21 @@ describe('gateway streams', () => {
     const res = await gw.fetch(post('/v1/chat/completions', openaiStreamReq, { authorization: 'Bearer k' }));
     const events = dataOf(await res.text());
     expect(events.at(-1)).toBe('[DONE]');
-    const chunks = events.slice(0, -1) as { id: string; choices: { delta: { content?: string }; finish_reason: string | null }[] }[];
+    const chunks = events.slice(0, -1) as {
+      id: string;
+      choices: { delta: { content?: string }; finish_reason: string | null }[];
+    }[];
     expect(chunks.map((c) => c.choices[0]?.delta.content ?? '').join('')).toBe('Hi');
     expect(chunks.some((c) => c.choices[0]?.finish_reason === 'stop')).toBe(true);
     expect(new Set(chunks.map((c) => c.id)).size).toBe(1);
   });
 
   it('a mid-stream upstream error reaches the client as its own error event', async () => {
-    const parts = [encodeOpenAIEvent(OPENAI_STREAM[0]), encodeOpenAIEvent(OPENAI_STREAM[1]), encodeOpenAIEvent({ error: { message: 'boom upstream', type: 'server_error', param: null, code: null } })];
+    const parts = [
+      encodeOpenAIEvent(OPENAI_STREAM[0]),
+      encodeOpenAIEvent(OPENAI_STREAM[1]),
+      encodeOpenAIEvent({ error: { message: 'boom upstream', type: 'server_error', param: null, code: null } }),
+    ];
     const gw = createGateway(config(async () => sse(parts)));
     const text = await (await gw.fetch(post('/v1/messages', anthropicStreamReq))).text();
     const events = dataOf(text) as { type: string; error?: { message: string } }[];
@@ -110,7 +150,10 @@ describe('gateway streams', () => {
   it('an idle upstream stream is aborted after the idle timeout with an error event', async () => {
     let cancelled = false;
     const gw = createGateway(
-      config(async () => sse([encodeOpenAIEvent(OPENAI_STREAM[0])], { hang: true, onCancel: () => (cancelled = true) }), { idleTimeoutMs: 150 }),
+      config(
+        async () => sse([encodeOpenAIEvent(OPENAI_STREAM[0])], { hang: true, onCancel: () => (cancelled = true) }),
+        { idleTimeoutMs: 150 },
+      ),
     );
     const t0 = Date.now();
     const text = await (await gw.fetch(post('/v1/messages', anthropicStreamReq))).text();
@@ -128,7 +171,9 @@ describe('gateway streams', () => {
         new ReadableStream<Uint8Array>({
           pull(c) {
             pulls++;
-            c.enqueue(enc.encode(encodeOpenAIEvent(pulls === 1 ? OPENAI_STREAM[0] : chunk({ content: 'x'.repeat(100) }))));
+            c.enqueue(
+              enc.encode(encodeOpenAIEvent(pulls === 1 ? OPENAI_STREAM[0] : chunk({ content: 'x'.repeat(100) }))),
+            );
           },
         }),
         { headers: { 'content-type': 'text/event-stream' } },
@@ -136,7 +181,9 @@ describe('gateway streams', () => {
     for (const model of ['@openai/gpt-4o', '@anthropic/claude-x']) {
       pulls = 0;
       const gw = createGateway(config(async () => endless()));
-      const res = await gw.fetch(post(model.startsWith('@openai') ? '/v1/messages' : '/v1/chat/completions', { ...anthropicStreamReq, model }));
+      const res = await gw.fetch(
+        post(model.startsWith('@openai') ? '/v1/messages' : '/v1/chat/completions', { ...anthropicStreamReq, model }),
+      );
       const reader = res.body!.getReader();
       await reader.read();
       await reader.read();
@@ -148,8 +195,12 @@ describe('gateway streams', () => {
   });
 
   it('an idle same-format stream also ends with the client error event', async () => {
-    const gw = createGateway(config(async () => sse([encodeAnthropicEvent(ANTHROPIC_STREAM[0]!)], { hang: true }), { idleTimeoutMs: 100 }));
-    const text = await (await gw.fetch(post('/v1/messages', { ...anthropicStreamReq, model: '@anthropic/claude-x' }))).text();
+    const gw = createGateway(
+      config(async () => sse([encodeAnthropicEvent(ANTHROPIC_STREAM[0]!)], { hang: true }), { idleTimeoutMs: 100 }),
+    );
+    const text = await (
+      await gw.fetch(post('/v1/messages', { ...anthropicStreamReq, model: '@anthropic/claude-x' }))
+    ).text();
     expect(text.startsWith(encodeAnthropicEvent(ANTHROPIC_STREAM[0]!))).toBe(true);
     const last = dataOf(text).at(-1) as { type: string; error: { type: string; message: string } };
     expect(last.type).toBe('error');
@@ -180,7 +231,10 @@ describe('gateway streams', () => {
       return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
     });
     const gw = await serveGateway(
-      createGateway({ providers: { openai: { format: 'openai-chat', baseUrl: `${upstream.url}/v1`, apiKey: 'sk' } }, log: () => {} }),
+      createGateway({
+        providers: { openai: { format: 'openai-chat', baseUrl: `${upstream.url}/v1`, apiKey: 'sk' } },
+        log: () => {},
+      }),
     );
     try {
       const client = new AbortController();
@@ -193,7 +247,10 @@ describe('gateway streams', () => {
       const reader = res.body!.getReader();
       await reader.read();
       client.abort();
-      const outcome = await Promise.race([aborted.then(() => 'aborted'), new Promise((r) => setTimeout(() => r('timeout'), 5000))]);
+      const outcome = await Promise.race([
+        aborted.then(() => 'aborted'),
+        new Promise((r) => setTimeout(() => r('timeout'), 5000)),
+      ]);
       expect(outcome).toBe('aborted');
     } finally {
       await gw.close();

@@ -27,7 +27,13 @@ describe('geminiCountTokensBody', () => {
         model: 'models/gemini-2.5-pro',
         contents: [{ role: 'user', parts: [{ text: 'hello' }] }],
         systemInstruction: { parts: [{ text: 'sys' }] },
-        tools: [{ functionDeclarations: [{ name: 'f', parameters: { type: 'OBJECT', properties: { a: { type: 'STRING' } } } }] }],
+        tools: [
+          {
+            functionDeclarations: [
+              { name: 'f', parameters: { type: 'OBJECT', properties: { a: { type: 'STRING' } } } },
+            ],
+          },
+        ],
       },
     });
   });

@@ -6,8 +6,8 @@ import { clientError, jsonResponse } from './client-error.js';
 import type { GatewayConfig, ProviderConfig } from './config.js';
 import { countGeminiTokens } from './count-gemini-tokens.js';
 import { countProviderTokens, isCountingFormat } from './count-provider-tokens.js';
-import { type Admitted, admit, limits, lossHeaders } from './exchange-context.js';
 import { estimateOpenAIPromptTokens } from './estimate-openai-tokens.js';
+import { type Admitted, admit, limits, lossHeaders } from './exchange-context.js';
 import { readTextWithin } from './read-text-within.js';
 import { relayUpstreamError } from './relay-upstream-error.js';
 import { replaceModelBytes } from './replace-model-bytes.js';
@@ -16,7 +16,11 @@ import { upstreamHeaders, upstreamUrl } from './upstream-request.js';
 export const ESTIMATE_HEADER = 'x-crosswire-estimate';
 
 /** Counts the prompt tokens of an Anthropic count_tokens body for a provider that has no count endpoint we can call. */
-export type TokenEstimator = (body: Record<string, unknown>, model: string, provider: ProviderConfig) => number | Promise<number>;
+export type TokenEstimator = (
+  body: Record<string, unknown>,
+  model: string,
+  provider: ProviderConfig,
+) => number | Promise<number>;
 
 function openaiEstimate(body: Record<string, unknown>, model: string): number {
   // count what the OpenAI model would see: the request as translated for it
@@ -36,7 +40,10 @@ export const TOKEN_ESTIMATORS: Partial<Record<FormatId, TokenEstimator>> = {
 async function forward(config: GatewayConfig, req: Request, a: Admitted): Promise<Response> {
   const { route } = a;
   const url = upstreamUrl(route.provider, route.model, 'count_tokens', false)!;
-  const bytes = route.rewritten ? (replaceModelBytes(a.bytes, route.model) ?? new TextEncoder().encode(JSON.stringify({ ...a.json, model: route.model }))) : a.bytes;
+  const bytes = route.rewritten
+    ? (replaceModelBytes(a.bytes, route.model) ??
+      new TextEncoder().encode(JSON.stringify({ ...a.json, model: route.model })))
+    : a.bytes;
   const call = await callUpstream(upstreamFetchOf(config), url, {
     headers: upstreamHeaders(route.provider, req.headers, {
       anthropicVersion: a.clientVersion ?? '2023-06-01',
@@ -52,12 +59,26 @@ async function forward(config: GatewayConfig, req: Request, a: Admitted): Promis
   const idleMs = limits(config).idleMs;
   const read = await readTextWithin(res, idleMs, () => call.abort.abort(new Error('upstream body timeout')));
   call.done();
-  if ('timedOut' in read) return clientError('anthropic-messages', 504, `upstream ${route.providerName} body not complete within ${idleMs} ms`);
+  if ('timedOut' in read)
+    return clientError(
+      'anthropic-messages',
+      504,
+      `upstream ${route.providerName} body not complete within ${idleMs} ms`,
+    );
   const text = 'text' in read ? read.text : '';
   // a pass-through: nothing is lost
   const headers = lossHeaders(req, []);
-  if (!res.ok) return relayUpstreamError({ status: res.status, headers: res.headers, text }, 'anthropic-messages', 'anthropic-messages', route.providerName, {}, headers);
-  if ('error' in read) return clientError('anthropic-messages', 502, `upstream ${route.providerName} response could not be read`);
+  if (!res.ok)
+    return relayUpstreamError(
+      { status: res.status, headers: res.headers, text },
+      'anthropic-messages',
+      'anthropic-messages',
+      route.providerName,
+      {},
+      headers,
+    );
+  if ('error' in read)
+    return clientError('anthropic-messages', 502, `upstream ${route.providerName} response could not be read`);
   return new Response(text, { status: 200, headers: { 'content-type': 'application/json', ...headers } });
 }
 
@@ -75,7 +96,11 @@ export async function handleCountTokens(config: GatewayConfig, req: Request): Pr
   if (isCountingFormat(route.provider.format)) return countProviderTokens(config, req, a, route.provider.format);
   const estimator = TOKEN_ESTIMATORS[route.provider.format];
   if (!estimator) {
-    return clientError('anthropic-messages', 400, `count_tokens is not available for provider ${route.providerName} (${route.provider.format})`);
+    return clientError(
+      'anthropic-messages',
+      400,
+      `count_tokens is not available for provider ${route.providerName} (${route.provider.format})`,
+    );
   }
   try {
     const n = await estimator(a.json, route.model, route.provider);

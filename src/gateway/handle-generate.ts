@@ -8,10 +8,10 @@ import { type ClientFormat, clientError, jsonResponse, translationErrorStatus } 
 import type { GatewayConfig } from './config.js';
 import { type Admitted, admit, defaultLog, limits, logLosses, lossHeaders } from './exchange-context.js';
 import { readTextWithin } from './read-text-within.js';
-import { responseBody } from './upstream-fetch.js';
 import { relayStream } from './relay-stream.js';
 import { relayUpstreamError } from './relay-upstream-error.js';
 import { replaceModelBytes } from './replace-model-bytes.js';
+import { responseBody } from './upstream-fetch.js';
 import { upstreamHeaders, upstreamUrl } from './upstream-request.js';
 import { isUrlModelFormat } from './url-model-format.js';
 
@@ -37,7 +37,9 @@ function upstreamBody(
   if (route.provider.format === clientFormat) {
     // same format: the client's bytes, only the model renamed when routing stripped a prefix
     let bytes = a.bytes;
-    if (route.rewritten && !isUrlModelFormat(clientFormat)) bytes = replaceModelBytes(a.bytes, route.model) ?? encoder.encode(JSON.stringify({ ...a.json, model: route.model }));
+    if (route.rewritten && !isUrlModelFormat(clientFormat))
+      bytes =
+        replaceModelBytes(a.bytes, route.model) ?? encoder.encode(JSON.stringify({ ...a.json, model: route.model }));
     const context: RequestContext = clientBeta ? { anthropicBeta: clientBeta } : {};
     // the relay checks the stream's end by the format's rule, which needs to know whether usage was asked for
     if (clientFormat === 'openai-chat' && asksForStreamUsage(a.json)) context.includeUsage = true;
@@ -83,9 +85,15 @@ export async function handleGenerate(
   // the version the Anthropic side of this exchange speaks
   const anthropicVersion: AnthropicVersion = a.clientVersion ?? provider.anthropicVersion ?? '2023-06-01';
   const url = upstreamUrl(provider, route.model, 'generate', stream);
-  if (!url) return clientError(clientFormat, 501, `provider ${route.providerName} speaks ${provider.format}, which this gateway cannot call`);
+  if (!url)
+    return clientError(
+      clientFormat,
+      501,
+      `provider ${route.providerName} speaks ${provider.format}, which this gateway cannot call`,
+    );
 
-  const clientBeta = clientFormat === 'anthropic-messages' ? (req.headers.get('anthropic-beta') ?? undefined) : undefined;
+  const clientBeta =
+    clientFormat === 'anthropic-messages' ? (req.headers.get('anthropic-beta') ?? undefined) : undefined;
   const body = upstreamBody(config, a, anthropicVersion, stream, clientBeta);
   if (!body.ok) return body.response;
   logLosses(config, a, 'request', provider.format, body.losses);
@@ -104,7 +112,13 @@ export async function handleGenerate(
   });
   if (!call.ok) {
     const status = failedCallStatus(call.reason);
-    (config.log ?? defaultLog)({ event: 'upstream_failed', requestId: a.requestId, provider: route.providerName, reason: call.reason, message: call.message });
+    (config.log ?? defaultLog)({
+      event: 'upstream_failed',
+      requestId: a.requestId,
+      provider: route.providerName,
+      reason: call.reason,
+      message: call.message,
+    });
     return clientError(clientFormat, status, call.message);
   }
   const upstream = call.response;
@@ -122,7 +136,9 @@ export async function handleGenerate(
 
   // a whole body to read (error, or non-stream answer): bounded by the idle timeout too
   const readBody = async () => {
-    const r = await readTextWithin(upstream, idleMs, () => call.abort.abort(new Error(`upstream body not complete within ${idleMs} ms`)));
+    const r = await readTextWithin(upstream, idleMs, () =>
+      call.abort.abort(new Error(`upstream body not complete within ${idleMs} ms`)),
+    );
     call.done();
     return r;
   };
@@ -130,7 +146,14 @@ export async function handleGenerate(
   if (!upstream.ok) {
     const r = await readBody();
     const text = 'text' in r ? r.text : '';
-    return relayUpstreamError({ status: upstream.status, headers: upstream.headers, text }, provider.format, clientFormat, route.providerName, options, lossHeader);
+    return relayUpstreamError(
+      { status: upstream.status, headers: upstream.headers, text },
+      provider.format,
+      clientFormat,
+      route.providerName,
+      options,
+      lossHeader,
+    );
   }
 
   const contentType = upstream.headers.get('content-type') ?? '';
@@ -139,7 +162,11 @@ export async function handleGenerate(
     if (!upstreamStream || !/event-stream|eventstream/i.test(contentType)) {
       call.done();
       await upstreamStream?.cancel().catch(() => {});
-      return clientError(clientFormat, 502, `upstream ${route.providerName} answered a stream request with ${contentType || 'no content type'}`);
+      return clientError(
+        clientFormat,
+        502,
+        `upstream ${route.providerName} answered a stream request with ${contentType || 'no content type'}`,
+      );
     }
     const out = relayStream(upstreamStream, {
       from: provider.format,
@@ -157,14 +184,18 @@ export async function handleGenerate(
   }
 
   const read = await readBody();
-  if ('timedOut' in read) return clientError(clientFormat, 504, `upstream ${route.providerName} body not complete within ${idleMs} ms`);
+  if ('timedOut' in read)
+    return clientError(clientFormat, 504, `upstream ${route.providerName} body not complete within ${idleMs} ms`);
   if ('error' in read) {
     const message = read.error instanceof Error ? read.error.message : String(read.error);
     return clientError(clientFormat, 502, `upstream ${route.providerName} response could not be read: ${message}`);
   }
   const text = read.text;
   if (provider.format === clientFormat) {
-    return new Response(text, { status: upstream.status, headers: { 'content-type': contentType || 'application/json', ...lossHeader } });
+    return new Response(text, {
+      status: upstream.status,
+      headers: { 'content-type': contentType || 'application/json', ...lossHeader },
+    });
   }
   let json: unknown;
   try {
@@ -177,7 +208,12 @@ export async function handleGenerate(
     logLosses(config, a, 'response', provider.format, r.losses);
     return jsonResponse(200, r.body, lossHeaders(req, body.losses, body.losses.length + r.losses.length));
   } catch (e) {
-    if (isTranslationError(e)) return clientError(clientFormat, 502, `upstream ${route.providerName} response could not be translated: ${e.message}`);
+    if (isTranslationError(e))
+      return clientError(
+        clientFormat,
+        502,
+        `upstream ${route.providerName} response could not be translated: ${e.message}`,
+      );
     throw e;
   }
 }

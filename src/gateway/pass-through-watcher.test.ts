@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bytesOf } from '../../test/support/stream-test-utils.js';
 import { TranslationError } from '../core/errors.js';
 import { encodeAnthropicEvents } from '../formats/anthropic-messages/codec.js';
 import { encodeConverseEvent } from '../formats/bedrock-converse/codec.js';
@@ -8,11 +9,22 @@ import { encodeBedrockInvokeEvent } from '../formats/bedrock-invoke/codec.js';
 import { encodeGeminiEventCRLF } from '../formats/gemini/codec.js';
 import { encodeOpenAIEvents, OPENAI_DONE } from '../formats/openai-chat/codec.js';
 import { encodeSSE, encodeSSEComment } from '../wire/sse/encode-sse.js';
-import { bytesOf } from '../../test/support/stream-test-utils.js';
 import { MAX_HELD_BYTES, watchPassThrough } from './pass-through-watcher.js';
 
 const ANTHROPIC = [
-  { type: 'message_start', message: { id: 'msg_1', type: 'message', role: 'assistant', model: 'claude-x', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 3, output_tokens: 1 } } },
+  {
+    type: 'message_start',
+    message: {
+      id: 'msg_1',
+      type: 'message',
+      role: 'assistant',
+      model: 'claude-x',
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      usage: { input_tokens: 3, output_tokens: 1 },
+    },
+  },
   { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
   { type: 'ping' },
   { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Héllo 🌍' } },
@@ -22,9 +34,27 @@ const ANTHROPIC = [
 ];
 
 const OPENAI_CHUNKS = [
-  { id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] },
-  { id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: 'Hi ✓' }, finish_reason: null }] },
-  { id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] },
+  {
+    id: 'c1',
+    object: 'chat.completion.chunk',
+    created: 1,
+    model: 'm',
+    choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }],
+  },
+  {
+    id: 'c1',
+    object: 'chat.completion.chunk',
+    created: 1,
+    model: 'm',
+    choices: [{ index: 0, delta: { content: 'Hi ✓' }, finish_reason: null }],
+  },
+  {
+    id: 'c1',
+    object: 'chat.completion.chunk',
+    created: 1,
+    model: 'm',
+    choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
+  },
 ];
 
 interface Relayed {
@@ -82,8 +112,11 @@ async function relay(
 
 const text = (b: Uint8Array) => Buffer.from(b).toString('utf8');
 
-const relayWith = (format: Parameters<typeof watchPassThrough>[0], bytes: Uint8Array, options: Parameters<typeof watchPassThrough>[2]) =>
-  relay(format, bytes, Number.POSITIVE_INFINITY, options);
+const relayWith = (
+  format: Parameters<typeof watchPassThrough>[0],
+  bytes: Uint8Array,
+  options: Parameters<typeof watchPassThrough>[2],
+) => relay(format, bytes, Number.POSITIVE_INFINITY, options);
 
 describe('watchPassThrough: SSE formats', () => {
   const whole = bytesOf(encodeAnthropicEvents(ANTHROPIC));
@@ -168,17 +201,33 @@ describe('watchPassThrough: SSE formats', () => {
     // the client asked for usage (stream_options.include_usage): the usage chunk must come too
     const u = await relayWith('openai-chat', bytesOf(finished), { includeUsage: true });
     expect(String(u.error)).toMatch(/ended before data: \[DONE\]/);
-    const usage = encodeOpenAIEvents([...OPENAI_CHUNKS, { id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [], usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } }]);
+    const usage = encodeOpenAIEvents([
+      ...OPENAI_CHUNKS,
+      {
+        id: 'c1',
+        object: 'chat.completion.chunk',
+        created: 1,
+        model: 'm',
+        choices: [],
+        usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 },
+      },
+    ]);
     expect((await relayWith('openai-chat', bytesOf(usage), { includeUsage: true })).error).toBeUndefined();
   });
 
   it("an upstream's own error event is relayed and ends the stream cleanly (no second error)", async () => {
-    const a = encodeAnthropicEvents([...ANTHROPIC.slice(0, 3), { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }]);
+    const a = encodeAnthropicEvents([
+      ...ANTHROPIC.slice(0, 3),
+      { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } },
+    ]);
     const ra = await relay('anthropic-messages', bytesOf(a), 11);
     expect(ra.error).toBeUndefined();
     expect(text(ra.bytes)).toBe(a);
 
-    const o = encodeOpenAIEvents([OPENAI_CHUNKS[0], { error: { message: 'boom', type: 'server_error', param: null, code: null } }]);
+    const o = encodeOpenAIEvents([
+      OPENAI_CHUNKS[0],
+      { error: { message: 'boom', type: 'server_error', param: null, code: null } },
+    ]);
     const ro = await relay('openai-chat', bytesOf(o));
     expect(ro.error).toBeUndefined();
     expect(text(ro.bytes)).toBe(o);
@@ -234,7 +283,8 @@ describe('watchPassThrough: SSE formats', () => {
         expect(String(a.error), f).toBe(String(b.error));
         // a prefix of the input; a clean end leaves at most blank lines / comments after the terminal event
         expect(Buffer.compare(a.bytes, bytes.subarray(0, a.bytes.length)), f).toBe(0);
-        if (a.error === undefined) expect(text(bytes.subarray(a.bytes.length)).replace(/^(:[^\n]*)?[\r\n]*/gm, ''), f).toBe('');
+        if (a.error === undefined)
+          expect(text(bytes.subarray(a.bytes.length)).replace(/^(:[^\n]*)?[\r\n]*/gm, ''), f).toBe('');
         checked++;
       }
     }

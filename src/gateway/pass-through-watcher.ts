@@ -3,7 +3,11 @@ import type { FormatId } from '../core/formats.js';
 import { getCodec } from '../formats/index.js';
 import { isFinal, mayEnd, type StreamEnd, type StreamEndOptions, type StreamEndRule } from '../formats/stream-end.js';
 import { hasSyncCodec } from '../translate/sync-codec.js';
-import { decodeEventStreamFrame, type EventStreamMessage, EventStreamFrameSplitter } from '../wire/event-stream/frames.js';
+import {
+  decodeEventStreamFrame,
+  EventStreamFrameSplitter,
+  type EventStreamMessage,
+} from '../wire/event-stream/frames.js';
 import { decodeFault, type SyncDecoder } from '../wire/sse/sse-decoder-stream.js';
 import { SSEBoundaryScanner } from './sse-boundary-scanner.js';
 
@@ -29,7 +33,10 @@ export interface PassThroughWatcher {
  * A watcher for a stream of `format`, by the format's own codec: its SSE decoder or event-stream frame decoder,
  * and its `streamEnd` rule. Undefined when the codec has neither (relayed unchecked).
  */
-export function createPassThroughWatcher(format: FormatId, options: StreamEndOptions = {}): PassThroughWatcher | undefined {
+export function createPassThroughWatcher(
+  format: FormatId,
+  options: StreamEndOptions = {},
+): PassThroughWatcher | undefined {
   const codec = getCodec(format);
   const rule = codec.streamEnd;
   if (!rule) return undefined;
@@ -44,7 +51,11 @@ export function createPassThroughWatcher(format: FormatId, options: StreamEndOpt
  * format's terminal event, errors the stream after the valid bytes (the caller turns that into the client's
  * error event); after the terminal event the stream closes and the upstream is released.
  */
-export function watchPassThrough(format: FormatId, upstream: ReadableStream<Uint8Array>, options: StreamEndOptions = {}): ReadableStream<Uint8Array> {
+export function watchPassThrough(
+  format: FormatId,
+  upstream: ReadableStream<Uint8Array>,
+  options: StreamEndOptions = {},
+): ReadableStream<Uint8Array> {
   const watcher = createPassThroughWatcher(format, options);
   if (!watcher) return upstream;
   const reader = upstream.getReader();
@@ -256,7 +267,6 @@ class SSEWatcher extends Watcher implements PassThroughWatcher {
     return this.cut();
   }
 }
-
 
 class FrameWatcher extends Watcher implements PassThroughWatcher {
   readonly #decode: (message: EventStreamMessage) => unknown;

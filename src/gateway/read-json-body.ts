@@ -44,7 +44,11 @@ async function readLimited(req: Request, limit: number): Promise<Uint8Array | 't
 export async function readJsonBody(req: Request, limit: number): Promise<BodyResult> {
   const type = req.headers.get('content-type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type.trim())) {
-    return { ok: false, status: 415, message: `content-type must be application/json, got ${type ? `"${type}"` : 'none'}` };
+    return {
+      ok: false,
+      status: 415,
+      message: `content-type must be application/json, got ${type ? `"${type}"` : 'none'}`,
+    };
   }
   const bytes = await readLimited(req, limit);
   if (bytes === 'too_large') return { ok: false, status: 413, message: `request body is larger than ${limit} bytes` };

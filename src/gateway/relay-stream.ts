@@ -1,9 +1,9 @@
-import { streamFailure } from '../core/stream-failure.js';
 import type { FormatId } from '../core/formats.js';
 import type { Loss } from '../core/losses.js';
 import type { TranslateOptions } from '../core/options.js';
-import { translateStream } from '../translate/translate-stream.js';
+import { streamFailure } from '../core/stream-failure.js';
 import { getCodec } from '../translate/translate.js';
+import { translateStream } from '../translate/translate-stream.js';
 import { guardStream } from './guard-stream.js';
 import { watchPassThrough } from './pass-through-watcher.js';
 
@@ -49,6 +49,8 @@ export function relayStream(upstream: ReadableStream<Uint8Array>, o: RelayStream
   };
   const source = guardStream(upstream, { idleMs: o.idleMs, onIdle: o.abortUpstream });
   const translated =
-    o.from === o.to ? watchPassThrough(o.from, source, { includeUsage: o.translate.context?.includeUsage === true }) : translateStream(o.from, o.to, source, o.translate, { onEnd: ({ losses }) => o.onLosses?.(losses) });
+    o.from === o.to
+      ? watchPassThrough(o.from, source, { includeUsage: o.translate.context?.includeUsage === true })
+      : translateStream(o.from, o.to, source, o.translate, { onEnd: ({ losses }) => o.onLosses?.(losses) });
   return guardStream(translated, { errorTail, onCancel: () => o.abortUpstream(), onDone: end });
 }

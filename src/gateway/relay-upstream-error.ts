@@ -33,7 +33,10 @@ export function relayUpstreamError(
   } catch {
     const snippet = text.replace(/\s+/g, ' ').trim().slice(0, 200);
     const message = `upstream ${providerName} returned HTTP ${status} with a non-JSON body${snippet ? `: ${snippet}` : ''}`;
-    return jsonResponse(status, clientErrorBody(to, status, message), { ...clientErrorHeaders(to, status), ...headers });
+    return jsonResponse(status, clientErrorBody(to, status, message), {
+      ...clientErrorHeaders(to, status),
+      ...headers,
+    });
   }
   if (from === to) {
     for (const k of KEPT_SAME_FORMAT) {
@@ -47,6 +50,9 @@ export function relayUpstreamError(
     return jsonResponse(e.status, e.body, { ...clientErrorHeaders(to, e.status), ...headers });
   } catch (err) {
     const message = `upstream ${providerName} returned HTTP ${status}: ${text.slice(0, 300)} (${err instanceof Error ? err.message : String(err)})`;
-    return jsonResponse(status, clientErrorBody(to, status, message), { ...clientErrorHeaders(to, status), ...headers });
+    return jsonResponse(status, clientErrorBody(to, status, message), {
+      ...clientErrorHeaders(to, status),
+      ...headers,
+    });
   }
 }

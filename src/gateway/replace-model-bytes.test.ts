@@ -11,7 +11,9 @@ const run = (s: string, m: string) => {
 describe('replaceModelBytes', () => {
   it('replaces only the top-level model value, every other byte kept', () => {
     const src = '{"messages":[{"model":"inner","content":"\\"model\\": \\"x\\""}],  "model" :\t"@a/b" ,"z":1}';
-    expect(run(src, 'b')).toBe('{"messages":[{"model":"inner","content":"\\"model\\": \\"x\\""}],  "model" :\t"b" ,"z":1}');
+    expect(run(src, 'b')).toBe(
+      '{"messages":[{"model":"inner","content":"\\"model\\": \\"x\\""}],  "model" :\t"b" ,"z":1}',
+    );
   });
   it('escapes the new value as JSON and keeps multi-byte text intact', () => {
     expect(run('{"a":"é✓","model":"x"}', 'q"r')).toBe('{"a":"é✓","model":"q\\"r"}');

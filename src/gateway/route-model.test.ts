@@ -11,8 +11,17 @@ const config: GatewayConfig = {
 
 describe('routeModel', () => {
   it('routes @provider/model and provider/model, keeping slashes after the first', () => {
-    expect(routeModel(config, '@openai/gpt-4o')).toMatchObject({ ok: true, providerName: 'openai', model: 'gpt-4o', rewritten: true });
-    expect(routeModel(config, 'openai/ft:gpt-4o/x')).toMatchObject({ ok: true, providerName: 'openai', model: 'ft:gpt-4o/x' });
+    expect(routeModel(config, '@openai/gpt-4o')).toMatchObject({
+      ok: true,
+      providerName: 'openai',
+      model: 'gpt-4o',
+      rewritten: true,
+    });
+    expect(routeModel(config, 'openai/ft:gpt-4o/x')).toMatchObject({
+      ok: true,
+      providerName: 'openai',
+      model: 'ft:gpt-4o/x',
+    });
   });
   it('a prefix that is not a provider is part of the model name (default provider)', () => {
     const r = routeModel({ ...config, defaultProvider: 'openai' }, 'meta-llama/Llama-3');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SSEParser } from '../wire/sse/parse-sse.js';
 import { bytesOf } from '../../test/support/stream-test-utils.js';
+import { SSEParser } from '../wire/sse/parse-sse.js';
 import { SSEBoundaryScanner } from './sse-boundary-scanner.js';
 
 /** Every boundary the scanner finds, as offsets in the whole input, for the input cut into `chunks`. */
@@ -40,8 +40,10 @@ describe('SSEBoundaryScanner', () => {
     const bytes = bytesOf(text);
     expect(boundaries([bytes])).toEqual(expected);
     // a chunk end between the CR and LF of a blank line: the message ends at the CR, the LF is an end of its own
-    const merged = (found: number[]) => found.filter((b) => !(bytes[b - 1] === 13 && bytes[b] === 10 && found.includes(b + 1)));
-    for (let cut = 1; cut < bytes.length; cut++) expect(merged(boundaries([bytes.subarray(0, cut), bytes.subarray(cut)]))).toEqual(expected);
+    const merged = (found: number[]) =>
+      found.filter((b) => !(bytes[b - 1] === 13 && bytes[b] === 10 && found.includes(b + 1)));
+    for (let cut = 1; cut < bytes.length; cut++)
+      expect(merged(boundaries([bytes.subarray(0, cut), bytes.subarray(cut)]))).toEqual(expected);
     const ones = Array.from(bytes, (_, i) => bytes.subarray(i, i + 1));
     expect(merged(boundaries(ones))).toEqual(expected);
   });

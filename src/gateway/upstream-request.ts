@@ -16,14 +16,22 @@ function join(base: string, path: string): string {
  * `project`/`region`; count_tokens on Bedrock or OpenAI). Bedrock is called with a Bedrock API key
  * (`Authorization: Bearer`), not SigV4; Vertex with an access token as the key.
  */
-export function upstreamUrl(provider: ProviderConfig, model: string, op: Operation, stream: boolean): string | undefined {
+export function upstreamUrl(
+  provider: ProviderConfig,
+  model: string,
+  op: Operation,
+  stream: boolean,
+): string | undefined {
   switch (provider.format) {
     case 'anthropic-messages':
       return join(provider.baseUrl, op === 'count_tokens' ? '/v1/messages/count_tokens' : '/v1/messages');
     case 'openai-chat':
       return op === 'generate' ? join(provider.baseUrl, '/chat/completions') : undefined;
     case 'gemini':
-      return join(provider.baseUrl, (op === 'count_tokens' ? geminiCountTokensTarget(model) : geminiTarget(model, stream)).path);
+      return join(
+        provider.baseUrl,
+        (op === 'count_tokens' ? geminiCountTokensTarget(model) : geminiTarget(model, stream)).path,
+      );
     case 'bedrock-invoke':
       return op === 'generate' ? join(provider.baseUrl, bedrockInvokeTarget(model, stream).path) : undefined;
     case 'bedrock-converse':
@@ -31,7 +39,8 @@ export function upstreamUrl(provider: ProviderConfig, model: string, op: Operati
     case 'vertex-anthropic': {
       if (!provider.project || !provider.region) return undefined;
       const where = { project: provider.project, region: provider.region };
-      const target = op === 'count_tokens' ? vertexAnthropicCountTokensTarget(where) : vertexAnthropicTarget(model, stream, where);
+      const target =
+        op === 'count_tokens' ? vertexAnthropicCountTokensTarget(where) : vertexAnthropicTarget(model, stream, where);
       return join(provider.baseUrl, target.path);
     }
     default:
@@ -49,7 +58,11 @@ export function clientKey(headers: Headers): string | undefined {
 }
 
 /** `anthropic-beta`: the betas the exchange carries, else an Anthropic client's own header. */
-function setBeta(h: Headers, client: Headers, opts: { clientIsAnthropic: boolean; anthropicBeta?: string[] | string }): void {
+function setBeta(
+  h: Headers,
+  client: Headers,
+  opts: { clientIsAnthropic: boolean; anthropicBeta?: string[] | string },
+): void {
   const b = opts.anthropicBeta;
   const value = Array.isArray(b) ? b.join(',') : b || (opts.clientIsAnthropic ? client.get('anthropic-beta') : null);
   if (value) h.set('anthropic-beta', value);

@@ -5,5 +5,7 @@
 export type UrlModelFormat = 'gemini' | 'bedrock-invoke' | 'bedrock-converse' | 'vertex-anthropic';
 
 export function isUrlModelFormat(format: string): format is UrlModelFormat {
-  return format === 'gemini' || format === 'bedrock-invoke' || format === 'bedrock-converse' || format === 'vertex-anthropic';
+  return (
+    format === 'gemini' || format === 'bedrock-invoke' || format === 'bedrock-converse' || format === 'vertex-anthropic'
+  );
 }

@@ -16,7 +16,11 @@ export function handleGemini(config: GatewayConfig, req: Request): Promise<Respo
   const url = new URL(req.url);
   const parsed = url.pathname.startsWith('/v1beta/models/') ? parseGeminiPath(url.pathname) : undefined;
   if (!parsed || parsed.operation === 'countTokens') {
-    return clientError('gemini', 404, `no route for POST ${url.pathname} (use models/{model}:generateContent or :streamGenerateContent?alt=sse)`);
+    return clientError(
+      'gemini',
+      404,
+      `no route for POST ${url.pathname} (use models/{model}:generateContent or :streamGenerateContent?alt=sse)`,
+    );
   }
   const stream = parsed.operation === 'streamGenerateContent';
   if (stream && url.searchParams.get('alt') !== 'sse') {
@@ -30,16 +34,29 @@ export function handleBedrock(config: GatewayConfig, req: Request): Promise<Resp
   const pathname = new URL(req.url).pathname;
   const invoke = pathname.startsWith('/model/') ? parseBedrockInvokePath(pathname) : undefined;
   const parsed = invoke ?? (pathname.startsWith('/model/') ? parseBedrockConversePath(pathname) : undefined);
-  if (!parsed) return clientError('bedrock-invoke', 404, 'use POST /model/{modelId}/invoke, /invoke-with-response-stream, /converse or /converse-stream');
-  return handleGenerate(config, req, invoke ? 'bedrock-invoke' : 'bedrock-converse', { model: parsed.model, stream: parsed.stream });
+  if (!parsed)
+    return clientError(
+      'bedrock-invoke',
+      404,
+      'use POST /model/{modelId}/invoke, /invoke-with-response-stream, /converse or /converse-stream',
+    );
+  return handleGenerate(config, req, invoke ? 'bedrock-invoke' : 'bedrock-converse', {
+    model: parsed.model,
+    stream: parsed.stream,
+  });
 }
 
 export function handleVertex(config: GatewayConfig, req: Request): Promise<Response> | Response {
   const pathname = new URL(req.url).pathname;
   const parsed = pathname.startsWith('/v1/projects/') ? parseVertexAnthropicPath(pathname) : undefined;
   if (!parsed?.location) {
-    return clientError('vertex-anthropic', 404, 'use POST …/publishers/anthropic/models/{model}:rawPredict or :streamRawPredict');
+    return clientError(
+      'vertex-anthropic',
+      404,
+      'use POST …/publishers/anthropic/models/{model}:rawPredict or :streamRawPredict',
+    );
   }
-  if (parsed.countTokens) return clientError('vertex-anthropic', 404, 'count-tokens:rawPredict is not served; use /v1/messages/count_tokens');
+  if (parsed.countTokens)
+    return clientError('vertex-anthropic', 404, 'count-tokens:rawPredict is not served; use /v1/messages/count_tokens');
   return handleGenerate(config, req, 'vertex-anthropic', { model: parsed.model, stream: parsed.stream });
 }

@@ -8,7 +8,11 @@ import { translateRequest } from '../translate/translate.js';
  * receive it (`anthropic_version` added: `vertex-2023-10-16`, or `2026-10-21`), except that this endpoint keeps
  * `model` in the body (its path names no model), with the provider's model name. Throws only `TranslationError`.
  */
-export function vertexCountTokensBody(body: Record<string, unknown>, model: string, options: TranslateOptions): { body: Record<string, unknown>; losses: Loss[] } {
+export function vertexCountTokensBody(
+  body: Record<string, unknown>,
+  model: string,
+  options: TranslateOptions,
+): { body: Record<string, unknown>; losses: Loss[] } {
   const r = translateRequest('anthropic-messages', 'vertex-anthropic', { ...body, model }, options);
   return { body: { ...(r.body as Record<string, unknown>), model }, losses: r.losses };
 }

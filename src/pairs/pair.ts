@@ -8,7 +8,14 @@ export type { HttpError } from '../core/http-error.js';
  * One direction between two formats. `from` is always the format of the input handed in:
  * for requests the client's format, for responses/streams/errors the upstream's.
  */
-export interface PairTranslator<ReqIn = unknown, ReqOut = unknown, ResIn = unknown, ResOut = unknown, EvIn = unknown, EvOut = unknown> {
+export interface PairTranslator<
+  ReqIn = unknown,
+  ReqOut = unknown,
+  ResIn = unknown,
+  ResOut = unknown,
+  EvIn = unknown,
+  EvOut = unknown,
+> {
   from: FormatId;
   to: FormatId;
   /** request in `from` format -> request in `to` format */

@@ -15,18 +15,25 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FormatId } from '../core/formats.js';
-import type { Loss } from '../core/losses.js';
-import { getCodec, translateResponse } from './translate.js';
-import { anthropicSDKFinalMessage, foldOpenAIStream, openaiSDKFinalCompletion } from '../../test/support/sdk-harness.js';
-import { readText, streamOfText } from '../../test/support/stream-test-utils.js';
-import { translateStream } from './translate-stream.js';
 import { checkAnthropicStream } from '../../conformance/checkers/check-anthropic-stream.js';
 import { checkOpenAIChunks } from '../../conformance/checkers/check-openai-chunks.js';
 import { errorsOnly } from '../../conformance/checkers/violation.js';
-import { zMessageStreamEvent } from '../../generated/anthropic-messages/zod.gen.js';
-import { zCreateMessageResponse } from '../../generated/anthropic-messages/zod.gen.js';
-import { zCreateChatCompletionResponse, zCreateChatCompletionStreamResponse, zErrorResponse } from '../../generated/openai-chat/zod.gen.js';
+import { zCreateMessageResponse, zMessageStreamEvent } from '../../generated/anthropic-messages/zod.gen.js';
+import {
+  zCreateChatCompletionResponse,
+  zCreateChatCompletionStreamResponse,
+  zErrorResponse,
+} from '../../generated/openai-chat/zod.gen.js';
+import {
+  anthropicSDKFinalMessage,
+  foldOpenAIStream,
+  openaiSDKFinalCompletion,
+} from '../../test/support/sdk-harness.js';
+import { readText, streamOfText } from '../../test/support/stream-test-utils.js';
+import type { FormatId } from '../core/formats.js';
+import type { Loss } from '../core/losses.js';
+import { getCodec, translateResponse } from './translate.js';
+import { translateStream } from './translate-stream.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'fixtures');
 const METADATA = new Set(['system_fingerprint', 'service_tier']);
@@ -68,8 +75,16 @@ function cases(): Case[] {
       const file = join(dir, s, 'upstream-stream.sse');
       if (!existsSync(file)) continue;
       const scenario = join(dir, s, 'scenario.json');
-      const expectLosses = existsSync(scenario) ? (JSON.parse(readFileSync(scenario, 'utf8')) as { expectLosses?: { path: string }[] }).expectLosses : undefined;
-      out.push({ name: `${pair}/${s}`, from, text: readFileSync(file, 'utf8'), expectedLosses: expectLosses?.map((l) => l.path), exact: false });
+      const expectLosses = existsSync(scenario)
+        ? (JSON.parse(readFileSync(scenario, 'utf8')) as { expectLosses?: { path: string }[] }).expectLosses
+        : undefined;
+      out.push({
+        name: `${pair}/${s}`,
+        from,
+        text: readFileSync(file, 'utf8'),
+        expectedLosses: expectLosses?.map((l) => l.path),
+        exact: false,
+      });
     }
   }
   return out;
@@ -86,9 +101,17 @@ async function decodeAll(format: FormatId, text: string): Promise<unknown[]> {
 }
 
 /** translated bytes; `chunk` bytes per upstream read (the same output for any chunking, 1 included) */
-async function translate(from: FormatId, to: FormatId, text: string, options: Parameters<typeof translateStream>[3], chunk = 97) {
+async function translate(
+  from: FormatId,
+  to: FormatId,
+  text: string,
+  options: Parameters<typeof translateStream>[3],
+  chunk = 97,
+) {
   let losses: Loss[] = [];
-  const out = await readText(translateStream(from, to, streamOfText(text, chunk), options, { onEnd: (r) => (losses = r.losses) }));
+  const out = await readText(
+    translateStream(from, to, streamOfText(text, chunk), options, { onEnd: (r) => (losses = r.losses) }),
+  );
   return { out, losses };
 }
 
@@ -97,7 +120,9 @@ function upstreamFailed(format: FormatId, events: unknown[]): boolean {
   const records = events.filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null);
   if (records.some((e) => e.type === 'error' || 'error' in e)) return true;
   if (format === 'anthropic-messages') return !records.some((e) => e.type === 'message_stop');
-  return !records.some((e) => Array.isArray(e.choices) && e.choices.some((c: { finish_reason?: unknown }) => c?.finish_reason != null));
+  return !records.some(
+    (e) => Array.isArray(e.choices) && e.choices.some((c: { finish_reason?: unknown }) => c?.finish_reason != null),
+  );
 }
 
 function checkLosses(c: Case, losses: Loss[]): void {
@@ -105,7 +130,8 @@ function checkLosses(c: Case, losses: Loss[]): void {
   if (c.expectedLosses === undefined) expect(paths, `${c.name}: losses ${JSON.stringify(losses)}`).toEqual([]);
   else for (const p of paths) expect(c.expectedLosses, `${c.name}: unexpected loss ${p}`).toContain(p);
   // a capture's sidecar names losses that are really reported (a stale entry would hide a silent drop)
-  if (c.exact && c.expectedLosses !== undefined) expect([...new Set(paths)].sort(), `${c.name}: losses`).toEqual([...c.expectedLosses].sort());
+  if (c.exact && c.expectedLosses !== undefined)
+    expect([...new Set(paths)].sort(), `${c.name}: losses`).toEqual([...c.expectedLosses].sort());
 }
 
 /**
@@ -119,8 +145,15 @@ function carriedContent(content: unknown, losses: readonly Loss[]): Record<strin
     if (lost.has(`content[${i}]`)) return;
     const prev = out.at(-1);
     if (b.type === 'text' && prev?.type === 'text') {
-      const citations = [...((prev.citations as unknown[] | undefined) ?? []), ...((b.citations as unknown[] | undefined) ?? [])];
-      out[out.length - 1] = { ...prev, text: `${String(prev.text)}${String(b.text)}`, ...(citations.length > 0 ? { citations } : {}) };
+      const citations = [
+        ...((prev.citations as unknown[] | undefined) ?? []),
+        ...((b.citations as unknown[] | undefined) ?? []),
+      ];
+      out[out.length - 1] = {
+        ...prev,
+        text: `${String(prev.text)}${String(b.text)}`,
+        ...(citations.length > 0 ? { citations } : {}),
+      };
     } else out.push(b);
   });
   return out;
@@ -130,7 +163,14 @@ function carriedContent(content: unknown, losses: readonly Loss[]): Record<strin
 function urlCitationsOnly(content: Record<string, unknown>[]): Record<string, unknown>[] {
   return content.map((b) =>
     Array.isArray(b.citations)
-      ? { ...b, citations: (b.citations as Record<string, unknown>[]).map((c) => ({ type: c.type, url: c.url, title: c.title })) }
+      ? {
+          ...b,
+          citations: (b.citations as Record<string, unknown>[]).map((c) => ({
+            type: c.type,
+            url: c.url,
+            title: c.title,
+          })),
+        }
       : b,
   );
 }
@@ -179,7 +219,10 @@ const OPTIONS = { id: 'xlated_1', created: 1700000000 };
  */
 async function grammarErrors(format: FormatId, text: string): Promise<string[]> {
   const events = await decodeAll(format, text);
-  const v = format === 'anthropic-messages' ? checkAnthropicStream(events, { allowUnsignedThinking: true }) : checkOpenAIChunks(events);
+  const v =
+    format === 'anthropic-messages'
+      ? checkAnthropicStream(events, { allowUnsignedThinking: true })
+      : checkOpenAIChunks(events);
   const errors = errorsOnly(v).map((x) => `${x.rule} at ${x.index}: ${x.message}`);
   // and every event has the shape the spec gives it
   events.forEach((e, i) => {
@@ -198,8 +241,13 @@ describe.each(cases())('stream $name', (c) => {
     const upstream = await decodeAll(c.from, c.text);
     const failed = upstreamFailed(c.from, upstream);
     if (c.from === 'anthropic-messages') {
-      const { out, losses } = await translate(c.from, 'openai-chat', c.text, { ...OPTIONS, context: { includeUsage: true } });
-      expect(await translate(c.from, 'openai-chat', c.text, { ...OPTIONS, context: { includeUsage: true } }, 1)).toMatchObject({ out });
+      const { out, losses } = await translate(c.from, 'openai-chat', c.text, {
+        ...OPTIONS,
+        context: { includeUsage: true },
+      });
+      expect(
+        await translate(c.from, 'openai-chat', c.text, { ...OPTIONS, context: { includeUsage: true } }, 1),
+      ).toMatchObject({ out });
       checkLosses(c, losses);
       expect(await grammarErrors('openai-chat', out)).toEqual([]);
       if (failed) {
@@ -208,7 +256,10 @@ describe.each(cases())('stream $name', (c) => {
       }
       const got = await openaiSDKFinalCompletion(out);
       const folded = await anthropicSDKFinalMessage(c.text);
-      const want = translateResponse('anthropic-messages', 'openai-chat', folded, OPTIONS).body as Record<string, unknown>;
+      const want = translateResponse('anthropic-messages', 'openai-chat', folded, OPTIONS).body as Record<
+        string,
+        unknown
+      >;
       expect(chatProjection(got)).toEqual(chatProjection(want));
       // the thinking extension survives the stream: back to Anthropic gives the same content
       const back = await translate('openai-chat', 'anthropic-messages', out, OPTIONS);
@@ -217,7 +268,9 @@ describe.each(cases())('stream $name', (c) => {
       const citationLost = losses.some((l) => /^content\[\d+\]\.citations\[\d+\]$/.test(l.path));
       const carried = carriedContent(folded.content, losses);
       const gotContent = again.content as Record<string, unknown>[];
-      expect(citationLost ? urlCitationsOnly(gotContent) : gotContent).toEqual(citationLost ? urlCitationsOnly(carried) : carried);
+      expect(citationLost ? urlCitationsOnly(gotContent) : gotContent).toEqual(
+        citationLost ? urlCitationsOnly(carried) : carried,
+      );
       expect(again.stop_reason).toEqual(folded.stop_reason === 'pause_turn' ? 'end_turn' : folded.stop_reason);
     } else {
       const { out, losses } = await translate(c.from, 'anthropic-messages', c.text, OPTIONS);
@@ -230,21 +283,35 @@ describe.each(cases())('stream $name', (c) => {
       }
       const got = await anthropicSDKFinalMessage(out);
       const folded = foldOpenAIStream(upstream);
-      const want = translateResponse('openai-chat', 'anthropic-messages', folded, OPTIONS).body as Record<string, unknown>;
+      const want = translateResponse('openai-chat', 'anthropic-messages', folded, OPTIONS).body as Record<
+        string,
+        unknown
+      >;
       expect(messageProjection(got)).toEqual(messageProjection(want));
       expect(got.id).toBe('xlated_1');
       // and back: the OpenAI SDK accepts the re-translation and sees the same text, calls and reasoning
-      const back = await translate('anthropic-messages', 'openai-chat', out, { ...OPTIONS, context: { includeUsage: true } });
+      const back = await translate('anthropic-messages', 'openai-chat', out, {
+        ...OPTIONS,
+        context: { includeUsage: true },
+      });
       const again = await openaiSDKFinalCompletion(back.out);
       const a = chatProjection(again);
       const b = chatProjection(folded);
       const finish_reason = normalFinish(b.finish_reason, b.tool_calls.length > 0);
-      expect({ ...a, id: undefined, model: undefined, usage: undefined }).toEqual({ ...b, finish_reason, id: undefined, model: undefined, usage: undefined });
+      expect({ ...a, id: undefined, model: undefined, usage: undefined }).toEqual({
+        ...b,
+        finish_reason,
+        id: undefined,
+        model: undefined,
+        usage: undefined,
+      });
       const refolded = foldOpenAIStream(await decodeAll('openai-chat', back.out));
       const reasoning = (m: Record<string, unknown>) => {
         const msg = ((m.choices as Record<string, unknown>[])[0]?.message ?? {}) as Record<string, unknown>;
         const blocks = (msg.content_blocks ?? []) as Record<string, unknown>[];
-        return blocks.length > 0 ? blocks.map((x) => x.thinking ?? '').join('') : ((msg.reasoning_content ?? msg.reasoning ?? '') as string);
+        return blocks.length > 0
+          ? blocks.map((x) => x.thinking ?? '').join('')
+          : ((msg.reasoning_content ?? msg.reasoning ?? '') as string);
       };
       expect(reasoning(refolded)).toBe(reasoning(folded));
     }
@@ -296,33 +363,71 @@ describe.each(responseCases())('response $name', (c) => {
       expect(zCreateMessageResponse.safeParse(out).error).toBeUndefined();
       const choice = records(c.body.choices)[0] ?? {};
       const msg = (choice.message ?? {}) as Record<string, unknown>;
-      const text = typeof msg.content === 'string' ? msg.content : records(msg.content).map((p) => (p.type === 'text' ? String(p.text) : '')).join('');
+      const text =
+        typeof msg.content === 'string'
+          ? msg.content
+          : records(msg.content)
+              .map((p) => (p.type === 'text' ? String(p.text) : ''))
+              .join('');
       const blocks = records(out.content);
-      expect(blocks.filter((b) => b.type === 'text').map((b) => b.text).join('')).toBe(text);
+      expect(
+        blocks
+          .filter((b) => b.type === 'text')
+          .map((b) => b.text)
+          .join(''),
+      ).toBe(text);
       const calls = records(msg.tool_calls).map((t) => {
         const f = t.function as Record<string, unknown>;
-        return { type: 'tool_use', id: t.id, name: f.name, input: typeof f.arguments === 'string' ? JSON.parse(f.arguments) : f.arguments };
+        return {
+          type: 'tool_use',
+          id: t.id,
+          name: f.name,
+          input: typeof f.arguments === 'string' ? JSON.parse(f.arguments) : f.arguments,
+        };
       });
       expect(blocks.filter((b) => b.type === 'tool_use')).toEqual(calls);
       // docs/wire-formats.md#cross-walk-stop-reasons: refusal wins; tool calls -> tool_use whatever the finish_reason says; length -> max_tokens
-      const want = typeof msg.refusal === 'string' ? 'refusal' : calls.length > 0 ? 'tool_use' : choice.finish_reason === 'length' ? 'max_tokens' : 'end_turn';
+      const want =
+        typeof msg.refusal === 'string'
+          ? 'refusal'
+          : calls.length > 0
+            ? 'tool_use'
+            : choice.finish_reason === 'length'
+              ? 'max_tokens'
+              : 'end_turn';
       expect(out.stop_reason).toBe(want);
       const u = (c.body.usage ?? {}) as Record<string, unknown>;
       const ou = out.usage as Record<string, unknown>;
-      expect(n(ou.input_tokens) + n(ou.cache_read_input_tokens) + n(ou.cache_creation_input_tokens)).toBe(n(u.prompt_tokens));
+      expect(n(ou.input_tokens) + n(ou.cache_read_input_tokens) + n(ou.cache_creation_input_tokens)).toBe(
+        n(u.prompt_tokens),
+      );
       expect(ou.output_tokens).toBe(n(u.completion_tokens));
     } else {
       expect(zCreateChatCompletionResponse.safeParse(out).error).toBeUndefined();
       const msg = ((out.choices as Record<string, unknown>[])[0]?.message ?? {}) as Record<string, unknown>;
-      const text = records(c.body.content).filter((b) => b.type === 'text').map((b) => String(b.text)).join('');
+      const text = records(c.body.content)
+        .filter((b) => b.type === 'text')
+        .map((b) => String(b.text))
+        .join('');
       expect(msg.content ?? '').toBe(text);
       const u = c.body.usage as Record<string, unknown>;
       const ou = out.usage as Record<string, unknown>;
-      expect(ou.prompt_tokens).toBe(n(u.input_tokens) + n(u.cache_read_input_tokens) + n(u.cache_creation_input_tokens));
+      expect(ou.prompt_tokens).toBe(
+        n(u.input_tokens) + n(u.cache_read_input_tokens) + n(u.cache_creation_input_tokens),
+      );
       expect(ou.completion_tokens).toBe(n(u.output_tokens));
       const finish = (out.choices as Record<string, unknown>[])[0]?.finish_reason;
-      expect(finish).toBe(c.body.stop_reason === 'refusal' ? 'content_filter' : c.body.stop_reason === 'max_tokens' ? 'length' : c.body.stop_reason === 'tool_use' ? 'tool_calls' : 'stop');
-      if (c.body.stop_reason === 'refusal') expect(msg.refusal).toBe((c.body.stop_details as Record<string, unknown>).explanation);
+      expect(finish).toBe(
+        c.body.stop_reason === 'refusal'
+          ? 'content_filter'
+          : c.body.stop_reason === 'max_tokens'
+            ? 'length'
+            : c.body.stop_reason === 'tool_use'
+              ? 'tool_calls'
+              : 'stop',
+      );
+      if (c.body.stop_reason === 'refusal')
+        expect(msg.refusal).toBe((c.body.stop_details as Record<string, unknown>).explanation);
     }
   });
 });

@@ -1,17 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import type { FormatId } from '../core/formats.js';
-import { getCodec } from './translate.js';
-import { createSameFormatStream, endsStreamOf } from './same-format-stream.js';
 import { readText, streamOfText } from '../../test/support/stream-test-utils.js';
+import type { FormatId } from '../core/formats.js';
+import { createSameFormatStream, endsStreamOf } from './same-format-stream.js';
+import { getCodec } from './translate.js';
 import { translateStream } from './translate-stream.js';
 
 const complete: Record<FormatId, unknown[]> = {
   'anthropic-messages': [{ type: 'message_start', message: {} }, { type: 'message_stop' }],
-  'vertex-anthropic': [{ type: 'message_start', message: {} }, { type: 'error', error: { type: 'overloaded_error', message: 'x' } }],
+  'vertex-anthropic': [
+    { type: 'message_start', message: {} },
+    { type: 'error', error: { type: 'overloaded_error', message: 'x' } },
+  ],
   'bedrock-invoke': [{ type: 'message_start', message: {} }, { type: 'message_stop' }],
-  'openai-chat': [{ choices: [{ index: 0, delta: { content: 'a' }, finish_reason: null }] }, { choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }],
-  gemini: [{ candidates: [{ content: { role: 'model', parts: [{ text: 'a' }] } }] }, { candidates: [{ content: { role: 'model', parts: [] }, finishReason: 'STOP' }] }],
-  'bedrock-converse': [{ messageStart: { role: 'assistant' } }, { messageStop: { stopReason: 'end_turn' } }, { metadata: { usage: {} } }],
+  'openai-chat': [
+    { choices: [{ index: 0, delta: { content: 'a' }, finish_reason: null }] },
+    { choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] },
+  ],
+  gemini: [
+    { candidates: [{ content: { role: 'model', parts: [{ text: 'a' }] } }] },
+    { candidates: [{ content: { role: 'model', parts: [] }, finishReason: 'STOP' }] },
+  ],
+  'bedrock-converse': [
+    { messageStart: { role: 'assistant' } },
+    { messageStop: { stopReason: 'end_turn' } },
+    { metadata: { usage: {} } },
+  ],
 };
 
 describe('same-format streams', () => {

@@ -18,7 +18,11 @@ export function endsStreamOf(format: FormatId, event: unknown): boolean {
  * ends before its end (the format's `streamEnd` rule) gets the format's error event, so a cut upstream never
  * reaches the client as a clean end.
  */
-export function createSameFormatStream(format: FormatId, codec: FormatCodec = getCodec(format), options: StreamEndOptions = {}): StreamTranslator<unknown, unknown> {
+export function createSameFormatStream(
+  format: FormatId,
+  codec: FormatCodec = getCodec(format),
+  options: StreamEndOptions = {},
+): StreamTranslator<unknown, unknown> {
   const end = codec.streamEnd?.track(options);
   return {
     push(event) {

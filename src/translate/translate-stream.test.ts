@@ -2,12 +2,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import type { Loss } from '../core/losses.js';
-import { parseSSE } from '../wire/sse/parse-sse.js';
 import { bytesOf, readText, streamOfChunks, streamOfText } from '../../test/support/stream-test-utils.js';
+import type { Loss } from '../core/losses.js';
 import { anthropicCodec } from '../formats/anthropic-messages/codec.js';
 import type { FormatCodec } from '../formats/codec.js';
 import { openaiCodec } from '../formats/openai-chat/codec.js';
+import { parseSSE } from '../wire/sse/parse-sse.js';
 import { createStreamTranslator } from './translate.js';
 import { translateStream, translateStreamWith } from './translate-stream.js';
 
@@ -49,13 +49,17 @@ const OPENAI_EXPECTED = [
 
 describe('translateStream', () => {
   it('translates Anthropic wire bytes to OpenAI wire bytes', async () => {
-    expect(await readText(translateStream('anthropic-messages', 'openai-chat', streamOfText(ANTHROPIC), OPTS))).toBe(OPENAI_EXPECTED);
+    expect(await readText(translateStream('anthropic-messages', 'openai-chat', streamOfText(ANTHROPIC), OPTS))).toBe(
+      OPENAI_EXPECTED,
+    );
   });
 
   it('gives the same bytes for any chunking, including inside multi-byte characters and CRLF', async () => {
     const crlf = ANTHROPIC.replace(/\n/g, '\r\n');
     for (const size of [1, 2, 3, 5, 7, 64]) {
-      expect(await readText(translateStream('anthropic-messages', 'openai-chat', streamOfText(crlf, size), OPTS))).toBe(OPENAI_EXPECTED);
+      expect(await readText(translateStream('anthropic-messages', 'openai-chat', streamOfText(crlf, size), OPTS))).toBe(
+        OPENAI_EXPECTED,
+      );
     }
   });
 
@@ -68,7 +72,9 @@ describe('translateStream', () => {
       'data: [DONE]',
       '',
     ].join('\n\n');
-    const text = await readText(translateStream('openai-chat', 'anthropic-messages', streamOfText(upstream, 10), { id: 'msg_1' }));
+    const text = await readText(
+      translateStream('openai-chat', 'anthropic-messages', streamOfText(upstream, 10), { id: 'msg_1' }),
+    );
     const { messages } = parseSSE(text);
     expect(messages.map((m) => m.event)).toEqual([
       'message_start',
@@ -88,9 +94,13 @@ describe('translateStream', () => {
 
   it('ends with the client error event when the upstream stream errors mid-way', async () => {
     const cut = ANTHROPIC.slice(0, ANTHROPIC.indexOf('event: content_block_stop'));
-    const text = await readText(translateStream('anthropic-messages', 'openai-chat', streamOfText(cut, 50, new Error('socket hang up')), OPTS));
+    const text = await readText(
+      translateStream('anthropic-messages', 'openai-chat', streamOfText(cut, 50, new Error('socket hang up')), OPTS),
+    );
     const last = parseSSE(text).messages.at(-1);
-    expect(JSON.parse(last?.data ?? '')).toEqual({ error: { message: 'upstream stream failed: socket hang up', type: 'server_error', param: null, code: null } });
+    expect(JSON.parse(last?.data ?? '')).toEqual({
+      error: { message: 'upstream stream failed: socket hang up', type: 'server_error', param: null, code: null },
+    });
     expect(text).not.toContain('[DONE]');
   });
 
@@ -103,8 +113,12 @@ describe('translateStream', () => {
   it('ends with the client error event on bytes that do not decode, in the client format', async () => {
     const bad = 'event: message_start\ndata: {not json\n\n';
     const a = await readText(translateStream('anthropic-messages', 'openai-chat', streamOfText(bad), OPTS));
-    expect(JSON.parse(parseSSE(a).messages[0]?.data ?? '')).toMatchObject({ error: { type: 'server_error', message: expect.stringContaining('not valid JSON') } });
-    const b = await readText(translateStream('openai-chat', 'anthropic-messages', streamOfText('data: {oops\n\n'), OPTS));
+    expect(JSON.parse(parseSSE(a).messages[0]?.data ?? '')).toMatchObject({
+      error: { type: 'server_error', message: expect.stringContaining('not valid JSON') },
+    });
+    const b = await readText(
+      translateStream('openai-chat', 'anthropic-messages', streamOfText('data: {oops\n\n'), OPTS),
+    );
     const m = parseSSE(b).messages;
     expect(m.map((x) => x.event)).toEqual(['error']);
     expect(JSON.parse(m[0]?.data ?? '')).toMatchObject({ type: 'error', error: { type: 'api_error' } });
@@ -114,19 +128,30 @@ describe('translateStream', () => {
     const good = ANTHROPIC.slice(0, ANTHROPIC.indexOf('event: content_block_stop'));
     const bytes = `${good}event: content_block_stop\ndata: {broken\n\n`;
     for (const size of [Number.POSITIVE_INFINITY, 9]) {
-      const text = await readText(translateStream('anthropic-messages', 'openai-chat', streamOfText(bytes, size), OPTS));
+      const text = await readText(
+        translateStream('anthropic-messages', 'openai-chat', streamOfText(bytes, size), OPTS),
+      );
       const data = parseSSE(text).messages.map((m) => m.data);
-      expect(data.slice(0, 2)).toEqual([OPENAI_EXPECTED.split('\n\n')[0]?.slice(6), OPENAI_EXPECTED.split('\n\n')[1]?.slice(6)]);
-      expect(JSON.parse(data[2] ?? '')).toMatchObject({ error: { message: expect.stringContaining('not valid JSON') } });
+      expect(data.slice(0, 2)).toEqual([
+        OPENAI_EXPECTED.split('\n\n')[0]?.slice(6),
+        OPENAI_EXPECTED.split('\n\n')[1]?.slice(6),
+      ]);
+      expect(JSON.parse(data[2] ?? '')).toMatchObject({
+        error: { message: expect.stringContaining('not valid JSON') },
+      });
       expect(data).toHaveLength(3);
     }
   });
 
   it('passes an upstream error event on as the client format error, nothing after it', async () => {
-    const upstream = ANTHROPIC.slice(0, ANTHROPIC.indexOf('event: content_block_stop')) + 'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n';
+    const upstream =
+      ANTHROPIC.slice(0, ANTHROPIC.indexOf('event: content_block_stop')) +
+      'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n';
     const text = await readText(translateStream('anthropic-messages', 'openai-chat', streamOfText(upstream), OPTS));
     const msgs = parseSSE(text).messages;
-    expect(JSON.parse(msgs.at(-1)?.data ?? '')).toEqual({ error: { message: 'Overloaded', type: 'server_error', param: null, code: 'overloaded' } });
+    expect(JSON.parse(msgs.at(-1)?.data ?? '')).toEqual({
+      error: { message: 'Overloaded', type: 'server_error', param: null, code: 'overloaded' },
+    });
     expect(msgs).toHaveLength(3);
   });
 
@@ -180,7 +205,9 @@ describe('translateStream', () => {
         cancelled = true;
       },
     });
-    const text = await readText(translateStream('anthropic-messages', 'openai-chat', source, OPTS, { onEnd: (r) => (result = r) }));
+    const text = await readText(
+      translateStream('anthropic-messages', 'openai-chat', source, OPTS, { onEnd: (r) => (result = r) }),
+    );
     expect(text.endsWith('data: [DONE]\n\n')).toBe(true);
     expect(cancelled).toBe(true);
     expect(result?.losses.map((l) => l.path)).toEqual(['stop_reason']);
@@ -190,8 +217,12 @@ describe('translateStream', () => {
   it('works through chunks split into single bytes for the OpenAI direction too', async () => {
     const upstream =
       'data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"role":"assistant","content":"é😀"},"finish_reason":"stop"}]}\r\n\r\ndata: [DONE]\r\n\r\n';
-    const whole = await readText(translateStream('openai-chat', 'anthropic-messages', streamOfChunks([bytesOf(upstream)]), { id: 'msg_1' }));
-    const split = await readText(translateStream('openai-chat', 'anthropic-messages', streamOfText(upstream, 1), { id: 'msg_1' }));
+    const whole = await readText(
+      translateStream('openai-chat', 'anthropic-messages', streamOfChunks([bytesOf(upstream)]), { id: 'msg_1' }),
+    );
+    const split = await readText(
+      translateStream('openai-chat', 'anthropic-messages', streamOfText(upstream, 1), { id: 'msg_1' }),
+    );
     expect(split).toBe(whole);
     expect(whole).toContain('"text":"é😀"');
   });
@@ -207,7 +238,14 @@ describe('translateStream through TransformStream codecs (codecs without a sync 
   const a = streamOnly(anthropicCodec as FormatCodec);
   const o = streamOnly(openaiCodec as FormatCodec);
   const run = (text: string, size: number, fail?: unknown) =>
-    readText(translateStreamWith(a, o, createStreamTranslator('anthropic-messages', 'openai-chat', OPTS), streamOfText(text, size, fail)));
+    readText(
+      translateStreamWith(
+        a,
+        o,
+        createStreamTranslator('anthropic-messages', 'openai-chat', OPTS),
+        streamOfText(text, size, fail),
+      ),
+    );
 
   it('gives the same bytes as the sync path, for any chunking', async () => {
     for (const size of [1, 7, 1000]) expect(await run(ANTHROPIC, size)).toBe(OPENAI_EXPECTED);
@@ -221,7 +259,9 @@ describe('translateStream through TransformStream codecs (codecs without a sync 
     expect(JSON.parse(truncated?.data ?? '')).toMatchObject({ error: { type: 'server_error' } });
     const bad = parseSSE(await run('event: ping\ndata: {x\n\n', 5)).messages;
     expect(bad).toHaveLength(1);
-    expect(JSON.parse(bad[0]?.data ?? '')).toMatchObject({ error: { message: expect.stringContaining('not valid JSON') } });
+    expect(JSON.parse(bad[0]?.data ?? '')).toMatchObject({
+      error: { message: expect.stringContaining('not valid JSON') },
+    });
   });
 
   it('cancelling the output cancels the upstream', async () => {
@@ -234,7 +274,12 @@ describe('translateStream through TransformStream codecs (codecs without a sync 
         cancelled = reason;
       },
     });
-    const reader = translateStreamWith(a, o, createStreamTranslator('anthropic-messages', 'openai-chat', OPTS), source).getReader();
+    const reader = translateStreamWith(
+      a,
+      o,
+      createStreamTranslator('anthropic-messages', 'openai-chat', OPTS),
+      source,
+    ).getReader();
     await reader.read();
     await reader.cancel('bye');
     for (let i = 0; i < 20 && cancelled === undefined; i++) await new Promise((r) => setTimeout(r, 5));
@@ -251,7 +296,8 @@ describe('translateStream chunk-boundary invariance (recorded captures, random b
           .map((f) => ({ from, bytes: bytesOf(readFileSync(join(dir, from, f), 'utf8')) }))
       : [],
   );
-  const other = (f: 'anthropic-messages' | 'openai-chat') => (f === 'anthropic-messages' ? 'openai-chat' : 'anthropic-messages');
+  const other = (f: 'anthropic-messages' | 'openai-chat') =>
+    f === 'anthropic-messages' ? 'openai-chat' : 'anthropic-messages';
   const cutAt = (bytes: Uint8Array, cuts: number[]): Uint8Array[] => {
     const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
     const out: Uint8Array[] = [];
@@ -265,7 +311,8 @@ describe('translateStream chunk-boundary invariance (recorded captures, random b
   };
 
   it('has recorded captures of both formats to split', () => {
-    for (const from of ['anthropic-messages', 'openai-chat'] as const) expect(files.filter((f) => f.from === from).length, from).toBeGreaterThan(0);
+    for (const from of ['anthropic-messages', 'openai-chat'] as const)
+      expect(files.filter((f) => f.from === from).length, from).toBeGreaterThan(0);
   });
 
   test.prop([fc.nat({ max: Math.max(0, files.length - 1) }), fc.array(fc.nat(), { maxLength: 40 })], { numRuns: 60 })(

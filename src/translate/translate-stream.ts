@@ -1,12 +1,12 @@
-import { streamFailure } from '../core/stream-failure.js';
 import type { FormatId } from '../core/formats.js';
 import type { Loss } from '../core/losses.js';
 import type { StreamTranslator, TranslateOptions } from '../core/options.js';
+import { streamFailure } from '../core/stream-failure.js';
 import type { FormatCodec } from '../formats/codec.js';
 import { isFinal } from '../formats/stream-end.js';
-import { createStreamTranslator, getCodec } from './translate.js';
 import { DecodeFailure, decodeFault } from '../wire/sse/sse-decoder-stream.js';
 import { hasSyncCodec, type SyncCodec } from './sync-codec.js';
+import { createStreamTranslator, getCodec } from './translate.js';
 
 export interface TranslateStreamHooks {
   /** called once when the output ends (cleanly, with an error event, or cancelled) with the losses seen */

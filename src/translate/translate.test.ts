@@ -19,34 +19,65 @@ describe('composed routes through the hub', () => {
     const s = createStreamTranslator('gemini', 'openai-chat', { context: req.context, id: 'c1', created: 1 });
     const out = [...s.push(geminiChunk), ...s.end()] as unknown[];
     const usageChunk = out.find((e) => typeof e === 'object' && e !== null && 'usage' in e);
-    expect(usageChunk).toMatchObject({ id: 'c1', choices: [], usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 } });
+    expect(usageChunk).toMatchObject({
+      id: 'c1',
+      choices: [],
+      usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 },
+    });
     expect(out.at(-1)).toBe('[DONE]');
   });
 
   it('restores rewritten tool names on the OpenAI leg of a composed response', () => {
     // "get.weather" is not a valid OpenAI name: the request hop rewrites it only for OpenAI upstreams, so
     // check the reverse: a Gemini client's call arriving from an OpenAI upstream keeps its name
-    const req = translateRequest('gemini', 'openai-chat', {
-      contents: [{ role: 'user', parts: [{ text: 'w?' }] }],
-      tools: [{ functionDeclarations: [{ name: 'get.weather' }] }],
-    }, { model: 'gpt-4o' });
+    const req = translateRequest(
+      'gemini',
+      'openai-chat',
+      {
+        contents: [{ role: 'user', parts: [{ text: 'w?' }] }],
+        tools: [{ functionDeclarations: [{ name: 'get.weather' }] }],
+      },
+      { model: 'gpt-4o' },
+    );
     const tools = (req.body as { tools: { function: { name: string } }[] }).tools;
     const sent = tools[0]!.function.name;
     expect(sent).not.toBe('get.weather');
-    const res = translateResponse('openai-chat', 'gemini', {
-      id: 'x',
-      object: 'chat.completion',
-      created: 1,
-      model: 'gpt-4o',
-      choices: [{ index: 0, finish_reason: 'tool_calls', logprobs: null, message: { role: 'assistant', content: null, refusal: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: sent, arguments: '{}' } }] } }],
-    }, { context: req.context, model: 'gpt-4o' });
-    const part = (res.body as { candidates: { content: { parts: { functionCall?: { name: string } }[] } }[] }).candidates[0]!.content.parts[0]!;
+    const res = translateResponse(
+      'openai-chat',
+      'gemini',
+      {
+        id: 'x',
+        object: 'chat.completion',
+        created: 1,
+        model: 'gpt-4o',
+        choices: [
+          {
+            index: 0,
+            finish_reason: 'tool_calls',
+            logprobs: null,
+            message: {
+              role: 'assistant',
+              content: null,
+              refusal: null,
+              tool_calls: [{ id: 'call_1', type: 'function', function: { name: sent, arguments: '{}' } }],
+            },
+          },
+        ],
+      },
+      { context: req.context, model: 'gpt-4o' },
+    );
+    const part = (res.body as { candidates: { content: { parts: { functionCall?: { name: string } }[] } }[] })
+      .candidates[0]!.content.parts[0]!;
     expect(part.functionCall?.name).toBe('get.weather');
   });
 
   it('reports stream losses of both hops, the second marked', () => {
     const t = createStreamTranslator('openai-chat', 'gemini', { id: 'c1', created: 1 });
-    const chunk = (delta: Record<string, unknown>, finish: string | null = null, extra: Record<string, unknown> = {}) => ({
+    const chunk = (
+      delta: Record<string, unknown>,
+      finish: string | null = null,
+      extra: Record<string, unknown> = {},
+    ) => ({
       id: 'x',
       object: 'chat.completion.chunk',
       created: 1,
@@ -56,7 +87,16 @@ describe('composed routes through the hub', () => {
     });
     t.push(chunk({ role: 'assistant', content: '' }, null, { system_fingerprint: 'fp' }));
     t.push(chunk({ content: 'See a.' }));
-    t.push(chunk({ annotations: [{ type: 'url_citation', url_citation: { start_index: 0, end_index: 3, url: 'https://a.example', title: 'A' } }] }));
+    t.push(
+      chunk({
+        annotations: [
+          {
+            type: 'url_citation',
+            url_citation: { start_index: 0, end_index: 3, url: 'https://a.example', title: 'A' },
+          },
+        ],
+      }),
+    );
     t.push(chunk({}, 'stop'));
     t.push('[DONE]');
     t.end();
@@ -67,15 +107,24 @@ describe('composed routes through the hub', () => {
   });
 
   it('gives an OpenAI client the upstream 503, not the hub-only 529', () => {
-    const e = translateError('gemini', 'openai-chat', { status: 503, body: { error: { code: 503, message: 'overloaded', status: 'UNAVAILABLE' } } });
+    const e = translateError('gemini', 'openai-chat', {
+      status: 503,
+      body: { error: { code: 503, message: 'overloaded', status: 'UNAVAILABLE' } },
+    });
     expect(e.status).toBe(503);
     expect(e.body).toEqual({ error: { message: 'overloaded', type: 'server_error', param: null, code: 'overloaded' } });
   });
 
   it('keeps 529 where the client speaks it, and on a direct route', () => {
-    const direct = translateError('anthropic-messages', 'openai-chat', { status: 529, body: { type: 'error', error: { type: 'overloaded_error', message: 'o' } } });
+    const direct = translateError('anthropic-messages', 'openai-chat', {
+      status: 529,
+      body: { type: 'error', error: { type: 'overloaded_error', message: 'o' } },
+    });
     expect(direct.status).toBe(529);
-    const vertex = translateError('gemini', 'vertex-anthropic', { status: 503, body: { error: { code: 503, message: 'o', status: 'UNAVAILABLE' } } });
+    const vertex = translateError('gemini', 'vertex-anthropic', {
+      status: 503,
+      body: { error: { code: 503, message: 'o', status: 'UNAVAILABLE' } },
+    });
     expect(vertex.status).toBe(529);
   });
 });

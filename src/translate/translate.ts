@@ -54,7 +54,12 @@ function prefixLosses(losses: readonly Loss[], hop: number, chain: readonly Pair
 }
 
 /** Translate a request body from the client's format to the upstream's. */
-export function translateRequest(from: FormatId, to: FormatId, body: unknown, options?: TranslateOptions): TranslationResult<unknown> {
+export function translateRequest(
+  from: FormatId,
+  to: FormatId,
+  body: unknown,
+  options?: TranslateOptions,
+): TranslationResult<unknown> {
   const chain = route(from, to, 'request');
   if (chain.length === 0) return { body, losses: [], context: {} };
   let current = body;
@@ -71,7 +76,12 @@ export function translateRequest(from: FormatId, to: FormatId, body: unknown, op
 }
 
 /** Translate a response body from the upstream's format to the client's. */
-export function translateResponse(from: FormatId, to: FormatId, body: unknown, options?: TranslateOptions): TranslationResult<unknown> {
+export function translateResponse(
+  from: FormatId,
+  to: FormatId,
+  body: unknown,
+  options?: TranslateOptions,
+): TranslationResult<unknown> {
   const chain = route(from, to, 'response');
   if (chain.length === 0) return { body, losses: [], context: options?.context ?? {} };
   let current = body;
@@ -99,17 +109,27 @@ const SPEAKS_529: ReadonlySet<FormatId> = new Set<FormatId>([HUB, 'vertex-anthro
 export function translateError(from: FormatId, to: FormatId, error: HttpError, options?: TranslateOptions): HttpError {
   const chain = route(from, to, 'error');
   const out = chain.reduce((e, pair, hop) => pair.error!(e, hopOptions(options, hop, chain.length)), error);
-  if (chain.length === 2 && !SPEAKS_529.has(to) && out.status === HUB_OVERLOADED_STATUS && error.status !== HUB_OVERLOADED_STATUS) {
+  if (
+    chain.length === 2 &&
+    !SPEAKS_529.has(to) &&
+    out.status === HUB_OVERLOADED_STATUS &&
+    error.status !== HUB_OVERLOADED_STATUS
+  ) {
     return { ...out, status: error.status >= 500 && error.status <= 599 ? error.status : 503 };
   }
   return out;
 }
 
 /** A stream translator over parsed events: `push` each upstream event, `end` when upstream ends. */
-export function createStreamTranslator(from: FormatId, to: FormatId, options?: TranslateOptions): StreamTranslator<unknown, unknown> {
+export function createStreamTranslator(
+  from: FormatId,
+  to: FormatId,
+  options?: TranslateOptions,
+): StreamTranslator<unknown, unknown> {
   const chain = route(from, to, 'stream');
   const stages = chain.map((pair, hop) => pair.stream!(hopOptions(options, hop, chain.length)));
-  if (stages.length === 0) return createSameFormatStream(from, getCodec(from), { includeUsage: options?.context?.includeUsage === true });
+  if (stages.length === 0)
+    return createSameFormatStream(from, getCodec(from), { includeUsage: options?.context?.includeUsage === true });
   const run = (events: unknown[], start: number): unknown[] => {
     let current = events;
     for (let i = start; i < stages.length; i++) {

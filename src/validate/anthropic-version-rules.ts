@@ -12,7 +12,8 @@ export function anthropicVersionRules(body: unknown, version: string | null | un
   const out: ValidationIssue[] = [];
   if (version !== '2026-10-21' || !isRecord(body)) return out;
   for (const key of ['temperature', 'top_p', 'top_k']) {
-    if (body[key] !== undefined) out.push({ path: key, message: `${key}: is not supported in anthropic-version 2026-10-21` });
+    if (body[key] !== undefined)
+      out.push({ path: key, message: `${key}: is not supported in anthropic-version 2026-10-21` });
   }
   if (!Array.isArray(body.messages)) return out;
   body.messages.forEach((message, i) => {
@@ -22,7 +23,10 @@ export function anthropicVersionRules(body: unknown, version: string | null | un
       const path = childPath(contentPath, j);
       if (!isRecord(block)) return;
       if (message.role === 'assistant' && block.type === 'document') {
-        out.push({ path, message: `${path}: document blocks are not allowed in assistant messages in anthropic-version 2026-10-21` });
+        out.push({
+          path,
+          message: `${path}: document blocks are not allowed in assistant messages in anthropic-version 2026-10-21`,
+        });
       }
       if (message.role === 'user') checkUserCitations(block, path, out);
     });
@@ -32,7 +36,10 @@ export function anthropicVersionRules(body: unknown, version: string | null | un
 
 function checkUserCitations(block: Record<string, unknown>, path: string, out: ValidationIssue[]): void {
   if (block.type === 'text' && Array.isArray(block.citations) && block.citations.length > 0) {
-    out.push({ path: childPath(path, 'citations'), message: `${path}: text blocks with citations are not allowed in user messages in anthropic-version 2026-10-21` });
+    out.push({
+      path: childPath(path, 'citations'),
+      message: `${path}: text blocks with citations are not allowed in user messages in anthropic-version 2026-10-21`,
+    });
   }
   if (block.type === 'search_result' && Array.isArray(block.content)) {
     block.content.forEach((inner, k) => {

@@ -3,19 +3,19 @@
  * The schemas come from `generated/<format>/zod.gen.ts` (`npm run generate`), never written by hand.
  */
 import * as z from 'zod';
+import { zMessage, zMessageCreateParams, zMessageStreamEvent } from '../../generated/anthropic-messages/zod.gen.js';
+import { zConverseRequest, zConverseResponse, zConverseStreamEvent } from '../../generated/bedrock-converse/zod.gen.js';
 import {
-  zMessage,
-  zMessageCreateParams,
-  zMessageStreamEvent,
-} from '../../generated/anthropic-messages/zod.gen.js';
+  zStreamChunk as zGeminiStreamChunk,
+  zGenerateContentRequest,
+  zGenerateContentResponse,
+} from '../../generated/gemini/zod.gen.js';
 import {
   zCreateChatCompletionRequest,
   zCreateChatCompletionResponse,
   zCreateChatCompletionStreamResponse,
   zErrorResponse as zOpenAIErrorResponse,
 } from '../../generated/openai-chat/zod.gen.js';
-import { zConverseRequest, zConverseResponse, zConverseStreamEvent } from '../../generated/bedrock-converse/zod.gen.js';
-import { zGenerateContentRequest, zGenerateContentResponse, zStreamChunk as zGeminiStreamChunk } from '../../generated/gemini/zod.gen.js';
 import type { FormatId } from '../core/formats.js';
 
 export interface FormatSchemas {

@@ -3,7 +3,7 @@
  */
 import type { z } from 'zod';
 import type { FormatId } from '../core/formats.js';
-import { type FormatSchemas, FORMAT_SCHEMAS } from './format-schemas.js';
+import { FORMAT_SCHEMAS, type FormatSchemas } from './format-schemas.js';
 import type { ValidationResult } from './types.js';
 import { zodIssuesToErrors } from './zod-issues-to-errors.js';
 
@@ -33,7 +33,8 @@ function run(format: FormatId, kind: Kind, value: unknown): ValidationResult {
     return { ok: false, errors: errors.length > 0 ? errors : [{ path: '', message: 'invalid' }] };
   } catch (err) {
     // Stack overflow on absurd nesting, hostile getters/proxies: still a result, never an exception.
-    const reason = err instanceof RangeError ? 'value is nested too deeply to validate' : 'value could not be validated';
+    const reason =
+      err instanceof RangeError ? 'value is nested too deeply to validate' : 'value could not be validated';
     return fail(`${reason} (${err instanceof Error ? err.message : String(err)})`);
   }
 }

@@ -48,7 +48,8 @@ function describe(value: unknown): string {
 /** A short rendering of a discriminator value; objects and arrays are named, never stringified (they may be huge). */
 function quote(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}…` : value);
-  if (typeof value === 'object' || typeof value === 'function' || typeof value === 'symbol') return `(${describe(value)})`;
+  if (typeof value === 'object' || typeof value === 'function' || typeof value === 'symbol')
+    return `(${describe(value)})`;
   return String(value);
 }
 

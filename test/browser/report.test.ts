@@ -11,8 +11,24 @@ const CHROMIUM = process.env.CROSSWIRE_CHROMIUM ?? '/usr/bin/chromium';
 
 const base = { client: 'anthropic-messages', durationMs: 3 } as const;
 const results: CaseResult[] = [
-  { ...base, scenario: 'anthropic-messages--openai-chat/text', aspect: 'response', provider: 'openai', features: ['text'], status: 'pass', message: '' },
-  { ...base, scenario: 'anthropic-messages--openai-chat/text', aspect: 'stream', provider: 'openai', features: ['text', 'stream'], status: 'pass', message: '' },
+  {
+    ...base,
+    scenario: 'anthropic-messages--openai-chat/text',
+    aspect: 'response',
+    provider: 'openai',
+    features: ['text'],
+    status: 'pass',
+    message: '',
+  },
+  {
+    ...base,
+    scenario: 'anthropic-messages--openai-chat/text',
+    aspect: 'stream',
+    provider: 'openai',
+    features: ['text', 'stream'],
+    status: 'pass',
+    message: '',
+  },
   {
     ...base,
     scenario: 'anthropic-messages--openai-chat/tools',
@@ -41,7 +57,10 @@ const results: CaseResult[] = [
 // machine without Debian's chromium package the test shows as skipped, with the reason printed.
 const mustRun = process.env.CI === 'true' || process.env.CROSSWIRE_REQUIRE_BROWSER === '1';
 const skip = !mustRun && !existsSync(CHROMIUM);
-if (skip) console.warn(`report.html browser test skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CROSSWIRE_CHROMIUM)`);
+if (skip)
+  console.warn(
+    `report.html browser test skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CROSSWIRE_CHROMIUM)`,
+  );
 
 describe.skipIf(skip)('report.html in headless Chromium', () => {
   let browser: BrowserContext | undefined;
@@ -49,7 +68,9 @@ describe.skipIf(skip)('report.html in headless Chromium', () => {
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium not found at ${CHROMIUM}: install it with .ci/install-chromium.sh (apt-get install -y chromium) or set CROSSWIRE_CHROMIUM`);
+      throw new Error(
+        `Chromium not found at ${CHROMIUM}: install it with .ci/install-chromium.sh (apt-get install -y chromium) or set CROSSWIRE_CHROMIUM`,
+      );
     }
     dir = mkdtempSync(join(tmpdir(), 'crosswire-browser-'));
     // a fresh profile directory per run (playwright passes it as --user-data-dir)

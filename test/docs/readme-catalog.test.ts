@@ -17,7 +17,12 @@ const ROWS: Record<string, string[]> = {
   'InvokeModel → Messages': ['bedrock-invoke--anthropic-messages'],
   'Messages → Vertex': ['anthropic-messages--vertex-anthropic'],
   'Vertex → Messages': ['vertex-anthropic--anthropic-messages'],
-  'Chat → Gemini, Converse, InvokeModel, Vertex': ['openai-chat--gemini', 'openai-chat--bedrock-converse', 'openai-chat--bedrock-invoke', 'openai-chat--vertex-anthropic'],
+  'Chat → Gemini, Converse, InvokeModel, Vertex': [
+    'openai-chat--gemini',
+    'openai-chat--bedrock-converse',
+    'openai-chat--bedrock-invoke',
+    'openai-chat--vertex-anthropic',
+  ],
   'Gemini, Converse → Chat': ['gemini--openai-chat', 'bedrock-converse--openai-chat'],
   'Messages → Messages': ['anthropic-messages--anthropic-messages'],
 };

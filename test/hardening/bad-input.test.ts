@@ -16,19 +16,51 @@ afterAll(async () => {
 type Case = { name: string; body: unknown; path: RegExp };
 
 const ANTHROPIC_CASES: Case[] = [
-  { name: 'missing max_tokens', body: { model: '@openai/gpt-4o', messages: [{ role: 'user', content: 'hi' }] }, path: /max_tokens/ },
-  { name: 'max_tokens of the wrong type', body: anthropicRequest('@openai/gpt-4o', { max_tokens: 'many' }), path: /max_tokens/ },
+  {
+    name: 'missing max_tokens',
+    body: { model: '@openai/gpt-4o', messages: [{ role: 'user', content: 'hi' }] },
+    path: /max_tokens/,
+  },
+  {
+    name: 'max_tokens of the wrong type',
+    body: anthropicRequest('@openai/gpt-4o', { max_tokens: 'many' }),
+    path: /max_tokens/,
+  },
   { name: 'messages not an array', body: anthropicRequest('@openai/gpt-4o', { messages: 'hello' }), path: /messages/ },
-  { name: 'a role that does not exist', body: anthropicRequest('@openai/gpt-4o', { messages: [{ role: 'robot', content: 'hi' }] }), path: /messages.*0.*role/ },
-  { name: 'a content block of an unknown type', body: anthropicRequest('@openai/gpt-4o', { messages: [{ role: 'user', content: [{ type: 'hologram' }] }] }), path: /messages.*0.*content/ },
-  { name: 'temperature as a string', body: anthropicRequest('@openai/gpt-4o', { temperature: 'hot' }), path: /temperature/ },
+  {
+    name: 'a role that does not exist',
+    body: anthropicRequest('@openai/gpt-4o', { messages: [{ role: 'robot', content: 'hi' }] }),
+    path: /messages.*0.*role/,
+  },
+  {
+    name: 'a content block of an unknown type',
+    body: anthropicRequest('@openai/gpt-4o', { messages: [{ role: 'user', content: [{ type: 'hologram' }] }] }),
+    path: /messages.*0.*content/,
+  },
+  {
+    name: 'temperature as a string',
+    body: anthropicRequest('@openai/gpt-4o', { temperature: 'hot' }),
+    path: /temperature/,
+  },
 ];
 
 const OPENAI_CASES: Case[] = [
   { name: 'missing messages', body: { model: '@anthropic/claude-x' }, path: /messages/ },
-  { name: 'messages not an array', body: openaiRequest('@anthropic/claude-x', { messages: 'hello' }), path: /messages/ },
-  { name: 'a role that does not exist', body: openaiRequest('@anthropic/claude-x', { messages: [{ role: 'robot', content: 'hi' }] }), path: /messages.*0/ },
-  { name: 'max_tokens of the wrong type', body: openaiRequest('@anthropic/claude-x', { max_tokens: 'many' }), path: /max_tokens/ },
+  {
+    name: 'messages not an array',
+    body: openaiRequest('@anthropic/claude-x', { messages: 'hello' }),
+    path: /messages/,
+  },
+  {
+    name: 'a role that does not exist',
+    body: openaiRequest('@anthropic/claude-x', { messages: [{ role: 'robot', content: 'hi' }] }),
+    path: /messages.*0/,
+  },
+  {
+    name: 'max_tokens of the wrong type',
+    body: openaiRequest('@anthropic/claude-x', { max_tokens: 'many' }),
+    path: /max_tokens/,
+  },
   { name: 'n as an object', body: openaiRequest('@anthropic/claude-x', { n: { x: 1 } }), path: /\bn\b/ },
 ];
 
@@ -65,7 +97,11 @@ describe('Anthropic client', () => {
 
   it('invalid UTF-8 in the body -> 400, not a crash', async () => {
     const bytes = new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
-    const res = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': CLIENT_KEY }, body: bytes });
+    const res = await fetch(url(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': CLIENT_KEY },
+      body: bytes,
+    });
     expect(res.status).toBe(400);
   });
 
@@ -100,7 +136,9 @@ describe('OpenAI client', () => {
     const before = upstreamCount();
     const res = await post(url(), body);
     expect(res.status).toBe(400);
-    const json = (await res.json()) as { error: { type: string; message: string; param: string | null; code: unknown } };
+    const json = (await res.json()) as {
+      error: { type: string; message: string; param: string | null; code: unknown };
+    };
     expect(Object.keys(json.error).sort()).toEqual(['code', 'message', 'param', 'type']);
     expect(json.error.type).toBe('invalid_request_error');
     expect(json.error.param).toMatch(path);
@@ -125,29 +163,35 @@ describe('OpenAI client', () => {
 });
 
 describe('body size limit (32 MB default)', () => {
-  const big = (bytes: number) => JSON.stringify(anthropicRequest('@openai/gpt-4o', { messages: [{ role: 'user', content: 'a'.repeat(bytes) }] }));
+  const big = (bytes: number) =>
+    JSON.stringify(anthropicRequest('@openai/gpt-4o', { messages: [{ role: 'user', content: 'a'.repeat(bytes) }] }));
 
   it.each([
     ['anthropic-messages', '/v1/messages'],
     ['openai-chat', '/v1/chat/completions'],
-  ])('%s: a body over 32 MB (content-length) -> 413 in the caller shape; upstream never called', async (format, path) => {
-    const before = upstreamCount();
-    const res = await post(`${stack.url}${path}`, big(33 * 1024 * 1024));
-    expect(res.status).toBe(413);
-    const json = (await res.json()) as { type?: string; error: { type: string; code?: string } };
-    if (format === 'anthropic-messages') {
-      expect(json.type).toBe('error');
-      expect(json.error.type).toBe('request_too_large');
-    } else expect(json.error.type).toBe('invalid_request_error');
-    expect(upstreamCount()).toBe(before);
-  });
+  ])(
+    '%s: a body over 32 MB (content-length) -> 413 in the caller shape; upstream never called',
+    async (format, path) => {
+      const before = upstreamCount();
+      const res = await post(`${stack.url}${path}`, big(33 * 1024 * 1024));
+      expect(res.status).toBe(413);
+      const json = (await res.json()) as { type?: string; error: { type: string; code?: string } };
+      if (format === 'anthropic-messages') {
+        expect(json.type).toBe('error');
+        expect(json.error.type).toBe('request_too_large');
+      } else expect(json.error.type).toBe('invalid_request_error');
+      expect(upstreamCount()).toBe(before);
+    },
+  );
 
   it('a chunked body (no content-length) over 32 MB -> 413, stopped without reading it all', async () => {
     const piece = new TextEncoder().encode('a'.repeat(1024 * 1024));
     let sent = 0;
     const body = new ReadableStream<Uint8Array>({
       start(c) {
-        c.enqueue(new TextEncoder().encode('{"model":"@openai/gpt-4o","max_tokens":5,"messages":[{"role":"user","content":"'));
+        c.enqueue(
+          new TextEncoder().encode('{"model":"@openai/gpt-4o","max_tokens":5,"messages":[{"role":"user","content":"'),
+        );
       },
       pull(c) {
         if (sent >= 96) {
@@ -176,9 +220,15 @@ describe('body size limit (32 MB default)', () => {
   it('a body just under the limit of a small-limit gateway is accepted', async () => {
     const small = await startStack({ maxBodyBytes: 4096 });
     try {
-      const ok = await post(`${small.url}/v1/messages`, anthropicRequest('@openai/gpt-4o', { messages: [{ role: 'user', content: 'a'.repeat(3000) }] }));
+      const ok = await post(
+        `${small.url}/v1/messages`,
+        anthropicRequest('@openai/gpt-4o', { messages: [{ role: 'user', content: 'a'.repeat(3000) }] }),
+      );
       expect(ok.status).toBe(200);
-      const tooBig = await post(`${small.url}/v1/messages`, anthropicRequest('@openai/gpt-4o', { messages: [{ role: 'user', content: 'a'.repeat(5000) }] }));
+      const tooBig = await post(
+        `${small.url}/v1/messages`,
+        anthropicRequest('@openai/gpt-4o', { messages: [{ role: 'user', content: 'a'.repeat(5000) }] }),
+      );
       expect(tooBig.status).toBe(413);
     } finally {
       await small.close();

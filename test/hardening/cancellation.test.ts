@@ -4,7 +4,17 @@
  */
 import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anthropicRequest, CLIENT_KEY, openaiRequest, post, type Stack, startStack, type Watch, waitFor, watchHandler } from './stack.js';
+import {
+  anthropicRequest,
+  CLIENT_KEY,
+  openaiRequest,
+  post,
+  type Stack,
+  startStack,
+  type Watch,
+  waitFor,
+  watchHandler,
+} from './stack.js';
 
 const watches: Record<'anthropic' | 'openai', Watch> = {
   anthropic: { started: 0, aborted: 0, bodiesCompleted: 0, bodiesCancelled: 0, bytesSent: 0 },
@@ -43,10 +53,34 @@ async function readThenAbort(res: Response, abort: AbortController, n: number): 
 const LONG = { messages: [{ role: 'user', content: 'lighthouse '.repeat(20_000) }] };
 
 const cases: [string, string, (m: string) => unknown, 'anthropic' | 'openai', string][] = [
-  ['Anthropic client -> OpenAI upstream', '/v1/messages', (m) => anthropicRequest(m, { stream: true, max_tokens: 64_000, ...LONG }), 'openai', '@openai/gpt-4o'],
-  ['OpenAI client -> Anthropic upstream', '/v1/chat/completions', (m) => openaiRequest(m, { stream: true, max_completion_tokens: 64_000, ...LONG }), 'anthropic', '@anthropic/claude-x'],
-  ['Anthropic client -> Anthropic upstream (pass-through)', '/v1/messages', (m) => anthropicRequest(m, { stream: true, max_tokens: 64_000, ...LONG }), 'anthropic', '@anthropic/claude-x'],
-  ['OpenAI client -> OpenAI upstream (pass-through)', '/v1/chat/completions', (m) => openaiRequest(m, { stream: true, max_completion_tokens: 64_000, ...LONG }), 'openai', '@openai/gpt-4o'],
+  [
+    'Anthropic client -> OpenAI upstream',
+    '/v1/messages',
+    (m) => anthropicRequest(m, { stream: true, max_tokens: 64_000, ...LONG }),
+    'openai',
+    '@openai/gpt-4o',
+  ],
+  [
+    'OpenAI client -> Anthropic upstream',
+    '/v1/chat/completions',
+    (m) => openaiRequest(m, { stream: true, max_completion_tokens: 64_000, ...LONG }),
+    'anthropic',
+    '@anthropic/claude-x',
+  ],
+  [
+    'Anthropic client -> Anthropic upstream (pass-through)',
+    '/v1/messages',
+    (m) => anthropicRequest(m, { stream: true, max_tokens: 64_000, ...LONG }),
+    'anthropic',
+    '@anthropic/claude-x',
+  ],
+  [
+    'OpenAI client -> OpenAI upstream (pass-through)',
+    '/v1/chat/completions',
+    (m) => openaiRequest(m, { stream: true, max_completion_tokens: 64_000, ...LONG }),
+    'openai',
+    '@openai/gpt-4o',
+  ],
 ];
 
 describe.each(cases)('%s', (_name, path, body, upstream, model) => {
@@ -87,7 +121,11 @@ describe.each(cases)('%s', (_name, path, body, upstream, model) => {
 
   it('a client abort before the response headers aborts the upstream request', async () => {
     const before = snapshot(upstream);
-    (upstream === 'anthropic' ? stack.anthropic : stack.openai).injectFault({ kind: 'stall', afterEvents: 0, ms: 10_000 });
+    (upstream === 'anthropic' ? stack.anthropic : stack.openai).injectFault({
+      kind: 'stall',
+      afterEvents: 0,
+      ms: 10_000,
+    });
     const abort = new AbortController();
     const nonStream = { ...(body(model) as Record<string, unknown>), stream: false };
     const pending = post(`${stack.url}${path}`, nonStream, {}, abort.signal).catch((e: unknown) => e);
@@ -135,7 +173,12 @@ describe('official SDK', () => {
   it('Anthropic SDK stream.controller.abort() reaches the OpenAI upstream', async () => {
     const before = snapshot('openai');
     const client = new Anthropic({ apiKey: CLIENT_KEY, baseURL: stack.url, maxRetries: 0 });
-    const stream = await client.messages.create({ ...anthropicRequest('@openai/gpt-4o'), ...LONG, max_tokens: 64_000, stream: true } as Anthropic.MessageCreateParamsStreaming);
+    const stream = await client.messages.create({
+      ...anthropicRequest('@openai/gpt-4o'),
+      ...LONG,
+      max_tokens: 64_000,
+      stream: true,
+    } as Anthropic.MessageCreateParamsStreaming);
     let n = 0;
     try {
       for await (const _ of stream) {

@@ -11,10 +11,15 @@ import { deepFreeze } from '../../conformance/arbitraries/deep-freeze.js';
 import { TranslationError } from '../../src/core/errors.js';
 import { FORMATS, type FormatId } from '../../src/core/formats.js';
 import { PAIRS } from '../../src/pairs/index.js';
-import { parseSSE } from '../../src/wire/sse/parse-sse.js';
+import {
+  createStreamTranslator,
+  getCodec,
+  translateRequest,
+  translateResponse,
+} from '../../src/translate/translate.js';
 import { translateStream } from '../../src/translate/translate-stream.js';
-import { createStreamTranslator, getCodec, translateRequest, translateResponse } from '../../src/translate/translate.js';
 import { validateRequest, validateResponse, validateStreamEvent } from '../../src/validate/index.js';
+import { parseSSE } from '../../src/wire/sse/parse-sse.js';
 import { loadSeeds, mutate, pathsOf, type Seeds } from './seeds.js';
 
 const RUNS = Number(process.env.CROSSWIRE_PROPERTY_RUNS ?? 40);
@@ -27,14 +32,18 @@ function onlyTranslationErrors(fn: () => unknown): TranslationError | undefined 
     return undefined;
   } catch (e) {
     if (!(e instanceof TranslationError)) {
-      throw new Error(`non-TranslationError escaped: ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}`);
+      throw new Error(
+        `non-TranslationError escaped: ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}`,
+      );
     }
     return e;
   }
 }
 
 const codecs = FORMATS.filter((f) => onlyTranslationErrors(() => getCodec(f)) === undefined);
-const ordered: [FormatId, FormatId][] = FORMATS.flatMap((a) => FORMATS.filter((b) => b !== a).map((b): [FormatId, FormatId] => [a, b]));
+const ordered: [FormatId, FormatId][] = FORMATS.flatMap((a) =>
+  FORMATS.filter((b) => b !== a).map((b): [FormatId, FormatId] => [a, b]),
+);
 const streamPairs = ordered.filter(([a, b]) => codecs.includes(a) && codecs.includes(b));
 
 /** A snapshot of Object.prototype's own properties (names and descriptors' values). */
@@ -84,63 +93,82 @@ beforeAll(() => {
 
 /** A seed document of `format` with one value replaced or one key added (hostile keys included). */
 function mutated(kind: 'requests' | 'responses', format: FormatId) {
-  return fc.tuple(fc.nat(), fc.nat(), oddValue, fc.option(fc.oneof(hostileKey, fc.string({ maxLength: 8 })), { nil: undefined })).map(([s, p, value, key]) => {
-    const list = seeds[kind].get(format) ?? [];
-    if (list.length === 0) return value;
-    const doc = list[s % list.length];
-    const paths = pathsOf(doc);
-    return mutate(doc, paths[p % paths.length] ?? [], value, key);
-  });
+  return fc
+    .tuple(
+      fc.nat(),
+      fc.nat(),
+      oddValue,
+      fc.option(fc.oneof(hostileKey, fc.string({ maxLength: 8 })), { nil: undefined }),
+    )
+    .map(([s, p, value, key]) => {
+      const list = seeds[kind].get(format) ?? [];
+      if (list.length === 0) return value;
+      const doc = list[s % list.length];
+      const paths = pathsOf(doc);
+      return mutate(doc, paths[p % paths.length] ?? [], value, key);
+    });
 }
 
 describe('random JSON into the translators', () => {
   describe.each(ordered)('%s -> %s', (from, to) => {
-    test.prop([fc.jsonValue({ maxDepth: 4 })], { numRuns: RUNS })('translateRequest / translateResponse: random JSON', (value) => {
-      deepFreeze(value);
-      onlyTranslationErrors(() => translateRequest(from, to, value, OPTIONS));
-      onlyTranslationErrors(() => translateResponse(from, to, value, OPTIONS));
-    });
-
-    test.prop([fc.constant(null).chain(() => mutated('requests', from))], { numRuns: RUNS })('translateRequest: a mutated valid request', (value) => {
-      deepFreeze(value);
-      onlyTranslationErrors(() => translateRequest(from, to, value, OPTIONS));
-      onlyTranslationErrors(() => translateRequest(from, to, value, { ...OPTIONS, strict: true }));
-    });
-
-    test.prop([fc.constant(null).chain(() => mutated('responses', from))], { numRuns: RUNS })('translateResponse: a mutated valid response', (value) => {
-      deepFreeze(value);
-      onlyTranslationErrors(() => translateResponse(from, to, value, OPTIONS));
-    });
-
-    test.prop([fc.array(fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constant('[DONE]')), { maxLength: 12 })], { numRuns: RUNS })(
-      'createStreamTranslator: random events',
-      (events) => {
-        deepFreeze(events);
-        const t = onlyTranslationErrors(() => createStreamTranslator(from, to, OPTIONS)) ? undefined : createStreamTranslator(from, to, OPTIONS);
-        if (!t) return;
-        for (const e of events) if (onlyTranslationErrors(() => t.push(e))) return;
-        onlyTranslationErrors(() => t.end());
+    test.prop([fc.jsonValue({ maxDepth: 4 })], { numRuns: RUNS })(
+      'translateRequest / translateResponse: random JSON',
+      (value) => {
+        deepFreeze(value);
+        onlyTranslationErrors(() => translateRequest(from, to, value, OPTIONS));
+        onlyTranslationErrors(() => translateResponse(from, to, value, OPTIONS));
       },
     );
+
+    test.prop([fc.constant(null).chain(() => mutated('requests', from))], { numRuns: RUNS })(
+      'translateRequest: a mutated valid request',
+      (value) => {
+        deepFreeze(value);
+        onlyTranslationErrors(() => translateRequest(from, to, value, OPTIONS));
+        onlyTranslationErrors(() => translateRequest(from, to, value, { ...OPTIONS, strict: true }));
+      },
+    );
+
+    test.prop([fc.constant(null).chain(() => mutated('responses', from))], { numRuns: RUNS })(
+      'translateResponse: a mutated valid response',
+      (value) => {
+        deepFreeze(value);
+        onlyTranslationErrors(() => translateResponse(from, to, value, OPTIONS));
+      },
+    );
+
+    test.prop([fc.array(fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constant('[DONE]')), { maxLength: 12 })], {
+      numRuns: RUNS,
+    })('createStreamTranslator: random events', (events) => {
+      deepFreeze(events);
+      const t = onlyTranslationErrors(() => createStreamTranslator(from, to, OPTIONS))
+        ? undefined
+        : createStreamTranslator(from, to, OPTIONS);
+      if (!t) return;
+      for (const e of events) if (onlyTranslationErrors(() => t.push(e))) return;
+      onlyTranslationErrors(() => t.end());
+    });
   });
 });
 
 describe('validators never throw', () => {
-  test.prop([fc.constantFrom(...FORMATS), fc.jsonValue({ maxDepth: 4 })], { numRuns: RUNS * 4 })('validateRequest / validateResponse / validateStreamEvent', (format, value) => {
-    for (const fn of [validateRequest, validateResponse, validateStreamEvent]) {
-      const r = fn(format, value);
-      expect(typeof r.ok).toBe('boolean');
-      expect(Array.isArray(r.errors)).toBe(true);
-    }
-  });
-
-  test.prop([fc.constantFrom(...FORMATS).chain((f) => fc.tuple(fc.constant(f), mutated('requests', f)))], { numRuns: RUNS * 4 })(
-    'validateRequest on mutated valid requests',
-    ([format, value]) => {
-      const r = validateRequest(format, value);
-      expect(typeof r.ok).toBe('boolean');
+  test.prop([fc.constantFrom(...FORMATS), fc.jsonValue({ maxDepth: 4 })], { numRuns: RUNS * 4 })(
+    'validateRequest / validateResponse / validateStreamEvent',
+    (format, value) => {
+      for (const fn of [validateRequest, validateResponse, validateStreamEvent]) {
+        const r = fn(format, value);
+        expect(typeof r.ok).toBe('boolean');
+        expect(Array.isArray(r.errors)).toBe(true);
+      }
     },
   );
+
+  test.prop([fc.constantFrom(...FORMATS).chain((f) => fc.tuple(fc.constant(f), mutated('requests', f)))], {
+    numRuns: RUNS * 4,
+  })('validateRequest on mutated valid requests', ([format, value]) => {
+    const r = validateRequest(format, value);
+    expect(typeof r.ok).toBe('boolean');
+  });
 });
 
 /** Read a whole stream; the read must not reject. */
@@ -177,7 +205,8 @@ function endsInError(to: FormatId, out: Uint8Array): boolean {
   const last = datas.at(-1);
   if (last === undefined) return false;
   if (to === 'openai-chat') return !datas.includes('[DONE]') && last.includes('"error"');
-  if (to === 'anthropic-messages' || to === 'vertex-anthropic') return last.includes('"type":"error"') && !text.includes('"type":"message_stop"');
+  if (to === 'anthropic-messages' || to === 'vertex-anthropic')
+    return last.includes('"type":"error"') && !text.includes('"type":"message_stop"');
   if (to === 'gemini') return last.includes('"error"');
   return true;
 }
@@ -185,35 +214,52 @@ function endsInError(to: FormatId, out: Uint8Array): boolean {
 const sseFormats: FormatId[] = ['anthropic-messages', 'openai-chat', 'gemini', 'vertex-anthropic'];
 
 describe('random bytes into the decoders', () => {
-  test.prop([fc.string({ unit: 'binary', maxLength: 400 })], { numRuns: RUNS * 4 })('parseSSE on random text', (text) => {
-    onlyTranslationErrors(() => parseSSE(text));
-  });
-
-  test.prop([fc.string({ unit: fc.constantFrom('\n', '\r', ':', ' ', 'data', 'event', 'id', 'retry', 'x', '\u00e9', '\ud83d\ude00'), maxLength: 200 })], { numRuns: RUNS * 4 })(
-    'parseSSE on SSE-shaped noise',
+  test.prop([fc.string({ unit: 'binary', maxLength: 400 })], { numRuns: RUNS * 4 })(
+    'parseSSE on random text',
     (text) => {
       onlyTranslationErrors(() => parseSSE(text));
     },
   );
 
+  test.prop(
+    [
+      fc.string({
+        unit: fc.constantFrom('\n', '\r', ':', ' ', 'data', 'event', 'id', 'retry', 'x', '\u00e9', '\ud83d\ude00'),
+        maxLength: 200,
+      }),
+    ],
+    { numRuns: RUNS * 4 },
+  )('parseSSE on SSE-shaped noise', (text) => {
+    onlyTranslationErrors(() => parseSSE(text));
+  });
+
   describe.each(codecs)('%s codec', (format) => {
-    test.prop([fc.uint8Array({ maxLength: 300 }), fc.array(fc.nat(), { maxLength: 4 })], { numRuns: RUNS })('decodeStream: random bytes only error with a TranslationError', async (bytes, cuts) => {
-      const events: unknown[] = [];
-      try {
-        const readable = splitBytes(bytes, cuts).pipeThrough(getCodec(format).decodeStream());
-        for await (const e of readable as unknown as AsyncIterable<unknown>) events.push(e);
-      } catch (e) {
-        if (!(e instanceof TranslationError)) throw new Error(`decodeStream(${format}) failed with ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
-      }
-    });
+    test.prop([fc.uint8Array({ maxLength: 300 }), fc.array(fc.nat(), { maxLength: 4 })], { numRuns: RUNS })(
+      'decodeStream: random bytes only error with a TranslationError',
+      async (bytes, cuts) => {
+        const events: unknown[] = [];
+        try {
+          const readable = splitBytes(bytes, cuts).pipeThrough(getCodec(format).decodeStream());
+          for await (const e of readable as unknown as AsyncIterable<unknown>) events.push(e);
+        } catch (e) {
+          if (!(e instanceof TranslationError))
+            throw new Error(
+              `decodeStream(${format}) failed with ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`,
+            );
+        }
+      },
+    );
   });
 });
 
 describe.each(streamPairs)('translateStream %s -> %s', (from, to) => {
-  test.prop([fc.uint8Array({ maxLength: 300 }), fc.array(fc.nat(), { maxLength: 4 })], { numRuns: RUNS })('random bytes: the output never errors and ends in the client error event', async (bytes, cuts) => {
-    const out = await drainText(translateStream(from, to, splitBytes(bytes, cuts), OPTIONS));
-    if (sseFormats.includes(to)) expect(endsInError(to, out)).toBe(true);
-  });
+  test.prop([fc.uint8Array({ maxLength: 300 }), fc.array(fc.nat(), { maxLength: 4 })], { numRuns: RUNS })(
+    'random bytes: the output never errors and ends in the client error event',
+    async (bytes, cuts) => {
+      const out = await drainText(translateStream(from, to, splitBytes(bytes, cuts), OPTIONS));
+      if (sseFormats.includes(to)) expect(endsInError(to, out)).toBe(true);
+    },
+  );
 
   test.prop([fc.nat(), fc.nat(), fc.nat({ max: 255 }), fc.array(fc.nat(), { maxLength: 4 })], { numRuns: RUNS })(
     'a recorded stream with one byte changed or cut short: the output never errors',
@@ -232,7 +278,12 @@ describe.each(streamPairs)('translateStream %s -> %s', (from, to) => {
 });
 
 describe('valid-but-odd values', () => {
-  const anthropic = (content: unknown, extra: Record<string, unknown> = {}) => ({ model: 'm', max_tokens: 16, messages: [{ role: 'user', content }], ...extra });
+  const anthropic = (content: unknown, extra: Record<string, unknown> = {}) => ({
+    model: 'm',
+    max_tokens: 16,
+    messages: [{ role: 'user', content }],
+    ...extra,
+  });
 
   function deep(n: number): unknown {
     let v: unknown = 'leaf';
@@ -242,11 +293,36 @@ describe('valid-but-odd values', () => {
 
   const cases: [string, unknown][] = [
     ['a 5 MB string', anthropic('x'.repeat(5 * 1024 * 1024))],
-    ['10,000-deep nesting in a tool input', { model: 'm', max_tokens: 16, messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_1', name: 't', input: deep(10_000) }] }, { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'ok' }] }], tools: [{ name: 't', input_schema: { type: 'object' } }] }],
-    ['10,000-deep nesting in a tool schema', anthropic('hi', { tools: [{ name: 't', input_schema: { type: 'object', properties: { a: deep(10_000) } } }] })],
+    [
+      '10,000-deep nesting in a tool input',
+      {
+        model: 'm',
+        max_tokens: 16,
+        messages: [
+          { role: 'user', content: 'hi' },
+          { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_1', name: 't', input: deep(10_000) }] },
+          { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'ok' }] },
+        ],
+        tools: [{ name: 't', input_schema: { type: 'object' } }],
+      },
+    ],
+    [
+      '10,000-deep nesting in a tool schema',
+      anthropic('hi', { tools: [{ name: 't', input_schema: { type: 'object', properties: { a: deep(10_000) } } }] }),
+    ],
     ['10,000-deep nesting in metadata', anthropic('hi', { metadata: deep(10_000) })],
-    ['__proto__ keys', JSON.parse('{"model":"m","max_tokens":16,"__proto__":{"polluted":"yes"},"messages":[{"role":"user","content":[{"type":"text","text":"hi","__proto__":{"polluted":"yes"}}]}],"tools":[{"name":"t","input_schema":{"type":"object","properties":{"__proto__":{"type":"string"}}}}]}')],
-    ['constructor keys', JSON.parse('{"model":"m","max_tokens":16,"constructor":{"prototype":{"polluted":"yes"}},"messages":[{"role":"user","content":"hi"}],"metadata":{"constructor":{"prototype":{"polluted":1}}}}')],
+    [
+      '__proto__ keys',
+      JSON.parse(
+        '{"model":"m","max_tokens":16,"__proto__":{"polluted":"yes"},"messages":[{"role":"user","content":[{"type":"text","text":"hi","__proto__":{"polluted":"yes"}}]}],"tools":[{"name":"t","input_schema":{"type":"object","properties":{"__proto__":{"type":"string"}}}}]}',
+      ),
+    ],
+    [
+      'constructor keys',
+      JSON.parse(
+        '{"model":"m","max_tokens":16,"constructor":{"prototype":{"polluted":"yes"}},"messages":[{"role":"user","content":"hi"}],"metadata":{"constructor":{"prototype":{"polluted":1}}}}',
+      ),
+    ],
     ['lone surrogates', anthropic('\ud800 and \udfff', { system: 'sys \udc00' })],
     ['huge numbers', anthropic('hi', { max_tokens: 1e308, temperature: 1e308, top_k: Number.MAX_SAFE_INTEGER + 10 })],
     ['negative zero and NaN-like', anthropic('hi', { max_tokens: -0, top_p: -1e-320 })],
@@ -265,13 +341,21 @@ describe('valid-but-odd values', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it.each(ordered.filter(([a]) => a !== 'anthropic-messages'))('%s -> %s: 10,000-deep and __proto__ request bodies', (from, to) => {
-    for (const body of [deep(10_000), JSON.parse('{"__proto__":{"polluted":"yes"},"contents":[{"__proto__":{"polluted":1}}],"messages":[{"role":"user","content":"x","__proto__":{"x":1}}]}')]) {
-      onlyTranslationErrors(() => translateRequest(from, to, body, OPTIONS));
-      onlyTranslationErrors(() => translateResponse(from, to, body, OPTIONS));
-    }
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
+  it.each(ordered.filter(([a]) => a !== 'anthropic-messages'))(
+    '%s -> %s: 10,000-deep and __proto__ request bodies',
+    (from, to) => {
+      for (const body of [
+        deep(10_000),
+        JSON.parse(
+          '{"__proto__":{"polluted":"yes"},"contents":[{"__proto__":{"polluted":1}}],"messages":[{"role":"user","content":"x","__proto__":{"x":1}}]}',
+        ),
+      ]) {
+        onlyTranslationErrors(() => translateRequest(from, to, body, OPTIONS));
+        onlyTranslationErrors(() => translateResponse(from, to, body, OPTIONS));
+      }
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
 
   it('every direct pair in src/pairs/index.ts is covered by the ordered pairs above', () => {
     for (const p of PAIRS) expect(ordered).toContainEqual([p.from, p.to]);

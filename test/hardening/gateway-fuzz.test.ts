@@ -7,8 +7,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { createAnthropicMock } from '../../conformance/mocks/anthropic/create-anthropic-mock.js';
-import { createOpenAIMock } from '../../conformance/mocks/openai/create-openai-mock.js';
 import type { MockHandler } from '../../conformance/mocks/mock-types.js';
+import { createOpenAIMock } from '../../conformance/mocks/openai/create-openai-mock.js';
 import type { Gateway } from '../../src/gateway/create-gateway.js';
 import { createGateway } from '../../src/gateway/node/create-gateway.js';
 import { loadSeeds, mutate, pathsOf, type Seeds } from './seeds.js';
@@ -51,14 +51,33 @@ afterAll(() => {
 
 const odd = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
-  fc.constantFrom('\ud800', 1e308, -1, 0, '', [], {}, null, 'x'.repeat(10_000), JSON.parse('{"__proto__":{"polluted":1}}')),
+  fc.constantFrom(
+    '\ud800',
+    1e308,
+    -1,
+    0,
+    '',
+    [],
+    {},
+    null,
+    'x'.repeat(10_000),
+    JSON.parse('{"__proto__":{"polluted":1}}'),
+  ),
 );
 
 type Client = 'anthropic-messages' | 'openai-chat';
 
 function mutatedRequest(client: Client) {
-  return fc.tuple(fc.nat(), fc.nat(), odd, fc.option(fc.constantFrom('__proto__', 'constructor', 'extra_field'), { nil: undefined }), fc.boolean(), fc.boolean()).map(
-    ([s, p, value, key, stream, cross]) => {
+  return fc
+    .tuple(
+      fc.nat(),
+      fc.nat(),
+      odd,
+      fc.option(fc.constantFrom('__proto__', 'constructor', 'extra_field'), { nil: undefined }),
+      fc.boolean(),
+      fc.boolean(),
+    )
+    .map(([s, p, value, key, stream, cross]) => {
       const list = seeds.requests.get(client) ?? [];
       const doc = list[s % Math.max(1, list.length)] ?? {};
       const paths = pathsOf(doc).filter((x) => x[0] !== 'model');
@@ -68,8 +87,7 @@ function mutatedRequest(client: Client) {
         return { ...body, model: `@${provider}/model-x`, stream };
       }
       return body;
-    },
-  );
+    });
 }
 
 async function send(client: Client, body: unknown): Promise<Response> {
@@ -90,17 +108,20 @@ function isClientError(client: Client, body: unknown): boolean {
 }
 
 describe.each(['anthropic-messages', 'openai-chat'] as Client[])('%s client', (client) => {
-  test.prop([fc.constant(null).chain(() => mutatedRequest(client))], { numRuns: RUNS })('a mutated request: success or an error in the caller shape, never a crash', async (body) => {
-    const res = await send(client, body);
-    const text = await res.text();
-    expect(internal).toEqual([]);
-    if (res.status === 200) return;
-    expect(res.status).toBeGreaterThanOrEqual(400);
-    let json: unknown;
-    expect(() => {
-      json = JSON.parse(text);
-    }).not.toThrow();
-    expect(isClientError(client, json)).toBe(true);
-    expect(text).not.toMatch(/internal gateway error/);
-  });
+  test.prop([fc.constant(null).chain(() => mutatedRequest(client))], { numRuns: RUNS })(
+    'a mutated request: success or an error in the caller shape, never a crash',
+    async (body) => {
+      const res = await send(client, body);
+      const text = await res.text();
+      expect(internal).toEqual([]);
+      if (res.status === 200) return;
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      let json: unknown;
+      expect(() => {
+        json = JSON.parse(text);
+      }).not.toThrow();
+      expect(isClientError(client, json)).toBe(true);
+      expect(text).not.toMatch(/internal gateway error/);
+    },
+  );
 });

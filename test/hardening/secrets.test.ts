@@ -7,13 +7,21 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createAnthropicMock } from '../../conformance/mocks/anthropic/create-anthropic-mock.js';
 import { serveOnLoopback } from '../../conformance/mocks/adapters/serve-on-loopback.js';
+import { createAnthropicMock } from '../../conformance/mocks/anthropic/create-anthropic-mock.js';
 import { createOpenAIMock } from '../../conformance/mocks/openai/create-openai-mock.js';
 import { runConformance } from '../../conformance/runner/run-conformance.js';
 import { createGateway } from '../../src/gateway/node/create-gateway.js';
 import { serveGateway } from '../../src/gateway/node/serve.js';
-import { ANTHROPIC_UPSTREAM_KEY, anthropicRequest, CLIENT_KEY, OPENAI_UPSTREAM_KEY, openaiRequest, post, sseData } from './stack.js';
+import {
+  ANTHROPIC_UPSTREAM_KEY,
+  anthropicRequest,
+  CLIENT_KEY,
+  OPENAI_UPSTREAM_KEY,
+  openaiRequest,
+  post,
+  sseData,
+} from './stack.js';
 
 const SECRETS = [ANTHROPIC_UPSTREAM_KEY, OPENAI_UPSTREAM_KEY, CLIENT_KEY];
 /** the distinctive middle of each key, so a truncated or partly masked key is caught too */
@@ -51,7 +59,11 @@ beforeAll(async () => {
   });
   for (const m of ['log', 'error', 'warn', 'info', 'debug'] as const) {
     const s = vi.spyOn(console, m).mockImplementation((...args: unknown[]) => {
-      captured.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+      captured.push(
+        args
+          .map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a)))
+          .join(' '),
+      );
     });
     restore.push(() => s.mockRestore());
   }
@@ -65,7 +77,11 @@ beforeAll(async () => {
   const gw = await serveGateway(
     createGateway({
       providers: {
-        anthropic: { format: 'anthropic-messages', baseUrl: mocks.urls.anthropic ?? '', apiKey: ANTHROPIC_UPSTREAM_KEY },
+        anthropic: {
+          format: 'anthropic-messages',
+          baseUrl: mocks.urls.anthropic ?? '',
+          apiKey: ANTHROPIC_UPSTREAM_KEY,
+        },
         openai: { format: 'openai-chat', baseUrl: `${mocks.urls.openai}/v1`, apiKey: OPENAI_UPSTREAM_KEY },
         wrong: { format: 'anthropic-messages', baseUrl: mocks.urls.wrong ?? '', apiKey: ANTHROPIC_UPSTREAM_KEY },
         nokey: { format: 'openai-chat', baseUrl: `${mocks.urls.forwarding}/v1` },
@@ -94,22 +110,59 @@ async function visible(res: Response): Promise<string> {
 }
 
 const exchanges: [string, () => Promise<Response>][] = [
-  ['Anthropic client, OpenAI upstream, ok', () => post(`${gatewayUrl}/v1/messages`, anthropicRequest('@openai/gpt-4o'))],
-  ['Anthropic client, OpenAI upstream, stream', () => post(`${gatewayUrl}/v1/messages`, anthropicRequest('@openai/gpt-4o', { stream: true }))],
-  ['OpenAI client, Anthropic upstream, ok', () => post(`${gatewayUrl}/v1/chat/completions`, openaiRequest('@anthropic/claude-x'))],
-  ['OpenAI client, Anthropic upstream, stream', () => post(`${gatewayUrl}/v1/chat/completions`, openaiRequest('@anthropic/claude-x', { stream: true }))],
-  ['upstream rejects the configured key (401)', () => post(`${gatewayUrl}/v1/chat/completions`, openaiRequest('@wrong/claude-x'))],
-  ['upstream rejects the configured key (401), stream', () => post(`${gatewayUrl}/v1/messages`, anthropicRequest('@wrong/claude-x', { stream: true }))],
+  [
+    'Anthropic client, OpenAI upstream, ok',
+    () => post(`${gatewayUrl}/v1/messages`, anthropicRequest('@openai/gpt-4o')),
+  ],
+  [
+    'Anthropic client, OpenAI upstream, stream',
+    () => post(`${gatewayUrl}/v1/messages`, anthropicRequest('@openai/gpt-4o', { stream: true })),
+  ],
+  [
+    'OpenAI client, Anthropic upstream, ok',
+    () => post(`${gatewayUrl}/v1/chat/completions`, openaiRequest('@anthropic/claude-x')),
+  ],
+  [
+    'OpenAI client, Anthropic upstream, stream',
+    () => post(`${gatewayUrl}/v1/chat/completions`, openaiRequest('@anthropic/claude-x', { stream: true })),
+  ],
+  [
+    'upstream rejects the configured key (401)',
+    () => post(`${gatewayUrl}/v1/chat/completions`, openaiRequest('@wrong/claude-x')),
+  ],
+  [
+    'upstream rejects the configured key (401), stream',
+    () => post(`${gatewayUrl}/v1/messages`, anthropicRequest('@wrong/claude-x', { stream: true })),
+  ],
   ['upstream errors 500', () => post(`${gatewayUrl}/v1/messages`, anthropicRequest('@openai/mock-error-500'))],
-  ['upstream resets', () => post(`${gatewayUrl}/v1/messages`, anthropicRequest('@openai/mock-reset-0', { stream: true }))],
-  ['upstream drops mid-stream', () => post(`${gatewayUrl}/v1/chat/completions`, openaiRequest('@anthropic/mock-reset-3', { stream: true }))],
-  ['upstream stalls', () => post(`${gatewayUrl}/v1/chat/completions`, openaiRequest('@anthropic/mock-stall-3', { stream: true }))],
-  ['upstream malformed', () => post(`${gatewayUrl}/v1/messages`, anthropicRequest('@openai/mock-malformed-2', { stream: true }))],
+  [
+    'upstream resets',
+    () => post(`${gatewayUrl}/v1/messages`, anthropicRequest('@openai/mock-reset-0', { stream: true })),
+  ],
+  [
+    'upstream drops mid-stream',
+    () => post(`${gatewayUrl}/v1/chat/completions`, openaiRequest('@anthropic/mock-reset-3', { stream: true })),
+  ],
+  [
+    'upstream stalls',
+    () => post(`${gatewayUrl}/v1/chat/completions`, openaiRequest('@anthropic/mock-stall-3', { stream: true })),
+  ],
+  [
+    'upstream malformed',
+    () => post(`${gatewayUrl}/v1/messages`, anthropicRequest('@openai/mock-malformed-2', { stream: true })),
+  ],
   ['provider with no key', () => post(`${gatewayUrl}/v1/messages`, anthropicRequest('@nokey/gpt-4o'))],
   ['bad client input', () => post(`${gatewayUrl}/v1/messages`, { model: '@openai/gpt-4o', messages: 'x' })],
   ['invalid JSON', () => post(`${gatewayUrl}/v1/messages`, '{"model":')],
   ['unknown provider', () => post(`${gatewayUrl}/v1/messages`, anthropicRequest('@nowhere/x'))],
-  ['wrong client key', () => post(`${gatewayUrl}/v1/messages`, anthropicRequest('@openai/gpt-4o'), { 'x-api-key': `${CLIENT_KEY}-nope`, authorization: `Bearer ${CLIENT_KEY}-nope` })],
+  [
+    'wrong client key',
+    () =>
+      post(`${gatewayUrl}/v1/messages`, anthropicRequest('@openai/gpt-4o'), {
+        'x-api-key': `${CLIENT_KEY}-nope`,
+        authorization: `Bearer ${CLIENT_KEY}-nope`,
+      }),
+  ],
 ];
 
 describe('no key in anything a client or a log sees', () => {
@@ -134,7 +187,8 @@ describe('credentials upstream', () => {
     for (const r of seen) {
       const all = JSON.stringify(r.headers);
       expect(all).not.toContain(CLIENT_KEY);
-      if (anthropic.requests.includes(r)) expect(r.headers['x-api-key'] ?? r.headers.authorization).toContain(ANTHROPIC_UPSTREAM_KEY);
+      if (anthropic.requests.includes(r))
+        expect(r.headers['x-api-key'] ?? r.headers.authorization).toContain(ANTHROPIC_UPSTREAM_KEY);
       if (openai.requests.includes(r)) expect(r.headers.authorization).toBe(`Bearer ${OPENAI_UPSTREAM_KEY}`);
       // the OpenAI key never goes to the Anthropic upstream and the other way round
       if (openai.requests.includes(r)) expect(all).not.toContain(ANTHROPIC_UPSTREAM_KEY);
@@ -143,7 +197,9 @@ describe('credentials upstream', () => {
   });
 
   it('a provider without a key sends no credentials (not the client key)', () => {
-    const noKey = forwarding.requests.filter((r) => r.headers.authorization === undefined || !r.headers.authorization.includes(CLIENT_KEY));
+    const noKey = forwarding.requests.filter(
+      (r) => r.headers.authorization === undefined || !r.headers.authorization.includes(CLIENT_KEY),
+    );
     expect(noKey.length).toBeGreaterThan(0);
     for (const r of noKey) expect(JSON.stringify(r.headers)).not.toContain('SECRET');
   });

@@ -32,27 +32,37 @@ export function loadSeeds(): Seeds {
       const dir = join(ROOT, pair, scenario);
       const at = (name: string) => join(dir, name);
       if (existsSync(at('client-request.json'))) seeds.requests.get(client)?.push(readJson(at('client-request.json')));
-      if (existsSync(at('upstream-request.json'))) seeds.requests.get(upstream)?.push(readJson(at('upstream-request.json')));
-      if (existsSync(at('upstream-response.json'))) seeds.responses.get(upstream)?.push(readJson(at('upstream-response.json')));
-      if (existsSync(at('client-response.json'))) seeds.responses.get(client)?.push(readJson(at('client-response.json')));
-      if (existsSync(at('upstream-stream.sse'))) seeds.streams.get(upstream)?.push(readFileSync(at('upstream-stream.sse')));
+      if (existsSync(at('upstream-request.json')))
+        seeds.requests.get(upstream)?.push(readJson(at('upstream-request.json')));
+      if (existsSync(at('upstream-response.json')))
+        seeds.responses.get(upstream)?.push(readJson(at('upstream-response.json')));
+      if (existsSync(at('client-response.json')))
+        seeds.responses.get(client)?.push(readJson(at('client-response.json')));
+      if (existsSync(at('upstream-stream.sse')))
+        seeds.streams.get(upstream)?.push(readFileSync(at('upstream-stream.sse')));
     }
   }
   return seeds;
 }
 
 /** Every JSON path (as key lists) inside `value`, the root included. */
-export function pathsOf(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+export function pathsOf(
+  value: unknown,
+  prefix: (string | number)[] = [],
+  out: (string | number)[][] = [],
+): (string | number)[][] {
   out.push(prefix);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) pathsOf(value[i], [...prefix, i], out);
-  } else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) pathsOf(v, [...prefix, k], out);
+  } else if (typeof value === 'object' && value !== null)
+    for (const [k, v] of Object.entries(value)) pathsOf(v, [...prefix, k], out);
   return out;
 }
 
 /** A copy of `doc` with the value at `path` replaced (or a key `extraKey` added beside it) by `value`. */
 export function mutate(doc: unknown, path: (string | number)[], value: unknown, extraKey?: string): unknown {
-  if (path.length === 0) return extraKey !== undefined && typeof doc === 'object' && doc !== null ? { ...doc, [extraKey]: value } : value;
+  if (path.length === 0)
+    return extraKey !== undefined && typeof doc === 'object' && doc !== null ? { ...doc, [extraKey]: value } : value;
   const copy: unknown = structuredClone(doc);
   let node: unknown = copy;
   for (const key of path.slice(0, -1)) node = (node as Record<string | number, unknown>)[key];

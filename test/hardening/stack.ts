@@ -2,8 +2,9 @@
  * A loopback test stack for the hardening tests: the strict Anthropic and OpenAI mocks (plus any extra
  * handlers) served on 127.0.0.1, and the reference gateway in front of them, served on 127.0.0.1 too.
  */
-import { createAnthropicMock } from '../../conformance/mocks/anthropic/create-anthropic-mock.js';
+
 import { serveOnLoopback } from '../../conformance/mocks/adapters/serve-on-loopback.js';
+import { createAnthropicMock } from '../../conformance/mocks/anthropic/create-anthropic-mock.js';
 import type { MockHandler, MockProvider } from '../../conformance/mocks/mock-types.js';
 import { createOpenAIMock } from '../../conformance/mocks/openai/create-openai-mock.js';
 import type { GatewayConfig, ProviderConfig } from '../../src/gateway/config.js';
@@ -86,7 +87,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const anthropic = createAnthropicMock({ apiKey: ANTHROPIC_UPSTREAM_KEY, chunkSize: opts.chunkSize });
   const openai = createOpenAIMock({ apiKey: OPENAI_UPSTREAM_KEY, chunkSize: opts.chunkSize });
   const wrap = opts.wrap ?? ((_n, h) => h);
-  const handlers: Record<string, MockHandler> = { anthropic: wrap('anthropic', anthropic), openai: wrap('openai', openai) };
+  const handlers: Record<string, MockHandler> = {
+    anthropic: wrap('anthropic', anthropic),
+    openai: wrap('openai', openai),
+  };
   for (const [name, e] of Object.entries(opts.extra ?? {})) handlers[name] = e.handler;
   const mocks = await serveOnLoopback(handlers);
   const logs: unknown[] = [];
@@ -119,10 +123,20 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 }
 
 /** POST JSON (or raw text) to the gateway. */
-export function post(url: string, body: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<Response> {
+export function post(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+  signal?: AbortSignal,
+): Promise<Response> {
   return fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': CLIENT_KEY, authorization: `Bearer ${CLIENT_KEY}`, ...headers },
+    headers: {
+      'content-type': 'application/json',
+      'x-api-key': CLIENT_KEY,
+      authorization: `Bearer ${CLIENT_KEY}`,
+      ...headers,
+    },
     body: typeof body === 'string' ? body : JSON.stringify(body),
     signal,
   });

@@ -7,7 +7,16 @@ import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fault } from '../../conformance/mocks/mock-types.js';
 import { bedrockInvokeCodec } from '../../src/formats/bedrock-invoke/codec.js';
-import { anthropicRequest, CLIENT_KEY, openaiRequest, post, type Stack, sseData, startStack, waitFor } from './stack.js';
+import {
+  anthropicRequest,
+  CLIENT_KEY,
+  openaiRequest,
+  post,
+  type Stack,
+  sseData,
+  startStack,
+  waitFor,
+} from './stack.js';
 
 type ClientFormat = 'anthropic-messages' | 'openai-chat';
 
@@ -88,7 +97,19 @@ function longLineUpstream(format: 'anthropic' | 'openai'): Response {
 }
 
 const ANTHROPIC_EVENTS = [
-  { type: 'message_start', message: { id: 'msg_b', type: 'message', role: 'assistant', model: 'claude-x', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 3, output_tokens: 1 } } },
+  {
+    type: 'message_start',
+    message: {
+      id: 'msg_b',
+      type: 'message',
+      role: 'assistant',
+      model: 'claude-x',
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      usage: { input_tokens: 3, output_tokens: 1 },
+    },
+  },
   { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
   { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Hello' } },
   { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: ' there' } },
@@ -115,7 +136,10 @@ async function badCrcUpstream(): Promise<Response> {
   await reading;
   const bad = frames[2];
   if (bad) bad[bad.byteLength - 1] = (bad[bad.byteLength - 1] ?? 0) ^ 0xff;
-  return new Response(new Blob(frames as BlobPart[]).stream(), { status: 200, headers: { 'content-type': 'application/vnd.amazon.eventstream' } });
+  return new Response(new Blob(frames as BlobPart[]).stream(), {
+    status: 200,
+    headers: { 'content-type': 'application/vnd.amazon.eventstream' },
+  });
 }
 
 beforeAll(async () => {
@@ -124,7 +148,11 @@ beforeAll(async () => {
     extra: {
       html: {
         format: 'anthropic-messages',
-        handler: async () => new Response('<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>', { status: 502, headers: { 'content-type': 'text/html' } }),
+        handler: async () =>
+          new Response('<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>', {
+            status: 502,
+            headers: { 'content-type': 'text/html' },
+          }),
       },
       longline: { format: 'anthropic-messages', handler: async () => longLineUpstream('anthropic') },
       longlineopenai: { format: 'openai-chat', handler: async () => longLineUpstream('openai') },
@@ -139,7 +167,8 @@ afterAll(async () => {
 /** A client of `format` asking a provider of the other format (or `provider`) for `model`. */
 function ask(format: ClientFormat, model: string, stream: boolean, provider?: string): Promise<Response> {
   const p = provider ?? (format === 'anthropic-messages' ? 'openai' : 'anthropic');
-  if (format === 'anthropic-messages') return post(`${stack.url}/v1/messages`, anthropicRequest(`@${p}/${model}`, stream ? { stream: true } : {}));
+  if (format === 'anthropic-messages')
+    return post(`${stack.url}/v1/messages`, anthropicRequest(`@${p}/${model}`, stream ? { stream: true } : {}));
   return post(`${stack.url}/v1/chat/completions`, openaiRequest(`@${p}/${model}`, stream ? { stream: true } : {}));
 }
 
@@ -177,7 +206,9 @@ async function expectStreamError(format: ClientFormat, res: Response): Promise<{
     return { message: last.error?.message ?? '' };
   }
   expect(events).not.toContain('[DONE]');
-  const err = events.find((e) => typeof e === 'object' && e !== null && 'error' in e) as { error?: { message: string; type: string } } | undefined;
+  const err = events.find((e) => typeof e === 'object' && e !== null && 'error' in e) as
+    | { error?: { message: string; type: string } }
+    | undefined;
   expect(err?.error?.type).toEqual(expect.any(String));
   expect(events.at(-1)).toBe(err);
   return { message: err?.error?.message ?? '' };
@@ -186,10 +217,13 @@ async function expectStreamError(format: ClientFormat, res: Response): Promise<{
 const FORMATS: ClientFormat[] = ['anthropic-messages', 'openai-chat'];
 
 describe.each(FORMATS)('%s client', (format) => {
-  it.each(STATUSES)('upstream HTTP %i (other format) is mapped to the client shape with the status kept', async (status) => {
-    const res = await ask(format, `mock-error-${status}`, false);
-    await expectHttpError(format, res, status);
-  });
+  it.each(STATUSES)(
+    'upstream HTTP %i (other format) is mapped to the client shape with the status kept',
+    async (status) => {
+      const res = await ask(format, `mock-error-${status}`, false);
+      await expectHttpError(format, res, status);
+    },
+  );
 
   it('upstream 429 keeps retry-after and surfaces as the SDK RateLimitError', async () => {
     upstreamOf(format).injectFault({ kind: 'http-error', status: 429, headers: { 'retry-after': '7' } });
@@ -248,10 +282,18 @@ describe.each(FORMATS)('%s client', (format) => {
   // An OpenAI upstream stream cut after the `finish_reason` chunk but before its usage chunk and `[DONE]`
   // (mock fault truncate after 3 events for the prompt "hi"): the gateway asked for `include_usage`, so the
   // missing usage chunk means a cut stream, and the Anthropic client gets an error event, not a clean stop.
-  it.skipIf(format !== 'anthropic-messages')('an OpenAI stream cut after finish_reason, before usage and [DONE], is an error', async () => {
-    const res = await post(`${stack.url}/v1/messages`, { model: '@openai/mock-truncate-3', max_tokens: 64, stream: true, messages: [{ role: 'user', content: 'hi' }] });
-    await expectStreamError('anthropic-messages', res);
-  });
+  it.skipIf(format !== 'anthropic-messages')(
+    'an OpenAI stream cut after finish_reason, before usage and [DONE], is an error',
+    async () => {
+      const res = await post(`${stack.url}/v1/messages`, {
+        model: '@openai/mock-truncate-3',
+        max_tokens: 64,
+        stream: true,
+        messages: [{ role: 'user', content: 'hi' }],
+      });
+      await expectStreamError('anthropic-messages', res);
+    },
+  );
 
   it('a stalled stream hits the idle timeout: error event (504), and the upstream request is aborted', async () => {
     const upstream = upstreamOf(format);
@@ -295,13 +337,16 @@ describe.each(FORMATS)('%s client', (format) => {
   it.each([
     ['translated', false],
     ['same-format pass-through', true],
-  ])('an SSE line over 1 MB (%s) ends the stream with an error event and is not buffered without bound', async (_name, same) => {
-    const anthropic = format === 'anthropic-messages';
-    const res = await ask(format, 'm', true, anthropic === same ? 'longline' : 'longlineopenai');
-    await expectStreamError(format, res);
-    expect(custom.longLineBytes).toBeLessThan(8 * 1024 * 1024);
-    expect(await waitFor(() => custom.longLineCancelled, 2_000)).toBe(true);
-  });
+  ])(
+    'an SSE line over 1 MB (%s) ends the stream with an error event and is not buffered without bound',
+    async (_name, same) => {
+      const anthropic = format === 'anthropic-messages';
+      const res = await ask(format, 'm', true, anthropic === same ? 'longline' : 'longlineopenai');
+      await expectStreamError(format, res);
+      expect(custom.longLineBytes).toBeLessThan(8 * 1024 * 1024);
+      expect(await waitFor(() => custom.longLineCancelled, 2_000)).toBe(true);
+    },
+  );
 
   it('a Bedrock event-stream frame with a bad CRC ends the stream with an error event', async () => {
     const res = await ask(format, 'anthropic.claude-x', true, 'bedrock');
@@ -314,52 +359,85 @@ describe('official SDKs see upstream faults as errors', () => {
   const anthropic = () => new Anthropic({ apiKey: CLIENT_KEY, baseURL: stack.url, maxRetries: 0 });
   const openai = () => new OpenAI({ apiKey: CLIENT_KEY, baseURL: `${stack.url}/v1`, maxRetries: 0 });
 
-  it.each([400, 401, 403, 404, 409, 429, 500, 529])('Anthropic SDK: upstream OpenAI HTTP %i -> APIError with that status and type', async (status) => {
-    const err = await anthropic()
-      .messages.create({ model: `@openai/mock-error-${status}`, max_tokens: 32, messages: [{ role: 'user', content: 'hi' }] })
-      .then(() => undefined, (e: unknown) => e);
-    expect(err).toBeInstanceOf(Anthropic.APIError);
-    const e = err as InstanceType<typeof Anthropic.APIError>;
-    expect(e.status).toBe(status);
-    expect((e.error as { error?: { type?: string } }).error?.type).toBe(ANTHROPIC_TYPE[status]);
-  });
+  it.each([400, 401, 403, 404, 409, 429, 500, 529])(
+    'Anthropic SDK: upstream OpenAI HTTP %i -> APIError with that status and type',
+    async (status) => {
+      const err = await anthropic()
+        .messages.create({
+          model: `@openai/mock-error-${status}`,
+          max_tokens: 32,
+          messages: [{ role: 'user', content: 'hi' }],
+        })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect(err).toBeInstanceOf(Anthropic.APIError);
+      const e = err as InstanceType<typeof Anthropic.APIError>;
+      expect(e.status).toBe(status);
+      expect((e.error as { error?: { type?: string } }).error?.type).toBe(ANTHROPIC_TYPE[status]);
+    },
+  );
 
-  it.each([400, 401, 403, 404, 409, 422, 429, 500, 529])('OpenAI SDK: upstream Anthropic HTTP %i -> the SDK class for that status', async (status) => {
-    const err = await openai()
-      .chat.completions.create({ model: `@anthropic/mock-error-${status}`, messages: [{ role: 'user', content: 'hi' }] })
-      .then(() => undefined, (e: unknown) => e);
-    expect(err).toBeInstanceOf(OpenAI.APIError);
-    expect((err as { constructor: { name: string } }).constructor.name).toBe(OPENAI_CLASS[status]);
-    expect((err as { status?: number }).status).toBe(status);
-  });
+  it.each([400, 401, 403, 404, 409, 422, 429, 500, 529])(
+    'OpenAI SDK: upstream Anthropic HTTP %i -> the SDK class for that status',
+    async (status) => {
+      const err = await openai()
+        .chat.completions.create({
+          model: `@anthropic/mock-error-${status}`,
+          messages: [{ role: 'user', content: 'hi' }],
+        })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect(err).toBeInstanceOf(OpenAI.APIError);
+      expect((err as { constructor: { name: string } }).constructor.name).toBe(OPENAI_CLASS[status]);
+      expect((err as { status?: number }).status).toBe(status);
+    },
+  );
 
-  it.each(['mock-stream-error-3', 'mock-reset-4', 'mock-truncate-4', 'mock-malformed-3', 'mock-stall-3'])('Anthropic SDK stream over OpenAI upstream %s throws', async (model) => {
-    const run = async () => {
-      const s = await anthropic().messages.create({
-        model: `@openai/${model}`,
-        max_tokens: 256,
-        stream: true,
-        messages: [{ role: 'user', content: 'Tell me a short story about a lighthouse keeper.' }],
-      });
-      for await (const _ of s) {
-        // drain
-      }
-    };
-    await expect(run()).rejects.toBeInstanceOf(Error);
-  });
+  it.each(['mock-stream-error-3', 'mock-reset-4', 'mock-truncate-4', 'mock-malformed-3', 'mock-stall-3'])(
+    'Anthropic SDK stream over OpenAI upstream %s throws',
+    async (model) => {
+      const run = async () => {
+        const s = await anthropic().messages.create({
+          model: `@openai/${model}`,
+          max_tokens: 256,
+          stream: true,
+          messages: [{ role: 'user', content: 'Tell me a short story about a lighthouse keeper.' }],
+        });
+        for await (const _ of s) {
+          // drain
+        }
+      };
+      await expect(run()).rejects.toBeInstanceOf(Error);
+    },
+  );
 
-  it.each(['mock-stream-error-3', 'mock-reset-4', 'mock-truncate-4', 'mock-malformed-3', 'mock-stall-3'])('OpenAI SDK stream over Anthropic upstream %s throws APIError', async (model) => {
-    const run = async () => {
-      const s = await openai().chat.completions.create({ model: `@anthropic/${model}`, stream: true, messages: [{ role: 'user', content: 'Tell me a short story about a lighthouse keeper.' }] });
-      for await (const _ of s) {
-        // drain
-      }
-    };
-    await expect(run()).rejects.toBeInstanceOf(OpenAI.APIError);
-  });
+  it.each(['mock-stream-error-3', 'mock-reset-4', 'mock-truncate-4', 'mock-malformed-3', 'mock-stall-3'])(
+    'OpenAI SDK stream over Anthropic upstream %s throws APIError',
+    async (model) => {
+      const run = async () => {
+        const s = await openai().chat.completions.create({
+          model: `@anthropic/${model}`,
+          stream: true,
+          messages: [{ role: 'user', content: 'Tell me a short story about a lighthouse keeper.' }],
+        });
+        for await (const _ of s) {
+          // drain
+        }
+      };
+      await expect(run()).rejects.toBeInstanceOf(OpenAI.APIError);
+    },
+  );
 
   it('a healthy stream still works through the same stack (the faults above are not the stack failing)', async () => {
-    const s = await openai().chat.completions.create({ model: '@anthropic/claude-x', stream: true, messages: [{ role: 'user', content: 'hi' }] });
+    const s = await openai().chat.completions.create({
+      model: '@anthropic/claude-x',
+      stream: true,
+      messages: [{ role: 'user', content: 'hi' }],
+    });
     let text = '';
     for await (const c of s) text += c.choices[0]?.delta.content ?? '';
     expect(text.length).toBeGreaterThan(0);

@@ -12,35 +12,79 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
 
 const TREE: Record<string, string> = {
-  'package.json': JSON.stringify({ name: 'planted', type: 'module', dependencies: {}, devDependencies: { vitest: '*' } }),
-  'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true } }),
+  'package.json': JSON.stringify({
+    name: 'planted',
+    type: 'module',
+    dependencies: {},
+    devDependencies: { vitest: '*' },
+  }),
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true },
+  }),
   // allowed: each layer imports the layers below it
   'src/core/errors.ts': 'export class E extends Error {}\n',
   'src/wire/sse.ts': "import { E } from '../core/errors.js';\nexport const w = E;\n",
   'src/formats/openai-chat/codec.ts': "import { w } from '../../wire/sse.js';\nexport const c = w;\n",
   'src/pairs/pair.ts': 'export interface P { x: number }\n',
-  'src/pairs/a--b/index.ts': "import type { P } from '../pair.js';\nimport { c } from '../../formats/openai-chat/codec.js';\nexport const p: P = { x: c ? 1 : 0 };\n",
-  'src/pairs/a--c/index.ts': "export const q = 1;\n",
+  'src/pairs/a--b/index.ts':
+    "import type { P } from '../pair.js';\nimport { c } from '../../formats/openai-chat/codec.js';\nexport const p: P = { x: c ? 1 : 0 };\n",
+  'src/pairs/a--c/index.ts': 'export const q = 1;\n',
   'src/translate/translate.ts': "import { p } from '../pairs/a--b/index.js';\nexport const t = p;\n",
   'src/gateway/config.ts': "import { t } from '../translate/translate.js';\nexport const g = t;\n",
   'src/cli/main.ts': "import { g } from '../gateway/config.js';\nexport const m = g;\n",
   'test/support/drain.ts': 'export const d = 1;\n',
   'conformance/index.ts': "import { t } from '../src/translate/translate.js';\nexport const k = t;\n",
-  'src/core/errors.test.ts': "import { d } from '../../test/support/drain.js';\nimport { m } from '../cli/main.js';\nexport const x = [d, m];\n",
+  'src/core/errors.test.ts':
+    "import { d } from '../../test/support/drain.js';\nimport { m } from '../cli/main.js';\nexport const x = [d, m];\n",
 };
 
 /** One planted violation per rule: file -> content, and the rule that must fire. */
 const PLANTED: { rule: string; file: string; content: string }[] = [
-  { rule: 'layer-core', file: 'src/core/up.ts', content: "import { g } from '../gateway/config.js';\nexport const u = g;\n" },
-  { rule: 'layer-formats', file: 'src/formats/openai-chat/up.ts', content: "import { t } from '../../translate/translate.js';\nexport const u = t;\n" },
-  { rule: 'no-pair-to-pair', file: 'src/pairs/a--b/other.ts', content: "import { q } from '../a--c/index.js';\nexport const u = q;\n" },
-  { rule: 'src-not-to-conformance-or-test', file: 'src/gateway/helper.ts', content: "import { d } from '../../test/support/drain.js';\nexport const u = d;\n" },
-  { rule: 'conformance-beside-cli', file: 'conformance/runner.ts', content: "import { m } from '../src/cli/main.js';\nexport const u = m;\n" },
-  { rule: 'no-dev-deps-in-src', file: 'src/translate/dev.ts', content: "import { expect } from 'vitest';\nexport const u = expect;\n" },
-  { rule: 'web-standard-library', file: 'src/pairs/a--b/fs.ts', content: "import { readFileSync } from 'node:fs';\nexport const u = readFileSync;\n" },
-  { rule: 'no-cycles', file: 'src/core/cycle-a.ts', content: "import { b } from './cycle-b.js';\nexport const a = () => b;\n" },
+  {
+    rule: 'layer-core',
+    file: 'src/core/up.ts',
+    content: "import { g } from '../gateway/config.js';\nexport const u = g;\n",
+  },
+  {
+    rule: 'layer-formats',
+    file: 'src/formats/openai-chat/up.ts',
+    content: "import { t } from '../../translate/translate.js';\nexport const u = t;\n",
+  },
+  {
+    rule: 'no-pair-to-pair',
+    file: 'src/pairs/a--b/other.ts',
+    content: "import { q } from '../a--c/index.js';\nexport const u = q;\n",
+  },
+  {
+    rule: 'src-not-to-conformance-or-test',
+    file: 'src/gateway/helper.ts',
+    content: "import { d } from '../../test/support/drain.js';\nexport const u = d;\n",
+  },
+  {
+    rule: 'conformance-beside-cli',
+    file: 'conformance/runner.ts',
+    content: "import { m } from '../src/cli/main.js';\nexport const u = m;\n",
+  },
+  {
+    rule: 'no-dev-deps-in-src',
+    file: 'src/translate/dev.ts',
+    content: "import { expect } from 'vitest';\nexport const u = expect;\n",
+  },
+  {
+    rule: 'web-standard-library',
+    file: 'src/pairs/a--b/fs.ts',
+    content: "import { readFileSync } from 'node:fs';\nexport const u = readFileSync;\n",
+  },
+  {
+    rule: 'no-cycles',
+    file: 'src/core/cycle-a.ts',
+    content: "import { b } from './cycle-b.js';\nexport const a = () => b;\n",
+  },
 ];
-const CYCLE_PARTNER = { file: 'src/core/cycle-b.ts', content: "import { a } from './cycle-a.js';\nexport const b = () => a;\n" };
+const CYCLE_PARTNER = {
+  file: 'src/core/cycle-b.ts',
+  content: "import { a } from './cycle-a.js';\nexport const b = () => a;\n",
+};
 
 let dir: string;
 

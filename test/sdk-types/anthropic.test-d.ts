@@ -129,7 +129,10 @@ describe('ours → SDK: what we model, the SDK accepts', () => {
     expectTypeOf<Ours.Metadata>().toExtend<SDK.Metadata>();
     expectTypeOf<Ours.OutputConfig>().toExtend<SDK.OutputConfig>();
     expectTypeOf<Ours.Tool>().toExtend<SDK.Tool>();
-    type OurTools = Exclude<Ours.ToolUnion, Ours.WebFetchTool | Ours.BrowserToolset20260801 | Ours.ComputerToolset20260801>;
+    type OurTools = Exclude<
+      Ours.ToolUnion,
+      Ours.WebFetchTool | Ours.BrowserToolset20260801 | Ours.ComputerToolset20260801
+    >;
     expectTypeOf<OurTools>().toExtend<SDK.ToolUnion>();
     expectTypeOf<Omit<Ours.WebFetchTool, 'url_sources'>>().toExtend<SDK.ToolUnion>();
   });

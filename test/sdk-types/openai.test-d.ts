@@ -109,7 +109,10 @@ describe('request: ChatCompletionCreateParams <-> CreateChatCompletionRequest', 
       ],
       tools: [
         { type: 'function', function: { name: 'look', parameters: { type: 'object' }, strict: true } },
-        { type: 'custom', custom: { name: 'sql', format: { type: 'grammar', grammar: { definition: 'x', syntax: 'lark' } } } },
+        {
+          type: 'custom',
+          custom: { name: 'sql', format: { type: 'grammar', grammar: { definition: 'x', syntax: 'lark' } } },
+        },
       ],
       tool_choice: { type: 'allowed_tools', allowed_tools: { mode: 'required', tools: [{ type: 'function' }] } },
       response_format: { type: 'json_schema', json_schema: { name: 'out', schema: {}, strict: true } },
@@ -127,7 +130,9 @@ describe('response: ChatCompletion <-> CreateChatCompletionResponse', () => {
   });
 
   test('our responses are SDK responses (service_tier aside)', () => {
-    expectTypeOf<WithoutServiceTier<Ours.CreateChatCompletionResponse>>().toExtend<WithoutServiceTier<ChatCompletion>>();
+    expectTypeOf<WithoutServiceTier<Ours.CreateChatCompletionResponse>>().toExtend<
+      WithoutServiceTier<ChatCompletion>
+    >();
     expectTypeOf<Exclude<Ours.ServiceTier, 'fast'>>().toExtend<ChatCompletion['service_tier']>();
   });
 

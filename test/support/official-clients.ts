@@ -6,8 +6,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Anthropic from '@anthropic-ai/sdk';
 import AnthropicBedrock from '@anthropic-ai/bedrock-sdk';
+import Anthropic from '@anthropic-ai/sdk';
 import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
 import { GoogleGenAI } from '@google/genai';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -54,7 +54,11 @@ async function drain<T>(items: AsyncIterable<T>): Promise<T[]> {
 }
 
 /** A loopback HTTP server answering every request with the reply set last (for the AWS SDK). */
-export async function startLoopbackReplier(): Promise<{ url: string; set(reply: WireReply): void; close(): Promise<void> }> {
+export async function startLoopbackReplier(): Promise<{
+  url: string;
+  set(reply: WireReply): void;
+  close(): Promise<void>;
+}> {
   let reply: WireReply = { status: 500, contentType: 'text/plain', body: 'no reply set' };
   const server: Server = createServer((req, res) => {
     req.resume();
@@ -88,27 +92,46 @@ export async function readWithOfficialClient(
   switch (format) {
     case 'anthropic-messages': {
       const client = new Anthropic({ apiKey: 'k', baseURL: 'http://fake.local', fetch, maxRetries: 0 });
-      return settle(() => (stream ? client.messages.stream(MESSAGES).finalMessage() : client.messages.create(MESSAGES)));
+      return settle(() =>
+        stream ? client.messages.stream(MESSAGES).finalMessage() : client.messages.create(MESSAGES),
+      );
     }
     case 'openai-chat': {
       const client = new OpenAI({ apiKey: 'k', baseURL: 'http://fake.local/v1', fetch, maxRetries: 0 });
       const body = { model: 'm', messages: [{ role: 'user' as const, content: 'hi' }] };
       return settle(() =>
-        stream ? client.chat.completions.stream({ ...body, stream_options: { include_usage: true } }).finalChatCompletion() : client.chat.completions.create(body),
+        stream
+          ? client.chat.completions.stream({ ...body, stream_options: { include_usage: true } }).finalChatCompletion()
+          : client.chat.completions.create(body),
       );
     }
     case 'gemini': {
-      const client = new GoogleGenAI({ apiKey: 'k', httpOptions: { baseUrl: 'http://fake.local', apiVersion: 'v1beta', fetch } as never });
+      const client = new GoogleGenAI({
+        apiKey: 'k',
+        httpOptions: { baseUrl: 'http://fake.local', apiVersion: 'v1beta', fetch } as never,
+      });
       const params = { model: 'm', contents: 'hi' };
-      return settle(async () => (stream ? drain(await client.models.generateContentStream(params)) : client.models.generateContent(params)));
+      return settle(async () =>
+        stream ? drain(await client.models.generateContentStream(params)) : client.models.generateContent(params),
+      );
     }
     case 'bedrock-invoke': {
-      const client = new AnthropicBedrock({ awsRegion: 'us-east-1', skipAuth: true, baseURL: 'http://fake.local', maxRetries: 0, fetch });
-      return settle(() => (stream ? client.messages.stream(MESSAGES).finalMessage() : client.messages.create(MESSAGES)));
+      const client = new AnthropicBedrock({
+        awsRegion: 'us-east-1',
+        skipAuth: true,
+        baseURL: 'http://fake.local',
+        maxRetries: 0,
+        fetch,
+      });
+      return settle(() =>
+        stream ? client.messages.stream(MESSAGES).finalMessage() : client.messages.create(MESSAGES),
+      );
     }
     case 'vertex-anthropic': {
       const client = createVertexTestClient(fetch);
-      return settle(() => (stream ? client.messages.stream(MESSAGES).finalMessage() : client.messages.create(MESSAGES)));
+      return settle(() =>
+        stream ? client.messages.stream(MESSAGES).finalMessage() : client.messages.create(MESSAGES),
+      );
     }
     case 'bedrock-converse': {
       if (!aws) throw new Error('the AWS SDK needs a loopback replier');

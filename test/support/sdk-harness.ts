@@ -26,7 +26,11 @@ export async function anthropicSDKFinalMessage(bytes: Uint8Array | string): Prom
 /** What `client.chat.completions.stream(...).finalChatCompletion()` makes of these bytes. */
 export async function openaiSDKFinalCompletion(bytes: Uint8Array | string): Promise<Record<string, unknown>> {
   const client = new OpenAI({ apiKey: 'k', baseURL: 'http://fake.local/v1', fetch: fakeFetch(bytes), maxRetries: 0 });
-  const stream = client.chat.completions.stream({ model: 'm', messages: [{ role: 'user', content: 'hi' }], stream_options: { include_usage: true } });
+  const stream = client.chat.completions.stream({
+    model: 'm',
+    messages: [{ role: 'user', content: 'hi' }],
+    stream_options: { include_usage: true },
+  });
   const completion = await stream.finalChatCompletion();
   return JSON.parse(JSON.stringify(completion)) as Record<string, unknown>;
 }
@@ -66,10 +70,16 @@ export function foldOpenAIStream(events: readonly unknown[]): Record<string, unk
           const x = cb.delta;
           let b = blocks.get(cb.index);
           if (!b) {
-            b = typeof x.data === 'string' ? { type: 'redacted_thinking', data: '' } : typeof x.text === 'string' ? { type: 'text', text: '' } : { type: 'thinking', thinking: '' };
+            b =
+              typeof x.data === 'string'
+                ? { type: 'redacted_thinking', data: '' }
+                : typeof x.text === 'string'
+                  ? { type: 'text', text: '' }
+                  : { type: 'thinking', thinking: '' };
             blocks.set(cb.index, b);
           }
-          for (const k of ['thinking', 'text', 'data'] as const) if (typeof x[k] === 'string') b[k] = String(b[k] ?? '') + x[k];
+          for (const k of ['thinking', 'text', 'data'] as const)
+            if (typeof x[k] === 'string') b[k] = String(b[k] ?? '') + x[k];
           if (typeof x.signature === 'string') b.signature = x.signature;
         }
       } else {
@@ -86,8 +96,15 @@ export function foldOpenAIStream(events: readonly unknown[]): Record<string, unk
         const f = isRecord(tc.function) ? tc.function : {};
         const id = typeof tc.id === 'string' && tc.id !== '' ? tc.id : undefined;
         // without `index` (Gemini, vLLM): the call with that id, else a new call when named or newly id'd, else the last one
-        let index = typeof tc.index === 'number' ? tc.index : calls.findIndex((c) => c !== undefined && id !== undefined && c.id === id);
-        if (index < 0) index = id !== undefined || (typeof f.name === 'string' && f.name !== '') || calls.length === 0 ? calls.length : calls.length - 1;
+        let index =
+          typeof tc.index === 'number'
+            ? tc.index
+            : calls.findIndex((c) => c !== undefined && id !== undefined && c.id === id);
+        if (index < 0)
+          index =
+            id !== undefined || (typeof f.name === 'string' && f.name !== '') || calls.length === 0
+              ? calls.length
+              : calls.length - 1;
         const call = calls[index] ?? { name: '', args: '' };
         calls[index] = call;
         if (id !== undefined && call.id === undefined) call.id = id;
@@ -102,7 +119,9 @@ export function foldOpenAIStream(events: readonly unknown[]): Record<string, unk
     message.content_blocks = [...blocks.entries()].sort((a, b) => a[0] - b[0]).map(([, b]) => b);
   } else if (reasoningKey) message[reasoningKey] = reasoning;
   if (annotations.length > 0) message.annotations = annotations;
-  const toolCalls = calls.filter((c) => c !== undefined).map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.args } }));
+  const toolCalls = calls
+    .filter((c) => c !== undefined)
+    .map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.args } }));
   if (toolCalls.length > 0) message.tool_calls = toolCalls;
   const choice: Record<string, unknown> = { index: 0, message, logprobs: null, finish_reason: finish };
   if (stopSequence !== undefined) choice.stop_sequence = stopSequence;

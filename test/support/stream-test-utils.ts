@@ -23,7 +23,11 @@ export function streamOfChunks(chunks: readonly Uint8Array[], fail?: unknown): R
 }
 
 /** `text` as UTF-8 bytes cut into pieces of `size` bytes (also inside multi-byte characters). */
-export function streamOfText(text: string, size = Number.POSITIVE_INFINITY, fail?: unknown): ReadableStream<Uint8Array> {
+export function streamOfText(
+  text: string,
+  size = Number.POSITIVE_INFINITY,
+  fail?: unknown,
+): ReadableStream<Uint8Array> {
   const bytes = bytesOf(text);
   const chunks: Uint8Array[] = [];
   const step = Math.max(1, Math.min(size, bytes.length || 1));

@@ -61,7 +61,12 @@ describe('serveOnLoopback: the Anthropic SDK against the mock', () => {
   });
 
   it('SDK 0.x wire style (x-api-key, 2023-06-01) with temperature', async () => {
-    const msg = await anthropicV0().messages.create({ model: 'claude-test', max_tokens: 50, messages: userHello, temperature: 0.2 } as Anthropic.MessageCreateParamsNonStreaming);
+    const msg = await anthropicV0().messages.create({
+      model: 'claude-test',
+      max_tokens: 50,
+      messages: userHello,
+      temperature: 0.2,
+    } as Anthropic.MessageCreateParamsNonStreaming);
     expect(msg.content).toEqual([{ type: 'text', text: 'echo: hi there' }]);
     const seen = anthropicMock.requests.at(-1);
     expect(seen?.headers['x-api-key']).toBe('test-key');
@@ -70,38 +75,64 @@ describe('serveOnLoopback: the Anthropic SDK against the mock', () => {
   });
 
   it('streams signed thinking and text that the SDK accumulates (a forced tool call is not allowed with thinking)', async () => {
-    const body = { model: 'claude-test', max_tokens: 4000, thinking: { type: 'enabled' as const, budget_tokens: 1024 }, tools: [weatherTool], messages: userHello };
+    const body = {
+      model: 'claude-test',
+      max_tokens: 4000,
+      thinking: { type: 'enabled' as const, budget_tokens: 1024 },
+      tools: [weatherTool],
+      messages: userHello,
+    };
     const final = await anthropic().messages.stream(body).finalMessage();
     expect(final.stop_reason).toBe('end_turn');
     expect(final.content.map((b) => b.type)).toEqual(['thinking', 'text']);
     const [thinking] = final.content;
     expect(thinking?.type === 'thinking' && thinking.signature.length > 0).toBe(true);
-    const forced = anthropic().messages.stream({ ...body, tool_choice: { type: 'tool', name: 'get_weather' } }).finalMessage();
+    const forced = anthropic()
+      .messages.stream({ ...body, tool_choice: { type: 'tool', name: 'get_weather' } })
+      .finalMessage();
     await expect(forced).rejects.toBeInstanceOf(Anthropic.BadRequestError);
   });
 
   it('counts tokens', async () => {
-    const counted = await anthropic().messages.countTokens({ model: 'claude-test', system: 'be very brief', messages: userHello });
+    const counted = await anthropic().messages.countTokens({
+      model: 'claude-test',
+      system: 'be very brief',
+      messages: userHello,
+    });
     expect(counted.input_tokens).toBe(5);
   });
 
   it('surfaces validation errors and injected HTTP errors as the SDK error classes', async () => {
-    const bad = anthropic().messages.create({ model: 'claude-test', max_tokens: 50, messages: [{ role: 'assistant', content: 'x' }] });
+    const bad = anthropic().messages.create({
+      model: 'claude-test',
+      max_tokens: 50,
+      messages: [{ role: 'assistant', content: 'x' }],
+    });
     await expect(bad).rejects.toBeInstanceOf(Anthropic.BadRequestError);
     const overloaded = anthropic().messages.create({ model: 'mock-error-529', max_tokens: 50, messages: userHello });
     await expect(overloaded).rejects.toMatchObject({ status: 529, type: 'overloaded_error' });
-    await expect(new Anthropic({ apiKey: 'wrong', baseURL: servers.urls.anthropic, maxRetries: 0 }).messages.create({ model: 'm', max_tokens: 5, messages: userHello })).rejects.toBeInstanceOf(
-      Anthropic.AuthenticationError,
-    );
+    await expect(
+      new Anthropic({ apiKey: 'wrong', baseURL: servers.urls.anthropic, maxRetries: 0 }).messages.create({
+        model: 'm',
+        max_tokens: 5,
+        messages: userHello,
+      }),
+    ).rejects.toBeInstanceOf(Anthropic.AuthenticationError);
   });
 
   it('surfaces a mid-stream error event as an APIError, and a truncated stream as an error', async () => {
-    const midStream = anthropic().messages.stream({ model: 'mock-stream-error-3', max_tokens: 50, messages: userHello }).finalMessage();
+    const midStream = anthropic()
+      .messages.stream({ model: 'mock-stream-error-3', max_tokens: 50, messages: userHello })
+      .finalMessage();
     await expect(midStream).rejects.toMatchObject({ status: undefined, type: 'overloaded_error' });
-    const truncated = anthropic().messages.stream({ model: 'mock-truncate-4', max_tokens: 50, messages: userHello }).finalMessage();
+    const truncated = anthropic()
+      .messages.stream({ model: 'mock-truncate-4', max_tokens: 50, messages: userHello })
+      .finalMessage();
     await expect(truncated).rejects.toThrow(/stream ended without producing/);
     anthropicMock.injectFault({ kind: 'malformed-sse', afterEvents: 3 });
-    const malformed = anthropic().messages.stream({ model: 'claude-test', max_tokens: 50, messages: userHello }).finalMessage();
+    const malformed = anthropic()
+      .messages.stream({ model: 'claude-test', max_tokens: 50, messages: userHello })
+      .finalMessage();
     await expect(malformed).rejects.toThrow(/JSON/);
   });
 });
@@ -112,7 +143,12 @@ describe('serveOnLoopback: the OpenAI SDK against the mock', () => {
     const c = await client.chat.completions.create({ model: 'gpt-test', messages: userHello });
     expect(c.choices[0]?.message.content).toBe('echo: hi there');
     expect(c.usage).toMatchObject({ prompt_tokens: 2, completion_tokens: 3, total_tokens: 5 });
-    const stream = await client.chat.completions.create({ model: 'gpt-test', messages: userHello, stream: true, stream_options: { include_usage: true } });
+    const stream = await client.chat.completions.create({
+      model: 'gpt-test',
+      messages: userHello,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     const chunks: unknown[] = [];
     for await (const chunk of stream) chunks.push(chunk);
     expect(checkOpenAIChunks([...chunks, '[DONE]'])).toEqual([]);
@@ -133,16 +169,27 @@ describe('serveOnLoopback: the OpenAI SDK against the mock', () => {
       })
       .finalChatCompletion();
     expect(final.choices[0]?.finish_reason).toBe('tool_calls');
-    expect(final.choices[0]?.message.tool_calls?.[0]).toMatchObject({ type: 'function', function: { name: 'get_weather', arguments: '{"city":"example_city"}' } });
+    expect(final.choices[0]?.message.tool_calls?.[0]).toMatchObject({
+      type: 'function',
+      function: { name: 'get_weather', arguments: '{"city":"example_city"}' },
+    });
   });
 
   it('surfaces errors as the SDK error classes', async () => {
-    await expect(openai().chat.completions.create({ model: 'mock-error-429', messages: userHello })).rejects.toBeInstanceOf(OpenAI.RateLimitError);
-    await expect(openai().chat.completions.create({ model: 'gpt-test', messages: userHello, stop: ['a', 'b', 'c', 'd', 'e'] })).rejects.toMatchObject({
+    await expect(
+      openai().chat.completions.create({ model: 'mock-error-429', messages: userHello }),
+    ).rejects.toBeInstanceOf(OpenAI.RateLimitError);
+    await expect(
+      openai().chat.completions.create({ model: 'gpt-test', messages: userHello, stop: ['a', 'b', 'c', 'd', 'e'] }),
+    ).rejects.toMatchObject({
       status: 400,
       param: 'stop',
     });
-    const stream = await openai().chat.completions.create({ model: 'mock-stream-error-2', messages: userHello, stream: true });
+    const stream = await openai().chat.completions.create({
+      model: 'mock-stream-error-2',
+      messages: userHello,
+      stream: true,
+    });
     const read = async () => {
       for await (const _ of stream) {
         // drain
@@ -152,9 +199,13 @@ describe('serveOnLoopback: the OpenAI SDK against the mock', () => {
   });
 
   it('rejects truncated and malformed streams in the SDK accumulator', async () => {
-    const truncated = openai().chat.completions.stream({ model: 'mock-truncate-3', messages: userHello }).finalChatCompletion();
+    const truncated = openai()
+      .chat.completions.stream({ model: 'mock-truncate-3', messages: userHello })
+      .finalChatCompletion();
     await expect(truncated).rejects.toThrow(/finish_reason/);
-    const malformed = openai().chat.completions.stream({ model: 'mock-malformed-2', messages: userHello }).finalChatCompletion();
+    const malformed = openai()
+      .chat.completions.stream({ model: 'mock-malformed-2', messages: userHello })
+      .finalChatCompletion();
     await expect(malformed).rejects.toThrow(/JSON/);
     openaiMock.injectFault({ kind: 'reset', afterEvents: 2 });
     const reset = openai().chat.completions.stream({ model: 'gpt-test', messages: userHello }).finalChatCompletion();
@@ -175,7 +226,12 @@ describe('serveOnLoopback: fault injection on the wire', () => {
     const res = await fetch(`${servers.urls.openai}/v1/chat/completions`, {
       method: 'POST',
       headers: { authorization: 'Bearer test-key', 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'gpt-test', messages: userHello, stream: true, stream_options: { include_usage: true } }),
+      body: JSON.stringify({
+        model: 'gpt-test',
+        messages: userHello,
+        stream: true,
+        stream_options: { include_usage: true },
+      }),
     });
     expect(checkOpenAIChunks(await readStreamEvents(res, 'openai-chat'))).toEqual([]);
   });
@@ -229,7 +285,12 @@ describe('serveOnLoopback: fault injection on the wire', () => {
   });
 
   it('an HTTP error fault with a custom body and headers', async () => {
-    anthropicMock.injectFault({ kind: 'http-error', status: 503, body: { custom: true }, headers: { 'retry-after': '1' } });
+    anthropicMock.injectFault({
+      kind: 'http-error',
+      status: 503,
+      body: { custom: true },
+      headers: { 'retry-after': '1' },
+    });
     const res = await raw({});
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('1');
@@ -247,7 +308,11 @@ describe('serveOnLoopback: fault injection on the wire', () => {
   it('answers an over-size body with 413 over the wire, also when it is sent chunked', async () => {
     const small = await serveOnLoopback({ small: createAnthropicMock({ maxBodyBytes: 1000 }) });
     try {
-      const big = JSON.stringify({ model: 'm', max_tokens: 1, messages: [{ role: 'user', content: 'a'.repeat(2_000_000) }] });
+      const big = JSON.stringify({
+        model: 'm',
+        max_tokens: 1,
+        messages: [{ role: 'user', content: 'a'.repeat(2_000_000) }],
+      });
       const chunked = new ReadableStream<Uint8Array>({
         start(c) {
           c.enqueue(new TextEncoder().encode(big));

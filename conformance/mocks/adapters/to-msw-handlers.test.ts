@@ -43,7 +43,9 @@ describe('toMswHandlers', () => {
   it('serves the OpenAI mock to the SDK, JSON and stream', async () => {
     const c = await openai.chat.completions.create({ model: 'gpt-test', messages });
     expect(c.choices[0]?.message.content).toBe('echo: through msw');
-    const final = await openai.chat.completions.stream({ model: 'gpt-test', messages, stream_options: { include_usage: true } }).finalChatCompletion();
+    const final = await openai.chat.completions
+      .stream({ model: 'gpt-test', messages, stream_options: { include_usage: true } })
+      .finalChatCompletion();
     expect(final.choices[0]?.message.content).toBe('echo: through msw');
     expect(final.usage).toMatchObject({ prompt_tokens: 2, completion_tokens: 3, total_tokens: 5 });
   });
@@ -65,8 +67,16 @@ describe('toMswHandlers', () => {
 
   it('turns a reset fault into a network error and keeps the provider error shapes', async () => {
     anthropicMock.injectFault({ kind: 'reset', afterEvents: 0 });
-    await expect(anthropic.messages.create({ model: 'claude-test', max_tokens: 20, messages })).rejects.toBeInstanceOf(Anthropic.APIConnectionError);
-    await expect(openai.chat.completions.create({ model: 'mock-error-404', messages })).rejects.toBeInstanceOf(OpenAI.NotFoundError);
-    expect(openaiMock.requests.at(-1)).toMatchObject({ path: '/v1/chat/completions', status: 404, fault: { kind: 'http-error', status: 404 } });
+    await expect(anthropic.messages.create({ model: 'claude-test', max_tokens: 20, messages })).rejects.toBeInstanceOf(
+      Anthropic.APIConnectionError,
+    );
+    await expect(openai.chat.completions.create({ model: 'mock-error-404', messages })).rejects.toBeInstanceOf(
+      OpenAI.NotFoundError,
+    );
+    expect(openaiMock.requests.at(-1)).toMatchObject({
+      path: '/v1/chat/completions',
+      status: 404,
+      fault: { kind: 'http-error', status: 404 },
+    });
   });
 });

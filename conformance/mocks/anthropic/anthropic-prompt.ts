@@ -1,5 +1,5 @@
-import type { ScriptPrompt } from '../../scripted-model/script.js';
 import { isRecord } from '../../../src/core/narrow.js';
+import type { ScriptPrompt } from '../../scripted-model/script.js';
 
 /** The text of a `tool_result` content (string or text blocks). */
 function toolResultText(content: unknown): string {
@@ -40,7 +40,8 @@ function lastUserText(messages: readonly unknown[]): string {
   let end = messages.length - 1;
   while (end >= 0 && !(isRecord(messages[end]) && (messages[end] as Record<string, unknown>).role === 'user')) end--;
   let start = end;
-  while (start > 0 && isRecord(messages[start - 1]) && (messages[start - 1] as Record<string, unknown>).role === 'user') start--;
+  while (start > 0 && isRecord(messages[start - 1]) && (messages[start - 1] as Record<string, unknown>).role === 'user')
+    start--;
   const blocks = messages.slice(start, end + 1).flatMap((m) => (isRecord(m) ? blocksOf(m.content) : []));
   const texts = blocks.filter((b) => b.type === 'text' && typeof b.text === 'string').map((b) => String(b.text));
   if (texts.length > 0) return texts.join('\n');
@@ -53,8 +54,15 @@ function lastUserText(messages: readonly unknown[]): string {
 function forcedTool(body: Record<string, unknown>): ScriptPrompt['forcedTool'] {
   const choice = body.tool_choice;
   if (!isRecord(choice) || !Array.isArray(body.tools)) return undefined;
-  const clientTools = body.tools.filter((t): t is Record<string, unknown> => isRecord(t) && typeof t.name === 'string' && t.input_schema !== undefined);
-  const tool = choice.type === 'tool' ? clientTools.find((t) => t.name === choice.name) : choice.type === 'any' ? clientTools[0] : undefined;
+  const clientTools = body.tools.filter(
+    (t): t is Record<string, unknown> => isRecord(t) && typeof t.name === 'string' && t.input_schema !== undefined,
+  );
+  const tool =
+    choice.type === 'tool'
+      ? clientTools.find((t) => t.name === choice.name)
+      : choice.type === 'any'
+        ? clientTools[0]
+        : undefined;
   return tool ? { name: String(tool.name), inputSchema: tool.input_schema } : undefined;
 }
 
@@ -70,7 +78,9 @@ export function anthropicPrompt(body: Record<string, unknown>): ScriptPrompt {
     lastUserText: lastUserText(messages),
     inputTexts,
     maxTokens: typeof body.max_tokens === 'number' ? body.max_tokens : undefined,
-    stopSequences: Array.isArray(body.stop_sequences) ? body.stop_sequences.filter((s): s is string => typeof s === 'string') : [],
+    stopSequences: Array.isArray(body.stop_sequences)
+      ? body.stop_sequences.filter((s): s is string => typeof s === 'string')
+      : [],
     thinking: isRecord(thinking) && (thinking.type === 'enabled' || thinking.type === 'adaptive'),
     forcedTool: forcedTool(body),
   };

@@ -11,7 +11,12 @@ export const ANTHROPIC_VERSIONS: readonly string[] = ['2023-06-01', '2026-10-21'
 export function checkAnthropicHeaders(headers: Headers, options: MockOptions): RuleViolation | undefined {
   const key = headers.get('x-api-key') ?? readBearerToken(headers.get('authorization'));
   if (!key) {
-    return { status: 401, type: 'authentication_error', path: '', message: 'x-api-key header (or Authorization: Bearer) is required' };
+    return {
+      status: 401,
+      type: 'authentication_error',
+      path: '',
+      message: 'x-api-key header (or Authorization: Bearer) is required',
+    };
   }
   if (options.apiKey !== undefined && key !== options.apiKey) {
     return { status: 401, type: 'authentication_error', path: '', message: 'invalid x-api-key' };
@@ -19,7 +24,10 @@ export function checkAnthropicHeaders(headers: Headers, options: MockOptions): R
   const version = headers.get('anthropic-version');
   if (version === null) return { path: '', message: 'anthropic-version: header is required' };
   if (!ANTHROPIC_VERSIONS.includes(version)) {
-    return { path: '', message: `anthropic-version: ${JSON.stringify(version)} is not a supported version (${ANTHROPIC_VERSIONS.join(', ')})` };
+    return {
+      path: '',
+      message: `anthropic-version: ${JSON.stringify(version)} is not a supported version (${ANTHROPIC_VERSIONS.join(', ')})`,
+    };
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { childPath } from '../../../src/core/json-path.js';
-import type { RuleViolation } from '../mock-types.js';
 import { isRecord } from '../../../src/core/narrow.js';
+import type { RuleViolation } from '../mock-types.js';
 
 interface Turn {
   role: string;
@@ -28,7 +28,10 @@ export function checkAnthropicTurns(body: Record<string, unknown>): RuleViolatio
     const content = message.content;
     const empty = content === '' || (Array.isArray(content) && content.length === 0);
     if (empty && !(i === messages.length - 1 && message.role === 'assistant')) {
-      out.push({ path, message: `${path}: all messages must have non-empty content except for the optional final assistant message` });
+      out.push({
+        path,
+        message: `${path}: all messages must have non-empty content except for the optional final assistant message`,
+      });
     }
     let turn = turns[turns.length - 1];
     if (!turn || turn.role !== message.role) {
@@ -39,12 +42,19 @@ export function checkAnthropicTurns(body: Record<string, unknown>): RuleViolatio
     content.forEach((block, j) => {
       if (!isRecord(block)) return;
       const blockPath = childPath(path, j);
-      if (block.type === 'text' && block.text === '') out.push({ path: childPath(blockPath, 'text'), message: `${blockPath}: text content blocks must be non-empty` });
+      if (block.type === 'text' && block.text === '')
+        out.push({
+          path: childPath(blockPath, 'text'),
+          message: `${blockPath}: text content blocks must be non-empty`,
+        });
       turn.blocks.push({ block, path: blockPath });
     });
   });
   if (turns[0] && turns[0].role !== 'user') {
-    out.push({ path: childPath(turns[0].path, 'role'), message: 'messages: the first message must use the "user" role' });
+    out.push({
+      path: childPath(turns[0].path, 'role'),
+      message: 'messages: the first message must use the "user" role',
+    });
   }
   turns.forEach((turn, k) => {
     checkToolPairs(turn, turns[k - 1], turns[k + 1], out);

@@ -16,16 +16,27 @@ import { renderAnthropicMessage } from './render-anthropic-message.js';
 
 const DEFAULT_CHUNK_SIZE = 16;
 
-function specViolations(result: { ok: boolean; errors: ReadonlyArray<{ path: string; message: string }> }): RuleViolation[] {
-  return result.ok ? [] : result.errors.map((e) => ({ path: e.path, message: e.path === '' ? e.message : `${e.path}: ${e.message}` }));
+function specViolations(result: {
+  ok: boolean;
+  errors: ReadonlyArray<{ path: string; message: string }>;
+}): RuleViolation[] {
+  return result.ok
+    ? []
+    : result.errors.map((e) => ({ path: e.path, message: e.path === '' ? e.message : `${e.path}: ${e.message}` }));
 }
 
 function providerRules(request: EndpointRequest, endpoint: 'messages' | 'count_tokens'): RuleViolation[] {
-  return [...checkAnthropicTurns(request.body), ...checkAnthropicParams(request.body, request.headers.get('anthropic-version'), endpoint)];
+  return [
+    ...checkAnthropicTurns(request.body),
+    ...checkAnthropicParams(request.body, request.headers.get('anthropic-version'), endpoint),
+  ];
 }
 
 const anthropicDefinition: ProviderDefinition = {
-  errorBody: (status, message, violation) => ({ ...anthropicErrorBody(status, message, violation?.type), request_id: 'req_mock' }),
+  errorBody: (status, message, violation) => ({
+    ...anthropicErrorBody(status, message, violation?.type),
+    request_id: 'req_mock',
+  }),
   responseHeaders: { 'request-id': 'req_mock' },
   checkHeaders: checkAnthropicHeaders,
   framing: {
@@ -38,17 +49,25 @@ const anthropicDefinition: ProviderDefinition = {
   endpoints: [
     {
       matches: (path) => path.endsWith('/v1/messages/count_tokens'),
-      check: (request) => [...specViolations(validateCountTokensRequest(request.body)), ...providerRules(request, 'count_tokens')],
+      check: (request) => [
+        ...specViolations(validateCountTokensRequest(request.body)),
+        ...providerRules(request, 'count_tokens'),
+      ],
       answer: (request) => ({ json: { input_tokens: countAllTokens(anthropicPrompt(request.body).inputTexts) } }),
     },
     {
       matches: (path) => path.endsWith('/v1/messages'),
-      check: (request, validate) => [...specViolations(validate('anthropic-messages', request.body)), ...providerRules(request, 'messages')],
+      check: (request, validate) => [
+        ...specViolations(validate('anthropic-messages', request.body)),
+        ...providerRules(request, 'messages'),
+      ],
       answer: (request, options) => {
         const script = runScriptedModel(anthropicPrompt(request.body));
         const model = String(request.body.model);
         if (request.body.stream !== true) return { json: renderAnthropicMessage(script, model) };
-        return { events: renderAnthropicEvents(script, model, options.chunkSize ?? DEFAULT_CHUNK_SIZE, options.pings ?? true) };
+        return {
+          events: renderAnthropicEvents(script, model, options.chunkSize ?? DEFAULT_CHUNK_SIZE, options.pings ?? true),
+        };
       },
     },
   ],

@@ -8,12 +8,18 @@ type Event = Record<string, unknown>;
 function blockDeltas(block: Record<string, unknown>, chunkSize: number): { shell: Event; deltas: Event[] } {
   switch (block.type) {
     case 'thinking': {
-      const deltas: Event[] = chunkText(String(block.thinking), chunkSize).map((thinking) => ({ type: 'thinking_delta', thinking }));
+      const deltas: Event[] = chunkText(String(block.thinking), chunkSize).map((thinking) => ({
+        type: 'thinking_delta',
+        thinking,
+      }));
       deltas.push({ type: 'signature_delta', signature: String(block.signature) });
       return { shell: { type: 'thinking', thinking: '', signature: '' }, deltas };
     }
     case 'text':
-      return { shell: { type: 'text', text: '' }, deltas: chunkText(String(block.text), chunkSize).map((text) => ({ type: 'text_delta', text })) };
+      return {
+        shell: { type: 'text', text: '' },
+        deltas: chunkText(String(block.text), chunkSize).map((text) => ({ type: 'text_delta', text })),
+      };
     default: {
       const json = JSON.stringify(block.input);
       const deltas = chunkText(json, chunkSize).map((partial_json) => ({ type: 'input_json_delta', partial_json }));

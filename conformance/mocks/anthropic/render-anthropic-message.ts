@@ -3,9 +3,11 @@ import type { Script } from '../../scripted-model/script.js';
 /** The content blocks of a script, in order: thinking, text (when non-empty), tool calls. */
 export function anthropicContent(script: Script): Array<Record<string, unknown>> {
   const content: Array<Record<string, unknown>> = [];
-  if (script.thinking) content.push({ type: 'thinking', thinking: script.thinking.text, signature: script.thinking.signature });
+  if (script.thinking)
+    content.push({ type: 'thinking', thinking: script.thinking.text, signature: script.thinking.signature });
   if (script.text !== '') content.push({ type: 'text', text: script.text });
-  for (const call of script.toolCalls) content.push({ type: 'tool_use', id: `toolu_${call.id}`, name: call.name, input: call.input });
+  for (const call of script.toolCalls)
+    content.push({ type: 'tool_use', id: `toolu_${call.id}`, name: call.name, input: call.input });
   return content;
 }
 

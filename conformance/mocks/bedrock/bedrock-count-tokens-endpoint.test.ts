@@ -9,7 +9,12 @@ import { createBedrockInvokeMock } from './create-bedrock-invoke-mock.js';
 const encoder = new TextEncoder();
 const b64 = (json: unknown) => Buffer.from(JSON.stringify(json)).toString('base64');
 const post = (mock: MockProvider, body: unknown, path = '/model/anthropic.claude-x/count-tokens') =>
-  mock(new Request(`https://bedrock-runtime.test${path}`, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) }));
+  mock(
+    new Request(`https://bedrock-runtime.test${path}`, {
+      method: 'POST',
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  );
 
 const invokeBody = {
   anthropic_version: 'bedrock-2023-05-31',
@@ -55,7 +60,10 @@ describe('Bedrock CountTokens on the strict mocks: @aws-sdk/client-bedrock-runti
 
   it('invokeModel input: the SDK sends the body base64 in JSON to /model/{id}/count-tokens and reads inputTokens', async () => {
     const out = await client(servers.urls.invoke!).send(
-      new CountTokensCommand({ modelId: 'anthropic.claude-x', input: { invokeModel: { body: encoder.encode(JSON.stringify(invokeBody)) } } }),
+      new CountTokensCommand({
+        modelId: 'anthropic.claude-x',
+        input: { invokeModel: { body: encoder.encode(JSON.stringify(invokeBody)) } },
+      }),
     );
     expect(out.inputTokens).toBe(5); // "be brief" 2 + "one two three" 3
     const seen = invoke.requests.at(-1)!;
@@ -74,10 +82,15 @@ describe('Bedrock CountTokens on the strict mocks: @aws-sdk/client-bedrock-runti
     expect(conv.requests.at(-1)!.body).toEqual({ input: { converse } });
   });
 
-  it('a rejected request is an SDK error with Bedrock\'s message and status', async () => {
+  it("a rejected request is an SDK error with Bedrock's message and status", async () => {
     const bad = { ...invokeBody, model: 'm' };
     const err = await client(servers.urls.invoke!)
-      .send(new CountTokensCommand({ modelId: 'anthropic.claude-x', input: { invokeModel: { body: encoder.encode(JSON.stringify(bad)) } } }))
+      .send(
+        new CountTokensCommand({
+          modelId: 'anthropic.claude-x',
+          input: { invokeModel: { body: encoder.encode(JSON.stringify(bad)) } },
+        }),
+      )
       .then(
         () => undefined,
         (e: unknown) => e as { message: string; $metadata: { httpStatusCode?: number } },
@@ -95,7 +108,9 @@ describe('Bedrock CountTokens rules', () => {
   };
 
   it('accepts either union member and counts what the model would read', async () => {
-    expect(await (await post(mock, { input: { invokeModel: { body: b64(invokeBody) } } })).json()).toEqual({ inputTokens: 5 });
+    expect(await (await post(mock, { input: { invokeModel: { body: b64(invokeBody) } } })).json()).toEqual({
+      inputTokens: 5,
+    });
     expect(await (await post(mock, { input: { converse } })).json()).toEqual({ inputTokens: 6 });
   });
 
@@ -118,11 +133,23 @@ describe('Bedrock CountTokens rules', () => {
 
   it('holds the invokeModel body to the InvokeModel rules and the converse request to the Converse rules', async () => {
     const { anthropic_version: _v, ...noVersion } = invokeBody;
-    expect(await status({ input: { invokeModel: { body: b64(noVersion) } } })).toMatchObject({ status: 400, message: expect.stringMatching(/anthropic_version/) });
-    expect(await status({ input: { invokeModel: { body: b64({ ...invokeBody, stream: true }) } } })).toMatchObject({ status: 400 });
-    expect(await status({ input: { invokeModel: { body: b64({ ...invokeBody, messages: [{ role: 'robot', content: 'x' }] }) } } })).toMatchObject({ status: 400 });
+    expect(await status({ input: { invokeModel: { body: b64(noVersion) } } })).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/anthropic_version/),
+    });
+    expect(await status({ input: { invokeModel: { body: b64({ ...invokeBody, stream: true }) } } })).toMatchObject({
+      status: 400,
+    });
+    expect(
+      await status({
+        input: { invokeModel: { body: b64({ ...invokeBody, messages: [{ role: 'robot', content: 'x' }] }) } },
+      }),
+    ).toMatchObject({ status: 400 });
     const twoUsers = { messages: [converse.messages[0], converse.messages[2]] };
-    expect(await status({ input: { converse: twoUsers } })).toMatchObject({ status: 400, message: expect.stringMatching(/alternate/) });
+    expect(await status({ input: { converse: twoUsers } })).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/alternate/),
+    });
     const toolsWithoutConfig = {
       messages: [
         { role: 'user', content: [{ text: 'a' }] },
@@ -130,7 +157,10 @@ describe('Bedrock CountTokens rules', () => {
         { role: 'user', content: [{ toolResult: { toolUseId: 't', content: [{ text: 'r' }] } }] },
       ],
     };
-    expect(await status({ input: { converse: toolsWithoutConfig } })).toMatchObject({ status: 400, message: expect.stringMatching(/toolConfig/) });
+    expect(await status({ input: { converse: toolsWithoutConfig } })).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/toolConfig/),
+    });
   });
 
   it('injected faults apply (an upstream error for the gateway to map)', async () => {

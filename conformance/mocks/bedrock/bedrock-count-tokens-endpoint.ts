@@ -17,7 +17,10 @@ const CONVERSE_FIELDS = new Set(['messages', 'system', 'toolConfig', 'additional
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-const invalid = (path: string, message: string): RuleViolation => ({ path, message: `1 validation error detected: ${message}` });
+const invalid = (path: string, message: string): RuleViolation => ({
+  path,
+  message: `1 validation error detected: ${message}`,
+});
 
 type Read = { ok: true; body: Json } | { ok: false; violation: RuleViolation };
 const refuse = (violation: RuleViolation): Read => ({ ok: false, violation });
@@ -25,11 +28,20 @@ const refuse = (violation: RuleViolation): Read => ({ ok: false, violation });
 /** The InvokeModel body of `input.invokeModel.body` (base64 of JSON), or the violation that stops reading it. */
 function invokeBody(invokeModel: unknown): Read {
   const at = 'input.invokeModel.body';
-  if (!isRecord(invokeModel)) return refuse(invalid('input.invokeModel', "Value at 'input.invokeModel' failed to satisfy constraint: Member must be a structure"));
+  if (!isRecord(invokeModel))
+    return refuse(
+      invalid(
+        'input.invokeModel',
+        "Value at 'input.invokeModel' failed to satisfy constraint: Member must be a structure",
+      ),
+    );
   const extra = Object.keys(invokeModel).find((k) => k !== 'body');
   if (extra !== undefined) return refuse({ path: `input.invokeModel.${extra}`, message: `Unknown field: ${extra}` });
   const text = invokeModel.body;
-  if (typeof text !== 'string') return refuse(invalid(at, "Value null at 'input.invokeModel.body' failed to satisfy constraint: Member must not be null"));
+  if (typeof text !== 'string')
+    return refuse(
+      invalid(at, "Value null at 'input.invokeModel.body' failed to satisfy constraint: Member must not be null"),
+    );
   if (!BASE64.test(text)) return refuse({ path: at, message: 'Malformed input request: the body is not base64' });
   let json: unknown;
   try {
@@ -47,17 +59,23 @@ function counted(body: Json): { kind: 'invokeModel'; body: Json } | { kind: 'con
   const extra = Object.keys(body).find((k) => k !== 'input');
   if (extra !== undefined) return { path: extra, message: `Unknown field: ${extra}` };
   const input = body.input;
-  if (!isRecord(input)) return invalid('input', "Value null at 'input' failed to satisfy constraint: Member must not be null");
+  if (!isRecord(input))
+    return invalid('input', "Value null at 'input' failed to satisfy constraint: Member must not be null");
   const members = Object.keys(input);
   const unknown = members.find((k) => k !== 'invokeModel' && k !== 'converse');
   if (unknown !== undefined) return { path: `input.${unknown}`, message: `Unknown field: ${unknown}` };
-  if (members.length !== 1) return { path: 'input', message: 'CountTokensInput is a union: set exactly one of invokeModel and converse' };
+  if (members.length !== 1)
+    return { path: 'input', message: 'CountTokensInput is a union: set exactly one of invokeModel and converse' };
   if (members[0] === 'invokeModel') {
     const read = invokeBody(input.invokeModel);
     return read.ok ? { kind: 'invokeModel', body: read.body } : read.violation;
   }
   const converse = input.converse;
-  if (!isRecord(converse)) return invalid('input.converse', "Value at 'input.converse' failed to satisfy constraint: Member must be a structure");
+  if (!isRecord(converse))
+    return invalid(
+      'input.converse',
+      "Value at 'input.converse' failed to satisfy constraint: Member must be a structure",
+    );
   const field = Object.keys(converse).find((k) => !CONVERSE_FIELDS.has(k));
   if (field !== undefined) return { path: `input.converse.${field}`, message: `Unknown field: ${field}` };
   return { kind: 'converse', body: converse };
@@ -70,7 +88,9 @@ function isViolation(x: ReturnType<typeof counted>): x is RuleViolation {
 function check(body: Json, validate: RequestValidator): RuleViolation[] {
   const c = counted(body);
   if (isViolation(c)) return [c];
-  return c.kind === 'invokeModel' ? checkInvokeBody(c.body, validate, 'input.invokeModel.body') : checkConverseRequest(c.body, validate, 'input.converse');
+  return c.kind === 'invokeModel'
+    ? checkInvokeBody(c.body, validate, 'input.invokeModel.body')
+    : checkConverseRequest(c.body, validate, 'input.converse');
 }
 
 /**

@@ -10,13 +10,24 @@ export function checkConverseRules(body: Record<string, unknown>): RuleViolation
   let hasToolBlocks = false;
   messages.forEach((m, i) => {
     if (!isRecord(m)) return;
-    if (i === 0 && m.role !== 'user') out.push({ path: 'messages[0].role', message: 'A conversation must start with a user message.' });
-    if (m.role === prev) out.push({ path: `messages[${i}].role`, message: 'A conversation must alternate between user and assistant roles.' });
+    if (i === 0 && m.role !== 'user')
+      out.push({ path: 'messages[0].role', message: 'A conversation must start with a user message.' });
+    if (m.role === prev)
+      out.push({
+        path: `messages[${i}].role`,
+        message: 'A conversation must alternate between user and assistant roles.',
+      });
     prev = m.role;
-    if (!Array.isArray(m.content) || m.content.length === 0) out.push({ path: `messages[${i}].content`, message: 'The content field in the Message object is empty.' });
-    else if (m.content.some((b) => isRecord(b) && (b.toolUse !== undefined || b.toolResult !== undefined))) hasToolBlocks = true;
+    if (!Array.isArray(m.content) || m.content.length === 0)
+      out.push({ path: `messages[${i}].content`, message: 'The content field in the Message object is empty.' });
+    else if (m.content.some((b) => isRecord(b) && (b.toolUse !== undefined || b.toolResult !== undefined)))
+      hasToolBlocks = true;
   });
-  if (hasToolBlocks && !isRecord(body.toolConfig)) out.push({ path: 'toolConfig', message: 'The toolConfig field must be defined when using toolUse and toolResult content blocks.' });
+  if (hasToolBlocks && !isRecord(body.toolConfig))
+    out.push({
+      path: 'toolConfig',
+      message: 'The toolConfig field must be defined when using toolUse and toolResult content blocks.',
+    });
   return out;
 }
 
@@ -24,9 +35,15 @@ export function checkConverseRules(body: Record<string, unknown>): RuleViolation
  * A Converse request as the strict mock checks it: the spec (`validate('bedrock-converse', …)`), then Converse's
  * rules. `at` prefixes the paths (a request nested in a CountTokens request).
  */
-export function checkConverseRequest(body: Record<string, unknown>, validate: RequestValidator, at = ''): RuleViolation[] {
+export function checkConverseRequest(
+  body: Record<string, unknown>,
+  validate: RequestValidator,
+  at = '',
+): RuleViolation[] {
   const path = (p: string) => (at === '' ? p : p === '' ? at : `${at}.${p}`);
   const spec = validate('bedrock-converse', body);
-  const specViolations = spec.ok ? [] : spec.errors.map((e) => ({ path: path(e.path), message: `${path(e.path)}: ${e.message}` }));
+  const specViolations = spec.ok
+    ? []
+    : spec.errors.map((e) => ({ path: path(e.path), message: `${path(e.path)}: ${e.message}` }));
   return [...specViolations, ...checkConverseRules(body).map((v) => ({ ...v, path: path(v.path) }))];
 }

@@ -14,14 +14,25 @@ import { conversePrompt } from './converse-prompt.js';
 const DEFAULT_CHUNK_SIZE = 16;
 type Json = Record<string, unknown>;
 
-const usage = (s: Script) => ({ inputTokens: s.usage.inputTokens, outputTokens: s.usage.outputTokens, totalTokens: s.usage.inputTokens + s.usage.outputTokens });
+const usage = (s: Script) => ({
+  inputTokens: s.usage.inputTokens,
+  outputTokens: s.usage.outputTokens,
+  totalTokens: s.usage.inputTokens + s.usage.outputTokens,
+});
 
 function renderResponse(s: Script): Json {
   const content: Json[] = [];
-  if (s.thinking) content.push({ reasoningContent: { reasoningText: { text: s.thinking.text, signature: s.thinking.signature } } });
+  if (s.thinking)
+    content.push({ reasoningContent: { reasoningText: { text: s.thinking.text, signature: s.thinking.signature } } });
   if (s.text !== '') content.push({ text: s.text });
-  for (const c of s.toolCalls) content.push({ toolUse: { toolUseId: `tooluse_${c.id}`, name: c.name, input: c.input } });
-  return { output: { message: { role: 'assistant', content } }, stopReason: s.stop, usage: usage(s), metrics: { latencyMs: 100 } };
+  for (const c of s.toolCalls)
+    content.push({ toolUse: { toolUseId: `tooluse_${c.id}`, name: c.name, input: c.input } });
+  return {
+    output: { message: { role: 'assistant', content } },
+    stopReason: s.stop,
+    usage: usage(s),
+    metrics: { latencyMs: 100 },
+  };
 }
 
 /** Text and reasoning blocks start with their first delta; tool use gets a contentBlockStart; usage after messageStop. */
@@ -29,18 +40,26 @@ function renderEvents(s: Script, size: number): Json[] {
   const ev: Json[] = [{ messageStart: { role: 'assistant' } }];
   let i = 0;
   if (s.thinking) {
-    for (const t of chunkText(s.thinking.text, size)) ev.push({ contentBlockDelta: { contentBlockIndex: i, delta: { reasoningContent: { text: t } } } });
-    ev.push({ contentBlockDelta: { contentBlockIndex: i, delta: { reasoningContent: { signature: s.thinking.signature } } } }, { contentBlockStop: { contentBlockIndex: i } });
+    for (const t of chunkText(s.thinking.text, size))
+      ev.push({ contentBlockDelta: { contentBlockIndex: i, delta: { reasoningContent: { text: t } } } });
+    ev.push(
+      { contentBlockDelta: { contentBlockIndex: i, delta: { reasoningContent: { signature: s.thinking.signature } } } },
+      { contentBlockStop: { contentBlockIndex: i } },
+    );
     i++;
   }
   if (s.text !== '') {
-    for (const t of chunkText(s.text, size)) ev.push({ contentBlockDelta: { contentBlockIndex: i, delta: { text: t } } });
+    for (const t of chunkText(s.text, size))
+      ev.push({ contentBlockDelta: { contentBlockIndex: i, delta: { text: t } } });
     ev.push({ contentBlockStop: { contentBlockIndex: i } });
     i++;
   }
   for (const c of s.toolCalls) {
-    ev.push({ contentBlockStart: { contentBlockIndex: i, start: { toolUse: { toolUseId: `tooluse_${c.id}`, name: c.name } } } });
-    for (const t of chunkText(JSON.stringify(c.input), size)) ev.push({ contentBlockDelta: { contentBlockIndex: i, delta: { toolUse: { input: t } } } });
+    ev.push({
+      contentBlockStart: { contentBlockIndex: i, start: { toolUse: { toolUseId: `tooluse_${c.id}`, name: c.name } } },
+    });
+    for (const t of chunkText(JSON.stringify(c.input), size))
+      ev.push({ contentBlockDelta: { contentBlockIndex: i, delta: { toolUse: { input: t } } } });
     ev.push({ contentBlockStop: { contentBlockIndex: i } });
     i++;
   }

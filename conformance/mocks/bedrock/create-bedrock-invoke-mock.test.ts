@@ -1,9 +1,9 @@
 import AnthropicBedrock from '@anthropic-ai/bedrock-sdk';
 import { describe, expect, it } from 'vitest';
+import { translateRequest } from '../../../src/translate/translate.js';
+import { translateStream } from '../../../src/translate/translate-stream.js';
 import { anthropicSDKFinalMessage } from '../../../test/support/sdk-harness.js';
 import { readText } from '../../../test/support/stream-test-utils.js';
-import { translateStream } from '../../../src/translate/translate-stream.js';
-import { translateRequest } from '../../../src/translate/translate.js';
 import { createBedrockInvokeMock } from './create-bedrock-invoke-mock.js';
 
 const BASE = 'https://bedrock-runtime.test';
@@ -18,9 +18,15 @@ describe('bedrock invoke mock', () => {
       maxRetries: 0,
       fetch: (input: RequestInfo | URL, init?: RequestInit) => mock(new Request(input, init)),
     });
-    const m = await client.messages.create({ model: 'anthropic.claude-x', max_tokens: 50, messages: [{ role: 'user', content: 'hello there' }] });
+    const m = await client.messages.create({
+      model: 'anthropic.claude-x',
+      max_tokens: 50,
+      messages: [{ role: 'user', content: 'hello there' }],
+    });
     expect(m.content).toEqual([{ type: 'text', text: 'echo: hello there' }]);
-    const s = await client.messages.stream({ model: 'anthropic.claude-x', max_tokens: 50, messages: [{ role: 'user', content: 'hello there' }] }).finalMessage();
+    const s = await client.messages
+      .stream({ model: 'anthropic.claude-x', max_tokens: 50, messages: [{ role: 'user', content: 'hello there' }] })
+      .finalMessage();
     expect(s.content).toEqual([{ type: 'text', text: 'echo: hello there' }]);
     expect(mock.requests.map((r) => r.status)).toEqual([200, 200]);
   });
@@ -28,7 +34,10 @@ describe('bedrock invoke mock', () => {
   it('rejects a body with model/stream or without anthropic_version', async () => {
     const mock = createBedrockInvokeMock();
     const res = await mock(
-      new Request(`${BASE}/model/m/invoke`, { method: 'POST', body: JSON.stringify({ model: 'm', max_tokens: 1, messages: [{ role: 'user', content: 'x' }] }) }),
+      new Request(`${BASE}/model/m/invoke`, {
+        method: 'POST',
+        body: JSON.stringify({ model: 'm', max_tokens: 1, messages: [{ role: 'user', content: 'x' }] }),
+      }),
     );
     expect(res.status).toBe(400);
     expect(((await res.json()) as { message: string }).message).toMatch(/anthropic_version/);
@@ -36,11 +45,26 @@ describe('bedrock invoke mock', () => {
 
   it('an Anthropic client through crosswire: translated request accepted, event stream translated back', async () => {
     const mock = createBedrockInvokeMock({ chunkSize: 4 });
-    const req = translateRequest('anthropic-messages', 'bedrock-invoke', { model: 'anthropic.claude-x', max_tokens: 50, stream: true, messages: [{ role: 'user', content: 'hi you' }] });
-    const res = await mock(new Request(BASE + String(req.context.upstreamPath), { method: 'POST', body: JSON.stringify(req.body) }));
+    const req = translateRequest('anthropic-messages', 'bedrock-invoke', {
+      model: 'anthropic.claude-x',
+      max_tokens: 50,
+      stream: true,
+      messages: [{ role: 'user', content: 'hi you' }],
+    });
+    const res = await mock(
+      new Request(BASE + String(req.context.upstreamPath), { method: 'POST', body: JSON.stringify(req.body) }),
+    );
     expect(res.status).toBe(200);
     let losses: unknown[] = [];
-    const sse = await readText(translateStream('bedrock-invoke', 'anthropic-messages', res.body!, { context: req.context }, { onEnd: (r) => (losses = r.losses) }));
+    const sse = await readText(
+      translateStream(
+        'bedrock-invoke',
+        'anthropic-messages',
+        res.body!,
+        { context: req.context },
+        { onEnd: (r) => (losses = r.losses) },
+      ),
+    );
     const m = await anthropicSDKFinalMessage(sse);
     expect(m.content).toEqual([{ type: 'text', text: 'echo: hi you' }]);
     expect(losses).toEqual([{ path: 'amazon-bedrock-invocationMetrics', reason: expect.any(String) }]);
@@ -49,9 +73,18 @@ describe('bedrock invoke mock', () => {
   it('a corrupt frame (malformed fault) ends the client stream with an error event', async () => {
     const mock = createBedrockInvokeMock();
     mock.injectFault({ kind: 'malformed-sse', afterEvents: 2 });
-    const req = translateRequest('anthropic-messages', 'bedrock-invoke', { model: 'anthropic.claude-x', max_tokens: 50, stream: true, messages: [{ role: 'user', content: 'hi' }] });
-    const res = await mock(new Request(BASE + String(req.context.upstreamPath), { method: 'POST', body: JSON.stringify(req.body) }));
-    const sse = await readText(translateStream('bedrock-invoke', 'anthropic-messages', res.body!, { context: req.context }));
+    const req = translateRequest('anthropic-messages', 'bedrock-invoke', {
+      model: 'anthropic.claude-x',
+      max_tokens: 50,
+      stream: true,
+      messages: [{ role: 'user', content: 'hi' }],
+    });
+    const res = await mock(
+      new Request(BASE + String(req.context.upstreamPath), { method: 'POST', body: JSON.stringify(req.body) }),
+    );
+    const sse = await readText(
+      translateStream('bedrock-invoke', 'anthropic-messages', res.body!, { context: req.context }),
+    );
     expect(sse).toMatch(/event: error\ndata: .*(CRC|checksum|corrupt)/i);
     expect(sse).not.toContain('message_stop');
   });

@@ -17,7 +17,15 @@ const DEFAULT_CHUNK_SIZE = 16;
 function withMetrics(events: readonly unknown[], inputTokens: number, outputTokens: number): unknown[] {
   return events.map((e) =>
     typeof e === 'object' && e !== null && (e as { type?: unknown }).type === 'message_stop'
-      ? { ...e, 'amazon-bedrock-invocationMetrics': { inputTokenCount: inputTokens, outputTokenCount: outputTokens, invocationLatency: 100, firstByteLatency: 10 } }
+      ? {
+          ...e,
+          'amazon-bedrock-invocationMetrics': {
+            inputTokenCount: inputTokens,
+            outputTokenCount: outputTokens,
+            invocationLatency: 100,
+            firstByteLatency: 10,
+          },
+        }
       : e,
   );
 }
@@ -29,7 +37,10 @@ const definition: ProviderDefinition = {
   framing: {
     contentType: 'application/vnd.amazon.eventstream',
     encode: encodeBedrockInvokeEvent,
-    errorEvent: (status, message) => ({ type: 'error', error: { type: bedrockStreamExceptionForStatus(status), message } }),
+    errorEvent: (status, message) => ({
+      type: 'error',
+      error: { type: bedrockStreamExceptionForStatus(status), message },
+    }),
     malformed: () => {
       const frame = encodeBedrockInvokeEvent({ type: 'ping' });
       frame[frame.length - 1] = frame[frame.length - 1]! ^ 0xff; // a bad message CRC

@@ -25,7 +25,8 @@ function prefixed(violations: readonly RuleViolation[], prefix: string): RuleVio
 export function checkGeminiCountTokens(body: Record<string, unknown>, validate: RequestValidator): RuleViolation[] {
   const out: RuleViolation[] = [];
   for (const key of Object.keys(body)) {
-    if (key !== 'contents' && key !== WRAPPER) out.push({ path: key, message: `Invalid JSON payload received. Unknown name "${key}": Cannot find field.` });
+    if (key !== 'contents' && key !== WRAPPER)
+      out.push({ path: key, message: `Invalid JSON payload received. Unknown name "${key}": Cannot find field.` });
   }
   const wrapped = body[WRAPPER];
   if (wrapped !== undefined && body.contents !== undefined) {
@@ -33,16 +34,21 @@ export function checkGeminiCountTokens(body: Record<string, unknown>, validate: 
     return out;
   }
   if (wrapped === undefined) {
-    if (body.contents === undefined) out.push({ path: '', message: 'either contents or generateContentRequest must be set' });
+    if (body.contents === undefined)
+      out.push({ path: '', message: 'either contents or generateContentRequest must be set' });
     else out.push(...checkGeminiRequest({ contents: body.contents }));
     return out;
   }
   if (!isRecord(wrapped)) return [...out, { path: WRAPPER, message: 'generateContentRequest must be an object' }];
   if (typeof wrapped.model !== 'string' || !/^models\/[^/]+$/.test(wrapped.model)) {
-    out.push({ path: `${WRAPPER}.model`, message: 'GenerateContentRequest.model: required, in the form models/{model}' });
+    out.push({
+      path: `${WRAPPER}.model`,
+      message: 'GenerateContentRequest.model: required, in the form models/{model}',
+    });
   }
   const spec = validate('gemini', wrapped);
-  if (!spec.ok) out.push(...prefixed(spec.errors, WRAPPER).map((e) => ({ path: e.path, message: `* ${e.path}: ${e.message}` })));
+  if (!spec.ok)
+    out.push(...prefixed(spec.errors, WRAPPER).map((e) => ({ path: e.path, message: `* ${e.path}: ${e.message}` })));
   out.push(...prefixed(checkGeminiRequest(wrapped), WRAPPER));
   return out;
 }

@@ -2,13 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { checkGeminiRequest } from './check-gemini-request.js';
 
 const contents = [{ role: 'user', parts: [{ text: 'hi' }] }];
-const withTool = (declaration: Record<string, unknown>) => ({ contents, tools: [{ functionDeclarations: [declaration] }] });
+const withTool = (declaration: Record<string, unknown>) => ({
+  contents,
+  tools: [{ functionDeclarations: [declaration] }],
+});
 const paths = (body: Record<string, unknown>) => checkGeminiRequest(body).map((v) => v.path);
 
 describe('checkGeminiRequest', () => {
   it('accepts a well-formed request', () => {
     const body = {
-      ...withTool({ name: 'ns.get_weather:v1-2', parameters: { type: 'OBJECT', properties: { unit: { type: 'STRING', enum: ['c', 'f'] } } } }),
+      ...withTool({
+        name: 'ns.get_weather:v1-2',
+        parameters: { type: 'OBJECT', properties: { unit: { type: 'STRING', enum: ['c', 'f'] } } },
+      }),
       generationConfig: { stopSequences: ['a', 'b', 'c', 'd', 'e'] },
     };
     expect(checkGeminiRequest(body)).toEqual([]);
@@ -25,14 +31,25 @@ describe('checkGeminiRequest', () => {
       },
     };
     expect(checkGeminiRequest(withTool({ name: 'f', parameters: schema }))).toEqual([
-      { path: 'tools[0].functionDeclarations[0].parameters.properties.n.enum', message: 'only allowed for STRING type' },
-      { path: 'tools[0].functionDeclarations[0].parameters.properties.list.items.enum', message: 'only allowed for STRING type' },
-      { path: 'tools[0].functionDeclarations[0].parameters.properties.any.enum', message: 'only allowed for STRING type' },
+      {
+        path: 'tools[0].functionDeclarations[0].parameters.properties.n.enum',
+        message: 'only allowed for STRING type',
+      },
+      {
+        path: 'tools[0].functionDeclarations[0].parameters.properties.list.items.enum',
+        message: 'only allowed for STRING type',
+      },
+      {
+        path: 'tools[0].functionDeclarations[0].parameters.properties.any.enum',
+        message: 'only allowed for STRING type',
+      },
     ]);
   });
 
   it('rejects more than 5 stop sequences', () => {
-    expect(paths({ contents, generationConfig: { stopSequences: ['1', '2', '3', '4', '5', '6'] } })).toEqual(['generationConfig.stopSequences']);
+    expect(paths({ contents, generationConfig: { stopSequences: ['1', '2', '3', '4', '5', '6'] } })).toEqual([
+      'generationConfig.stopSequences',
+    ]);
   });
 
   it("rejects function names outside Gemini's pattern: first character, characters, length", () => {

@@ -1,5 +1,5 @@
-import type { RuleViolation } from '../mock-types.js';
 import { isRecord } from '../../../src/core/narrow.js';
+import type { RuleViolation } from '../mock-types.js';
 
 /**
  * The Gemini service's own rules beyond the spec (docs/wire-formats.md#gemini-service-rules, observed 400s): every content has
@@ -43,7 +43,15 @@ const SCHEMA_KEYS = new Set([
   'example',
 ]);
 const TYPES = new Set(['TYPE_UNSPECIFIED', 'STRING', 'NUMBER', 'INTEGER', 'BOOLEAN', 'ARRAY', 'OBJECT', 'NULL']);
-const DATA_FIELDS = ['text', 'inlineData', 'fileData', 'functionCall', 'functionResponse', 'executableCode', 'codeExecutionResult'];
+const DATA_FIELDS = [
+  'text',
+  'inlineData',
+  'fileData',
+  'functionCall',
+  'functionResponse',
+  'executableCode',
+  'codeExecutionResult',
+];
 
 export function checkGeminiRequest(body: Record<string, unknown>): RuleViolation[] {
   const out: RuleViolation[] = [];
@@ -52,11 +60,17 @@ export function checkGeminiRequest(body: Record<string, unknown>): RuleViolation
   checkTools(body.tools, out);
   const gc = isRecord(body.generationConfig) ? body.generationConfig : {};
   if (Array.isArray(gc.stopSequences) && gc.stopSequences.length > MAX_STOP_SEQUENCES) {
-    out.push({ path: 'generationConfig.stopSequences', message: `stop_sequences must have at most ${MAX_STOP_SEQUENCES} entries` });
+    out.push({
+      path: 'generationConfig.stopSequences',
+      message: `stop_sequences must have at most ${MAX_STOP_SEQUENCES} entries`,
+    });
   }
   const tc = isRecord(gc.thinkingConfig) ? gc.thinkingConfig : {};
   if (tc.thinkingBudget !== undefined && tc.thinkingLevel !== undefined) {
-    out.push({ path: 'generationConfig.thinkingConfig', message: 'thinking_budget and thinking_level cannot both be set' });
+    out.push({
+      path: 'generationConfig.thinkingConfig',
+      message: 'thinking_budget and thinking_level cannot both be set',
+    });
   }
   return out;
 }
@@ -72,13 +86,16 @@ function checkContents(contents: unknown, out: RuleViolation[]): void {
     const path = `contents[${i}]`;
     const parts = checkParts(c, path, out);
     const role = isRecord(c) ? (c.role ?? 'user') : undefined;
-    if (role !== 'user' && role !== 'model') out.push({ path: `${path}.role`, message: `Please use a valid role: user, model.` });
-    if (i > 0 && role === prevRole) out.push({ path: `${path}.role`, message: `consecutive turns of role "${String(role)}": roles must alternate` });
+    if (role !== 'user' && role !== 'model')
+      out.push({ path: `${path}.role`, message: `Please use a valid role: user, model.` });
+    if (i > 0 && role === prevRole)
+      out.push({ path: `${path}.role`, message: `consecutive turns of role "${String(role)}": roles must alternate` });
     const responses = parts.filter((p) => isRecord(p.functionResponse)).length;
     if (responses > 0 && responses !== pendingCalls) {
       out.push({
         path,
-        message: 'Please ensure that the number of function response parts is equal to the number of function call parts of the function call turn.',
+        message:
+          'Please ensure that the number of function response parts is equal to the number of function call parts of the function call turn.',
       });
     }
     pendingCalls = role === 'model' ? parts.filter((p) => isRecord(p.functionCall)).length : 0;
@@ -99,7 +116,11 @@ function checkParts(content: unknown, path: string, out: RuleViolation[]): Recor
       return;
     }
     const fields = DATA_FIELDS.filter((f) => p[f] !== undefined);
-    if (fields.length !== 1) out.push({ path: at, message: `a part must have exactly one data field, found ${fields.length === 0 ? 'none' : fields.join(', ')}` });
+    if (fields.length !== 1)
+      out.push({
+        path: at,
+        message: `a part must have exactly one data field, found ${fields.length === 0 ? 'none' : fields.join(', ')}`,
+      });
     parts.push(p);
   });
   return parts;
@@ -112,8 +133,10 @@ function checkTools(tools: unknown, out: RuleViolation[]): void {
     t.functionDeclarations.forEach((d, j) => {
       const at = `tools[${i}].functionDeclarations[${j}]`;
       if (!isRecord(d)) return;
-      if (typeof d.name !== 'string' || !FUNCTION_NAME.test(d.name)) out.push({ path: `${at}.name`, message: 'Invalid function name' });
-      if (d.parameters !== undefined && d.parametersJsonSchema !== undefined) out.push({ path: at, message: 'parameters and parameters_json_schema are exclusive' });
+      if (typeof d.name !== 'string' || !FUNCTION_NAME.test(d.name))
+        out.push({ path: `${at}.name`, message: 'Invalid function name' });
+      if (d.parameters !== undefined && d.parametersJsonSchema !== undefined)
+        out.push({ path: at, message: 'parameters and parameters_json_schema are exclusive' });
       if (d.parameters !== undefined) checkSchema(d.parameters, `${at}.parameters`, out);
     });
   });
@@ -125,17 +148,23 @@ function checkSchema(schema: unknown, path: string, out: RuleViolation[]): void 
     return;
   }
   for (const key of Object.keys(schema)) {
-    if (!SCHEMA_KEYS.has(key)) out.push({ path: `${path}.${key}`, message: `Invalid JSON payload received. Unknown name "${key}": Cannot find field.` });
+    if (!SCHEMA_KEYS.has(key))
+      out.push({
+        path: `${path}.${key}`,
+        message: `Invalid JSON payload received. Unknown name "${key}": Cannot find field.`,
+      });
   }
   const type = typeof schema.type === 'string' ? schema.type.toUpperCase() : undefined;
-  if (schema.type !== undefined && (type === undefined || !TYPES.has(type))) out.push({ path: `${path}.type`, message: 'Invalid value for type' });
+  if (schema.type !== undefined && (type === undefined || !TYPES.has(type)))
+    out.push({ path: `${path}.type`, message: 'Invalid value for type' });
   if (schema.enum !== undefined && !(Array.isArray(schema.enum) && schema.enum.every((e) => typeof e === 'string'))) {
     out.push({ path: `${path}.enum`, message: 'enum values must be strings' });
   } else if (schema.enum !== undefined && type !== 'STRING') {
     out.push({ path: `${path}.enum`, message: 'only allowed for STRING type' });
   }
   if (isRecord(schema.properties)) {
-    if (type === 'OBJECT' && Object.keys(schema.properties).length === 0) out.push({ path: `${path}.properties`, message: 'should be non-empty for OBJECT type' });
+    if (type === 'OBJECT' && Object.keys(schema.properties).length === 0)
+      out.push({ path: `${path}.properties`, message: 'should be non-empty for OBJECT type' });
     for (const [name, s] of Object.entries(schema.properties)) checkSchema(s, `${path}.properties.${name}`, out);
   }
   if (schema.items !== undefined) checkSchema(schema.items, `${path}.items`, out);

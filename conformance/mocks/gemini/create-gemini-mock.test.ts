@@ -1,16 +1,20 @@
 import { GoogleGenAI } from '@google/genai';
 import { describe, expect, it } from 'vitest';
+import { translateRequest, translateResponse } from '../../../src/translate/translate.js';
+import { translateStream } from '../../../src/translate/translate-stream.js';
+import { validateResponse } from '../../../src/validate/index.js';
 import { anthropicSDKFinalMessage } from '../../../test/support/sdk-harness.js';
 import { readText } from '../../../test/support/stream-test-utils.js';
-import { translateStream } from '../../../src/translate/translate-stream.js';
-import { translateRequest, translateResponse } from '../../../src/translate/translate.js';
-import { validateResponse } from '../../../src/validate/index.js';
 import { createGeminiMock } from './create-gemini-mock.js';
 
 const BASE = 'https://generativelanguage.test';
 
 function post(path: string, body: unknown, headers: Record<string, string> = { 'x-goog-api-key': 'k' }): Request {
-  return new Request(BASE + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return new Request(BASE + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 const hello = { contents: [{ role: 'user', parts: [{ text: 'hello big world' }] }] };
@@ -22,7 +26,9 @@ describe('gemini mock', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
     expect(body).toMatchObject({
-      candidates: [{ content: { role: 'model', parts: [{ text: 'echo: hello big world' }] }, finishReason: 'STOP', index: 0 }],
+      candidates: [
+        { content: { role: 'model', parts: [{ text: 'echo: hello big world' }] }, finishReason: 'STOP', index: 0 },
+      ],
       usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 4, totalTokenCount: 7 },
       modelVersion: 'gemini-test',
     });
@@ -33,11 +39,22 @@ describe('gemini mock', () => {
     const res = await mock(post('/v1beta/models/gemini-test:streamGenerateContent?alt=sse', hello));
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const text = await res.text();
-    expect(text.split('\r\n\r\n').filter((s) => s !== '').every((m) => m.startsWith('data: '))).toBe(true);
+    expect(
+      text
+        .split('\r\n\r\n')
+        .filter((s) => s !== '')
+        .every((m) => m.startsWith('data: ')),
+    ).toBe(true);
     const chunks = text
       .split('\r\n\r\n')
       .filter((s) => s !== '')
-      .map((m) => JSON.parse(m.slice(6)) as { candidates: Array<{ content: { parts: Array<{ text: string }> }; finishReason?: string }>; usageMetadata?: unknown });
+      .map(
+        (m) =>
+          JSON.parse(m.slice(6)) as {
+            candidates: Array<{ content: { parts: Array<{ text: string }> }; finishReason?: string }>;
+            usageMetadata?: unknown;
+          },
+      );
     expect(chunks.map((c) => c.candidates[0]!.content.parts[0]!.text).join('')).toBe('echo: hello big world');
     expect(chunks.at(-1)!.candidates[0]!.finishReason).toBe('STOP');
     expect(chunks.at(-1)!.usageMetadata).toEqual({ promptTokenCount: 3, candidatesTokenCount: 4, totalTokenCount: 7 });
@@ -46,19 +63,51 @@ describe('gemini mock', () => {
   it('rejects what Gemini rejects, with google.rpc.Status bodies', async () => {
     const mock = createGeminiMock();
     const cases: Array<[unknown, RegExp]> = [
-      [{ contents: [{ role: 'user', parts: [{ text: 'a' }] }, { role: 'user', parts: [{ text: 'b' }] }] }, /roles must alternate/],
-      [{ contents: [{ role: 'user', parts: [] }] }, /at least one parts/],
-      [{ contents: [{ role: 'user', parts: [{ text: 'a', inlineData: { mimeType: 'image/png', data: 'AA' } }] }] }, /exactly one data field/],
-      [
-        { ...hello, tools: [{ functionDeclarations: [{ name: 'f', parameters: { type: 'OBJECT', properties: { a: { type: 'STRING' } }, additionalProperties: false } }] }] },
-        /additionalProperties/,
-      ],
-      [{ ...hello, tools: [{ functionDeclarations: [{ name: 'f', parameters: { type: 'OBJECT', properties: {} } }] }] }, /non-empty for OBJECT/],
       [
         {
           contents: [
             { role: 'user', parts: [{ text: 'a' }] },
-            { role: 'model', parts: [{ functionCall: { name: 'f', args: {} } }, { functionCall: { name: 'g', args: {} } }] },
+            { role: 'user', parts: [{ text: 'b' }] },
+          ],
+        },
+        /roles must alternate/,
+      ],
+      [{ contents: [{ role: 'user', parts: [] }] }, /at least one parts/],
+      [
+        { contents: [{ role: 'user', parts: [{ text: 'a', inlineData: { mimeType: 'image/png', data: 'AA' } }] }] },
+        /exactly one data field/,
+      ],
+      [
+        {
+          ...hello,
+          tools: [
+            {
+              functionDeclarations: [
+                {
+                  name: 'f',
+                  parameters: { type: 'OBJECT', properties: { a: { type: 'STRING' } }, additionalProperties: false },
+                },
+              ],
+            },
+          ],
+        },
+        /additionalProperties/,
+      ],
+      [
+        {
+          ...hello,
+          tools: [{ functionDeclarations: [{ name: 'f', parameters: { type: 'OBJECT', properties: {} } }] }],
+        },
+        /non-empty for OBJECT/,
+      ],
+      [
+        {
+          contents: [
+            { role: 'user', parts: [{ text: 'a' }] },
+            {
+              role: 'model',
+              parts: [{ functionCall: { name: 'f', args: {} } }, { functionCall: { name: 'g', args: {} } }],
+            },
             { role: 'user', parts: [{ functionResponse: { name: 'f', response: {} } }] },
           ],
         },
@@ -78,7 +127,9 @@ describe('gemini mock', () => {
   it('requires an API key (header or ?key=)', async () => {
     const mock = createGeminiMock({ apiKey: 'secret' });
     expect((await mock(post('/v1beta/models/m:generateContent', hello, {}))).status).toBe(403);
-    expect((await mock(post('/v1beta/models/m:generateContent', hello, { 'x-goog-api-key': 'wrong' }))).status).toBe(400);
+    expect((await mock(post('/v1beta/models/m:generateContent', hello, { 'x-goog-api-key': 'wrong' }))).status).toBe(
+      400,
+    );
     expect((await mock(post('/v1beta/models/m:generateContent?key=secret', hello, {}))).status).toBe(200);
   });
 
@@ -87,11 +138,22 @@ describe('gemini mock', () => {
     const res = await mock(
       post('/v1beta/models/m:generateContent', {
         ...hello,
-        tools: [{ functionDeclarations: [{ name: 'get_weather', parameters: { type: 'OBJECT', properties: { city: { type: 'STRING' } }, required: ['city'] } }] }],
+        tools: [
+          {
+            functionDeclarations: [
+              {
+                name: 'get_weather',
+                parameters: { type: 'OBJECT', properties: { city: { type: 'STRING' } }, required: ['city'] },
+              },
+            ],
+          },
+        ],
         toolConfig: { functionCallingConfig: { mode: 'ANY' } },
       }),
     );
-    const body = (await res.json()) as { candidates: Array<{ content: { parts: Array<{ functionCall?: { name: string } }> }; finishReason: string }> };
+    const body = (await res.json()) as {
+      candidates: Array<{ content: { parts: Array<{ functionCall?: { name: string } }> }; finishReason: string }>;
+    };
     expect(body.candidates[0]!.content.parts[0]!.functionCall?.name).toBe('get_weather');
     expect(body.candidates[0]!.finishReason).toBe('STOP');
   });
@@ -100,13 +162,21 @@ describe('gemini mock', () => {
     const mock = createGeminiMock();
     const client = new GoogleGenAI({
       apiKey: 'k',
-      httpOptions: { baseUrl: BASE, apiVersion: 'v1beta', fetch: (input: RequestInfo | URL, init?: RequestInit) => mock(new Request(input, init)) } as never,
+      httpOptions: {
+        baseUrl: BASE,
+        apiVersion: 'v1beta',
+        fetch: (input: RequestInfo | URL, init?: RequestInit) => mock(new Request(input, init)),
+      } as never,
     });
     const chunks = [];
     for await (const c of await client.models.generateContentStream({
       model: 'gemini-test',
       contents: 'hi there',
-      config: { systemInstruction: 'be brief', maxOutputTokens: 50, thinkingConfig: { thinkingBudget: 100, includeThoughts: true } },
+      config: {
+        systemInstruction: 'be brief',
+        maxOutputTokens: 50,
+        thinkingConfig: { thinkingBudget: 100, includeThoughts: true },
+      },
     })) {
       chunks.push(c);
     }
@@ -121,7 +191,17 @@ describe('Anthropic client through crosswire to the Gemini mock', () => {
     max_tokens: 200,
     system: 'be brief',
     thinking: { type: 'enabled', budget_tokens: 1024 },
-    tools: [{ name: 'get_weather', input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false } }],
+    tools: [
+      {
+        name: 'get_weather',
+        input_schema: {
+          type: 'object',
+          properties: { city: { type: 'string' } },
+          required: ['city'],
+          additionalProperties: false,
+        },
+      },
+    ],
     tool_choice: { type: 'tool', name: 'get_weather' },
     messages: [
       { role: 'user', content: 'weather in Paris' },
@@ -135,9 +215,15 @@ describe('Anthropic client through crosswire to the Gemini mock', () => {
     expect(req.losses.map((l) => l.path)).toEqual(['tools[0].input_schema.additionalProperties']);
     const res = await mock(post(String(req.context.upstreamPath), req.body));
     expect(res.status).toBe(200);
-    const back = translateResponse('gemini', 'anthropic-messages', await res.json(), { id: 'msg_1', context: req.context });
+    const back = translateResponse('gemini', 'anthropic-messages', await res.json(), {
+      id: 'msg_1',
+      context: req.context,
+    });
     expect(validateResponse('anthropic-messages', back.body)).toEqual({ ok: true, errors: [] });
-    const msg = back.body as { content: Array<{ type: string; name?: string; signature?: string }>; stop_reason: string };
+    const msg = back.body as {
+      content: Array<{ type: string; name?: string; signature?: string }>;
+      stop_reason: string;
+    };
     expect(msg.stop_reason).toBe('tool_use');
     // the thought summary (includeThoughts), the forced call, the call's signature as an empty thinking block
     expect(msg.content.map((b) => b.type)).toEqual(['thinking', 'tool_use', 'thinking']);
@@ -147,20 +233,34 @@ describe('Anthropic client through crosswire to the Gemini mock', () => {
 
   it('stream: the Anthropic SDK reads the translated mock stream', async () => {
     const mock = createGeminiMock({ chunkSize: 3 });
-    const req = translateRequest('anthropic-messages', 'gemini', { ...anthropicRequest, tools: undefined, tool_choice: undefined, stream: true });
+    const req = translateRequest('anthropic-messages', 'gemini', {
+      ...anthropicRequest,
+      tools: undefined,
+      tool_choice: undefined,
+      stream: true,
+    });
     const res = await mock(post(String(req.context.upstreamPath), req.body));
     expect(res.status).toBe(200);
-    const bytes = await readText(translateStream('gemini', 'anthropic-messages', res.body!, { id: 'msg_2', context: req.context }));
+    const bytes = await readText(
+      translateStream('gemini', 'anthropic-messages', res.body!, { id: 'msg_2', context: req.context }),
+    );
     const m = await anthropicSDKFinalMessage(bytes);
     expect(m.stop_reason).toBe('end_turn');
-    const text = (m.content as Array<{ type: string; text?: string }>).filter((b) => b.type === 'text').map((b) => b.text).join('');
+    const text = (m.content as Array<{ type: string; text?: string }>)
+      .filter((b) => b.type === 'text')
+      .map((b) => b.text)
+      .join('');
     expect(text).toBe('echo: weather in Paris\nplease');
   });
 
   it('an HTTP error from the mock becomes an Anthropic error', async () => {
     const mock = createGeminiMock();
     mock.injectFault({ kind: 'http-error', status: 429, message: 'Quota exceeded' });
-    const req = translateRequest('anthropic-messages', 'gemini', { model: 'm', max_tokens: 5, messages: [{ role: 'user', content: 'x' }] });
+    const req = translateRequest('anthropic-messages', 'gemini', {
+      model: 'm',
+      max_tokens: 5,
+      messages: [{ role: 'user', content: 'x' }],
+    });
     const res = await mock(post(String(req.context.upstreamPath), req.body));
     const { translateError } = await import('../../../src/translate/translate.js');
     expect(translateError('gemini', 'anthropic-messages', { status: res.status, body: await res.json() })).toEqual({
@@ -180,7 +280,11 @@ describe('gemini mock: countTokens', () => {
         { role: 'model', parts: [{ functionCall: { name: 'f', args: { a: 1 } } }] },
         { role: 'user', parts: [{ functionResponse: { name: 'f', response: { ok: true } } }] },
       ],
-      tools: [{ functionDeclarations: [{ name: 'f', parameters: { type: 'OBJECT', properties: { a: { type: 'INTEGER' } } } }] }],
+      tools: [
+        {
+          functionDeclarations: [{ name: 'f', parameters: { type: 'OBJECT', properties: { a: { type: 'INTEGER' } } } }],
+        },
+      ],
     },
   };
 
@@ -198,7 +302,11 @@ describe('gemini mock: countTokens', () => {
     expect(((await res.json()) as { totalTokens: number }).totalTokens).toBe(3);
     const client = new GoogleGenAI({
       apiKey: 'k',
-      httpOptions: { baseUrl: BASE, apiVersion: 'v1beta', fetch: (input: RequestInfo | URL, init?: RequestInit) => mock(new Request(input, init)) } as never,
+      httpOptions: {
+        baseUrl: BASE,
+        apiVersion: 'v1beta',
+        fetch: (input: RequestInfo | URL, init?: RequestInit) => mock(new Request(input, init)),
+      } as never,
     });
     const r = await client.models.countTokens({ model: 'gemini-test', contents: 'one two three four' });
     expect(r.totalTokens).toBe(4);

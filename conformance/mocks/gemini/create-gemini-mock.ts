@@ -56,7 +56,12 @@ function definition(options: MockOptions): ProviderDefinition {
             return [{ path: '', message: 'this mock streams only with ?alt=sse' }];
           }
           const spec = validate('gemini', request.body);
-          const specViolations = spec.ok ? [] : spec.errors.map((e) => ({ path: e.path, message: e.path === '' ? e.message : `* ${e.path}: ${e.message}` }));
+          const specViolations = spec.ok
+            ? []
+            : spec.errors.map((e) => ({
+                path: e.path,
+                message: e.path === '' ? e.message : `* ${e.path}: ${e.message}`,
+              }));
           return [...specViolations, ...checkGeminiRequest(request.body)];
         },
         answer: (request, o) => {
@@ -65,7 +70,9 @@ function definition(options: MockOptions): ProviderDefinition {
           const prompt = geminiPrompt(request.body);
           const script = runScriptedModel(prompt);
           if (!op?.stream) return { json: renderGeminiResponse(script, model, prompt.includeThoughts) };
-          return { events: renderGeminiChunks(script, model, prompt.includeThoughts, o.chunkSize ?? DEFAULT_CHUNK_SIZE) };
+          return {
+            events: renderGeminiChunks(script, model, prompt.includeThoughts, o.chunkSize ?? DEFAULT_CHUNK_SIZE),
+          };
         },
       },
       {

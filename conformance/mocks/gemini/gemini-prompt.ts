@@ -1,7 +1,7 @@
 import { LossCollector } from '../../../src/core/losses.js';
+import { isRecord } from '../../../src/core/narrow.js';
 import { convertGeminiSchemaToJsonSchema } from '../../../src/formats/gemini/convert-gemini-schema-to-json-schema.js';
 import type { ScriptPrompt } from '../../scripted-model/script.js';
-import { isRecord } from '../../../src/core/narrow.js';
 
 function partsOf(content: unknown): Record<string, unknown>[] {
   return isRecord(content) && Array.isArray(content.parts) ? content.parts.filter(isRecord) : [];
@@ -31,10 +31,15 @@ function lastUserText(contents: readonly unknown[]): string {
 }
 
 function forcedTool(body: Record<string, unknown>): ScriptPrompt['forcedTool'] {
-  const fcc = isRecord(body.toolConfig) && isRecord(body.toolConfig.functionCallingConfig) ? body.toolConfig.functionCallingConfig : undefined;
+  const fcc =
+    isRecord(body.toolConfig) && isRecord(body.toolConfig.functionCallingConfig)
+      ? body.toolConfig.functionCallingConfig
+      : undefined;
   if (fcc?.mode !== 'ANY') return undefined;
   const decls: Record<string, unknown>[] = [];
-  if (Array.isArray(body.tools)) for (const t of body.tools) if (isRecord(t) && Array.isArray(t.functionDeclarations)) decls.push(...t.functionDeclarations.filter(isRecord));
+  if (Array.isArray(body.tools))
+    for (const t of body.tools)
+      if (isRecord(t) && Array.isArray(t.functionDeclarations)) decls.push(...t.functionDeclarations.filter(isRecord));
   const allowed = Array.isArray(fcc.allowedFunctionNames) ? fcc.allowedFunctionNames : [];
   const decl = decls.find((d) => allowed.length === 0 || allowed.includes(d.name));
   if (!decl || typeof decl.name !== 'string') return undefined;
@@ -51,14 +56,17 @@ export function geminiPrompt(body: Record<string, unknown>): ScriptPrompt & { in
   const contents = Array.isArray(body.contents) ? body.contents : [];
   const gc = isRecord(body.generationConfig) ? body.generationConfig : {};
   const tc = isRecord(gc.thinkingConfig) ? gc.thinkingConfig : undefined;
-  const thinking = tc !== undefined && tc.thinkingBudget !== 0 && (tc.thinkingBudget !== undefined || tc.thinkingLevel !== undefined);
+  const thinking =
+    tc !== undefined && tc.thinkingBudget !== 0 && (tc.thinkingBudget !== undefined || tc.thinkingLevel !== undefined);
   const inputTexts = [...partTexts(partsOf(body.systemInstruction))];
   for (const c of contents) inputTexts.push(...partTexts(partsOf(c)));
   return {
     lastUserText: lastUserText(contents),
     inputTexts,
     maxTokens: typeof gc.maxOutputTokens === 'number' ? gc.maxOutputTokens : undefined,
-    stopSequences: Array.isArray(gc.stopSequences) ? gc.stopSequences.filter((s): s is string => typeof s === 'string') : [],
+    stopSequences: Array.isArray(gc.stopSequences)
+      ? gc.stopSequences.filter((s): s is string => typeof s === 'string')
+      : [],
     thinking,
     forcedTool: forcedTool(body),
     includeThoughts: tc?.includeThoughts === true,

@@ -25,7 +25,8 @@ function usage(script: Script): Json {
  */
 function parts(script: Script, includeThoughts: boolean): Json[] {
   const out: Json[] = [];
-  if (script.thinking && includeThoughts && script.thinking.text !== '') out.push({ text: script.thinking.text, thought: true });
+  if (script.thinking && includeThoughts && script.thinking.text !== '')
+    out.push({ text: script.thinking.text, thought: true });
   if (script.text !== '') out.push({ text: script.text });
   script.toolCalls.forEach((c) => {
     out.push({ functionCall: { name: c.name, args: c.input } });
@@ -42,7 +43,13 @@ function parts(script: Script, includeThoughts: boolean): Json[] {
 /** A script as one `GenerateContentResponse`. */
 export function renderGeminiResponse(script: Script, model: string, includeThoughts: boolean): Json {
   return {
-    candidates: [{ content: { role: 'model', parts: parts(script, includeThoughts) }, finishReason: finishReason(script), index: 0 }],
+    candidates: [
+      {
+        content: { role: 'model', parts: parts(script, includeThoughts) },
+        finishReason: finishReason(script),
+        index: 0,
+      },
+    ],
     usageMetadata: usage(script),
     modelVersion: model,
     responseId: script.id,
@@ -72,7 +79,11 @@ export function renderGeminiChunks(script: Script, model: string, includeThought
     const last = i === pieces.length - 1;
     const candidate: Json = { content: { role: 'model', parts: [part] }, index: 0 };
     if (last) candidate.finishReason = finishReason(script);
-    const u = last ? usage(script) : i === 0 ? { promptTokenCount: script.usage.inputTokens, totalTokenCount: script.usage.inputTokens } : undefined;
+    const u = last
+      ? usage(script)
+      : i === 0
+        ? { promptTokenCount: script.usage.inputTokens, totalTokenCount: script.usage.inputTokens }
+        : undefined;
     return u ? { candidates: [candidate], usageMetadata: u, ...base } : { candidates: [candidate], ...base };
   });
 }

@@ -1,6 +1,6 @@
 import { childPath } from '../../../src/core/json-path.js';
-import type { RuleViolation } from '../mock-types.js';
 import { isRecord } from '../../../src/core/narrow.js';
+import type { RuleViolation } from '../mock-types.js';
 
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 const MAX_STOP_SEQUENCES = 4;
@@ -14,10 +14,16 @@ export function checkOpenAIRequest(body: Record<string, unknown>): RuleViolation
   const out: RuleViolation[] = [];
   checkToolNames(body.tools, out);
   if (Array.isArray(body.stop) && body.stop.length > MAX_STOP_SEQUENCES) {
-    out.push({ path: 'stop', message: `Invalid 'stop': array too long. Expected an array with maximum length ${MAX_STOP_SEQUENCES}, but got an array with length ${body.stop.length} instead.` });
+    out.push({
+      path: 'stop',
+      message: `Invalid 'stop': array too long. Expected an array with maximum length ${MAX_STOP_SEQUENCES}, but got an array with length ${body.stop.length} instead.`,
+    });
   }
   if (body.stream_options !== undefined && body.stream_options !== null && body.stream !== true) {
-    out.push({ path: 'stream_options', message: "The 'stream_options' parameter is only allowed when 'stream' is enabled." });
+    out.push({
+      path: 'stream_options',
+      message: "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
+    });
   }
   if (Array.isArray(body.messages)) checkToolMessages(body.messages, out);
   return out;
@@ -31,7 +37,10 @@ function checkToolNames(tools: unknown, out: RuleViolation[]): void {
     const holder = tool[key];
     if (!isRecord(holder) || typeof holder.name !== 'string' || TOOL_NAME.test(holder.name)) return;
     const path = childPath(childPath(childPath('tools', i), key), 'name');
-    out.push({ path, message: `Invalid '${path}': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]{1,64}$'.` });
+    out.push({
+      path,
+      message: `Invalid '${path}': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]{1,64}$'.`,
+    });
   });
 }
 
@@ -53,10 +62,17 @@ function checkToolMessages(messages: readonly unknown[], out: RuleViolation[]): 
       const at = pending.indexOf(message.tool_call_id);
       if (at === 0) pending.shift();
       else if (at > 0) {
-        out.push({ path, message: `Invalid '${path}': tool messages must answer the tool calls in order; expected ${String(pending[0])}.` });
+        out.push({
+          path,
+          message: `Invalid '${path}': tool messages must answer the tool calls in order; expected ${String(pending[0])}.`,
+        });
         pending.splice(at, 1);
       } else {
-        out.push({ path, message: "Invalid parameter: messages with role 'tool' must be a response to a preceding message with 'tool_calls'." });
+        out.push({
+          path,
+          message:
+            "Invalid parameter: messages with role 'tool' must be a response to a preceding message with 'tool_calls'.",
+        });
       }
       return;
     }

@@ -24,7 +24,10 @@ const hello = {
 
 const weatherTool = {
   type: 'function',
-  function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
+  function: {
+    name: 'get_weather',
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  },
 };
 
 type Completion = {
@@ -47,14 +50,23 @@ describe('createOpenAIMock: answers', () => {
       object: 'chat.completion',
       created: 1700000000,
       model: 'gpt-test',
-      choices: [{ index: 0, message: { role: 'assistant', content: 'echo: hello big world', refusal: null }, finish_reason: 'stop', logprobs: null }],
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: 'echo: hello big world', refusal: null },
+          finish_reason: 'stop',
+          logprobs: null,
+        },
+      ],
       usage: { prompt_tokens: 5, completion_tokens: 4, total_tokens: 9 },
     });
     expect(c.choices[0]?.message.tool_calls).toBeUndefined();
   });
 
   it('streams chunks with usage:null, a usage chunk and [DONE] when include_usage is set; the checker finds nothing', async () => {
-    const res = await createOpenAIMock({ chunkSize: 8 })(post({ ...hello, stream: true, stream_options: { include_usage: true } }));
+    const res = await createOpenAIMock({ chunkSize: 8 })(
+      post({ ...hello, stream: true, stream_options: { include_usage: true } }),
+    );
     expect(res.headers.get('content-type')).toBe('text/event-stream');
     const chunks = (await readStreamEvents(res, 'openai-chat')) as Array<Record<string, unknown> | string>;
     expect(chunks).toHaveLength(7);
@@ -62,13 +74,25 @@ describe('createOpenAIMock: answers', () => {
     const objects = chunks.slice(0, 6) as Array<Record<string, unknown>>;
     expect(objects.slice(0, 5).every((c) => c.usage === null)).toBe(true);
     const deltas = objects.slice(0, 5).map((c) => (c.choices as Array<{ delta: Record<string, unknown> }>)[0]?.delta);
-    expect(deltas).toEqual([{ role: 'assistant', content: '', refusal: null }, { content: 'echo: he' }, { content: 'llo big ' }, { content: 'world' }, {}]);
-    expect(objects[5]).toMatchObject({ choices: [], usage: { prompt_tokens: 5, completion_tokens: 4, total_tokens: 9 } });
+    expect(deltas).toEqual([
+      { role: 'assistant', content: '', refusal: null },
+      { content: 'echo: he' },
+      { content: 'llo big ' },
+      { content: 'world' },
+      {},
+    ]);
+    expect(objects[5]).toMatchObject({
+      choices: [],
+      usage: { prompt_tokens: 5, completion_tokens: 4, total_tokens: 9 },
+    });
     expect(chunks[6]).toBe('[DONE]');
   });
 
   it('streams without usage fields when include_usage is not set', async () => {
-    const chunks = (await readStreamEvents(await createOpenAIMock()(post({ ...hello, stream: true })), 'openai-chat')) as Array<Record<string, unknown> | string>;
+    const chunks = (await readStreamEvents(
+      await createOpenAIMock()(post({ ...hello, stream: true })),
+      'openai-chat',
+    )) as Array<Record<string, unknown> | string>;
     expect(checkOpenAIChunks(chunks)).toEqual([]);
     expect(chunks.some((c) => typeof c === 'object' && 'usage' in c)).toBe(false);
     expect(chunks.at(-1)).toBe('[DONE]');
@@ -78,7 +102,10 @@ describe('createOpenAIMock: answers', () => {
     const c = await completion(await createOpenAIMock()(post({ ...hello, n: 2 })));
     expect(c.choices.map((x) => x.index)).toEqual([0, 1]);
     expect(c.usage).toMatchObject({ prompt_tokens: 5, completion_tokens: 8, total_tokens: 13 });
-    const chunks = await readStreamEvents(await createOpenAIMock()(post({ ...hello, n: 2, stream: true, stream_options: { include_usage: true } })), 'openai-chat');
+    const chunks = await readStreamEvents(
+      await createOpenAIMock()(post({ ...hello, n: 2, stream: true, stream_options: { include_usage: true } })),
+      'openai-chat',
+    );
     expect(checkOpenAIChunks(chunks)).toEqual([]);
   });
 
@@ -97,7 +124,10 @@ describe('createOpenAIMock: answers', () => {
     for (const tool_choice of [
       'required',
       { type: 'function', function: { name: 'get_weather' } },
-      { type: 'allowed_tools', allowed_tools: { mode: 'required', tools: [{ type: 'function', function: { name: 'get_weather' } }] } },
+      {
+        type: 'allowed_tools',
+        allowed_tools: { mode: 'required', tools: [{ type: 'function', function: { name: 'get_weather' } }] },
+      },
     ]) {
       const c = await completion(await mock(post({ ...hello, tools: [weatherTool], tool_choice })));
       expect(c.choices[0]?.finish_reason).toBe('tool_calls');
@@ -105,9 +135,15 @@ describe('createOpenAIMock: answers', () => {
       const calls = c.choices[0]?.message.tool_calls as Array<Record<string, unknown>>;
       expect(calls).toHaveLength(1);
       expect(calls[0]?.id).toMatch(/^call_[0-9a-f]{8}_0$/);
-      expect(calls[0]).toMatchObject({ type: 'function', function: { name: 'get_weather', arguments: '{"city":"example_city"}' } });
+      expect(calls[0]).toMatchObject({
+        type: 'function',
+        function: { name: 'get_weather', arguments: '{"city":"example_city"}' },
+      });
     }
-    const chunks = await readStreamEvents(await mock(post({ ...hello, tools: [weatherTool], tool_choice: 'required', stream: true })), 'openai-chat');
+    const chunks = await readStreamEvents(
+      await mock(post({ ...hello, tools: [weatherTool], tool_choice: 'required', stream: true })),
+      'openai-chat',
+    );
     expect(checkOpenAIChunks(chunks)).toEqual([]);
   });
 
@@ -115,7 +151,11 @@ describe('createOpenAIMock: answers', () => {
     const c = await completion(await createOpenAIMock()(post({ ...hello, reasoning_effort: 'low' })));
     expect(c.choices[0]?.message.content).toBe('echo: hello big world');
     // "Thinking about 5 input words." = 5 words of reasoning, + 4 of text
-    expect(c.usage).toMatchObject({ completion_tokens: 9, total_tokens: 14, completion_tokens_details: { reasoning_tokens: 5 } });
+    expect(c.usage).toMatchObject({
+      completion_tokens: 9,
+      total_tokens: 14,
+      completion_tokens_details: { reasoning_tokens: 5 },
+    });
   });
 
   it('echoes the trailing tool messages', async () => {
@@ -150,7 +190,10 @@ describe('createOpenAIMock: answers satisfy the spec', () => {
     it(`${what}: the completion passes validateResponse, every chunk validateStreamEvent and the checker`, async () => {
       const mock = createOpenAIMock({ chunkSize: 3 });
       expect(validateResponse('openai-chat', await (await mock(post(body))).json())).toEqual({ ok: true, errors: [] });
-      const chunks = await readStreamEvents(await mock(post({ ...body, stream: true, stream_options: { include_usage: true } })), 'openai-chat');
+      const chunks = await readStreamEvents(
+        await mock(post({ ...body, stream: true, stream_options: { include_usage: true } })),
+        'openai-chat',
+      );
       for (const chunk of chunks) expect(validateStreamEvent('openai-chat', chunk)).toEqual({ ok: true, errors: [] });
       expect(checkOpenAIChunks(chunks)).toEqual([]);
     });
@@ -161,19 +204,55 @@ describe('createOpenAIMock: rejects like the real API', () => {
   const mock = createOpenAIMock({ apiKey: 'k' });
 
   const cases: Array<[string, Request, number, string, string | null]> = [
-    ['no key', new Request(`${BASE}/v1/chat/completions`, { method: 'POST', body: JSON.stringify(hello) }), 401, 'authentication_error', null],
-    ['an x-api-key instead of a bearer', post(hello, { authorization: '', 'x-api-key': 'k' }), 401, 'authentication_error', null],
+    [
+      'no key',
+      new Request(`${BASE}/v1/chat/completions`, { method: 'POST', body: JSON.stringify(hello) }),
+      401,
+      'authentication_error',
+      null,
+    ],
+    [
+      'an x-api-key instead of a bearer',
+      post(hello, { authorization: '', 'x-api-key': 'k' }),
+      401,
+      'authentication_error',
+      null,
+    ],
     ['a wrong key', post(hello, { authorization: 'Bearer nope' }), 401, 'authentication_error', null],
     ['invalid JSON', post('{"model"'), 400, 'invalid_request_error', null],
     ['a spec violation (no messages)', post({ model: 'gpt-test' }), 400, 'invalid_request_error', 'messages'],
     ['an unknown path', post(hello, {}, '/v1/completions'), 404, 'not_found_error', null],
-    ['a tool name with a space', post({ ...hello, tools: [{ type: 'function', function: { name: 'get weather' } }] }), 400, 'invalid_request_error', 'tools[0].function.name'],
-    ['a tool name of 65 characters', post({ ...hello, tools: [{ type: 'function', function: { name: 'x'.repeat(65) } }] }), 400, 'invalid_request_error', 'tools[0].function.name'],
+    [
+      'a tool name with a space',
+      post({ ...hello, tools: [{ type: 'function', function: { name: 'get weather' } }] }),
+      400,
+      'invalid_request_error',
+      'tools[0].function.name',
+    ],
+    [
+      'a tool name of 65 characters',
+      post({ ...hello, tools: [{ type: 'function', function: { name: 'x'.repeat(65) } }] }),
+      400,
+      'invalid_request_error',
+      'tools[0].function.name',
+    ],
     ['five stop strings', post({ ...hello, stop: ['a', 'b', 'c', 'd', 'e'] }), 400, 'invalid_request_error', 'stop'],
-    ['stream_options without stream', post({ ...hello, stream_options: { include_usage: true } }), 400, 'invalid_request_error', 'stream_options'],
+    [
+      'stream_options without stream',
+      post({ ...hello, stream_options: { include_usage: true } }),
+      400,
+      'invalid_request_error',
+      'stream_options',
+    ],
     [
       'a tool message with no tool_calls before it',
-      post({ model: 'gpt-test', messages: [{ role: 'user', content: 'a' }, { role: 'tool', tool_call_id: 'call_x', content: 'r' }] }),
+      post({
+        model: 'gpt-test',
+        messages: [
+          { role: 'user', content: 'a' },
+          { role: 'tool', tool_call_id: 'call_x', content: 'r' },
+        ],
+      }),
       400,
       'invalid_request_error',
       'messages[1].tool_call_id',
@@ -184,7 +263,10 @@ describe('createOpenAIMock: rejects like the real API', () => {
         model: 'gpt-test',
         messages: [
           { role: 'user', content: 'a' },
-          { role: 'assistant', tool_calls: [{ id: 'call_a', type: 'function', function: { name: 'f', arguments: '{}' } }] },
+          {
+            role: 'assistant',
+            tool_calls: [{ id: 'call_a', type: 'function', function: { name: 'f', arguments: '{}' } }],
+          },
           { role: 'user', content: 'b' },
         ],
       }),

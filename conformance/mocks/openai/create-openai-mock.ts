@@ -16,7 +16,11 @@ const DEFAULT_CREATED = 1700000000;
 
 const openaiDefinition: ProviderDefinition = {
   errorBody: (status, message, violation) =>
-    openaiErrorBody(status, message, violation?.path ? { param: violation.path } : violation?.type ? { type: violation.type } : {}),
+    openaiErrorBody(
+      status,
+      message,
+      violation?.path ? { param: violation.path } : violation?.type ? { type: violation.type } : {},
+    ),
   responseHeaders: { 'x-request-id': 'req_mock' },
   checkHeaders: checkOpenAIHeaders,
   framing: {
@@ -31,7 +35,12 @@ const openaiDefinition: ProviderDefinition = {
       matches: (path) => path.endsWith('/v1/chat/completions'),
       check: (request, validate) => {
         const spec = validate('openai-chat', request.body);
-        const specViolations = spec.ok ? [] : spec.errors.map((e) => ({ path: e.path, message: e.path === '' ? e.message : `Invalid '${e.path}': ${e.message}` }));
+        const specViolations = spec.ok
+          ? []
+          : spec.errors.map((e) => ({
+              path: e.path,
+              message: e.path === '' ? e.message : `Invalid '${e.path}': ${e.message}`,
+            }));
         return [...specViolations, ...checkOpenAIRequest(request.body)];
       },
       answer: (request, options) => {
@@ -42,8 +51,19 @@ const openaiDefinition: ProviderDefinition = {
         const n = typeof body.n === 'number' && body.n >= 1 ? body.n : 1;
         if (body.stream !== true) return { json: renderOpenAICompletion(script, model, created, n) };
         const streamOptions = body.stream_options;
-        const includeUsage = typeof streamOptions === 'object' && streamOptions !== null && (streamOptions as { include_usage?: unknown }).include_usage === true;
-        return { events: renderOpenAIChunks(script, { model, created, n, chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE, includeUsage }) };
+        const includeUsage =
+          typeof streamOptions === 'object' &&
+          streamOptions !== null &&
+          (streamOptions as { include_usage?: unknown }).include_usage === true;
+        return {
+          events: renderOpenAIChunks(script, {
+            model,
+            created,
+            n,
+            chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
+            includeUsage,
+          }),
+        };
       },
     },
   ],

@@ -1,5 +1,5 @@
-import type { ScriptPrompt } from '../../scripted-model/script.js';
 import { isRecord } from '../../../src/core/narrow.js';
+import type { ScriptPrompt } from '../../scripted-model/script.js';
 
 /** A message content's text: the string, or its text (and refusal) parts joined with "\n". */
 function contentText(content: unknown): string {
@@ -27,7 +27,11 @@ function argumentsText(args: unknown): string {
 /** The trailing tool messages' contents joined with "\n"; otherwise the last user message's text. */
 function lastUserText(messages: readonly unknown[]): string {
   const results: string[] = [];
-  for (let i = messages.length - 1; i >= 0 && isRecord(messages[i]) && (messages[i] as Record<string, unknown>).role === 'tool'; i--) {
+  for (
+    let i = messages.length - 1;
+    i >= 0 && isRecord(messages[i]) && (messages[i] as Record<string, unknown>).role === 'tool';
+    i--
+  ) {
     results.unshift(contentText((messages[i] as Record<string, unknown>).content));
   }
   if (results.length > 0) return results.join('\n');
@@ -42,7 +46,12 @@ function functionTools(tools: unknown): Array<{ name: string; inputSchema: unkno
   if (!Array.isArray(tools)) return [];
   const out: Array<{ name: string; inputSchema: unknown }> = [];
   for (const tool of tools) {
-    if (isRecord(tool) && tool.type === 'function' && isRecord(tool.function) && typeof tool.function.name === 'string') {
+    if (
+      isRecord(tool) &&
+      tool.type === 'function' &&
+      isRecord(tool.function) &&
+      typeof tool.function.name === 'string'
+    ) {
       out.push({ name: tool.function.name, inputSchema: tool.function.parameters });
     }
   }
@@ -59,7 +68,12 @@ function forcedTool(body: Record<string, unknown>): ScriptPrompt['forcedTool'] {
     return tools.find((t) => t.name === name);
   }
   const allowed = choice.allowed_tools;
-  if (choice.type === 'allowed_tools' && isRecord(allowed) && allowed.mode === 'required' && Array.isArray(allowed.tools)) {
+  if (
+    choice.type === 'allowed_tools' &&
+    isRecord(allowed) &&
+    allowed.mode === 'required' &&
+    Array.isArray(allowed.tools)
+  ) {
     const names = allowed.tools.map((t) => (isRecord(t) && isRecord(t.function) ? t.function.name : undefined));
     return tools.find((t) => names.includes(t.name));
   }
@@ -75,7 +89,8 @@ export function openaiPrompt(body: Record<string, unknown>): ScriptPrompt {
     const text = contentText(m.content);
     if (text !== '') inputTexts.push(text);
     if (Array.isArray(m.tool_calls)) {
-      for (const call of m.tool_calls) if (isRecord(call) && isRecord(call.function)) inputTexts.push(argumentsText(call.function.arguments));
+      for (const call of m.tool_calls)
+        if (isRecord(call) && isRecord(call.function)) inputTexts.push(argumentsText(call.function.arguments));
     }
   }
   const max = typeof body.max_completion_tokens === 'number' ? body.max_completion_tokens : body.max_tokens;
@@ -84,7 +99,12 @@ export function openaiPrompt(body: Record<string, unknown>): ScriptPrompt {
     lastUserText: lastUserText(messages),
     inputTexts,
     maxTokens: typeof max === 'number' ? max : undefined,
-    stopSequences: typeof stop === 'string' ? [stop] : Array.isArray(stop) ? stop.filter((s): s is string => typeof s === 'string') : [],
+    stopSequences:
+      typeof stop === 'string'
+        ? [stop]
+        : Array.isArray(stop)
+          ? stop.filter((s): s is string => typeof s === 'string')
+          : [],
     thinking: typeof body.reasoning_effort === 'string' && body.reasoning_effort !== 'none',
     forcedTool: forcedTool(body),
   };

@@ -28,8 +28,13 @@ export function renderOpenAIChunks(script: Script, o: OpenAIChunkOptions): Array
     push(index, { role: 'assistant', content: silent ? null : '', refusal: null });
     for (const content of chunkText(script.text, o.chunkSize)) push(index, { content });
     script.toolCalls.forEach((call, k) => {
-      push(index, { tool_calls: [{ index: k, id: `call_${call.id}`, type: 'function', function: { name: call.name, arguments: '' } }] });
-      for (const args of chunkText(JSON.stringify(call.input), o.chunkSize)) push(index, { tool_calls: [{ index: k, function: { arguments: args } }] });
+      push(index, {
+        tool_calls: [
+          { index: k, id: `call_${call.id}`, type: 'function', function: { name: call.name, arguments: '' } },
+        ],
+      });
+      for (const args of chunkText(JSON.stringify(call.input), o.chunkSize))
+        push(index, { tool_calls: [{ index: k, function: { arguments: args } }] });
     });
     push(index, {}, openaiFinishReason(script.stop));
   }

@@ -25,7 +25,12 @@ export function openaiUsage(script: Script, n: number): Record<string, unknown> 
 }
 
 /** A script as an OpenAI `chat.completion` with `n` identical choices (the thinking text is not shown). */
-export function renderOpenAICompletion(script: Script, model: string, created: number, n: number): Record<string, unknown> {
+export function renderOpenAICompletion(
+  script: Script,
+  model: string,
+  created: number,
+  n: number,
+): Record<string, unknown> {
   const message: Record<string, unknown> = {
     role: 'assistant',
     content: script.text === '' && script.toolCalls.length > 0 ? null : script.text,

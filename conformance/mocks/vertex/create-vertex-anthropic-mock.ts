@@ -9,11 +9,11 @@ import { anthropicPrompt } from '../anthropic/anthropic-prompt.js';
 import { renderAnthropicEvents } from '../anthropic/render-anthropic-events.js';
 import { renderAnthropicMessage } from '../anthropic/render-anthropic-message.js';
 import { createMockProvider } from '../create-mock-provider.js';
-import { readBearerToken } from '../read-bearer-token.js';
-import { checkVertexCountTokens } from './check-vertex-count-tokens.js';
-import { checkVertexAnthropicBody } from './check-vertex-anthropic-body.js';
 import type { MockOptions, MockProvider, RuleViolation } from '../mock-types.js';
 import type { ProviderDefinition } from '../provider-definition.js';
+import { readBearerToken } from '../read-bearer-token.js';
+import { checkVertexAnthropicBody } from './check-vertex-anthropic-body.js';
+import { checkVertexCountTokens } from './check-vertex-count-tokens.js';
 
 const DEFAULT_CHUNK_SIZE = 16;
 
@@ -26,12 +26,22 @@ const DEFAULT_CHUNK_SIZE = 16;
  */
 export function createVertexAnthropicMock(options: MockOptions = {}): MockProvider {
   const definition: ProviderDefinition = {
-    errorBody: (status, message, violation) => (violation?.type === 'google' ? geminiErrorBody(status, message) : anthropicErrorBody(status, message, violation?.type)),
+    errorBody: (status, message, violation) =>
+      violation?.type === 'google'
+        ? geminiErrorBody(status, message)
+        : anthropicErrorBody(status, message, violation?.type),
     responseHeaders: {},
     checkHeaders: (headers, o): RuleViolation | undefined => {
       const token = readBearerToken(headers.get('authorization'));
-      if (!token) return { status: 401, type: 'google', path: '', message: 'Request is missing required authentication credential. Expected OAuth 2 access token.' };
-      if (o.apiKey !== undefined && token !== o.apiKey) return { status: 401, type: 'google', path: '', message: 'Request had invalid authentication credentials.' };
+      if (!token)
+        return {
+          status: 401,
+          type: 'google',
+          path: '',
+          message: 'Request is missing required authentication credential. Expected OAuth 2 access token.',
+        };
+      if (o.apiKey !== undefined && token !== o.apiKey)
+        return { status: 401, type: 'google', path: '', message: 'Request had invalid authentication credentials.' };
       return undefined;
     },
     framing: {

@@ -31,7 +31,9 @@ async function encode(events: unknown[]): Promise<string> {
 
 describe('anthropic codec', () => {
   it('decodes named events into their JSON, pings included, comments skipped', async () => {
-    const events = await decode(': hi\nevent: message_start\ndata: {"type":"message_start","message":{}}\n\nevent: ping\ndata: {"type": "ping"}\n\n');
+    const events = await decode(
+      ': hi\nevent: message_start\ndata: {"type":"message_start","message":{}}\n\nevent: ping\ndata: {"type": "ping"}\n\n',
+    );
     expect(events).toEqual([{ type: 'message_start', message: {} }, { type: 'ping' }]);
   });
 
@@ -55,16 +57,28 @@ describe('anthropic codec', () => {
   });
 
   it('encodes every event with an event: line equal to its type', async () => {
-    const text = await encode([{ type: 'message_stop' }, { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'a\nb' } }]);
+    const text = await encode([
+      { type: 'message_stop' },
+      { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'a\nb' } },
+    ]);
     expect(text).toBe(
       'event: message_stop\ndata: {"type":"message_stop"}\n\nevent: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"a\\nb"}}\n\n',
     );
   });
 
   it('builds stream error events and error bodies in the Anthropic shape', () => {
-    expect(anthropicCodec.streamError(529, 'Overloaded')).toEqual({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } });
-    expect(anthropicCodec.streamError(502, 'cut', 'api_error')).toEqual({ type: 'error', error: { type: 'api_error', message: 'cut' } });
-    expect(anthropicCodec.errorBody(429, 'slow down')).toEqual({ type: 'error', error: { type: 'rate_limit_error', message: 'slow down' } });
+    expect(anthropicCodec.streamError(529, 'Overloaded')).toEqual({
+      type: 'error',
+      error: { type: 'overloaded_error', message: 'Overloaded' },
+    });
+    expect(anthropicCodec.streamError(502, 'cut', 'api_error')).toEqual({
+      type: 'error',
+      error: { type: 'api_error', message: 'cut' },
+    });
+    expect(anthropicCodec.errorBody(429, 'slow down')).toEqual({
+      type: 'error',
+      error: { type: 'rate_limit_error', message: 'slow down' },
+    });
     expect(anthropicCodec.streamEnd?.track().see({ type: 'message_stop' })).toBe('done');
     expect(anthropicCodec.streamEnd?.track().see({ type: 'message_delta' })).toBe('open');
   });

@@ -1,10 +1,15 @@
 import { TranslationError } from '../../core/errors.js';
 import { encodeSSEEvent } from '../../wire/sse/encode-sse.js';
 import type { SSEMessage } from '../../wire/sse/parse-sse.js';
-import { createSSEByteDecoder, type SSEDecoderOptions, type SyncDecoder, syncDecoderToTransform } from '../../wire/sse/sse-decoder-stream.js';
+import {
+  createSSEByteDecoder,
+  type SSEDecoderOptions,
+  type SyncDecoder,
+  syncDecoderToTransform,
+} from '../../wire/sse/sse-decoder-stream.js';
 import type { FormatCodec, SyncCodec } from '../codec.js';
-import { anthropicStreamEnd } from './stream-end.js';
 import { type AnthropicErrorBody, anthropicErrorBody } from './errors.js';
+import { anthropicStreamEnd } from './stream-end.js';
 
 /**
  * Anthropic Messages stream wire format: named SSE events (`event: <type>`), the data is the event
@@ -53,7 +58,9 @@ export function createAnthropicDecoder(options: AnthropicDecodeOptions = {}): Sy
 }
 
 /** bytes -> Anthropic events */
-export function createAnthropicDecodeStream(options: AnthropicDecodeOptions = {}): TransformStream<Uint8Array, AnthropicStreamEvent> {
+export function createAnthropicDecodeStream(
+  options: AnthropicDecodeOptions = {},
+): TransformStream<Uint8Array, AnthropicStreamEvent> {
   return syncDecoderToTransform(createAnthropicDecoder(options));
 }
 
@@ -76,12 +83,17 @@ export function encodeAnthropicEvents(events: readonly unknown[]): string {
 /** One Anthropic event as SSE text. */
 export function encodeAnthropicEvent(event: unknown): string {
   const type = typeof event === 'object' && event !== null ? (event as { type?: unknown }).type : undefined;
-  if (typeof type !== 'string') throw new TranslationError('invalid_input', 'Anthropic stream event has no string "type"');
+  if (typeof type !== 'string')
+    throw new TranslationError('invalid_input', 'Anthropic stream event has no string "type"');
   return encodeSSEEvent(type, event);
 }
 
 /** The `error` event an Anthropic client sees mid-stream. */
-export function anthropicStreamError(status: number, message: string, type?: string): { type: 'error'; error: AnthropicErrorBody['error'] } {
+export function anthropicStreamError(
+  status: number,
+  message: string,
+  type?: string,
+): { type: 'error'; error: AnthropicErrorBody['error'] } {
   return { type: 'error', error: anthropicErrorBody(status, message, type).error };
 }
 

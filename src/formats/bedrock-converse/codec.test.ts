@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TranslationError } from '../../core/errors.js';
 import { concatBytes, drainUntilError, drainValues } from '../../../test/support/drain-stream.js';
 import { streamOfChunks } from '../../../test/support/stream-test-utils.js';
+import { TranslationError } from '../../core/errors.js';
 import { encodeEventFrame } from '../../wire/event-stream/frames.js';
 import { bedrockConverseCodec, createConverseDecodeStream, encodeConverseEvent } from './codec.js';
 import { bedrockConverseTarget, parseBedrockConversePath } from './target.js';
@@ -19,22 +19,34 @@ function decode(bytes: Uint8Array): Promise<unknown[]> {
 
 describe('bedrock-converse codec', () => {
   it('decodes events keyed by :event-type, drops the padding field, in 5-byte pieces', async () => {
-    const frame = encodeEventFrame('contentBlockDelta', { contentBlockIndex: 0, delta: { text: 'h\u00e9' }, p: 'abcdefgh' });
+    const frame = encodeEventFrame('contentBlockDelta', {
+      contentBlockIndex: 0,
+      delta: { text: 'h\u00e9' },
+      p: 'abcdefgh',
+    });
     expect(await decode(frame)).toEqual([{ contentBlockDelta: { contentBlockIndex: 0, delta: { text: 'h\u00e9' } } }]);
   });
 
   it('round-trips exception events as exception frames', async () => {
-    expect(await decode(encodeConverseEvent({ validationException: { message: 'bad' } }))).toEqual([{ validationException: { message: 'bad' } }]);
+    expect(await decode(encodeConverseEvent({ validationException: { message: 'bad' } }))).toEqual([
+      { validationException: { message: 'bad' } },
+    ]);
     expect(bedrockConverseCodec.streamError(529, 'busy')).toEqual({ serviceUnavailableException: { message: 'busy' } });
   });
 
   it('stream errors are ConverseStream exceptions: statuses without one (timeouts, 403, 404) give modelStreamErrorException', () => {
-    expect(bedrockConverseCodec.streamError(429, 'slow down')).toEqual({ throttlingException: { message: 'slow down' } });
+    expect(bedrockConverseCodec.streamError(429, 'slow down')).toEqual({
+      throttlingException: { message: 'slow down' },
+    });
     expect(bedrockConverseCodec.streamError(400, 'bad')).toEqual({ validationException: { message: 'bad' } });
     expect(bedrockConverseCodec.streamError(502, 'cut')).toEqual({ internalServerException: { message: 'cut' } });
     expect(bedrockConverseCodec.streamError(504, 'idle')).toEqual({ modelStreamErrorException: { message: 'idle' } });
-    expect(bedrockConverseCodec.streamError(403, 'denied')).toEqual({ modelStreamErrorException: { message: 'denied' } });
-    expect(bedrockConverseCodec.streamError(500, 'x', 'modelTimeoutException')).toEqual({ modelStreamErrorException: { message: 'x' } });
+    expect(bedrockConverseCodec.streamError(403, 'denied')).toEqual({
+      modelStreamErrorException: { message: 'denied' },
+    });
+    expect(bedrockConverseCodec.streamError(500, 'x', 'modelTimeoutException')).toEqual({
+      modelStreamErrorException: { message: 'x' },
+    });
   });
 
   it('a corrupt frame is an error', async () => {
@@ -44,19 +56,27 @@ describe('bedrock-converse codec', () => {
   });
 
   it('paths', () => {
-    expect(bedrockConverseTarget('us.anthropic.claude-x:0', true).path).toBe('/model/us.anthropic.claude-x%3A0/converse-stream');
+    expect(bedrockConverseTarget('us.anthropic.claude-x:0', true).path).toBe(
+      '/model/us.anthropic.claude-x%3A0/converse-stream',
+    );
     expect(parseBedrockConversePath('/model/m/converse')).toEqual({ model: 'm', stream: false });
   });
 
   it('hands out every whole frame before a cut or corrupt one, then errors, at any chunking', async () => {
-    const events = [{ messageStart: { role: 'assistant' } }, { contentBlockDelta: { contentBlockIndex: 0, delta: { text: 'Hi' } } }, { contentBlockStop: { contentBlockIndex: 0 } }];
+    const events = [
+      { messageStart: { role: 'assistant' } },
+      { contentBlockDelta: { contentBlockIndex: 0, delta: { text: 'Hi' } } },
+      { contentBlockStop: { contentBlockIndex: 0 } },
+    ];
     const whole = concatBytes(events.map((e) => encodeConverseEvent(e)));
     const corrupt = whole.slice();
     corrupt[whole.length - 6] = corrupt[whole.length - 6]! ^ 0xff;
     const cut = whole.slice(0, whole.length - 7);
     for (const bytes of [corrupt, cut]) {
       for (const size of [bytes.length, 7]) {
-        const { values, error } = await drainUntilError(streamOfChunks(piecesOf(bytes, size)).pipeThrough(createConverseDecodeStream()));
+        const { values, error } = await drainUntilError(
+          streamOfChunks(piecesOf(bytes, size)).pipeThrough(createConverseDecodeStream()),
+        );
         expect(values).toEqual(events.slice(0, 2));
         expect(error).toBeInstanceOf(TranslationError);
       }

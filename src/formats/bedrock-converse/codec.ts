@@ -1,9 +1,16 @@
 import { TranslationError } from '../../core/errors.js';
+import { isRecord } from '../../core/narrow.js';
+import {
+  createEventStreamDecodeStream,
+  type EventStreamMessage,
+  encodeEventFrame,
+  encodeExceptionFrame,
+  framePayload,
+  headerString,
+} from '../../wire/event-stream/frames.js';
 import { bedrockErrorBody, bedrockStreamExceptionForStatus } from '../bedrock-invoke/errors.js';
-import { createEventStreamDecodeStream, type EventStreamMessage, encodeEventFrame, encodeExceptionFrame, framePayload, headerString } from '../../wire/event-stream/frames.js';
 import type { FormatCodec } from '../codec.js';
 import { bedrockConverseStreamEnd } from './stream-end.js';
-import { isRecord } from '../../core/narrow.js';
 import { converseStreamException } from './stream-exceptions.js';
 
 /**
@@ -19,7 +26,11 @@ export type ConverseStreamEvent = Record<string, Record<string, unknown>>;
 export function decodeConverseFrame(message: EventStreamMessage): ConverseStreamEvent {
   const kind = headerString(message, ':message-type') ?? 'event';
   if (kind === 'error') {
-    return { internalServerException: { message: `${headerString(message, ':error-code') ?? 'error'}: ${headerString(message, ':error-message') ?? ''}` } };
+    return {
+      internalServerException: {
+        message: `${headerString(message, ':error-code') ?? 'error'}: ${headerString(message, ':error-message') ?? ''}`,
+      },
+    };
   }
   const name = kind === 'exception' ? headerString(message, ':exception-type') : headerString(message, ':event-type');
   if (!name) throw new TranslationError('upstream', `event-stream ${kind} frame without a type header`);
@@ -39,7 +50,8 @@ export function encodeConverseEvent(event: unknown): Uint8Array {
   if (!isRecord(event)) throw new TranslationError('invalid_input', 'a Converse stream event must be an object');
   const names = Object.keys(event);
   const name = names[0];
-  if (names.length !== 1 || name === undefined) throw new TranslationError('invalid_input', 'a Converse stream event has exactly one key');
+  if (names.length !== 1 || name === undefined)
+    throw new TranslationError('invalid_input', 'a Converse stream event has exactly one key');
   const payload = event[name];
   if (/Exception$/.test(name)) {
     const message = isRecord(payload) && typeof payload.message === 'string' ? payload.message : 'error';
@@ -61,7 +73,9 @@ export const bedrockConverseCodec: FormatCodec<ConverseStreamEvent> = {
   streamContentType: 'application/vnd.amazon.eventstream',
   decodeStream: createConverseDecodeStream,
   encodeStream: createConverseEncodeStream,
-  streamError: (status, message, type) => ({ [converseStreamException(type ?? bedrockStreamExceptionForStatus(status))]: { message } }),
+  streamError: (status, message, type) => ({
+    [converseStreamException(type ?? bedrockStreamExceptionForStatus(status))]: { message },
+  }),
   errorBody: (status, message) => bedrockErrorBody(status, message),
   decodeFrame: decodeConverseFrame,
   streamEnd: bedrockConverseStreamEnd,

@@ -3,7 +3,13 @@ import { converseStreamException } from './stream-exceptions.js';
 
 describe('converseStreamException', () => {
   it('keeps the five exceptions of the ConverseStream union, camelCased', () => {
-    for (const name of ['internalServerException', 'modelStreamErrorException', 'validationException', 'throttlingException', 'serviceUnavailableException']) {
+    for (const name of [
+      'internalServerException',
+      'modelStreamErrorException',
+      'validationException',
+      'throttlingException',
+      'serviceUnavailableException',
+    ]) {
       expect(converseStreamException(name)).toBe(name);
     }
     expect(converseStreamException('ThrottlingException')).toBe('throttlingException');

@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { TranslationError } from '../../core/errors.js';
 import { concatBytes, drainUntilError, drainValues } from '../../../test/support/drain-stream.js';
 import { streamOfChunks } from '../../../test/support/stream-test-utils.js';
+import { TranslationError } from '../../core/errors.js';
 import { bytesToBase64 } from '../../wire/base64.js';
-import { bedrockInvokeCodec, createBedrockInvokeDecodeStream, encodeBedrockInvokeEvent } from './codec.js';
 import { encodeEventFrame, encodeExceptionFrame, eventStreamCodec } from '../../wire/event-stream/frames.js';
+import { bedrockInvokeCodec, createBedrockInvokeDecodeStream, encodeBedrockInvokeEvent } from './codec.js';
 
 function decode(chunks: Uint8Array[]): Promise<unknown[]> {
   return drainValues(streamOfChunks(chunks).pipeThrough(createBedrockInvokeDecodeStream()));
 }
 
 const chunkFrame = (event: unknown, padding?: string) =>
-  encodeEventFrame('chunk', { bytes: bytesToBase64(new TextEncoder().encode(JSON.stringify(event))), ...(padding ? { p: padding } : {}) });
+  encodeEventFrame('chunk', {
+    bytes: bytesToBase64(new TextEncoder().encode(JSON.stringify(event))),
+    ...(padding ? { p: padding } : {}),
+  });
 
 describe('bedrock-invoke codec', () => {
   const events = [
@@ -60,7 +63,9 @@ describe('bedrock-invoke codec', () => {
       [corrupt, /corrupt event-stream frame/],
     ] as const) {
       for (const chunks of [[bytes], [bytes.slice(0, 30), bytes.slice(30)]]) {
-        const { values, error: failure } = await drainUntilError(streamOfChunks(chunks).pipeThrough(createBedrockInvokeDecodeStream()));
+        const { values, error: failure } = await drainUntilError(
+          streamOfChunks(chunks).pipeThrough(createBedrockInvokeDecodeStream()),
+        );
         expect(values).toEqual(events.slice(0, 2));
         expect(failure).toBeInstanceOf(TranslationError);
         expect(String((failure as Error).message)).toMatch(error);
@@ -72,9 +77,18 @@ describe('bedrock-invoke codec', () => {
     expect(await decode([encodeExceptionFrame('throttlingException', 'Too many requests')])).toEqual([
       { type: 'error', error: { type: 'throttlingException', message: 'Too many requests' } },
     ]);
-    const frame = encodeBedrockInvokeEvent({ type: 'error', error: { type: 'modelStreamErrorException', message: 'boom' } });
-    expect(eventStreamCodec.decode(frame).headers[':exception-type']).toEqual({ type: 'string', value: 'modelStreamErrorException' });
-    expect(bedrockInvokeCodec.streamError(429, 'slow')).toEqual({ type: 'error', error: { type: 'throttlingException', message: 'slow' } });
+    const frame = encodeBedrockInvokeEvent({
+      type: 'error',
+      error: { type: 'modelStreamErrorException', message: 'boom' },
+    });
+    expect(eventStreamCodec.decode(frame).headers[':exception-type']).toEqual({
+      type: 'string',
+      value: 'modelStreamErrorException',
+    });
+    expect(bedrockInvokeCodec.streamError(429, 'slow')).toEqual({
+      type: 'error',
+      error: { type: 'throttlingException', message: 'slow' },
+    });
   });
 
   it('skips unknown event types', async () => {

@@ -1,10 +1,17 @@
 import { TranslationError } from '../../core/errors.js';
 import { isRecord } from '../../core/narrow.js';
-import type { FormatCodec } from '../codec.js';
-import { bedrockInvokeStreamEnd } from './stream-end.js';
 import { base64ToBytes, bytesToBase64 } from '../../wire/base64.js';
+import {
+  createEventStreamDecodeStream,
+  type EventStreamMessage,
+  encodeEventFrame,
+  encodeExceptionFrame,
+  framePayload,
+  headerString,
+} from '../../wire/event-stream/frames.js';
+import type { FormatCodec } from '../codec.js';
 import { bedrockErrorBody, bedrockStreamExceptionForStatus } from './errors.js';
-import { createEventStreamDecodeStream, type EventStreamMessage, encodeEventFrame, encodeExceptionFrame, framePayload, headerString } from '../../wire/event-stream/frames.js';
+import { bedrockInvokeStreamEnd } from './stream-end.js';
 
 /**
  * Bedrock InvokeModelWithResponseStream for Claude (docs/wire-formats.md#bedrock-invoke): event-stream frames with
@@ -24,21 +31,32 @@ export function decodeBedrockInvokeFrame(message: EventStreamMessage): BedrockIn
   if (kind === 'exception') {
     const p = framePayload(message);
     const text = isRecord(p) && typeof p.message === 'string' ? p.message : 'upstream exception';
-    return { type: 'error', error: { type: headerString(message, ':exception-type') ?? 'internalServerException', message: text } };
+    return {
+      type: 'error',
+      error: { type: headerString(message, ':exception-type') ?? 'internalServerException', message: text },
+    };
   }
   if (kind === 'error') {
-    return { type: 'error', error: { type: headerString(message, ':error-code') ?? 'internalServerException', message: headerString(message, ':error-message') ?? '' } };
+    return {
+      type: 'error',
+      error: {
+        type: headerString(message, ':error-code') ?? 'internalServerException',
+        message: headerString(message, ':error-message') ?? '',
+      },
+    };
   }
   if (headerString(message, ':event-type') !== 'chunk') return undefined; // unknown event types are skipped, as the AWS SDKs do
   const payload = framePayload(message);
-  if (!isRecord(payload) || typeof payload.bytes !== 'string') throw new TranslationError('upstream', 'chunk frame without "bytes"');
+  if (!isRecord(payload) || typeof payload.bytes !== 'string')
+    throw new TranslationError('upstream', 'chunk frame without "bytes"');
   let event: unknown;
   try {
     event = JSON.parse(utf8.decode(base64ToBytes(payload.bytes)));
   } catch {
     throw new TranslationError('upstream', 'chunk frame "bytes" is not base64 of a JSON event');
   }
-  if (!isRecord(event) || typeof event.type !== 'string') throw new TranslationError('upstream', 'chunk event has no string "type"');
+  if (!isRecord(event) || typeof event.type !== 'string')
+    throw new TranslationError('upstream', 'chunk event has no string "type"');
   return event as BedrockInvokeEvent;
 }
 
@@ -49,7 +67,8 @@ export function createBedrockInvokeDecodeStream(): TransformStream<Uint8Array, B
 
 /** One event as one frame. */
 export function encodeBedrockInvokeEvent(event: unknown): Uint8Array {
-  if (!isRecord(event) || typeof event.type !== 'string') throw new TranslationError('invalid_input', 'a stream event needs a string "type"');
+  if (!isRecord(event) || typeof event.type !== 'string')
+    throw new TranslationError('invalid_input', 'a stream event needs a string "type"');
   if (event.type === 'error') {
     const e = isRecord(event.error) ? event.error : {};
     const type = typeof e.type === 'string' && /Exception$/.test(e.type) ? e.type : 'internalServerException';
@@ -72,7 +91,10 @@ export const bedrockInvokeCodec: FormatCodec<BedrockInvokeEvent> = {
   streamContentType: 'application/vnd.amazon.eventstream',
   decodeStream: createBedrockInvokeDecodeStream,
   encodeStream: createBedrockInvokeEncodeStream,
-  streamError: (status, message, type) => ({ type: 'error', error: { type: type ?? bedrockStreamExceptionForStatus(status), message } }),
+  streamError: (status, message, type) => ({
+    type: 'error',
+    error: { type: type ?? bedrockStreamExceptionForStatus(status), message },
+  }),
   errorBody: (status, message) => bedrockErrorBody(status, message),
   decodeFrame: decodeBedrockInvokeFrame,
   streamEnd: bedrockInvokeStreamEnd,

@@ -32,7 +32,9 @@ export function readGeminiError(
   const e = isRecord(body) && isRecord(body.error) ? body.error : undefined;
   const code = typeof e?.code === 'number' ? e.code : httpStatus;
   const message = typeof e?.message === 'string' ? e.message : `upstream error ${httpStatus}`;
-  const info = Array.isArray(e?.details) ? e.details.find((d) => isRecord(d) && d['@type'] === ERROR_INFO && typeof d.reason === 'string') : undefined;
+  const info = Array.isArray(e?.details)
+    ? e.details.find((d) => isRecord(d) && d['@type'] === ERROR_INFO && typeof d.reason === 'string')
+    : undefined;
   const reason = isRecord(info) && typeof info.reason === 'string' ? info.reason : undefined;
   return { code, message, status: typeof e?.status === 'string' ? e.status : undefined, reason };
 }
@@ -44,4 +46,3 @@ export function geminiErrorToAnthropic(error: HttpError): HttpError {
   const s = anthropicStatusForGemini(error.status, status, reason);
   return { status: s, body: anthropicErrorBody(s, message, anthropicErrorTypeForStatus(s)) };
 }
-

@@ -22,8 +22,13 @@ const bytes = (s: string) => new TextEncoder().encode(s);
 
 describe('gemini codec', () => {
   it('decodes CRLF-framed data-only SSE, split anywhere (also inside a UTF-8 character)', async () => {
-    const wire = bytes('data: {"candidates":[{"content":{"parts":[{"text":"h\u00e9"}]}}]}\r\n\r\ndata: {"candidates":[],"usageMetadata":{"promptTokenCount":1}}\r\n\r\n');
-    const expected = [{ candidates: [{ content: { parts: [{ text: 'h\u00e9' }] } }] }, { candidates: [], usageMetadata: { promptTokenCount: 1 } }];
+    const wire = bytes(
+      'data: {"candidates":[{"content":{"parts":[{"text":"h\u00e9"}]}}]}\r\n\r\ndata: {"candidates":[],"usageMetadata":{"promptTokenCount":1}}\r\n\r\n',
+    );
+    const expected = [
+      { candidates: [{ content: { parts: [{ text: 'h\u00e9' }] } }] },
+      { candidates: [], usageMetadata: { promptTokenCount: 1 } },
+    ];
     for (let cut = 1; cut < wire.length; cut += 7) {
       expect(await decode([wire.slice(0, cut), wire.slice(cut)])).toEqual(expected);
     }
@@ -43,7 +48,11 @@ describe('gemini codec', () => {
   it('encodes data-only messages and google.rpc errors', () => {
     expect(encodeGeminiEvent({ candidates: [] })).toBe('data: {"candidates":[]}\n\n');
     expect(encodeGeminiEventCRLF({ t: 'a\nb' })).toBe('data: {"t":"a\\nb"}\r\n\r\n');
-    expect(geminiCodec.streamError(429, 'slow down')).toEqual({ error: { code: 429, message: 'slow down', status: 'RESOURCE_EXHAUSTED' } });
-    expect(geminiCodec.errorBody(529, 'busy')).toEqual({ error: { code: 503, message: 'busy', status: 'UNAVAILABLE' } });
+    expect(geminiCodec.streamError(429, 'slow down')).toEqual({
+      error: { code: 429, message: 'slow down', status: 'RESOURCE_EXHAUSTED' },
+    });
+    expect(geminiCodec.errorBody(529, 'busy')).toEqual({
+      error: { code: 503, message: 'busy', status: 'UNAVAILABLE' },
+    });
   });
 });

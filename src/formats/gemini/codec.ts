@@ -1,11 +1,16 @@
 import { TranslationError } from '../../core/errors.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { encodeSSEData } from '../../wire/sse/encode-sse.js';
 import type { SSEMessage } from '../../wire/sse/parse-sse.js';
-import { createSSEByteDecoder, type SSEDecoderOptions, type SyncDecoder, syncDecoderToTransform } from '../../wire/sse/sse-decoder-stream.js';
+import {
+  createSSEByteDecoder,
+  type SSEDecoderOptions,
+  type SyncDecoder,
+  syncDecoderToTransform,
+} from '../../wire/sse/sse-decoder-stream.js';
 import type { FormatCodec, SyncCodec } from '../codec.js';
-import { geminiStreamEnd } from './stream-end.js';
 import { geminiErrorBody } from './errors.js';
-import { isRecord, type JsonObject } from '../../core/narrow.js';
+import { geminiStreamEnd } from './stream-end.js';
 
 /**
  * Gemini `streamGenerateContent?alt=sse` wire format (docs/wire-formats.md#gemini-stream): data-only SSE, each
@@ -39,7 +44,9 @@ export function createGeminiDecoder(options: SSEDecoderOptions = {}): SyncDecode
 }
 
 /** bytes -> Gemini chunks */
-export function createGeminiDecodeStream(options: SSEDecoderOptions = {}): TransformStream<Uint8Array, GeminiStreamEvent> {
+export function createGeminiDecodeStream(
+  options: SSEDecoderOptions = {},
+): TransformStream<Uint8Array, GeminiStreamEvent> {
   return syncDecoderToTransform(createGeminiDecoder(options));
 }
 

@@ -28,11 +28,17 @@ describe('convertGeminiSchemaToJsonSchema', () => {
       },
       required: ['q'],
     });
-    expect(losses.list).toEqual([{ path: 'tools[0].functionDeclarations[0].parameters.propertyOrdering', reason: expect.any(String) }]);
+    expect(losses.list).toEqual([
+      { path: 'tools[0].functionDeclarations[0].parameters.propertyOrdering', reason: expect.any(String) },
+    ]);
   });
 
   it('round-trips the Gemini subset through JSON Schema', () => {
-    const gemini = { type: 'OBJECT', properties: { a: { type: 'STRING', enum: ['x', 'y'] }, b: { type: 'NUMBER', minimum: 0 } }, required: ['a'] };
+    const gemini = {
+      type: 'OBJECT',
+      properties: { a: { type: 'STRING', enum: ['x', 'y'] }, b: { type: 'NUMBER', minimum: 0 } },
+      required: ['a'],
+    };
     const losses = new LossCollector(true);
     const json = convertGeminiSchemaToJsonSchema(gemini, '', losses);
     expect(convertJsonSchemaToGemini(json, '', losses)).toEqual(gemini);
@@ -44,7 +50,10 @@ describe('convertGeminiSchemaToJsonSchema', () => {
     const json = convertGeminiSchemaToJsonSchema(gemini, '', losses);
     expect(json).toEqual({ type: ['string', 'null'], enum: ['asc', 'desc', null] });
     expect(convertJsonSchemaToGemini(json, '', losses)).toEqual(gemini);
-    expect(convertGeminiSchemaToJsonSchema({ type: 'STRING', enum: ['a'] }, '', losses)).toEqual({ type: 'string', enum: ['a'] });
+    expect(convertGeminiSchemaToJsonSchema({ type: 'STRING', enum: ['a'] }, '', losses)).toEqual({
+      type: 'string',
+      enum: ['a'],
+    });
   });
 
   it('rejects a non-object schema with a typed error', () => {

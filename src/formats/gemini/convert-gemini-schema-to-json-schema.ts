@@ -10,9 +10,23 @@ import { isRecord } from '../../core/narrow.js';
  */
 
 const COUNTS = new Set(['minItems', 'maxItems', 'minLength', 'maxLength', 'minProperties', 'maxProperties']);
-const COPIED = new Set(['format', 'title', 'description', 'pattern', 'minimum', 'maximum', 'default', 'enum', 'required']);
+const COPIED = new Set([
+  'format',
+  'title',
+  'description',
+  'pattern',
+  'minimum',
+  'maximum',
+  'default',
+  'enum',
+  'required',
+]);
 
-export function convertGeminiSchemaToJsonSchema(schema: unknown, path: JsonPath, losses: LossCollector): Record<string, unknown> {
+export function convertGeminiSchemaToJsonSchema(
+  schema: unknown,
+  path: JsonPath,
+  losses: LossCollector,
+): Record<string, unknown> {
   if (!isRecord(schema)) throw new TranslationError('invalid_input', 'a Gemini Schema must be an object', { path });
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(schema)) {
@@ -34,12 +48,14 @@ export function convertGeminiSchemaToJsonSchema(schema: unknown, path: JsonPath,
     } else if (key === 'items') {
       out.items = convertGeminiSchemaToJsonSchema(value, at, losses);
     } else if (key === 'anyOf') {
-      if (Array.isArray(value)) out.anyOf = value.map((s, i) => convertGeminiSchemaToJsonSchema(s, childPath(at, i), losses));
+      if (Array.isArray(value))
+        out.anyOf = value.map((s, i) => convertGeminiSchemaToJsonSchema(s, childPath(at, i), losses));
       else losses.add(at, 'anyOf must be a list');
     } else if (key === 'properties') {
       if (!isRecord(value)) throw new TranslationError('invalid_input', 'properties must be an object', { path: at });
       const props: Record<string, unknown> = {};
-      for (const name of Object.keys(value)) props[name] = convertGeminiSchemaToJsonSchema(value[name], childPath(at, name), losses);
+      for (const name of Object.keys(value))
+        props[name] = convertGeminiSchemaToJsonSchema(value[name], childPath(at, name), losses);
       out.properties = props;
     } else if (key === 'propertyOrdering') {
       losses.add(at, 'JSON Schema has no property ordering');

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
-import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { convertJsonSchemaToGemini } from './convert-json-schema-to-gemini.js';
-
 
 function run(schema: unknown) {
   const losses = new LossCollector();
@@ -55,7 +54,12 @@ describe('convertJsonSchemaToGemini', () => {
       properties: { root: { $ref: '#/$defs/Node' } },
     });
     expect(out.properties?.root).toEqual({ type: 'OBJECT', properties: { child: { type: 'OBJECT' } } });
-    expect(losses).toEqual([{ path: 'tools[0].input_schema.properties.root.properties.child.$ref', reason: expect.stringContaining('recursive') }]);
+    expect(losses).toEqual([
+      {
+        path: 'tools[0].input_schema.properties.root.properties.child.$ref',
+        reason: expect.stringContaining('recursive'),
+      },
+    ]);
   });
 
   it('converts const to a one-value enum and null types to nullable', () => {
@@ -67,7 +71,12 @@ describe('convertJsonSchemaToGemini', () => {
   it('types an enum without a type as STRING and drops a string enum on another type (Gemini: "enum: only allowed for STRING type")', () => {
     const { out, losses } = run({
       type: 'object',
-      properties: { u: { enum: ['c', 'f'] }, n: { type: 'integer', enum: ['1', '2'] }, z: { enum: ['a', null] }, o: { enum: [null] } },
+      properties: {
+        u: { enum: ['c', 'f'] },
+        n: { type: 'integer', enum: ['1', '2'] },
+        z: { enum: ['a', null] },
+        o: { enum: [null] },
+      },
     });
     expect(out.properties).toEqual({
       u: { type: 'STRING', enum: ['c', 'f'] },
@@ -82,7 +91,11 @@ describe('convertJsonSchemaToGemini', () => {
   });
 
   it('keeps the tighter bound when minimum/maximum sit beside exclusive bounds, in any key order', () => {
-    expect(run({ type: 'integer', exclusiveMinimum: 5, minimum: 0, maximum: 100, exclusiveMaximum: 50 }).out).toEqual({ type: 'INTEGER', minimum: 6, maximum: 49 });
+    expect(run({ type: 'integer', exclusiveMinimum: 5, minimum: 0, maximum: 100, exclusiveMaximum: 50 }).out).toEqual({
+      type: 'INTEGER',
+      minimum: 6,
+      maximum: 49,
+    });
     expect(run({ type: 'integer', minimum: 0, exclusiveMinimum: 5 }).out).toEqual({ type: 'INTEGER', minimum: 6 });
     expect(run({ type: 'integer', exclusiveMinimum: 0, minimum: 3 }).out).toEqual({ type: 'INTEGER', minimum: 3 });
   });
@@ -105,7 +118,10 @@ describe('convertJsonSchemaToGemini', () => {
   });
 
   it('keeps the type of a non-string const (an empty Gemini schema says nothing), with a loss', () => {
-    const { out, losses } = run({ type: 'object', properties: { b: { const: true }, f: { const: 1.5 }, t: { type: 'boolean', const: false } } });
+    const { out, losses } = run({
+      type: 'object',
+      properties: { b: { const: true }, f: { const: 1.5 }, t: { type: 'boolean', const: false } },
+    });
     expect(out.properties).toEqual({ b: { type: 'BOOLEAN' }, f: { type: 'NUMBER' }, t: { type: 'BOOLEAN' } });
     expect(losses.map((l) => l.path)).toEqual([
       'tools[0].input_schema.properties.b.const',
@@ -123,7 +139,10 @@ describe('convertJsonSchemaToGemini', () => {
   it('relaxes oneOf to anyOf with a loss, merges allOf', () => {
     const { out, losses } = run({
       oneOf: [{ type: 'string' }, { type: 'integer' }],
-      allOf: [{ properties: { a: { type: 'string' } }, required: ['a'] }, { properties: { b: { type: 'boolean' } }, required: ['b'] }],
+      allOf: [
+        { properties: { a: { type: 'string' } }, required: ['a'] },
+        { properties: { b: { type: 'boolean' } }, required: ['b'] },
+      ],
     });
     expect(out.anyOf).toEqual([{ type: 'STRING' }, { type: 'INTEGER' }]);
     expect(out.properties).toEqual({ a: { type: 'STRING' }, b: { type: 'BOOLEAN' } });
@@ -132,9 +151,15 @@ describe('convertJsonSchemaToGemini', () => {
   });
 
   it('drops formats Gemini rejects and non-string enums', () => {
-    const { out, losses } = run({ type: 'object', properties: { e: { type: 'string', format: 'email' }, n: { type: 'integer', enum: [1, 2] } } });
+    const { out, losses } = run({
+      type: 'object',
+      properties: { e: { type: 'string', format: 'email' }, n: { type: 'integer', enum: [1, 2] } },
+    });
     expect(out.properties).toEqual({ e: { type: 'STRING' }, n: { type: 'INTEGER' } });
-    expect(losses.map((l) => l.path)).toEqual(['tools[0].input_schema.properties.e.format', 'tools[0].input_schema.properties.n.enum']);
+    expect(losses.map((l) => l.path)).toEqual([
+      'tools[0].input_schema.properties.e.format',
+      'tools[0].input_schema.properties.n.enum',
+    ]);
   });
 
   it('omits an empty properties object (Gemini rejects it)', () => {
@@ -142,7 +167,10 @@ describe('convertJsonSchemaToGemini', () => {
   });
 
   it('splits a multi-type union into anyOf', () => {
-    expect(run({ type: ['string', 'integer', 'null'] }).out).toEqual({ anyOf: [{ type: 'STRING' }, { type: 'INTEGER' }], nullable: true });
+    expect(run({ type: ['string', 'integer', 'null'] }).out).toEqual({
+      anyOf: [{ type: 'STRING' }, { type: 'INTEGER' }],
+      nullable: true,
+    });
   });
 
   it('throws a typed error for a non-object schema', () => {
@@ -151,6 +179,8 @@ describe('convertJsonSchemaToGemini', () => {
 
   it('strict mode turns a drop into an error', () => {
     const losses = new LossCollector(true);
-    expect(() => convertJsonSchemaToGemini({ type: 'object', additionalProperties: false }, 's', losses)).toThrow(/cannot carry over/);
+    expect(() => convertJsonSchemaToGemini({ type: 'object', additionalProperties: false }, 's', losses)).toThrow(
+      /cannot carry over/,
+    );
   });
 });

@@ -69,7 +69,8 @@ function convert(schema: unknown, path: JsonPath, w: Walk): GeminiSchema {
     if (COPIED.has(key)) {
       copyAnnotation(out, key, value, at, w);
     } else if (INT64.has(key)) {
-      if (isFiniteNumber(value) && Number.isInteger(value) && value >= 0) (out as Record<string, unknown>)[key] = String(value);
+      if (isFiniteNumber(value) && Number.isInteger(value) && value >= 0)
+        (out as Record<string, unknown>)[key] = String(value);
       else w.losses.add(at, `${key} must be a non-negative integer for Gemini`);
     } else {
       convertKeyword(schema, key, value, at, out, w);
@@ -110,7 +111,14 @@ function checkEnumType(schema: JsonObject, path: JsonPath, out: GeminiSchema, w:
   }
 }
 
-function convertKeyword(schema: JsonObject, key: string, value: unknown, at: JsonPath, out: GeminiSchema, w: Walk): void {
+function convertKeyword(
+  schema: JsonObject,
+  key: string,
+  value: unknown,
+  at: JsonPath,
+  out: GeminiSchema,
+  w: Walk,
+): void {
   switch (key) {
     case 'format':
       if (typeof value === 'string') out.format = value;
@@ -216,16 +224,28 @@ function applyEnum(value: unknown, at: JsonPath, out: GeminiSchema, w: Walk): vo
     return;
   }
   if (strings.length === 0) {
-    w.losses.add(at, value.length === 0 ? 'an empty enum has no Gemini equivalent' : 'an enum of only null has no Gemini equivalent: only nullable is kept');
+    w.losses.add(
+      at,
+      value.length === 0
+        ? 'an empty enum has no Gemini equivalent'
+        : 'an enum of only null has no Gemini equivalent: only nullable is kept',
+    );
     return;
   }
   out.enum = strings;
 }
 
-function applyExclusive(key: 'exclusiveMinimum' | 'exclusiveMaximum', value: unknown, at: JsonPath, out: GeminiSchema, w: Walk): void {
+function applyExclusive(
+  key: 'exclusiveMinimum' | 'exclusiveMaximum',
+  value: unknown,
+  at: JsonPath,
+  out: GeminiSchema,
+  w: Walk,
+): void {
   if (isFiniteNumber(value) && out.type === 'INTEGER' && Number.isInteger(value)) {
     // on integers an exclusive bound is an inclusive bound one step inside: exact
-    if (key === 'exclusiveMinimum') out.minimum = out.minimum === undefined ? value + 1 : Math.max(out.minimum, value + 1);
+    if (key === 'exclusiveMinimum')
+      out.minimum = out.minimum === undefined ? value + 1 : Math.max(out.minimum, value + 1);
     else out.maximum = out.maximum === undefined ? value - 1 : Math.min(out.maximum, value - 1);
     return;
   }
@@ -263,7 +283,10 @@ function mergeAllOf(value: unknown, at: JsonPath, out: GeminiSchema, w: Walk): v
       } else if (target[k] === undefined) {
         target[k] = v;
       } else if (JSON.stringify(target[k]) !== JSON.stringify(v)) {
-        w.losses.add(childPath(childPath(at, i), k), `allOf members disagree on "${k}": Gemini has no allOf, the first value is kept`);
+        w.losses.add(
+          childPath(childPath(at, i), k),
+          `allOf members disagree on "${k}": Gemini has no allOf, the first value is kept`,
+        );
       }
     }
   });

@@ -43,7 +43,14 @@ export function geminiStatusName(status: number): GeminiStatusName {
   return STATUS_BY_HTTP[geminiHttpStatus(status)] ?? 'UNKNOWN';
 }
 
-const NAMES = new Set<string>([...Object.values(STATUS_BY_HTTP), 'FAILED_PRECONDITION', 'OUT_OF_RANGE', 'ALREADY_EXISTS', 'DATA_LOSS', 'UNKNOWN']);
+const NAMES = new Set<string>([
+  ...Object.values(STATUS_BY_HTTP),
+  'FAILED_PRECONDITION',
+  'OUT_OF_RANGE',
+  'ALREADY_EXISTS',
+  'DATA_LOSS',
+  'UNKNOWN',
+]);
 
 function isStatusName(name: string | undefined): name is GeminiStatusName {
   return name !== undefined && NAMES.has(name);

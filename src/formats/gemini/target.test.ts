@@ -4,7 +4,9 @@ import { geminiTarget, parseGeminiPath } from './target.js';
 describe('gemini target paths', () => {
   it('puts the model and the endpoint into the path', () => {
     expect(geminiTarget('gemini-2.5-flash', false).path).toBe('/v1beta/models/gemini-2.5-flash:generateContent');
-    expect(geminiTarget('gemini-2.5-flash', true).path).toBe('/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse');
+    expect(geminiTarget('gemini-2.5-flash', true).path).toBe(
+      '/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse',
+    );
     expect(geminiTarget('a/b', false, 'v1').path).toBe('/v1/models/a%2Fb:generateContent');
   });
 
@@ -14,7 +16,11 @@ describe('gemini target paths', () => {
       operation: 'streamGenerateContent',
       sse: true,
     });
-    expect(parseGeminiPath('/v1/models/m:generateContent')).toEqual({ model: 'm', operation: 'generateContent', sse: false });
+    expect(parseGeminiPath('/v1/models/m:generateContent')).toEqual({
+      model: 'm',
+      operation: 'generateContent',
+      sse: false,
+    });
     expect(parseGeminiPath('/v1/messages')).toBeUndefined();
   });
 });

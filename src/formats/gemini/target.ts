@@ -12,7 +12,9 @@ export interface GeminiTarget {
 
 export function geminiTarget(model: string, stream: boolean, apiVersion = 'v1beta'): GeminiTarget {
   const m = encodeURIComponent(model);
-  const path = stream ? `/${apiVersion}/models/${m}:streamGenerateContent?alt=sse` : `/${apiVersion}/models/${m}:generateContent`;
+  const path = stream
+    ? `/${apiVersion}/models/${m}:streamGenerateContent?alt=sse`
+    : `/${apiVersion}/models/${m}:generateContent`;
   return { path, model, stream };
 }
 

@@ -31,7 +31,10 @@ async function encode(events: OpenAIStreamEvent[]): Promise<string> {
 
 describe('openai codec', () => {
   it('decodes data-only chunks and [DONE]', async () => {
-    expect(await decode('data: {"id":"a","choices":[]}\n\ndata: [DONE]\n\n')).toEqual([{ id: 'a', choices: [] }, '[DONE]']);
+    expect(await decode('data: {"id":"a","choices":[]}\n\ndata: [DONE]\n\n')).toEqual([
+      { id: 'a', choices: [] },
+      '[DONE]',
+    ]);
   });
 
   it('passes a data JSON with an error key on as the error event', async () => {
@@ -41,8 +44,12 @@ describe('openai codec', () => {
   });
 
   it('turns an `event: error` message into an error event whatever its data', async () => {
-    expect(await decode('event: error\ndata: {"message":"bad","type":"invalid_request_error"}\n\n')).toEqual([{ error: { message: 'bad', type: 'invalid_request_error' } }]);
-    expect(await decode('event: error\ndata: plain text\n\n')).toEqual([{ error: { message: 'plain text', type: 'server_error', param: null, code: null } }]);
+    expect(await decode('event: error\ndata: {"message":"bad","type":"invalid_request_error"}\n\n')).toEqual([
+      { error: { message: 'bad', type: 'invalid_request_error' } },
+    ]);
+    expect(await decode('event: error\ndata: plain text\n\n')).toEqual([
+      { error: { message: 'plain text', type: 'server_error', param: null, code: null } },
+    ]);
   });
 
   it('errors with a TranslationError on data that is not JSON', async () => {
@@ -51,13 +58,21 @@ describe('openai codec', () => {
   });
 
   it('encodes data-only messages and the [DONE] terminator', async () => {
-    expect(await encode([{ id: 'x', choices: [] }, '[DONE]'])).toBe('data: {"id":"x","choices":[]}\n\ndata: [DONE]\n\n');
+    expect(await encode([{ id: 'x', choices: [] }, '[DONE]'])).toBe(
+      'data: {"id":"x","choices":[]}\n\ndata: [DONE]\n\n',
+    );
   });
 
   it('builds stream error events and error bodies in the OpenAI shape', () => {
-    expect(openaiCodec.streamError(429, 'slow')).toEqual({ error: { message: 'slow', type: 'rate_limit_error', param: null, code: 'rate_limit_exceeded' } });
-    expect(openaiCodec.streamError(502, 'cut', 'server_error')).toEqual({ error: { message: 'cut', type: 'server_error', param: null, code: null } });
-    expect(openaiCodec.errorBody(401, 'who')).toEqual({ error: { message: 'who', type: 'authentication_error', param: null, code: 'invalid_api_key' } });
+    expect(openaiCodec.streamError(429, 'slow')).toEqual({
+      error: { message: 'slow', type: 'rate_limit_error', param: null, code: 'rate_limit_exceeded' },
+    });
+    expect(openaiCodec.streamError(502, 'cut', 'server_error')).toEqual({
+      error: { message: 'cut', type: 'server_error', param: null, code: null },
+    });
+    expect(openaiCodec.errorBody(401, 'who')).toEqual({
+      error: { message: 'who', type: 'authentication_error', param: null, code: 'invalid_api_key' },
+    });
     expect(openaiCodec.streamEnd?.track().see('[DONE]')).toBe('done');
     expect(openaiCodec.streamEnd?.track().see({})).toBe('open');
   });

@@ -2,7 +2,12 @@ import { TranslationError } from '../../core/errors.js';
 import { isRecord } from '../../core/narrow.js';
 import { encodeSSEData } from '../../wire/sse/encode-sse.js';
 import type { SSEMessage } from '../../wire/sse/parse-sse.js';
-import { createSSEByteDecoder, type SSEDecoderOptions, type SyncDecoder, syncDecoderToTransform } from '../../wire/sse/sse-decoder-stream.js';
+import {
+  createSSEByteDecoder,
+  type SSEDecoderOptions,
+  type SyncDecoder,
+  syncDecoderToTransform,
+} from '../../wire/sse/sse-decoder-stream.js';
 import type { FormatCodec, SyncCodec } from '../codec.js';
 import { type OpenAIErrorBody, openaiErrorBody, openaiErrorTypeForStatus } from './errors.js';
 import { OPENAI_DONE, type OpenAIStreamEvent } from './events.js';
@@ -52,7 +57,9 @@ export function createOpenAIDecoder(options: SSEDecoderOptions = {}): SyncDecode
 }
 
 /** bytes -> OpenAI events */
-export function createOpenAIDecodeStream(options: SSEDecoderOptions = {}): TransformStream<Uint8Array, OpenAIStreamEvent> {
+export function createOpenAIDecodeStream(
+  options: SSEDecoderOptions = {},
+): TransformStream<Uint8Array, OpenAIStreamEvent> {
   return syncDecoderToTransform(createOpenAIDecoder(options));
 }
 
@@ -75,7 +82,8 @@ export function encodeOpenAIEvents(events: readonly unknown[]): string {
 /** One OpenAI event as SSE text. */
 export function encodeOpenAIEvent(event: unknown): string {
   if (event === OPENAI_DONE) return encodeSSEData(OPENAI_DONE);
-  if (!isRecord(event)) throw new TranslationError('invalid_input', 'OpenAI stream event must be an object or "[DONE]"');
+  if (!isRecord(event))
+    throw new TranslationError('invalid_input', 'OpenAI stream event must be an object or "[DONE]"');
   return encodeSSEData(event);
 }
 

@@ -23,7 +23,10 @@ const TYPE_BY_STATUS: Record<number, { type: string; code: string | null }> = {
 
 /** The OpenAI `error.type` / `error.code` for an HTTP status. */
 export function openaiErrorTypeForStatus(status: number): { type: string; code: string | null } {
-  return TYPE_BY_STATUS[status] ?? (status >= 500 ? { type: 'server_error', code: null } : { type: 'invalid_request_error', code: null });
+  return (
+    TYPE_BY_STATUS[status] ??
+    (status >= 500 ? { type: 'server_error', code: null } : { type: 'invalid_request_error', code: null })
+  );
 }
 
 export function openaiErrorBody(
@@ -32,7 +35,14 @@ export function openaiErrorBody(
   opts: { type?: string; param?: string | null; code?: string | null } = {},
 ): OpenAIErrorBody {
   const d = openaiErrorTypeForStatus(status);
-  return { error: { message, type: opts.type ?? d.type, param: opts.param ?? null, code: opts.code === undefined ? d.code : opts.code } };
+  return {
+    error: {
+      message,
+      type: opts.type ?? d.type,
+      param: opts.param ?? null,
+      code: opts.code === undefined ? d.code : opts.code,
+    },
+  };
 }
 
 export function isOpenAIErrorBody(body: unknown): body is OpenAIErrorBody {

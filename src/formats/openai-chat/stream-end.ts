@@ -1,5 +1,12 @@
 import { isRecord } from '../../core/narrow.js';
-import { FinishedIndexes, isFinal, type StreamEnd, type StreamEndRule, type StreamEndState, seeIndexed } from '../stream-end.js';
+import {
+  FinishedIndexes,
+  isFinal,
+  type StreamEnd,
+  type StreamEndRule,
+  type StreamEndState,
+  seeIndexed,
+} from '../stream-end.js';
 import { isOpenAIErrorEvent, OPENAI_DONE } from './events.js';
 
 /**

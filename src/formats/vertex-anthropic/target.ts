@@ -12,11 +12,15 @@ export interface VertexLocation {
 }
 
 function prefix(location: VertexLocation | undefined): string {
-  return location ? `/v1/projects/${encodeURIComponent(location.project)}/locations/${encodeURIComponent(location.region)}` : '';
+  return location
+    ? `/v1/projects/${encodeURIComponent(location.project)}/locations/${encodeURIComponent(location.region)}`
+    : '';
 }
 
 export function vertexAnthropicTarget(model: string, stream: boolean, location?: VertexLocation): { path: string } {
-  return { path: `${prefix(location)}/publishers/anthropic/models/${encodeURIComponent(model)}:${stream ? 'streamRawPredict' : 'rawPredict'}` };
+  return {
+    path: `${prefix(location)}/publishers/anthropic/models/${encodeURIComponent(model)}:${stream ? 'streamRawPredict' : 'rawPredict'}`,
+  };
 }
 
 /** count_tokens: a fixed model segment, the model stays in the body. */
@@ -25,7 +29,8 @@ export function vertexAnthropicCountTokensTarget(location?: VertexLocation): { p
 }
 
 /** `[/v1/projects/{project}/locations/{region}]/publishers/anthropic/models/{model}:{method}`; the model may hold `/`. */
-const PATH = /(?:\/v1\/projects\/([^/]+)\/locations\/([^/]+))?\/publishers\/anthropic\/models\/(.+):(rawPredict|streamRawPredict)$/;
+const PATH =
+  /(?:\/v1\/projects\/([^/]+)\/locations\/([^/]+))?\/publishers\/anthropic\/models\/(.+):(rawPredict|streamRawPredict)$/;
 
 /**
  * The model, streaming choice and (when the path names them) project and region of a Vertex path (what a

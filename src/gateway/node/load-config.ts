@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type GatewayConfig, configFail, configFromJson } from '../config.js';
+import { configFail, configFromJson, type GatewayConfig } from '../config.js';
 
 /** Read a JSON config file (or none) and apply the environment. */
 export function loadConfig(file?: string, env: Record<string, string | undefined> = process.env): GatewayConfig {

@@ -9,7 +9,10 @@ export interface Served {
 }
 
 /** Serve a web-standard handler over node:http (default: 127.0.0.1, a free port). */
-export function serveFetch(handler: (req: Request) => Promise<Response>, opts: { port?: number; hostname?: string } = {}): Promise<Served> {
+export function serveFetch(
+  handler: (req: Request) => Promise<Response>,
+  opts: { port?: number; hostname?: string } = {},
+): Promise<Served> {
   const hostname = opts.hostname ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: handler, port: opts.port ?? 0, hostname }, (info: AddressInfo) => {

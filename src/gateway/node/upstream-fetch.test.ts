@@ -48,7 +48,12 @@ describe('createNodeUpstreamFetch', () => {
   it('sends method, headers and body, and streams the answer back as a web Response', async () => {
     const seen: { method?: string; key?: string; length?: string; body?: string } = {};
     const url = await listen((req, res, body) => {
-      Object.assign(seen, { method: req.method, key: req.headers['x-api-key'], length: req.headers['content-length'], body });
+      Object.assign(seen, {
+        method: req.method,
+        key: req.headers['x-api-key'],
+        length: req.headers['content-length'],
+        body,
+      });
       res.writeHead(200, { 'content-type': 'text/event-stream', 'retry-after': '3' });
       res.write('data: 1\n\n');
       setTimeout(() => res.end('data: 2\n\n'), 5);

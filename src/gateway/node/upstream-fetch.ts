@@ -3,7 +3,6 @@ import { keepResponseBody, type UpstreamFetch, type UpstreamInit } from '../upst
 
 export type { UpstreamFetch, UpstreamInit };
 
-
 type Request_ = (url: URL, options: RequestOptions, callback: (res: IncomingMessage) => void) => ClientRequest;
 interface Transport {
   request: Request_;
@@ -127,7 +126,11 @@ function send(t: Transport, url: URL, init: UpstreamInit): Promise<Response> {
       const status = res.statusCode ?? 502;
       try {
         const body = NULL_BODY.has(status) ? null : socketBody(res, req as ClientRequest);
-        const response = new Response(body, { status, statusText: res.statusMessage ?? '', headers: headersOf(res.rawHeaders) });
+        const response = new Response(body, {
+          status,
+          statusText: res.statusMessage ?? '',
+          headers: headersOf(res.rawHeaders),
+        });
         if (body) keepResponseBody(response, body);
         else res.resume();
         resolve(response);
@@ -156,7 +159,11 @@ export function createNodeUpstreamFetch(opts: { maxSockets?: number } = {}): Ups
   let transports: Promise<{ http: Transport; https: Transport }> | undefined;
   const load = async () => {
     const [http, https] = await Promise.all([import('node:http'), import('node:https')]);
-    const agentOptions = { keepAlive: true, scheduling: 'lifo' as const, maxSockets: opts.maxSockets ?? Number.POSITIVE_INFINITY };
+    const agentOptions = {
+      keepAlive: true,
+      scheduling: 'lifo' as const,
+      maxSockets: opts.maxSockets ?? Number.POSITIVE_INFINITY,
+    };
     return {
       http: { request: http.request as Request_, agent: new http.Agent(agentOptions) },
       https: { request: https.request as Request_, agent: new https.Agent(agentOptions) },
@@ -176,7 +183,8 @@ export function createNodeUpstreamFetch(opts: { maxSockets?: number } = {}): Ups
       if (urls.size >= URL_CACHE) urls.clear();
       urls.set(url, u);
     }
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new TypeError('fetch failed', { cause: new Error(`unsupported protocol ${u.protocol}`) });
+    if (u.protocol !== 'http:' && u.protocol !== 'https:')
+      throw new TypeError('fetch failed', { cause: new Error(`unsupported protocol ${u.protocol}`) });
     return send(u.protocol === 'https:' ? loaded.https : loaded.http, u, init);
   };
 }

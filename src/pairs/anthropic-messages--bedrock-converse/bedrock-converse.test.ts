@@ -3,17 +3,17 @@ import type { AddressInfo } from 'node:net';
 import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeConverseEvent } from '../../formats/bedrock-converse/codec.js';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
+import { drainBytes as bytesOf, concatBytes as concat } from '../../../test/support/drain-stream.js';
 import { anthropicSDKFinalMessage } from '../../../test/support/sdk-harness.js';
 import { readText, streamOfChunks, streamOfText } from '../../../test/support/stream-test-utils.js';
-import { translateStream } from '../../translate/translate-stream.js';
-import { translateError, translateResponse } from '../../translate/translate.js';
+import { encodeConverseEvent } from '../../formats/bedrock-converse/codec.js';
 import { bedrockExceptionForStatus } from '../../formats/bedrock-invoke/errors.js';
-import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
-import { anthropicRequestToConverse } from './request-to-converse.js';
+import { translateError, translateResponse } from '../../translate/translate.js';
+import { translateStream } from '../../translate/translate-stream.js';
 import { converseRequestToAnthropic } from './request-to-anthropic.js';
+import { anthropicRequestToConverse } from './request-to-converse.js';
 import { converseResponseToAnthropic } from './response-to-anthropic.js';
-import { concatBytes as concat, drainBytes as bytesOf } from '../../../test/support/drain-stream.js';
 
 describe('anthropic -> converse request', () => {
   it('maps system/cache_control, thinking, tools, images, documents, tool results', () => {
@@ -52,7 +52,13 @@ describe('anthropic -> converse request', () => {
     expect(r.context.upstreamPath).toBe('/model/anthropic.claude-x/converse');
     expect(r.body).toEqual({
       messages: [
-        { role: 'user', content: [{ image: { format: 'png', source: { bytes: 'AAAA' } } }, { document: { name: 'document-1', format: 'pdf', source: { bytes: 'JVBE' } } }] },
+        {
+          role: 'user',
+          content: [
+            { image: { format: 'png', source: { bytes: 'AAAA' } } },
+            { document: { name: 'document-1', format: 'pdf', source: { bytes: 'JVBE' } } },
+          ],
+        },
         {
           role: 'assistant',
           content: [
@@ -66,7 +72,12 @@ describe('anthropic -> converse request', () => {
       system: [{ text: 'sys' }, { cachePoint: { type: 'default' } }],
       inferenceConfig: { maxTokens: 500, temperature: 0.5, stopSequences: ['X'] },
       additionalModelRequestFields: { top_k: 5, thinking: { type: 'enabled', budget_tokens: 1024 } },
-      toolConfig: { tools: [{ toolSpec: { name: 'f', inputSchema: { json: { type: 'object', properties: {} } }, description: 'd' } }], toolChoice: { tool: { name: 'f' } } },
+      toolConfig: {
+        tools: [
+          { toolSpec: { name: 'f', inputSchema: { json: { type: 'object', properties: {} } }, description: 'd' } },
+        ],
+        toolChoice: { tool: { name: 'f' } },
+      },
     });
   });
 });
@@ -75,7 +86,16 @@ describe('converse upstream -> Anthropic client', () => {
   it('response: blocks, stop reason, usage', () => {
     const r = converseResponseToAnthropic(
       deepFreeze({
-        output: { message: { role: 'assistant', content: [{ reasoningContent: { reasoningText: { text: 't', signature: 'S' } } }, { text: 'Hi' }, { toolUse: { toolUseId: 'tu', name: 'f', input: {} } }] } },
+        output: {
+          message: {
+            role: 'assistant',
+            content: [
+              { reasoningContent: { reasoningText: { text: 't', signature: 'S' } } },
+              { text: 'Hi' },
+              { toolUse: { toolUseId: 'tu', name: 'f', input: {} } },
+            ],
+          },
+        },
         stopReason: 'tool_use',
         usage: { inputTokens: 5, outputTokens: 7, totalTokens: 20, cacheReadInputTokens: 8 },
       }),
@@ -83,7 +103,11 @@ describe('converse upstream -> Anthropic client', () => {
     );
     expect(r.body).toMatchObject({
       id: 'msg_c',
-      content: [{ type: 'thinking', thinking: 't', signature: 'S' }, { type: 'text', text: 'Hi' }, { type: 'tool_use', id: 'tu', name: 'f', input: {} }],
+      content: [
+        { type: 'thinking', thinking: 't', signature: 'S' },
+        { type: 'text', text: 'Hi' },
+        { type: 'tool_use', id: 'tu', name: 'f', input: {} },
+      ],
       stop_reason: 'tool_use',
       usage: { input_tokens: 5, cache_creation_input_tokens: 0, cache_read_input_tokens: 8, output_tokens: 7 },
     });
@@ -107,7 +131,14 @@ describe('converse upstream -> Anthropic client', () => {
         { metadata: { usage: { inputTokens: 11, outputTokens: 22, totalTokens: 33 } } },
       ].map(encodeConverseEvent),
     );
-    const sse = await readText(translateStream('bedrock-converse', 'anthropic-messages', streamOfChunks([frames.slice(0, 77), frames.slice(77)]), { id: 'msg_s' }));
+    const sse = await readText(
+      translateStream(
+        'bedrock-converse',
+        'anthropic-messages',
+        streamOfChunks([frames.slice(0, 77), frames.slice(77)]),
+        { id: 'msg_s' },
+      ),
+    );
     const m = await anthropicSDKFinalMessage(sse);
     expect(m.content).toEqual([
       { type: 'thinking', thinking: 'think', signature: 'SIG' },
@@ -119,15 +150,23 @@ describe('converse upstream -> Anthropic client', () => {
   });
 
   it('an exception frame becomes an Anthropic error event', async () => {
-    const frames = concat([encodeConverseEvent({ messageStart: { role: 'assistant' } }), encodeConverseEvent({ throttlingException: { message: 'Too many' } })]);
+    const frames = concat([
+      encodeConverseEvent({ messageStart: { role: 'assistant' } }),
+      encodeConverseEvent({ throttlingException: { message: 'Too many' } }),
+    ]);
     const sse = await readText(translateStream('bedrock-converse', 'anthropic-messages', streamOfChunks([frames])));
-    expect(sse).toContain('event: error\ndata: {"type":"error","error":{"type":"rate_limit_error","message":"Too many"}}');
+    expect(sse).toContain(
+      'event: error\ndata: {"type":"error","error":{"type":"rate_limit_error","message":"Too many"}}',
+    );
   });
 });
 
 describe('@aws-sdk/client-bedrock-runtime on loopback consumes crosswire output', () => {
   let server: Server;
-  let reply: { body: Uint8Array | string; type: string; status?: number; headers?: Record<string, string> } = { body: '', type: 'application/json' };
+  let reply: { body: Uint8Array | string; type: string; status?: number; headers?: Record<string, string> } = {
+    body: '',
+    type: 'application/json',
+  };
   let seen: unknown;
   let client: BedrockRuntimeClient;
 
@@ -169,19 +208,42 @@ describe('@aws-sdk/client-bedrock-runtime on loopback consumes crosswire output'
   ].join('');
 
   it('ConverseStream reads the event stream translated from an Anthropic upstream', async () => {
-    reply = { body: await bytesOf(translateStream('anthropic-messages', 'bedrock-converse', streamOfText(SSE, 10))), type: 'application/vnd.amazon.eventstream' };
-    const out = await client.send(new ConverseStreamCommand({ modelId: 'anthropic.claude-x', messages: [{ role: 'user', content: [{ text: 'hi' }] }] }));
+    reply = {
+      body: await bytesOf(translateStream('anthropic-messages', 'bedrock-converse', streamOfText(SSE, 10))),
+      type: 'application/vnd.amazon.eventstream',
+    };
+    const out = await client.send(
+      new ConverseStreamCommand({
+        modelId: 'anthropic.claude-x',
+        messages: [{ role: 'user', content: [{ text: 'hi' }] }],
+      }),
+    );
     const events: Array<Record<string, unknown>> = [];
     for await (const e of out.stream!) events.push(e as unknown as Record<string, unknown>);
-    const text = events.map((e) => (e.contentBlockDelta as { delta?: { text?: string } } | undefined)?.delta?.text ?? '').join('');
+    const text = events
+      .map((e) => (e.contentBlockDelta as { delta?: { text?: string } } | undefined)?.delta?.text ?? '')
+      .join('');
     expect(text).toBe('Bonjour');
-    expect(events.find((e) => e.contentBlockStart)?.contentBlockStart).toEqual({ contentBlockIndex: 1, start: { toolUse: { toolUseId: 'toolu_1', name: 'lookup' } } });
+    expect(events.find((e) => e.contentBlockStart)?.contentBlockStart).toEqual({
+      contentBlockIndex: 1,
+      start: { toolUse: { toolUseId: 'toolu_1', name: 'lookup' } },
+    });
     expect(events.find((e) => e.messageStop)?.messageStop).toEqual({ stopReason: 'tool_use' });
-    expect(events.find((e) => e.metadata)?.metadata).toMatchObject({ usage: { inputTokens: 9, outputTokens: 12, totalTokens: 21 } });
-    expect((events.find((e) => e.metadata)?.metadata as { usage?: unknown } | undefined)?.usage).toEqual({ inputTokens: 9, outputTokens: 12, totalTokens: 21 });
+    expect(events.find((e) => e.metadata)?.metadata).toMatchObject({
+      usage: { inputTokens: 9, outputTokens: 12, totalTokens: 21 },
+    });
+    expect((events.find((e) => e.metadata)?.metadata as { usage?: unknown } | undefined)?.usage).toEqual({
+      inputTokens: 9,
+      outputTokens: 12,
+      totalTokens: 21,
+    });
     // what the SDK sent translates into a valid Anthropic request
     const back = converseRequestToAnthropic(seen, { model: 'claude-x' });
-    expect(back.body).toEqual({ model: 'claude-x', max_tokens: 4096, messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }] });
+    expect(back.body).toEqual({
+      model: 'claude-x',
+      max_tokens: 4096,
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }],
+    });
   });
 
   it('Converse reads a response translated from an Anthropic upstream', async () => {
@@ -195,8 +257,13 @@ describe('@aws-sdk/client-bedrock-runtime on loopback consumes crosswire output'
       stop_sequence: null,
       usage: { input_tokens: 4, output_tokens: 2 },
     };
-    reply = { body: JSON.stringify(translateResponse('anthropic-messages', 'bedrock-converse', message).body), type: 'application/json' };
-    const out = await client.send(new ConverseCommand({ modelId: 'm', messages: [{ role: 'user', content: [{ text: 'x' }] }] }));
+    reply = {
+      body: JSON.stringify(translateResponse('anthropic-messages', 'bedrock-converse', message).body),
+      type: 'application/json',
+    };
+    const out = await client.send(
+      new ConverseCommand({ modelId: 'm', messages: [{ role: 'user', content: [{ text: 'x' }] }] }),
+    );
     expect(out.output?.message?.content).toEqual([{ text: 'Salut' }]);
     expect(out.stopReason).toBe('max_tokens');
     expect(out.usage).toEqual({ inputTokens: 4, outputTokens: 2, totalTokens: 6 });
@@ -212,18 +279,33 @@ describe('@aws-sdk/client-bedrock-runtime on loopback consumes crosswire output'
       [529, 'overloaded_error', 'ServiceUnavailableException'],
     ];
     for (const [status, type, exception] of cases) {
-      const e = translateError('anthropic-messages', 'bedrock-converse', { status, body: { type: 'error', error: { type, message: `m${status}` } } });
+      const e = translateError('anthropic-messages', 'bedrock-converse', {
+        status,
+        body: { type: 'error', error: { type, message: `m${status}` } },
+      });
       expect(bedrockExceptionForStatus(e.status)).toBe(exception);
-      reply = { body: JSON.stringify(e.body), type: 'application/json', status: e.status, headers: { 'x-amzn-errortype': `${exception}:http://internal.amazon.com/coral/com.amazon.bedrock/` } };
-      const thrown = await client.send(new ConverseCommand({ modelId: 'm', messages: [{ role: 'user', content: [{ text: 'x' }] }] })).catch((x: unknown) => x);
+      reply = {
+        body: JSON.stringify(e.body),
+        type: 'application/json',
+        status: e.status,
+        headers: { 'x-amzn-errortype': `${exception}:http://internal.amazon.com/coral/com.amazon.bedrock/` },
+      };
+      const thrown = await client
+        .send(new ConverseCommand({ modelId: 'm', messages: [{ role: 'user', content: [{ text: 'x' }] }] }))
+        .catch((x: unknown) => x);
       expect(thrown).toMatchObject({ name: exception, message: `m${status}`, $metadata: { httpStatusCode: e.status } });
     }
   });
 
   it('an Anthropic mid-stream error reaches the AWS SDK as a thrown exception', async () => {
     const cut = `${SSE.split('event: content_block_stop')[0]}event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n`;
-    reply = { body: await bytesOf(translateStream('anthropic-messages', 'bedrock-converse', streamOfText(cut))), type: 'application/vnd.amazon.eventstream' };
-    const out = await client.send(new ConverseStreamCommand({ modelId: 'm', messages: [{ role: 'user', content: [{ text: 'hi' }] }] }));
+    reply = {
+      body: await bytesOf(translateStream('anthropic-messages', 'bedrock-converse', streamOfText(cut))),
+      type: 'application/vnd.amazon.eventstream',
+    };
+    const out = await client.send(
+      new ConverseStreamCommand({ modelId: 'm', messages: [{ role: 'user', content: [{ text: 'hi' }] }] }),
+    );
     const drain = async () => {
       for await (const _ of out.stream!) {
         // drain

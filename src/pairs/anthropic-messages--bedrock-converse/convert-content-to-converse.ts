@@ -6,7 +6,12 @@ import { converseDocumentName } from './convert-document-name.js';
 
 export type ConverseBlock = Record<string, unknown>;
 
-const IMAGE_FORMATS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/gif': 'gif', 'image/webp': 'webp' };
+const IMAGE_FORMATS: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpeg',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+};
 
 /** `cache_control` -> a `cachePoint` block after the block it marks (its `ttl` carried). */
 export function cachePointFor(cacheControl: unknown): ConverseBlock | undefined {
@@ -21,19 +26,27 @@ export function cachePointFor(cacheControl: unknown): ConverseBlock | undefined 
  * text -> text; image/document base64 -> bytes (base64 in JSON); thinking -> reasoningContent;
  * tool_use / tool_result -> toolUse / toolResult; `cache_control` -> a cachePoint after the block.
  */
-export function convertAnthropicContent(content: unknown, path: JsonPath, losses: LossCollector, docCounter: { n: number }): ConverseBlock[] {
+export function convertAnthropicContent(
+  content: unknown,
+  path: JsonPath,
+  losses: LossCollector,
+  docCounter: { n: number },
+): ConverseBlock[] {
   if (typeof content === 'string') {
     if (content === '') throw new TranslationError('invalid_input', 'message content must not be empty', { path });
     return [{ text: content }];
   }
-  if (!Array.isArray(content) || content.length === 0) throw new TranslationError('invalid_input', 'content must be a string or a non-empty list', { path });
+  if (!Array.isArray(content) || content.length === 0)
+    throw new TranslationError('invalid_input', 'content must be a string or a non-empty list', { path });
   const out: ConverseBlock[] = [];
   content.forEach((block, i) => {
     const at = childPath(path, i);
-    if (!isRecord(block)) throw new TranslationError('invalid_input', 'a content block must be an object', { path: at });
+    if (!isRecord(block))
+      throw new TranslationError('invalid_input', 'a content block must be an object', { path: at });
     const converted = convertBlock(block, at, losses, docCounter);
     if (converted) out.push(converted);
-    const point = block.type === 'tool_result' ? toolResultCachePoint(block, at, losses) : cachePointFor(block.cache_control);
+    const point =
+      block.type === 'tool_result' ? toolResultCachePoint(block, at, losses) : cachePointFor(block.cache_control);
     if (point && converted) out.push(point);
   });
   return out;
@@ -55,18 +68,27 @@ function toolResultCachePoint(block: JsonObject, at: JsonPath, losses: LossColle
   const kept = own ? undefined : marked[marked.length - 1];
   for (const i of marked) {
     const path = childPath(childPath(childPath(at, 'content'), i), 'cache_control');
-    if (i !== kept) losses.add(path, 'Converse tool results hold no cachePoint: only one cachePoint, after the tool result, is sent');
-    else if (i !== inner.length - 1) losses.add(path, 'Converse tool results hold no cachePoint: the breakpoint moves to the end of the tool result');
+    if (i !== kept)
+      losses.add(path, 'Converse tool results hold no cachePoint: only one cachePoint, after the tool result, is sent');
+    else if (i !== inner.length - 1)
+      losses.add(path, 'Converse tool results hold no cachePoint: the breakpoint moves to the end of the tool result');
   }
   if (own) return own;
   return kept === undefined ? undefined : cachePointFor((inner[kept] as JsonObject).cache_control);
 }
 
-function convertBlock(block: JsonObject, at: JsonPath, losses: LossCollector, docCounter: { n: number }): ConverseBlock | undefined {
+function convertBlock(
+  block: JsonObject,
+  at: JsonPath,
+  losses: LossCollector,
+  docCounter: { n: number },
+): ConverseBlock | undefined {
   switch (block.type) {
     case 'text':
-      if (typeof block.text !== 'string') throw new TranslationError('invalid_input', 'text must be a string', { path: at });
-      if (Array.isArray(block.citations) && block.citations.length > 0) losses.add(childPath(at, 'citations'), 'citations in requests are not carried to Converse');
+      if (typeof block.text !== 'string')
+        throw new TranslationError('invalid_input', 'text must be a string', { path: at });
+      if (Array.isArray(block.citations) && block.citations.length > 0)
+        losses.add(childPath(at, 'citations'), 'citations in requests are not carried to Converse');
       return { text: block.text };
     case 'image':
       return convertImage(block, at, losses);
@@ -78,10 +100,12 @@ function convertBlock(block: JsonObject, at: JsonPath, losses: LossCollector, do
       return { reasoningContent: { reasoningText: rt } };
     }
     case 'redacted_thinking':
-      if (typeof block.data !== 'string') throw new TranslationError('invalid_input', 'redacted_thinking needs data', { path: at });
+      if (typeof block.data !== 'string')
+        throw new TranslationError('invalid_input', 'redacted_thinking needs data', { path: at });
       return { reasoningContent: { redactedContent: block.data } };
     case 'tool_use':
-      if (typeof block.id !== 'string' || typeof block.name !== 'string') throw new TranslationError('invalid_input', 'tool_use needs id and name', { path: at });
+      if (typeof block.id !== 'string' || typeof block.name !== 'string')
+        throw new TranslationError('invalid_input', 'tool_use needs id and name', { path: at });
       return { toolUse: { toolUseId: block.id, name: block.name, input: isRecord(block.input) ? block.input : {} } };
     case 'tool_result':
       return convertToolResult(block, at, losses, docCounter);
@@ -94,12 +118,18 @@ function convertBlock(block: JsonObject, at: JsonPath, losses: LossCollector, do
 function convertImage(block: JsonObject, at: JsonPath, losses: LossCollector): ConverseBlock | undefined {
   const s = isRecord(block.source) ? block.source : {};
   const format = typeof s.media_type === 'string' ? IMAGE_FORMATS[s.media_type] : undefined;
-  if (s.type === 'base64' && typeof s.data === 'string' && format) return { image: { format, source: { bytes: s.data } } };
+  if (s.type === 'base64' && typeof s.data === 'string' && format)
+    return { image: { format, source: { bytes: s.data } } };
   losses.add(at, 'Converse images must be inline bytes of png, jpeg, gif or webp: the image block is not sent');
   return undefined;
 }
 
-function convertDocument(block: JsonObject, at: JsonPath, losses: LossCollector, docCounter: { n: number }): ConverseBlock | undefined {
+function convertDocument(
+  block: JsonObject,
+  at: JsonPath,
+  losses: LossCollector,
+  docCounter: { n: number },
+): ConverseBlock | undefined {
   const s = isRecord(block.source) ? block.source : {};
   let source: Record<string, unknown>;
   let format: string;
@@ -116,7 +146,10 @@ function convertDocument(block: JsonObject, at: JsonPath, losses: LossCollector,
   // Converse requires a name in a narrow alphabet: the title made to fit it, else a deterministic one
   const fitted = typeof block.title === 'string' ? converseDocumentName(block.title) : undefined;
   if (typeof block.title === 'string' && block.title !== '' && fitted !== block.title) {
-    losses.add(childPath(at, 'title'), `Converse document names allow only letters, digits, single spaces, hyphens, parentheses and square brackets: sent as ${JSON.stringify(fitted ?? 'document-<n>')}`);
+    losses.add(
+      childPath(at, 'title'),
+      `Converse document names allow only letters, digits, single spaces, hyphens, parentheses and square brackets: sent as ${JSON.stringify(fitted ?? 'document-<n>')}`,
+    );
   }
   const doc: Record<string, unknown> = { name: fitted ?? `document-${++docCounter.n}`, format, source };
   if (typeof block.context === 'string') doc.context = block.context;
@@ -124,8 +157,14 @@ function convertDocument(block: JsonObject, at: JsonPath, losses: LossCollector,
   return { document: doc };
 }
 
-function convertToolResult(block: JsonObject, at: JsonPath, losses: LossCollector, docCounter: { n: number }): ConverseBlock {
-  if (typeof block.tool_use_id !== 'string') throw new TranslationError('invalid_input', 'tool_result needs a tool_use_id', { path: at });
+function convertToolResult(
+  block: JsonObject,
+  at: JsonPath,
+  losses: LossCollector,
+  docCounter: { n: number },
+): ConverseBlock {
+  if (typeof block.tool_use_id !== 'string')
+    throw new TranslationError('invalid_input', 'tool_result needs a tool_use_id', { path: at });
   const content: ConverseBlock[] = [];
   const c = block.content;
   if (typeof c === 'string') content.push({ text: c });

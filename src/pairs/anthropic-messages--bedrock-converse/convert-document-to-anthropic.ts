@@ -31,25 +31,40 @@ function base64Utf8(data: string, at: JsonPath): string | undefined {
  * lose their format, reported); `name` -> `title`, `context` and `citations` carried. Other formats
  * (doc, docx, xls, xlsx) and sources (s3Location, content) have no Anthropic equivalent: `undefined`, reported.
  */
-export function converseDocumentToAnthropic(d: JsonObject, at: JsonPath, losses: LossCollector): Record<string, unknown> | undefined {
+export function converseDocumentToAnthropic(
+  d: JsonObject,
+  at: JsonPath,
+  losses: LossCollector,
+): Record<string, unknown> | undefined {
   const src = isRecord(d.source) ? d.source : {};
   const format = typeof d.format === 'string' ? d.format : undefined;
   let doc: Record<string, unknown> | undefined;
   if (typeof src.bytes === 'string' && format === 'pdf') {
     doc = { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: src.bytes } };
-  } else if (typeof src.text === 'string' || (typeof src.bytes === 'string' && format !== undefined && TEXT_FORMATS.has(format))) {
-    const text = typeof src.text === 'string' ? src.text : base64Utf8(src.bytes as string, childPath(childPath(at, 'source'), 'bytes'));
+  } else if (
+    typeof src.text === 'string' ||
+    (typeof src.bytes === 'string' && format !== undefined && TEXT_FORMATS.has(format))
+  ) {
+    const text =
+      typeof src.text === 'string'
+        ? src.text
+        : base64Utf8(src.bytes as string, childPath(childPath(at, 'source'), 'bytes'));
     if (text !== undefined) {
       doc = { type: 'document', source: { type: 'text', media_type: 'text/plain', data: text } };
-      if (format !== undefined && format !== 'txt' && format !== 'md') losses.add(childPath(at, 'format'), `a ${format} document is sent to Claude as plain text`);
+      if (format !== undefined && format !== 'txt' && format !== 'md')
+        losses.add(childPath(at, 'format'), `a ${format} document is sent to Claude as plain text`);
     }
   }
   if (!doc) {
-    losses.add(at, `a ${format ?? 'document'} document from ${Object.keys(src).join(', ') || 'no source'} has no Anthropic equivalent (PDF bytes or text only)`);
+    losses.add(
+      at,
+      `a ${format ?? 'document'} document from ${Object.keys(src).join(', ') || 'no source'} has no Anthropic equivalent (PDF bytes or text only)`,
+    );
     return undefined;
   }
   if (typeof d.name === 'string') doc.title = d.name;
   if (typeof d.context === 'string') doc.context = d.context;
-  if (isRecord(d.citations) && typeof d.citations.enabled === 'boolean') doc.citations = { enabled: d.citations.enabled };
+  if (isRecord(d.citations) && typeof d.citations.enabled === 'boolean')
+    doc.citations = { enabled: d.citations.enabled };
   return doc;
 }

@@ -6,8 +6,18 @@ import { arrangeConverseTurns, type ConvertedMessage, isOmissionNote, omissionNo
 const URL_IMAGE = (url: string) => ({ type: 'image', source: { type: 'url', url } });
 
 /** A message whose blocks were all lost (its source holds the Anthropic blocks), or one kept as `text`. */
-const lost = (index: number, role: 'user' | 'assistant', source: unknown[]): ConvertedMessage => ({ role, content: [], index, source });
-const kept = (index: number, role: 'user' | 'assistant', text: string): ConvertedMessage => ({ role, content: [{ text }], index, source: text });
+const lost = (index: number, role: 'user' | 'assistant', source: unknown[]): ConvertedMessage => ({
+  role,
+  content: [],
+  index,
+  source,
+});
+const kept = (index: number, role: 'user' | 'assistant', text: string): ConvertedMessage => ({
+  role,
+  content: [{ text }],
+  index,
+  source: text,
+});
 
 function arrange(messages: ConvertedMessage[]) {
   const losses = new LossCollector();
@@ -30,7 +40,13 @@ describe('arrangeConverseTurns', () => {
   });
 
   it('an emptied user turn between two assistant turns is left out and the assistant turns merge', () => {
-    const r = arrange([kept(0, 'user', 'hi'), kept(1, 'assistant', 'b'), lost(2, 'user', [URL_IMAGE('https://x.test/a.png')]), kept(3, 'assistant', 'c'), kept(4, 'user', 'd')]);
+    const r = arrange([
+      kept(0, 'user', 'hi'),
+      kept(1, 'assistant', 'b'),
+      lost(2, 'user', [URL_IMAGE('https://x.test/a.png')]),
+      kept(3, 'assistant', 'c'),
+      kept(4, 'user', 'd'),
+    ]);
     expect(r.out).toEqual([
       { role: 'user', content: [{ text: 'hi' }] },
       { role: 'assistant', content: [{ text: 'b' }, { text: 'c' }] },
@@ -40,7 +56,11 @@ describe('arrangeConverseTurns', () => {
   });
 
   it('an emptied first user turn followed by an assistant turn is sent as a note naming what is left out (Converse starts with user)', () => {
-    const r = arrange([lost(0, 'user', [URL_IMAGE('https://x.test/a.png')]), kept(1, 'assistant', 'ok'), kept(2, 'user', ' ')]);
+    const r = arrange([
+      lost(0, 'user', [URL_IMAGE('https://x.test/a.png')]),
+      kept(1, 'assistant', 'ok'),
+      kept(2, 'user', ' '),
+    ]);
     expect(r.out).toEqual([
       { role: 'user', content: [{ text: '[omitted: image https://x.test/a.png]' }] },
       { role: 'assistant', content: [{ text: 'ok' }] },
@@ -50,19 +70,35 @@ describe('arrangeConverseTurns', () => {
   });
 
   it('an emptied last user turn is sent as a note rather than leaving the assistant turn last (a prefill)', () => {
-    const r = arrange([kept(0, 'user', 'hi'), kept(1, 'assistant', 'ok'), lost(2, 'user', [URL_IMAGE('https://x.test/a.png'), { type: 'container_upload', file_id: 'f' }])]);
-    expect(r.out[2]).toEqual({ role: 'user', content: [{ text: '[omitted: image https://x.test/a.png, container_upload]' }] });
+    const r = arrange([
+      kept(0, 'user', 'hi'),
+      kept(1, 'assistant', 'ok'),
+      lost(2, 'user', [URL_IMAGE('https://x.test/a.png'), { type: 'container_upload', file_id: 'f' }]),
+    ]);
+    expect(r.out[2]).toEqual({
+      role: 'user',
+      content: [{ text: '[omitted: image https://x.test/a.png, container_upload]' }],
+    });
     expect(r.losses).toEqual([noted('messages[2]')]);
   });
 
   it('a conversation of one emptied user turn (two messages) is one note; each message reported', () => {
-    const r = arrange([lost(0, 'user', [URL_IMAGE('https://x.test/a.png')]), lost(1, 'user', [URL_IMAGE('https://x.test/b.png')])]);
-    expect(r.out).toEqual([{ role: 'user', content: [{ text: '[omitted: image https://x.test/a.png, image https://x.test/b.png]' }] }]);
+    const r = arrange([
+      lost(0, 'user', [URL_IMAGE('https://x.test/a.png')]),
+      lost(1, 'user', [URL_IMAGE('https://x.test/b.png')]),
+    ]);
+    expect(r.out).toEqual([
+      { role: 'user', content: [{ text: '[omitted: image https://x.test/a.png, image https://x.test/b.png]' }] },
+    ]);
     expect(r.losses).toEqual([noted('messages[0]'), noted('messages[1]')]);
   });
 
   it('no note when a user turn still comes first once the emptied turns are left out', () => {
-    const r = arrange([lost(0, 'user', [URL_IMAGE('https://x.test/a.png')]), lost(1, 'assistant', [{ type: 'server_tool_use' }]), kept(2, 'user', 'x')]);
+    const r = arrange([
+      lost(0, 'user', [URL_IMAGE('https://x.test/a.png')]),
+      lost(1, 'assistant', [{ type: 'server_tool_use' }]),
+      kept(2, 'user', 'x'),
+    ]);
     expect(r.out).toEqual([{ role: 'user', content: [{ text: 'x' }] }]);
     expect(r.losses).toEqual([leftOut('messages[0]'), leftOut('messages[1]')]);
   });
@@ -72,7 +108,9 @@ describe('arrangeConverseTurns', () => {
       out: [{ role: 'user', content: [{ text: 'a' }] }],
       losses: [leftOut('messages[1]')],
     });
-    expect(arrange([kept(0, 'user', 'a'), lost(1, 'assistant', [{ type: 'server_tool_use' }]), kept(2, 'user', 'b')]).out).toEqual([{ role: 'user', content: [{ text: 'a' }, { text: 'b' }] }]);
+    expect(
+      arrange([kept(0, 'user', 'a'), lost(1, 'assistant', [{ type: 'server_tool_use' }]), kept(2, 'user', 'b')]).out,
+    ).toEqual([{ role: 'user', content: [{ text: 'a' }, { text: 'b' }] }]);
   });
 
   it('an emptied message merged into a turn that keeps blocks is not a turn-level loss', () => {

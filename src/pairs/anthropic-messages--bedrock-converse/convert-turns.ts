@@ -37,7 +37,8 @@ export function omissionNote(messages: readonly ConvertedMessage[]): string {
     for (const b of m.source) {
       if (!isRecord(b)) continue;
       const type = typeof b.type === 'string' ? b.type : 'block';
-      const url = isRecord(b.source) && b.source.type === 'url' && typeof b.source.url === 'string' ? b.source.url : undefined;
+      const url =
+        isRecord(b.source) && b.source.type === 'url' && typeof b.source.url === 'string' ? b.source.url : undefined;
       parts.push(url === undefined ? type : `${type} ${url}`);
     }
   }
@@ -53,7 +54,12 @@ function merged(turns: readonly Turn[]): Turn[] {
   const out: Turn[] = [];
   for (const t of turns) {
     const last = out[out.length - 1];
-    if (last && last.role === t.role) out[out.length - 1] = { role: t.role, content: [...last.content, ...t.content], messages: [...last.messages, ...t.messages] };
+    if (last && last.role === t.role)
+      out[out.length - 1] = {
+        role: t.role,
+        content: [...last.content, ...t.content],
+        messages: [...last.messages, ...t.messages],
+      };
     else out.push(t);
   }
   return out;
@@ -77,8 +83,16 @@ export function arrangeConverseTurns(converted: readonly ConvertedMessage[], los
     noted.add(t);
     return { ...t, content: [{ text: omissionNote(t.messages) }] };
   };
-  if (first && first.role === 'user' && first.content.length === 0 && kept[0]?.role !== 'user') kept = [note(first), ...kept];
-  if (last && last !== first && last.role === 'user' && last.content.length === 0 && kept[kept.length - 1]?.role !== 'user') kept = [...kept, note(last)];
+  if (first && first.role === 'user' && first.content.length === 0 && kept[0]?.role !== 'user')
+    kept = [note(first), ...kept];
+  if (
+    last &&
+    last !== first &&
+    last.role === 'user' &&
+    last.content.length === 0 &&
+    kept[kept.length - 1]?.role !== 'user'
+  )
+    kept = [...kept, note(last)];
   for (const t of turns) {
     if (t.content.length > 0) continue;
     const reason = noted.has(t)

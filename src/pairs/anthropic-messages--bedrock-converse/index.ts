@@ -1,19 +1,19 @@
 import type { PairTranslator } from '../pair.js';
 import { converseErrorToAnthropic } from './error-to-anthropic.js';
 import { anthropicErrorToConverse } from './error-to-converse.js';
-import { anthropicRequestToConverse } from './request-to-converse.js';
-import { anthropicResponseToConverse } from './response-to-converse.js';
-import { createAnthropicToConverseStream } from './stream-to-converse.js';
 import { converseRequestToAnthropic } from './request-to-anthropic.js';
+import { anthropicRequestToConverse } from './request-to-converse.js';
 import { converseResponseToAnthropic } from './response-to-anthropic.js';
+import { anthropicResponseToConverse } from './response-to-converse.js';
 import { createConverseToAnthropicStream } from './stream-to-anthropic.js';
+import { createAnthropicToConverseStream } from './stream-to-converse.js';
 
-export { anthropicRequestToConverse, type ConverseRequestContext } from './request-to-converse.js';
-export { anthropicResponseToConverse } from './response-to-converse.js';
-export { createAnthropicToConverseStream } from './stream-to-converse.js';
 export { converseRequestToAnthropic } from './request-to-anthropic.js';
+export { anthropicRequestToConverse, type ConverseRequestContext } from './request-to-converse.js';
 export { converseResponseToAnthropic } from './response-to-anthropic.js';
+export { anthropicResponseToConverse } from './response-to-converse.js';
 export { createConverseToAnthropicStream } from './stream-to-anthropic.js';
+export { createAnthropicToConverseStream } from './stream-to-converse.js';
 
 export const anthropicToConverse: PairTranslator = {
   from: 'anthropic-messages',

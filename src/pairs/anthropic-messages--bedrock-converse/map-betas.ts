@@ -8,6 +8,10 @@ import type { RequestContext } from '../../core/options.js';
 export function betaNames(context: RequestContext | undefined): string[] {
   const b = context?.anthropicBeta;
   if (Array.isArray(b)) return b.filter((x): x is string => typeof x === 'string' && x !== '');
-  if (typeof b === 'string') return b.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (typeof b === 'string')
+    return b
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   return [];
 }

@@ -36,7 +36,12 @@ export function anthropicStopToConverse(reason: unknown): { stopReason: string; 
   }
 }
 
-export function converseUsageToAnthropic(usage: unknown): { input_tokens: number; cache_creation_input_tokens: number; cache_read_input_tokens: number; output_tokens: number } {
+export function converseUsageToAnthropic(usage: unknown): {
+  input_tokens: number;
+  cache_creation_input_tokens: number;
+  cache_read_input_tokens: number;
+  output_tokens: number;
+} {
   const u = isRecord(usage) ? usage : {};
   return {
     input_tokens: num(u.inputTokens),
@@ -52,7 +57,11 @@ export function anthropicUsageToConverse(usage: unknown): Record<string, number>
   const output = num(u.output_tokens);
   const read = num(u.cache_read_input_tokens);
   const write = num(u.cache_creation_input_tokens);
-  const out: Record<string, number> = { inputTokens: input, outputTokens: output, totalTokens: input + output + read + write };
+  const out: Record<string, number> = {
+    inputTokens: input,
+    outputTokens: output,
+    totalTokens: input + output + read + write,
+  };
   if (read > 0) out.cacheReadInputTokens = read;
   if (write > 0) out.cacheWriteInputTokens = write;
   return out;

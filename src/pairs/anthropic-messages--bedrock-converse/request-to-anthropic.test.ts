@@ -7,21 +7,48 @@ const SPEC = { toolSpec: { name: 'f', description: 'd', inputSchema: { json: { t
 describe('Converse request -> Anthropic request', () => {
   it('toolSpec.strict is carried; a cachePoint after a tool keeps its ttl', () => {
     const r = converseRequestToAnthropic(
-      deepFreeze({ messages: [{ role: 'user', content: [{ text: 'x' }] }], toolConfig: { tools: [{ toolSpec: { ...SPEC.toolSpec, strict: true } }, { cachePoint: { type: 'default', ttl: '1h' } }] } }),
+      deepFreeze({
+        messages: [{ role: 'user', content: [{ text: 'x' }] }],
+        toolConfig: {
+          tools: [{ toolSpec: { ...SPEC.toolSpec, strict: true } }, { cachePoint: { type: 'default', ttl: '1h' } }],
+        },
+      }),
       { model: 'claude' },
     );
-    expect(r.body.tools).toEqual([{ name: 'f', description: 'd', strict: true, input_schema: { type: 'object', properties: {} }, cache_control: { type: 'ephemeral', ttl: '1h' } }]);
+    expect(r.body.tools).toEqual([
+      {
+        name: 'f',
+        description: 'd',
+        strict: true,
+        input_schema: { type: 'object', properties: {} },
+        cache_control: { type: 'ephemeral', ttl: '1h' },
+      },
+    ]);
     expect(r.losses).toEqual([]);
   });
 
   it('additionalModelRequestFields.anthropic_beta -> context.anthropicBeta (the header), not the body; a malformed one is reported', () => {
-    const r = converseRequestToAnthropic(deepFreeze({ messages: [{ role: 'user', content: [{ text: 'x' }] }], additionalModelRequestFields: { anthropic_beta: ['b-1', 'b-2'] } }), { model: 'claude' });
+    const r = converseRequestToAnthropic(
+      deepFreeze({
+        messages: [{ role: 'user', content: [{ text: 'x' }] }],
+        additionalModelRequestFields: { anthropic_beta: ['b-1', 'b-2'] },
+      }),
+      { model: 'claude' },
+    );
     expect(r.context.anthropicBeta).toEqual(['b-1', 'b-2']);
     expect(r.body).not.toHaveProperty('anthropic_beta');
     expect(r.losses).toEqual([]);
-    const bad = converseRequestToAnthropic(deepFreeze({ messages: [{ role: 'user', content: [{ text: 'x' }] }], additionalModelRequestFields: { anthropic_beta: 'b-1' } }), { model: 'claude' });
+    const bad = converseRequestToAnthropic(
+      deepFreeze({
+        messages: [{ role: 'user', content: [{ text: 'x' }] }],
+        additionalModelRequestFields: { anthropic_beta: 'b-1' },
+      }),
+      { model: 'claude' },
+    );
     expect(bad.context.anthropicBeta).toBeUndefined();
-    expect(bad.losses).toEqual([{ path: 'additionalModelRequestFields.anthropic_beta', reason: expect.stringContaining('list') }]);
+    expect(bad.losses).toEqual([
+      { path: 'additionalModelRequestFields.anthropic_beta', reason: expect.stringContaining('list') },
+    ]);
   });
 
   it('a block inside a toolResult that cannot be carried is reported at its own path', () => {
@@ -30,7 +57,10 @@ describe('Converse request -> Anthropic request', () => {
         messages: [
           { role: 'user', content: [{ text: 'x' }] },
           { role: 'assistant', content: [{ toolUse: { toolUseId: 't1', name: 'f', input: {} } }] },
-          { role: 'user', content: [{ toolResult: { toolUseId: 't1', content: [{ text: 'ok' }, { video: { format: 'mp4' } }] } }] },
+          {
+            role: 'user',
+            content: [{ toolResult: { toolUseId: 't1', content: [{ text: 'ok' }, { video: { format: 'mp4' } }] } }],
+          },
         ],
         toolConfig: { tools: [SPEC] },
       }),

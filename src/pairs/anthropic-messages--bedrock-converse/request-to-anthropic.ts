@@ -1,8 +1,8 @@
 import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
-import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { isRecord } from '../../core/narrow.js';
+import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { converseDocumentToAnthropic } from './convert-document-to-anthropic.js';
 
 const MEDIA: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' };
@@ -34,16 +34,26 @@ function convertBlocks(blocks: unknown, path: string, losses: LossCollector): Re
   return out;
 }
 
-function convertBlock(b: Record<string, unknown>, at: string, losses: LossCollector): Record<string, unknown> | undefined {
+function convertBlock(
+  b: Record<string, unknown>,
+  at: string,
+  losses: LossCollector,
+): Record<string, unknown> | undefined {
   if (typeof b.text === 'string') return { type: 'text', text: b.text };
   if (isRecord(b.image)) {
     const media = typeof b.image.format === 'string' ? MEDIA[b.image.format] : undefined;
     const src = isRecord(b.image.source) ? b.image.source : {};
-    if (media && typeof src.bytes === 'string') return { type: 'image', source: { type: 'base64', media_type: media, data: src.bytes } };
+    if (media && typeof src.bytes === 'string')
+      return { type: 'image', source: { type: 'base64', media_type: media, data: src.bytes } };
   } else if (isRecord(b.document)) {
     return converseDocumentToAnthropic(b.document, childPath(at, 'document'), losses);
   } else if (isRecord(b.toolUse)) {
-    return { type: 'tool_use', id: b.toolUse.toolUseId, name: b.toolUse.name, input: isRecord(b.toolUse.input) ? b.toolUse.input : {} };
+    return {
+      type: 'tool_use',
+      id: b.toolUse.toolUseId,
+      name: b.toolUse.name,
+      input: isRecord(b.toolUse.input) ? b.toolUse.input : {},
+    };
   } else if (isRecord(b.toolResult)) {
     const r = b.toolResult;
     const content: Record<string, unknown>[] = [];
@@ -63,7 +73,11 @@ function convertBlock(b: Record<string, unknown>, at: string, losses: LossCollec
     const rc = b.reasoningContent;
     if (isRecord(rc.reasoningText)) {
       const { text, signature } = rc.reasoningText;
-      return { type: 'thinking', thinking: typeof text === 'string' ? text : '', signature: typeof signature === 'string' ? signature : '' };
+      return {
+        type: 'thinking',
+        thinking: typeof text === 'string' ? text : '',
+        signature: typeof signature === 'string' ? signature : '',
+      };
     }
     if (typeof rc.redactedContent === 'string') return { type: 'redacted_thinking', data: rc.redactedContent };
   }
@@ -77,20 +91,33 @@ function convertBlock(b: Record<string, unknown>, at: string, losses: LossCollec
  * are read back, its `anthropic_beta` list goes to `context.anthropicBeta` (the `anthropic-beta` header);
  * `max_tokens` defaults to 4096 (Converse does not require it, Anthropic does).
  */
-export function converseRequestToAnthropic(body: unknown, options: TranslateOptions = {}): TranslationResult<Record<string, unknown>> {
+export function converseRequestToAnthropic(
+  body: unknown,
+  options: TranslateOptions = {},
+): TranslationResult<Record<string, unknown>> {
   if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
-  if (typeof options.model !== 'string' || options.model === '') throw new TranslationError('invalid_input', 'a Converse request names its model in the URL: pass it as options.model', { path: '' });
+  if (typeof options.model !== 'string' || options.model === '')
+    throw new TranslationError(
+      'invalid_input',
+      'a Converse request names its model in the URL: pass it as options.model',
+      { path: '' },
+    );
   const losses = new LossCollector(options.strict);
   const ic = isRecord(body.inferenceConfig) ? body.inferenceConfig : {};
-  const out: Record<string, unknown> = { model: options.model, max_tokens: typeof ic.maxTokens === 'number' ? ic.maxTokens : 4096 };
+  const out: Record<string, unknown> = {
+    model: options.model,
+    max_tokens: typeof ic.maxTokens === 'number' ? ic.maxTokens : 4096,
+  };
   if (body.system !== undefined) {
     const sys = convertBlocks(body.system, 'system', losses);
     if (sys.length > 0) out.system = sys;
   }
-  if (!Array.isArray(body.messages)) throw new TranslationError('invalid_input', 'messages must be a list', { path: 'messages' });
+  if (!Array.isArray(body.messages))
+    throw new TranslationError('invalid_input', 'messages must be a list', { path: 'messages' });
   out.messages = body.messages.map((m, i) => {
     const path = `messages[${i}]`;
-    if (!isRecord(m) || (m.role !== 'user' && m.role !== 'assistant')) throw new TranslationError('invalid_input', 'a message needs role user or assistant', { path });
+    if (!isRecord(m) || (m.role !== 'user' && m.role !== 'assistant'))
+      throw new TranslationError('invalid_input', 'a message needs role user or assistant', { path });
     return { role: m.role, content: convertBlocks(m.content, `${path}.content`, losses) };
   });
   if (typeof ic.temperature === 'number') out.temperature = ic.temperature;
@@ -101,7 +128,8 @@ export function converseRequestToAnthropic(body: unknown, options: TranslateOpti
   for (const [k, v] of Object.entries(extra)) {
     if (k === 'top_k' || k === 'thinking') out[k] = v;
     else if (k === 'anthropic_beta' && Array.isArray(v) && v.every((x) => typeof x === 'string')) betas = v.slice();
-    else if (k === 'anthropic_beta') losses.add('additionalModelRequestFields.anthropic_beta', 'anthropic_beta must be a list of beta names');
+    else if (k === 'anthropic_beta')
+      losses.add('additionalModelRequestFields.anthropic_beta', 'anthropic_beta must be a list of beta names');
     else losses.add(`additionalModelRequestFields.${k}`, 'not carried');
   }
   if (isRecord(body.toolConfig)) {
@@ -111,11 +139,16 @@ export function converseRequestToAnthropic(body: unknown, options: TranslateOpti
       tc.tools.forEach((t, i) => {
         if (isRecord(t) && isRecord(t.toolSpec)) {
           const s = t.toolSpec;
-          const tool: Record<string, unknown> = { name: s.name, input_schema: isRecord(s.inputSchema) && isRecord(s.inputSchema.json) ? s.inputSchema.json : { type: 'object' } };
+          const tool: Record<string, unknown> = {
+            name: s.name,
+            input_schema:
+              isRecord(s.inputSchema) && isRecord(s.inputSchema.json) ? s.inputSchema.json : { type: 'object' },
+          };
           if (typeof s.description === 'string') tool.description = s.description;
           if (typeof s.strict === 'boolean') tool.strict = s.strict;
           tools.push(tool);
-        } else if (isRecord(t) && isRecord(t.cachePoint) && tools.length > 0) tools[tools.length - 1]!.cache_control = cacheControlFor(t.cachePoint);
+        } else if (isRecord(t) && isRecord(t.cachePoint) && tools.length > 0)
+          tools[tools.length - 1]!.cache_control = cacheControlFor(t.cachePoint);
         else losses.add(`toolConfig.tools[${i}]`, 'not carried');
       });
     }

@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { TranslationError } from '../../core/errors.js';
 import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
+import { TranslationError } from '../../core/errors.js';
 import { anthropicRequestToConverse } from './request-to-converse.js';
 
 const BASE = { model: 'anthropic.claude-x', max_tokens: 100, messages: [{ role: 'user', content: 'Hi' }] };
 
 describe('Anthropic request -> Converse request', () => {
   it('the anthropic-beta names of the context go to additionalModelRequestFields.anthropic_beta', () => {
-    const r = anthropicRequestToConverse(deepFreeze({ ...BASE, top_k: 3 }), { context: { anthropicBeta: 'interleaved-thinking-2025-05-14, context-1m-2025-08-07' } });
-    expect(r.body.additionalModelRequestFields).toEqual({ top_k: 3, anthropic_beta: ['interleaved-thinking-2025-05-14', 'context-1m-2025-08-07'] });
+    const r = anthropicRequestToConverse(deepFreeze({ ...BASE, top_k: 3 }), {
+      context: { anthropicBeta: 'interleaved-thinking-2025-05-14, context-1m-2025-08-07' },
+    });
+    expect(r.body.additionalModelRequestFields).toEqual({
+      top_k: 3,
+      anthropic_beta: ['interleaved-thinking-2025-05-14', 'context-1m-2025-08-07'],
+    });
     expect(r.losses).toEqual([]);
     expect(anthropicRequestToConverse(deepFreeze(BASE)).body.additionalModelRequestFields).toBeUndefined();
   });
@@ -20,7 +25,11 @@ describe('Anthropic request -> Converse request', () => {
   });
 
   it('tool_choice of type tool needs a name', () => {
-    const body = deepFreeze({ ...BASE, tools: [{ name: 'f', input_schema: { type: 'object' } }], tool_choice: { type: 'tool' } });
+    const body = deepFreeze({
+      ...BASE,
+      tools: [{ name: 'f', input_schema: { type: 'object' } }],
+      tool_choice: { type: 'tool' },
+    });
     expect(() => anthropicRequestToConverse(body)).toThrow(TranslationError);
   });
 
@@ -29,7 +38,13 @@ describe('Anthropic request -> Converse request', () => {
       deepFreeze({
         ...BASE,
         messages: [
-          { role: 'system', content: [{ type: 'text', text: 'Rules.' }, { type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'AAAA' } }] },
+          {
+            role: 'system',
+            content: [
+              { type: 'text', text: 'Rules.' },
+              { type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'AAAA' } },
+            ],
+          },
           { role: 'user', content: 'Hi' },
         ],
       }),
@@ -40,7 +55,9 @@ describe('Anthropic request -> Converse request', () => {
   });
 
   it('tool_choice none without tool blocks in the history: toolConfig omitted, reported at tool_choice and at tools', () => {
-    const r = anthropicRequestToConverse(deepFreeze({ ...BASE, tools: [{ name: 'f', input_schema: { type: 'object' } }], tool_choice: { type: 'none' } }));
+    const r = anthropicRequestToConverse(
+      deepFreeze({ ...BASE, tools: [{ name: 'f', input_schema: { type: 'object' } }], tool_choice: { type: 'none' } }),
+    );
     expect(r.body.toolConfig).toBeUndefined();
     expect(r.losses).toEqual([
       { path: 'tool_choice', reason: expect.stringContaining('no "none" tool choice') },
@@ -61,7 +78,9 @@ describe('Anthropic request -> Converse request', () => {
         ],
       }),
     );
-    expect(r.body.toolConfig).toEqual({ tools: [{ toolSpec: { name: 'f', inputSchema: { json: { type: 'object' } } } }] });
+    expect(r.body.toolConfig).toEqual({
+      tools: [{ toolSpec: { name: 'f', inputSchema: { json: { type: 'object' } } } }],
+    });
     expect(r.losses.map((l) => l.path)).toEqual(['tool_choice']);
   });
 

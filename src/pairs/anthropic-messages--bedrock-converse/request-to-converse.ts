@@ -1,19 +1,32 @@
 import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
+import { isRecord, isStringArray } from '../../core/narrow.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { bedrockConverseTarget } from '../../formats/bedrock-converse/target.js';
-import { isRecord, isStringArray } from '../../core/narrow.js';
+import { type ConverseBlock, cachePointFor, convertAnthropicContent } from './convert-content-to-converse.js';
 import { arrangeConverseTurns, type ConvertedMessage } from './convert-turns.js';
 import { betaNames } from './map-betas.js';
-import { type ConverseBlock, cachePointFor, convertAnthropicContent } from './convert-content-to-converse.js';
 
 export interface ConverseRequestContext extends RequestContext {
   /** `/model/{model}/converse` or `/model/{model}/converse-stream` */
   upstreamPath: string;
 }
 
-const HANDLED = new Set(['model', 'max_tokens', 'messages', 'system', 'stop_sequences', 'stream', 'temperature', 'top_p', 'top_k', 'tools', 'tool_choice', 'thinking']);
+const HANDLED = new Set([
+  'model',
+  'max_tokens',
+  'messages',
+  'system',
+  'stop_sequences',
+  'stream',
+  'temperature',
+  'top_p',
+  'top_k',
+  'tools',
+  'tool_choice',
+  'thinking',
+]);
 
 /**
  * Anthropic Messages request -> Bedrock Converse request (docs/wire-formats.md#bedrock-converse-request). The model goes into the
@@ -23,16 +36,21 @@ const HANDLED = new Set(['model', 'max_tokens', 'messages', 'system', 'stop_sequ
  * unless the history holds tool blocks, which need the tool config. Turns are arranged by `arrangeConverseTurns`
  * (merged to alternate; a turn emptied by losses left out, or sent as a note where a user turn is needed).
  */
-export function anthropicRequestToConverse(body: unknown, options: TranslateOptions = {}): TranslationResult<Record<string, unknown>> {
+export function anthropicRequestToConverse(
+  body: unknown,
+  options: TranslateOptions = {},
+): TranslationResult<Record<string, unknown>> {
   if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
   const losses = new LossCollector(options.strict);
   const model = options.model ?? body.model;
-  if (typeof model !== 'string' || model === '') throw new TranslationError('invalid_input', 'model is required', { path: 'model' });
+  if (typeof model !== 'string' || model === '')
+    throw new TranslationError('invalid_input', 'model is required', { path: 'model' });
   const stream = body.stream === true;
   const docCounter = { n: 0 };
   const out: Record<string, unknown> = {};
 
-  if (!Array.isArray(body.messages)) throw new TranslationError('invalid_input', 'messages must be a list', { path: 'messages' });
+  if (!Array.isArray(body.messages))
+    throw new TranslationError('invalid_input', 'messages must be a list', { path: 'messages' });
   const converted: ConvertedMessage[] = [];
   const system: ConverseBlock[] = [];
   let hasToolBlocks = false;
@@ -43,11 +61,16 @@ export function anthropicRequestToConverse(body: unknown, options: TranslateOpti
     if (m.role === 'system') {
       content.forEach((b, j) => {
         if (b.text !== undefined || b.cachePoint !== undefined) system.push(b);
-        else losses.add(childPath(path, 'content'), `Converse system blocks are text only: block ${j} of this system message is not sent`);
+        else
+          losses.add(
+            childPath(path, 'content'),
+            `Converse system blocks are text only: block ${j} of this system message is not sent`,
+          );
       });
       return;
     }
-    if (m.role !== 'user' && m.role !== 'assistant') throw new TranslationError('invalid_input', 'role must be user or assistant', { path: childPath(path, 'role') });
+    if (m.role !== 'user' && m.role !== 'assistant')
+      throw new TranslationError('invalid_input', 'role must be user or assistant', { path: childPath(path, 'role') });
     if (content.some((b) => b.toolUse !== undefined || b.toolResult !== undefined)) hasToolBlocks = true;
     converted.push({ role: m.role, content, index: i, source: m.content });
   });
@@ -61,7 +84,8 @@ export function anthropicRequestToConverse(body: unknown, options: TranslateOpti
   if (typeof body.temperature === 'number') inference.temperature = body.temperature;
   if (typeof body.top_p === 'number') inference.topP = body.top_p;
   if (body.stop_sequences !== undefined) {
-    if (!isStringArray(body.stop_sequences)) throw new TranslationError('invalid_input', 'stop_sequences must be strings', { path: 'stop_sequences' });
+    if (!isStringArray(body.stop_sequences))
+      throw new TranslationError('invalid_input', 'stop_sequences must be strings', { path: 'stop_sequences' });
     inference.stopSequences = body.stop_sequences.slice();
   }
   if (Object.keys(inference).length > 0) out.inferenceConfig = inference;
@@ -73,7 +97,8 @@ export function anthropicRequestToConverse(body: unknown, options: TranslateOpti
   if (betas.length > 0) extra.anthropic_beta = betas;
   if (Object.keys(extra).length > 0) out.additionalModelRequestFields = extra;
 
-  if (body.tools === undefined && body.tool_choice !== undefined) losses.add('tool_choice', 'a tool_choice without tools is not sent to Converse');
+  if (body.tools === undefined && body.tool_choice !== undefined)
+    losses.add('tool_choice', 'a tool_choice without tools is not sent to Converse');
   const toolConfig = convertTools(body.tools, body.tool_choice, hasToolBlocks, losses);
   if (toolConfig) out.toolConfig = toolConfig;
 
@@ -89,10 +114,12 @@ export function anthropicRequestToConverse(body: unknown, options: TranslateOpti
 function convertSystem(system: unknown, losses: LossCollector): ConverseBlock[] {
   if (system === undefined) return [];
   if (typeof system === 'string') return system === '' ? [] : [{ text: system }];
-  if (!Array.isArray(system)) throw new TranslationError('invalid_input', 'system must be a string or text blocks', { path: 'system' });
+  if (!Array.isArray(system))
+    throw new TranslationError('invalid_input', 'system must be a string or text blocks', { path: 'system' });
   const out: ConverseBlock[] = [];
   system.forEach((b, i) => {
-    if (!isRecord(b) || b.type !== 'text' || typeof b.text !== 'string') throw new TranslationError('invalid_input', 'system blocks must be text', { path: `system[${i}]` });
+    if (!isRecord(b) || b.type !== 'text' || typeof b.text !== 'string')
+      throw new TranslationError('invalid_input', 'system blocks must be text', { path: `system[${i}]` });
     if (Array.isArray(b.citations) && b.citations.length > 0) losses.add(`system[${i}].citations`, 'not carried');
     out.push({ text: b.text });
     const point = cachePointFor(b.cache_control);
@@ -101,30 +128,43 @@ function convertSystem(system: unknown, losses: LossCollector): ConverseBlock[] 
   return out;
 }
 
-function convertTools(tools: unknown, choice: unknown, hasToolBlocks: boolean, losses: LossCollector): Record<string, unknown> | undefined {
+function convertTools(
+  tools: unknown,
+  choice: unknown,
+  hasToolBlocks: boolean,
+  losses: LossCollector,
+): Record<string, unknown> | undefined {
   if (tools === undefined) return undefined;
   if (!Array.isArray(tools)) throw new TranslationError('invalid_input', 'tools must be a list', { path: 'tools' });
   const specs: ConverseBlock[] = [];
   tools.forEach((t, i) => {
     const path = `tools[${i}]`;
-    if (!isRecord(t) || typeof t.name !== 'string') throw new TranslationError('invalid_input', 'a tool needs a name', { path });
+    if (!isRecord(t) || typeof t.name !== 'string')
+      throw new TranslationError('invalid_input', 'a tool needs a name', { path });
     if (t.type !== undefined && t.type !== 'custom') {
       losses.add(path, `server tool ${JSON.stringify(t.type)} has no Converse equivalent`);
       return;
     }
-    const spec: Record<string, unknown> = { name: t.name, inputSchema: { json: isRecord(t.input_schema) ? t.input_schema : { type: 'object' } } };
+    const spec: Record<string, unknown> = {
+      name: t.name,
+      inputSchema: { json: isRecord(t.input_schema) ? t.input_schema : { type: 'object' } },
+    };
     if (typeof t.description === 'string') spec.description = t.description;
     if (typeof t.strict === 'boolean') spec.strict = t.strict;
     specs.push({ toolSpec: spec });
     const point = cachePointFor(t.cache_control);
     if (point) specs.push(point);
-    for (const k of Object.keys(t)) if (!['name', 'description', 'input_schema', 'type', 'cache_control', 'strict'].includes(k)) losses.add(`${path}.${k}`, 'not supported by Converse tools');
+    for (const k of Object.keys(t))
+      if (!['name', 'description', 'input_schema', 'type', 'cache_control', 'strict'].includes(k))
+        losses.add(`${path}.${k}`, 'not supported by Converse tools');
   });
   if (specs.length === 0) return undefined;
   const config: Record<string, unknown> = { tools: specs };
   if (choice === undefined) return config;
-  if (!isRecord(choice)) throw new TranslationError('invalid_input', 'tool_choice must be an object', { path: 'tool_choice' });
-  if (choice.disable_parallel_tool_use === true) losses.add('tool_choice.disable_parallel_tool_use', 'Converse cannot limit a turn to one tool call');
+  if (!isRecord(choice))
+    throw new TranslationError('invalid_input', 'tool_choice must be an object', { path: 'tool_choice' });
+  if (choice.disable_parallel_tool_use === true)
+    losses.add('tool_choice.disable_parallel_tool_use', 'Converse cannot limit a turn to one tool call');
   switch (choice.type) {
     case 'auto':
       config.toolChoice = { auto: {} };
@@ -133,12 +173,18 @@ function convertTools(tools: unknown, choice: unknown, hasToolBlocks: boolean, l
       config.toolChoice = { any: {} };
       return config;
     case 'tool':
-      if (typeof choice.name !== 'string' || choice.name === '') throw new TranslationError('invalid_input', 'tool_choice of type tool needs a name', { path: 'tool_choice.name' });
+      if (typeof choice.name !== 'string' || choice.name === '')
+        throw new TranslationError('invalid_input', 'tool_choice of type tool needs a name', {
+          path: 'tool_choice.name',
+        });
       config.toolChoice = { tool: { name: choice.name } };
       return config;
     case 'none':
       if (hasToolBlocks) {
-        losses.add('tool_choice', 'Converse has no "none" tool choice; the tools stay because the history holds tool blocks');
+        losses.add(
+          'tool_choice',
+          'Converse has no "none" tool choice; the tools stay because the history holds tool blocks',
+        );
         return config;
       }
       losses.add('tool_choice', 'Converse has no "none" tool choice: the tools are omitted');

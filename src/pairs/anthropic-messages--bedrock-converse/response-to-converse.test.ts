@@ -10,7 +10,15 @@ describe('Anthropic Message -> Converse response', () => {
         type: 'message',
         role: 'assistant',
         model: 'claude',
-        content: [{ type: 'text', text: 'The sky is blue.', citations: [{ type: 'char_location', cited_text: 'blue', document_index: 0, start_char_index: 0, end_char_index: 4 }] }],
+        content: [
+          {
+            type: 'text',
+            text: 'The sky is blue.',
+            citations: [
+              { type: 'char_location', cited_text: 'blue', document_index: 0, start_char_index: 0, end_char_index: 4 },
+            ],
+          },
+        ],
         stop_reason: 'end_turn',
         stop_sequence: null,
         usage: { input_tokens: 3, output_tokens: 4 },

@@ -1,7 +1,7 @@
 import { TranslationError } from '../../core/errors.js';
-import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { isRecord } from '../../core/narrow.js';
 import { OnceLossCollector } from '../../core/once-loss-collector.js';
+import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { anthropicTypeForBedrockException } from '../../formats/bedrock-invoke/anthropic-errors.js';
 import { converseStopToAnthropic, converseUsageToAnthropic } from './map-stop-reason-and-usage.js';
 
@@ -57,13 +57,21 @@ export function createConverseToAnthropicStream(options: TranslateOptions = {}):
       out.push({ type: 'content_block_delta', index, delta: { type: 'text_delta', text: d.text } });
     } else if (isRecord(d.toolUse)) {
       if (!b) throw new TranslationError('upstream', `toolUse delta for block ${cIndex} without contentBlockStart`);
-      out.push({ type: 'content_block_delta', index: b.index, delta: { type: 'input_json_delta', partial_json: typeof d.toolUse.input === 'string' ? d.toolUse.input : '' } });
+      out.push({
+        type: 'content_block_delta',
+        index: b.index,
+        delta: { type: 'input_json_delta', partial_json: typeof d.toolUse.input === 'string' ? d.toolUse.input : '' },
+      });
     } else if (isRecord(d.reasoningContent)) {
       const r = d.reasoningContent;
       if (typeof r.redactedContent === 'string') {
         // Anthropic sends redacted thinking whole in its block start: a second piece cannot follow
         if (!b) open(cIndex, { type: 'redacted_thinking', data: r.redactedContent }, out);
-        else losses.add('contentBlockDelta.delta.reasoningContent.redactedContent', 'a second redactedContent delta for one block cannot be carried');
+        else
+          losses.add(
+            'contentBlockDelta.delta.reasoningContent.redactedContent',
+            'a second redactedContent delta for one block cannot be carried',
+          );
         return;
       }
       if (!b) {
@@ -71,8 +79,10 @@ export function createConverseToAnthropicStream(options: TranslateOptions = {}):
         b = indexes.get(cIndex);
       }
       const index = b!.index;
-      if (typeof r.text === 'string') out.push({ type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: r.text } });
-      if (typeof r.signature === 'string') out.push({ type: 'content_block_delta', index, delta: { type: 'signature_delta', signature: r.signature } });
+      if (typeof r.text === 'string')
+        out.push({ type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: r.text } });
+      if (typeof r.signature === 'string')
+        out.push({ type: 'content_block_delta', index, delta: { type: 'signature_delta', signature: r.signature } });
     } else {
       losses.add('contentBlockDelta.delta', 'this Converse delta has no Anthropic equivalent');
     }
@@ -87,7 +97,15 @@ export function createConverseToAnthropicStream(options: TranslateOptions = {}):
       const out: Event[] = [];
       if (/Exception$/.test(name)) {
         done = true;
-        return [{ type: 'error', error: { type: anthropicTypeForBedrockException(name), message: typeof p.message === 'string' ? p.message : name } }];
+        return [
+          {
+            type: 'error',
+            error: {
+              type: anthropicTypeForBedrockException(name),
+              message: typeof p.message === 'string' ? p.message : name,
+            },
+          },
+        ];
       }
       start(out);
       switch (name) {
@@ -98,7 +116,11 @@ export function createConverseToAnthropicStream(options: TranslateOptions = {}):
           const s = isRecord(p.start) ? p.start : {};
           if (isRecord(s.toolUse)) {
             const t = s.toolUse;
-            open(cIndex, { type: 'tool_use', id: String(t.toolUseId ?? ''), name: String(t.name ?? ''), input: {} }, out);
+            open(
+              cIndex,
+              { type: 'tool_use', id: String(t.toolUseId ?? ''), name: String(t.name ?? ''), input: {} },
+              out,
+            );
           } else losses.add('contentBlockStart.start', 'this Converse block start has no Anthropic equivalent');
           break;
         }
@@ -114,11 +136,13 @@ export function createConverseToAnthropicStream(options: TranslateOptions = {}):
         }
         case 'messageStop':
           stopReason = p.stopReason;
-          if (p.additionalModelResponseFields !== undefined) losses.add('messageStop.additionalModelResponseFields', 'not carried');
+          if (p.additionalModelResponseFields !== undefined)
+            losses.add('messageStop.additionalModelResponseFields', 'not carried');
           break;
         case 'metadata':
           usage = p.usage;
-          if (p.metrics !== undefined) losses.add('metadata.metrics', 'Converse latency metrics have no place in an Anthropic stream');
+          if (p.metrics !== undefined)
+            losses.add('metadata.metrics', 'Converse latency metrics have no place in an Anthropic stream');
           break;
         default:
           break; // unknown event types are skipped, as the AWS SDKs do
@@ -131,7 +155,10 @@ export function createConverseToAnthropicStream(options: TranslateOptions = {}):
       const out: Event[] = [];
       start(out);
       if (stopReason === undefined) {
-        out.push({ type: 'error', error: { type: 'api_error', message: 'the upstream Converse stream ended before messageStop' } });
+        out.push({
+          type: 'error',
+          error: { type: 'api_error', message: 'the upstream Converse stream ended before messageStop' },
+        });
         return out;
       }
       for (const b of indexes.values()) out.push({ type: 'content_block_stop', index: b.index });
@@ -140,7 +167,11 @@ export function createConverseToAnthropicStream(options: TranslateOptions = {}):
       out.push(
         {
           type: 'message_delta',
-          delta: { stop_reason: stop.stopReason, stop_sequence: null, stop_details: stop.stopReason === 'refusal' ? { type: 'refusal', category: null, explanation: null } : null },
+          delta: {
+            stop_reason: stop.stopReason,
+            stop_sequence: null,
+            stop_details: stop.stopReason === 'refusal' ? { type: 'refusal', category: null, explanation: null } : null,
+          },
           usage: converseUsageToAnthropic(usage),
         },
         { type: 'message_stop' },

@@ -1,8 +1,8 @@
 import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
+import { isRecord } from '../../core/narrow.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { converseStreamException } from '../../formats/bedrock-converse/stream-exceptions.js';
-import { isRecord } from '../../core/narrow.js';
 import { bedrockExceptionForAnthropicType } from '../../formats/bedrock-invoke/anthropic-errors.js';
 import { anthropicStopToConverse, anthropicUsageToConverse, NO_METRICS } from './map-stop-reason-and-usage.js';
 
@@ -15,7 +15,9 @@ type ConverseEvent = Record<string, Record<string, unknown>>;
  * their results) are dropped whole, reported, with their deltas and stop; the blocks that remain are numbered
  * 0, 1, 2, … as a Converse stream numbers them. An `error` event becomes a ConverseStream exception event.
  */
-export function createAnthropicToConverseStream(options: TranslateOptions = {}): StreamTranslator<unknown, ConverseEvent> {
+export function createAnthropicToConverseStream(
+  options: TranslateOptions = {},
+): StreamTranslator<unknown, ConverseEvent> {
   const losses = new LossCollector(options.strict);
   let done = false;
   let usage: Record<string, unknown> = {};
@@ -39,7 +41,8 @@ export function createAnthropicToConverseStream(options: TranslateOptions = {}):
   return {
     push(event) {
       if (done) return [];
-      if (!isRecord(event) || typeof event.type !== 'string') throw new TranslationError('upstream', 'a stream event needs a string "type"');
+      if (!isRecord(event) || typeof event.type !== 'string')
+        throw new TranslationError('upstream', 'a stream event needs a string "type"');
       const index = typeof event.index === 'number' ? event.index : 0;
       switch (event.type) {
         case 'message_start':
@@ -47,15 +50,35 @@ export function createAnthropicToConverseStream(options: TranslateOptions = {}):
           return [{ messageStart: { role: 'assistant' } }];
         case 'content_block_start': {
           const b = isRecord(event.content_block) ? event.content_block : {};
-          if (b.type === 'tool_use') return [{ contentBlockStart: { contentBlockIndex: open(index), start: { toolUse: { toolUseId: b.id, name: b.name } } } }];
-          if (b.type === 'redacted_thinking') return [{ contentBlockDelta: { contentBlockIndex: open(index), delta: { reasoningContent: { redactedContent: b.data } } } }];
+          if (b.type === 'tool_use')
+            return [
+              {
+                contentBlockStart: {
+                  contentBlockIndex: open(index),
+                  start: { toolUse: { toolUseId: b.id, name: b.name } },
+                },
+              },
+            ];
+          if (b.type === 'redacted_thinking')
+            return [
+              {
+                contentBlockDelta: {
+                  contentBlockIndex: open(index),
+                  delta: { reasoningContent: { redactedContent: b.data } },
+                },
+              },
+            ];
           if (b.type === 'text') {
             const c = open(index);
-            return typeof b.text === 'string' && b.text !== '' ? [{ contentBlockDelta: { contentBlockIndex: c, delta: { text: b.text } } }] : [];
+            return typeof b.text === 'string' && b.text !== ''
+              ? [{ contentBlockDelta: { contentBlockIndex: c, delta: { text: b.text } } }]
+              : [];
           }
           if (b.type === 'thinking') {
             const c = open(index);
-            return typeof b.thinking === 'string' && b.thinking !== '' ? [{ contentBlockDelta: { contentBlockIndex: c, delta: { reasoningContent: { text: b.thinking } } } }] : [];
+            return typeof b.thinking === 'string' && b.thinking !== ''
+              ? [{ contentBlockDelta: { contentBlockIndex: c, delta: { reasoningContent: { text: b.thinking } } } }]
+              : [];
           }
           dropped.add(index);
           losses.add(`content[${index}]`, `${JSON.stringify(b.type)} blocks have no Converse equivalent`);
@@ -71,10 +94,13 @@ export function createAnthropicToConverseStream(options: TranslateOptions = {}):
           let c = indexes.get(index);
           if (c === undefined) {
             // text and reasoning need no start in Converse; a tool call does (its id and name)
-            if (d.type === 'input_json_delta') throw new TranslationError('upstream', `input_json_delta for block ${index}, which was never started`);
+            if (d.type === 'input_json_delta')
+              throw new TranslationError('upstream', `input_json_delta for block ${index}, which was never started`);
             c = open(index);
           }
-          const wrap = (delta: Record<string, unknown>): ConverseEvent[] => [{ contentBlockDelta: { contentBlockIndex: c, delta } }];
+          const wrap = (delta: Record<string, unknown>): ConverseEvent[] => [
+            { contentBlockDelta: { contentBlockIndex: c, delta } },
+          ];
           if (d.type === 'text_delta') return wrap({ text: d.text });
           if (d.type === 'input_json_delta') return wrap({ toolUse: { input: d.partial_json } });
           if (d.type === 'thinking_delta') return wrap({ reasoningContent: { text: d.thinking } });
@@ -87,19 +113,25 @@ export function createAnthropicToConverseStream(options: TranslateOptions = {}):
           return c === undefined ? [] : [{ contentBlockStop: { contentBlockIndex: c } }];
         }
         case 'message_delta':
-          if (isRecord(event.delta) && event.delta.stop_reason !== null && event.delta.stop_reason !== undefined) stopReason = event.delta.stop_reason;
+          if (isRecord(event.delta) && event.delta.stop_reason !== null && event.delta.stop_reason !== undefined)
+            stopReason = event.delta.stop_reason;
           merge(event.usage);
           return [];
         case 'message_stop': {
           done = true;
           const stop = anthropicStopToConverse(stopReason);
           if (stop.loss) losses.add('message_delta.delta.stop_reason', stop.loss);
-          return [{ messageStop: { stopReason: stop.stopReason } }, { metadata: { usage: anthropicUsageToConverse(usage), metrics: NO_METRICS } }];
+          return [
+            { messageStop: { stopReason: stop.stopReason } },
+            { metadata: { usage: anthropicUsageToConverse(usage), metrics: NO_METRICS } },
+          ];
         }
         case 'error': {
           done = true;
           const e = isRecord(event.error) ? event.error : {};
-          const name = converseStreamException(bedrockExceptionForAnthropicType(typeof e.type === 'string' ? e.type : 'api_error'));
+          const name = converseStreamException(
+            bedrockExceptionForAnthropicType(typeof e.type === 'string' ? e.type : 'api_error'),
+          );
           return [{ [name]: { message: typeof e.message === 'string' ? e.message : 'error' } }];
         }
         default:

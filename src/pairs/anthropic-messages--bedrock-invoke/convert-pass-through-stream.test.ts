@@ -7,7 +7,9 @@ describe('InvokeModel stream error events', () => {
   it('an Anthropic error event carried in a chunk frame keeps its Anthropic type', () => {
     for (const type of ['overloaded_error', 'rate_limit_error', 'invalid_request_error', 'permission_error']) {
       const t = createBedrockInvokeToAnthropicStream();
-      expect(t.push(deepFreeze({ type: 'error', error: { type, message: 'm' } }))).toEqual([{ type: 'error', error: { type, message: 'm' } }]);
+      expect(t.push(deepFreeze({ type: 'error', error: { type, message: 'm' } }))).toEqual([
+        { type: 'error', error: { type, message: 'm' } },
+      ]);
     }
   });
 
@@ -22,13 +24,17 @@ describe('InvokeModel stream error events', () => {
     ];
     for (const [exception, type] of cases) {
       const t = createBedrockInvokeToAnthropicStream();
-      expect(t.push({ type: 'error', error: { type: exception, message: 'x' } })).toEqual([{ type: 'error', error: { type, message: 'x' } }]);
+      expect(t.push({ type: 'error', error: { type: exception, message: 'x' } })).toEqual([
+        { type: 'error', error: { type, message: 'x' } },
+      ]);
     }
   });
 
   it('to a Bedrock client: Anthropic error types become exception names; nothing follows the error', () => {
     const t = createAnthropicToBedrockInvokeStream();
-    expect(t.push({ type: 'error', error: { type: 'overloaded_error', message: 'o' } })).toEqual([{ type: 'error', error: { type: 'serviceUnavailableException', message: 'o' } }]);
+    expect(t.push({ type: 'error', error: { type: 'overloaded_error', message: 'o' } })).toEqual([
+      { type: 'error', error: { type: 'serviceUnavailableException', message: 'o' } },
+    ]);
     expect(t.push({ type: 'message_stop' })).toEqual([]);
     expect(t.end()).toEqual([]);
   });

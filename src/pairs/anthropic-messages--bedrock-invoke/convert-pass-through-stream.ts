@@ -1,8 +1,11 @@
 import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
-import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { isRecord } from '../../core/narrow.js';
-import { anthropicTypeForBedrockException, bedrockExceptionForAnthropicType } from '../../formats/bedrock-invoke/anthropic-errors.js';
+import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
+import {
+  anthropicTypeForBedrockException,
+  bedrockExceptionForAnthropicType,
+} from '../../formats/bedrock-invoke/anthropic-errors.js';
 
 type Event = Record<string, unknown> & { type: string };
 
@@ -14,18 +17,25 @@ const METRICS = 'amazon-bedrock-invocationMetrics';
  * `amazon-bedrock-invocationMetrics` on `message_stop` (a loss on the way to Anthropic), and a stream
  * that ends without `message_stop` or an error, which ends with an error event.
  */
-export function createPassThrough(direction: 'to-anthropic' | 'to-bedrock', options: TranslateOptions): StreamTranslator<unknown, Event> {
+export function createPassThrough(
+  direction: 'to-anthropic' | 'to-bedrock',
+  options: TranslateOptions,
+): StreamTranslator<unknown, Event> {
   const losses = new LossCollector(options.strict);
   let done = false;
   let reportedMetrics = false;
   const errorEvent = (anthropicType: string, message: string): Event => ({
     type: 'error',
-    error: { type: direction === 'to-anthropic' ? anthropicType : bedrockExceptionForAnthropicType(anthropicType), message },
+    error: {
+      type: direction === 'to-anthropic' ? anthropicType : bedrockExceptionForAnthropicType(anthropicType),
+      message,
+    },
   });
   return {
     push(event) {
       if (done) return [];
-      if (!isRecord(event) || typeof event.type !== 'string') throw new TranslationError('upstream', 'a stream event needs a string "type"');
+      if (!isRecord(event) || typeof event.type !== 'string')
+        throw new TranslationError('upstream', 'a stream event needs a string "type"');
       if (event.type === 'error') {
         done = true;
         const e = isRecord(event.error) ? event.error : {};

@@ -7,22 +7,32 @@ describe('bedrockInvokeRequestToAnthropic: the URL alone names the model and pic
   const body = { anthropic_version: 'bedrock-2023-05-31', max_tokens: 10, messages: [{ role: 'user', content: 'Hi' }] };
 
   it('a model key in the body neither replaces the URL model nor passes silently', () => {
-    const r = bedrockInvokeRequestToAnthropic(deepFreeze({ ...body, model: 'claude-other' }), { model: 'claude-from-url' });
+    const r = bedrockInvokeRequestToAnthropic(deepFreeze({ ...body, model: 'claude-other' }), {
+      model: 'claude-from-url',
+    });
     expect(r.body.model).toBe('claude-from-url');
     expect(r.losses).toEqual([{ path: 'model', reason: expect.stringContaining('URL') }]);
   });
 
   it('a stream key in the body does not turn an invoke call into a stream (nor the other way)', () => {
-    const plain = bedrockInvokeRequestToAnthropic(deepFreeze({ ...body, stream: true }), { model: 'm', context: { stream: false } });
+    const plain = bedrockInvokeRequestToAnthropic(deepFreeze({ ...body, stream: true }), {
+      model: 'm',
+      context: { stream: false },
+    });
     expect(plain.body.stream).toBeUndefined();
     expect(plain.context.stream).toBe(false);
     expect(plain.losses.map((l) => l.path)).toEqual(['stream']);
-    const streamed = bedrockInvokeRequestToAnthropic(deepFreeze({ ...body, stream: false }), { model: 'm', context: { stream: true } });
+    const streamed = bedrockInvokeRequestToAnthropic(deepFreeze({ ...body, stream: false }), {
+      model: 'm',
+      context: { stream: true },
+    });
     expect(streamed.body.stream).toBe(true);
   });
 
   it('strict mode refuses the stray keys', () => {
-    expect(() => bedrockInvokeRequestToAnthropic({ ...body, model: 'x' }, { model: 'm', strict: true })).toThrow(TranslationError);
+    expect(() => bedrockInvokeRequestToAnthropic({ ...body, model: 'x' }, { model: 'm', strict: true })).toThrow(
+      TranslationError,
+    );
   });
 
   it('a clean body has no losses', () => {

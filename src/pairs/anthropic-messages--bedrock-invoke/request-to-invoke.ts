@@ -1,7 +1,7 @@
 import { TranslationError } from '../../core/errors.js';
+import { isRecord } from '../../core/narrow.js';
 import type { AnthropicVersion, RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { bedrockInvokeTarget } from '../../formats/bedrock-invoke/target.js';
-import { isRecord } from '../../core/narrow.js';
 
 /** `anthropic_version` for the body: the classic Bedrock value, or the new API version as SDK 1.x sends it. */
 export function bedrockAnthropicVersion(version: AnthropicVersion | undefined): string {
@@ -12,7 +12,11 @@ export function bedrockAnthropicVersion(version: AnthropicVersion | undefined): 
 function betas(context: RequestContext | undefined): string[] {
   const b = context?.anthropicBeta;
   if (Array.isArray(b)) return b.filter((x): x is string => typeof x === 'string' && x !== '');
-  if (typeof b === 'string') return b.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (typeof b === 'string')
+    return b
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   return [];
 }
 
@@ -26,12 +30,19 @@ export interface BedrockInvokeRequestContext extends RequestContext {
  * path (`context.upstreamPath`), `stream` picks the endpoint, `anthropic_version` (and
  * `anthropic_beta`, from `options.context.anthropicBeta`) go into the body. Nothing else changes.
  */
-export function anthropicRequestToBedrockInvoke(body: unknown, options: TranslateOptions = {}): TranslationResult<Record<string, unknown>> {
+export function anthropicRequestToBedrockInvoke(
+  body: unknown,
+  options: TranslateOptions = {},
+): TranslationResult<Record<string, unknown>> {
   if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
   const model = options.model ?? body.model;
-  if (typeof model !== 'string' || model === '') throw new TranslationError('invalid_input', 'model is required', { path: 'model' });
+  if (typeof model !== 'string' || model === '')
+    throw new TranslationError('invalid_input', 'model is required', { path: 'model' });
   const { model: _m, stream, ...rest } = body;
-  const out: Record<string, unknown> = { anthropic_version: bedrockAnthropicVersion(options.anthropicVersion), ...rest };
+  const out: Record<string, unknown> = {
+    anthropic_version: bedrockAnthropicVersion(options.anthropicVersion),
+    ...rest,
+  };
   const b = betas(options.context);
   if (b.length > 0) out.anthropic_beta = b;
   const context: BedrockInvokeRequestContext = {

@@ -18,12 +18,18 @@ describe('anthropicBlockToGeminiPart', () => {
   });
 
   it('thinking -> thought part carrying its signature on the same part; no signature is invented', () => {
-    expect(run({ type: 'thinking', thinking: 'hmm', signature: 'c2ln' }).part).toEqual({ text: 'hmm', thought: true, thoughtSignature: 'c2ln' });
+    expect(run({ type: 'thinking', thinking: 'hmm', signature: 'c2ln' }).part).toEqual({
+      text: 'hmm',
+      thought: true,
+      thoughtSignature: 'c2ln',
+    });
     expect(run({ type: 'thinking', thinking: 'hmm', signature: '' }).part).toEqual({ text: 'hmm', thought: true });
   });
 
   it('tool_use -> functionCall keeping the id (a Gemini client echoes it in functionResponse.id)', () => {
-    expect(run({ type: 'tool_use', id: 'toolu_1', name: 'f', input: { a: 1 } }).part).toEqual({ functionCall: { id: 'toolu_1', name: 'f', args: { a: 1 } } });
+    expect(run({ type: 'tool_use', id: 'toolu_1', name: 'f', input: { a: 1 } }).part).toEqual({
+      functionCall: { id: 'toolu_1', name: 'f', args: { a: 1 } },
+    });
   });
 
   it('blocks Gemini has no part for are reported and give no part', () => {

@@ -8,10 +8,15 @@ import type { GeminiPart } from '../../formats/gemini/types.js';
  * thinking -> `{text, thought: true, thoughtSignature}`; tool_use -> `functionCall` keeping the
  * Anthropic id (Gemini clients echo it in `functionResponse.id`).
  */
-export function anthropicBlockToGeminiPart(block: JsonObject, path: JsonPath, losses: LossCollector): GeminiPart | undefined {
+export function anthropicBlockToGeminiPart(
+  block: JsonObject,
+  path: JsonPath,
+  losses: LossCollector,
+): GeminiPart | undefined {
   switch (block.type) {
     case 'text':
-      if (Array.isArray(block.citations) && block.citations.length > 0) losses.add(`${path}.citations`, 'Gemini parts carry no citations');
+      if (Array.isArray(block.citations) && block.citations.length > 0)
+        losses.add(`${path}.citations`, 'Gemini parts carry no citations');
       return { text: typeof block.text === 'string' ? block.text : '' };
     case 'thinking': {
       const part: GeminiPart = { text: typeof block.thinking === 'string' ? block.thinking : '', thought: true };
@@ -19,7 +24,10 @@ export function anthropicBlockToGeminiPart(block: JsonObject, path: JsonPath, lo
       return part;
     }
     case 'tool_use': {
-      const call: GeminiPart['functionCall'] = { name: typeof block.name === 'string' ? block.name : '', args: isRecord(block.input) ? block.input : {} };
+      const call: GeminiPart['functionCall'] = {
+        name: typeof block.name === 'string' ? block.name : '',
+        args: isRecord(block.input) ? block.input : {},
+      };
       if (typeof block.id === 'string') call.id = block.id;
       return { functionCall: call };
     }

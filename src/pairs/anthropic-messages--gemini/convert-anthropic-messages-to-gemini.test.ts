@@ -9,7 +9,13 @@ const call = (city: string, id?: string) => ({ functionCall: { name: 'wx', args:
 
 function modelParts(content: unknown[]) {
   const losses = new LossCollector();
-  const r = convertAnthropicMessages(deepFreeze([{ role: 'user', content: 'q' }, { role: 'assistant', content }]), losses);
+  const r = convertAnthropicMessages(
+    deepFreeze([
+      { role: 'user', content: 'q' },
+      { role: 'assistant', content },
+    ]),
+    losses,
+  );
   expect(losses.list).toEqual([]);
   return r.contents[1]!.parts;
 }
@@ -33,7 +39,9 @@ describe('convertAnthropicMessages: a signature-only thinking block goes back on
   });
 
   it('after text with no call next (a signed text answer): on that text', () => {
-    expect(modelParts([{ type: 'text', text: 'Sunny.' }, sigOnly('UzE=')])).toEqual([{ text: 'Sunny.', thoughtSignature: 'UzE=' }]);
+    expect(modelParts([{ type: 'text', text: 'Sunny.' }, sigOnly('UzE=')])).toEqual([
+      { text: 'Sunny.', thoughtSignature: 'UzE=' },
+    ]);
   });
 
   it("a call followed by its own signature block does not take the one before it (that is the text's)", () => {
@@ -57,10 +65,22 @@ describe('convertAnthropicMessages: Gemini function-call ids', () => {
     const r = convertAnthropicMessages(
       deepFreeze([
         { role: 'user', content: 'q' },
-        { role: 'assistant', content: [use('toolu_gid_fc_1', 'P'), use('toolu_gidx_YS9i', 'O'), use('toolu_gemini_r1_2_wx', 'B'), use('call_9', 'R')] },
+        {
+          role: 'assistant',
+          content: [
+            use('toolu_gid_fc_1', 'P'),
+            use('toolu_gidx_YS9i', 'O'),
+            use('toolu_gemini_r1_2_wx', 'B'),
+            use('call_9', 'R'),
+          ],
+        },
         {
           role: 'user',
-          content: ['toolu_gid_fc_1', 'toolu_gidx_YS9i', 'toolu_gemini_r1_2_wx', 'call_9'].map((id) => ({ type: 'tool_result', tool_use_id: id, content: 'ok' })),
+          content: ['toolu_gid_fc_1', 'toolu_gidx_YS9i', 'toolu_gemini_r1_2_wx', 'call_9'].map((id) => ({
+            type: 'tool_result',
+            tool_use_id: id,
+            content: 'ok',
+          })),
         },
       ]),
       losses,

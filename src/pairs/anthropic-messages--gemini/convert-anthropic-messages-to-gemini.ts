@@ -30,7 +30,8 @@ export function convertAnthropicMessages(
   losses: LossCollector,
   names: Names = SAME_NAMES,
 ): { contents: GeminiContent[]; system: GeminiPart[] } {
-  if (!Array.isArray(messages)) throw new TranslationError('invalid_input', 'messages must be a list', { path: 'messages' });
+  if (!Array.isArray(messages))
+    throw new TranslationError('invalid_input', 'messages must be a list', { path: 'messages' });
   const contents: GeminiContent[] = [];
   const system: GeminiPart[] = [];
   const toolNames = new Map<string, string>();
@@ -40,12 +41,18 @@ export function convertAnthropicMessages(
     if (!isRecord(message)) throw new TranslationError('invalid_input', 'a message must be an object', { path });
     losses.unknownKeys(message, MESSAGE_KEYS, path);
     if (message.role === 'system') {
-      if (seenTurn) losses.add(childPath(path, 'role'), 'Gemini has one system instruction: this system message is moved before the conversation');
+      if (seenTurn)
+        losses.add(
+          childPath(path, 'role'),
+          'Gemini has one system instruction: this system message is moved before the conversation',
+        );
       system.push(...convertContent(message.content, childPath(path, 'content'), 'system', toolNames, losses, names));
       return;
     }
     if (message.role !== 'user' && message.role !== 'assistant') {
-      throw new TranslationError('invalid_input', 'role must be user, assistant or system', { path: childPath(path, 'role') });
+      throw new TranslationError('invalid_input', 'role must be user, assistant or system', {
+        path: childPath(path, 'role'),
+      });
     }
     seenTurn = true;
     const role = message.role === 'user' ? 'user' : 'model';
@@ -72,14 +79,16 @@ function convertContent(
     if (content === '') throw new TranslationError('invalid_input', 'message content must not be empty', { path });
     return [{ text: content }];
   }
-  if (!Array.isArray(content)) throw new TranslationError('invalid_input', 'content must be a string or a list of blocks', { path });
+  if (!Array.isArray(content))
+    throw new TranslationError('invalid_input', 'content must be a string or a list of blocks', { path });
   if (content.length === 0) throw new TranslationError('invalid_input', 'message content must not be empty', { path });
   const parts: GeminiPart[] = [];
   // a signature waiting for the functionCall part of the next block
   let forNextCall: string | undefined;
   content.forEach((block, j) => {
     const at = childPath(path, j);
-    if (!isRecord(block)) throw new TranslationError('invalid_input', 'a content block must be an object', { path: at });
+    if (!isRecord(block))
+      throw new TranslationError('invalid_input', 'a content block must be an object', { path: at });
     if (role === 'system' && block.type !== 'text') {
       losses.add(at, 'only text can go into the Gemini system instruction');
       return;
@@ -87,7 +96,8 @@ function convertContent(
     const pending = forNextCall;
     forNextCall = convertBlock(block, at, parts, toolNames, losses, names, signatureGoesToNextCall(content, j));
     const last = parts[parts.length - 1];
-    if (pending !== undefined && block.type === 'tool_use' && last?.functionCall && last.thoughtSignature === undefined) last.thoughtSignature = pending;
+    if (pending !== undefined && block.type === 'tool_use' && last?.functionCall && last.thoughtSignature === undefined)
+      last.thoughtSignature = pending;
   });
   return parts;
 }
@@ -105,7 +115,13 @@ function signatureGoesToNextCall(content: unknown[], j: number): boolean {
 }
 
 function isSignatureOnly(block: unknown): boolean {
-  return isRecord(block) && block.type === 'thinking' && (block.thinking === '' || block.thinking === undefined) && typeof block.signature === 'string' && block.signature !== '';
+  return (
+    isRecord(block) &&
+    block.type === 'thinking' &&
+    (block.thinking === '' || block.thinking === undefined) &&
+    typeof block.signature === 'string' &&
+    block.signature !== ''
+  );
 }
 
 /** Returns a signature for the functionCall part of the next block, when it goes there. */
@@ -118,11 +134,14 @@ function convertBlock(
   names: Names = SAME_NAMES,
   nextCall = false,
 ): string | undefined {
-  if (block.cache_control !== undefined && block.cache_control !== null) losses.add(childPath(at, 'cache_control'), 'Gemini has no cache breakpoints');
+  if (block.cache_control !== undefined && block.cache_control !== null)
+    losses.add(childPath(at, 'cache_control'), 'Gemini has no cache breakpoints');
   switch (block.type) {
     case 'text':
-      if (typeof block.text !== 'string') throw new TranslationError('invalid_input', 'text must be a string', { path: childPath(at, 'text') });
-      if (Array.isArray(block.citations) && block.citations.length > 0) losses.add(childPath(at, 'citations'), 'Gemini parts carry no citations');
+      if (typeof block.text !== 'string')
+        throw new TranslationError('invalid_input', 'text must be a string', { path: childPath(at, 'text') });
+      if (Array.isArray(block.citations) && block.citations.length > 0)
+        losses.add(childPath(at, 'citations'), 'Gemini parts carry no citations');
       losses.unknownKeys(block, TEXT_KEYS, at);
       parts.push({ text: block.text });
       return;
@@ -139,7 +158,10 @@ function convertBlock(
       if (typeof block.id !== 'string' || typeof block.name !== 'string') {
         throw new TranslationError('invalid_input', 'tool_use needs an id and a name', { path: at });
       }
-      if (!isRecord(block.input)) throw new TranslationError('invalid_input', 'tool_use input must be an object', { path: childPath(at, 'input') });
+      if (!isRecord(block.input))
+        throw new TranslationError('invalid_input', 'tool_use input must be an object', {
+          path: childPath(at, 'input'),
+        });
       toolNames.set(block.id, names.toGemini(block.name));
       losses.unknownKeys(block, TOOL_USE_KEYS, at);
       const call: NonNullable<GeminiPart['functionCall']> = { name: names.toGemini(block.name), args: block.input };
@@ -160,7 +182,13 @@ const TEXT_KEYS = new Set(['type', 'text', 'cache_control', 'citations']);
 const TOOL_USE_KEYS = new Set(['type', 'id', 'name', 'input', 'cache_control']);
 const THINKING_KEYS = new Set(['type', 'thinking', 'signature']);
 
-function pushThinking(block: JsonObject, at: JsonPath, parts: GeminiPart[], losses: LossCollector, nextCall: boolean): string | undefined {
+function pushThinking(
+  block: JsonObject,
+  at: JsonPath,
+  parts: GeminiPart[],
+  losses: LossCollector,
+  nextCall: boolean,
+): string | undefined {
   losses.unknownKeys(block, THINKING_KEYS, at);
   const text = typeof block.thinking === 'string' ? block.thinking : '';
   const signature = typeof block.signature === 'string' && block.signature !== '' ? block.signature : undefined;
@@ -185,7 +213,8 @@ const MEDIA_KEYS = new Set(['type', 'source', 'cache_control']);
 function pushMedia(block: JsonObject, at: JsonPath, parts: GeminiPart[], losses: LossCollector): void {
   const source = block.source;
   const sp = childPath(at, 'source');
-  if (!isRecord(source)) throw new TranslationError('invalid_input', `${String(block.type)} needs a source`, { path: sp });
+  if (!isRecord(source))
+    throw new TranslationError('invalid_input', `${String(block.type)} needs a source`, { path: sp });
   losses.unknownKeys(block, MEDIA_KEYS, at, `field not supported by Gemini ${String(block.type)} parts`);
   switch (source.type) {
     case 'base64':
@@ -195,11 +224,16 @@ function pushMedia(block: JsonObject, at: JsonPath, parts: GeminiPart[], losses:
       parts.push({ inlineData: { mimeType: source.media_type, data: source.data } });
       return;
     case 'url':
-      if (typeof source.url !== 'string') throw new TranslationError('invalid_input', 'url source needs a url', { path: sp });
-      parts.push({ fileData: block.type === 'document' ? { mimeType: 'application/pdf', fileUri: source.url } : { fileUri: source.url } });
+      if (typeof source.url !== 'string')
+        throw new TranslationError('invalid_input', 'url source needs a url', { path: sp });
+      parts.push({
+        fileData:
+          block.type === 'document' ? { mimeType: 'application/pdf', fileUri: source.url } : { fileUri: source.url },
+      });
       return;
     case 'text':
-      if (typeof source.data !== 'string') throw new TranslationError('invalid_input', 'text source needs data', { path: sp });
+      if (typeof source.data !== 'string')
+        throw new TranslationError('invalid_input', 'text source needs data', { path: sp });
       parts.push({ text: source.data });
       return;
     case 'content':
@@ -219,13 +253,23 @@ function pushMedia(block: JsonObject, at: JsonPath, parts: GeminiPart[], losses:
 
 const TOOL_RESULT_KEYS = new Set(['type', 'tool_use_id', 'content', 'is_error', 'cache_control']);
 
-function convertToolResult(block: JsonObject, at: JsonPath, toolNames: Map<string, string>, losses: LossCollector): GeminiFunctionResponse {
-  if (typeof block.tool_use_id !== 'string') throw new TranslationError('invalid_input', 'tool_result needs a tool_use_id', { path: at });
+function convertToolResult(
+  block: JsonObject,
+  at: JsonPath,
+  toolNames: Map<string, string>,
+  losses: LossCollector,
+): GeminiFunctionResponse {
+  if (typeof block.tool_use_id !== 'string')
+    throw new TranslationError('invalid_input', 'tool_result needs a tool_use_id', { path: at });
   const name = toolNames.get(block.tool_use_id);
   if (name === undefined) {
-    throw new TranslationError('invalid_input', `tool_result refers to tool_use ${block.tool_use_id}, which no earlier assistant turn contains`, {
-      path: childPath(at, 'tool_use_id'),
-    });
+    throw new TranslationError(
+      'invalid_input',
+      `tool_result refers to tool_use ${block.tool_use_id}, which no earlier assistant turn contains`,
+      {
+        path: childPath(at, 'tool_use_id'),
+      },
+    );
   }
   losses.unknownKeys(block, TOOL_RESULT_KEYS, at);
   const fr = toolResultResponse(block, name, at, losses);
@@ -233,20 +277,27 @@ function convertToolResult(block: JsonObject, at: JsonPath, toolNames: Map<strin
   return geminiId === undefined ? fr : { id: geminiId, ...fr };
 }
 
-function toolResultResponse(block: JsonObject, name: string, at: JsonPath, losses: LossCollector): GeminiFunctionResponse {
+function toolResultResponse(
+  block: JsonObject,
+  name: string,
+  at: JsonPath,
+  losses: LossCollector,
+): GeminiFunctionResponse {
   const key = block.is_error === true ? 'error' : 'output';
   const content = block.content;
   const cp = childPath(at, 'content');
   if (content === undefined) return { name, response: key === 'error' ? { error: '' } : {} };
   if (typeof content === 'string') return { name, response: { [key]: content } };
-  if (!Array.isArray(content)) throw new TranslationError('invalid_input', 'tool_result content must be a string or a list', { path: cp });
+  if (!Array.isArray(content))
+    throw new TranslationError('invalid_input', 'tool_result content must be a string or a list', { path: cp });
   const texts: string[] = [];
   const media: GeminiPart[] = [];
   content.forEach((b, k) => {
     const bp = childPath(cp, k);
     if (!isRecord(b)) throw new TranslationError('invalid_input', 'a content block must be an object', { path: bp });
     if (b.type === 'text' && typeof b.text === 'string') {
-      if (b.cache_control !== undefined && b.cache_control !== null) losses.add(childPath(bp, 'cache_control'), 'Gemini has no cache breakpoints');
+      if (b.cache_control !== undefined && b.cache_control !== null)
+        losses.add(childPath(bp, 'cache_control'), 'Gemini has no cache breakpoints');
       texts.push(b.text);
     } else if (b.type === 'image' || b.type === 'document') pushMedia(b, bp, media, losses);
     else losses.add(bp, `block ${JSON.stringify(b.type)} cannot go into a Gemini function response`);

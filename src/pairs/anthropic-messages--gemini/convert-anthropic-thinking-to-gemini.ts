@@ -11,7 +11,12 @@ import type { GeminiGenerationConfig, GeminiThinkingConfig } from '../../formats
  * thinkingBudget -1 (automatic). `display: "omitted"` -> includeThoughts false, else true.
  * `output_config.effort` -> thinkingLevel when no thinking budget is set (Gemini refuses both).
  */
-export function applyAnthropicThinking(thinking: unknown, outputConfig: unknown, config: GeminiGenerationConfig, losses: LossCollector): void {
+export function applyAnthropicThinking(
+  thinking: unknown,
+  outputConfig: unknown,
+  config: GeminiGenerationConfig,
+  losses: LossCollector,
+): void {
   let tc: GeminiThinkingConfig | undefined;
   if (thinking !== undefined) {
     if (!isRecord(thinking)) losses.add('thinking', 'thinking must be an object');
@@ -19,7 +24,8 @@ export function applyAnthropicThinking(thinking: unknown, outputConfig: unknown,
       const include = thinking.display !== 'omitted';
       switch (thinking.type) {
         case 'enabled':
-          if (typeof thinking.budget_tokens === 'number') tc = { includeThoughts: include, thinkingBudget: thinking.budget_tokens };
+          if (typeof thinking.budget_tokens === 'number')
+            tc = { includeThoughts: include, thinkingBudget: thinking.budget_tokens };
           else losses.add('thinking.budget_tokens', 'budget_tokens must be a number');
           break;
         case 'adaptive':
@@ -54,11 +60,15 @@ function applyOutputConfig(
   let out = tc;
   if (oc.effort !== undefined) {
     const level = typeof oc.effort === 'string' ? LEVELS[oc.effort] : undefined;
-    if (out?.thinkingBudget !== undefined) losses.add('output_config.effort', 'Gemini takes a thinking budget or a level, not both: the budget is kept');
+    if (out?.thinkingBudget !== undefined)
+      losses.add('output_config.effort', 'Gemini takes a thinking budget or a level, not both: the budget is kept');
     else if (level) out = { ...out, thinkingLevel: level };
     else if (oc.effort === 'xhigh' || oc.effort === 'max') {
       out = { ...out, thinkingLevel: 'HIGH' };
-      losses.add('output_config.effort', `effort "${oc.effort}" is above Gemini's highest thinking level: HIGH is used`);
+      losses.add(
+        'output_config.effort',
+        `effort "${oc.effort}" is above Gemini's highest thinking level: HIGH is used`,
+      );
     } else losses.add('output_config.effort', 'unknown effort');
   }
   if (oc.format !== undefined) {

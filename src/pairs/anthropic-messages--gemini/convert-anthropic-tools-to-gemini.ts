@@ -1,8 +1,8 @@
 import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
-import { convertJsonSchemaToGemini } from '../../formats/gemini/convert-json-schema-to-gemini.js';
 import { isRecord } from '../../core/narrow.js';
+import { convertJsonSchemaToGemini } from '../../formats/gemini/convert-json-schema-to-gemini.js';
 import type { GeminiFunctionDeclaration, GeminiTool, GeminiToolConfig } from '../../formats/gemini/types.js';
 import type { GeminiToolNamer } from './map-tool-names.js';
 
@@ -15,7 +15,11 @@ const TOOL_KEYS = new Set(['name', 'description', 'input_schema', 'type', 'cache
  * converted to Gemini's Schema subset; a schema with no properties sends no `parameters`
  * (Gemini rejects an OBJECT with empty properties). Server tools (`web_search_…`, …) are losses.
  */
-export function convertAnthropicTools(tools: unknown, losses: LossCollector, names: Pick<GeminiToolNamer, 'toGemini'> = SAME_NAMES): GeminiTool[] | undefined {
+export function convertAnthropicTools(
+  tools: unknown,
+  losses: LossCollector,
+  names: Pick<GeminiToolNamer, 'toGemini'> = SAME_NAMES,
+): GeminiTool[] | undefined {
   if (!Array.isArray(tools)) throw new TranslationError('invalid_input', 'tools must be a list', { path: 'tools' });
   const decls: GeminiFunctionDeclaration[] = [];
   tools.forEach((tool, i) => {
@@ -25,15 +29,18 @@ export function convertAnthropicTools(tools: unknown, losses: LossCollector, nam
       losses.add(path, `server tool ${JSON.stringify(tool.type)} has no Gemini equivalent`);
       return;
     }
-    if (typeof tool.name !== 'string') throw new TranslationError('invalid_input', 'a tool needs a name', { path: childPath(path, 'name') });
+    if (typeof tool.name !== 'string')
+      throw new TranslationError('invalid_input', 'a tool needs a name', { path: childPath(path, 'name') });
     const decl: GeminiFunctionDeclaration = { name: names.toGemini(tool.name) };
     if (typeof tool.description === 'string') decl.description = tool.description;
     if (tool.input_schema !== undefined) {
       const params = convertJsonSchemaToGemini(tool.input_schema, childPath(path, 'input_schema'), losses);
-      if (!(params.type === 'OBJECT' && params.properties === undefined && Object.keys(params).length === 1)) decl.parameters = params;
+      if (!(params.type === 'OBJECT' && params.properties === undefined && Object.keys(params).length === 1))
+        decl.parameters = params;
     }
     decls.push(decl);
-    if (tool.cache_control !== undefined && tool.cache_control !== null) losses.add(childPath(path, 'cache_control'), 'Gemini has no cache breakpoints');
+    if (tool.cache_control !== undefined && tool.cache_control !== null)
+      losses.add(childPath(path, 'cache_control'), 'Gemini has no cache breakpoints');
     losses.unknownKeys(tool, TOOL_KEYS, path);
   });
   return decls.length > 0 ? [{ functionDeclarations: decls }] : undefined;
@@ -49,7 +56,8 @@ export function convertAnthropicToolChoice(
   losses: LossCollector,
   names: Pick<GeminiToolNamer, 'toGemini'> = SAME_NAMES,
 ): GeminiToolConfig | undefined {
-  if (!isRecord(choice)) throw new TranslationError('invalid_input', 'tool_choice must be an object', { path: 'tool_choice' });
+  if (!isRecord(choice))
+    throw new TranslationError('invalid_input', 'tool_choice must be an object', { path: 'tool_choice' });
   if (choice.disable_parallel_tool_use === true) {
     losses.add('tool_choice.disable_parallel_tool_use', 'Gemini cannot limit a turn to one function call');
   }
@@ -62,10 +70,15 @@ export function convertAnthropicToolChoice(
     case 'none':
       return { functionCallingConfig: { mode: 'NONE' } };
     case 'tool':
-      if (typeof choice.name !== 'string') throw new TranslationError('invalid_input', 'tool_choice of type tool needs a name', { path: 'tool_choice.name' });
+      if (typeof choice.name !== 'string')
+        throw new TranslationError('invalid_input', 'tool_choice of type tool needs a name', {
+          path: 'tool_choice.name',
+        });
       return { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: [names.toGemini(choice.name)] } };
     default:
-      throw new TranslationError('invalid_input', `unknown tool_choice type ${JSON.stringify(choice.type)}`, { path: 'tool_choice.type' });
+      throw new TranslationError('invalid_input', `unknown tool_choice type ${JSON.stringify(choice.type)}`, {
+        path: 'tool_choice.type',
+      });
   }
 }
 

@@ -11,7 +11,15 @@ export interface AnthropicMessageParam {
   content: Block[];
 }
 
-const PART_KEYS = new Set(['text', 'thought', 'thoughtSignature', 'inlineData', 'fileData', 'functionCall', 'functionResponse']);
+const PART_KEYS = new Set([
+  'text',
+  'thought',
+  'thoughtSignature',
+  'inlineData',
+  'fileData',
+  'functionCall',
+  'functionResponse',
+]);
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
 
 /**
@@ -28,7 +36,8 @@ const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp
  *   whose id is the response's own id, else the oldest unanswered call of the same name.
  */
 export function convertGeminiContents(contents: unknown, losses: LossCollector): AnthropicMessageParam[] {
-  if (!Array.isArray(contents)) throw new TranslationError('invalid_input', 'contents must be a list', { path: 'contents' });
+  if (!Array.isArray(contents))
+    throw new TranslationError('invalid_input', 'contents must be a list', { path: 'contents' });
   // consecutive contents of one role are one turn (a @google/genai chat records a streamed answer as one
   // model content per chunk): their parts are read together, so a signature finds its thought across them
   const turns: Array<{ role: 'user' | 'assistant'; parts: PartAt[] }> = [];
@@ -36,10 +45,17 @@ export function convertGeminiContents(contents: unknown, losses: LossCollector):
     const path = childPath('contents', i);
     if (!isRecord(content)) throw new TranslationError('invalid_input', 'a content must be an object', { path });
     losses.unknownKeys(content, CONTENT_KEYS, path);
-    const role = content.role === 'model' ? 'assistant' : content.role === undefined || content.role === 'user' || content.role === 'function' ? 'user' : undefined;
-    if (!role) throw new TranslationError('invalid_input', 'role must be user or model', { path: childPath(path, 'role') });
+    const role =
+      content.role === 'model'
+        ? 'assistant'
+        : content.role === undefined || content.role === 'user' || content.role === 'function'
+          ? 'user'
+          : undefined;
+    if (!role)
+      throw new TranslationError('invalid_input', 'role must be user or model', { path: childPath(path, 'role') });
     const pp = childPath(path, 'parts');
-    if (!Array.isArray(content.parts) || content.parts.length === 0) throw new TranslationError('invalid_input', 'parts must be a non-empty list', { path: pp });
+    if (!Array.isArray(content.parts) || content.parts.length === 0)
+      throw new TranslationError('invalid_input', 'parts must be a non-empty list', { path: pp });
     const parts = content.parts.map((part: unknown, j: number) => ({ part, path: childPath(pp, j) }));
     const last = turns[turns.length - 1];
     if (last && last.role === role) last.parts.push(...parts);
@@ -125,7 +141,8 @@ function convertGeminiParts(parts: PartAt[], calls: CallLedger, losses: LossColl
   for (const { part, path: at } of parts) {
     if (!isRecord(part)) throw new TranslationError('invalid_input', 'a part must be an object', { path: at });
     losses.unknownKeys(part, PART_KEYS, at);
-    const sig = typeof part.thoughtSignature === 'string' && part.thoughtSignature !== '' ? part.thoughtSignature : undefined;
+    const sig =
+      typeof part.thoughtSignature === 'string' && part.thoughtSignature !== '' ? part.thoughtSignature : undefined;
     if (part.thought === true && typeof part.text === 'string') {
       if (!thought) {
         dropWaiting();
@@ -157,12 +174,20 @@ function convertPart(part: JsonObject, at: JsonPath, blocks: Block[], calls: Cal
   } else if (isRecord(part.functionCall)) {
     const fc = part.functionCall;
     const fp = childPath(at, 'functionCall');
-    if (typeof fc.name !== 'string') throw new TranslationError('invalid_input', 'functionCall needs a name', { path: childPath(fp, 'name') });
+    if (typeof fc.name !== 'string')
+      throw new TranslationError('invalid_input', 'functionCall needs a name', { path: childPath(fp, 'name') });
     if (fc.args !== undefined && fc.args !== null && !isRecord(fc.args)) {
-      throw new TranslationError('invalid_input', 'functionCall args must be an object', { path: childPath(fp, 'args') });
+      throw new TranslationError('invalid_input', 'functionCall args must be an object', {
+        path: childPath(fp, 'args'),
+      });
     }
     losses.unknownKeys(fc, CALL_KEYS, fp);
-    blocks.push({ type: 'tool_use', id: calls.call(fc.name, fc.id), name: fc.name, input: isRecord(fc.args) ? fc.args : {} });
+    blocks.push({
+      type: 'tool_use',
+      id: calls.call(fc.name, fc.id),
+      name: fc.name,
+      input: isRecord(fc.args) ? fc.args : {},
+    });
   } else if (isRecord(part.functionResponse)) {
     blocks.push(convertFunctionResponse(part.functionResponse, childPath(at, 'functionResponse'), calls, losses));
   } else {
@@ -174,7 +199,8 @@ const CALL_KEYS = new Set(['id', 'name', 'args']);
 const RESPONSE_KEYS = new Set(['id', 'name', 'response', 'parts']);
 
 function convertFunctionResponse(fr: JsonObject, at: JsonPath, calls: CallLedger, losses: LossCollector): Block {
-  if (typeof fr.name !== 'string') throw new TranslationError('invalid_input', 'functionResponse needs a name', { path: childPath(at, 'name') });
+  if (typeof fr.name !== 'string')
+    throw new TranslationError('invalid_input', 'functionResponse needs a name', { path: childPath(at, 'name') });
   losses.unknownKeys(fr, RESPONSE_KEYS, at);
   const block: Block = { type: 'tool_result', tool_use_id: calls.answer(fr.name, fr.id, at) };
   const response = isRecord(fr.response) ? fr.response : {};
@@ -189,8 +215,10 @@ function convertFunctionResponse(fr: JsonObject, at: JsonPath, calls: CallLedger
     value = JSON.stringify(response);
   }
   const content: Block[] = [];
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) for (const v of value) content.push({ type: 'text', text: v });
-  else if (value !== undefined) content.push({ type: 'text', text: typeof value === 'string' ? value : JSON.stringify(value) });
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+    for (const v of value) content.push({ type: 'text', text: v });
+  else if (value !== undefined)
+    content.push({ type: 'text', text: typeof value === 'string' ? value : JSON.stringify(value) });
   if (Array.isArray(fr.parts)) {
     fr.parts.forEach((p, k) => {
       const pp = childPath(childPath(at, 'parts'), k);
@@ -208,12 +236,15 @@ function convertMedia(part: JsonObject, at: JsonPath, losses: LossCollector): Bl
   if (isRecord(part.inlineData)) {
     const d = part.inlineData;
     const mime = typeof d.mimeType === 'string' ? d.mimeType : '';
-    if (typeof d.data !== 'string') throw new TranslationError('invalid_input', 'inlineData needs data', { path: childPath(at, 'inlineData') });
+    if (typeof d.data !== 'string')
+      throw new TranslationError('invalid_input', 'inlineData needs data', { path: childPath(at, 'inlineData') });
     if (IMAGE_TYPES.has(mime)) return { type: 'image', source: { type: 'base64', media_type: mime, data: d.data } };
-    if (mime === 'application/pdf') return { type: 'document', source: { type: 'base64', media_type: mime, data: d.data } };
+    if (mime === 'application/pdf')
+      return { type: 'document', source: { type: 'base64', media_type: mime, data: d.data } };
     if (mime === 'text/plain') {
       const text = decodeBase64Utf8(d.data);
-      if (text !== undefined) return { type: 'document', source: { type: 'text', media_type: 'text/plain', data: text } };
+      if (text !== undefined)
+        return { type: 'document', source: { type: 'text', media_type: 'text/plain', data: text } };
     }
     losses.add(childPath(at, 'inlineData'), `inline data of type ${JSON.stringify(mime)} has no Anthropic equivalent`);
     return undefined;

@@ -64,7 +64,8 @@ export class GeminiPartsConverter {
 
   #part(part: unknown, path: JsonPath): void {
     if (!isRecord(part)) throw new TranslationError('invalid_input', 'a part must be an object', { path });
-    const sig = typeof part.thoughtSignature === 'string' && part.thoughtSignature !== '' ? part.thoughtSignature : undefined;
+    const sig =
+      typeof part.thoughtSignature === 'string' && part.thoughtSignature !== '' ? part.thoughtSignature : undefined;
     if (typeof part.text === 'string') {
       if (part.thought === true) this.#thought(part.text, sig);
       else this.#text(part.text, sig);
@@ -100,12 +101,18 @@ export class GeminiPartsConverter {
   }
 
   #functionCall(fc: Record<string, unknown>, path: JsonPath, sig: string | undefined): void {
-    if (typeof fc.name !== 'string') throw new TranslationError('invalid_input', 'functionCall needs a name', { path: childPath(path, 'name') });
+    if (typeof fc.name !== 'string')
+      throw new TranslationError('invalid_input', 'functionCall needs a name', { path: childPath(path, 'name') });
     if (fc.args !== undefined && fc.args !== null && !isRecord(fc.args)) {
-      throw new TranslationError('invalid_input', 'functionCall args must be an object', { path: childPath(path, 'args') });
+      throw new TranslationError('invalid_input', 'functionCall args must be an object', {
+        path: childPath(path, 'args'),
+      });
     }
     this.#close();
-    const id = typeof fc.id === 'string' && fc.id !== '' ? toolUseIdFromGeminiCallId(fc.id) : geminiToolUseId(this.#calls, fc.name, this.#scope);
+    const id =
+      typeof fc.id === 'string' && fc.id !== ''
+        ? toolUseIdFromGeminiCallId(fc.id)
+        : geminiToolUseId(this.#calls, fc.name, this.#scope);
     this.#calls++;
     this.#sink.open({ type: 'tool_use', id, name: fc.name, input: isRecord(fc.args) ? fc.args : {} });
     this.#sink.close();

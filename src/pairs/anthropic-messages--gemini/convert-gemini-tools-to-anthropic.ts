@@ -1,8 +1,8 @@
 import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
-import { convertGeminiSchemaToJsonSchema } from '../../formats/gemini/convert-gemini-schema-to-json-schema.js';
 import { isRecord } from '../../core/narrow.js';
+import { convertGeminiSchemaToJsonSchema } from '../../formats/gemini/convert-gemini-schema-to-json-schema.js';
 
 const DECL_KEYS = new Set(['name', 'description', 'parameters', 'parametersJsonSchema']);
 
@@ -14,13 +14,16 @@ export function convertGeminiTools(tools: unknown, losses: LossCollector): Array
     const path = childPath('tools', i);
     if (!isRecord(tool)) throw new TranslationError('invalid_input', 'a tool must be an object', { path });
     for (const key of Object.keys(tool)) {
-      if (key !== 'functionDeclarations') losses.add(childPath(path, key), `Gemini tool "${key}" has no Anthropic equivalent`);
+      if (key !== 'functionDeclarations')
+        losses.add(childPath(path, key), `Gemini tool "${key}" has no Anthropic equivalent`);
     }
     if (tool.functionDeclarations === undefined) return;
-    if (!Array.isArray(tool.functionDeclarations)) throw new TranslationError('invalid_input', 'functionDeclarations must be a list', { path });
+    if (!Array.isArray(tool.functionDeclarations))
+      throw new TranslationError('invalid_input', 'functionDeclarations must be a list', { path });
     tool.functionDeclarations.forEach((d, j) => {
       const dp = childPath(childPath(path, 'functionDeclarations'), j);
-      if (!isRecord(d) || typeof d.name !== 'string') throw new TranslationError('invalid_input', 'a function declaration needs a name', { path: dp });
+      if (!isRecord(d) || typeof d.name !== 'string')
+        throw new TranslationError('invalid_input', 'a function declaration needs a name', { path: dp });
       losses.unknownKeys(d, DECL_KEYS, dp);
       const t: Record<string, unknown> = { name: d.name };
       if (typeof d.description === 'string') t.description = d.description;
@@ -34,28 +37,42 @@ export function convertGeminiTools(tools: unknown, losses: LossCollector): Array
 function inputSchema(d: Record<string, unknown>, dp: string, losses: LossCollector): Record<string, unknown> {
   let schema: Record<string, unknown> | undefined;
   if (isRecord(d.parametersJsonSchema)) schema = d.parametersJsonSchema;
-  else if (d.parameters !== undefined) schema = convertGeminiSchemaToJsonSchema(d.parameters, childPath(dp, 'parameters'), losses);
+  else if (d.parameters !== undefined)
+    schema = convertGeminiSchemaToJsonSchema(d.parameters, childPath(dp, 'parameters'), losses);
   if (!schema) return { type: 'object', properties: {} };
   if (schema.type === undefined) return { type: 'object', ...schema };
   if (schema.type !== 'object') {
-    losses.add(childPath(dp, 'parameters'), 'Anthropic tool inputs must be objects: the schema is replaced by an empty object');
+    losses.add(
+      childPath(dp, 'parameters'),
+      'Anthropic tool inputs must be objects: the schema is replaced by an empty object',
+    );
     return { type: 'object', properties: {} };
   }
   return schema;
 }
 
 /** Gemini `toolConfig` -> Anthropic `tool_choice` (AUTO/ANY/NONE; ANY with one allowed name -> tool). */
-export function convertGeminiToolConfig(toolConfig: unknown, losses: LossCollector): Record<string, unknown> | undefined {
-  if (!isRecord(toolConfig)) throw new TranslationError('invalid_input', 'toolConfig must be an object', { path: 'toolConfig' });
+export function convertGeminiToolConfig(
+  toolConfig: unknown,
+  losses: LossCollector,
+): Record<string, unknown> | undefined {
+  if (!isRecord(toolConfig))
+    throw new TranslationError('invalid_input', 'toolConfig must be an object', { path: 'toolConfig' });
   for (const key of Object.keys(toolConfig)) {
-    if (key !== 'functionCallingConfig') losses.add(childPath('toolConfig', key), `toolConfig.${key} has no Anthropic equivalent`);
+    if (key !== 'functionCallingConfig')
+      losses.add(childPath('toolConfig', key), `toolConfig.${key} has no Anthropic equivalent`);
   }
   const fcc = toolConfig.functionCallingConfig;
   if (fcc === undefined) return undefined;
-  if (!isRecord(fcc)) throw new TranslationError('invalid_input', 'functionCallingConfig must be an object', { path: 'toolConfig.functionCallingConfig' });
+  if (!isRecord(fcc))
+    throw new TranslationError('invalid_input', 'functionCallingConfig must be an object', {
+      path: 'toolConfig.functionCallingConfig',
+    });
   const p = 'toolConfig.functionCallingConfig';
   losses.unknownKeys(fcc, FCC_KEYS, p);
-  const names = Array.isArray(fcc.allowedFunctionNames) ? fcc.allowedFunctionNames.filter((n): n is string => typeof n === 'string') : [];
+  const names = Array.isArray(fcc.allowedFunctionNames)
+    ? fcc.allowedFunctionNames.filter((n): n is string => typeof n === 'string')
+    : [];
   switch (fcc.mode) {
     case undefined:
     case 'MODE_UNSPECIFIED':
@@ -64,7 +81,8 @@ export function convertGeminiToolConfig(toolConfig: unknown, losses: LossCollect
       return fcc.mode === 'AUTO' ? { type: 'auto' } : undefined;
     case 'ANY':
       if (names.length === 1) return { type: 'tool', name: names[0] };
-      if (names.length > 1) losses.add(`${p}.allowedFunctionNames`, 'Anthropic can force one tool or any tool, not a subset');
+      if (names.length > 1)
+        losses.add(`${p}.allowedFunctionNames`, 'Anthropic can force one tool or any tool, not a subset');
       return { type: 'any' };
     case 'NONE':
       return { type: 'none' };
@@ -72,7 +90,9 @@ export function convertGeminiToolConfig(toolConfig: unknown, losses: LossCollect
       losses.add(`${p}.mode`, 'VALIDATED (schema-constrained calls) has no Anthropic equivalent: auto is used');
       return { type: 'auto' };
     default:
-      throw new TranslationError('invalid_input', `unknown function calling mode ${JSON.stringify(fcc.mode)}`, { path: `${p}.mode` });
+      throw new TranslationError('invalid_input', `unknown function calling mode ${JSON.stringify(fcc.mode)}`, {
+        path: `${p}.mode`,
+      });
   }
 }
 

@@ -1,8 +1,8 @@
 import { TranslationError } from '../../core/errors.js';
 import type { LossCollector } from '../../core/losses.js';
+import { isRecord, isStringArray } from '../../core/narrow.js';
 import type { AnthropicVersion } from '../../core/options.js';
 import { convertGeminiSchemaToJsonSchema } from '../../formats/gemini/convert-gemini-schema-to-json-schema.js';
-import { isRecord, isStringArray } from '../../core/narrow.js';
 
 /** Anthropic's `max_tokens` is required; Gemini's `maxOutputTokens` is not. Used when the client sent none. */
 export const DEFAULT_MAX_TOKENS = 8192;
@@ -15,7 +15,12 @@ const LEVELS: Record<string, string> = { MINIMAL: 'low', LOW: 'low', MEDIUM: 'me
  * and `output_config`. Sampling parameters are dropped (as losses) under API version 2026-10-21,
  * which rejects them.
  */
-export function applyGeminiGenerationConfig(gc: unknown, out: Record<string, unknown>, version: AnthropicVersion, losses: LossCollector): void {
+export function applyGeminiGenerationConfig(
+  gc: unknown,
+  out: Record<string, unknown>,
+  version: AnthropicVersion,
+  losses: LossCollector,
+): void {
   out.max_tokens = DEFAULT_MAX_TOKENS;
   if (gc === undefined) return;
   if (!isRecord(gc)) throw new TranslationError('invalid_input', 'generationConfig must be an object', { path: P });
@@ -24,11 +29,13 @@ export function applyGeminiGenerationConfig(gc: unknown, out: Record<string, unk
     const at = `${P}.${key}`;
     switch (key) {
       case 'maxOutputTokens':
-        if (typeof v !== 'number') throw new TranslationError('invalid_input', 'maxOutputTokens must be a number', { path: at });
+        if (typeof v !== 'number')
+          throw new TranslationError('invalid_input', 'maxOutputTokens must be a number', { path: at });
         out.max_tokens = v;
         break;
       case 'stopSequences':
-        if (!isStringArray(v)) throw new TranslationError('invalid_input', 'stopSequences must be strings', { path: at });
+        if (!isStringArray(v))
+          throw new TranslationError('invalid_input', 'stopSequences must be strings', { path: at });
         if (v.length > 0) out.stop_sequences = v.slice();
         break;
       case 'temperature':
@@ -40,7 +47,8 @@ export function applyGeminiGenerationConfig(gc: unknown, out: Record<string, unk
         if (v !== 1) losses.add(at, 'Anthropic returns one candidate');
         break;
       case 'responseMimeType':
-        if (v !== 'text/plain' && v !== 'application/json') losses.add(at, `response type ${JSON.stringify(v)} has no Anthropic equivalent`);
+        if (v !== 'text/plain' && v !== 'application/json')
+          losses.add(at, `response type ${JSON.stringify(v)} has no Anthropic equivalent`);
         break;
       case 'responseJsonSchema':
       case 'responseSchema':
@@ -58,7 +66,13 @@ export function applyGeminiGenerationConfig(gc: unknown, out: Record<string, unk
   applyJsonOutput(gc, out, losses);
 }
 
-function applySampling(key: 'temperature' | 'topP' | 'topK', v: unknown, out: Record<string, unknown>, version: AnthropicVersion, losses: LossCollector): void {
+function applySampling(
+  key: 'temperature' | 'topP' | 'topK',
+  v: unknown,
+  out: Record<string, unknown>,
+  version: AnthropicVersion,
+  losses: LossCollector,
+): void {
   const at = `${P}.${key}`;
   if (typeof v !== 'number') throw new TranslationError('invalid_input', `${key} must be a number`, { path: at });
   if (version === '2026-10-21') {
@@ -85,7 +99,8 @@ function applyThinking(tc: unknown, out: Record<string, unknown>, losses: LossCo
     if (budget === 0) out.thinking = { type: 'disabled' };
     else if (budget < 0) out.thinking = display ? { type: 'adaptive', display } : { type: 'adaptive' };
     else {
-      if (budget < MIN_THINKING_BUDGET) losses.add(`${at}.thinkingBudget`, `Anthropic thinking budgets start at ${MIN_THINKING_BUDGET}: raised`);
+      if (budget < MIN_THINKING_BUDGET)
+        losses.add(`${at}.thinkingBudget`, `Anthropic thinking budgets start at ${MIN_THINKING_BUDGET}: raised`);
       const b = Math.max(MIN_THINKING_BUDGET, budget);
       out.thinking = display ? { type: 'enabled', budget_tokens: b, display } : { type: 'enabled', budget_tokens: b };
     }
@@ -97,7 +112,8 @@ function applyThinking(tc: unknown, out: Record<string, unknown>, losses: LossCo
   if (typeof tc.thinkingLevel === 'string') {
     const effort = LEVELS[tc.thinkingLevel];
     if (!effort) throw new TranslationError('invalid_input', 'unknown thinkingLevel', { path: `${at}.thinkingLevel` });
-    if (tc.thinkingLevel === 'MINIMAL') losses.add(`${at}.thinkingLevel`, 'Anthropic has no minimal effort: low is used');
+    if (tc.thinkingLevel === 'MINIMAL')
+      losses.add(`${at}.thinkingLevel`, 'Anthropic has no minimal effort: low is used');
     out.output_config = { ...(isRecord(out.output_config) ? out.output_config : {}), effort };
     if (out.thinking === undefined) out.thinking = display ? { type: 'adaptive', display } : { type: 'adaptive' };
   }
@@ -108,9 +124,11 @@ const THINKING_KEYS = new Set(['includeThoughts', 'thinkingBudget', 'thinkingLev
 function applyJsonOutput(gc: Record<string, unknown>, out: Record<string, unknown>, losses: LossCollector): void {
   let schema: unknown;
   if (isRecord(gc.responseJsonSchema)) schema = gc.responseJsonSchema;
-  else if (gc.responseSchema !== undefined) schema = convertGeminiSchemaToJsonSchema(gc.responseSchema, `${P}.responseSchema`, losses);
+  else if (gc.responseSchema !== undefined)
+    schema = convertGeminiSchemaToJsonSchema(gc.responseSchema, `${P}.responseSchema`, losses);
   if (schema === undefined) {
-    if (gc.responseMimeType === 'application/json') losses.add(`${P}.responseMimeType`, 'JSON output without a schema has no Anthropic equivalent');
+    if (gc.responseMimeType === 'application/json')
+      losses.add(`${P}.responseMimeType`, 'JSON output without a schema has no Anthropic equivalent');
     return;
   }
   if (gc.responseMimeType !== 'application/json') {
@@ -119,7 +137,10 @@ function applyJsonOutput(gc: Record<string, unknown>, out: Record<string, unknow
     losses.add(`${P}.${key}`, 'a response schema only applies to responseMimeType application/json');
     return;
   }
-  out.output_config = { ...(isRecord(out.output_config) ? out.output_config : {}), format: { type: 'json_schema', schema } };
+  out.output_config = {
+    ...(isRecord(out.output_config) ? out.output_config : {}),
+    format: { type: 'json_schema', schema },
+  };
 }
 
 const MIN_THINKING_TOP_P = 0.95;
@@ -149,7 +170,10 @@ export function reconcileThinking(gc: unknown, out: Record<string, unknown>, los
   }
   if (loopWithoutThinking(out.messages)) {
     delete out.thinking;
-    losses.add(at, 'the last model turn with function calls has no signed thought part (Anthropic needs it to think while using tools): thinking is not sent');
+    losses.add(
+      at,
+      'the last model turn with function calls has no signed thought part (Anthropic needs it to think while using tools): thinking is not sent',
+    );
     return;
   }
   if (thinking.type === 'enabled' && typeof thinking.budget_tokens === 'number' && typeof out.max_tokens === 'number') {
@@ -159,10 +183,16 @@ export function reconcileThinking(gc: unknown, out: Record<string, unknown>, los
       if (!explicit) out.max_tokens = budget + DEFAULT_MAX_TOKENS;
       else if (out.max_tokens - 1 >= MIN_THINKING_BUDGET) {
         out.thinking = { ...thinking, budget_tokens: out.max_tokens - 1 };
-        losses.add(`${at}.thinkingBudget`, 'Anthropic thinking budgets must be below max_tokens (maxOutputTokens): lowered');
+        losses.add(
+          `${at}.thinkingBudget`,
+          'Anthropic thinking budgets must be below max_tokens (maxOutputTokens): lowered',
+        );
       } else {
         delete out.thinking;
-        losses.add(at, `maxOutputTokens leaves no room for Anthropic's minimum thinking budget (${MIN_THINKING_BUDGET}): thinking is not sent`);
+        losses.add(
+          at,
+          `maxOutputTokens leaves no room for Anthropic's minimum thinking budget (${MIN_THINKING_BUDGET}): thinking is not sent`,
+        );
         return;
       }
     }

@@ -10,7 +10,8 @@ import type { HttpError } from '../pair.js';
 
 export function anthropicErrorToGemini(error: HttpError): HttpError {
   const b = error.body;
-  const message = isAnthropicErrorBody(b) && typeof b.error.message === 'string' ? b.error.message : `upstream error ${error.status}`;
+  const message =
+    isAnthropicErrorBody(b) && typeof b.error.message === 'string' ? b.error.message : `upstream error ${error.status}`;
   const fromType = isAnthropicErrorBody(b) ? statusForAnthropicErrorType(b.error.type) : undefined;
   const status = error.status >= 400 ? error.status : (fromType ?? 500);
   return { status: geminiHttpStatus(status), body: geminiErrorBody(status, message) };

@@ -1,21 +1,21 @@
 import type { PairTranslator } from '../pair.js';
-import { anthropicRequestToGemini } from './request-to-gemini.js';
-import { anthropicResponseToGemini } from './response-to-gemini.js';
-import { createAnthropicToGeminiStream } from './stream-to-gemini.js';
-import { geminiRequestToAnthropic } from './request-to-anthropic.js';
-import { geminiResponseToAnthropic } from './response-to-anthropic.js';
-import { createGeminiToAnthropicStream } from './stream-to-anthropic.js';
 import { geminiErrorToAnthropic } from './error-to-anthropic.js';
 import { anthropicErrorToGemini } from './error-to-gemini.js';
+import { geminiRequestToAnthropic } from './request-to-anthropic.js';
+import { anthropicRequestToGemini } from './request-to-gemini.js';
+import { geminiResponseToAnthropic } from './response-to-anthropic.js';
+import { anthropicResponseToGemini } from './response-to-gemini.js';
+import { createGeminiToAnthropicStream } from './stream-to-anthropic.js';
+import { createAnthropicToGeminiStream } from './stream-to-gemini.js';
 
-export { anthropicRequestToGemini, type GeminiRequestContext } from './request-to-gemini.js';
-export { anthropicResponseToGemini } from './response-to-gemini.js';
-export { createAnthropicToGeminiStream } from './stream-to-gemini.js';
-export { geminiRequestToAnthropic } from './request-to-anthropic.js';
-export { geminiResponseToAnthropic } from './response-to-anthropic.js';
-export { createGeminiToAnthropicStream } from './stream-to-anthropic.js';
 export { geminiErrorToAnthropic } from './error-to-anthropic.js';
 export { anthropicErrorToGemini } from './error-to-gemini.js';
+export { geminiRequestToAnthropic } from './request-to-anthropic.js';
+export { anthropicRequestToGemini, type GeminiRequestContext } from './request-to-gemini.js';
+export { geminiResponseToAnthropic } from './response-to-anthropic.js';
+export { anthropicResponseToGemini } from './response-to-gemini.js';
+export { createGeminiToAnthropicStream } from './stream-to-anthropic.js';
+export { createAnthropicToGeminiStream } from './stream-to-gemini.js';
 
 /**
  * Anthropic client -> Gemini upstream: requests go to Gemini; responses, streams and errors come back.

@@ -7,11 +7,15 @@ describe('finish reasons', () => {
     expect(geminiFinishReasonToAnthropic('STOP', false)).toEqual({ stopReason: 'end_turn' });
   });
   it('maps the safety family to refusal and MAX_TOKENS to max_tokens', () => {
-    for (const r of ['SAFETY', 'PROHIBITED_CONTENT', 'BLOCKLIST', 'SPII', 'RECITATION']) expect(geminiFinishReasonToAnthropic(r, false).stopReason).toBe('refusal');
+    for (const r of ['SAFETY', 'PROHIBITED_CONTENT', 'BLOCKLIST', 'SPII', 'RECITATION'])
+      expect(geminiFinishReasonToAnthropic(r, false).stopReason).toBe('refusal');
     expect(geminiFinishReasonToAnthropic('MAX_TOKENS', false)).toEqual({ stopReason: 'max_tokens' });
   });
   it('reports reasons Anthropic cannot say', () => {
-    expect(geminiFinishReasonToAnthropic('MALFORMED_FUNCTION_CALL', false)).toEqual({ stopReason: 'end_turn', loss: expect.any(String) });
+    expect(geminiFinishReasonToAnthropic('MALFORMED_FUNCTION_CALL', false)).toEqual({
+      stopReason: 'end_turn',
+      loss: expect.any(String),
+    });
   });
   it('maps Anthropic stop reasons to Gemini', () => {
     expect(anthropicStopReasonToGemini('tool_use')).toEqual({ finishReason: 'STOP' });

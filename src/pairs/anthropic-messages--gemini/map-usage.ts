@@ -37,7 +37,11 @@ export function anthropicUsageToGemini(usage: unknown): GeminiUsageMetadata {
   const details = isRecord(u.output_tokens_details) ? u.output_tokens_details : {};
   const output = num(u.output_tokens);
   const thoughts = Math.min(output, num(details.thinking_tokens));
-  const out: GeminiUsageMetadata = { promptTokenCount: prompt, candidatesTokenCount: output - thoughts, totalTokenCount: prompt + output };
+  const out: GeminiUsageMetadata = {
+    promptTokenCount: prompt,
+    candidatesTokenCount: output - thoughts,
+    totalTokenCount: prompt + output,
+  };
   if (read > 0) out.cachedContentTokenCount = read;
   if (thoughts > 0) out.thoughtsTokenCount = thoughts;
   return out;

@@ -5,7 +5,10 @@ import { normalizeGeminiRequestKeys } from './normalize-gemini-request-keys.js';
 describe('normalizeGeminiRequestKeys', () => {
   it('renames proto field names to lowerCamelCase and leaves data keys alone', () => {
     const body = deepFreeze({
-      generation_config: { thinking_config: { thinking_budget: 1024 }, response_json_schema: { type: 'object', properties: { snake_key: {} } } },
+      generation_config: {
+        thinking_config: { thinking_budget: 1024 },
+        response_json_schema: { type: 'object', properties: { snake_key: {} } },
+      },
       contents: [
         {
           parts: [
@@ -19,7 +22,12 @@ describe('normalizeGeminiRequestKeys', () => {
           function_declarations: [
             {
               name: 'f',
-              parameters: { type: 'OBJECT', properties: { user_id: { type: 'ARRAY', min_items: '1', items: { type: 'STRING', default: { a_b: 1 } } } } },
+              parameters: {
+                type: 'OBJECT',
+                properties: {
+                  user_id: { type: 'ARRAY', min_items: '1', items: { type: 'STRING', default: { a_b: 1 } } },
+                },
+              },
               response: { type: 'OBJECT', property_ordering: ['a'] },
               parameters_json_schema: { additional_properties: false },
             },
@@ -29,7 +37,10 @@ describe('normalizeGeminiRequestKeys', () => {
       labels: { team_name: 'x' },
     });
     expect(normalizeGeminiRequestKeys(body)).toEqual({
-      generationConfig: { thinkingConfig: { thinkingBudget: 1024 }, responseJsonSchema: { type: 'object', properties: { snake_key: {} } } },
+      generationConfig: {
+        thinkingConfig: { thinkingBudget: 1024 },
+        responseJsonSchema: { type: 'object', properties: { snake_key: {} } },
+      },
       contents: [
         {
           parts: [
@@ -43,7 +54,12 @@ describe('normalizeGeminiRequestKeys', () => {
           functionDeclarations: [
             {
               name: 'f',
-              parameters: { type: 'OBJECT', properties: { user_id: { type: 'ARRAY', minItems: '1', items: { type: 'STRING', default: { a_b: 1 } } } } },
+              parameters: {
+                type: 'OBJECT',
+                properties: {
+                  user_id: { type: 'ARRAY', minItems: '1', items: { type: 'STRING', default: { a_b: 1 } } },
+                },
+              },
               response: { type: 'OBJECT', propertyOrdering: ['a'] },
               parametersJsonSchema: { additional_properties: false },
             },
@@ -55,7 +71,10 @@ describe('normalizeGeminiRequestKeys', () => {
   });
 
   it('returns a lowerCamelCase request as it is, and prefers the lowerCamelCase spelling', () => {
-    const camel = deepFreeze({ contents: [{ role: 'user', parts: [{ text: 'a' }] }], generationConfig: { maxOutputTokens: 5 } });
+    const camel = deepFreeze({
+      contents: [{ role: 'user', parts: [{ text: 'a' }] }],
+      generationConfig: { maxOutputTokens: 5 },
+    });
     expect(normalizeGeminiRequestKeys(camel)).toBe(camel);
     const both = deepFreeze({ generationConfig: { maxOutputTokens: 5 }, generation_config: { maxOutputTokens: 9 } });
     expect(normalizeGeminiRequestKeys(both)).toEqual({ generationConfig: { maxOutputTokens: 5 } });

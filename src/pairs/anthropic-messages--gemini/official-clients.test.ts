@@ -7,8 +7,8 @@ import { ApiError, GoogleGenAI } from '@google/genai';
 import { describe, expect, it } from 'vitest';
 import { anthropicSDKFinalMessage, openaiSDKFinalCompletion } from '../../../test/support/sdk-harness.js';
 import { readText, streamOfText } from '../../../test/support/stream-test-utils.js';
-import { translateStream } from '../../translate/translate-stream.js';
 import { translateRequest, translateResponse } from '../../translate/translate.js';
+import { translateStream } from '../../translate/translate-stream.js';
 
 function genai(body: string, status = 200, contentType = 'text/event-stream') {
   const seen: string[] = [];
@@ -16,7 +16,10 @@ function genai(body: string, status = 200, contentType = 'text/event-stream') {
     seen.push(String(url));
     return new Response(body, { status, headers: { 'content-type': contentType } });
   };
-  const client = new GoogleGenAI({ apiKey: 'k', httpOptions: { baseUrl: 'http://fake.local', apiVersion: 'v1beta', fetch } as never });
+  const client = new GoogleGenAI({
+    apiKey: 'k',
+    httpOptions: { baseUrl: 'http://fake.local', apiVersion: 'v1beta', fetch } as never,
+  });
   return { client, seen };
 }
 
@@ -43,10 +46,15 @@ const GEMINI_SSE = [
 
 describe('@google/genai consumes crosswire output', () => {
   it('generateContentStream reads a stream translated from an Anthropic upstream', async () => {
-    const bytes = await readText(translateStream('anthropic-messages', 'gemini', streamOfText(ANTHROPIC_SSE, 13), { context: { clientModel: 'gemini-2.5-pro' } }));
+    const bytes = await readText(
+      translateStream('anthropic-messages', 'gemini', streamOfText(ANTHROPIC_SSE, 13), {
+        context: { clientModel: 'gemini-2.5-pro' },
+      }),
+    );
     const { client, seen } = genai(bytes);
     const chunks = [];
-    for await (const c of await client.models.generateContentStream({ model: 'gemini-2.5-pro', contents: 'weather?' })) chunks.push(c);
+    for await (const c of await client.models.generateContentStream({ model: 'gemini-2.5-pro', contents: 'weather?' }))
+      chunks.push(c);
     expect(seen[0]).toBe('http://fake.local/v1beta/models/gemini-2.5-pro:streamGenerateContent?alt=sse');
     expect(chunks.map((c) => c.text ?? '').join('')).toBe('Let me check.');
     const calls = chunks.flatMap((c) => c.functionCalls ?? []);
@@ -119,7 +127,16 @@ describe('@google/genai chat history replays the signatures crosswire placed', (
     { type: 'text', text: 'Checking.' },
     { type: 'tool_use', id: 'toolu_01A', name: 'get_weather', input: { city: 'Paris' } },
   ];
-  const message = { id: 'msg_03', type: 'message', role: 'assistant', model: 'claude-x', content, stop_reason: 'tool_use', stop_sequence: null, usage: { input_tokens: 3, output_tokens: 4 } };
+  const message = {
+    id: 'msg_03',
+    type: 'message',
+    role: 'assistant',
+    model: 'claude-x',
+    content,
+    stop_reason: 'tool_use',
+    stop_sequence: null,
+    usage: { input_tokens: 3, output_tokens: 4 },
+  };
   const events = [
     { type: 'message_start', message: { ...message, content: [], stop_reason: null } },
     { type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } },
@@ -129,7 +146,11 @@ describe('@google/genai chat history replays the signatures crosswire placed', (
     { type: 'content_block_start', index: 1, content_block: { type: 'text', text: '' } },
     { type: 'content_block_delta', index: 1, delta: { type: 'text_delta', text: 'Checking.' } },
     { type: 'content_block_stop', index: 1 },
-    { type: 'content_block_start', index: 2, content_block: { type: 'tool_use', id: 'toolu_01A', name: 'get_weather', input: {} } },
+    {
+      type: 'content_block_start',
+      index: 2,
+      content_block: { type: 'tool_use', id: 'toolu_01A', name: 'get_weather', input: {} },
+    },
     { type: 'content_block_delta', index: 2, delta: { type: 'input_json_delta', partial_json: '{"city":"Paris"}' } },
     { type: 'content_block_stop', index: 2 },
     { type: 'message_delta', delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { output_tokens: 4 } },
@@ -142,17 +163,30 @@ describe('@google/genai chat history replays the signatures crosswire placed', (
     const bodies: string[] = [];
     const fetch = async (_url: RequestInfo | URL, init?: RequestInit) => {
       bodies.push(String(init?.body));
-      const body = bodies.length === 1 ? first : JSON.stringify({ candidates: [{ content: { role: 'model', parts: [{ text: 'ok' }] }, finishReason: 'STOP', index: 0 }] });
-      return new Response(body, { status: 200, headers: { 'content-type': bodies.length === 1 ? contentType : 'application/json' } });
+      const body =
+        bodies.length === 1
+          ? first
+          : JSON.stringify({
+              candidates: [{ content: { role: 'model', parts: [{ text: 'ok' }] }, finishReason: 'STOP', index: 0 }],
+            });
+      return new Response(body, {
+        status: 200,
+        headers: { 'content-type': bodies.length === 1 ? contentType : 'application/json' },
+      });
     };
-    const client = new GoogleGenAI({ apiKey: 'k', httpOptions: { baseUrl: 'http://fake.local', apiVersion: 'v1beta', fetch } as never });
+    const client = new GoogleGenAI({
+      apiKey: 'k',
+      httpOptions: { baseUrl: 'http://fake.local', apiVersion: 'v1beta', fetch } as never,
+    });
     const chat = client.chats.create({ model: 'gemini-3-pro-preview' });
     if (stream) {
       for await (const _ of await chat.sendMessageStream({ message: 'Weather?' })) {
         // drain
       }
     } else await chat.sendMessage({ message: 'Weather?' });
-    await chat.sendMessage({ message: [{ functionResponse: { id: 'toolu_01A', name: 'get_weather', response: { output: '18C' } } }] });
+    await chat.sendMessage({
+      message: [{ functionResponse: { id: 'toolu_01A', name: 'get_weather', response: { output: '18C' } } }],
+    });
     return JSON.parse(bodies[1]!) as Record<string, unknown>;
   }
 
@@ -163,7 +197,9 @@ describe('@google/genai chat history replays the signatures crosswire placed', (
         : JSON.stringify(translateResponse('anthropic-messages', 'gemini', message).body);
       const body = await secondRequest(first, stream ? 'text/event-stream' : 'application/json', stream);
       // the chat records a streamed answer as one model content per chunk
-      const modelParts = (body.contents as Array<{ role: string; parts: Array<Record<string, unknown>> }>).filter((c) => c.role === 'model').flatMap((c) => c.parts);
+      const modelParts = (body.contents as Array<{ role: string; parts: Array<Record<string, unknown>> }>)
+        .filter((c) => c.role === 'model')
+        .flatMap((c) => c.parts);
       expect(modelParts.find((p) => p.functionCall !== undefined)).toMatchObject({ thoughtSignature: 'RXF1YWxseQ==' });
       expect(modelParts.filter((p) => p.thought === true).every((p) => p.thoughtSignature === undefined)).toBe(true);
       const anthropic = translateRequest('gemini', 'anthropic-messages', body, { model: 'claude-x' });
@@ -178,7 +214,12 @@ describe('@google/genai chat history replays the signatures crosswire placed', (
 
 describe('Anthropic and OpenAI SDKs consume streams translated from a Gemini upstream', () => {
   it('Anthropic MessageStream.finalMessage()', async () => {
-    const bytes = await readText(translateStream('gemini', 'anthropic-messages', streamOfText(GEMINI_SSE, 11), { id: 'msg_x', context: { clientModel: 'claude-x' } }));
+    const bytes = await readText(
+      translateStream('gemini', 'anthropic-messages', streamOfText(GEMINI_SSE, 11), {
+        id: 'msg_x',
+        context: { clientModel: 'claude-x' },
+      }),
+    );
     const m = await anthropicSDKFinalMessage(bytes);
     expect(m.content).toEqual([
       { type: 'text', text: 'Bonjour le monde' },
@@ -191,16 +232,24 @@ describe('Anthropic and OpenAI SDKs consume streams translated from a Gemini ups
   });
 
   it('OpenAI ChatCompletionStream.finalChatCompletion() (composed through anthropic-messages)', async () => {
-    const bytes = await readText(translateStream('gemini', 'openai-chat', streamOfText(GEMINI_SSE, 5), { id: 'chatcmpl-1', created: 1700000000 }));
+    const bytes = await readText(
+      translateStream('gemini', 'openai-chat', streamOfText(GEMINI_SSE, 5), { id: 'chatcmpl-1', created: 1700000000 }),
+    );
     const c = await openaiSDKFinalCompletion(bytes);
-    const choice = (c.choices as Array<{ message: { content: string; tool_calls: Array<{ function: { name: string; arguments: string } }> }; finish_reason: string }>)[0]!;
+    const choice = (
+      c.choices as Array<{
+        message: { content: string; tool_calls: Array<{ function: { name: string; arguments: string } }> };
+        finish_reason: string;
+      }>
+    )[0]!;
     expect(choice.message.content).toBe('Bonjour le monde');
     expect(choice.message.tool_calls[0]!.function).toEqual({ name: 'get_weather', arguments: '{"city":"Paris"}' });
     expect(choice.finish_reason).toBe('tool_calls');
   });
 
   it('a Gemini error chunk reaches the Anthropic SDK as an APIError', async () => {
-    const sse = 'data: {"candidates":[{"content":{"parts":[{"text":"a"}]}}]}\r\n\r\ndata: {"error":{"code":429,"message":"Quota","status":"RESOURCE_EXHAUSTED"}}\r\n\r\n';
+    const sse =
+      'data: {"candidates":[{"content":{"parts":[{"text":"a"}]}}]}\r\n\r\ndata: {"error":{"code":429,"message":"Quota","status":"RESOURCE_EXHAUSTED"}}\r\n\r\n';
     const bytes = await readText(translateStream('gemini', 'anthropic-messages', streamOfText(sse)));
     await expect(anthropicSDKFinalMessage(bytes)).rejects.toThrow(/Quota/);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { TranslationError } from '../../core/errors.js';
-import { anthropicRequestToGemini } from './request-to-gemini.js';
 import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
+import { TranslationError } from '../../core/errors.js';
 import { geminiRequestToAnthropic } from './request-to-anthropic.js';
+import { anthropicRequestToGemini } from './request-to-gemini.js';
 
 const t = (body: unknown, options: Parameters<typeof geminiRequestToAnthropic>[1] = { model: 'claude-x' }) =>
   geminiRequestToAnthropic(deepFreeze(body), options);
@@ -43,7 +43,10 @@ describe('geminiRequestToAnthropic', () => {
         { role: 'user', parts: [{ text: 'weather in A and B' }] },
         {
           role: 'model',
-          parts: [{ functionCall: { name: 'wx', args: { c: 'A' } }, thoughtSignature: 'U0lH' }, { functionCall: { name: 'wx', args: { c: 'B' } } }],
+          parts: [
+            { functionCall: { name: 'wx', args: { c: 'A' } }, thoughtSignature: 'U0lH' },
+            { functionCall: { name: 'wx', args: { c: 'B' } } },
+          ],
         },
         {
           role: 'user',
@@ -53,7 +56,11 @@ describe('geminiRequestToAnthropic', () => {
           ],
         },
       ],
-      tools: [{ functionDeclarations: [{ name: 'wx', parameters: { type: 'OBJECT', properties: { c: { type: 'STRING' } } } }] }],
+      tools: [
+        {
+          functionDeclarations: [{ name: 'wx', parameters: { type: 'OBJECT', properties: { c: { type: 'STRING' } } } }],
+        },
+      ],
       toolConfig: { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: ['wx'] } },
     });
     expect(r.losses).toEqual([]);
@@ -75,7 +82,9 @@ describe('geminiRequestToAnthropic', () => {
         ],
       },
     ]);
-    expect(r.body.tools).toEqual([{ name: 'wx', input_schema: { type: 'object', properties: { c: { type: 'string' } } } }]);
+    expect(r.body.tools).toEqual([
+      { name: 'wx', input_schema: { type: 'object', properties: { c: { type: 'string' } } } },
+    ]);
     expect(r.body.tool_choice).toEqual({ type: 'tool', name: 'wx' });
   });
 
@@ -93,7 +102,9 @@ describe('geminiRequestToAnthropic', () => {
   });
 
   it('rejects a function response that answers no call', () => {
-    expect(() => t({ contents: [{ role: 'user', parts: [{ functionResponse: { name: 'f', response: {} } }] }] })).toThrow(TranslationError);
+    expect(() =>
+      t({ contents: [{ role: 'user', parts: [{ functionResponse: { name: 'f', response: {} } }] }] }),
+    ).toThrow(TranslationError);
   });
 
   it('needs the model from the URL', () => {
@@ -102,7 +113,10 @@ describe('geminiRequestToAnthropic', () => {
 
   it('maps thinking config and drops sampling under 2026-10-21', () => {
     const r = t(
-      { contents: [{ parts: [{ text: 'x' }] }], generationConfig: { temperature: 1.5, thinkingConfig: { thinkingBudget: 2048, includeThoughts: true } } },
+      {
+        contents: [{ parts: [{ text: 'x' }] }],
+        generationConfig: { temperature: 1.5, thinkingConfig: { thinkingBudget: 2048, includeThoughts: true } },
+      },
       { model: 'c', anthropicVersion: '2026-10-21' },
     );
     expect(r.body.thinking).toEqual({ type: 'enabled', budget_tokens: 2048 });
@@ -136,7 +150,11 @@ describe('geminiRequestToAnthropic', () => {
         ],
       },
     ]);
-    expect(r.losses.map((l) => l.path)).toEqual(['contents[0].parts[1].inlineData', 'contents[0].parts[3].fileData', 'safetySettings']);
+    expect(r.losses.map((l) => l.path)).toEqual([
+      'contents[0].parts[1].inlineData',
+      'contents[0].parts[3].fileData',
+      'safetySettings',
+    ]);
   });
 
   it('round-trips an Anthropic request with tools and thinking through Gemini', () => {
@@ -167,51 +185,86 @@ describe('geminiRequestToAnthropic', () => {
 
 describe('geminiRequestToAnthropic: what Anthropic rejects once thinking is on', () => {
   const ask = { contents: [{ role: 'user', parts: [{ text: 'q' }] }] };
-  const tools = [{ functionDeclarations: [{ name: 'f', parameters: { type: 'OBJECT', properties: { a: { type: 'STRING' } } } }] }];
+  const tools = [
+    { functionDeclarations: [{ name: 'f', parameters: { type: 'OBJECT', properties: { a: { type: 'STRING' } } } }] },
+  ];
 
   it('drops thinking when a call is forced (ANY), keeping the forced call', () => {
     for (const fcc of [{ mode: 'ANY' }, { mode: 'ANY', allowedFunctionNames: ['f'] }]) {
-      const r = t({ ...ask, tools, toolConfig: { functionCallingConfig: fcc }, generationConfig: { thinkingConfig: { thinkingBudget: 2048 } } });
+      const r = t({
+        ...ask,
+        tools,
+        toolConfig: { functionCallingConfig: fcc },
+        generationConfig: { thinkingConfig: { thinkingBudget: 2048 } },
+      });
       expect(r.body.thinking).toBeUndefined();
       expect(r.body.tool_choice).toEqual(fcc.allowedFunctionNames ? { type: 'tool', name: 'f' } : { type: 'any' });
-      expect(r.losses).toEqual([{ path: 'generationConfig.thinkingConfig', reason: expect.stringContaining('forced') }]);
+      expect(r.losses).toEqual([
+        { path: 'generationConfig.thinkingConfig', reason: expect.stringContaining('forced') },
+      ]);
     }
     // AUTO keeps thinking
-    const auto = t({ ...ask, tools, toolConfig: { functionCallingConfig: { mode: 'AUTO' } }, generationConfig: { thinkingConfig: { thinkingBudget: 2048 } } });
+    const auto = t({
+      ...ask,
+      tools,
+      toolConfig: { functionCallingConfig: { mode: 'AUTO' } },
+      generationConfig: { thinkingConfig: { thinkingBudget: 2048 } },
+    });
     expect(auto.body.thinking).toEqual({ type: 'enabled', budget_tokens: 2048, display: 'omitted' });
     expect(auto.losses).toEqual([]);
   });
 
   it('keeps the budget below max_tokens', () => {
-    const lowered = t({ ...ask, generationConfig: { maxOutputTokens: 3000, thinkingConfig: { thinkingBudget: 3000, includeThoughts: true } } });
+    const lowered = t({
+      ...ask,
+      generationConfig: { maxOutputTokens: 3000, thinkingConfig: { thinkingBudget: 3000, includeThoughts: true } },
+    });
     expect(lowered.body.max_tokens).toBe(3000);
     expect(lowered.body.thinking).toEqual({ type: 'enabled', budget_tokens: 2999 });
     expect(lowered.losses.map((l) => l.path)).toEqual(['generationConfig.thinkingConfig.thinkingBudget']);
 
-    const noRoom = t({ ...ask, generationConfig: { maxOutputTokens: 1024, thinkingConfig: { thinkingBudget: 2000, includeThoughts: true } } });
+    const noRoom = t({
+      ...ask,
+      generationConfig: { maxOutputTokens: 1024, thinkingConfig: { thinkingBudget: 2000, includeThoughts: true } },
+    });
     expect(noRoom.body.max_tokens).toBe(1024);
     expect(noRoom.body.thinking).toBeUndefined();
-    expect(noRoom.losses).toEqual([{ path: 'generationConfig.thinkingConfig', reason: expect.stringContaining('no room') }]);
+    expect(noRoom.losses).toEqual([
+      { path: 'generationConfig.thinkingConfig', reason: expect.stringContaining('no room') },
+    ]);
 
     const raised = t({ ...ask, generationConfig: { thinkingConfig: { thinkingBudget: 8192, includeThoughts: true } } });
     expect(raised.body.max_tokens).toBe(8192 + 8192);
     expect(raised.body.thinking).toEqual({ type: 'enabled', budget_tokens: 8192 });
     expect(raised.losses).toEqual([]);
 
-    const fits = t({ ...ask, generationConfig: { maxOutputTokens: 3001, thinkingConfig: { thinkingBudget: 3000, includeThoughts: true } } });
+    const fits = t({
+      ...ask,
+      generationConfig: { maxOutputTokens: 3001, thinkingConfig: { thinkingBudget: 3000, includeThoughts: true } },
+    });
     expect(fits.body.thinking).toEqual({ type: 'enabled', budget_tokens: 3000 });
     expect(fits.losses).toEqual([]);
   });
 
   it('drops temperature (unless 1) and top_k, raises top_p to 0.95, only when thinking is on', () => {
     const gc = { temperature: 0.2, topK: 5, topP: 0.5 };
-    const on = t({ ...ask, generationConfig: { ...gc, thinkingConfig: { thinkingBudget: -1, includeThoughts: true } } });
+    const on = t({
+      ...ask,
+      generationConfig: { ...gc, thinkingConfig: { thinkingBudget: -1, includeThoughts: true } },
+    });
     expect(on.body).toMatchObject({ thinking: { type: 'adaptive' }, top_p: 0.95 });
     expect(on.body.temperature).toBeUndefined();
     expect(on.body.top_k).toBeUndefined();
-    expect(on.losses.map((l) => l.path)).toEqual(['generationConfig.temperature', 'generationConfig.topK', 'generationConfig.topP']);
+    expect(on.losses.map((l) => l.path)).toEqual([
+      'generationConfig.temperature',
+      'generationConfig.topK',
+      'generationConfig.topP',
+    ]);
 
-    const one = t({ ...ask, generationConfig: { temperature: 1, topP: 0.97, thinkingConfig: { thinkingBudget: 2048 } } });
+    const one = t({
+      ...ask,
+      generationConfig: { temperature: 1, topP: 0.97, thinkingConfig: { thinkingBudget: 2048 } },
+    });
     expect(one.body).toMatchObject({ temperature: 1, top_p: 0.97 });
     expect(one.losses).toEqual([]);
 
@@ -221,9 +274,15 @@ describe('geminiRequestToAnthropic: what Anthropic rejects once thinking is on',
   });
 
   it('maps includeThoughts alone (Gemini default budget) to adaptive thinking; rejects a non-number budget', () => {
-    expect(t({ ...ask, generationConfig: { thinkingConfig: { includeThoughts: true } } }).body.thinking).toEqual({ type: 'adaptive' });
-    expect(t({ ...ask, generationConfig: { thinkingConfig: { includeThoughts: false } } }).body.thinking).toBeUndefined();
-    expect(() => t({ ...ask, generationConfig: { thinkingConfig: { thinkingBudget: '1024' } } })).toThrow(/thinkingBudget/);
+    expect(t({ ...ask, generationConfig: { thinkingConfig: { includeThoughts: true } } }).body.thinking).toEqual({
+      type: 'adaptive',
+    });
+    expect(
+      t({ ...ask, generationConfig: { thinkingConfig: { includeThoughts: false } } }).body.thinking,
+    ).toBeUndefined();
+    expect(() => t({ ...ask, generationConfig: { thinkingConfig: { thinkingBudget: '1024' } } })).toThrow(
+      /thinkingBudget/,
+    );
   });
 });
 
@@ -233,18 +292,41 @@ describe('geminiRequestToAnthropic: contents edge cases', () => {
       contents: [
         { role: 'user', parts: [{ text: 'q' }] },
         { role: 'model', parts: [{ functionCall: { name: 'shot', args: {} } }] },
-        { role: 'user', parts: [{ functionResponse: { name: 'shot', response: { output: 'done' }, parts: [{ inlineData: [] }, { text: 'x' }] } }] },
+        {
+          role: 'user',
+          parts: [
+            {
+              functionResponse: {
+                name: 'shot',
+                response: { output: 'done' },
+                parts: [{ inlineData: [] }, { text: 'x' }],
+              },
+            },
+          ],
+        },
       ],
     });
-    expect(r.losses.map((l) => l.path)).toEqual(['contents[2].parts[0].functionResponse.parts[0]', 'contents[2].parts[0].functionResponse.parts[1]']);
-    expect(r.body.messages).toContainEqual({ role: 'user', content: [expect.objectContaining({ type: 'tool_result', content: [{ type: 'text', text: 'done' }] })] });
+    expect(r.losses.map((l) => l.path)).toEqual([
+      'contents[2].parts[0].functionResponse.parts[0]',
+      'contents[2].parts[0].functionResponse.parts[1]',
+    ]);
+    expect(r.body.messages).toContainEqual({
+      role: 'user',
+      content: [expect.objectContaining({ type: 'tool_result', content: [{ type: 'text', text: 'done' }] })],
+    });
   });
 
   it('carries Gemini call ids in the tool_use ids (any characters), and their responses follow', () => {
     const r = t({
       contents: [
         { role: 'user', parts: [{ text: 'q' }] },
-        { role: 'model', parts: [{ functionCall: { id: 'call/1', name: 'f', args: null } }, { functionCall: { id: 'ok_2', name: 'f', args: { a: 1 } } }] },
+        {
+          role: 'model',
+          parts: [
+            { functionCall: { id: 'call/1', name: 'f', args: null } },
+            { functionCall: { id: 'ok_2', name: 'f', args: { a: 1 } } },
+          ],
+        },
         {
           role: 'user',
           parts: [
@@ -279,7 +361,13 @@ describe('geminiRequestToAnthropic: contents edge cases', () => {
     const gemini = {
       contents: [
         { role: 'user', parts: [{ text: 'q' }] },
-        { role: 'model', parts: [{ functionCall: { id: 'call_1', name: 'f', args: {} } }, { functionCall: { id: 'toolu_01A', name: 'f', args: {} } }] },
+        {
+          role: 'model',
+          parts: [
+            { functionCall: { id: 'call_1', name: 'f', args: {} } },
+            { functionCall: { id: 'toolu_01A', name: 'f', args: {} } },
+          ],
+        },
         {
           role: 'user',
           parts: [
@@ -298,8 +386,13 @@ describe('geminiRequestToAnthropic: contents edge cases', () => {
       ],
     });
     const back = anthropicRequestToGemini(r.body);
-    expect(back.body.contents[1]).toEqual({ role: 'model', parts: [{ functionCall: { id: 'call_1', name: 'f', args: {} } }, { functionCall: { name: 'f', args: {} } }] });
-    expect(back.body.contents[2]?.parts[0]).toEqual({ functionResponse: { id: 'call_1', name: 'f', response: { output: 'one' } } });
+    expect(back.body.contents[1]).toEqual({
+      role: 'model',
+      parts: [{ functionCall: { id: 'call_1', name: 'f', args: {} } }, { functionCall: { name: 'f', args: {} } }],
+    });
+    expect(back.body.contents[2]?.parts[0]).toEqual({
+      functionResponse: { id: 'call_1', name: 'f', response: { output: 'one' } },
+    });
   });
 
   it('a response whose id the history does not show takes the oldest call of its name', () => {
@@ -320,7 +413,15 @@ describe('geminiRequestToAnthropic: contents edge cases', () => {
       contents: [
         {
           role: 'user',
-          parts: [{ text: 'see' }, { fileData: { mimeType: 'image/png', fileUri: 'https://generativelanguage.googleapis.com/v1beta/files/abc' } }],
+          parts: [
+            { text: 'see' },
+            {
+              fileData: {
+                mimeType: 'image/png',
+                fileUri: 'https://generativelanguage.googleapis.com/v1beta/files/abc',
+              },
+            },
+          ],
         },
       ],
     });
@@ -331,7 +432,9 @@ describe('geminiRequestToAnthropic: contents edge cases', () => {
   it('reports a response schema without JSON output at the schema the client sent', () => {
     const r = t({ contents: [{ parts: [{ text: 'x' }] }], generationConfig: { responseSchema: { type: 'STRING' } } });
     expect(r.body.output_config).toBeUndefined();
-    expect(r.losses).toEqual([{ path: 'generationConfig.responseSchema', reason: expect.stringContaining('application/json') }]);
+    expect(r.losses).toEqual([
+      { path: 'generationConfig.responseSchema', reason: expect.stringContaining('application/json') },
+    ]);
   });
 
   it('reads snake_case field names as the Gemini API does', () => {
@@ -339,10 +442,22 @@ describe('geminiRequestToAnthropic: contents edge cases', () => {
       system_instruction: { parts: [{ text: 'sys' }] },
       contents: [
         { role: 'user', parts: [{ text: 'q' }, { inline_data: { mime_type: 'image/png', data: 'AAAA' } }] },
-        { role: 'model', parts: [{ function_call: { name: 'f', args: { city_name: 'Oslo' } }, thought_signature: 'U0lH' }] },
+        {
+          role: 'model',
+          parts: [{ function_call: { name: 'f', args: { city_name: 'Oslo' } }, thought_signature: 'U0lH' }],
+        },
         { role: 'user', parts: [{ function_response: { name: 'f', response: { temp_c: 3 } } }] },
       ],
-      tools: [{ function_declarations: [{ name: 'f', parameters: { type: 'OBJECT', properties: { city_name: { type: 'STRING', max_length: '9' } } } }] }],
+      tools: [
+        {
+          function_declarations: [
+            {
+              name: 'f',
+              parameters: { type: 'OBJECT', properties: { city_name: { type: 'STRING', max_length: '9' } } },
+            },
+          ],
+        },
+      ],
       tool_config: { function_calling_config: { mode: 'AUTO' } },
       generation_config: { max_output_tokens: 300, stop_sequences: ['X'] },
     });
@@ -353,7 +468,13 @@ describe('geminiRequestToAnthropic: contents edge cases', () => {
       stop_sequences: ['X'],
       system: 'sys',
       messages: [
-        { role: 'user', content: [{ type: 'text', text: 'q' }, { type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'AAAA' } }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'q' },
+            { type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'AAAA' } },
+          ],
+        },
         {
           role: 'assistant',
           content: [
@@ -363,7 +484,9 @@ describe('geminiRequestToAnthropic: contents edge cases', () => {
         },
         { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_gemini_0_f', content: '{"temp_c":3}' }] },
       ],
-      tools: [{ name: 'f', input_schema: { type: 'object', properties: { city_name: { type: 'string', maxLength: 9 } } } }],
+      tools: [
+        { name: 'f', input_schema: { type: 'object', properties: { city_name: { type: 'string', maxLength: 9 } } } },
+      ],
       tool_choice: { type: 'auto' },
     });
   });
@@ -380,7 +503,9 @@ describe('geminiRequestToAnthropic: thinking during a tool loop', () => {
   });
 
   it('keeps thinking when the model turn of the open loop starts with a signed thought', () => {
-    const r = t(loop([{ text: 'hm', thought: true, thoughtSignature: 'U0lH' }, { functionCall: { name: 'wx', args: {} } }]));
+    const r = t(
+      loop([{ text: 'hm', thought: true, thoughtSignature: 'U0lH' }, { functionCall: { name: 'wx', args: {} } }]),
+    );
     expect(r.body.thinking).toEqual({ type: 'enabled', budget_tokens: 2048 });
     expect(r.losses).toEqual([]);
   });
@@ -388,12 +513,21 @@ describe('geminiRequestToAnthropic: thinking during a tool loop', () => {
   it('does not send thinking when the history kept only the function calls (Anthropic would reject it)', () => {
     const r = t(loop([{ functionCall: { name: 'wx', args: {} } }]));
     expect(r.body.thinking).toBeUndefined();
-    expect(r.losses).toEqual([{ path: 'generationConfig.thinkingConfig', reason: expect.stringContaining('no signed thought part') }]);
+    expect(r.losses).toEqual([
+      { path: 'generationConfig.thinkingConfig', reason: expect.stringContaining('no signed thought part') },
+    ]);
   });
 
   it('only looks at an open loop: a finished one, or a new user question, keeps thinking', () => {
     const closed = loop([{ functionCall: { name: 'wx', args: {} } }]);
-    const r = t({ ...closed, contents: [...closed.contents, { role: 'model', parts: [{ text: 'Sunny.' }] }, { role: 'user', parts: [{ text: 'thanks' }] }] });
+    const r = t({
+      ...closed,
+      contents: [
+        ...closed.contents,
+        { role: 'model', parts: [{ text: 'Sunny.' }] },
+        { role: 'user', parts: [{ text: 'thanks' }] },
+      ],
+    });
     expect(r.body.thinking).toEqual({ type: 'enabled', budget_tokens: 2048 });
     expect(r.losses).toEqual([]);
   });
@@ -406,7 +540,15 @@ describe('geminiRequestToAnthropic: where a thoughtSignature on a non-thought pa
   const assistant = (body: unknown) => (t(body).body.messages as Array<{ content: unknown }>)[1]!.content;
 
   it('to the unsigned thought run before it (across text), making one signed thinking block', () => {
-    expect(assistant(model([{ text: 'plan', thought: true }, { text: 'Checking.' }, { functionCall: { name: 'f', args: {} }, thoughtSignature: 'UzE=' }]))).toEqual([
+    expect(
+      assistant(
+        model([
+          { text: 'plan', thought: true },
+          { text: 'Checking.' },
+          { functionCall: { name: 'f', args: {} }, thoughtSignature: 'UzE=' },
+        ]),
+      ),
+    ).toEqual([
       { type: 'thinking', thinking: 'plan', signature: 'UzE=' },
       { type: 'text', text: 'Checking.' },
       { type: 'tool_use', id: 'toolu_gemini_0_f', name: 'f', input: {} },
@@ -422,11 +564,24 @@ describe('geminiRequestToAnthropic: where a thoughtSignature on a non-thought pa
   });
 
   it('consecutive model contents (a @google/genai chat records a stream chunk by chunk) are one turn', () => {
-    const r = t(model([{ text: 'pl', thought: true }], [{ text: 'an', thought: true }], [{ text: 'Hi' }], [{ text: '', thoughtSignature: 'UzE=' }]));
+    const r = t(
+      model(
+        [{ text: 'pl', thought: true }],
+        [{ text: 'an', thought: true }],
+        [{ text: 'Hi' }],
+        [{ text: '', thoughtSignature: 'UzE=' }],
+      ),
+    );
     expect(r.losses).toEqual([]);
     expect(r.body.messages).toEqual([
       { role: 'user', content: [{ type: 'text', text: 'q' }] },
-      { role: 'assistant', content: [{ type: 'thinking', thinking: 'plan', signature: 'UzE=' }, { type: 'text', text: 'Hi' }] },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'thinking', thinking: 'plan', signature: 'UzE=' },
+          { type: 'text', text: 'Hi' },
+        ],
+      },
     ]);
   });
 
@@ -436,6 +591,8 @@ describe('geminiRequestToAnthropic: where a thoughtSignature on a non-thought pa
       { role: 'user', content: [{ type: 'text', text: 'q' }] },
       { role: 'assistant', content: [{ type: 'text', text: 'Hi' }] },
     ]);
-    expect(r.losses).toEqual([{ path: 'contents[1].parts[0]', reason: expect.stringContaining('without a thoughtSignature') }]);
+    expect(r.losses).toEqual([
+      { path: 'contents[1].parts[0]', reason: expect.stringContaining('without a thoughtSignature') },
+    ]);
   });
 });

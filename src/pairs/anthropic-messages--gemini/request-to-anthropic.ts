@@ -1,10 +1,10 @@
 import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
-import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { isRecord } from '../../core/narrow.js';
+import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { convertGeminiContents } from './convert-gemini-contents-to-anthropic.js';
-import { applyGeminiGenerationConfig, reconcileThinking } from './convert-generation-config.js';
 import { convertGeminiToolConfig, convertGeminiTools } from './convert-gemini-tools-to-anthropic.js';
+import { applyGeminiGenerationConfig, reconcileThinking } from './convert-generation-config.js';
 import { normalizeGeminiRequestKeys } from './normalize-gemini-request-keys.js';
 
 const HANDLED = new Set(['contents', 'systemInstruction', 'tools', 'toolConfig', 'generationConfig']);
@@ -16,12 +16,19 @@ const HANDLED = new Set(['contents', 'systemInstruction', 'tools', 'toolConfig',
  * `max_tokens` defaults to `DEFAULT_MAX_TOKENS` when `maxOutputTokens` is absent. snake_case field names
  * (accepted by the Gemini API) are read as their lowerCamelCase spelling.
  */
-export function geminiRequestToAnthropic(input: unknown, options: TranslateOptions = {}): TranslationResult<Record<string, unknown>> {
+export function geminiRequestToAnthropic(
+  input: unknown,
+  options: TranslateOptions = {},
+): TranslationResult<Record<string, unknown>> {
   if (!isRecord(input)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
   const body = normalizeGeminiRequestKeys(input);
   const model = options.model;
   if (typeof model !== 'string' || model === '') {
-    throw new TranslationError('invalid_input', 'a Gemini request names its model in the URL: pass it as options.model', { path: '' });
+    throw new TranslationError(
+      'invalid_input',
+      'a Gemini request names its model in the URL: pass it as options.model',
+      { path: '' },
+    );
   }
   const losses = new LossCollector(options.strict);
   const version = options.anthropicVersion ?? '2023-06-01';
@@ -48,9 +55,13 @@ export function geminiRequestToAnthropic(input: unknown, options: TranslateOptio
   return { body: out, losses: losses.list, context };
 }
 
-function convertSystemInstruction(si: unknown, losses: LossCollector): string | Array<{ type: 'text'; text: string }> | undefined {
+function convertSystemInstruction(
+  si: unknown,
+  losses: LossCollector,
+): string | Array<{ type: 'text'; text: string }> | undefined {
   if (si === undefined) return undefined;
-  if (!isRecord(si) || !Array.isArray(si.parts)) throw new TranslationError('invalid_input', 'systemInstruction needs parts', { path: 'systemInstruction' });
+  if (!isRecord(si) || !Array.isArray(si.parts))
+    throw new TranslationError('invalid_input', 'systemInstruction needs parts', { path: 'systemInstruction' });
   const texts: string[] = [];
   si.parts.forEach((p, i) => {
     const at = `systemInstruction.parts[${i}]`;
@@ -59,7 +70,8 @@ function convertSystemInstruction(si: unknown, losses: LossCollector): string | 
       if (p.text !== '') texts.push(p.text);
     } else losses.add(at, 'only text can go into the Anthropic system prompt');
   });
-  for (const key of Object.keys(si)) if (key !== 'parts' && key !== 'role') losses.add(`systemInstruction.${key}`, 'not supported');
+  for (const key of Object.keys(si))
+    if (key !== 'parts' && key !== 'role') losses.add(`systemInstruction.${key}`, 'not supported');
   if (texts.length === 0) return undefined;
   return texts.length === 1 ? texts[0] : texts.map((text) => ({ type: 'text' as const, text }));
 }

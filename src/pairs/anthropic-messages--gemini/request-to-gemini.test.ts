@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { TranslationError } from '../../core/errors.js';
 import { anthropicRequestToGemini } from './request-to-gemini.js';
-import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 
 const t = (body: unknown, strict = false) => anthropicRequestToGemini(deepFreeze(body), { strict });
 
@@ -39,7 +39,12 @@ describe('anthropicRequestToGemini', () => {
   });
 
   it('keeps at most 5 stop sequences (Gemini rejects more) and reports each one dropped', () => {
-    const r = t({ model: 'm', max_tokens: 1, stop_sequences: ['a', 'b', 'c', 'd', 'e', 'f', 'g'], messages: [{ role: 'user', content: 'x' }] });
+    const r = t({
+      model: 'm',
+      max_tokens: 1,
+      stop_sequences: ['a', 'b', 'c', 'd', 'e', 'f', 'g'],
+      messages: [{ role: 'user', content: 'x' }],
+    });
     expect(r.body.generationConfig?.stopSequences).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(r.losses).toEqual([
       { path: 'stop_sequences[5]', reason: expect.stringContaining('at most 5') },
@@ -51,25 +56,46 @@ describe('anthropicRequestToGemini', () => {
     const r = t({
       model: 'm',
       max_tokens: 100,
-      tools: [{ name: 'get_weather', description: 'Weather', input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } }],
+      tools: [
+        {
+          name: 'get_weather',
+          description: 'Weather',
+          input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+        },
+      ],
       tool_choice: { type: 'tool', name: 'get_weather' },
       messages: [
         { role: 'user', content: 'Weather in Paris?' },
-        { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_1', name: 'get_weather', input: { city: 'Paris' } }] },
+        {
+          role: 'assistant',
+          content: [{ type: 'tool_use', id: 'toolu_1', name: 'get_weather', input: { city: 'Paris' } }],
+        },
         { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'Sunny' }] },
       ],
     });
     expect(r.losses).toEqual([]);
-    expect(r.body.contents[1]).toEqual({ role: 'model', parts: [{ functionCall: { name: 'get_weather', args: { city: 'Paris' } } }] });
-    expect(r.body.contents[2]).toEqual({ role: 'user', parts: [{ functionResponse: { name: 'get_weather', response: { output: 'Sunny' } } }] });
+    expect(r.body.contents[1]).toEqual({
+      role: 'model',
+      parts: [{ functionCall: { name: 'get_weather', args: { city: 'Paris' } } }],
+    });
+    expect(r.body.contents[2]).toEqual({
+      role: 'user',
+      parts: [{ functionResponse: { name: 'get_weather', response: { output: 'Sunny' } } }],
+    });
     expect(r.body.tools).toEqual([
       {
         functionDeclarations: [
-          { name: 'get_weather', description: 'Weather', parameters: { type: 'OBJECT', properties: { city: { type: 'STRING' } }, required: ['city'] } },
+          {
+            name: 'get_weather',
+            description: 'Weather',
+            parameters: { type: 'OBJECT', properties: { city: { type: 'STRING' } }, required: ['city'] },
+          },
         ],
       },
     ]);
-    expect(r.body.toolConfig).toEqual({ functionCallingConfig: { mode: 'ANY', allowedFunctionNames: ['get_weather'] } });
+    expect(r.body.toolConfig).toEqual({
+      functionCallingConfig: { mode: 'ANY', allowedFunctionNames: ['get_weather'] },
+    });
   });
 
   it('maps error results, multi-text results and images in results', () => {
@@ -77,7 +103,13 @@ describe('anthropicRequestToGemini', () => {
       model: 'm',
       max_tokens: 10,
       messages: [
-        { role: 'assistant', content: [{ type: 'tool_use', id: 'a', name: 'f', input: {} }, { type: 'tool_use', id: 'b', name: 'g', input: {} }] },
+        {
+          role: 'assistant',
+          content: [
+            { type: 'tool_use', id: 'a', name: 'f', input: {} },
+            { type: 'tool_use', id: 'b', name: 'g', input: {} },
+          ],
+        },
         {
           role: 'user',
           content: [
@@ -97,14 +129,24 @@ describe('anthropicRequestToGemini', () => {
     });
     expect(r.body.contents[1]!.parts).toEqual([
       { functionResponse: { name: 'f', response: { error: 'boom' } } },
-      { functionResponse: { name: 'g', response: { output: ['x', 'y'] }, parts: [{ inlineData: { mimeType: 'image/png', data: 'AAAA' } }] } },
+      {
+        functionResponse: {
+          name: 'g',
+          response: { output: ['x', 'y'] },
+          parts: [{ inlineData: { mimeType: 'image/png', data: 'AAAA' } }],
+        },
+      },
     ]);
   });
 
   it('rejects a tool_result whose tool_use is unknown', () => {
-    expect(() => t({ model: 'm', max_tokens: 1, messages: [{ role: 'user', content: [{ type: 'tool_result', tool_use_id: 'x', content: 'r' }] }] })).toThrow(
-      TranslationError,
-    );
+    expect(() =>
+      t({
+        model: 'm',
+        max_tokens: 1,
+        messages: [{ role: 'user', content: [{ type: 'tool_result', tool_use_id: 'x', content: 'r' }] }],
+      }),
+    ).toThrow(TranslationError);
   });
 
   it('carries thinking as thought parts and signature-only thinking onto the part before it', () => {
@@ -133,9 +175,13 @@ describe('anthropicRequestToGemini', () => {
   });
 
   it('maps thinking modes', () => {
-    const cfg = (thinking: unknown) => t({ model: 'm', max_tokens: 1, messages: [{ role: 'user', content: 'x' }], thinking }).body.generationConfig;
+    const cfg = (thinking: unknown) =>
+      t({ model: 'm', max_tokens: 1, messages: [{ role: 'user', content: 'x' }], thinking }).body.generationConfig;
     expect(cfg({ type: 'disabled' })?.thinkingConfig).toEqual({ thinkingBudget: 0 });
-    expect(cfg({ type: 'adaptive', display: 'omitted' })?.thinkingConfig).toEqual({ includeThoughts: false, thinkingBudget: -1 });
+    expect(cfg({ type: 'adaptive', display: 'omitted' })?.thinkingConfig).toEqual({
+      includeThoughts: false,
+      thinkingBudget: -1,
+    });
   });
 
   it('maps media: base64 image, url image, pdf, text document', () => {
@@ -171,12 +217,28 @@ describe('anthropicRequestToGemini', () => {
       system: [{ type: 'text', text: 's', cache_control: { type: 'ephemeral' } }],
       tool_choice: { type: 'auto', disable_parallel_tool_use: true },
       tools: [{ type: 'web_search_20250305', name: 'web_search' }],
-      messages: [{ role: 'user', content: [{ type: 'redacted_thinking', data: 'x' }, { type: 'text', text: 'hi' }] }],
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'redacted_thinking', data: 'x' },
+            { type: 'text', text: 'hi' },
+          ],
+        },
+      ],
     });
     expect(r.losses.map((l) => l.path).sort()).toEqual(
-      ['messages[0].content[0]', 'metadata', 'system[0].cache_control', 'tool_choice.disable_parallel_tool_use', 'tools[0]'].sort(),
+      [
+        'messages[0].content[0]',
+        'metadata',
+        'system[0].cache_control',
+        'tool_choice.disable_parallel_tool_use',
+        'tools[0]',
+      ].sort(),
     );
-    expect(() => t({ model: 'm', max_tokens: 1, metadata: {}, messages: [{ role: 'user', content: 'x' }] }, true)).toThrow(/cannot carry over/);
+    expect(() =>
+      t({ model: 'm', max_tokens: 1, metadata: {}, messages: [{ role: 'user', content: 'x' }] }, true),
+    ).toThrow(/cannot carry over/);
   });
 
   it('reports every cache_control (top level, system, block, tool) as a missing cache breakpoint', () => {
@@ -185,7 +247,13 @@ describe('anthropicRequestToGemini', () => {
       max_tokens: 1,
       cache_control: { type: 'ephemeral' },
       system: [{ type: 'text', text: 's', cache_control: { type: 'ephemeral', ttl: '1h' } }],
-      tools: [{ name: 'f', input_schema: { type: 'object', properties: { a: { type: 'string' } } }, cache_control: { type: 'ephemeral' } }],
+      tools: [
+        {
+          name: 'f',
+          input_schema: { type: 'object', properties: { a: { type: 'string' } } },
+          cache_control: { type: 'ephemeral' },
+        },
+      ],
       messages: [{ role: 'user', content: [{ type: 'text', text: 'hi', cache_control: { type: 'ephemeral' } }] }],
     });
     expect(r.losses.map((l) => [l.path, l.reason]).sort()).toEqual(
@@ -196,7 +264,10 @@ describe('anthropicRequestToGemini', () => {
         ['tools[0].cache_control', 'Gemini has no cache breakpoints'],
       ].sort(),
     );
-    expect(r.body.tools?.[0]?.functionDeclarations[0]).toEqual({ name: 'f', parameters: { type: 'OBJECT', properties: { a: { type: 'STRING' } } } });
+    expect(r.body.tools?.[0]?.functionDeclarations[0]).toEqual({
+      name: 'f',
+      parameters: { type: 'OBJECT', properties: { a: { type: 'STRING' } } },
+    });
   });
 
   it('rewrites tool names Gemini rejects everywhere they appear and hands the way back the map', () => {
@@ -225,11 +296,23 @@ describe('anthropicRequestToGemini', () => {
     expect(r.context.toolNames).toEqual({ [decls[0]!]: '3d_render', [decls[1]!]: long });
     expect(r.losses).toEqual([]);
     // all names valid: no map
-    expect(t({ model: 'm', max_tokens: 1, tools: [{ name: 'f', input_schema: { type: 'object' } }], messages: [{ role: 'user', content: 'x' }] }).context.toolNames).toBeUndefined();
+    expect(
+      t({
+        model: 'm',
+        max_tokens: 1,
+        tools: [{ name: 'f', input_schema: { type: 'object' } }],
+        messages: [{ role: 'user', content: 'x' }],
+      }).context.toolNames,
+    ).toBeUndefined();
   });
 
   it('throws typed errors for bad input', () => {
-    for (const bad of [null, { model: 'm', messages: 'x' }, { model: 'm', messages: [{ role: 'bot', content: 'x' }] }, { model: 'm', messages: [{ role: 'user', content: [] }] }]) {
+    for (const bad of [
+      null,
+      { model: 'm', messages: 'x' },
+      { model: 'm', messages: [{ role: 'bot', content: 'x' }] },
+      { model: 'm', messages: [{ role: 'user', content: [] }] },
+    ]) {
       expect(() => t(bad)).toThrow(TranslationError);
     }
   });

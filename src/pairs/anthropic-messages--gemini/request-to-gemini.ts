@@ -1,10 +1,10 @@
 import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
-import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { isRecord, isStringArray } from '../../core/narrow.js';
+import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
+import { collectAnthropicToolNames } from '../../formats/anthropic-messages/tool-names.js';
 import { geminiTarget } from '../../formats/gemini/target.js';
 import type { GeminiGenerationConfig, GeminiPart, GeminiRequest } from '../../formats/gemini/types.js';
-import { collectAnthropicToolNames } from '../../formats/anthropic-messages/tool-names.js';
 import { convertAnthropicMessages } from './convert-anthropic-messages-to-gemini.js';
 import { applyAnthropicThinking } from './convert-anthropic-thinking-to-gemini.js';
 import { convertAnthropicToolChoice, convertAnthropicTools } from './convert-anthropic-tools-to-gemini.js';
@@ -41,11 +41,15 @@ const HANDLED = new Set([
  * Anthropic Messages request -> Gemini `generateContent` request (docs/wire-formats.md#gemini-request, docs/wire-formats.md#cross-walk-roles-tools).
  * The model and `stream` go into the URL (`context.upstreamPath`), not the body.
  */
-export function anthropicRequestToGemini(body: unknown, options: TranslateOptions = {}): TranslationResult<GeminiRequest> {
+export function anthropicRequestToGemini(
+  body: unknown,
+  options: TranslateOptions = {},
+): TranslationResult<GeminiRequest> {
   if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
   const losses = new LossCollector(options.strict);
   const model = options.model ?? body.model;
-  if (typeof model !== 'string' || model === '') throw new TranslationError('invalid_input', 'model is required', { path: 'model' });
+  if (typeof model !== 'string' || model === '')
+    throw new TranslationError('invalid_input', 'model is required', { path: 'model' });
   const stream = body.stream === true;
 
   // tool names Gemini rejects are rewritten here and restored in responses and streams (context.toolNames)
@@ -67,14 +71,19 @@ export function anthropicRequestToGemini(body: unknown, options: TranslateOption
 
   const gc: GeminiGenerationConfig = {};
   if (body.max_tokens !== undefined) {
-    if (typeof body.max_tokens !== 'number') throw new TranslationError('invalid_input', 'max_tokens must be a number', { path: 'max_tokens' });
+    if (typeof body.max_tokens !== 'number')
+      throw new TranslationError('invalid_input', 'max_tokens must be a number', { path: 'max_tokens' });
     gc.maxOutputTokens = body.max_tokens;
   }
   if (body.stop_sequences !== undefined) {
-    if (!isStringArray(body.stop_sequences)) throw new TranslationError('invalid_input', 'stop_sequences must be strings', { path: 'stop_sequences' });
+    if (!isStringArray(body.stop_sequences))
+      throw new TranslationError('invalid_input', 'stop_sequences must be strings', { path: 'stop_sequences' });
     gc.stopSequences = body.stop_sequences.slice(0, MAX_STOP_SEQUENCES);
     for (let i = MAX_STOP_SEQUENCES; i < body.stop_sequences.length; i++) {
-      losses.add(`stop_sequences[${i}]`, `Gemini takes at most ${MAX_STOP_SEQUENCES} stop sequences: this one is dropped`);
+      losses.add(
+        `stop_sequences[${i}]`,
+        `Gemini takes at most ${MAX_STOP_SEQUENCES} stop sequences: this one is dropped`,
+      );
     }
   }
   if (typeof body.temperature === 'number') gc.temperature = body.temperature;
@@ -83,7 +92,8 @@ export function anthropicRequestToGemini(body: unknown, options: TranslateOption
   applyAnthropicThinking(body.thinking, body.output_config, gc, losses);
   if (Object.keys(gc).length > 0) out.generationConfig = gc;
 
-  if (body.cache_control !== undefined && body.cache_control !== null) losses.add('cache_control', 'Gemini has no cache breakpoints');
+  if (body.cache_control !== undefined && body.cache_control !== null)
+    losses.add('cache_control', 'Gemini has no cache breakpoints');
   for (const key of Object.keys(body)) {
     if (!HANDLED.has(key)) losses.add(key, `${key} has no Gemini equivalent`);
   }
@@ -101,15 +111,18 @@ export function anthropicRequestToGemini(body: unknown, options: TranslateOption
 function convertSystem(system: unknown, losses: LossCollector): GeminiPart[] {
   if (system === undefined) return [];
   if (typeof system === 'string') return system === '' ? [] : [{ text: system }];
-  if (!Array.isArray(system)) throw new TranslationError('invalid_input', 'system must be a string or a list of text blocks', { path: 'system' });
+  if (!Array.isArray(system))
+    throw new TranslationError('invalid_input', 'system must be a string or a list of text blocks', { path: 'system' });
   const parts: GeminiPart[] = [];
   system.forEach((b, i) => {
     const at = `system[${i}]`;
     if (!isRecord(b) || b.type !== 'text' || typeof b.text !== 'string') {
       throw new TranslationError('invalid_input', 'system blocks must be text blocks', { path: at });
     }
-    if (b.cache_control !== undefined && b.cache_control !== null) losses.add(`${at}.cache_control`, 'Gemini has no cache breakpoints');
-    if (Array.isArray(b.citations) && b.citations.length > 0) losses.add(`${at}.citations`, 'Gemini parts carry no citations');
+    if (b.cache_control !== undefined && b.cache_control !== null)
+      losses.add(`${at}.cache_control`, 'Gemini has no cache breakpoints');
+    if (Array.isArray(b.citations) && b.citations.length > 0)
+      losses.add(`${at}.citations`, 'Gemini parts carry no citations');
     losses.unknownKeys(b, SYSTEM_BLOCK_KEYS, at);
     parts.push({ text: b.text });
   });

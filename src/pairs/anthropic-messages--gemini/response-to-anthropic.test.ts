@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TranslationError } from '../../core/errors.js';
 import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
+import { TranslationError } from '../../core/errors.js';
 import { geminiResponseToAnthropic } from './response-to-anthropic.js';
 
 const t = (body: unknown, options = {}) => geminiResponseToAnthropic(deepFreeze(body), options);
@@ -9,7 +9,13 @@ describe('geminiResponseToAnthropic', () => {
   it('maps text, usage and STOP', () => {
     const r = t(
       {
-        candidates: [{ content: { role: 'model', parts: [{ text: 'Hello' }, { text: ' world' }] }, finishReason: 'STOP', index: 0 }],
+        candidates: [
+          {
+            content: { role: 'model', parts: [{ text: 'Hello' }, { text: ' world' }] },
+            finishReason: 'STOP',
+            index: 0,
+          },
+        ],
         usageMetadata: { promptTokenCount: 7, candidatesTokenCount: 2, totalTokenCount: 9 },
         modelVersion: 'gemini-2.5-flash',
         responseId: 'abc',
@@ -56,7 +62,20 @@ describe('geminiResponseToAnthropic', () => {
 
   it('puts back tool names the request rewrote for Gemini (context.toolNames), leaves others alone', () => {
     const r = t(
-      { candidates: [{ content: { role: 'model', parts: [{ functionCall: { name: '_3d_render_abc', args: { a: 1 } } }, { functionCall: { name: 'f', args: {} } }] }, finishReason: 'STOP' }] },
+      {
+        candidates: [
+          {
+            content: {
+              role: 'model',
+              parts: [
+                { functionCall: { name: '_3d_render_abc', args: { a: 1 } } },
+                { functionCall: { name: 'f', args: {} } },
+              ],
+            },
+            finishReason: 'STOP',
+          },
+        ],
+      },
       { context: { toolNames: { _3d_render_abc: '3d_render' } } },
     );
     expect(r.body.content.map((b) => b.name)).toEqual(['3d_render', 'f']);
@@ -65,7 +84,17 @@ describe('geminiResponseToAnthropic', () => {
 
   it('carries a Gemini-provided call id in the tool_use id, recognisably, so that requests can send it back', () => {
     const r = t({
-      candidates: [{ content: { parts: [{ functionCall: { id: 'call_9', name: 'f', args: {} } }, { functionCall: { id: 'a/b', name: 'f', args: {} } }] }, finishReason: 'STOP' }],
+      candidates: [
+        {
+          content: {
+            parts: [
+              { functionCall: { id: 'call_9', name: 'f', args: {} } },
+              { functionCall: { id: 'a/b', name: 'f', args: {} } },
+            ],
+          },
+          finishReason: 'STOP',
+        },
+      ],
     });
     expect(r.body.content.map((b: { id?: string }) => b.id)).toEqual(['toolu_gid_call_9', 'toolu_gidx_YS9i']);
   });
@@ -74,11 +103,22 @@ describe('geminiResponseToAnthropic', () => {
     const r = t({
       candidates: [
         {
-          content: { parts: [{ text: 'Plan: ', thought: true }, { text: 'add', thought: true, thoughtSignature: 'c2ln' }, { text: '4' }] },
+          content: {
+            parts: [
+              { text: 'Plan: ', thought: true },
+              { text: 'add', thought: true, thoughtSignature: 'c2ln' },
+              { text: '4' },
+            ],
+          },
           finishReason: 'STOP',
         },
       ],
-      usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 1, thoughtsTokenCount: 30, cachedContentTokenCount: 4 },
+      usageMetadata: {
+        promptTokenCount: 10,
+        candidatesTokenCount: 1,
+        thoughtsTokenCount: 30,
+        cachedContentTokenCount: 4,
+      },
     });
     expect(r.body.content).toEqual([
       { type: 'thinking', thinking: 'Plan: add', signature: 'c2ln' },
@@ -97,7 +137,10 @@ describe('geminiResponseToAnthropic', () => {
     const a = t({ candidates: [{ content: { parts: [] }, finishReason: 'SAFETY', finishMessage: 'unsafe' }] });
     expect(a.body.stop_reason).toBe('refusal');
     expect(a.body.stop_details).toEqual({ type: 'refusal', category: null, explanation: 'unsafe' });
-    const b = t({ promptFeedback: { blockReason: 'PROHIBITED_CONTENT' }, usageMetadata: { promptTokenCount: 3, totalTokenCount: 3 } });
+    const b = t({
+      promptFeedback: { blockReason: 'PROHIBITED_CONTENT' },
+      usageMetadata: { promptTokenCount: 3, totalTokenCount: 3 },
+    });
     expect(b.body.stop_reason).toBe('refusal');
     expect(b.body.content).toEqual([]);
   });
@@ -116,6 +159,8 @@ describe('geminiResponseToAnthropic', () => {
   it('throws typed errors for malformed responses', () => {
     expect(() => t([])).toThrow(TranslationError);
     expect(() => t({ candidates: [{ content: { parts: 'x' } }] })).toThrow(TranslationError);
-    expect(() => t({ candidates: [{ content: { parts: [{ functionCall: { args: {} } }] } }] })).toThrow(TranslationError);
+    expect(() => t({ candidates: [{ content: { parts: [{ functionCall: { args: {} } }] } }] })).toThrow(
+      TranslationError,
+    );
   });
 });

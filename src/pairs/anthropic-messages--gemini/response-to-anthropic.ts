@@ -1,10 +1,10 @@
 import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
-import type { TranslateOptions, TranslationResult } from '../../core/options.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
+import type { TranslateOptions, TranslationResult } from '../../core/options.js';
 import { GeminiPartsConverter, MessageContentSink } from './convert-gemini-parts-to-anthropic.js';
-import { clientToolName } from './map-tool-names.js';
 import { geminiFinishReasonToAnthropic } from './map-finish-reason.js';
+import { clientToolName } from './map-tool-names.js';
 import { type AnthropicUsageOut, geminiUsageToAnthropic } from './map-usage.js';
 
 export interface AnthropicMessageOut {
@@ -40,7 +40,9 @@ const USAGE_KEYS = new Set([
 /** The Anthropic message id for a Gemini response: `options.id`, else derived from `responseId`. */
 export function anthropicMessageId(options: TranslateOptions, responseId: unknown): string {
   if (options.id) return options.id;
-  return typeof responseId === 'string' && responseId !== '' ? `msg_${responseId.replace(/[^A-Za-z0-9_-]/g, '_')}` : 'msg_gemini';
+  return typeof responseId === 'string' && responseId !== ''
+    ? `msg_${responseId.replace(/[^A-Za-z0-9_-]/g, '_')}`
+    : 'msg_gemini';
 }
 
 export function anthropicModelName(options: TranslateOptions, modelVersion: unknown): string {
@@ -48,7 +50,10 @@ export function anthropicModelName(options: TranslateOptions, modelVersion: unkn
 }
 
 /** Gemini `GenerateContentResponse` -> Anthropic `Message` (docs/wire-formats.md#gemini-response, docs/wire-formats.md#anthropic-response, docs/wire-formats.md#cross-walk-stop-reasons). */
-export function geminiResponseToAnthropic(body: unknown, options: TranslateOptions = {}): TranslationResult<AnthropicMessageOut> {
+export function geminiResponseToAnthropic(
+  body: unknown,
+  options: TranslateOptions = {},
+): TranslationResult<AnthropicMessageOut> {
   if (!isRecord(body)) throw new TranslationError('invalid_input', 'response body must be a JSON object', { path: '' });
   const losses = new LossCollector(options.strict);
   losses.unknownKeys(body, RESPONSE_KEYS, '');
@@ -62,7 +67,8 @@ export function geminiResponseToAnthropic(body: unknown, options: TranslateOptio
   const candidates = body.candidates;
   if (Array.isArray(candidates) && candidates.length > 0) {
     const c = candidates[0];
-    if (!isRecord(c)) throw new TranslationError('invalid_input', 'a candidate must be an object', { path: 'candidates[0]' });
+    if (!isRecord(c))
+      throw new TranslationError('invalid_input', 'a candidate must be an object', { path: 'candidates[0]' });
     readCandidate(c, parts, losses);
     parts.finish();
     const mapped = geminiFinishReasonToAnthropic(c.finishReason, parts.hasFunctionCalls);
@@ -78,7 +84,9 @@ export function geminiResponseToAnthropic(body: unknown, options: TranslateOptio
   }
   // tool names rewritten for Gemini by the request translation go back to the client's names
   const toolNames = options.context?.toolNames;
-  if (toolNames) for (const b of sink.content) if (b.type === 'tool_use' && typeof b.name === 'string') b.name = clientToolName(b.name, toolNames);
+  if (toolNames)
+    for (const b of sink.content)
+      if (b.type === 'tool_use' && typeof b.name === 'string') b.name = clientToolName(b.name, toolNames);
   const feedback = readPromptFeedback(body.promptFeedback, losses);
   if (feedback.blocked) {
     stopReason = 'refusal';
@@ -102,17 +110,25 @@ export function geminiResponseToAnthropic(body: unknown, options: TranslateOptio
 function readCandidate(c: JsonObject, parts: GeminiPartsConverter, losses: LossCollector): void {
   losses.unknownKeys(c, CANDIDATE_KEYS, 'candidates[0]');
   if (c.content === undefined) return;
-  if (!isRecord(c.content)) throw new TranslationError('invalid_input', 'content must be an object', { path: 'candidates[0].content' });
+  if (!isRecord(c.content))
+    throw new TranslationError('invalid_input', 'content must be an object', { path: 'candidates[0].content' });
   losses.unknownKeys(c.content, CONTENT_KEYS, 'candidates[0].content');
   parts.push(c.content.parts, 'candidates[0].content.parts');
 }
 
 /** `promptFeedback.blockReason` set: the prompt was refused and there are no candidates. */
-export function readPromptFeedback(feedback: unknown, losses: LossCollector): { blocked: boolean; message: string | null } {
+export function readPromptFeedback(
+  feedback: unknown,
+  losses: LossCollector,
+): { blocked: boolean; message: string | null } {
   if (!isRecord(feedback)) return { blocked: false, message: null };
   losses.unknownKeys(feedback, FEEDBACK_KEYS, 'promptFeedback');
-  if (typeof feedback.blockReason !== 'string' || feedback.blockReason === 'BLOCK_REASON_UNSPECIFIED') return { blocked: false, message: null };
-  const message = typeof feedback.blockReasonMessage === 'string' ? feedback.blockReasonMessage : `prompt blocked: ${feedback.blockReason}`;
+  if (typeof feedback.blockReason !== 'string' || feedback.blockReason === 'BLOCK_REASON_UNSPECIFIED')
+    return { blocked: false, message: null };
+  const message =
+    typeof feedback.blockReasonMessage === 'string'
+      ? feedback.blockReasonMessage
+      : `prompt blocked: ${feedback.blockReason}`;
   return { blocked: true, message };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { TranslationError } from '../../core/errors.js';
 import { anthropicResponseToGemini } from './response-to-gemini.js';
-import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 
 const message = {
   id: 'msg_01',
@@ -30,14 +30,22 @@ describe('anthropicResponseToGemini', () => {
             parts: [
               { text: 'hmm', thought: true },
               { text: 'Let me check.' },
-              { functionCall: { id: 'toolu_01', name: 'get_weather', args: { city: 'Paris' } }, thoughtSignature: 'SIG' },
+              {
+                functionCall: { id: 'toolu_01', name: 'get_weather', args: { city: 'Paris' } },
+                thoughtSignature: 'SIG',
+              },
             ],
           },
           finishReason: 'STOP',
           index: 0,
         },
       ],
-      usageMetadata: { promptTokenCount: 15, candidatesTokenCount: 20, totalTokenCount: 35, cachedContentTokenCount: 5 },
+      usageMetadata: {
+        promptTokenCount: 15,
+        candidatesTokenCount: 20,
+        totalTokenCount: 35,
+        cachedContentTokenCount: 5,
+      },
       modelVersion: 'gemini-2.5-pro',
       responseId: 'msg_01',
     });
@@ -52,7 +60,12 @@ describe('anthropicResponseToGemini', () => {
         stop_details: { type: 'refusal', category: null, explanation: 'no' },
       }),
     );
-    expect(r.body.candidates[0]).toEqual({ content: { role: 'model', parts: [] }, finishReason: 'SAFETY', index: 0, finishMessage: 'no' });
+    expect(r.body.candidates[0]).toEqual({
+      content: { role: 'model', parts: [] },
+      finishReason: 'SAFETY',
+      index: 0,
+      finishMessage: 'no',
+    });
     expect(r.losses.map((l) => l.path)).toEqual(['content[0]']);
   });
 

@@ -1,23 +1,38 @@
 import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
-import type { TranslateOptions, TranslationResult } from '../../core/options.js';
 import { isRecord } from '../../core/narrow.js';
+import type { TranslateOptions, TranslationResult } from '../../core/options.js';
 import type { GeminiCandidate, GeminiPart, GeminiResponse } from '../../formats/gemini/types.js';
 import { anthropicBlockToGeminiPart } from './convert-anthropic-block-to-gemini-part.js';
 import { anthropicStopReasonToGemini } from './map-finish-reason.js';
 import { anthropicUsageToGemini } from './map-usage.js';
 import { placeThoughtSignatures } from './place-thought-signatures.js';
 
-const MESSAGE_KEYS = new Set(['id', 'type', 'role', 'model', 'content', 'stop_reason', 'stop_sequence', 'stop_details', 'usage', 'container']);
+const MESSAGE_KEYS = new Set([
+  'id',
+  'type',
+  'role',
+  'model',
+  'content',
+  'stop_reason',
+  'stop_sequence',
+  'stop_details',
+  'usage',
+  'container',
+]);
 
 /**
  * Anthropic `Message` -> Gemini `GenerateContentResponse` (one candidate). Thinking signatures go where
  * Gemini puts them (`placeThoughtSignatures`): on the first functionCall after the thought, else on the
  * last text part.
  */
-export function anthropicResponseToGemini(body: unknown, options: TranslateOptions = {}): TranslationResult<GeminiResponse> {
+export function anthropicResponseToGemini(
+  body: unknown,
+  options: TranslateOptions = {},
+): TranslationResult<GeminiResponse> {
   if (!isRecord(body)) throw new TranslationError('invalid_input', 'response body must be a JSON object', { path: '' });
-  if (!Array.isArray(body.content)) throw new TranslationError('invalid_input', 'content must be a list', { path: 'content' });
+  if (!Array.isArray(body.content))
+    throw new TranslationError('invalid_input', 'content must be a list', { path: 'content' });
   const losses = new LossCollector(options.strict);
   losses.unknownKeys(body, MESSAGE_KEYS, '');
   if (body.container !== undefined && body.container !== null) losses.add('container', 'Gemini has no containers');
@@ -30,7 +45,11 @@ export function anthropicResponseToGemini(body: unknown, options: TranslateOptio
   });
   const mapped = anthropicStopReasonToGemini(body.stop_reason);
   if (mapped.loss) losses.add('stop_reason', mapped.loss);
-  const candidate: GeminiCandidate = { content: { role: 'model', parts: placeThoughtSignatures(parts) }, finishReason: mapped.finishReason, index: 0 };
+  const candidate: GeminiCandidate = {
+    content: { role: 'model', parts: placeThoughtSignatures(parts) },
+    finishReason: mapped.finishReason,
+    index: 0,
+  };
   const explanation = isRecord(body.stop_details) ? body.stop_details.explanation : undefined;
   if (typeof explanation === 'string') candidate.finishMessage = explanation;
   const out: GeminiResponse = {

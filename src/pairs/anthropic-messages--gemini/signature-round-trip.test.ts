@@ -17,24 +17,54 @@ import { createStreamTranslator, translateRequest, translateResponse } from '../
 
 type Json = Record<string, unknown>;
 
-const tools = [{ functionDeclarations: [{ name: 'get_weather', parameters: { type: 'OBJECT', properties: { city: { type: 'STRING' } } } }] }];
-const anthropicTools = [{ name: 'get_weather', input_schema: { type: 'object', properties: { city: { type: 'string' } } } }];
-const openaiTools = [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }];
-const call = (city: string, id?: string) => ({ functionCall: { ...(id ? { id } : {}), name: 'get_weather', args: { city } } });
+const tools = [
+  {
+    functionDeclarations: [
+      { name: 'get_weather', parameters: { type: 'OBJECT', properties: { city: { type: 'STRING' } } } },
+    ],
+  },
+];
+const anthropicTools = [
+  { name: 'get_weather', input_schema: { type: 'object', properties: { city: { type: 'string' } } } },
+];
+const openaiTools = [
+  {
+    type: 'function',
+    function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } },
+  },
+];
+const call = (city: string, id?: string) => ({
+  functionCall: { ...(id ? { id } : {}), name: 'get_weather', args: { city } },
+});
 
 /** Gemini answers, and the parts an OpenAI client gets back to Gemini (it cannot replay an unsigned thought). */
 const GEMINI_ANSWERS: Array<{ name: string; parts: Json[]; viaOpenAI?: Json[] }> = [
   { name: 'a signed call', parts: [{ ...call('Paris'), thoughtSignature: 'U0lHMQ==' }] },
-  { name: 'text, then a signed call', parts: [{ text: 'Checking.' }, { ...call('Paris'), thoughtSignature: 'U0lHMQ==' }] },
-  { name: 'parallel calls, the first signed', parts: [{ ...call('Paris'), thoughtSignature: 'U0lHMQ==' }, call('Oslo')] },
+  {
+    name: 'text, then a signed call',
+    parts: [{ text: 'Checking.' }, { ...call('Paris'), thoughtSignature: 'U0lHMQ==' }],
+  },
+  {
+    name: 'parallel calls, the first signed',
+    parts: [{ ...call('Paris'), thoughtSignature: 'U0lHMQ==' }, call('Oslo')],
+  },
   {
     name: 'a thought summary, then a signed call',
-    parts: [{ text: 'Need the weather.', thought: true }, { ...call('Paris'), thoughtSignature: 'U0lHMQ==' }],
+    parts: [
+      { text: 'Need the weather.', thought: true },
+      { ...call('Paris'), thoughtSignature: 'U0lHMQ==' },
+    ],
     viaOpenAI: [{ ...call('Paris'), thoughtSignature: 'U0lHMQ==' }],
   },
-  { name: 'calls with Gemini ids', parts: [{ ...call('Paris', 'fc_1'), thoughtSignature: 'U0lHMQ==' }, call('Oslo', 'a/b 2')] },
+  {
+    name: 'calls with Gemini ids',
+    parts: [{ ...call('Paris', 'fc_1'), thoughtSignature: 'U0lHMQ==' }, call('Oslo', 'a/b 2')],
+  },
   { name: 'a signed text answer (no call)', parts: [{ text: 'Sunny.', thoughtSignature: 'U0lHMQ==' }] },
-  { name: 'a signed thought, then text', parts: [{ text: 'Easy.', thought: true, thoughtSignature: 'U0lHMQ==' }, { text: 'Sunny.' }] },
+  {
+    name: 'a signed thought, then text',
+    parts: [{ text: 'Easy.', thought: true, thoughtSignature: 'U0lHMQ==' }, { text: 'Sunny.' }],
+  },
 ];
 
 const geminiResponse = (parts: Json[]) => ({
@@ -49,7 +79,9 @@ function expectedAnswers(parts: Json[]): Json[] {
   return parts
     .map((p) => p.functionCall as { id?: string; name: string } | undefined)
     .filter((fc) => fc !== undefined)
-    .map((fc) => ({ functionResponse: { ...(fc.id ? { id: fc.id } : {}), name: fc.name, response: { output: 'ok' } } }));
+    .map((fc) => ({
+      functionResponse: { ...(fc.id ? { id: fc.id } : {}), name: fc.name, response: { output: 'ok' } },
+    }));
 }
 
 function replayAnthropic(content: Json[]): Json[] {
@@ -62,7 +94,14 @@ function replayAnthropic(content: Json[]): Json[] {
       messages: [
         { role: 'user', content: 'Weather?' },
         { role: 'assistant', content },
-        ...(toolUses.length > 0 ? [{ role: 'user', content: toolUses.map((b) => ({ type: 'tool_result', tool_use_id: b.id, content: 'ok' })) }] : []),
+        ...(toolUses.length > 0
+          ? [
+              {
+                role: 'user',
+                content: toolUses.map((b) => ({ type: 'tool_result', tool_use_id: b.id, content: 'ok' })),
+              },
+            ]
+          : []),
       ],
     }).body as { contents: Json[] }
   ).contents;
@@ -74,21 +113,33 @@ function replayOpenAI(message: Json): Json[] {
     translateRequest('openai-chat', 'gemini', {
       model: 'gemini-3-pro-preview',
       tools: openaiTools,
-      messages: [{ role: 'user', content: 'Weather?' }, message, ...calls.map((c) => ({ role: 'tool', tool_call_id: c.id, content: 'ok' }))],
+      messages: [
+        { role: 'user', content: 'Weather?' },
+        message,
+        ...calls.map((c) => ({ role: 'tool', tool_call_id: c.id, content: 'ok' })),
+      ],
     }).body as { contents: Json[] }
   ).contents;
 }
 
 function expectedContents(parts: Json[]): Json[] {
   const answers = expectedAnswers(parts);
-  return [{ role: 'user', parts: [{ text: 'Weather?' }] }, { role: 'model', parts }, ...(answers.length > 0 ? [{ role: 'user', parts: answers }] : [])];
+  return [
+    { role: 'user', parts: [{ text: 'Weather?' }] },
+    { role: 'model', parts },
+    ...(answers.length > 0 ? [{ role: 'user', parts: answers }] : []),
+  ];
 }
 
 function streamOf(parts: Json[]): Json[] {
   // one part per chunk, the last chunk with finishReason and usage
   return parts.map((p, i) => {
     const last = i === parts.length - 1;
-    const chunk: Json = { candidates: [{ content: { role: 'model', parts: [p] }, index: 0, ...(last ? { finishReason: 'STOP' } : {}) }], modelVersion: 'g', responseId: 'r1' };
+    const chunk: Json = {
+      candidates: [{ content: { role: 'model', parts: [p] }, index: 0, ...(last ? { finishReason: 'STOP' } : {}) }],
+      modelVersion: 'g',
+      responseId: 'r1',
+    };
     if (last) chunk.usageMetadata = { promptTokenCount: 10, candidatesTokenCount: 5, totalTokenCount: 15 };
     return chunk;
   });
@@ -97,7 +148,9 @@ function streamOf(parts: Json[]): Json[] {
 describe('Gemini upstream: signatures and ids come back on the same parts', () => {
   for (const { name, parts, viaOpenAI } of GEMINI_ANSWERS) {
     it(`${name}: Anthropic client, response and stream`, () => {
-      const message = translateResponse('gemini', 'anthropic-messages', geminiResponse(parts)).body as { content: Json[] };
+      const message = translateResponse('gemini', 'anthropic-messages', geminiResponse(parts)).body as {
+        content: Json[];
+      };
       expect(replayAnthropic(message.content)).toEqual(expectedContents(parts));
       const t = createStreamTranslator('gemini', 'anthropic-messages', { id: 'msg_s' });
       const events = [...streamOf(parts).flatMap((c) => t.push(c)), ...t.end()];
@@ -106,13 +159,17 @@ describe('Gemini upstream: signatures and ids come back on the same parts', () =
     });
 
     it(`${name}: OpenAI client (composed through anthropic-messages)`, () => {
-      const completion = translateResponse('gemini', 'openai-chat', geminiResponse(parts)).body as { choices: Array<{ message: Json }> };
+      const completion = translateResponse('gemini', 'openai-chat', geminiResponse(parts)).body as {
+        choices: Array<{ message: Json }>;
+      };
       expect(replayOpenAI(completion.choices[0]!.message)).toEqual(expectedContents(viaOpenAI ?? parts));
     });
   }
 
   it('ids crosswire minted are not sent to Gemini', () => {
-    const message = translateResponse('gemini', 'anthropic-messages', geminiResponse([call('Paris')])).body as { content: Json[] };
+    const message = translateResponse('gemini', 'anthropic-messages', geminiResponse([call('Paris')])).body as {
+      content: Json[];
+    };
     expect(message.content[0]).toMatchObject({ type: 'tool_use', id: 'toolu_gemini_r1_0_get_weather' });
     expect(replayAnthropic(message.content)).toEqual(expectedContents([call('Paris')]));
   });
@@ -176,30 +233,52 @@ function anthropicEvents(content: Json[]): Json[] {
   const events: Json[] = [{ type: 'message_start', message: { ...anthropicMessage([]), stop_reason: null } }];
   content.forEach((b, index) => {
     if (b.type === 'thinking') {
-      events.push({ type: 'content_block_start', index, content_block: { type: 'thinking', thinking: '', signature: '' } });
-      if (b.thinking !== '') events.push({ type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: b.thinking } });
+      events.push({
+        type: 'content_block_start',
+        index,
+        content_block: { type: 'thinking', thinking: '', signature: '' },
+      });
+      if (b.thinking !== '')
+        events.push({ type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: b.thinking } });
       events.push({ type: 'content_block_delta', index, delta: { type: 'signature_delta', signature: b.signature } });
     } else if (b.type === 'text') {
       events.push({ type: 'content_block_start', index, content_block: { type: 'text', text: '' } });
       events.push({ type: 'content_block_delta', index, delta: { type: 'text_delta', text: b.text } });
     } else {
       events.push({ type: 'content_block_start', index, content_block: { ...b, input: {} } });
-      events.push({ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: JSON.stringify(b.input) } });
+      events.push({
+        type: 'content_block_delta',
+        index,
+        delta: { type: 'input_json_delta', partial_json: JSON.stringify(b.input) },
+      });
     }
     events.push({ type: 'content_block_stop', index });
   });
-  events.push({ type: 'message_delta', delta: { stop_reason: anthropicMessage(content).stop_reason, stop_sequence: null }, usage: { output_tokens: 5 } });
+  events.push({
+    type: 'message_delta',
+    delta: { stop_reason: anthropicMessage(content).stop_reason, stop_sequence: null },
+    usage: { output_tokens: 5 },
+  });
   events.push({ type: 'message_stop' });
   return events;
 }
 
 function replayGemini(modelParts: Json[]): Json[] {
-  const calls = modelParts.map((p) => p.functionCall as { id?: string; name: string } | undefined).filter((c) => c !== undefined);
+  const calls = modelParts
+    .map((p) => p.functionCall as { id?: string; name: string } | undefined)
+    .filter((c) => c !== undefined);
   const body = {
     contents: [
       { role: 'user', parts: [{ text: 'Weather?' }] },
       { role: 'model', parts: modelParts },
-      ...(calls.length > 0 ? [{ role: 'user', parts: calls.map((c) => ({ functionResponse: { id: c.id, name: c.name, response: { output: 'ok' } } })) }] : []),
+      ...(calls.length > 0
+        ? [
+            {
+              role: 'user',
+              parts: calls.map((c) => ({ functionResponse: { id: c.id, name: c.name, response: { output: 'ok' } } })),
+            },
+          ]
+        : []),
     ],
     tools,
   };
@@ -215,12 +294,16 @@ describe('Anthropic upstream: a Gemini client replays the same thinking blocks',
       return [
         { role: 'user', content: [{ type: 'text', text: 'Weather?' }] },
         { role: 'assistant', content },
-        ...(uses.length > 0 ? [{ role: 'user', content: uses.map((b) => ({ type: 'tool_result', tool_use_id: b.id, content: 'ok' })) }] : []),
+        ...(uses.length > 0
+          ? [{ role: 'user', content: uses.map((b) => ({ type: 'tool_result', tool_use_id: b.id, content: 'ok' })) }]
+          : []),
       ];
     };
 
     it(`${name}: response`, () => {
-      const r = translateResponse('anthropic-messages', 'gemini', anthropicMessage(content)).body as { candidates: Array<{ content: { parts: Json[] } }> };
+      const r = translateResponse('anthropic-messages', 'gemini', anthropicMessage(content)).body as {
+        candidates: Array<{ content: { parts: Json[] } }>;
+      };
       const parts = r.candidates[0]!.content.parts;
       // no thought part carries a signature when something follows it
       expect(parts.filter((p) => p.thought === true && p.thoughtSignature !== undefined)).toEqual([]);
@@ -236,13 +319,17 @@ describe('Anthropic upstream: a Gemini client replays the same thinking blocks',
   }
 
   it('the signature rides on the first functionCall part', () => {
-    const r = translateResponse('anthropic-messages', 'gemini', anthropicMessage(ANTHROPIC_MESSAGES[0]!.content)).body as {
+    const r = translateResponse('anthropic-messages', 'gemini', anthropicMessage(ANTHROPIC_MESSAGES[0]!.content))
+      .body as {
       candidates: Array<{ content: { parts: Json[] } }>;
     };
     expect(r.candidates[0]!.content.parts).toEqual([
       { text: 'Need the weather.', thought: true },
       { text: 'Checking.' },
-      { functionCall: { id: 'toolu_01A', name: 'get_weather', args: { city: 'Paris' } }, thoughtSignature: 'RXF1YWxseQ==' },
+      {
+        functionCall: { id: 'toolu_01A', name: 'get_weather', args: { city: 'Paris' } },
+        thoughtSignature: 'RXF1YWxseQ==',
+      },
       { functionCall: { id: 'toolu_01B', name: 'get_weather', args: { city: 'Oslo' } } },
     ]);
   });

@@ -1,8 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { foldAnthropicEvents } from '../../../conformance/arbitraries/fold-anthropic-events.js';
-import { createGeminiToAnthropicStream } from './stream-to-anthropic.js';
 import { geminiResponseToAnthropic } from './response-to-anthropic.js';
+import { createGeminiToAnthropicStream } from './stream-to-anthropic.js';
 
 type Part = Record<string, unknown>;
 
@@ -11,7 +11,13 @@ const sig = fc.option(fc.stringMatching(/^[A-Za-z0-9+/]{4,12}={0,2}$/), { nil: u
 const part: fc.Arbitrary<Part> = fc.oneof(
   fc.record({ text: fc.string({ minLength: 1, maxLength: 12 }), thoughtSignature: sig }),
   fc.record({ text: fc.string({ minLength: 1, maxLength: 12 }), thought: fc.constant(true), thoughtSignature: sig }),
-  fc.record({ functionCall: fc.record({ name: fc.stringMatching(/^[a-z_]{1,8}$/), args: fc.dictionary(fc.stringMatching(/^[a-z]{1,4}$/), fc.oneof(fc.string(), fc.integer())) }), thoughtSignature: sig }),
+  fc.record({
+    functionCall: fc.record({
+      name: fc.stringMatching(/^[a-z_]{1,8}$/),
+      args: fc.dictionary(fc.stringMatching(/^[a-z]{1,4}$/), fc.oneof(fc.string(), fc.integer())),
+    }),
+    thoughtSignature: sig,
+  }),
 );
 const strip = (p: Part): Part => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
 
@@ -42,28 +48,38 @@ function chunked(parts: Part[], cuts: number[]): Part[][] {
 }
 
 describe('gemini -> anthropic: the folded stream equals the translated whole response', () => {
-  test.prop([fc.array(part, { minLength: 1, maxLength: 6 }), fc.array(fc.nat({ max: 12 }), { maxLength: 5 }), fc.constantFrom('STOP', 'MAX_TOKENS', 'SAFETY')])(
-    'any chunking of the same parts',
-    (rawParts, cuts, finishReason) => {
-      const parts = rawParts.map(strip);
-      const usageMetadata = { promptTokenCount: 10, candidatesTokenCount: 5, thoughtsTokenCount: 2, totalTokenCount: 17 };
-      const whole = { candidates: [{ content: { role: 'model', parts }, finishReason, index: 0 }], usageMetadata, responseId: 'r1', modelVersion: 'g' };
-      const expected = geminiResponseToAnthropic(whole, { id: 'msg_p' }).body;
-      const t = createGeminiToAnthropicStream({ id: 'msg_p' });
-      const events: unknown[] = [];
-      const groups = chunked(parts, cuts);
-      groups.forEach((g, i) => {
-        const last = i === groups.length - 1;
-        const candidate: Record<string, unknown> = { content: { role: 'model', parts: g }, index: 0 };
-        if (last) candidate.finishReason = finishReason;
-        events.push(...t.push({ candidates: [candidate], responseId: 'r1', modelVersion: 'g', ...(last ? { usageMetadata } : {}) }));
-      });
-      events.push(...t.end());
-      const folded = foldAnthropicEvents(events);
-      expect(folded.complete).toBe(true);
-      // the official SDK also takes stop_details from message_delta (docs/wire-formats.md#sdk-anthropic); the shared fold does not
-      const delta = events.find((e) => (e as { type?: string }).type === 'message_delta') as { delta: { stop_details: unknown } } | undefined;
-      expect({ ...folded.message, stop_details: delta?.delta.stop_details }).toEqual(expected);
-    },
-  );
+  test.prop([
+    fc.array(part, { minLength: 1, maxLength: 6 }),
+    fc.array(fc.nat({ max: 12 }), { maxLength: 5 }),
+    fc.constantFrom('STOP', 'MAX_TOKENS', 'SAFETY'),
+  ])('any chunking of the same parts', (rawParts, cuts, finishReason) => {
+    const parts = rawParts.map(strip);
+    const usageMetadata = { promptTokenCount: 10, candidatesTokenCount: 5, thoughtsTokenCount: 2, totalTokenCount: 17 };
+    const whole = {
+      candidates: [{ content: { role: 'model', parts }, finishReason, index: 0 }],
+      usageMetadata,
+      responseId: 'r1',
+      modelVersion: 'g',
+    };
+    const expected = geminiResponseToAnthropic(whole, { id: 'msg_p' }).body;
+    const t = createGeminiToAnthropicStream({ id: 'msg_p' });
+    const events: unknown[] = [];
+    const groups = chunked(parts, cuts);
+    groups.forEach((g, i) => {
+      const last = i === groups.length - 1;
+      const candidate: Record<string, unknown> = { content: { role: 'model', parts: g }, index: 0 };
+      if (last) candidate.finishReason = finishReason;
+      events.push(
+        ...t.push({ candidates: [candidate], responseId: 'r1', modelVersion: 'g', ...(last ? { usageMetadata } : {}) }),
+      );
+    });
+    events.push(...t.end());
+    const folded = foldAnthropicEvents(events);
+    expect(folded.complete).toBe(true);
+    // the official SDK also takes stop_details from message_delta (docs/wire-formats.md#sdk-anthropic); the shared fold does not
+    const delta = events.find((e) => (e as { type?: string }).type === 'message_delta') as
+      | { delta: { stop_details: unknown } }
+      | undefined;
+    expect({ ...folded.message, stop_details: delta?.delta.stop_details }).toEqual(expected);
+  });
 });

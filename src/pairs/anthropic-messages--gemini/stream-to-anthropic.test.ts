@@ -29,7 +29,11 @@ describe('createGeminiToAnthropicStream', () => {
   it('streams text and holds usage and the stop reason for message_delta', () => {
     const { events, losses } = run(
       [
-        { candidates: [{ content: { role: 'model', parts: [{ text: 'Hel' }] }, index: 0 }], usageMetadata: { promptTokenCount: 5 }, modelVersion: 'gemini-2.5-flash' },
+        {
+          candidates: [{ content: { role: 'model', parts: [{ text: 'Hel' }] }, index: 0 }],
+          usageMetadata: { promptTokenCount: 5 },
+          modelVersion: 'gemini-2.5-flash',
+        },
         { candidates: [{ content: { role: 'model', parts: [{ text: 'lo' }] }, index: 0 }] },
         {
           candidates: [{ content: { role: 'model', parts: [{ text: '' }] }, finishReason: 'STOP', index: 0 }],
@@ -58,7 +62,15 @@ describe('createGeminiToAnthropicStream', () => {
     const { events } = run(
       [
         {
-          candidates: [{ content: { role: 'model', parts: [{ functionCall: { name: 'get_weather', args: { city: 'Paris' } }, thoughtSignature: 'U0lH' }] }, finishReason: 'STOP' }],
+          candidates: [
+            {
+              content: {
+                role: 'model',
+                parts: [{ functionCall: { name: 'get_weather', args: { city: 'Paris' } }, thoughtSignature: 'U0lH' }],
+              },
+              finishReason: 'STOP',
+            },
+          ],
           usageMetadata: { promptTokenCount: 9, candidatesTokenCount: 4 },
           modelVersion: 'gemini-2.5-flash',
         },
@@ -66,7 +78,11 @@ describe('createGeminiToAnthropicStream', () => {
       { id: 'msg_1' },
     );
     expect(events.slice(1)).toEqual([
-      { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 'toolu_gemini_0_get_weather', name: 'get_weather', input: {} } },
+      {
+        type: 'content_block_start',
+        index: 0,
+        content_block: { type: 'tool_use', id: 'toolu_gemini_0_get_weather', name: 'get_weather', input: {} },
+      },
       { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{"city":"Paris"}' } },
       { type: 'content_block_stop', index: 0 },
       { type: 'content_block_start', index: 1, content_block: { type: 'thinking', thinking: '', signature: '' } },
@@ -83,10 +99,26 @@ describe('createGeminiToAnthropicStream', () => {
 
   it('a tool name the request rewrote for Gemini goes back to the client name (context.toolNames)', () => {
     const { events } = run(
-      [{ candidates: [{ content: { parts: [{ functionCall: { name: '_3d_render_abc', args: {} } }, { functionCall: { name: 'other', args: {} } }] }, finishReason: 'STOP' }] }],
+      [
+        {
+          candidates: [
+            {
+              content: {
+                parts: [
+                  { functionCall: { name: '_3d_render_abc', args: {} } },
+                  { functionCall: { name: 'other', args: {} } },
+                ],
+              },
+              finishReason: 'STOP',
+            },
+          ],
+        },
+      ],
       { id: 'msg_1', context: { toolNames: { _3d_render_abc: '3d_render' } } },
     );
-    const starts = events.filter((e) => (e as { type: string }).type === 'content_block_start') as { content_block: { name: string } }[];
+    const starts = events.filter((e) => (e as { type: string }).type === 'content_block_start') as {
+      content_block: { name: string };
+    }[];
     expect(starts.map((e) => e.content_block.name)).toEqual(['3d_render', 'other']);
   });
 
@@ -120,7 +152,9 @@ describe('createGeminiToAnthropicStream', () => {
       ],
       { id: 'msg_1' },
     );
-    expect(events.slice(-1)).toEqual([{ type: 'error', error: { type: 'overloaded_error', message: 'The model is overloaded.' } }]);
+    expect(events.slice(-1)).toEqual([
+      { type: 'error', error: { type: 'overloaded_error', message: 'The model is overloaded.' } },
+    ]);
     expect(events.some((e) => (e as { type: string }).type === 'message_stop')).toBe(false);
   });
 
@@ -131,16 +165,30 @@ describe('createGeminiToAnthropicStream', () => {
           code: 400,
           message: 'API key not valid. Please pass a valid API key.',
           status: 'INVALID_ARGUMENT',
-          details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' }],
+          details: [
+            {
+              '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+              reason: 'API_KEY_INVALID',
+              domain: 'googleapis.com',
+            },
+          ],
         },
       },
     ]);
-    expect(events).toEqual([{ type: 'error', error: { type: 'authentication_error', message: 'API key not valid. Please pass a valid API key.' } }]);
+    expect(events).toEqual([
+      {
+        type: 'error',
+        error: { type: 'authentication_error', message: 'API key not valid. Please pass a valid API key.' },
+      },
+    ]);
   });
 
   it('a stream cut before its finishReason ends with an error event', () => {
     const { events } = run([{ candidates: [{ content: { parts: [{ text: 'a' }] } }] }], { id: 'msg_1' });
-    expect(events[events.length - 1]).toEqual({ type: 'error', error: { type: 'api_error', message: expect.stringContaining('finishReason') } });
+    expect(events[events.length - 1]).toEqual({
+      type: 'error',
+      error: { type: 'api_error', message: expect.stringContaining('finishReason') },
+    });
     expect(run([]).events).toEqual([{ type: 'error', error: { type: 'api_error', message: expect.any(String) } }]);
   });
 
@@ -149,7 +197,9 @@ describe('createGeminiToAnthropicStream', () => {
       { candidates: [{ content: { parts: [{ text: 'x' }] }, safetyRatings: [] }] },
       { candidates: [{ content: { parts: [{ text: 'y' }] }, safetyRatings: [], finishReason: 'SAFETY' }] },
     ]);
-    const delta = events.find((e) => (e as { type: string }).type === 'message_delta') as { delta: { stop_reason: string } };
+    const delta = events.find((e) => (e as { type: string }).type === 'message_delta') as {
+      delta: { stop_reason: string };
+    };
     expect(delta.delta.stop_reason).toBe('refusal');
     expect(losses).toEqual([{ path: 'candidates[0].safetyRatings', reason: expect.any(String) }]);
   });

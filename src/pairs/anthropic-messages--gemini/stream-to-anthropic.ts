@@ -1,14 +1,14 @@
 import { TranslationError } from '../../core/errors.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
+import { OnceLossCollector } from '../../core/once-loss-collector.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { anthropicErrorTypeForStatus } from '../../formats/anthropic-messages/errors.js';
-import { isRecord, type JsonObject } from '../../core/narrow.js';
-import { type AnthropicBlockStart, type BlockSink, GeminiPartsConverter } from './convert-gemini-parts-to-anthropic.js';
-import { anthropicMessageId, anthropicModelName, readPromptFeedback } from './response-to-anthropic.js';
-import { clientToolName } from './map-tool-names.js';
-import { geminiFinishReasonToAnthropic } from './map-finish-reason.js';
 import { anthropicStatusForGemini, readGeminiError } from '../../formats/gemini/anthropic-errors.js';
+import { type AnthropicBlockStart, type BlockSink, GeminiPartsConverter } from './convert-gemini-parts-to-anthropic.js';
+import { geminiFinishReasonToAnthropic } from './map-finish-reason.js';
+import { clientToolName } from './map-tool-names.js';
 import { geminiUsageToAnthropic } from './map-usage.js';
-import { OnceLossCollector } from '../../core/once-loss-collector.js';
+import { anthropicMessageId, anthropicModelName, readPromptFeedback } from './response-to-anthropic.js';
 
 export type AnthropicStreamEvent = Record<string, unknown> & { type: string };
 
@@ -30,8 +30,16 @@ class EventSink implements BlockSink {
     this.#index++;
     if (block.type === 'tool_use') {
       // a Gemini functionCall arrives whole: the block shell, then its arguments as one delta
-      this.out.push({ type: 'content_block_start', index: this.#index, content_block: { type: 'tool_use', id: block.id, name: clientToolName(block.name, this.#toolNames), input: {} } });
-      this.out.push({ type: 'content_block_delta', index: this.#index, delta: { type: 'input_json_delta', partial_json: JSON.stringify(block.input) } });
+      this.out.push({
+        type: 'content_block_start',
+        index: this.#index,
+        content_block: { type: 'tool_use', id: block.id, name: clientToolName(block.name, this.#toolNames), input: {} },
+      });
+      this.out.push({
+        type: 'content_block_delta',
+        index: this.#index,
+        delta: { type: 'input_json_delta', partial_json: JSON.stringify(block.input) },
+      });
     } else {
       this.out.push({ type: 'content_block_start', index: this.#index, content_block: { ...block } });
     }
@@ -40,7 +48,11 @@ class EventSink implements BlockSink {
     this.out.push({ type: 'content_block_delta', index: this.#index, delta: { type: 'text_delta', text: delta } });
   }
   thinking(delta: string): void {
-    this.out.push({ type: 'content_block_delta', index: this.#index, delta: { type: 'thinking_delta', thinking: delta } });
+    this.out.push({
+      type: 'content_block_delta',
+      index: this.#index,
+      delta: { type: 'thinking_delta', thinking: delta },
+    });
   }
   signature(signature: string): void {
     this.out.push({ type: 'content_block_delta', index: this.#index, delta: { type: 'signature_delta', signature } });
@@ -63,7 +75,9 @@ class EventSink implements BlockSink {
  * becomes an Anthropic `error` event; a stream that ends without a `finishReason` was cut short
  * and ends with an `error` event too, never with a fake success.
  */
-export function createGeminiToAnthropicStream(options: TranslateOptions = {}): StreamTranslator<unknown, AnthropicStreamEvent> {
+export function createGeminiToAnthropicStream(
+  options: TranslateOptions = {},
+): StreamTranslator<unknown, AnthropicStreamEvent> {
   const losses = new OnceLossCollector(options.strict);
   const sink = new EventSink(options.context?.toolNames);
   let parts: GeminiPartsConverter | undefined;
@@ -94,7 +108,12 @@ export function createGeminiToAnthropicStream(options: TranslateOptions = {}): S
         stop_reason: null,
         stop_sequence: null,
         stop_details: null,
-        usage: { input_tokens: u.input_tokens, cache_creation_input_tokens: 0, cache_read_input_tokens: u.cache_read_input_tokens, output_tokens: 0 },
+        usage: {
+          input_tokens: u.input_tokens,
+          cache_creation_input_tokens: 0,
+          cache_read_input_tokens: u.cache_read_input_tokens,
+          output_tokens: 0,
+        },
       },
     });
   };
@@ -114,7 +133,8 @@ export function createGeminiToAnthropicStream(options: TranslateOptions = {}): S
     const candidates = chunk.candidates;
     if (Array.isArray(candidates) && candidates.length > 0) {
       const c = candidates[0];
-      if (!isRecord(c)) throw new TranslationError('upstream', 'a candidate must be an object', { path: 'candidates[0]' });
+      if (!isRecord(c))
+        throw new TranslationError('upstream', 'a candidate must be an object', { path: 'candidates[0]' });
       losses.unknownKeys(c, CANDIDATE_KEYS, 'candidates[0]');
       if (isRecord(c.content)) parts?.push(c.content.parts, 'candidates[0].content.parts');
       if (c.finishReason !== undefined) finishReason = c.finishReason;
@@ -127,14 +147,16 @@ export function createGeminiToAnthropicStream(options: TranslateOptions = {}): S
   const end = (): AnthropicStreamEvent[] => {
     if (done) return [];
     if (!started) return fail(500, 'the upstream Gemini stream ended without any chunk');
-    if (finishReason === undefined && !blocked.blocked) return fail(500, 'the upstream Gemini stream ended before its finishReason');
+    if (finishReason === undefined && !blocked.blocked)
+      return fail(500, 'the upstream Gemini stream ended before its finishReason');
     done = true;
     parts?.finish();
     const mapped = geminiFinishReasonToAnthropic(finishReason, parts?.hasFunctionCalls ?? false);
     if (mapped.loss) losses.add('candidates[0].finishReason', mapped.loss);
     const stopReason = blocked.blocked ? 'refusal' : mapped.stopReason;
     const explanation = blocked.blocked ? blocked.message : (finishMessage ?? null);
-    if (finishMessage !== undefined && stopReason !== 'refusal') losses.add('candidates[0].finishMessage', 'Anthropic carries an explanation only for refusals');
+    if (finishMessage !== undefined && stopReason !== 'refusal')
+      losses.add('candidates[0].finishMessage', 'Anthropic carries an explanation only for refusals');
     const events = sink.take();
     events.push(
       {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { TranslationError } from '../../core/errors.js';
 import { createAnthropicToGeminiStream } from './stream-to-gemini.js';
-import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 
 function run(events: unknown[], options = {}) {
   const t = createAnthropicToGeminiStream(options);
@@ -13,9 +13,21 @@ function run(events: unknown[], options = {}) {
 
 const start = {
   type: 'message_start',
-  message: { id: 'msg_1', type: 'message', role: 'assistant', model: 'claude-x', content: [], stop_reason: null, usage: { input_tokens: 12, output_tokens: 1 } },
+  message: {
+    id: 'msg_1',
+    type: 'message',
+    role: 'assistant',
+    model: 'claude-x',
+    content: [],
+    stop_reason: null,
+    usage: { input_tokens: 12, output_tokens: 1 },
+  },
 };
-const c = (part: unknown) => ({ candidates: [{ content: { role: 'model', parts: [part] }, index: 0 }], modelVersion: 'claude-x', responseId: 'msg_1' });
+const c = (part: unknown) => ({
+  candidates: [{ content: { role: 'model', parts: [part] }, index: 0 }],
+  modelVersion: 'claude-x',
+  responseId: 'msg_1',
+});
 
 describe('createAnthropicToGeminiStream', () => {
   it('text deltas, a whole functionCall at block stop, finish + usage last (with an empty text part: never a chunk without content)', () => {
@@ -25,7 +37,11 @@ describe('createAnthropicToGeminiStream', () => {
       { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
       { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Hi' } },
       { type: 'content_block_stop', index: 0 },
-      { type: 'content_block_start', index: 1, content_block: { type: 'tool_use', id: 'toolu_1', name: 'f', input: {} } },
+      {
+        type: 'content_block_start',
+        index: 1,
+        content_block: { type: 'tool_use', id: 'toolu_1', name: 'f', input: {} },
+      },
       { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '{"a":' } },
       { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '1}' } },
       { type: 'content_block_stop', index: 1 },
@@ -72,7 +88,14 @@ describe('createAnthropicToGeminiStream', () => {
   });
 
   it('thinking deltas are thought parts without a signature; it rides on the first functionCall after them', () => {
-    const out = run([start, ...thinking(0, 'hm', 'SIG'), ...text(1, 'Checking.'), ...toolUse(2, 'toolu_1'), ...toolUse(3, 'toolu_2'), ...stop('tool_use')]);
+    const out = run([
+      start,
+      ...thinking(0, 'hm', 'SIG'),
+      ...text(1, 'Checking.'),
+      ...toolUse(2, 'toolu_1'),
+      ...toolUse(3, 'toolu_2'),
+      ...stop('tool_use'),
+    ]);
     expect(out).toEqual([
       c({ text: 'hm', thought: true }),
       c({ text: 'Checking.' }),
@@ -84,11 +107,17 @@ describe('createAnthropicToGeminiStream', () => {
 
   it('without a call, the signature comes on an empty text part in the last chunk (as Gemini streams it)', () => {
     const out = run([start, ...thinking(0, 'hm', 'SIG'), ...text(1, 'Hi'), ...stop('end_turn')]);
-    expect(out).toEqual([c({ text: 'hm', thought: true }), c({ text: 'Hi' }), last([{ text: '', thoughtSignature: 'SIG' }])]);
+    expect(out).toEqual([
+      c({ text: 'hm', thought: true }),
+      c({ text: 'Hi' }),
+      last([{ text: '', thoughtSignature: 'SIG' }]),
+    ]);
   });
 
   it('a thought with nothing after it keeps its signature on an empty thought part; an omitted thought shows only as a signature', () => {
-    expect(run([start, ...thinking(0, 'hm', 'SIG'), ...stop('max_tokens')]).slice(1)).toEqual([last([{ text: '', thought: true, thoughtSignature: 'SIG' }], 'MAX_TOKENS')]);
+    expect(run([start, ...thinking(0, 'hm', 'SIG'), ...stop('max_tokens')]).slice(1)).toEqual([
+      last([{ text: '', thought: true, thoughtSignature: 'SIG' }], 'MAX_TOKENS'),
+    ]);
     expect(run([start, ...thinking(0, '', 'SIG'), ...toolUse(1, 'toolu_1'), ...stop('tool_use')])).toEqual([
       c({ functionCall: { id: 'toolu_1', name: 'f', args: {} }, thoughtSignature: 'SIG' }),
       last(undefined),
@@ -96,7 +125,14 @@ describe('createAnthropicToGeminiStream', () => {
   });
 
   it('a second thinking block first settles the signature of the first', () => {
-    const out = run([start, ...thinking(0, 'a', 'S1'), ...text(1, 'x'), ...thinking(2, 'b', 'S2'), ...toolUse(3, 'toolu_1'), ...stop('tool_use')]);
+    const out = run([
+      start,
+      ...thinking(0, 'a', 'S1'),
+      ...text(1, 'x'),
+      ...thinking(2, 'b', 'S2'),
+      ...toolUse(3, 'toolu_1'),
+      ...stop('tool_use'),
+    ]);
     expect(out).toEqual([
       c({ text: 'a', thought: true }),
       c({ text: 'x' }),
@@ -117,9 +153,17 @@ describe('createAnthropicToGeminiStream', () => {
   it('a tool_use whose input comes whole in content_block_start (no input_json_delta) keeps it', () => {
     const out = run([
       start,
-      { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 'toolu_2', name: 'f', input: { a: 2 } } },
+      {
+        type: 'content_block_start',
+        index: 0,
+        content_block: { type: 'tool_use', id: 'toolu_2', name: 'f', input: { a: 2 } },
+      },
       { type: 'content_block_stop', index: 0 },
-      { type: 'content_block_start', index: 1, content_block: { type: 'tool_use', id: 'toolu_3', name: 'f', input: {} } },
+      {
+        type: 'content_block_start',
+        index: 1,
+        content_block: { type: 'tool_use', id: 'toolu_3', name: 'f', input: {} },
+      },
       { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '{"a":3}' } },
       { type: 'content_block_stop', index: 1 },
     ]);
@@ -130,7 +174,11 @@ describe('createAnthropicToGeminiStream', () => {
   });
 
   it('max_tokens -> MAX_TOKENS; invalid streamed JSON is a typed error', () => {
-    const out = run([start, { type: 'message_delta', delta: { stop_reason: 'max_tokens' }, usage: { output_tokens: 3 } }, { type: 'message_stop' }]);
+    const out = run([
+      start,
+      { type: 'message_delta', delta: { stop_reason: 'max_tokens' }, usage: { output_tokens: 3 } },
+      { type: 'message_stop' },
+    ]);
     expect((out[0] as { candidates: Array<{ finishReason: string }> }).candidates[0]!.finishReason).toBe('MAX_TOKENS');
     expect(() =>
       run([

@@ -1,9 +1,9 @@
 import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { statusForAnthropicErrorType } from '../../formats/anthropic-messages/errors.js';
 import { geminiErrorBody } from '../../formats/gemini/errors.js';
-import { isRecord, type JsonObject } from '../../core/narrow.js';
 import type { GeminiCandidate, GeminiErrorBody, GeminiPart, GeminiResponse } from '../../formats/gemini/types.js';
 import { anthropicStopReasonToGemini } from './map-finish-reason.js';
 import { anthropicUsageToGemini } from './map-usage.js';
@@ -31,7 +31,9 @@ interface OpenBlock {
  * part) as Gemini's last chunk does. An `error` event becomes a
  * `{"error":{code,message,status}}` chunk; a stream without `message_stop` ends with one too.
  */
-export function createAnthropicToGeminiStream(options: TranslateOptions = {}): StreamTranslator<unknown, GeminiStreamEvent> {
+export function createAnthropicToGeminiStream(
+  options: TranslateOptions = {},
+): StreamTranslator<unknown, GeminiStreamEvent> {
   const losses = new LossCollector(options.strict);
   const blocks = new Map<number, OpenBlock>();
   let responseId = options.id ?? '';
@@ -46,7 +48,9 @@ export function createAnthropicToGeminiStream(options: TranslateOptions = {}): S
   /** The part that carries a held signature no functionCall took. */
   const heldPart = (): GeminiPart[] => {
     if (!held) return [];
-    const part: GeminiPart = held.after ? { text: '', thoughtSignature: held.signature } : { text: '', thought: true, thoughtSignature: held.signature };
+    const part: GeminiPart = held.after
+      ? { text: '', thoughtSignature: held.signature }
+      : { text: '', thought: true, thoughtSignature: held.signature };
     held = undefined;
     return [part];
   };
@@ -113,7 +117,8 @@ export function createAnthropicToGeminiStream(options: TranslateOptions = {}): S
       case 'message_delta': {
         const d = isRecord(event.delta) ? event.delta : {};
         if (d.stop_reason !== undefined && d.stop_reason !== null) stopReason = d.stop_reason;
-        if (isRecord(d.stop_details) && typeof d.stop_details.explanation === 'string') explanation = d.stop_details.explanation;
+        if (isRecord(d.stop_details) && typeof d.stop_details.explanation === 'string')
+          explanation = d.stop_details.explanation;
         mergeUsage(event.usage);
         return [];
       }
@@ -125,7 +130,11 @@ export function createAnthropicToGeminiStream(options: TranslateOptions = {}): S
         // every chunk has content with parts (Gemini's own last chunk has some, often an empty text)
         const last = heldPart();
         const parts = last.length > 0 ? last : [{ text: '' }];
-        const candidate: GeminiCandidate = { content: { role: 'model', parts }, finishReason: mapped.finishReason, index: 0 };
+        const candidate: GeminiCandidate = {
+          content: { role: 'model', parts },
+          finishReason: mapped.finishReason,
+          index: 0,
+        };
         if (explanation !== undefined) candidate.finishMessage = explanation;
         return [{ candidates: [candidate], usageMetadata: anthropicUsageToGemini(usage), modelVersion, responseId }];
       }

@@ -31,9 +31,12 @@ describe('Gemini functionCall ids in tool_use ids', () => {
     }
   });
 
-  test.prop([fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' })])('round-trips any id through the Anthropic id pattern', (id) => {
-    const toolUseId = toolUseIdFromGeminiCallId(id);
-    expect(toolUseId).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(geminiCallIdFromToolUseId(toolUseId)).toBe(id);
-  });
+  test.prop([fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' })])(
+    'round-trips any id through the Anthropic id pattern',
+    (id) => {
+      const toolUseId = toolUseIdFromGeminiCallId(id);
+      expect(toolUseId).toMatch(/^[A-Za-z0-9_-]+$/);
+      expect(geminiCallIdFromToolUseId(toolUseId)).toBe(id);
+    },
+  );
 });

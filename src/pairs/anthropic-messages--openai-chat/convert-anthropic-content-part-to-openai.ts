@@ -1,8 +1,8 @@
 import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
-import { toDataUrl, utf8ToBase64 } from './convert-data-url.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
+import { toDataUrl, utf8ToBase64 } from './convert-data-url.js';
 
 /**
  * One Anthropic user-side content block (text, image, document) -> one Chat content part.
@@ -16,7 +16,10 @@ const DOCUMENT_KEYS = new Set(['type', 'source', 'cache_control', 'title', 'cont
 
 /** `v` as a string, else a typed error at `path` (or at `path`'s child `key`: built only on failure). */
 export function requireString(v: unknown, path: JsonPath, key?: string | number): string {
-  if (typeof v !== 'string') throw new TranslationError('invalid_input', 'expected a string', { path: key === undefined ? path : childPath(path, key) });
+  if (typeof v !== 'string')
+    throw new TranslationError('invalid_input', 'expected a string', {
+      path: key === undefined ? path : childPath(path, key),
+    });
   return v;
 }
 
@@ -26,10 +29,18 @@ function withCache(part: JsonObject, block: JsonObject): JsonObject {
 }
 
 /** A text block at `childPath(parent, key)`; the path is built only for a loss or an error. */
-export function convertTextBlock(block: JsonObject, parent: JsonPath, key: string | number, losses: LossCollector): JsonObject {
+export function convertTextBlock(
+  block: JsonObject,
+  parent: JsonPath,
+  key: string | number,
+  losses: LossCollector,
+): JsonObject {
   losses.unknownKeysAt(block, TEXT_KEYS, parent, key);
   if (Array.isArray(block.citations) && block.citations.length > 0) {
-    losses.add(childPath(childPath(parent, key), 'citations'), 'citations on request text blocks have no Chat Completions equivalent');
+    losses.add(
+      childPath(childPath(parent, key), 'citations'),
+      'citations on request text blocks have no Chat Completions equivalent',
+    );
   }
   const text = typeof block.text === 'string' ? block.text : requireString(block.text, childPath(parent, key), 'text');
   return withCache({ type: 'text', text }, block);
@@ -48,7 +59,10 @@ function convertImage(block: JsonObject, path: JsonPath, losses: LossCollector):
   if (src.type === 'url') {
     return withCache({ type: 'image_url', image_url: { url: requireString(src.url, sp, 'url') } }, block);
   }
-  losses.add(sp, `image source type ${JSON.stringify(src.type)} has no Chat Completions equivalent (file ids are not portable)`);
+  losses.add(
+    sp,
+    `image source type ${JSON.stringify(src.type)} has no Chat Completions equivalent (file ids are not portable)`,
+  );
   return undefined;
 }
 
@@ -58,7 +72,8 @@ function convertDocument(block: JsonObject, path: JsonPath, losses: LossCollecto
   const src = block.source;
   if (!isRecord(src)) throw new TranslationError('invalid_input', 'document block needs a source object', { path: sp });
   const title = typeof block.title === 'string' ? block.title : undefined;
-  if (block.context !== undefined && block.context !== null) losses.add(childPath(path, 'context'), 'document context has no Chat Completions equivalent');
+  if (block.context !== undefined && block.context !== null)
+    losses.add(childPath(path, 'context'), 'document context has no Chat Completions equivalent');
   if (isRecord(block.citations) && block.citations.enabled === true) {
     losses.add(childPath(path, 'citations'), 'document citations have no Chat Completions equivalent');
   }
@@ -78,8 +93,14 @@ function convertDocument(block: JsonObject, path: JsonPath, losses: LossCollecto
 }
 
 /** A user-side block (not tool_result) at `childPath(parent, key)` -> a Chat content part, or `undefined` after a loss. */
-export function convertAnthropicUserBlock(block: unknown, parent: JsonPath, key: string | number, losses: LossCollector): JsonObject | undefined {
-  if (!isRecord(block)) throw new TranslationError('invalid_input', 'content block must be an object', { path: childPath(parent, key) });
+export function convertAnthropicUserBlock(
+  block: unknown,
+  parent: JsonPath,
+  key: string | number,
+  losses: LossCollector,
+): JsonObject | undefined {
+  if (!isRecord(block))
+    throw new TranslationError('invalid_input', 'content block must be an object', { path: childPath(parent, key) });
   switch (block.type) {
     case 'text':
       return convertTextBlock(block, parent, key, losses);
@@ -89,8 +110,14 @@ export function convertAnthropicUserBlock(block: unknown, parent: JsonPath, key:
       return convertDocument(block, childPath(parent, key), losses);
     default: {
       const path = childPath(parent, key);
-      if (typeof block.type !== 'string') throw new TranslationError('invalid_input', 'content block needs a string type', { path: childPath(path, 'type') });
-      losses.add(path, `content block type ${JSON.stringify(block.type)} has no Chat Completions equivalent in a user message`);
+      if (typeof block.type !== 'string')
+        throw new TranslationError('invalid_input', 'content block needs a string type', {
+          path: childPath(path, 'type'),
+        });
+      losses.add(
+        path,
+        `content block type ${JSON.stringify(block.type)} has no Chat Completions equivalent in a user message`,
+      );
       return undefined;
     }
   }

@@ -1,9 +1,13 @@
 import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
-import { convertAnthropicUserBlock, convertTextBlock, requireString } from './convert-anthropic-content-part-to-openai.js';
-import { TOOL_ERROR_PREFIX } from './extensions.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
+import {
+  convertAnthropicUserBlock,
+  convertTextBlock,
+  requireString,
+} from './convert-anthropic-content-part-to-openai.js';
+import { TOOL_ERROR_PREFIX } from './extensions.js';
 import type { ToolNamer } from './map-tool-names.js';
 
 /**
@@ -30,11 +34,13 @@ const THINKING_KEYS = new Set(['type', 'thinking', 'signature']);
 const REDACTED_KEYS = new Set(['type', 'data']);
 
 function textParts(content: unknown, path: JsonPath, losses: LossCollector): JsonObject[] {
-  if (!Array.isArray(content)) throw new TranslationError('invalid_input', 'expected a string or an array of text blocks', { path });
+  if (!Array.isArray(content))
+    throw new TranslationError('invalid_input', 'expected a string or an array of text blocks', { path });
   const out: JsonObject[] = [];
   for (let i = 0; i < content.length; i++) {
     const b: unknown = content[i];
-    if (!isRecord(b) || b.type !== 'text') throw new TranslationError('invalid_input', 'expected a text block', { path: childPath(path, i) });
+    if (!isRecord(b) || b.type !== 'text')
+      throw new TranslationError('invalid_input', 'expected a text block', { path: childPath(path, i) });
     out.push(convertTextBlock(b, path, i, losses));
   }
   return out;
@@ -46,9 +52,18 @@ export function convertSystem(system: unknown, path: JsonPath, losses: LossColle
 }
 
 /** The tool_result block at `childPath(parent, key)`; paths are built only for losses and errors. */
-function convertToolResult(block: JsonObject, parent: JsonPath, key: number, st: ConvertState, moved: JsonObject[]): JsonObject {
+function convertToolResult(
+  block: JsonObject,
+  parent: JsonPath,
+  key: number,
+  st: ConvertState,
+  moved: JsonObject[],
+): JsonObject {
   st.losses.unknownKeysAt(block, TOOL_RESULT_KEYS, parent, key);
-  const id = typeof block.tool_use_id === 'string' ? block.tool_use_id : requireString(block.tool_use_id, childPath(parent, key), 'tool_use_id');
+  const id =
+    typeof block.tool_use_id === 'string'
+      ? block.tool_use_id
+      : requireString(block.tool_use_id, childPath(parent, key), 'tool_use_id');
   const prefix = block.is_error === true ? TOOL_ERROR_PREFIX : '';
   let content: string | JsonObject[];
   if (block.content === undefined || block.content === null || typeof block.content === 'string') {
@@ -65,7 +80,10 @@ function convertToolResult(block: JsonObject, parent: JsonPath, key: number, st:
       const part = convertAnthropicUserBlock(b, cp, i, st.losses);
       if (part) {
         moved.push(part);
-        st.losses.add(childPath(cp, i), 'Chat tool messages are text only: this block was moved to the user message that follows the tool messages');
+        st.losses.add(
+          childPath(cp, i),
+          'Chat tool messages are text only: this block was moved to the user message that follows the tool messages',
+        );
       }
     }
     if (prefix !== '') {
@@ -75,7 +93,9 @@ function convertToolResult(block: JsonObject, parent: JsonPath, key: number, st:
     }
     content = parts;
   } else {
-    throw new TranslationError('invalid_input', 'tool_result content must be a string or an array', { path: childPath(childPath(parent, key), 'content') });
+    throw new TranslationError('invalid_input', 'tool_result content must be a string or an array', {
+      path: childPath(childPath(parent, key), 'content'),
+    });
   }
   const msg: JsonObject = { role: 'tool', tool_call_id: id, content };
   if (block.cache_control !== undefined && block.cache_control !== null) msg.cache_control = block.cache_control;
@@ -87,7 +107,8 @@ function convertUser(content: unknown, path: JsonPath, st: ConvertState, out: Js
     out.push({ role: 'user', content });
     return;
   }
-  if (!Array.isArray(content)) throw new TranslationError('invalid_input', 'message content must be a string or an array', { path });
+  if (!Array.isArray(content))
+    throw new TranslationError('invalid_input', 'message content must be a string or an array', { path });
   const parts: JsonObject[] = [];
   const moved: JsonObject[] = [];
   for (let i = 0; i < content.length; i++) {
@@ -108,14 +129,16 @@ function convertAssistant(content: unknown, path: JsonPath, st: ConvertState, ou
     out.push({ role: 'assistant', content });
     return;
   }
-  if (!Array.isArray(content)) throw new TranslationError('invalid_input', 'message content must be a string or an array', { path });
+  if (!Array.isArray(content))
+    throw new TranslationError('invalid_input', 'message content must be a string or an array', { path });
   const texts: JsonObject[] = [];
   const blocks: JsonObject[] = [];
   const calls: JsonObject[] = [];
   let hasThinking = false;
   for (let i = 0; i < content.length; i++) {
     const b: unknown = content[i];
-    if (!isRecord(b)) throw new TranslationError('invalid_input', 'content block must be an object', { path: childPath(path, i) });
+    if (!isRecord(b))
+      throw new TranslationError('invalid_input', 'content block must be an object', { path: childPath(path, i) });
     if (b.type === 'text') {
       // the common case first: no block path is built unless a loss or an error needs it
       const part = convertTextBlock(b, path, i, st.losses);
@@ -141,12 +164,16 @@ function convertAssistant(content: unknown, path: JsonPath, st: ConvertState, ou
         break;
       case 'tool_use': {
         st.losses.unknownKeys(b, TOOL_USE_KEYS, p);
-        if (b.cache_control !== undefined && b.cache_control !== null) st.losses.add(childPath(p, 'cache_control'), 'cache_control on tool_use has no Chat Completions equivalent');
+        if (b.cache_control !== undefined && b.cache_control !== null)
+          st.losses.add(childPath(p, 'cache_control'), 'cache_control on tool_use has no Chat Completions equivalent');
         if (b.caller !== undefined && b.caller !== null && !(isRecord(b.caller) && b.caller.type === 'direct')) {
           st.losses.add(childPath(p, 'caller'), 'tool_use caller has no Chat Completions equivalent');
         }
         const name = st.names.toTarget(requireString(b.name, p, 'name'));
-        if (!isRecord(b.input)) throw new TranslationError('invalid_input', 'tool_use input must be an object', { path: childPath(p, 'input') });
+        if (!isRecord(b.input))
+          throw new TranslationError('invalid_input', 'tool_use input must be an object', {
+            path: childPath(p, 'input'),
+          });
         calls.push({
           id: requireString(b.id, p, 'id'),
           type: 'function',
@@ -155,8 +182,14 @@ function convertAssistant(content: unknown, path: JsonPath, st: ConvertState, ou
         break;
       }
       default:
-        if (typeof b.type !== 'string') throw new TranslationError('invalid_input', 'content block needs a string type', { path: childPath(p, 'type') });
-        st.losses.add(p, `content block type ${JSON.stringify(b.type)} has no Chat Completions equivalent in an assistant message`);
+        if (typeof b.type !== 'string')
+          throw new TranslationError('invalid_input', 'content block needs a string type', {
+            path: childPath(p, 'type'),
+          });
+        st.losses.add(
+          p,
+          `content block type ${JSON.stringify(b.type)} has no Chat Completions equivalent in an assistant message`,
+        );
     }
   }
   // one plain text block -> a string (what every Chat-compatible server accepts); several, or with cache_control -> parts
@@ -173,12 +206,14 @@ function contentPath(i: number): JsonPath {
 
 /** Anthropic system + messages -> Chat messages. */
 export function convertAnthropicMessagesToOpenAI(system: unknown, messages: unknown, st: ConvertState): JsonObject[] {
-  if (!Array.isArray(messages)) throw new TranslationError('invalid_input', 'messages must be an array', { path: 'messages' });
+  if (!Array.isArray(messages))
+    throw new TranslationError('invalid_input', 'messages must be an array', { path: 'messages' });
   const out: JsonObject[] = [];
   if (system !== undefined && system !== null) out.push(convertSystem(system, 'system', st.losses));
   for (let i = 0; i < messages.length; i++) {
     const m: unknown = messages[i];
-    if (!isRecord(m)) throw new TranslationError('invalid_input', 'message must be an object', { path: childPath('messages', i) });
+    if (!isRecord(m))
+      throw new TranslationError('invalid_input', 'message must be an object', { path: childPath('messages', i) });
     st.losses.unknownKeysAt(m, MESSAGE_KEYS, 'messages', i);
     // string content needs no path: build `messages[i].content` only for block arrays (and errors)
     const c = m.content;
@@ -195,7 +230,9 @@ export function convertAnthropicMessagesToOpenAI(system: unknown, messages: unkn
         out.push(typeof c === 'string' ? { role: 'system', content: c } : convertSystem(c, contentPath(i), st.losses));
         break;
       default:
-        throw new TranslationError('invalid_input', 'role must be "user", "assistant" or "system"', { path: childPath(childPath('messages', i), 'role') });
+        throw new TranslationError('invalid_input', 'role must be "user", "assistant" or "system"', {
+          path: childPath(childPath('messages', i), 'role'),
+        });
     }
   }
   return out;

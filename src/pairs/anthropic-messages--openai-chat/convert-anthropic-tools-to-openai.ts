@@ -1,8 +1,8 @@
 import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
-import { requireString } from './convert-anthropic-content-part-to-openai.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
+import { requireString } from './convert-anthropic-content-part-to-openai.js';
 import type { ToolNamer } from './map-tool-names.js';
 
 const KEYS_TYPE_NAME_DISABLE_PARALLEL_TOOL_USE = new Set(['type', 'name', 'disable_parallel_tool_use']);
@@ -15,7 +15,11 @@ const KEYS_TYPE_NAME_DISABLE_PARALLEL_TOOL_USE = new Set(['type', 'name', 'disab
 
 const TOOL_KEYS = new Set(['type', 'name', 'description', 'input_schema', 'strict', 'cache_control']);
 
-export function convertAnthropicToolsToOpenAI(tools: unknown, names: ToolNamer, losses: LossCollector): JsonObject[] | undefined {
+export function convertAnthropicToolsToOpenAI(
+  tools: unknown,
+  names: ToolNamer,
+  losses: LossCollector,
+): JsonObject[] | undefined {
   if (!Array.isArray(tools)) throw new TranslationError('invalid_input', 'tools must be an array', { path: 'tools' });
   const out: JsonObject[] = [];
   for (let i = 0; i < tools.length; i++) {
@@ -29,7 +33,10 @@ export function convertAnthropicToolsToOpenAI(tools: unknown, names: ToolNamer, 
     losses.unknownKeys(t, TOOL_KEYS, p);
     const fn: JsonObject = { name: names.toTarget(requireString(t.name, p, 'name')) };
     if (typeof t.description === 'string') fn.description = t.description;
-    if (!isRecord(t.input_schema)) throw new TranslationError('invalid_input', 'input_schema must be an object', { path: childPath(p, 'input_schema') });
+    if (!isRecord(t.input_schema))
+      throw new TranslationError('invalid_input', 'input_schema must be an object', {
+        path: childPath(p, 'input_schema'),
+      });
     fn.parameters = t.input_schema;
     if (typeof t.strict === 'boolean') fn.strict = t.strict;
     const tool: JsonObject = { type: 'function', function: fn };
@@ -44,7 +51,11 @@ export interface OpenAIToolChoice {
   parallel_tool_calls?: boolean;
 }
 
-export function convertAnthropicToolChoiceToOpenAI(choice: unknown, names: ToolNamer, losses: LossCollector): OpenAIToolChoice {
+export function convertAnthropicToolChoiceToOpenAI(
+  choice: unknown,
+  names: ToolNamer,
+  losses: LossCollector,
+): OpenAIToolChoice {
   const p = 'tool_choice';
   if (!isRecord(choice)) throw new TranslationError('invalid_input', 'tool_choice must be an object', { path: p });
   const out: OpenAIToolChoice = {};
@@ -62,9 +73,12 @@ export function convertAnthropicToolChoiceToOpenAI(choice: unknown, names: ToolN
       out.tool_choice = { type: 'function', function: { name: names.toTarget(requireString(choice.name, p, 'name')) } };
       break;
     default:
-      throw new TranslationError('invalid_input', 'tool_choice.type must be auto, any, tool or none', { path: childPath(p, 'type') });
+      throw new TranslationError('invalid_input', 'tool_choice.type must be auto, any, tool or none', {
+        path: childPath(p, 'type'),
+      });
   }
   losses.unknownKeys(choice, KEYS_TYPE_NAME_DISABLE_PARALLEL_TOOL_USE, p);
-  if (typeof choice.disable_parallel_tool_use === 'boolean' && choice.type !== 'none') out.parallel_tool_calls = !choice.disable_parallel_tool_use;
+  if (typeof choice.disable_parallel_tool_use === 'boolean' && choice.type !== 'none')
+    out.parallel_tool_calls = !choice.disable_parallel_tool_use;
   return out;
 }

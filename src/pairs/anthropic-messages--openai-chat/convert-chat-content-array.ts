@@ -8,7 +8,11 @@ import { isRecord } from '../../core/narrow.js';
  * `[{type:'thinking', thinking:[{type:'text', text}]}, {type:'text', text}]`. Returns the joined
  * thinking and text; other part types are losses.
  */
-export function readChatContentArray(parts: readonly unknown[], path: JsonPath, losses: LossCollector): { thinking: string; text: string } {
+export function readChatContentArray(
+  parts: readonly unknown[],
+  path: JsonPath,
+  losses: LossCollector,
+): { thinking: string; text: string } {
   let thinking = '';
   let text = '';
   parts.forEach((p, i) => {

@@ -4,7 +4,10 @@ import { base64ToUtf8, parseDataUrl, toDataUrl, utf8ToBase64 } from './convert-d
 describe('data URLs', () => {
   it('parses base64 data URLs, lower-casing the media type and ignoring parameters', () => {
     expect(parseDataUrl('data:image/PNG;base64,AAAA')).toEqual({ mediaType: 'image/png', data: 'AAAA' });
-    expect(parseDataUrl('data:text/plain;charset=utf-8;base64,aGk=')).toEqual({ mediaType: 'text/plain', data: 'aGk=' });
+    expect(parseDataUrl('data:text/plain;charset=utf-8;base64,aGk=')).toEqual({
+      mediaType: 'text/plain',
+      data: 'aGk=',
+    });
   });
   it('rejects non-base64 and non-data URLs', () => {
     expect(parseDataUrl('data:text/plain,hello')).toBeUndefined();

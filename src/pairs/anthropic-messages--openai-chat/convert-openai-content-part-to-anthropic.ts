@@ -1,8 +1,8 @@
 import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
-import { base64ToUtf8, parseDataUrl } from './convert-data-url.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
+import { base64ToUtf8, parseDataUrl } from './convert-data-url.js';
 
 const KEYS_URL_DETAIL = new Set(['url', 'detail']);
 const KEYS_FILENAME_FILE_DATA_FILE_ID = new Set(['filename', 'file_data', 'file_id']);
@@ -21,7 +21,10 @@ const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp
 
 /** `v` as a string, else a typed error at `path` (or at `path`'s child `key`: built only on failure). */
 export function requireStr(v: unknown, path: JsonPath, key?: string | number): string {
-  if (typeof v !== 'string') throw new TranslationError('invalid_input', 'expected a string', { path: key === undefined ? path : childPath(path, key) });
+  if (typeof v !== 'string')
+    throw new TranslationError('invalid_input', 'expected a string', {
+      path: key === undefined ? path : childPath(path, key),
+    });
   return v;
 }
 
@@ -32,7 +35,12 @@ function withCache(block: JsonObject, part: JsonObject): JsonObject {
 }
 
 /** The text part at `childPath(parent, key)`; the path is built only for a loss or an error. */
-export function convertTextPart(part: JsonObject, parent: JsonPath, key: string | number, losses: LossCollector): JsonObject {
+export function convertTextPart(
+  part: JsonObject,
+  parent: JsonPath,
+  key: string | number,
+  losses: LossCollector,
+): JsonObject {
   losses.unknownKeysAt(part, TEXT_KEYS, parent, key);
   const text = typeof part.text === 'string' ? part.text : requireStr(part.text, childPath(parent, key), 'text');
   return withCache({ type: 'text', text }, part);
@@ -51,7 +59,10 @@ function convertImage(part: JsonObject, path: JsonPath, losses: LossCollector): 
   const data = parseDataUrl(url);
   if (data) {
     if (!IMAGE_TYPES.has(data.mediaType)) {
-      losses.add(childPath(ip, 'url'), `image media type ${JSON.stringify(data.mediaType)} is not supported by Anthropic`);
+      losses.add(
+        childPath(ip, 'url'),
+        `image media type ${JSON.stringify(data.mediaType)} is not supported by Anthropic`,
+      );
       return undefined;
     }
     return withCache({ type: 'image', source: { type: 'base64', media_type: data.mediaType, data: data.data } }, part);
@@ -73,7 +84,8 @@ function convertFile(part: JsonObject, path: JsonPath, losses: LossCollector): J
     losses.add(fp, 'file ids are not portable to Anthropic; only inline file_data can be carried');
     return undefined;
   }
-  if (file.file_id !== undefined && file.file_id !== null) losses.add(childPath(fp, 'file_id'), 'file ids are not portable to Anthropic');
+  if (file.file_id !== undefined && file.file_id !== null)
+    losses.add(childPath(fp, 'file_id'), 'file ids are not portable to Anthropic');
   const data = parseDataUrl(file.file_data);
   const dp = childPath(fp, 'file_data');
   let block: JsonObject;
@@ -95,7 +107,12 @@ function convertFile(part: JsonObject, path: JsonPath, losses: LossCollector): J
 }
 
 /** A user/system content part -> an Anthropic block, or `undefined` after a loss. */
-export function convertOpenAIUserPart(part: unknown, parent: JsonPath, key: string | number, losses: LossCollector): JsonObject | undefined {
+export function convertOpenAIUserPart(
+  part: unknown,
+  parent: JsonPath,
+  key: string | number,
+  losses: LossCollector,
+): JsonObject | undefined {
   if (part !== null && typeof part === 'object' && (part as JsonObject).type === 'text' && !Array.isArray(part)) {
     // the common case: no part path is built unless a loss or an error needs it
     return convertTextPart(part as JsonObject, parent, key, losses);
@@ -113,7 +130,10 @@ export function convertOpenAIUserPart(part: unknown, parent: JsonPath, key: stri
       losses.add(path, 'audio input has no Anthropic equivalent');
       return undefined;
     default:
-      if (typeof part.type !== 'string') throw new TranslationError('invalid_input', 'content part needs a string type', { path: childPath(path, 'type') });
+      if (typeof part.type !== 'string')
+        throw new TranslationError('invalid_input', 'content part needs a string type', {
+          path: childPath(path, 'type'),
+        });
       losses.add(path, `content part type ${JSON.stringify(part.type)} has no Anthropic equivalent`);
       return undefined;
   }

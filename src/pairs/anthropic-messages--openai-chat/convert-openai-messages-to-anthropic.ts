@@ -1,10 +1,10 @@
 import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
-import { convertOpenAIUserPart, convertTextPart, requireStr } from './convert-openai-content-part-to-anthropic.js';
-import { TOOL_ERROR_PREFIX } from './extensions.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
+import { convertOpenAIUserPart, convertTextPart, requireStr } from './convert-openai-content-part-to-anthropic.js';
 import { parseToolArguments } from './convert-tool-arguments.js';
+import { TOOL_ERROR_PREFIX } from './extensions.js';
 import type { ToolNamer } from './map-tool-names.js';
 
 const KEYS_TYPE_THINKING_SIGNATURE = new Set(['type', 'thinking', 'signature']);
@@ -34,7 +34,16 @@ interface Turn {
 const SYSTEM_KEYS = new Set(['role', 'content', 'name']);
 const USER_KEYS = new Set(['role', 'content', 'name']);
 const TOOL_KEYS = new Set(['role', 'content', 'tool_call_id', 'cache_control']);
-const ASSISTANT_KEYS = new Set(['role', 'content', 'name', 'tool_calls', 'refusal', 'content_blocks', 'reasoning_content', 'reasoning']);
+const ASSISTANT_KEYS = new Set([
+  'role',
+  'content',
+  'name',
+  'tool_calls',
+  'refusal',
+  'content_blocks',
+  'reasoning_content',
+  'reasoning',
+]);
 
 /** `messages[i]`: paths are built only when a loss or an error needs them. */
 function msgPath(i: number): JsonPath {
@@ -46,16 +55,19 @@ function toolCallsPath(mi: number): JsonPath {
 }
 
 function nameLoss(m: JsonObject, i: number, losses: LossCollector): void {
-  if (m.name !== undefined && m.name !== null) losses.add(childPath(msgPath(i), 'name'), 'participant names have no Anthropic equivalent');
+  if (m.name !== undefined && m.name !== null)
+    losses.add(childPath(msgPath(i), 'name'), 'participant names have no Anthropic equivalent');
 }
 
 function textBlocks(content: unknown, path: JsonPath, losses: LossCollector): string | JsonObject[] {
   if (typeof content === 'string') return content;
-  if (!Array.isArray(content)) throw new TranslationError('invalid_input', 'content must be a string or an array of text parts', { path });
+  if (!Array.isArray(content))
+    throw new TranslationError('invalid_input', 'content must be a string or an array of text parts', { path });
   const out: JsonObject[] = [];
   for (let i = 0; i < content.length; i++) {
     const p: unknown = content[i];
-    if (!isRecord(p) || p.type !== 'text') throw new TranslationError('invalid_input', 'expected a text part', { path: childPath(path, i) });
+    if (!isRecord(p) || p.type !== 'text')
+      throw new TranslationError('invalid_input', 'expected a text part', { path: childPath(path, i) });
     out.push(convertTextPart(p, path, i, losses));
   }
   return out;
@@ -74,7 +86,8 @@ function pushTurn(turns: Turn[], role: Turn['role'], content: string | JsonObjec
 
 function convertToolMessage(m: JsonObject, i: number, losses: LossCollector): JsonObject {
   losses.unknownKeysAt(m, TOOL_KEYS, 'messages', i);
-  const id = typeof m.tool_call_id === 'string' ? m.tool_call_id : requireStr(m.tool_call_id, msgPath(i), 'tool_call_id');
+  const id =
+    typeof m.tool_call_id === 'string' ? m.tool_call_id : requireStr(m.tool_call_id, msgPath(i), 'tool_call_id');
   let isError = false;
   let content: string | JsonObject[];
   if (typeof m.content === 'string') {
@@ -152,11 +165,14 @@ function convertAssistant(m: JsonObject, mi: number, st: ConvertState, turns: Tu
         st.losses.add(pp, 'refusal parts are carried as plain text');
         continue;
       }
-      if (!isRecord(p) || p.type !== 'text') throw new TranslationError('invalid_input', 'assistant content parts must be text or refusal', { path: pp });
+      if (!isRecord(p) || p.type !== 'text')
+        throw new TranslationError('invalid_input', 'assistant content parts must be text or refusal', { path: pp });
       (content as JsonObject[]).push(convertTextPart(p, cp, i, st.losses));
     }
   } else if (m.content !== undefined && m.content !== null) {
-    throw new TranslationError('invalid_input', 'assistant content must be a string, an array or null', { path: childPath(msgPath(mi), 'content') });
+    throw new TranslationError('invalid_input', 'assistant content must be a string, an array or null', {
+      path: childPath(msgPath(mi), 'content'),
+    });
   }
 
   if (m.content_blocks !== undefined && m.content_blocks !== null) {
@@ -164,11 +180,15 @@ function convertAssistant(m: JsonObject, mi: number, st: ConvertState, turns: Tu
     blocks.push(...cb);
     // content repeats the text of content_blocks; keep it only when it says something else
     const text = typeof content === 'string' ? content : joinedText(content ?? []);
-    if (text !== '' && text !== joinedText(cb)) blocks.push(...(typeof content === 'string' ? [{ type: 'text', text: content }] : (content ?? [])));
+    if (text !== '' && text !== joinedText(cb))
+      blocks.push(...(typeof content === 'string' ? [{ type: 'text', text: content }] : (content ?? [])));
   } else {
     for (const key of ['reasoning_content', 'reasoning'] as const) {
       if (typeof m[key] === 'string' && m[key] !== '') {
-        st.losses.add(childPath(msgPath(mi), key), 'reasoning text without a signature cannot be replayed to Anthropic');
+        st.losses.add(
+          childPath(msgPath(mi), key),
+          'reasoning text without a signature cannot be replayed to Anthropic',
+        );
       }
     }
     if (typeof content === 'string') {
@@ -181,20 +201,37 @@ function convertAssistant(m: JsonObject, mi: number, st: ConvertState, turns: Tu
   }
 
   if (m.tool_calls !== undefined && m.tool_calls !== null) {
-    if (!Array.isArray(m.tool_calls)) throw new TranslationError('invalid_input', 'tool_calls must be an array', { path: toolCallsPath(mi) });
+    if (!Array.isArray(m.tool_calls))
+      throw new TranslationError('invalid_input', 'tool_calls must be an array', { path: toolCallsPath(mi) });
     for (let i = 0; i < m.tool_calls.length; i++) {
       const c: unknown = m.tool_calls[i];
-      if (!isRecord(c)) throw new TranslationError('invalid_input', 'tool call must be an object', { path: childPath(toolCallsPath(mi), i) });
+      if (!isRecord(c))
+        throw new TranslationError('invalid_input', 'tool call must be an object', {
+          path: childPath(toolCallsPath(mi), i),
+        });
       if (c.type === 'custom') {
         st.losses.add(childPath(toolCallsPath(mi), i), 'custom tool calls have no Anthropic equivalent');
         continue;
       }
-      if (!isRecord(c.function)) throw new TranslationError('invalid_input', 'tool call needs a function object', { path: childPath(childPath(toolCallsPath(mi), i), 'function') });
-      const input = parseToolArguments(c.function.arguments, 'messages', st.losses, [mi, 'tool_calls', i, 'function', 'arguments']);
+      if (!isRecord(c.function))
+        throw new TranslationError('invalid_input', 'tool call needs a function object', {
+          path: childPath(childPath(toolCallsPath(mi), i), 'function'),
+        });
+      const input = parseToolArguments(c.function.arguments, 'messages', st.losses, [
+        mi,
+        'tool_calls',
+        i,
+        'function',
+        'arguments',
+      ]);
       blocks.push({
         type: 'tool_use',
         id: typeof c.id === 'string' ? c.id : requireStr(c.id, childPath(toolCallsPath(mi), i), 'id'),
-        name: st.names.toTarget(typeof c.function.name === 'string' ? c.function.name : requireStr(c.function.name, childPath(childPath(toolCallsPath(mi), i), 'function'), 'name')),
+        name: st.names.toTarget(
+          typeof c.function.name === 'string'
+            ? c.function.name
+            : requireStr(c.function.name, childPath(childPath(toolCallsPath(mi), i), 'function'), 'name'),
+        ),
         input,
       });
     }
@@ -204,7 +241,8 @@ function convertAssistant(m: JsonObject, mi: number, st: ConvertState, turns: Tu
     st.losses.add(msgPath(mi), 'an empty assistant message cannot be sent to Anthropic');
     return;
   }
-  const onlyText = typeof m.content === 'string' && blocks.length === 1 && m.content_blocks == null && blocks[0]?.type === 'text';
+  const onlyText =
+    typeof m.content === 'string' && blocks.length === 1 && m.content_blocks == null && blocks[0]?.type === 'text';
   pushTurn(turns, 'assistant', onlyText ? (m.content as string) : blocks);
 }
 
@@ -230,7 +268,8 @@ export interface AnthropicConversation {
 }
 
 export function convertOpenAIMessagesToAnthropic(messages: unknown, st: ConvertState): AnthropicConversation {
-  if (!Array.isArray(messages)) throw new TranslationError('invalid_input', 'messages must be an array', { path: 'messages' });
+  if (!Array.isArray(messages))
+    throw new TranslationError('invalid_input', 'messages must be an array', { path: 'messages' });
   const systems: (string | JsonObject[])[] = [];
   const turns: Turn[] = [];
   for (let i = 0; i < messages.length; i++) {
@@ -241,7 +280,10 @@ export function convertOpenAIMessagesToAnthropic(messages: unknown, st: ConvertS
       case 'developer': {
         st.losses.unknownKeysAt(m, SYSTEM_KEYS, 'messages', i);
         nameLoss(m, i, st.losses);
-        const c = typeof m.content === 'string' ? m.content : textBlocks(m.content, childPath(msgPath(i), 'content'), st.losses);
+        const c =
+          typeof m.content === 'string'
+            ? m.content
+            : textBlocks(m.content, childPath(msgPath(i), 'content'), st.losses);
         if (turns.length === 0) systems.push(c);
         else pushTurn(turns, 'system', c);
         break;
@@ -254,7 +296,8 @@ export function convertOpenAIMessagesToAnthropic(messages: unknown, st: ConvertS
           break;
         }
         const cp = childPath(msgPath(i), 'content');
-        if (!Array.isArray(m.content)) throw new TranslationError('invalid_input', 'user content must be a string or an array', { path: cp });
+        if (!Array.isArray(m.content))
+          throw new TranslationError('invalid_input', 'user content must be a string or an array', { path: cp });
         const blocks: JsonObject[] = [];
         for (let j = 0; j < m.content.length; j++) {
           const b = convertOpenAIUserPart(m.content[j], cp, j, st.losses);
@@ -277,7 +320,8 @@ export function convertOpenAIMessagesToAnthropic(messages: unknown, st: ConvertS
     }
   }
   const converted: JsonObject[] = [];
-  for (const t of turns) converted.push({ role: t.role, content: t.role === 'user' ? resultsFirst(t.content) : t.content });
+  for (const t of turns)
+    converted.push({ role: t.role, content: t.role === 'user' ? resultsFirst(t.content) : t.content });
   const out: AnthropicConversation = { messages: converted };
   if (systems.length === 1) out.system = systems[0];
   else if (systems.length > 1) {

@@ -1,8 +1,8 @@
 import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
-import { requireStr } from './convert-openai-content-part-to-anthropic.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
+import { requireStr } from './convert-openai-content-part-to-anthropic.js';
 import type { ToolNamer } from './map-tool-names.js';
 
 /**
@@ -14,7 +14,11 @@ import type { ToolNamer } from './map-tool-names.js';
 const TOOL_KEYS = new Set(['type', 'function', 'cache_control']);
 const FUNCTION_KEYS = new Set(['name', 'description', 'parameters', 'strict']);
 
-export function convertOpenAIToolsToAnthropic(tools: unknown, names: ToolNamer, losses: LossCollector): JsonObject[] | undefined {
+export function convertOpenAIToolsToAnthropic(
+  tools: unknown,
+  names: ToolNamer,
+  losses: LossCollector,
+): JsonObject[] | undefined {
   if (!Array.isArray(tools)) throw new TranslationError('invalid_input', 'tools must be an array', { path: 'tools' });
   const out: JsonObject[] = [];
   for (let i = 0; i < tools.length; i++) {
@@ -28,12 +32,15 @@ export function convertOpenAIToolsToAnthropic(tools: unknown, names: ToolNamer, 
     losses.unknownKeys(t, TOOL_KEYS, p);
     const fp = childPath(p, 'function');
     const fn = t.function;
-    if (!isRecord(fn)) throw new TranslationError('invalid_input', 'function tool needs a function object', { path: fp });
+    if (!isRecord(fn))
+      throw new TranslationError('invalid_input', 'function tool needs a function object', { path: fp });
     losses.unknownKeys(fn, FUNCTION_KEYS, fp);
     const tool: JsonObject = { name: names.toTarget(requireStr(fn.name, fp, 'name')) };
     if (typeof fn.description === 'string') tool.description = fn.description;
     if (fn.parameters !== undefined && fn.parameters !== null && !isRecord(fn.parameters)) {
-      throw new TranslationError('invalid_input', 'parameters must be an object', { path: childPath(fp, 'parameters') });
+      throw new TranslationError('invalid_input', 'parameters must be an object', {
+        path: childPath(fp, 'parameters'),
+      });
     }
     tool.input_schema = isRecord(fn.parameters) ? fn.parameters : { type: 'object', properties: {} };
     if (typeof fn.strict === 'boolean') tool.strict = fn.strict;
@@ -59,7 +66,10 @@ export function convertOpenAIToolChoiceToAnthropic(
       out = { type: 'tool', name: names.toTarget(requireStr(choice.function.name, childPath(p, 'function'), 'name')) };
     } else if (choice.type === 'allowed_tools' && isRecord(choice.allowed_tools)) {
       out = { type: choice.allowed_tools.mode === 'required' ? 'any' : 'auto' };
-      losses.add(childPath(childPath(p, 'allowed_tools'), 'tools'), 'Anthropic cannot restrict a request to a subset of its tools; all tools stay available');
+      losses.add(
+        childPath(childPath(p, 'allowed_tools'), 'tools'),
+        'Anthropic cannot restrict a request to a subset of its tools; all tools stay available',
+      );
     } else if (choice.type === 'custom') {
       losses.add(p, 'custom tool choice has no Anthropic equivalent');
     } else throw new TranslationError('invalid_input', 'unknown tool_choice', { path: p });
@@ -67,7 +77,10 @@ export function convertOpenAIToolChoiceToAnthropic(
     throw new TranslationError('invalid_input', 'unknown tool_choice', { path: p });
   }
   if (parallel !== undefined && parallel !== null) {
-    if (typeof parallel !== 'boolean') throw new TranslationError('invalid_input', 'parallel_tool_calls must be a boolean', { path: 'parallel_tool_calls' });
+    if (typeof parallel !== 'boolean')
+      throw new TranslationError('invalid_input', 'parallel_tool_calls must be a boolean', {
+        path: 'parallel_tool_calls',
+      });
     if (out === undefined && !parallel) out = { type: 'auto' };
     if (out !== undefined && out.type !== 'none') out.disable_parallel_tool_use = !parallel;
   }

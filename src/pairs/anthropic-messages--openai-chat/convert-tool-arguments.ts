@@ -7,7 +7,12 @@ import { isRecord, type JsonObject } from '../../core/narrow.js';
  * Empty -> `{}`. Unparsable or not an object -> `{}` plus a loss naming what was dropped. Never throws.
  * The path of `arguments` is `path`, or `path` followed by `keys` (joined only when a loss is reported).
  */
-export function parseToolArguments(args: unknown, path: JsonPath, losses: LossCollector, keys?: readonly (string | number)[]): JsonObject {
+export function parseToolArguments(
+  args: unknown,
+  path: JsonPath,
+  losses: LossCollector,
+  keys?: readonly (string | number)[],
+): JsonObject {
   if (args === undefined || args === null || args === '') return {};
   if (typeof args !== 'string') {
     if (isRecord(args)) return args;

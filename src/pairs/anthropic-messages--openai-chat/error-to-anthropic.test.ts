@@ -14,7 +14,10 @@ describe('openaiErrorToAnthropic', () => {
     [500, oai('server_error', null), 'api_error'],
     [529, oai('server_error', 'overloaded'), 'overloaded_error'],
   ])('%i -> %s', (status, body, type) => {
-    expect(openaiErrorToAnthropic({ status, body })).toEqual({ status, body: { type: 'error', error: { type, message: 'm' } } });
+    expect(openaiErrorToAnthropic({ status, body })).toEqual({
+      status,
+      body: { type: 'error', error: { type, message: 'm' } },
+    });
   });
   it('unknown bodies become api_error with the text kept', () => {
     expect(openaiErrorToAnthropic({ status: 503, body: 'upstream connect error' })).toEqual({

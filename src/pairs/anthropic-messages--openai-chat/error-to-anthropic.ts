@@ -1,6 +1,6 @@
+import { isRecord } from '../../core/narrow.js';
 import { type AnthropicErrorBody, anthropicErrorBody } from '../../formats/anthropic-messages/errors.js';
 import { isOpenAIErrorBody, type OpenAIErrorBody } from '../../formats/openai-chat/errors.js';
-import { isRecord } from '../../core/narrow.js';
 import type { HttpError } from '../pair.js';
 import { openaiErrorTypeToAnthropic, parseBody, unknownMessage, validStatus } from './map-errors.js';
 

@@ -20,7 +20,10 @@ describe('anthropicErrorToOpenAI', () => {
     });
   });
   it('carries details.error_code as code', () => {
-    const body = { type: 'error', error: { type: 'invalid_request_error', message: 'big', details: { error_code: 'image_dimensions_too_large' } } };
+    const body = {
+      type: 'error',
+      error: { type: 'invalid_request_error', message: 'big', details: { error_code: 'image_dimensions_too_large' } },
+    };
     expect(anthropicErrorToOpenAI({ status: 400, body }).body.error.code).toBe('image_dimensions_too_large');
   });
   it('non-JSON bodies become server_error with the status and text kept', () => {
@@ -31,6 +34,8 @@ describe('anthropicErrorToOpenAI', () => {
     expect(anthropicErrorToOpenAI({ status: 400, body: { weird: true } }).body.error.message).toBe('{"weird":true}');
   });
   it('parses JSON text bodies', () => {
-    expect(anthropicErrorToOpenAI({ status: 429, body: JSON.stringify(ant('rate_limit_error', 'slow')) }).body.error.type).toBe('rate_limit_error');
+    expect(
+      anthropicErrorToOpenAI({ status: 429, body: JSON.stringify(ant('rate_limit_error', 'slow')) }).body.error.type,
+    ).toBe('rate_limit_error');
   });
 });

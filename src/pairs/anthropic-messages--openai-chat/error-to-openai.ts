@@ -1,6 +1,6 @@
+import { isRecord } from '../../core/narrow.js';
 import { type AnthropicErrorBody, isAnthropicErrorBody } from '../../formats/anthropic-messages/errors.js';
 import { type OpenAIErrorBody, openaiErrorBody } from '../../formats/openai-chat/errors.js';
-import { isRecord } from '../../core/narrow.js';
 import type { HttpError } from '../pair.js';
 import { anthropicErrorTypeToOpenAI, bodyText, parseBody, unknownMessage, validStatus } from './map-errors.js';
 

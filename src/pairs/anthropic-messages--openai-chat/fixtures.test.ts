@@ -36,7 +36,9 @@ for (const [pair, client, upstream] of PAIRS) {
   const dir = join(ROOT, pair);
   // the non-stream scenarios (stream scenarios are run by the stream tests and the conformance runner)
   const names = existsSync(dir)
-    ? readdirSync(dir).filter((n) => existsSync(join(dir, n, 'scenario.json')) && read<Meta>(join(dir, n), 'scenario.json')?.stream !== true)
+    ? readdirSync(dir).filter(
+        (n) => existsSync(join(dir, n, 'scenario.json')) && read<Meta>(join(dir, n), 'scenario.json')?.stream !== true,
+      )
     : [];
   describe(`fixtures ${pair}`, () => {
     it('has scenarios', () => expect(names.length).toBeGreaterThan(20));
@@ -45,7 +47,11 @@ for (const [pair, client, upstream] of PAIRS) {
         const d = join(dir, name);
         const meta = read<Meta>(d, 'scenario.json') ?? {};
         const upstreamResponse = read<{ id?: string }>(d, 'upstream-response.json');
-        const options: TranslateOptions = { id: upstreamResponse?.id ?? `${pair}-${name}`, created: 1700000000, ...meta.options };
+        const options: TranslateOptions = {
+          id: upstreamResponse?.id ?? `${pair}-${name}`,
+          created: 1700000000,
+          ...meta.options,
+        };
         if (meta.anthropicVersion) options.anthropicVersion = meta.anthropicVersion;
 
         const req = translateRequest(client, upstream, read(d, 'client-request.json'), options);

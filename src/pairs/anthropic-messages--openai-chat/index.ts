@@ -1,19 +1,19 @@
 import type { PairTranslator } from '../pair.js';
-import { anthropicRequestToOpenAI } from './request-to-openai.js';
-import { anthropicResponseToOpenAI } from './response-to-openai.js';
-import { createAnthropicToOpenAIStream } from './stream-to-openai.js';
 import { openaiErrorToAnthropic } from './error-to-anthropic.js';
 import { anthropicErrorToOpenAI } from './error-to-openai.js';
 import { openaiRequestToAnthropic } from './request-to-anthropic.js';
+import { anthropicRequestToOpenAI } from './request-to-openai.js';
 import { openaiResponseToAnthropic } from './response-to-anthropic.js';
+import { anthropicResponseToOpenAI } from './response-to-openai.js';
 import { createOpenAIToAnthropicStream } from './stream-to-anthropic.js';
+import { createAnthropicToOpenAIStream } from './stream-to-openai.js';
 
-export { anthropicRequestToOpenAI } from './request-to-openai.js';
-export { anthropicResponseToOpenAI } from './response-to-openai.js';
 export { openaiErrorToAnthropic } from './error-to-anthropic.js';
 export { anthropicErrorToOpenAI } from './error-to-openai.js';
 export { openaiRequestToAnthropic } from './request-to-anthropic.js';
+export { anthropicRequestToOpenAI } from './request-to-openai.js';
 export { openaiResponseToAnthropic } from './response-to-anthropic.js';
+export { anthropicResponseToOpenAI } from './response-to-openai.js';
 
 /**
  * Input in Anthropic Messages, output in OpenAI Chat Completions: Messages request -> Chat request

@@ -12,19 +12,33 @@ import { isRecord, type JsonObject } from '../../core/narrow.js';
  */
 
 /** Citations of one text block, which occupies [start, end) of the joined content -> annotations. */
-export function citationsToAnnotations(citations: unknown, start: number, end: number, path: JsonPath, losses: LossCollector): JsonObject[] {
+export function citationsToAnnotations(
+  citations: unknown,
+  start: number,
+  end: number,
+  path: JsonPath,
+  losses: LossCollector,
+): JsonObject[] {
   if (!Array.isArray(citations)) return [];
   const out: JsonObject[] = [];
   citations.forEach((c, i) => {
     const p = childPath(path, i);
     if (isRecord(c) && c.type === 'web_search_result_location' && typeof c.url === 'string') {
       // url and title are carried; the quoted source text and the replay index are not
-      if ((typeof c.cited_text === 'string' && c.cited_text !== '') || (typeof c.encrypted_index === 'string' && c.encrypted_index !== '')) {
+      if (
+        (typeof c.cited_text === 'string' && c.cited_text !== '') ||
+        (typeof c.encrypted_index === 'string' && c.encrypted_index !== '')
+      ) {
         losses.add(p, 'cited_text and encrypted_index have no url_citation equivalent (url and title are carried)');
       }
       out.push({
         type: 'url_citation',
-        url_citation: { start_index: start, end_index: end, url: c.url, title: typeof c.title === 'string' ? c.title : '' },
+        url_citation: {
+          start_index: start,
+          end_index: end,
+          url: c.url,
+          title: typeof c.title === 'string' ? c.title : '',
+        },
       });
     } else {
       losses.add(p, `citation type ${JSON.stringify(isRecord(c) ? c.type : c)} has no Chat Completions equivalent`);
@@ -34,7 +48,12 @@ export function citationsToAnnotations(citations: unknown, start: number, end: n
 }
 
 /** OpenAI `url_citation` annotations -> Anthropic `web_search_result_location` citations on the cited text. */
-export function annotationsToCitations(annotations: unknown, content: string, path: JsonPath, losses: LossCollector): JsonObject[] {
+export function annotationsToCitations(
+  annotations: unknown,
+  content: string,
+  path: JsonPath,
+  losses: LossCollector,
+): JsonObject[] {
   if (!Array.isArray(annotations)) return [];
   const out: JsonObject[] = [];
   annotations.forEach((a, i) => {

@@ -20,7 +20,8 @@ describe('reasoning effort <-> thinking budget', () => {
     expect(reasoningEffortToBudget('low', 1024)).toBeUndefined();
   });
   it('round trips low/medium/high', () => {
-    for (const e of ['low', 'medium', 'high'] as const) expect(budgetToReasoningEffort(reasoningEffortToBudget(e, 100000) ?? 0)).toBe(e);
+    for (const e of ['low', 'medium', 'high'] as const)
+      expect(budgetToReasoningEffort(reasoningEffortToBudget(e, 100000) ?? 0)).toBe(e);
   });
   it('recognises efforts', () => {
     expect(isReasoningEffort('none')).toBe(true);

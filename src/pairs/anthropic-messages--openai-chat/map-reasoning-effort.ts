@@ -33,7 +33,10 @@ export function isReasoningEffort(v: unknown): v is ReasoningEffort {
  * The thinking budget for an effort given `max_tokens`: the table value capped at `max_tokens - 1`.
  * `undefined` when no budget >= 1024 fits below `max_tokens`.
  */
-export function reasoningEffortToBudget(effort: Exclude<ReasoningEffort, 'none'>, maxTokens: number): number | undefined {
+export function reasoningEffortToBudget(
+  effort: Exclude<ReasoningEffort, 'none'>,
+  maxTokens: number,
+): number | undefined {
   const budget = Math.min(BUDGET_BY_EFFORT[effort], maxTokens - 1);
   return budget >= MIN_THINKING_BUDGET ? budget : undefined;
 }

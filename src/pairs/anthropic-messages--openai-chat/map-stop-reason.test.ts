@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { anthropicStopReasonLoss, anthropicStopReasonToOpenAI, openaiFinishReasonToAnthropic } from './map-stop-reason.js';
+import {
+  anthropicStopReasonLoss,
+  anthropicStopReasonToOpenAI,
+  openaiFinishReasonToAnthropic,
+} from './map-stop-reason.js';
 
 describe('anthropicStopReasonToOpenAI (docs/wire-formats.md#cross-walk-stop-reasons)', () => {
   it.each([

@@ -48,11 +48,13 @@ export function anthropicStopReasonToOpenAI(stopReason: unknown): OpenAIFinishRe
  */
 export function anthropicStopReasonLoss(stopReason: unknown): string | undefined {
   if (stopReason === null || stopReason === undefined) return undefined;
-  if (stopReason === 'pause_turn') return 'stop_reason "pause_turn" has no OpenAI equivalent; sent as finish_reason "stop"';
+  if (stopReason === 'pause_turn')
+    return 'stop_reason "pause_turn" has no OpenAI equivalent; sent as finish_reason "stop"';
   if (stopReason === 'model_context_window_exceeded') {
     return 'stop_reason "model_context_window_exceeded" has no OpenAI equivalent; sent as finish_reason "length"';
   }
-  if (!isAnthropicStopReason(stopReason)) return `unknown stop_reason ${JSON.stringify(stopReason)}; sent as finish_reason "stop"`;
+  if (!isAnthropicStopReason(stopReason))
+    return `unknown stop_reason ${JSON.stringify(stopReason)}; sent as finish_reason "stop"`;
   return undefined;
 }
 
@@ -62,7 +64,11 @@ export function anthropicStopReasonLoss(stopReason: unknown): string | undefined
  * `stopSequence`: the matched stop sequence (crosswire's `choice.stop_sequence` extension), if any.
  * `null`/unknown: `tool_use` when there are tool calls, else `end_turn`.
  */
-export function openaiFinishReasonToAnthropic(finishReason: unknown, hasToolCalls: boolean, stopSequence?: unknown): AnthropicStopReason {
+export function openaiFinishReasonToAnthropic(
+  finishReason: unknown,
+  hasToolCalls: boolean,
+  stopSequence?: unknown,
+): AnthropicStopReason {
   switch (finishReason) {
     case 'length':
       return 'max_tokens';

@@ -4,11 +4,7 @@
  * (`src/core/stable-tool-name.ts`): every other character replaced by `_`, cut to fit, plus a hash.
  */
 
-import {
-  createStableToolNamer,
-  type StableToolNamer,
-  type ToolNameRule,
-} from '../../core/stable-tool-name.js';
+import { createStableToolNamer, type StableToolNamer, type ToolNameRule } from '../../core/stable-tool-name.js';
 
 export { restoreToolName } from '../../core/stable-tool-name.js';
 

@@ -19,7 +19,12 @@ describe('anthropicUsageToOpenAI', () => {
     });
   });
   it('treats null cache fields as 0 and omits cache_write_tokens', () => {
-    const u = anthropicUsageToOpenAI({ input_tokens: 3, output_tokens: 4, cache_read_input_tokens: null, cache_creation_input_tokens: null });
+    const u = anthropicUsageToOpenAI({
+      input_tokens: 3,
+      output_tokens: 4,
+      cache_read_input_tokens: null,
+      cache_creation_input_tokens: null,
+    });
     expect(u.prompt_tokens).toBe(3);
     expect(u.total_tokens).toBe(7);
     expect(u.prompt_tokens_details).toEqual({ cached_tokens: 0 });
@@ -49,12 +54,22 @@ describe('openaiUsageToAnthropic', () => {
     });
   });
   it('never goes below zero and omits zero reasoning', () => {
-    const u = openaiUsageToAnthropic({ prompt_tokens: 5, completion_tokens: 1, prompt_tokens_details: { cached_tokens: 9 } });
+    const u = openaiUsageToAnthropic({
+      prompt_tokens: 5,
+      completion_tokens: 1,
+      prompt_tokens_details: { cached_tokens: 9 },
+    });
     expect(u.input_tokens).toBe(0);
     expect(u.output_tokens_details).toBeUndefined();
   });
   it('round trips', () => {
-    const a = { input_tokens: 12, output_tokens: 34, cache_creation_input_tokens: 5, cache_read_input_tokens: 6, output_tokens_details: { thinking_tokens: 2 } };
+    const a = {
+      input_tokens: 12,
+      output_tokens: 34,
+      cache_creation_input_tokens: 5,
+      cache_read_input_tokens: 6,
+      output_tokens_details: { thinking_tokens: 2 },
+    };
     expect(openaiUsageToAnthropic(anthropicUsageToOpenAI(a))).toEqual(a);
   });
 });

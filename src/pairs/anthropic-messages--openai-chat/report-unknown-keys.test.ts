@@ -4,7 +4,13 @@ import { isEmptyValue, reportUnknownKeys } from './report-unknown-keys.js';
 describe('reportUnknownKeys', () => {
   it('reports unknown keys that carry a value, at path.key, and skips null / {} / []', () => {
     const seen: string[] = [];
-    reportUnknownKeys({ id: 'x', seed: 5, stop_reason: null, prompt: [], filters: {}, flag: false }, new Set(['id']), 'choices[0]', (p) => seen.push(p), 'r');
+    reportUnknownKeys(
+      { id: 'x', seed: 5, stop_reason: null, prompt: [], filters: {}, flag: false },
+      new Set(['id']),
+      'choices[0]',
+      (p) => seen.push(p),
+      'r',
+    );
     // false and 0 are values (a seed of 0 is a seed); only absent-like values are skipped
     expect(seen).toEqual(['choices[0].seed', 'choices[0].flag']);
   });

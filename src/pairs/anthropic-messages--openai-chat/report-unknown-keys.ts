@@ -5,7 +5,13 @@ import { isRecord, type JsonObject } from '../../core/narrow.js';
  * `null`, `{}` and `[]` carry nothing and are dropped in silence (OpenAI-compatible servers send
  * `stop_reason: null`, `prompt: []`, `content_filter_results: {}`); anything else is a loss at `path.key`.
  */
-export function reportUnknownKeys(obj: JsonObject, known: ReadonlySet<string>, path: string, report: (path: string, reason: string) => void, reason: string): void {
+export function reportUnknownKeys(
+  obj: JsonObject,
+  known: ReadonlySet<string>,
+  path: string,
+  report: (path: string, reason: string) => void,
+  reason: string,
+): void {
   for (const key in obj) {
     if (known.has(key) || isEmptyValue(obj[key])) continue;
     report(path === '' ? key : `${path}.${key}`, reason);

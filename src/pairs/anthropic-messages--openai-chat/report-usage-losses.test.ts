@@ -16,14 +16,29 @@ describe('reportOpenAIUsageLosses', () => {
       prompt_cache_hit_tokens: 0,
       prompt_cache_miss_tokens: 18,
       prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-      completion_tokens_details: { reasoning_tokens: 52, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+      completion_tokens_details: {
+        reasoning_tokens: 52,
+        audio_tokens: 0,
+        accepted_prediction_tokens: 0,
+        rejected_prediction_tokens: 0,
+      },
     };
     expect(collect((r) => reportOpenAIUsageLosses(u, 'usage', r))).toEqual([]);
   });
 
   it('reports valued fields it does not translate, at their path', () => {
-    const u = { prompt_tokens: 1, completion_tokens: 1, cost: 0.2, cost_details: { upstream_inference_cost: null, x: 0.1 }, completion_tokens_details: { audio_tokens: 4 } };
-    expect(collect((r) => reportOpenAIUsageLosses(u, 'usage', r))).toEqual(['usage.cost', 'usage.cost_details', 'usage.completion_tokens_details.audio_tokens']);
+    const u = {
+      prompt_tokens: 1,
+      completion_tokens: 1,
+      cost: 0.2,
+      cost_details: { upstream_inference_cost: null, x: 0.1 },
+      completion_tokens_details: { audio_tokens: 4 },
+    };
+    expect(collect((r) => reportOpenAIUsageLosses(u, 'usage', r))).toEqual([
+      'usage.cost',
+      'usage.cost_details',
+      'usage.completion_tokens_details.audio_tokens',
+    ]);
   });
 
   it('reports a total that has no parts, not one that has', () => {
@@ -46,7 +61,16 @@ describe('reportAnthropicUsageLosses', () => {
   });
 
   it('reports a non-zero TTL split, server tool requests and unknown valued fields', () => {
-    const u = { input_tokens: 1, cache_creation: { ephemeral_5m_input_tokens: 7 }, server_tool_use: { web_fetch_requests: 1 }, inference_geo: 'us' };
-    expect(collect((r) => reportAnthropicUsageLosses(u, 'usage', r))).toEqual(['usage.cache_creation', 'usage.server_tool_use', 'usage.inference_geo']);
+    const u = {
+      input_tokens: 1,
+      cache_creation: { ephemeral_5m_input_tokens: 7 },
+      server_tool_use: { web_fetch_requests: 1 },
+      inference_geo: 'us',
+    };
+    expect(collect((r) => reportAnthropicUsageLosses(u, 'usage', r))).toEqual([
+      'usage.cache_creation',
+      'usage.server_tool_use',
+      'usage.inference_geo',
+    ]);
   });
 });

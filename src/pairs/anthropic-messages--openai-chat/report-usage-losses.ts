@@ -28,7 +28,14 @@ const OPENAI_CARRIED_DETAILS: Record<string, ReadonlySet<string>> = {
 };
 
 /** Anthropic usage keys map-usage.ts translates; `service_tier` is left to the caller (it has a place in a response) */
-const ANTHROPIC_USAGE = new Set(['input_tokens', 'output_tokens', 'cache_creation_input_tokens', 'cache_read_input_tokens', 'output_tokens_details', 'service_tier']);
+const ANTHROPIC_USAGE = new Set([
+  'input_tokens',
+  'output_tokens',
+  'cache_creation_input_tokens',
+  'cache_read_input_tokens',
+  'output_tokens_details',
+  'service_tier',
+]);
 
 /** `null`, `0`, `false`, `''`, `{}`, `[]` or an object of only such values */
 function carriesNothing(v: unknown): boolean {
@@ -50,12 +57,20 @@ export function reportOpenAIUsageLosses(usage: JsonObject, path: string, report:
     const carried = OPENAI_CARRIED_DETAILS[key];
     if (carried === undefined || !isRecord(v)) continue;
     for (const d in v) {
-      if (!carried.has(d) && !carriesNothing(v[d])) report(`${path}.${key}.${d}`, `usage detail ${d} has no Anthropic equivalent`);
+      if (!carried.has(d) && !carriesNothing(v[d]))
+        report(`${path}.${key}.${d}`, `usage detail ${d} has no Anthropic equivalent`);
     }
   }
   // a total without its parts (some OpenAI-compatible servers) cannot be split into input and output
-  if (usage.prompt_tokens === undefined && usage.completion_tokens === undefined && !carriesNothing(usage.total_tokens)) {
-    report(`${path}.total_tokens`, 'total_tokens without prompt_tokens / completion_tokens cannot be split into input and output tokens');
+  if (
+    usage.prompt_tokens === undefined &&
+    usage.completion_tokens === undefined &&
+    !carriesNothing(usage.total_tokens)
+  ) {
+    report(
+      `${path}.total_tokens`,
+      'total_tokens without prompt_tokens / completion_tokens cannot be split into input and output tokens',
+    );
   }
 }
 
@@ -65,7 +80,8 @@ export function reportOpenAIUsageLosses(usage: JsonObject, path: string, report:
  */
 export function reportAnthropicUsageLosses(usage: JsonObject, path: string, report: Report): void {
   for (const key in usage) {
-    if (ANTHROPIC_USAGE.has(key) || carriesNothing(usage[key]) || (key === 'speed' && usage[key] === 'standard')) continue;
+    if (ANTHROPIC_USAGE.has(key) || carriesNothing(usage[key]) || (key === 'speed' && usage[key] === 'standard'))
+      continue;
     const reason =
       key === 'cache_creation'
         ? 'the cache-write split by TTL has no OpenAI equivalent (its total is in prompt_tokens_details.cache_write_tokens)'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { TranslationError } from '../../core/errors.js';
 import { openaiRequestToAnthropic } from './request-to-anthropic.js';
-import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 
 const run = (body: unknown, opts = {}) => openaiRequestToAnthropic(deepFreeze(body), opts);
 const base = { model: 'gpt-x', max_completion_tokens: 100 };
@@ -41,7 +41,10 @@ describe('openaiRequestToAnthropic: basics', () => {
   });
 
   it('API version 2026-10-21: no temperature / top_p / top_k, reported', () => {
-    const r = run({ ...base, messages: [{ role: 'user', content: 'x' }], temperature: 0.2, top_p: 0.5, top_k: 3 }, { anthropicVersion: '2026-10-21' });
+    const r = run(
+      { ...base, messages: [{ role: 'user', content: 'x' }], temperature: 0.2, top_p: 0.5, top_k: 3 },
+      { anthropicVersion: '2026-10-21' },
+    );
     expect(r.body).not.toHaveProperty('temperature');
     expect(r.body).not.toHaveProperty('top_p');
     expect(r.body).not.toHaveProperty('top_k');
@@ -100,7 +103,9 @@ describe('openaiRequestToAnthropic: basics', () => {
   });
 
   it('user / safety_identifier -> metadata.user_id', () => {
-    expect(run({ ...base, messages: [{ role: 'user', content: 'x' }], user: 'u' }).body.metadata).toEqual({ user_id: 'u' });
+    expect(run({ ...base, messages: [{ role: 'user', content: 'x' }], user: 'u' }).body.metadata).toEqual({
+      user_id: 'u',
+    });
     const r = run({ ...base, messages: [{ role: 'user', content: 'x' }], user: 'u', safety_identifier: 's' });
     expect(r.body.metadata).toEqual({ user_id: 's' });
     expect(r.losses.map((l) => l.path)).toEqual(['user']);
@@ -108,7 +113,11 @@ describe('openaiRequestToAnthropic: basics', () => {
 
   it('response_format json_schema -> output_config.format; json_object -> loss', () => {
     const schema = { type: 'object' };
-    const r = run({ ...base, messages: [{ role: 'user', content: 'x' }], response_format: { type: 'json_schema', json_schema: { name: 'response', schema, strict: true } } });
+    const r = run({
+      ...base,
+      messages: [{ role: 'user', content: 'x' }],
+      response_format: { type: 'json_schema', json_schema: { name: 'response', schema, strict: true } },
+    });
     expect(r.body.output_config).toEqual({ format: { type: 'json_schema', schema } });
     expect(r.losses).toEqual([]);
     const j = run({ ...base, messages: [{ role: 'user', content: 'x' }], response_format: { type: 'json_object' } });
@@ -117,7 +126,9 @@ describe('openaiRequestToAnthropic: basics', () => {
   });
 
   it('strict throws TranslationError kind loss', () => {
-    expect(() => run({ ...base, messages: [{ role: 'user', content: 'x' }], n: 3 }, { strict: true })).toThrow(TranslationError);
+    expect(() => run({ ...base, messages: [{ role: 'user', content: 'x' }], n: 3 }, { strict: true })).toThrow(
+      TranslationError,
+    );
   });
 });
 
@@ -129,7 +140,11 @@ describe('openaiRequestToAnthropic: content', () => {
         {
           role: 'user',
           content: [
-            { type: 'image_url', image_url: { url: 'data:image/jpeg;base64,/9j/4AAQ' }, cache_control: { type: 'ephemeral' } },
+            {
+              type: 'image_url',
+              image_url: { url: 'data:image/jpeg;base64,/9j/4AAQ' },
+              cache_control: { type: 'ephemeral' },
+            },
             { type: 'image_url', image_url: { url: 'https://x/y.png', detail: 'high' } },
             { type: 'text', text: 'what?' },
           ],
@@ -140,7 +155,11 @@ describe('openaiRequestToAnthropic: content', () => {
       {
         role: 'user',
         content: [
-          { type: 'image', source: { type: 'base64', media_type: 'image/jpeg', data: '/9j/4AAQ' }, cache_control: { type: 'ephemeral' } },
+          {
+            type: 'image',
+            source: { type: 'base64', media_type: 'image/jpeg', data: '/9j/4AAQ' },
+            cache_control: { type: 'ephemeral' },
+          },
           { type: 'image', source: { type: 'url', url: 'https://x/y.png' } },
           { type: 'text', text: 'what?' },
         ],
@@ -216,10 +235,16 @@ describe('openaiRequestToAnthropic: content', () => {
       ...base,
       messages: [
         { role: 'user', content: 'go' },
-        { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'a', arguments: '{"q":' } }] },
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [{ id: 'c1', type: 'function', function: { name: 'a', arguments: '{"q":' } }],
+        },
       ],
     });
-    expect((r.body.messages as { content: unknown }[])[1]?.content).toEqual([{ type: 'tool_use', id: 'c1', name: 'a', input: {} }]);
+    expect((r.body.messages as { content: unknown }[])[1]?.content).toEqual([
+      { type: 'tool_use', id: 'c1', name: 'a', input: {} },
+    ]);
     expect(r.losses.map((l) => l.path)).toEqual(['messages[1].tool_calls[0].function.arguments']);
   });
 
@@ -239,8 +264,22 @@ describe('openaiRequestToAnthropic: content', () => {
   });
 
   it('consecutive user messages are merged into one turn', () => {
-    const r = run({ ...base, messages: [{ role: 'user', content: 'a' }, { role: 'user', content: [{ type: 'text', text: 'b' }] }] });
-    expect(r.body.messages).toEqual([{ role: 'user', content: [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }] }]);
+    const r = run({
+      ...base,
+      messages: [
+        { role: 'user', content: 'a' },
+        { role: 'user', content: [{ type: 'text', text: 'b' }] },
+      ],
+    });
+    expect(r.body.messages).toEqual([
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'a' },
+          { type: 'text', text: 'b' },
+        ],
+      },
+    ]);
   });
 
   it('content_blocks replay thinking with signatures; reasoning_content alone is reported (no invented signature)', () => {
@@ -282,7 +321,15 @@ describe('openaiRequestToAnthropic: content', () => {
       ...base,
       messages: [
         { role: 'user', content: 'q' },
-        { role: 'assistant', content: 'a', content_blocks: [{ type: 'thinking', thinking: 't', signature: '' }, { type: 'thinking', thinking: 'u' }, { type: 'text', text: 'a' }] },
+        {
+          role: 'assistant',
+          content: 'a',
+          content_blocks: [
+            { type: 'thinking', thinking: 't', signature: '' },
+            { type: 'thinking', thinking: 'u' },
+            { type: 'text', text: 'a' },
+          ],
+        },
       ],
     });
     expect((r.body.messages as { content: unknown }[])[1]?.content).toEqual([{ type: 'text', text: 'a' }]);
@@ -298,7 +345,9 @@ describe('openaiRequestToAnthropic: content', () => {
         { role: 'tool', tool_call_id: 'c', content: 'r', cache_control: { type: 'ephemeral', ttl: '1h' } },
       ],
     });
-    expect((r.body.messages as { content: unknown }[])[0]?.content).toEqual([{ type: 'text', text: 'long', cache_control: { type: 'ephemeral' } }]);
+    expect((r.body.messages as { content: unknown }[])[0]?.content).toEqual([
+      { type: 'text', text: 'long', cache_control: { type: 'ephemeral' } },
+    ]);
     expect((r.body.messages as { content: unknown }[])[2]?.content).toEqual([
       { type: 'tool_result', tool_use_id: 'c', content: 'r', cache_control: { type: 'ephemeral', ttl: '1h' } },
     ]);
@@ -306,7 +355,10 @@ describe('openaiRequestToAnthropic: content', () => {
 });
 
 describe('openaiRequestToAnthropic: tools and reasoning', () => {
-  const fn = { type: 'function', function: { name: 'get_weather', description: 'W', parameters: { type: 'object', properties: {} }, strict: true } };
+  const fn = {
+    type: 'function',
+    function: { name: 'get_weather', description: 'W', parameters: { type: 'object', properties: {} }, strict: true },
+  };
 
   it('function tools -> client tools; custom tools -> loss; missing parameters -> empty object schema', () => {
     const r = run({
@@ -329,7 +381,13 @@ describe('openaiRequestToAnthropic: tools and reasoning', () => {
     [undefined, false, { type: 'auto', disable_parallel_tool_use: true }],
     [undefined, true, undefined],
   ])('tool_choice %j, parallel %s -> %j', (tc, parallel, expected) => {
-    const r = run({ ...base, messages: [{ role: 'user', content: 'x' }], tools: [fn], tool_choice: tc, parallel_tool_calls: parallel });
+    const r = run({
+      ...base,
+      messages: [{ role: 'user', content: 'x' }],
+      tools: [fn],
+      tool_choice: tc,
+      parallel_tool_calls: parallel,
+    });
     expect(r.body.tool_choice).toEqual(expected);
   });
 
@@ -338,7 +396,10 @@ describe('openaiRequestToAnthropic: tools and reasoning', () => {
       ...base,
       messages: [{ role: 'user', content: 'x' }],
       tools: [fn],
-      tool_choice: { type: 'allowed_tools', allowed_tools: { mode: 'required', tools: [{ type: 'function', function: { name: 'get_weather' } }] } },
+      tool_choice: {
+        type: 'allowed_tools',
+        allowed_tools: { mode: 'required', tools: [{ type: 'function', function: { name: 'get_weather' } }] },
+      },
     });
     expect(r.body.tool_choice).toEqual({ type: 'any' });
     expect(r.losses.map((l) => l.path)).toEqual(['tool_choice.allowed_tools.tools']);
@@ -351,12 +412,22 @@ describe('openaiRequestToAnthropic: tools and reasoning', () => {
     ['high', 8000, { type: 'enabled', budget_tokens: 7999 }],
     ['none', 64000, { type: 'disabled' }],
   ])('reasoning_effort %s with max %i -> %j', (effort, max, thinking) => {
-    const r = run({ model: 'm', max_completion_tokens: max, messages: [{ role: 'user', content: 'x' }], reasoning_effort: effort });
+    const r = run({
+      model: 'm',
+      max_completion_tokens: max,
+      messages: [{ role: 'user', content: 'x' }],
+      reasoning_effort: effort,
+    });
     expect(r.body.thinking).toEqual(thinking);
   });
 
   it('reasoning_effort with max_tokens below 1025 cannot enable thinking: loss', () => {
-    const r = run({ model: 'm', max_completion_tokens: 1000, messages: [{ role: 'user', content: 'x' }], reasoning_effort: 'low' });
+    const r = run({
+      model: 'm',
+      max_completion_tokens: 1000,
+      messages: [{ role: 'user', content: 'x' }],
+      reasoning_effort: 'low',
+    });
     expect(r.body).not.toHaveProperty('thinking');
     expect(r.losses.map((l) => l.path)).toEqual(['reasoning_effort']);
   });

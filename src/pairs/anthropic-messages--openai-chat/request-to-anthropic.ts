@@ -1,13 +1,16 @@
 import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
+import { isFiniteNumber, isRecord, isString, type JsonObject } from '../../core/narrow.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { collectOpenAIToolNames } from '../../formats/openai-chat/tool-names.js';
 import { convertOpenAIMessagesToAnthropic } from './convert-openai-messages-to-anthropic.js';
-import { convertOpenAIToolChoiceToAnthropic, convertOpenAIToolsToAnthropic } from './convert-openai-tools-to-anthropic.js';
+import {
+  convertOpenAIToolChoiceToAnthropic,
+  convertOpenAIToolsToAnthropic,
+} from './convert-openai-tools-to-anthropic.js';
 import { DEFAULT_MAX_TOKENS, DEFAULT_SCHEMA_NAME } from './extensions.js';
 import { isReasoningEffort, reasoningEffortToBudget } from './map-reasoning-effort.js';
-import { isFiniteNumber, isRecord, isString, type JsonObject } from '../../core/narrow.js';
 import { createToolNamer } from './map-tool-names.js';
 import type { MessageCreateParamsOut } from './types.js';
 
@@ -27,7 +30,10 @@ const NOT_CARRIED: Record<string, { reason: string; inert?: (v: unknown) => bool
   seed: { reason: 'Anthropic has no seed' },
   store: { reason: 'Anthropic does not store completions', inert: (v) => v === false },
   metadata: { reason: 'Anthropic metadata only has user_id' },
-  modalities: { reason: 'Anthropic produces text only', inert: (v) => Array.isArray(v) && v.length === 1 && v[0] === 'text' },
+  modalities: {
+    reason: 'Anthropic produces text only',
+    inert: (v) => Array.isArray(v) && v.length === 1 && v[0] === 'text',
+  },
   audio: { reason: 'Anthropic has no audio output' },
   prediction: { reason: 'Anthropic has no predicted outputs' },
   web_search_options: { reason: 'web search options have no Anthropic request field (use the web_search server tool)' },
@@ -77,7 +83,8 @@ function convertStop(stop: unknown): string[] | undefined {
 
 function convertResponseFormat(rf: unknown, losses: LossCollector): JsonObject | undefined {
   if (rf === undefined || rf === null) return undefined;
-  if (!isRecord(rf)) throw new TranslationError('invalid_input', 'response_format must be an object', { path: 'response_format' });
+  if (!isRecord(rf))
+    throw new TranslationError('invalid_input', 'response_format must be an object', { path: 'response_format' });
   if (rf.type === 'text') return undefined;
   if (rf.type === 'json_object') {
     losses.add('response_format', 'json_object mode has no Anthropic equivalent without a schema; not carried');
@@ -89,15 +96,22 @@ function convertResponseFormat(rf: unknown, losses: LossCollector): JsonObject |
   const js = rf.json_schema;
   const p = 'response_format.json_schema';
   losses.unknownKeys(js, KEYS_NAME_DESCRIPTION_SCHEMA_STRICT, p);
-  if (typeof js.name === 'string' && js.name !== DEFAULT_SCHEMA_NAME) losses.add(childPath(p, 'name'), 'Anthropic output formats have no name');
-  if (typeof js.description === 'string') losses.add(childPath(p, 'description'), 'Anthropic output formats have no description');
-  if (js.strict === false) losses.add(childPath(p, 'strict'), 'Anthropic structured outputs always follow the schema strictly');
+  if (typeof js.name === 'string' && js.name !== DEFAULT_SCHEMA_NAME)
+    losses.add(childPath(p, 'name'), 'Anthropic output formats have no name');
+  if (typeof js.description === 'string')
+    losses.add(childPath(p, 'description'), 'Anthropic output formats have no description');
+  if (js.strict === false)
+    losses.add(childPath(p, 'strict'), 'Anthropic structured outputs always follow the schema strictly');
   return { type: 'json_schema', schema: isRecord(js.schema) ? js.schema : { type: 'object' } };
 }
 
-export function openaiRequestToAnthropic(body: unknown, options: TranslateOptions = {}): TranslationResult<MessageCreateParamsOut> {
+export function openaiRequestToAnthropic(
+  body: unknown,
+  options: TranslateOptions = {},
+): TranslationResult<MessageCreateParamsOut> {
   if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
-  if (typeof body.model !== 'string') throw new TranslationError('invalid_input', 'model must be a string', { path: 'model' });
+  if (typeof body.model !== 'string')
+    throw new TranslationError('invalid_input', 'model must be a string', { path: 'model' });
   const version = options.anthropicVersion ?? '2023-06-01';
   const losses = new LossCollector(options.strict);
   const names = createToolNamer(collectOpenAIToolNames(body));
@@ -110,11 +124,15 @@ export function openaiRequestToAnthropic(body: unknown, options: TranslateOption
   const mt = optNumber(body, 'max_tokens');
   if (mct !== undefined) {
     out.max_tokens = mct;
-    if (mt !== undefined && mt !== mct) losses.add('max_tokens', 'max_completion_tokens takes precedence over max_tokens');
+    if (mt !== undefined && mt !== mct)
+      losses.add('max_tokens', 'max_completion_tokens takes precedence over max_tokens');
   } else if (mt !== undefined) out.max_tokens = mt;
   else {
     out.max_tokens = DEFAULT_MAX_TOKENS;
-    losses.add('max_completion_tokens', `Anthropic requires max_tokens; none given, default ${DEFAULT_MAX_TOKENS} used`);
+    losses.add(
+      'max_completion_tokens',
+      `Anthropic requires max_tokens; none given, default ${DEFAULT_MAX_TOKENS} used`,
+    );
   }
   if (conv.system !== undefined) out.system = conv.system;
   out.messages = conv.messages;
@@ -123,13 +141,15 @@ export function openaiRequestToAnthropic(body: unknown, options: TranslateOption
   if (stop) out.stop_sequences = stop;
 
   if (body.stream !== undefined && body.stream !== null) {
-    if (typeof body.stream !== 'boolean') throw new TranslationError('invalid_input', 'stream must be a boolean', { path: 'stream' });
+    if (typeof body.stream !== 'boolean')
+      throw new TranslationError('invalid_input', 'stream must be a boolean', { path: 'stream' });
     out.stream = body.stream;
     context.stream = body.stream;
   }
   if (isRecord(body.stream_options)) {
     losses.unknownKeys(body.stream_options, KEYS_INCLUDE_USAGE_INCLUDE_OBFUSCATION, 'stream_options');
-    if (typeof body.stream_options.include_usage === 'boolean') context.includeUsage = body.stream_options.include_usage;
+    if (typeof body.stream_options.include_usage === 'boolean')
+      context.includeUsage = body.stream_options.include_usage;
   }
 
   const temperature = optNumber(body, 'temperature');
@@ -137,14 +157,16 @@ export function openaiRequestToAnthropic(body: unknown, options: TranslateOption
   // top_k is not in the Chat spec, but OpenAI-compatible clients (vLLM style) send it
   const topK = optNumber(body, 'top_k');
   if (version === '2026-10-21') {
-    if (temperature !== undefined) losses.add('temperature', 'Anthropic API version 2026-10-21 does not accept temperature');
+    if (temperature !== undefined)
+      losses.add('temperature', 'Anthropic API version 2026-10-21 does not accept temperature');
     if (topP !== undefined) losses.add('top_p', 'Anthropic API version 2026-10-21 does not accept top_p');
     if (topK !== undefined) losses.add('top_k', 'Anthropic API version 2026-10-21 does not accept top_k');
   } else {
     if (topK !== undefined) out.top_k = topK;
     if (temperature !== undefined) {
       out.temperature = Math.min(1, Math.max(0, temperature));
-      if (temperature > 1 || temperature < 0) losses.add('temperature', `Anthropic temperature range is 0-1; ${temperature} clamped to ${out.temperature}`);
+      if (temperature > 1 || temperature < 0)
+        losses.add('temperature', `Anthropic temperature range is 0-1; ${temperature} clamped to ${out.temperature}`);
     }
     if (topP !== undefined) out.top_p = topP;
   }
@@ -159,14 +181,17 @@ export function openaiRequestToAnthropic(body: unknown, options: TranslateOption
   if (isRecord(body.thinking)) {
     // Portkey-style passthrough of an Anthropic thinking config
     out.thinking = body.thinking;
-    if (body.reasoning_effort !== undefined && body.reasoning_effort !== null) losses.add('reasoning_effort', 'thinking takes precedence over reasoning_effort');
+    if (body.reasoning_effort !== undefined && body.reasoning_effort !== null)
+      losses.add('reasoning_effort', 'thinking takes precedence over reasoning_effort');
   } else if (body.reasoning_effort !== undefined && body.reasoning_effort !== null) {
     const effort = body.reasoning_effort;
-    if (!isReasoningEffort(effort)) throw new TranslationError('invalid_input', 'unknown reasoning_effort', { path: 'reasoning_effort' });
+    if (!isReasoningEffort(effort))
+      throw new TranslationError('invalid_input', 'unknown reasoning_effort', { path: 'reasoning_effort' });
     if (effort === 'none') out.thinking = { type: 'disabled' };
     else {
       const budget = reasoningEffortToBudget(effort, out.max_tokens as number);
-      if (budget === undefined) losses.add('reasoning_effort', 'max_tokens is too small for a thinking budget of at least 1024 tokens');
+      if (budget === undefined)
+        losses.add('reasoning_effort', 'max_tokens is too small for a thinking budget of at least 1024 tokens');
       else out.thinking = { type: 'enabled', budget_tokens: budget };
     }
   } else if (body.thinking !== undefined && body.thinking !== null) {
@@ -177,7 +202,8 @@ export function openaiRequestToAnthropic(body: unknown, options: TranslateOption
   const user = body.user;
   if (typeof sid === 'string') {
     out.metadata = { user_id: sid };
-    if (typeof user === 'string' && user !== sid) losses.add('user', 'safety_identifier takes precedence over user for metadata.user_id');
+    if (typeof user === 'string' && user !== sid)
+      losses.add('user', 'safety_identifier takes precedence over user for metadata.user_id');
   } else if (typeof user === 'string') out.metadata = { user_id: user };
 
   const format = convertResponseFormat(body.response_format, losses);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { TranslationError } from '../../core/errors.js';
 import { anthropicRequestToOpenAI } from './request-to-openai.js';
-import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 
 const run = (body: unknown, opts = {}) => anthropicRequestToOpenAI(deepFreeze(body), opts);
 const base = { model: 'claude-x', max_tokens: 100 };
@@ -38,17 +38,30 @@ describe('anthropicRequestToOpenAI: basics', () => {
   it('system blocks keep cache_control (with ttl) as an extension on text parts', () => {
     const r = run({
       ...base,
-      system: [{ type: 'text', text: 'A' }, { type: 'text', text: 'B', cache_control: { type: 'ephemeral', ttl: '1h' } }],
+      system: [
+        { type: 'text', text: 'A' },
+        { type: 'text', text: 'B', cache_control: { type: 'ephemeral', ttl: '1h' } },
+      ],
       messages: [{ role: 'user', content: 'Hi' }],
     });
     expect((r.body.messages as unknown[])[0]).toEqual({
       role: 'system',
-      content: [{ type: 'text', text: 'A' }, { type: 'text', text: 'B', cache_control: { type: 'ephemeral', ttl: '1h' } }],
+      content: [
+        { type: 'text', text: 'A' },
+        { type: 'text', text: 'B', cache_control: { type: 'ephemeral', ttl: '1h' } },
+      ],
     });
   });
 
   it('role:"system" entries inside messages stay in place', () => {
-    const r = run({ ...base, messages: [{ role: 'user', content: 'a' }, { role: 'system', content: 'rule' }, { role: 'user', content: 'b' }] });
+    const r = run({
+      ...base,
+      messages: [
+        { role: 'user', content: 'a' },
+        { role: 'system', content: 'rule' },
+        { role: 'user', content: 'b' },
+      ],
+    });
     expect(r.body.messages).toEqual([
       { role: 'user', content: 'a' },
       { role: 'system', content: 'rule' },
@@ -57,7 +70,11 @@ describe('anthropicRequestToOpenAI: basics', () => {
   });
 
   it('more than 4 stop sequences: the rest are losses', () => {
-    const r = run({ ...base, messages: [{ role: 'user', content: 'x' }], stop_sequences: ['1', '2', '3', '4', '5', '6'] });
+    const r = run({
+      ...base,
+      messages: [{ role: 'user', content: 'x' }],
+      stop_sequences: ['1', '2', '3', '4', '5', '6'],
+    });
     expect(r.body.stop).toEqual(['1', '2', '3', '4']);
     expect(r.losses.map((l) => l.path)).toEqual(['stop_sequences[4]', 'stop_sequences[5]']);
   });
@@ -80,15 +97,27 @@ describe('anthropicRequestToOpenAI: basics', () => {
   });
 
   it('metadata.user_id -> user; service_tier standard_only -> default', () => {
-    const r = run({ ...base, messages: [{ role: 'user', content: 'x' }], metadata: { user_id: 'u-1' }, service_tier: 'standard_only' });
+    const r = run({
+      ...base,
+      messages: [{ role: 'user', content: 'x' }],
+      metadata: { user_id: 'u-1' },
+      service_tier: 'standard_only',
+    });
     expect(r.body.user).toBe('u-1');
     expect(r.body.service_tier).toBe('default');
   });
 
   it('output_config.format json_schema -> response_format json_schema', () => {
     const schema = { type: 'object', properties: { a: { type: 'string' } } };
-    const r = run({ ...base, messages: [{ role: 'user', content: 'x' }], output_config: { format: { type: 'json_schema', schema } } });
-    expect(r.body.response_format).toEqual({ type: 'json_schema', json_schema: { name: 'response', schema, strict: true } });
+    const r = run({
+      ...base,
+      messages: [{ role: 'user', content: 'x' }],
+      output_config: { format: { type: 'json_schema', schema } },
+    });
+    expect(r.body.response_format).toEqual({
+      type: 'json_schema',
+      json_schema: { name: 'response', schema, strict: true },
+    });
   });
 });
 
@@ -112,7 +141,11 @@ describe('anthropicRequestToOpenAI: content', () => {
       {
         role: 'user',
         content: [
-          { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' }, cache_control: { type: 'ephemeral' } },
+          {
+            type: 'image_url',
+            image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' },
+            cache_control: { type: 'ephemeral' },
+          },
           { type: 'image_url', image_url: { url: 'https://x/y.png' } },
           { type: 'text', text: 'what?' },
         ],
@@ -128,7 +161,11 @@ describe('anthropicRequestToOpenAI: content', () => {
         {
           role: 'user',
           content: [
-            { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0=' }, title: 'a.pdf' },
+            {
+              type: 'document',
+              source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0=' },
+              title: 'a.pdf',
+            },
             { type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'héllo' } },
           ],
         },
@@ -158,7 +195,14 @@ describe('anthropicRequestToOpenAI: content', () => {
           role: 'user',
           content: [
             { type: 'tool_result', tool_use_id: 't1', content: 'ok' },
-            { type: 'tool_result', tool_use_id: 't2', content: [{ type: 'text', text: 'see' }, { type: 'image', source: img }] },
+            {
+              type: 'tool_result',
+              tool_use_id: 't2',
+              content: [
+                { type: 'text', text: 'see' },
+                { type: 'image', source: img },
+              ],
+            },
             { type: 'tool_result', tool_use_id: 't3', content: 'boom', is_error: true },
             { type: 'text', text: 'thanks' },
           ],
@@ -238,19 +282,33 @@ describe('anthropicRequestToOpenAI: content', () => {
   it('server tool blocks in history are losses', () => {
     const r = run({
       ...base,
-      messages: [{ role: 'assistant', content: [{ type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: {} }] }],
+      messages: [
+        { role: 'assistant', content: [{ type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: {} }] },
+      ],
     });
     expect(r.losses.map((l) => l.path)).toEqual(['messages[0].content[0]']);
   });
 });
 
 describe('anthropicRequestToOpenAI: tools and thinking', () => {
-  const tool = { name: 'get_weather', description: 'Weather', input_schema: { type: 'object', properties: { city: { type: 'string' } } }, strict: true };
+  const tool = {
+    name: 'get_weather',
+    description: 'Weather',
+    input_schema: { type: 'object', properties: { city: { type: 'string' } } },
+    strict: true,
+  };
 
   it('tools -> function tools; server tools -> loss', () => {
-    const r = run({ ...base, messages: [{ role: 'user', content: 'x' }], tools: [tool, { type: 'web_search_20250305', name: 'web_search' }] });
+    const r = run({
+      ...base,
+      messages: [{ role: 'user', content: 'x' }],
+      tools: [tool, { type: 'web_search_20250305', name: 'web_search' }],
+    });
     expect(r.body.tools).toEqual([
-      { type: 'function', function: { name: 'get_weather', description: 'Weather', parameters: tool.input_schema, strict: true } },
+      {
+        type: 'function',
+        function: { name: 'get_weather', description: 'Weather', parameters: tool.input_schema, strict: true },
+      },
     ]);
     expect(r.losses.map((l) => l.path)).toEqual(['tools[1]']);
   });
@@ -280,7 +338,9 @@ describe('anthropicRequestToOpenAI: tools and thinking', () => {
     const mapped = (r.body.tools as { function: { name: string } }[])[0]?.function.name ?? '';
     expect(mapped).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
     expect(r.body.tool_choice).toEqual({ type: 'function', function: { name: mapped } });
-    expect((r.body.messages as { tool_calls?: { function: { name: string } }[] }[])[1]?.tool_calls?.[0]?.function.name).toBe(mapped);
+    expect(
+      (r.body.messages as { tool_calls?: { function: { name: string } }[] }[])[1]?.tool_calls?.[0]?.function.name,
+    ).toBe(mapped);
     expect(r.context.toolNames).toEqual({ [mapped]: 'mcp.fs/read' });
   });
 
@@ -291,7 +351,12 @@ describe('anthropicRequestToOpenAI: tools and thinking', () => {
     [16384, 'medium'],
     [16385, 'high'],
   ])('thinking budget %i -> reasoning_effort %s', (budget, effort) => {
-    const r = run({ model: 'm', max_tokens: 64000, messages: [{ role: 'user', content: 'x' }], thinking: { type: 'enabled', budget_tokens: budget } });
+    const r = run({
+      model: 'm',
+      max_tokens: 64000,
+      messages: [{ role: 'user', content: 'x' }],
+      thinking: { type: 'enabled', budget_tokens: budget },
+    });
     expect(r.body.reasoning_effort).toBe(effort);
     expect(r.losses).toEqual([]);
   });
@@ -313,8 +378,14 @@ describe('anthropicRequestToOpenAI: bad input gives TranslationError only', () =
     [{ model: 'm', max_tokens: 'x', messages: [] }, 'max_tokens'],
     [{ model: 'm', max_tokens: 1, messages: [{ role: 'bot', content: 'x' }] }, 'messages[0].role'],
     [{ model: 'm', max_tokens: 1, messages: [{ role: 'user', content: 5 }] }, 'messages[0].content'],
-    [{ model: 'm', max_tokens: 1, messages: [{ role: 'user', content: [{ type: 'text', text: 5 }] }] }, 'messages[0].content[0].text'],
-    [{ model: 'm', max_tokens: 1, messages: [{ role: 'user', content: [{ type: 'image' }] }] }, 'messages[0].content[0].source'],
+    [
+      { model: 'm', max_tokens: 1, messages: [{ role: 'user', content: [{ type: 'text', text: 5 }] }] },
+      'messages[0].content[0].text',
+    ],
+    [
+      { model: 'm', max_tokens: 1, messages: [{ role: 'user', content: [{ type: 'image' }] }] },
+      'messages[0].content[0].source',
+    ],
     [{ model: 'm', max_tokens: 1, messages: [], tools: 'x' }, 'tools'],
     [{ model: 'm', max_tokens: 1, messages: [], tool_choice: { type: 'maybe' } }, 'tool_choice.type'],
   ])('%j -> invalid_input at %s', (body, path) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { TranslationError } from '../../core/errors.js';
 import { openaiResponseToAnthropic } from './response-to-anthropic.js';
-import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 
 const run = (body: unknown, opts = {}) => openaiResponseToAnthropic(deepFreeze(body), opts);
 const usage = { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 };
@@ -10,7 +10,15 @@ const resp = (message: Record<string, unknown>, finish: unknown = 'stop', extra:
   object: 'chat.completion',
   created: 1,
   model: 'gpt-x',
-  choices: [{ index: 0, message: { role: 'assistant', refusal: null, ...message }, finish_reason: finish, logprobs: null, ...extra }],
+  choices: [
+    {
+      index: 0,
+      message: { role: 'assistant', refusal: null, ...message },
+      finish_reason: finish,
+      logprobs: null,
+      ...extra,
+    },
+  ],
   usage,
 });
 
@@ -61,12 +69,19 @@ describe('openaiResponseToAnthropic', () => {
   });
 
   it('choice.stop_sequence extension -> stop_sequence', () => {
-    expect(run(resp({ content: 'x' }, 'stop', { stop_sequence: '###' })).body).toMatchObject({ stop_reason: 'stop_sequence', stop_sequence: '###' });
+    expect(run(resp({ content: 'x' }, 'stop', { stop_sequence: '###' })).body).toMatchObject({
+      stop_reason: 'stop_sequence',
+      stop_sequence: '###',
+    });
   });
 
   it('refusal -> stop_reason refusal with stop_details', () => {
     const r = run(resp({ content: null, refusal: 'No.' }));
-    expect(r.body).toMatchObject({ content: [], stop_reason: 'refusal', stop_details: { type: 'refusal', category: null, explanation: 'No.' } });
+    expect(r.body).toMatchObject({
+      content: [],
+      stop_reason: 'refusal',
+      stop_details: { type: 'refusal', category: null, explanation: 'No.' },
+    });
   });
 
   it('content_blocks -> thinking blocks with signatures; reasoning_content -> thinking with empty signature', () => {
@@ -91,14 +106,24 @@ describe('openaiResponseToAnthropic', () => {
       { type: 'text', text: 'answer' },
     ]);
     const g = run(resp({ content: 'answer', reasoning: 'groq think' }));
-    expect((g.body.content as unknown as unknown[])[0]).toEqual({ type: 'thinking', thinking: 'groq think', signature: '' });
+    expect((g.body.content as unknown as unknown[])[0]).toEqual({
+      type: 'thinking',
+      thinking: 'groq think',
+      signature: '',
+    });
   });
 
   it('Mistral-style content array with thinking chunks -> thinking (empty signature) + text', () => {
     const r = run(
       resp({
         content: [
-          { type: 'thinking', thinking: [{ type: 'text', text: 'step 1. ' }, { type: 'text', text: 'step 2.' }] },
+          {
+            type: 'thinking',
+            thinking: [
+              { type: 'text', text: 'step 1. ' },
+              { type: 'text', text: 'step 2.' },
+            ],
+          },
           { type: 'text', text: 'Result' },
           { type: 'reference', reference_ids: [1] },
         ],
@@ -132,19 +157,38 @@ describe('openaiResponseToAnthropic', () => {
   });
 
   it('url_citation annotations -> web_search_result_location citations', () => {
-    const r = run(resp({ content: 'Intro. Fact.', annotations: [{ type: 'url_citation', url_citation: { start_index: 7, end_index: 12, url: 'https://e.x', title: 'E' } }] }));
+    const r = run(
+      resp({
+        content: 'Intro. Fact.',
+        annotations: [
+          { type: 'url_citation', url_citation: { start_index: 7, end_index: 12, url: 'https://e.x', title: 'E' } },
+        ],
+      }),
+    );
     expect(r.body.content).toEqual([
       {
         type: 'text',
         text: 'Intro. Fact.',
-        citations: [{ type: 'web_search_result_location', cited_text: 'Fact.', url: 'https://e.x', title: 'E', encrypted_index: '' }],
+        citations: [
+          {
+            type: 'web_search_result_location',
+            cited_text: 'Fact.',
+            url: 'https://e.x',
+            title: 'E',
+            encrypted_index: '',
+          },
+        ],
       },
     ]);
   });
 
   it('extra choices, logprobs, system_fingerprint are losses', () => {
     const body = resp({ content: 'x' }, 'stop', { logprobs: { content: [] } });
-    const r = run({ ...body, system_fingerprint: 'fp', choices: [...body.choices, { index: 1, message: { role: 'assistant', content: 'y' }, finish_reason: 'stop' }] });
+    const r = run({
+      ...body,
+      system_fingerprint: 'fp',
+      choices: [...body.choices, { index: 1, message: { role: 'assistant', content: 'y' }, finish_reason: 'stop' }],
+    });
     expect(r.losses.map((l) => l.path)).toEqual(['system_fingerprint', 'choices[1]', 'choices[0].logprobs']);
   });
 
@@ -163,8 +207,13 @@ describe('openaiResponseToAnthropic on OpenAI-compatible providers', () => {
 
   it('null / empty fields carry nothing (vLLM stop_reason: null, Together prompt: []); valued unknown ones are losses', () => {
     // before: every unknown key was a loss, null ones included
-    expect(paths(run({ ...resp({ content: 'x' }, 'stop', { stop_reason: null }), prompt: [], prompt_logprobs: null }))).toEqual([]);
-    expect(paths(run({ ...resp({ content: 'x' }, 'stop', { seed: 42 }), provider: 'Google' }))).toEqual(['provider', 'choices[0].seed']);
+    expect(
+      paths(run({ ...resp({ content: 'x' }, 'stop', { stop_reason: null }), prompt: [], prompt_logprobs: null })),
+    ).toEqual([]);
+    expect(paths(run({ ...resp({ content: 'x' }, 'stop', { seed: 42 }), provider: 'Google' }))).toEqual([
+      'provider',
+      'choices[0].seed',
+    ]);
   });
 
   it("Gemini: a tool call's extra_content (thought signature) is a loss; Ollama's index is not", () => {
@@ -173,7 +222,13 @@ describe('openaiResponseToAnthropic on OpenAI-compatible providers', () => {
         {
           content: null,
           tool_calls: [
-            { id: 'function-call-1', index: 0, type: 'function', function: { name: 'f', arguments: '{}' }, extra_content: { google: { thought_signature: 's' } } },
+            {
+              id: 'function-call-1',
+              index: 0,
+              type: 'function',
+              function: { name: 'f', arguments: '{}' },
+              extra_content: { google: { thought_signature: 's' } },
+            },
           ],
         },
         'tool_calls',
@@ -184,13 +239,18 @@ describe('openaiResponseToAnthropic on OpenAI-compatible providers', () => {
   });
 
   it('Ollama: arguments as an object are taken as the input; finish_reason stop with calls is tool_use', () => {
-    const r = run(resp({ content: '', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: { city: 'Paris' } } }] }));
+    const r = run(
+      resp({
+        content: '',
+        tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: { city: 'Paris' } } }],
+      }),
+    );
     expect(r.body.content).toEqual([{ type: 'tool_use', id: 'call_1', name: 'f', input: { city: 'Paris' } }]);
     expect(r.body.stop_reason).toBe('tool_use');
     expect(r.losses).toEqual([]);
   });
 
-  it("finish_reason eos (Together) and null (vLLM) are end_turn without loss; an unknown one is a loss", () => {
+  it('finish_reason eos (Together) and null (vLLM) are end_turn without loss; an unknown one is a loss', () => {
     expect(run(resp({ content: 'x' }, 'eos'))).toMatchObject({ body: { stop_reason: 'end_turn' }, losses: [] });
     expect(run(resp({ content: 'x' }, null))).toMatchObject({ body: { stop_reason: 'end_turn' }, losses: [] });
     const r = run(resp({ content: 'x' }, 'recitation'));

@@ -1,16 +1,16 @@
 import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 import type { TranslateOptions, TranslationResult } from '../../core/options.js';
+import { readChatContentArray } from './convert-chat-content-array.js';
+import { parseToolArguments } from './convert-tool-arguments.js';
 import { annotationsToCitations } from './map-citations.js';
 import { openaiFinishReasonToAnthropic } from './map-stop-reason.js';
+import { restoreToolName } from './map-tool-names.js';
 import { openaiUsageToAnthropic } from './map-usage.js';
-import { isRecord, type JsonObject } from '../../core/narrow.js';
-import { parseToolArguments } from './convert-tool-arguments.js';
-import { readChatContentArray } from './convert-chat-content-array.js';
 import { reportUnknownKeys } from './report-unknown-keys.js';
 import { reportOpenAIUsageLosses } from './report-usage-losses.js';
-import { restoreToolName } from './map-tool-names.js';
 import type { MessageOut } from './types.js';
 
 /**
@@ -23,15 +23,37 @@ import type { MessageOut } from './types.js';
 
 const KNOWN = new Set(['id', 'object', 'created', 'model', 'choices', 'usage', 'system_fingerprint', 'service_tier']);
 const CHOICE_KNOWN = new Set(['index', 'message', 'finish_reason', 'logprobs', 'stop_sequence']);
-const MESSAGE_KNOWN = new Set(['role', 'content', 'refusal', 'tool_calls', 'annotations', 'content_blocks', 'reasoning_content', 'reasoning']);
+const MESSAGE_KNOWN = new Set([
+  'role',
+  'content',
+  'refusal',
+  'tool_calls',
+  'annotations',
+  'content_blocks',
+  'reasoning_content',
+  'reasoning',
+]);
 /** `index` in a response tool call (Ollama) only restates its position */
 const TOOL_CALL_KNOWN = new Set(['id', 'type', 'function', 'index']);
 const FUNCTION_KNOWN = new Set(['name', 'arguments']);
 /** finish reasons with an Anthropic stop reason; `eos` (Together) is a natural stop, `null` (vLLM) says nothing */
-const FINISH_KNOWN = new Set(['stop', 'length', 'tool_calls', 'content_filter', 'function_call', 'eos', null, undefined]);
+const FINISH_KNOWN = new Set([
+  'stop',
+  'length',
+  'tool_calls',
+  'content_filter',
+  'function_call',
+  'eos',
+  null,
+  undefined,
+]);
 const UNKNOWN = 'field not supported by the target format';
 
-function thinkingFromContentBlocks(cb: unknown, path: string, losses: LossCollector): { blocks: JsonObject[]; text: string } {
+function thinkingFromContentBlocks(
+  cb: unknown,
+  path: string,
+  losses: LossCollector,
+): { blocks: JsonObject[]; text: string } {
   const blocks: JsonObject[] = [];
   let text = '';
   if (!Array.isArray(cb)) throw new TranslationError('invalid_input', 'content_blocks must be an array', { path });
@@ -39,7 +61,11 @@ function thinkingFromContentBlocks(cb: unknown, path: string, losses: LossCollec
     const p = childPath(path, i);
     if (!isRecord(b)) throw new TranslationError('invalid_input', 'content block must be an object', { path: p });
     if (b.type === 'thinking' && typeof b.thinking === 'string') {
-      blocks.push({ type: 'thinking', thinking: b.thinking, signature: typeof b.signature === 'string' ? b.signature : '' });
+      blocks.push({
+        type: 'thinking',
+        thinking: b.thinking,
+        signature: typeof b.signature === 'string' ? b.signature : '',
+      });
     } else if (b.type === 'redacted_thinking' && typeof b.data === 'string') {
       blocks.push({ type: 'redacted_thinking', data: b.data });
     } else if (b.type === 'text' && typeof b.text === 'string') {
@@ -49,9 +75,13 @@ function thinkingFromContentBlocks(cb: unknown, path: string, losses: LossCollec
   return { blocks, text };
 }
 
-export function openaiResponseToAnthropic(body: unknown, options: TranslateOptions = {}): TranslationResult<MessageOut> {
+export function openaiResponseToAnthropic(
+  body: unknown,
+  options: TranslateOptions = {},
+): TranslationResult<MessageOut> {
   if (!isRecord(body)) throw new TranslationError('invalid_input', 'response body must be a JSON object', { path: '' });
-  if (!Array.isArray(body.choices)) throw new TranslationError('invalid_input', 'choices must be an array', { path: 'choices' });
+  if (!Array.isArray(body.choices))
+    throw new TranslationError('invalid_input', 'choices must be an array', { path: 'choices' });
   const losses = new LossCollector(options.strict);
   // a bound method, not a closure: no function is defined per call
   const report: (path: string, reason: string) => void = losses.add.bind(losses);
@@ -61,11 +91,17 @@ export function openaiResponseToAnthropic(body: unknown, options: TranslateOptio
   if (body.system_fingerprint !== undefined && body.system_fingerprint !== null) {
     losses.add('system_fingerprint', 'system_fingerprint has no Anthropic equivalent');
   }
-  const tier = body.service_tier === 'default' || body.service_tier === 'auto' ? 'standard' : body.service_tier === 'priority' ? 'priority' : undefined;
+  const tier =
+    body.service_tier === 'default' || body.service_tier === 'auto'
+      ? 'standard'
+      : body.service_tier === 'priority'
+        ? 'priority'
+        : undefined;
   if (tier === undefined && body.service_tier !== undefined && body.service_tier !== null) {
     losses.add('service_tier', `service_tier ${JSON.stringify(body.service_tier)} has no Anthropic equivalent`);
   }
-  for (let i = 1; i < body.choices.length; i++) losses.add(childPath('choices', i), 'Anthropic returns one choice; extra choices dropped');
+  for (let i = 1; i < body.choices.length; i++)
+    losses.add(childPath('choices', i), 'Anthropic returns one choice; extra choices dropped');
 
   const content: JsonObject[] = [];
   let finish: unknown = null;
@@ -77,9 +113,14 @@ export function openaiResponseToAnthropic(body: unknown, options: TranslateOptio
     const cp = childPath('choices', 0);
     if (!isRecord(choice)) throw new TranslationError('invalid_input', 'choice must be an object', { path: cp });
     reportUnknownKeys(choice, CHOICE_KNOWN, cp, report, UNKNOWN);
-    if (choice.logprobs !== undefined && choice.logprobs !== null) losses.add(childPath(cp, 'logprobs'), 'Anthropic has no log probabilities');
+    if (choice.logprobs !== undefined && choice.logprobs !== null)
+      losses.add(childPath(cp, 'logprobs'), 'Anthropic has no log probabilities');
     finish = choice.finish_reason;
-    if (!FINISH_KNOWN.has(finish as string)) losses.add(childPath(cp, 'finish_reason'), `unknown finish_reason ${JSON.stringify(finish)}; sent as end_turn / tool_use`);
+    if (!FINISH_KNOWN.has(finish as string))
+      losses.add(
+        childPath(cp, 'finish_reason'),
+        `unknown finish_reason ${JSON.stringify(finish)}; sent as end_turn / tool_use`,
+      );
     stopSequence = choice.stop_sequence;
     const mp = childPath(cp, 'message');
     const msg = choice.message;
@@ -93,7 +134,9 @@ export function openaiResponseToAnthropic(body: unknown, options: TranslateOptio
       text = read.text;
       arrayThinking = read.thinking;
     } else if (msg.content !== undefined && msg.content !== null && typeof msg.content !== 'string') {
-      throw new TranslationError('invalid_input', 'message content must be a string, an array or null', { path: childPath(mp, 'content') });
+      throw new TranslationError('invalid_input', 'message content must be a string, an array or null', {
+        path: childPath(mp, 'content'),
+      });
     }
     if (msg.content_blocks !== undefined && msg.content_blocks !== null) {
       const cb = thinkingFromContentBlocks(msg.content_blocks, childPath(mp, 'content_blocks'), losses);
@@ -142,7 +185,8 @@ export function openaiResponseToAnthropic(body: unknown, options: TranslateOptio
   if (isRecord(body.usage)) reportOpenAIUsageLosses(body.usage, 'usage', report);
   let stopReason = openaiFinishReasonToAnthropic(finish, hasCalls, stopSequence);
   if (refusal !== undefined) stopReason = 'refusal';
-  const id = options.id ?? (typeof body.id === 'string' ? (body.id.startsWith('msg_') ? body.id : `msg_${body.id}`) : 'msg_0');
+  const id =
+    options.id ?? (typeof body.id === 'string' ? (body.id.startsWith('msg_') ? body.id : `msg_${body.id}`) : 'msg_0');
   const model = options.model ?? (typeof body.model === 'string' ? body.model : (options.context?.clientModel ?? ''));
   const out: JsonObject = {
     id,
@@ -152,7 +196,10 @@ export function openaiResponseToAnthropic(body: unknown, options: TranslateOptio
     content,
     stop_reason: stopReason,
     stop_sequence: stopReason === 'stop_sequence' ? stopSequence : null,
-    usage: tier === undefined ? openaiUsageToAnthropic(body.usage) : { ...openaiUsageToAnthropic(body.usage), service_tier: tier },
+    usage:
+      tier === undefined
+        ? openaiUsageToAnthropic(body.usage)
+        : { ...openaiUsageToAnthropic(body.usage), service_tier: tier },
   };
   if (refusal !== undefined) out.stop_details = { type: 'refusal', category: null, explanation: refusal };
   return { body: out as unknown as MessageOut, losses: losses.list, context: options.context ?? {} };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { TranslationError } from '../../core/errors.js';
 import { anthropicResponseToOpenAI } from './response-to-openai.js';
-import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 
 const run = (body: unknown, opts = {}) => anthropicResponseToOpenAI(deepFreeze(body), opts);
 const usage = { input_tokens: 10, output_tokens: 5, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
@@ -19,13 +19,25 @@ const msg = (content: unknown[], extra: Record<string, unknown> = {}) => ({
 
 describe('anthropicResponseToOpenAI', () => {
   it('text response with derived id, created default 0, usage', () => {
-    const r = run(msg([{ type: 'text', text: 'Hello' }, { type: 'text', text: ' world' }]));
+    const r = run(
+      msg([
+        { type: 'text', text: 'Hello' },
+        { type: 'text', text: ' world' },
+      ]),
+    );
     expect(r.body).toEqual({
       id: 'chatcmpl-msg_01',
       object: 'chat.completion',
       created: 0,
       model: 'claude-x',
-      choices: [{ index: 0, message: { role: 'assistant', content: 'Hello world', refusal: null }, finish_reason: 'stop', logprobs: null }],
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: 'Hello world', refusal: null },
+          finish_reason: 'stop',
+          logprobs: null,
+        },
+      ],
       usage: {
         prompt_tokens: 10,
         completion_tokens: 5,
@@ -64,7 +76,10 @@ describe('anthropicResponseToOpenAI', () => {
 
   it('stop_sequence -> finish_reason stop plus choice.stop_sequence; max_tokens -> length', () => {
     const r = run(msg([{ type: 'text', text: 'x' }], { stop_reason: 'stop_sequence', stop_sequence: '###' }));
-    expect((r.body.choices as unknown as Record<string, unknown>[])[0]).toMatchObject({ finish_reason: 'stop', stop_sequence: '###' });
+    expect((r.body.choices as unknown as Record<string, unknown>[])[0]).toMatchObject({
+      finish_reason: 'stop',
+      stop_sequence: '###',
+    });
     const t = run(msg([{ type: 'text', text: 'x' }], { stop_reason: 'max_tokens' }));
     expect((t.body.choices as unknown as Record<string, unknown>[])[0]?.finish_reason).toBe('length');
   });
@@ -78,7 +93,12 @@ describe('anthropicResponseToOpenAI', () => {
   });
 
   it('refusal -> content_filter with the explanation in message.refusal', () => {
-    const r = run(msg([], { stop_reason: 'refusal', stop_details: { type: 'refusal', category: null, explanation: 'I cannot help.' } }));
+    const r = run(
+      msg([], {
+        stop_reason: 'refusal',
+        stop_details: { type: 'refusal', category: null, explanation: 'I cannot help.' },
+      }),
+    );
     expect((r.body.choices as unknown as Record<string, unknown>[])[0]).toEqual({
       index: 0,
       message: { role: 'assistant', content: null, refusal: 'I cannot help.' },
@@ -114,7 +134,11 @@ describe('anthropicResponseToOpenAI', () => {
   });
 
   it('cache usage: prompt_tokens includes reads and writes', () => {
-    const r = run(msg([{ type: 'text', text: 'x' }], { usage: { input_tokens: 5, output_tokens: 2, cache_creation_input_tokens: 100, cache_read_input_tokens: 1000 } }));
+    const r = run(
+      msg([{ type: 'text', text: 'x' }], {
+        usage: { input_tokens: 5, output_tokens: 2, cache_creation_input_tokens: 100, cache_read_input_tokens: 1000 },
+      }),
+    );
     expect(r.body.usage).toEqual({
       prompt_tokens: 1105,
       completion_tokens: 2,
@@ -133,13 +157,23 @@ describe('anthropicResponseToOpenAI', () => {
         {
           type: 'text',
           text: 'Fact.',
-          citations: [{ type: 'web_search_result_location', url: 'https://e.x', title: 'E', cited_text: 'Fact', encrypted_index: 'enc' }],
+          citations: [
+            {
+              type: 'web_search_result_location',
+              url: 'https://e.x',
+              title: 'E',
+              cited_text: 'Fact',
+              encrypted_index: 'enc',
+            },
+          ],
         },
       ]),
     );
     const message = (r.body.choices as unknown as { message: Record<string, unknown> }[])[0]?.message;
     expect(message?.content).toBe('Intro. Fact.');
-    expect(message?.annotations).toEqual([{ type: 'url_citation', url_citation: { start_index: 7, end_index: 12, url: 'https://e.x', title: 'E' } }]);
+    expect(message?.annotations).toEqual([
+      { type: 'url_citation', url_citation: { start_index: 7, end_index: 12, url: 'https://e.x', title: 'E' } },
+    ]);
     expect(r.losses.map((l) => l.path)).toEqual(['content[0]', 'content[1]', 'content[3].citations[0]']);
   });
 
@@ -155,14 +189,24 @@ describe('anthropicResponseToOpenAI usage and unknown fields', () => {
   it('server tool counts and a non-zero cache TTL split are losses; zeros and null fields are not', () => {
     const quiet = run(
       msg([{ type: 'text', text: 'x' }], {
-        usage: { ...usage, cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 }, server_tool_use: null, service_tier: 'standard' },
+        usage: {
+          ...usage,
+          cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 },
+          server_tool_use: null,
+          service_tier: 'standard',
+        },
         diagnostics: null,
       }),
     );
     expect(quiet.losses).toEqual([]);
     const r = run(
       msg([{ type: 'text', text: 'x' }], {
-        usage: { ...usage, cache_creation_input_tokens: 30, cache_creation: { ephemeral_1h_input_tokens: 30 }, server_tool_use: { web_search_requests: 1 } },
+        usage: {
+          ...usage,
+          cache_creation_input_tokens: 30,
+          cache_creation: { ephemeral_1h_input_tokens: 30 },
+          server_tool_use: { web_search_requests: 1 },
+        },
       }),
     );
     expect(r.losses.map((l) => l.path)).toEqual(['usage.cache_creation', 'usage.server_tool_use']);

@@ -1,14 +1,14 @@
 import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 import type { TranslateOptions, TranslationResult } from '../../core/options.js';
 import { citationsToAnnotations } from './map-citations.js';
 import { anthropicStopReasonLoss, anthropicStopReasonToOpenAI } from './map-stop-reason.js';
+import { restoreToolName } from './map-tool-names.js';
 import { anthropicUsageToOpenAI } from './map-usage.js';
-import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { reportUnknownKeys } from './report-unknown-keys.js';
 import { reportAnthropicUsageLosses } from './report-usage-losses.js';
-import { restoreToolName } from './map-tool-names.js';
 import type { ChatCompletionResponseOut } from './types.js';
 
 /**
@@ -19,17 +19,33 @@ import type { ChatCompletionResponseOut } from './types.js';
  * extension; refusal explanation -> `message.refusal`.
  */
 
-const KNOWN = new Set(['id', 'type', 'role', 'model', 'content', 'stop_reason', 'stop_sequence', 'stop_details', 'usage', 'container']);
+const KNOWN = new Set([
+  'id',
+  'type',
+  'role',
+  'model',
+  'content',
+  'stop_reason',
+  'stop_sequence',
+  'stop_details',
+  'usage',
+  'container',
+]);
 
-export function anthropicResponseToOpenAI(body: unknown, options: TranslateOptions = {}): TranslationResult<ChatCompletionResponseOut> {
+export function anthropicResponseToOpenAI(
+  body: unknown,
+  options: TranslateOptions = {},
+): TranslationResult<ChatCompletionResponseOut> {
   if (!isRecord(body)) throw new TranslationError('invalid_input', 'response body must be a JSON object', { path: '' });
-  if (!Array.isArray(body.content)) throw new TranslationError('invalid_input', 'content must be an array', { path: 'content' });
+  if (!Array.isArray(body.content))
+    throw new TranslationError('invalid_input', 'content must be an array', { path: 'content' });
   const losses = new LossCollector(options.strict);
   const toolNames = options.context?.toolNames;
   // a bound method, not a closure: no function is defined per call
   const report: (path: string, reason: string) => void = losses.add.bind(losses);
   reportUnknownKeys(body, KNOWN, '', report, 'field not supported by the target format');
-  if (body.container !== undefined && body.container !== null) losses.add('container', 'containers have no Chat Completions equivalent');
+  if (body.container !== undefined && body.container !== null)
+    losses.add('container', 'containers have no Chat Completions equivalent');
 
   let text = '';
   let hasText = false;
@@ -44,7 +60,8 @@ export function anthropicResponseToOpenAI(body: unknown, options: TranslateOptio
     if (!isRecord(b)) throw new TranslationError('invalid_input', 'content block must be an object', { path: p });
     switch (b.type) {
       case 'text': {
-        if (typeof b.text !== 'string') throw new TranslationError('invalid_input', 'text must be a string', { path: childPath(p, 'text') });
+        if (typeof b.text !== 'string')
+          throw new TranslationError('invalid_input', 'text must be a string', { path: childPath(p, 'text') });
         const start = text.length;
         text += b.text;
         hasText = true;
@@ -72,7 +89,10 @@ export function anthropicResponseToOpenAI(body: unknown, options: TranslateOptio
         calls.push({
           id: b.id,
           type: 'function',
-          function: { name: restoreToolName(b.name, toolNames), arguments: JSON.stringify(isRecord(b.input) ? b.input : {}) },
+          function: {
+            name: restoreToolName(b.name, toolNames),
+            arguments: JSON.stringify(isRecord(b.input) ? b.input : {}),
+          },
         });
         break;
       }
@@ -85,7 +105,8 @@ export function anthropicResponseToOpenAI(body: unknown, options: TranslateOptio
   if (stopLoss) losses.add('stop_reason', stopLoss);
   let refusal: string | null = null;
   if (isRecord(body.stop_details)) {
-    if (body.stop_details.type === 'refusal' && typeof body.stop_details.explanation === 'string') refusal = body.stop_details.explanation;
+    if (body.stop_details.type === 'refusal' && typeof body.stop_details.explanation === 'string')
+      refusal = body.stop_details.explanation;
     if (body.stop_details.category !== undefined && body.stop_details.category !== null) {
       losses.add('stop_details.category', 'refusal categories have no Chat Completions equivalent');
     }
@@ -103,7 +124,8 @@ export function anthropicResponseToOpenAI(body: unknown, options: TranslateOptio
     finish_reason: anthropicStopReasonToOpenAI(body.stop_reason) ?? (calls.length > 0 ? 'tool_calls' : 'stop'),
     logprobs: null,
   };
-  if (body.stop_reason === 'stop_sequence' && typeof body.stop_sequence === 'string') choice.stop_sequence = body.stop_sequence;
+  if (body.stop_reason === 'stop_sequence' && typeof body.stop_sequence === 'string')
+    choice.stop_sequence = body.stop_sequence;
 
   const id = options.id ?? (typeof body.id === 'string' ? `chatcmpl-${body.id}` : 'chatcmpl-0');
   const model = options.model ?? (typeof body.model === 'string' ? body.model : (options.context?.clientModel ?? ''));
@@ -119,6 +141,7 @@ export function anthropicResponseToOpenAI(body: unknown, options: TranslateOptio
   const tier = isRecord(body.usage) ? body.usage.service_tier : undefined;
   if (tier === 'standard') out.service_tier = 'default';
   else if (tier === 'priority') out.service_tier = 'priority';
-  else if (tier !== undefined && tier !== null) losses.add('usage.service_tier', `service tier ${JSON.stringify(tier)} has no Chat Completions equivalent`);
+  else if (tier !== undefined && tier !== null)
+    losses.add('usage.service_tier', `service tier ${JSON.stringify(tier)} has no Chat Completions equivalent`);
   return { body: out as unknown as ChatCompletionResponseOut, losses: losses.list, context: options.context ?? {} };
 }

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isTranslationError } from '../../core/errors.js';
-import { anthropicRequestToOpenAI } from './request-to-openai.js';
-import { anthropicResponseToOpenAI } from './response-to-openai.js';
-import { openaiRequestToAnthropic } from './request-to-anthropic.js';
-import { openaiResponseToAnthropic } from './response-to-anthropic.js';
 import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
+import { isTranslationError } from '../../core/errors.js';
+import { openaiRequestToAnthropic } from './request-to-anthropic.js';
+import { anthropicRequestToOpenAI } from './request-to-openai.js';
+import { openaiResponseToAnthropic } from './response-to-anthropic.js';
+import { anthropicResponseToOpenAI } from './response-to-openai.js';
 
 const img = { type: 'base64', media_type: 'image/png', data: 'iVBORw0KGgo=' };
 
@@ -21,7 +21,14 @@ describe('round trips (A -> B -> A equals A when nothing is lost)', () => {
       stream: true,
       metadata: { user_id: 'u1' },
       thinking: { type: 'enabled', budget_tokens: 4096 },
-      tools: [{ name: 'f', description: 'd', input_schema: { type: 'object', properties: { a: { type: 'number' } } }, strict: true }],
+      tools: [
+        {
+          name: 'f',
+          description: 'd',
+          input_schema: { type: 'object', properties: { a: { type: 'number' } } },
+          strict: true,
+        },
+      ],
       tool_choice: { type: 'auto', disable_parallel_tool_use: true },
       messages: [
         {
@@ -30,7 +37,11 @@ describe('round trips (A -> B -> A equals A when nothing is lost)', () => {
             { type: 'text', text: 'look', cache_control: { type: 'ephemeral' } },
             { type: 'image', source: img },
             { type: 'image', source: { type: 'url', url: 'https://x/y.png' } },
-            { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0=' }, title: 'doc.pdf' },
+            {
+              type: 'document',
+              source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0=' },
+              title: 'doc.pdf',
+            },
             { type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'plain ✓' } },
           ],
         },
@@ -69,18 +80,27 @@ describe('round trips (A -> B -> A equals A when nothing is lost)', () => {
       messages: [
         { role: 'system', content: 'sys' },
         { role: 'user', content: 'q' },
-        { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'f', arguments: '{"a":1}' } }] },
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [{ id: 'c1', type: 'function', function: { name: 'f', arguments: '{"a":1}' } }],
+        },
         { role: 'tool', tool_call_id: 'c1', content: 'r' },
         { role: 'user', content: [{ type: 'image_url', image_url: { url: 'data:image/png;base64,AAAA' } }] },
       ],
       stop: ['x', 'y'],
       temperature: 0.5,
-      tools: [{ type: 'function', function: { name: 'f', description: 'd', parameters: { type: 'object', properties: {} } } }],
+      tools: [
+        { type: 'function', function: { name: 'f', description: 'd', parameters: { type: 'object', properties: {} } } },
+      ],
       tool_choice: 'required',
       parallel_tool_calls: false,
       reasoning_effort: 'medium',
       user: 'u',
-      response_format: { type: 'json_schema', json_schema: { name: 'response', schema: { type: 'object' }, strict: true } },
+      response_format: {
+        type: 'json_schema',
+        json_schema: { name: 'response', schema: { type: 'object' }, strict: true },
+      },
     });
     const a = openaiRequestToAnthropic(o);
     expect(a.losses).toEqual([]);
@@ -102,7 +122,13 @@ describe('round trips (A -> B -> A equals A when nothing is lost)', () => {
       ],
       stop_reason: 'tool_use',
       stop_sequence: null,
-      usage: { input_tokens: 3, output_tokens: 4, cache_creation_input_tokens: 5, cache_read_input_tokens: 6, output_tokens_details: { thinking_tokens: 2 } },
+      usage: {
+        input_tokens: 3,
+        output_tokens: 4,
+        cache_creation_input_tokens: 5,
+        cache_read_input_tokens: 6,
+        output_tokens_details: { thinking_tokens: 2 },
+      },
     });
     const o = anthropicResponseToOpenAI(a, { id: 'chatcmpl-x' });
     const back = openaiResponseToAnthropic(deepFreeze(o.body), { id: 'msg_1' });
@@ -112,13 +138,22 @@ describe('round trips (A -> B -> A equals A when nothing is lost)', () => {
 });
 
 describe('arbitrary input never throws anything but TranslationError', () => {
-  const fns = [anthropicRequestToOpenAI, openaiRequestToAnthropic, anthropicResponseToOpenAI, openaiResponseToAnthropic];
+  const fns = [
+    anthropicRequestToOpenAI,
+    openaiRequestToAnthropic,
+    anthropicResponseToOpenAI,
+    openaiResponseToAnthropic,
+  ];
   const json = fc.anything({ maxDepth: 4, withObjectString: false });
   const shaped = fc.record({
     model: fc.oneof(fc.string(), json),
     max_tokens: fc.oneof(fc.nat(), json),
     messages: fc.array(
-      fc.record({ role: fc.constantFrom('user', 'assistant', 'system', 'tool', 'developer', 'x'), content: fc.oneof(fc.string(), fc.array(json)), tool_calls: json }),
+      fc.record({
+        role: fc.constantFrom('user', 'assistant', 'system', 'tool', 'developer', 'x'),
+        content: fc.oneof(fc.string(), fc.array(json)),
+        tool_calls: json,
+      }),
     ),
     content: fc.array(json),
     choices: fc.array(fc.record({ message: json, finish_reason: json })),

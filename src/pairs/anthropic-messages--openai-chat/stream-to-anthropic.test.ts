@@ -15,7 +15,11 @@ function run(events: unknown[], options: TranslateOptions = OPTS) {
 }
 
 const head = { id: 'chatcmpl-9', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o' };
-const ch = (delta: Record<string, unknown>, finish_reason: string | null = null, extra: Record<string, unknown> = {}) => ({
+const ch = (
+  delta: Record<string, unknown>,
+  finish_reason: string | null = null,
+  extra: Record<string, unknown> = {},
+) => ({
   ...head,
   choices: [{ index: 0, delta, logprobs: null, finish_reason }],
   ...extra,
@@ -39,8 +43,16 @@ const messageStart = {
     usage: { input_tokens: 0, output_tokens: 0 },
   },
 };
-const textDelta = (index: number, text: string) => ({ type: 'content_block_delta', index, delta: { type: 'text_delta', text } });
-const jsonDelta = (index: number, partial_json: string) => ({ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json } });
+const textDelta = (index: number, text: string) => ({
+  type: 'content_block_delta',
+  index,
+  delta: { type: 'text_delta', text },
+});
+const jsonDelta = (index: number, partial_json: string) => ({
+  type: 'content_block_delta',
+  index,
+  delta: { type: 'input_json_delta', partial_json },
+});
 
 describe('createOpenAIToAnthropicStream', () => {
   it('translates a text stream with the usage chunk after the finish chunk', () => {
@@ -77,7 +89,10 @@ describe('createOpenAIToAnthropicStream', () => {
   });
 
   it('keeps content that arrives in the same chunk as finish_reason, and usage in that chunk', () => {
-    const { out } = run([ch({ role: 'assistant', content: 'All' }), ch({ content: ' done' }, 'stop', { usage: { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 } })]);
+    const { out } = run([
+      ch({ role: 'assistant', content: 'All' }),
+      ch({ content: ' done' }, 'stop', { usage: { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 } }),
+    ]);
     expect(out.filter((e) => e.type === 'content_block_delta')).toEqual([textDelta(0, 'All'), textDelta(0, ' done')]);
     expect(out.at(-2)).toMatchObject({ usage: { input_tokens: 5, output_tokens: 2 } });
   });
@@ -86,7 +101,9 @@ describe('createOpenAIToAnthropicStream', () => {
     const { out } = run(
       [
         ch({ role: 'assistant', content: null }),
-        ch({ tool_calls: [{ index: 0, id: 'call_a', type: 'function', function: { name: 'get_weather', arguments: '' } }] }),
+        ch({
+          tool_calls: [{ index: 0, id: 'call_a', type: 'function', function: { name: 'get_weather', arguments: '' } }],
+        }),
         ch({ tool_calls: [{ index: 0, function: { arguments: '{"city":' } }] }),
         ch({ tool_calls: [{ index: 0, function: { arguments: '"Paris"}' } }] }),
         ch({}, 'tool_calls'),
@@ -95,14 +112,24 @@ describe('createOpenAIToAnthropicStream', () => {
       { ...OPTS, context: { toolNames: { get_weather: 'weather.get' } } },
     );
     expect(out.slice(1)).toEqual([
-      { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 'call_a', name: 'weather.get', input: {} } },
+      {
+        type: 'content_block_start',
+        index: 0,
+        content_block: { type: 'tool_use', id: 'call_a', name: 'weather.get', input: {} },
+      },
       jsonDelta(0, '{"city":'),
       jsonDelta(0, '"Paris"}'),
       { type: 'content_block_stop', index: 0 },
       expect.objectContaining({ type: 'message_delta', delta: { stop_reason: 'tool_use', stop_sequence: null } }),
       { type: 'message_stop' },
     ]);
-    const single = run([ch({ role: 'assistant', tool_calls: [{ index: 0, id: 'c1', type: 'function', function: { name: 'f', arguments: '{"a":1}' } }] }), ch({}, 'tool_calls')]);
+    const single = run([
+      ch({
+        role: 'assistant',
+        tool_calls: [{ index: 0, id: 'c1', type: 'function', function: { name: 'f', arguments: '{"a":1}' } }],
+      }),
+      ch({}, 'tool_calls'),
+    ]);
     expect(single.out.slice(1, 4)).toEqual([
       { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 'c1', name: 'f', input: {} } },
       jsonDelta(0, '{"a":1}'),
@@ -147,13 +174,23 @@ describe('createOpenAIToAnthropicStream', () => {
         'tool_calls',
       ),
     ]);
-    expect(out.filter((e) => e.type === 'content_block_start').map((e) => (e.content_block as { id: string }).id)).toEqual(['A', 'B']);
-    expect(out.filter((e) => e.type === 'content_block_delta')).toEqual([jsonDelta(0, '{}'), jsonDelta(1, '{"k":true}')]);
+    expect(
+      out.filter((e) => e.type === 'content_block_start').map((e) => (e.content_block as { id: string }).id),
+    ).toEqual(['A', 'B']);
+    expect(out.filter((e) => e.type === 'content_block_delta')).toEqual([
+      jsonDelta(0, '{}'),
+      jsonDelta(1, '{"k":true}'),
+    ]);
   });
 
   it('maps reasoning_content (DeepSeek) and reasoning (Groq) to a thinking block without inventing a signature', () => {
     for (const key of ['reasoning_content', 'reasoning']) {
-      const { out } = run([ch({ role: 'assistant', [key]: 'Let me ' }), ch({ [key]: 'think.' }), ch({ content: 'Hi' }), ch({}, 'stop')]);
+      const { out } = run([
+        ch({ role: 'assistant', [key]: 'Let me ' }),
+        ch({ [key]: 'think.' }),
+        ch({ content: 'Hi' }),
+        ch({}, 'stop'),
+      ]);
       expect(out.slice(1, 8)).toEqual([
         { type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } },
         { type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: 'Let me ' } },
@@ -191,29 +228,61 @@ describe('createOpenAIToAnthropicStream', () => {
   });
 
   it('carries refusal text as stop_details.explanation and stops with refusal', () => {
-    const { out } = run([ch({ role: 'assistant', content: null, refusal: '' }), ch({ refusal: "I can't " }), ch({ refusal: 'help.' }), ch({}, 'stop')]);
+    const { out } = run([
+      ch({ role: 'assistant', content: null, refusal: '' }),
+      ch({ refusal: "I can't " }),
+      ch({ refusal: 'help.' }),
+      ch({}, 'stop'),
+    ]);
     expect(out.map((e) => e.type)).toEqual(['message_start', 'message_delta', 'message_stop']);
-    expect(out.at(-2)).toMatchObject({ delta: { stop_reason: 'refusal', stop_sequence: null, stop_details: { type: 'refusal', category: null, explanation: "I can't help." } } });
-    expect(run([ch({ content: 'x' }), ch({}, 'content_filter')]).out.at(-2)).toMatchObject({ delta: { stop_reason: 'refusal' } });
+    expect(out.at(-2)).toMatchObject({
+      delta: {
+        stop_reason: 'refusal',
+        stop_sequence: null,
+        stop_details: { type: 'refusal', category: null, explanation: "I can't help." },
+      },
+    });
+    expect(run([ch({ content: 'x' }), ch({}, 'content_filter')]).out.at(-2)).toMatchObject({
+      delta: { stop_reason: 'refusal' },
+    });
   });
 
   it('turns url_citation annotations into citations_delta on the open text block', () => {
     const { out, losses } = run([
       ch({ role: 'assistant', content: 'See ' }),
       ch({ content: 'this.' }),
-      ch({ annotations: [{ type: 'url_citation', url_citation: { start_index: 4, end_index: 9, url: 'https://b.example', title: 'B' } }] }),
+      ch({
+        annotations: [
+          {
+            type: 'url_citation',
+            url_citation: { start_index: 4, end_index: 9, url: 'https://b.example', title: 'B' },
+          },
+        ],
+      }),
       ch({}, 'stop'),
     ]);
     expect(out).toContainEqual({
       type: 'content_block_delta',
       index: 0,
-      delta: { type: 'citations_delta', citation: { type: 'web_search_result_location', cited_text: 'this.', url: 'https://b.example', title: 'B', encrypted_index: '' } },
+      delta: {
+        type: 'citations_delta',
+        citation: {
+          type: 'web_search_result_location',
+          cited_text: 'this.',
+          url: 'https://b.example',
+          title: 'B',
+          encrypted_index: '',
+        },
+      },
     });
     expect(losses).toEqual([]);
   });
 
   it('uses the stop_sequence extension on the choice', () => {
-    const { out } = run([ch({ content: 'a' }), { ...head, choices: [{ index: 0, delta: {}, finish_reason: 'stop', stop_sequence: 'END' }] }]);
+    const { out } = run([
+      ch({ content: 'a' }),
+      { ...head, choices: [{ index: 0, delta: {}, finish_reason: 'stop', stop_sequence: 'END' }] },
+    ]);
     expect(out.at(-2)).toMatchObject({ delta: { stop_reason: 'stop_sequence', stop_sequence: 'END' } });
   });
 
@@ -224,7 +293,9 @@ describe('createOpenAIToAnthropicStream', () => {
       ch({ content: 'more' }),
       ch({}, 'stop'),
     ]);
-    expect(out.slice(3)).toEqual([{ type: 'error', error: { type: 'rate_limit_error', message: 'Rate limit reached' } }]);
+    expect(out.slice(3)).toEqual([
+      { type: 'error', error: { type: 'rate_limit_error', message: 'Rate limit reached' } },
+    ]);
     const server = run([{ error: { message: 'boom', type: 'server_error', param: null, code: null } }]);
     expect(server.out).toEqual([{ type: 'error', error: { type: 'api_error', message: 'boom' } }]);
   });
@@ -235,7 +306,9 @@ describe('createOpenAIToAnthropicStream', () => {
     expect(asked.types.at(-1)).toBe('error');
     expect(asked.types).not.toContain('message_stop');
     // with the usage chunk or [DONE] the same stream ends cleanly
-    expect(run([...chunks, usageChunk(3, 1)], { ...OPTS, context: { stream: true } }).types.at(-1)).toBe('message_stop');
+    expect(run([...chunks, usageChunk(3, 1)], { ...OPTS, context: { stream: true } }).types.at(-1)).toBe(
+      'message_stop',
+    );
     expect(run([...chunks, '[DONE]'], { ...OPTS, context: { stream: true } }).types.at(-1)).toBe('message_stop');
     expect(run(chunks).types.at(-1)).toBe('message_stop');
   });
@@ -251,22 +324,43 @@ describe('createOpenAIToAnthropicStream', () => {
 
   it('reports what Anthropic cannot carry: other choices, logprobs, unknown delta keys', () => {
     const { losses } = run([
-      { ...head, system_fingerprint: 'fp_1', choices: [{ index: 0, delta: { role: 'assistant', content: 'a', audio: { id: 'x' } }, logprobs: { content: [] }, finish_reason: null }] },
+      {
+        ...head,
+        system_fingerprint: 'fp_1',
+        choices: [
+          {
+            index: 0,
+            delta: { role: 'assistant', content: 'a', audio: { id: 'x' } },
+            logprobs: { content: [] },
+            finish_reason: null,
+          },
+        ],
+      },
       { ...head, choices: [{ index: 1, delta: { content: 'b' }, finish_reason: null }] },
       ch({}, 'stop'),
     ]);
-    expect(losses.map((l) => l.path)).toEqual(['system_fingerprint', 'choices[0].logprobs', 'choices[0].delta.audio', 'choices[1]']);
+    expect(losses.map((l) => l.path)).toEqual([
+      'system_fingerprint',
+      'choices[0].logprobs',
+      'choices[0].delta.audio',
+      'choices[1]',
+    ]);
   });
 
   it('uses options.model and options.id over the chunk values', () => {
     const { out } = run([ch({ content: 'a' }), ch({}, 'stop')], { id: 'msg_x', model: 'claude-alias' });
     expect(out[0]).toMatchObject({ message: { id: 'msg_x', model: 'claude-alias' } });
-    expect(run([ch({ content: 'a' }), ch({}, 'stop')], {}).out[0]).toMatchObject({ message: { id: 'msg_chatcmpl-9', model: 'gpt-4o' } });
+    expect(run([ch({ content: 'a' }), ch({}, 'stop')], {}).out[0]).toMatchObject({
+      message: { id: 'msg_chatcmpl-9', model: 'gpt-4o' },
+    });
   });
 
   it('reports custom tool calls as a loss and carries the rest', () => {
     const { out, losses } = run([
-      ch({ role: 'assistant', tool_calls: [{ index: 0, id: 'ct', type: 'custom', custom: { name: 'grammar', input: 'x' } }] }),
+      ch({
+        role: 'assistant',
+        tool_calls: [{ index: 0, id: 'ct', type: 'custom', custom: { name: 'grammar', input: 'x' } }],
+      }),
       ch({ tool_calls: [{ index: 1, id: 'c1', type: 'function', function: { name: 'f', arguments: '{}' } }] }),
       ch({}, 'tool_calls'),
     ]);
@@ -280,25 +374,50 @@ describe('createOpenAIToAnthropicStream', () => {
     const t = createOpenAIToAnthropicStream(OPTS);
     expect(() => t.push(42)).toThrow(TranslationError);
     const t2 = createOpenAIToAnthropicStream(OPTS);
-    expect(() => t2.push({ ...head, choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: '{}' } }] }, finish_reason: 'tool_calls' }] })).toThrow(
-      /no function name/,
-    );
+    expect(() =>
+      t2.push({
+        ...head,
+        choices: [
+          {
+            index: 0,
+            delta: { tool_calls: [{ index: 0, function: { arguments: '{}' } }] },
+            finish_reason: 'tool_calls',
+          },
+        ],
+      }),
+    ).toThrow(/no function name/);
   });
 });
 
 describe('createOpenAIToAnthropicStream on OpenAI-compatible providers', () => {
-  const tool = (index: number | undefined, id: string | undefined, name: string | undefined, args: string, extra: Record<string, unknown> = {}) => ({
+  const tool = (
+    index: number | undefined,
+    id: string | undefined,
+    name: string | undefined,
+    args: string,
+    extra: Record<string, unknown> = {},
+  ) => ({
     ...(index === undefined ? {} : { index }),
     ...(id === undefined ? {} : { id }),
     function: { ...(name === undefined ? {} : { name }), arguments: args },
     ...extra,
   });
-  const starts = (out: Record<string, unknown>[]) => out.filter((e) => e.type === 'content_block_start').map((e) => e.content_block);
+  const starts = (out: Record<string, unknown>[]) =>
+    out.filter((e) => e.type === 'content_block_start').map((e) => e.content_block);
   const args = (out: Record<string, unknown>[]) =>
-    out.filter((e) => e.type === 'content_block_delta').map((e) => [e.index, (e.delta as Record<string, unknown>).partial_json]);
+    out
+      .filter((e) => e.type === 'content_block_delta')
+      .map((e) => [e.index, (e.delta as Record<string, unknown>).partial_json]);
 
-  it("Azure: a leading choices:[] chunk with empty id/model does not start the message; its filter results are a loss", () => {
-    const azureHead = { choices: [], created: 0, id: '', model: '', object: '', prompt_filter_results: [{ prompt_index: 0, content_filter_results: {} }] };
+  it('Azure: a leading choices:[] chunk with empty id/model does not start the message; its filter results are a loss', () => {
+    const azureHead = {
+      choices: [],
+      created: 0,
+      id: '',
+      model: '',
+      object: '',
+      prompt_filter_results: [{ prompt_index: 0, content_filter_results: {} }],
+    };
     const { out, losses } = run([azureHead, ch({ role: 'assistant', content: 'Hi' }), ch({}, 'stop')], {});
     // before: message_start came from the Azure chunk: id "msg_", model ""
     expect(out[0]).toMatchObject({ type: 'message_start', message: { id: 'msg_chatcmpl-9', model: 'gpt-4o' } });
@@ -308,7 +427,12 @@ describe('createOpenAIToAnthropicStream on OpenAI-compatible providers', () => {
   it('Azure: content_filter_results on a choice after finish_reason is reported, an empty one is not', () => {
     const verdict = { hate: { filtered: false, severity: 'safe' } };
     const { losses, types } = run([
-      { ...head, choices: [{ index: 0, delta: { role: 'assistant', content: 'Hi' }, finish_reason: null, content_filter_results: {} }] },
+      {
+        ...head,
+        choices: [
+          { index: 0, delta: { role: 'assistant', content: 'Hi' }, finish_reason: null, content_filter_results: {} },
+        ],
+      },
       ch({}, 'stop'),
       { ...head, id: '', choices: [{ index: 0, finish_reason: null, content_filter_results: verdict }] },
       usageChunk(3, 1),
@@ -319,20 +443,26 @@ describe('createOpenAIToAnthropicStream on OpenAI-compatible providers', () => {
 
   it('Gemini: several complete calls without index in one chunk become separate tool_use blocks', () => {
     const { out, losses } = run([
-      ch({
-        role: 'assistant',
-        tool_calls: [
-          { ...tool(undefined, 'function-call-1', 'get_weather', '{"city":"Paris"}'), type: 'function' },
-          { ...tool(undefined, 'function-call-2', 'get_weather', '{"city":"London"}'), type: 'function' },
-        ],
-      }, 'tool_calls'),
+      ch(
+        {
+          role: 'assistant',
+          tool_calls: [
+            { ...tool(undefined, 'function-call-1', 'get_weather', '{"city":"Paris"}'), type: 'function' },
+            { ...tool(undefined, 'function-call-2', 'get_weather', '{"city":"London"}'), type: 'function' },
+          ],
+        },
+        'tool_calls',
+      ),
     ]);
     // before: both mapped to index 0, one block with the two argument objects concatenated
     expect(starts(out)).toEqual([
       { type: 'tool_use', id: 'function-call-1', name: 'get_weather', input: {} },
       { type: 'tool_use', id: 'function-call-2', name: 'get_weather', input: {} },
     ]);
-    expect(args(out)).toEqual([[0, '{"city":"Paris"}'], [1, '{"city":"London"}']]);
+    expect(args(out)).toEqual([
+      [0, '{"city":"Paris"}'],
+      [1, '{"city":"London"}'],
+    ]);
     expect(losses).toEqual([]);
   });
 
@@ -348,7 +478,11 @@ describe('createOpenAIToAnthropicStream on OpenAI-compatible providers', () => {
       { type: 'tool_use', id: 'call-a', name: 'f', input: {} },
       { type: 'tool_use', id: 'call-b', name: 'g', input: {} },
     ]);
-    expect(args(out)).toEqual([[0, '{"x":'], [0, '1}'], [1, '{}']]);
+    expect(args(out)).toEqual([
+      [0, '{"x":'],
+      [0, '1}'],
+      [1, '{}'],
+    ]);
   });
 
   it('an empty id on the first fragment is not an id', () => {
@@ -372,16 +506,37 @@ describe('createOpenAIToAnthropicStream on OpenAI-compatible providers', () => {
     const u = (n: number) => ({ usage: { prompt_tokens: 10, completion_tokens: n, total_tokens: 10 + n } });
     const { out } = run([
       ch({ role: 'assistant', content: '' }, null, u(1)),
-      ch({ role: 'assistant', content: '', tool_calls: [{ id: 'call_1', index: 0, type: 'function', function: { name: 'f', arguments: '{"a":1}' } }] }, null, u(5)),
+      ch(
+        {
+          role: 'assistant',
+          content: '',
+          tool_calls: [{ id: 'call_1', index: 0, type: 'function', function: { name: 'f', arguments: '{"a":1}' } }],
+        },
+        null,
+        u(5),
+      ),
       ch({ role: 'assistant', content: '' }, 'stop', u(6)),
     ]);
-    expect(out.at(-2)).toMatchObject({ type: 'message_delta', delta: { stop_reason: 'tool_use' }, usage: { input_tokens: 10, output_tokens: 6 } });
+    expect(out.at(-2)).toMatchObject({
+      type: 'message_delta',
+      delta: { stop_reason: 'tool_use' },
+      usage: { input_tokens: 10, output_tokens: 6 },
+    });
   });
 
-  it("Together: finish_reason eos is end_turn; choice text mirroring delta.content is not a loss, token_id and seed are", () => {
+  it('Together: finish_reason eos is end_turn; choice text mirroring delta.content is not a loss, token_id and seed are', () => {
     const t = (content: string, finish: string | null, seed: number | null) => ({
       ...head,
-      choices: [{ index: 0, text: content, logprobs: null, finish_reason: finish, seed, delta: { token_id: 7, role: 'assistant', content, tool_calls: null } }],
+      choices: [
+        {
+          index: 0,
+          text: content,
+          logprobs: null,
+          finish_reason: finish,
+          seed,
+          delta: { token_id: 7, role: 'assistant', content, tool_calls: null },
+        },
+      ],
     });
     const { out, losses } = run([t('Hi', null, null), t('', 'eos', 42)]);
     expect(out.at(-2)).toMatchObject({ type: 'message_delta', delta: { stop_reason: 'end_turn' } });

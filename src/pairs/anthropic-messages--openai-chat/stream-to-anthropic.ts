@@ -1,5 +1,6 @@
 import { asTranslationError, TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { OnceLossCollector } from '../../core/once-loss-collector.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import type { AnthropicStreamEvent } from '../../formats/anthropic-messages/codec.js';
@@ -8,11 +9,10 @@ import { OPENAI_DONE } from '../../formats/openai-chat/codec.js';
 import { annotationsToCitations } from './map-citations.js';
 import { openaiErrorTypeToAnthropic } from './map-errors.js';
 import { openaiFinishReasonToAnthropic } from './map-stop-reason.js';
+import { restoreToolName } from './map-tool-names.js';
 import { openaiUsageToAnthropic } from './map-usage.js';
-import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { isEmptyValue } from './report-unknown-keys.js';
 import { reportOpenAIUsageLosses } from './report-usage-losses.js';
-import { restoreToolName } from './map-tool-names.js';
 
 /**
  * OpenAI chat completion chunks -> Anthropic stream events (docs/streaming.md).
@@ -53,12 +53,36 @@ interface ToolCall {
   closed: boolean;
 }
 
-type Open = { kind: 'text' } | { kind: 'thinking'; key: string; signed: boolean } | { kind: 'tool'; call: ToolCall } | null;
+type Open =
+  | { kind: 'text' }
+  | { kind: 'thinking'; key: string; signed: boolean }
+  | { kind: 'tool'; call: ToolCall }
+  | null;
 
 /** chunk keys that are carried or deliberately dropped as meaningless */
-const CHUNK_KEYS = new Set(['id', 'object', 'created', 'model', 'choices', 'usage', 'obfuscation', 'system_fingerprint', 'service_tier', 'x_groq']);
+const CHUNK_KEYS = new Set([
+  'id',
+  'object',
+  'created',
+  'model',
+  'choices',
+  'usage',
+  'obfuscation',
+  'system_fingerprint',
+  'service_tier',
+  'x_groq',
+]);
 const CHOICE_KEYS = new Set(['index', 'delta', 'finish_reason', 'logprobs', 'stop_sequence', 'text']);
-const DELTA_KEYS = new Set(['role', 'content', 'refusal', 'tool_calls', 'reasoning_content', 'reasoning', 'content_blocks', 'annotations']);
+const DELTA_KEYS = new Set([
+  'role',
+  'content',
+  'refusal',
+  'tool_calls',
+  'reasoning_content',
+  'reasoning',
+  'content_blocks',
+  'annotations',
+]);
 const TOOL_CALL_KEYS = new Set(['index', 'id', 'type', 'function', 'custom']);
 const FUNCTION_KEYS = new Set(['name', 'arguments']);
 const FINISH_REASONS = new Set(['stop', 'length', 'tool_calls', 'content_filter', 'function_call']);
@@ -88,7 +112,8 @@ function hasContent(delta: unknown): boolean {
  */
 function streamErrorStatus(e: JsonObject): number {
   if (typeof e.status === 'number') return e.status;
-  if (e.code === 'rate_limit_exceeded' || e.type === 'rate_limit_error' || e.type === 'tokens' || e.type === 'requests') return 429;
+  if (e.code === 'rate_limit_exceeded' || e.type === 'rate_limit_error' || e.type === 'tokens' || e.type === 'requests')
+    return 429;
   if (e.code === 'insufficient_quota' || e.type === 'insufficient_quota') return 402;
   if (e.type === 'invalid_request_error') return 400;
   if (e.type === 'authentication_error') return 401;
@@ -128,7 +153,8 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
     state = 'open';
     // the same defaults as the non-stream translation (response-to-anthropic.ts)
     const chunkId = nonEmptyString(chunk.id);
-    const id = options.id ?? (chunkId !== undefined ? (chunkId.startsWith('msg_') ? chunkId : `msg_${chunkId}`) : 'msg_0');
+    const id =
+      options.id ?? (chunkId !== undefined ? (chunkId.startsWith('msg_') ? chunkId : `msg_${chunkId}`) : 'msg_0');
     const model = options.model ?? nonEmptyString(chunk.model) ?? options.context?.clientModel ?? '';
     out.push({
       type: 'message_start',
@@ -161,7 +187,12 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
       startTool(call, out);
       const args = call.args.join('');
       call.args = [];
-      if (args !== '') out.push({ type: 'content_block_delta', index: call.block, delta: { type: 'input_json_delta', partial_json: args } });
+      if (args !== '')
+        out.push({
+          type: 'content_block_delta',
+          index: call.block,
+          delta: { type: 'input_json_delta', partial_json: args },
+        });
       closeOpen(out);
     }
   }
@@ -201,7 +232,8 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
       lossOnce(path, 'annotations that arrive outside a text block cannot be attached to it');
       return;
     }
-    for (const citation of citations) out.push({ type: 'content_block_delta', index: nextBlock - 1, delta: { type: 'citations_delta', citation } });
+    for (const citation of citations)
+      out.push({ type: 'content_block_delta', index: nextBlock - 1, delta: { type: 'citations_delta', citation } });
   }
 
   function thinking(key: string, value: string | undefined, signature: string | undefined, out: Event[]): void {
@@ -209,11 +241,16 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
       if ((value === undefined || value === '') && signature === undefined) return;
       settleTools(out);
       closeOpen(out);
-      out.push({ type: 'content_block_start', index: nextBlock++, content_block: { type: 'thinking', thinking: '', signature: '' } });
+      out.push({
+        type: 'content_block_start',
+        index: nextBlock++,
+        content_block: { type: 'thinking', thinking: '', signature: '' },
+      });
       open = { kind: 'thinking', key, signed: false };
     }
     const index = nextBlock - 1;
-    if (value !== undefined && value !== '') out.push({ type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: value } });
+    if (value !== undefined && value !== '')
+      out.push({ type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: value } });
     if (signature !== undefined) {
       out.push({ type: 'content_block_delta', index, delta: { type: 'signature_delta', signature } });
       open.signed = true;
@@ -302,35 +339,53 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
     }
     if (argPart === '') return;
     if (call.closed) bad(`arguments for tool call ${i} after its block was closed`);
-    if (call.block >= 0) out.push({ type: 'content_block_delta', index: call.block, delta: { type: 'input_json_delta', partial_json: argPart } });
+    if (call.block >= 0)
+      out.push({
+        type: 'content_block_delta',
+        index: call.block,
+        delta: { type: 'input_json_delta', partial_json: argPart },
+      });
     else call.args.push(argPart);
   }
 
   function choice(c: JsonObject, path: string, out: Event[]): void {
     lossUnknown(c, CHOICE_KEYS, path);
-    if (c.logprobs !== undefined && c.logprobs !== null) lossOnce(`${path}.logprobs`, 'logprobs have no Anthropic equivalent');
+    if (c.logprobs !== undefined && c.logprobs !== null)
+      lossOnce(`${path}.logprobs`, 'logprobs have no Anthropic equivalent');
     const delta = isRecord(c.delta) ? c.delta : {};
     const dpath = `${path}.delta`;
     lossUnknown(delta, DELTA_KEYS, dpath);
     // Together repeats each content piece as the choice's `text`; anything else in it is not carried
-    if (typeof c.text === 'string' && c.text !== '' && c.text !== delta.content) lossOnce(`${path}.text`, 'choice text that differs from delta.content is not carried');
+    if (typeof c.text === 'string' && c.text !== '' && c.text !== delta.content)
+      lossOnce(`${path}.text`, 'choice text that differs from delta.content is not carried');
     if (delta.content_blocks !== undefined && delta.content_blocks !== null) {
       contentBlocks(delta.content_blocks, `${dpath}.content_blocks`, out);
     } else {
-      const r = typeof delta.reasoning_content === 'string' ? delta.reasoning_content : typeof delta.reasoning === 'string' ? delta.reasoning : undefined;
+      const r =
+        typeof delta.reasoning_content === 'string'
+          ? delta.reasoning_content
+          : typeof delta.reasoning === 'string'
+            ? delta.reasoning
+            : undefined;
       if (r !== undefined) thinking('reasoning', r, undefined, out);
     }
     if (typeof delta.content === 'string') text(delta.content, out);
     // as in the non-stream translation: refusal text -> stop_reason refusal + stop_details.explanation
     if (typeof delta.refusal === 'string') refusal += delta.refusal;
-    if (delta.annotations !== undefined && delta.annotations !== null) annotations(delta.annotations, `${dpath}.annotations`, out);
+    if (delta.annotations !== undefined && delta.annotations !== null)
+      annotations(delta.annotations, `${dpath}.annotations`, out);
     if (Array.isArray(delta.tool_calls)) {
-      for (let i = 0; i < delta.tool_calls.length; i++) toolFragment(delta.tool_calls[i], `${dpath}.tool_calls[${i}]`, out);
+      for (let i = 0; i < delta.tool_calls.length; i++)
+        toolFragment(delta.tool_calls[i], `${dpath}.tool_calls[${i}]`, out);
     }
     if (c.finish_reason !== null && c.finish_reason !== undefined) {
       // Together / some open-model servers say `eos` for a natural stop
       finishReason = c.finish_reason === 'eos' ? 'stop' : c.finish_reason;
-      if (!FINISH_REASONS.has(String(finishReason))) lossOnce(`${path}.finish_reason`, `unknown finish_reason ${JSON.stringify(c.finish_reason)}; sent as end_turn / tool_use`);
+      if (!FINISH_REASONS.has(String(finishReason)))
+        lossOnce(
+          `${path}.finish_reason`,
+          `unknown finish_reason ${JSON.stringify(c.finish_reason)}; sent as end_turn / tool_use`,
+        );
       stopSequence = c.stop_sequence;
       settleTools(out);
       closeOpen(out);
@@ -341,7 +396,8 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
   function lossUnknown(obj: JsonObject, known: ReadonlySet<string>, path: string): void {
     // for-in over own JSON keys: no key array per chunk on the hot path
     for (const key in obj) {
-      if (!known.has(key) && !isEmptyValue(obj[key])) lossOnce(path === '' ? key : `${path}.${key}`, 'field has no Anthropic equivalent');
+      if (!known.has(key) && !isEmptyValue(obj[key]))
+        lossOnce(path === '' ? key : `${path}.${key}`, 'field has no Anthropic equivalent');
     }
   }
 
@@ -395,8 +451,10 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
       if (isPreamble(chunk)) return out;
       start(chunk, out);
     }
-    if (typeof chunk.system_fingerprint === 'string') lossOnce('system_fingerprint', 'system_fingerprint has no Anthropic equivalent');
-    if (typeof chunk.service_tier === 'string') lossOnce('service_tier', 'OpenAI service_tier has no Anthropic stream equivalent');
+    if (typeof chunk.system_fingerprint === 'string')
+      lossOnce('system_fingerprint', 'system_fingerprint has no Anthropic equivalent');
+    if (typeof chunk.service_tier === 'string')
+      lossOnce('service_tier', 'OpenAI service_tier has no Anthropic stream equivalent');
     if (Array.isArray(chunk.choices)) {
       for (const c of chunk.choices) {
         if (!isRecord(c)) bad('choice is not an object');
@@ -408,13 +466,18 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
         if (state === 'finished') {
           // a trailing choice still holds metadata (Azure's final content_filter_results)
           lossUnknown(c, CHOICE_KEYS, 'choices[0]');
-          if (hasContent(c.delta)) lossOnce('choices[0].delta', 'content after finish_reason has no place in the Anthropic stream');
+          if (hasContent(c.delta))
+            lossOnce('choices[0].delta', 'content after finish_reason has no place in the Anthropic stream');
           continue;
         }
         choice(c, 'choices[0]', out);
       }
     }
-    const u = isRecord(chunk.usage) ? chunk.usage : isRecord(chunk.x_groq) && isRecord(chunk.x_groq.usage) ? chunk.x_groq.usage : undefined;
+    const u = isRecord(chunk.usage)
+      ? chunk.usage
+      : isRecord(chunk.x_groq) && isRecord(chunk.x_groq.usage)
+        ? chunk.x_groq.usage
+        : undefined;
     if (u !== undefined) {
       if (u === chunk.usage) reportOpenAIUsageLosses(u, 'usage', lossOnce);
       usage = u;
@@ -438,7 +501,12 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
           // the request translation asked this upstream for `include_usage`: a stream that ends after its
           // finish_reason without the usage chunk and without `[DONE]` was cut short, and its usage is lost
           state = 'done';
-          return [errorEvent({ message: 'upstream stream ended after finish_reason without its usage chunk or [DONE]', type: 'server_error' })];
+          return [
+            errorEvent({
+              message: 'upstream stream ended after finish_reason without its usage chunk or [DONE]',
+              type: 'server_error',
+            }),
+          ];
         }
         const out: Event[] = [];
         finish(out);

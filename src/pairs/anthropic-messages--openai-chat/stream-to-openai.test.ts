@@ -16,7 +16,16 @@ function run(events: unknown[], options: TranslateOptions = OPTS) {
 
 const start = (usage: Record<string, unknown> = { input_tokens: 10, output_tokens: 1 }) => ({
   type: 'message_start',
-  message: { id: 'msg_1', type: 'message', role: 'assistant', model: 'claude-x', content: [], stop_reason: null, stop_sequence: null, usage },
+  message: {
+    id: 'msg_1',
+    type: 'message',
+    role: 'assistant',
+    model: 'claude-x',
+    content: [],
+    stop_reason: null,
+    stop_sequence: null,
+    usage,
+  },
 });
 const stop = (stop_reason: string, output_tokens = 5, extra: Record<string, unknown> = {}) => [
   { type: 'message_delta', delta: { stop_reason, stop_sequence: null, ...extra }, usage: { output_tokens } },
@@ -37,8 +46,20 @@ const c = (delta: Record<string, unknown>, finish_reason: string | null = null) 
 
 describe('createAnthropicToOpenAIStream', () => {
   it('translates a text stream: role first, content deltas, finish chunk, [DONE]', () => {
-    const { out, losses } = run([start(), { type: 'ping' }, ...textBlock(0, 'Hel', '', 'lo'), { type: 'ping' }, ...stop('end_turn')]);
-    expect(out).toEqual([c({ role: 'assistant', content: '' }), c({ content: 'Hel' }), c({ content: 'lo' }), c({}, 'stop'), '[DONE]']);
+    const { out, losses } = run([
+      start(),
+      { type: 'ping' },
+      ...textBlock(0, 'Hel', '', 'lo'),
+      { type: 'ping' },
+      ...stop('end_turn'),
+    ]);
+    expect(out).toEqual([
+      c({ role: 'assistant', content: '' }),
+      c({ content: 'Hel' }),
+      c({ content: 'lo' }),
+      c({}, 'stop'),
+      '[DONE]',
+    ]);
     expect(losses).toEqual([]);
   });
 
@@ -50,13 +71,23 @@ describe('createAnthropicToOpenAIStream', () => {
   });
 
   it('emits the usage chunk (choices: [], same id) only when the client asked for usage', () => {
-    const events = [start({ input_tokens: 10, cache_read_input_tokens: 4, cache_creation_input_tokens: 2, output_tokens: 1 }), ...textBlock(0, 'x'), ...stop('end_turn', 7)];
+    const events = [
+      start({ input_tokens: 10, cache_read_input_tokens: 4, cache_creation_input_tokens: 2, output_tokens: 1 }),
+      ...textBlock(0, 'x'),
+      ...stop('end_turn', 7),
+    ];
     const withUsage = run(events, { ...OPTS, context: { includeUsage: true } }).out;
     expect(withUsage.at(-2)).toEqual({
       ...base,
       choices: [],
       // prompt = 10 + 4 + 2 (Anthropic input excludes cached parts); output is the cumulative message_delta value
-      usage: { prompt_tokens: 16, completion_tokens: 7, total_tokens: 23, prompt_tokens_details: { cached_tokens: 4, cache_write_tokens: 2 }, completion_tokens_details: { reasoning_tokens: 0 } },
+      usage: {
+        prompt_tokens: 16,
+        completion_tokens: 7,
+        total_tokens: 23,
+        prompt_tokens_details: { cached_tokens: 4, cache_write_tokens: 2 },
+        completion_tokens_details: { reasoning_tokens: 0 },
+      },
     });
     expect(withUsage.at(-1)).toBe('[DONE]');
     const without = run(events).out;
@@ -68,12 +99,20 @@ describe('createAnthropicToOpenAIStream', () => {
       [
         start(),
         ...textBlock(0, 'Let me check.'),
-        { type: 'content_block_start', index: 1, content_block: { type: 'tool_use', id: 'toolu_a', name: 'get_weather', input: {} } },
+        {
+          type: 'content_block_start',
+          index: 1,
+          content_block: { type: 'tool_use', id: 'toolu_a', name: 'get_weather', input: {} },
+        },
         { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '' } },
         { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '{"city":' } },
         { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '"Paris"}' } },
         { type: 'content_block_stop', index: 1 },
-        { type: 'content_block_start', index: 2, content_block: { type: 'tool_use', id: 'toolu_b', name: 'my_tool_x1', input: {} } },
+        {
+          type: 'content_block_start',
+          index: 2,
+          content_block: { type: 'tool_use', id: 'toolu_b', name: 'my_tool_x1', input: {} },
+        },
         { type: 'content_block_delta', index: 2, delta: { type: 'input_json_delta', partial_json: '{}' } },
         { type: 'content_block_stop', index: 2 },
         ...stop('tool_use'),
@@ -81,7 +120,9 @@ describe('createAnthropicToOpenAIStream', () => {
       { ...OPTS, context: { toolNames: { my_tool_x1: 'my.tool' } } },
     );
     expect(out.slice(2)).toEqual([
-      c({ tool_calls: [{ index: 0, id: 'toolu_a', type: 'function', function: { name: 'get_weather', arguments: '' } }] }),
+      c({
+        tool_calls: [{ index: 0, id: 'toolu_a', type: 'function', function: { name: 'get_weather', arguments: '' } }],
+      }),
       c({ tool_calls: [{ index: 0, function: { arguments: '{"city":' } }] }),
       c({ tool_calls: [{ index: 0, function: { arguments: '"Paris"}' } }] }),
       c({ tool_calls: [{ index: 1, id: 'toolu_b', type: 'function', function: { name: 'my.tool', arguments: '' } }] }),
@@ -94,13 +135,25 @@ describe('createAnthropicToOpenAIStream', () => {
   it('a tool call without input gets arguments "{}" when its block stops (clients JSON.parse them)', () => {
     const tool = (index: number, id: string, deltas: string[]) => [
       { type: 'content_block_start', index, content_block: { type: 'tool_use', id, name: 'now', input: {} } },
-      ...deltas.map((partial_json) => ({ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json } })),
+      ...deltas.map((partial_json) => ({
+        type: 'content_block_delta',
+        index,
+        delta: { type: 'input_json_delta', partial_json },
+      })),
       { type: 'content_block_stop', index },
     ];
-    const { out } = run([start(), ...tool(0, 'toolu_a', []), ...tool(1, 'toolu_b', ['']), ...tool(2, 'toolu_c', ['{"a":', '1}']), ...stop('tool_use')]);
+    const { out } = run([
+      start(),
+      ...tool(0, 'toolu_a', []),
+      ...tool(1, 'toolu_b', ['']),
+      ...tool(2, 'toolu_c', ['{"a":', '1}']),
+      ...stop('tool_use'),
+    ]);
     const args = new Map<number, string>();
     for (const chunk of out) {
-      const calls = (chunk as { choices?: { delta?: { tool_calls?: { index: number; function?: { arguments?: string } }[] } }[] }).choices?.[0]?.delta?.tool_calls ?? [];
+      const calls =
+        (chunk as { choices?: { delta?: { tool_calls?: { index: number; function?: { arguments?: string } }[] } }[] })
+          .choices?.[0]?.delta?.tool_calls ?? [];
       for (const call of calls) args.set(call.index, (args.get(call.index) ?? '') + (call.function?.arguments ?? ''));
     }
     expect([...args.entries()]).toEqual([
@@ -140,16 +193,34 @@ describe('createAnthropicToOpenAIStream', () => {
   it('maps stop reasons through the shared mapping, with the stop_sequence extension', () => {
     expect(run([start(), ...stop('max_tokens')]).out.at(-2)).toEqual(c({}, 'length'));
     expect(run([start(), ...stop('refusal')]).out.at(-2)).toEqual(c({}, 'content_filter'));
-    const seq = run([start(), { type: 'message_delta', delta: { stop_reason: 'stop_sequence', stop_sequence: 'END' }, usage: { output_tokens: 2 } }, { type: 'message_stop' }]);
-    expect(seq.out.at(-2)).toEqual({ ...base, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop', stop_sequence: 'END' }] });
+    const seq = run([
+      start(),
+      {
+        type: 'message_delta',
+        delta: { stop_reason: 'stop_sequence', stop_sequence: 'END' },
+        usage: { output_tokens: 2 },
+      },
+      { type: 'message_stop' },
+    ]);
+    expect(seq.out.at(-2)).toEqual({
+      ...base,
+      choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop', stop_sequence: 'END' }],
+    });
     const pause = run([start(), ...stop('pause_turn')]);
     expect(pause.out.at(-2)).toEqual(c({}, 'stop'));
     expect(pause.losses.map((l) => l.path)).toEqual(['stop_reason']);
   });
 
   it('turns an error event into an OpenAI error chunk and emits nothing after it', () => {
-    const { out } = run([start(), ...textBlock(0, 'partial'), { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }, ...stop('end_turn')]);
-    expect(out.slice(2)).toEqual([{ error: { message: 'Overloaded', type: 'server_error', param: null, code: 'overloaded' } }]);
+    const { out } = run([
+      start(),
+      ...textBlock(0, 'partial'),
+      { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } },
+      ...stop('end_turn'),
+    ]);
+    expect(out.slice(2)).toEqual([
+      { error: { message: 'Overloaded', type: 'server_error', param: null, code: 'overloaded' } },
+    ]);
   });
 
   it('ends with an error (never [DONE]) when the upstream stops before message_stop', () => {
@@ -164,14 +235,34 @@ describe('createAnthropicToOpenAIStream', () => {
       start(),
       ...textBlock(0, 'Intro. '),
       { type: 'content_block_start', index: 1, content_block: { type: 'text', text: '' } },
-      { type: 'content_block_delta', index: 1, delta: { type: 'citations_delta', citation: { type: 'web_search_result_location', url: 'https://a.example', title: 'A', cited_text: 'x', encrypted_index: 'e' } } },
+      {
+        type: 'content_block_delta',
+        index: 1,
+        delta: {
+          type: 'citations_delta',
+          citation: {
+            type: 'web_search_result_location',
+            url: 'https://a.example',
+            title: 'A',
+            cited_text: 'x',
+            encrypted_index: 'e',
+          },
+        },
+      },
       { type: 'content_block_delta', index: 1, delta: { type: 'text_delta', text: 'Cited.' } },
       { type: 'content_block_stop', index: 1 },
       ...stop('end_turn'),
     ]);
     // 'Intro. ' is 7 characters, 'Cited.' is 6: the cited block is [7, 13)
     expect(out.slice(-3)).toEqual([
-      c({ annotations: [{ type: 'url_citation', url_citation: { start_index: 7, end_index: 13, url: 'https://a.example', title: 'A' } }] }),
+      c({
+        annotations: [
+          {
+            type: 'url_citation',
+            url_citation: { start_index: 7, end_index: 13, url: 'https://a.example', title: 'A' },
+          },
+        ],
+      }),
       c({}, 'stop'),
       '[DONE]',
     ]);
@@ -180,7 +271,10 @@ describe('createAnthropicToOpenAIStream', () => {
   });
 
   it('sends the refusal explanation as refusal and reports the category', () => {
-    const { out, losses } = run([start(), ...stop('refusal', 1, { stop_details: { type: 'refusal', category: 'cyber', explanation: 'No.' } })]);
+    const { out, losses } = run([
+      start(),
+      ...stop('refusal', 1, { stop_details: { type: 'refusal', category: 'cyber', explanation: 'No.' } }),
+    ]);
     expect(out.slice(-3)).toEqual([c({ refusal: 'No.' }), c({}, 'content_filter'), '[DONE]']);
     expect(losses.map((l) => l.path)).toEqual(['stop_details.category']);
   });
@@ -189,32 +283,57 @@ describe('createAnthropicToOpenAIStream', () => {
     const { losses } = run([
       start(),
       { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
-      { type: 'content_block_delta', index: 0, delta: { type: 'citations_delta', citation: { type: 'char_location', cited_text: 'x' } } },
-      { type: 'content_block_delta', index: 0, delta: { type: 'citations_delta', citation: { type: 'char_location', cited_text: 'y' } } },
+      {
+        type: 'content_block_delta',
+        index: 0,
+        delta: { type: 'citations_delta', citation: { type: 'char_location', cited_text: 'x' } },
+      },
+      {
+        type: 'content_block_delta',
+        index: 0,
+        delta: { type: 'citations_delta', citation: { type: 'char_location', cited_text: 'y' } },
+      },
       { type: 'content_block_stop', index: 0 },
-      { type: 'content_block_start', index: 1, content_block: { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: {} } },
+      {
+        type: 'content_block_start',
+        index: 1,
+        content_block: { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: {} },
+      },
       { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '{"q":1}' } },
       { type: 'content_block_stop', index: 1 },
       { type: 'brand_new_event' },
       ...stop('end_turn', 3),
     ]);
-    expect(losses.map((l) => l.path)).toEqual(['content[0].citations[0]', 'content[0].citations[1]', 'content[1]', 'events.brand_new_event']);
+    expect(losses.map((l) => l.path)).toEqual([
+      'content[0].citations[0]',
+      'content[0].citations[1]',
+      'content[1]',
+      'events.brand_new_event',
+    ]);
   });
 
   it('throws a TranslationError in strict mode on the first loss', () => {
     const t = createAnthropicToOpenAIStream({ ...OPTS, strict: true });
     t.push(start());
-    expect(() => t.push({ type: 'content_block_start', index: 0, content_block: { type: 'server_tool_use', id: 's', name: 'web_search', input: {} } })).toThrow(
-      expect.objectContaining({ kind: 'loss' }),
-    );
+    expect(() =>
+      t.push({
+        type: 'content_block_start',
+        index: 0,
+        content_block: { type: 'server_tool_use', id: 's', name: 'web_search', input: {} },
+      }),
+    ).toThrow(expect.objectContaining({ kind: 'loss' }));
   });
 
   it('rejects grammar violations with a typed error', () => {
     const t = createAnthropicToOpenAIStream(OPTS);
-    expect(() => t.push({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'x' } })).toThrow(TranslationError);
+    expect(() => t.push({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'x' } })).toThrow(
+      TranslationError,
+    );
     const t2 = createAnthropicToOpenAIStream(OPTS);
     t2.push(start());
-    expect(() => t2.push({ type: 'content_block_delta', index: 3, delta: { type: 'text_delta', text: 'x' } })).toThrow(/not open/);
+    expect(() => t2.push({ type: 'content_block_delta', index: 3, delta: { type: 'text_delta', text: 'x' } })).toThrow(
+      /not open/,
+    );
     expect(() => t2.push(start())).toThrow(/second message_start/);
     expect(() => t2.push('nonsense')).toThrow(TranslationError);
   });
@@ -233,12 +352,24 @@ describe('createAnthropicToOpenAIStream on real-world stream details', () => {
         server_tool_use: { web_search_requests: 0 },
       }),
       ...textBlock(0, 'x'),
-      { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 5, server_tool_use: { web_search_requests: 2 } } },
+      {
+        type: 'message_delta',
+        delta: { stop_reason: 'end_turn', stop_sequence: null },
+        usage: { output_tokens: 5, server_tool_use: { web_search_requests: 2 } },
+      },
       { type: 'message_stop' },
     ]);
     expect(losses.map((l) => l.path)).toEqual(['usage.server_tool_use']);
     expect(out.at(-1)).toBe('[DONE]');
-    const tiered = run([start({ input_tokens: 1, output_tokens: 1, service_tier: 'priority', cache_creation: { ephemeral_1h_input_tokens: 30 } }), ...stop('end_turn')]);
+    const tiered = run([
+      start({
+        input_tokens: 1,
+        output_tokens: 1,
+        service_tier: 'priority',
+        cache_creation: { ephemeral_1h_input_tokens: 30 },
+      }),
+      ...stop('end_turn'),
+    ]);
     expect(tiered.losses.map((l) => l.path)).toEqual(['usage.cache_creation', 'usage.service_tier']);
   });
 
@@ -247,17 +378,30 @@ describe('createAnthropicToOpenAIStream on real-world stream details', () => {
       [
         start({ input_tokens: 0, output_tokens: 0 }),
         ...textBlock(0, 'x'),
-        { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { input_tokens: 58, cache_read_input_tokens: 2, output_tokens: 9 } },
+        {
+          type: 'message_delta',
+          delta: { stop_reason: 'end_turn', stop_sequence: null },
+          usage: { input_tokens: 58, cache_read_input_tokens: 2, output_tokens: 9 },
+        },
         { type: 'message_stop' },
       ],
       { ...OPTS, context: { includeUsage: true } },
     );
-    expect((out.at(-2) as Record<string, unknown>).usage).toMatchObject({ prompt_tokens: 60, completion_tokens: 9, total_tokens: 69 });
+    expect((out.at(-2) as Record<string, unknown>).usage).toMatchObject({
+      prompt_tokens: 60,
+      completion_tokens: 9,
+      total_tokens: 69,
+    });
   });
 
-  it("Bedrock proxies: amazon-bedrock-invocationMetrics on message_stop is a loss, the stream still ends with [DONE]", () => {
+  it('Bedrock proxies: amazon-bedrock-invocationMetrics on message_stop is a loss, the stream still ends with [DONE]', () => {
     const metrics = { inputTokenCount: 10, outputTokenCount: 5, invocationLatency: 600, firstByteLatency: 300 };
-    const { out, losses } = run([start(), ...textBlock(0, 'x'), stop('end_turn')[0], { type: 'message_stop', 'amazon-bedrock-invocationMetrics': metrics }]);
+    const { out, losses } = run([
+      start(),
+      ...textBlock(0, 'x'),
+      stop('end_turn')[0],
+      { type: 'message_stop', 'amazon-bedrock-invocationMetrics': metrics },
+    ]);
     expect(losses.map((l) => l.path)).toEqual(['amazon-bedrock-invocationMetrics']);
     expect(out.at(-1)).toBe('[DONE]');
   });
@@ -276,7 +420,12 @@ describe('createAnthropicToOpenAIStream on real-world stream details', () => {
   });
 
   it('a content_block_start with text already in it sends that text', () => {
-    const { out } = run([start(), { type: 'content_block_start', index: 0, content_block: { type: 'text', text: 'Hi' } }, { type: 'content_block_stop', index: 0 }, ...stop('end_turn')]);
+    const { out } = run([
+      start(),
+      { type: 'content_block_start', index: 0, content_block: { type: 'text', text: 'Hi' } },
+      { type: 'content_block_stop', index: 0 },
+      ...stop('end_turn'),
+    ]);
     expect(out).toContainEqual(c({ content: 'Hi' }));
   });
 
@@ -286,10 +435,20 @@ describe('createAnthropicToOpenAIStream on real-world stream details', () => {
       { type: 'toString' },
       { type: 'constructor', x: 1 },
       ...textBlock(0, 'x'),
-      { type: 'message_delta', delta: { stop_reason: 'pause_turn', stop_sequence: null }, context_management: { applied_edits: [] }, usage: { output_tokens: 3 } },
+      {
+        type: 'message_delta',
+        delta: { stop_reason: 'pause_turn', stop_sequence: null },
+        context_management: { applied_edits: [] },
+        usage: { output_tokens: 3 },
+      },
       { type: 'message_stop' },
     ]);
-    expect(losses.map((l) => l.path)).toEqual(['events.toString', 'events.constructor', 'context_management', 'stop_reason']);
+    expect(losses.map((l) => l.path)).toEqual([
+      'events.toString',
+      'events.constructor',
+      'context_management',
+      'stop_reason',
+    ]);
     expect(out.at(-2)).toEqual(c({}, 'stop'));
   });
 });

@@ -1,5 +1,6 @@
 import { asTranslationError, TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { OnceLossCollector } from '../../core/once-loss-collector.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { statusForAnthropicErrorType } from '../../formats/anthropic-messages/errors.js';
@@ -8,10 +9,9 @@ import { openaiErrorBody } from '../../formats/openai-chat/errors.js';
 import { citationsToAnnotations } from './map-citations.js';
 import { anthropicErrorTypeToOpenAI } from './map-errors.js';
 import { anthropicStopReasonLoss, anthropicStopReasonToOpenAI, type OpenAIFinishReason } from './map-stop-reason.js';
-import { anthropicUsageToOpenAI } from './map-usage.js';
-import { isRecord, type JsonObject } from '../../core/narrow.js';
-import { reportAnthropicUsageLosses } from './report-usage-losses.js';
 import { restoreToolName } from './map-tool-names.js';
+import { anthropicUsageToOpenAI } from './map-usage.js';
+import { reportAnthropicUsageLosses } from './report-usage-losses.js';
 
 /**
  * Anthropic stream events -> OpenAI chat completion chunks (docs/streaming.md).
@@ -51,7 +51,18 @@ interface Block {
 }
 
 /** fields of the message in `message_start` that are carried (or belong to the stream's own bookkeeping) */
-const MESSAGE_KEYS = new Set(['id', 'type', 'role', 'model', 'content', 'stop_reason', 'stop_sequence', 'stop_details', 'usage', 'container']);
+const MESSAGE_KEYS = new Set([
+  'id',
+  'type',
+  'role',
+  'model',
+  'content',
+  'stop_reason',
+  'stop_sequence',
+  'stop_details',
+  'usage',
+  'container',
+]);
 const MESSAGE_DELTA_KEYS = new Set(['stop_reason', 'stop_sequence', 'stop_details', 'container']);
 /** top-level keys of each event type that are carried */
 const EVENT_KEYS = new Map<unknown, ReadonlySet<string>>([
@@ -73,7 +84,9 @@ const KNOWN_EVENTS = new Set([
   'error',
 ]);
 
-export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): StreamTranslator<unknown, OpenAIStreamEvent> {
+export function createAnthropicToOpenAIStream(
+  options: TranslateOptions = {},
+): StreamTranslator<unknown, OpenAIStreamEvent> {
   const losses = new OnceLossCollector(options.strict ?? false);
   const toolNames = options.context?.toolNames;
   const includeUsage = options.context?.includeUsage === true;
@@ -100,14 +113,16 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
   /** report keys of `obj` outside `known` that carry something (not null) */
   const lossUnknown = (obj: JsonObject, known: ReadonlySet<string>, path: string): void => {
     for (const key in obj) {
-      if (!known.has(key) && obj[key] !== null && obj[key] !== undefined) lossOnce(path === '' ? key : `${path}.${key}`, 'field has no OpenAI chat equivalent');
+      if (!known.has(key) && obj[key] !== null && obj[key] !== undefined)
+        lossOnce(path === '' ? key : `${path}.${key}`, 'field has no OpenAI chat equivalent');
     }
   };
 
   /** usage from message_start / message_delta: cumulative, overwritten; what cannot be carried is a loss */
   const takeUsage = (u: JsonObject): void => {
     reportAnthropicUsageLosses(u, 'usage', lossOnce);
-    if (typeof u.service_tier === 'string' && u.service_tier !== 'standard') lossOnce('usage.service_tier', `service tier ${JSON.stringify(u.service_tier)} has no OpenAI stream equivalent`);
+    if (typeof u.service_tier === 'string' && u.service_tier !== 'standard')
+      lossOnce('usage.service_tier', `service tier ${JSON.stringify(u.service_tier)} has no OpenAI stream equivalent`);
   };
 
   const chunk = (delta: JsonObject, finishReason: OpenAIFinishReason | null = null): Chunk => ({
@@ -146,7 +161,8 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
     const message = isRecord(event.message) ? event.message : bad('message_start without a message');
     // the same defaults as the non-stream translation (response-to-openai.ts)
     if (options.id === undefined) id = typeof message.id === 'string' ? `chatcmpl-${message.id}` : 'chatcmpl-0';
-    if (options.model === undefined) model = typeof message.model === 'string' ? message.model : (options.context?.clientModel ?? '');
+    if (options.model === undefined)
+      model = typeof message.model === 'string' ? message.model : (options.context?.clientModel ?? '');
     lossUnknown(message, MESSAGE_KEYS, '');
     if (isRecord(message.usage)) {
       usage = { ...message.usage };
@@ -158,7 +174,8 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
 
   function blockStart(event: JsonObject): Chunk[] {
     const index = event.index;
-    if (typeof index !== 'number' || blocks.has(index)) return bad('content_block_start with a missing or repeated index');
+    if (typeof index !== 'number' || blocks.has(index))
+      return bad('content_block_start with a missing or repeated index');
     const cb = isRecord(event.content_block) ? event.content_block : bad('content_block_start without a content_block');
     const path = `content[${index}]`;
     switch (cb.type) {
@@ -171,18 +188,24 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
       }
       case 'tool_use': {
         const toolIndex = toolCount++;
-        const name = typeof cb.name === 'string' ? restoreToolName(cb.name, toolNames) : bad('tool_use block without a name');
+        const name =
+          typeof cb.name === 'string' ? restoreToolName(cb.name, toolNames) : bad('tool_use block without a name');
         const input = cb.input;
         const args = isRecord(input) && Object.keys(input).length > 0 ? JSON.stringify(input) : '';
         blocks.set(index, { ...newBlock('tool'), toolIndex, argsSent: args !== '' });
-        return [chunk({ tool_calls: [{ index: toolIndex, id: cb.id, type: 'function', function: { name, arguments: args } }] })];
+        return [
+          chunk({
+            tool_calls: [{ index: toolIndex, id: cb.id, type: 'function', function: { name, arguments: args } }],
+          }),
+        ];
       }
       case 'thinking': {
         sawThinking = true;
         blocks.set(index, newBlock('thinking'));
         const out: Chunk[] = [];
         if (typeof cb.thinking === 'string' && cb.thinking !== '') out.push(thinkingChunk(index, cb.thinking));
-        if (typeof cb.signature === 'string' && cb.signature !== '') out.push(chunk({ content_blocks: [{ index, delta: { signature: cb.signature } }] }));
+        if (typeof cb.signature === 'string' && cb.signature !== '')
+          out.push(chunk({ content_blocks: [{ index, delta: { signature: cb.signature } }] }));
         return out;
       }
       case 'redacted_thinking': {
@@ -212,10 +235,17 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
   function blockStop(index: number, block: Block): Chunk[] {
     block.open = false;
     // a call with no input: OpenAI sends "{}", and clients JSON.parse the arguments
-    if (block.kind === 'tool' && !block.argsSent) return [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: '{}' } }] })];
+    if (block.kind === 'tool' && !block.argsSent)
+      return [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: '{}' } }] })];
     if (block.kind !== 'text' || block.citations.length === 0) return [];
     const fake = new LossCollector(false);
-    const found = citationsToAnnotations(block.citations, block.textStart, textLength, `content[${index}].citations`, fake);
+    const found = citationsToAnnotations(
+      block.citations,
+      block.textStart,
+      textLength,
+      `content[${index}].citations`,
+      fake,
+    );
     for (const l of fake.list) lossOnce(l.path, l.reason);
     annotations.push(...found);
     return [];
@@ -241,17 +271,25 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
         return [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: delta.partial_json } }] })];
       case 'thinking_delta':
         if (block.kind !== 'thinking') return bad(`thinking_delta for a ${block.kind} block`);
-        return typeof delta.thinking === 'string' && delta.thinking !== '' ? [thinkingChunk(index, delta.thinking)] : [];
+        return typeof delta.thinking === 'string' && delta.thinking !== ''
+          ? [thinkingChunk(index, delta.thinking)]
+          : [];
       case 'signature_delta':
         if (block.kind !== 'thinking') return bad(`signature_delta for a ${block.kind} block`);
-        return typeof delta.signature === 'string' ? [chunk({ content_blocks: [{ index, delta: { signature: delta.signature } }] })] : [];
+        return typeof delta.signature === 'string'
+          ? [chunk({ content_blocks: [{ index, delta: { signature: delta.signature } }] })]
+          : [];
       case 'citations_delta':
         if (block.kind !== 'text') return bad(`citations_delta for a ${block.kind} block`);
         block.citations.push(delta.citation);
         return [];
       default:
         // the block itself is carried (the folded message has it); only this delta kind is not
-        if (block.kind !== 'other') lossOnce(`${path}.deltas.${String(delta.type)}`, `delta type ${JSON.stringify(delta.type)} has no OpenAI chat equivalent`);
+        if (block.kind !== 'other')
+          lossOnce(
+            `${path}.deltas.${String(delta.type)}`,
+            `delta type ${JSON.stringify(delta.type)} has no OpenAI chat equivalent`,
+          );
         return [];
     }
   }
@@ -265,9 +303,11 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
       // as in the non-stream translation: the refusal explanation -> `refusal`, the category is lost
       const sd = delta.stop_details;
       if (sd.type === 'refusal' && typeof sd.explanation === 'string') refusal = sd.explanation;
-      if (sd.category !== undefined && sd.category !== null) lossOnce('stop_details.category', 'refusal categories have no Chat Completions equivalent');
+      if (sd.category !== undefined && sd.category !== null)
+        lossOnce('stop_details.category', 'refusal categories have no Chat Completions equivalent');
     }
-    if (delta.container !== undefined && delta.container !== null) lossOnce('container', 'container has no OpenAI chat equivalent');
+    if (delta.container !== undefined && delta.container !== null)
+      lossOnce('container', 'container has no OpenAI chat equivalent');
     if (isRecord(event.usage)) {
       takeUsage(event.usage);
       // message_delta usage is cumulative: overwrite, never add
@@ -288,7 +328,15 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
       (last.choices as JsonObject[])[0]!.stop_sequence = stopSequence;
     }
     out.push(last);
-    if (includeUsage) out.push({ id, object: 'chat.completion.chunk', created, model, choices: [], usage: anthropicUsageToOpenAI(usage) });
+    if (includeUsage)
+      out.push({
+        id,
+        object: 'chat.completion.chunk',
+        created,
+        model,
+        choices: [],
+        usage: anthropicUsageToOpenAI(usage),
+      });
     out.push(OPENAI_DONE);
     state = 'done';
     return out;
@@ -319,7 +367,8 @@ export function createAnthropicToOpenAIStream(options: TranslateOptions = {}): S
       case 'message_stop':
         return messageStop();
       default:
-        if (!KNOWN_EVENTS.has(String(type))) lossOnce(`events.${String(type)}`, `stream event type ${JSON.stringify(type)} has no OpenAI chat equivalent`);
+        if (!KNOWN_EVENTS.has(String(type)))
+          lossOnce(`events.${String(type)}`, `stream event type ${JSON.stringify(type)} has no OpenAI chat equivalent`);
         return [];
     }
   }

@@ -4,7 +4,10 @@
  * on a choice), which the generated types do not list.
  */
 import type { Message, MessageCreateParams } from '../../../generated/anthropic-messages/types.gen.js';
-import type { CreateChatCompletionRequest, CreateChatCompletionResponse } from '../../../generated/openai-chat/types.gen.js';
+import type {
+  CreateChatCompletionRequest,
+  CreateChatCompletionResponse,
+} from '../../../generated/openai-chat/types.gen.js';
 
 export type ChatCompletionRequestOut = CreateChatCompletionRequest;
 export type ChatCompletionResponseOut = CreateChatCompletionResponse;

@@ -12,7 +12,9 @@ describe('Vertex stream edges', () => {
     ];
     for (const [error, type] of cases) {
       const t = createVertexToAnthropicStream();
-      expect(t.push(deepFreeze({ type: 'error', error }))).toEqual([{ type: 'error', error: { type, message: error.message } }]);
+      expect(t.push(deepFreeze({ type: 'error', error }))).toEqual([
+        { type: 'error', error: { type, message: error.message } },
+      ]);
       expect(t.end()).toEqual([]);
     }
   });
@@ -27,7 +29,9 @@ describe('Vertex stream edges', () => {
   it('a stream cut before message_stop ends with an api_error event (both directions)', () => {
     for (const t of [createVertexToAnthropicStream(), createAnthropicToVertexStream()]) {
       t.push({ type: 'message_start', message: {} });
-      expect(t.end()).toEqual([{ type: 'error', error: { type: 'api_error', message: 'the upstream stream ended before message_stop' } }]);
+      expect(t.end()).toEqual([
+        { type: 'error', error: { type: 'api_error', message: 'the upstream stream ended before message_stop' } },
+      ]);
     }
   });
 });

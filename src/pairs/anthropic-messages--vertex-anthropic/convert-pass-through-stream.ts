@@ -1,8 +1,8 @@
 import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
+import { isRecord } from '../../core/narrow.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { anthropicErrorTypeForStatus } from '../../formats/anthropic-messages/errors.js';
-import { isRecord } from '../../core/narrow.js';
 import { anthropicStatusForGemini, readGeminiError } from '../../formats/gemini/anthropic-errors.js';
 
 type Event = Record<string, unknown> & { type: string };
@@ -16,7 +16,10 @@ function anthropicErrorEvent(event: Event): Event {
   if (isRecord(e) && typeof e.type === 'string') return event;
   const { code, message, status, reason } = readGeminiError({ error: isRecord(e) ? e : {} }, 500);
   const text = isRecord(e) && typeof e.message === 'string' ? message : 'upstream stream error';
-  return { type: 'error', error: { type: anthropicErrorTypeForStatus(anthropicStatusForGemini(code, status, reason)), message: text } };
+  return {
+    type: 'error',
+    error: { type: anthropicErrorTypeForStatus(anthropicStatusForGemini(code, status, reason)), message: text },
+  };
 }
 
 /**
@@ -24,13 +27,17 @@ function anthropicErrorEvent(event: Event): Event {
  * change: an error event that is not Anthropic-shaped is made so (`fromVertex`), and a stream cut before
  * `message_stop` ends with an error event.
  */
-export function createVertexPassThrough(fromVertex: boolean, options: TranslateOptions = {}): StreamTranslator<unknown, unknown> {
+export function createVertexPassThrough(
+  fromVertex: boolean,
+  options: TranslateOptions = {},
+): StreamTranslator<unknown, unknown> {
   const losses = new LossCollector(options.strict);
   let done = false;
   return {
     push(event) {
       if (done) return [];
-      if (!isRecord(event) || typeof event.type !== 'string') throw new TranslationError('upstream', 'a stream event needs a string "type"');
+      if (!isRecord(event) || typeof event.type !== 'string')
+        throw new TranslationError('upstream', 'a stream event needs a string "type"');
       if (event.type === 'message_stop' || event.type === 'error') done = true;
       if (event.type === 'error' && fromVertex) return [anthropicErrorEvent(event as Event)];
       return [event];
@@ -38,7 +45,9 @@ export function createVertexPassThrough(fromVertex: boolean, options: TranslateO
     end() {
       if (done) return [];
       done = true;
-      return [{ type: 'error', error: { type: 'api_error', message: 'the upstream stream ended before message_stop' } }];
+      return [
+        { type: 'error', error: { type: 'api_error', message: 'the upstream stream ended before message_stop' } },
+      ];
     },
     get losses() {
       return losses.list;

@@ -15,11 +15,16 @@ describe('vertexRequestToAnthropic', () => {
     const r = vertexRequestToAnthropic(deepFreeze({ ...body, anthropic_beta: ['a-1', 'b-2'] }), { model: 'm' });
     expect(r.body).not.toHaveProperty('anthropic_beta');
     expect(r.context.anthropicBeta).toEqual(['a-1', 'b-2']);
-    expect(vertexRequestToAnthropic({ ...body, anthropic_beta: 'a-1' }, { model: 'm' }).losses.map((l) => l.path)).toEqual(['anthropic_beta']);
+    expect(
+      vertexRequestToAnthropic({ ...body, anthropic_beta: 'a-1' }, { model: 'm' }).losses.map((l) => l.path),
+    ).toEqual(['anthropic_beta']);
   });
 
   it('the method in the URL decides streaming when known; the body flag otherwise', () => {
-    const raw = vertexRequestToAnthropic(deepFreeze({ ...body, stream: true }), { model: 'm', context: { stream: false } });
+    const raw = vertexRequestToAnthropic(deepFreeze({ ...body, stream: true }), {
+      model: 'm',
+      context: { stream: false },
+    });
     expect(raw.body).not.toHaveProperty('stream');
     expect(raw.context.stream).toBe(false);
     expect(raw.losses.map((l) => l.path)).toEqual(['stream']);
@@ -27,6 +32,8 @@ describe('vertexRequestToAnthropic', () => {
     expect(streamed.body.stream).toBe(true);
     expect(streamed.losses).toEqual([]);
     expect(vertexRequestToAnthropic(deepFreeze({ ...body, stream: true }), { model: 'm' }).body.stream).toBe(true);
-    expect(vertexRequestToAnthropic(deepFreeze({ ...body, stream: true }), { model: 'm', context: { stream: true } }).losses).toEqual([]);
+    expect(
+      vertexRequestToAnthropic(deepFreeze({ ...body, stream: true }), { model: 'm', context: { stream: true } }).losses,
+    ).toEqual([]);
   });
 });

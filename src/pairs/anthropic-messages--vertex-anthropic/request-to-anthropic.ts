@@ -1,7 +1,7 @@
 import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
-import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { isRecord } from '../../core/narrow.js';
+import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 
 /**
  * Vertex rawPredict body -> Anthropic Messages request; the model (from the URL) comes in `options.model`.
@@ -10,11 +10,18 @@ import { isRecord } from '../../core/narrow.js';
  * body flag saying otherwise is a loss. `anthropic_beta` (a body field some clients send instead of the
  * `anthropic-beta` header) goes to `context.anthropicBeta`: the Anthropic API takes betas only as the header.
  */
-export function vertexRequestToAnthropic(body: unknown, options: TranslateOptions = {}): TranslationResult<Record<string, unknown>> {
+export function vertexRequestToAnthropic(
+  body: unknown,
+  options: TranslateOptions = {},
+): TranslationResult<Record<string, unknown>> {
   if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
   const model = options.model;
   if (typeof model !== 'string' || model === '') {
-    throw new TranslationError('invalid_input', 'a rawPredict request names its model in the URL: pass it as options.model', { path: '' });
+    throw new TranslationError(
+      'invalid_input',
+      'a rawPredict request names its model in the URL: pass it as options.model',
+      { path: '' },
+    );
   }
   const losses = new LossCollector(options.strict);
   const { anthropic_version: version, anthropic_beta: beta, model: bodyModel, ...rest } = body;
@@ -22,11 +29,19 @@ export function vertexRequestToAnthropic(body: unknown, options: TranslateOption
   const out: Record<string, unknown> = { model, ...rest };
   const urlStream = options.context?.stream;
   if (typeof urlStream === 'boolean') {
-    if (body.stream !== undefined && body.stream !== urlStream) losses.add('stream', `the ${urlStream ? 'streamRawPredict' : 'rawPredict'} method decides streaming, not the body`);
+    if (body.stream !== undefined && body.stream !== urlStream)
+      losses.add(
+        'stream',
+        `the ${urlStream ? 'streamRawPredict' : 'rawPredict'} method decides streaming, not the body`,
+      );
     if (urlStream) out.stream = true;
     else delete out.stream;
   }
-  const context: RequestContext = { clientModel: model, stream: out.stream === true, anthropicVersion: version === '2026-10-21' ? '2026-10-21' : '2023-06-01' };
+  const context: RequestContext = {
+    clientModel: model,
+    stream: out.stream === true,
+    anthropicVersion: version === '2026-10-21' ? '2026-10-21' : '2023-06-01',
+  };
   if (Array.isArray(beta)) context.anthropicBeta = beta.filter((x): x is string => typeof x === 'string');
   else if (beta !== undefined) losses.add('anthropic_beta', 'anthropic_beta must be a list of names');
   return { body: out, losses: losses.list, context };

@@ -1,6 +1,6 @@
 import { TranslationError } from '../../core/errors.js';
-import type { AnthropicVersion, RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { isRecord } from '../../core/narrow.js';
+import type { AnthropicVersion, RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { vertexAnthropicTarget } from '../../formats/vertex-anthropic/target.js';
 
 export function vertexAnthropicVersion(version: AnthropicVersion | undefined): string {
@@ -16,10 +16,14 @@ export interface VertexAnthropicRequestContext extends RequestContext {
  * Anthropic Messages request -> Vertex rawPredict body (docs/wire-formats.md#vertex-claude): `model` moves to the path
  * (`context.upstreamPath`), `anthropic_version` goes into the body, `stream` stays (as the Vertex SDK sends it).
  */
-export function anthropicRequestToVertex(body: unknown, options: TranslateOptions = {}): TranslationResult<Record<string, unknown>> {
+export function anthropicRequestToVertex(
+  body: unknown,
+  options: TranslateOptions = {},
+): TranslationResult<Record<string, unknown>> {
   if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
   const model = options.model ?? body.model;
-  if (typeof model !== 'string' || model === '') throw new TranslationError('invalid_input', 'model is required', { path: 'model' });
+  if (typeof model !== 'string' || model === '')
+    throw new TranslationError('invalid_input', 'model is required', { path: 'model' });
   const { model: _m, ...rest } = body;
   const out: Record<string, unknown> = { anthropic_version: vertexAnthropicVersion(options.anthropicVersion), ...rest };
   const stream = body.stream === true;

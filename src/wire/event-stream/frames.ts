@@ -119,7 +119,9 @@ export function createEventStreamFrameReader(): EventStreamFrameReader {
  * the failure travels as a value through the first stage, and the second stage (no readable buffer) throws it
  * only once everything before it has been read, so no chunking of the bytes loses a good event.
  */
-export function createEventStreamDecodeStream<Event>(decode: (message: Message) => Event | undefined): TransformStream<Uint8Array, Event> {
+export function createEventStreamDecodeStream<Event>(
+  decode: (message: Message) => Event | undefined,
+): TransformStream<Uint8Array, Event> {
   const reader = createEventStreamFrameReader();
   const frames = new TransformStream<Uint8Array, Message | TranslationError>({
     transform(chunk, controller) {

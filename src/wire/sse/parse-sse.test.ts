@@ -72,7 +72,9 @@ describe('parseSSE', () => {
 
   it('reads id (not with NUL) and retry (digits only)', () => {
     const retries: number[] = [];
-    const r = parseSSE('id: 7\nretry: 1500\ndata: a\n\nid: x\u0000y\nretry: 1.5\ndata: b\n\n', { onRetry: (n) => retries.push(n) });
+    const r = parseSSE('id: 7\nretry: 1500\ndata: a\n\nid: x\u0000y\nretry: 1.5\ndata: b\n\n', {
+      onRetry: (n) => retries.push(n),
+    });
     expect(r.messages).toEqual([
       { event: undefined, data: 'a', id: '7' },
       { event: undefined, data: 'b', id: undefined },
@@ -119,25 +121,39 @@ describe('parseSSE', () => {
 
 describe('parseSSE properties', () => {
   const line = fc.oneof(
-    fc.constantFrom('data: x', 'data:y', 'data', 'event: e', ': c', 'id: 1', 'retry: 5', '', 'data: {"a":"é😀"}', 'foo: bar'),
+    fc.constantFrom(
+      'data: x',
+      'data:y',
+      'data',
+      'event: e',
+      ': c',
+      'id: 1',
+      'retry: 5',
+      '',
+      'data: {"a":"é😀"}',
+      'foo: bar',
+    ),
     fc.string({ maxLength: 12 }).map((s) => s.replace(/[\r\n]/g, '')),
   );
   const eol = fc.constantFrom('\n', '\r', '\r\n');
   const doc = fc.array(fc.tuple(line, eol), { maxLength: 30 }).map((ls) => ls.map(([l, e]) => l + e).join(''));
 
-  test.prop([doc, fc.array(fc.nat(), { maxLength: 8 })])('any chunking gives the same messages and end state', (text, cuts) => {
-    const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-    const chunks: string[] = [];
-    let at = 0;
-    for (const p of points) {
-      chunks.push(text.slice(at, p));
-      at = p;
-    }
-    chunks.push(text.slice(at));
-    const whole = parseSSE(text);
-    const split = feedAll(chunks);
-    expect(split.messages).toEqual(whole.messages);
-    // a CR as the very last character may still be waiting for its LF: the same either way
-    expect(split.end).toEqual(whole.end);
-  });
+  test.prop([doc, fc.array(fc.nat(), { maxLength: 8 })])(
+    'any chunking gives the same messages and end state',
+    (text, cuts) => {
+      const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+      const chunks: string[] = [];
+      let at = 0;
+      for (const p of points) {
+        chunks.push(text.slice(at, p));
+        at = p;
+      }
+      chunks.push(text.slice(at));
+      const whole = parseSSE(text);
+      const split = feedAll(chunks);
+      expect(split.messages).toEqual(whole.messages);
+      // a CR as the very last character may still be waiting for its LF: the same either way
+      expect(split.end).toEqual(whole.end);
+    },
+  );
 });

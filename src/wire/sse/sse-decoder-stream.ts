@@ -39,7 +39,10 @@ export interface SyncDecoder<T> {
  * UTF-8 is decoded in streaming mode, so a character split across chunks is decoded whole; invalid
  * UTF-8 throws a `TranslationError`. Anything `step` throws propagates.
  */
-export function createSSEByteDecoder<T>(step: (message: SSEMessage, emit: (value: T) => void) => void, options: SSEDecoderOptions = {}): SyncDecoder<T> {
+export function createSSEByteDecoder<T>(
+  step: (message: SSEMessage, emit: (value: T) => void) => void,
+  options: SSEDecoderOptions = {},
+): SyncDecoder<T> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let out: T[] = [];
   const emit = (v: T): void => {
