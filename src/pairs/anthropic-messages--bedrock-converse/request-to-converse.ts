@@ -3,10 +3,10 @@ import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
 import { isRecord, isStringArray } from '../../core/narrow.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
+import { betaNames } from '../../formats/anthropic-messages/betas.js';
 import { bedrockConverseTarget } from '../../formats/bedrock-converse/target.js';
 import { type ConverseBlock, cachePointFor, convertAnthropicContent } from './convert-content-to-converse.js';
 import { arrangeConverseTurns, type ConvertedMessage } from './convert-turns.js';
-import { betaNames } from './map-betas.js';
 
 export interface ConverseRequestContext extends RequestContext {
   /** `/model/{model}/converse` or `/model/{model}/converse-stream` */

@@ -1,23 +1,12 @@
 import { TranslationError } from '../../core/errors.js';
 import { isRecord } from '../../core/narrow.js';
 import type { AnthropicVersion, RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
+import { betaNames } from '../../formats/anthropic-messages/betas.js';
 import { bedrockInvokeTarget } from '../../formats/bedrock-invoke/target.js';
 
 /** `anthropic_version` for the body: the classic Bedrock value, or the new API version as SDK 1.x sends it. */
 export function bedrockAnthropicVersion(version: AnthropicVersion | undefined): string {
   return version === '2026-10-21' ? '2026-10-21' : 'bedrock-2023-05-31';
-}
-
-/** Beta names from `options.context.anthropicBeta` (a list, or the comma-separated header value). */
-function betas(context: RequestContext | undefined): string[] {
-  const b = context?.anthropicBeta;
-  if (Array.isArray(b)) return b.filter((x): x is string => typeof x === 'string' && x !== '');
-  if (typeof b === 'string')
-    return b
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s !== '');
-  return [];
 }
 
 export interface BedrockInvokeRequestContext extends RequestContext {
@@ -43,7 +32,7 @@ export function anthropicRequestToBedrockInvoke(
     anthropic_version: bedrockAnthropicVersion(options.anthropicVersion),
     ...rest,
   };
-  const b = betas(options.context);
+  const b = betaNames(options.context);
   if (b.length > 0) out.anthropic_beta = b;
   const context: BedrockInvokeRequestContext = {
     clientModel: typeof body.model === 'string' ? body.model : model,

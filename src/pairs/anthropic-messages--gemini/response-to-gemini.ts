@@ -2,24 +2,14 @@ import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import { isRecord } from '../../core/narrow.js';
 import type { TranslateOptions, TranslationResult } from '../../core/options.js';
+import { ANTHROPIC_MESSAGE_KEYS } from '../../formats/anthropic-messages/message-keys.js';
 import type { GeminiCandidate, GeminiPart, GeminiResponse } from '../../formats/gemini/types.js';
 import { anthropicBlockToGeminiPart } from './convert-anthropic-block-to-gemini-part.js';
 import { anthropicStopReasonToGemini } from './map-finish-reason.js';
 import { anthropicUsageToGemini } from './map-usage.js';
 import { placeThoughtSignatures } from './place-thought-signatures.js';
 
-const MESSAGE_KEYS = new Set([
-  'id',
-  'type',
-  'role',
-  'model',
-  'content',
-  'stop_reason',
-  'stop_sequence',
-  'stop_details',
-  'usage',
-  'container',
-]);
+const MESSAGE_KEYS = ANTHROPIC_MESSAGE_KEYS;
 
 /**
  * Anthropic `Message` -> Gemini `GenerateContentResponse` (one candidate). Thinking signatures go where

@@ -3,6 +3,7 @@ import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 import type { TranslateOptions, TranslationResult } from '../../core/options.js';
+import { ANTHROPIC_MESSAGE_KEYS } from '../../formats/anthropic-messages/message-keys.js';
 import { citationsToAnnotations } from './map-citations.js';
 import { anthropicStopReasonLoss, anthropicStopReasonToOpenAI } from './map-stop-reason.js';
 import { restoreToolName } from './map-tool-names.js';
@@ -19,18 +20,7 @@ import type { ChatCompletionResponseOut } from './types.js';
  * extension; refusal explanation -> `message.refusal`.
  */
 
-const KNOWN = new Set([
-  'id',
-  'type',
-  'role',
-  'model',
-  'content',
-  'stop_reason',
-  'stop_sequence',
-  'stop_details',
-  'usage',
-  'container',
-]);
+const KNOWN = ANTHROPIC_MESSAGE_KEYS;
 
 export function anthropicResponseToOpenAI(
   body: unknown,

@@ -4,6 +4,7 @@ import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { OnceLossCollector } from '../../core/once-loss-collector.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { statusForAnthropicErrorType } from '../../formats/anthropic-messages/errors.js';
+import { ANTHROPIC_MESSAGE_KEYS } from '../../formats/anthropic-messages/message-keys.js';
 import { OPENAI_DONE, type OpenAIStreamEvent } from '../../formats/openai-chat/codec.js';
 import { openaiErrorBody } from '../../formats/openai-chat/errors.js';
 import { citationsToAnnotations } from './map-citations.js';
@@ -51,18 +52,7 @@ interface Block {
 }
 
 /** fields of the message in `message_start` that are carried (or belong to the stream's own bookkeeping) */
-const MESSAGE_KEYS = new Set([
-  'id',
-  'type',
-  'role',
-  'model',
-  'content',
-  'stop_reason',
-  'stop_sequence',
-  'stop_details',
-  'usage',
-  'container',
-]);
+const MESSAGE_KEYS = ANTHROPIC_MESSAGE_KEYS;
 const MESSAGE_DELTA_KEYS = new Set(['stop_reason', 'stop_sequence', 'stop_details', 'container']);
 /** top-level keys of each event type that are carried */
 const EVENT_KEYS = new Map<unknown, ReadonlySet<string>>([

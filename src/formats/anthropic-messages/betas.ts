@@ -1,9 +1,9 @@
 import type { RequestContext } from '../../core/options.js';
 
 /**
- * Anthropic beta names on Converse: Bedrock hands `additionalModelRequestFields.anthropic_beta` (a list) to
- * Claude, as InvokeModel's `anthropic_beta`. Names come in `options.context.anthropicBeta` (a list, or the
- * comma-separated `anthropic-beta` header value of an Anthropic client).
+ * The Anthropic beta names of an exchange, from `RequestContext.anthropicBeta`: a list, or the comma-separated
+ * `anthropic-beta` header value of an Anthropic client. Bedrock takes them as a body list (InvokeModel's
+ * `anthropic_beta`, Converse's `additionalModelRequestFields.anthropic_beta`).
  */
 export function betaNames(context: RequestContext | undefined): string[] {
   const b = context?.anthropicBeta;

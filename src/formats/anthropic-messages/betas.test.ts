@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { betaNames } from './map-betas.js';
+import { betaNames } from './betas.js';
 
 describe('betaNames', () => {
   it('reads the comma-separated header value and lists, dropping empty names', () => {
