@@ -8,8 +8,7 @@ import {
   EventStreamFrameSplitter,
   type EventStreamMessage,
 } from '../wire/event-stream/frames.js';
-import { decodeFault, type SyncDecoder } from '../wire/sse/sse-decoder-stream.js';
-import { SSEBoundaryScanner } from './sse-boundary-scanner.js';
+import { decodeFault, isSSEByteDecoder, type SSEByteDecoder } from '../wire/sse/sse-decoder-stream.js';
 
 /** Longest incomplete SSE message held back (a message without its blank line, e.g. endless comment lines). */
 export const MAX_HELD_BYTES = 16 * 1024 * 1024;
@@ -40,7 +39,10 @@ export function createPassThroughWatcher(
   const codec = getCodec(format);
   const rule = codec.streamEnd;
   if (!rule) return undefined;
-  if (hasSyncCodec(codec)) return new SSEWatcher(rule, options, () => codec.createDecoder());
+  if (hasSyncCodec(codec)) {
+    const decoder = codec.createDecoder();
+    if (isSSEByteDecoder(decoder)) return new SSEWatcher(rule, options, decoder);
+  }
   if (codec.decodeFrame) return new FrameWatcher(rule, options, codec.decodeFrame);
   return undefined;
 }
@@ -125,21 +127,16 @@ abstract class Watcher {
 }
 
 class SSEWatcher extends Watcher implements PassThroughWatcher {
-  readonly #decoder: SyncDecoder<unknown>;
-  readonly #createDecoder: () => SyncDecoder<unknown>;
-  readonly #scanner = new SSEBoundaryScanner();
-  /** message ends found in the current chunk (reused) */
-  readonly #ends: number[] = [];
+  readonly #decoder: SSEByteDecoder<unknown>;
   /** bytes of the message in progress (pieces of earlier chunks), not yet forwarded */
   #held: Uint8Array[] = [];
   #heldBytes = 0;
   /** the final message ended at a CR that ended its chunk: the LF of that CRLF may still come */
   #lfAfterFinal = false;
 
-  constructor(rule: StreamEndRule, options: StreamEndOptions, createDecoder: () => SyncDecoder<unknown>) {
+  constructor(rule: StreamEndRule, options: StreamEndOptions, decoder: SSEByteDecoder<unknown>) {
     super(rule, options);
-    this.#createDecoder = createDecoder;
-    this.#decoder = createDecoder();
+    this.#decoder = decoder;
   }
 
   push(chunk: Uint8Array): Uint8Array | undefined {
@@ -149,35 +146,19 @@ class SSEWatcher extends Watcher implements PassThroughWatcher {
       this.final = true;
       return chunk[0] === 10 ? chunk.subarray(0, 1) : undefined;
     }
-    const ends = this.#ends;
-    ends.length = 0;
-    const scanner = this.#scanner;
-    scanner.reset(chunk);
-    for (let end = scanner.next(chunk); end !== -1; end = scanner.next(chunk)) ends.push(end);
-    // `ok`: end of the forwardable bytes in `chunk`
-    let ok = ends.length > 0 ? (ends[ends.length - 1] ?? 0) : 0;
-    if (ok > 0) {
-      // fast path: all whole messages of the chunk in one go; message by message only when one failed or was final
-      let events: unknown[] | undefined;
-      try {
-        events = this.#decoder.push(ok === chunk.length ? chunk : chunk.subarray(0, ok));
-      } catch (e) {
-        ok = this.#oneByOne(chunk, decodeFault(e));
-      }
-      if (events) {
-        const final = events.findIndex((e) => this.see(e));
-        if (final !== -1) ok = this.#endOfEvent(chunk, final);
-      }
+    // the format's decoder reads the whole chunk once and says where each event block ended in its bytes
+    const { values, ends, counts, error } = this.#decoder.pushBlocks(chunk);
+    // `ok`: end of the forwardable bytes in `chunk`: the blocks before a failure, up to the final one
+    let ok = 0;
+    let seen = 0;
+    for (let block = 0; block < ends.length && !this.final; block++) {
+      for (const count = counts[block] ?? 0; seen < count && !this.final; seen++) this.see(values[seen]);
+      ok = ends[block] ?? ok;
     }
-    if (!this.final && this.failure === undefined && ok < chunk.length) {
-      try {
-        // the start of the next message: fed now, so the parser's line and event limits hold while it comes in
-        this.#decoder.push(chunk.subarray(ok));
-        if (this.#heldBytes + chunk.length - ok > MAX_HELD_BYTES) {
-          throw new TranslationError('upstream', `upstream SSE message larger than ${MAX_HELD_BYTES} bytes`);
-        }
-      } catch (e) {
-        this.failure = decodeFault(e);
+    if (!this.final) {
+      if (error !== undefined) this.failure = decodeFault(error);
+      else if (this.#heldBytes + chunk.length - ok > MAX_HELD_BYTES) {
+        this.failure = new TranslationError('upstream', `upstream SSE message larger than ${MAX_HELD_BYTES} bytes`);
       }
     }
     let out: Uint8Array | undefined;
@@ -209,48 +190,6 @@ class SSEWatcher extends Watcher implements PassThroughWatcher {
     this.#held = [];
     this.#heldBytes = 0;
     return out;
-  }
-
-  /** Fresh decoder over the held bytes, for replaying the chunk's messages one at a time (the stream is over either way). */
-  #replay(): SyncDecoder<unknown> {
-    const decoder = this.#createDecoder();
-    for (const piece of this.#held) decoder.push(piece);
-    return decoder;
-  }
-
-  /** The end of the message holding the chunk's event number `index` (the one that made the stream final). */
-  #endOfEvent(chunk: Uint8Array, index: number): number {
-    const decoder = this.#replay();
-    let prev = 0;
-    let seen = 0;
-    for (const end of this.#ends) {
-      seen += decoder.push(chunk.subarray(prev, end)).length;
-      prev = end;
-      if (seen > index) return end;
-    }
-    return prev;
-  }
-
-  /**
-   * The chunk's messages again, one at a time, after the fast path failed: the end of the valid messages up
-   * to the failing one (sets `failure`), or of the one that made the stream final.
-   */
-  #oneByOne(chunk: Uint8Array, error: unknown): number {
-    let prev = 0;
-    try {
-      const decoder = this.#replay();
-      for (const end of this.#ends) {
-        const events = decoder.push(chunk.subarray(prev, end));
-        prev = end;
-        if (events.some((e) => this.see(e))) return end;
-      }
-    } catch (e) {
-      this.failure = decodeFault(e);
-      return prev;
-    }
-    // not found again (cannot happen for the formats here): forward nothing of this chunk
-    this.failure = error ?? new TranslationError('upstream', 'upstream SSE stream could not be checked');
-    return 0;
   }
 
   end(): TranslationError | undefined {

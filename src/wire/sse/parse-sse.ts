@@ -59,6 +59,9 @@ export class SSEParser {
   #started = false;
   /** the previous chunk ended with CR: a LF at the start of the next chunk belongs to it */
   #pendingCR = false;
+  /** that CR ended a blank line (an event block): its LF is reported as a block end of its own */
+  #pendingCRBlock = false;
+  readonly #onBlockEnd: ((offset: number) => void) | undefined;
 
   #event: string | undefined = undefined;
   #data: string | undefined = undefined;
@@ -66,8 +69,19 @@ export class SSEParser {
   /** any field line seen since the last dispatch */
   #dirty = false;
 
-  constructor(onMessage: (message: SSEMessage) => void, options: SSEParserOptions = {}) {
+  /**
+   * `onBlockEnd` (for byte-level callers, `createSSEByteDecoder`): called at the end of every blank line, the end
+   * of an event block whether it dispatched a message or not, with the offset in the chunk being fed just past
+   * it (after a CRLF's LF). A blank line ending in a CR that ends the chunk ends the block there; when the next
+   * chunk starts with its LF, that LF is reported as a block end of its own (offset 1).
+   */
+  constructor(
+    onMessage: (message: SSEMessage) => void,
+    options: SSEParserOptions = {},
+    onBlockEnd?: (offset: number) => void,
+  ) {
     this.#onMessage = onMessage;
+    this.#onBlockEnd = onBlockEnd;
     this.#onRetry = options.onRetry;
     this.#maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
     this.#maxEvent = options.maxEventLength ?? DEFAULT_MAX_EVENT_LENGTH;
@@ -83,7 +97,11 @@ export class SSEParser {
     }
     if (this.#pendingCR) {
       this.#pendingCR = false;
-      if (chunk.charCodeAt(start) === LF) start++;
+      if (chunk.charCodeAt(start) === LF) {
+        start++;
+        if (this.#pendingCRBlock) this.#onBlockEnd?.(start);
+      }
+      this.#pendingCRBlock = false;
     }
     const len = chunk.length;
     let nextLF = chunk.indexOf('\n', start);
@@ -104,6 +122,7 @@ export class SSEParser {
         this.#partial = this.#partial.length === 0 ? rest : this.#partial + rest;
         return;
       }
+      const blank = end === start && this.#partial.length === 0;
       if (this.#partial.length !== 0) {
         if (this.#partial.length + (end - start) > this.#maxLine) this.#tooLong();
         const line = this.#partial + chunk.slice(start, end);
@@ -116,12 +135,15 @@ export class SSEParser {
       if (chunk.charCodeAt(end) === CR) {
         if (end + 1 === len) {
           this.#pendingCR = true;
+          this.#pendingCRBlock = blank;
+          if (blank) this.#onBlockEnd?.(len);
           return;
         }
         start = chunk.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
       } else {
         start = end + 1;
       }
+      if (blank) this.#onBlockEnd?.(start);
     }
   }
 
@@ -133,6 +155,7 @@ export class SSEParser {
     };
     this.#partial = '';
     this.#pendingCR = false;
+    this.#pendingCRBlock = false;
     this.#started = false;
     this.#reset();
     return state;

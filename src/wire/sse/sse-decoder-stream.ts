@@ -34,21 +34,98 @@ export interface SyncDecoder<T> {
   end(): T[];
 }
 
+/** What one chunk completed: its values, and where its event blocks ended (see `SSEByteDecoder.pushBlocks`). */
+export interface SSEBlocks<T> {
+  values: T[];
+  /** offsets in the chunk just past each event block it completed (a blank line), in order */
+  ends: number[];
+  /** `counts[i]`: how many of `values` were complete at `ends[i]` */
+  counts: number[];
+  /** the fault that stopped the chunk (the values, ends and counts are those before it), if any */
+  error?: unknown;
+}
+
+/**
+ * The SSE tokenizer at the byte level: a `SyncDecoder`, and `pushBlocks`, which also says where in the bytes each
+ * event block ended, for callers that relay the bytes unchanged (the gateway's pass-through watcher). After an
+ * error, push nothing more.
+ */
+export interface SSEByteDecoder<T> extends SyncDecoder<T> {
+  pushBlocks(bytes: Uint8Array): SSEBlocks<T>;
+}
+
+export function isSSEByteDecoder<T>(decoder: SyncDecoder<T>): decoder is SSEByteDecoder<T> {
+  return typeof (decoder as Partial<SSEByteDecoder<T>>).pushBlocks === 'function';
+}
+
+/** UTF-8 length of `text` from `from` to `to` (the text came from a fatal decoder: no lone surrogates). */
+function utf8Length(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** How many bytes at the end of `tail` (the last bytes of the stream so far) start a character not complete yet. */
+function incompleteTail(tail: Uint8Array, length: number): number {
+  for (let i = 1; i <= Math.min(3, length); i++) {
+    const b = tail[length - i]!;
+    if ((b & 0xc0) === 0x80) continue;
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return i < need ? i : 0;
+  }
+  return 0;
+}
+
 /**
  * Bytes -> whatever `step` makes of each SSE message, synchronously (the hot path of `translateStream`).
  * UTF-8 is decoded in streaming mode, so a character split across chunks is decoded whole; invalid
- * UTF-8 throws a `TranslationError`. Anything `step` throws propagates.
+ * UTF-8 throws a `TranslationError`. Anything `step` throws propagates. The one SSE tokenizer: `pushBlocks`
+ * also gives the byte offsets of the event blocks (line ends are single bytes in UTF-8, so the parser's
+ * text offsets map to bytes exactly).
  */
 export function createSSEByteDecoder<T>(
   step: (message: SSEMessage, emit: (value: T) => void) => void,
   options: SSEDecoderOptions = {},
-): SyncDecoder<T> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+): SSEByteDecoder<T> {
+  // the BOM is kept in the text (the parser skips it) so that text offsets map to byte offsets
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let out: T[] = [];
   const emit = (v: T): void => {
     out.push(v);
   };
-  const parser = new SSEParser((m) => step(m, emit), options);
+  /** text offsets of the block ends of the chunk being fed, and the value counts there (only in `pushBlocks`) */
+  let blockEnds: number[] | undefined;
+  let blockCounts: number[] = [];
+  const parser = new SSEParser(
+    (m) => step(m, emit),
+    options,
+    (offset) => {
+      if (blockEnds) {
+        blockEnds.push(offset);
+        blockCounts.push(out.length);
+      }
+    },
+  );
+  /** the last bytes of the stream (for the character a chunk ends inside) */
+  const tail = new Uint8Array(3);
+  let tailLength = 0;
+  /** bytes of the stream before this chunk that belong to the first character of its text */
+  let carried = 0;
+  const remember = (bytes: Uint8Array): void => {
+    const keep = Math.min(3, bytes.length);
+    const old = Math.min(3 - keep, tailLength);
+    tail.copyWithin(0, tailLength - old, tailLength);
+    tail.set(bytes.subarray(bytes.length - keep), old);
+    tailLength = old + keep;
+  };
   const decode = (bytes: Uint8Array | undefined): string => {
     try {
       return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
@@ -73,7 +150,39 @@ export function createSSEByteDecoder<T>(
   };
   return {
     push(bytes) {
+      remember(bytes);
+      carried = incompleteTail(tail, tailLength);
       return run(() => parser.feed(decode(bytes)));
+    },
+    pushBlocks(bytes) {
+      const before = carried;
+      remember(bytes);
+      carried = incompleteTail(tail, tailLength);
+      blockEnds = [];
+      blockCounts = [];
+      let text = '';
+      let error: unknown;
+      try {
+        text = decode(bytes);
+        parser.feed(text);
+      } catch (e) {
+        error = e;
+      }
+      const textEnds = blockEnds;
+      const counts = blockCounts;
+      blockEnds = undefined;
+      // text offset -> byte offset in `bytes`: the UTF-8 length up to it, less the bytes of the first character
+      // that came in earlier chunks
+      const ends: number[] = [];
+      let at = 0;
+      let length = 0;
+      for (const offset of textEnds) {
+        length += utf8Length(text, at, offset);
+        at = offset;
+        ends.push(length - before);
+      }
+      const values = take();
+      return error === undefined ? { values, ends, counts } : { values, ends, counts, error };
     },
     end() {
       return run(() => {
