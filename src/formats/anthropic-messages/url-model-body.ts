@@ -37,3 +37,19 @@ export function readUrlModelBody(
   else if (beta !== undefined) losses.add('anthropic_beta', 'anthropic_beta must be a list of names');
   return { model, rest, losses, context };
 }
+
+/**
+ * The other way: an Anthropic request towards an upstream that takes the model in the URL (InvokeModel,
+ * Vertex): the model (`options.model`, else the body's) leaves the body for the URL.
+ */
+export function takeUrlModel(
+  body: unknown,
+  options: TranslateOptions,
+): { model: string; clientModel: string; rest: JsonObject } {
+  if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
+  const model = options.model ?? body.model;
+  if (typeof model !== 'string' || model === '')
+    throw new TranslationError('invalid_input', 'model is required', { path: 'model' });
+  const { model: bodyModel, ...rest } = body;
+  return { model, clientModel: typeof bodyModel === 'string' ? bodyModel : model, rest };
+}

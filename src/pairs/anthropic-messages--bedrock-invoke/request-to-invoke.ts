@@ -1,7 +1,6 @@
-import { TranslationError } from '../../core/errors.js';
-import { isRecord } from '../../core/narrow.js';
 import type { AnthropicVersion, RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { betaNames } from '../../formats/anthropic-messages/betas.js';
+import { takeUrlModel } from '../../formats/anthropic-messages/url-model-body.js';
 import { bedrockInvokeTarget } from '../../formats/bedrock-invoke/target.js';
 
 /** `anthropic_version` for the body: the classic Bedrock value, or the new API version as SDK 1.x sends it. */
@@ -23,11 +22,8 @@ export function anthropicRequestToBedrockInvoke(
   body: unknown,
   options: TranslateOptions = {},
 ): TranslationResult<Record<string, unknown>> {
-  if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
-  const model = options.model ?? body.model;
-  if (typeof model !== 'string' || model === '')
-    throw new TranslationError('invalid_input', 'model is required', { path: 'model' });
-  const { model: _m, stream, ...rest } = body;
+  const { model, clientModel, rest: fields } = takeUrlModel(body, options);
+  const { stream, ...rest } = fields;
   const out: Record<string, unknown> = {
     anthropic_version: bedrockAnthropicVersion(options.anthropicVersion),
     ...rest,
@@ -35,7 +31,7 @@ export function anthropicRequestToBedrockInvoke(
   const b = betaNames(options.context);
   if (b.length > 0) out.anthropic_beta = b;
   const context: BedrockInvokeRequestContext = {
-    clientModel: typeof body.model === 'string' ? body.model : model,
+    clientModel,
     stream: stream === true,
     upstreamPath: bedrockInvokeTarget(model, stream === true).path,
   };

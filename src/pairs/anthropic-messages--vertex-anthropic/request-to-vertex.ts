@@ -1,6 +1,5 @@
-import { TranslationError } from '../../core/errors.js';
-import { isRecord } from '../../core/narrow.js';
 import type { AnthropicVersion, RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
+import { takeUrlModel } from '../../formats/anthropic-messages/url-model-body.js';
 import { vertexAnthropicTarget } from '../../formats/vertex-anthropic/target.js';
 
 export function vertexAnthropicVersion(version: AnthropicVersion | undefined): string {
@@ -20,15 +19,11 @@ export function anthropicRequestToVertex(
   body: unknown,
   options: TranslateOptions = {},
 ): TranslationResult<Record<string, unknown>> {
-  if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
-  const model = options.model ?? body.model;
-  if (typeof model !== 'string' || model === '')
-    throw new TranslationError('invalid_input', 'model is required', { path: 'model' });
-  const { model: _m, ...rest } = body;
+  const { model, clientModel, rest } = takeUrlModel(body, options);
   const out: Record<string, unknown> = { anthropic_version: vertexAnthropicVersion(options.anthropicVersion), ...rest };
-  const stream = body.stream === true;
+  const stream = rest.stream === true;
   const context: VertexAnthropicRequestContext = {
-    clientModel: typeof body.model === 'string' ? body.model : model,
+    clientModel,
     stream,
     upstreamPath: vertexAnthropicTarget(model, stream).path,
   };
