@@ -304,12 +304,15 @@ describe(`crosswire as a user installs it (package: ${relative(REPO_DIR, targetD
     expect(r!.stdout.split('\n').filter((l) => SCENARIO_LINE.test(l))).toEqual([expect.stringContaining('✓')]);
   });
 
-  test(`cli: conformance start-up to the first scenario line < ${TARGET.conformanceFirstLineMs} ms (best of ${TIMING_RUNS})`, async () => {
+  test(`cli: conformance start-up to the first scenario line < ${TARGET.conformanceFirstLineMs} ms of CPU time (best of ${TIMING_RUNS})`, async () => {
     const runs = await conformanceRuns();
-    const seen = runs.map((r) => r.firstLineMs).filter((ms): ms is number => ms !== undefined);
+    const seen = runs.filter((r) => r.firstLineMs !== undefined);
     expect(seen.length, `no scenario line: ${describeRun('crosswire conformance', runs[0]!)}`).toBeGreaterThan(0);
-    const best = Math.min(...seen);
-    figures.conformanceFirstLineMs = Math.round(best);
-    expect(best, `first scenario line after ${Math.round(best)} ms`).toBeLessThan(TARGET.conformanceFirstLineMs);
+    const wall = Math.round(Math.min(...seen.map((r) => r.firstLineMs!)));
+    const cpuTimes = seen.map((r) => r.firstLineCpuMs).filter((ms): ms is number => ms !== undefined);
+    // CPU time where the OS tells it (a busy machine does not fail the check), else wall time
+    const cpu = cpuTimes.length > 0 ? Math.min(...cpuTimes) : undefined;
+    figures.conformanceFirstLineMs = { wall, cpu };
+    expect(cpu ?? wall, `first scenario line after ${wall} ms (wall), ${cpu ?? '?'} ms of CPU time`).toBeLessThan(TARGET.conformanceFirstLineMs);
   });
 });

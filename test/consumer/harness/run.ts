@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 export interface RunResult {
   /** exit code; null when killed (timeout) */
@@ -9,6 +10,8 @@ export interface RunResult {
   ms: number;
   /** ms from spawn to the first stdout line matching `firstLine`, when asked and seen */
   firstLineMs?: number;
+  /** CPU time (user + system) the process had used by then, ms (Linux: from /proc) */
+  firstLineCpuMs?: number;
   timedOut: boolean;
 }
 
@@ -34,6 +37,18 @@ export interface RunOptions {
   firstLine?: RegExp;
 }
 
+/** CPU time used so far by a running process, ms; undefined where /proc is not there. */
+function cpuMsOf(pid: number | undefined): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // fields after "pid (comm) ": state is field 3, utime 14, stime 15, in USER_HZ (100 a second on Linux)
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Run a command to completion (no shell), capturing its output and timing it. */
 export function run(command: string, args: readonly string[], options: RunOptions): Promise<RunResult> {
   const started = performance.now();
@@ -42,6 +57,7 @@ export function run(command: string, args: readonly string[], options: RunOption
     let stdout = '';
     let stderr = '';
     let firstLineMs: number | undefined;
+    let firstLineCpuMs: number | undefined;
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -51,6 +67,7 @@ export function run(command: string, args: readonly string[], options: RunOption
       stdout += piece;
       if (options.firstLine && firstLineMs === undefined && stdout.split('\n').some((line) => options.firstLine?.test(line))) {
         firstLineMs = performance.now() - started;
+        firstLineCpuMs = cpuMsOf(child.pid);
       }
     });
     child.stderr.setEncoding('utf8').on('data', (piece: string) => {
@@ -64,6 +81,7 @@ export function run(command: string, args: readonly string[], options: RunOption
       clearTimeout(timer);
       const result: RunResult = { code, stdout, stderr, ms: performance.now() - started, timedOut };
       if (firstLineMs !== undefined) result.firstLineMs = firstLineMs;
+      if (firstLineCpuMs !== undefined) result.firstLineCpuMs = firstLineCpuMs;
       resolvePromise(result);
     });
   });
