@@ -1,5 +1,5 @@
-// A deliberate type error: a Chat request body where a Messages request body is required (a `system` role and
-// no `max_tokens`). The consumer test expects tsc to report it on the call below.
+// A deliberate type error: a Chat request body where a Messages request body is required (Chat's
+// `max_completion_tokens`, no `max_tokens`). The consumer test expects tsc to report it on the call below.
 import { translateRequest } from 'crosswire';
 
 export const wrong = translateRequest('anthropic-messages', 'openai-chat', {

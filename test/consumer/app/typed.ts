@@ -11,7 +11,7 @@ const chat = translateRequest('openai-chat', 'anthropic-messages', {
 });
 // the result is the Messages request type, not `unknown`
 export const maxTokens: number = chat.body.max_tokens;
-export const firstRole: 'user' | 'assistant' | undefined = chat.body.messages[0]?.role;
+export const firstRole: string | undefined = chat.body.messages[0]?.role;
 export const lossPaths: string[] = chat.losses.map((loss) => String(loss.path));
 
 const gemini = translateRequest('openai-chat', 'gemini', {
