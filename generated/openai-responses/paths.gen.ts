@@ -450,12 +450,17 @@ export interface components {
          *     out `type` too; every other item is chosen by its `type`. (`anyOf`: an item without `type` that has `role`
          *     and `content` is a message, even though it also fits the item-reference shape.)
          */
-        InputItem: components["schemas"]["InputMessage"] | components["schemas"]["AssistantInputMessage"] | components["schemas"]["ItemReference"] | components["schemas"]["TypedInputItem"];
+        InputItem: components["schemas"]["InputMessageItem"] | components["schemas"]["TypedInputItem"] | components["schemas"]["ItemReference"];
+        /** @description A message, chosen by `role`. */
+        InputMessageItem: components["schemas"]["InputMessage"] | components["schemas"]["AssistantInputMessage"];
         /** @description A user, system or developer message. */
         InputMessage: {
             /** @constant */
             type?: "message";
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             role: "user" | "system" | "developer";
             content: string | components["schemas"]["InputContent"][];
             /** @description Set when the message is echoed from a stored item. */
@@ -470,7 +475,10 @@ export interface components {
         AssistantInputMessage: {
             /** @constant */
             type?: "message";
-            /** @constant */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             role: "assistant";
             content: string | components["schemas"]["AssistantInputContent"][];
             id?: string;

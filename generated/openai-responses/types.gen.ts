@@ -562,7 +562,16 @@ export type NullableItemStatus = ItemStatus | null;
  * and `content` is a message, even though it also fits the item-reference shape.)
  *
  */
-export type InputItem = InputMessage | AssistantInputMessage | ItemReference | TypedInputItem;
+export type InputItem = InputMessageItem | TypedInputItem | ItemReference;
+
+/**
+ * A message, chosen by `role`.
+ */
+export type InputMessageItem = ({
+    role: 'user' | 'system' | 'developer';
+} & InputMessage) | ({
+    role: 'assistant';
+} & AssistantInputMessage);
 
 /**
  * A user, system or developer message.

@@ -477,6 +477,14 @@ export const zAssistantInputMessage = z.object({
 });
 
 /**
+ * A message, chosen by `role`.
+ */
+export const zInputMessageItem = z.discriminatedUnion('role', [
+    zInputMessage,
+    zAssistantInputMessage
+]);
+
+/**
  * A reference to an earlier item by id (needs the stored item; `type` may be left out).
  */
 export const zItemReference = z.object({
@@ -2178,10 +2186,9 @@ export const zTypedInputItem = z.discriminatedUnion('type', [
  *
  */
 export const zInputItem = z.union([
-    zInputMessage,
-    zAssistantInputMessage,
-    zItemReference,
-    zTypedInputItem
+    zInputMessageItem,
+    zTypedInputItem,
+    zItemReference
 ]);
 
 /**
