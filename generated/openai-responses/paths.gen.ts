@@ -290,11 +290,12 @@ export interface components {
              */
             type: "input_text";
             text: string;
-            prompt_cache_breakpoint?: components["schemas"]["PromptCacheBreakpoint"] | null;
+            prompt_cache_breakpoint?: components["schemas"]["PromptCacheBreakpoint"];
         };
         /**
          * @description An image, by `image_url` (an https URL or a `data:` URL) or by `file_id`. `detail` defaults to `auto`; the
-         *     API accepts the part without it, although the reference marks it required.
+         *     API accepts the part without it (the official docs' own examples leave it out), although the reference
+         *     marks it required.
          */
         InputImageContent: {
             /**
@@ -305,12 +306,58 @@ export interface components {
             image_url?: string | null;
             file_id?: string | null;
             detail?: components["schemas"]["ImageDetail"];
-            prompt_cache_breakpoint?: components["schemas"]["PromptCacheBreakpoint"] | null;
+            prompt_cache_breakpoint?: components["schemas"]["PromptCacheBreakpoint"];
         };
-        /** @description Image resolution to use. */
-        ImageDetail: ("low" | "high" | "auto" | "original") | null;
+        /**
+         * @description Image resolution to use.
+         * @enum {string}
+         */
+        ImageDetail: "low" | "high" | "auto" | "original";
         /** @description A file, by `file_id`, `file_url` or inline `file_data` (a `data:` URL) with a `filename`. */
         InputFileContent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "input_file";
+            file_id?: string | null;
+            file_url?: string;
+            file_data?: string;
+            filename?: string;
+            detail?: components["schemas"]["FileDetail"];
+            prompt_cache_breakpoint?: components["schemas"]["PromptCacheBreakpoint"];
+        };
+        /**
+         * @description File resolution to use (for files with images).
+         * @enum {string}
+         */
+        FileDetail: "auto" | "low" | "high";
+        /** @description A content part of a function result handed back as input. */
+        FunctionCallOutputContentParam: components["schemas"]["InputTextContentParam"] | components["schemas"]["InputImageContentParam"] | components["schemas"]["InputFileContentParam"];
+        /** @description Text of a function result. */
+        InputTextContentParam: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "input_text";
+            text: string;
+            prompt_cache_breakpoint?: components["schemas"]["PromptCacheBreakpoint"] | null;
+        };
+        /** @description An image of a function result. */
+        InputImageContentParam: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "input_image";
+            image_url?: string | null;
+            file_id?: string | null;
+            detail?: components["schemas"]["ImageDetail"] | null;
+            prompt_cache_breakpoint?: components["schemas"]["PromptCacheBreakpoint"] | null;
+        };
+        /** @description A file of a function result. */
+        InputFileContentParam: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -320,8 +367,7 @@ export interface components {
             file_url?: string | null;
             file_data?: string | null;
             filename?: string | null;
-            /** @enum {string} */
-            detail?: "auto" | "low" | "high";
+            detail?: components["schemas"]["FileDetail"];
             prompt_cache_breakpoint?: components["schemas"]["PromptCacheBreakpoint"] | null;
         };
         /** @description Text the model produced, with its citations. */
@@ -532,10 +578,12 @@ export interface components {
             caller?: components["schemas"]["NullableToolCallCaller"];
             status?: components["schemas"]["ItemStatus"];
         };
-        /** @description A content part of a tool result. */
+        /** @description A content part of a stored function or custom tool result. */
         FunctionCallOutputContent: components["schemas"]["InputTextContent"] | components["schemas"]["InputImageContent"] | components["schemas"]["InputFileContent"];
         /** @description A tool result, as text or as content parts. */
         ToolCallOutput: string | components["schemas"]["FunctionCallOutputContent"][];
+        /** @description A function result handed back as input, as text or as content parts. */
+        FunctionCallOutputParam: string | components["schemas"]["FunctionCallOutputContentParam"][];
         /** @description The result of a function call, by `call_id`. */
         FunctionCallOutputItemParam: {
             /**
@@ -545,7 +593,7 @@ export interface components {
             type: "function_call_output";
             id?: string | null;
             call_id?: string | null;
-            output: components["schemas"]["ToolCallOutput"];
+            output: components["schemas"]["FunctionCallOutputParam"];
             name?: string | null;
             namespace?: string | null;
             caller?: components["schemas"]["NullableToolCallCaller"];

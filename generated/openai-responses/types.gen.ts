@@ -381,12 +381,13 @@ export type InputContent = ({
 export type InputTextContent = {
     type: 'input_text';
     text: string;
-    prompt_cache_breakpoint?: PromptCacheBreakpoint | null;
+    prompt_cache_breakpoint?: PromptCacheBreakpoint;
 };
 
 /**
  * An image, by `image_url` (an https URL or a `data:` URL) or by `file_id`. `detail` defaults to `auto`; the
- * API accepts the part without it, although the reference marks it required.
+ * API accepts the part without it (the official docs' own examples leave it out), although the reference
+ * marks it required.
  *
  */
 export type InputImageContent = {
@@ -394,13 +395,13 @@ export type InputImageContent = {
     image_url?: string | null;
     file_id?: string | null;
     detail?: ImageDetail;
-    prompt_cache_breakpoint?: PromptCacheBreakpoint | null;
+    prompt_cache_breakpoint?: PromptCacheBreakpoint;
 };
 
 /**
  * Image resolution to use.
  */
-export type ImageDetail = 'low' | 'high' | 'auto' | 'original' | null;
+export type ImageDetail = 'low' | 'high' | 'auto' | 'original';
 
 /**
  * A file, by `file_id`, `file_url` or inline `file_data` (a `data:` URL) with a `filename`.
@@ -408,10 +409,59 @@ export type ImageDetail = 'low' | 'high' | 'auto' | 'original' | null;
 export type InputFileContent = {
     type: 'input_file';
     file_id?: string | null;
+    file_url?: string;
+    file_data?: string;
+    filename?: string;
+    detail?: FileDetail;
+    prompt_cache_breakpoint?: PromptCacheBreakpoint;
+};
+
+/**
+ * File resolution to use (for files with images).
+ */
+export type FileDetail = 'auto' | 'low' | 'high';
+
+/**
+ * A content part of a function result handed back as input.
+ */
+export type FunctionCallOutputContentParam = ({
+    type: 'input_text';
+} & InputTextContentParam) | ({
+    type: 'input_image';
+} & InputImageContentParam) | ({
+    type: 'input_file';
+} & InputFileContentParam);
+
+/**
+ * Text of a function result.
+ */
+export type InputTextContentParam = {
+    type: 'input_text';
+    text: string;
+    prompt_cache_breakpoint?: PromptCacheBreakpoint | null;
+};
+
+/**
+ * An image of a function result.
+ */
+export type InputImageContentParam = {
+    type: 'input_image';
+    image_url?: string | null;
+    file_id?: string | null;
+    detail?: ImageDetail | null;
+    prompt_cache_breakpoint?: PromptCacheBreakpoint | null;
+};
+
+/**
+ * A file of a function result.
+ */
+export type InputFileContentParam = {
+    type: 'input_file';
+    file_id?: string | null;
     file_url?: string | null;
     file_data?: string | null;
     filename?: string | null;
-    detail?: 'auto' | 'low' | 'high';
+    detail?: FileDetail;
     prompt_cache_breakpoint?: PromptCacheBreakpoint | null;
 };
 
@@ -730,7 +780,7 @@ export type FunctionCallItem = {
 };
 
 /**
- * A content part of a tool result.
+ * A content part of a stored function or custom tool result.
  */
 export type FunctionCallOutputContent = ({
     type: 'input_text';
@@ -746,13 +796,18 @@ export type FunctionCallOutputContent = ({
 export type ToolCallOutput = string | Array<FunctionCallOutputContent>;
 
 /**
+ * A function result handed back as input, as text or as content parts.
+ */
+export type FunctionCallOutputParam = string | Array<FunctionCallOutputContentParam>;
+
+/**
  * The result of a function call, by `call_id`.
  */
 export type FunctionCallOutputItemParam = {
     type: 'function_call_output';
     id?: string | null;
     call_id?: string | null;
-    output: ToolCallOutput;
+    output: FunctionCallOutputParam;
     name?: string | null;
     namespace?: string | null;
     caller?: NullableToolCallCaller;

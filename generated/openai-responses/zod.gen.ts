@@ -224,8 +224,8 @@ export const zResponseTextParam = z.object({
  */
 export const zInputTextContent = z.object({
     type: z.literal('input_text'),
-    text: z.string().max(10485760),
-    prompt_cache_breakpoint: zPromptCacheBreakpoint.nullish()
+    text: z.string(),
+    prompt_cache_breakpoint: zPromptCacheBreakpoint.optional()
 });
 
 /**
@@ -236,20 +236,30 @@ export const zImageDetail = z.enum([
     'high',
     'auto',
     'original'
-]).nullable();
+]);
 
 /**
  * An image, by `image_url` (an https URL or a `data:` URL) or by `file_id`. `detail` defaults to `auto`; the
- * API accepts the part without it, although the reference marks it required.
+ * API accepts the part without it (the official docs' own examples leave it out), although the reference
+ * marks it required.
  *
  */
 export const zInputImageContent = z.object({
     type: z.literal('input_image'),
-    image_url: z.string().max(20971520).nullish(),
+    image_url: z.string().nullish(),
     file_id: z.string().nullish(),
     detail: zImageDetail.optional(),
-    prompt_cache_breakpoint: zPromptCacheBreakpoint.nullish()
+    prompt_cache_breakpoint: zPromptCacheBreakpoint.optional()
 });
+
+/**
+ * File resolution to use (for files with images).
+ */
+export const zFileDetail = z.enum([
+    'auto',
+    'low',
+    'high'
+]);
 
 /**
  * A file, by `file_id`, `file_url` or inline `file_data` (a `data:` URL) with a `filename`.
@@ -257,15 +267,11 @@ export const zInputImageContent = z.object({
 export const zInputFileContent = z.object({
     type: z.literal('input_file'),
     file_id: z.string().nullish(),
-    file_url: z.string().nullish(),
-    file_data: z.string().max(73400320).nullish(),
-    filename: z.string().nullish(),
-    detail: z.enum([
-        'auto',
-        'low',
-        'high'
-    ]).optional(),
-    prompt_cache_breakpoint: zPromptCacheBreakpoint.nullish()
+    file_url: z.string().optional(),
+    file_data: z.string().optional(),
+    filename: z.string().optional(),
+    detail: zFileDetail.optional(),
+    prompt_cache_breakpoint: zPromptCacheBreakpoint.optional()
 });
 
 /**
@@ -294,6 +300,48 @@ export const zInputContent = z.discriminatedUnion('type', [
     zInputTextContent,
     zInputImageContent,
     zInputFileContent
+]);
+
+/**
+ * Text of a function result.
+ */
+export const zInputTextContentParam = z.object({
+    type: z.literal('input_text'),
+    text: z.string().max(10485760),
+    prompt_cache_breakpoint: zPromptCacheBreakpoint.nullish()
+});
+
+/**
+ * An image of a function result.
+ */
+export const zInputImageContentParam = z.object({
+    type: z.literal('input_image'),
+    image_url: z.string().max(20971520).nullish(),
+    file_id: z.string().nullish(),
+    detail: zImageDetail.nullish(),
+    prompt_cache_breakpoint: zPromptCacheBreakpoint.nullish()
+});
+
+/**
+ * A file of a function result.
+ */
+export const zInputFileContentParam = z.object({
+    type: z.literal('input_file'),
+    file_id: z.string().nullish(),
+    file_url: z.string().nullish(),
+    file_data: z.string().max(73400320).nullish(),
+    filename: z.string().nullish(),
+    detail: zFileDetail.optional(),
+    prompt_cache_breakpoint: zPromptCacheBreakpoint.nullish()
+});
+
+/**
+ * A content part of a function result handed back as input.
+ */
+export const zFunctionCallOutputContentParam = z.discriminatedUnion('type', [
+    zInputTextContentParam,
+    zInputImageContentParam,
+    zInputFileContentParam
 ]);
 
 /**
@@ -535,7 +583,7 @@ export const zFunctionCallItem = z.object({
 });
 
 /**
- * A content part of a tool result.
+ * A content part of a stored function or custom tool result.
  */
 export const zFunctionCallOutputContent = z.discriminatedUnion('type', [
     zInputTextContent,
@@ -547,8 +595,16 @@ export const zFunctionCallOutputContent = z.discriminatedUnion('type', [
  * A tool result, as text or as content parts.
  */
 export const zToolCallOutput = z.union([
-    z.string().max(10485760),
+    z.string(),
     z.array(zFunctionCallOutputContent)
+]);
+
+/**
+ * A function result handed back as input, as text or as content parts.
+ */
+export const zFunctionCallOutputParam = z.union([
+    z.string().max(10485760),
+    z.array(zFunctionCallOutputContentParam)
 ]);
 
 /**
@@ -558,7 +614,7 @@ export const zFunctionCallOutputItemParam = z.object({
     type: z.literal('function_call_output'),
     id: z.string().nullish(),
     call_id: z.string().min(1).max(64).nullish(),
-    output: zToolCallOutput,
+    output: zFunctionCallOutputParam,
     name: z.string().min(1).max(128).nullish(),
     namespace: z.string().min(1).max(64).regex(/^[a-zA-Z0-9_-]+$/).nullish(),
     caller: zNullableToolCallCaller.optional(),
