@@ -2160,7 +2160,8 @@ export interface components {
             output_text?: string | null;
             /** @description The instructions in effect (a string, or input items when they came from a stored prompt). */
             instructions: string | components["schemas"]["InputItem"][] | null;
-            usage?: components["schemas"]["ResponseUsage"];
+            /** @description Token usage; null while the response is in progress (and on a cancelled response). */
+            usage?: components["schemas"]["ResponseUsage"] | null;
             tools: components["schemas"]["ToolList"];
             tool_choice: components["schemas"]["ToolChoiceParam"];
             parallel_tool_calls: boolean;
@@ -2182,8 +2183,11 @@ export interface components {
             prompt_cache_retention?: components["schemas"]["PromptCacheRetention"];
             prompt_cache_options?: components["schemas"]["PromptCacheOptions"];
             safety_identifier?: string | null;
-            /** @deprecated */
-            user?: string;
+            /**
+             * @deprecated
+             * @description The request's `user`, null when it had none (the reference types it as a string, its own examples send null).
+             */
+            user?: string | null;
             service_tier?: components["schemas"]["ServiceTier"];
             moderation?: components["schemas"]["Moderation"] | null;
         };

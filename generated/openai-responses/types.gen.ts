@@ -2635,7 +2635,10 @@ export type ResponseObject = {
      * The instructions in effect (a string, or input items when they came from a stored prompt).
      */
     instructions: string | Array<InputItem> | null;
-    usage?: ResponseUsage;
+    /**
+     * Token usage; null while the response is in progress (and on a cancelled response).
+     */
+    usage?: ResponseUsage | null;
     tools: ToolList;
     tool_choice: ToolChoiceParam;
     parallel_tool_calls: boolean;
@@ -2660,9 +2663,11 @@ export type ResponseObject = {
     prompt_cache_options?: PromptCacheOptions;
     safety_identifier?: string | null;
     /**
+     * The request's `user`, null when it had none (the reference types it as a string, its own examples send null).
+     *
      * @deprecated
      */
-    user?: string;
+    user?: string | null;
     service_tier?: ServiceTier;
     moderation?: Moderation | null;
 };

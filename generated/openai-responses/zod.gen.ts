@@ -2593,7 +2593,7 @@ export const zResponseObject = z.object({
         z.string(),
         z.array(zInputItem)
     ]).nullable(),
-    usage: zResponseUsage.optional(),
+    usage: zResponseUsage.nullish(),
     tools: zToolList,
     tool_choice: zToolChoiceParam,
     parallel_tool_calls: z.boolean(),
@@ -2614,7 +2614,7 @@ export const zResponseObject = z.object({
     prompt_cache_retention: zPromptCacheRetention.optional(),
     prompt_cache_options: zPromptCacheOptions.optional(),
     safety_identifier: z.string().nullish(),
-    user: z.string().optional(),
+    user: z.string().nullish(),
     service_tier: zServiceTier.optional(),
     moderation: zModeration.nullish()
 });

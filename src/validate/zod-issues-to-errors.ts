@@ -113,11 +113,13 @@ class Collector {
   }
 
   private message(issue: ZodIssueLike, path: readonly Segment[]): string {
-    if (issue.code === 'invalid_type' && path.length > 0) {
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && path.length > 0) {
       const parent = valueAt(this.input, path.slice(0, -1));
       const key = path[path.length - 1];
       if (typeof parent === 'object' && parent !== null && key !== undefined && !Object.hasOwn(parent, key)) {
-        return `required property is missing (expected ${String(issue.expected)})`;
+        // an absent enum or literal property: zod says "invalid option"; name what is missing and what it may be
+        const expected = issue.code === 'invalid_type' ? String(issue.expected) : `one of ${(issue.values ?? []).map(quote).join(', ')}`;
+        return `required property is missing (expected ${expected})`;
       }
     }
     return issue.message;

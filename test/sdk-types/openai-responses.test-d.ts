@@ -219,12 +219,20 @@ describe('values of ours are SDK values, apart from the pinned differences', () 
     expectTypeOf<Sdk.ResponseErrorEvent>().toExtend<Ours.ResponseErrorEvent>();
   });
 
-  test('the response object: output_text is added by the SDK on the client; usage may lack cache_write_tokens', () => {
+  test('the response object: output_text is added by the SDK on the client; user and usage may be null', () => {
     // output, tools, instructions, prompt: through the items, the function tool and input_image `detail` (above)
     type Elsewhere = 'output' | 'tools' | 'instructions' | 'prompt' | 'usage' | 'service_tier';
-    type Repaired = Omit<Ours.ResponseObject, Elsewhere | 'output_text' | SpecOnlyRequestFields> & { output_text: string };
+    type Repaired = Omit<Ours.ResponseObject, Elsewhere | 'output_text' | 'user' | SpecOnlyRequestFields> & {
+      output_text: string;
+      user?: string;
+    };
     expectTypeOf<Repaired>().toExtend<Omit<Sdk.Response, Elsewhere>>();
     expectTypeOf<Ours.ResponseObject['output_text']>().toEqualTypeOf<string | null | undefined>();
+    // the API sends `"user": null` and, until the response completes, `"usage": null`
+    expectTypeOf<null>().toExtend<Ours.ResponseObject['user']>();
+    expectTypeOf<null>().not.toExtend<Sdk.Response['user']>();
+    expectTypeOf<null>().toExtend<Ours.ResponseObject['usage']>();
+    expectTypeOf<null>().not.toExtend<Sdk.Response['usage']>();
     type Details = Ours.ResponseUsage['input_tokens_details'];
     expectTypeOf<Present<Details, 'cache_write_tokens'>>().toExtend<Sdk.ResponseUsage.InputTokensDetails>();
     expectTypeOf<Omit<Ours.ResponseUsage, 'input_tokens_details'>>().toExtend<Omit<Sdk.ResponseUsage, 'input_tokens_details'>>();
