@@ -1,0 +1,205 @@
+/**
+ * OpenAI Responses, as Codex calls it: POST /v1/responses (streamed or not), GET /v1/models. Turn 1 streams a
+ * reasoning item (a summary in several deltas, and `encrypted_content`) and a function_call item whose
+ * arguments arrive in several `response.function_call_arguments.delta` events; turn 2 a message item.
+ */
+import { present, sameArgs, sameString } from './checks.js';
+import { allStrings, asArray, asString, isRecord, roughTokens } from './json.js';
+import { finalText, mentionsRun, type OfferedTool, pickTool, type ScriptPlan, splitInto } from './plan.js';
+import { sseEvent } from './sse.js';
+import type { FormatHandler, IncomingRequest, Reply, ScriptState } from './types.js';
+
+type Item = Record<string, unknown>;
+
+/** Top-level function tools (a `namespace` tool's members and built-in tools are not candidates). */
+function offeredTools(body: Record<string, unknown>): OfferedTool[] {
+  return asArray(body.tools)
+    .filter(isRecord)
+    .filter((t) => t.type === 'function' && typeof t.name === 'string')
+    .map((t) => ({ name: t.name as string, schema: t.parameters }));
+}
+
+/** The text of a function_call_output's `output` (a string, or content parts joined by newlines). */
+export function outputText(item: Item): string {
+  if (typeof item.output === 'string') return item.output;
+  return asArray(item.output)
+    .filter(isRecord)
+    .map((p) => asString(p.text) ?? '')
+    .join('\n');
+}
+
+function checkReplay(input: Item[], plan: ScriptPlan, state: ScriptState): void {
+  const turn1 = state.turn1;
+  if (!turn1) return;
+  const call = input.find((i) => i.type === 'function_call' && i.call_id === plan.callId);
+  const reasoning = input.find((i) => i.type === 'reasoning');
+  state.checks.push(present('responses.function_call replayed', call !== undefined, `function_call ${plan.callId}`));
+  state.checks.push(sameString('responses.function_call name', turn1.tool.name, asString(call?.name)));
+  let args: unknown;
+  try {
+    args = typeof call?.arguments === 'string' ? JSON.parse(call.arguments) : undefined;
+  } catch {
+    args = call?.arguments;
+  }
+  state.checks.push(sameArgs('responses.function_call arguments', turn1.tool.args, args));
+  state.checks.push(
+    sameString('responses.reasoning encrypted_content', plan.signature, asString(reasoning?.encrypted_content)),
+  );
+}
+
+interface Output {
+  reasoning?: { summary: string; encrypted: string };
+  call?: { name: string; arguments: string };
+  text?: string;
+}
+
+function outputItems(plan: ScriptPlan, seq: number, out: Output): Item[] {
+  const items: Item[] = [];
+  if (out.reasoning) {
+    items.push({
+      id: `rs_${plan.nonce}_${seq}`,
+      type: 'reasoning',
+      summary: [{ type: 'summary_text', text: out.reasoning.summary }],
+      encrypted_content: out.reasoning.encrypted,
+    });
+  }
+  if (out.call) {
+    items.push({
+      id: `fc_${plan.nonce}_${seq}`,
+      type: 'function_call',
+      status: 'completed',
+      arguments: out.call.arguments,
+      call_id: plan.callId,
+      name: out.call.name,
+    });
+  }
+  if (out.text !== undefined) {
+    items.push({
+      id: `msg_${plan.nonce}_${seq}`,
+      type: 'message',
+      status: 'completed',
+      role: 'assistant',
+      content: [{ type: 'output_text', text: out.text, annotations: [] }],
+    });
+  }
+  return items;
+}
+
+function responseJson(id: string, body: Record<string, unknown>, status: string, output: Item[], usage: unknown): Item {
+  return {
+    id,
+    object: 'response',
+    created_at: 0,
+    status,
+    model: asString(body.model) ?? 'scripted',
+    output,
+    parallel_tool_calls: body.parallel_tool_calls ?? true,
+    tool_choice: body.tool_choice ?? 'auto',
+    tools: [],
+    usage,
+    error: null,
+    incomplete_details: null,
+  };
+}
+
+function usageFor(body: Record<string, unknown>, output: Item[]): unknown {
+  const input = roughTokens(body.input) + roughTokens(body.instructions) + roughTokens(body.tools);
+  const outputTokens = roughTokens(output);
+  return {
+    input_tokens: input,
+    input_tokens_details: { cached_tokens: 0 },
+    output_tokens: outputTokens,
+    output_tokens_details: { reasoning_tokens: 0 },
+    total_tokens: input + outputTokens,
+  };
+}
+
+function streamEvents(id: string, body: Record<string, unknown>, items: Item[]): string[] {
+  const events: string[] = [];
+  let sequence = 0;
+  const emit = (type: string, data: Record<string, unknown>) =>
+    events.push(sseEvent({ type, sequence_number: sequence++, ...data }, type));
+  emit('response.created', { response: responseJson(id, body, 'in_progress', [], null) });
+  emit('response.in_progress', { response: responseJson(id, body, 'in_progress', [], null) });
+  items.forEach((item, output_index) => {
+    const item_id = item.id;
+    if (item.type === 'reasoning') {
+      emit('response.output_item.added', { output_index, item: { ...item, summary: [], encrypted_content: undefined } });
+      const text = asString((asArray(item.summary)[0] as Item | undefined)?.text) ?? '';
+      const part = { type: 'summary_text', text: '' };
+      emit('response.reasoning_summary_part.added', { item_id, output_index, summary_index: 0, part });
+      for (const delta of splitInto(text, 3)) {
+        emit('response.reasoning_summary_text.delta', { item_id, output_index, summary_index: 0, delta });
+      }
+      emit('response.reasoning_summary_text.done', { item_id, output_index, summary_index: 0, text });
+      emit('response.reasoning_summary_part.done', { item_id, output_index, summary_index: 0, part: { ...part, text } });
+    } else if (item.type === 'function_call') {
+      emit('response.output_item.added', { output_index, item: { ...item, status: 'in_progress', arguments: '' } });
+      const args = asString(item.arguments) ?? '';
+      for (const delta of splitInto(args, 4)) {
+        emit('response.function_call_arguments.delta', { item_id, output_index, delta });
+      }
+      emit('response.function_call_arguments.done', { item_id, output_index, arguments: args });
+    } else if (item.type === 'message') {
+      emit('response.output_item.added', { output_index, item: { ...item, status: 'in_progress', content: [] } });
+      const text = asString((asArray(item.content)[0] as Item | undefined)?.text) ?? '';
+      const part = { type: 'output_text', text: '', annotations: [] };
+      emit('response.content_part.added', { item_id, output_index, content_index: 0, part });
+      for (const delta of splitInto(text, 3)) {
+        emit('response.output_text.delta', { item_id, output_index, content_index: 0, delta, logprobs: [] });
+      }
+      emit('response.output_text.done', { item_id, output_index, content_index: 0, text, logprobs: [] });
+      emit('response.content_part.done', { item_id, output_index, content_index: 0, part: { ...part, text } });
+    }
+    emit('response.output_item.done', { output_index, item });
+  });
+  emit('response.completed', { response: responseJson(id, body, 'completed', items, usageFor(body, items)) });
+  return events;
+}
+
+function reply(kind: string, req: IncomingRequest, body: Record<string, unknown>, out: Output, plan: ScriptPlan): Reply {
+  const id = `resp_${plan.nonce}_${req.seq}`;
+  const items = outputItems(plan, req.seq, out);
+  if (body.stream === true) return { kind, status: 200, sse: streamEvents(id, body, items) };
+  return { kind, status: 200, json: responseJson(id, body, 'completed', items, usageFor(body, items)) };
+}
+
+export const responsesHandler: FormatHandler = {
+  format: 'openai-responses',
+  handle(req: IncomingRequest, plan: ScriptPlan, state: ScriptState): Reply {
+    if (req.method === 'GET' && req.path.endsWith('/models')) {
+      return { kind: 'side:models', status: 200, json: { object: 'list', data: [] } };
+    }
+    if (req.method !== 'POST' || !req.path.endsWith('/responses')) {
+      return { kind: 'unknown', status: 404, json: { error: { type: 'invalid_request_error', message: 'no such route' } } };
+    }
+    const body = isRecord(req.json) ? req.json : {};
+    const input = typeof body.input === 'string' ? [{ type: 'message', role: 'user', content: body.input }] : asArray(body.input).filter(isRecord);
+    const tool = pickTool(offeredTools(body), plan);
+    const isRun = tool !== undefined && input.some((i) => i.type === 'message' && allStrings(i).some((s) => mentionsRun(plan, s)));
+    if (!isRun) return reply('side:responses', req, body, { text: 'OK' }, plan);
+
+    const result = input.find((i) => i.type === 'function_call_output' && i.call_id === plan.callId);
+    if (!result) {
+      if (!state.turn1) state.turn1 = { tool, thinkingSent: plan.thinking };
+      const sent = state.turn1;
+      return reply(
+        'turn-1',
+        req,
+        body,
+        {
+          reasoning: { summary: sent.thinkingSent, encrypted: plan.signature },
+          call: { name: sent.tool.name, arguments: JSON.stringify(sent.tool.args) },
+        },
+        plan,
+      );
+    }
+    const again = state.toolResult !== undefined;
+    if (!again) {
+      state.toolResult = outputText(result);
+      checkReplay(input, plan, state);
+      state.finalText = finalText(plan, state.toolResult);
+    }
+    return reply(again ? 'turn-2-again' : 'turn-2', req, body, { text: state.finalText }, plan);
+  },
+};
