@@ -19,8 +19,8 @@ export interface AgentRunContext {
   readonly workdir: string;
   readonly target: Target;
   readonly prompt: string;
-  /** the model name the agent asks the server for */
-  readonly model: string;
+  /** the model name the agent asks the server for; undefined: the agent's own default */
+  readonly model: string | undefined;
   /** per-request timeout handed to the agent, where it has one */
   readonly requestTimeoutMs: number;
 }
@@ -39,8 +39,6 @@ export interface AgentSpec {
   readonly packageName: string;
   /** the wire format it speaks */
   readonly format: AgentFormat;
-  /** the model it asks for by default in the harness */
-  readonly defaultModel: string;
   prepare(ctx: AgentRunContext): Promise<AgentCommand>;
   /** the final answer, from what the agent printed (and the text of its answer file, if it has one) */
   finalAnswer(stdout: string, answerText: string | undefined): string;
@@ -59,25 +57,23 @@ function baseEnv(ctx: AgentRunContext): Record<string, string> {
   };
 }
 
+const modelArgs = (ctx: AgentRunContext): string[] => (ctx.model === undefined ? [] : ['--model', ctx.model]);
+
 const claudeCode: AgentSpec = {
   name: 'claude-code',
   packageName: '@anthropic-ai/claude-code',
   format: 'anthropic-messages',
-  defaultModel: 'claude-sonnet-4-5',
   async prepare(ctx) {
     const env = {
       ...baseEnv(ctx),
       ANTHROPIC_BASE_URL: ctx.target.origin,
       ANTHROPIC_API_KEY: ctx.target.apiKey,
-      // Side requests (title generation, ...) go to the "small fast" model: keep it on the same server.
-      ANTHROPIC_DEFAULT_HAIKU_MODEL: ctx.model,
-      ANTHROPIC_SMALL_FAST_MODEL: ctx.model,
+      // Side requests (title generation, ...) use the "small fast" model: ask for the same model.
+      ...(ctx.model === undefined ? {} : { ANTHROPIC_DEFAULT_HAIKU_MODEL: ctx.model, ANTHROPIC_SMALL_FAST_MODEL: ctx.model }),
       CLAUDE_CONFIG_DIR: join(ctx.home, '.claude'),
-      // Only the model API: no telemetry, error reports, auto-update, feature flags or release notes.
+      // Only the model API: no telemetry, error reports, auto-update, feature flags, release notes, and no
+      // `HEAD /api/hello` connectivity check (it implies DISABLE_TELEMETRY, DISABLE_AUTOUPDATER, ...).
       CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-      DISABLE_TELEMETRY: '1',
-      DISABLE_ERROR_REPORTING: '1',
-      DISABLE_AUTOUPDATER: '1',
       API_TIMEOUT_MS: String(ctx.requestTimeoutMs),
     };
     return {
@@ -85,8 +81,7 @@ const claudeCode: AgentSpec = {
       args: [
         '-p',
         ctx.prompt,
-        '--model',
-        ctx.model,
+        ...modelArgs(ctx),
         '--output-format',
         'json',
         // Only the tool the script calls is pre-approved; nothing asks (there is no one to ask in -p mode).
@@ -109,7 +104,6 @@ const codex: AgentSpec = {
   name: 'codex',
   packageName: '@openai/codex',
   format: 'openai-responses',
-  defaultModel: 'gpt-5-codex',
   async prepare(ctx) {
     const codexHome = join(ctx.home, '.codex');
     await mkdir(codexHome, { recursive: true });
@@ -117,7 +111,7 @@ const codex: AgentSpec = {
     await writeFile(
       join(codexHome, 'config.toml'),
       [
-        `model = ${toml(ctx.model)}`,
+        ...(ctx.model === undefined ? [] : [`model = ${toml(ctx.model)}`]),
         'model_provider = "crosswire"',
         'check_for_update_on_startup = false',
         '',
@@ -130,15 +124,13 @@ const codex: AgentSpec = {
         'request_max_retries = 0',
         'stream_max_retries = 0',
         '',
+        '[features]',
+        '# The curated-plugin sync reaches GitHub and chatgpt.com at start-up.',
+        'plugins = false',
+        '',
         '[analytics]',
+        '# Metrics export (OTLP to an OpenAI host) at shutdown.',
         'enabled = false',
-        '',
-        '[feedback]',
-        'enabled = false',
-        '',
-        '[otel]',
-        'exporter = "none"',
-        'log_user_prompt = false',
         '',
       ].join('\n'),
     );
@@ -171,7 +163,6 @@ const geminiCli: AgentSpec = {
   name: 'gemini-cli',
   packageName: '@google/gemini-cli',
   format: 'gemini',
-  defaultModel: 'gemini-2.5-pro',
   async prepare(ctx) {
     const dir = join(ctx.home, '.gemini');
     await mkdir(dir, { recursive: true });
@@ -190,7 +181,7 @@ const geminiCli: AgentSpec = {
     );
     return {
       command: join(ctx.binDir, 'gemini'),
-      args: ['-p', ctx.prompt, '--model', ctx.model, '--approval-mode', 'yolo', '--output-format', 'json'],
+      args: ['-p', ctx.prompt, ...modelArgs(ctx), '--approval-mode', 'yolo', '--output-format', 'json'],
       env: {
         ...baseEnv(ctx),
         GEMINI_API_KEY: ctx.target.apiKey,

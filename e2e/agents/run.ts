@@ -6,6 +6,13 @@
  *   npm run e2e:agents -- --agent codex         one agent (repeatable, or comma-separated)
  *   npm run e2e:agents -- --timeout 300         seconds per run (default 240)
  *   npm run e2e:agents -- --keep                keep each run's temporary HOME and workdir
+ *   npm run e2e:agents -- --model NAME          only this model name (`default`: the agent's own default)
+ *   npm run e2e:agents -- --describe            also print the shape of every request (no prompt text)
+ *   npm run e2e:agents -- --trace-network       run each agent under strace; any try to reach more than
+ *                                               loopback (a connect, a DNS lookup) fails the run
+ *
+ * Each agent runs twice: with its own default model (`own`: what its users get against the vendor's API) and
+ * with a model name it does not know (`foreign`: what a gateway routing to another provider sees).
  *
  * Prints one line per run, then `agents: N of M runs passed`, and writes reports/e2e-agents.json. Every
  * request and reply of a run (bodies included: they hold the vendors' prompt text, so they stay out of the
@@ -20,15 +27,31 @@ import { parseArgs } from 'node:util';
 import { AGENTS, type AgentName, type AgentSpec, readAnswerFile } from './agents.js';
 import { AGENTS_DIR, BIN_DIR, ensureInstalled, pinnedVersions } from './install.js';
 import { judge } from './judge.js';
+import { type NetworkActivity, parseTrace, straceAvailable, tracedCommand } from './network-trace.js';
 import { type AgentFormat, promptFor, type ScriptPlan } from './script-server/plan.js';
 import { startScriptServer } from './script-server/server.js';
-import { summarizeExchanges } from './summary.js';
+import { describeExchange } from './describe.js';
 
 const REPO_ROOT = join(AGENTS_DIR, '..', '..');
+
+/** The model an agent asks for in a run. */
+interface ModelVariant {
+  readonly label: string;
+  /** undefined: the agent's own default */
+  readonly model: string | undefined;
+}
+
+const VARIANTS: readonly ModelVariant[] = [
+  { label: 'own', model: undefined },
+  { label: 'foreign', model: 'crosswire-scripted' },
+];
 
 interface RunReport {
   agent: AgentName;
   version: string;
+  variant: string;
+  /** the model named on the command line, or undefined for the agent's default */
+  model: string | undefined;
   server: string;
   format: AgentFormat;
   passed: boolean;
@@ -37,8 +60,10 @@ interface RunReport {
   exitCode: number | null;
   timedOut: boolean;
   tool?: { name: string; kind: string };
-  requests: ReturnType<typeof summarizeExchanges>;
+  requests: ReturnType<typeof describeExchange>[];
   checks: { name: string; ok: boolean; detail: string }[];
+  /** with --trace-network: what the agent tried to reach beyond loopback */
+  network?: NetworkActivity;
   /** where the run's full record (requests with bodies, stdout, stderr) is */
   recordDir: string;
 }
@@ -114,7 +139,16 @@ async function readIfExists(path: string): Promise<string | undefined> {
   }
 }
 
-async function runOne(agent: AgentSpec, version: string, timeoutMs: number, recordRoot: string, keep: boolean): Promise<RunReport> {
+interface RunOptions {
+  readonly timeoutMs: number;
+  readonly recordRoot: string;
+  readonly keep: boolean;
+  readonly variant: ModelVariant;
+  readonly traceNetwork: boolean;
+}
+
+async function runOne(agent: AgentSpec, version: string, options: RunOptions): Promise<RunReport> {
+  const { timeoutMs, recordRoot, keep } = options;
   const scratch = await mkdtemp(join(tmpdir(), `crosswire-${agent.name}-`));
   const home = join(scratch, 'home');
   const workdir = join(scratch, 'work');
@@ -122,6 +156,7 @@ async function runOne(agent: AgentSpec, version: string, timeoutMs: number, reco
   await mkdir(workdir, { recursive: true });
   const plan = makePlan(agent.format, workdir);
   const server = await startScriptServer({ format: agent.format, plan });
+  const traceFile = join(scratch, 'network.strace');
   const started = Date.now();
   let exit: Exit;
   let answerText: string | undefined;
@@ -132,10 +167,13 @@ async function runOne(agent: AgentSpec, version: string, timeoutMs: number, reco
       workdir,
       target: server.target,
       prompt: promptFor(plan),
-      model: agent.defaultModel,
+      model: options.variant.model,
       requestTimeoutMs: Math.min(timeoutMs, 120_000),
     });
-    exit = await runProcess(command.command, command.args, { ...command.env }, workdir, timeoutMs);
+    const [file, args] = options.traceNetwork
+      ? tracedCommand(command.command, command.args, traceFile)
+      : [command.command, command.args];
+    exit = await runProcess(file, args, { ...command.env }, workdir, timeoutMs);
     answerText = await readAnswerFile(command.answerFile);
   } finally {
     await server.close();
@@ -158,8 +196,14 @@ async function runOne(agent: AgentSpec, version: string, timeoutMs: number, reco
     checks: server.state.checks,
   });
   if (answerError) reasons.push(answerError);
+  let network: NetworkActivity | undefined;
+  if (options.traceNetwork) {
+    network = parseTrace((await readIfExists(traceFile)) ?? '');
+    if (network.connects.length > 0) reasons.push(`connected beyond loopback: ${network.connects.join(', ')}`);
+    if (network.lookups.length > 0) reasons.push(`looked up host names: ${network.lookups.join(', ')}`);
+  }
 
-  const recordDir = join(recordRoot, agent.name);
+  const recordDir = join(recordRoot, `${agent.name}-${options.variant.label}`);
   await mkdir(recordDir, { recursive: true });
   await writeFile(join(recordDir, 'exchanges.json'), `${JSON.stringify(exchanges, null, 1)}\n`);
   await writeFile(join(recordDir, 'stdout.txt'), exit.stdout);
@@ -170,6 +214,8 @@ async function runOne(agent: AgentSpec, version: string, timeoutMs: number, reco
   return {
     agent: agent.name,
     version,
+    variant: options.variant.label,
+    model: options.variant.model,
     server: 'script server',
     format: agent.format,
     passed: reasons.length === 0,
@@ -178,8 +224,9 @@ async function runOne(agent: AgentSpec, version: string, timeoutMs: number, reco
     exitCode: exit.code,
     timedOut: exit.timedOut,
     tool: server.state.turn1 ? { name: server.state.turn1.tool.name, kind: server.state.turn1.tool.kind } : undefined,
-    requests: summarizeExchanges(exchanges),
+    requests: exchanges.map(describeExchange),
     checks: server.state.checks.map((c) => ({ ...c })),
+    network,
     recordDir,
   };
 }
@@ -201,8 +248,13 @@ async function main(): Promise<number> {
       timeout: { type: 'string', default: '240' },
       keep: { type: 'boolean', default: false },
       report: { type: 'string', default: join(REPO_ROOT, 'reports', 'e2e-agents.json') },
+      model: { type: 'string' },
+      describe: { type: 'boolean', default: false },
+      'trace-network': { type: 'boolean', default: false },
     },
   });
+  const traceNetwork = values['trace-network'] ?? false;
+  if (traceNetwork && !straceAvailable()) throw new Error('--trace-network needs strace (apt-get install -y strace)');
   const agents = selectAgents(values.agent ?? []);
   const timeoutMs = Number(values.timeout) * 1000;
   if (!(timeoutMs > 0)) throw new Error(`--timeout must be a number of seconds, got ${values.timeout}`);
@@ -210,14 +262,28 @@ async function main(): Promise<number> {
   const pinned = await pinnedVersions();
   const recordRoot = await mkdtemp(join(tmpdir(), 'crosswire-e2e-agents-records-'));
 
+  const variants =
+    values.model === undefined
+      ? VARIANTS
+      : [{ label: values.model === 'default' ? 'own' : 'model', model: values.model === 'default' ? undefined : values.model }];
   const runs: RunReport[] = [];
   for (const agent of agents) {
-    const report = await runOne(agent, pinned[agent.packageName] ?? '?', timeoutMs, recordRoot, values.keep ?? false);
-    runs.push(report);
-    const kinds = report.requests.map((r) => r.kind).join(', ');
-    const head = `${report.passed ? 'PASS' : 'FAIL'} ${agent.name} ${report.version} -> ${report.server} (${report.format})`;
-    console.log(`${head} ${report.seconds.toFixed(1)}s tool=${report.tool?.name ?? '-'} requests: ${kinds || 'none'}`);
-    for (const reason of report.reasons) console.log(`     ${reason}`);
+    for (const variant of variants) {
+      const report = await runOne(agent, pinned[agent.packageName] ?? '?', {
+        timeoutMs,
+        recordRoot,
+        keep: values.keep ?? false,
+        variant,
+        traceNetwork,
+      });
+      runs.push(report);
+      const kinds = report.requests.map((r) => r.kind).join(', ');
+      const model = variant.model ?? 'default model';
+      const head = `${report.passed ? 'PASS' : 'FAIL'} ${agent.name} ${report.version} [${model}] -> ${report.server} (${report.format})`;
+      console.log(`${head} ${report.seconds.toFixed(1)}s tool=${report.tool?.name ?? '-'} requests: ${kinds || 'none'}`);
+      for (const reason of report.reasons) console.log(`     ${reason}`);
+      if (values.describe) console.log(JSON.stringify(report.requests, null, 1));
+    }
   }
   const passed = runs.filter((r) => r.passed).length;
   console.log(`agents: ${passed} of ${runs.length} runs passed`);

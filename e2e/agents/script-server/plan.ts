@@ -52,9 +52,13 @@ export interface OfferedTool {
 
 export interface ToolCallChoice {
   readonly name: string;
+  /** JSON arguments; for a freeform (custom) tool, `{ input: <the raw input text> }` */
   readonly args: Record<string, unknown>;
-  /** How the side effect is produced, for the report. */
-  readonly kind: 'write-file' | 'shell';
+  /**
+   * How the side effect is produced: a file-writing tool, a shell tool, or (Codex "code mode") a freeform
+   * `exec` tool whose input is JavaScript that calls the shell tool.
+   */
+  readonly kind: 'write-file' | 'shell' | 'code-mode';
 }
 
 const PATH_KEYS = ['file_path', 'absolute_path', 'path', 'filename', 'file'];

@@ -2,24 +2,57 @@
  * OpenAI Responses, as Codex calls it: POST /v1/responses (streamed or not), GET /v1/models. Turn 1 streams a
  * reasoning item (a summary in several deltas, and `encrypted_content`) and a function_call item whose
  * arguments arrive in several `response.function_call_arguments.delta` events; turn 2 a message item.
+ *
+ * Codex offers its tools in one of two ways. For a model it does not know, as top-level `tools` (among them the
+ * `exec_command` shell function). For its own models ("code mode"), in an `additional_tools` input item: a
+ * `functions` namespace whose freeform (`custom`) tool `exec` takes JavaScript that calls the nested tools
+ * (`await tools.exec_command({ cmd })`). Then turn 1 is a custom_tool_call, its input streamed in
+ * `response.custom_tool_call_input.delta` events, and the result comes back as a custom_tool_call_output.
  */
 import { present, sameArgs, sameString } from './checks.js';
 import { allStrings, asArray, asString, isRecord, roughTokens } from './json.js';
-import { finalText, mentionsRun, type OfferedTool, pickTool, type ScriptPlan, splitInto } from './plan.js';
+import {
+  finalText,
+  mentionsRun,
+  type OfferedTool,
+  pickTool,
+  type ScriptPlan,
+  splitInto,
+  type ToolCallChoice,
+  writeCommand,
+} from './plan.js';
 import { sseEvent } from './sse.js';
 import type { FormatHandler, IncomingRequest, Reply, ScriptState } from './types.js';
 
 type Item = Record<string, unknown>;
 
-/** Top-level function tools (a `namespace` tool's members and built-in tools are not candidates). */
-function offeredTools(body: Record<string, unknown>): OfferedTool[] {
-  return asArray(body.tools)
-    .filter(isRecord)
+/** Every tool definition offered: top-level `tools` and the tools of `additional_tools` input items. */
+function toolDefinitions(body: Record<string, unknown>, input: Item[]): Item[] {
+  const fromInput = input.filter((i) => i.type === 'additional_tools').flatMap((i) => asArray(i.tools));
+  return [...asArray(body.tools), ...fromInput].filter(isRecord);
+}
+
+/** Function tools at the top level (namespace members are not candidates for a plain function call). */
+function offeredFunctions(tools: Item[]): OfferedTool[] {
+  return tools
     .filter((t) => t.type === 'function' && typeof t.name === 'string')
     .map((t) => ({ name: t.name as string, schema: t.parameters }));
 }
 
-/** The text of a function_call_output's `output` (a string, or content parts joined by newlines). */
+/** Code mode: a freeform `exec` tool (in the `functions` namespace) whose nested tools include exec_command. */
+function codeModeChoice(tools: Item[], plan: ScriptPlan): ToolCallChoice | undefined {
+  const members = tools.filter((t) => t.type === 'namespace' && t.name === 'functions').flatMap((t) => asArray(t.tools));
+  const exec = members.filter(isRecord).find((t) => t.type === 'custom' && t.name === 'exec');
+  if (!exec || !String(exec.description ?? '').includes('exec_command')) return undefined;
+  const input = `const result = await tools.exec_command({ cmd: ${JSON.stringify(writeCommand(plan))} });\ntext(result);\n`;
+  return { name: 'exec', args: { input }, kind: 'code-mode' };
+}
+
+function chooseTool(tools: Item[], plan: ScriptPlan): ToolCallChoice | undefined {
+  return pickTool(offeredFunctions(tools), plan) ?? codeModeChoice(tools, plan);
+}
+
+/** The text of a (custom_tool_)call output's `output` (a string, or content parts joined by newlines). */
 export function outputText(item: Item): string {
   if (typeof item.output === 'string') return item.output;
   return asArray(item.output)
@@ -31,25 +64,34 @@ export function outputText(item: Item): string {
 function checkReplay(input: Item[], plan: ScriptPlan, state: ScriptState): void {
   const turn1 = state.turn1;
   if (!turn1) return;
-  const call = input.find((i) => i.type === 'function_call' && i.call_id === plan.callId);
+  const type = callItemType(turn1.tool);
+  const call = input.find((i) => i.type === type && i.call_id === plan.callId);
   const reasoning = input.find((i) => i.type === 'reasoning');
-  state.checks.push(present('responses.function_call replayed', call !== undefined, `function_call ${plan.callId}`));
-  state.checks.push(sameString('responses.function_call name', turn1.tool.name, asString(call?.name)));
-  let args: unknown;
-  try {
-    args = typeof call?.arguments === 'string' ? JSON.parse(call.arguments) : undefined;
-  } catch {
-    args = call?.arguments;
+  state.checks.push(present(`responses.${type} replayed`, call !== undefined, `${type} ${plan.callId}`));
+  state.checks.push(sameString(`responses.${type} name`, turn1.tool.name, asString(call?.name)));
+  if (type === 'custom_tool_call') {
+    state.checks.push(sameString('responses.custom_tool_call input', String(turn1.tool.args.input), asString(call?.input)));
+  } else {
+    let args: unknown;
+    try {
+      args = typeof call?.arguments === 'string' ? JSON.parse(call.arguments) : undefined;
+    } catch {
+      args = call?.arguments;
+    }
+    state.checks.push(sameArgs('responses.function_call arguments', turn1.tool.args, args));
   }
-  state.checks.push(sameArgs('responses.function_call arguments', turn1.tool.args, args));
   state.checks.push(
     sameString('responses.reasoning encrypted_content', plan.signature, asString(reasoning?.encrypted_content)),
   );
 }
 
+const callItemType = (tool: ToolCallChoice) => (tool.kind === 'code-mode' ? 'custom_tool_call' : 'function_call');
+const outputItemType = (tool: ToolCallChoice) =>
+  tool.kind === 'code-mode' ? 'custom_tool_call_output' : 'function_call_output';
+
 interface Output {
   reasoning?: { summary: string; encrypted: string };
-  call?: { name: string; arguments: string };
+  call?: ToolCallChoice;
   text?: string;
 }
 
@@ -63,12 +105,21 @@ function outputItems(plan: ScriptPlan, seq: number, out: Output): Item[] {
       encrypted_content: out.reasoning.encrypted,
     });
   }
-  if (out.call) {
+  if (out.call?.kind === 'code-mode') {
+    items.push({
+      id: `ctc_${plan.nonce}_${seq}`,
+      type: 'custom_tool_call',
+      status: 'completed',
+      call_id: plan.callId,
+      name: out.call.name,
+      input: String(out.call.args.input),
+    });
+  } else if (out.call) {
     items.push({
       id: `fc_${plan.nonce}_${seq}`,
       type: 'function_call',
       status: 'completed',
-      arguments: out.call.arguments,
+      arguments: JSON.stringify(out.call.args),
       call_id: plan.callId,
       name: out.call.name,
     });
@@ -140,6 +191,13 @@ function streamEvents(id: string, body: Record<string, unknown>, items: Item[]):
         emit('response.function_call_arguments.delta', { item_id, output_index, delta });
       }
       emit('response.function_call_arguments.done', { item_id, output_index, arguments: args });
+    } else if (item.type === 'custom_tool_call') {
+      emit('response.output_item.added', { output_index, item: { ...item, status: 'in_progress', input: '' } });
+      const input = asString(item.input) ?? '';
+      for (const delta of splitInto(input, 4)) {
+        emit('response.custom_tool_call_input.delta', { item_id, output_index, delta });
+      }
+      emit('response.custom_tool_call_input.done', { item_id, output_index, input });
     } else if (item.type === 'message') {
       emit('response.output_item.added', { output_index, item: { ...item, status: 'in_progress', content: [] } });
       const text = asString((asArray(item.content)[0] as Item | undefined)?.text) ?? '';
@@ -175,11 +233,13 @@ export const responsesHandler: FormatHandler = {
     }
     const body = isRecord(req.json) ? req.json : {};
     const input = typeof body.input === 'string' ? [{ type: 'message', role: 'user', content: body.input }] : asArray(body.input).filter(isRecord);
-    const tool = pickTool(offeredTools(body), plan);
+    const tool = chooseTool(toolDefinitions(body, input), plan);
     const isRun = tool !== undefined && input.some((i) => i.type === 'message' && allStrings(i).some((s) => mentionsRun(plan, s)));
     if (!isRun) return reply('side:responses', req, body, { text: 'OK' }, plan);
 
-    const result = input.find((i) => i.type === 'function_call_output' && i.call_id === plan.callId);
+    const result = input.find(
+      (i) => (i.type === 'function_call_output' || i.type === 'custom_tool_call_output') && i.call_id === plan.callId,
+    );
     if (!result) {
       if (!state.turn1) state.turn1 = { tool, thinkingSent: plan.thinking };
       const sent = state.turn1;
@@ -187,15 +247,17 @@ export const responsesHandler: FormatHandler = {
         'turn-1',
         req,
         body,
-        {
-          reasoning: { summary: sent.thinkingSent, encrypted: plan.signature },
-          call: { name: sent.tool.name, arguments: JSON.stringify(sent.tool.args) },
-        },
+        { reasoning: { summary: sent.thinkingSent, encrypted: plan.signature }, call: sent.tool },
         plan,
       );
     }
     const again = state.toolResult !== undefined;
     if (!again) {
+      state.checks.push({
+        name: 'responses.call output type',
+        ok: state.turn1 !== undefined && result.type === outputItemType(state.turn1.tool),
+        detail: `got ${String(result.type)}`,
+      });
       state.toolResult = outputText(result);
       checkReplay(input, plan, state);
       state.finalText = finalText(plan, state.toolResult);
