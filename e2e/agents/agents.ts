@@ -75,6 +75,8 @@ const claudeCode: AgentSpec = {
       // `HEAD /api/hello` connectivity check (it implies DISABLE_TELEMETRY, DISABLE_AUTOUPDATER, ...).
       CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
       API_TIMEOUT_MS: String(ctx.requestTimeoutMs),
+      // A failed request fails the run instead of being retried (a retry would hide a gateway defect).
+      CLAUDE_CODE_MAX_RETRIES: '0',
     };
     return {
       command: join(ctx.binDir, 'claude'),
@@ -171,7 +173,8 @@ const geminiCli: AgentSpec = {
       `${JSON.stringify(
         {
           security: { auth: { selectedType: 'gemini-api-key' } },
-          general: { enableAutoUpdate: false, enableAutoUpdateNotification: false },
+          // maxAttempts 1: a failed request fails the run instead of being retried.
+          general: { enableAutoUpdate: false, enableAutoUpdateNotification: false, maxAttempts: 1 },
           privacy: { usageStatisticsEnabled: false },
           telemetry: { enabled: false },
         },

@@ -107,7 +107,7 @@ function wantsJson(body: Record<string, unknown>): boolean {
 
 function jsonSideReply(req: IncomingRequest, body: Record<string, unknown>, plan: ScriptPlan): Reply {
   const config = isRecord(body.generationConfig) ? body.generationConfig : {};
-  const schema = config.responseJsonSchema ?? lowerCaseTypes(config.responseSchema);
+  const schema = lowerCaseTypes(config.responseJsonSchema ?? config.responseSchema);
   return reply('side:json', req, body, [{ text: JSON.stringify(argumentsFromSchema(schema)) }], plan);
 }
 
