@@ -234,7 +234,9 @@ export const responsesHandler: FormatHandler = {
     const body = isRecord(req.json) ? req.json : {};
     const input = typeof body.input === 'string' ? [{ type: 'message', role: 'user', content: body.input }] : asArray(body.input).filter(isRecord);
     const tool = chooseTool(toolDefinitions(body, input), plan);
-    const isRun = tool !== undefined && input.some((i) => i.type === 'message' && allStrings(i).some((s) => mentionsRun(plan, s)));
+    // A message item may leave out `type` (the "easy" input message form).
+    const isMessage = (i: Item) => i.type === 'message' || (i.type === undefined && typeof i.role === 'string');
+    const isRun = tool !== undefined && input.some((i) => isMessage(i) && allStrings(i).some((s) => mentionsRun(plan, s)));
     if (!isRun) return reply('side:responses', req, body, { text: 'OK' }, plan);
 
     const result = input.find(
