@@ -4,7 +4,7 @@
  * and a tool_use block whose input arrives in several input_json_delta events; turn 2 a text block.
  */
 import { present, sameArgs, sameString } from './checks.js';
-import { allStrings, asArray, asString, isRecord, roughTokens } from './json.js';
+import { allStrings, asArray, asString, isRecord, roughTokens, textOf } from './json.js';
 import { finalText, mentionsRun, type OfferedTool, pickTool, type ScriptPlan, splitInto } from './plan.js';
 import { sseEvent } from './sse.js';
 import type { FormatHandler, IncomingRequest, Reply, ScriptState } from './types.js';
@@ -22,15 +22,6 @@ function blocksOf(message: unknown): Block[] {
   if (!isRecord(message)) return [];
   if (typeof message.content === 'string') return [{ type: 'text', text: message.content }];
   return asArray(message.content).filter(isRecord);
-}
-
-/** The text of a tool_result block's content (a string, or text blocks joined by newlines). */
-export function toolResultText(block: Block): string {
-  if (typeof block.content === 'string') return block.content;
-  return asArray(block.content)
-    .filter(isRecord)
-    .map((b) => asString(b.text) ?? '')
-    .join('\n');
 }
 
 function findToolResult(messages: unknown[], callId: string): Block | undefined {
@@ -60,7 +51,7 @@ function checkReplay(messages: unknown[], plan: ScriptPlan, state: ScriptState, 
   state.checks.push({
     name: 'anthropic.tool_result',
     ok: result.is_error !== true,
-    detail: result.is_error === true ? `tool failed: ${toolResultText(result)}` : 'tool succeeded',
+    detail: result.is_error === true ? `tool failed: ${textOf(result.content)}` : 'tool succeeded',
   });
 }
 
@@ -181,7 +172,7 @@ export const anthropicHandler: FormatHandler = {
     }
     const again = state.toolResult !== undefined;
     if (!again) {
-      state.toolResult = toolResultText(result);
+      state.toolResult = textOf(result.content);
       checkReplay(messages, plan, state, result);
       state.finalText = finalText(plan, state.toolResult);
     }

@@ -36,3 +36,12 @@ export function allStrings(value: unknown, out: string[] = []): string[] {
 export function roughTokens(value: unknown): number {
   return Math.max(1, Math.ceil(JSON.stringify(value ?? '').length / 4));
 }
+
+/** Text carried as a string, or as an array of parts with `text` (joined by newlines; other parts count as ''). */
+export function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return asArray(value)
+    .filter(isRecord)
+    .map((part) => asString(part.text) ?? '')
+    .join('\n');
+}

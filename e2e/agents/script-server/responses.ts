@@ -10,7 +10,7 @@
  * `response.custom_tool_call_input.delta` events, and the result comes back as a custom_tool_call_output.
  */
 import { present, sameArgs, sameString } from './checks.js';
-import { allStrings, asArray, asString, isRecord, roughTokens } from './json.js';
+import { allStrings, asArray, asString, isRecord, roughTokens, textOf } from './json.js';
 import {
   finalText,
   mentionsRun,
@@ -50,15 +50,6 @@ function codeModeChoice(tools: Item[], plan: ScriptPlan): ToolCallChoice | undef
 
 function chooseTool(tools: Item[], plan: ScriptPlan): ToolCallChoice | undefined {
   return pickTool(offeredFunctions(tools), plan) ?? codeModeChoice(tools, plan);
-}
-
-/** The text of a (custom_tool_)call output's `output` (a string, or content parts joined by newlines). */
-export function outputText(item: Item): string {
-  if (typeof item.output === 'string') return item.output;
-  return asArray(item.output)
-    .filter(isRecord)
-    .map((p) => asString(p.text) ?? '')
-    .join('\n');
 }
 
 function checkReplay(input: Item[], plan: ScriptPlan, state: ScriptState): void {
@@ -260,7 +251,7 @@ export const responsesHandler: FormatHandler = {
         ok: state.turn1 !== undefined && result.type === outputItemType(state.turn1.tool),
         detail: `got ${String(result.type)}`,
       });
-      state.toolResult = outputText(result);
+      state.toolResult = textOf(result.output);
       checkReplay(input, plan, state);
       state.finalText = finalText(plan, state.toolResult);
     }
