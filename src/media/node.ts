@@ -86,7 +86,7 @@ export function createPinnedFetch(options: PinnedFetchOptions = {}): MediaFetch 
 }
 
 /** `resolveMedia` with Node defaults: `fetch` a pinned fetch with the same `allowHosts`, `resolve` `nodeResolve`. */
-export function resolveMediaNode<T>(
+export async function resolveMediaNode<T>(
   to: FormatId,
   body: T,
   options: Omit<ResolveMediaOptions, 'fetch' | 'resolve'> & Partial<Pick<ResolveMediaOptions, 'fetch' | 'resolve'>> = {},

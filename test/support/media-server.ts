@@ -2,7 +2,7 @@
  * A media server on loopback for the resolver's tests: one file of each media type, redirect chains, oversize,
  * mislabelled, slow and failing answers. Counts hits per path and the requests in flight.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
@@ -75,7 +75,7 @@ export async function startMediaServer(): Promise<MediaServer> {
     timers.add(t);
   };
 
-  const handle = (req: IncomingMessage, res: ServerResponse, url: URL) => {
+  const handle = (res: ServerResponse, url: URL) => {
     const path = url.pathname;
     const file = FILES[path];
     if (file) return send(res, 200, { 'content-type': file === 'text/plain' ? 'text/plain; charset=utf-8' : file }, SAMPLES[file]);
@@ -131,8 +131,8 @@ export async function startMediaServer(): Promise<MediaServer> {
       if (!finished) abandoned++;
     });
     const delay = Number(url.searchParams.get('delay') ?? '0');
-    if (delay > 0) later(delay, () => handle(req, res, url));
-    else handle(req, res, url);
+    if (delay > 0) later(delay, () => handle(res, url));
+    else handle(res, url);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
