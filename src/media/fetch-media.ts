@@ -70,12 +70,17 @@ export async function fetchMedia(first: CheckedUrl, path: JsonPath, accept: stri
     for (let hop = 0; ; hop++) {
       await checkHost(current, path, ctx, signal, stopped);
       const res = await untilAborted(
-        ctx.fetch(current.url.href, { method: 'GET', redirect: 'manual', signal, headers: { accept } }),
+        // no cookies or HTTP auth of the runtime's own (browsers, workers); redirects are ours to check
+        ctx.fetch(current.url.href, { method: 'GET', redirect: 'manual', credentials: 'omit', signal, headers: { accept } }),
         signal,
         stopped,
       ).catch((e: unknown) => {
         throw fetchFailure(e, current.url, path, signal, stopped);
       });
+      if (res.redirected) {
+        discard(res);
+        throw new MediaError('fetch_failed', `the fetch followed a redirect from ${quote(current.url.href)} itself, so its target was not checked`, path);
+      }
       if (res.type === 'opaqueredirect') {
         throw new MediaError('upstream_status', `${quote(current.url.href)} redirects, and this runtime's fetch hides where to`, path);
       }

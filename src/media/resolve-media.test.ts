@@ -228,6 +228,13 @@ describe('resolveMedia: redirects', () => {
     expect(e.path).toBe('messages[0].content[1].source.url');
   });
 
+  it('a fetch that follows redirects itself (ignoring redirect: manual) is refused: its hops were not checked', async () => {
+    const follows: MediaFetch = async (url) => Object.defineProperty(await fetch(url.replace('/hops/1', '')), 'redirected', { value: true });
+    const e = await rejection(resolveMedia('bedrock-converse', request(img(server.url('/hops/1/a.png'))), loopback({ fetch: follows })));
+    expect([e.reason, e.status]).toEqual(['fetch_failed', 502]);
+    expect(e.message).toMatch(/followed a redirect .* itself/);
+  });
+
   it('a runtime whose fetch hides redirects (opaqueredirect) gets a 502, not a silent empty body', async () => {
     // what a browser's fetch gives for redirect: 'manual' (status 0, no location)
     const fake: MediaFetch = async () => Object.defineProperty(Response.error(), 'type', { value: 'opaqueredirect' });

@@ -1,6 +1,8 @@
 /**
  * Per target format: which URL sources of a Messages request it cannot take (so they need bytes), and which media
- * types it takes as bytes in an image and in a document. The table and its sources: docs/media.md#targets.
+ * types it takes as bytes in an image and in a document. The table: docs/media.md#targets; the provider facts it
+ * rests on: docs/wire-formats.md#anthropic-content-blocks, #openai-chat-request, #gemini-file-data,
+ * #bedrock-converse-request, #bedrock-invoke.
  */
 import type { FormatId } from '../core/formats.js';
 import { findUrlMedia, type UrlMediaSource } from './find-url-media.js';
