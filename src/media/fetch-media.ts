@@ -3,6 +3,7 @@
  * caps, the whole under one timeout (docs/media.md#safety). Web-standard: `fetch`, `AbortController`, streams.
  */
 import type { JsonPath } from '../core/json-path.js';
+import { concatBytes } from './bytes.js';
 import { type CheckedUrl, checkResolved, checkUrl, ForbiddenAddressError, type HostPolicy, hostOf, quote } from './host-policy.js';
 import { MediaError } from './media-error.js';
 
@@ -166,13 +167,7 @@ async function readCapped(res: Response, url: URL, path: JsonPath, ctx: FetchCon
     reader.cancel().catch(() => {});
     throw e;
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /** `p`, or the `stopped()` error as soon as `signal` aborts (a fetch that ignores its signal cannot hold us). */

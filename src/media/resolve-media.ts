@@ -4,7 +4,7 @@
  */
 import type { FormatId } from '../core/formats.js';
 import type { JsonPath } from '../core/json-path.js';
-import { bytesToBase64 } from './base64.js';
+import { bytesToBase64 } from './bytes.js';
 import { type ByteBudget, type FetchContext, type FetchedBytes, fetchMedia, type MediaFetch, type ResolveOption } from './fetch-media.js';
 import { findUrlMedia, type UrlMediaSource } from './find-url-media.js';
 import { type CheckedUrl, checkUrl, parseHostPolicy, quote } from './host-policy.js';
