@@ -16,6 +16,8 @@ const INTEGRATION = [
   'scripts/soak/**/*.test.ts',
   'scripts/spec-drift.test.ts',
   'scripts/lint-spec.test.ts',
+  'e2e/agents/*.test.ts',
+  'e2e/agents/script-server/*.test.ts',
   // unit folders whose tests feed bytes to the official SDKs
   'src/pairs/anthropic-messages--vertex-anthropic/vertex-anthropic.test.ts',
   'src/pairs/anthropic-messages--bedrock-invoke/bedrock-invoke.test.ts',

@@ -1,5 +1,4 @@
-import type { Message } from '@smithy/eventstream-codec';
-import { eventStreamCodec } from '../src/wire/event-stream/frames.js';
+import { decodeMessage, encodeMessage, type EventStreamMessage as Message } from '../src/wire/event-stream/message.js';
 import { drain, readableFrom } from './floor.js';
 
 /**
@@ -7,7 +6,7 @@ import { drain, readableFrom } from './floor.js';
  * translation, the same web-stream plumbing (one TransformStream, one output write per input chunk).
  *
  * - `floorEventStream`: frames in -> frames out. Cut whole frames out of the chunks (`total_length`), decode
- *   each with the library's `@smithy/eventstream-codec` codec (both CRCs checked), `JSON.parse` + `JSON.stringify`
+ *   each with the library's event-stream codec (`src/wire/event-stream/message.ts`, both CRCs checked), `JSON.parse` + `JSON.stringify`
  *   the payload, encode the frame again with the same headers.
  * - `floorSseToEventStream`: SSE in -> frames out. SSE split + parse + stringify as in `floorStream`, each
  *   payload encoded as one event frame named by the SSE `event:` field.
@@ -29,7 +28,7 @@ function concat(parts: Uint8Array[]): Uint8Array {
 
 function reencode(message: Message): Uint8Array {
   const json = message.body.byteLength === 0 ? '{}' : JSON.stringify(JSON.parse(decoder.decode(message.body)));
-  return eventStreamCodec.encode({ headers: message.headers, body: encoder.encode(json) });
+  return encodeMessage({ headers: message.headers, body: encoder.encode(json) });
 }
 
 function eventStreamFloorTransform(): TransformStream<Uint8Array, Uint8Array> {
@@ -42,7 +41,7 @@ function eventStreamFloorTransform(): TransformStream<Uint8Array, Uint8Array> {
       while (buffer.byteLength - at >= 12) {
         const total = new DataView(buffer.buffer, buffer.byteOffset + at, 4).getUint32(0, false);
         if (buffer.byteLength - at < total) break;
-        out.push(reencode(eventStreamCodec.decode(buffer.subarray(at, at + total))));
+        out.push(reencode(decodeMessage(buffer.subarray(at, at + total))));
         at += total;
       }
       if (out.length > 0) controller.enqueue(concat(out));
@@ -66,7 +65,7 @@ function sseToEventStreamFloorTransform(): TransformStream<Uint8Array, Uint8Arra
       const json = JSON.stringify(JSON.parse(block.slice(dataAt + 6)));
       const event = block.startsWith('event: ') ? block.slice(7, block.indexOf('\n')) : 'message';
       out.push(
-        eventStreamCodec.encode({
+        encodeMessage({
           headers: {
             ':event-type': { type: 'string', value: event },
             ':content-type': { type: 'string', value: 'application/json' },

@@ -48,3 +48,25 @@ describe('anthropic-messages spec', () => {
     expect(text).not.toMatch(/^ {4}Error:/m);
   });
 });
+
+describe('openai-responses spec', () => {
+  it('declares both operations, with the stream on the create operation', async () => {
+    const api = await SwaggerParser.parse(join(ROOT, 'spec/openai-responses.yaml'));
+    const json = JSON.parse(JSON.stringify(api)) as {
+      paths: Record<string, { post: { responses: Record<string, { content?: Record<string, unknown> }> } }>;
+    };
+    expect(Object.keys(json.paths).sort()).toEqual(['/v1/responses', '/v1/responses/input_tokens']);
+    expect(Object.keys(json.paths['/v1/responses']?.post.responses['200']?.content ?? {}).sort()).toEqual([
+      'application/json',
+      'text/event-stream',
+    ]);
+  });
+
+  it('never forbids extra properties and never names a schema after a global (Error, Response)', async () => {
+    const text = await import('node:fs/promises').then((fs) =>
+      fs.readFile(join(ROOT, 'spec/openai-responses.yaml'), 'utf8'),
+    );
+    expect(text).not.toMatch(/additionalProperties:\s*false/);
+    expect(text).not.toMatch(/^ {4}(Error|Response):/m);
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * `npm run spec:drift -- --upstream <file|url> --api anthropic-messages|openai-chat [--ours <file>] [--json] [--verbose]`
+ * `npm run spec:drift -- --upstream <file|url> --api anthropic-messages|openai-chat|openai-responses [--ours <file>] [--json] [--verbose]`
  *
  * Compares our `spec/` document with an official spec for the operations we model and prints what upstream has
  * that we lack (schemas, properties, union members, enum values), every conflict, and coverage figures.
@@ -16,7 +16,7 @@ import { runDrift } from './spec-drift/run-drift.js';
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 const USAGE =
-  'usage: spec-drift --upstream <file|url> --api anthropic-messages|openai-chat [--ours <file>] [--json] [--verbose]';
+  'usage: spec-drift --upstream <file|url> --api anthropic-messages|openai-chat|openai-responses [--ours <file>] [--json] [--verbose]';
 
 interface Args {
   upstream?: string;

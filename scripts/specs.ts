@@ -15,4 +15,5 @@ export const SPECS: readonly SpecEntry[] = [
   { format: 'openai-chat', spec: 'spec/openai-chat-completions.yaml' },
   { format: 'gemini', spec: 'spec/gemini-generate-content.yaml' },
   { format: 'bedrock-converse', spec: 'spec/bedrock-converse.yaml' },
+  { format: 'openai-responses', spec: 'spec/openai-responses.yaml' },
 ];

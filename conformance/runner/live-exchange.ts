@@ -3,28 +3,8 @@ import type { Loss } from '../../src/core/losses.js';
 import type { Scenario } from '../scenarios/load-scenarios.js';
 import type { Exchange, ExchangeMode, ExchangeOutcome } from '../scenarios/run-scenario.js';
 import { normalizeBodyIds, normalizeStreamIds } from './normalize-ids.js';
+import { CLIENT_KEY, type Preset, presetHeaders, routedModel, VERTEX_LOCATION } from './presets.js';
 import type { ScenarioUpstream } from './scenario-upstream.js';
-
-/** How the gateway under test is told which upstream to use. */
-export type Preset = 'crosswire' | 'portkey' | 'litellm';
-
-/** The provider name of an upstream format (the matrix column and the `@provider/` prefix). */
-export function providerOf(format: FormatId): string {
-  switch (format) {
-    case 'anthropic-messages':
-      return 'anthropic';
-    case 'openai-chat':
-      return 'openai';
-    case 'vertex-anthropic':
-      return 'vertex';
-    case 'bedrock-invoke':
-      return 'bedrock';
-    case 'bedrock-converse':
-      return 'bedrock-converse';
-    default:
-      return format;
-  }
-}
 
 /** Formats whose clients put the model (and the stream choice) in the URL. */
 function modelInUrl(format: FormatId): boolean {
@@ -33,18 +13,16 @@ function modelInUrl(format: FormatId): boolean {
   );
 }
 
-/** The Vertex project and region the runner uses (any value: the mock does not check them). */
-export const VERTEX_LOCATION = { project: 'crosswire-conformance', region: 'us-east5' };
-
-/** The base URL a provider's SDK would use for our loopback upstream. */
-export function upstreamBase(format: FormatId, mockUrl: string): string {
-  return format === 'openai-chat' || format === 'anthropic-messages' ? `${mockUrl}/v1` : mockUrl;
+/** How the client names the model: the preset's template, or a `--model-template` over it. */
+export interface ModelRouting {
+  preset: Preset;
+  /** `{provider}` and `{model}` filled in per scenario; overrides the preset's template */
+  modelTemplate?: string;
 }
 
-export interface LiveExchangeOptions {
+export interface LiveExchangeOptions extends ModelRouting {
   /** the gateway under test, e.g. `http://127.0.0.1:8787` */
   gatewayUrl: string;
-  preset: Preset;
   /** our loopback upstream, when `--upstream mocks` */
   upstream?: ScenarioUpstream;
   mockUrl?: string;
@@ -56,24 +34,19 @@ export interface LiveExchangeOptions {
   normalizeIds?: boolean;
 }
 
-const CLIENT_KEY = 'crosswire-conformance-key';
-
-function routedModel(model: string, s: Scenario, preset: Preset): string {
-  const provider = providerOf(s.upstream);
-  if (preset === 'crosswire') return `@${provider}/${model}`;
-  if (preset === 'litellm') return `${provider}/${model}`;
-  return model;
+function modelFor(model: unknown, s: Scenario, r: ModelRouting): string {
+  return routedModel(typeof model === 'string' ? model : 'model', s.upstream, r.preset, r.modelTemplate);
 }
 
 /** The client request a scenario sends for a mode, with the model routed the way the preset wants. */
-export function clientRequestFor(s: Scenario, mode: ExchangeMode, preset: Preset): Record<string, unknown> {
+export function clientRequestFor(s: Scenario, mode: ExchangeMode, routing: ModelRouting): Record<string, unknown> {
   const base = (s.clientRequest ?? {}) as Record<string, unknown>;
   // Gemini, Bedrock, Vertex: model and streaming are in the URL (clientPath), the body is sent as it is
   if (modelInUrl(s.client)) return base;
   const body: Record<string, unknown> = { ...base };
   if (mode === 'stream') body.stream = true;
   else if (base.stream === true && s.upstreamResponse !== undefined && mode === 'json') body.stream = false;
-  body.model = routedModel(typeof base.model === 'string' ? base.model : 'model', s, preset);
+  body.model = modelFor(base.model, s, routing);
   return body;
 }
 
@@ -95,16 +68,15 @@ function clientHeaders(s: Scenario, o: LiveExchangeOptions): Record<string, stri
   } else {
     h.authorization = `Bearer ${CLIENT_KEY}`;
   }
-  if (o.preset === 'portkey' && o.mockUrl) Object.assign(h, portkeyHeaders(s.upstream, o.mockUrl));
-  return { ...h, ...o.headers };
+  return { ...h, ...presetHeaders(o.preset, s.upstream, o.mockUrl), ...o.headers };
 }
 
 /** The endpoint a client of the scenario's format calls (Gemini: the model is in the path). */
-export function clientPath(s: Scenario, mode: ExchangeMode, preset: Preset): string {
+export function clientPath(s: Scenario, mode: ExchangeMode, routing: ModelRouting): string {
   if (s.client === 'anthropic-messages')
     return s.meta.endpoint === 'count_tokens' ? '/v1/messages/count_tokens' : '/v1/messages';
   if (s.client === 'openai-chat') return '/v1/chat/completions';
-  const model = routedModel(typeof s.meta.options?.model === 'string' ? s.meta.options.model : 'model', s, preset);
+  const model = modelFor(s.meta.options?.model, s, routing);
   if (s.client === 'gemini') {
     return `/v1beta/models/${model}:${mode === 'stream' ? 'streamGenerateContent?alt=sse' : 'generateContent'}`;
   }
@@ -159,38 +131,6 @@ function parseLosses(header: string): Loss[] | undefined {
   }
 }
 
-/**
- * Portkey's per-request routing headers for an upstream format, pointing it at our mock
- * (`x-portkey-custom-host`); the client's bearer key is passed on as the provider key.
- */
-export function portkeyHeaders(format: FormatId, mockUrl: string): Record<string, string> {
-  const h: Record<string, string> = { authorization: `Bearer ${CLIENT_KEY}` };
-  switch (format) {
-    case 'gemini':
-      return { ...h, 'x-portkey-provider': 'google', 'x-portkey-custom-host': `${mockUrl}/v1beta` };
-    case 'bedrock-invoke':
-    case 'bedrock-converse':
-      return {
-        ...h,
-        'x-portkey-provider': 'bedrock',
-        'x-portkey-custom-host': mockUrl,
-        'x-portkey-aws-access-key-id': 'crosswire',
-        'x-portkey-aws-secret-access-key': 'crosswire',
-        'x-portkey-aws-region': 'us-east-1',
-      };
-    case 'vertex-anthropic':
-      return {
-        ...h,
-        'x-portkey-provider': 'vertex-ai',
-        'x-portkey-custom-host': `${mockUrl}/v1`,
-        'x-portkey-vertex-project-id': VERTEX_LOCATION.project,
-        'x-portkey-vertex-region': VERTEX_LOCATION.region,
-      };
-    default:
-      return { ...h, 'x-portkey-provider': providerOf(format), 'x-portkey-custom-host': upstreamBase(format, mockUrl) };
-  }
-}
-
 /** The request as sent, kept for the report. */
 export interface SentRequest {
   url: string;
@@ -209,8 +149,8 @@ export function createLiveExchange(
   const timeoutMs = o.timeoutMs ?? 20_000;
   const exchange = async (s: Scenario, mode: ExchangeMode): Promise<ExchangeOutcome> => {
     o.upstream?.arm(s, mode);
-    const body = clientRequestFor(s, mode, o.preset);
-    const url = o.gatewayUrl.replace(/\/+$/, '') + clientPath(s, mode, o.preset);
+    const body = clientRequestFor(s, mode, o);
+    const url = o.gatewayUrl.replace(/\/+$/, '') + clientPath(s, mode, o);
     const headers = clientHeaders(s, o);
     sent.set(s.id, { url, headers, body });
     const res = await fetch(url, {

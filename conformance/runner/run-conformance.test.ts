@@ -6,7 +6,7 @@ import { encodeAnthropicEvent } from '../../src/formats/anthropic-messages/codec
 import { encodeOpenAIEvent } from '../../src/formats/openai-chat/codec.js';
 import { libraryExchange } from '../scenarios/library-exchange.js';
 import { loadScenario } from '../scenarios/load-scenarios.js';
-import { runConformance, selectScenarios } from './run-conformance.js';
+import { runConformance, STARTUP_WINDOW, StartupError, selectScenarios } from './run-conformance.js';
 
 /**
  * The runner is tested on a private catalog: upstream sides written by hand from the format reference,
@@ -169,6 +169,119 @@ describe('runConformance (reference gateway in-process, loopback)', () => {
     expect(selectScenarios(all, { format: 'anthropic-messages' }).map((s) => s.name)).toEqual(['text']);
     expect(selectScenarios(all, { only: 'err' }).map((s) => s.name)).toEqual(['error']);
     expect(selectScenarios(all, { only: 'nothing,text' }).map((s) => s.name)).toEqual(['text']);
+  });
+
+  it('--provider and --format take lists', () => {
+    const all = [
+      loadScenario(join(root, 'anthropic-messages--openai-chat', 'text')),
+      loadScenario(join(root, 'openai-chat--anthropic-messages', 'error')),
+    ];
+    expect(selectScenarios(all, { provider: 'openai,anthropic' }).map((s) => s.name)).toEqual(['text', 'error']);
+    expect(selectScenarios(all, { provider: 'gemini, anthropic-messages' }).map((s) => s.name)).toEqual(['error']);
+    expect(selectScenarios(all, { format: 'gemini,anthropic' }).map((s) => s.name)).toEqual(['text']);
+    expect(selectScenarios(all, { provider: 'openai,anthropic', format: 'openai' }).map((s) => s.name)).toEqual([
+      'error',
+    ]);
+  });
+
+  it('routes the model with --model-template (the reference gateway then finds no provider "openai,gpt-4o")', async () => {
+    const run = await runConformance({
+      upstream: 'mocks',
+      out: join(root, 'reports-template'),
+      fixturesDir: root,
+      only: 'text',
+      modelTemplate: '@{provider}/{model}',
+    });
+    expect(run.failures).toBe(0);
+    expect(run.report.results.filter((r) => r.status === 'fail').map((r) => r.aspect)).toEqual([]);
+    const off = await runConformance({
+      upstream: 'mocks',
+      out: join(root, 'reports-template2'),
+      fixturesDir: root,
+      only: 'text',
+      modelTemplate: '{provider},{model}',
+    }).catch((e: unknown) => e);
+    // nothing reached the upstream: the run stops with a start-up error that shows what the gateway answered
+    expect(off).toBeInstanceOf(StartupError);
+    expect(String(off)).toContain('openai,gpt-4o');
+  });
+});
+
+describe('runConformance start-up errors', () => {
+  async function withGateway<T>(
+    handler: (req: Request) => Promise<Response>,
+    f: (url: string) => Promise<T>,
+  ): Promise<T> {
+    const { serveFetch } = await import('../../src/gateway/node/serve.js');
+    const gw = await serveFetch(handler);
+    try {
+      return await f(gw.url);
+    } finally {
+      await gw.close();
+    }
+  }
+
+  it('a gateway that answers but never calls the scenario upstream: "is it configured with --mock-port N?"', async () => {
+    let calls = 0;
+    const error = await withGateway(
+      async () => {
+        calls++;
+        return Response.json({ error: 'connect ECONNREFUSED 127.0.0.1:1' }, { status: 502 });
+      },
+      (url) =>
+        runConformance({
+          gateway: url,
+          upstream: 'mocks',
+          out: join(root, 'reports-nothing'),
+          fixturesDir: root,
+          mockPort: 0,
+        }).catch((e: unknown) => e),
+    );
+    expect(error).toBeInstanceOf(StartupError);
+    expect(String(error)).toMatch(
+      /the gateway sent nothing to the scenario upstream \(http:\/\/127\.0\.0\.1:(\d+)\).*first answer: 502 .*ECONNREFUSED.*is it configured with --mock-port \1\?/,
+    );
+    expect(calls).toBeGreaterThan(0);
+  });
+
+  it('stops after the first answers, not at the end of a long catalog', async () => {
+    let calls = 0;
+    const error = await withGateway(
+      async () => {
+        calls++;
+        return new Response('upstream error', { status: 500 });
+      },
+      (url) =>
+        runConformance({ gateway: url, upstream: 'mocks', out: join(root, 'reports-window'), mockPort: 0 }).catch(
+          (e: unknown) => e,
+        ),
+    );
+    expect(error).toBeInstanceOf(StartupError);
+    // the first scenario that brings the answers to the window ends the run (a scenario makes at most 3 exchanges)
+    expect(calls).toBeGreaterThanOrEqual(STARTUP_WINDOW);
+    expect(calls).toBeLessThan(STARTUP_WINDOW + 3);
+  });
+
+  it('a gateway that offers none of the routes (404) is graded, not stopped', async () => {
+    const run = await withGateway(
+      async () => new Response('not found', { status: 404 }),
+      (url) => runConformance({ gateway: url, upstream: 'mocks', out: join(root, 'reports-404'), fixturesDir: root }),
+    );
+    expect(run.failures).toBeGreaterThan(0);
+  });
+
+  it('a gateway that is not running: "did not answer"', async () => {
+    const { serveFetch } = await import('../../src/gateway/node/serve.js');
+    const closed = await serveFetch(async () => new Response(''));
+    await closed.close();
+    const error = await runConformance({
+      gateway: closed.url,
+      upstream: 'mocks',
+      out: join(root, 'reports-down'),
+      fixturesDir: root,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StartupError);
+    expect(String(error)).toContain(`the gateway at ${closed.url} did not answer`);
   });
 });
 

@@ -3,8 +3,9 @@ import { createGateway } from '../../src/gateway/node/create-gateway.js';
 import { type Served, serveFetch, serveGateway } from '../../src/gateway/node/serve.js';
 import { defaultChecks } from '../scenarios/default-checks.js';
 import { loadScenarios, type Scenario } from '../scenarios/load-scenarios.js';
-import { type AspectResult, createScenarioRun } from '../scenarios/run-scenario.js';
-import { createLiveExchange, type Preset, providerOf, VERTEX_LOCATION } from './live-exchange.js';
+import { type AspectResult, createScenarioRun, type Exchange } from '../scenarios/run-scenario.js';
+import { createLiveExchange } from './live-exchange.js';
+import { type Preset, providerOf, VERTEX_LOCATION } from './presets.js';
 import { buildReport, type CaseResult, type ConformanceReport } from './report-model.js';
 import { runRealChecks } from './run-real-checks.js';
 import { createScenarioUpstream } from './scenario-upstream.js';
@@ -16,16 +17,18 @@ export interface ConformanceOptions {
   gateway?: string;
   upstream: 'mocks' | 'real';
   preset?: Preset;
+  /** the model sent, `{provider}` and `{model}` filled in per scenario (overrides the preset's) */
+  modelTemplate?: string;
   /** scenario id substring (or several, comma-separated) */
   only?: string;
-  /** provider name (`openai`, `anthropic`, ...) or upstream format id */
+  /** provider name (`openai`, `anthropic`, ...) or upstream format id (or several, comma-separated) */
   provider?: string;
-  /** client format id, or `anthropic` / `openai` */
+  /** client format id, or `anthropic` / `openai` (or several, comma-separated) */
   format?: string;
   out: string;
   fixturesDir?: string;
   headers?: Record<string, string>;
-  /** fixed port for the scenario upstream (for gateways configured ahead, e.g. LiteLLM's api_base) */
+  /** fixed port for the scenario upstream (for gateways configured by file: claude-code-router, LiteLLM, crosswire serve) */
   mockPort?: number;
   timeoutMs?: number;
   /** a line of progress */
@@ -42,21 +45,89 @@ function matchesFormat(format: FormatId, wanted: string): boolean {
   return format === wanted || providerOf(format) === wanted;
 }
 
-/** The scenarios the filters select. */
+function list(v: string | undefined): string[] | undefined {
+  const items = v
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return items?.length ? items : undefined;
+}
+
+/** The scenarios the filters select (each filter: any of its comma-separated values). */
 export function selectScenarios(
   all: readonly Scenario[],
   o: Pick<ConformanceOptions, 'only' | 'provider' | 'format'>,
 ): Scenario[] {
-  const only = o.only
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const only = list(o.only);
+  const providers = list(o.provider);
+  const formats = list(o.format);
   return all.filter(
     (s) =>
       (!only || only.some((p) => s.id.includes(p))) &&
-      (!o.provider || matchesFormat(s.upstream, o.provider)) &&
-      (!o.format || matchesFormat(s.client, o.format)),
+      (!providers || providers.some((p) => matchesFormat(s.upstream, p))) &&
+      (!formats || formats.some((f) => matchesFormat(s.client, f))),
   );
+}
+
+/** A gateway that cannot be graded (unreachable, or not pointed at the scenario upstream): exit code 2, no report. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+/** Statuses that say "no such route": a route the gateway does not offer, not a sign of a wrong upstream. */
+const NOT_OFFERED = new Set([404, 405, 501]);
+/** Answers (other than "not offered") after which a scenario upstream that received nothing stops the run. */
+export const STARTUP_WINDOW = 5;
+
+function describeError(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const cause = e.cause instanceof Error ? ` (${(e.cause as Error & { code?: string }).code ?? e.cause.message})` : '';
+  return `${e.message}${cause}`;
+}
+
+/**
+ * Watches the first exchanges of a run for the two ways a gateway cannot be graded: it does not answer at
+ * all, or it answers without ever calling the scenario upstream (its providers point elsewhere).
+ */
+function watchStartup(exchange: Exchange, received: () => number, gatewayUrl: string, mockUrl: string) {
+  let answered = 0;
+  let anyAnswer = false;
+  let firstAnswer = '';
+  let networkError: string | undefined;
+  const watched: Exchange = async (s, mode) => {
+    try {
+      const o = await exchange(s, mode);
+      anyAnswer = true;
+      if (!NOT_OFFERED.has(o.status)) {
+        answered++;
+        if (!firstAnswer) {
+          const body =
+            o.body === undefined ? '(a stream)' : typeof o.body === 'string' ? o.body : JSON.stringify(o.body);
+          firstAnswer = `${o.status} ${body.length > 200 ? `${body.slice(0, 200)}…` : body}`;
+        }
+      }
+      return o;
+    } catch (e) {
+      // fetch's own failure (refused, unknown host, reset), not a time-out of a gateway that is there
+      if (e instanceof TypeError) networkError ??= describeError(e);
+      throw e;
+    }
+  };
+  const port = new URL(mockUrl).port;
+  /** the start-up problem seen so far (`final`: the run is over, judge on what there is) */
+  const problem = (final: boolean): string | undefined => {
+    if (received() > 0) return undefined;
+    if (!anyAnswer && networkError)
+      return `the gateway at ${gatewayUrl} did not answer: ${networkError}. Is it running?`;
+    if (answered >= STARTUP_WINDOW || (final && answered > 0)) {
+      return (
+        `the gateway sent nothing to the scenario upstream (${mockUrl}) in answer to ${answered} requests ` +
+        `(first answer: ${firstAnswer}): is it configured with --mock-port ${port}?`
+      );
+    }
+    return undefined;
+  };
+  return { exchange: watched, problem };
 }
 
 function toCase(s: Scenario, r: AspectResult, request: unknown, durationMs: number): CaseResult {
@@ -94,6 +165,7 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
         ...(await runRealChecks(scenarios, {
           gatewayUrl: target,
           preset: o.preset ?? 'crosswire',
+          modelTemplate: o.modelTemplate,
           headers: o.headers,
           timeoutMs: o.timeoutMs,
           progress: say,
@@ -130,24 +202,26 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
         targetLabel = `reference gateway (in-process, ${gateway.url})`;
         say(`reference gateway on ${gateway.url}`);
       }
-      const exchange = createLiveExchange({
+      const live = createLiveExchange({
         gatewayUrl: target,
         preset: o.preset ?? 'crosswire',
+        modelTemplate: o.modelTemplate,
         upstream,
         mockUrl: mock.url,
         headers: o.headers,
         timeoutMs: o.timeoutMs,
       });
+      const startup = watchStartup(live, upstream.received, target, mock.url);
       say(`running ${scenarios.length} scenarios against ${targetLabel}`);
       let n = 0;
       for (const s of scenarios) {
         n++;
-        const run = createScenarioRun(s, exchange, defaultChecks);
+        const run = createScenarioRun(s, startup.exchange, defaultChecks);
         const mine: CaseResult[] = [];
         for (const aspect of run.aspects) {
           const t0 = Date.now();
           const r = await run.check(aspect);
-          mine.push(toCase(s, r, exchange.lastSent(s.id)?.body, Date.now() - t0));
+          mine.push(toCase(s, r, live.lastSent(s.id)?.body, Date.now() - t0));
         }
         results.push(...mine);
         const failed = mine.filter((c) => c.status === 'fail');
@@ -155,6 +229,8 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
         say(
           `[${n}/${scenarios.length}] ${mark} ${s.id}${failed.length ? ` (${failed.map((f) => f.aspect).join(', ')})` : ''}`,
         );
+        const problem = startup.problem(n === scenarios.length);
+        if (problem) throw new StartupError(problem);
       }
     }
     const report = buildReport(results, {

@@ -3,7 +3,8 @@ import { validateResponse } from '../../src/validate/index.js';
 import { defaultChecks } from '../scenarios/default-checks.js';
 import type { Scenario } from '../scenarios/load-scenarios.js';
 import type { ExchangeOutcome } from '../scenarios/run-scenario.js';
-import { createLiveExchange, type Preset, providerOf } from './live-exchange.js';
+import { createLiveExchange, type ModelRouting } from './live-exchange.js';
+import { providerOf } from './presets.js';
 import type { CaseResult } from './report-model.js';
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -57,9 +58,8 @@ export function toolCallProblems(format: FormatId, req: Record<string, unknown>,
   return out;
 }
 
-export interface RealOptions {
+export interface RealOptions extends ModelRouting {
   gatewayUrl: string;
-  preset: Preset;
   headers?: Record<string, string>;
   timeoutMs?: number;
   progress?: (line: string) => void;

@@ -55,8 +55,10 @@ function streamType(format: FormatId): string {
 export function createScenarioUpstream(strict?: StrictCheck) {
   let armed: { scenario: Scenario; mode: ExchangeMode } | undefined;
   let seen: UpstreamSeen | undefined;
+  let received = 0;
 
   async function handler(req: Request): Promise<Response> {
+    received++;
     const url = new URL(req.url);
     const text = await req.text();
     let body: unknown = text;
@@ -134,6 +136,10 @@ export function createScenarioUpstream(strict?: StrictCheck) {
     /** what the upstream saw since the last `arm` (undefined: nothing arrived) */
     seen(): UpstreamSeen | undefined {
       return seen;
+    },
+    /** how many requests arrived since the upstream was created, armed or not */
+    received(): number {
+      return received;
     },
   };
 }

@@ -425,16 +425,9 @@ export const zServerToolCaller = z.object({
 /**
  * Who called the tool (`direct` = the model; otherwise code running in a code-execution tool).
  */
-export const zToolUseCaller = z.union([
-    z.object({
-        type: z.literal('direct')
-    }).and(zDirectCaller),
-    z.object({
-        type: z.union([
-            z.literal('code_execution_20250825'),
-            z.literal('code_execution_20260120')
-        ])
-    }).and(zServerToolCaller)
+export const zToolUseCaller = z.discriminatedUnion('type', [
+    zDirectCaller,
+    zServerToolCaller
 ]);
 
 export const zToolUseBlockParam = z.object({

@@ -1,6 +1,6 @@
 /** The APIs the drift check knows: our spec file and the operations we model. */
 
-export type ApiId = 'anthropic-messages' | 'openai-chat';
+export type ApiId = 'anthropic-messages' | 'openai-chat' | 'openai-responses';
 
 export interface ModeledOperation {
   readonly method: 'post';
@@ -33,6 +33,14 @@ export const APIS: Readonly<Record<ApiId, ApiConfig>> = {
     id: 'openai-chat',
     ours: 'spec/openai-chat-completions.yaml',
     operations: [{ method: 'post', path: '/v1/chat/completions' }],
+  },
+  'openai-responses': {
+    id: 'openai-responses',
+    ours: 'spec/openai-responses.yaml',
+    operations: [
+      { method: 'post', path: '/v1/responses' },
+      { method: 'post', path: '/v1/responses/input_tokens' },
+    ],
   },
 };
 

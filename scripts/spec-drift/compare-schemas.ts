@@ -276,9 +276,11 @@ function pickMatch(
   for (const [prop, schema] of up.properties) {
     const upValues = finiteValues(ctx.up, schema);
     if (!upValues) continue;
+    // A candidate takes part when either side pins one value, or when both allow several and share one
+    // (upstream `type: web_search|web_search_2025_08_26` against ours with the same two values).
     const withProp = pool.filter((c) => {
       const v = finiteValues(ctx.ours, c.properties.get(prop));
-      return v !== undefined && (v.length === 1 || upValues.length === 1);
+      return v !== undefined && (v.length === 1 || upValues.length === 1 || overlap(v, upValues) > 0);
     });
     if (withProp.length === 0) continue;
     const same = withProp.filter((c) => overlap(finiteValues(ctx.ours, c.properties.get(prop)) ?? [], upValues) > 0);

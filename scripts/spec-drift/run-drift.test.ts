@@ -196,6 +196,45 @@ describe('runDrift', () => {
       expect(r.coverage.enumValues.modeled.size).toBe(2);
     });
 
+    it('matches members whose discriminators both allow several values when the value sets overlap', () => {
+      // upstream `type: web_search|web_search_2025_08_26` and `role: user|assistant|system` in one object each;
+      // ours: the same web-search member, and one member for user|system plus one for assistant.
+      const web = obj({ type: { type: 'string', enum: ['web_search', 'web_search_2025_08_26'] }, size: str }, ['type']);
+      const msg = obj({ role: { type: 'string', enum: ['user', 'assistant', 'system'] }, content: str }, ['role']);
+      const up = doc({
+        request: obj({ tools: { type: 'array', items: { oneOf: [web, text] } }, input: { type: 'array', items: msg } }),
+      });
+      const ours = doc({
+        request: obj({
+          tools: { type: 'array', items: { oneOf: [text, web] } },
+          input: {
+            type: 'array',
+            items: {
+              oneOf: [
+                obj({ role: { type: 'string', enum: ['user', 'system'] }, content: str }, ['role']),
+                obj({ role: { const: 'assistant' }, content: str }, ['role']),
+              ],
+            },
+          },
+        }),
+      });
+      const r = runDrift(ours, up, [OP]);
+      expect(r.findings.filter((f) => f.kind !== 'looser')).toEqual([]);
+      // every upstream value is modeled: both web-search types, text, and the three roles
+      expect([r.coverage.enumValues.modeled.size, r.coverage.enumValues.total.size]).toEqual([6, 6]);
+    });
+
+    it('still reports a member whose several discriminator values share none with ours', () => {
+      const web = obj({ type: { type: 'string', enum: ['web_search', 'web_search_2025_08_26'] } }, ['type']);
+      const preview = obj({ type: { type: 'string', enum: ['web_search_preview', 'web_search_preview_2025_03_11'] } }, [
+        'type',
+      ]);
+      const up = doc({ request: obj({ tools: { type: 'array', items: { oneOf: [web, preview, text] } } }) });
+      const ours = doc({ request: obj({ tools: { type: 'array', items: { oneOf: [web, text] } } }) });
+      const r = runDrift(ours, up, [OP]);
+      expect(of(r, 'missing-member').map((f) => f.detail)).toEqual(['union member object is not modeled']);
+    });
+
     it('matches primitive members by kind: string|array upstream against string only is a conflict', () => {
       const up = doc({ request: obj({ content: { oneOf: [str, { type: 'array', items: str }] } }) });
       const ours = doc({ request: obj({ content: str }) });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runConformanceCommand } from '../../conformance/cli/index.js';
+import { serveFetch } from '../gateway/node/serve.js';
 import { main, USAGE_ERROR } from './main.js';
 
 /** The commands bin/crosswire.mjs registers from conformance/ (the CLI layer does not import them). */
@@ -23,7 +24,8 @@ describe('crosswire CLI', () => {
     expect(await main([], capture().io)).toBe(USAGE_ERROR);
   });
 
-  it('unknown commands and options are usage errors (exit 101, outside the failure-count range)', async () => {
+  it('unknown commands and options are usage errors (exit 2)', async () => {
+    expect(USAGE_ERROR).toBe(2);
     const c = capture();
     expect(await main(['frobnicate'], c.io)).toBe(USAGE_ERROR);
     expect(c.err.join('\n')).toContain('unknown command');
@@ -34,7 +36,7 @@ describe('crosswire CLI', () => {
     expect(await main(['conformance', '--upstream', 'real'], capture().io, COMMANDS)).toBe(USAGE_ERROR);
   });
 
-  it('conformance with no matching scenario says so and exits 101', async () => {
+  it('conformance with no matching scenario says so and exits 2', async () => {
     const c = capture();
     const empty = mkdtempSync(join(tmpdir(), 'cw-empty-'));
     expect(await main(['conformance', '--fixtures', empty, '--out', join(empty, 'r')], c.io, COMMANDS)).toBe(
@@ -42,6 +44,98 @@ describe('crosswire CLI', () => {
     );
     expect(c.err.join('\n')).toContain('no scenarios matched');
     expect(c.out.join('\n')).toContain('report.html');
+  });
+
+  it('conformance exits 0 when every check passes, 1 when some fail', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'cw-exit-'));
+    const pass = capture();
+    expect(
+      await main(
+        ['conformance', '--only', 'anthropic-messages--openai-chat/text', '--out', join(out, 'a')],
+        pass.io,
+        COMMANDS,
+      ),
+    ).toBe(0);
+    expect(pass.out.join('\n')).toMatch(/checks: (\d+) passed, 0 failed/);
+    // a gateway that offers no route: every check fails, and that is a verdict (1), not a start-up error
+    const gw = await serveFetch(async () => new Response('no such route', { status: 404 }));
+    try {
+      const fail = capture();
+      expect(
+        await main(
+          [
+            'conformance',
+            '--gateway',
+            gw.url,
+            '--only',
+            'anthropic-messages--openai-chat/text',
+            '--out',
+            join(out, 'b'),
+          ],
+          fail.io,
+          COMMANDS,
+        ),
+      ).toBe(1);
+      expect(fail.out.join('\n')).toMatch(/checks: 0 passed, [1-9]\d* failed/);
+    } finally {
+      await gw.close();
+    }
+  });
+
+  it('conformance: a bad --model-template is a usage error; --provider and --format take lists', async () => {
+    const c = capture();
+    expect(await main(['conformance', '--model-template', '{provider}'], c.io, COMMANDS)).toBe(USAGE_ERROR);
+    expect(c.err.join('\n')).toContain('must contain {model}');
+    const out = mkdtempSync(join(tmpdir(), 'cw-list-'));
+    const d = capture();
+    const args = [
+      'conformance',
+      '--only',
+      '/text',
+      '--provider',
+      'openai,gemini',
+      '--provider',
+      'bedrock',
+      '--format',
+      'anthropic',
+      '--out',
+      out,
+    ];
+    expect(await main(args, d.io, COMMANDS)).toBe(0);
+    const ran = d.out.filter((l) => /^\[\d+\/\d+\]/.test(l));
+    expect(ran.length).toBeGreaterThan(0);
+    for (const l of ran) expect(l).toMatch(/ anthropic-messages--(openai-chat|gemini|bedrock-invoke)\//);
+  });
+
+  it('conformance --print-config prints the gateway config file for the preset and the --mock-port', async () => {
+    const c = capture();
+    expect(
+      await main(
+        [
+          'conformance',
+          '--preset',
+          'ccr',
+          '--mock-port',
+          '8799',
+          '--gateway',
+          'http://127.0.0.1:8791',
+          '--print-config',
+        ],
+        c.io,
+        COMMANDS,
+      ),
+    ).toBe(0);
+    const config = JSON.parse(c.out.join('\n')) as { PORT: number; Providers: { api_base_url: string }[] };
+    expect(config.PORT).toBe(8791);
+    expect(config.Providers.map((p) => new URL(p.api_base_url).port)).toEqual(['8799', '8799', '8799']);
+    const noPort = capture();
+    expect(await main(['conformance', '--preset', 'ccr', '--print-config'], noPort.io, COMMANDS)).toBe(USAGE_ERROR);
+    expect(noPort.err.join('\n')).toContain('--mock-port');
+    const portkey = capture();
+    expect(
+      await main(['conformance', '--preset', 'portkey', '--mock-port', '8799', '--print-config'], portkey.io, COMMANDS),
+    ).toBe(USAGE_ERROR);
+    expect(portkey.err.join('\n')).toContain('needs no config file');
   });
 
   it('bin/crosswire.mjs runs the CLI through tsx', async () => {

@@ -1,8 +1,8 @@
 import type { Command, Io } from './command.js';
 import { runServeCommand } from './serve-command.js';
 
-/** Exit code for usage and start-up errors: outside 0..100, which count failing checks. */
-export const USAGE_ERROR = 101;
+/** Exit code for usage and start-up errors (`conformance`: 0 = every check passed, 1 = some failed). */
+export const USAGE_ERROR = 2;
 
 export const HELP = `crosswire: translate between LLM wire formats, and prove it
 
@@ -11,12 +11,16 @@ usage:
       run the reference gateway (POST /v1/messages, /v1/messages/count_tokens, /v1/chat/completions)
   crosswire mock-providers [--port N]
       start the strict mock providers on loopback and print their URLs
-  crosswire conformance [--gateway URL] [--upstream mocks|real] [--preset crosswire|portkey|litellm]
-                        [--only TEXT] [--provider NAME] [--format FORMAT] [--out DIR]
+  crosswire conformance [--gateway URL] [--upstream mocks|real] [--preset crosswire|portkey|litellm|ccr]
+                        [--model-template '{provider},{model}'] [--only TEXT[,TEXT]]
+                        [--provider NAME[,NAME]] [--format FORMAT[,FORMAT]] [--out DIR]
                         [--header 'name: value']... [--mock-port N] [--timeout MS] [--fixtures DIR]
+                        [--print-config]
       run the scenario catalog; no --gateway: against the reference gateway in-process, fully offline.
-      writes report.json, junit.xml and report.html into --out (default reports/);
-      exit code = number of failed checks (at most 100); ${USAGE_ERROR} = usage or start-up error
+      writes report.json, junit.xml and report.html into --out (default reports/).
+      a gateway configured by file must point its providers at 127.0.0.1:N, run with --mock-port N;
+      --print-config prints that file for the preset (ccr, litellm) and exits.
+      exit code 0 = every check passed, 1 = some failed, ${USAGE_ERROR} = usage or start-up error
 
 docs: docs/gateway.md, docs/conformance-cli.md`;
 

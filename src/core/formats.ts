@@ -13,3 +13,13 @@ export type FormatId = (typeof FORMATS)[number];
 export function isFormatId(value: unknown): value is FormatId {
   return typeof value === 'string' && (FORMATS as readonly string[]).includes(value);
 }
+
+/**
+ * Wire formats that have a spec and validators (`src/validate`) but no translators yet. They are kept out of
+ * `FORMATS` on purpose: every `FormatId` is routable (pairs, gateway config, conformance tables), and these are not.
+ * A format moves to `FORMATS` when its pair lands.
+ */
+export const VALIDATED_ONLY_FORMATS = ['openai-responses'] as const;
+
+/** Any format the validate layer knows: the routable `FormatId`s and the `VALIDATED_ONLY_FORMATS`. */
+export type WireFormatId = FormatId | (typeof VALIDATED_ONLY_FORMATS)[number];

@@ -3,11 +3,7 @@ import type { FormatId } from '../core/formats.js';
 import { getCodec } from '../formats/index.js';
 import { isFinal, mayEnd, type StreamEnd, type StreamEndOptions, type StreamEndRule } from '../formats/stream-end.js';
 import { hasSyncCodec } from '../translate/sync-codec.js';
-import {
-  decodeEventStreamFrame,
-  EventStreamFrameSplitter,
-  type EventStreamMessage,
-} from '../wire/event-stream/frames.js';
+import { EventStreamFrameSplitter, type EventStreamMessage, frameBytes } from '../wire/event-stream/frames.js';
 import { decodeFault, isSSEByteDecoder, type SSEByteDecoder } from '../wire/sse/sse-decoder-stream.js';
 
 /** Longest incomplete SSE message held back (a message without its blank line, e.g. endless comment lines). */
@@ -222,7 +218,7 @@ class FrameWatcher extends Watcher implements PassThroughWatcher {
     let forwarded = 0;
     try {
       for (const frame of frames) {
-        const final = this.see(this.#decode(decodeEventStreamFrame(frame)));
+        const final = this.see(this.#decode(frame.message));
         forwarded++;
         if (final) break;
       }
@@ -230,11 +226,8 @@ class FrameWatcher extends Watcher implements PassThroughWatcher {
       this.failure = decodeFault(e);
     }
     if (!this.final && this.failure === undefined && error) this.failure = error;
-    if (forwarded === 0) return undefined;
-    // the frames are consecutive views into one buffer: forward them as one piece, unchanged
-    const first = frames[0]!;
-    const last = frames[forwarded - 1]!;
-    return new Uint8Array(first.buffer, first.byteOffset, last.byteOffset + last.length - first.byteOffset);
+    // the frames' bytes exactly as received, unchanged
+    return forwarded === 0 ? undefined : frameBytes(frames.slice(0, forwarded));
   }
 
   end(): TranslationError | undefined {

@@ -16,7 +16,12 @@ import {
   zCreateChatCompletionStreamResponse,
   zErrorResponse as zOpenAIErrorResponse,
 } from '../../generated/openai-chat/zod.gen.js';
-import type { FormatId } from '../core/formats.js';
+import {
+  zCreateResponseRequest,
+  zResponseObject,
+  zResponseStreamEvent,
+} from '../../generated/openai-responses/zod.gen.js';
+import type { WireFormatId } from '../core/formats.js';
 
 export interface FormatSchemas {
   /** The request body a client sends. */
@@ -38,7 +43,7 @@ const zInvokeBodyFields = { anthropic_version: z.string(), anthropic_beta: z.arr
 const zBedrockInvokeRequest = zMessageCreateParams.omit({ model: true, stream: true }).extend(zInvokeBodyFields);
 const zVertexAnthropicRequest = zMessageCreateParams.omit({ model: true }).extend(zInvokeBodyFields);
 
-export const FORMAT_SCHEMAS: Partial<Record<FormatId, FormatSchemas>> = {
+export const FORMAT_SCHEMAS: Partial<Record<WireFormatId, FormatSchemas>> = {
   'anthropic-messages': {
     request: zMessageCreateParams,
     response: zMessage,
@@ -64,4 +69,6 @@ export const FORMAT_SCHEMAS: Partial<Record<FormatId, FormatSchemas>> = {
     // A `GenerateContentResponse` chunk or an in-stream `{error}` (google.rpc.Status).
     streamEvent: zGeminiStreamChunk,
   },
+  // Every event, `error` included, is one member of the `ResponseStreamEvent` discriminated union.
+  'openai-responses': { request: zCreateResponseRequest, response: zResponseObject, streamEvent: zResponseStreamEvent },
 };

@@ -2,7 +2,7 @@
  * Runtime validation of wire bodies against the generated zod schemas: never throws, for any input.
  */
 import type { z } from 'zod';
-import type { FormatId } from '../core/formats.js';
+import type { WireFormatId } from '../core/formats.js';
 import { FORMAT_SCHEMAS, type FormatSchemas } from './format-schemas.js';
 import type { ValidationResult } from './types.js';
 import { zodIssuesToErrors } from './zod-issues-to-errors.js';
@@ -13,7 +13,7 @@ function fail(message: string, path = ''): ValidationResult {
   return { ok: false, errors: [{ path, message }] };
 }
 
-function schemaFor(format: FormatId, kind: Kind, value: unknown): z.ZodType | string {
+function schemaFor(format: WireFormatId, kind: Kind, value: unknown): z.ZodType | string {
   const entry = Object.hasOwn(FORMAT_SCHEMAS, format) ? FORMAT_SCHEMAS[format] : undefined;
   if (entry === undefined) {
     const known = Object.keys(FORMAT_SCHEMAS).join(', ');
@@ -23,7 +23,7 @@ function schemaFor(format: FormatId, kind: Kind, value: unknown): z.ZodType | st
   return typeof s === 'function' ? s(value) : s;
 }
 
-function run(format: FormatId, kind: Kind, value: unknown): ValidationResult {
+function run(format: WireFormatId, kind: Kind, value: unknown): ValidationResult {
   try {
     const schema = schemaFor(format, kind, value);
     if (typeof schema === 'string') return fail(schema);
@@ -40,16 +40,19 @@ function run(format: FormatId, kind: Kind, value: unknown): ValidationResult {
 }
 
 /** Validates a request body in `format` (e.g. a Messages `MessageCreateParams`). */
-export function validateRequest(format: FormatId, body: unknown): ValidationResult {
+export function validateRequest(format: WireFormatId, body: unknown): ValidationResult {
   return run(format, 'request', body);
 }
 
 /** Validates a successful non-stream response body in `format` (e.g. a Messages `Message`). */
-export function validateResponse(format: FormatId, body: unknown): ValidationResult {
+export function validateResponse(format: WireFormatId, body: unknown): ValidationResult {
   return run(format, 'response', body);
 }
 
-/** Validates one parsed stream event in `format` (Anthropic: the event JSON; OpenAI: a chunk, `{error}` or `'[DONE]'`). */
-export function validateStreamEvent(format: FormatId, event: unknown): ValidationResult {
+/**
+ * Validates one parsed stream event in `format` (Anthropic and OpenAI Responses: the event JSON; OpenAI Chat: a chunk,
+ * `{error}` or `'[DONE]'`).
+ */
+export function validateStreamEvent(format: WireFormatId, event: unknown): ValidationResult {
   return run(format, 'streamEvent', event);
 }

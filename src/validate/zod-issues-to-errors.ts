@@ -62,13 +62,31 @@ function isDiscriminatorIssue(issue: ZodIssueLike): boolean {
   );
 }
 
-/** A member rejects the value outright: wrong JSON type, wrong literal, or wrong discriminator. */
-function rejectsAtRoot(member: readonly ZodIssueLike[]): boolean {
+/**
+ * A member rejects the value outright: wrong JSON type, wrong literal, or wrong discriminator; or the member is a
+ * discriminated union whose discriminator the value does not have at all (`value` is the value at the union).
+ */
+function rejectsAtRoot(member: readonly ZodIssueLike[], value: unknown): boolean {
   for (const issue of member) {
     if (issue.path.length === 0 && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) return true;
     if (isDiscriminatorIssue(issue)) return true;
+    if (isMissingDiscriminator(issue, value)) return true;
   }
   return false;
+}
+
+/** A `z.discriminatedUnion` found no member because the value lacks the discriminator key altogether. */
+function isMissingDiscriminator(issue: ZodIssueLike, value: unknown): boolean {
+  const key = issue.path[0];
+  return (
+    issue.code === 'invalid_union' &&
+    issue.discriminator !== undefined &&
+    issue.path.length === 1 &&
+    typeof key === 'string' &&
+    typeof value === 'object' &&
+    value !== null &&
+    !Object.hasOwn(value, key)
+  );
 }
 
 class Collector {
@@ -96,11 +114,16 @@ class Collector {
   }
 
   private message(issue: ZodIssueLike, path: readonly Segment[]): string {
-    if (issue.code === 'invalid_type' && path.length > 0) {
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && path.length > 0) {
       const parent = valueAt(this.input, path.slice(0, -1));
       const key = path[path.length - 1];
       if (typeof parent === 'object' && parent !== null && key !== undefined && !Object.hasOwn(parent, key)) {
-        return `required property is missing (expected ${String(issue.expected)})`;
+        // an absent enum or literal property: zod says "invalid option"; name what is missing and what it may be
+        const expected =
+          issue.code === 'invalid_type'
+            ? String(issue.expected)
+            : `one of ${(issue.values ?? []).map(quote).join(', ')}`;
+        return `required property is missing (expected ${expected})`;
       }
     }
     return issue.message;
@@ -119,17 +142,17 @@ class Collector {
   }
 
   private union(members: readonly (readonly ZodIssueLike[])[], path: readonly Segment[]): void {
+    const atUnion = valueAt(this.input, path);
     let best: readonly ZodIssueLike[] | undefined;
     for (const member of members) {
-      if (rejectsAtRoot(member)) continue;
+      if (rejectsAtRoot(member, atUnion)) continue;
       if (best === undefined || member.length < best.length) best = member;
     }
     if (best !== undefined) {
       this.issues(best, path);
       return;
     }
-    const value = valueAt(this.input, path);
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    if (typeof atUnion === 'object' && atUnion !== null && !Array.isArray(atUnion)) {
       for (const key of DISCRIMINATORS) {
         const allowed = new Set<unknown>();
         for (const member of members) {
@@ -153,7 +176,7 @@ class Collector {
       }
     }
     const what = expected.size > 0 ? [...expected].join(' or ') : 'one of the allowed shapes';
-    this.add(path, `expected ${what}, received ${describe(value)}`);
+    this.add(path, `expected ${what}, received ${describe(atUnion)}`);
   }
 }
 

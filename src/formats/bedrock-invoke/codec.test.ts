@@ -3,7 +3,8 @@ import { concatBytes, drainUntilError, drainValues } from '../../../test/support
 import { streamOfChunks } from '../../../test/support/stream-test-utils.js';
 import { TranslationError } from '../../core/errors.js';
 import { bytesToBase64 } from '../../wire/base64.js';
-import { encodeEventFrame, encodeExceptionFrame, eventStreamCodec } from '../../wire/event-stream/frames.js';
+import { encodeEventFrame, encodeExceptionFrame } from '../../wire/event-stream/frames.js';
+import { decodeMessage } from '../../wire/event-stream/message.js';
 import { bedrockInvokeCodec, createBedrockInvokeDecodeStream, encodeBedrockInvokeEvent } from './codec.js';
 
 function decode(chunks: Uint8Array[]): Promise<unknown[]> {
@@ -34,7 +35,7 @@ describe('bedrock-invoke codec', () => {
     const frame = encodeBedrockInvokeEvent(events[0]);
     const view = new DataView(frame.buffer, frame.byteOffset);
     expect(view.getUint32(0)).toBe(frame.length);
-    const msg = eventStreamCodec.decode(frame);
+    const msg = decodeMessage(frame);
     expect(msg.headers[':event-type']).toEqual({ type: 'string', value: 'chunk' });
     expect(msg.headers[':message-type']).toEqual({ type: 'string', value: 'event' });
     const payload = JSON.parse(new TextDecoder().decode(msg.body)) as { bytes: string };
@@ -81,7 +82,7 @@ describe('bedrock-invoke codec', () => {
       type: 'error',
       error: { type: 'modelStreamErrorException', message: 'boom' },
     });
-    expect(eventStreamCodec.decode(frame).headers[':exception-type']).toEqual({
+    expect(decodeMessage(frame).headers[':exception-type']).toEqual({
       type: 'string',
       value: 'modelStreamErrorException',
     });

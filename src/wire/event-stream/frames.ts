@@ -1,116 +1,73 @@
-import { EventStreamCodec, type Message } from '@smithy/eventstream-codec';
 import { TranslationError } from '../../core/errors.js';
+import { createEventStreamFrameReader, type EventStreamFrame } from './frame-reader.js';
+import { type EventStreamError, type EventStreamMessage, encodeMessage, headerString } from './message.js';
 
 /**
- * AWS event-stream framing (`application/vnd.amazon.eventstream`, docs/wire-formats.md#aws-event-stream), read and written
- * with `@smithy/eventstream-codec`, which checks both CRCs: a corrupt frame is an error, never garbage.
- * Frames may arrive cut anywhere; bytes are buffered until a whole frame (its `total_length`) is there.
+ * AWS event-stream framing as the formats use it (`application/vnd.amazon.eventstream`,
+ * docs/wire-formats.md#aws-event-stream), over crosswire's own codec (`message.ts`, `frame-reader.ts`,
+ * docs/event-stream.md), which checks both CRCs: a corrupt frame is an error, never garbage. Frames may arrive
+ * cut anywhere; a frame is handed out once all of its `total_length` bytes are there.
  */
 
-export type { Message as EventStreamMessage } from '@smithy/eventstream-codec';
+export type { EventStreamMessage };
+export { headerString };
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** One codec for the process: it keeps no state between `encode`/`decode` calls. */
-export const eventStreamCodec = new EventStreamCodec(
-  (bytes: Uint8Array) => decoder.decode(bytes),
-  (text: string) => encoder.encode(text),
-);
-
 /** Largest frame accepted (the service's own limit is far below). */
 export const MAX_FRAME_BYTES = 16 * 1024 * 1024;
-const PRELUDE = 12;
-const MIN_FRAME = 16;
-
-/** A header value of a decoded message as a string, if it is one. */
-export function headerString(message: Message, name: string): string | undefined {
-  const h = message.headers[name];
-  return h && h.type === 'string' ? h.value : undefined;
-}
 
 /**
- * The one AWS event-stream frame splitter: whole frames out of byte chunks cut anywhere, by each frame's
- * `total_length` prelude field (the CRCs are checked when a frame is decoded, `decodeEventStreamFrame`).
- * The frames of one `push` are consecutive views into one buffer, so a caller can forward their bytes
- * unchanged (the gateway's pass-through watcher) or decode them (`createEventStreamFrameReader`).
+ * The one AWS event-stream frame splitter: whole, checked frames out of byte chunks cut anywhere, each with its
+ * message and its bytes exactly as received (frames are contiguous, so forwarding the bytes of frames 0..k
+ * forwards the stream up to the end of frame k). Used by the formats' decoders and by the gateway's pass-through
+ * watcher. A failure comes after the frames before it, as a TranslationError in crosswire's words; nothing is
+ * read after it.
  */
 export class EventStreamFrameSplitter {
-  #held: Uint8Array = new Uint8Array(0);
-  #failed = false;
+  readonly #reader = createEventStreamFrameReader({ maxMessageBytes: MAX_FRAME_BYTES });
+  #pushed = 0;
 
-  /**
-   * The whole frames `chunk` completes, in order. `error`: a prelude of impossible length after them; nothing
-   * is read after it (later pushes return nothing).
-   */
-  push(chunk: Uint8Array): { frames: Uint8Array[]; error?: TranslationError } {
-    const frames: Uint8Array[] = [];
-    if (this.#failed) return { frames };
-    const buf = concatTwo(this.#held, chunk);
-    let at = 0;
-    while (buf.length - at >= PRELUDE) {
-      const total = new DataView(buf.buffer, buf.byteOffset + at, 4).getUint32(0, false);
-      if (total < MIN_FRAME || total > MAX_FRAME_BYTES) {
-        this.#failed = true;
-        this.#held = new Uint8Array(0);
-        return { frames, error: new TranslationError('upstream', `event-stream frame of impossible length ${total}`) };
-      }
-      if (buf.length - at < total) break;
-      frames.push(buf.subarray(at, at + total));
-      at += total;
-    }
-    // the start of the next frame is kept as a copy: the caller may reuse its chunk
-    this.#held = at === buf.length ? new Uint8Array(0) : buf.slice(at);
-    return { frames };
+  push(chunk: Uint8Array): { frames: EventStreamFrame[]; error?: TranslationError } {
+    this.#pushed += chunk.length;
+    const r = this.#reader.push(chunk);
+    return r.error ? { frames: r.frames, error: this.#translated(r.error) } : { frames: r.frames };
   }
 
   /** The input ended: the error for a last frame cut short, else undefined. */
   end(): TranslationError | undefined {
-    if (this.#failed || this.#held.length === 0) return undefined;
-    return new TranslationError('upstream', `event stream ended inside a frame (${this.#held.length} bytes left)`);
+    const error = this.#reader.end();
+    return error && this.#translated(error);
+  }
+
+  #translated(error: EventStreamError): TranslationError {
+    if (error.code === 'cut-short') {
+      const left = this.#pushed - (error.offset ?? this.#reader.offset);
+      return new TranslationError('upstream', `event stream ended inside a frame (${left} bytes left)`);
+    }
+    return new TranslationError('upstream', `corrupt event-stream frame: ${error.message}`);
   }
 }
 
-function concatTwo(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
+/** The bytes of `frames` (consecutive frames of one push) as one piece: a view when they lie in one buffer. */
+export function frameBytes(frames: readonly EventStreamFrame[]): Uint8Array {
+  const first = frames[0]?.bytes;
+  const last = frames[frames.length - 1]?.bytes;
+  if (!first || !last) return new Uint8Array(0);
+  if (first.buffer === last.buffer && last.byteOffset + last.length - first.byteOffset >= 0) {
+    const length = last.byteOffset + last.length - first.byteOffset;
+    let sum = 0;
+    for (const f of frames) sum += f.bytes.length;
+    if (sum === length) return new Uint8Array(first.buffer, first.byteOffset, length);
+  }
+  const out = new Uint8Array(frames.reduce((n, f) => n + f.bytes.length, 0));
+  let at = 0;
+  for (const f of frames) {
+    out.set(f.bytes, at);
+    at += f.bytes.length;
+  }
   return out;
-}
-
-/**
- * Whole decoded frames out of byte chunks cut anywhere, synchronously. A framing failure (impossible length, bad CRC)
- * is returned after the frames completed before it, and nothing is read after it; `end` reports a last
- * frame cut short. For decoders that must hand out every whole frame before they fail.
- */
-export interface EventStreamFrameReader {
-  push(chunk: Uint8Array): { messages: Message[]; error?: TranslationError };
-  end(): TranslationError | undefined;
-}
-
-export function createEventStreamFrameReader(): EventStreamFrameReader {
-  const splitter = new EventStreamFrameSplitter();
-  let failed = false;
-  return {
-    push(chunk) {
-      const messages: Message[] = [];
-      if (failed) return { messages };
-      // decoded messages are views into the bytes: split a private copy (the caller may reuse its chunk)
-      const split = splitter.push(chunk.slice());
-      try {
-        for (const frame of split.frames) messages.push(decodeEventStreamFrame(frame));
-      } catch (e) {
-        failed = true;
-        return { messages, error: e instanceof TranslationError ? e : new TranslationError('upstream', String(e)) };
-      }
-      if (split.error) failed = true;
-      return split.error ? { messages, error: split.error } : { messages };
-    },
-    end() {
-      return failed ? undefined : splitter.end();
-    },
-  };
 }
 
 /**
@@ -120,21 +77,22 @@ export function createEventStreamFrameReader(): EventStreamFrameReader {
  * only once everything before it has been read, so no chunking of the bytes loses a good event.
  */
 export function createEventStreamDecodeStream<Event>(
-  decode: (message: Message) => Event | undefined,
+  decode: (message: EventStreamMessage) => Event | undefined,
 ): TransformStream<Uint8Array, Event> {
-  const reader = createEventStreamFrameReader();
-  const frames = new TransformStream<Uint8Array, Message | TranslationError>({
+  const splitter = new EventStreamFrameSplitter();
+  const frames = new TransformStream<Uint8Array, EventStreamMessage | TranslationError>({
     transform(chunk, controller) {
-      const r = reader.push(chunk);
-      for (const m of r.messages) controller.enqueue(m);
+      // decoded messages are views into the bytes: split a private copy (the caller may reuse its chunk)
+      const r = splitter.push(chunk.slice());
+      for (const f of r.frames) controller.enqueue(f.message);
       if (r.error) controller.enqueue(r.error);
     },
     flush(controller) {
-      const error = reader.end();
+      const error = splitter.end();
       if (error) controller.enqueue(error);
     },
   });
-  const events = new TransformStream<Message | TranslationError, Event>(
+  const events = new TransformStream<EventStreamMessage | TranslationError, Event>(
     {
       transform(item, controller) {
         if (item instanceof TranslationError) throw item;
@@ -148,18 +106,9 @@ export function createEventStreamDecodeStream<Event>(
   return { writable: frames.writable, readable: frames.readable.pipeThrough(events) };
 }
 
-/** One whole frame decoded, both CRCs checked: a corrupt frame is a TranslationError, never garbage. */
-export function decodeEventStreamFrame(frame: Uint8Array): Message {
-  try {
-    return eventStreamCodec.decode(frame);
-  } catch (e) {
-    throw new TranslationError('upstream', `corrupt event-stream frame: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-
 /** An `event` frame: `:message-type event`, `:event-type`, `:content-type application/json`, JSON payload. */
 export function encodeEventFrame(eventType: string, payload: unknown): Uint8Array {
-  return eventStreamCodec.encode({
+  return encodeMessage({
     headers: {
       ':event-type': { type: 'string', value: eventType },
       ':content-type': { type: 'string', value: 'application/json' },
@@ -171,7 +120,7 @@ export function encodeEventFrame(eventType: string, payload: unknown): Uint8Arra
 
 /** An `exception` frame: `:message-type exception`, `:exception-type`, payload `{"message": …}`. */
 export function encodeExceptionFrame(exceptionType: string, message: string): Uint8Array {
-  return eventStreamCodec.encode({
+  return encodeMessage({
     headers: {
       ':exception-type': { type: 'string', value: exceptionType },
       ':content-type': { type: 'string', value: 'application/json' },
@@ -182,7 +131,7 @@ export function encodeExceptionFrame(exceptionType: string, message: string): Ui
 }
 
 /** The JSON payload of a frame (event or exception). */
-export function framePayload(message: Message): unknown {
+export function framePayload(message: EventStreamMessage): unknown {
   let text: string;
   try {
     text = decoder.decode(message.body);

@@ -1,0 +1,2 @@
+// Bundle-size entry: the web-standard gateway.
+export { createGateway } from 'crosswire/gateway';

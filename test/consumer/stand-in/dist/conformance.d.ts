@@ -1,0 +1,1 @@
+export declare const SCENARIO_IDS: readonly string[];
