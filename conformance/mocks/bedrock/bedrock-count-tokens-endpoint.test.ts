@@ -9,7 +9,13 @@ import { createBedrockInvokeMock } from './create-bedrock-invoke-mock.js';
 const encoder = new TextEncoder();
 const b64 = (json: unknown) => Buffer.from(JSON.stringify(json)).toString('base64');
 const post = (mock: MockProvider, body: unknown, path = '/model/anthropic.claude-x/count-tokens') =>
-  mock(new Request(`https://bedrock-runtime.test${path}`, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) }));
+  mock(
+    new Request(`https://bedrock-runtime.test${path}`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer bedrock-api-key' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  );
 
 const invokeBody = {
   anthropic_version: 'bedrock-2023-05-31',

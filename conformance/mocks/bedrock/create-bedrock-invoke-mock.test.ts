@@ -7,13 +7,16 @@ import { translateRequest } from '../../../src/translate.js';
 import { createBedrockInvokeMock } from './create-bedrock-invoke-mock.js';
 
 const BASE = 'https://bedrock-runtime.test';
+const KEY = { authorization: 'Bearer bedrock-api-key' };
 
 describe('bedrock invoke mock', () => {
   it('@anthropic-ai/bedrock-sdk talks to it (JSON and stream)', async () => {
     const mock = createBedrockInvokeMock();
     const client = new AnthropicBedrock({
+      // signs every call with SigV4 (the mock checks the signature's shape, signed headers and date)
       awsRegion: 'us-east-1',
-      skipAuth: true,
+      awsAccessKey: 'AKIDEXAMPLE',
+      awsSecretKey: 'secret',
       baseURL: BASE,
       maxRetries: 0,
       fetch: (input: RequestInfo | URL, init?: RequestInit) => mock(new Request(input, init)),
@@ -28,7 +31,7 @@ describe('bedrock invoke mock', () => {
   it('rejects a body with model/stream or without anthropic_version', async () => {
     const mock = createBedrockInvokeMock();
     const res = await mock(
-      new Request(`${BASE}/model/m/invoke`, { method: 'POST', body: JSON.stringify({ model: 'm', max_tokens: 1, messages: [{ role: 'user', content: 'x' }] }) }),
+      new Request(`${BASE}/model/m/invoke`, { method: 'POST', headers: KEY, body: JSON.stringify({ model: 'm', max_tokens: 1, messages: [{ role: 'user', content: 'x' }] }) }),
     );
     expect(res.status).toBe(400);
     expect(((await res.json()) as { message: string }).message).toMatch(/anthropic_version/);
@@ -37,7 +40,7 @@ describe('bedrock invoke mock', () => {
   it('an Anthropic client through crosswire: translated request accepted, event stream translated back', async () => {
     const mock = createBedrockInvokeMock({ chunkSize: 4 });
     const req = translateRequest('anthropic-messages', 'bedrock-invoke', { model: 'anthropic.claude-x', max_tokens: 50, stream: true, messages: [{ role: 'user', content: 'hi you' }] });
-    const res = await mock(new Request(BASE + String(req.context.upstreamPath), { method: 'POST', body: JSON.stringify(req.body) }));
+    const res = await mock(new Request(BASE + String(req.context.upstreamPath), { method: 'POST', headers: KEY, body: JSON.stringify(req.body) }));
     expect(res.status).toBe(200);
     let losses: unknown[] = [];
     const sse = await readText(translateStream('bedrock-invoke', 'anthropic-messages', res.body!, { context: req.context }, { onEnd: (r) => (losses = r.losses) }));
@@ -50,7 +53,7 @@ describe('bedrock invoke mock', () => {
     const mock = createBedrockInvokeMock();
     mock.injectFault({ kind: 'malformed-sse', afterEvents: 2 });
     const req = translateRequest('anthropic-messages', 'bedrock-invoke', { model: 'anthropic.claude-x', max_tokens: 50, stream: true, messages: [{ role: 'user', content: 'hi' }] });
-    const res = await mock(new Request(BASE + String(req.context.upstreamPath), { method: 'POST', body: JSON.stringify(req.body) }));
+    const res = await mock(new Request(BASE + String(req.context.upstreamPath), { method: 'POST', headers: KEY, body: JSON.stringify(req.body) }));
     const sse = await readText(translateStream('bedrock-invoke', 'anthropic-messages', res.body!, { context: req.context }));
     expect(sse).toMatch(/event: error\ndata: .*(CRC|checksum|corrupt)/i);
     expect(sse).not.toContain('message_stop');
