@@ -81,7 +81,7 @@ describe('checkOpenAIChunks', () => {
     ['finish-reason-once', (s) => s.splice(8, 0, chunk({}, 'stop')), 8],
     ['finish-reason-missing', (s) => (first(s, 7).finish_reason = null), 10],
     ['delta-after-finish', (s) => s.splice(8, 0, chunk({ content: 'late' })), 8],
-    ['usage-chunk-shape', (s) => s.splice(7, 2, { ...(s[7] as object), usage: { prompt_tokens: 9, completion_tokens: 7, total_tokens: 16 } }), 7],
+    ['warn:usage-on-finish-chunk', (s) => s.splice(7, 2, { ...(s[7] as object), usage: { prompt_tokens: 9, completion_tokens: 7, total_tokens: 16 } }), 7],
     ['usage-shape', (s) => s.splice(8, 1, { ...base, choices: [], usage: { prompt_tokens: 9 } }), 8],
     ['usage-total', (s) => s.splice(8, 1, { ...base, choices: [], usage: { prompt_tokens: 9, completion_tokens: 7, total_tokens: 17 } }), 8],
     ['after-usage', (s) => s.splice(9, 0, { ...base, choices: [], usage: null }), 9],
@@ -102,6 +102,16 @@ describe('checkOpenAIChunks', () => {
       expect(violations[0]?.index).toBe(index);
     });
   }
+
+  it('reports usage on a chunk that does not finish its choices (and the chunks after it)', () => {
+    const s = validStream();
+    s.splice(6, 1, { ...(s[6] as object), usage: { prompt_tokens: 9, completion_tokens: 7, total_tokens: 16 } });
+    s.splice(8, 1);
+    expect(checkOpenAIChunks(s).map((v) => [v.rule, v.index])).toEqual([
+      ['usage-chunk-shape', 6],
+      ['after-usage', 7],
+    ]);
+  });
 
   it('reports a stream without choices', () => {
     expect(checkOpenAIChunks(['[DONE]']).map((v) => v.rule)).toEqual(['choice-missing']);

@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
-import { formatMatrix } from '../../conformance/runner/format-matrix.js';
+import { formatFindings, formatMatrix } from '../../conformance/runner/format-matrix.js';
 import { modelTemplateProblem, PRESETS, type Preset, presetConfigFile } from '../../conformance/runner/presets.js';
 import { runConformance } from '../../conformance/runner/run-conformance.js';
 import type { Io } from './main.js';
 
-/** Exit codes of `crosswire conformance`: every check passed / some failed (usage and start-up errors: USAGE_ERROR). */
+/**
+ * Exit codes of `crosswire conformance`: every check passed / some failed, or no route offered at all (usage and
+ * start-up errors: USAGE_ERROR). Routes not offered are reported, not failed.
+ */
 export const ALL_PASSED = 0;
 export const SOME_FAILED = 1;
 
@@ -47,6 +50,7 @@ export async function runConformanceCommand(args: readonly string[], io: Io): Pr
     strict: true,
     options: {
       gateway: { type: 'string' },
+      compare: { type: 'string', default: 'meaning' },
       upstream: { type: 'string', default: 'mocks' },
       preset: { type: 'string' },
       'model-template': { type: 'string' },
@@ -63,6 +67,7 @@ export async function runConformanceCommand(args: readonly string[], io: Io): Pr
     },
   });
   if (values.upstream !== 'mocks' && values.upstream !== 'real') throw new Error(`--upstream must be mocks or real, got ${values.upstream}`);
+  if (values.compare !== 'meaning' && values.compare !== 'exact') throw new Error(`--compare must be meaning or exact, got ${values.compare}`);
   const preset = (values.preset ?? 'crosswire') as Preset;
   if (!PRESETS.includes(preset)) throw new Error(`--preset must be one of ${PRESETS.join(', ')}`);
   const template = values['model-template'];
@@ -72,6 +77,7 @@ export async function runConformanceCommand(args: readonly string[], io: Io): Pr
   if (values['print-config']) return printConfig(preset, mockPort, values.gateway, io);
   const run = await runConformance({
     gateway: values.gateway,
+    compare: values.compare,
     upstream: values.upstream,
     preset,
     modelTemplate: template,
@@ -86,6 +92,8 @@ export async function runConformanceCommand(args: readonly string[], io: Io): Pr
     progress: io.out,
   });
   io.out('');
+  io.out(formatFindings(run.report, { color: values.color }));
+  io.out('');
   io.out(formatMatrix(run.report, { color: values.color }));
   io.out('');
   io.out('reports:');
@@ -93,5 +101,6 @@ export async function runConformanceCommand(args: readonly string[], io: Io): Pr
   io.out(`  ${run.paths.junit}`);
   io.out(`  ${run.paths.html}`);
   if (run.report.summary.total === 0) throw new Error('no scenarios matched (check --only / --provider / --format and the fixtures directory)');
-  return run.failures === 0 ? ALL_PASSED : SOME_FAILED;
+  if (run.nothingOffered) io.out('the gateway offers none of the selected routes: nothing could be graded');
+  return run.failures === 0 && !run.nothingOffered ? ALL_PASSED : SOME_FAILED;
 }
