@@ -116,7 +116,7 @@ export function anthropicBodyMeaning(body: unknown, schema: z.ZodType): unknown 
   const ids = idNamer();
   let t = tidy(schema, body) as Json;
   t = dropDefaults(t, { stream: false, thinking: { type: 'disabled' } });
-  const system = typeof t.system === 'string' ? textBlocks(t.system) : t.system;
+  const system = typeof t.system === 'string' ? (t.system === '' ? undefined : textBlocks(t.system)) : t.system;
   t = {
     ...t,
     system: Array.isArray(system) ? system.map((b) => (isRecord(b) ? withCacheControl(b) : b)) : system,

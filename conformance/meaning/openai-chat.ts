@@ -40,7 +40,7 @@ const REQUEST_DEFAULTS: Json = {
 type Namer = (id: unknown) => unknown;
 
 function parts(content: unknown): unknown {
-  if (typeof content === 'string') return [{ type: 'text', text: content }];
+  if (typeof content === 'string') return content === '' ? [] : [{ type: 'text', text: content }];
   return content;
 }
 

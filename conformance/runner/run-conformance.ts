@@ -3,7 +3,7 @@ import { createGateway } from '../../src/gateway/create-gateway.js';
 import { type Served, serveFetch, serveGateway } from '../../src/gateway/serve.js';
 import { defaultChecks } from '../scenarios/default-checks.js';
 import { loadScenarios, type Scenario } from '../scenarios/load-scenarios.js';
-import { type AspectResult, type CompareLevel, createScenarioRun, type Exchange } from '../scenarios/run-scenario.js';
+import { type AspectResult, type CompareLevel, createScenarioRun, type Exchange, type ExchangeMode } from '../scenarios/run-scenario.js';
 import { createLiveExchange } from './live-exchange.js';
 import { type ExchangeTrace, NOT_OFFERED_STATUSES, routeNotOffered, scenarioNotOffered } from './offered.js';
 import { type Preset, providerOf, VERTEX_LOCATION } from './presets.js';
@@ -36,6 +36,15 @@ export interface ConformanceOptions {
   timeoutMs?: number;
   /** a line of progress */
   progress?: (line: string) => void;
+  /**
+   * for tests (the fairness test): proxies in the in-process setup, around the reference gateway (what clients get)
+   * and around the scenario upstream (what the gateway sends)
+   */
+  proxy?: { answers?: (h: (req: Request) => Promise<Response>) => (req: Request) => Promise<Response>; requests?: (h: (req: Request) => Promise<Response>) => (req: Request) => Promise<Response> };
+  /** for tests: only the scenarios this accepts (after the filters) */
+  select?: (s: Scenario) => boolean;
+  /** for tests: told of each exchange before it starts (exchanges run one at a time) */
+  onExchange?: (s: Scenario, mode: ExchangeMode) => void;
 }
 
 export interface ConformanceRun {
@@ -182,7 +191,7 @@ function toCase(s: Scenario, r: AspectResult, request: unknown, durationMs: numb
 export async function runConformance(o: ConformanceOptions): Promise<ConformanceRun> {
   const started = Date.now();
   const say = o.progress ?? (() => {});
-  const scenarios = selectScenarios(loadScenarios(o.fixturesDir), o);
+  const scenarios = selectScenarios(loadScenarios(o.fixturesDir), o).filter((s) => o.select?.(s) ?? true);
   const servers: Served[] = [];
   const results: CaseResult[] = [];
   try {
@@ -202,7 +211,7 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
       );
     } else {
       const upstream = createScenarioUpstream(strictUpstreamCheck);
-      const mock = await serveFetch(upstream.handler, { port: o.mockPort });
+      const mock = await serveFetch(o.proxy?.requests ? o.proxy.requests(upstream.handler) : upstream.handler, { port: o.mockPort });
       servers.push(mock);
       say(`scenario upstream (mock providers) on ${mock.url}`);
       if (!target) {
@@ -213,7 +222,8 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
             { format: f, baseUrl: f === 'openai-chat' ? `${mock.url}/v1` : mock.url, apiKey: 'mock-upstream-key', ...VERTEX_LOCATION },
           ]),
         );
-        const gateway = await serveGateway(createGateway({ providers, log: () => {} }));
+        const reference = createGateway({ providers, log: () => {} });
+        const gateway = await serveGateway(o.proxy?.answers ? { fetch: o.proxy.answers((req) => reference.fetch(req)) } : reference);
         servers.push(gateway);
         target = gateway.url;
         targetLabel = `reference gateway (in-process, ${gateway.url})`;
@@ -231,6 +241,7 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
       const startup = watchStartup(live, upstream.received, target, mock.url);
       const traces = new Map<string, ExchangeTrace[]>();
       const traced: Exchange = async (s, mode) => {
+        o.onExchange?.(s, mode);
         const out = await startup.exchange(s, mode);
         const list = traces.get(s.id) ?? [];
         const sent = live.lastSent(s.id)?.url;
