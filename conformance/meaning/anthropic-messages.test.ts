@@ -155,6 +155,17 @@ describe('Anthropic meaning: streams and errors', () => {
     expect(m.stream([...events.slice(0, 4), error, { type: 'message_stop' }]).end).toBe('error, then a clean end');
     expect(m.stream(events.slice(0, 4)).end).toBe('cut short');
   });
+  it('tool input that does not join into JSON shows as such (the rest of the message is still rebuilt)', () => {
+    const tool = [
+      events[0],
+      { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 't', name: 'f', input: {} } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{"a":' } },
+      { type: 'content_block_stop', index: 0 },
+      { type: 'message_delta', delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { output_tokens: 2 } },
+      { type: 'message_stop' },
+    ];
+    expect(m.stream(tool)).toMatchObject({ end: 'complete', message: { content: [{ name: 'f', input: { $unparsable: '{"a":' } }], stop_reason: 'tool_use' } });
+  });
   it('errors: the status class and the error type; the message text may differ', () => {
     const e = m.error(529, { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } });
     expect(diff(e, m.error(503, { type: 'error', error: { type: 'overloaded_error', message: 'anthropic error: busy' } }))).toEqual([]);

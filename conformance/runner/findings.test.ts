@@ -44,7 +44,7 @@ describe('deriveFindings', () => {
         'the stream must end with a openai-chat error event, it ends with "[DONE]"\nthe stream ends cleanly although the upstream failed',
       ),
     ]);
-    expect(findings.map((f) => [f.sentence, f.checks])).toEqual([['OpenAI clients: a stream that fails upstream ends as a success for the client', ['stream', 'stream-grammar']]]);
+    expect(findings.map((f) => [f.sentence, f.checks])).toEqual([['a stream that fails upstream ends as a success for the client', ['stream', 'stream-grammar']]]);
   });
 
   it('differences seen in exactly the same scenarios are one finding; findings affecting more routes come first', () => {

@@ -99,7 +99,10 @@ function statusSignature(status: number, detail: string): Signature {
 
 /** What kind of list element a value is, in words (`a tool_use block`, `a functionCall part`). */
 function elementKind(v: unknown): string {
-  if (!isRecord(v)) return JSON.stringify(v).slice(0, 40);
+  if (!isRecord(v)) {
+    const text = JSON.stringify(v);
+    return `the value ${text.length > 48 ? `${text.slice(0, 45)}…` : text}`;
+  }
   if (typeof v.type === 'string') return `a ${v.type} element`;
   const keys = Object.keys(v).filter((k) => k !== 'thoughtSignature' && k !== 'thought');
   return keys.length ? `a ${keys.join('+')} element` : 'an empty element';
@@ -136,7 +139,7 @@ const STREAM_ENDS: Record<string, string> = {
 function streamSignature(client: string, d: DiffEntry): Signature {
   if (d.path === 'end') {
     const sentence = STREAM_ENDS[`${String(d.expected)}>${String(d.actual)}`] ?? `a stream ends ${show(d.actual)} where ${show(d.expected)} is expected`;
-    return { key: `end|${String(d.expected)}|${String(d.actual)}`, sentence: `${formatName(client)} clients: ${sentence}`, detail: `end: expected ${show(d.expected)}, got ${show(d.actual)}` };
+    return { key: `end|${String(d.expected)}|${String(d.actual)}`, sentence, detail: `end: expected ${show(d.expected)}, got ${show(d.actual)}` };
   }
   if (d.path === 'error') return { key: `stream-error|${client}`, sentence: `${formatName(client)} stream error events carry a different error type`, detail: `error: expected ${show(d.expected)}, got ${show(d.actual)}` };
   const { scope, name } = bodyScope(client);
