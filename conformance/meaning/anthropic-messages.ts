@@ -209,38 +209,12 @@ export function anthropicStreamEnd(events: readonly unknown[]): StreamEnd {
   return stop ? 'complete' : 'cut short';
 }
 
-/**
- * The events with each tool call's `input_json_delta`s that do not join into JSON replaced by one that says so
- * (`{"$unparsable": <the joined text>}`): the SDK would throw on them, the meaning shows what was sent.
- */
-function withParsableInputs(events: readonly unknown[]): unknown[] {
-  const parts = new Map<unknown, number[]>();
-  events.forEach((e, i) => {
-    if (isRecord(e) && e.type === 'content_block_delta' && isRecord(e.delta) && e.delta.type === 'input_json_delta') parts.set(e.index, [...(parts.get(e.index) ?? []), i]);
-  });
-  const out = events.slice();
-  for (const at of parts.values()) {
-    const text = at.map((i) => String(rec(rec(events[i]).delta).partial_json ?? '')).join('');
-    try {
-      if (text !== '') JSON.parse(text);
-      continue;
-    } catch {
-      // replaced below
-    }
-    at.forEach((i, n) => {
-      const e = rec(events[i]);
-      out[i] = { ...e, delta: { ...rec(e.delta), partial_json: n === 0 ? JSON.stringify({ $unparsable: text }) : '' } };
-    });
-  }
-  return out;
-}
-
 /** Anthropic events (SSE, Bedrock Invoke chunks, Vertex) as the SDK's `MessageStream` rebuilds them. */
 export function anthropicStreamMeaning(events: readonly unknown[]): StreamMeaning {
   const end = anthropicStreamEnd(events);
   const errorEvent = events.find((e) => isRecord(e) && e.type === 'error');
   if (end !== 'complete') return errorEvent === undefined ? { end } : { end, error: rec(rec(errorEvent).error).type };
-  return { end, message: anthropicMessageMeaning(foldAnthropicEvents(withParsableInputs(events)).message) };
+  return { end, message: anthropicMessageMeaning(foldAnthropicEvents(events).message) };
 }
 
 function response(body: unknown): unknown {

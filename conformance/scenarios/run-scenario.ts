@@ -169,7 +169,13 @@ export function createScenarioRun(scenario: Scenario, exchange: Exchange, checks
   /** a comparison at the run's level; at the meaning level the exact verdict is kept as `identical` */
   const judged = async (aspect: Aspect, exact: Compared, meaning: () => Compared | Promise<Compared>): Promise<AspectResult> => {
     if (level === 'exact') return result(aspect, exact.expected, exact.actual, exact.problems);
-    const m = await meaning();
+    let m: Compared;
+    try {
+      m = await meaning();
+    } catch (e) {
+      // what the gateway sent cannot even be read the way the client would read it
+      m = { expected: exact.expected, actual: exact.actual, problems: [`the answer cannot be read by meaning: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`] };
+    }
     return { ...result(aspect, m.expected, m.actual, m.problems), identical: exact.problems.length === 0, ...(m.comparedAs ? { comparedAs: m.comparedAs } : {}) };
   };
 
