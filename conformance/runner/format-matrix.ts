@@ -41,7 +41,7 @@ export function summaryLine(report: ConformanceReport, style: MatrixStyle = { co
     `${s.skipped} skipped`,
   ];
   let line = `${s.total - s.notOffered} checks: ${parts.join(', ')}`;
-  if (s.notOffered > 0) line += `; ${paint(`${s.notOffered} scenarios not offered`, 33, style)}`;
+  if (s.notOffered > 0) line += `; ${paint(`${s.notOffered} scenario${s.notOffered === 1 ? '' : 's'} not offered`, 33, style)}`;
   if (report.meta.compare === 'meaning' && s.identical.compared > 0) {
     line += `; ${s.identical.identical} of ${s.identical.compared} comparisons byte-identical to the reference`;
   }
@@ -63,7 +63,7 @@ export function formatFindings(report: ConformanceReport, style: MatrixStyle = {
   if (f.length > limit) lines.push(`     … ${f.length - limit} more in report.html / report.json`);
   if (report.notOffered.length > 0) {
     lines.push('');
-    lines.push(`not offered (${report.summary.notOffered} scenarios, one finding each, not defects):`);
+    lines.push(`not offered (${report.summary.notOffered} scenario${report.summary.notOffered === 1 ? '' : 's'}, one finding each, not defects):`);
     for (const n of report.notOffered) lines.push(`  ${paint(n.route, 33, style)}: ${n.scenarios.length} scenario${n.scenarios.length === 1 ? '' : 's'} — ${n.reason}`);
   }
   return lines.join('\n');

@@ -114,7 +114,7 @@ function renderFindings(report: ConformanceReport): string {
   const unoffered =
     report.notOffered.length === 0
       ? ''
-      : `<h2>Not offered (${report.summary.notOffered} scenarios, one finding each)</h2><ul>${report.notOffered
+      : `<h2>Not offered (${report.summary.notOffered} scenario${report.summary.notOffered === 1 ? '' : 's'}, one finding each)</h2><ul>${report.notOffered
           .map((n) => `<li><b>${htmlEscape(n.route)}</b>: ${n.scenarios.length} scenario${n.scenarios.length === 1 ? '' : 's'} — ${htmlEscape(n.reason)}</li>`)
           .join('')}</ul>`;
   return `<section id="findings"><h2>Findings (${report.findings.length} distinct defect${report.findings.length === 1 ? '' : 's'}, most routes first)</h2>${head}${unoffered}</section>`;
@@ -160,7 +160,7 @@ export function renderHtml(report: ConformanceReport): string {
 <body>
 <h1>crosswire conformance</h1>
 <div class="meta">target: ${htmlEscape(m.target)} · upstream: ${m.upstream}${m.compare ? ` · compared by ${m.compare}` : ''} · ${htmlEscape(m.startedAt)} · ${(m.durationMs / 1000).toFixed(1)} s</div>
-<div class="summary"><span class="s-pass">${s.passed} passed</span><span class="s-fail">${s.failed} failed (${s.defects} distinct defects)</span><span class="s-not-offered">${s.notOffered} scenarios not offered</span><span class="s-skip">${s.skipped} skipped</span>${identical}</div>
+<div class="summary"><span class="s-pass">${s.passed} passed</span><span class="s-fail">${s.failed} failed (${s.defects} distinct defect${s.defects === 1 ? '' : 's'})</span><span class="s-not-offered">${s.notOffered} scenario${s.notOffered === 1 ? '' : 's'} not offered</span><span class="s-skip">${s.skipped} skipped</span>${identical}</div>
 <p class="meta">${htmlEscape(summaryLine(report))}</p>
 ${renderFindings(report)}
 <table class="matrix" id="matrix"><thead><tr><th class="row">feature</th>${head}</tr></thead>

@@ -50,7 +50,7 @@ describe('crosswire CLI', () => {
     try {
       const none = capture();
       expect(await main(['conformance', '--gateway', gw.url, '--only', 'anthropic-messages--openai-chat/text', '--out', join(out, 'b')], none.io)).toBe(1);
-      expect(none.out.join('\n')).toMatch(/0 checks: 0 passed, 0 failed, 0 skipped; 1 scenarios not offered/);
+      expect(none.out.join('\n')).toMatch(/0 checks: 0 passed, 0 failed, 0 skipped; 1 scenario not offered/);
       expect(none.out.join('\n')).toContain('offers none of the selected routes');
     } finally {
       await gw.close();
