@@ -9,10 +9,20 @@ export interface Folded<T> {
   complete: boolean;
 }
 
+/** Tool input JSON as the fold reads it: `{}` when empty, a marker when it does not parse (the SDK would throw). */
+function parseInput(json: string): unknown {
+  if (json === '') return {};
+  try {
+    return JSON.parse(json);
+  } catch {
+    return { $unparsable: json };
+  }
+}
+
 /**
  * Fold an Anthropic event sequence into the `Message` it describes, the way the official SDK accumulates it:
  * message_start gives the shell, block starts/deltas build content (tool input JSON parsed at the block's stop,
- * `{}` when empty), message_delta overwrites stop_reason/stop_sequence and usage fields (usage is cumulative).
+ * `{}` when empty, `{$unparsable: text}` when it is not JSON), message_delta overwrites stop_reason/stop_sequence and usage fields (usage is cumulative).
  */
 export function foldAnthropicEvents(events: readonly unknown[]): Folded<Record<string, unknown>> {
   let message: Record<string, unknown> = {};
@@ -47,7 +57,7 @@ export function foldAnthropicEvents(events: readonly unknown[]): Folded<Record<s
         const i = typeof e.index === 'number' ? e.index : -1;
         const block = content[i];
         const json = partialJson.get(i);
-        if (block && json !== undefined) block.input = json === '' ? {} : JSON.parse(json);
+        if (block && json !== undefined) block.input = parseInput(json);
         break;
       }
       case 'message_delta': {

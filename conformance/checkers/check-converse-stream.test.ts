@@ -201,7 +201,11 @@ describe('checkConverseStream', () => {
     ];
     for (const body of bodies) {
       const res = await mock(
-        new Request('https://bedrock.test/model/m/converse-stream', { method: 'POST', body: JSON.stringify(body) }),
+        new Request('https://bedrock.test/model/m/converse-stream', {
+          method: 'POST',
+          headers: { authorization: 'Bearer k' },
+          body: JSON.stringify(body),
+        }),
       );
       const { events, problems } = await decodeClientStream(
         'bedrock-converse',

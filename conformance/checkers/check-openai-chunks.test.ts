@@ -124,7 +124,7 @@ describe('checkOpenAIChunks', () => {
     ['finish-reason-missing', (s) => (first(s, 7).finish_reason = null), 10],
     ['delta-after-finish', (s) => s.splice(8, 0, chunk({ content: 'late' })), 8],
     [
-      'usage-chunk-shape',
+      'warn:usage-on-finish-chunk',
       (s) =>
         s.splice(7, 2, { ...(s[7] as object), usage: { prompt_tokens: 9, completion_tokens: 7, total_tokens: 16 } }),
       7,
@@ -154,6 +154,16 @@ describe('checkOpenAIChunks', () => {
       expect(violations[0]?.index).toBe(index);
     });
   }
+
+  it('reports usage on a chunk that does not finish its choices (and the chunks after it)', () => {
+    const s = validStream();
+    s.splice(6, 1, { ...(s[6] as object), usage: { prompt_tokens: 9, completion_tokens: 7, total_tokens: 16 } });
+    s.splice(8, 1);
+    expect(checkOpenAIChunks(s).map((v) => [v.rule, v.index])).toEqual([
+      ['usage-chunk-shape', 6],
+      ['after-usage', 7],
+    ]);
+  });
 
   it('reports a stream without choices', () => {
     expect(checkOpenAIChunks(['[DONE]']).map((v) => v.rule)).toEqual(['choice-missing']);

@@ -5,6 +5,7 @@ import { isRecord, NOT_JSON, tryParseJson, type Violation } from './violation.js
  * against docs/wire-formats.md#openai-chat-stream, more strictly than the official SDK. Returns every violation found.
  *
  * stream := chunk+ usage-chunk? '[DONE]'      or   chunk* {error}
+ * (usage may also ride on the chunk that finishes every choice, as vLLM and Groq send it: a warning, not an error)
  */
 export function checkOpenAIChunks(chunks: readonly unknown[]): Violation[] {
   const state = new OpenAIChunkState();
@@ -74,7 +75,7 @@ class OpenAIChunkState {
       this.add('chunk-shape', i, '`choices` is not an array');
       return;
     }
-    if (chunk.usage !== undefined && chunk.usage !== null) this.checkUsage(chunk.usage, chunk.choices.length, i);
+    if (chunk.usage !== undefined && chunk.usage !== null) this.checkUsage(chunk.usage, chunk.choices, i);
     for (const choice of chunk.choices) this.checkChoice(choice, i);
   }
 
@@ -102,9 +103,18 @@ class OpenAIChunkState {
     }
   }
 
-  private checkUsage(usage: unknown, choiceCount: number, i: number): void {
+  private checkUsage(usage: unknown, choices: readonly unknown[], i: number): void {
     this.usageAt = i;
-    if (choiceCount !== 0) this.add('usage-chunk-shape', i, 'a chunk with `usage` must have `choices: []`');
+    // usage on the chunk that finishes every choice (vLLM, Groq, Portkey): the SDKs read it; OpenAI sends its own chunk
+    const finishes = choices.length > 0 && choices.every((c) => isRecord(c) && typeof c.finish_reason === 'string');
+    if (finishes)
+      this.add(
+        'warn:usage-on-finish-chunk',
+        i,
+        'usage on the finish chunk (OpenAI sends it in a chunk with `choices: []`)',
+      );
+    else if (choices.length !== 0)
+      this.add('usage-chunk-shape', i, 'a chunk with `usage` must have `choices: []` or finish every choice');
     if (!isRecord(usage)) {
       this.add('usage-shape', i, '`usage` is not an object');
       return;

@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
-import { formatMatrix } from '../runner/format-matrix.js';
+import { formatFindings, formatMatrix } from '../runner/format-matrix.js';
 import { modelTemplateProblem, PRESETS, type Preset, presetConfigFile } from '../runner/presets.js';
 import { runConformance } from '../runner/run-conformance.js';
 import type { Io } from './io.js';
 
-/** Exit codes of `crosswire conformance`: every check passed / some failed (usage and start-up errors: USAGE_ERROR). */
+/**
+ * Exit codes of `crosswire conformance`: every check passed / some failed, or no route offered at all (usage and
+ * start-up errors: USAGE_ERROR). Routes not offered are reported, not failed.
+ */
 export const ALL_PASSED = 0;
 export const SOME_FAILED = 1;
 
@@ -51,6 +54,7 @@ export async function runConformanceCommand(args: readonly string[], io: Io): Pr
     strict: true,
     options: {
       gateway: { type: 'string' },
+      compare: { type: 'string', default: 'meaning' },
       upstream: { type: 'string', default: 'mocks' },
       preset: { type: 'string' },
       'model-template': { type: 'string' },
@@ -68,6 +72,8 @@ export async function runConformanceCommand(args: readonly string[], io: Io): Pr
   });
   if (values.upstream !== 'mocks' && values.upstream !== 'real')
     throw new Error(`--upstream must be mocks or real, got ${values.upstream}`);
+  if (values.compare !== 'meaning' && values.compare !== 'exact')
+    throw new Error(`--compare must be meaning or exact, got ${values.compare}`);
   const preset = (values.preset ?? 'crosswire') as Preset;
   if (!PRESETS.includes(preset)) throw new Error(`--preset must be one of ${PRESETS.join(', ')}`);
   const template = values['model-template'];
@@ -77,6 +83,7 @@ export async function runConformanceCommand(args: readonly string[], io: Io): Pr
   if (values['print-config']) return printConfig(preset, mockPort, values.gateway, io);
   const run = await runConformance({
     gateway: values.gateway,
+    compare: values.compare,
     upstream: values.upstream,
     preset,
     modelTemplate: template,
@@ -91,6 +98,8 @@ export async function runConformanceCommand(args: readonly string[], io: Io): Pr
     progress: io.out,
   });
   io.out('');
+  io.out(formatFindings(run.report, { color: values.color }));
+  io.out('');
   io.out(formatMatrix(run.report, { color: values.color }));
   io.out('');
   io.out('reports:');
@@ -99,5 +108,6 @@ export async function runConformanceCommand(args: readonly string[], io: Io): Pr
   io.out(`  ${run.paths.html}`);
   if (run.report.summary.total === 0)
     throw new Error('no scenarios matched (check --only / --provider / --format and the fixtures directory)');
-  return run.failures === 0 ? ALL_PASSED : SOME_FAILED;
+  if (run.nothingOffered) io.out('the gateway offers none of the selected routes: nothing could be graded');
+  return run.failures === 0 && !run.nothingOffered ? ALL_PASSED : SOME_FAILED;
 }

@@ -72,6 +72,8 @@ export type MockReply = { json: unknown } | { events: readonly unknown[] };
 export interface MockOptions {
   /** the API key the mock expects; undefined: any non-empty key */
   apiKey?: string;
+  /** the mock's clock in ms since the epoch (Bedrock checks a SigV4 signature's date against it); default `Date.now` */
+  now?: () => number;
   /** characters (code points) per text / arguments delta in streams; default 16; 0: one delta per block */
   chunkSize?: number;
   /** body size limit in bytes (413 above); default 32 MB */

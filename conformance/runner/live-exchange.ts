@@ -167,6 +167,7 @@ export function createLiveExchange(
     if (o.upstream) {
       // nothing arrived: a difference to report (null), not a check that cannot be made (undefined)
       outcome.upstreamRequest = seen ? seen.body : null;
+      if (seen?.format) outcome.upstreamFormat = seen.format;
       outcome.upstreamRequestProblems = seen ? seen.problems : ['the upstream received no request'];
     }
     const isStream = /event-stream|eventstream/i.test(res.headers.get('content-type') ?? '');

@@ -24,9 +24,17 @@ const report = buildReport(results, { target: 't', upstream: 'mocks', startedAt:
 describe('report writers', () => {
   it('builds the feature x provider matrix (no features: basic)', () => {
     expect(report.matrix.rows).toEqual(['basic', 'text', 'tools']);
-    expect(report.matrix.cells.tools!['openai → anthropic']).toEqual({ pass: 1, fail: 1, skip: 0 });
-    expect(report.matrix.cells.basic!['openai → anthropic']).toEqual({ pass: 0, fail: 0, skip: 1 });
-    expect(report.summary).toEqual({ total: 3, passed: 1, failed: 1, skipped: 1 });
+    expect(report.matrix.cells.tools!['openai → anthropic']).toEqual({ pass: 1, fail: 1, skip: 0, notOffered: 0 });
+    expect(report.matrix.cells.basic!['openai → anthropic']).toEqual({ pass: 0, fail: 0, skip: 1, notOffered: 0 });
+    expect(report.summary).toEqual({
+      total: 3,
+      passed: 1,
+      failed: 1,
+      skipped: 1,
+      notOffered: 0,
+      defects: 1,
+      identical: { identical: 1, compared: 2 },
+    });
   });
   it('JUnit: counts, failure message escaped, skipped element', () => {
     const xml = renderJUnit(report);
@@ -44,6 +52,6 @@ describe('report writers', () => {
     const text = formatMatrix(report);
     expect(text).toContain('✗ 1/2');
     expect(text).toContain('✓ 1/1');
-    expect(text).toContain('3 checks: 1 passed, 1 failed, 1 skipped');
+    expect(text).toContain('3 checks: 1 passed, 1 failed (1 distinct defect), 1 skipped');
   });
 });

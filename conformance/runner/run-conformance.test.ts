@@ -262,12 +262,17 @@ describe('runConformance start-up errors', () => {
     expect(calls).toBeLessThan(STARTUP_WINDOW + 3);
   });
 
-  it('a gateway that offers none of the routes (404) is graded, not stopped', async () => {
+  it('a gateway that offers none of the routes (404) is graded, not stopped: one "not offered" per scenario, no failure', async () => {
     const run = await withGateway(
       async () => new Response('not found', { status: 404 }),
       (url) => runConformance({ gateway: url, upstream: 'mocks', out: join(root, 'reports-404'), fixturesDir: root }),
     );
-    expect(run.failures).toBeGreaterThan(0);
+    expect(run.failures).toBe(0);
+    expect(run.nothingOffered).toBe(true);
+    const scenarios = new Set(run.report.results.map((r) => r.scenario));
+    expect(run.report.results.every((r) => r.status === 'not-offered' && r.aspect === 'route')).toBe(true);
+    expect(run.report.results).toHaveLength(scenarios.size);
+    expect(run.report.notOffered[0]?.reason).toMatch(/^HTTP 404 on \/v1\/.*: no such route$/);
   });
 
   it('a gateway that is not running: "did not answer"', async () => {

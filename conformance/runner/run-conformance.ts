@@ -3,10 +3,17 @@ import { createGateway } from '../../src/gateway/node/create-gateway.js';
 import { type Served, serveFetch, serveGateway } from '../../src/gateway/node/serve.js';
 import { defaultChecks } from '../scenarios/default-checks.js';
 import { loadScenarios, type Scenario } from '../scenarios/load-scenarios.js';
-import { type AspectResult, createScenarioRun, type Exchange } from '../scenarios/run-scenario.js';
+import {
+  type AspectResult,
+  type CompareLevel,
+  createScenarioRun,
+  type Exchange,
+  type ExchangeMode,
+} from '../scenarios/run-scenario.js';
 import { createLiveExchange } from './live-exchange.js';
+import { type ExchangeTrace, NOT_OFFERED_STATUSES, routeNotOffered, scenarioNotOffered } from './offered.js';
 import { type Preset, providerOf, VERTEX_LOCATION } from './presets.js';
-import { buildReport, type CaseResult, type ConformanceReport } from './report-model.js';
+import { buildReport, type CaseResult, type ConformanceReport, columnOf } from './report-model.js';
 import { runRealChecks } from './run-real-checks.js';
 import { createScenarioUpstream } from './scenario-upstream.js';
 import { strictUpstreamCheck } from './strict-upstream-check.js';
@@ -15,6 +22,8 @@ import { type ReportPaths, writeReports } from './write-reports.js';
 export interface ConformanceOptions {
   /** a running gateway; none: the reference gateway in-process */
   gateway?: string;
+  /** how answers and upstream requests are compared: by `meaning` (default) or `exact`ly; the other level is reported too */
+  compare?: CompareLevel;
   upstream: 'mocks' | 'real';
   preset?: Preset;
   /** the model sent, `{provider}` and `{model}` filled in per scenario (overrides the preset's) */
@@ -33,12 +42,27 @@ export interface ConformanceOptions {
   timeoutMs?: number;
   /** a line of progress */
   progress?: (line: string) => void;
+  /**
+   * for tests (the fairness test): proxies in the in-process setup, around the reference gateway (what clients get)
+   * and around the scenario upstream (what the gateway sends)
+   */
+  proxy?: {
+    answers?: (h: (req: Request) => Promise<Response>) => (req: Request) => Promise<Response>;
+    requests?: (h: (req: Request) => Promise<Response>) => (req: Request) => Promise<Response>;
+  };
+  /** for tests: only the scenarios this accepts (after the filters) */
+  select?: (s: Scenario) => boolean;
+  /** for tests: told of each exchange before it starts (exchanges run one at a time) */
+  onExchange?: (s: Scenario, mode: ExchangeMode) => void;
 }
 
 export interface ConformanceRun {
   report: ConformanceReport;
   paths: ReportPaths;
+  /** failed checks (defects); routes not offered are not failures */
   failures: number;
+  /** no check could be made: every selected scenario's route is not offered */
+  nothingOffered: boolean;
 }
 
 function matchesFormat(format: FormatId, wanted: string): boolean {
@@ -74,8 +98,6 @@ export class StartupError extends Error {
   override name = 'StartupError';
 }
 
-/** Statuses that say "no such route": a route the gateway does not offer, not a sign of a wrong upstream. */
-const NOT_OFFERED = new Set([404, 405, 501]);
 /** Answers (other than "not offered") after which a scenario upstream that received nothing stops the run. */
 export const STARTUP_WINDOW = 5;
 
@@ -98,7 +120,7 @@ function watchStartup(exchange: Exchange, received: () => number, gatewayUrl: st
     try {
       const o = await exchange(s, mode);
       anyAnswer = true;
-      if (!NOT_OFFERED.has(o.status)) {
+      if (!NOT_OFFERED_STATUSES.has(o.status)) {
         answered++;
         if (!firstAnswer) {
           const body =
@@ -130,6 +152,47 @@ function watchStartup(exchange: Exchange, received: () => number, gatewayUrl: st
   return { exchange: watched, problem };
 }
 
+/** A route judged not offered needs this many scenarios in the run (one failing scenario is not a route). */
+const ROUTE_MIN_SCENARIOS = 3;
+
+/** The one case that stands for a scenario whose route the gateway does not offer. */
+function notOfferedCase(s: Scenario, reason: string): CaseResult {
+  return {
+    scenario: s.id,
+    aspect: 'route',
+    client: s.client,
+    provider: providerOf(s.upstream),
+    features: s.meta.features,
+    status: 'not-offered',
+    message: reason,
+    durationMs: 0,
+  };
+}
+
+/**
+ * Routes not offered as a whole: all of a route's scenarios (at least ROUTE_MIN_SCENARIOS) were answered with errors
+ * and none reached the provider. Their cases become one not-offered case each.
+ */
+function foldUnofferedRoutes(
+  done: { s: Scenario; cases: CaseResult[] }[],
+  traces: ReadonlyMap<string, ExchangeTrace[]>,
+): void {
+  const byRoute = new Map<string, { s: Scenario; cases: CaseResult[] }[]>();
+  for (const d of done) {
+    const route = columnOf({ client: d.s.client, provider: providerOf(d.s.upstream) });
+    const list = byRoute.get(route) ?? [];
+    list.push(d);
+    byRoute.set(route, list);
+  }
+  for (const list of byRoute.values()) {
+    const open = list.filter((d) => d.cases.some((c) => c.status !== 'not-offered'));
+    if (open.length < ROUTE_MIN_SCENARIOS || open.length !== list.length) continue;
+    const reason = routeNotOffered(open.flatMap((d) => traces.get(d.s.id) ?? []));
+    if (!reason) continue;
+    for (const d of open) d.cases = [notOfferedCase(d.s, reason)];
+  }
+}
+
 function toCase(s: Scenario, r: AspectResult, request: unknown, durationMs: number): CaseResult {
   return {
     scenario: s.id,
@@ -139,6 +202,8 @@ function toCase(s: Scenario, r: AspectResult, request: unknown, durationMs: numb
     features: s.meta.features,
     status: r.skipped ? 'skip' : r.ok ? 'pass' : 'fail',
     message: r.skipped ?? r.diff,
+    ...(r.identical === undefined ? {} : { identical: r.identical }),
+    ...(r.comparedAs === undefined ? {} : { comparedAs: r.comparedAs }),
     ...(r.ok ? {} : { request, expected: r.expected, actual: r.actual }),
     durationMs,
   };
@@ -152,7 +217,7 @@ function toCase(s: Scenario, r: AspectResult, request: unknown, durationMs: numb
 export async function runConformance(o: ConformanceOptions): Promise<ConformanceRun> {
   const started = Date.now();
   const say = o.progress ?? (() => {});
-  const scenarios = selectScenarios(loadScenarios(o.fixturesDir), o);
+  const scenarios = selectScenarios(loadScenarios(o.fixturesDir), o).filter((s) => o.select?.(s) ?? true);
   const servers: Served[] = [];
   const results: CaseResult[] = [];
   try {
@@ -173,7 +238,9 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
       );
     } else {
       const upstream = createScenarioUpstream(strictUpstreamCheck);
-      const mock = await serveFetch(upstream.handler, { port: o.mockPort });
+      const mock = await serveFetch(o.proxy?.requests ? o.proxy.requests(upstream.handler) : upstream.handler, {
+        port: o.mockPort,
+      });
       servers.push(mock);
       say(`scenario upstream (mock providers) on ${mock.url}`);
       if (!target) {
@@ -196,7 +263,10 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
             },
           ]),
         );
-        const gateway = await serveGateway(createGateway({ providers, log: () => {} }));
+        const reference = createGateway({ providers, log: () => {} });
+        const gateway = await serveGateway(
+          o.proxy?.answers ? { fetch: o.proxy.answers((req) => reference.fetch(req)) } : reference,
+        );
         servers.push(gateway);
         target = gateway.url;
         targetLabel = `reference gateway (in-process, ${gateway.url})`;
@@ -212,26 +282,45 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
         timeoutMs: o.timeoutMs,
       });
       const startup = watchStartup(live, upstream.received, target, mock.url);
+      const traces = new Map<string, ExchangeTrace[]>();
+      const traced: Exchange = async (s, mode) => {
+        o.onExchange?.(s, mode);
+        const out = await startup.exchange(s, mode);
+        const list = traces.get(s.id) ?? [];
+        const sent = live.lastSent(s.id)?.url;
+        list.push({
+          status: out.status,
+          reached: out.upstreamRequest !== null && out.upstreamRequest !== undefined,
+          upstreamFormat: out.upstreamFormat,
+          path: sent ? new URL(sent).pathname : '',
+        });
+        traces.set(s.id, list);
+        return out;
+      };
       say(`running ${scenarios.length} scenarios against ${targetLabel}`);
+      const done: { s: Scenario; cases: CaseResult[] }[] = [];
       let n = 0;
       for (const s of scenarios) {
         n++;
-        const run = createScenarioRun(s, startup.exchange, defaultChecks);
-        const mine: CaseResult[] = [];
+        const run = createScenarioRun(s, traced, defaultChecks, { compare: o.compare ?? 'meaning' });
+        let mine: CaseResult[] = [];
         for (const aspect of run.aspects) {
           const t0 = Date.now();
           const r = await run.check(aspect);
           mine.push(toCase(s, r, live.lastSent(s.id)?.body, Date.now() - t0));
         }
-        results.push(...mine);
+        const unoffered = scenarioNotOffered(s.client, s.upstream, traces.get(s.id) ?? []);
+        if (unoffered) mine = [notOfferedCase(s, unoffered)];
+        done.push({ s, cases: mine });
         const failed = mine.filter((c) => c.status === 'fail');
-        const mark = failed.length === 0 ? '✓' : '✗';
-        say(
-          `[${n}/${scenarios.length}] ${mark} ${s.id}${failed.length ? ` (${failed.map((f) => f.aspect).join(', ')})` : ''}`,
-        );
+        const mark = unoffered ? '–' : failed.length === 0 ? '✓' : '✗';
+        const note = unoffered ? ' (not offered)' : failed.length ? ` (${failed.map((f) => f.aspect).join(', ')})` : '';
+        say(`[${n}/${scenarios.length}] ${mark} ${s.id}${note}`);
         const problem = startup.problem(n === scenarios.length);
         if (problem) throw new StartupError(problem);
       }
+      foldUnofferedRoutes(done, traces);
+      for (const d of done) results.push(...d.cases);
     }
     const report = buildReport(results, {
       target: targetLabel,
@@ -239,9 +328,11 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
       startedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,
       filters: { only: o.only, provider: o.provider, format: o.format },
+      compare: o.upstream === 'real' ? undefined : (o.compare ?? 'meaning'),
     });
     const paths = writeReports(report, o.out);
-    return { report, paths, failures: report.summary.failed };
+    const s = report.summary;
+    return { report, paths, failures: s.failed, nothingOffered: s.notOffered > 0 && s.total === s.notOffered };
   } finally {
     for (const s of servers.reverse()) await s.close();
   }

@@ -1,7 +1,13 @@
 import type { FormatId } from '../../src/core/formats.js';
-import { getCodec } from '../../src/translate/translate.js';
+import { bedrockExceptionForStatus } from '../../src/formats/bedrock-invoke/errors.js';
+import { getCodec, translateResponse } from '../../src/translate/translate.js';
+import { translateStream } from '../../src/translate/translate-stream.js';
+import { renameStrings, toolNameMap } from '../meaning/tool-names.js';
+import { readAll, streamOf } from '../scenarios/library-exchange.js';
 import type { Scenario } from '../scenarios/load-scenarios.js';
+import { isBedrockAlternate, scenarioModel } from '../scenarios/meaning-checks.js';
 import type { ExchangeMode } from '../scenarios/run-scenario.js';
+import { encodeFrames } from '../scenarios/stream-frames.js';
 
 /** What the upstream saw for the armed exchange. */
 export interface UpstreamSeen {
@@ -10,6 +16,8 @@ export interface UpstreamSeen {
   headers: Record<string, string>;
   /** parsed JSON body (or the raw text when it is not JSON) */
   body: unknown;
+  /** the format of the endpoint the request went to (`undefined`: no known endpoint) */
+  format?: FormatId;
   /** problems the upstream found with the request (`[]`: accepted) */
   problems: string[];
 }
@@ -34,6 +42,16 @@ function endpointFormat(path: string): FormatId | 'bedrock-count-tokens' | undef
   if (/^\/model\/.+\/count-tokens$/.test(path)) return 'bedrock-count-tokens';
   if (/\/publishers\/anthropic\/models\/[^/]+:(stream)?[rR]awPredict$/.test(path)) return 'vertex-anthropic';
   return undefined;
+}
+
+/** The scenario's upstream stream with tool names renamed (`undefined`: nothing to rename). */
+function renamedStream(scenario: Scenario, names: ReadonlyMap<string, string>): Uint8Array | undefined {
+  if (names.size === 0 || scenario.upstreamStream === undefined) return undefined;
+  if (scenario.upstreamFrames !== undefined)
+    return encodeFrames(scenario.upstream, renameStrings(scenario.upstreamFrames, names) as unknown[]);
+  let text = new TextDecoder().decode(scenario.upstreamStream);
+  for (const [from, to] of names) text = text.split(JSON.stringify(from)).join(JSON.stringify(to));
+  return new TextEncoder().encode(text);
 }
 
 /** The stream content type of an upstream format (its codec's). */
@@ -84,32 +102,55 @@ export function createScenarioUpstream(strict?: StrictCheck) {
           ? scenario.upstream
           : undefined
         : endpoint;
-    if (format !== scenario.upstream)
+    seen.format = format;
+    // Claude on Bedrock is served by InvokeModel and Converse alike: the other API gets the same answer in its format
+    const alternate = isBedrockAlternate(scenario.upstream, format);
+    const answerFormat = alternate ? format : scenario.upstream;
+    if (format !== scenario.upstream && !alternate)
       problems.push(
         `request went to ${url.pathname} (${format ?? 'unknown endpoint'}), expected a ${scenario.upstream} endpoint`,
       );
     if (strict && typeof body !== 'string') {
-      const verdict = await strict(scenario.upstream, req, body);
+      const verdict = await strict(answerFormat, req, body);
       if (verdict) {
         problems.push(...verdict.problems);
         if (verdict.reject) return verdict.reject;
       }
     }
+    // the answer calls the tools by the names the gateway declared, not the ones the reference would have chosen
+    const names =
+      typeof body === 'string' || format === undefined
+        ? new Map<string, string>()
+        : toolNameMap(scenario.upstream, scenario.upstreamRequest, body, format);
     switch (mode) {
-      case 'json':
-        return new Response(JSON.stringify(scenario.upstreamResponse), {
+      case 'json': {
+        const answer = alternate
+          ? translateResponse(scenario.upstream, answerFormat, scenario.upstreamResponse, {
+              model: scenarioModel(scenario),
+            }).body
+          : scenario.upstreamResponse;
+        return new Response(JSON.stringify(renameStrings(answer, names)), {
           status: 200,
           headers: { 'content-type': 'application/json' },
         });
+      }
       case 'error': {
         const e = scenario.upstreamError;
-        return new Response(JSON.stringify(e?.body), {
-          status: e?.status ?? 500,
-          headers: { 'content-type': 'application/json' },
-        });
+        const status = e?.status ?? 500;
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        // Bedrock names the exception in a header (the AWS SDKs read it); both Bedrock APIs share the error body
+        if (answerFormat.startsWith('bedrock-')) headers['x-amzn-errortype'] = bedrockExceptionForStatus(status);
+        return new Response(JSON.stringify(e?.body), { status, headers });
       }
       case 'stream': {
-        const bytes = scenario.upstreamStream ?? new Uint8Array();
+        const original = renamedStream(scenario, names) ?? scenario.upstreamStream ?? new Uint8Array();
+        const bytes = alternate
+          ? await readAll(
+              translateStream(scenario.upstream, answerFormat, streamOf([original]), {
+                model: scenarioModel(scenario),
+              }),
+            )
+          : original;
         let at = 0;
         const stream = new ReadableStream<Uint8Array>({
           pull(controller) {
@@ -121,7 +162,7 @@ export function createScenarioUpstream(strict?: StrictCheck) {
             at += 97;
           },
         });
-        return new Response(stream, { status: 200, headers: { 'content-type': streamType(scenario.upstream) } });
+        return new Response(stream, { status: 200, headers: { 'content-type': streamType(answerFormat) } });
       }
     }
   }

@@ -71,13 +71,21 @@ describe('strictUpstreamCheck', () => {
     expect(await check('gemini', '/v1beta/models/g:generateContent', bearer, gemini)).toEqual([
       expect.stringMatching(/^headers: Method doesn't allow unregistered callers/),
     ]);
-    for (const format of ['bedrock-converse', 'bedrock-invoke', 'vertex-anthropic'] as const) {
+    expect(await check('gemini', '/v1beta/models/g:generateContent', bearer, gemini)).toEqual([
+      expect.stringMatching(/^headers: Method doesn't allow unregistered callers/),
+    ]);
+    for (const format of ['bedrock-converse', 'bedrock-invoke'] as const) {
       expect(
         (await check(format, '/model/m/converse', { ...json, 'x-api-key': 'k' }, {})).filter((p) =>
           p.startsWith('headers:'),
         ),
-      ).toEqual(['headers: no Authorization: Bearer token']);
+      ).toEqual(['headers: Missing Authentication Token']);
     }
+    expect(
+      (await check('vertex-anthropic', '/model/m/converse', { ...json, 'x-api-key': 'k' }, {})).filter((p) =>
+        p.startsWith('headers:'),
+      ),
+    ).toEqual(['headers: no Authorization: Bearer token']);
   });
 
   it('applies the Anthropic rules under the anthropic-version header the request was sent with', async () => {

@@ -1,5 +1,6 @@
 import type { FormatId } from '../../src/core/formats.js';
 import { checkAnthropicHeaders } from '../mocks/anthropic/check-anthropic-headers.js';
+import { checkBedrockAuth } from '../mocks/bedrock/check-bedrock-auth.js';
 import { checkGeminiHeaders } from '../mocks/gemini/check-gemini-headers.js';
 import type { RuleViolation } from '../mocks/mock-types.js';
 import { checkOpenAIHeaders } from '../mocks/openai/check-openai-headers.js';
@@ -18,8 +19,10 @@ function authProblem(format: FormatId, h: Headers, url: URL): RuleViolation | un
       return checkGeminiHeaders(h, {}, url);
     case 'bedrock-converse':
     case 'bedrock-invoke':
+      // a Bedrock API key (bearer) or a SigV4 signature
+      return checkBedrockAuth(h);
     case 'vertex-anthropic':
-      // a Bedrock API key and a Vertex access token are bearer tokens (the gateway does not sign with SigV4)
+      // a Vertex access token is a bearer token
       return readBearerToken(h.get('authorization')) === undefined
         ? { path: '', message: 'no Authorization: Bearer token' }
         : undefined;
@@ -48,7 +51,7 @@ function endpointOf(format: FormatId, pathname: string): UpstreamEndpoint {
 /**
  * What the scenario upstream checks in every request, like the provider's strict mock would: the auth and version
  * headers (the mocks' header rules: Anthropic key + `anthropic-version`, OpenAI bearer, Gemini `x-goog-api-key` or
- * `?key=`, Bedrock and Vertex bearer), a JSON content type, and the body against the provider's spec and rules
+ * `?key=`, Bedrock an API key or a SigV4 signature, Vertex bearer), a JSON content type, and the body against the provider's spec and rules
  * (`upstreamRequestProblems`, shared with the library runner; an Anthropic request under the `anthropic-version` it
  * was sent with). Problems are recorded (the `upstream-request-valid` check shows them); the answer is still sent,
  * so the other checks run.

@@ -1,12 +1,15 @@
+import { cellLabel, cellState, summaryLine } from './format-matrix.js';
 import { diffText, lineDiff } from './line-diff.js';
-import { type ConformanceReport, columnOf, rowsOf } from './report-model.js';
+import { type CaseStatus, type ConformanceReport, columnOf, rowsOf } from './report-model.js';
 
 /** What the page script gets for one case. Failing cases carry request, expected, actual and the line diff. */
 interface PageCase {
   scenario: string;
   aspect: string;
-  status: 'pass' | 'fail' | 'skip';
+  status: CaseStatus;
   message: string;
+  /** comparison checks judged by meaning: byte-identical to the reference too */
+  identical?: boolean;
   row: string[];
   col: string;
   request?: string;
@@ -36,7 +39,7 @@ body{font:14px/1.4 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24p
 h1{font-size:20px;margin:0 0 4px}
 .meta{color:#5b6475;margin-bottom:16px}
 .summary span{display:inline-block;margin-right:12px;padding:2px 8px;border-radius:10px;font-weight:600}
-.s-pass{background:#d9f2df;color:#135c26}.s-fail{background:#fbdcdc;color:#8a1616}.s-skip{background:#e7e9ee;color:#444}
+.s-pass{background:#d9f2df;color:#135c26}.s-fail{background:#fbdcdc;color:#8a1616}.s-skip{background:#e7e9ee;color:#444}.s-not-offered{background:#fbefcc;color:#6b4d00}.s-identical{background:#e3ebfa;color:#1f3b73}
 table.matrix{border-collapse:collapse;margin:16px 0;background:#fff}
 .matrix th,.matrix td{border:1px solid #d5d9e0;padding:0;text-align:center}
 .matrix th{padding:6px 10px;background:#f0f2f6;font-weight:600}
@@ -44,6 +47,9 @@ table.matrix{border-collapse:collapse;margin:16px 0;background:#fff}
 .matrix button{all:unset;background:inherit;color:inherit;box-sizing:border-box;display:block;width:100%;padding:6px 12px;cursor:pointer;font-weight:600;min-width:90px}
 .matrix button:focus-visible{outline:2px solid #2456c9}
 .c-pass{background:#3fb35d;color:#fff}.c-fail{background:#d9383a;color:#fff}.c-skip{background:#b9bec8;color:#fff}.c-none{color:#aab}
+.c-na{background:repeating-linear-gradient(135deg,#f3d27a,#f3d27a 6px,#f7e2a6 6px,#f7e2a6 12px);color:#5a4100}
+#findings ol{padding-left:24px}#findings li{margin:6px 0}#findings .where{color:#5b6475;font-size:12px}
+#findings details{font-size:12px;color:#5b6475}#findings code{font-size:12px}
 .matrix button.c-selected{box-shadow:inset 0 0 0 3px #1d2330}
 #details h2{font-size:16px;margin:16px 0 8px}
 .case{background:#fff;border:1px solid #d5d9e0;border-radius:6px;margin:8px 0;padding:8px 12px}
@@ -66,13 +72,14 @@ const SCRIPT = `
     if (button) button.classList.add('c-selected');
     details.textContent = '';
     var cases = data.cases.filter(function(c){ return c.col===col && c.row.indexOf(row)!==-1; });
-    cases.sort(function(a,b){ var o={fail:0,skip:1,pass:2}; return o[a.status]-o[b.status]; });
+    cases.sort(function(a,b){ var o={fail:0,'not-offered':1,skip:2,pass:3}; return o[a.status]-o[b.status]; });
     details.appendChild(el('h2', null, row + ' \\u00b7 ' + col + ' (' + cases.length + ' checks)'));
     cases.forEach(function(c){
       var box = el('div', 'case case-' + c.status);
       var h = el('h3', null, c.scenario + ' ');
       h.appendChild(el('code', null, c.aspect));
       h.appendChild(el('span', 'badge s-' + c.status, c.status));
+      if (c.identical === true) h.appendChild(el('span', 'badge s-identical', 'byte-identical'));
       box.appendChild(h);
       if (c.message) box.appendChild(el('div', 'msg', c.message));
       if (c.request !== undefined) {
@@ -96,6 +103,31 @@ const SCRIPT = `
 })();
 `;
 
+/** The findings, before the matrix: each distinct defect once, then the routes not offered. */
+function renderFindings(report: ConformanceReport): string {
+  const items = report.findings
+    .map((f) => {
+      const where = `${f.routes.length} route${f.routes.length === 1 ? '' : 's'} (${f.routes.join(', ')}), ${f.scenarios.length} scenario${f.scenarios.length === 1 ? '' : 's'}; checks: ${f.checks.join(', ')}`;
+      const list = f.scenarios.map((x) => `<code>${htmlEscape(x)}</code>`).join(', ');
+      const also = f.also?.length
+        ? `<div class="where">also, in the same scenarios: ${f.also.map(htmlEscape).join('; ')}</div>`
+        : '';
+      return `<li>${htmlEscape(f.sentence)}<div class="where">${htmlEscape(where)}</div>${also}<details><summary>scenarios; e.g. ${htmlEscape(f.example.scenario)} [${htmlEscape(f.example.check)}]: ${htmlEscape(f.example.detail.slice(0, 300))}</summary>${list}</details></li>`;
+    })
+    .join('\n');
+  const head = report.findings.length === 0 ? '<p>No defects found.</p>' : `<ol>${items}</ol>`;
+  const unoffered =
+    report.notOffered.length === 0
+      ? ''
+      : `<h2>Not offered (${report.summary.notOffered} scenario${report.summary.notOffered === 1 ? '' : 's'}, one finding each)</h2><ul>${report.notOffered
+          .map(
+            (n) =>
+              `<li><b>${htmlEscape(n.route)}</b>: ${n.scenarios.length} scenario${n.scenarios.length === 1 ? '' : 's'} — ${htmlEscape(n.reason)}</li>`,
+          )
+          .join('')}</ul>`;
+  return `<section id="findings"><h2>Findings (${report.findings.length} distinct defect${report.findings.length === 1 ? '' : 's'}, most routes first)</h2>${head}${unoffered}</section>`;
+}
+
 /** A self-contained HTML report: colored feature × provider matrix; clicking a cell shows its checks, failing ones with the request and an expected/actual diff. */
 export function renderHtml(report: ConformanceReport): string {
   const { rows, columns, cells } = report.matrix;
@@ -108,6 +140,7 @@ export function renderHtml(report: ConformanceReport): string {
       row: rowsOf(r),
       col: columnOf(r),
     };
+    if (r.identical !== undefined) c.identical = r.identical;
     if (r.status === 'fail') {
       if (r.request !== undefined) c.request = clip(diffText(r.request));
       c.diff = lineDiff(clip(diffText(r.expected)), clip(diffText(r.actual))).map((l) => [l.op, l.text]);
@@ -121,11 +154,11 @@ export function renderHtml(report: ConformanceReport): string {
         .map((col) => {
           const cell = cells[row]?.[col];
           if (!cell) return '<td class="c-none">·</td>';
-          const total = cell.pass + cell.fail;
-          const cls = cell.fail > 0 ? 'c-fail' : total > 0 ? 'c-pass' : 'c-skip';
-          const label = total > 0 ? `${cell.fail > 0 ? '✗' : '✓'} ${cell.pass}/${total}` : `skip ${cell.skip}`;
-          const title = `${cell.pass} passed, ${cell.fail} failed, ${cell.skip} skipped`;
-          return `<td class="${cls}"><button class="${cls}" data-row="${htmlEscape(row)}" data-col="${htmlEscape(col)}" title="${title}">${label}</button></td>`;
+          const cls = { defect: 'c-fail', pass: 'c-pass', 'not-offered': 'c-na', skip: 'c-skip', none: 'c-none' }[
+            cellState(cell)
+          ];
+          const title = `${cell.pass} passed, ${cell.fail} failed, ${cell.skip} skipped, ${cell.notOffered} scenarios not offered`;
+          return `<td class="${cls}"><button class="${cls}" data-row="${htmlEscape(row)}" data-col="${htmlEscape(col)}" title="${title}">${htmlEscape(cellLabel(cell))}</button></td>`;
         })
         .join('');
       return `<tr><th class="row">${htmlEscape(row)}</th>${tds}</tr>`;
@@ -133,19 +166,25 @@ export function renderHtml(report: ConformanceReport): string {
     .join('\n');
   const s = report.summary;
   const m = report.meta;
+  const identical =
+    m.compare === 'meaning' && s.identical.compared > 0
+      ? `<span class="s-identical">${s.identical.identical} of ${s.identical.compared} comparisons byte-identical to the reference</span>`
+      : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>crosswire conformance: ${s.failed === 0 ? 'all passed' : `${s.failed} failed`}</title>
 <style>${CSS}</style></head>
 <body>
 <h1>crosswire conformance</h1>
-<div class="meta">target: ${htmlEscape(m.target)} · upstream: ${m.upstream} · ${htmlEscape(m.startedAt)} · ${(m.durationMs / 1000).toFixed(1)} s</div>
-<div class="summary"><span class="s-pass">${s.passed} passed</span><span class="s-fail">${s.failed} failed</span><span class="s-skip">${s.skipped} skipped</span></div>
+<div class="meta">target: ${htmlEscape(m.target)} · upstream: ${m.upstream}${m.compare ? ` · compared by ${m.compare}` : ''} · ${htmlEscape(m.startedAt)} · ${(m.durationMs / 1000).toFixed(1)} s</div>
+<div class="summary"><span class="s-pass">${s.passed} passed</span><span class="s-fail">${s.failed} failed (${s.defects} distinct defect${s.defects === 1 ? '' : 's'})</span><span class="s-not-offered">${s.notOffered} scenario${s.notOffered === 1 ? '' : 's'} not offered</span><span class="s-skip">${s.skipped} skipped</span>${identical}</div>
+<p class="meta">${htmlEscape(summaryLine(report))}</p>
+${renderFindings(report)}
 <table class="matrix" id="matrix"><thead><tr><th class="row">feature</th>${head}</tr></thead>
 <tbody>
 ${body}
 </tbody></table>
-<p class="legend">Rows: scenario features. Columns: client format → provider (<code>anthropic → openai</code>: an Anthropic Messages client, an OpenAI provider). A cell counts the checks of the scenarios with that feature; click it for the checks, failing ones with the request and an expected/actual diff.</p>
+<p class="legend">Rows: scenario features. Columns: client format → provider (<code>anthropic → openai</code>: an Anthropic Messages client, an OpenAI provider). A cell counts the checks of the scenarios with that feature: green, every check passed; red, some check failed (a defect); striped, the route is not offered (scenarios, one finding each); grey, nothing could be checked. Click a cell for its checks, failing ones with the request and an expected/actual diff.</p>
 <section id="details"></section>
 <script type="application/json" id="report-data">${scriptJson({ cases })}</script>
 <script>${SCRIPT}</script>

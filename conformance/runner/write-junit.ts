@@ -12,6 +12,8 @@ function testcase(r: CaseResult): string {
   const open = `    <testcase classname="${esc(r.scenario.split('/')[0] ?? r.scenario)}" name="${esc(name)}" time="${(r.durationMs / 1000).toFixed(3)}"`;
   if (r.status === 'pass') return `${open}/>`;
   if (r.status === 'skip') return `${open}>\n      <skipped message="${esc(r.message)}"/>\n    </testcase>`;
+  if (r.status === 'not-offered')
+    return `${open}>\n      <skipped message="${esc(`not offered: ${r.message}`)}"/>\n    </testcase>`;
   const first = r.message.split('\n')[0] ?? 'failed';
   return `${open}>\n      <failure message="${esc(first)}">${esc(r.message)}</failure>\n    </testcase>`;
 }
@@ -28,12 +30,12 @@ export function renderJUnit(report: ConformanceReport): string {
   const suites: string[] = [];
   for (const [name, cases] of groups) {
     const failures = cases.filter((c) => c.status === 'fail').length;
-    const skipped = cases.filter((c) => c.status === 'skip').length;
+    const skipped = cases.filter((c) => c.status === 'skip' || c.status === 'not-offered').length;
     const time = cases.reduce((t, c) => t + c.durationMs, 0) / 1000;
     suites.push(
       `  <testsuite name="${esc(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${time.toFixed(3)}">\n${cases.map(testcase).join('\n')}\n  </testsuite>`,
     );
   }
   const s = report.summary;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="crosswire conformance" tests="${s.total}" failures="${s.failed}" errors="0" skipped="${s.skipped}" time="${(report.meta.durationMs / 1000).toFixed(3)}">\n${suites.join('\n')}\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="crosswire conformance" tests="${s.total}" failures="${s.failed}" errors="0" skipped="${s.skipped + s.notOffered}" time="${(report.meta.durationMs / 1000).toFixed(3)}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

@@ -7,6 +7,8 @@ import { checkConverseStream } from '../checkers/check-converse-stream.js';
 import { checkGeminiStream } from '../checkers/check-gemini-stream.js';
 import { checkOpenAIChunks } from '../checkers/check-openai-chunks.js';
 import { errorsOnly, type Violation } from '../checkers/violation.js';
+import { completeNullables } from '../meaning/schema-tidy.js';
+import { schemaOf } from '../meaning/schemas.js';
 import { carriesAnthropicEvents, decodeClientStream, expectErrorEnd } from './client-stream-events.js';
 import type { ScenarioChecks } from './run-scenario.js';
 import { upstreamRequestProblems } from './upstream-request-rules.js';
@@ -44,12 +46,15 @@ export const defaultChecks: ScenarioChecks = {
       scenario?.meta.options?.anthropicVersion ?? scenario?.meta.anthropicVersion,
       scenario?.meta.endpoint,
     ),
-  clientResponse(format, body, scenario) {
+  clientResponse(format, body, scenario, level) {
     if (scenario?.meta.endpoint === 'count_tokens' && format === 'anthropic-messages') {
       const r = zMessageTokensCount.safeParse(body);
       return r.success ? [] : issues({ ok: false, errors: zodIssuesToErrors(r.error.issues, body) });
     }
-    return issues(validateResponse(format, body));
+    // by meaning, an absent required-but-nullable field is read as null (as the official SDKs read it)
+    return issues(
+      validateResponse(format, level === 'meaning' ? completeNullables(schemaOf(format, 'response'), body) : body),
+    );
   },
   async clientStream(format, bytes, expectError, upstream) {
     const { events, problems } = await decodeClientStream(format, bytes);

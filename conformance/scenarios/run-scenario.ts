@@ -2,6 +2,7 @@ import type { FormatId } from '../../src/core/formats.js';
 import type { Loss } from '../../src/core/losses.js';
 import { bytesDiff, jsonDiff } from './diff.js';
 import type { Scenario } from './load-scenarios.js';
+import { type Compared, compareError, compareRequest, compareResponse, compareStream } from './meaning-checks.js';
 import { decodeFrames } from './stream-frames.js';
 
 /** What one exchange is asked to do: send the scenario's client request, with the upstream answering from `mode`'s file. */
@@ -17,6 +18,8 @@ export type ExchangeMode =
 export interface ExchangeOutcome {
   /** the request as the upstream received it; `undefined` when the exchange cannot see it */
   upstreamRequest?: unknown;
+  /** the format of the upstream endpoint the request went to (a live upstream knows it; default: the scenario's) */
+  upstreamFormat?: FormatId;
   /** losses of the request translation; `undefined` when not observable (e.g. a live gateway) */
   losses?: readonly Loss[];
   /** problems the strict upstream mock found in the request (`[]`: accepted); `undefined`: not checked by the exchange */
@@ -40,8 +43,16 @@ export interface ScenarioChecks {
     body: unknown,
     scenario?: Scenario,
   ): readonly string[] | Promise<readonly string[]>;
-  /** spec check of the client's JSON response */
-  clientResponse?(format: FormatId, body: unknown, scenario?: Scenario): readonly string[] | Promise<readonly string[]>;
+  /**
+   * spec check of the client's JSON response; `level` `meaning`: a required field that is nullable may be absent
+   * (the official SDKs read absent and `null` alike)
+   */
+  clientResponse?(
+    format: FormatId,
+    body: unknown,
+    scenario?: Scenario,
+    level?: CompareLevel,
+  ): readonly string[] | Promise<readonly string[]>;
   /**
    * grammar check of the client's stream bytes; `expectError`: the stream must end in the client's error event;
    * `upstream`: the format the stream was translated from, when known
@@ -52,6 +63,18 @@ export interface ScenarioChecks {
     expectError: boolean,
     upstream?: FormatId,
   ): readonly string[] | Promise<readonly string[]>;
+}
+
+/**
+ * How `request`, `response`, `stream` and `error` compare: `meaning` (what a provider does with the request, what
+ * the client's SDK makes of the answer: `conformance/meaning/`) or `exact` (the JSON values, the stream bytes).
+ * Validity and stream grammar are strict at both levels.
+ */
+export type CompareLevel = 'meaning' | 'exact';
+
+export interface ScenarioRunOptions {
+  /** default `exact` (the library's own checks); the conformance runner judges by `meaning` */
+  compare?: CompareLevel;
 }
 
 export type Aspect =
@@ -75,6 +98,10 @@ export interface AspectResult {
   diff: string;
   /** set when the aspect could not be checked by this exchange (counts as ok) */
   skipped?: string;
+  /** comparison aspects judged by meaning: whether the output was also byte-identical to the reference (exact level) */
+  identical?: boolean;
+  /** the request was compared in this format: the gateway called the other Bedrock API */
+  comparedAs?: FormatId;
 }
 
 /** The aspects a scenario's files allow checking, in order. */
@@ -134,7 +161,13 @@ export function lossMismatches(expected: readonly Loss[], actual: readonly Loss[
  * A run over one scenario: `check(aspect)` performs the exchanges it needs (each mode at most once) and
  * compares. An exchange that throws makes the aspects that need it fail with the error as the diff.
  */
-export function createScenarioRun(scenario: Scenario, exchange: Exchange, checks: ScenarioChecks = {}) {
+export function createScenarioRun(
+  scenario: Scenario,
+  exchange: Exchange,
+  checks: ScenarioChecks = {},
+  options: ScenarioRunOptions = {},
+) {
+  const level = options.compare ?? 'exact';
   const outcomes = new Map<ExchangeMode, Promise<ExchangeOutcome>>();
   const outcome = (mode: ExchangeMode) => {
     let p = outcomes.get(mode);
@@ -159,6 +192,32 @@ export function createScenarioRun(scenario: Scenario, exchange: Exchange, checks
     diff: '',
     skipped: why,
   });
+  /** a comparison at the run's level; at the meaning level the exact verdict is kept as `identical` */
+  const judged = async (
+    aspect: Aspect,
+    exact: Compared,
+    meaning: () => Compared | Promise<Compared>,
+  ): Promise<AspectResult> => {
+    if (level === 'exact') return result(aspect, exact.expected, exact.actual, exact.problems);
+    let m: Compared;
+    try {
+      m = await meaning();
+    } catch (e) {
+      // what the gateway sent cannot even be read the way the client would read it
+      m = {
+        expected: exact.expected,
+        actual: exact.actual,
+        problems: [
+          `the answer cannot be read by meaning: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`,
+        ],
+      };
+    }
+    return {
+      ...result(aspect, m.expected, m.actual, m.problems),
+      identical: exact.problems.length === 0,
+      ...(m.comparedAs ? { comparedAs: m.comparedAs } : {}),
+    };
+  };
 
   async function check(aspect: Aspect): Promise<AspectResult> {
     let o: ExchangeOutcome;
@@ -169,14 +228,17 @@ export function createScenarioRun(scenario: Scenario, exchange: Exchange, checks
       return result(aspect, undefined, undefined, [`exchange failed: ${msg}`]);
     }
     switch (aspect) {
-      case 'request':
+      case 'request': {
         if (o.upstreamRequest === undefined) return skipped(aspect, 'the exchange cannot see the upstream request');
-        return result(
-          aspect,
-          scenario.upstreamRequest,
-          o.upstreamRequest,
-          jsonDiff(scenario.upstreamRequest, o.upstreamRequest),
+        const wrongEndpoint =
+          o.upstreamFormat !== undefined && o.upstreamFormat !== scenario.upstream
+            ? [`the request went to a ${o.upstreamFormat} endpoint, expected ${scenario.upstream}`]
+            : [];
+        const exact = [...wrongEndpoint, ...jsonDiff(scenario.upstreamRequest, o.upstreamRequest)];
+        return judged(aspect, { expected: scenario.upstreamRequest, actual: o.upstreamRequest, problems: exact }, () =>
+          compareRequest(scenario, o.upstreamRequest, o.upstreamFormat),
         );
+      }
       case 'losses': {
         // checked on every mode the scenario has (a live exchange may only see some)
         const expected = scenario.meta.expectLosses ?? [];
@@ -212,11 +274,20 @@ export function createScenarioRun(scenario: Scenario, exchange: Exchange, checks
       case 'error': {
         const expected = aspect === 'response' ? { status: 200, body: scenario.clientResponse } : scenario.clientError;
         const actual = { status: o.status, body: o.body };
-        return result(aspect, expected, actual, jsonDiff(expected, actual));
+        return judged(aspect, { expected, actual, problems: jsonDiff(expected, actual) }, () =>
+          aspect === 'response'
+            ? compareResponse(scenario, o.status, o.body, o.upstreamFormat)
+            : compareError(scenario, o.status, o.body),
+        );
       }
       case 'client-response-valid': {
         if (!checks.clientResponse) return skipped(aspect, 'no client response check available');
-        const problems = await checks.clientResponse(scenario.client, o.body, scenario);
+        // an error page may happen to fit the schema: a success is expected here
+        if (o.status < 200 || o.status > 299)
+          return result(aspect, [], { status: o.status, body: o.body }, [
+            `HTTP ${o.status}: a success (2xx) is expected`,
+          ]);
+        const problems = await checks.clientResponse(scenario.client, o.body, scenario, level);
         return result(aspect, [], problems, problems);
       }
       case 'stream': {
@@ -224,13 +295,23 @@ export function createScenarioRun(scenario: Scenario, exchange: Exchange, checks
           // binary frames: compared as the events they decode to (a framing error shows as a `$error` event)
           if (o.stream === undefined)
             return result(aspect, scenario.clientFrames, undefined, [`no stream (status ${o.status})`]);
-          const events = await decodeFrames(scenario.client, o.stream);
-          return result(aspect, scenario.clientFrames, events, jsonDiff(scenario.clientFrames, events));
+          const bytes = o.stream;
+          const events = await decodeFrames(scenario.client, bytes);
+          return judged(
+            aspect,
+            { expected: scenario.clientFrames, actual: events, problems: jsonDiff(scenario.clientFrames, events) },
+            () => compareStream(scenario, bytes, o.upstreamFormat),
+          );
         }
         const expected = scenario.clientStream ?? new Uint8Array();
         if (o.stream === undefined)
           return result(aspect, text(expected), undefined, [`no stream (status ${o.status})`]);
-        return result(aspect, text(expected), text(o.stream), nonEmpty(bytesDiff(expected, o.stream)));
+        const bytes = o.stream;
+        return judged(
+          aspect,
+          { expected: text(expected), actual: text(bytes), problems: nonEmpty(bytesDiff(expected, bytes)) },
+          () => compareStream(scenario, bytes, o.upstreamFormat),
+        );
       }
       case 'stream-grammar': {
         if (!checks.clientStream) return skipped(aspect, 'no stream checker available');
@@ -254,8 +335,9 @@ export async function runScenario(
   scenario: Scenario,
   exchange: Exchange,
   checks?: ScenarioChecks,
+  options?: ScenarioRunOptions,
 ): Promise<AspectResult[]> {
-  const run = createScenarioRun(scenario, exchange, checks);
+  const run = createScenarioRun(scenario, exchange, checks, options);
   const out: AspectResult[] = [];
   for (const a of run.aspects) out.push(await run.check(a));
   return out;

@@ -8,6 +8,7 @@ import { checkConverseRules } from '../mocks/bedrock/check-converse-request.js';
 import { checkInvokeBody } from '../mocks/bedrock/check-invoke-body.js';
 import { checkGeminiCountTokens } from '../mocks/gemini/check-gemini-count-tokens.js';
 import { checkGeminiRequest } from '../mocks/gemini/check-gemini-request.js';
+import { readGeminiJson } from '../mocks/gemini/read-gemini-json.js';
 import type { RuleViolation } from '../mocks/mock-types.js';
 import { checkOpenAIRequest } from '../mocks/openai/check-openai-request.js';
 import { validateCountTokensRequest } from '../mocks/spec-validator.js';
@@ -40,7 +41,7 @@ const noSpec = () => ({ ok: true, errors: [] });
  * What the strict mock provider would reject in a request body: the provider's spec (`validateRequest`, or the
  * count_tokens schema) and its rules beyond the spec, reusing the mocks' own rule functions —
  * Anthropic: turn order, thinking budget and API-version rules; OpenAI: tool names, stop count, tool message order;
- * Gemini: alternating roles, one data field per part, function responses answering the calls, the Schema subset;
+ * Gemini (the body as Google's JSON parser reads it: snake_case names, enum values in any case): alternating roles, one data field per part, function responses answering the calls, the Schema subset;
  * Converse: alternation starting with user, non-empty content, toolConfig for tool blocks; Bedrock Invoke and
  * Vertex: `anthropic_version` in the body, no `model` (Invoke: no `stream` either), and the Anthropic rules under
  * the version the body names. `anthropicVersion` is the version an Anthropic request is sent with (default
@@ -71,9 +72,11 @@ export function upstreamRequestProblems(
       ];
     case 'openai-chat':
       return [...specProblems(validateRequest(format, body)), ...rules(checkOpenAIRequest(body))];
-    case 'gemini':
+    case 'gemini': {
       if (count) return rules(checkGeminiCountTokens(body, validateRequest));
-      return [...specProblems(validateRequest(format, body)), ...rules(checkGeminiRequest(body))];
+      const read = readGeminiJson(body);
+      return [...specProblems(validateRequest(format, read)), ...rules(checkGeminiRequest(read))];
+    }
     case 'bedrock-converse':
     case 'bedrock-invoke':
       if (count)

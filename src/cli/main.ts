@@ -11,13 +11,15 @@ usage:
       run the reference gateway (POST /v1/messages, /v1/messages/count_tokens, /v1/chat/completions)
   crosswire mock-providers [--port N]
       start the strict mock providers on loopback and print their URLs
-  crosswire conformance [--gateway URL] [--upstream mocks|real] [--preset crosswire|portkey|litellm|ccr]
+  crosswire conformance [--gateway URL] [--compare meaning|exact] [--upstream mocks|real]
+                        [--preset crosswire|portkey|litellm|ccr]
                         [--model-template '{provider},{model}'] [--only TEXT[,TEXT]]
                         [--provider NAME[,NAME]] [--format FORMAT[,FORMAT]] [--out DIR]
                         [--header 'name: value']... [--mock-port N] [--timeout MS] [--fixtures DIR]
                         [--print-config]
       run the scenario catalog; no --gateway: against the reference gateway in-process, fully offline.
-      writes report.json, junit.xml and report.html into --out (default reports/).
+      checks are judged by meaning (what the client's SDK and the provider make of it; --compare exact: bytes);
+      writes report.json, junit.xml and report.html into --out (default reports/), findings first.
       a gateway configured by file must point its providers at 127.0.0.1:N, run with --mock-port N;
       --print-config prints that file for the preset (ccr, litellm) and exits.
       exit code 0 = every check passed, 1 = some failed, ${USAGE_ERROR} = usage or start-up error

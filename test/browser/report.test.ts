@@ -51,6 +51,16 @@ const results: CaseResult[] = [
     status: 'pass',
     message: '',
   },
+  {
+    ...base,
+    client: 'gemini',
+    scenario: 'gemini--anthropic-messages/tools',
+    aspect: 'route',
+    provider: 'anthropic',
+    features: ['tools'],
+    status: 'not-offered',
+    message: 'HTTP 404 on /v1beta/models/m:generateContent: no such route',
+  },
 ];
 
 // CI (and `npm run test:browser`) must run this test: there a missing Chromium is a failure. On a developer's
@@ -118,8 +128,19 @@ describe.skipIf(skip)('report.html in headless Chromium', () => {
     expect(await page.locator('#matrix thead th').allTextContents()).toEqual([
       'feature',
       'anthropic → openai',
+      'gemini → anthropic',
       'openai → anthropic',
     ]);
+    // the findings come first: the defect in one sentence, then the route not offered
+    const findings = page.locator('#findings');
+    expect(await findings.locator('ol > li').count()).toBe(1);
+    expect(await findings.locator('ol > li').first().textContent()).toContain(
+      'Anthropic-format answers have `content[].input.city` "Lyon" where "Paris" is expected',
+    );
+    expect(await findings.textContent()).toContain('gemini → anthropic: 1 scenario — HTTP 404');
+    const unoffered = page.locator('#matrix button.c-na');
+    expect(await unoffered.count()).toBe(1);
+    expect(await unoffered.textContent()).toBe('– n/o 1');
     const failing = page.locator('button.c-fail');
     expect(await failing.count()).toBe(1);
     expect(await failing.textContent()).toBe('✗ 0/1');

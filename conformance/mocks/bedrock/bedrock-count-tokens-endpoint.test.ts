@@ -12,6 +12,7 @@ const post = (mock: MockProvider, body: unknown, path = '/model/anthropic.claude
   mock(
     new Request(`https://bedrock-runtime.test${path}`, {
       method: 'POST',
+      headers: { authorization: 'Bearer bedrock-api-key' },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     }),
   );

@@ -6,7 +6,12 @@ import { readText } from '../../../test/support/stream-test-utils.js';
 import { createBedrockConverseMock } from './create-bedrock-converse-mock.js';
 
 const BASE = 'https://bedrock-runtime.test';
-const post = (path: string, body: unknown) => new Request(BASE + path, { method: 'POST', body: JSON.stringify(body) });
+const post = (path: string, body: unknown) =>
+  new Request(BASE + path, {
+    method: 'POST',
+    headers: { authorization: 'Bearer bedrock-api-key' },
+    body: JSON.stringify(body),
+  });
 
 describe('bedrock converse mock', () => {
   it('rejects what Converse rejects', async () => {

@@ -8,6 +8,7 @@ import { createMockProvider } from '../create-mock-provider.js';
 import type { MockOptions, MockProvider } from '../mock-types.js';
 import type { ProviderDefinition } from '../provider-definition.js';
 import { bedrockCountTokensEndpoint } from './bedrock-count-tokens-endpoint.js';
+import { checkBedrockAuth } from './check-bedrock-auth.js';
 import { checkConverseRequest } from './check-converse-request.js';
 import { conversePrompt } from './converse-prompt.js';
 
@@ -70,7 +71,7 @@ function renderEvents(s: Script, size: number): Json[] {
 const definition: ProviderDefinition = {
   errorBody: (status, message) => bedrockErrorBody(status, message),
   responseHeaders: { 'x-amzn-requestid': 'req-mock' },
-  checkHeaders: () => undefined,
+  checkHeaders: checkBedrockAuth,
   framing: {
     contentType: 'application/vnd.amazon.eventstream',
     encode: encodeConverseEvent,

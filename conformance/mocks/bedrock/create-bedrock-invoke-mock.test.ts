@@ -7,13 +7,16 @@ import { readText } from '../../../test/support/stream-test-utils.js';
 import { createBedrockInvokeMock } from './create-bedrock-invoke-mock.js';
 
 const BASE = 'https://bedrock-runtime.test';
+const KEY = { authorization: 'Bearer bedrock-api-key' };
 
 describe('bedrock invoke mock', () => {
   it('@anthropic-ai/bedrock-sdk talks to it (JSON and stream)', async () => {
     const mock = createBedrockInvokeMock();
     const client = new AnthropicBedrock({
+      // signs every call with SigV4 (the mock checks the signature's shape, signed headers and date)
       awsRegion: 'us-east-1',
-      skipAuth: true,
+      awsAccessKey: 'AKIDEXAMPLE',
+      awsSecretKey: 'secret',
       baseURL: BASE,
       maxRetries: 0,
       fetch: (input: RequestInfo | URL, init?: RequestInit) => mock(new Request(input, init)),
@@ -36,6 +39,7 @@ describe('bedrock invoke mock', () => {
     const res = await mock(
       new Request(`${BASE}/model/m/invoke`, {
         method: 'POST',
+        headers: KEY,
         body: JSON.stringify({ model: 'm', max_tokens: 1, messages: [{ role: 'user', content: 'x' }] }),
       }),
     );
@@ -52,7 +56,11 @@ describe('bedrock invoke mock', () => {
       messages: [{ role: 'user', content: 'hi you' }],
     });
     const res = await mock(
-      new Request(BASE + String(req.context.upstreamPath), { method: 'POST', body: JSON.stringify(req.body) }),
+      new Request(BASE + String(req.context.upstreamPath), {
+        method: 'POST',
+        headers: KEY,
+        body: JSON.stringify(req.body),
+      }),
     );
     expect(res.status).toBe(200);
     let losses: unknown[] = [];
@@ -80,7 +88,11 @@ describe('bedrock invoke mock', () => {
       messages: [{ role: 'user', content: 'hi' }],
     });
     const res = await mock(
-      new Request(BASE + String(req.context.upstreamPath), { method: 'POST', body: JSON.stringify(req.body) }),
+      new Request(BASE + String(req.context.upstreamPath), {
+        method: 'POST',
+        headers: KEY,
+        body: JSON.stringify(req.body),
+      }),
     );
     const sse = await readText(
       translateStream('bedrock-invoke', 'anthropic-messages', res.body!, { context: req.context }),

@@ -9,6 +9,7 @@ import { createMockProvider } from '../create-mock-provider.js';
 import type { MockOptions, MockProvider } from '../mock-types.js';
 import type { ProviderDefinition } from '../provider-definition.js';
 import { bedrockCountTokensEndpoint } from './bedrock-count-tokens-endpoint.js';
+import { checkBedrockAuth } from './check-bedrock-auth.js';
 import { checkInvokeBody } from './check-invoke-body.js';
 
 const DEFAULT_CHUNK_SIZE = 16;
@@ -33,7 +34,7 @@ function withMetrics(events: readonly unknown[], inputTokens: number, outputToke
 const definition: ProviderDefinition = {
   errorBody: (status, message) => bedrockErrorBody(status, message),
   responseHeaders: { 'x-amzn-requestid': 'req-mock' },
-  checkHeaders: () => undefined,
+  checkHeaders: checkBedrockAuth,
   framing: {
     contentType: 'application/vnd.amazon.eventstream',
     encode: encodeBedrockInvokeEvent,

@@ -1,6 +1,7 @@
 import { isRecord } from '../../../src/core/narrow.js';
 import type { RequestValidator, RuleViolation } from '../mock-types.js';
 import { checkGeminiRequest } from './check-gemini-request.js';
+import { readGeminiJson } from './read-gemini-json.js';
 
 const WRAPPER = 'generateContentRequest';
 
@@ -36,19 +37,20 @@ export function checkGeminiCountTokens(body: Record<string, unknown>, validate: 
   if (wrapped === undefined) {
     if (body.contents === undefined)
       out.push({ path: '', message: 'either contents or generateContentRequest must be set' });
-    else out.push(...checkGeminiRequest({ contents: body.contents }));
+    else out.push(...checkGeminiRequest(readGeminiJson({ contents: body.contents })));
     return out;
   }
   if (!isRecord(wrapped)) return [...out, { path: WRAPPER, message: 'generateContentRequest must be an object' }];
+  const read = readGeminiJson(wrapped);
   if (typeof wrapped.model !== 'string' || !/^models\/[^/]+$/.test(wrapped.model)) {
     out.push({
       path: `${WRAPPER}.model`,
       message: 'GenerateContentRequest.model: required, in the form models/{model}',
     });
   }
-  const spec = validate('gemini', wrapped);
+  const spec = validate('gemini', read);
   if (!spec.ok)
     out.push(...prefixed(spec.errors, WRAPPER).map((e) => ({ path: e.path, message: `* ${e.path}: ${e.message}` })));
-  out.push(...prefixed(checkGeminiRequest(wrapped), WRAPPER));
+  out.push(...prefixed(checkGeminiRequest(read), WRAPPER));
   return out;
 }

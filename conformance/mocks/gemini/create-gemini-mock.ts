@@ -11,6 +11,7 @@ import { checkGeminiCountTokens, countedRequest } from './check-gemini-count-tok
 import { checkGeminiHeaders } from './check-gemini-headers.js';
 import { checkGeminiRequest } from './check-gemini-request.js';
 import { geminiPrompt } from './gemini-prompt.js';
+import { readGeminiJson } from './read-gemini-json.js';
 import { renderGeminiChunks, renderGeminiResponse } from './render-gemini.js';
 
 const DEFAULT_CHUNK_SIZE = 16;
@@ -55,19 +56,20 @@ function definition(options: MockOptions): ProviderDefinition {
           if (op?.stream && request.url.searchParams.get('alt') !== 'sse') {
             return [{ path: '', message: 'this mock streams only with ?alt=sse' }];
           }
-          const spec = validate('gemini', request.body);
+          const body = readGeminiJson(request.body);
+          const spec = validate('gemini', body);
           const specViolations = spec.ok
             ? []
             : spec.errors.map((e) => ({
                 path: e.path,
                 message: e.path === '' ? e.message : `* ${e.path}: ${e.message}`,
               }));
-          return [...specViolations, ...checkGeminiRequest(request.body)];
+          return [...specViolations, ...checkGeminiRequest(body)];
         },
         answer: (request, o) => {
           const op = operation(request.url.pathname);
           const model = op?.model ?? 'gemini';
-          const prompt = geminiPrompt(request.body);
+          const prompt = geminiPrompt(readGeminiJson(request.body));
           const script = runScriptedModel(prompt);
           if (!op?.stream) return { json: renderGeminiResponse(script, model, prompt.includeThoughts) };
           return {
