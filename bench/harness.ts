@@ -1,7 +1,8 @@
 /**
- * A small interleaved benchmark harness. Every contender of a case is measured in the same
- * run, in alternating rounds, so machine drift hits all of them alike; results are reported
- * as ratios against the case's baseline.
+ * A small interleaved benchmark harness. Every contender of a case is measured in the same run, in rounds: each
+ * round times one batch of every contender (the starting contender rotates), so machine drift hits all of them
+ * alike. A contender's time is the median of its batches; a ratio between two contenders is the median of their
+ * per-round ratios (paired in time, which cancels most of the load that other processes put on a shared machine).
  */
 export interface Contender {
   name: string;
@@ -13,8 +14,8 @@ export interface Measurement {
   name: string;
   /** median time of one operation, in nanoseconds */
   medianNs: number;
-  /** ratio against the baseline (first contender) */
-  ratio: number;
+  /** per-round times of one operation, in nanoseconds (round order) */
+  samples: number[];
 }
 
 function now(): bigint {
@@ -51,7 +52,7 @@ export interface HarnessOptions {
   batchMs: number;
 }
 
-function median(xs: number[]): number {
+export function median(xs: readonly number[]): number {
   const s = xs.slice().sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
@@ -68,9 +69,12 @@ export async function compare(contenders: Contender[], opts: HarnessOptions): Pr
       samples[k]!.push(await timeBatch(contenders[k]!.run, iterations[k]!));
     }
   }
-  const medians = samples.map(median);
-  const base = medians[0]!;
-  return contenders.map((c, i) => ({ name: c.name, medianNs: medians[i]!, ratio: medians[i]! / base }));
+  return contenders.map((c, i) => ({ name: c.name, medianNs: median(samples[i]!), samples: samples[i]! }));
+}
+
+/** `a` / `b`: the median of their per-round ratios. */
+export function pairedRatio(a: Measurement, b: Measurement): number {
+  return median(a.samples.map((x, r) => x / b.samples[r]!));
 }
 
 export function formatNs(ns: number): string {
@@ -79,9 +83,10 @@ export function formatNs(ns: number): string {
   return `${ns.toFixed(0)} ns`;
 }
 
+/** A case as a markdown table: each contender's median and its ratio to the first contender (paired per round). */
 export function table(title: string, rows: Measurement[], note?: string): string {
   const lines = [`### ${title}`, '', '| contender | median | × baseline |', '|---|---:|---:|'];
-  for (const r of rows) lines.push(`| ${r.name} | ${formatNs(r.medianNs)} | ${r.ratio.toFixed(2)}× |`);
+  for (const r of rows) lines.push(`| ${r.name} | ${formatNs(r.medianNs)} | ${pairedRatio(r, rows[0]!).toFixed(2)}× |`);
   if (note) lines.push('', note);
   return lines.join('\n');
 }

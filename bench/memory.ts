@@ -2,8 +2,8 @@
  * Heap growth while translating a large stream: the events are produced lazily (never held),
  * translated and drained; heap is sampled after forced GCs every ~10 MB of input.
  */
-import { translateStream } from '../src/index.js';
-import { encodeSSEEvent } from '../src/sse/encode-sse.js';
+import type { Library } from './target.js';
+import { sseEvent } from './wire.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -12,15 +12,17 @@ function heapMb(): number {
   return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
-export async function measureStreamMemory(totalMb: number): Promise<{ beforeMb: number; maxDuringMb: number; afterMb: number; growthMb: number; events: number; outMb: number; gcExposed: boolean }> {
+export async function measureStreamMemory(lib: Library, totalMb: number): Promise<{ beforeMb: number; maxDuringMb: number; afterMb: number; growthMb: number; events: number; outMb: number; gcExposed: boolean }> {
   const encoder = new TextEncoder();
   const target = totalMb * 1024 * 1024;
   let produced = 0;
   let events = 0;
-  let nextSample = 10 * 1024 * 1024;
+  // a sample every ~10 MB, and at least four per run
+  const every = Math.min(10 * 1024 * 1024, Math.ceil(target / 4));
+  let nextSample = every;
   let maxDuring = 0;
   const beforeMb = heapMb();
-  const frame = (events: Record<string, unknown>[]) => events.map((e) => encodeSSEEvent(String(e.type), e)).join('');
+  const frame = (events: Record<string, unknown>[]) => events.map((e) => sseEvent(String(e.type), e)).join('');
   const head = frame([
     { type: 'message_start', message: { id: 'msg_mem', type: 'message', role: 'assistant', model: 'm', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } } },
     { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
@@ -40,7 +42,7 @@ export async function measureStreamMemory(totalMb: number): Promise<{ beforeMb: 
         controller.enqueue(batch);
         produced += batch.byteLength;
         events += 32;
-        if (produced >= nextSample) { maxDuring = Math.max(maxDuring, heapMb()); nextSample += 10 * 1024 * 1024; }
+        if (produced >= nextSample) { maxDuring = Math.max(maxDuring, heapMb()); nextSample += every; }
         if (produced >= target) state = 'tail';
         return;
       }
@@ -48,7 +50,7 @@ export async function measureStreamMemory(totalMb: number): Promise<{ beforeMb: 
       controller.close();
     },
   });
-  const reader = translateStream('anthropic-messages', 'openai-chat', input, { created: 0 }).getReader();
+  const reader = lib.translateStream('anthropic-messages', 'openai-chat', input).getReader();
   let out = 0;
   for (;;) {
     const { done, value } = await reader.read();

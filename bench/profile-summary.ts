@@ -1,0 +1,123 @@
+/**
+ * Summarise a V8 CPU profile (`node --cpu-prof` writes `*.cpuprofile`): the functions with the most self time and
+ * with the most inclusive time, and self time by origin (crosswire's src/, Node internals, each package, GC).
+ *
+ *   node --import tsx bench/profile-summary.ts <file.cpuprofile> [--top 30] [--match <text>]
+ *
+ * `--match` keeps only the functions whose name or file contains <text> in the function lists.
+ */
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+  columnNumber: number;
+}
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+export interface FunctionTime {
+  key: string;
+  origin: string;
+  selfUs: number;
+  totalUs: number;
+}
+
+/** The repository root, as a file URL ending in `/`. */
+const REPO = new URL('..', import.meta.url).href;
+
+/** A frame's file: relative to the repository, or from the package folder on. */
+function shortUrl(url: string): string {
+  const nm = url.lastIndexOf('/node_modules/');
+  if (nm >= 0) return url.slice(nm + 1);
+  return url.startsWith(REPO) ? url.slice(REPO.length) : url;
+}
+
+/** Where a frame's code lives: a top folder of the repository (`src/`), `node internals`, a package name, or a V8 pseudo-frame like `(garbage collector)`. */
+export function originOf(frame: CallFrame): string {
+  const url = frame.url;
+  if (!url) return frame.functionName.startsWith('(') ? frame.functionName : '(native)';
+  if (url.startsWith('node:')) return 'node internals';
+  const short = shortUrl(url);
+  if (short.startsWith('node_modules/')) {
+    const rest = short.slice('node_modules/'.length).split('/');
+    return rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
+  }
+  return short.includes('/') && !short.includes(':') ? `${short.slice(0, short.indexOf('/'))}/` : short;
+}
+
+export function summarise(profile: Profile): { totalUs: number; functions: FunctionTime[]; origins: Map<string, number> } {
+  const byId = new Map<number, ProfileNode>();
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) {
+    byId.set(n.id, n);
+    for (const c of n.children ?? []) parent.set(c, n.id);
+  }
+  const keyOf = (f: CallFrame) => `${f.functionName || '(anonymous)'} ${f.url ? `${shortUrl(f.url)}:${f.lineNumber + 1}` : ''}`.trim();
+  const fns = new Map<string, FunctionTime>();
+  const origins = new Map<string, number>();
+  let totalUs = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = profile.timeDeltas[i] ?? 0;
+    const leaf = byId.get(profile.samples[i]!);
+    if (!leaf) continue;
+    if (leaf.callFrame.functionName === '(idle)') {
+      origins.set('(idle)', (origins.get('(idle)') ?? 0) + dt);
+      totalUs += dt;
+      continue;
+    }
+    totalUs += dt;
+    const origin = originOf(leaf.callFrame);
+    origins.set(origin, (origins.get(origin) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let id: number | undefined = leaf.id, first = true; id !== undefined; id = parent.get(id), first = false) {
+      const node = byId.get(id)!;
+      const key = keyOf(node.callFrame);
+      let f = fns.get(key);
+      if (!f) {
+        f = { key, origin: originOf(node.callFrame), selfUs: 0, totalUs: 0 };
+        fns.set(key, f);
+      }
+      if (first) f.selfUs += dt;
+      if (!seen.has(key)) {
+        seen.add(key);
+        f.totalUs += dt;
+      }
+    }
+  }
+  return { totalUs, functions: [...fns.values()], origins };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const file = process.argv[2];
+  if (!file) {
+    console.error('usage: bench/profile-summary.ts <file.cpuprofile> [--top N] [--match text]');
+    process.exit(2);
+  }
+  const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+  const top = Number(arg('--top') ?? 30);
+  const match = arg('--match');
+  const { totalUs, functions, origins } = summarise(JSON.parse(readFileSync(file, 'utf8')) as Profile);
+  const busy = totalUs - (origins.get('(idle)') ?? 0);
+  const pct = (us: number) => `${((100 * us) / busy).toFixed(1)} %`;
+  const keep = functions.filter((f) => f.key !== '(root)' && (!match || f.key.includes(match)));
+  console.log(`${file}: ${(totalUs / 1000).toFixed(0)} ms sampled, ${(busy / 1000).toFixed(0)} ms not idle (percentages below are of that)\n`);
+  console.log('self time by origin:');
+  for (const [o, us] of [...origins].filter(([o]) => o !== '(idle)').sort((a, b) => b[1] - a[1])) console.log(`  ${pct(us).padStart(7)}  ${o}`);
+  console.log(`\ntop ${top} by self time:`);
+  for (const f of keep.sort((a, b) => b.selfUs - a.selfUs).slice(0, top)) console.log(`  ${pct(f.selfUs).padStart(7)}  ${f.key}`);
+  console.log(`\ntop ${top} by inclusive time:`);
+  for (const f of keep.sort((a, b) => b.totalUs - a.totalUs).slice(0, top)) console.log(`  ${pct(f.totalUs).padStart(7)}  ${f.key}`);
+}
