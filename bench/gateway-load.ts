@@ -9,8 +9,8 @@
  * latency that the shared cores make of it. Targets are measured in rounds, rotating which goes first.
  *
  * `measureGatewayOverhead(opts)` returns the figures (bench/run.ts calls it). Standalone:
- *   node --import tsx bench/gateway-load.ts [--concurrency 1,16,64] [--rounds 3] [--profile-gateway <dir>]
- * `--profile-gateway` runs the gateway process under `--cpu-prof` (summarise with bench/profile-summary.ts).
+ *   node --import tsx bench/gateway-load.ts [--concurrency 1,16,64] [--rounds 3] [--profile <dir>]
+ * `--profile` runs the relay and the gateway under `--cpu-prof` (summarise with bench/profile-summary.ts).
  * `CROSSWIRE_BENCH_SMOKE=1`: a tiny load.
  */
 import { type ChildProcess, fork } from 'node:child_process';
@@ -28,8 +28,8 @@ export interface GatewayLoadOptions {
   concurrency?: number[];
   /** rounds per load (default 3; smoke 1) */
   rounds?: number;
-  /** a directory: run the gateway under `--cpu-prof`, profiles written there when it exits */
-  profileGateway?: string;
+  /** a directory: run the gateway and the relay under `--cpu-prof`, profiles written there (named by pid) when they exit */
+  profile?: string;
 }
 
 interface Proc {
@@ -145,9 +145,9 @@ export async function measureGatewayOverhead(opts: GatewayLoadOptions = {}): Pro
     procs.push(client);
     const upstream = await spawn('upstream', './gateway-load/upstream.ts', {});
     procs.push(upstream);
-    const relay = await spawn('relay', './gateway-load/relay.ts', { CROSSWIRE_BENCH_UPSTREAM: upstream.url });
+    const prof = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${opts.profile}`] : [];
+    const relay = await spawn('relay', './gateway-load/relay.ts', { CROSSWIRE_BENCH_UPSTREAM: upstream.url }, prof);
     procs.push(relay);
-    const prof = opts.profileGateway ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileGateway}`] : [];
     const gateway = await spawn('gateway', './gateway-load/gateway.ts', { CROSSWIRE_BENCH_UPSTREAM: upstream.url }, prof);
     procs.push(gateway);
 
@@ -230,7 +230,7 @@ export async function measureGatewayOverhead(opts: GatewayLoadOptions = {}): Pro
       });
     }
     const processes = [{ name: 'orchestrator', pid: process.pid, info: 'starts the others and reads their CPU over IPC; sends no load' }, ...procs.map((p) => ({ name: p.name, pid: p.pid, info: p.info }))];
-    return { processes, loads, failures, markdown: markdown(processes, loads, checks, rounds, opts.profileGateway) };
+    return { processes, loads, failures, markdown: markdown(processes, loads, checks, rounds, opts.profile) };
   } finally {
     await Promise.all(procs.map((p) => p.close()));
   }
@@ -242,7 +242,7 @@ function markdown(processes: GatewayOverhead['processes'], loads: LoadResult[], 
     '',
     ...processes.map((p) => `- ${p.name}, pid ${p.pid}: ${p.info}`),
     '',
-    `All on loopback, sharing this machine's ${os.cpus().length} cores; each load runs ${rounds} round(s) per target, rotating which target goes first. CPU per request is each process's own CPU time (user + system) over a target's loads divided by its requests; "busy" is the hop process's event-loop utilisation during them. The upstream streams ${STREAM_EVENTS} events per answer.${profile ? ` The gateway ran under --cpu-prof (profiles in ${profile}).` : ''}`,
+    `All on loopback, sharing this machine's ${os.cpus().length} cores; each load runs ${rounds} round(s) per target, rotating which target goes first. CPU per request is each process's own CPU time (user + system) over a target's loads divided by its requests; "busy" is the hop process's event-loop utilisation during them. The upstream streams ${STREAM_EVENTS} events per answer.${profile ? ` The relay and the gateway ran under --cpu-prof (profiles in ${profile}, named by pid; summarise with bench/profile-summary.ts).` : ''}`,
     ...(checks.length ? ['', ...checks] : []),
   ];
   for (const l of loads) {
@@ -270,7 +270,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
   const concurrency = arg('--concurrency')?.split(',').map(Number);
   const rounds = arg('--rounds') ? Number(arg('--rounds')) : undefined;
-  measureGatewayOverhead({ concurrency, rounds, profileGateway: arg('--profile-gateway') }).then(
+  measureGatewayOverhead({ concurrency, rounds, profile: arg('--profile') }).then(
     (r) => {
       console.log(r.markdown);
       process.exit(r.failures > 0 ? 1 : 0);

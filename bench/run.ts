@@ -6,14 +6,17 @@
  *   CROSSWIRE_BENCH_TARGET=package (or --target package)
  *                               bench `import 'crosswire'` as the package's exports resolve it (the build), not src/
  *   CROSSWIRE_BENCH_PORTKEY_SRC=<checkout>   add Portkey's transforms from a source checkout (bench/peers.ts)
+ *   CROSSWIRE_BENCH_CLOCK=cpu   time with this process's CPU time instead of elapsed time (steadier on a shared machine)
  *   --only <text>               only the cases whose title contains <text> (`memory`, `gateway` for those parts)
+ *   --profile <seconds>         run only crosswire's contender of each case, in a loop, for that long (no comparison):
+ *                               `node --cpu-prof --import tsx bench/run.ts --only '<case>' --profile 5`
  */
 import os from 'node:os';
 import { digestDifference, requestDigest, responseDigest, streamDigest } from './digest.js';
 import { floorEventStreamToSse, floorSseToEventStream } from './event-stream-floor.js';
 import { drain, floorJson, floorStream, readableFrom } from './floor.js';
 import { measureGatewayOverhead } from './gateway-load.js';
-import { type Contender, compare, formatNs, type Measurement, pairedRatio } from './harness.js';
+import { type Clock, type Contender, compare, formatNs, type Measurement, pairedRatio } from './harness.js';
 import { type Format, kb, networkChunks, oneChunk, type RequestSize, requestBody, type ResponseSize, responseBody, streamBytes, URL_MODEL } from './inputs.js';
 import { measureStreamMemory } from './memory.js';
 import { coverage, type Direction, loadPeers, type Peer, type StreamFn, type TextFn } from './peers.js';
@@ -24,8 +27,10 @@ const args = process.argv.slice(2);
 const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 if (flag('--target')) process.env.CROSSWIRE_BENCH_TARGET = flag('--target');
 const only = flag('--only');
+const profileSeconds = flag('--profile') ? Number(flag('--profile')) : undefined;
 const SMOKE = process.env.CROSSWIRE_BENCH_SMOKE === '1';
-const opts = SMOKE ? { rounds: 2, batchMs: 2 } : { rounds: 15, batchMs: 30 };
+const clock: Clock = process.env.CROSSWIRE_BENCH_CLOCK === 'cpu' ? 'cpu' : 'wall';
+const opts = SMOKE ? { rounds: 2, batchMs: 2, clock } : { rounds: 15, batchMs: 30, clock };
 
 const A: Format = 'anthropic-messages';
 const O: Format = 'openai-chat';
@@ -43,6 +48,7 @@ interface Row {
   floor: Measurement;
   crosswire: Measurement;
   validation?: Measurement;
+  outputFloor?: Measurement;
   peers: { name: string; m?: Measurement; skipped?: string }[];
 }
 const rows: Row[] = [];
@@ -69,6 +75,11 @@ interface CaseSpec {
   crosswire: Checked;
   /** crosswire with validateRequest first (same output as crosswire) */
   validation?: Contender;
+  /**
+   * a reference, not a target: `JSON.parse` of the input + `JSON.stringify` of the translated output (prebuilt),
+   * the floor for a translator whose output is larger than its input
+   */
+  outputFloor?: (crosswireOutput: unknown) => Contender;
   peers: (Checked & { peer: Peer })[];
   /** the digest of an output; compared with `expected` */
   digest: (out: unknown) => string[];
@@ -93,7 +104,19 @@ async function runCase(spec: CaseSpec): Promise<void> {
     console.log(`### ${spec.title}\n\n**crosswire's output is not a correct translation** (${own}): case not timed.\n`);
     return;
   }
-  const timed: Contender[] = [spec.floor, spec.crosswire, ...(spec.validation ? [spec.validation] : [])];
+  if (profileSeconds !== undefined) {
+    let n = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < profileSeconds * 1000) {
+      await spec.crosswire.run();
+      n++;
+    }
+    console.log(`${spec.title}: crosswire ran ${n} times, ${formatNs(((performance.now() - t0) * 1e6) / n)} each (profile mode)`);
+    return;
+  }
+  const outputFloor = spec.outputFloor?.(await spec.crosswire.output());
+  const fixed = [spec.floor, spec.crosswire, spec.validation, outputFloor];
+  const timed: Contender[] = fixed.filter((c): c is Contender => c !== undefined);
   const skipped: Row['peers'] = [];
   for (const p of spec.peers) {
     const why = await check(spec, p);
@@ -101,10 +124,11 @@ async function runCase(spec: CaseSpec): Promise<void> {
     else timed.push({ name: p.peer.name, run: p.run });
   }
   const ms = await compare(timed, opts);
-  const [floor, crosswire] = ms as [Measurement, Measurement];
-  const validation = spec.validation ? ms[2] : undefined;
-  const peerRows: Row['peers'] = [...ms.slice(spec.validation ? 3 : 2).map((m) => ({ name: m.name, m })), ...skipped];
-  rows.push({ title: spec.title, load, floor, crosswire, validation, peers: peerRows });
+  const of = (c: Contender | undefined) => (c ? ms[timed.indexOf(c)] : undefined);
+  const floor = of(spec.floor)!;
+  const crosswire = of(spec.crosswire)!;
+  const peerRows: Row['peers'] = [...ms.slice(fixed.filter(Boolean).length).map((m) => ({ name: m.name, m })), ...skipped];
+  rows.push({ title: spec.title, load, floor, crosswire, validation: of(spec.validation), outputFloor: of(outputFloor), peers: peerRows });
 
   const lines = [`### ${spec.title} · load ${load.toFixed(2)}`, '', '| contender | median | × floor | crosswire / this |', '|---|---:|---:|---:|'];
   for (const m of ms) lines.push(`| ${m.name} | ${formatNs(m.medianNs)} | ${pairedRatio(m, floor).toFixed(2)}× | ${m === crosswire ? '' : `${pairedRatio(crosswire, m).toFixed(2)}×`} |`);
@@ -128,6 +152,18 @@ function streamPeers(peers: Peer[], from: Format, to: Format): { peer: Peer; fn:
   });
 }
 
+/** The reference "output floor" of a body case: parse the input, stringify a prebuilt copy of the translated output. */
+const outputFloorOf = (text: string) => (out: unknown): Contender => {
+  const translated = JSON.parse(String(out)) as unknown;
+  return {
+    name: 'reference: JSON.parse(input) + JSON.stringify(translated output)',
+    run: () => {
+      JSON.parse(text);
+      return JSON.stringify(translated);
+    },
+  };
+};
+
 /** A contender that maps text to text: the timed run is the output. */
 const textContender = (name: string, run: () => unknown): Checked => ({ name, run, output: run });
 
@@ -148,6 +184,7 @@ async function requestCase(lib: Library, peers: Peer[], from: Format, to: Format
         return JSON.stringify(lib.translateRequest(from, to, body, options).body);
       },
     },
+    outputFloor: outputFloorOf(text),
     peers: textPeers(peers, 'request', from, to).map(({ peer, fn }) => ({ peer, ...textContender(peer.name, () => fn(text)) })),
     digest: (out) => requestDigest(to, JSON.parse(String(out))),
     expected: requestDigest(from, JSON.parse(text)),
@@ -161,6 +198,7 @@ async function responseCase(lib: Library, peers: Peer[], from: Format, to: Forma
     title: `response ${SHORT[from]} → ${SHORT[to]}, ${size} (${kb(Buffer.byteLength(text))})`,
     floor: { name: 'floor: JSON.parse + JSON.stringify', run: () => floorJson(text) },
     crosswire: textContender('crosswire', () => JSON.stringify(lib.translateResponse(from, to, JSON.parse(text), options).body)),
+    outputFloor: outputFloorOf(text),
     peers: textPeers(peers, 'response', from, to).map(({ peer, fn }) => ({ peer, ...textContender(peer.name, () => fn(text)) })),
     digest: (out) => responseDigest(to, JSON.parse(String(out))),
     expected: responseDigest(from, JSON.parse(text)),
@@ -197,12 +235,12 @@ async function streamCase(lib: Library, peers: Peer[], from: Format, to: Format,
 async function main(): Promise<void> {
   const target = await loadLibrary();
   const { lib } = target;
-  const peers = await loadPeers();
+  const peers = profileSeconds === undefined ? await loadPeers() : { loaded: [], unavailable: [] };
   const cpus = os.cpus();
   console.log(`# crosswire bench${SMOKE ? ' (smoke)' : ''}\n`);
   console.log(`- date ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${cpus[0]?.model ?? 'unknown cpu'} × ${cpus.length}; node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`- library under test: ${target.description}`);
-  console.log(`- ${opts.rounds} interleaved rounds of ${opts.batchMs} ms batches per contender; "× floor" and "crosswire / this" are medians of per-round ratios (below 1: crosswire is faster than that contender)`);
+  console.log(`- ${opts.rounds} interleaved rounds of ${opts.batchMs} ms batches per contender, ${clock === 'wall' ? 'elapsed time' : 'process CPU time (CROSSWIRE_BENCH_CLOCK=cpu)'}; "× floor" and "crosswire / this" are medians of per-round ratios (below 1: crosswire is faster than that contender)`);
   console.log('- peers (each case lists only the peers that cover its direction; each peer call is checked once, outside the timed part, and reported instead of timed when its output is not a correct translation):');
   for (const line of coverage(peers.loaded)) console.log(`  ${line}`);
   for (const u of peers.unavailable) console.log(`  - ${u.name}: not available: ${u.reason}`);
@@ -237,6 +275,7 @@ async function main(): Promise<void> {
     }
   }
 
+  if (profileSeconds !== undefined) return;
   if (!only || 'memory'.includes(only)) {
     const mb = SMOKE ? 5 : 100;
     const m = await measureStreamMemory(lib, mb);
@@ -260,9 +299,9 @@ function summary(): void {
   if (rows.length === 0) return;
   const names = [...new Set(rows.flatMap((r) => r.peers.map((p) => p.name)))];
   console.log('## summary\n');
-  console.log('crosswire × floor, with validation × floor, and crosswire / peer (below 1: crosswire is faster; "—": the peer does not cover the case; "✗": its output was not a correct translation, see the case).\n');
-  console.log(`| case | load | floor | crosswire × floor | + validation × floor |${names.map((n) => ` ${n} |`).join('')}`);
-  console.log(`|---|---:|---:|---:|---:|${names.map(() => '---:|').join('')}`);
+  console.log('crosswire × floor, with validation × floor, the output floor × floor (a reference: parsing the input and stringifying the translated output, which is larger than the input in some directions), and crosswire / peer (below 1: crosswire is faster; "—": the peer does not cover the case; "✗": its output was not a correct translation, see the case).\n');
+  console.log(`| case | load | floor | crosswire × floor | + validation × floor | output floor × floor |${names.map((n) => ` ${n} |`).join('')}`);
+  console.log(`|---|---:|---:|---:|---:|---:|${names.map(() => '---:|').join('')}`);
   for (const r of rows) {
     const cells = names.map((n) => {
       const p = r.peers.find((x) => x.name === n);
@@ -270,7 +309,8 @@ function summary(): void {
       return p.m ? `${pairedRatio(r.crosswire, p.m).toFixed(2)}×` : '✗';
     });
     const v = r.validation ? `${pairedRatio(r.validation, r.floor).toFixed(2)}×` : '';
-    console.log(`| ${r.title} | ${r.load.toFixed(2)} | ${formatNs(r.floor.medianNs)} | ${pairedRatio(r.crosswire, r.floor).toFixed(2)}× | ${v} |${cells.map((c) => ` ${c} |`).join('')}`);
+    const o = r.outputFloor ? `${pairedRatio(r.outputFloor, r.floor).toFixed(2)}×` : '';
+    console.log(`| ${r.title} | ${r.load.toFixed(2)} | ${formatNs(r.floor.medianNs)} | ${pairedRatio(r.crosswire, r.floor).toFixed(2)}× | ${v} | ${o} |${cells.map((c) => ` ${c} |`).join('')}`);
   }
   console.log('');
 }
