@@ -1,5 +1,5 @@
-import { drain, readableFrom } from './floor.js';
-import { concatBytes as concat, type EventStreamMessage as Message, eventStream as eventStreamCodec } from './wire.js';
+import { drain, readableFrom, sseBlockTransform } from './floor.js';
+import { concatBytes as concat, type EventStreamMessage as Message, eventFrame, eventStream as eventStreamCodec } from './wire.js';
 
 /**
  * The floor for streams that carry AWS event-stream (binary) frames, in the style of `floorStream`: no
@@ -52,43 +52,12 @@ function eventStreamFloorTransform(output: 'frames' | 'sse'): TransformStream<Ui
   });
 }
 
-function sseToEventStreamFloorTransform(): TransformStream<Uint8Array, Uint8Array> {
-  let buffer = '';
-  const frames = (controller: TransformStreamDefaultController<Uint8Array>, final: boolean) => {
-    let start = 0;
-    const out: Uint8Array[] = [];
-    for (;;) {
-      const end = buffer.indexOf('\n\n', start);
-      if (end === -1) break;
-      const block = buffer.slice(start, end);
-      start = end + 2;
-      const dataAt = block.indexOf('data: ');
-      if (dataAt === -1) continue;
-      const json = JSON.stringify(JSON.parse(block.slice(dataAt + 6)));
-      const event = block.startsWith('event: ') ? block.slice(7, block.indexOf('\n')) : 'message';
-      out.push(eventStreamCodec.encode({
-        headers: {
-          ':event-type': { type: 'string', value: event },
-          ':content-type': { type: 'string', value: 'application/json' },
-          ':message-type': { type: 'string', value: 'event' },
-        },
-        body: encoder.encode(json),
-      }));
-    }
-    if (out.length > 0) controller.enqueue(concat(out));
-    buffer = final ? '' : buffer.slice(start);
-  };
-  const text = new TextDecoder();
-  return new TransformStream({
-    transform(chunk, controller) {
-      buffer += text.decode(chunk, { stream: true });
-      frames(controller, false);
-    },
-    flush(controller) {
-      buffer += text.decode();
-      frames(controller, true);
-    },
-  });
+/** One SSE block as one event frame named by its `event:` field (the SSE → frames floor's work on one block). */
+function blockToFrame(block: string): Uint8Array | undefined {
+  const dataAt = block.indexOf('data: ');
+  if (dataAt === -1) return undefined;
+  const event = block.startsWith('event: ') ? block.slice(7, block.indexOf('\n')) : 'message';
+  return eventFrame(event, JSON.parse(block.slice(dataAt + 6)));
 }
 
 export function floorEventStream(chunks: Uint8Array[]): Promise<number> {
@@ -100,5 +69,5 @@ export function floorEventStreamToSse(chunks: Uint8Array[]): Promise<number> {
 }
 
 export function floorSseToEventStream(chunks: Uint8Array[]): Promise<number> {
-  return drain(readableFrom(chunks).pipeThrough(sseToEventStreamFloorTransform()));
+  return drain(readableFrom(chunks).pipeThrough(sseBlockTransform(blockToFrame)));
 }

@@ -16,13 +16,14 @@
  *   its pure transforms from that checkout's TypeScript (through tsx, as crosswire's sources are): Chat →
  *   Messages requests (`transformUsingProviderConfig` with `AnthropicChatCompleteConfig`), Messages → Chat
  *   responses (`getAnthropicChatCompleteResponseTransform`) and stream events (`getAnthropicStreamChunkTransform`,
- *   fed one SSE event at a time by the bench's splitter: Portkey's own `readStream` sleeps 25 ms before the first
- *   event, which a loop cannot time).
+ *   fed one SSE event at a time by the floor's splitter, `sseBlockTransform`: Portkey's own `readStream` sleeps
+ *   25 ms before the first event, which a loop cannot time, and re-splits its whole buffer for every event).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { sseBlockTransform } from './floor.js';
 import type { Format } from './inputs.js';
 
 export type Direction = `${Format}>${Format}`;
@@ -137,41 +138,6 @@ interface PortkeyRequest {
   transformUsingProviderConfig(config: object, params: unknown, options: object): unknown;
 }
 
-/**
- * Bytes → SSE events → `perEvent` → bytes, one output write per input chunk (the splitting is the bench's, shared
- * with the floor; Portkey's own splitter re-splits the whole buffer for every event, which is slower).
- */
-function eventTransform(perEvent: (event: string, state: object) => string | undefined): TransformStream<Uint8Array, Uint8Array> {
-  const decoder = new TextDecoder();
-  const encoder = new TextEncoder();
-  const state = {};
-  let buffer = '';
-  const run = (controller: TransformStreamDefaultController<Uint8Array>, final: boolean) => {
-    let start = 0;
-    let out = '';
-    for (;;) {
-      const end = buffer.indexOf('\n\n', start);
-      if (end === -1) break;
-      const part = buffer.slice(start, end);
-      start = end + 2;
-      if (part.length > 0) out += perEvent(part, state) ?? '';
-    }
-    buffer = buffer.slice(start);
-    if (final && buffer.trim() !== '') out += perEvent(buffer, state) ?? '';
-    if (out !== '') controller.enqueue(encoder.encode(out));
-  };
-  return new TransformStream({
-    transform(chunk, controller) {
-      buffer += decoder.decode(chunk, { stream: true });
-      run(controller, false);
-    },
-    flush(controller) {
-      buffer += decoder.decode();
-      run(controller, true);
-    },
-  });
-}
-
 async function loadPortkey(root: string): Promise<Peer> {
   const at = (p: string) => pathToFileURL(join(root, p)).href;
   const request = (await import(at('src/services/transformToProviderRequest.ts'))) as PortkeyRequest;
@@ -185,7 +151,12 @@ async function loadPortkey(root: string): Promise<Peer> {
     name: `Portkey gateway ${version} (sources)`,
     request: { [`${O}>${A}`]: (t: string) => JSON.stringify(request.transformUsingProviderConfig(anthropic.AnthropicChatCompleteConfig, JSON.parse(t), { provider: 'anthropic' })) },
     response: { [`${A}>${O}`]: (t: string) => JSON.stringify(response(JSON.parse(t), 200, headers, strict)) },
-    stream: { [`${A}>${O}`]: (b: ReadableStream<Uint8Array>) => b.pipeThrough(eventTransform((e, state) => chunk(e, 'bench', state, strict))) },
+    stream: {
+      [`${A}>${O}`]: (b: ReadableStream<Uint8Array>) => {
+        const state = {};
+        return b.pipeThrough(sseBlockTransform((event) => chunk(event, 'bench', state, strict)));
+      },
+    },
   };
 }
 

@@ -66,21 +66,34 @@ export function originOf(frame: CallFrame): string {
 /** What a file does, for the category table (the gateway's and the translators' own work apart from Node's). */
 export function categoryOf(url: string): string {
   const short = shortUrl(url);
-  if (/^src\/(validate)\/|^generated\/|node_modules\/zod\//.test(short)) return 'validation (zod, generated)';
-  if (/^src\/gateway\//.test(short)) return 'gateway (src/gateway)';
-  if (/^src\/(sse|wire)\//.test(short)) return 'SSE / event-stream codec (src)';
-  if (/^src\//.test(short)) return 'translation (src: pairs, formats, stream)';
-  if (/node_modules\/(@hono|hono)\//.test(short)) return 'hono, @hono/node-server';
-  if (/node_modules\/@smithy\//.test(short)) return '@smithy event-stream codec';
-  if (/node_modules\/(tsx|esbuild)\/|^node:internal\/modules\//.test(short)) return 'module loading (tsx)';
-  if (/^node:internal\/webstreams\//.test(short)) return 'web streams (node:internal/webstreams)';
-  if (/^node:internal\/deps\/undici\//.test(short)) return 'Request, Response, Headers (undici)';
-  if (/^node:internal\/(encoding|util\/types)/.test(short)) return 'TextEncoder / TextDecoder';
-  if (/^node:(_http_|http|https|net|internal\/http|internal\/stream_base_commons|internal\/streams|stream|internal\/net)/.test(short) || /^node:events/.test(short)) return 'node http, net, streams (socket I/O)';
-  if (/^node:internal\/(process\/task_queues|timers|async_hooks)/.test(short)) return 'microtasks, timers';
-  if (/^node:/.test(short)) return 'other node internals';
-  if (/^bench\//.test(short)) return 'bench (inputs, harness)';
-  return short.startsWith('node_modules/') ? short.split('/').slice(1, short.split('/')[1]!.startsWith('@') ? 3 : 2).join('/') : 'other';
+  if (short.startsWith('node_modules/')) {
+    if (/^node_modules\/zod\//.test(short)) return 'validation (zod, generated)';
+    if (/^node_modules\/(@hono|hono)\//.test(short)) return 'hono, @hono/node-server';
+    if (/^node_modules\/@smithy\//.test(short)) return '@smithy event-stream codec';
+    if (/^node_modules\/(tsx|esbuild)\//.test(short)) return 'module loading (tsx)';
+    const parts = short.split('/');
+    return parts[1]!.startsWith('@') ? `${parts[1]}/${parts[2]}` : parts[1]!;
+  }
+  if (short.startsWith('node:')) {
+    if (/^node:internal\/modules\//.test(short)) return 'module loading (tsx)';
+    if (/^node:internal\/webstreams\//.test(short)) return 'web streams (node:internal/webstreams)';
+    if (/^node:internal\/deps\/undici\//.test(short)) return 'Request, Response, Headers (undici)';
+    if (/^node:internal\/(encoding|util\/types)/.test(short)) return 'TextEncoder / TextDecoder';
+    if (/^node:(_http_|http|https|net|events|stream|internal\/(http|stream_base_commons|streams|net))/.test(short)) return 'node http, net, streams (socket I/O)';
+    if (/^node:internal\/(process\/task_queues|timers|async_hooks)/.test(short)) return 'microtasks, timers';
+    return 'other node internals';
+  }
+  // the library, from the sources (src/…) or a build (dist/…, with or without a src/ level)
+  const lib = /(?:^|\/)(?:dist\/(?:src\/)?|src\/)(.*)$/.exec(short)?.[1];
+  if (/(?:^|\/)generated\//.test(short) || lib?.startsWith('validate/')) return 'validation (zod, generated)';
+  if (lib !== undefined && !/(?:^|\/)bench\//.test(short)) {
+    if (lib.startsWith('gateway/')) return 'gateway (src/gateway)';
+    if (lib.startsWith('sse/') || lib.startsWith('wire/')) return 'SSE / event-stream codec (src)';
+    return 'translation (src: pairs, formats, stream)';
+  }
+  // the bench's own closures: in a body case they call JSON.parse on the input and JSON.stringify on the output
+  if (/(?:^|\/)bench\//.test(short)) return 'bench (with the JSON.parse / JSON.stringify it calls)';
+  return 'other';
 }
 
 export function summarise(profile: Profile, pick?: string): { totalUs: number; functions: FunctionTime[]; origins: Map<string, number>; categories: Map<string, number>; picked: Map<string, number> } {
