@@ -261,7 +261,13 @@ function markdown(processes: GatewayOverhead['processes'], loads: LoadResult[], 
         `| ${t.label} | ${t.requests} | ${t.failures}${t.failure ? ` (${t.failure})` : ''} | ${(t.requests / t.seconds).toFixed(0)} | ${ms(percentile(t.ttfb, 50))} | ${ms(percentile(t.ttlb, 50))} | ${ms(percentile(t.ttlb, 99))} | ${hop} | ${per('upstream')} | ${per('load generator')} | ${busy} |`,
       );
     }
-    out.push('', `Gateway over the relay at p50 (time to last byte): **${l.addedOverRelayMs >= 0 ? '+' : ''}${ms(l.addedOverRelayMs)} ms**, ×${l.ratioOverRelay.toFixed(2)} (median of per-round ratios); throughput ×${l.throughputOverRelay.toFixed(2)}.`);
+    const target =
+      l.kind === 'stream' && l.concurrency === 1
+        ? ` Target ≤ +1 ms: ${l.addedOverRelayMs <= 1 ? 'met' : 'missed'}.`
+        : l.kind === 'stream' && l.concurrency >= 64
+          ? ` Target ≤ ×1.5: ${l.ratioOverRelay <= 1.5 ? 'met' : 'missed'}.`
+          : '';
+    out.push('', `Gateway over the relay at p50 (time to last byte): **${l.addedOverRelayMs >= 0 ? '+' : ''}${ms(l.addedOverRelayMs)} ms**, ×${l.ratioOverRelay.toFixed(2)} (median of per-round ratios); throughput ×${l.throughputOverRelay.toFixed(2)}.${target}`);
   }
   return out.join('\n');
 }
