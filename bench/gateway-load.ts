@@ -1,260 +1,368 @@
 /**
- * Gateway overhead under load: p50/p99 time to first byte and to last byte, and throughput, of the reference
- * gateway at 64 concurrent streams (Chat client -> gateway -> Anthropic mock, streamed and translated), beside
- * the same load sent straight to the Anthropic mock, measured in the same run, on loopback.
+ * Gateway overhead: what crosswire's reference gateway adds to a request and to a stream, and its throughput at
+ * 1, 16 and 64 concurrent streams, beside a pass-through relay baseline and the upstream alone, in the same run.
  *
- * `measureGatewayOverhead(opts)` returns the numbers (bench/run.ts calls it); standalone:
- * `node --import tsx bench/gateway-load.ts` (`CROSSWIRE_BENCH_SMOKE=1`: a tiny load).
+ * Every part runs in its own process, started here and reported with its pid: the load generator
+ * (bench/gateway-load/client.ts), the upstream (upstream.ts: a canned Anthropic API), the relay (relay.ts: node:http
+ * in, node:http out, bytes piped) and the gateway (gateway.ts). This process only orchestrates over IPC. Each
+ * process reports its CPU time and event-loop use per load, so the table shows where the CPU goes, not only the
+ * latency that the shared cores make of it. Targets are measured in rounds, rotating which goes first.
+ *
+ * `measureGatewayOverhead(opts)` returns the figures (bench/run.ts calls it). Standalone:
+ *   node --import tsx bench/gateway-load.ts [--concurrency 1,16,64] [--rounds 3] [--profile <dir>]
+ * `--profile` runs the relay and the gateway under `--cpu-prof` (summarise with bench/profile-summary.ts).
+ * `CROSSWIRE_BENCH_SMOKE=1`: a tiny load.
  */
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { serveOnLoopback } from '../conformance/mocks/adapters/serve-on-loopback.js';
-import { createAnthropicMock } from '../conformance/mocks/anthropic/create-anthropic-mock.js';
-import { createGateway } from '../src/gateway/node/create-gateway.js';
-import { serveGateway } from '../src/gateway/node/serve.js';
+import { type ChildProcess, fork } from 'node:child_process';
+import os from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { digestDifference, responseDigest, streamDigest } from './digest.js';
+import type { FromChild, ToChild, Usage } from './gateway-load/child.js';
+import type { Job, JobResult } from './gateway-load/client.js';
+import { cannedEvents, cannedResponse, chatRequest, messagesRequest, STREAM_EVENTS } from './gateway-load/exchange.js';
+import { median } from './harness.js';
 
 export interface GatewayLoadOptions {
-  /** concurrent streams (default 64) */
-  concurrency?: number;
-  /** requests per measured load (default 2000; smoke 64) */
-  requests?: number;
-  /** stop a load after this long even if not all requests ran (default 10 s; smoke 2 s) */
-  maxSeconds?: number;
-  /** warm-up requests per target before measuring (default 200; smoke 16) */
-  warmup?: number;
-  /** characters of streamed answer text (default ~480: about 30 deltas) */
-  answerChars?: number;
   smoke?: boolean;
-  /**
-   * where the gateway runs: `worker` (default; a worker thread with its own event loop, as a gateway process
-   * would have) or `inline` (the same event loop as the client and the mock)
-   */
-  gatewayIn?: 'worker' | 'inline';
+  /** concurrent streams to measure (default 1, 16, 64; smoke 1, 8) */
+  concurrency?: number[];
+  /** rounds per load (default 3; smoke 1) */
+  rounds?: number;
+  /** a directory: run the gateway and the relay under `--cpu-prof`, profiles written there (named by pid) when they exit */
+  profile?: string;
 }
 
-export interface LoadStats {
-  requests: number;
-  failures: number;
-  seconds: number;
-  requestsPerSecond: number;
-  ttfbP50Ms: number;
-  ttfbP99Ms: number;
-  ttlbP50Ms: number;
-  ttlbP99Ms: number;
+interface Proc {
+  name: string;
+  pid: number;
+  url: string;
+  info: string;
+  usage(): Promise<Usage>;
+  job(job: Job): Promise<JobResult>;
+  close(): Promise<void>;
 }
 
-export interface GatewayOverhead {
-  concurrency: number;
-  gatewayIn: 'worker' | 'inline';
-  direct: LoadStats;
-  gateway: LoadStats;
-  /** gateway p50 time to last byte minus direct */
-  addedP50Ms: number;
-  addedP99Ms: number;
-  /** gateway / direct, time to last byte at p50 */
-  ratioP50: number;
-  /** gateway throughput / direct throughput */
-  throughputRatio: number;
-  markdown: string;
+const TSX = import.meta.resolve('tsx');
+
+function spawn(name: string, entry: string, env: Record<string, string>, execArgv: string[] = []): Promise<Proc> {
+  const child: ChildProcess = fork(fileURLToPath(new URL(entry, import.meta.url)), [], {
+    execArgv: ['--import', TSX, ...execArgv],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  let nextId = 0;
+  const waiting = new Map<number, (m: FromChild) => void>();
+  const ask = <T>(m: ToChild & { id: number }, pick: (r: FromChild) => T): Promise<T> =>
+    new Promise((resolve) => {
+      waiting.set(m.id, (r) => resolve(pick(r)));
+      child.send(m);
+    });
+  return new Promise((resolve, reject) => {
+    child.on('message', (m: FromChild) => {
+      if (m.type === 'ready') {
+        resolve({
+          name,
+          pid: m.pid,
+          url: m.url,
+          info: m.info,
+          usage: () =>
+            ask({ type: 'usage', id: nextId++ }, (r) =>
+              r.type === 'usage' ? r.usage : { cpuUs: 0, idle: 0, active: 0 },
+            ),
+          job: (job) =>
+            ask({ type: 'job', id: nextId++, job }, (r) =>
+              r.type === 'result' ? (r.result as JobResult) : { ttfb: [], ttlb: [], failures: 1, ms: 0 },
+            ),
+          close: () =>
+            new Promise<void>((done) => {
+              const timer = setTimeout(() => child.kill(), 10_000);
+              child.once('exit', () => {
+                clearTimeout(timer);
+                done();
+              });
+              child.send({ type: 'close' } satisfies ToChild);
+            }),
+        });
+      } else if (m.type === 'failed') reject(new Error(`${name} process failed: ${m.message}`));
+      else if ('id' in m) {
+        waiting.get(m.id)?.(m);
+        waiting.delete(m.id);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${name} process exited with ${code} before it was ready`)));
+  });
 }
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i] ?? Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+const ms = (n: number) => (Number.isNaN(n) ? '–' : n < 10 ? n.toFixed(2) : n.toFixed(1));
 
-/** One streamed request: times to first and last body byte (ms), or undefined when it failed. */
-async function timeOne(url: string, init: RequestInit): Promise<{ ttfb: number; ttlb: number } | undefined> {
-  const t0 = performance.now();
-  const res = await fetch(url, init);
-  const reader = res.body?.getReader();
-  if (!reader || res.status !== 200) {
-    await reader?.cancel();
-    return undefined;
-  }
-  let ttfb = -1;
-  for (;;) {
-    const { done } = await reader.read();
-    if (ttfb < 0) ttfb = performance.now() - t0;
-    if (done) break;
-  }
-  return { ttfb, ttlb: performance.now() - t0 };
+interface TargetStats {
+  name: string;
+  label: string;
+  requests: number;
+  failures: number;
+  failure?: string;
+  seconds: number;
+  ttfb: number[];
+  ttlb: number[];
+  /** per round: p50 time to last byte */
+  roundP50: number[];
+  /** CPU µs per process name over this target's loads */
+  cpuUs: Record<string, number>;
+  /** event-loop active and total ms of the hop process (relay or gateway) */
+  hopActive: number;
+  hopTotal: number;
 }
 
-async function load(
-  target: { url: string; init: RequestInit },
-  total: number,
-  concurrency: number,
-  maxMs: number,
-): Promise<LoadStats> {
-  const ttfb: number[] = [];
-  const ttlb: number[] = [];
-  let started = 0;
-  let failures = 0;
-  const t0 = performance.now();
-  const worker = async () => {
-    while (started < total && performance.now() - t0 < maxMs) {
-      started++;
-      const r = await timeOne(target.url, target.init).catch(() => undefined);
-      if (!r) failures++;
-      else {
-        ttfb.push(r.ttfb);
-        ttlb.push(r.ttlb);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - t0) / 1000;
-  ttfb.sort((a, b) => a - b);
-  ttlb.sort((a, b) => a - b);
-  return {
-    requests: ttlb.length,
-    failures,
-    seconds: round(seconds),
-    requestsPerSecond: round(ttlb.length / seconds, 1),
-    ttfbP50Ms: round(percentile(ttfb, 50)),
-    ttfbP99Ms: round(percentile(ttfb, 99)),
-    ttlbP50Ms: round(percentile(ttlb, 50)),
-    ttlbP99Ms: round(percentile(ttlb, 99)),
-  };
+export interface LoadResult {
+  title: string;
+  kind: 'request' | 'stream';
+  concurrency: number;
+  load: number;
+  targets: TargetStats[];
+  /** gateway p50 − relay p50, time to last byte (ms) */
+  addedOverRelayMs: number;
+  /** gateway / relay p50 (time to last byte), median of per-round ratios */
+  ratioOverRelay: number;
+  throughputOverRelay: number;
 }
 
-function table(r: Omit<GatewayOverhead, 'markdown'>): string {
-  const row = (name: string, s: LoadStats) =>
-    `| ${name} | ${s.requests} | ${s.failures} | ${s.requestsPerSecond} | ${s.ttfbP50Ms} | ${s.ttfbP99Ms} | ${s.ttlbP50Ms} | ${s.ttlbP99Ms} |`;
-  return [
-    `### gateway overhead: ${r.concurrency} concurrent streams (loopback; gateway ${r.gatewayIn === 'worker' ? 'in a worker thread' : 'on the same event loop'})`,
-    '',
-    '| target | requests | failed | req/s | TTFB p50 ms | TTFB p99 ms | TTLB p50 ms | TTLB p99 ms |',
-    '|---|---|---|---|---|---|---|---|',
-    row('Anthropic mock, direct (Messages stream)', r.direct),
-    row('gateway: Chat client -> Anthropic mock (translated stream)', r.gateway),
-    '',
-    `Gateway / direct at p50 (time to last byte): ×${r.ratioP50}, **+${r.addedP50Ms} ms** (p99 +${r.addedP99Ms} ms); throughput ×${r.throughputRatio}.`,
-    r.gatewayIn === 'worker'
-      ? "Client and mock share the main thread; the gateway has its own thread. The added time is the extra HTTP hop plus the gateway's validation and translation."
-      : "Client, gateway and mock share one event loop: the added time includes the gateway's CPU taken from the client and the mock.",
-  ].join('\n');
-}
-
-async function startGatewayInline(
-  upstreamUrl: string,
-  apiKey: string,
-): Promise<{ url: string; close(): Promise<void> }> {
-  return serveGateway(
-    createGateway({
-      providers: { anthropic: { format: 'anthropic-messages', baseUrl: upstreamUrl, apiKey } },
-      log: () => {},
-    }),
-  );
-}
-
-/** The gateway in a worker thread; TypeScript is loaded there through tsx's register API. */
-async function startGatewayWorker(
-  upstreamUrl: string,
-  apiKey: string,
-): Promise<{ url: string; close(): Promise<void> }> {
-  const entry = new URL('./gateway-load/gateway-worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
-  const worker = new Worker(code, { eval: true, workerData: { upstreamUrl, apiKey } });
-  const url = await new Promise<string>((resolve, reject) => {
-    worker.once('message', (m: { url: string }) => resolve(m.url));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`gateway worker exited with ${code}`)));
-  });
-  return {
-    url,
-    close: async () => {
-      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-      worker.postMessage('close');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 2_000))]);
-      await worker.terminate();
-    },
-  };
+export interface GatewayOverhead {
+  processes: { name: string; pid: number; info: string }[];
+  loads: LoadResult[];
+  failures: number;
+  markdown: string;
 }
 
 export async function measureGatewayOverhead(opts: GatewayLoadOptions = {}): Promise<GatewayOverhead> {
   const smoke = opts.smoke ?? process.env.CROSSWIRE_BENCH_SMOKE === '1';
-  const concurrency = opts.concurrency ?? (smoke ? 8 : 64);
-  const total = opts.requests ?? (smoke ? 64 : 2000);
-  const maxMs = (opts.maxSeconds ?? (smoke ? 2 : 10)) * 1000;
-  const warmup = opts.warmup ?? (smoke ? 16 : 200);
-  const words = Math.max(1, Math.round((opts.answerChars ?? 480) / 18));
-  const prompt = 'lighthouse keeper '.repeat(words).trim();
+  const rounds = opts.rounds ?? (smoke ? 1 : 3);
+  const concurrencies = opts.concurrency ?? (smoke ? [1, 8] : [1, 16, 64]);
+  const perLoad = (c: number) => (smoke ? Math.max(16, 4 * c) : c === 1 ? 300 : Math.max(800, 25 * c));
+  const maxMs = smoke ? 5_000 : 20_000;
 
-  const gatewayIn = opts.gatewayIn ?? 'worker';
-  const mock = createAnthropicMock({ apiKey: 'bench-upstream-key', chunkSize: 16 });
-  const mocks = await serveOnLoopback({ anthropic: mock });
-  const gateway =
-    gatewayIn === 'worker'
-      ? await startGatewayWorker(mocks.urls.anthropic ?? '', 'bench-upstream-key')
-      : await startGatewayInline(mocks.urls.anthropic ?? '', 'bench-upstream-key');
-  const direct = {
-    url: `${mocks.urls.anthropic}/v1/messages`,
-    init: {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-api-key': 'bench-upstream-key',
-        'anthropic-version': '2023-06-01',
-      },
-      body: JSON.stringify({
-        model: 'claude-bench',
-        max_tokens: 1024,
-        stream: true,
-        messages: [{ role: 'user', content: prompt }],
-      }),
-    },
-  };
-  const viaGateway = {
-    url: `${gateway.url}/v1/chat/completions`,
-    init: {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer bench-client' },
-      body: JSON.stringify({
-        model: '@anthropic/claude-bench',
-        max_tokens: 1024,
-        stream: true,
-        messages: [{ role: 'user', content: prompt }],
-      }),
-    },
-  };
+  const procs: Proc[] = [];
   try {
-    const resetEvery = async (stats: Promise<LoadStats>) => {
-      const s = await stats;
-      mock.reset(); // the mock's request log is not what is measured
-      return s;
-    };
-    await resetEvery(load(direct, warmup, concurrency, maxMs));
-    await resetEvery(load(viaGateway, warmup, concurrency, maxMs));
-    const d = await resetEvery(load(direct, total, concurrency, maxMs));
-    const g = await resetEvery(load(viaGateway, total, concurrency, maxMs));
-    const r = {
-      concurrency,
-      gatewayIn,
-      direct: d,
-      gateway: g,
-      addedP50Ms: round(g.ttlbP50Ms - d.ttlbP50Ms),
-      addedP99Ms: round(g.ttlbP99Ms - d.ttlbP99Ms),
-      ratioP50: round(g.ttlbP50Ms / d.ttlbP50Ms),
-      throughputRatio: round(g.requestsPerSecond / d.requestsPerSecond),
-    };
-    return { ...r, markdown: table(r) };
+    const client = await spawn('load generator', './gateway-load/client.ts', {});
+    procs.push(client);
+    const upstream = await spawn('upstream', './gateway-load/upstream.ts', {});
+    procs.push(upstream);
+    const prof = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${opts.profile}`] : [];
+    const relay = await spawn('relay', './gateway-load/relay.ts', { CROSSWIRE_BENCH_UPSTREAM: upstream.url }, prof);
+    procs.push(relay);
+    const gateway = await spawn(
+      'gateway',
+      './gateway-load/gateway.ts',
+      { CROSSWIRE_BENCH_UPSTREAM: upstream.url },
+      prof,
+    );
+    procs.push(gateway);
+
+    const targets = (stream: boolean) => [
+      {
+        name: 'direct',
+        label: 'Messages client → upstream',
+        url: upstream.url,
+        target: messagesRequest(stream),
+        hop: undefined,
+      },
+      {
+        name: 'relay',
+        label: 'Messages client → relay → upstream',
+        url: relay.url,
+        target: messagesRequest(stream),
+        hop: relay,
+      },
+      {
+        name: 'gateway',
+        label: 'Chat client → gateway → upstream (translated)',
+        url: gateway.url,
+        target: chatRequest(stream),
+        hop: gateway,
+      },
+    ];
+
+    // correctness, outside the timed part: each target answers the canned exchange, the gateway's translated
+    let failures = 0;
+    const checks: string[] = [];
+    for (const stream of [false, true]) {
+      for (const t of targets(stream)) {
+        const r = await client.job({ url: t.url, target: t.target, concurrency: 1, requests: 1, maxMs, capture: true });
+        const format = t.name === 'gateway' ? 'openai-chat' : 'anthropic-messages';
+        const expected = stream
+          ? streamDigest('anthropic-messages', new TextEncoder().encode(cannedEvents().join('')))
+          : responseDigest('anthropic-messages', JSON.parse(cannedResponse()));
+        let why: string | undefined;
+        try {
+          const body = r.capture?.body ?? '';
+          why =
+            r.capture?.status !== 200
+              ? `status ${r.capture?.status}: ${body.slice(0, 200)}`
+              : digestDifference(
+                  expected,
+                  stream
+                    ? streamDigest(format, new TextEncoder().encode(body))
+                    : responseDigest(format, JSON.parse(body)),
+                );
+        } catch (e) {
+          why = (e as Error).message;
+        }
+        if (why) {
+          failures++;
+          checks.push(`- **${t.name} (${stream ? 'stream' : 'request'}) does not answer correctly**: ${why}`);
+        }
+      }
+    }
+
+    // warm-up: every target, both kinds
+    for (const stream of [false, true])
+      for (const t of targets(stream))
+        await client.job({ url: t.url, target: t.target, concurrency: 8, requests: smoke ? 16 : 200, maxMs });
+
+    const loads: LoadResult[] = [];
+    const plan: { kind: 'request' | 'stream'; concurrency: number }[] = [
+      { kind: 'request', concurrency: 1 },
+      ...concurrencies.map((c) => ({ kind: 'stream' as const, concurrency: c })),
+    ];
+    for (const { kind, concurrency } of plan) {
+      const load = os.loadavg()[0]!;
+      const list = targets(kind === 'stream');
+      const stats: TargetStats[] = list.map((t) => ({
+        name: t.name,
+        label: t.label,
+        requests: 0,
+        failures: 0,
+        seconds: 0,
+        ttfb: [],
+        ttlb: [],
+        roundP50: [],
+        cpuUs: {},
+        hopActive: 0,
+        hopTotal: 0,
+      }));
+      for (let r = 0; r < rounds; r++) {
+        for (let i = 0; i < list.length; i++) {
+          const k = (i + r) % list.length;
+          const t = list[k]!;
+          const s = stats[k]!;
+          const before = await Promise.all(procs.map((p) => p.usage()));
+          const res = await client.job({
+            url: t.url,
+            target: t.target,
+            concurrency,
+            requests: perLoad(concurrency),
+            maxMs,
+          });
+          const after = await Promise.all(procs.map((p) => p.usage()));
+          procs.forEach((p, j) => {
+            s.cpuUs[p.name] = (s.cpuUs[p.name] ?? 0) + after[j]!.cpuUs - before[j]!.cpuUs;
+            if (p === t.hop) {
+              s.hopActive += after[j]!.active - before[j]!.active;
+              s.hopTotal += after[j]!.active + after[j]!.idle - before[j]!.active - before[j]!.idle;
+            }
+          });
+          s.requests += res.ttlb.length;
+          s.failures += res.failures;
+          s.failure ??= res.failure;
+          s.seconds += res.ms / 1000;
+          s.ttfb.push(...res.ttfb);
+          s.ttlb.push(...res.ttlb);
+          s.roundP50.push(
+            percentile(
+              res.ttlb.slice().sort((a, b) => a - b),
+              50,
+            ),
+          );
+        }
+      }
+      for (const s of stats) {
+        s.ttfb.sort((a, b) => a - b);
+        s.ttlb.sort((a, b) => a - b);
+        failures += s.failures;
+      }
+      const [, rl, gw] = stats as [TargetStats, TargetStats, TargetStats];
+      loads.push({
+        title:
+          kind === 'request'
+            ? 'one request at a time, not streamed'
+            : `${concurrency} concurrent stream${concurrency === 1 ? '' : 's'}`,
+        kind,
+        concurrency,
+        load,
+        targets: stats,
+        addedOverRelayMs: percentile(gw.ttlb, 50) - percentile(rl.ttlb, 50),
+        ratioOverRelay: median(gw.roundP50.map((g, i) => g / rl.roundP50[i]!)),
+        throughputOverRelay: gw.requests / gw.seconds / (rl.requests / rl.seconds),
+      });
+    }
+    const processes = [
+      { name: 'orchestrator', pid: process.pid, info: 'starts the others and reads their CPU over IPC; sends no load' },
+      ...procs.map((p) => ({ name: p.name, pid: p.pid, info: p.info })),
+    ];
+    return { processes, loads, failures, markdown: markdown(processes, loads, checks, rounds, opts.profile) };
   } finally {
-    await gateway.close();
-    await mocks.close();
+    await Promise.all(procs.map((p) => p.close()));
   }
 }
 
+function markdown(
+  processes: GatewayOverhead['processes'],
+  loads: LoadResult[],
+  checks: string[],
+  rounds: number,
+  profile?: string,
+): string {
+  const out = [
+    '### gateway: processes',
+    '',
+    ...processes.map((p) => `- ${p.name}, pid ${p.pid}: ${p.info}`),
+    '',
+    `All on loopback, sharing this machine's ${os.cpus().length} cores; each load runs ${rounds} round(s) per target, rotating which target goes first. CPU per request is each process's own CPU time (user + system) over a target's loads divided by its requests; "busy" is the hop process's event-loop utilisation during them. The upstream streams ${STREAM_EVENTS} events per answer.${profile ? ` The relay and the gateway ran under --cpu-prof (profiles in ${profile}, named by pid; summarise with bench/profile-summary.ts).` : ''}`,
+    ...(checks.length ? ['', ...checks] : []),
+  ];
+  for (const l of loads) {
+    out.push(
+      '',
+      `### gateway: ${l.title} · load ${l.load.toFixed(2)}`,
+      '',
+      '| target | requests | failed | req/s | TTFB p50 ms | TTLB p50 ms | TTLB p99 ms | CPU/req hop ms | CPU/req upstream ms | CPU/req client ms | hop busy |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    );
+    for (const t of l.targets) {
+      const per = (name: string) => (t.requests ? ms((t.cpuUs[name] ?? 0) / 1000 / t.requests) : '–');
+      const hop = t.name === 'gateway' ? per('gateway') : t.name === 'relay' ? per('relay') : '';
+      const busy = t.hopTotal > 0 ? `${Math.round((100 * t.hopActive) / t.hopTotal)} %` : '';
+      out.push(
+        `| ${t.label} | ${t.requests} | ${t.failures}${t.failure ? ` (${t.failure})` : ''} | ${(t.requests / t.seconds).toFixed(0)} | ${ms(percentile(t.ttfb, 50))} | ${ms(percentile(t.ttlb, 50))} | ${ms(percentile(t.ttlb, 99))} | ${hop} | ${per('upstream')} | ${per('load generator')} | ${busy} |`,
+      );
+    }
+    const target =
+      l.kind === 'stream' && l.concurrency === 1
+        ? ` Target ≤ +1 ms: ${l.addedOverRelayMs <= 1 ? 'met' : 'missed'}.`
+        : l.kind === 'stream' && l.concurrency >= 64
+          ? ` Target ≤ ×1.5: ${l.ratioOverRelay <= 1.5 ? 'met' : 'missed'}.`
+          : '';
+    out.push(
+      '',
+      `Gateway over the relay at p50 (time to last byte): **${l.addedOverRelayMs >= 0 ? '+' : ''}${ms(l.addedOverRelayMs)} ms**, ×${l.ratioOverRelay.toFixed(2)} (median of per-round ratios); throughput ×${l.throughputOverRelay.toFixed(2)}.${target}`,
+    );
+  }
+  return out.join('\n');
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  measureGatewayOverhead().then(
+  const arg = (name: string) =>
+    process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
+  const concurrency = arg('--concurrency')?.split(',').map(Number);
+  const rounds = arg('--rounds') ? Number(arg('--rounds')) : undefined;
+  measureGatewayOverhead({ concurrency, rounds, profile: arg('--profile') }).then(
     (r) => {
       console.log(r.markdown);
-      process.exit(r.direct.failures + r.gateway.failures > 0 ? 1 : 0);
+      process.exit(r.failures > 0 ? 1 : 0);
     },
     (e: unknown) => {
       console.error(e);

@@ -1,7 +1,8 @@
 /**
- * A small interleaved benchmark harness. Every contender of a case is measured in the same
- * run, in alternating rounds, so machine drift hits all of them alike; results are reported
- * as ratios against the case's baseline.
+ * A small interleaved benchmark harness. Every contender of a case is measured in the same run, in rounds: each
+ * round times one batch of every contender (the starting contender rotates), so machine drift hits all of them
+ * alike. A contender's time is the median of its batches; a ratio between two contenders is the median of their
+ * per-round ratios (paired in time, which cancels most of the load that other processes put on a shared machine).
  */
 export interface Contender {
   name: string;
@@ -13,32 +14,41 @@ export interface Measurement {
   name: string;
   /** median time of one operation, in nanoseconds */
   medianNs: number;
-  /** ratio against the baseline (first contender) */
-  ratio: number;
+  /** per-round times of one operation, in nanoseconds (round order) */
+  samples: number[];
 }
 
-function now(): bigint {
-  return process.hrtime.bigint();
+/**
+ * `wall`: elapsed time (what a user waits). `cpu`: this process's CPU time (user + system, all its threads), which
+ * leaves out the time other processes hold the cores: steadier on a shared machine, but it counts the GC's
+ * helper threads and not the waits.
+ */
+export type Clock = 'wall' | 'cpu';
+
+function now(clock: Clock): number {
+  if (clock === 'wall') return Number(process.hrtime.bigint());
+  const u = process.cpuUsage();
+  return (u.user + u.system) * 1000;
 }
 
-async function timeBatch(fn: () => unknown, iterations: number): Promise<number> {
+async function timeBatch(fn: () => unknown, iterations: number, clock: Clock): Promise<number> {
   const first = fn();
   const isAsync = first instanceof Promise;
   if (isAsync) await first;
-  const start = now();
+  const start = now(clock);
   if (isAsync) {
     for (let i = 0; i < iterations; i++) await fn();
   } else {
     for (let i = 0; i < iterations; i++) fn();
   }
-  return Number(now() - start) / iterations;
+  return (now(clock) - start) / iterations;
 }
 
-/** Iterations so that one batch takes about `targetMs`. */
+/** Iterations so that one batch takes about `targetMs` (of wall time). */
 async function calibrate(fn: () => unknown, targetMs: number): Promise<number> {
   let n = 1;
   for (;;) {
-    const per = await timeBatch(fn, n);
+    const per = await timeBatch(fn, n, 'wall');
     if (per * n >= targetMs * 1e6 || n >= 1 << 20) return Math.max(1, Math.round((targetMs * 1e6) / per));
     n *= 4;
   }
@@ -49,9 +59,11 @@ export interface HarnessOptions {
   rounds: number;
   /** target duration of one batch in ms */
   batchMs: number;
+  /** default `wall` */
+  clock?: Clock;
 }
 
-function median(xs: number[]): number {
+export function median(xs: readonly number[]): number {
   const s = xs.slice().sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
@@ -65,12 +77,15 @@ export async function compare(contenders: Contender[], opts: HarnessOptions): Pr
     for (let i = 0; i < contenders.length; i++) {
       // rotate the start so no contender always runs first in a round
       const k = (i + r) % contenders.length;
-      samples[k]!.push(await timeBatch(contenders[k]!.run, iterations[k]!));
+      samples[k]!.push(await timeBatch(contenders[k]!.run, iterations[k]!, opts.clock ?? 'wall'));
     }
   }
-  const medians = samples.map(median);
-  const base = medians[0]!;
-  return contenders.map((c, i) => ({ name: c.name, medianNs: medians[i]!, ratio: medians[i]! / base }));
+  return contenders.map((c, i) => ({ name: c.name, medianNs: median(samples[i]!), samples: samples[i]! }));
+}
+
+/** `a` / `b`: the median of their per-round ratios. */
+export function pairedRatio(a: Measurement, b: Measurement): number {
+  return median(a.samples.map((x, r) => x / b.samples[r]!));
 }
 
 export function formatNs(ns: number): string {
@@ -79,9 +94,10 @@ export function formatNs(ns: number): string {
   return `${ns.toFixed(0)} ns`;
 }
 
+/** A case as a markdown table: each contender's median and its ratio to the first contender (paired per round). */
 export function table(title: string, rows: Measurement[], note?: string): string {
   const lines = [`### ${title}`, '', '| contender | median | × baseline |', '|---|---:|---:|'];
-  for (const r of rows) lines.push(`| ${r.name} | ${formatNs(r.medianNs)} | ${r.ratio.toFixed(2)}× |`);
+  for (const r of rows) lines.push(`| ${r.name} | ${formatNs(r.medianNs)} | ${pairedRatio(r, rows[0]!).toFixed(2)}× |`);
   if (note) lines.push('', note);
   return lines.join('\n');
 }

@@ -2,8 +2,8 @@
  * Heap growth while translating a large stream: the events are produced lazily (never held),
  * translated and drained; heap is sampled after forced GCs every ~10 MB of input.
  */
-import { translateStream } from '../src/index.js';
-import { encodeSSEEvent } from '../src/wire/sse/encode-sse.js';
+import type { Library } from './target.js';
+import { sseEvent } from './wire.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -12,7 +12,10 @@ function heapMb(): number {
   return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
-export async function measureStreamMemory(totalMb: number): Promise<{
+export async function measureStreamMemory(
+  lib: Library,
+  totalMb: number,
+): Promise<{
   beforeMb: number;
   maxDuringMb: number;
   afterMb: number;
@@ -25,10 +28,12 @@ export async function measureStreamMemory(totalMb: number): Promise<{
   const target = totalMb * 1024 * 1024;
   let produced = 0;
   let events = 0;
-  let nextSample = 10 * 1024 * 1024;
+  // a sample every ~10 MB, and at least four per run
+  const every = Math.min(10 * 1024 * 1024, Math.ceil(target / 4));
+  let nextSample = every;
   let maxDuring = 0;
   const beforeMb = heapMb();
-  const frame = (events: Record<string, unknown>[]) => events.map((e) => encodeSSEEvent(String(e.type), e)).join('');
+  const frame = (events: Record<string, unknown>[]) => events.map((e) => sseEvent(String(e.type), e)).join('');
   const head = frame([
     {
       type: 'message_start',
@@ -72,7 +77,7 @@ export async function measureStreamMemory(totalMb: number): Promise<{
         events += 32;
         if (produced >= nextSample) {
           maxDuring = Math.max(maxDuring, heapMb());
-          nextSample += 10 * 1024 * 1024;
+          nextSample += every;
         }
         if (produced >= target) state = 'tail';
         return;
@@ -85,7 +90,7 @@ export async function measureStreamMemory(totalMb: number): Promise<{
       controller.close();
     },
   });
-  const reader = translateStream('anthropic-messages', 'openai-chat', input, { created: 0 }).getReader();
+  const reader = lib.translateStream('anthropic-messages', 'openai-chat', input).getReader();
   let out = 0;
   for (;;) {
     const { done, value } = await reader.read();

@@ -1,287 +1,419 @@
 /**
- * `npm run bench`: translation speed and memory against the JSON floor and a peer, measured in
- * one run. `CROSSWIRE_BENCH_SMOKE=1` runs every case briefly (CI uses it so the bench cannot rot);
- * `--only <substring>` picks cases.
+ * `npm run bench`: crosswire measured the way a user runs it, bytes in → bytes out, against the floor and the
+ * peers, every contender of a case in the same run (docs/translation-performance.md describes the method).
+ *
+ *   CROSSWIRE_BENCH_SMOKE=1     every case briefly, with the correctness checks (CI runs it so the bench cannot rot)
+ *   CROSSWIRE_BENCH_TARGET=package (or --target package)
+ *                               bench `import 'crosswire'` as the package's exports resolve it (the build), not src/
+ *   CROSSWIRE_BENCH_PORTKEY_SRC=<checkout>   add Portkey's transforms from a source checkout (bench/peers.ts)
+ *   CROSSWIRE_BENCH_CLOCK=cpu   time with this process's CPU time instead of elapsed time (steadier on a shared machine)
+ *   --only <text>               only the cases whose title contains <text> (`memory`, `gateway` for those parts)
+ *   --profile <seconds>         run only crosswire's contender of each case, in a loop, for that long (no comparison):
+ *                               `node --cpu-prof --import tsx bench/run.ts --only '<case>' --profile 5`
  */
 import os from 'node:os';
-import type { FormatId } from '../src/index.js';
-import { translateRequest, translateResponse, translateStream, validateRequest } from '../src/index.js';
-import { floorEventStream, floorSseToEventStream } from './event-stream-floor.js';
+import { digestDifference, requestDigest, responseDigest, streamDigest } from './digest.js';
+import { floorEventStreamToSse, floorSseToEventStream } from './event-stream-floor.js';
 import { drain, floorJson, floorStream, readableFrom } from './floor.js';
 import { measureGatewayOverhead } from './gateway-load.js';
-import { type Contender, compare, type Measurement, table } from './harness.js';
+import { type Clock, type Contender, compare, formatNs, type Measurement, pairedRatio } from './harness.js';
 import {
-  anthropicRequest,
-  anthropicResponse,
-  anthropicSSE,
-  anthropicStreamEvents,
-  chunkBytes,
-  openaiRequest,
-  openaiResponse,
-  openaiSSE,
-  openaiStreamChunks,
-  type Size,
+  type Format,
+  kb,
+  networkChunks,
+  oneChunk,
+  type RequestSize,
+  type ResponseSize,
+  requestBody,
+  responseBody,
+  streamBytes,
+  URL_MODEL,
 } from './inputs.js';
 import { measureStreamMemory } from './memory.js';
-import { loadPeer } from './peer.js';
-import {
-  chunkBinary,
-  converseFrames,
-  converseStreamEvents,
-  geminiSSE,
-  geminiStreamChunks,
-  PROVIDER_MODEL,
-  providerRequestText,
-} from './provider-inputs.js';
+import { coverage, type Direction, loadPeers, type Peer, type StreamFn, type TextFn } from './peers.js';
+import { type Library, loadLibrary } from './target.js';
+import { concatBytes } from './wire.js';
 
+const args = process.argv.slice(2);
+const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+if (flag('--target')) process.env.CROSSWIRE_BENCH_TARGET = flag('--target');
+const only = flag('--only');
+const profileSeconds = flag('--profile') ? Number(flag('--profile')) : undefined;
 const SMOKE = process.env.CROSSWIRE_BENCH_SMOKE === '1';
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-const opts = SMOKE ? { rounds: 2, batchMs: 2 } : { rounds: 15, batchMs: 40 };
+const clock: Clock = process.env.CROSSWIRE_BENCH_CLOCK === 'cpu' ? 'cpu' : 'wall';
+const opts = SMOKE ? { rounds: 2, batchMs: 2, clock } : { rounds: 15, batchMs: 30, clock };
 
-const A: FormatId = 'anthropic-messages';
-const O: FormatId = 'openai-chat';
-const G = 'gemini' satisfies FormatId;
-const C = 'bedrock-converse' satisfies FormatId;
-const results: { title: string; rows: Measurement[] }[] = [];
+const A: Format = 'anthropic-messages';
+const O: Format = 'openai-chat';
+const G: Format = 'gemini';
+const C: Format = 'bedrock-converse';
+const SHORT: Record<Format, string> = { [A]: 'Messages', [O]: 'Chat', [G]: 'Gemini', [C]: 'Converse' };
+/** Formats that name the model in the URL: reading them back to Messages needs it as an option. */
+const urlModel = (from: Format) => (from === G || from === C ? { model: URL_MODEL } : undefined);
+/** Stream options: the model from the URL, and a Chat client that asked for usage (`stream_options.include_usage`), as the gateway's clients do. */
+const streamOptions = (from: Format, to: Format) => ({
+  ...urlModel(from),
+  ...(to === O ? { context: { includeUsage: true } } : {}),
+});
 
-/** Setup check, outside the timed part: a case must measure a translation that succeeds, not an error path. */
-function mustValidate(format: FormatId, text: string): void {
-  const v = validateRequest(format, JSON.parse(text));
-  if (!v.ok) throw new Error(`bench input is not a valid ${format} request: ${JSON.stringify(v.errors.slice(0, 3))}`);
+interface Row {
+  title: string;
+  load: number;
+  floor: Measurement;
+  crosswire: Measurement;
+  validation?: Measurement;
+  outputFloor?: Measurement;
+  peers: { name: string; m?: Measurement; skipped?: string }[];
+}
+const rows: Row[] = [];
+let failures = 0;
+
+async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  const reader = stream.getReader();
+  for (;;) {
+    const r = await reader.read();
+    if (r.done) return concatBytes(parts);
+    parts.push(r.value);
+  }
 }
 
-async function mustTranslateStream(
-  from: FormatId,
-  to: FormatId,
-  chunks: Uint8Array[],
-  options?: { model: string },
-): Promise<void> {
-  let failure: unknown;
-  await drain(
-    translateStream(from, to, readableFrom(chunks), options, {
-      onEnd: ({ error }) => {
-        failure = error;
+/** A timed contender and, for the check before timing, the output it produces (text for bodies, bytes for streams). */
+interface Checked extends Contender {
+  output: () => unknown;
+}
+
+interface CaseSpec {
+  title: string;
+  floor: Contender;
+  crosswire: Checked;
+  /** crosswire with validateRequest first (same output as crosswire) */
+  validation?: Contender;
+  /**
+   * a reference, not a target: `JSON.parse` of the input + `JSON.stringify` of the translated output (prebuilt),
+   * the floor for a translator whose output is larger than its input
+   */
+  outputFloor?: (crosswireOutput: unknown) => Contender;
+  peers: (Checked & { peer: Peer })[];
+  /** the digest of an output; compared with `expected` */
+  digest: (out: unknown) => string[];
+  expected: string[];
+}
+
+/** Why a contender's output is not a correct translation, or undefined when it is. */
+async function check(spec: CaseSpec, c: Checked): Promise<string | undefined> {
+  try {
+    return digestDifference(spec.expected, spec.digest(await c.output()));
+  } catch (e) {
+    return `throws: ${(e as Error).message.split('\n')[0]?.slice(0, 160)}`;
+  }
+}
+
+async function runCase(spec: CaseSpec): Promise<void> {
+  if (only && !spec.title.includes(only)) return;
+  const load = os.loadavg()[0]!;
+  const own = await check(spec, spec.crosswire);
+  if (own) {
+    failures++;
+    console.log(`### ${spec.title}\n\n**crosswire's output is not a correct translation** (${own}): case not timed.\n`);
+    return;
+  }
+  if (profileSeconds !== undefined) {
+    let n = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < profileSeconds * 1000) {
+      await spec.crosswire.run();
+      n++;
+    }
+    console.log(
+      `${spec.title}: crosswire ran ${n} times, ${formatNs(((performance.now() - t0) * 1e6) / n)} each (profile mode)`,
+    );
+    return;
+  }
+  const outputFloor = spec.outputFloor?.(await spec.crosswire.output());
+  const fixed = [spec.floor, spec.crosswire, spec.validation, outputFloor];
+  const timed: Contender[] = fixed.filter((c): c is Contender => c !== undefined);
+  const skipped: Row['peers'] = [];
+  for (const p of spec.peers) {
+    const why = await check(spec, p);
+    if (why) skipped.push({ name: p.peer.name, skipped: why });
+    else timed.push({ name: p.peer.name, run: p.run });
+  }
+  const ms = await compare(timed, opts);
+  const of = (c: Contender | undefined) => (c ? ms[timed.indexOf(c)] : undefined);
+  const floor = of(spec.floor)!;
+  const crosswire = of(spec.crosswire)!;
+  const peerRows: Row['peers'] = [
+    ...ms.slice(fixed.filter(Boolean).length).map((m) => ({ name: m.name, m })),
+    ...skipped,
+  ];
+  rows.push({
+    title: spec.title,
+    load,
+    floor,
+    crosswire,
+    validation: of(spec.validation),
+    outputFloor: of(outputFloor),
+    peers: peerRows,
+  });
+
+  const lines = [
+    `### ${spec.title} · load ${load.toFixed(2)}`,
+    '',
+    '| contender | median | × floor | crosswire / this |',
+    '|---|---:|---:|---:|',
+  ];
+  for (const m of ms)
+    lines.push(
+      `| ${m.name} | ${formatNs(m.medianNs)} | ${pairedRatio(m, floor).toFixed(2)}× | ${m === crosswire ? '' : `${pairedRatio(crosswire, m).toFixed(2)}×`} |`,
+    );
+  for (const p of skipped) lines.push('', `Not timed: ${p.name}: ${p.skipped}.`);
+  console.log(`${lines.join('\n')}\n`);
+}
+
+function textPeers(
+  peers: Peer[],
+  kind: 'request' | 'response',
+  from: Format,
+  to: Format,
+): { peer: Peer; fn: TextFn }[] {
+  const d: Direction = `${from}>${to}`;
+  return peers.flatMap((peer) => {
+    const fn = peer[kind][d];
+    return fn ? [{ peer, fn }] : [];
+  });
+}
+
+function streamPeers(peers: Peer[], from: Format, to: Format): { peer: Peer; fn: StreamFn }[] {
+  const d: Direction = `${from}>${to}`;
+  return peers.flatMap((peer) => {
+    const fn = peer.stream[d];
+    return fn ? [{ peer, fn }] : [];
+  });
+}
+
+/** The reference "output floor" of a body case: parse the input, stringify a prebuilt copy of the translated output. */
+const outputFloorOf =
+  (text: string) =>
+  (out: unknown): Contender => {
+    const translated = JSON.parse(String(out)) as unknown;
+    return {
+      name: 'reference: JSON.parse(input) + JSON.stringify(translated output)',
+      run: () => {
+        JSON.parse(text);
+        return JSON.stringify(translated);
       },
-    }),
-  );
-  if (failure !== undefined) throw new Error(`bench stream ${from} → ${to} failed: ${String(failure)}`);
+    };
+  };
+
+/** A contender that maps text to text: the timed run is the output. */
+const textContender = (name: string, run: () => unknown): Checked => ({ name, run, output: run });
+
+async function requestCase(lib: Library, peers: Peer[], from: Format, to: Format, size: RequestSize): Promise<void> {
+  const text = JSON.stringify(requestBody(from, size));
+  const v = lib.validateRequest(from, JSON.parse(text));
+  if (!v.ok) throw new Error(`bench input is not a valid ${from} request: ${JSON.stringify(v.errors).slice(0, 400)}`);
+  const options = urlModel(from);
+  await runCase({
+    title: `request ${SHORT[from]} → ${SHORT[to]}, ${size} (${kb(Buffer.byteLength(text))})`,
+    floor: { name: 'floor: JSON.parse + JSON.stringify', run: () => floorJson(text) },
+    crosswire: textContender('crosswire', () =>
+      JSON.stringify(lib.translateRequest(from, to, JSON.parse(text), options).body),
+    ),
+    validation: {
+      name: 'crosswire + validateRequest',
+      run: () => {
+        const body = JSON.parse(text);
+        lib.validateRequest(from, body);
+        return JSON.stringify(lib.translateRequest(from, to, body, options).body);
+      },
+    },
+    outputFloor: outputFloorOf(text),
+    peers: textPeers(peers, 'request', from, to).map(({ peer, fn }) => ({
+      peer,
+      ...textContender(peer.name, () => fn(text)),
+    })),
+    digest: (out) => requestDigest(to, JSON.parse(String(out))),
+    expected: requestDigest(from, JSON.parse(text)),
+  });
 }
 
-async function bench(title: string, contenders: (Contender | undefined)[], note?: string): Promise<void> {
-  if (only && !title.includes(only)) return;
-  const present = contenders.filter((c): c is Contender => c !== undefined);
-  const rows = await compare(present, opts);
-  results.push({ title, rows });
-  console.log(`${table(title, rows, note)}\n`);
+async function responseCase(lib: Library, peers: Peer[], from: Format, to: Format, size: ResponseSize): Promise<void> {
+  const text = JSON.stringify(responseBody(from, size));
+  const options = urlModel(from);
+  await runCase({
+    title: `response ${SHORT[from]} → ${SHORT[to]}, ${size} (${kb(Buffer.byteLength(text))})`,
+    floor: { name: 'floor: JSON.parse + JSON.stringify', run: () => floorJson(text) },
+    crosswire: textContender('crosswire', () =>
+      JSON.stringify(lib.translateResponse(from, to, JSON.parse(text), options).body),
+    ),
+    outputFloor: outputFloorOf(text),
+    peers: textPeers(peers, 'response', from, to).map(({ peer, fn }) => ({
+      peer,
+      ...textContender(peer.name, () => fn(text)),
+    })),
+    digest: (out) => responseDigest(to, JSON.parse(String(out))),
+    expected: responseDigest(from, JSON.parse(text)),
+  });
+}
+
+const isFrames = (f: Format) => f === C;
+
+async function streamCase(
+  lib: Library,
+  peers: Peer[],
+  from: Format,
+  to: Format,
+  events: number,
+  chunking: 'one' | 'network',
+): Promise<void> {
+  const bytes = streamBytes(from, events);
+  const chunks = chunking === 'one' ? oneChunk(bytes) : networkChunks(bytes);
+  const options = streamOptions(from, to);
+  const floor: Contender = isFrames(from)
+    ? { name: 'floor: frame decode + JSON.parse + JSON.stringify + SSE', run: () => floorEventStreamToSse(chunks) }
+    : isFrames(to)
+      ? {
+          name: 'floor: SSE split + JSON.parse + JSON.stringify + frame encode',
+          run: () => floorSseToEventStream(chunks),
+        }
+      : { name: 'floor: SSE split + JSON.parse + JSON.stringify + SSE', run: () => floorStream(chunks) };
+  const crosswire = () => lib.translateStream(from, to, readableFrom(chunks), options);
+  await runCase({
+    title: `stream ${SHORT[from]} → ${SHORT[to]}, ${events} events (${kb(bytes.byteLength)}), ${chunking === 'one' ? 'one chunk' : `network chunks 1–4 KB (${chunks.length})`}`,
+    floor,
+    crosswire: { name: 'crosswire translateStream', run: () => drain(crosswire()), output: () => collect(crosswire()) },
+    peers: streamPeers(peers, from, to).map(({ peer, fn }) => ({
+      peer,
+      name: peer.name,
+      run: async () => drain(await fn(readableFrom(chunks))),
+      output: async () => collect(await fn(readableFrom(chunks))),
+    })),
+    digest: (out) => streamDigest(to, out as Uint8Array),
+    expected: streamDigest(from, bytes),
+  });
 }
 
 async function main(): Promise<void> {
+  const target = await loadLibrary();
+  const { lib } = target;
+  const peers = profileSeconds === undefined ? await loadPeers() : { loaded: [], unavailable: [] };
+  const cpus = os.cpus();
   console.log(`# crosswire bench${SMOKE ? ' (smoke)' : ''}\n`);
   console.log(
-    `machine: ${os.cpus()[0]?.model ?? 'unknown cpu'} × ${os.cpus().length}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`,
+    `- date ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${cpus[0]?.model ?? 'unknown cpu'} × ${cpus.length}; node ${process.version}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
   );
-  const peer = await loadPeer();
+  console.log(`- library under test: ${target.description}`);
+  console.log(
+    `- ${opts.rounds} interleaved rounds of ${opts.batchMs} ms batches per contender, ${clock === 'wall' ? 'elapsed time' : 'process CPU time (CROSSWIRE_BENCH_CLOCK=cpu)'}; "× floor" and "crosswire / this" are medians of per-round ratios (below 1: crosswire is faster than that contender)`,
+  );
+  console.log(
+    '- peers (each case lists only the peers that cover its direction; each peer call is checked once, outside the timed part, and reported instead of timed when its output is not a correct translation):',
+  );
+  for (const line of coverage(peers.loaded)) console.log(`  ${line}`);
+  for (const u of peers.unavailable) console.log(`  - ${u.name}: not available: ${u.reason}`);
+  console.log('');
 
-  for (const size of ['small', 'medium', 'large'] as Size[]) {
-    const aText = JSON.stringify(anthropicRequest(size));
-    const oText = JSON.stringify(openaiRequest(size));
-    const kb = (s: string) => `${(Buffer.byteLength(s) / 1024).toFixed(1)} KB`;
-    await bench(`request ${size} Messages → Chat (${kb(aText)})`, [
-      { name: 'floor: JSON.parse + JSON.stringify', run: () => floorJson(aText) },
-      { name: 'crosswire', run: () => JSON.stringify(translateRequest(A, O, JSON.parse(aText)).body) },
-      {
-        name: 'crosswire + validation',
-        run: () => {
-          const b = JSON.parse(aText);
-          validateRequest(A, b);
-          return JSON.stringify(translateRequest(A, O, b).body);
-        },
-      },
-      peer && {
-        name: '@musistudio/llms',
-        run: async () => JSON.stringify(await peer.transformRequestOut(JSON.parse(aText))),
-      },
-    ]);
-    await bench(
-      `request ${size} Chat → Messages (${kb(oText)})`,
-      [
-        { name: 'floor: JSON.parse + JSON.stringify', run: () => floorJson(oText) },
-        { name: 'crosswire', run: () => JSON.stringify(translateRequest(O, A, JSON.parse(oText)).body) },
-        {
-          name: 'crosswire + validation',
-          run: () => {
-            const b = JSON.parse(oText);
-            validateRequest(O, b);
-            return JSON.stringify(translateRequest(O, A, b).body);
-          },
-        },
-      ],
-      'No peer: @musistudio/llms has no Chat → Messages request transform.',
-    );
+  for (const size of ['small', 'medium', 'large', 'image'] as RequestSize[]) {
+    await requestCase(lib, peers.loaded, O, A, size);
+    await requestCase(lib, peers.loaded, A, O, size);
   }
-
-  // provider requests: the medium Messages input, translated once here (outside the timed part)
-  {
-    const aText = JSON.stringify(anthropicRequest('medium'));
-    const kb = (s: string) => `${(Buffer.byteLength(s) / 1024).toFixed(1)} KB`;
-    const back = { model: PROVIDER_MODEL };
-    for (const [P, label] of [
-      [G, 'Gemini'],
-      [C, 'Converse'],
-    ] as const) {
-      const pText = providerRequestText(P, 'medium');
-      mustValidate(A, aText);
-      mustValidate(P, pText);
-      await bench(
-        `request medium Messages → ${label} (${kb(aText)})`,
-        [
-          { name: 'floor: JSON.parse + JSON.stringify', run: () => floorJson(aText) },
-          { name: 'crosswire', run: () => JSON.stringify(translateRequest(A, P, JSON.parse(aText)).body) },
-          {
-            name: 'crosswire + validation',
-            run: () => {
-              const b = JSON.parse(aText);
-              validateRequest(A, b);
-              return JSON.stringify(translateRequest(A, P, b).body);
-            },
-          },
-        ],
-        'No peer for provider formats.',
-      );
-      await bench(
-        `request medium ${label} → Messages (${kb(pText)})`,
-        [
-          { name: 'floor: JSON.parse + JSON.stringify', run: () => floorJson(pText) },
-          { name: 'crosswire', run: () => JSON.stringify(translateRequest(P, A, JSON.parse(pText), back).body) },
-          {
-            name: 'crosswire + validation',
-            run: () => {
-              const b = JSON.parse(pText);
-              validateRequest(P, b);
-              return JSON.stringify(translateRequest(P, A, b, back).body);
-            },
-          },
-        ],
-        'No peer for provider formats.',
-      );
+  for (const p of [G, C]) {
+    await requestCase(lib, peers.loaded, A, p, 'medium');
+    await requestCase(lib, peers.loaded, p, A, 'medium');
+  }
+  for (const size of ['small', 'medium'] as ResponseSize[]) {
+    await responseCase(lib, peers.loaded, A, O, size);
+    await responseCase(lib, peers.loaded, O, A, size);
+  }
+  for (const p of [G, C]) {
+    await responseCase(lib, peers.loaded, A, p, 'medium');
+    await responseCase(lib, peers.loaded, p, A, 'medium');
+  }
+  for (const events of SMOKE ? [500] : [500, 5000]) {
+    for (const chunking of ['one', 'network'] as const) {
+      await streamCase(lib, peers.loaded, A, O, events, chunking);
+      await streamCase(lib, peers.loaded, O, A, events, chunking);
+    }
+  }
+  for (const p of [G, C]) {
+    for (const chunking of ['one', 'network'] as const) {
+      await streamCase(lib, peers.loaded, p, A, 500, chunking);
+      await streamCase(lib, peers.loaded, A, p, 500, chunking);
     }
   }
 
-  const aRes = JSON.stringify(anthropicResponse());
-  const oRes = JSON.stringify(openaiResponse());
-  await bench('response Chat → Messages', [
-    { name: 'floor: JSON.parse + JSON.stringify', run: () => floorJson(oRes) },
-    { name: 'crosswire', run: () => JSON.stringify(translateResponse(O, A, JSON.parse(oRes)).body) },
-    peer && {
-      name: '@musistudio/llms',
-      run: async () =>
-        (
-          await peer.transformResponseIn(new Response(oRes, { headers: { 'content-type': 'application/json' } }), {
-            req: { id: 'r' },
-          })
-        ).text(),
-    },
-  ]);
-  await bench(
-    'response Messages → Chat',
-    [
-      { name: 'floor: JSON.parse + JSON.stringify', run: () => floorJson(aRes) },
-      { name: 'crosswire', run: () => JSON.stringify(translateResponse(A, O, JSON.parse(aRes), { created: 0 }).body) },
-    ],
-    'No peer: @musistudio/llms has no Messages → Chat response transform.',
-  );
-
-  const sizes = SMOKE ? [500] : [500, 5000, 50000];
-  for (const n of sizes) {
-    const oChunks = chunkBytes(openaiSSE(openaiStreamChunks(n)), 1024);
-    const aChunks = chunkBytes(anthropicSSE(anthropicStreamEvents(n)), 1024);
-    await bench(
-      `stream ${n} events Chat → Messages`,
-      [
-        { name: 'floor: SSE split + parse + stringify + frame', run: () => floorStream(oChunks) },
-        { name: 'crosswire translateStream', run: () => drain(translateStream(O, A, readableFrom(oChunks))) },
-        peer && {
-          name: '@musistudio/llms',
-          run: async () =>
-            drain(
-              (
-                await peer.transformResponseIn(
-                  new Response(readableFrom(oChunks), { headers: { 'content-type': 'text/event-stream' } }),
-                  { req: { id: 'r' } },
-                )
-              ).body!,
-            ),
-        },
-      ],
-      'Per-event cost = median / events. Identical 1 KB chunking for every contender.',
-    );
-    await bench(
-      `stream ${n} events Messages → Chat`,
-      [
-        { name: 'floor: SSE split + parse + stringify + frame', run: () => floorStream(aChunks) },
-        {
-          name: 'crosswire translateStream',
-          run: () => drain(translateStream(A, O, readableFrom(aChunks), { created: 0 })),
-        },
-      ],
-      'No peer: @musistudio/llms has no Messages → Chat stream transform.',
-    );
-  }
-
-  // provider streams: built directly in each format (bench/provider-inputs.ts); event-stream input cut into 1 KB chunks like SSE
-  {
-    const n = SMOKE ? 500 : 5000;
-    const gChunks = chunkBytes(geminiSSE(geminiStreamChunks(n)), 1024);
-    const cChunks = chunkBinary(converseFrames(converseStreamEvents(n)), 1024);
-    const aChunks = chunkBytes(anthropicSSE(anthropicStreamEvents(n)), 1024);
-    const back = { model: PROVIDER_MODEL };
-    await mustTranslateStream(G, A, gChunks, back);
-    await mustTranslateStream(C, A, cChunks, back);
-    await mustTranslateStream(A, C, aChunks);
-    await bench(
-      `stream ${n} events Gemini → Messages`,
-      [
-        { name: 'floor: SSE split + parse + stringify + frame', run: () => floorStream(gChunks) },
-        { name: 'crosswire translateStream', run: () => drain(translateStream(G, A, readableFrom(gChunks), back)) },
-      ],
-      'No peer for provider formats. Identical 1 KB chunking for every contender.',
-    );
-    await bench(
-      `stream ${n} events Converse → Messages`,
-      [
-        { name: 'floor: event-stream decode + parse + stringify + encode', run: () => floorEventStream(cChunks) },
-        { name: 'crosswire translateStream', run: () => drain(translateStream(C, A, readableFrom(cChunks), back)) },
-      ],
-      'Binary AWS event-stream input cut into 1 KB chunks (frames split anywhere).',
-    );
-    await bench(
-      `stream ${n} events Messages → Converse`,
-      [
-        {
-          name: 'floor: SSE split + parse + stringify + event-stream encode',
-          run: () => floorSseToEventStream(aChunks),
-        },
-        { name: 'crosswire translateStream', run: () => drain(translateStream(A, C, readableFrom(aChunks))) },
-      ],
-      'Binary AWS event-stream output; the floor frames each SSE payload as one event-stream frame.',
-    );
-  }
-
+  if (profileSeconds !== undefined) return;
   if (!only || 'memory'.includes(only)) {
     const mb = SMOKE ? 5 : 100;
-    const m = await measureStreamMemory(mb);
+    const m = await measureStreamMemory(lib, mb);
     console.log(
       `### memory: ${mb} MB Messages stream → Chat\n\nheap before ${m.beforeMb.toFixed(1)} MB, max retained during ${m.maxDuringMb.toFixed(1)} MB, after ${m.afterMb.toFixed(1)} MB: growth ${m.growthMb.toFixed(1)} MB (target < 16 MB); ${m.events} events, ${m.outMb.toFixed(1)} MB out${m.gcExposed ? '' : ' (run with --expose-gc for exact figures)'}\n`,
     );
   }
 
   if (!only || 'gateway'.includes(only)) {
-    // at 64 streams the two shared cores saturate; one stream at a time isolates the per-request overhead
-    const g1 = await measureGatewayOverhead({ smoke: SMOKE, concurrency: 1, requests: SMOKE ? 20 : 400 });
-    console.log(`${g1.markdown}\n`);
     const g = await measureGatewayOverhead({ smoke: SMOKE });
     console.log(`${g.markdown}\n`);
+    if (g.failures > 0) failures++;
   }
+
+  summary();
+  if (failures > 0) {
+    console.error(`${failures} case(s) failed their correctness check`);
+    process.exitCode = 1;
+  }
+}
+
+/** Issue 17's targets for one row: what it misses, e.g. `× floor 1.29 > 1.15`. */
+function misses(r: Row): string[] {
+  const out: string[] = [];
+  const stream = r.title.startsWith('stream ');
+  const limit = stream ? 1.5 : 1.15;
+  const x = pairedRatio(r.crosswire, r.floor);
+  if (x > limit) out.push(`× floor ${x.toFixed(2)} > ${limit}`);
+  if (r.validation) {
+    const v = pairedRatio(r.validation, r.floor);
+    if (v > 1.6) out.push(`validation ${v.toFixed(2)} > 1.6`);
+  }
+  for (const p of r.peers) {
+    if (!p.m) continue;
+    const q = pairedRatio(r.crosswire, p.m);
+    if (q > 0.9) out.push(`/ ${p.name.split(' ')[0]} ${q.toFixed(2)} > 0.9`);
+  }
+  return out;
+}
+
+function summary(): void {
+  if (rows.length === 0) return;
+  const names = [...new Set(rows.flatMap((r) => r.peers.map((p) => p.name)))];
+  console.log('## summary\n');
+  console.log(
+    'crosswire × floor, with validation × floor, the output floor × floor (a reference: parsing the input and stringifying the translated output, which is larger than the input in some directions), and crosswire / peer (below 1: crosswire is faster; "—": the peer does not cover the case; "✗": its output was not a correct translation, see the case). Targets (issue 17): requests and responses ≤ 1.15× the floor, streams ≤ 1.5×, with validation ≤ 1.6×, crosswire / peer ≤ 0.9.\n',
+  );
+  console.log(
+    `| case | load | floor | crosswire × floor | + validation × floor | output floor × floor |${names.map((n) => ` ${n} |`).join('')} targets missed |`,
+  );
+  console.log(`|---|---:|---:|---:|---:|---:|${names.map(() => '---:|').join('')}---|`);
+  let missed = 0;
+  for (const r of rows) {
+    const cells = names.map((n) => {
+      const p = r.peers.find((x) => x.name === n);
+      if (!p) return '—';
+      return p.m ? `${pairedRatio(r.crosswire, p.m).toFixed(2)}×` : '✗';
+    });
+    const v = r.validation ? `${pairedRatio(r.validation, r.floor).toFixed(2)}×` : '';
+    const o = r.outputFloor ? `${pairedRatio(r.outputFloor, r.floor).toFixed(2)}×` : '';
+    const m = misses(r);
+    if (m.length > 0) missed++;
+    console.log(
+      `| ${r.title} | ${r.load.toFixed(2)} | ${formatNs(r.floor.medianNs)} | ${pairedRatio(r.crosswire, r.floor).toFixed(2)}× | ${v} | ${o} |${cells.map((c) => ` ${c} |`).join('')} ${m.join('; ')} |`,
+    );
+  }
+  console.log(`\n${rows.length - missed} of ${rows.length} cases meet every target.\n`);
 }
 
 main().catch((e) => {
