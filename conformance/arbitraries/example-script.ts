@@ -16,5 +16,6 @@ export const EXAMPLE_SCRIPT: StreamScript = {
   openaiUsage: 'none',
   geminiRefusal: 'RECITATION',
   geminiCallIds: false,
+  geminiStreamedArgs: false,
   converseRefusal: 'guardrail_intervened',
 };

@@ -74,4 +74,38 @@ describe('foldGeminiChunks', () => {
       usageMetadata: { promptTokenCount: 3, totalTokenCount: 3 },
     });
   });
+
+  it('a call with streamed arguments folds into one whole, signed functionCall part, in its place', () => {
+    const r = foldGeminiChunks([
+      chunk([{ functionCall: { name: 'f', id: 'c1', willContinue: true }, thoughtSignature: 'c2ln' }]),
+      chunk([
+        {
+          functionCall: {
+            partialArgs: [{ jsonPath: '$.city', stringValue: 'Pa', willContinue: true }],
+            willContinue: true,
+          },
+        },
+      ]),
+      chunk([
+        {
+          functionCall: {
+            partialArgs: [
+              { jsonPath: '$.city', stringValue: 'ris' },
+              { jsonPath: '$.when[0].day', numberValue: 2 },
+              { jsonPath: "$['a b']", nullValue: 'NULL_VALUE' },
+            ],
+            willContinue: true,
+          },
+        },
+      ]),
+      chunk([{ functionCall: {} }, { text: 'done' }], { finishReason: 'STOP' }),
+    ]);
+    expect((r.message.candidates as Array<{ content: { parts: unknown[] } }>)[0]!.content.parts).toEqual([
+      {
+        functionCall: { name: 'f', id: 'c1', args: { city: 'Paris', when: [{ day: 2 }], 'a b': null } },
+        thoughtSignature: 'c2ln',
+      },
+      { text: 'done' },
+    ]);
+  });
 });

@@ -29,4 +29,30 @@ describe('renderGeminiChunks', () => {
       finishReason: 'RECITATION',
     });
   });
+  it('streamed arguments: the named part, one partialArgs part per value (strings in two pieces), the empty end part', () => {
+    const tool = {
+      kind: 'tool' as const,
+      id: 'toolu_0x',
+      name: 'f',
+      input: { q: 'héllo', n: [1, null], o: { b: true } },
+      fragments: [],
+    };
+    const chunks = renderGeminiChunks({ ...script, blocks: [tool], geminiStreamedArgs: true });
+    expect(chunks.map((c) => c.candidates![0]!.content!.parts![0])).toEqual([
+      { functionCall: { name: 'f', willContinue: true } },
+      {
+        functionCall: { partialArgs: [{ jsonPath: '$.q', stringValue: 'hé', willContinue: true }], willContinue: true },
+      },
+      { functionCall: { partialArgs: [{ jsonPath: '$.q', stringValue: 'llo' }], willContinue: true } },
+      { functionCall: { partialArgs: [{ jsonPath: '$.n[0]', numberValue: 1 }], willContinue: true } },
+      { functionCall: { partialArgs: [{ jsonPath: '$.n[1]', nullValue: 'NULL_VALUE' }], willContinue: true } },
+      { functionCall: { partialArgs: [{ jsonPath: '$.o.b', boolValue: true }], willContinue: true } },
+      { functionCall: {} },
+    ]);
+    // an empty list has no partial-argument form: that call comes whole
+    const whole = renderGeminiChunks({ ...script, blocks: [{ ...tool, input: { l: [] } }], geminiStreamedArgs: true });
+    expect(whole.map((c) => c.candidates![0]!.content!.parts![0])).toEqual([
+      { functionCall: { name: 'f', args: { l: [] } } },
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { FinishReason, GenerateContentResponse, Part, UsageMetadata } from '../../generated/gemini/types.gen.js';
+import { geminiStreamedCallParts } from '../scripted-model/gemini-streamed-call.js';
 import type { StreamScript } from './stream-script.js';
 
 /** A Gemini stream item: one whole `GenerateContentResponse` (docs/wire-formats.md#gemini-stream). */
@@ -58,6 +59,12 @@ function scriptParts(s: StreamScript): Part[] {
         );
       });
     } else {
+      const head = s.geminiCallIds ? { id: b.id, name: b.name } : { name: b.name };
+      const streamed = s.geminiStreamedArgs ? geminiStreamedCallParts(b.input, head, halves) : undefined;
+      if (streamed) {
+        parts.push(...(streamed as Part[]));
+        continue;
+      }
       parts.push({
         functionCall: s.geminiCallIds ? { id: b.id, name: b.name, args: b.input } : { name: b.name, args: b.input },
       });
@@ -66,9 +73,17 @@ function scriptParts(s: StreamScript): Part[] {
   return parts;
 }
 
+/** A string in two pieces (when it has two code points or more), as a model streams it. */
+function halves(value: string): string[] {
+  const points = [...value];
+  const half = Math.floor(points.length / 2);
+  return half === 0 ? [value] : [points.slice(0, half).join(''), points.slice(half).join('')];
+}
+
 /**
  * Render a script as the chunks of `streamGenerateContent?alt=sse`: one part per chunk (text and thought pieces as
- * they come, a `functionCall` whole in one part, with its `id` only when `geminiCallIds`), `modelVersion` and
+ * they come, a `functionCall` whole in one part, with its `id` only when `geminiCallIds`, or in parts with
+ * `partialArgs` when `geminiStreamedArgs`), `modelVersion` and
  * `responseId` repeated on every chunk, the prompt-only usage on every chunk but the last, and the last content
  * chunk carrying `finishReason` and the final `usageMetadata`.
  */

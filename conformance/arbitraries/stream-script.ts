@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { modelName, splitText, textPiece, toolInput, toolName } from './text.js';
+import { modelName, splitText, textPiece, toolInput, toolInputWithoutEmptyContainers, toolName } from './text.js';
 
 /**
  * A neutral description of one model turn, independent of any wire format. Rendered into an Anthropic event
@@ -42,6 +42,11 @@ export interface StreamScript {
   geminiRefusal: GeminiRefusal;
   /** Gemini only: whether `functionCall` parts carry the call's `id` (optional in Gemini; most models send none) */
   geminiCallIds: boolean;
+  /**
+   * Gemini only: whether calls stream their arguments as `partialArgs` (Vertex AI, when the request asked for
+   * `streamFunctionCallArguments`); a call whose arguments hold an empty object or list still comes whole
+   */
+  geminiStreamedArgs: boolean;
   /** Bedrock Converse only: the `stopReason` of a refusal */
   converseRefusal: 'content_filtered' | 'guardrail_intervened';
 }
@@ -53,6 +58,8 @@ export interface ScriptShape {
   thinking?: boolean;
   /** allow text after a tool call */
   textAfterTools?: boolean;
+  /** tool inputs without empty objects or lists (which streamed Gemini arguments cannot express) */
+  noEmptyContainers?: boolean;
 }
 
 const pieces = fc.array(textPiece, { minLength: 1, maxLength: 5 });
@@ -63,12 +70,12 @@ const thinkingBlock: fc.Arbitrary<ScriptBlock> = fc
   .record({ pieces, signature: fc.base64String({ minLength: 8, maxLength: 64 }) })
   .map((r) => ({ kind: 'thinking', ...r }));
 
-const toolBlock = (i: number): fc.Arbitrary<ScriptBlock> =>
+const toolBlock = (i: number, noEmpty: boolean): fc.Arbitrary<ScriptBlock> =>
   fc
     .record({
       suffix: fc.stringMatching(/^[A-Za-z0-9]{8,16}$/),
       name: toolName,
-      input: toolInput,
+      input: noEmpty ? toolInputWithoutEmptyContainers : toolInput,
       cuts: fc.array(fc.nat({ max: 200 }), { maxLength: 5 }),
     })
     .map(({ suffix, name, input, cuts }) => {
@@ -86,7 +93,11 @@ export function streamScript(shape: ScriptShape = {}): fc.Arbitrary<StreamScript
       lead: fc.option(textBlock, { nil: undefined }),
       toolCount: fc.nat({ max: 3 }),
       tail: shape.textAfterTools ? fc.option(textBlock, { nil: undefined }) : fc.constant(undefined),
-      tools: fc.tuple(toolBlock(0), toolBlock(1), toolBlock(2)),
+      tools: fc.tuple(
+        toolBlock(0, shape.noEmptyContainers === true),
+        toolBlock(1, shape.noEmptyContainers === true),
+        toolBlock(2, shape.noEmptyContainers === true),
+      ),
       plainStop: fc.constantFrom<ScriptStop>('end_turn', 'max_tokens', 'stop_sequence', 'refusal'),
       stopSequence: fc.constantFrom('STOP', '\n\nHuman:', '###'),
       usage: fc.record({
@@ -99,6 +110,7 @@ export function streamScript(shape: ScriptShape = {}): fc.Arbitrary<StreamScript
       openaiUsage: fc.constantFrom<StreamScript['openaiUsage']>('separate', 'with-finish', 'none'),
       geminiRefusal: fc.constantFrom<GeminiRefusal>('SAFETY', 'RECITATION', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'SPII'),
       geminiCallIds: fc.boolean(),
+      geminiStreamedArgs: fc.boolean(),
       converseRefusal: fc.constantFrom<StreamScript['converseRefusal']>('content_filtered', 'guardrail_intervened'),
     })
     .map((r) => {
@@ -122,6 +134,7 @@ export function streamScript(shape: ScriptShape = {}): fc.Arbitrary<StreamScript
         openaiUsage: r.openaiUsage,
         geminiRefusal: r.geminiRefusal,
         geminiCallIds: r.geminiCallIds,
+        geminiStreamedArgs: r.geminiStreamedArgs,
         converseRefusal: r.converseRefusal,
       };
     });

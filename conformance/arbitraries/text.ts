@@ -58,6 +58,17 @@ export const toolInput: fc.Arbitrary<Record<string, unknown>> = fc.dictionary(
   { maxKeys: 4 },
 );
 
+/** Tool input whose lists and nested objects are never empty. */
+export const toolInputWithoutEmptyContainers: fc.Arbitrary<Record<string, unknown>> = fc.dictionary(
+  fc.stringMatching(/^[a-z][a-z0-9_]{0,7}$/),
+  fc.oneof(
+    jsonLeaf,
+    fc.array(jsonLeaf, { minLength: 1, maxLength: 3 }),
+    fc.dictionary(fc.stringMatching(/^[a-z]{1,5}$/), jsonLeaf, { minKeys: 1, maxKeys: 3 }),
+  ),
+  { maxKeys: 4 },
+);
+
 /** Split `s` into `n`+1 fragments at arbitrary code-unit positions that do not cut a surrogate pair; fragments may be empty. */
 export function splitText(s: string, cuts: readonly number[]): string[] {
   const positions = [...new Set(cuts.map((c) => Math.min(s.length, Math.max(0, c))))]

@@ -280,3 +280,109 @@ describe('checkGeminiStream', () => {
     expect(checkGeminiStream([]).map((v) => [v.rule, v.index])).toEqual([['finish-reason-missing', 0]]);
   });
 });
+
+describe('checkGeminiStream: streamed function-call arguments (the request asked for them)', () => {
+  const streamed = { streamedArguments: true };
+  const usage = { usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 4, totalTokenCount: 7 } };
+  // docs/wire-formats.md#gemini-stream: the named part (signed), partialArgs parts (a string over two of them, a
+  // nested path), the empty part ending the call; then a whole parallel call, and the finish
+  function streamedCall(): Chunk[] {
+    return [
+      chunk([{ functionCall: { name: 'get_weather', willContinue: true }, thoughtSignature: 'c2ln' }]),
+      chunk([
+        {
+          functionCall: {
+            partialArgs: [{ jsonPath: '$.city', stringValue: 'Pa', willContinue: true }],
+            willContinue: true,
+          },
+        },
+      ]),
+      chunk([
+        {
+          functionCall: {
+            partialArgs: [
+              { jsonPath: '$.city', stringValue: 'ris' },
+              { jsonPath: '$.when[0].day', numberValue: 1 },
+              { jsonPath: '$.metric', boolValue: true },
+              { jsonPath: '$.note', nullValue: 'NULL_VALUE' },
+            ],
+            willContinue: true,
+          },
+        },
+      ]),
+      chunk([{ functionCall: {} }]),
+      chunk([{ functionCall: { name: 'get_time', args: {} } }]),
+      chunk([{ text: '' }], usage, { finishReason: 'STOP' }),
+    ];
+  }
+
+  it('accepts the streamed shape when asked for, and only then', () => {
+    expect(errorsOnly(checkGeminiStream(streamedCall(), streamed))).toEqual([]);
+    expect(errorsOnly(checkGeminiStream(streamedCall())).map((v) => [v.rule, v.index])).toEqual([
+      ['function-call-whole', 0],
+      ['function-call', 1],
+      ['function-call-whole', 1],
+      ['function-call', 2],
+      ['function-call-whole', 2],
+      ['function-call', 3],
+    ]);
+    // whole calls stay legal for a client that asked
+    expect(errorsOnly(checkGeminiStream(validStream(), streamed))).toEqual([]);
+  });
+
+  const cases: Array<[string, (s: Chunk[]) => unknown, number]> = [
+    ['streamed-call-open', (s) => s.splice(3, 1), 3],
+    ['streamed-call-open', (s) => (s[3] = chunk([{ text: 'meanwhile' }])), 3],
+    ['streamed-call-open', (s) => (s[3] = chunk([{ functionCall: { name: 'other', args: {} } }])), 3],
+    ['function-call', (s) => s.splice(0, 1), 0],
+    ['function-call', (s) => (part(s, 2).functionCall = { partialArgs: [], id: 'x', willContinue: true }), 2],
+    ['function-call', (s) => (part(s, 0).functionCall = { name: 'get_weather', args: {}, willContinue: true }), 0],
+    [
+      'partial-args',
+      (s) => (part(s, 1).functionCall = { partialArgs: [{ stringValue: 'Pa' }], willContinue: true }),
+      1,
+    ],
+    [
+      'partial-args',
+      (s) => (part(s, 1).functionCall = { partialArgs: [{ jsonPath: 'city', stringValue: 'Pa' }], willContinue: true }),
+      1,
+    ],
+    [
+      'partial-args',
+      (s) =>
+        (part(s, 1).functionCall = {
+          partialArgs: [{ jsonPath: '$.city', stringValue: 'Pa', numberValue: 1 }],
+          willContinue: true,
+        }),
+      1,
+    ],
+    [
+      'partial-args',
+      (s) => ((part(s, 2).functionCall as { partialArgs: Part[] }).partialArgs[0]!.jsonPath = '$.town'),
+      2,
+    ],
+    ['partial-args', (s) => s.splice(2, 1), 2],
+    [
+      'partial-args',
+      (s) =>
+        (part(s, 1).functionCall = {
+          partialArgs: [{ jsonPath: '$.n', numberValue: 1, willContinue: true }],
+          willContinue: true,
+        }),
+      1,
+    ],
+    [
+      'partial-args',
+      (s) => ((part(s, 2).functionCall as { partialArgs: Part[] }).partialArgs[1]!.numberValue = '1'),
+      2,
+    ],
+  ];
+  for (const [rule, breakIt, at] of cases) {
+    it(`reports ${rule} at chunk ${at}: ${breakIt.toString().slice(0, 90)}`, () => {
+      const s = streamedCall();
+      breakIt(s);
+      const found = errorsOnly(checkGeminiStream(s, streamed));
+      expect(found.map((v) => [v.rule, v.index])).toContainEqual([rule, at]);
+    });
+  }
+});

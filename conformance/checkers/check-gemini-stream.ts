@@ -8,7 +8,8 @@ import { isRecord, type Violation } from './violation.js';
  *
  * Every chunk is a whole `GenerateContentResponse` carrying only the new parts: candidates whose content has
  * `role: "model"` and parts with one data field each; a `functionCall` arrives whole (args an object) in one
- * part; thought parts are text parts flagged `thought: true`; a `thoughtSignature` sits on a text, functionCall
+ * part (or, when the request asked for streamed arguments, in parts: `GeminiStreamCheckOptions`); thought parts
+ * are text parts flagged `thought: true`; a `thoughtSignature` sits on a text, functionCall
  * or inlineData part (Gemini signs only the first of parallel calls). Each candidate gets one `finishReason`,
  * in its last chunk: after it only chunks without candidate content may follow (usage). A blocked prompt
  * (`promptFeedback.blockReason`) has no candidates and also ends the answer. `usageMetadata` counts are
@@ -16,8 +17,20 @@ import { isRecord, type Violation } from './violation.js';
  * prompt and the cached count inside the prompt count; the final usage comes with or after the finish. An
  * `{"error": {code, message, status}}` chunk (code 400–599, which the SDK throws on) can only be last.
  */
-export function checkGeminiStream(events: readonly unknown[]): Violation[] {
-  const state = new GeminiStreamState();
+export interface GeminiStreamCheckOptions {
+  /**
+   * The request asked for streamed function-call arguments (`toolConfig.functionCallingConfig.
+   * streamFunctionCallArguments`, docs/wire-formats.md#gemini-stream): a call may then come whole or in parts — a
+   * part with `name` and `willContinue: true`, parts with `partialArgs` and no `name`, a last part without
+   * `willContinue`. Each partial argument has a `$` JSON path and exactly one value; a string piece with
+   * `willContinue` is followed by the next piece of the same path; nothing else comes between the parts of a call,
+   * and no call is left open at the finish. Without it, every call is whole.
+   */
+  streamedArguments?: boolean;
+}
+
+export function checkGeminiStream(events: readonly unknown[], options: GeminiStreamCheckOptions = {}): Violation[] {
+  const state = new GeminiStreamState(options.streamedArguments === true);
   for (let i = 0; i < events.length; i++) state.push(events[i], i);
   state.end(events.length);
   return state.violations;
@@ -73,7 +86,11 @@ interface CandidateState {
   finishedAt: number;
   /** the previous part of this candidate was a functionCall (parallel calls follow each other) */
   afterCall: boolean;
+  /** a call with streamed arguments is open; `stringPath`: its string value whose next piece must come */
+  streamedCall: { stringPath: string | undefined } | undefined;
 }
+
+const PARTIAL_VALUES = ['stringValue', 'numberValue', 'boolValue', 'nullValue'] as const;
 
 class GeminiStreamState {
   readonly violations: Violation[] = [];
@@ -85,6 +102,8 @@ class GeminiStreamState {
   private responseId: string | undefined;
   private modelVersion: string | undefined;
   private readonly candidates = new Map<number, CandidateState>();
+
+  constructor(private readonly streamedArguments: boolean) {}
 
   private add(rule: string, index: number, message: string): void {
     this.violations.push({ rule, index, message });
@@ -254,7 +273,7 @@ class GeminiStreamState {
       this.add('thought-signature-placement', i, 'a `thoughtSignature` belongs on a part, not on the candidate');
     let state = this.candidates.get(index);
     if (!state) {
-      state = { finishedAt: -1, afterCall: false };
+      state = { finishedAt: -1, afterCall: false, streamedCall: undefined };
       this.candidates.set(index, state);
     }
     const parts =
@@ -265,7 +284,12 @@ class GeminiStreamState {
       this.add('after-finish', i, `candidate ${index} has content after its finishReason`);
     }
     for (const part of parts) this.checkPart(part, state, i);
-    if (candidate.finishReason !== undefined) this.onFinish(candidate.finishReason, state, index, i);
+    if (candidate.finishReason !== undefined) {
+      if (state.streamedCall)
+        this.add('streamed-call-open', i, `candidate ${index} finishes while a streamed function call is still open`);
+      state.streamedCall = undefined;
+      this.onFinish(candidate.finishReason, state, index, i);
+    }
   }
 
   private contentParts(content: unknown, index: number, finishing: boolean, i: number): unknown[] {
@@ -304,7 +328,13 @@ class GeminiStreamState {
       this.add('part-kind', i, 'a model response cannot hold a `functionResponse` part');
       return;
     }
-    this.checkPartData(part, field, i);
+    if (field !== 'functionCall' && state.streamedCall) {
+      this.add('streamed-call-open', i, `a \`${field}\` part between the parts of a streamed function call`);
+      state.streamedCall = undefined;
+    }
+    if (field === 'functionCall' && this.streamedArguments && isRecord(part.functionCall))
+      this.checkStreamedCall(part.functionCall, state, i);
+    else this.checkPartData(part, field, i);
     this.checkThought(part, field, i);
     const signature = part.thoughtSignature;
     if (signature !== undefined) {
@@ -353,9 +383,68 @@ class GeminiStreamState {
       this.add(
         'function-call-whole',
         i,
-        'a function call arrives whole in one part (no `partialArgs` / `willContinue`)',
+        'a function call arrives whole in one part (no `partialArgs` / `willContinue`): the request did not ask for streamed arguments',
       );
     }
+  }
+
+  /** A function call that may come in parts (the request asked for streamed arguments). */
+  private checkStreamedCall(call: Record<string, unknown>, state: CandidateState, i: number): void {
+    const named = call.name !== undefined;
+    const pieced = call.willContinue !== undefined || call.partialArgs !== undefined;
+    if (!named && !state.streamedCall) {
+      this.add('function-call', i, 'a `functionCall` part without a name, and no streamed call is open');
+      return;
+    }
+    if (named) {
+      if (state.streamedCall)
+        this.add('streamed-call-open', i, 'a new function call before the last part of the previous one');
+      state.streamedCall = undefined;
+      if (!pieced) {
+        this.checkFunctionCall(call, i);
+        return;
+      }
+      if (typeof call.name !== 'string' || call.name === '')
+        this.add('function-call', i, '`functionCall.name` is not a non-empty string');
+      if (call.args !== undefined) this.add('function-call', i, 'a streamed call carries `partialArgs`, not `args`');
+      state.streamedCall = { stringPath: undefined };
+    } else if (call.args !== undefined || call.id !== undefined) {
+      this.add('function-call', i, 'a later part of a streamed call carries only `partialArgs` and `willContinue`');
+    }
+    const open = state.streamedCall!;
+    if (call.partialArgs !== undefined && !Array.isArray(call.partialArgs))
+      this.add('partial-args', i, '`partialArgs` is not an array');
+    for (const arg of Array.isArray(call.partialArgs) ? call.partialArgs : []) this.checkPartialArg(arg, open, i);
+    if (call.willContinue !== undefined && call.willContinue !== true && call.willContinue !== false)
+      this.add('function-call', i, '`willContinue` is not a boolean');
+    if (call.willContinue !== true) {
+      if (open.stringPath !== undefined)
+        this.add('partial-args', i, `the call ends while the string at ${open.stringPath} said more would follow`);
+      state.streamedCall = undefined;
+    }
+  }
+
+  private checkPartialArg(arg: unknown, open: { stringPath: string | undefined }, i: number): void {
+    if (!isRecord(arg) || typeof arg.jsonPath !== 'string' || !arg.jsonPath.startsWith('$')) {
+      this.add('partial-args', i, 'a partial argument needs a `jsonPath` starting at `$`');
+      return;
+    }
+    const values = PARTIAL_VALUES.filter((k) => arg[k] !== undefined);
+    if (values.length !== 1)
+      this.add('partial-args', i, `${arg.jsonPath}: a partial argument has exactly one value, found ${values.length}`);
+    if (arg.numberValue !== undefined && (typeof arg.numberValue !== 'number' || !Number.isFinite(arg.numberValue)))
+      this.add('partial-args', i, `${arg.jsonPath}: \`numberValue\` is not a finite number`);
+    if (arg.stringValue !== undefined && typeof arg.stringValue !== 'string')
+      this.add('partial-args', i, `${arg.jsonPath}: \`stringValue\` is not a string`);
+    if (arg.boolValue !== undefined && typeof arg.boolValue !== 'boolean')
+      this.add('partial-args', i, `${arg.jsonPath}: \`boolValue\` is not a boolean`);
+    if (arg.nullValue !== undefined && arg.nullValue !== 'NULL_VALUE' && arg.nullValue !== null)
+      this.add('partial-args', i, `${arg.jsonPath}: \`nullValue\` is not NULL_VALUE`);
+    if (open.stringPath !== undefined && open.stringPath !== arg.jsonPath)
+      this.add('partial-args', i, `${arg.jsonPath} comes before the rest of the string at ${open.stringPath}`);
+    if (arg.willContinue === true && arg.stringValue === undefined)
+      this.add('partial-args', i, `${arg.jsonPath}: only a string value continues in a later piece`);
+    open.stringPath = arg.willContinue === true ? arg.jsonPath : undefined;
   }
 
   private checkThought(part: Record<string, unknown>, field: string, i: number): void {

@@ -66,7 +66,7 @@ describe('arbitrary input raises only TranslationError', () => {
 
   for (const d of DIRECTIONS) {
     test.prop([junk], params(0.5))(
-      `random JSON into the ${d.upstream} -> ${d.client} response, error and stream translators`,
+      `random JSON into the ${d.name} response, error and stream translators`,
       (v) => {
         onlyTranslationErrors(() => translateResponse(d.upstream, d.client, v));
         onlyTranslationErrors(() => translateError(d.upstream, d.client, { status: 500, body: v }));
@@ -116,7 +116,7 @@ describe('arbitrary input raises only TranslationError', () => {
     );
 
     test.prop([fc.uint8Array({ maxLength: 300 })], params(0.5))(
-      `random bytes into translateStream ${d.upstream} -> ${d.client}`,
+      `random bytes into translateStream ${d.name}`,
       async (bytes) => {
         await expectErrorOrClientErrorEvent(d.upstream, d.client, [bytes]);
       },

@@ -19,7 +19,7 @@ describe('chunk-boundary invariance', () => {
     // CRLF line ends are legal SSE and split across chunks differently (CR | LF); binary frames have no line ends
     const crlf = isSSEFormat(d.upstream) ? fc.boolean() : fc.constant(false);
     test.prop([streamScript(d.shape), cuts, crlf], params(0.5))(
-      `${d.upstream} -> ${d.client}`,
+      d.name,
       async (s, at, withCRLF) => {
         const bytes = await eventsToBytes(d.upstream, d.render(s), { crlf: withCRLF });
         const whole = await translateBytes(d.upstream, d.client, [bytes], d.options);

@@ -21,8 +21,12 @@ type Fold = (events: readonly unknown[]) => Folded<Record<string, unknown>>;
 
 /** One response direction (upstream -> client) and everything the stream properties need to drive it. */
 export interface Direction {
+  /** the test name: `<upstream> -> <client>`, plus what is special about this direction */
+  name: string;
   upstream: FormatId;
   client: FormatId;
+  /** a Gemini client that asked for streamed function-call arguments */
+  streamedArguments?: boolean;
   /** which scripts the upstream format can express */
   shape: ScriptShape;
   render(s: StreamScript): unknown[];
@@ -118,6 +122,7 @@ function direction(upstream: FormatId, client: FormatId): Direction {
   const u = UPSTREAM[upstream];
   const c = CLIENT[client];
   return {
+    name: `${upstream} -> ${client}`,
     upstream,
     client,
     shape: u.shape,
@@ -143,4 +148,22 @@ export const DIRECTIONS: readonly Direction[] = [
   // composed through anthropic-messages
   direction('gemini', 'openai-chat'),
   direction('bedrock-converse', 'openai-chat'),
+  streamedArgumentsClient(),
 ];
+
+/**
+ * A Gemini client that asked for streamed function-call arguments (docs/wire-formats.md#gemini-stream): its tool
+ * calls come as `partialArgs` parts. Tool inputs hold no empty object or list (which `partialArgs` cannot express:
+ * a reported loss, unit-tested in the pair).
+ */
+function streamedArgumentsClient(): Direction {
+  const d = direction('anthropic-messages', 'gemini');
+  const context = { ...d.options.context, geminiStreamFunctionCallArguments: true };
+  return {
+    ...d,
+    name: `${d.name} (streamed arguments)`,
+    streamedArguments: true,
+    shape: { ...d.shape, noEmptyContainers: true },
+    options: { ...d.options, context },
+  };
+}

@@ -1,13 +1,12 @@
 import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import type { FormatId } from '../../src/core/formats.js';
 import { streamScript } from '../arbitraries/stream-script.js';
 import { checkAnthropicStream } from '../checkers/check-anthropic-stream.js';
 import { checkConverseStream } from '../checkers/check-converse-stream.js';
 import { checkGeminiStream } from '../checkers/check-gemini-stream.js';
 import { checkOpenAIChunks } from '../checkers/check-openai-chunks.js';
 import { errorsOnly, type Violation } from '../checkers/violation.js';
-import { DIRECTIONS } from './directions.js';
+import { DIRECTIONS, type Direction } from './directions.js';
 import { params, timeout } from './runs.js';
 import { translateBytes } from './translate-events.js';
 import { bytesToEvents, eventsToBytes } from './wire-bytes.js';
@@ -17,13 +16,13 @@ import { bytesToEvents, eventsToBytes } from './wire-bytes.js';
  * grammar (inside `chunk` frames / as SSE). A thinking block made from OpenAI-side reasoning has no signature
  * (none exists upstream and crosswire never invents one): unsigned thinking is allowed only then.
  */
-function checkerFor(upstream: FormatId, client: FormatId): (events: readonly unknown[]) => Violation[] {
-  const unsigned = upstream === 'openai-chat';
-  switch (client) {
+function checkerFor(d: Direction): (events: readonly unknown[]) => Violation[] {
+  const unsigned = d.upstream === 'openai-chat';
+  switch (d.client) {
     case 'openai-chat':
       return checkOpenAIChunks;
     case 'gemini':
-      return checkGeminiStream;
+      return (events) => checkGeminiStream(events, { streamedArguments: d.streamedArguments === true });
     case 'bedrock-converse':
       return (events) => checkConverseStream(events, { allowUnsignedReasoning: unsigned });
     default:
@@ -34,9 +33,9 @@ function checkerFor(upstream: FormatId, client: FormatId): (events: readonly unk
 // Every translated stream obeys the client format's grammar, as bytes on the wire (decoded by the client format's codec).
 describe('grammar of translated streams', () => {
   for (const d of DIRECTIONS) {
-    const check = checkerFor(d.upstream, d.client);
+    const check = checkerFor(d);
     test.prop([streamScript(d.shape)], params())(
-      `${d.upstream} -> ${d.client}`,
+      d.name,
       async (s) => {
         const out = await translateBytes(
           d.upstream,

@@ -56,7 +56,7 @@ describe('translators never mutate their input', () => {
 
   for (const d of DIRECTIONS) {
     test.prop([streamScript(d.shape)], params())(
-      `stream events and the response ${d.upstream} -> ${d.client}`,
+      `stream events and the response ${d.name}`,
       (s) => {
         const events = d.render(s);
         const response = d.foldUpstream(events).message;

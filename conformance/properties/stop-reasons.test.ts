@@ -13,7 +13,7 @@ const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(
 describe('stop reasons follow the cross-walk', () => {
   for (const d of DIRECTIONS) {
     test.prop([streamScript(d.shape)], params())(
-      `${d.upstream} -> ${d.client}`,
+      d.name,
       (s) => {
         const events = d.render(s);
         const expected = expectedStop(d.upstream, d.client, s);

@@ -10,7 +10,7 @@ import { translateEvents } from './translate-events.js';
 describe('stream equals non-stream', () => {
   for (const d of DIRECTIONS) {
     test.prop([streamScript(d.shape)], params())(
-      `${d.upstream} -> ${d.client}`,
+      d.name,
       (s) => {
         const upstreamEvents = d.render(s);
         const viaStream = d.foldClient(translateEvents(d.upstream, d.client, upstreamEvents, d.options));

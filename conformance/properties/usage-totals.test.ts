@@ -13,7 +13,7 @@ import { translateEvents } from './translate-events.js';
 describe('usage totals are preserved', () => {
   for (const d of DIRECTIONS) {
     test.prop([streamScript(d.shape)], params())(
-      `${d.upstream} -> ${d.client} (response and stream)`,
+      `${d.name} (response and stream)`,
       (s) => {
         if (d.upstream === 'openai-chat' && s.openaiUsage === 'none') return; // nothing to preserve
         const events = d.render(s);

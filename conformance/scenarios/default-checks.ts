@@ -1,5 +1,6 @@
 import { zMessageTokensCount } from '../../generated/anthropic-messages/zod.gen.js';
 import type { FormatId } from '../../src/core/formats.js';
+import { isRecord } from '../../src/core/narrow.js';
 import { validateResponse } from '../../src/validate/index.js';
 import { zodIssuesToErrors } from '../../src/validate/zod-issues-to-errors.js';
 import { checkAnthropicStream } from '../checkers/check-anthropic-stream.js';
@@ -13,8 +14,24 @@ import { carriesAnthropicEvents, decodeClientStream, expectErrorEnd } from './cl
 import type { ScenarioChecks } from './run-scenario.js';
 import { upstreamRequestProblems } from './upstream-request-rules.js';
 
-/** The grammar checker of a client format, applied to decoded events. */
-export function checkClientStream(format: FormatId, events: readonly unknown[], upstream?: FormatId): Violation[] {
+/** Did a Gemini request ask for streamed function-call arguments (docs/wire-formats.md#gemini-request)? */
+export function asksForStreamedArguments(request: unknown): boolean {
+  if (!isRecord(request)) return false;
+  const tc = request.toolConfig ?? request.tool_config;
+  const fcc = isRecord(tc) ? (tc.functionCallingConfig ?? tc.function_calling_config) : undefined;
+  return isRecord(fcc) && (fcc.streamFunctionCallArguments ?? fcc.stream_function_call_arguments) === true;
+}
+
+/**
+ * The grammar checker of a client format, applied to decoded events; `clientRequest` (when known) says what the
+ * client asked for.
+ */
+export function checkClientStream(
+  format: FormatId,
+  events: readonly unknown[],
+  upstream?: FormatId,
+  clientRequest?: unknown,
+): Violation[] {
   // reasoning from an OpenAI-format upstream carries no signature, nor does a Gemini thought summary whose
   // signature came on another part (or not at all); crosswire never invents one
   const unsigned = upstream === 'openai-chat' || upstream === 'gemini';
@@ -23,7 +40,7 @@ export function checkClientStream(format: FormatId, events: readonly unknown[], 
     case 'openai-chat':
       return checkOpenAIChunks(events);
     case 'gemini':
-      return checkGeminiStream(events);
+      return checkGeminiStream(events, { streamedArguments: asksForStreamedArguments(clientRequest) });
     case 'bedrock-converse':
       return checkConverseStream(events, { allowUnsignedReasoning: unsigned });
     default:
@@ -56,11 +73,11 @@ export const defaultChecks: ScenarioChecks = {
       validateResponse(format, level === 'meaning' ? completeNullables(schemaOf(format, 'response'), body) : body),
     );
   },
-  async clientStream(format, bytes, expectError, upstream) {
+  async clientStream(format, bytes, expectError, upstream, clientRequest) {
     const { events, problems } = await decodeClientStream(format, bytes);
     const out = [
       ...problems,
-      ...errorsOnly(checkClientStream(format, events, upstream)).map(
+      ...errorsOnly(checkClientStream(format, events, upstream, clientRequest)).map(
         (v) => `${v.rule} at event ${v.index}: ${v.message}`,
       ),
     ];

@@ -55,13 +55,15 @@ export interface ScenarioChecks {
   ): readonly string[] | Promise<readonly string[]>;
   /**
    * grammar check of the client's stream bytes; `expectError`: the stream must end in the client's error event;
-   * `upstream`: the format the stream was translated from, when known
+   * `upstream`: the format the stream was translated from, when known; `clientRequest`: what the client asked
+   * for (e.g. Gemini streamed function-call arguments)
    */
   clientStream?(
     format: FormatId,
     bytes: Uint8Array,
     expectError: boolean,
     upstream?: FormatId,
+    clientRequest?: unknown,
   ): readonly string[] | Promise<readonly string[]>;
 }
 
@@ -321,6 +323,7 @@ export function createScenarioRun(
           o.stream,
           scenario.meta.expectStreamError === true,
           scenario.upstream,
+          scenario.clientRequest,
         );
         return result(aspect, [], problems, problems);
       }

@@ -89,12 +89,28 @@ export interface components {
             fileUri: string;
             displayName?: string;
         };
+        /** @description A function call. Whole, it has `name` and `args`. With streamed arguments (`functionCallingConfig.streamFunctionCallArguments`, Vertex AI) one call spans several parts: the first has `name` and `willContinue: true`, the next ones `partialArgs` and no `name`, the last no `willContinue`. */
         FunctionCall: {
             id?: string;
-            name: string;
+            name?: string;
             args?: {
                 [key: string]: unknown;
             };
+            /** @description Argument values streamed by JSON path (Vertex AI). */
+            partialArgs?: components["schemas"]["PartialArg"][];
+            /** @description More parts of this function call follow (Vertex AI). */
+            willContinue?: boolean;
+        };
+        /** @description One streamed argument value (or a piece of a string value) at an RFC 9535 JSON path. */
+        PartialArg: {
+            jsonPath: string;
+            stringValue?: string;
+            numberValue?: number;
+            boolValue?: boolean;
+            /** @description The JSON null (`"NULL_VALUE"`, or `null` in the proto3 JSON mapping of `google.protobuf.NullValue`). */
+            nullValue?: "NULL_VALUE" | null;
+            /** @description Another piece of the same `jsonPath` (a string value) follows. */
+            willContinue?: boolean;
         };
         FunctionResponse: {
             id?: string;
@@ -161,6 +177,8 @@ export interface components {
             /** @enum {string} */
             mode?: "MODE_UNSPECIFIED" | "AUTO" | "ANY" | "NONE" | "VALIDATED";
             allowedFunctionNames?: string[];
+            /** @description Stream the arguments of function calls as `partialArgs` (Vertex AI; not in the Gemini Developer API). */
+            streamFunctionCallArguments?: boolean;
         };
         SafetySetting: {
             category: string;

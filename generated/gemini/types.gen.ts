@@ -64,12 +64,41 @@ export type FileData = {
     displayName?: string;
 };
 
+/**
+ * A function call. Whole, it has `name` and `args`. With streamed arguments (`functionCallingConfig.streamFunctionCallArguments`, Vertex AI) one call spans several parts: the first has `name` and `willContinue: true`, the next ones `partialArgs` and no `name`, the last no `willContinue`.
+ */
 export type FunctionCall = {
     id?: string;
-    name: string;
+    name?: string;
     args?: {
         [key: string]: unknown;
     };
+    /**
+     * Argument values streamed by JSON path (Vertex AI).
+     */
+    partialArgs?: Array<PartialArg>;
+    /**
+     * More parts of this function call follow (Vertex AI).
+     */
+    willContinue?: boolean;
+};
+
+/**
+ * One streamed argument value (or a piece of a string value) at an RFC 9535 JSON path.
+ */
+export type PartialArg = {
+    jsonPath: string;
+    stringValue?: string;
+    numberValue?: number;
+    boolValue?: boolean;
+    /**
+     * The JSON null (`"NULL_VALUE"`, or `null` in the proto3 JSON mapping of `google.protobuf.NullValue`).
+     */
+    nullValue?: 'NULL_VALUE' | null;
+    /**
+     * Another piece of the same `jsonPath` (a string value) follows.
+     */
+    willContinue?: boolean;
 };
 
 export type FunctionResponse = {
@@ -156,6 +185,10 @@ export type ToolConfig = {
 export type FunctionCallingConfig = {
     mode?: 'MODE_UNSPECIFIED' | 'AUTO' | 'ANY' | 'NONE' | 'VALIDATED';
     allowedFunctionNames?: Array<string>;
+    /**
+     * Stream the arguments of function calls as `partialArgs` (Vertex AI; not in the Gemini Developer API).
+     */
+    streamFunctionCallArguments?: boolean;
 };
 
 export type SafetySetting = {

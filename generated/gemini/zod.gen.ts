@@ -13,10 +13,27 @@ export const zFileData = z.object({
     displayName: z.string().optional()
 });
 
+/**
+ * One streamed argument value (or a piece of a string value) at an RFC 9535 JSON path.
+ */
+export const zPartialArg = z.object({
+    jsonPath: z.string(),
+    stringValue: z.string().optional(),
+    numberValue: z.number().optional(),
+    boolValue: z.boolean().optional(),
+    nullValue: z.enum(['NULL_VALUE']).nullish(),
+    willContinue: z.boolean().optional()
+});
+
+/**
+ * A function call. Whole, it has `name` and `args`. With streamed arguments (`functionCallingConfig.streamFunctionCallArguments`, Vertex AI) one call spans several parts: the first has `name` and `willContinue: true`, the next ones `partialArgs` and no `name`, the last no `willContinue`.
+ */
 export const zFunctionCall = z.object({
     id: z.string().optional(),
-    name: z.string(),
-    args: z.record(z.string(), z.unknown()).optional()
+    name: z.string().optional(),
+    args: z.record(z.string(), z.unknown()).optional(),
+    partialArgs: z.array(zPartialArg).optional(),
+    willContinue: z.boolean().optional()
 });
 
 /**
@@ -92,7 +109,8 @@ export const zFunctionCallingConfig = z.object({
         'NONE',
         'VALIDATED'
     ]).optional(),
-    allowedFunctionNames: z.array(z.string()).optional()
+    allowedFunctionNames: z.array(z.string()).optional(),
+    streamFunctionCallArguments: z.boolean().optional()
 });
 
 export const zToolConfig = z.object({

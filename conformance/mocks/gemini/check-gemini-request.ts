@@ -10,7 +10,7 @@ import type { RuleViolation } from '../mock-types.js';
  * function declaration schemas use only Gemini's Schema subset (no `$ref`, `additionalProperties`,
  * `const`, `oneOf`, …), `enum` only on STRING schemas, and an OBJECT's `properties` may not be empty;
  * at most 5 `stopSequences` (`GenerationConfig.stopSequences`); `thinkingBudget` and `thinkingLevel`
- * are exclusive.
+ * are exclusive; a replayed `functionCall` is whole (a name, no `partialArgs` / `willContinue`).
  */
 
 /** `FunctionDeclaration.name` (Gemini API reference). */
@@ -121,9 +121,22 @@ function checkParts(content: unknown, path: string, out: RuleViolation[]): Recor
         path: at,
         message: `a part must have exactly one data field, found ${fields.length === 0 ? 'none' : fields.join(', ')}`,
       });
+    if (isRecord(p.functionCall)) checkHistoryCall(p.functionCall, `${at}.functionCall`, out);
     parts.push(p);
   });
   return parts;
+}
+
+/**
+ * A function call replayed in a request is whole: it names its function (the spec leaves `name` optional only
+ * because a streamed call's later parts carry none) and carries no streamed-argument fields.
+ */
+function checkHistoryCall(call: Record<string, unknown>, path: string, out: RuleViolation[]): void {
+  if (typeof call.name !== 'string' || call.name === '')
+    out.push({ path: `${path}.name`, message: 'a function call in the history needs its name' });
+  for (const key of ['partialArgs', 'willContinue'])
+    if (call[key] !== undefined)
+      out.push({ path: `${path}.${key}`, message: `${key} belongs to a streamed answer, not to a request` });
 }
 
 function checkTools(tools: unknown, out: RuleViolation[]): void {

@@ -5,6 +5,11 @@ import { translateStream } from '../../../src/translate/translate-stream.js';
 import { validateResponse } from '../../../src/validate/index.js';
 import { anthropicSDKFinalMessage } from '../../../test/support/sdk-harness.js';
 import { readText } from '../../../test/support/stream-test-utils.js';
+import type { GeminiChunk } from '../../arbitraries/render-gemini-chunks.js';
+import { checkGeminiStream } from '../../checkers/check-gemini-stream.js';
+import { errorsOnly } from '../../checkers/violation.js';
+import { streamOf } from '../../scenarios/byte-streams.js';
+import { decodeClientStream } from '../../scenarios/client-stream-events.js';
 import { createGeminiMock } from './create-gemini-mock.js';
 
 const BASE = 'https://generativelanguage.test';
@@ -251,6 +256,45 @@ describe('Anthropic client through crosswire to the Gemini mock', () => {
       .map((b) => b.text)
       .join('');
     expect(text).toBe('echo: weather in Paris\nplease');
+  });
+
+  it('stream with streamed arguments: a request that asks gets partialArgs parts, which crosswire rebuilds into the same tool input', async () => {
+    const mock = createGeminiMock({ chunkSize: 2 });
+    const req = translateRequest('anthropic-messages', 'gemini', { ...anthropicRequest, stream: true });
+    const body = req.body as Record<string, unknown> & { toolConfig: { functionCallingConfig: object } };
+    // what a Vertex AI client sends (crosswire itself does not ask the Gemini API for it)
+    const asked = {
+      ...body,
+      toolConfig: {
+        functionCallingConfig: { ...body.toolConfig.functionCallingConfig, streamFunctionCallArguments: true },
+      },
+    };
+    const path =
+      '/v1/projects/p/locations/us-central1/publishers/google/models/gemini-test:streamGenerateContent?alt=sse';
+    const whole = await (
+      await mock(post(path.replace('streamGenerateContent?alt=sse', 'generateContent'), body))
+    ).json();
+    const res = await mock(post(path, asked));
+    expect(res.status).toBe(200);
+    const bytes = await res.arrayBuffer();
+    const { events } = await decodeClientStream('gemini', new Uint8Array(bytes));
+    expect(errorsOnly(checkGeminiStream(events, { streamedArguments: true }))).toEqual([]);
+    const calls = events.flatMap((e) =>
+      ((e as GeminiChunk).candidates?.[0]?.content?.parts ?? []).filter((p) => p.functionCall !== undefined),
+    );
+    expect(calls[0]).toMatchObject({ functionCall: { name: 'get_weather', willContinue: true } });
+    expect(calls.at(-1)).toEqual({ functionCall: {} });
+    expect(calls.length).toBeGreaterThan(3);
+    const out = await readText(
+      translateStream('gemini', 'anthropic-messages', streamOf([new Uint8Array(bytes)]), {
+        id: 'msg_3',
+        context: req.context,
+      }),
+    );
+    const m = await anthropicSDKFinalMessage(out);
+    const tool = (m.content as Array<{ type: string; input?: unknown }>).find((b) => b.type === 'tool_use');
+    const wholeCall = (whole as GeminiChunk).candidates![0]!.content!.parts!.find((p) => p.functionCall)!;
+    expect(tool?.input).toEqual((wholeCall.functionCall as { args: unknown }).args);
   });
 
   it('an HTTP error from the mock becomes an Anthropic error', async () => {

@@ -73,7 +73,13 @@ function definition(options: MockOptions): ProviderDefinition {
           const script = runScriptedModel(prompt);
           if (!op?.stream) return { json: renderGeminiResponse(script, model, prompt.includeThoughts) };
           return {
-            events: renderGeminiChunks(script, model, prompt.includeThoughts, o.chunkSize ?? DEFAULT_CHUNK_SIZE),
+            events: renderGeminiChunks(
+              script,
+              model,
+              prompt.includeThoughts,
+              o.chunkSize ?? DEFAULT_CHUNK_SIZE,
+              prompt.streamArguments,
+            ),
           };
         },
       },
@@ -97,7 +103,8 @@ function definition(options: MockOptions): ProviderDefinition {
 
 /**
  * A strict Gemini mock: `POST …/models/{model}:generateContent` (JSON), `:streamGenerateContent?alt=sse`
- * (CRLF-framed SSE) and `:countTokens` (`{ totalTokens }`, rules: `check-gemini-count-tokens.ts`), answered by
+ * (CRLF-framed SSE; function calls stream their arguments as `partialArgs` when the request asks for
+ * `streamFunctionCallArguments`, on either service's path) and `:countTokens` (`{ totalTokens }`, rules: `check-gemini-count-tokens.ts`), answered by
  * the scripted model; errors as `google.rpc.Status`. The model and streaming
  * come from the URL. Rules: `check-gemini-request.ts`.
  */

@@ -51,8 +51,16 @@ function forcedTool(body: Record<string, unknown>): ScriptPrompt['forcedTool'] {
   return { name: decl.name, inputSchema };
 }
 
+/** `toolConfig.functionCallingConfig.streamFunctionCallArguments` (docs/wire-formats.md#gemini-request). */
+function streamArguments(body: Record<string, unknown>): boolean {
+  const tc = isRecord(body.toolConfig) ? body.toolConfig : {};
+  return isRecord(tc.functionCallingConfig) && tc.functionCallingConfig.streamFunctionCallArguments === true;
+}
+
 /** What the scripted model reads from a Gemini `generateContent` body. */
-export function geminiPrompt(body: Record<string, unknown>): ScriptPrompt & { includeThoughts: boolean } {
+export function geminiPrompt(
+  body: Record<string, unknown>,
+): ScriptPrompt & { includeThoughts: boolean; streamArguments: boolean } {
   const contents = Array.isArray(body.contents) ? body.contents : [];
   const gc = isRecord(body.generationConfig) ? body.generationConfig : {};
   const tc = isRecord(gc.thinkingConfig) ? gc.thinkingConfig : undefined;
@@ -70,5 +78,6 @@ export function geminiPrompt(body: Record<string, unknown>): ScriptPrompt & { in
     thinking,
     forcedTool: forcedTool(body),
     includeThoughts: tc?.includeThoughts === true,
+    streamArguments: streamArguments(body),
   };
 }

@@ -1,4 +1,6 @@
+import { isRecord } from '../../../src/core/narrow.js';
 import { chunkText } from '../../scripted-model/chunk-text.js';
+import { geminiStreamedCallParts } from '../../scripted-model/gemini-streamed-call.js';
 import type { Script } from '../../scripted-model/script.js';
 
 type Json = Record<string, unknown>;
@@ -58,13 +60,30 @@ export function renderGeminiResponse(script: Script, model: string, includeThoug
 
 /**
  * A script as `streamGenerateContent?alt=sse` chunks: one part per chunk (text in pieces of `chunkSize`
- * code points, each function call whole); the first chunk carries the prompt's token count, the last
- * one `finishReason` and the full `usageMetadata`.
+ * code points, each function call whole, or, when the request asked for streamed arguments, in parts: the named
+ * part (signed), one `partialArgs` part per value with strings in pieces of `chunkSize`, the empty end part); the
+ * first chunk carries the prompt's token count, the last one `finishReason` and the full `usageMetadata`.
  */
-export function renderGeminiChunks(script: Script, model: string, includeThoughts: boolean, chunkSize: number): Json[] {
+export function renderGeminiChunks(
+  script: Script,
+  model: string,
+  includeThoughts: boolean,
+  chunkSize: number,
+  streamArguments = false,
+): Json[] {
   const pieces: Json[] = [];
   for (const p of parts(script, includeThoughts)) {
-    if (typeof p.text === 'string' && p.text !== '') {
+    const call = isRecord(p.functionCall) ? p.functionCall : undefined;
+    const streamed =
+      call && streamArguments
+        ? geminiStreamedCallParts(isRecord(call.args) ? call.args : {}, { name: String(call.name) }, (s) =>
+            chunkText(s, chunkSize),
+          )
+        : undefined;
+    if (streamed) {
+      if (p.thoughtSignature !== undefined) streamed[0]!.thoughtSignature = p.thoughtSignature;
+      pieces.push(...streamed);
+    } else if (typeof p.text === 'string' && p.text !== '') {
       const texts = chunkText(p.text, chunkSize);
       texts.forEach((t, i) => {
         const piece: Json = { ...p, text: t };

@@ -1,4 +1,5 @@
 import type * as Spec from '../../../generated/gemini/types.gen.js';
+import type { PartialArg } from './partial-args.js';
 
 /**
  * The Gemini `generateContent` wire shapes crosswire writes (docs/wire-formats.md#gemini). Only what the
@@ -23,6 +24,17 @@ export interface GeminiFunctionCall {
   id?: string;
   name: string;
   args: Record<string, unknown>;
+}
+
+/**
+ * One part of a call with streamed arguments (docs/wire-formats.md#gemini-stream): the first has the name and
+ * `willContinue`, the next ones `partialArgs`, the last `{}`.
+ */
+export interface GeminiFunctionCallPiece {
+  id?: string;
+  name?: string;
+  partialArgs?: PartialArg[];
+  willContinue?: true;
 }
 
 export interface GeminiFunctionResponse {
@@ -141,8 +153,13 @@ export interface GeminiUsageMetadata {
   thoughtsTokenCount?: number;
 }
 
+/** A part of an answer: a function call may also come in pieces. */
+export type GeminiResponsePart = Omit<GeminiPart, 'functionCall'> & {
+  functionCall?: GeminiFunctionCall | GeminiFunctionCallPiece;
+};
+
 export interface GeminiCandidate {
-  content?: { role: 'model'; parts: GeminiPart[] };
+  content?: { role: 'model'; parts: GeminiResponsePart[] };
   finishReason?: GeminiFinishReason;
   finishMessage?: string;
   index: number;

@@ -96,4 +96,5 @@ export function convertGeminiToolConfig(
   }
 }
 
-const FCC_KEYS = new Set(['mode', 'allowedFunctionNames']);
+/** `streamFunctionCallArguments` asks how calls are streamed back: the way back reads it (`context`), no loss */
+const FCC_KEYS = new Set(['mode', 'allowedFunctionNames', 'streamFunctionCallArguments']);

@@ -52,6 +52,7 @@ export function geminiRequestToAnthropic(
     if (!HANDLED.has(key)) losses.add(key, `${key} has no Anthropic equivalent`);
   }
   const context: RequestContext = { clientModel: model, stream, anthropicVersion: version };
+  if (asksForStreamedArguments(body.toolConfig)) context[GEMINI_STREAMED_ARGUMENTS] = true;
   return { body: out, losses: losses.list, context };
 }
 
@@ -77,3 +78,18 @@ function convertSystemInstruction(
 }
 
 const TEXT_ONLY = new Set(['text']);
+
+/**
+ * The context key saying that the Gemini client asked for streamed function-call arguments
+ * (`toolConfig.functionCallingConfig.streamFunctionCallArguments`, docs/wire-formats.md#gemini-stream): its stream
+ * then gets calls as `partialArgs` parts, else whole.
+ */
+export const GEMINI_STREAMED_ARGUMENTS = 'geminiStreamFunctionCallArguments';
+
+function asksForStreamedArguments(toolConfig: unknown): boolean {
+  return (
+    isRecord(toolConfig) &&
+    isRecord(toolConfig.functionCallingConfig) &&
+    toolConfig.functionCallingConfig.streamFunctionCallArguments === true
+  );
+}

@@ -204,3 +204,106 @@ describe('createGeminiToAnthropicStream', () => {
     expect(losses).toEqual([{ path: 'candidates[0].safetyRatings', reason: expect.any(String) }]);
   });
 });
+
+describe('createGeminiToAnthropicStream: streamed function-call arguments', () => {
+  const chunk = (parts: unknown[], finish?: string) => ({
+    candidates: [{ content: { role: 'model', parts }, index: 0, ...(finish ? { finishReason: finish } : {}) }],
+  });
+  const blocks = (events: unknown[]) =>
+    (events as Array<Record<string, unknown>>).filter((e) => String(e.type).startsWith('content_block'));
+  const inputOf = (events: unknown[], index: number) =>
+    (events as Array<{ type: string; index?: number; delta?: { partial_json?: string } }>)
+      .filter((e) => e.type === 'content_block_delta' && e.index === index)
+      .map((e) => e.delta?.partial_json ?? '')
+      .join('');
+
+  it('one tool_use block per call: started by the named part, one input_json_delta per part, the signature after it', () => {
+    const { events, losses } = run([
+      chunk([{ functionCall: { name: 'get_weather', willContinue: true }, thoughtSignature: 'c2ln' }]),
+      chunk([
+        {
+          functionCall: {
+            partialArgs: [{ jsonPath: '$.location', stringValue: 'Bos', willContinue: true }],
+            willContinue: true,
+          },
+        },
+      ]),
+      chunk([
+        {
+          functionCall: {
+            partialArgs: [
+              { jsonPath: '$.location', stringValue: 'ton' },
+              { jsonPath: '$.days[0]', numberValue: 1 },
+              { jsonPath: '$.days[1]', numberValue: 2 },
+            ],
+            willContinue: true,
+          },
+        },
+      ]),
+      chunk([{ functionCall: {} }], 'STOP'),
+    ]);
+    expect(losses).toEqual([]);
+    expect(blocks(events)).toEqual([
+      {
+        type: 'content_block_start',
+        index: 0,
+        content_block: { type: 'tool_use', id: 'toolu_gemini_0_get_weather', name: 'get_weather', input: {} },
+      },
+      { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{"location":"Bos' } },
+      {
+        type: 'content_block_delta',
+        index: 0,
+        delta: { type: 'input_json_delta', partial_json: 'ton","days":[1,2' },
+      },
+      { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: ']}' } },
+      { type: 'content_block_stop', index: 0 },
+      { type: 'content_block_start', index: 1, content_block: { type: 'thinking', thinking: '', signature: '' } },
+      { type: 'content_block_delta', index: 1, delta: { type: 'signature_delta', signature: 'c2ln' } },
+      { type: 'content_block_stop', index: 1 },
+    ]);
+    expect(JSON.parse(inputOf(events, 0))).toEqual({ location: 'Boston', days: [1, 2] });
+    expect((events.at(-2) as { delta: { stop_reason: string } }).delta.stop_reason).toBe('tool_use');
+  });
+
+  it('parallel streamed calls: a named part ends the call before it; the finish ends the last one', () => {
+    const { events } = run([
+      chunk([{ functionCall: { name: 'a', willContinue: true } }]),
+      chunk([{ functionCall: { partialArgs: [{ jsonPath: '$.x', boolValue: true }], willContinue: true } }]),
+      chunk([{ functionCall: { name: 'b', willContinue: true } }]),
+      chunk([{ functionCall: { partialArgs: [{ jsonPath: '$.y', nullValue: 'NULL_VALUE' }], willContinue: true } }]),
+      chunk([{ text: '' }], 'STOP'),
+    ]);
+    const starts = blocks(events).filter((e) => e.type === 'content_block_start');
+    expect(starts.map((e) => (e.content_block as { name: string }).name)).toEqual(['a', 'b']);
+    expect(JSON.parse(inputOf(events, 0))).toEqual({ x: true });
+    expect(JSON.parse(inputOf(events, 1))).toEqual({ y: null });
+    expect(blocks(events).at(-1)).toEqual({ type: 'content_block_stop', index: 1 });
+  });
+
+  it('a call that streams no arguments has the input {}; whole calls and streamed ones mix', () => {
+    const { events } = run([
+      chunk([{ functionCall: { name: 'now', willContinue: true } }, { functionCall: {} }]),
+      chunk([{ functionCall: { name: 'whole', args: { k: 'v' } } }], 'STOP'),
+    ]);
+    expect(JSON.parse(inputOf(events, 0))).toEqual({});
+    expect(JSON.parse(inputOf(events, 1))).toEqual({ k: 'v' });
+  });
+
+  it('arguments that break the order are an upstream error (the client gets an error event), not wrong JSON', () => {
+    const out: unknown[] = [];
+    const t = createGeminiToAnthropicStream({});
+    out.push(...t.push(chunk([{ functionCall: { name: 'a', willContinue: true } }])));
+    const partial = [
+      { jsonPath: '$.p.x', numberValue: 1 },
+      { jsonPath: '$.q', numberValue: 2 },
+      { jsonPath: '$.p.y', numberValue: 3 },
+    ];
+    expect(() => t.push(chunk([{ functionCall: { partialArgs: partial, willContinue: true } }]))).toThrow(
+      /\$\.p\.y comes back to a value that was already written/,
+    );
+  });
+
+  it('a part without a name while no streamed call is open is still an error', () => {
+    expect(() => run([chunk([{ functionCall: { partialArgs: [], willContinue: true } }])])).toThrow(/needs a name/);
+  });
+});

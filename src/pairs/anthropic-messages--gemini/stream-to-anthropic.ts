@@ -44,6 +44,21 @@ class EventSink implements BlockSink {
       this.out.push({ type: 'content_block_start', index: this.#index, content_block: { ...block } });
     }
   }
+  openTool(id: string, name: string): void {
+    this.#index++;
+    this.out.push({
+      type: 'content_block_start',
+      index: this.#index,
+      content_block: { type: 'tool_use', id, name: clientToolName(name, this.#toolNames), input: {} },
+    });
+  }
+  toolInput(json: string): void {
+    this.out.push({
+      type: 'content_block_delta',
+      index: this.#index,
+      delta: { type: 'input_json_delta', partial_json: json },
+    });
+  }
   text(delta: string): void {
     this.out.push({ type: 'content_block_delta', index: this.#index, delta: { type: 'text_delta', text: delta } });
   }
@@ -70,7 +85,8 @@ class EventSink implements BlockSink {
 /**
  * `streamGenerateContent?alt=sse` chunks -> Anthropic stream events (docs/wire-formats.md#gemini-stream, docs/wire-formats.md#anthropic-stream-grammar).
  * `message_start` on the first chunk; parts become blocks as they come (a whole functionCall is a
- * block start plus one `input_json_delta`); the stop reason and usage (Gemini's last chunk wins)
+ * block start plus one `input_json_delta`; a call with streamed arguments one `input_json_delta` per part, the
+ * pieces concatenating to its arguments' JSON); the stop reason and usage (Gemini's last chunk wins)
  * are held until the upstream ends, then `message_delta` + `message_stop`. A `{"error":…}` chunk
  * becomes an Anthropic `error` event; a stream that ends without a `finishReason` was cut short
  * and ends with an `error` event too, never with a fake success.

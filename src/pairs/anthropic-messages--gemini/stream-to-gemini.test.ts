@@ -190,3 +190,88 @@ describe('createAnthropicToGeminiStream', () => {
     ).toThrow(TranslationError);
   });
 });
+
+describe('createAnthropicToGeminiStream: a client that asked for streamed function-call arguments', () => {
+  const streamed = { context: { geminiStreamFunctionCallArguments: true } };
+  const thinking = [
+    { type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } },
+    { type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: 'hmm' } },
+    { type: 'content_block_delta', index: 0, delta: { type: 'signature_delta', signature: 'c2ln' } },
+    { type: 'content_block_stop', index: 0 },
+  ];
+  const tool = (index: number, id: string, pieces: string[]) => [
+    { type: 'content_block_start', index, content_block: { type: 'tool_use', id, name: 'get_weather', input: {} } },
+    ...pieces.map((p) => ({
+      type: 'content_block_delta',
+      index,
+      delta: { type: 'input_json_delta', partial_json: p },
+    })),
+    { type: 'content_block_stop', index },
+  ];
+  const end = [
+    { type: 'message_delta', delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { output_tokens: 9 } },
+    { type: 'message_stop' },
+  ];
+
+  it('gets the named part when the block starts (signed), partialArgs as values complete, an empty functionCall last', () => {
+    const out = run(
+      [start, ...thinking, ...tool(1, 'toolu_1', ['{"location":"Bos', 'ton","days":[1', ',2]}']), ...end],
+      streamed,
+    );
+    expect(out.slice(0, -1)).toEqual([
+      c({ text: 'hmm', thought: true }),
+      c({ functionCall: { name: 'get_weather', willContinue: true, id: 'toolu_1' }, thoughtSignature: 'c2ln' }),
+      c({
+        functionCall: {
+          partialArgs: [{ jsonPath: '$.location', stringValue: 'Bos', willContinue: true }],
+          willContinue: true,
+        },
+      }),
+      c({
+        functionCall: {
+          partialArgs: [{ jsonPath: '$.location', stringValue: 'ton' }],
+          willContinue: true,
+        },
+      }),
+      // `1` at the end of a piece may go on (`12`): a number is sent once its delimiter came
+      c({
+        functionCall: {
+          partialArgs: [
+            { jsonPath: '$.days[0]', numberValue: 1 },
+            { jsonPath: '$.days[1]', numberValue: 2 },
+          ],
+          willContinue: true,
+        },
+      }),
+      c({ functionCall: {} }),
+    ]);
+  });
+
+  it('a client that did not ask gets the same call whole', () => {
+    const out = run([
+      start,
+      ...thinking,
+      ...tool(1, 'toolu_1', ['{"location":"Bos', 'ton","days":[1', ',2]}']),
+      ...end,
+    ]);
+    expect(out[1]).toEqual(
+      c({
+        functionCall: { name: 'get_weather', args: { location: 'Boston', days: [1, 2] }, id: 'toolu_1' },
+        thoughtSignature: 'c2ln',
+      }),
+    );
+  });
+
+  it('reports an empty object or list in the input, which partialArgs cannot carry', () => {
+    const t = createAnthropicToGeminiStream(streamed);
+    for (const e of [start, ...tool(0, 'toolu_1', ['{"a":{},"b":[1,[]]}']), ...end]) t.push(deepFreeze(e));
+    expect(t.losses).toEqual([
+      { path: 'content[0].input.a', reason: expect.stringContaining('no Gemini partialArgs form') },
+      { path: 'content[0].input.b[1]', reason: expect.stringContaining('no Gemini partialArgs form') },
+    ]);
+  });
+
+  it('invalid JSON input is an upstream error', () => {
+    expect(() => run([start, ...tool(0, 'toolu_1', ['{"a":'])], streamed)).toThrow(TranslationError);
+  });
+});

@@ -4,9 +4,18 @@ import { isRecord, type JsonObject } from '../../core/narrow.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { statusForAnthropicErrorType } from '../../formats/anthropic-messages/errors.js';
 import { geminiErrorBody } from '../../formats/gemini/errors.js';
-import type { GeminiCandidate, GeminiErrorBody, GeminiPart, GeminiResponse } from '../../formats/gemini/types.js';
+import { JsonTextToPartialArgs, type PartialArg } from '../../formats/gemini/partial-args.js';
+import type {
+  GeminiCandidate,
+  GeminiErrorBody,
+  GeminiFunctionCall,
+  GeminiFunctionCallPiece,
+  GeminiResponsePart as GeminiPart,
+  GeminiResponse,
+} from '../../formats/gemini/types.js';
 import { anthropicStopReasonToGemini } from './map-finish-reason.js';
 import { anthropicUsageToGemini } from './map-usage.js';
+import { GEMINI_STREAMED_ARGUMENTS } from './request-to-anthropic.js';
 
 export type GeminiStreamEvent = GeminiResponse | GeminiErrorBody;
 
@@ -19,6 +28,8 @@ interface OpenBlock {
   signature?: string;
   /** a tool_use `input` already given in content_block_start (used when no input_json_delta follows) */
   input?: JsonObject;
+  /** streamed arguments: the tool input's JSON text turned into `partialArgs` as it comes */
+  partial?: JsonTextToPartialArgs;
 }
 
 /**
@@ -30,11 +41,18 @@ interface OpenBlock {
  * last chunk carries `finishReason` and `usageMetadata`, and content (that signature, else an empty text
  * part) as Gemini's last chunk does. An `error` event becomes a
  * `{"error":{code,message,status}}` chunk; a stream without `message_stop` ends with one too.
+ *
+ * A client that asked for streamed function-call arguments (`context.geminiStreamFunctionCallArguments`,
+ * docs/wire-formats.md#gemini-stream) gets each tool_use block as it streams: a `functionCall {name,
+ * willContinue: true}` part when the block starts (signed as the whole call would be), a `partialArgs` part per
+ * `input_json_delta` that completes values, and an empty `functionCall {}` part ending the call. An empty object
+ * or list in the input has no partial-argument form: a reported loss.
  */
 export function createAnthropicToGeminiStream(
   options: TranslateOptions = {},
 ): StreamTranslator<unknown, GeminiStreamEvent> {
   const losses = new LossCollector(options.strict);
+  const streamArguments = options.context?.[GEMINI_STREAMED_ARGUMENTS] === true;
   const blocks = new Map<number, OpenBlock>();
   let responseId = options.id ?? '';
   let modelVersion = options.model ?? options.context?.clientModel ?? '';
@@ -91,6 +109,7 @@ export function createAnthropicToGeminiStream(
         if (typeof b.name === 'string') open.name = b.name;
         if (type === 'tool_use' && isRecord(b.input) && Object.keys(b.input).length > 0) open.input = b.input;
         blocks.set(index, open);
+        if (type === 'tool_use' && streamArguments) return [chunk(startCall(open))];
         if (type === 'thinking') return heldPart().map(chunk);
         if (type === 'text' && typeof b.text === 'string' && b.text !== '') {
           if (held) held.after = true;
@@ -105,6 +124,7 @@ export function createAnthropicToGeminiStream(
         const b = blocks.get(index);
         blocks.delete(index);
         if (!b) return [];
+        if (b.type === 'tool_use' && b.partial) return endCall(b, index).map(chunk);
         if (b.type === 'tool_use') {
           const part: GeminiPart = { functionCall: toolCall(b, index) };
           if (held) part.thoughtSignature = held.signature;
@@ -166,8 +186,9 @@ export function createAnthropicToGeminiStream(
         if (typeof d.signature === 'string') b.signature = d.signature;
         return [];
       case 'input_json_delta':
-        if (typeof d.partial_json === 'string') b.json += d.partial_json;
-        return [];
+        if (typeof d.partial_json !== 'string') return [];
+        b.json += d.partial_json;
+        return b.partial ? partialPart(b.partial.push(d.partial_json), true).map(chunk) : [];
       case 'citations_delta':
         losses.add(`content[${index}].citations`, 'Gemini parts carry no citations');
         return [];
@@ -176,7 +197,7 @@ export function createAnthropicToGeminiStream(
     }
   };
 
-  const toolCall = (b: OpenBlock, index: number): NonNullable<GeminiPart['functionCall']> => {
+  const toolCall = (b: OpenBlock, index: number): GeminiFunctionCall => {
     let args: unknown = b.input ?? {};
     if (b.json.trim() !== '') {
       try {
@@ -186,9 +207,42 @@ export function createAnthropicToGeminiStream(
       }
     }
     if (!isRecord(args)) throw new TranslationError('upstream', `tool_use block ${index} input is not an object`);
-    const call: NonNullable<GeminiPart['functionCall']> = { name: b.name ?? '', args };
+    const call: GeminiFunctionCall = { name: b.name ?? '', args };
     if (b.id) call.id = b.id;
     return call;
+  };
+
+  /** The first part of a streamed call: its name, and the signature the whole call would carry. */
+  const startCall = (b: OpenBlock): GeminiPart => {
+    b.partial = new JsonTextToPartialArgs();
+    const call: GeminiFunctionCallPiece = { name: b.name ?? '', willContinue: true };
+    if (b.id) call.id = b.id;
+    const part: GeminiPart = { functionCall: call };
+    if (held) part.thoughtSignature = held.signature;
+    held = undefined;
+    return part;
+  };
+
+  const partialPart = (args: PartialArg[], more: boolean): GeminiPart[] =>
+    args.length === 0
+      ? []
+      : [{ functionCall: more ? { partialArgs: args, willContinue: true } : { partialArgs: args } }];
+
+  /** The rest of a streamed call's arguments (an input given whole in the block start), then its last part. */
+  const endCall = (b: OpenBlock, index: number): GeminiPart[] => {
+    const partial = b.partial!;
+    try {
+      const rest = b.json.trim() === '' ? partial.push(JSON.stringify(b.input ?? {})) : [];
+      const parts = partialPart([...rest, ...partial.end()], true);
+      for (const path of partial.emptyContainers)
+        losses.add(
+          `content[${index}].input${path.slice(1)}`,
+          'an empty object or list has no Gemini partialArgs form: the streamed arguments leave it out',
+        );
+      return [...parts, { functionCall: {} }];
+    } catch {
+      throw new TranslationError('upstream', `tool_use block ${index} streamed invalid JSON input`);
+    }
   };
 
   const end = (): GeminiStreamEvent[] => {
