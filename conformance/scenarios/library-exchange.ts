@@ -12,7 +12,8 @@ export { readAll, streamOf };
  * The exchange done in-process by the library: the request through `translateRequest`, then the upstream's
  * answer for `mode` through `translateResponse` / `translateStream` / `translateError`, each with the
  * scenario's options and the request's context. `losses` are those of the request translation (what
- * `expectLosses` in scenario.json declares).
+ * `expectLosses` in scenario.json declares), `answerLosses` those of the response or stream translation
+ * (`expectAnswerLosses`).
  */
 export const libraryExchange: Exchange = async (s: Scenario, mode: ExchangeMode): Promise<ExchangeOutcome> => {
   const options = scenarioOptions(s);
@@ -30,13 +31,19 @@ export const libraryExchange: Exchange = async (s: Scenario, mode: ExchangeMode)
     case 'json': {
       if (s.upstreamResponse === undefined) throw new Error(`${s.id}: no upstream-response.json`);
       const r = translateResponse(s.upstream, s.client, s.upstreamResponse, withContext);
-      return { upstreamRequest, losses, status: 200, body: r.body };
+      return { upstreamRequest, losses, answerLosses: r.losses, status: 200, body: r.body };
     }
     case 'stream': {
       if (s.upstreamStream === undefined)
         throw new Error(`${s.id}: no upstream stream (upstream-stream.sse or .frames.json)`);
-      const out = translateStream(s.upstream, s.client, streamOf([s.upstreamStream]), withContext);
-      return { upstreamRequest, losses, status: 200, stream: await readAll(out) };
+      let answerLosses: readonly Loss[] | undefined;
+      const out = translateStream(s.upstream, s.client, streamOf([s.upstreamStream]), withContext, {
+        onEnd: (r) => {
+          answerLosses = r.losses;
+        },
+      });
+      const stream = await readAll(out);
+      return { upstreamRequest, losses, answerLosses, status: 200, stream };
     }
     case 'error': {
       if (s.upstreamError === undefined) throw new Error(`${s.id}: no upstream-error.json`);

@@ -18,6 +18,11 @@ export interface ScenarioMeta {
   anthropicVersion?: AnthropicVersion;
   /** losses the request translation must report (`reason` may be a substring); none others */
   expectLosses?: Loss[];
+  /**
+   * losses the translation of the upstream's answer (response, stream or error, each mode the scenario has) must
+   * report, with paths in the upstream document; none others. Not checked when absent.
+   */
+  expectAnswerLosses?: Loss[];
   /** translation options; default `{ id: <upstream response id or "<pair>-<scenario>">, created: 1700000000 }` */
   options?: TranslateOptions;
   /** the client endpoint: `messages` (default; Chat Completions for OpenAI clients) or Anthropic `count_tokens` */
@@ -148,11 +153,13 @@ function parseMeta(v: unknown, where: string): ScenarioMeta {
     throw new ScenarioLoadError(
       `${where}: unknown feature ${JSON.stringify(unknown[0])} (known: ${FEATURES.join(', ')})`,
     );
-  if (v.expectLosses !== undefined) {
+  for (const key of ['expectLosses', 'expectAnswerLosses'] as const) {
+    const list = v[key];
+    if (list === undefined) continue;
     const ok =
-      Array.isArray(v.expectLosses) &&
-      v.expectLosses.every((l) => isObject(l) && typeof l.path === 'string' && typeof l.reason === 'string');
-    if (!ok) throw new ScenarioLoadError(`${where}: "expectLosses" must be [{ "path", "reason" }]`);
+      Array.isArray(list) &&
+      list.every((l) => isObject(l) && typeof l.path === 'string' && typeof l.reason === 'string');
+    if (!ok) throw new ScenarioLoadError(`${where}: "${key}" must be [{ "path", "reason" }]`);
   }
   if (v.options !== undefined && !isObject(v.options))
     throw new ScenarioLoadError(`${where}: "options" must be an object`);
@@ -172,6 +179,7 @@ function parseMeta(v: unknown, where: string): ScenarioMeta {
     stream: v.stream === true,
     anthropicVersion: v.anthropicVersion as AnthropicVersion | undefined,
     expectLosses: v.expectLosses as Loss[] | undefined,
+    expectAnswerLosses: v.expectAnswerLosses as Loss[] | undefined,
     options: v.options as TranslateOptions | undefined,
     endpoint: v.endpoint === 'count_tokens' ? 'count_tokens' : 'messages',
     expectStreamError,

@@ -22,6 +22,8 @@ export interface ExchangeOutcome {
   upstreamFormat?: FormatId;
   /** losses of the request translation; `undefined` when not observable (e.g. a live gateway) */
   losses?: readonly Loss[];
+  /** losses of the answer's translation (response, stream, error); `undefined` when not observable */
+  answerLosses?: readonly Loss[];
   /** problems the strict upstream mock found in the request (`[]`: accepted); `undefined`: not checked by the exchange */
   upstreamRequestProblems?: readonly string[];
   /** HTTP status the client got */
@@ -255,9 +257,14 @@ export function createScenarioRun(
             problems.push(`${mode}: exchange failed: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
             continue;
           }
+          const prefix = modes.length > 1 ? `${mode}: ` : '';
+          const answer = scenario.meta.expectAnswerLosses;
+          if (answer !== undefined && m.answerLosses !== undefined) {
+            actual[`${mode} answer`] = m.answerLosses;
+            problems.push(...lossMismatches(answer, m.answerLosses).map((p) => `${prefix}answer: ${p}`));
+          }
           if (m.losses === undefined) continue;
           actual[mode] = m.losses;
-          const prefix = modes.length > 1 ? `${mode}: ` : '';
           problems.push(...lossMismatches(expected, m.losses).map((p) => prefix + p));
         }
         if (Object.keys(actual).length === 0 && problems.length === 0)
