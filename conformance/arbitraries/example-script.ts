@@ -18,4 +18,5 @@ export const EXAMPLE_SCRIPT: StreamScript = {
   geminiCallIds: false,
   geminiStreamedArgs: false,
   converseRefusal: 'guardrail_intervened',
+  converseBlockStops: 'always',
 };

@@ -30,7 +30,7 @@ function padding(n: number): string {
   return 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.slice(0, (n * 7) % 23);
 }
 
-function blockEvents(b: ScriptBlock, contentBlockIndex: number): ConverseEvent[] {
+function blockEvents(b: ScriptBlock, contentBlockIndex: number, stop: boolean): ConverseEvent[] {
   const delta = (d: Record<string, unknown>, n: number): ConverseEvent => ({
     contentBlockDelta: { contentBlockIndex, delta: d, p: padding(contentBlockIndex + n) },
   });
@@ -54,20 +54,22 @@ function blockEvents(b: ScriptBlock, contentBlockIndex: number): ConverseEvent[]
       });
       break;
   }
-  out.push({ contentBlockStop: { contentBlockIndex } });
+  if (stop) out.push({ contentBlockStop: { contentBlockIndex } });
   return out;
 }
 
 /**
  * Render a script as a ConverseStream event sequence (docs/wire-formats.md#bedrock-converse-stream): `messageStart`; per block its deltas
  * (text and reasoning start with their first delta; a tool use has a `contentBlockStart` with its id and name,
- * then its input JSON in fragments) and `contentBlockStop`; `messageStop` with the stop reason; `metadata` with
+ * then its input JSON in fragments) and `contentBlockStop` (on the blocks `converseBlockStops` says: real streams
+ * leave some out); `messageStop` with the stop reason; `metadata` with
  * the usage after it. Deltas carry Bedrock's padding field `p`.
  */
 export function renderConverseEvents(s: StreamScript): ConverseEvent[] {
   const out: ConverseEvent[] = [{ messageStart: { role: 'assistant' } }];
   s.blocks.forEach((b, i) => {
-    out.push(...blockEvents(b, i));
+    const stop = s.converseBlockStops === 'always' || (s.converseBlockStops === 'alternate' && i % 2 === 0);
+    out.push(...blockEvents(b, i, stop));
   });
   out.push({ messageStop: { stopReason: scriptConverseStopReason(s) } });
   out.push({ metadata: { usage: scriptConverseUsage(s), metrics: { latencyMs: 100 + s.usage.output } } });

@@ -49,6 +49,11 @@ export interface StreamScript {
   geminiStreamedArgs: boolean;
   /** Bedrock Converse only: the `stopReason` of a refusal */
   converseRefusal: 'content_filtered' | 'guardrail_intervened';
+  /**
+   * Bedrock Converse only: which blocks get their `contentBlockStop` — all (as documented), none, or every other
+   * one (as real streams do: the next block or `messageStop` ends a block that got none)
+   */
+  converseBlockStops: 'always' | 'never' | 'alternate';
 }
 
 export type GeminiRefusal = 'SAFETY' | 'RECITATION' | 'BLOCKLIST' | 'PROHIBITED_CONTENT' | 'SPII';
@@ -112,6 +117,7 @@ export function streamScript(shape: ScriptShape = {}): fc.Arbitrary<StreamScript
       geminiCallIds: fc.boolean(),
       geminiStreamedArgs: fc.boolean(),
       converseRefusal: fc.constantFrom<StreamScript['converseRefusal']>('content_filtered', 'guardrail_intervened'),
+      converseBlockStops: fc.constantFrom<StreamScript['converseBlockStops']>('always', 'never', 'alternate'),
     })
     .map((r) => {
       const blocks: ScriptBlock[] = [];
@@ -136,6 +142,7 @@ export function streamScript(shape: ScriptShape = {}): fc.Arbitrary<StreamScript
         geminiCallIds: r.geminiCallIds,
         geminiStreamedArgs: r.geminiStreamedArgs,
         converseRefusal: r.converseRefusal,
+        converseBlockStops: r.converseBlockStops,
       };
     });
 }

@@ -5,7 +5,10 @@ import { isRecord, tryParseJson, type Violation } from './violation.js';
  * decodes them, `{ <eventType>: payload }` — more strictly than the SDK. Returns every violation found.
  *
  * stream := messageStart block* messageStop metadata
- * block  := contentBlockStart(i)? contentBlockDelta(i)* contentBlockStop(i)     (i increasing, never reused; blocks in turn)
+ * block  := contentBlockStart(i)? contentBlockDelta(i)* contentBlockStop(i)?    (i increasing, never reused; blocks in turn)
+ *
+ * As Bedrock really sends it, a block may miss its `contentBlockStop`: the next block's start (or first delta) or
+ * `messageStop` ends it (a warning, `warn:block-not-stopped` / `warn:block-open`; the AWS SDK reads it).
  * exception := `{ <name>Exception: {message} }`; may replace the rest of the stream at any point; nothing follows it
  *
  * Only tool use opens with a `contentBlockStart` (text and reasoning start with their first delta). The deltas
@@ -175,7 +178,12 @@ class ConverseStreamState {
   /** A new block at `index`: closes an open one (a violation) and checks that the index is new. */
   private openBlock(index: unknown, kind: BlockKind | undefined, i: number): OpenBlock {
     if (this.open) {
-      this.add('block-not-stopped', i, `block ${String(index)} starts while block ${this.open.index} is still open`);
+      // Bedrock really does this (docs/wire-formats.md#bedrock-converse-stream): the new block ends the open one
+      this.add(
+        'warn:block-not-stopped',
+        i,
+        `block ${String(index)} starts while block ${this.open.index} was not stopped`,
+      );
       this.finishBlock(this.open, i);
     }
     if (!isCount(index)) {
@@ -351,8 +359,9 @@ class ConverseStreamState {
 
   private onMessageStop(payload: Record<string, unknown>, i: number): void {
     if (this.open) {
-      this.add('block-open', i, `\`messageStop\` while block ${this.open.index} is open`);
-      this.open = null;
+      // as Bedrock sends it: `messageStop` ends the last block
+      this.add('warn:block-open', i, `\`messageStop\` while block ${this.open.index} was not stopped`);
+      this.finishBlock(this.open, i);
     }
     if (this.stopAt >= 0) {
       this.add('message-stop-once', i, 'a second `messageStop`');

@@ -148,6 +148,8 @@ export const DIRECTIONS: readonly Direction[] = [
   // composed through anthropic-messages
   direction('gemini', 'openai-chat'),
   direction('bedrock-converse', 'openai-chat'),
+  // Converse blocks without contentBlockStop reach a third client format through the hub
+  direction('bedrock-converse', 'gemini'),
   streamedArgumentsClient(),
 ];
 

@@ -3,6 +3,11 @@ import { translateRequest, translateResponse } from '../../../src/translate/tran
 import { translateStream } from '../../../src/translate/translate-stream.js';
 import { anthropicSDKFinalMessage } from '../../../test/support/sdk-harness.js';
 import { readText } from '../../../test/support/stream-test-utils.js';
+import { checkAnthropicStream } from '../../checkers/check-anthropic-stream.js';
+import { checkConverseStream } from '../../checkers/check-converse-stream.js';
+import { errorsOnly } from '../../checkers/violation.js';
+import { streamOf } from '../../scenarios/byte-streams.js';
+import { decodeClientStream } from '../../scenarios/client-stream-events.js';
 import { createBedrockConverseMock } from './create-bedrock-converse-mock.js';
 
 const BASE = 'https://bedrock-runtime.test';
@@ -84,5 +89,43 @@ describe('bedrock converse mock', () => {
     );
     expect((m.content as Array<{ type: string }>).map((b) => b.type)).toEqual(['thinking', 'tool_use']);
     expect(m.stop_reason).toBe('tool_use');
+  });
+
+  it('blockStops never: blocks end where the next starts or at messageStop; crosswire still gives a well-formed Anthropic stream', async () => {
+    const request = translateRequest('anthropic-messages', 'bedrock-converse', {
+      model: 'm',
+      max_tokens: 2000,
+      stream: true,
+      thinking: { type: 'enabled', budget_tokens: 1024 },
+      tools: [{ name: 'f', input_schema: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] } }],
+      tool_choice: { type: 'any' },
+      messages: [{ role: 'user', content: 'go' }],
+    });
+    const answer = async (blockStops: 'always' | 'never') => {
+      const mock = createBedrockConverseMock({ chunkSize: 3, blockStops });
+      const res = await mock(post(String(request.context.upstreamPath), request.body));
+      return new Uint8Array(await res.arrayBuffer());
+    };
+    const loose = await answer('never');
+    const events = (await decodeClientStream('bedrock-converse', loose)).events;
+    expect(events.some((e) => (e as Record<string, unknown>).contentBlockStop !== undefined)).toBe(false);
+    const violations = checkConverseStream(events);
+    expect(errorsOnly(violations)).toEqual([]);
+    expect(violations.map((v) => v.rule)).toEqual(['warn:block-not-stopped', 'warn:block-open']);
+
+    const translate = async (bytes: Uint8Array) =>
+      readText(
+        translateStream('bedrock-converse', 'anthropic-messages', streamOf([bytes]), {
+          id: 'msg_l',
+          context: request.context,
+        }),
+      );
+    const sse = await translate(loose);
+    const { events: anthropic } = await decodeClientStream('anthropic-messages', new TextEncoder().encode(sse));
+    expect(checkAnthropicStream(anthropic)).toEqual([]);
+    // the same message as from the documented framing
+    expect(await anthropicSDKFinalMessage(sse)).toEqual(
+      await anthropicSDKFinalMessage(await translate(await answer('always'))),
+    );
   });
 });

@@ -36,8 +36,22 @@ function renderResponse(s: Script): Json {
   };
 }
 
-/** Text and reasoning blocks start with their first delta; tool use gets a contentBlockStart; usage after messageStop. */
-function renderEvents(s: Script, size: number): Json[] {
+/** How the mock ends content blocks: `always` with `contentBlockStop`, or `never`, as Bedrock sometimes streams. */
+export type ConverseBlockStops = 'always' | 'never';
+
+export interface BedrockConverseMockOptions extends MockOptions {
+  /**
+   * `never`: no `contentBlockStop` at all, so each block ends where the next one starts or at `messageStop` (a
+   * shape real ConverseStream answers have, docs/wire-formats.md#bedrock-converse-stream). Default `always`.
+   */
+  blockStops?: ConverseBlockStops;
+}
+
+/**
+ * Text and reasoning blocks start with their first delta; tool use gets a contentBlockStart; usage after
+ * messageStop; `contentBlockStop`s as `stops` says.
+ */
+function renderEvents(s: Script, size: number, stops: ConverseBlockStops): Json[] {
   const ev: Json[] = [{ messageStart: { role: 'assistant' } }];
   let i = 0;
   if (s.thinking) {
@@ -65,10 +79,10 @@ function renderEvents(s: Script, size: number): Json[] {
     i++;
   }
   ev.push({ messageStop: { stopReason: s.stop } }, { metadata: { usage: usage(s), metrics: { latencyMs: 100 } } });
-  return ev;
+  return stops === 'never' ? ev.filter((e) => e.contentBlockStop === undefined) : ev;
 }
 
-const definition: ProviderDefinition = {
+const definition = (blockStops: ConverseBlockStops): ProviderDefinition => ({
   errorBody: (status, message) => bedrockErrorBody(status, message),
   responseHeaders: { 'x-amzn-requestid': 'req-mock' },
   checkHeaders: checkBedrockAuth,
@@ -91,19 +105,19 @@ const definition: ProviderDefinition = {
       answer: (request, options) => {
         const script = runScriptedModel(conversePrompt(request.body));
         if (!parseBedrockConversePath(request.url.pathname)?.stream) return { json: renderResponse(script) };
-        return { events: renderEvents(script, options.chunkSize ?? DEFAULT_CHUNK_SIZE) };
+        return { events: renderEvents(script, options.chunkSize ?? DEFAULT_CHUNK_SIZE, blockStops) };
       },
     },
     bedrockCountTokensEndpoint,
   ],
-};
+});
 
 /**
  * A strict Bedrock Converse mock: `POST /model/{model}/converse` (JSON) and `/converse-stream` (AWS
  * event stream), answered by the scripted model; rejects non-alternating roles, empty content and tool
- * blocks without a toolConfig, as Bedrock does. Also Bedrock Runtime's CountTokens, `/model/{model}/count-tokens`
+ * blocks without a toolConfig, as Bedrock does. `blockStops: 'never'` streams blocks without `contentBlockStop`. Also Bedrock Runtime's CountTokens, `/model/{model}/count-tokens`
  * (`bedrock-count-tokens-endpoint.ts`).
  */
-export function createBedrockConverseMock(options: MockOptions = {}): MockProvider {
-  return createMockProvider(definition, options);
+export function createBedrockConverseMock(options: BedrockConverseMockOptions = {}): MockProvider {
+  return createMockProvider(definition(options.blockStops ?? 'always'), options);
 }

@@ -62,4 +62,104 @@ describe('ConverseStream -> Anthropic stream', () => {
       'message_stop',
     ]);
   });
+
+  const kinds = (out: Array<Record<string, unknown>>) =>
+    out.map((e) =>
+      e.type === 'content_block_start'
+        ? `start ${String(e.index)} ${String((e.content_block as { type: string }).type)}`
+        : e.type === 'content_block_delta'
+          ? `delta ${String(e.index)} ${String((e.delta as { type: string }).type)}`
+          : e.type === 'content_block_stop'
+            ? `stop ${String(e.index)}`
+            : String(e.type),
+    );
+
+  it('text with no start and no stop, then a toolUse start, then messageStop (what Bedrock sends): one block at a time', () => {
+    const { out, losses } = run([
+      { messageStart: { role: 'assistant' } },
+      { contentBlockDelta: { contentBlockIndex: 0, delta: { text: 'Let me ' } } },
+      { contentBlockDelta: { contentBlockIndex: 0, delta: { text: 'check.' } } },
+      { contentBlockStart: { contentBlockIndex: 1, start: { toolUse: { toolUseId: 'tooluse_1', name: 'f' } } } },
+      { contentBlockDelta: { contentBlockIndex: 1, delta: { toolUse: { input: '{"a":1}' } } } },
+      { messageStop: { stopReason: 'tool_use' } },
+      { metadata: { usage: { inputTokens: 1, outputTokens: 2, totalTokens: 3 }, metrics: { latencyMs: 5 } } },
+    ]);
+    expect(losses.map((l) => l.path)).toEqual(['metadata.metrics']);
+    expect(kinds(out)).toEqual([
+      'message_start',
+      'start 0 text',
+      'delta 0 text_delta',
+      'delta 0 text_delta',
+      'stop 0',
+      'start 1 tool_use',
+      'delta 1 input_json_delta',
+      'stop 1',
+      'message_delta',
+      'message_stop',
+    ]);
+  });
+
+  it('reasoning without start or stop, then text: the thinking block closes (signed) before the text opens; a late stop is ignored', () => {
+    const { out } = run([
+      { messageStart: { role: 'assistant' } },
+      { contentBlockDelta: { contentBlockIndex: 0, delta: { reasoningContent: { text: 'hm' } } } },
+      { contentBlockDelta: { contentBlockIndex: 0, delta: { reasoningContent: { signature: 'c2ln' } } } },
+      { contentBlockDelta: { contentBlockIndex: 1, delta: { text: 'Yes.' } } },
+      { contentBlockStop: { contentBlockIndex: 0 } },
+      { contentBlockStop: { contentBlockIndex: 1 } },
+      ...END,
+    ]);
+    expect(kinds(out)).toEqual([
+      'message_start',
+      'start 0 thinking',
+      'delta 0 thinking_delta',
+      'delta 0 signature_delta',
+      'stop 0',
+      'start 1 text',
+      'delta 1 text_delta',
+      'stop 1',
+      'message_delta',
+      'message_stop',
+    ]);
+  });
+
+  it('a text delta for a block closed by a later start opens a new text block after it: order kept, nothing dropped', () => {
+    const { out } = run([
+      { messageStart: { role: 'assistant' } },
+      { contentBlockDelta: { contentBlockIndex: 0, delta: { text: 'a' } } },
+      { contentBlockStart: { contentBlockIndex: 1, start: { toolUse: { toolUseId: 't', name: 'f' } } } },
+      { contentBlockDelta: { contentBlockIndex: 0, delta: { text: 'b' } } },
+      ...END,
+    ]);
+    expect(kinds(out).slice(1, -2)).toEqual([
+      'start 0 text',
+      'delta 0 text_delta',
+      'stop 0',
+      'start 1 tool_use',
+      'stop 1',
+      'start 2 text',
+      'delta 2 text_delta',
+      'stop 2',
+    ]);
+  });
+
+  it('an empty text delta opens nothing; tool input for a block that is not open is an upstream error', () => {
+    expect(
+      kinds(
+        run([
+          { messageStart: { role: 'assistant' } },
+          { contentBlockDelta: { contentBlockIndex: 0, delta: { text: '' } } },
+          ...END,
+        ]).out,
+      ),
+    ).toEqual(['message_start', 'message_delta', 'message_stop']);
+    expect(() =>
+      run([
+        { messageStart: { role: 'assistant' } },
+        { contentBlockStart: { contentBlockIndex: 0, start: { toolUse: { toolUseId: 't', name: 'f' } } } },
+        { contentBlockDelta: { contentBlockIndex: 1, delta: { text: 'x' } } },
+        { contentBlockDelta: { contentBlockIndex: 0, delta: { toolUse: { input: '{}' } } } },
+      ]),
+    ).toThrow(/not an open tool use block/);
+  });
 });
