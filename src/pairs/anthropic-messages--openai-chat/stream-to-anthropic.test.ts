@@ -575,3 +575,72 @@ describe('createOpenAIToAnthropicStream on OpenAI-compatible providers', () => {
     expect(run([{ choices: [], id: '', model: '', object: '', prompt_filter_results: [] }]).types).toEqual(['error']);
   });
 });
+
+describe('createOpenAIToAnthropicStream: delta.content as typed parts (Mistral reasoning models)', () => {
+  const thinkingPart = (text: string) => ({ type: 'thinking', thinking: [{ type: 'text', text }] });
+
+  it('thinking parts become one unsigned thinking block, text parts the text block after it', () => {
+    const { out, losses } = run([
+      ch({ role: 'assistant', content: [thinkingPart('17*23: ')] }),
+      ch({ content: [thinkingPart('391.')] }),
+      ch({ content: [{ type: 'text', text: '17 × 23' }] }),
+      ch({ content: [{ type: 'text', text: ' = 391.' }] }),
+      ch({ content: '' }, 'stop'),
+      usageChunk(10, 20),
+    ]);
+    expect(losses).toEqual([]);
+    expect(out.slice(1, -2)).toEqual([
+      { type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: '17*23: ' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: '391.' } },
+      { type: 'content_block_stop', index: 0 },
+      { type: 'content_block_start', index: 1, content_block: { type: 'text', text: '' } },
+      textDelta(1, '17 × 23'),
+      textDelta(1, ' = 391.'),
+      { type: 'content_block_stop', index: 1 },
+    ]);
+  });
+
+  it('a string thinking, and a text and a thinking part in one delta, keep their order', () => {
+    const { out } = run([
+      ch(
+        {
+          content: [
+            { type: 'thinking', thinking: 'hm' },
+            { type: 'text', text: 'ok' },
+          ],
+        },
+        'stop',
+      ),
+    ]);
+    expect(
+      out.filter((e) => e.type === 'content_block_start').map((e) => (e.content_block as { type: string }).type),
+    ).toEqual(['thinking', 'text']);
+  });
+
+  it('parts of other kinds are reported with their path, never dropped in silence', () => {
+    const { out, losses } = run([
+      ch({ content: [{ type: 'reference', reference_ids: [1] }] }),
+      ch({
+        content: [
+          {
+            type: 'thinking',
+            thinking: [
+              { type: 'image', url: 'x' },
+              { type: 'text', text: 'a' },
+            ],
+          },
+        ],
+      }),
+      ch({ content: { text: 'odd' } }, 'stop'),
+    ]);
+    expect(losses.map((l) => l.path)).toEqual([
+      'choices[0].delta.content[0]',
+      'choices[0].delta.content[0].thinking[0]',
+      'choices[0].delta.content',
+    ]);
+    expect(out.filter((e) => e.type === 'content_block_delta')).toEqual([
+      { type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: 'a' } },
+    ]);
+  });
+});

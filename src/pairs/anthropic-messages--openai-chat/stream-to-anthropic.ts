@@ -6,6 +6,7 @@ import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import type { AnthropicStreamEvent } from '../../formats/anthropic-messages/codec.js';
 import { anthropicErrorBody } from '../../formats/anthropic-messages/errors.js';
 import { OPENAI_DONE } from '../../formats/openai-chat/codec.js';
+import { readThinkingPart } from './convert-chat-content-array.js';
 import { annotationsToCitations } from './map-citations.js';
 import { openaiErrorTypeToAnthropic } from './map-errors.js';
 import { openaiFinishReasonToAnthropic } from './map-stop-reason.js';
@@ -18,7 +19,8 @@ import { reportOpenAIUsageLosses } from './report-usage-losses.js';
  * OpenAI chat completion chunks -> Anthropic stream events (docs/streaming.md).
  *
  * - `message_start` first (id/model from options, else from the first chunk; usage zeros).
- * - `content` -> a text block; `reasoning_content` / `reasoning` -> a thinking block; the crosswire
+ * - `content` -> a text block (a list of typed parts, as Mistral sends: text parts -> text, thinking parts ->
+ *   thinking, other parts a reported loss); `reasoning_content` / `reasoning` -> a thinking block; the crosswire
  *   `content_blocks` extension -> thinking blocks with their signatures (it wins over `reasoning_content`
  *   in the same delta, which then only mirrors it) and redacted_thinking blocks. No empty blocks.
  * - `tool_calls` fragments -> tool_use blocks. Blocks stay sequential: the first call streams live;
@@ -292,6 +294,27 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
   }
 
   /**
+   * `delta.content` as a list of typed parts (Mistral's reasoning models, docs/stream-shapes.md#openai-chat):
+   * `text` parts -> text, `thinking` parts (their `text` items, or a string) -> thinking with no signature, as for
+   * `reasoning_content`; anything else is a reported loss with its path, never dropped in silence.
+   */
+  function contentParts(parts: readonly unknown[], path: string, out: Event[]): void {
+    for (let i = 0; i < parts.length; i++) {
+      const part: unknown = parts[i];
+      const at = `${path}[${i}]`;
+      if (isRecord(part) && part.type === 'text' && typeof part.text === 'string') text(part.text, out);
+      else if (isRecord(part) && part.type === 'thinking') {
+        const read = readThinkingPart(part.thinking, `${at}.thinking`, lossOnce);
+        if (read !== '') thinking('reasoning', read, undefined, out);
+      } else
+        lossOnce(
+          at,
+          `content part type ${JSON.stringify(isRecord(part) ? part.type : part)} has no Anthropic equivalent`,
+        );
+    }
+  }
+
+  /**
    * The OpenAI index of a fragment sent without `index` (Gemini, some vLLM / Ollama versions): the call with
    * the same `id`; else a new call when the fragment names a function or brings a new id; else the last call.
    */
@@ -370,6 +393,9 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
       if (r !== undefined) thinking('reasoning', r, undefined, out);
     }
     if (typeof delta.content === 'string') text(delta.content, out);
+    else if (Array.isArray(delta.content)) contentParts(delta.content, `${dpath}.content`, out);
+    else if (delta.content !== undefined && delta.content !== null)
+      lossOnce(`${dpath}.content`, 'delta.content that is neither text nor a list of parts is not carried');
     // as in the non-stream translation: refusal text -> stop_reason refusal + stop_details.explanation
     if (typeof delta.refusal === 'string') refusal += delta.refusal;
     if (delta.annotations !== undefined && delta.annotations !== null)
