@@ -9,7 +9,7 @@ import type {
   ToolChoice,
   ToolResultBlockParam,
 } from '../../generated/anthropic-messages/types.gen.js';
-import { modelName, text, toolInput, toolName } from './text.js';
+import { modelName, visibleText as text, toolInput, toolName } from './text.js';
 
 /** Which optional request features to generate. The round-trip core leaves out fields OpenAI cannot carry. */
 export interface AnthropicRequestShape {

@@ -8,8 +8,7 @@ import type {
   Tool,
   ToolConfiguration,
 } from '../../generated/bedrock-converse/types.gen.js';
-import { visibleText } from './gemini-request.js';
-import { toolInput, toolName } from './text.js';
+import { toolInput, toolName, visibleText } from './text.js';
 
 /** Which optional request features to generate. */
 export interface ConverseRequestShape {

@@ -10,7 +10,7 @@ import type {
   Schema,
   ToolConfig,
 } from '../../generated/gemini/types.gen.js';
-import { text, toolInput, toolName } from './text.js';
+import { toolInput, toolName, visibleText } from './text.js';
 
 /** Which optional request features to generate. */
 export interface GeminiRequestShape {
@@ -21,9 +21,6 @@ export interface GeminiRequestShape {
   /** `functionCall.id` / `functionResponse.id` on some calls (as the Live API and some SDKs send them) */
   callIds?: boolean;
 }
-
-/** Text that is not whitespace only (providers differ on whether they accept it). */
-export const visibleText: fc.Arbitrary<string> = text.filter((t) => t.trim() !== '');
 
 const signature = fc.base64String({ minLength: 8, maxLength: 40 });
 

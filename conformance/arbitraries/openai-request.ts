@@ -8,7 +8,8 @@ import type {
   CreateChatCompletionRequest,
   FunctionObject,
 } from '../../generated/openai-chat/types.gen.js';
-import { modelName, text, toolInput, toolName } from './text.js';
+import { isBlank } from '../../src/core/blank-text.js';
+import { modelName, text, toolInput, toolName, visibleText } from './text.js';
 
 type UserPart = ChatCompletionRequestMessageContentPartText | ChatCompletionRequestMessageContentPartImage;
 
@@ -55,9 +56,13 @@ interface Call {
 
 const turn = (names: readonly string[], images: boolean | undefined, t: number) =>
   fc.record({
+    // a user message says something (blank parts may be among its parts; a blank message would be a turn with nothing
+    // in it, which no provider takes)
     user: fc.oneof(
-      text,
-      fc.array<UserPart>(images ? fc.oneof(textPart, imagePart) : textPart, { minLength: 1, maxLength: 3 }),
+      visibleText,
+      fc
+        .array<UserPart>(images ? fc.oneof(textPart, imagePart) : textPart, { minLength: 1, maxLength: 3 })
+        .filter((parts) => parts.some((p) => p.type !== 'text' || !isBlank(p.text))),
     ),
     assistantText: fc.option(text, { nil: null }),
     calls:

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { isBlank } from '../../src/core/blank-text.js';
 
 /** Strings that stress UTF-8 handling: multi-byte characters, emoji (incl. ZWJ sequences), CJK, combining marks. */
 const TRICKY = [
@@ -25,8 +26,14 @@ export const textPiece: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...TRICKY) },
 );
 
-/** Non-empty text made of one to four pieces. */
+/** Non-empty text made of one to four pieces (it may be whitespace only: `visibleText` is not). */
 export const text: fc.Arbitrary<string> = fc.array(textPiece, { minLength: 1, maxLength: 4 }).map((p) => p.join(''));
+
+/**
+ * Text that is not whitespace only: what Anthropic and Bedrock accept in a text block (docs/wire-formats.md#gotchas);
+ * Gemini clients do not send blank text either.
+ */
+export const visibleText: fc.Arbitrary<string> = text.filter((t) => !isBlank(t));
 
 /** An identifier-like name valid for both Anthropic and OpenAI tools (`^[a-zA-Z0-9_-]{1,64}$`). */
 export const toolName: fc.Arbitrary<string> = fc.stringMatching(/^[a-z][a-z0-9_]{0,15}$/);

@@ -69,6 +69,32 @@ function openaiParts(content: unknown): unknown {
  * with `tool_choice: "none"`, `parallel_tool_calls` is not compared (no tool can be called); `refusal: null` ≡ absent;
  * `stream_options` is not compared (an Anthropic stream always carries usage).
  */
+/** A blank text part (whitespace only) joins the text part before it, else the one after it; alone, it stays. */
+function joinBlankParts(parts: unknown): unknown {
+  if (!Array.isArray(parts)) return parts;
+  const blank = (p: unknown): boolean =>
+    isRecord(p) && p.type === 'text' && typeof p.text === 'string' && /^\s*$/.test(p.text);
+  const isText = (p: unknown): p is Json => isRecord(p) && p.type === 'text' && typeof p.text === 'string';
+  const out: unknown[] = [];
+  let waiting = '';
+  for (const p of parts) {
+    const prev = out.at(-1);
+    if (blank(p) && isText(prev) && waiting === '')
+      out[out.length - 1] = { ...prev, text: `${String(prev.text)}${String((p as Json).text)}` };
+    else if (blank(p)) waiting += String((p as Json).text);
+    else if (isText(p) && waiting !== '') {
+      out.push({ ...p, text: `${waiting}${String(p.text)}` });
+      waiting = '';
+    } else {
+      if (waiting !== '') out.push(textBlock(waiting));
+      waiting = '';
+      out.push(p);
+    }
+  }
+  if (waiting !== '') out.push(textBlock(waiting));
+  return out;
+}
+
 export function normalizeOpenAIRequest(req: unknown): unknown {
   if (!isRecord(req)) return req;
   const out: Json = { ...req };
@@ -83,12 +109,33 @@ export function normalizeOpenAIRequest(req: unknown): unknown {
   }
   if (typeof out.stop === 'string') out.stop = [out.stop];
   if (Array.isArray(out.messages)) {
-    out.messages = out.messages.map((m) => {
-      if (!isRecord(m)) return m;
-      const n: Json = { ...m, role: m.role === 'developer' ? 'system' : m.role, content: openaiParts(m.content) };
-      if (n.refusal === null) delete n.refusal;
-      return n;
-    });
+    out.messages = out.messages
+      .map((m) => {
+        if (!isRecord(m)) return m;
+        const role = m.role === 'developer' ? 'system' : m.role;
+        const n: Json = { ...m, role, content: joinBlankParts(openaiParts(m.content)) };
+        if (n.refusal === null) delete n.refusal;
+        return n;
+      })
+      // a system or user message whose content was all lost (blank text) is not there, nor an assistant message
+      // left with nothing; the user messages around it are one turn
+      .filter((m) => !(isRecord(m) && (m.role === 'system' || m.role === 'user') && isEmptyList(m.content)))
+      .filter((m) => !(isRecord(m) && m.role === 'assistant' && isEmptyList(m.content) && !hasCalls(m)))
+      .reduce<unknown[]>((acc, m) => {
+        const last = acc.at(-1);
+        if (isRecord(m) && isRecord(last) && m.role === 'user' && last.role === 'user' && Array.isArray(last.content)) {
+          acc[acc.length - 1] = { ...last, content: joinBlankParts([...last.content, ...(m.content as unknown[])]) };
+        } else acc.push(m);
+        return acc;
+      }, []);
   }
   return out;
+}
+
+function hasCalls(m: Json): boolean {
+  return Array.isArray(m.tool_calls) && m.tool_calls.length > 0;
+}
+
+function isEmptyList(v: unknown): boolean {
+  return Array.isArray(v) && v.length === 0;
 }

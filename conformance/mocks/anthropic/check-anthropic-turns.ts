@@ -1,3 +1,4 @@
+import { isBlank } from '../../../src/core/blank-text.js';
 import { childPath } from '../../../src/core/json-path.js';
 import { isRecord } from '../../../src/core/narrow.js';
 import type { RuleViolation } from '../mock-types.js';
@@ -13,7 +14,8 @@ interface Turn {
 /**
  * Conversation rules of the Messages API, checked after merging consecutive same-role messages into one turn (the
  * real API merges them too); `system` messages are left out:
- * the first turn is `user`; no message has empty content except a final assistant one; no text block is empty;
+ * the first turn is `user`; no message has empty content except a final assistant one; no text block is empty or
+ * whitespace only (nor a whitespace-only string content or system prompt: the API reads them as text blocks);
  * every `tool_result` answers a `tool_use` of the turn just before; every `tool_use` is answered in the next turn.
  */
 export function checkAnthropicTurns(body: Record<string, unknown>): RuleViolation[] {
@@ -32,6 +34,8 @@ export function checkAnthropicTurns(body: Record<string, unknown>): RuleViolatio
         path,
         message: `${path}: all messages must have non-empty content except for the optional final assistant message`,
       });
+    } else if (typeof content === 'string' && content !== '' && isBlank(content)) {
+      out.push({ path, message: BLANK('messages') });
     }
     let turn = turns[turns.length - 1];
     if (!turn || turn.role !== message.role) {
@@ -47,6 +51,8 @@ export function checkAnthropicTurns(body: Record<string, unknown>): RuleViolatio
           path: childPath(blockPath, 'text'),
           message: `${blockPath}: text content blocks must be non-empty`,
         });
+      else if (block.type === 'text' && typeof block.text === 'string' && isBlank(block.text))
+        out.push({ path: childPath(blockPath, 'text'), message: BLANK('messages') });
       turn.blocks.push({ block, path: blockPath });
     });
   });
@@ -62,13 +68,19 @@ export function checkAnthropicTurns(body: Record<string, unknown>): RuleViolatio
   return out;
 }
 
+/** The API's own words for whitespace-only text (docs/wire-formats.md#gotchas). */
+const BLANK = (where: 'messages' | 'system') => `${where}: text content blocks must contain non-whitespace text`;
+
 function checkSystemText(system: unknown, out: RuleViolation[]): void {
+  if (typeof system === 'string' && system !== '' && isBlank(system))
+    out.push({ path: 'system', message: BLANK('system') });
   if (!Array.isArray(system)) return;
   system.forEach((block, j) => {
-    if (isRecord(block) && block.type === 'text' && block.text === '') {
-      const path = childPath('system', j);
+    if (!isRecord(block) || block.type !== 'text' || typeof block.text !== 'string') return;
+    const path = childPath('system', j);
+    if (block.text === '')
       out.push({ path: childPath(path, 'text'), message: `${path}: text content blocks must be non-empty` });
-    }
+    else if (isBlank(block.text)) out.push({ path: childPath(path, 'text'), message: BLANK('system') });
   });
 }
 

@@ -389,6 +389,40 @@ describe('createAnthropicMock: rejects like the real API', () => {
       'system[0]: text content blocks must be non-empty',
     ],
     [
+      'a whitespace-only text block (a replayed "\\n\\n" before a tool call)',
+      post({
+        ...hello,
+        messages: [
+          { role: 'user', content: 'hi' },
+          { role: 'assistant', content: [{ type: 'text', text: '\n\n' }] },
+          { role: 'user', content: 'go on' },
+        ],
+      }),
+      400,
+      'invalid_request_error',
+      'messages: text content blocks must contain non-whitespace text',
+    ],
+    [
+      'a whitespace-only string message',
+      post({ ...hello, messages: [{ role: 'user', content: ' \t' }] }),
+      400,
+      'invalid_request_error',
+      'messages: text content blocks must contain non-whitespace text',
+    ],
+    [
+      'a whitespace-only system text block',
+      post({
+        ...hello,
+        system: [
+          { type: 'text', text: 'Rules.' },
+          { type: 'text', text: '   ' },
+        ],
+      }),
+      400,
+      'invalid_request_error',
+      'system: text content blocks must contain non-whitespace text',
+    ],
+    [
       'an empty user message',
       post({ ...hello, messages: [{ role: 'user', content: [] }] }),
       400,

@@ -1,7 +1,15 @@
+import { isBlank } from '../../../src/core/blank-text.js';
 import { isRecord } from '../../../src/core/narrow.js';
 import type { RequestValidator, RuleViolation } from '../mock-types.js';
 
-/** Converse's own rules: roles alternate starting with user; content is not empty; tool blocks in the history need a toolConfig. */
+/** Bedrock's words for blank text (docs/wire-formats.md#bedrock-converse-request). */
+const blank = (object: string, at: string) =>
+  `The text field in the ${object} object at ${at} is blank. Add text to the text field, and try again.`;
+
+/**
+ * Converse's own rules: roles alternate starting with user; content is not empty; no text block (in messages or
+ * `system`) is blank; tool blocks in the history need a toolConfig.
+ */
 export function checkConverseRules(body: Record<string, unknown>): RuleViolation[] {
   const out: RuleViolation[] = [];
   const messages = Array.isArray(body.messages) ? body.messages : [];
@@ -20,9 +28,23 @@ export function checkConverseRules(body: Record<string, unknown>): RuleViolation
     prev = m.role;
     if (!Array.isArray(m.content) || m.content.length === 0)
       out.push({ path: `messages[${i}].content`, message: 'The content field in the Message object is empty.' });
-    else if (m.content.some((b) => isRecord(b) && (b.toolUse !== undefined || b.toolResult !== undefined)))
-      hasToolBlocks = true;
+    else {
+      if (m.content.some((b) => isRecord(b) && (b.toolUse !== undefined || b.toolResult !== undefined)))
+        hasToolBlocks = true;
+      m.content.forEach((b, j) => {
+        if (isRecord(b) && typeof b.text === 'string' && isBlank(b.text))
+          out.push({
+            path: `messages[${i}].content[${j}].text`,
+            message: blank('ContentBlock', `messages.${i}.content.${j}`),
+          });
+      });
+    }
   });
+  if (Array.isArray(body.system))
+    body.system.forEach((b, k) => {
+      if (isRecord(b) && typeof b.text === 'string' && isBlank(b.text))
+        out.push({ path: `system[${k}].text`, message: blank('SystemContentBlock', `system.${k}`) });
+    });
   if (hasToolBlocks && !isRecord(body.toolConfig))
     out.push({
       path: 'toolConfig',

@@ -41,6 +41,23 @@ describe('bedrock converse mock', () => {
       }),
     );
     expect(noToolConfig.status).toBe(400);
+    const blank = await mock(
+      post('/model/m/converse', { messages: [{ role: 'user', content: [{ text: 'a' }, { text: '  ' }] }] }),
+    );
+    expect(blank.status).toBe(400);
+    expect(((await blank.json()) as { message: string }).message).toBe(
+      'The text field in the ContentBlock object at messages.0.content.1 is blank. Add text to the text field, and try again.',
+    );
+    const blankSystem = await mock(
+      post('/model/m/converse', {
+        system: [{ text: 'Rules.' }, { text: '\n' }],
+        messages: [{ role: 'user', content: [{ text: 'a' }] }],
+      }),
+    );
+    expect(blankSystem.status).toBe(400);
+    expect(((await blankSystem.json()) as { message: string }).message).toMatch(
+      /SystemContentBlock object at system\.1 is blank/,
+    );
   });
 
   it('an Anthropic client through crosswire: JSON and stream', async () => {

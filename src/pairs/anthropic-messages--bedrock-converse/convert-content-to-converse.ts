@@ -1,3 +1,4 @@
+import { isBlank, withoutBlankText } from '../../core/blank-text.js';
 import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
@@ -21,10 +22,36 @@ export function cachePointFor(cacheControl: unknown): ConverseBlock | undefined 
   return { cachePoint: point };
 }
 
+/** Why a blank text block was not sent (docs/wire-formats.md#bedrock-converse-request). */
+export const BLANK_CONVERSE_TEXT_LOSS =
+  'whitespace-only text is not sent: Converse refuses blank text (no text block next to it to join)';
+
+/**
+ * Converse blocks without blank `{text}` blocks, which Bedrock refuses: each joins the text block next to it (the
+ * text reads the same), else it is dropped and `dropped(index)` names it by its index in `blocks`.
+ */
+export function withoutBlankConverseText(
+  blocks: readonly ConverseBlock[],
+  dropped: (index: number) => void,
+): ConverseBlock[] {
+  return withoutBlankText(blocks, {
+    text: (b) => (typeof b.text === 'string' && Object.keys(b).length === 1 ? b.text : undefined),
+    merge: (target, blank, where) => ({
+      text:
+        where === 'after'
+          ? `${String(target.text)}${String(blank.text)}`
+          : `${String(blank.text)}${String(target.text)}`,
+    }),
+    dropped: (_b, index) => dropped(index),
+  });
+}
+
 /**
  * Anthropic content blocks -> Converse `ContentBlock`s (tagged unions with one key each).
  * text -> text; image/document base64 -> bytes (base64 in JSON); thinking -> reasoningContent;
- * tool_use / tool_result -> toolUse / toolResult; `cache_control` -> a cachePoint after the block.
+ * tool_use / tool_result -> toolUse / toolResult; `cache_control` -> a cachePoint after the block. Blank text
+ * (an assistant turn replayed with "\n\n" before a tool call, a whitespace-only message) joins the text next to
+ * it, else it is a loss: Converse refuses it; a message left with nothing is dealt with by `arrangeConverseTurns`.
  */
 export function convertAnthropicContent(
   content: unknown,
@@ -34,22 +61,31 @@ export function convertAnthropicContent(
 ): ConverseBlock[] {
   if (typeof content === 'string') {
     if (content === '') throw new TranslationError('invalid_input', 'message content must not be empty', { path });
-    return [{ text: content }];
+    if (!isBlank(content)) return [{ text: content }];
+    losses.add(path, BLANK_CONVERSE_TEXT_LOSS);
+    return [];
   }
   if (!Array.isArray(content) || content.length === 0)
     throw new TranslationError('invalid_input', 'content must be a string or a non-empty list', { path });
   const out: ConverseBlock[] = [];
+  const origin: JsonPath[] = [];
   content.forEach((block, i) => {
     const at = childPath(path, i);
     if (!isRecord(block))
       throw new TranslationError('invalid_input', 'a content block must be an object', { path: at });
     const converted = convertBlock(block, at, losses, docCounter);
-    if (converted) out.push(converted);
+    if (converted) {
+      out.push(converted);
+      origin.push(at);
+    }
     const point =
       block.type === 'tool_result' ? toolResultCachePoint(block, at, losses) : cachePointFor(block.cache_control);
-    if (point && converted) out.push(point);
+    if (point && converted) {
+      out.push(point);
+      origin.push(at);
+    }
   });
-  return out;
+  return withoutBlankConverseText(out, (i) => losses.add(origin[i] ?? path, BLANK_CONVERSE_TEXT_LOSS));
 }
 
 /**

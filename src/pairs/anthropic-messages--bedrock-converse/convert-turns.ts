@@ -33,6 +33,7 @@ const NOTE_PREFIX = '[omitted: ';
 export function omissionNote(messages: readonly ConvertedMessage[]): string {
   const parts: string[] = [];
   for (const m of messages) {
+    if (typeof m.source === 'string') parts.push('text');
     if (!Array.isArray(m.source)) continue;
     for (const b of m.source) {
       if (!isRecord(b)) continue;

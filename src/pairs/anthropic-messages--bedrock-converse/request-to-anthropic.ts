@@ -3,6 +3,7 @@ import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
 import { isRecord } from '../../core/narrow.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
+import { BLANK_TEXT_LOSS, withoutBlankAnthropicText } from '../../formats/anthropic-messages/blank-text.js';
 import { converseDocumentToAnthropic } from './convert-document-to-anthropic.js';
 
 const MEDIA: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' };
@@ -15,10 +16,14 @@ function cacheControlFor(point: Record<string, unknown>): Record<string, unknown
   return cc;
 }
 
-/** Converse blocks -> Anthropic blocks; a `cachePoint` becomes `cache_control` on the block before it. */
+/**
+ * Converse blocks -> Anthropic blocks; a `cachePoint` becomes `cache_control` on the block before it. Blank text
+ * (which Bedrock refuses too) joins the text next to it, else it is a loss: Anthropic refuses it.
+ */
 function convertBlocks(blocks: unknown, path: string, losses: LossCollector): Record<string, unknown>[] {
   if (!Array.isArray(blocks)) throw new TranslationError('invalid_input', 'content must be a list', { path });
   const out: Record<string, unknown>[] = [];
+  const origin = new Map<Record<string, unknown>, string>();
   blocks.forEach((b, i) => {
     const at = childPath(path, i);
     if (!isRecord(b)) throw new TranslationError('invalid_input', 'a content block must be an object', { path: at });
@@ -29,9 +34,12 @@ function convertBlocks(blocks: unknown, path: string, losses: LossCollector): Re
       return;
     }
     const c = convertBlock(b, at, losses);
-    if (c) out.push(c);
+    if (c) {
+      origin.set(c, at);
+      out.push(c);
+    }
   });
-  return out;
+  return withoutBlankAnthropicText(out, (i) => losses.add(origin.get(out[i]!) ?? path, BLANK_TEXT_LOSS));
 }
 
 function convertBlock(

@@ -91,15 +91,60 @@ describe('Anthropic request -> Converse request', () => {
         messages: [
           { role: 'user', content: [{ type: 'image', source: { type: 'url', url: 'https://example.com/a.png' } }] },
           { role: 'assistant', content: 'ok' },
-          { role: 'user', content: ' ' },
+          { role: 'user', content: 'go' },
         ],
       }),
     );
     expect(r.body.messages).toEqual([
       { role: 'user', content: [{ text: '[omitted: image https://example.com/a.png]' }] },
       { role: 'assistant', content: [{ text: 'ok' }] },
-      { role: 'user', content: [{ text: ' ' }] },
+      { role: 'user', content: [{ text: 'go' }] },
     ]);
     expect(r.losses.map((l) => l.path)).toEqual(['messages[0].content[0]', 'messages[0]']);
+  });
+
+  it('blank text is never sent: it joins the text next to it, else it is dropped (reported); an emptied last user turn becomes a note', () => {
+    const r = anthropicRequestToConverse(
+      deepFreeze({
+        ...BASE,
+        system: [
+          { type: 'text', text: 'Be brief.' },
+          { type: 'text', text: '\n' },
+        ],
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'Hi' },
+              { type: 'text', text: '  ' },
+            ],
+          },
+          {
+            role: 'assistant',
+            content: [
+              { type: 'text', text: '\n\n' },
+              { type: 'tool_use', id: 't1', name: 'f', input: {} },
+            ],
+          },
+          { role: 'user', content: [{ type: 'tool_result', tool_use_id: 't1', content: 'done' }] },
+          { role: 'assistant', content: 'ok' },
+          { role: 'user', content: ' \t' },
+        ],
+        tools: [{ name: 'f', input_schema: { type: 'object' } }],
+      }),
+    );
+    expect(r.body.system).toEqual([{ text: 'Be brief.\n' }]);
+    expect(r.body.messages).toEqual([
+      { role: 'user', content: [{ text: 'Hi  ' }] },
+      { role: 'assistant', content: [{ toolUse: { toolUseId: 't1', name: 'f', input: {} } }] },
+      { role: 'user', content: [{ toolResult: { toolUseId: 't1', content: [{ text: 'done' }] } }] },
+      { role: 'assistant', content: [{ text: 'ok' }] },
+      { role: 'user', content: [{ text: '[omitted: text]' }] },
+    ]);
+    expect(r.losses.map((l) => [l.path, l.reason.slice(0, 30)])).toEqual([
+      ['messages[1].content[0]', 'whitespace-only text is not se'],
+      ['messages[4].content', 'whitespace-only text is not se'],
+      ['messages[4]', 'nothing in this turn can be se'],
+    ]);
   });
 });

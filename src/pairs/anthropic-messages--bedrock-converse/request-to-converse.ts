@@ -1,3 +1,4 @@
+import { isBlank } from '../../core/blank-text.js';
 import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
@@ -5,7 +6,13 @@ import { isRecord, isStringArray } from '../../core/narrow.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { betaNames } from '../../formats/anthropic-messages/betas.js';
 import { bedrockConverseTarget } from '../../formats/bedrock-converse/target.js';
-import { type ConverseBlock, cachePointFor, convertAnthropicContent } from './convert-content-to-converse.js';
+import {
+  BLANK_CONVERSE_TEXT_LOSS,
+  type ConverseBlock,
+  cachePointFor,
+  convertAnthropicContent,
+  withoutBlankConverseText,
+} from './convert-content-to-converse.js';
 import { arrangeConverseTurns, type ConvertedMessage } from './convert-turns.js';
 
 export interface ConverseRequestContext extends RequestContext {
@@ -113,19 +120,27 @@ export function anthropicRequestToConverse(
 
 function convertSystem(system: unknown, losses: LossCollector): ConverseBlock[] {
   if (system === undefined) return [];
-  if (typeof system === 'string') return system === '' ? [] : [{ text: system }];
+  if (typeof system === 'string') {
+    if (system !== '' && isBlank(system)) losses.add('system', BLANK_CONVERSE_TEXT_LOSS);
+    return isBlank(system) ? [] : [{ text: system }];
+  }
   if (!Array.isArray(system))
     throw new TranslationError('invalid_input', 'system must be a string or text blocks', { path: 'system' });
   const out: ConverseBlock[] = [];
+  const origin: string[] = [];
   system.forEach((b, i) => {
     if (!isRecord(b) || b.type !== 'text' || typeof b.text !== 'string')
       throw new TranslationError('invalid_input', 'system blocks must be text', { path: `system[${i}]` });
     if (Array.isArray(b.citations) && b.citations.length > 0) losses.add(`system[${i}].citations`, 'not carried');
     out.push({ text: b.text });
+    origin.push(`system[${i}]`);
     const point = cachePointFor(b.cache_control);
-    if (point) out.push(point);
+    if (point) {
+      out.push(point);
+      origin.push(`system[${i}]`);
+    }
   });
-  return out;
+  return withoutBlankConverseText(out, (i) => losses.add(origin[i] ?? 'system', BLANK_CONVERSE_TEXT_LOSS));
 }
 
 function convertTools(

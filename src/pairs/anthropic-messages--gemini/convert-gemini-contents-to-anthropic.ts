@@ -2,6 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
+import { BLANK_TEXT_LOSS, withoutBlankAnthropicText } from '../../formats/anthropic-messages/blank-text.js';
 import { geminiToolUseId, toolUseIdForClientCallId } from './tool-use-ids.js';
 
 type Block = Record<string, unknown>;
@@ -32,6 +33,7 @@ const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp
  *   with none, of an empty thinking block placed where that thinking was (before the parts that followed
  *   it; Anthropic wants thinking before the tool_use blocks of its turn).
  * - A thought that gets no signature cannot be replayed to Anthropic and is a loss.
+ * - Blank text (whitespace only), which Anthropic refuses, joins the text next to it, else is a loss.
  * - `functionCall` -> `tool_use` (Gemini's id, or a derived one); `functionResponse` -> `tool_result`
  *   whose id is the response's own id, else the oldest unanswered call of the same name.
  */
@@ -64,7 +66,12 @@ export function convertGeminiContents(contents: unknown, losses: LossCollector):
   const calls = new CallLedger();
   const messages: AnthropicMessageParam[] = [];
   for (const turn of turns) {
-    const blocks = convertGeminiParts(turn.parts, calls, losses);
+    const origin = new Map<Block, JsonPath>();
+    const converted = convertGeminiParts(turn.parts, calls, losses, origin);
+    // blank text, which Anthropic refuses, joins the text next to it or is a loss at its part's path
+    const blocks = withoutBlankAnthropicText(converted, (i) =>
+      losses.add(origin.get(converted[i]!) ?? '', BLANK_TEXT_LOSS),
+    );
     if (blocks.length > 0) messages.push({ role: turn.role, content: blocks });
   }
   return messages;
@@ -117,7 +124,12 @@ class CallLedger {
   }
 }
 
-function convertGeminiParts(parts: PartAt[], calls: CallLedger, losses: LossCollector): Block[] {
+function convertGeminiParts(
+  parts: PartAt[],
+  calls: CallLedger,
+  losses: LossCollector,
+  origin: Map<Block, JsonPath>,
+): Block[] {
   const blocks: Block[] = [];
   const unsigned = new Set<Block>();
   let thought: { text: string; signature: string | undefined; path: JsonPath } | undefined;
@@ -153,7 +165,7 @@ function convertGeminiParts(parts: PartAt[], calls: CallLedger, losses: LossColl
       continue;
     }
     flushThought();
-    convertPart(part, at, blocks, calls, losses);
+    convertPart(part, at, blocks, calls, losses, origin);
     if (!sig) continue;
     if (waiting) waiting.block.signature = sig;
     else blocks.splice(segmentStart, 0, { type: 'thinking', thinking: '', signature: sig });
@@ -165,9 +177,20 @@ function convertGeminiParts(parts: PartAt[], calls: CallLedger, losses: LossColl
   return unsigned.size === 0 ? blocks : blocks.filter((b) => !unsigned.has(b));
 }
 
-function convertPart(part: JsonObject, at: JsonPath, blocks: Block[], calls: CallLedger, losses: LossCollector): void {
+function convertPart(
+  part: JsonObject,
+  at: JsonPath,
+  blocks: Block[],
+  calls: CallLedger,
+  losses: LossCollector,
+  origin: Map<Block, JsonPath>,
+): void {
   if (typeof part.text === 'string') {
-    if (part.text !== '') blocks.push({ type: 'text', text: part.text });
+    if (part.text !== '') {
+      const block = { type: 'text', text: part.text };
+      origin.set(block, at);
+      blocks.push(block);
+    }
   } else if (isRecord(part.inlineData) || isRecord(part.fileData)) {
     const b = convertMedia(part, at, losses);
     if (b) blocks.push(b);

@@ -2,6 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import { isRecord } from '../../core/narrow.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
+import { BLANK_TEXT_LOSS, withoutBlankAnthropicText } from '../../formats/anthropic-messages/blank-text.js';
 import { convertGeminiContents } from './convert-gemini-contents-to-anthropic.js';
 import { convertGeminiToolConfig, convertGeminiTools } from './convert-gemini-tools-to-anthropic.js';
 import { applyGeminiGenerationConfig, reconcileThinking } from './convert-generation-config.js';
@@ -63,16 +64,23 @@ function convertSystemInstruction(
   if (si === undefined) return undefined;
   if (!isRecord(si) || !Array.isArray(si.parts))
     throw new TranslationError('invalid_input', 'systemInstruction needs parts', { path: 'systemInstruction' });
-  const texts: string[] = [];
+  const blocks: Array<{ type: 'text'; text: string }> = [];
+  const paths: string[] = [];
   si.parts.forEach((p, i) => {
     const at = `systemInstruction.parts[${i}]`;
     if (isRecord(p) && typeof p.text === 'string') {
       losses.unknownKeys(p, TEXT_ONLY, at);
-      if (p.text !== '') texts.push(p.text);
+      if (p.text !== '') {
+        blocks.push({ type: 'text', text: p.text });
+        paths.push(at);
+      }
     } else losses.add(at, 'only text can go into the Anthropic system prompt');
   });
   for (const key of Object.keys(si))
     if (key !== 'parts' && key !== 'role') losses.add(`systemInstruction.${key}`, 'not supported');
+  const texts = withoutBlankAnthropicText(blocks, (i) => losses.add(paths[i] ?? '', BLANK_TEXT_LOSS)).map((b) =>
+    String(b.text),
+  );
   if (texts.length === 0) return undefined;
   return texts.length === 1 ? texts[0] : texts.map((text) => ({ type: 'text' as const, text }));
 }

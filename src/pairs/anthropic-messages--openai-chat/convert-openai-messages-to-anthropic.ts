@@ -2,6 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
+import { BLANK_TEXT_LOSS, isBlank, withoutBlankAnthropicText } from '../../formats/anthropic-messages/blank-text.js';
 import { convertOpenAIUserPart, convertTextPart, requireStr } from './convert-openai-content-part-to-anthropic.js';
 import { parseToolArguments } from './convert-tool-arguments.js';
 import { TOOL_ERROR_PREFIX } from './extensions.js';
@@ -19,6 +20,10 @@ const KEYS_TYPE_DATA = new Set(['type', 'data']);
  *   user message share one user turn (Anthropic wants alternating turns: same-role turns are merged).
  * - assistant: the `content_blocks` extension (thinking / redacted_thinking / text) is authoritative for
  *   thinking and text; `tool_calls` -> `tool_use` (arguments parsed; unparsable -> `{}` + loss).
+ * - Blank text (empty or whitespace only), which Anthropic refuses, is never sent: a blank text part joins the
+ *   text next to it, else it is a loss at its path; a message left with nothing is not sent (a loss too), unless it
+ *   is a whole user turn: leaving that out would change the conversation (an assistant message would become a
+ *   prefill), so the request is refused (`invalid_input`).
  */
 
 export interface ConvertState {
@@ -64,13 +69,37 @@ function textBlocks(content: unknown, path: JsonPath, losses: LossCollector): st
   if (!Array.isArray(content))
     throw new TranslationError('invalid_input', 'content must be a string or an array of text parts', { path });
   const out: JsonObject[] = [];
+  const paths: JsonPath[] = [];
   for (let i = 0; i < content.length; i++) {
     const p: unknown = content[i];
     if (!isRecord(p) || p.type !== 'text')
       throw new TranslationError('invalid_input', 'expected a text part', { path: childPath(path, i) });
     out.push(convertTextPart(p, path, i, losses));
+    paths.push(childPath(path, i));
   }
-  return out;
+  return withoutBlank(out, paths, losses);
+}
+
+/** `blocks` without blank text (`withoutBlankAnthropicText`); `paths[i]` names block i in the Chat request. */
+function withoutBlank(blocks: JsonObject[], paths: readonly JsonPath[], losses: LossCollector): JsonObject[] {
+  return withoutBlankAnthropicText(blocks, (i) => losses.add(paths[i] ?? '', BLANK_TEXT_LOSS));
+}
+
+/**
+ * Message content as it may go to Anthropic: undefined when nothing is left (a blank string, or blocks that were
+ * all blank text), reported at `path`.
+ */
+function sendable(
+  content: string | JsonObject[],
+  path: JsonPath,
+  losses: LossCollector,
+): string | JsonObject[] | undefined {
+  if (typeof content === 'string') {
+    if (!isBlank(content)) return content;
+    losses.add(path, BLANK_TEXT_LOSS);
+    return undefined;
+  }
+  return content.length === 0 ? undefined : content;
 }
 
 function pushTurn(turns: Turn[], role: Turn['role'], content: string | JsonObject[]): void {
@@ -152,6 +181,12 @@ function convertAssistant(m: JsonObject, mi: number, st: ConvertState, turns: Tu
   st.losses.unknownKeysAt(m, ASSISTANT_KEYS, 'messages', mi);
   nameLoss(m, mi, st.losses);
   const blocks: JsonObject[] = [];
+  /** where each text block came from, to name a blank one that cannot be sent */
+  const origin = new Map<JsonObject, JsonPath>();
+  const from = (block: JsonObject, path: JsonPath): JsonObject => {
+    origin.set(block, path);
+    return block;
+  };
   let content: string | JsonObject[] | undefined;
   if (typeof m.content === 'string') content = m.content;
   else if (Array.isArray(m.content)) {
@@ -161,13 +196,13 @@ function convertAssistant(m: JsonObject, mi: number, st: ConvertState, turns: Tu
       const p: unknown = m.content[i];
       const pp = childPath(cp, i);
       if (isRecord(p) && p.type === 'refusal') {
-        (content as JsonObject[]).push({ type: 'text', text: requireStr(p.refusal, pp, 'refusal') });
+        (content as JsonObject[]).push(from({ type: 'text', text: requireStr(p.refusal, pp, 'refusal') }, pp));
         st.losses.add(pp, 'refusal parts are carried as plain text');
         continue;
       }
       if (!isRecord(p) || p.type !== 'text')
         throw new TranslationError('invalid_input', 'assistant content parts must be text or refusal', { path: pp });
-      (content as JsonObject[]).push(convertTextPart(p, cp, i, st.losses));
+      (content as JsonObject[]).push(from(convertTextPart(p, cp, i, st.losses), pp));
     }
   } else if (m.content !== undefined && m.content !== null) {
     throw new TranslationError('invalid_input', 'assistant content must be a string, an array or null', {
@@ -176,12 +211,17 @@ function convertAssistant(m: JsonObject, mi: number, st: ConvertState, turns: Tu
   }
 
   if (m.content_blocks !== undefined && m.content_blocks !== null) {
-    const cb = convertContentBlocks(m.content_blocks, childPath(msgPath(mi), 'content_blocks'), st.losses);
-    blocks.push(...cb);
+    const cbp = childPath(msgPath(mi), 'content_blocks');
+    const cb = convertContentBlocks(m.content_blocks, cbp, st.losses);
+    for (const b of cb) blocks.push(b.type === 'text' ? from(b, cbp) : b);
     // content repeats the text of content_blocks; keep it only when it says something else
     const text = typeof content === 'string' ? content : joinedText(content ?? []);
     if (text !== '' && text !== joinedText(cb))
-      blocks.push(...(typeof content === 'string' ? [{ type: 'text', text: content }] : (content ?? [])));
+      blocks.push(
+        ...(typeof content === 'string'
+          ? [from({ type: 'text', text: content }, childPath(msgPath(mi), 'content'))]
+          : (content ?? [])),
+      );
   } else {
     for (const key of ['reasoning_content', 'reasoning'] as const) {
       if (typeof m[key] === 'string' && m[key] !== '') {
@@ -192,11 +232,11 @@ function convertAssistant(m: JsonObject, mi: number, st: ConvertState, turns: Tu
       }
     }
     if (typeof content === 'string') {
-      if (content !== '') blocks.push({ type: 'text', text: content });
+      if (content !== '') blocks.push(from({ type: 'text', text: content }, childPath(msgPath(mi), 'content')));
     } else if (content) blocks.push(...content);
   }
   if (typeof m.refusal === 'string' && m.refusal !== '') {
-    blocks.push({ type: 'text', text: m.refusal });
+    blocks.push(from({ type: 'text', text: m.refusal }, childPath(msgPath(mi), 'refusal')));
     st.losses.add(childPath(msgPath(mi), 'refusal'), 'assistant refusal is carried as plain text');
   }
 
@@ -237,13 +277,16 @@ function convertAssistant(m: JsonObject, mi: number, st: ConvertState, turns: Tu
     }
   }
 
-  if (blocks.length === 0) {
-    st.losses.add(msgPath(mi), 'an empty assistant message cannot be sent to Anthropic');
+  const kept = withoutBlankAnthropicText(blocks, (i) =>
+    st.losses.add(origin.get(blocks[i]!) ?? msgPath(mi), BLANK_TEXT_LOSS),
+  );
+  if (kept.length === 0) {
+    if (blocks.length === 0) st.losses.add(msgPath(mi), 'an empty assistant message cannot be sent to Anthropic');
     return;
   }
   const onlyText =
-    typeof m.content === 'string' && blocks.length === 1 && m.content_blocks == null && blocks[0]?.type === 'text';
-  pushTurn(turns, 'assistant', onlyText ? (m.content as string) : blocks);
+    typeof m.content === 'string' && kept.length === 1 && m.content_blocks == null && kept[0] === blocks[0];
+  pushTurn(turns, 'assistant', onlyText && kept[0]?.type === 'text' ? (m.content as string) : kept);
 }
 
 /** Anthropic wants a user turn's tool_result blocks before any other block: stable partition when needed. */
@@ -272,6 +315,14 @@ export function convertOpenAIMessagesToAnthropic(messages: unknown, st: ConvertS
     throw new TranslationError('invalid_input', 'messages must be an array', { path: 'messages' });
   const systems: (string | JsonObject[])[] = [];
   const turns: Turn[] = [];
+  /** user turns that hold a whitespace-only message, by the path of the first one */
+  const blankTurns = new Map<Turn, JsonPath>();
+  /** a user message of blank text only: it keeps its place in the turns (other messages of its turn may fill it) */
+  const blankUser = (all: Turn[], path: JsonPath): void => {
+    pushTurn(all, 'user', []);
+    const t = all[all.length - 1]!;
+    if (!blankTurns.has(t)) blankTurns.set(t, path);
+  };
   for (let i = 0; i < messages.length; i++) {
     const m: unknown = messages[i];
     if (!isRecord(m)) throw new TranslationError('invalid_input', 'message must be an object', { path: msgPath(i) });
@@ -280,10 +331,13 @@ export function convertOpenAIMessagesToAnthropic(messages: unknown, st: ConvertS
       case 'developer': {
         st.losses.unknownKeysAt(m, SYSTEM_KEYS, 'messages', i);
         nameLoss(m, i, st.losses);
-        const c =
-          typeof m.content === 'string'
-            ? m.content
-            : textBlocks(m.content, childPath(msgPath(i), 'content'), st.losses);
+        const cp = childPath(msgPath(i), 'content');
+        const c = sendable(
+          typeof m.content === 'string' ? m.content : textBlocks(m.content, cp, st.losses),
+          cp,
+          st.losses,
+        );
+        if (c === undefined) break;
         if (turns.length === 0) systems.push(c);
         else pushTurn(turns, 'system', c);
         break;
@@ -291,19 +345,28 @@ export function convertOpenAIMessagesToAnthropic(messages: unknown, st: ConvertS
       case 'user': {
         st.losses.unknownKeysAt(m, USER_KEYS, 'messages', i);
         nameLoss(m, i, st.losses);
+        const cp = childPath(msgPath(i), 'content');
         if (typeof m.content === 'string') {
-          pushTurn(turns, 'user', m.content);
+          const c = sendable(m.content, cp, st.losses);
+          if (c !== undefined) pushTurn(turns, 'user', c);
+          else blankUser(turns, msgPath(i));
           break;
         }
-        const cp = childPath(msgPath(i), 'content');
         if (!Array.isArray(m.content))
           throw new TranslationError('invalid_input', 'user content must be a string or an array', { path: cp });
         const blocks: JsonObject[] = [];
+        const paths: JsonPath[] = [];
         for (let j = 0; j < m.content.length; j++) {
           const b = convertOpenAIUserPart(m.content[j], cp, j, st.losses);
-          if (b) blocks.push(b);
+          if (b) {
+            blocks.push(b);
+            paths.push(childPath(cp, j));
+          }
         }
-        pushTurn(turns, 'user', blocks);
+        const kept = withoutBlank(blocks, paths, st.losses);
+        // a message whose parts were all blank text is not sent (each part was reported)
+        if (kept.length > 0 || blocks.length === 0) pushTurn(turns, 'user', kept);
+        else blankUser(turns, msgPath(i));
         break;
       }
       case 'tool':
@@ -318,6 +381,15 @@ export function convertOpenAIMessagesToAnthropic(messages: unknown, st: ConvertS
       default:
         throw new TranslationError('invalid_input', 'unknown message role', { path: childPath(msgPath(i), 'role') });
     }
+  }
+  for (const t of turns) {
+    const blank = blankTurns.get(t);
+    if (blank !== undefined && Array.isArray(t.content) && t.content.length === 0)
+      throw new TranslationError(
+        'invalid_input',
+        'this user message is whitespace only: Anthropic refuses blank text, and leaving the message out would change the conversation (it is the whole user turn)',
+        { path: blank },
+      );
   }
   const converted: JsonObject[] = [];
   for (const t of turns)

@@ -457,3 +457,77 @@ describe('openaiRequestToAnthropic: bad input gives TranslationError only', () =
     }
   });
 });
+
+describe('openaiRequestToAnthropic: blank text, which Anthropic refuses, is never sent', () => {
+  it('an assistant message with content " " and tool_calls replays as the tool call alone (the blank text reported)', () => {
+    const r = run({
+      ...base,
+      messages: [
+        { role: 'user', content: 'Weather?' },
+        {
+          role: 'assistant',
+          content: ' ',
+          tool_calls: [{ id: 'c1', type: 'function', function: { name: 'w', arguments: '{}' } }],
+        },
+        { role: 'tool', tool_call_id: 'c1', content: 'sunny' },
+      ],
+    });
+    expect(r.body.messages).toEqual([
+      { role: 'user', content: 'Weather?' },
+      { role: 'assistant', content: [{ type: 'tool_use', id: 'c1', name: 'w', input: {} }] },
+      { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'c1', content: 'sunny' }] },
+    ]);
+    expect(r.losses).toEqual([
+      { path: 'messages[1].content', reason: expect.stringContaining('whitespace-only text') },
+    ]);
+  });
+
+  it('a blank part joins the text next to it; a message or system message of blank text only is not sent', () => {
+    const r = run({
+      ...base,
+      messages: [
+        { role: 'system', content: '\n' },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Hi' },
+            { type: 'text', text: '\n\n' },
+          ],
+        },
+        {
+          role: 'assistant',
+          content: [
+            { type: 'text', text: '  ' },
+            { type: 'text', text: 'Hello' },
+          ],
+        },
+        { role: 'user', content: '\t' },
+        { role: 'user', content: [{ type: 'text', text: ' ' }] },
+        { role: 'user', content: 'Bye' },
+      ],
+    });
+    expect(r.body.system).toBeUndefined();
+    expect(r.body.messages).toEqual([
+      { role: 'user', content: [{ type: 'text', text: 'Hi\n\n' }] },
+      { role: 'assistant', content: [{ type: 'text', text: '  Hello' }] },
+      { role: 'user', content: [{ type: 'text', text: 'Bye' }] },
+    ]);
+    expect(r.losses.map((l) => l.path)).toEqual([
+      'messages[0].content',
+      'messages[3].content',
+      'messages[4].content[0]',
+    ]);
+  });
+
+  it('refuses a blank user message that is a whole user turn: leaving it out would make the assistant message a prefill', () => {
+    const body = {
+      ...base,
+      messages: [
+        { role: 'user', content: 'Hi' },
+        { role: 'assistant', content: 'Hello' },
+        { role: 'user', content: ' \n' },
+      ],
+    };
+    expect(() => run(body)).toThrow(/whitespace only.*\(at messages\[2\]\)/);
+  });
+});
