@@ -2,6 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import { isRecord } from '../../core/narrow.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
+import { reportMessageDeltaExtras } from '../../formats/anthropic-messages/stream-extras.js';
 import { converseStreamException } from '../../formats/bedrock-converse/stream-exceptions.js';
 import { bedrockExceptionForAnthropicType } from '../../formats/bedrock-invoke/anthropic-errors.js';
 import { anthropicStopToConverse, anthropicUsageToConverse, NO_METRICS } from './map-stop-reason-and-usage.js';
@@ -116,6 +117,9 @@ export function createAnthropicToConverseStream(
           if (isRecord(event.delta) && event.delta.stop_reason !== null && event.delta.stop_reason !== undefined)
             stopReason = event.delta.stop_reason;
           merge(event.usage);
+          reportMessageDeltaExtras(event, 'Converse', (path, reason) => {
+            if (!losses.list.some((l) => l.path === path)) losses.add(path, reason);
+          });
           return [];
         case 'message_stop': {
           done = true;

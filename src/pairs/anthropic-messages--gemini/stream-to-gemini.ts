@@ -3,6 +3,7 @@ import { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { statusForAnthropicErrorType } from '../../formats/anthropic-messages/errors.js';
+import { reportMessageDeltaExtras } from '../../formats/anthropic-messages/stream-extras.js';
 import { geminiErrorBody } from '../../formats/gemini/errors.js';
 import { JsonTextToPartialArgs, type PartialArg } from '../../formats/gemini/partial-args.js';
 import type {
@@ -140,6 +141,9 @@ export function createAnthropicToGeminiStream(
         if (isRecord(d.stop_details) && typeof d.stop_details.explanation === 'string')
           explanation = d.stop_details.explanation;
         mergeUsage(event.usage);
+        reportMessageDeltaExtras(event, 'Gemini', (path, reason) => {
+          if (!losses.list.some((l) => l.path === path)) losses.add(path, reason);
+        });
         return [];
       }
       case 'message_stop': {
