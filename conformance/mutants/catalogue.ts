@@ -7,6 +7,8 @@ import type { Mutant } from './mutant.js';
  */
 
 const PAIR = 'src/pairs/anthropic-messages--openai-chat';
+const GEMINI = 'src/pairs/anthropic-messages--gemini';
+const CONVERSE = 'src/pairs/anthropic-messages--bedrock-converse';
 const PROPERTIES = 'conformance/properties';
 const SCENARIOS = 'conformance/scenarios/run-scenarios.test.ts';
 
@@ -144,5 +146,95 @@ export const CATALOGUE: readonly Mutant[] = [
       },
     ],
     tests: [`${PROPERTIES}/usage-totals.test.ts`],
+  },
+  {
+    name: 'gemini-partial-args-need-a-name',
+    description:
+      'a functionCall part of a streamed call (partialArgs, no name) is read as a whole call: every Gemini 3 stream with streamed arguments fails with "functionCall needs a name"',
+    edits: [
+      {
+        file: `${GEMINI}/convert-gemini-parts-to-anthropic.ts`,
+        search: '    if (this.#streamed && !named) {',
+        replace: '    if (false && this.#streamed && !named) {',
+      },
+    ],
+    tests: [SCENARIOS, `${PROPERTIES}/chunk-boundaries.test.ts`],
+  },
+  {
+    name: 'gemini-partial-string-pieces-lost',
+    description:
+      'a string argument streamed over several partialArgs keeps only its first piece (the later pieces of the same jsonPath are dropped)',
+    edits: [
+      {
+        file: 'src/formats/gemini/partial-args.ts',
+        search: '        return this.#stringPiece(arg.stringValue, arg.willContinue === true);',
+        replace: "        return this.#stringPiece('', arg.willContinue === true);",
+      },
+    ],
+    tests: [SCENARIOS, `${PROPERTIES}/stream-equals-non-stream.test.ts`],
+  },
+  {
+    name: 'gemini-streamed-arguments-for-everyone',
+    description:
+      'tool calls are streamed as partialArgs to every Gemini client, also those that did not ask (their SDKs expect whole calls)',
+    edits: [
+      {
+        file: `${GEMINI}/stream-to-gemini.ts`,
+        search: '  const streamArguments = options.context?.[GEMINI_STREAMED_ARGUMENTS] === true;',
+        replace: '  const streamArguments = true;',
+      },
+    ],
+    tests: [SCENARIOS, `${PROPERTIES}/grammar.test.ts`],
+  },
+  {
+    name: 'gemini-partial-number-sent-early',
+    description:
+      'a number at the end of a tool-input piece is sent as a partial argument before the next piece (which may continue it: "1" of "12")',
+    edits: [
+      {
+        file: 'src/formats/gemini/partial-args.ts',
+        search: '    for (let i = 0; i < text.length; i++) this.#char(text[i]!, out);',
+        replace:
+          "    for (let i = 0; i < text.length; i++) this.#char(text[i]!, out);\n    if (this.#scalar?.kind === 'number') this.#endScalar(out);",
+      },
+    ],
+    tests: [`${PROPERTIES}/stream-equals-non-stream.test.ts`, `${PROPERTIES}/chunk-boundaries.test.ts`],
+  },
+  {
+    name: 'converse-block-left-open',
+    description:
+      'a ConverseStream block that gets no contentBlockStop stays open when the next block starts: the Anthropic client sees two blocks open at once',
+    edits: [
+      {
+        file: `${CONVERSE}/stream-to-anthropic.ts`,
+        search:
+          "  const openBlock = (cIndex: number, block: Record<string, unknown> & { type: OpenBlock['kind'] }, out: Event[]) => {\n    close(out);",
+        replace:
+          "  const openBlock = (cIndex: number, block: Record<string, unknown> & { type: OpenBlock['kind'] }, out: Event[]) => {",
+      },
+    ],
+    tests: [SCENARIOS, `${PROPERTIES}/grammar.test.ts`],
+  },
+  {
+    name: 'typed-content-parts-ignored',
+    description:
+      'delta.content as a list of typed parts (Mistral reasoning models) is ignored: the answer and its reasoning vanish without a loss',
+    edits: [
+      {
+        file: `${PAIR}/stream-to-anthropic.ts`,
+        search: '    else if (Array.isArray(delta.content)) contentParts(delta.content, `${dpath}.content`, out);',
+        replace: '',
+      },
+    ],
+    tests: [SCENARIOS],
+  },
+  {
+    name: 'whitespace-text-passes',
+    description:
+      'only empty text counts as blank: whitespace-only text ("\\n\\n" before a replayed tool call) reaches Anthropic or Bedrock, which refuse it',
+    edits: [
+      { file: 'src/core/blank-text.ts', search: '  return /^\\s*$/.test(text);', replace: "  return text === '';" },
+    ],
+    tests: [SCENARIOS, `${PROPERTIES}/upstream-requests-accepted.test.ts`],
   },
 ];

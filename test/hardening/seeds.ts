@@ -1,9 +1,11 @@
 /**
  * Valid documents of every format, read from the scenario fixtures, as seeds for the mutation fuzzers:
- * requests (client side of `<client>--<upstream>`), responses and stream bytes (upstream side).
+ * requests (client side of `<client>--<upstream>`), responses and stream bytes (upstream side: `upstream-stream.sse`,
+ * or the frames of `upstream-stream.frames.json` encoded).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { encodeFrames } from '../../conformance/scenarios/stream-frames.js';
 import { FORMATS, type FormatId, isFormatId } from '../../src/core/formats.js';
 
 const ROOT = new URL('../../fixtures/', import.meta.url).pathname;
@@ -40,6 +42,11 @@ export function loadSeeds(): Seeds {
         seeds.responses.get(client)?.push(readJson(at('client-response.json')));
       if (existsSync(at('upstream-stream.sse')))
         seeds.streams.get(upstream)?.push(readFileSync(at('upstream-stream.sse')));
+      // binary (AWS event-stream) streams are written as their events: encoded as the upstream sends them
+      if (existsSync(at('upstream-stream.frames.json')))
+        seeds.streams
+          .get(upstream)
+          ?.push(encodeFrames(upstream, readJson(at('upstream-stream.frames.json')) as unknown[]));
     }
   }
   return seeds;
