@@ -222,8 +222,9 @@ export const CATALOGUE: readonly Mutant[] = [
     edits: [
       {
         file: `${PAIR}/stream-to-anthropic.ts`,
-        search: '    else if (Array.isArray(delta.content)) contentParts(delta.content, `${dpath}.content`, out);',
-        replace: '',
+        search: '    else if (Array.isArray(delta.content)) contentParts(',
+        // the array branch does nothing (as before issue 16): neither carried nor reported
+        replace: '    else if (Array.isArray(delta.content)) void contentParts;\n    else if (false) contentParts(',
       },
     ],
     tests: [SCENARIOS],
