@@ -75,9 +75,14 @@ function cases(): Case[] {
       const file = join(dir, s, 'upstream-stream.sse');
       if (!existsSync(file)) continue;
       const scenario = join(dir, s, 'scenario.json');
-      const expectLosses = existsSync(scenario)
-        ? (JSON.parse(readFileSync(scenario, 'utf8')) as { expectLosses?: { path: string }[] }).expectLosses
-        : undefined;
+      // the stream's own losses when the scenario declares them, else those of its request (as before)
+      const meta = existsSync(scenario)
+        ? (JSON.parse(readFileSync(scenario, 'utf8')) as {
+            expectLosses?: { path: string }[];
+            expectAnswerLosses?: { path: string }[];
+          })
+        : {};
+      const expectLosses = meta.expectAnswerLosses ?? meta.expectLosses;
       out.push({
         name: `${pair}/${s}`,
         from,

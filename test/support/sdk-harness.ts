@@ -37,7 +37,7 @@ export async function openaiSDKFinalCompletion(bytes: Uint8Array | string): Prom
 
 /**
  * Fold OpenAI chunks (choice 0) into a `chat.completion`, extensions included: `reasoning_content` /
- * `reasoning` concatenated, `content_blocks` increments merged per block index, `annotations`
+ * `reasoning` concatenated (and typed `content` parts: text to content, thinking to reasoning), `content_blocks` increments merged per block index, `annotations`
  * appended, the choice's `stop_sequence`, usage from `usage` or Groq's `x_groq.usage`.
  */
 export function foldOpenAIStream(events: readonly unknown[]): Record<string, unknown> {
@@ -63,6 +63,17 @@ export function foldOpenAIStream(events: readonly unknown[]): Record<string, unk
       if (c.stop_sequence !== undefined) stopSequence = c.stop_sequence;
       const d = isRecord(c.delta) ? c.delta : {};
       if (typeof d.content === 'string' && d.content !== '') content = (content ?? '') + d.content;
+      // typed parts (Mistral reasoning models): text parts are content, thinking parts reasoning
+      for (const p of Array.isArray(d.content) ? d.content : []) {
+        if (isRecord(p) && p.type === 'text' && typeof p.text === 'string') content = (content ?? '') + p.text;
+        if (isRecord(p) && p.type === 'thinking')
+          for (const t of Array.isArray(p.thinking) ? p.thinking : [p.thinking]) {
+            const text = isRecord(t) ? t.text : t;
+            if (typeof text !== 'string') continue;
+            reasoning += text;
+            reasoningKey ??= 'reasoning_content';
+          }
+      }
       if (typeof d.refusal === 'string' && d.refusal !== '') refusal = (refusal ?? '') + d.refusal;
       if (Array.isArray(d.content_blocks)) {
         for (const cb of d.content_blocks) {
