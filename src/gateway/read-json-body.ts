@@ -1,35 +1,45 @@
+import type { BodyHold } from './body-budget.js';
+import { checkJsonShape, elidePath, jsonShapeMessage } from './json-shape.js';
+
 export type BodyResult =
   | { ok: true; bytes: Uint8Array; json: Record<string, unknown> }
-  | { ok: false; status: 400 | 413 | 415; message: string };
+  | {
+      ok: false;
+      /** 499: the client went away while sending (nobody reads the answer) */
+      status: 400 | 408 | 413 | 415 | 499 | 503;
+      message: string;
+      /** the JSON path at fault (shape faults) */
+      param?: string;
+    };
+
+export interface BodyRules {
+  /** more bytes than this: 413 */
+  maxBytes: number;
+  /** the whole body must arrive within this time (ms): else 408 */
+  timeoutMs: number;
+  /** deeper nesting: 400 */
+  maxDepth: number;
+  /** the gateway's budget of body bytes in flight: no room, 503 */
+  hold: BodyHold;
+}
 
 /** Strict UTF-8 (a whole-buffer `decode` keeps no state between calls, so one decoder serves every request). */
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Read the whole request body, refusing more than `limit` bytes without reading them all. */
-async function readLimited(req: Request, limit: number): Promise<Uint8Array | 'too_large'> {
-  const length = req.headers.get('content-length');
-  const declared = length === null ? Number.NaN : Number(length);
-  if (Number.isFinite(declared) && declared > limit) return 'too_large';
-  if (Number.isFinite(declared)) {
-    // a declared size within the limit: read it whole (in @hono/node-server straight from the socket,
-    // without building a web stream for the body)
-    const whole = new Uint8Array(await req.arrayBuffer());
-    return whole.byteLength > limit ? 'too_large' : whole;
-  }
-  if (!req.body) return new Uint8Array(0);
-  const reader = req.body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel('request body too large');
-      return 'too_large';
-    }
-    parts.push(value);
-  }
+type Failure = Extract<BodyResult, { ok: false }>;
+
+const busy = (): Failure => ({
+  ok: false,
+  status: 503,
+  message: 'the gateway is receiving too many request bodies at once; retry shortly',
+});
+const tooLarge = (limit: number): Failure => ({
+  ok: false,
+  status: 413,
+  message: `request body is larger than ${limit} bytes`,
+});
+
+function concat(parts: Uint8Array[], size: number): Uint8Array {
   if (parts.length === 1) return parts[0]!;
   const out = new Uint8Array(size);
   let at = 0;
@@ -40,8 +50,69 @@ async function readLimited(req: Request, limit: number): Promise<Uint8Array | 't
   return out;
 }
 
-/** Check content type, size and JSON syntax of a request body. The body must be a JSON object. */
-export async function readJsonBody(req: Request, limit: number): Promise<BodyResult> {
+/**
+ * Read the whole request body as it arrives: at most `maxBytes` (more is refused without reading it all), within
+ * `timeoutMs`, holding its bytes in the gateway's budget (the declared `content-length` up front).
+ */
+async function readLimited(req: Request, rules: BodyRules): Promise<Uint8Array | Failure> {
+  const length = req.headers.get('content-length');
+  const declared = length === null ? Number.NaN : Number(length);
+  if (Number.isFinite(declared) && declared > rules.maxBytes) return tooLarge(rules.maxBytes);
+  let held = Number.isFinite(declared) && declared > 0 ? declared : 0;
+  if (!rules.hold.take(held)) return busy();
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    reader.cancel('request body timeout').catch(() => {});
+  }, rules.timeoutMs);
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (timedOut) {
+        return {
+          ok: false,
+          status: 408,
+          message: `the request body did not arrive within ${rules.timeoutMs} ms`,
+        };
+      }
+      if (done) break;
+      size += value.byteLength;
+      if (size > rules.maxBytes) {
+        await reader.cancel('request body too large');
+        return tooLarge(rules.maxBytes);
+      }
+      if (size > held) {
+        if (!rules.hold.take(size - held)) {
+          await reader.cancel('too many request bodies in flight');
+          return busy();
+        }
+        held = size;
+      }
+      parts.push(value);
+    }
+  } catch (e) {
+    if (req.signal.aborted || (e instanceof Error && e.name === 'AbortError'))
+      return { ok: false, status: 499, message: 'the client went away while sending the request body' };
+    return {
+      ok: false,
+      status: 400,
+      message: `the request body could not be read: ${e instanceof Error ? e.message : String(e)}`,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+  return concat(parts, size);
+}
+
+/**
+ * Check content type, size, arrival time and JSON syntax of a request body, and its shape: no nesting deeper than
+ * `maxDepth`, no key twice in an object (`checkJsonShape`). The body must be a JSON object.
+ */
+export async function readJsonBody(req: Request, rules: BodyRules): Promise<BodyResult> {
   const type = req.headers.get('content-type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type.trim())) {
     return {
@@ -50,16 +121,20 @@ export async function readJsonBody(req: Request, limit: number): Promise<BodyRes
       message: `content-type must be application/json, got ${type ? `"${type}"` : 'none'}`,
     };
   }
-  const bytes = await readLimited(req, limit);
-  if (bytes === 'too_large') return { ok: false, status: 413, message: `request body is larger than ${limit} bytes` };
+  const bytes = await readLimited(req, rules);
+  if (!(bytes instanceof Uint8Array)) return bytes;
+  let text: string;
   let json: unknown;
   try {
-    json = JSON.parse(UTF8.decode(bytes));
+    text = UTF8.decode(bytes);
+    json = JSON.parse(text);
   } catch (e) {
     return { ok: false, status: 400, message: `request body is not valid JSON: ${(e as Error).message}` };
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return { ok: false, status: 400, message: 'request body must be a JSON object' };
   }
+  const fault = checkJsonShape(text, rules.maxDepth);
+  if (fault) return { ok: false, status: 400, message: jsonShapeMessage(fault), param: elidePath(fault.path) };
   return { ok: true, bytes, json: json as Record<string, unknown> };
 }
