@@ -60,11 +60,12 @@ async function readLimited(req: Request, rules: BodyRules): Promise<Uint8Array |
   if (Number.isFinite(declared) && declared > rules.maxBytes) return tooLarge(rules.maxBytes);
   let held = Number.isFinite(declared) && declared > 0 ? declared : 0;
   if (!rules.hold.take(held)) return busy();
+  if (Number.isFinite(declared)) return readDeclared(req, rules);
   if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
-  let timedOut = false;
+  let expired = false;
   const timer = setTimeout(() => {
-    timedOut = true;
+    expired = true;
     reader.cancel('request body timeout').catch(() => {});
   }, rules.timeoutMs);
   const parts: Uint8Array[] = [];
@@ -72,13 +73,7 @@ async function readLimited(req: Request, rules: BodyRules): Promise<Uint8Array |
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (timedOut) {
-        return {
-          ok: false,
-          status: 408,
-          message: `the request body did not arrive within ${rules.timeoutMs} ms`,
-        };
-      }
+      if (expired) return timedOut(rules.timeoutMs);
       if (done) break;
       size += value.byteLength;
       if (size > rules.maxBytes) {
@@ -95,17 +90,55 @@ async function readLimited(req: Request, rules: BodyRules): Promise<Uint8Array |
       parts.push(value);
     }
   } catch (e) {
-    if (req.signal.aborted || (e instanceof Error && e.name === 'AbortError'))
-      return { ok: false, status: 499, message: 'the client went away while sending the request body' };
-    return {
-      ok: false,
-      status: 400,
-      message: `the request body could not be read: ${e instanceof Error ? e.message : String(e)}`,
-    };
+    return unreadable(req, e);
   } finally {
     clearTimeout(timer);
   }
   return concat(parts, size);
+}
+
+const timedOut = (ms: number): Failure => ({
+  ok: false,
+  status: 408,
+  message: `the request body did not arrive within ${ms} ms`,
+});
+
+/** A body read that failed: the client went away (499), or the body is broken (400). */
+function unreadable(req: Request, e: unknown): Failure {
+  if (req.signal.aborted || (e instanceof Error && e.name === 'AbortError'))
+    return { ok: false, status: 499, message: 'the client went away while sending the request body' };
+  return {
+    ok: false,
+    status: 400,
+    message: `the request body could not be read: ${e instanceof Error ? e.message : String(e)}`,
+  };
+}
+
+/**
+ * A body of declared length (within the limit, already held): read whole with `arrayBuffer()` (the node adapter
+ * reads it straight from the socket, without a web stream), within the body timeout.
+ */
+async function readDeclared(req: Request, rules: BodyRules): Promise<Uint8Array | Failure> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const reading = req.arrayBuffer();
+  try {
+    const r = await Promise.race([
+      reading,
+      new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), rules.timeoutMs);
+      }),
+    ]);
+    if (r === 'timeout') {
+      // the read ends when the connection does (the response closes it)
+      reading.catch(() => {});
+      return timedOut(rules.timeoutMs);
+    }
+    return r.byteLength > rules.maxBytes ? tooLarge(rules.maxBytes) : new Uint8Array(r);
+  } catch (e) {
+    return unreadable(req, e);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**

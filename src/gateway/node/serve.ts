@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Gateway } from '../create-gateway.js';
 import { DEFAULT_SERVER_LIMITS, type ServerLimits } from '../limits.js';
-import { incomingBody } from './incoming-body.js';
+import { nodeRequest, realRequest } from './node-request.js';
 
 export interface Served {
   url: string;
@@ -49,25 +49,6 @@ function requestUrl(req: IncomingMessage): string | undefined {
   }
   if (/^https?:\/\//i.test(target)) return URL.canParse(target) ? target : undefined;
   return undefined;
-}
-
-function headersOf(raw: readonly string[]): Headers {
-  const h = new Headers();
-  for (let i = 0; i + 1 < raw.length; i += 2) h.append(raw[i] as string, raw[i + 1] as string);
-  return h;
-}
-
-/** A node request as a web `Request`: its body streamed from the socket on demand, its signal aborted when the client goes away. */
-function toRequest(req: IncomingMessage, url: string, signal: AbortSignal): Request {
-  const method = req.method ?? 'GET';
-  const body =
-    method === 'GET' || method === 'HEAD'
-      ? null
-      : incomingBody(req, {
-          incomplete: () => new ClientGone(),
-          cancel: () => req.pause(),
-        });
-  return new Request(url, { method, headers: headersOf(req.rawHeaders), body, signal, duplex: 'half' } as RequestInit);
 }
 
 /** Response headers for `writeHead` (repeated `set-cookie` kept apart). */
@@ -190,6 +171,17 @@ function discardRest(req: IncomingMessage): void {
  * closed as they come), a client that takes no response bytes for `writeTimeoutMs` is dropped.
  */
 export function serveFetch(handler: (req: Request) => Promise<Response>, opts: ServeOptions = {}): Promise<Served> {
+  return serve(handler, opts, realRequest);
+}
+
+/** The request a handler gets: a real `Request`, or the lighter `NodeRequest` for a handler that only reads it. */
+type MakeRequest = (req: IncomingMessage, url: string, signal: AbortSignal, closedBeforeEnd: () => Error) => Request;
+
+function serve(
+  handler: (req: Request) => Promise<Response>,
+  opts: ServeOptions,
+  makeRequest: MakeRequest,
+): Promise<Served> {
   const hostname = opts.hostname ?? '127.0.0.1';
   const limits: ServerLimits = {
     headersTimeoutMs: opts.headersTimeoutMs ?? DEFAULT_SERVER_LIMITS.headersTimeoutMs,
@@ -212,7 +204,7 @@ export function serveFetch(handler: (req: Request) => Promise<Response>, opts: S
         return;
       }
       const abort = new AbortController();
-      const request = toRequest(req, url, abort.signal);
+      const request = makeRequest(req, url, abort.signal, () => new ClientGone());
       res.once('close', () => {
         if (!res.writableFinished) abort.abort(new ClientGone());
         // undici links `request.signal` to `abort.signal` through a WeakRef: this listener keeps the Request
@@ -249,7 +241,10 @@ export function serveFetch(handler: (req: Request) => Promise<Response>, opts: S
   });
 }
 
-/** Serve a gateway over node:http, with the gateway's server limits (its config) unless `opts` names others. */
+/**
+ * Serve a gateway over node:http, with the gateway's server limits (its config) unless `opts` names others. The
+ * gateway gets each request as a `NodeRequest` (it only reads its requests; `node-request.ts`).
+ */
 export function serveGateway(gateway: Gateway, opts: ServeOptions = {}): Promise<Served> {
-  return serveFetch((req) => gateway.fetch(req), { ...gateway.serverLimits, ...opts });
+  return serve((req) => gateway.fetch(req), { ...gateway.serverLimits, ...opts }, nodeRequest);
 }
