@@ -22,9 +22,11 @@ export const MAX_LOSS_DETAIL_BYTES = 8 * 1024;
 
 /** A loss as a report shows it: path and reason cut to a readable length (a 100 KB key name is a 100 KB path). */
 function shown(loss: Loss): Loss {
-  return loss.path.length <= 240 && loss.reason.length <= 300
+  const path = String(loss.path);
+  const reason = String(loss.reason);
+  return path === loss.path && reason === loss.reason && path.length <= 240 && reason.length <= 300
     ? loss
-    : { path: elidePath(loss.path, 240), reason: elidePath(loss.reason, 300) };
+    : { path: elidePath(path, 240), reason: elidePath(reason, 300) };
 }
 
 /**
