@@ -1,4 +1,5 @@
 import type { GatewayConfig } from './config.js';
+import type { GatewayRuntime } from './runtime.js';
 import type { UpstreamFetch } from './upstream-fetch.js';
 
 export type UpstreamCall =
@@ -78,6 +79,23 @@ export async function callUpstream(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Logs a call that failed before an answer (`upstream_failed`), with the whole error the client does not see. */
+export function logFailedCall(
+  rt: GatewayRuntime,
+  requestId: string,
+  provider: string,
+  call: Extract<UpstreamCall, { ok: false }>,
+): void {
+  rt.log({
+    event: 'upstream_failed',
+    requestId,
+    provider,
+    reason: call.reason,
+    message: call.message,
+    detail: call.detail,
+  });
 }
 
 /** The status a client gets for a call that failed before an answer: 504 timed out, 499 client gone, else 502. */

@@ -2,7 +2,7 @@ import { isTranslationError } from '../core/errors.js';
 import type { Loss } from '../core/losses.js';
 import type { AnthropicVersion } from '../core/options.js';
 import { bedrockCountTokensBody, bedrockCountTokensPath, bedrockInputTokens } from './bedrock-count-tokens-body.js';
-import { callUpstream, failedCallStatus, upstreamFetchOf } from './call-upstream.js';
+import { callUpstream, failedCallStatus, logFailedCall, upstreamFetchOf } from './call-upstream.js';
 import { clientError, jsonResponse, translationErrorStatus } from './client-error.js';
 import type { ProviderConfig } from './config.js';
 import { type Admitted, logLosses, lossHeaders } from './exchange-context.js';
@@ -133,14 +133,7 @@ export async function countTokensWith(
   });
   if (!call.ok) {
     const status = failedCallStatus(call.reason);
-    rt.log({
-      event: 'upstream_failed',
-      requestId: a.requestId,
-      provider: route.providerName,
-      reason: call.reason,
-      message: call.message,
-      detail: call.detail,
-    });
+    logFailedCall(rt, a.requestId, route.providerName, call);
     return clientError('anthropic-messages', status, call.message, { headers });
   }
   const res = call.response;

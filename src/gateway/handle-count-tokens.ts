@@ -1,7 +1,7 @@
 import { isTranslationError } from '../core/errors.js';
 import type { FormatId } from '../core/formats.js';
 import { translateRequest } from '../translate/translate.js';
-import { callUpstream, failedCallStatus, upstreamFetchOf } from './call-upstream.js';
+import { callUpstream, failedCallStatus, logFailedCall, upstreamFetchOf } from './call-upstream.js';
 import { clientError, jsonResponse } from './client-error.js';
 import type { ProviderConfig } from './config.js';
 import { countGeminiTokens } from './count-gemini-tokens.js';
@@ -57,14 +57,7 @@ async function forward(rt: GatewayRuntime, req: Request, a: Admitted): Promise<R
     headersTimeoutMs: idleMs,
   });
   if (!call.ok) {
-    rt.log({
-      event: 'upstream_failed',
-      requestId: a.requestId,
-      provider: route.providerName,
-      reason: call.reason,
-      message: call.message,
-      detail: call.detail,
-    });
+    logFailedCall(rt, a.requestId, route.providerName, call);
     return clientError('anthropic-messages', failedCallStatus(call.reason), call.message);
   }
   const res = call.response;

@@ -3,7 +3,7 @@ import type { Loss } from '../core/losses.js';
 import type { AnthropicVersion, RequestContext, TranslateOptions } from '../core/options.js';
 import { asksForStreamUsage } from '../formats/openai-chat/stream-end.js';
 import { getCodec, translateRequest, translateResponse } from '../translate/translate.js';
-import { callUpstream, failedCallStatus, upstreamFetchOf } from './call-upstream.js';
+import { callUpstream, failedCallStatus, logFailedCall, upstreamFetchOf } from './call-upstream.js';
 import { type ClientFormat, clientError, jsonResponse, translationErrorStatus } from './client-error.js';
 import { type Admitted, admit, logLosses, lossHeaders } from './exchange-context.js';
 import { checkJsonShape, jsonShapeMessage } from './json-shape.js';
@@ -121,14 +121,7 @@ export async function handleGenerate(
   });
   if (!call.ok) {
     const status = failedCallStatus(call.reason);
-    rt.log({
-      event: 'upstream_failed',
-      requestId: a.requestId,
-      provider: route.providerName,
-      reason: call.reason,
-      message: call.message,
-      detail: call.detail,
-    });
+    logFailedCall(rt, a.requestId, route.providerName, call);
     return clientError(clientFormat, status, call.message);
   }
   const upstream = call.response;

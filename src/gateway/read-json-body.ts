@@ -1,3 +1,4 @@
+import { concatBytes } from '../wire/bytes.js';
 import type { BodyHold } from './body-budget.js';
 import { checkJsonShape, elidePath, jsonShapeMessage } from './json-shape.js';
 
@@ -38,17 +39,6 @@ const tooLarge = (limit: number): Failure => ({
   status: 413,
   message: `request body is larger than ${limit} bytes`,
 });
-
-function concat(parts: Uint8Array[], size: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
-}
 
 /**
  * Read the whole request body as it arrives: at most `maxBytes` (more is refused without reading it all), within
@@ -94,7 +84,7 @@ async function readLimited(req: Request, rules: BodyRules): Promise<Uint8Array |
   } finally {
     clearTimeout(timer);
   }
-  return concat(parts, size);
+  return parts.length === 1 ? parts[0]! : concatBytes(parts);
 }
 
 const timedOut = (ms: number): Failure => ({
