@@ -42,9 +42,14 @@ describe('createRedactor', () => {
     expect(r.inBytes(enc.encode(`data: {"x":"${KEY}"}\n\n`))).toBe(true);
     for (const pad of ['', 'a', 'ab']) {
       const b64 = btoa(`{"text":"${pad}${KEY}!"}`);
-      expect(r.inBytes(enc.encode(`{"bytes":"${b64}"}`))).toBe(true);
+      expect(r.inBytes(enc.encode(`{"bytes":"${b64}"}`), true)).toBe(true);
+      expect(r.inBytes(enc.encode(`{"bytes":"${b64}"}`))).toBe(false);
     }
-    expect(r.inBytes(enc.encode('data: {"x":"sk-oai-SECRETabcdefghij012"}'))).toBe(false);
+    expect(r.inBytes(enc.encode('data: {"x":"sk-oai-SECRETabcdefghij012"}'), true)).toBe(false);
+    // at the very start and end of a chunk
+    expect(r.inBytes(enc.encode(KEY))).toBe(true);
+    expect(r.inBytes(enc.encode(`x${KEY}`))).toBe(true);
+    expect(r.inBytes(enc.encode(KEY.slice(1)))).toBe(false);
   });
 
   it('redacts every string of a log entry, keys included', () => {

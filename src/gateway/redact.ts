@@ -42,8 +42,8 @@ export interface Redactor {
   text(s: string): string;
   /** whole secrets only: cheap enough for a whole response body */
   whole(s: string): string;
-  /** a secret (raw or base64) in these bytes */
-  inBytes(b: Uint8Array): boolean;
+  /** a secret in these bytes; with `base64`, also its base64 text at any alignment (event-stream payloads) */
+  inBytes(b: Uint8Array, base64?: boolean): boolean;
   /** `text` applied to every string in a log entry (object keys too) */
   value<T>(v: T): T;
 }
@@ -67,15 +67,36 @@ function base64Forms(secret: Uint8Array): string[] {
   return out;
 }
 
-function indexOfBytes(hay: Uint8Array, needle: Uint8Array): number {
-  const first = needle[0]!;
-  const last = hay.length - needle.length;
-  for (let i = hay.indexOf(first); i >= 0 && i <= last; i = hay.indexOf(first, i + 1)) {
-    let j = 1;
-    while (j < needle.length && hay[i + j] === needle[j]) j++;
-    if (j === needle.length) return i;
+/** How common a byte is in the JSON text of streams (lower: rarer): lower-case letters, space and JSON punctuation most. */
+function commonness(c: number): number {
+  if ((c >= 0x61 && c <= 0x7a) || c === 0x20 || c === 0x22 || c === 0x3a || c === 0x2c) return 3;
+  if (c >= 0x30 && c <= 0x39) return 2;
+  return 1;
+}
+
+/** A needle and where its rarest byte is: the search runs on that byte (`indexOf` is native), then compares. */
+interface Needle {
+  bytes: Uint8Array;
+  anchor: number;
+}
+
+function needle(bytes: Uint8Array): Needle {
+  let anchor = 0;
+  for (let i = 1; i < bytes.length; i++) if (commonness(bytes[i]!) < commonness(bytes[anchor]!)) anchor = i;
+  return { bytes, anchor };
+}
+
+function contains(hay: Uint8Array, n: Needle): boolean {
+  const { bytes, anchor } = n;
+  const a = bytes[anchor]!;
+  const last = hay.length - bytes.length + anchor;
+  for (let i = hay.indexOf(a, anchor); i >= 0 && i <= last; i = hay.indexOf(a, i + 1)) {
+    const start = i - anchor;
+    let j = 0;
+    while (j < bytes.length && hay[start + j] === bytes[j]) j++;
+    if (j === bytes.length) return true;
   }
-  return -1;
+  return false;
 }
 
 /** The bounds of `word` without the sentence dots around it (a `...` mask stays). */
@@ -92,11 +113,12 @@ export function createRedactor(secrets: Iterable<string>): Redactor {
   // longest first: a secret that contains another is replaced whole
   const long = all.filter((s) => s.length >= MIN_SECRET).sort((a, b) => b.length - a.length);
   const short = new Set(all.filter((s) => s.length < MIN_SECRET));
-  const patterns: Uint8Array[] = [];
+  const raw: Needle[] = [];
+  const encoded: Needle[] = [];
   for (const s of long) {
-    const raw = encoder.encode(s);
-    patterns.push(raw);
-    for (const form of base64Forms(raw)) patterns.push(encoder.encode(form));
+    const bytes = encoder.encode(s);
+    raw.push(needle(bytes));
+    for (const form of base64Forms(bytes)) encoded.push(needle(encoder.encode(form)));
   }
 
   const identifies = (w: string): boolean => {
@@ -143,7 +165,7 @@ export function createRedactor(secrets: Iterable<string>): Redactor {
     empty: all.length === 0,
     text,
     whole: (s) => (all.length === 0 ? s : whole(s)),
-    inBytes: (b) => patterns.some((p) => indexOfBytes(b, p) >= 0),
+    inBytes: (b, base64 = false) => raw.some((n) => contains(b, n)) || (base64 && encoded.some((n) => contains(b, n))),
     value,
   };
 }

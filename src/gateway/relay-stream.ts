@@ -68,10 +68,12 @@ export function relayStream(upstream: ReadableStream<Uint8Array>, o: RelayStream
       ? watchPassThrough(o.from, source, { includeUsage: o.translate.context?.includeUsage === true })
       : translateStream(o.from, o.to, source, o.translate, { onEnd: ({ losses }) => o.onLosses?.(losses) });
   const redact = o.redact;
+  // event-stream frames (Bedrock clients) carry InvokeModel payloads as base64: look for that form too
+  const base64 = getCodec(o.to).streamContentType.includes('eventstream');
   const inspect =
     redact && !redact.empty
       ? (chunk: Uint8Array) => {
-          if (redact.inBytes(chunk)) throw new SecretInStream();
+          if (redact.inBytes(chunk, base64)) throw new SecretInStream();
         }
       : undefined;
   return guardStream(translated, { errorTail, onCancel: () => o.abortUpstream(), onDone: end, inspect });
