@@ -156,6 +156,9 @@ function parseMeta(v: unknown, where: string): ScenarioMeta {
   }
   if (v.options !== undefined && !isObject(v.options))
     throw new ScenarioLoadError(`${where}: "options" must be an object`);
+  // the request context is what a request translation returns, not an input: the URL's stream flag is an option
+  if (isObject(v.options) && isObject(v.options.context) && v.options.context.stream !== undefined)
+    throw new ScenarioLoadError(`${where}: the stream flag of a URL goes in "options.stream", not "options.context"`);
   if (v.anthropicVersion !== undefined && v.anthropicVersion !== '2023-06-01' && v.anthropicVersion !== '2026-10-21') {
     throw new ScenarioLoadError(`${where}: unknown "anthropicVersion" ${String(v.anthropicVersion)}`);
   }
