@@ -15,10 +15,8 @@ const esc = (s) => s.replace(/\//g, '\\/');
 const layerRules = LAYERS.map((layer, i) => {
   const above = LAYERS.slice(i + 1);
   const from = { path: `^src/${esc(layer)}/`, pathNot: [TEST] };
-  // gateway (web) is the folder without gateway/node and without src/gateway/index.ts, the entry of
-  // `crosswire/gateway`, which exports both (it belongs to gateway/node)
-  if (layer === 'gateway') from.pathNot.push('^src/gateway/node/', '^src/gateway/index\\.ts$');
-  if (layer === 'gateway/node') from.path = '^src/gateway/(node/|index\\.ts$)';
+  // gateway (web) is the folder without gateway/node
+  if (layer === 'gateway') from.pathNot.push('^src/gateway/node/');
   const to = above.length
     ? { path: [`^src/(${above.map(esc).join('|')})/`, '^src/index\\.ts$'] }
     : { path: '^src/index\\.ts$' };

@@ -24,7 +24,11 @@ export type TokenEstimator = (
 
 function openaiEstimate(body: Record<string, unknown>, model: string): number {
   // count what the OpenAI model would see: the request as translated for it
-  const r = translateRequest('anthropic-messages', 'openai-chat', { ...body, model, max_tokens: 1 });
+  const r = translateRequest<FormatId, FormatId>('anthropic-messages', 'openai-chat', {
+    ...body,
+    model,
+    max_tokens: 1,
+  });
   return estimateOpenAIPromptTokens(r.body as Record<string, unknown>);
 }
 
