@@ -1,13 +1,9 @@
 #!/usr/bin/env node
-// The crosswire CLI: runs src/cli/main.ts through tsx (no build step), with the commands of conformance/
-// registered (the CLI layer does not import conformance/; they are loaded only when asked for).
-import { register } from 'tsx/esm/api';
+// The crosswire CLI. Installed from npm, it runs the built JavaScript (dist/). In a checkout of the repository
+// (src/ is there), it runs the TypeScript sources through tsx, a devDependency, so no build comes first.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-const conformance = () => import('../conformance/cli/index.ts');
-const commands = {
-  conformance: async (args, io) => (await conformance()).runConformanceCommand(args, io),
-  'mock-providers': async (args, io) => (await conformance()).runMockProvidersCommand(args, io),
-};
-process.exitCode = await main(process.argv.slice(2), undefined, commands);
+const checkout = existsSync(new URL('../src/cli/main.ts', import.meta.url));
+if (checkout) (await import('tsx/esm/api')).register();
+const { runCli } = await import(checkout ? './cli.ts' : '../dist/bin/cli.js');
+process.exitCode = await runCli(process.argv.slice(2));
