@@ -75,6 +75,24 @@ module.exports = {
       to: { dependencyTypes: ['npm-dev'] },
     },
     {
+      name: 'package-runs-without-dev-deps',
+      comment:
+        'crosswire/conformance and the CLI run from the installed package: no devDependency (fast-check only in the ' +
+        'arbitraries and properties the tests use; msw only behind conformance/msw.ts, an optional peer; tsx only ' +
+        'in bin/crosswire.mjs when it runs a checkout)',
+      severity: 'error',
+      from: {
+        path: '^(conformance|bin)/',
+        pathNot: [
+          TEST,
+          '^conformance/(arbitraries|properties|mutants)/',
+          '^conformance/mocks/adapters/to-msw-handlers\\.ts$',
+          '^bin/crosswire\\.mjs$',
+        ],
+      },
+      to: { dependencyTypes: ['npm-dev'] },
+    },
+    {
       name: 'web-standard-library',
       comment:
         'the library is web-standard: no Node built-in modules outside its Node entries (gateway/node, media/node.ts, cli)',
