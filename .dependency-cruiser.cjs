@@ -130,7 +130,8 @@ module.exports = {
     combinedDependencies: false,
     enhancedResolveOptions: {
       exportsFields: ['exports'],
-      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      // `import 'crosswire'` inside the repository resolves to the sources, as in tsconfig.json and vitest.config.ts
+      conditionNames: ['crosswire:source', 'import', 'require', 'node', 'default', 'types'],
     },
   },
 };
