@@ -84,19 +84,19 @@ export interface FormatTypes {
 }
 
 /**
- * `T` when the format is known at compile time; `unknown` when it is only a `FormatId` (a value chosen at run time):
- * then nothing can be said about the body's type.
+ * `T` when format `F` is known at compile time; `unknown` when it is any of `All` (a value chosen at run time): then
+ * nothing can be said about the body's type.
  */
-type Known<F extends FormatId, T> = FormatId extends F ? unknown : T;
+export type Known<All, F extends All, T> = [All] extends [F] ? unknown : T;
 
 /** The request body of format `F` (`unknown` for a `FormatId` known only at run time). */
-export type RequestOf<F extends FormatId> = Known<F, FormatTypes[F]['request']>;
+export type RequestOf<F extends FormatId> = Known<FormatId, F, FormatTypes[F]['request']>;
 /** The non-stream response body of format `F`. */
-export type ResponseOf<F extends FormatId> = Known<F, FormatTypes[F]['response']>;
+export type ResponseOf<F extends FormatId> = Known<FormatId, F, FormatTypes[F]['response']>;
 /** One parsed stream event of format `F`. */
-export type StreamEventOf<F extends FormatId> = Known<F, FormatTypes[F]['streamEvent']>;
+export type StreamEventOf<F extends FormatId> = Known<FormatId, F, FormatTypes[F]['streamEvent']>;
 /** The HTTP error body of format `F`. */
-export type ErrorBodyOf<F extends FormatId> = Known<F, FormatTypes[F]['errorBody']>;
+export type ErrorBodyOf<F extends FormatId> = Known<FormatId, F, FormatTypes[F]['errorBody']>;
 
 /** Compile-time check: `FormatTypes` has an entry for every format id, and only those, each with every kind. */
 type Exactly<T extends U, U> = T;

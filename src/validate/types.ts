@@ -1,7 +1,7 @@
 import type * as Responses from '../../generated/openai-responses/types.gen.js';
 import type { WireFormatId } from '../core/formats.js';
 import type { JsonPath } from '../core/json-path.js';
-import type { FormatTypes } from '../formats/format-types.js';
+import type { FormatTypes, Known } from '../formats/format-types.js';
 
 /** One problem found by a validator: where (a JSON path into the validated value) and what. */
 export interface ValidationIssue {
@@ -27,12 +27,13 @@ export interface ValidatedFormatTypes extends FormatTypes {
   };
 }
 
-/** `T` when the format is known at compile time, `unknown` for a `WireFormatId` chosen at run time. */
-type Known<F extends WireFormatId, T> = WireFormatId extends F ? unknown : T;
-
-/** What a valid request body of format `F` is. */
-export type ValidatedRequest<F extends WireFormatId> = Known<F, ValidatedFormatTypes[F]['request']>;
+/** What a valid request body of format `F` is (`unknown` for a `WireFormatId` chosen at run time). */
+export type ValidatedRequest<F extends WireFormatId> = Known<WireFormatId, F, ValidatedFormatTypes[F]['request']>;
 /** What a valid non-stream response body of format `F` is. */
-export type ValidatedResponse<F extends WireFormatId> = Known<F, ValidatedFormatTypes[F]['response']>;
+export type ValidatedResponse<F extends WireFormatId> = Known<WireFormatId, F, ValidatedFormatTypes[F]['response']>;
 /** What a valid parsed stream event of format `F` is. */
-export type ValidatedStreamEvent<F extends WireFormatId> = Known<F, ValidatedFormatTypes[F]['streamEvent']>;
+export type ValidatedStreamEvent<F extends WireFormatId> = Known<
+  WireFormatId,
+  F,
+  ValidatedFormatTypes[F]['streamEvent']
+>;
