@@ -51,6 +51,14 @@ describe('package.json exports', () => {
     }
   });
 
+  it('tsconfig.build.json compiles every entry (and the CLI)', () => {
+    // tsconfig files may hold comments
+    const text = readFileSync(join(ROOT, 'tsconfig.build.json'), 'utf8').replace(/^\s*\/\/.*$/gm, '');
+    const { files } = JSON.parse(text) as { files: string[] };
+    const sources = entries.map(([, v]) => (v as Record<string, string>)['crosswire:source']!.replace(/^\.\//, ''));
+    expect([...files].sort()).toEqual([...sources, 'bin/cli.ts'].sort());
+  });
+
   const specifiers = entries.map(([key]) => [key === '.' ? 'crosswire' : `crosswire${key.slice(1)}`, key]);
   it.each(specifiers)('import("%s") resolves to the sources and exports its part', async (specifier, key) => {
     const module = (await import(/* @vite-ignore */ specifier)) as Record<string, unknown>;
