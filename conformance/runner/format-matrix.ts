@@ -137,6 +137,29 @@ export function formatMatrix(
   }
   lines.push('');
   lines.push('✓ every check passed  ✗ some check failed (a defect)  – n/o: route not offered  skip: not checkable');
-  lines.push(summaryLine(report, style));
+  lines.push(...wrapAt(summaryLine(report, style), '; ', width));
   return lines.join('\n');
+}
+
+/** The printed width of a line: characters, colour codes left out. */
+function printedWidth(line: string): number {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ESC of the colour codes
+  return [...line.replace(/\u001b\[[0-9;]*m/g, '')].length;
+}
+
+/** `text` on lines of at most `width` printed characters, broken after a `separator` where it must be. */
+function wrapAt(text: string, separator: string, width: number): string[] {
+  const [first = '', ...rest] = text.split(separator);
+  const lines: string[] = [];
+  let line = first;
+  for (const part of rest) {
+    const joined = `${line}${separator}${part}`;
+    if (printedWidth(joined) <= width) line = joined;
+    else {
+      lines.push(`${line}${separator.trimEnd()}`);
+      line = part;
+    }
+  }
+  lines.push(line);
+  return lines;
 }

@@ -62,7 +62,14 @@ describe('report writers', () => {
         status: (c + p) % 7 === 0 ? ('fail' as const) : ('pass' as const),
       })),
     );
-    const wide = buildReport(many, { target: 't', upstream: 'mocks', startedAt: 'now', durationMs: 5, filters: {} });
+    const wide = buildReport(many, {
+      target: 't',
+      upstream: 'mocks',
+      startedAt: 'now',
+      durationMs: 5,
+      filters: {},
+      compare: 'meaning',
+    });
     const text = formatMatrix(wide);
     const lines = text.split('\n');
     expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(120);
@@ -81,6 +88,9 @@ describe('report writers', () => {
     expect(textRows.join(' ').match(/[✓✗] \d+\/\d+/g)).toHaveLength(many.length);
     // a block lists only the features it has cells for
     expect(lines.filter((l) => l.startsWith('only-here')).length).toBeLessThanOrEqual(headers.length);
+    // the summary too: 'N checks: …; … comparisons byte-identical …' breaks after a ';'
+    const summary = lines.slice(lines.findIndex((l) => /^\d+ checks:/.test(l)));
+    expect(summary.join(' ')).toMatch(/^30 checks: .*skipped;.*comparisons byte-identical/);
     // colour codes do not count towards the width
     expect(formatMatrix(wide, { color: true }).split('\n').length).toBe(lines.length);
   });
