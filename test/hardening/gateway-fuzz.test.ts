@@ -152,7 +152,7 @@ const minimal = (client: Client, model: string) =>
 const MARK = '\u0000SPLICE\u0000';
 /** JSON text of `doc` with the value at `path` replaced by the raw JSON text `raw`. */
 function splice(doc: unknown, path: (string | number)[], raw: string): string {
-  return JSON.stringify(mutate(doc, path, MARK)).replace(JSON.stringify(MARK), raw);
+  return JSON.stringify(mutate(doc, path, MARK)).replace(JSON.stringify(MARK), () => raw);
 }
 /** How many arrays/objects enclose the value at `path` in `doc`. */
 function depthAt(doc: unknown, path: (string | number)[]): number {
