@@ -55,8 +55,14 @@ async function writeResponse(response: Response, req: IncomingMessage, res: Serv
       if (done) break;
       if (!res.write(value))
         await new Promise<void>((resolve) => {
-          res.once('drain', resolve);
-          res.once('close', resolve);
+          // one listener pair per wait, both removed when either fires (else each slow write leaves a 'close' listener)
+          const done = () => {
+            res.off('drain', done);
+            res.off('close', done);
+            resolve();
+          };
+          res.on('drain', done);
+          res.on('close', done);
         });
     }
     res.end();
