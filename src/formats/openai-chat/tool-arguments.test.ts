@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
-import { parseToolArguments } from './convert-tool-arguments.js';
+import { parseToolArguments } from './tool-arguments.js';
 
 describe('parseToolArguments', () => {
   it('parses JSON objects; empty means {}', () => {

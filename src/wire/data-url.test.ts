@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToUtf8, parseDataUrl, toDataUrl, utf8ToBase64 } from './convert-data-url.js';
+import { base64ToUtf8, parseDataUrl, toDataUrl, utf8ToBase64 } from './data-url.js';
 
 describe('data URLs', () => {
   it('parses base64 data URLs, lower-casing the media type and ignoring parameters', () => {

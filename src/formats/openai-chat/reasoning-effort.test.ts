@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetToReasoningEffort, isReasoningEffort, reasoningEffortToBudget } from './map-reasoning-effort.js';
+import { budgetToReasoningEffort, isReasoningEffort, reasoningEffortToBudget } from './reasoning-effort.js';
 
 describe('reasoning effort <-> thinking budget', () => {
   it.each([
