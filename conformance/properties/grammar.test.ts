@@ -6,6 +6,7 @@ import { checkAnthropicStream } from '../checkers/check-anthropic-stream.js';
 import { checkConverseStream } from '../checkers/check-converse-stream.js';
 import { checkGeminiStream } from '../checkers/check-gemini-stream.js';
 import { checkOpenAIChunks } from '../checkers/check-openai-chunks.js';
+import { checkResponsesStream } from '../checkers/check-responses-stream.js';
 import { errorsOnly, type Violation } from '../checkers/violation.js';
 import { DIRECTIONS } from './directions.js';
 import { params, timeout } from './runs.js';
@@ -24,6 +25,8 @@ function checkerFor(upstream: FormatId, client: FormatId): (events: readonly unk
       return checkOpenAIChunks;
     case 'gemini':
       return checkGeminiStream;
+    case 'openai-responses':
+      return checkResponsesStream;
     case 'bedrock-converse':
       return (events) => checkConverseStream(events, { allowUnsignedReasoning: unsigned });
     default:

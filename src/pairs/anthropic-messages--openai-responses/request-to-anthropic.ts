@@ -210,13 +210,25 @@ export function responsesRequestToAnthropic(
   if (conv.system !== undefined) out.system = conv.system;
   out.messages = conv.messages;
 
+  const forced =
+    body.tool_choice === 'required' || (isRecord(body.tool_choice) && body.tool_choice.type !== 'allowed_tools');
   if (budget === 0) out.thinking = { type: 'disabled' };
-  else if (budget !== undefined) {
+  else if (budget !== undefined && forced && body.tool_choice !== 'none') {
+    losses.add('reasoning', 'Anthropic cannot think when the tool choice forces a tool call; thinking left off');
+  } else if (budget !== undefined) {
     const fitted = Math.min(budget, (out.max_tokens as number) - 1);
     if (fitted < MIN_THINKING_BUDGET)
       losses.add('reasoning', 'max_output_tokens is too small for a thinking budget of at least 1024 tokens');
-    else out.thinking = { type: 'enabled', budget_tokens: fitted };
+    else {
+      out.thinking = { type: 'enabled', budget_tokens: fitted };
+      if (fitted < budget)
+        losses.add(
+          'reasoning.effort',
+          `the effort's thinking budget of ${budget} tokens is capped at ${fitted}, below max_output_tokens`,
+        );
+    }
   }
+  const thinks = isRecord(out.thinking) && out.thinking.type === 'enabled';
 
   if (body.stream !== undefined && body.stream !== null) {
     if (typeof body.stream !== 'boolean') throw invalid('stream must be a boolean', 'stream');
@@ -232,12 +244,16 @@ export function responsesRequestToAnthropic(
       losses.add('temperature', 'Anthropic API version 2026-10-21 does not accept temperature');
     if (topP !== undefined) losses.add('top_p', 'Anthropic API version 2026-10-21 does not accept top_p');
   } else {
-    if (temperature !== undefined) {
+    if (temperature !== undefined && thinks && temperature !== 1)
+      losses.add('temperature', 'Anthropic takes only temperature 1 while it thinks');
+    else if (temperature !== undefined) {
       out.temperature = Math.min(1, Math.max(0, temperature));
       if (temperature > 1 || temperature < 0)
         losses.add('temperature', `Anthropic temperature range is 0-1; ${temperature} clamped to ${out.temperature}`);
     }
-    if (topP !== undefined) out.top_p = topP;
+    if (topP !== undefined && thinks && topP < 0.95)
+      losses.add('top_p', 'Anthropic takes top_p of at least 0.95 while it thinks');
+    else if (topP !== undefined) out.top_p = topP;
   }
 
   const toolState: ToolState = { losses, names, origins: {}, webSearch: false };

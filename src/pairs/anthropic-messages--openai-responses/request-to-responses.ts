@@ -68,6 +68,7 @@ function convertThinking(thinking: unknown, losses: LossCollector): JsonObject |
     case 'adaptive':
       return { ...summary };
     case 'disabled':
+      return { effort: 'none' };
     case 'between_tools':
       losses.add(
         'thinking',
