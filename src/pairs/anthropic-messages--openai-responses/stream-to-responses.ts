@@ -134,14 +134,23 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
       context,
     );
   };
-  const snapshot = (): JsonObject[] => items.map((i) => structuredClone(i));
+  /** the output so far, as a client has accumulated it (open items with the text and arguments streamed so far) */
+  const snapshot = (): JsonObject[] => {
+    const out = items.map((i) => structuredClone(i));
+    for (const b of blocks.values()) {
+      if (b.kind === 'thinking') out[b.index] = reasoningItem(b.id, b.text, undefined);
+      else if (b.kind === 'tool' && !b.custom) out[b.index] = { ...out[b.index], arguments: b.args };
+    }
+    return out;
+  };
 
   function openMessage(out: Event[]): OpenMessage {
     if (message) return message;
     const index = items.length;
     const item = messageItem(itemId('msg', id, index), 'in_progress', []);
     items.push(item);
-    message = { kind: 'message', index, item, content: [] };
+    // the item's own content list: the parts added so far are part of the output snapshot
+    message = { kind: 'message', index, item, content: item.content as JsonObject[] };
     out.push(ev('response.output_item.added', { output_index: index, item: structuredClone(item) }));
     return message;
   }
@@ -187,6 +196,7 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
   function textDelta(block: Extract<Block, { kind: 'text' }>, text: string, out: Event[]): void {
     if (text === '') return;
     block.text += text;
+    (block.message.content[block.part] as JsonObject).text = block.text;
     out.push(
       ev('response.output_text.delta', {
         item_id: block.message.item.id,
