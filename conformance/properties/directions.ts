@@ -164,4 +164,7 @@ export const DIRECTIONS: readonly Direction[] = [
   direction('openai-chat', 'openai-responses'),
   direction('gemini', 'openai-responses'),
   direction('bedrock-converse', 'openai-responses'),
+  direction('openai-responses', 'gemini'),
+  direction('openai-responses', 'bedrock-converse'),
+  direction('bedrock-invoke', 'openai-responses'),
 ];

@@ -113,8 +113,13 @@ describe('round trip of Responses requests', () => {
   )(
     'an Anthropic client replays thinking from a Responses upstream: id and encrypted_content come back byte for byte',
     (a, id) => {
-      // thinking blocks as they came from a Responses upstream: signature `<item id>:<encrypted_content>`
-      const signed = JSON.parse(JSON.stringify(a).replace(/"signature":"([^"]*)"/g, `"signature":"${id}:$1"`));
+      // thinking blocks as they came from a Responses upstream: signature base64(`responses-reasoning\n<id>\n<enc>`)
+      const signed = JSON.parse(
+        JSON.stringify(a).replace(
+          /"signature":"([^"]*)"/g,
+          (_, enc: string) => `"signature":"${btoa(`responses-reasoning\n${id}\n${enc}`)}"`,
+        ),
+      );
       const there = translateRequest('anthropic-messages', 'openai-responses', signed);
       const reasoning = (there.body as { input: Array<Record<string, unknown>> }).input.filter(
         (i) => i.type === 'reasoning',

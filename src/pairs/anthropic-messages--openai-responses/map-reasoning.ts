@@ -1,4 +1,5 @@
 import { isRecord, type JsonObject } from '../../core/narrow.js';
+import { base64ToUtf8, utf8ToBase64 } from '../../wire/data-url.js';
 
 /**
  * Anthropic thinking <-> Responses reasoning items, and how the signature travels (docs/mappings-anthropic-responses.md,
@@ -10,11 +11,12 @@ import { isRecord, type JsonObject } from '../../core/narrow.js';
  * signature. A `redacted_thinking` block is a reasoning item with no summary whose `encrypted_content` is
  * `redacted_thinking:` + its data. Anthropic signatures are standard base64, without `:`, so the two never mix.
  *
- * The other way, a reasoning item from a Responses upstream becomes a thinking block whose signature is
- * `<item id>:<encrypted_content>` (the id left out when it has none, or one with a `:`); an Anthropic client replays
- * it and the upstream gets both back. A signature without `:` was not made this way (another provider signed it)
- * and cannot be replayed to a Responses upstream. A reasoning item without `encrypted_content` becomes a thinking
- * block with an empty signature: none is ever invented.
+ * The other way, a reasoning item from a Responses upstream becomes a thinking block whose signature is the base64 of
+ * `responses-reasoning\n<item id>\n<encrypted_content>` (base64, as every Anthropic signature is, so that formats
+ * that carry signatures as bytes, Gemini's `thoughtSignature`, carry it too); an Anthropic client replays it and the
+ * upstream gets the id and the encrypted content back, byte for byte. A signature that does not decode to that was
+ * made by another provider and cannot be replayed to a Responses upstream. A reasoning item without
+ * `encrypted_content` becomes a thinking block with an empty signature: none is ever invented.
  */
 
 export const REDACTED_PREFIX = 'redacted_thinking:';
@@ -45,10 +47,13 @@ export function encryptedContentFor(
   return block.type === 'thinking' ? block.signature : REDACTED_PREFIX + block.data;
 }
 
+const UPSTREAM_MARK = 'responses-reasoning\n';
+
 /** The Anthropic signature for a reasoning item from a Responses upstream ('' when it has no encrypted content). */
 export function signatureForUpstreamReasoning(id: unknown, encrypted: unknown): string {
   if (typeof encrypted !== 'string' || encrypted === '') return '';
-  return `${typeof id === 'string' && !id.includes(':') ? id : ''}:${encrypted}`;
+  const i = typeof id === 'string' && !id.includes('\n') ? id : '';
+  return utf8ToBase64(`${UPSTREAM_MARK}${i}\n${encrypted}`);
 }
 
 /**
@@ -56,8 +61,11 @@ export function signatureForUpstreamReasoning(id: unknown, encrypted: unknown): 
  * upstream; undefined when the signature was not made from a Responses reasoning item (signed by another provider).
  */
 export function upstreamReasoningFor(signature: string): { id?: string; encrypted_content: string } | undefined {
-  const at = signature.indexOf(':');
-  if (at < 0 || at === signature.length - 1) return undefined;
-  const encrypted = signature.slice(at + 1);
-  return at === 0 ? { encrypted_content: encrypted } : { id: signature.slice(0, at), encrypted_content: encrypted };
+  const text = signature === '' ? undefined : base64ToUtf8(signature);
+  if (text === undefined || !text.startsWith(UPSTREAM_MARK)) return undefined;
+  const rest = text.slice(UPSTREAM_MARK.length);
+  const at = rest.indexOf('\n');
+  if (at < 0 || at === rest.length - 1) return undefined;
+  const encrypted = rest.slice(at + 1);
+  return at === 0 ? { encrypted_content: encrypted } : { id: rest.slice(0, at), encrypted_content: encrypted };
 }
