@@ -45,8 +45,8 @@ const responsesDefinition: ProviderDefinition = {
     {
       matches: (path) => path.endsWith('/v1/responses/input_tokens'),
       check: (request) => [
-        ...specViolations(validateInputTokensRequest(request.body)),
         ...checkResponsesRequest(request.body),
+        ...specViolations(validateInputTokensRequest(request.body)),
       ],
       answer: (request) => ({
         json: {
@@ -57,9 +57,10 @@ const responsesDefinition: ProviderDefinition = {
     },
     {
       matches: (path) => path.endsWith('/v1/responses'),
+      // the API's own wording first (the spec's minimum of max_output_tokens says the same in zod's words)
       check: (request, validate) => [
-        ...specViolations(validate('openai-responses', request.body)),
         ...checkResponsesRequest(request.body),
+        ...specViolations(validate('openai-responses', request.body)),
       ],
       answer: (request, options) => {
         const body = request.body;
