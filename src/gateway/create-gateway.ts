@@ -15,12 +15,13 @@ function formatOfPath(path: string): ClientFormat {
   if (path.startsWith('/v1beta/')) return 'gemini';
   if (path.startsWith('/model/')) return /\/converse(-stream)?$/.test(path) ? 'bedrock-converse' : 'bedrock-invoke';
   if (path.includes('/publishers/anthropic/')) return 'vertex-anthropic';
+  if (path.startsWith('/v1/responses')) return 'openai-responses';
   return 'openai-chat';
 }
 
 /**
  * The reference gateway: `POST /v1/messages`, `/v1/messages/count_tokens` (Anthropic clients),
- * `/v1/chat/completions` (OpenAI clients), `/v1beta/models/{model}:generateContent` /
+ * `/v1/chat/completions` (OpenAI clients), `/v1/responses` (OpenAI Responses clients), `/v1beta/models/{model}:generateContent` /
  * `:streamGenerateContent?alt=sse` (Gemini clients), `/model/{model}/invoke[-with-response-stream]` and
  * `/model/{model}/converse[-stream]` (Bedrock clients) and `…/publishers/anthropic/models/{model}:rawPredict|streamRawPredict` (Vertex clients),
  * routed to the configured providers by `@provider/model`.
@@ -31,6 +32,7 @@ export function createGateway(config: GatewayConfig): Gateway {
   app.post('/v1/messages', (c) => handleGenerate(config, c.req.raw, 'anthropic-messages'));
   app.post('/v1/messages/count_tokens', (c) => handleCountTokens(config, c.req.raw));
   app.post('/v1/chat/completions', (c) => handleGenerate(config, c.req.raw, 'openai-chat'));
+  app.post('/v1/responses', (c) => handleGenerate(config, c.req.raw, 'openai-responses'));
   app.post('/v1beta/models/*', (c) => handleGemini(config, c.req.raw));
   app.post('/model/*', (c) => handleBedrock(config, c.req.raw));
   app.post('/v1/projects/*', (c) => handleVertex(config, c.req.raw));

@@ -35,6 +35,8 @@ function openaiEstimate(body: Record<string, unknown>, model: string): number {
  */
 export const TOKEN_ESTIMATORS: Partial<Record<FormatId, TokenEstimator>> = {
   'openai-chat': openaiEstimate,
+  // an OpenAI provider called through Responses counts as the same model would through Chat
+  'openai-responses': openaiEstimate,
 };
 
 async function forward(config: GatewayConfig, req: Request, a: Admitted): Promise<Response> {
