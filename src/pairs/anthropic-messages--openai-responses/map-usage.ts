@@ -1,4 +1,8 @@
 import { isRecord, type JsonObject, num, optNum } from '../../core/narrow.js';
+import {
+  carriesNothing,
+  reportAnthropicUsageLosses as reportAnthropicUsage,
+} from '../../formats/anthropic-messages/usage-losses.js';
 
 /**
  * Usage both ways (docs/wire-formats.md#cross-walk-usage). Anthropic `input_tokens` leaves out the cached prompt:
@@ -65,24 +69,6 @@ const RESPONSES_DETAILS: Record<string, ReadonlySet<string>> = {
   input_tokens_details: new Set(['cached_tokens', 'cache_write_tokens']),
   output_tokens_details: new Set(['reasoning_tokens']),
 };
-const ANTHROPIC_USAGE = new Set([
-  'input_tokens',
-  'output_tokens',
-  'cache_creation_input_tokens',
-  'cache_read_input_tokens',
-  'output_tokens_details',
-  'service_tier',
-]);
-
-/** `null`, `0`, `false`, `''`, `{}`, `[]` or an object of only such values */
-function carriesNothing(v: unknown): boolean {
-  if (v === null || v === undefined || v === 0 || v === false || v === '') return true;
-  if (Array.isArray(v)) return v.length === 0;
-  if (!isRecord(v)) return false;
-  for (const k in v) if (!carriesNothing(v[k])) return false;
-  return true;
-}
-
 /** Losses of a Responses usage translated to Anthropic usage (unknown counters that say something). */
 export function reportResponsesUsageLosses(usage: JsonObject, path: string, report: Report): void {
   for (const key in usage) {
@@ -101,17 +87,10 @@ export function reportResponsesUsageLosses(usage: JsonObject, path: string, repo
 
 /** Losses of an Anthropic usage translated to Responses usage: the TTL split, server tool counts, unknown fields. */
 export function reportAnthropicUsageLosses(usage: JsonObject, path: string, report: Report): void {
-  for (const key in usage) {
-    if (ANTHROPIC_USAGE.has(key) || carriesNothing(usage[key]) || (key === 'speed' && usage[key] === 'standard'))
-      continue;
-    const reason =
-      key === 'cache_creation'
-        ? 'the cache-write split by TTL has no Responses equivalent (its total is in input_tokens_details.cache_write_tokens)'
-        : key === 'server_tool_use'
-          ? 'server tool request counts have no Responses usage equivalent'
-          : `usage field ${key} has no Responses equivalent`;
-    report(`${path}.${key}`, reason);
-  }
+  reportAnthropicUsage(usage, path, report, {
+    name: 'Responses',
+    cacheWrites: 'input_tokens_details.cache_write_tokens',
+  });
 }
 
 /** Anthropic `usage.service_tier` <-> Responses `service_tier`. */
