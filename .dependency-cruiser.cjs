@@ -15,10 +15,8 @@ const esc = (s) => s.replace(/\//g, '\\/');
 const layerRules = LAYERS.map((layer, i) => {
   const above = LAYERS.slice(i + 1);
   const from = { path: `^src/${esc(layer)}/`, pathNot: [TEST] };
-  // gateway (web) is the folder without gateway/node and without src/gateway/index.ts, the entry of
-  // `crosswire/gateway`, which exports both (it belongs to gateway/node)
-  if (layer === 'gateway') from.pathNot.push('^src/gateway/node/', '^src/gateway/index\\.ts$');
-  if (layer === 'gateway/node') from.path = '^src/gateway/(node/|index\\.ts$)';
+  // gateway (web) is the folder without gateway/node
+  if (layer === 'gateway') from.pathNot.push('^src/gateway/node/');
   const to = above.length
     ? { path: [`^src/(${above.map(esc).join('|')})/`, '^src/index\\.ts$'] }
     : { path: '^src/index\\.ts$' };
@@ -77,6 +75,24 @@ module.exports = {
       to: { dependencyTypes: ['npm-dev'] },
     },
     {
+      name: 'package-runs-without-dev-deps',
+      comment:
+        'crosswire/conformance and the CLI run from the installed package: no devDependency (fast-check only in the ' +
+        'arbitraries and properties the tests use; msw only behind conformance/msw.ts, an optional peer; tsx only ' +
+        'in bin/crosswire.mjs when it runs a checkout)',
+      severity: 'error',
+      from: {
+        path: '^(conformance|bin)/',
+        pathNot: [
+          TEST,
+          '^conformance/(arbitraries|properties|mutants)/',
+          '^conformance/mocks/adapters/to-msw-handlers\\.ts$',
+          '^bin/crosswire\\.mjs$',
+        ],
+      },
+      to: { dependencyTypes: ['npm-dev'] },
+    },
+    {
       name: 'web-standard-library',
       comment:
         'the library is web-standard: no Node built-in modules outside its Node entries (gateway/node, media/node.ts, cli)',
@@ -114,7 +130,8 @@ module.exports = {
     combinedDependencies: false,
     enhancedResolveOptions: {
       exportsFields: ['exports'],
-      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      // `import 'crosswire'` inside the repository resolves to the sources, as in tsconfig.json and vitest.config.ts
+      conditionNames: ['crosswire:source', 'import', 'require', 'node', 'default', 'types'],
     },
   },
 };

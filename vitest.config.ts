@@ -26,7 +26,15 @@ const INTEGRATION = [
   'src/translate/recorded-streams.test.ts',
 ];
 
+/**
+ * `import 'crosswire'` (and its subpaths) inside the repository resolves to the TypeScript sources: the package's
+ * "exports" list them under this condition first, then the built files. The rest are Vite's server defaults without
+ * `module`, which would send packages loaded by Node itself to ESM builds Node cannot load (@smithy/core's dist-es).
+ */
+const CONDITIONS = ['crosswire:source', 'node', 'development|production'];
+
 export default defineConfig({
+  ssr: { resolve: { conditions: CONDITIONS } },
   test: {
     testTimeout: 30_000,
     hookTimeout: 30_000,

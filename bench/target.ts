@@ -2,7 +2,7 @@
  * The library under test, chosen by `CROSSWIRE_BENCH_TARGET`:
  *
  * - `sources` (default): the repository's TypeScript sources (`src/index.ts`, `src/validate/index.ts`,
- *   `src/gateway/index.ts`), run through tsx.
+ *   `src/gateway/node/index.ts`), run through tsx.
  * - `package`: `import 'crosswire'` (and `crosswire/validate`, `crosswire/gateway`…) resolved by Node through the
  *   package's own `exports`, as a user's code resolves it: the built files once `dist/` exists. Run it without the
  *   repository's source condition (`--conditions`), or the exports resolve to the sources again.
@@ -48,7 +48,7 @@ const REPO = fileURLToPath(new URL('..', import.meta.url));
 const SOURCES = {
   root: new URL('../src/index.ts', import.meta.url).href,
   validate: new URL('../src/validate/index.ts', import.meta.url).href,
-  gateway: new URL('../src/gateway/index.ts', import.meta.url).href,
+  gateway: new URL('../src/gateway/node/index.ts', import.meta.url).href,
 };
 
 /** `spec` resolved through the package's exports, or undefined when the package does not export it. */

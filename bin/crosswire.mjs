@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// The crosswire CLI: runs src/cli/main.ts through tsx (no build step), with the commands of conformance/
-// registered (the CLI layer does not import conformance/; they are loaded only when asked for).
-import { register } from 'tsx/esm/api';
+// The crosswire CLI. Installed from npm, it runs the built JavaScript (dist/). In a checkout of the repository
+// (src/ is there, and tsx, a devDependency), it runs the TypeScript sources through tsx, so no build comes first.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-const conformance = () => import('../conformance/cli/index.ts');
-const commands = {
-  conformance: async (args, io) => (await conformance()).runConformanceCommand(args, io),
-  'mock-providers': async (args, io) => (await conformance()).runMockProvidersCommand(args, io),
-};
-process.exitCode = await main(process.argv.slice(2), undefined, commands);
+let entry = '../dist/bin/cli.js';
+if (existsSync(new URL('../src/cli/main.ts', import.meta.url))) {
+  try {
+    (await import('tsx/esm/api')).register();
+    entry = './cli.ts';
+  } catch {
+    // sources without tsx: the build
+  }
+}
+const { runCli } = await import(entry);
+process.exitCode = await runCli(process.argv.slice(2));

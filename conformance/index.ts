@@ -1,6 +1,7 @@
 /**
  * `crosswire/conformance`: stream checkers, strict mock providers and the scripted model behind them.
- * See docs/conformance-mocks.md.
+ * See docs/conformance-mocks.md. The mocks as msw handlers are on `crosswire/conformance/msw` (msw is an optional
+ * peer dependency).
  */
 export { type AnthropicStreamCheckOptions, checkAnthropicStream } from './checkers/check-anthropic-stream.js';
 export { type ConverseStreamCheckOptions, checkConverseStream } from './checkers/check-converse-stream.js';
@@ -9,7 +10,6 @@ export { checkOpenAIChunks } from './checkers/check-openai-chunks.js';
 export { checkResponsesStream } from './checkers/check-responses-stream.js';
 export { errorsOnly, type Violation } from './checkers/violation.js';
 export { type LoopbackServers, serveOnLoopback } from './mocks/adapters/serve-on-loopback.js';
-export { toMswHandlers } from './mocks/adapters/to-msw-handlers.js';
 export { ANTHROPIC_VERSIONS } from './mocks/anthropic/check-anthropic-headers.js';
 export { createAnthropicMock } from './mocks/anthropic/create-anthropic-mock.js';
 export { createBedrockConverseMock } from './mocks/bedrock/create-bedrock-converse-mock.js';

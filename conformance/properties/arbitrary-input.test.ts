@@ -56,7 +56,7 @@ describe('arbitrary input raises only TranslationError', () => {
     test.prop([junk], params())(
       `random JSON into the ${from} -> ${to} request translator`,
       (v) => {
-        onlyTranslationErrors(() => translateRequest(from, to, v));
+        onlyTranslationErrors(() => translateRequest<FormatId, FormatId>(from, to, v));
       },
       timeout(),
     );
@@ -64,7 +64,7 @@ describe('arbitrary input raises only TranslationError', () => {
     test.prop([requests[from], fc.nat(), junk], params())(
       `a valid ${from} request with one node broken`,
       (req, pick, bad) => {
-        onlyTranslationErrors(() => translateRequest(from, to, corrupt(req, pick, bad)));
+        onlyTranslationErrors(() => translateRequest<FormatId, FormatId>(from, to, corrupt(req, pick, bad)));
       },
       timeout(),
     );

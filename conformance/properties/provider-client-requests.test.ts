@@ -2,6 +2,7 @@ import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import type { MessageCreateParams } from '../../generated/anthropic-messages/types.gen.js';
+import type { FormatId } from '../../src/core/formats.js';
 import { translateRequest } from '../../src/translate/translate.js';
 import { anthropicRequest } from '../arbitraries/anthropic-request.js';
 import { converseRequest } from '../arbitraries/converse-request.js';
@@ -36,7 +37,11 @@ function providerClientRequest(format: ProviderClient): fc.Arbitrary<Record<stri
     case 'bedrock-invoke':
     case 'vertex-anthropic':
       return anthropicRequest({ thinking: true, images: true, anthropicOnly: true }).map(
-        (a) => translateRequest('anthropic-messages', format, acceptedWithThinking(a)).body as Record<string, unknown>,
+        (a) =>
+          translateRequest<FormatId, FormatId>('anthropic-messages', format, acceptedWithThinking(a)).body as Record<
+            string,
+            unknown
+          >,
       );
   }
 }
@@ -65,12 +70,12 @@ describe.each(PROVIDER_CLIENTS)('%s client requests are accepted upstream', (for
       // provider-client-arbitraries-valid.test.ts; InvokeModel and Vertex bodies are derived, so checked here)
       expect(upstreamRequestProblems(format, req)).toEqual([]);
       const sent = snake ? snakeCaseGeminiFields(req) : req;
-      const anthropic = translateRequest(format, 'anthropic-messages', sent, {
+      const anthropic = translateRequest<FormatId, FormatId>(format, 'anthropic-messages', sent, {
         model: MODEL,
         anthropicVersion: '2023-06-01',
       });
       expect(upstreamRequestProblems('anthropic-messages', anthropic.body, '2023-06-01')).toEqual([]);
-      const openai = translateRequest(format, 'openai-chat', sent, { model: 'gpt-4o' });
+      const openai = translateRequest<FormatId, FormatId>(format, 'openai-chat', sent, { model: 'gpt-4o' });
       expect(upstreamRequestProblems('openai-chat', openai.body)).toEqual([]);
     },
     timeout(0.5),
@@ -90,10 +95,15 @@ function spelling(format: ProviderClient): fc.Arbitrary<boolean> {
  * fields, so they apply to the request as generated.
  */
 function roundTrip(format: ProviderClient, req: Record<string, unknown>, snake = false) {
-  const there = translateRequest(format, 'anthropic-messages', snake ? snakeCaseGeminiFields(req) : req, {
-    model: MODEL,
-  });
-  const back = translateRequest('anthropic-messages', format, there.body);
+  const there = translateRequest<FormatId, FormatId>(
+    format,
+    'anthropic-messages',
+    snake ? snakeCaseGeminiFields(req) : req,
+    {
+      model: MODEL,
+    },
+  );
+  const back = translateRequest<FormatId, FormatId>('anthropic-messages', format, there.body);
   return { there, back, declared: declaredClientLossPaths(there.losses, back.losses) };
 }
 

@@ -18,7 +18,7 @@ function roundTrip(format: ProviderFormat, a: MessageCreateParams) {
   const there = translateRequest('anthropic-messages', format, a);
   const back = translateRequest(format, 'anthropic-messages', there.body, {
     model: a.model,
-    context: { stream: a.stream === true },
+    stream: a.stream === true,
   });
   const declared = declaredLossPaths(format, there, back.losses);
   return { there, back, declared };

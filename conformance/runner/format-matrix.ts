@@ -78,26 +78,88 @@ export function formatFindings(report: ConformanceReport, style: MatrixStyle = {
   return lines.join('\n');
 }
 
-/** The feature × provider matrix as terminal text: `✓ passed/total` per cell, red when any check failed, yellow when not offered. */
-export function formatMatrix(report: ConformanceReport, style: MatrixStyle = { color: false }): string {
+/** The width the terminal matrix keeps within (the route columns are split into blocks that fit). */
+export const MATRIX_WIDTH = 120;
+
+/** Column indexes in blocks whose lines, `first` columns wide plus each column and its gap, fit in `width`. */
+function blocksOf(widths: readonly number[], first: number, width: number): number[][] {
+  const blocks: number[][] = [];
+  let block: number[] = [];
+  let used = first;
+  widths.forEach((w, i) => {
+    if (block.length > 0 && used + 2 + w > width) {
+      blocks.push(block);
+      block = [];
+      used = first;
+    }
+    block.push(i);
+    used += 2 + w;
+  });
+  if (block.length > 0) blocks.push(block);
+  return blocks;
+}
+
+/**
+ * The feature × route matrix as terminal text: `✓ passed/total` per cell, red when any check failed, yellow when not
+ * offered. The route columns come in blocks that fit `width` (default 120) columns; a block lists only the features
+ * that have a cell in it.
+ */
+export function formatMatrix(
+  report: ConformanceReport,
+  style: MatrixStyle = { color: false },
+  width = MATRIX_WIDTH,
+): string {
   const { rows, columns, cells } = report.matrix;
   const rowWidth = Math.max(7, ...rows.map((r) => r.length));
-  const widths = columns.map((c) => Math.max(c.length, 9, ...rows.map((r) => cellLabel(cells[r]?.[c]).length)));
+  // a route `client → provider` is headed on two lines: the client, then `→ provider`
+  const heads = columns.map((c) => {
+    const at = c.indexOf(' → ');
+    return at < 0 ? [c, ''] : [c.slice(0, at), c.slice(at + 1)];
+  });
+  const widths = columns.map((c, i) =>
+    Math.max(9, ...heads[i]!.map((h) => h.length), ...rows.map((r) => cellLabel(cells[r]?.[c]).length)),
+  );
   const lines: string[] = [];
-  lines.push(['feature'.padEnd(rowWidth), ...columns.map((c, i) => c.padEnd(widths[i]!))].join('  '));
-  lines.push(['-'.repeat(rowWidth), ...widths.map((w) => '-'.repeat(w))].join('  '));
-  for (const row of rows) {
-    const parts = [row.padEnd(rowWidth)];
-    columns.forEach((col, i) => {
-      const cell = cells[row]?.[col];
-      parts.push(paint(cellLabel(cell).padEnd(widths[i]!), CODES[cellState(cell)], style));
-    });
-    lines.push(parts.join('  '));
+  for (const block of blocksOf(widths, rowWidth, width)) {
+    if (lines.length > 0) lines.push('');
+    for (const [n, first] of [[0, 'client'] as const, [1, 'feature'] as const])
+      lines.push([first.padEnd(rowWidth), ...block.map((i) => heads[i]![n]!.padEnd(widths[i]!))].join('  ').trimEnd());
+    lines.push(['-'.repeat(rowWidth), ...block.map((i) => '-'.repeat(widths[i]!))].join('  '));
+    for (const row of rows) {
+      if (!block.some((i) => cells[row]?.[columns[i]!] !== undefined)) continue;
+      const parts = [row.padEnd(rowWidth)];
+      for (const i of block) {
+        const cell = cells[row]?.[columns[i]!];
+        parts.push(paint(cellLabel(cell).padEnd(widths[i]!), CODES[cellState(cell)], style));
+      }
+      lines.push(parts.join('  ').trimEnd());
+    }
   }
   lines.push('');
-  lines.push(
-    '✓ every check passed  ✗ some check failed (a defect)  – n/o: route not offered (scenarios)  skip: not checkable',
-  );
-  lines.push(summaryLine(report, style));
+  lines.push('✓ every check passed  ✗ some check failed (a defect)  – n/o: route not offered  skip: not checkable');
+  lines.push(...wrapAt(summaryLine(report, style), '; ', width));
   return lines.join('\n');
+}
+
+/** The printed width of a line: characters, colour codes left out. */
+function printedWidth(line: string): number {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ESC of the colour codes
+  return [...line.replace(/\u001b\[[0-9;]*m/g, '')].length;
+}
+
+/** `text` on lines of at most `width` printed characters, broken after a `separator` where it must be. */
+function wrapAt(text: string, separator: string, width: number): string[] {
+  const [first = '', ...rest] = text.split(separator);
+  const lines: string[] = [];
+  let line = first;
+  for (const part of rest) {
+    const joined = `${line}${separator}${part}`;
+    if (printedWidth(joined) <= width) line = joined;
+    else {
+      lines.push(`${line}${separator.trimEnd()}`);
+      line = part;
+    }
+  }
+  lines.push(line);
+  return lines;
 }

@@ -48,6 +48,53 @@ describe('report writers', () => {
     expect(html).toContain('\\u003c/script>');
     expect(html).not.toMatch(/<(link|img)\b|\bsrc=|https?:\/\//);
   });
+  it('terminal matrix: the route columns in blocks that fit 120 columns, every cell shown once', () => {
+    const clients = ['anthropic-messages', 'openai-chat', 'gemini', 'bedrock-converse', 'bedrock-invoke'];
+    const providers = ['anthropic', 'openai', 'gemini', 'bedrock', 'bedrock-converse', 'vertex'];
+    const many: CaseResult[] = clients.flatMap((client, c) =>
+      providers.map((provider, p) => ({
+        ...base,
+        client,
+        provider,
+        scenario: `${client}--${provider}/s`,
+        aspect: 'response',
+        features: [c === p ? 'only-here' : 'tools', 'text'],
+        status: (c + p) % 7 === 0 ? ('fail' as const) : ('pass' as const),
+      })),
+    );
+    const wide = buildReport(many, {
+      target: 't',
+      upstream: 'mocks',
+      startedAt: 'now',
+      durationMs: 5,
+      filters: {},
+      compare: 'meaning',
+    });
+    const text = formatMatrix(wide);
+    const lines = text.split('\n');
+    expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(120);
+    const headers = lines.filter((l) => l.startsWith('feature'));
+    expect(headers.length).toBeGreaterThan(1);
+    // each route heads exactly one block's column: the client on the line above `→ provider`
+    const routes = lines.flatMap((l, i) => {
+      if (!l.startsWith('client')) return [];
+      const below = lines[i + 1]!;
+      return [...l.matchAll(/\S+/g)].slice(1).map((m) => `${m[0]} ${below.slice(m.index).split(/ {2,}/)[0]}`);
+    });
+    expect(routes.sort()).toEqual([...wide.matrix.columns].sort());
+    // every cell once: a text row per block, and the cells' labels add up to every case
+    const textRows = lines.filter((l) => l.startsWith('text '));
+    expect(textRows).toHaveLength(headers.length);
+    expect(textRows.join(' ').match(/[✓✗] \d+\/\d+/g)).toHaveLength(many.length);
+    // a block lists only the features it has cells for
+    expect(lines.filter((l) => l.startsWith('only-here')).length).toBeLessThanOrEqual(headers.length);
+    // the summary too: 'N checks: …; … comparisons byte-identical …' breaks after a ';'
+    const summary = lines.slice(lines.findIndex((l) => /^\d+ checks:/.test(l)));
+    expect(summary.join(' ')).toMatch(/^30 checks: .*skipped;.*comparisons byte-identical/);
+    // colour codes do not count towards the width
+    expect(formatMatrix(wide, { color: true }).split('\n').length).toBe(lines.length);
+  });
+
   it('terminal matrix shows pass/total per cell', () => {
     const text = formatMatrix(report);
     expect(text).toContain('✗ 1/2');

@@ -2,7 +2,7 @@ import type { FormatId } from '../../src/core/formats.js';
 import { createGateway } from '../../src/gateway/node/create-gateway.js';
 import { type Served, serveFetch, serveGateway } from '../../src/gateway/node/serve.js';
 import { defaultChecks } from '../scenarios/default-checks.js';
-import { loadScenarios, type Scenario } from '../scenarios/load-scenarios.js';
+import { loadScenarios, type Scenario, type ScenarioRef } from '../scenarios/load-scenarios.js';
 import {
   type AspectResult,
   type CompareLevel,
@@ -77,20 +77,25 @@ function list(v: string | undefined): string[] | undefined {
   return items?.length ? items : undefined;
 }
 
-/** The scenarios the filters select (each filter: any of its comma-separated values). */
+/** Whether the filters select a scenario (each filter: any of its comma-separated values). */
+export function scenarioSelector(
+  o: Pick<ConformanceOptions, 'only' | 'provider' | 'format'>,
+): (s: ScenarioRef) => boolean {
+  const only = list(o.only);
+  const providers = list(o.provider);
+  const formats = list(o.format);
+  return (s) =>
+    (!only || only.some((p) => s.id.includes(p))) &&
+    (!providers || providers.some((p) => matchesFormat(s.upstream, p))) &&
+    (!formats || formats.some((f) => matchesFormat(s.client, f)));
+}
+
+/** The scenarios the filters select. */
 export function selectScenarios(
   all: readonly Scenario[],
   o: Pick<ConformanceOptions, 'only' | 'provider' | 'format'>,
 ): Scenario[] {
-  const only = list(o.only);
-  const providers = list(o.provider);
-  const formats = list(o.format);
-  return all.filter(
-    (s) =>
-      (!only || only.some((p) => s.id.includes(p))) &&
-      (!providers || providers.some((p) => matchesFormat(s.upstream, p))) &&
-      (!formats || formats.some((f) => matchesFormat(s.client, f))),
-  );
+  return all.filter(scenarioSelector(o));
 }
 
 /** A gateway that cannot be graded (unreachable, or not pointed at the scenario upstream): exit code 2, no report. */
@@ -217,7 +222,7 @@ function toCase(s: Scenario, r: AspectResult, request: unknown, durationMs: numb
 export async function runConformance(o: ConformanceOptions): Promise<ConformanceRun> {
   const started = Date.now();
   const say = o.progress ?? (() => {});
-  const scenarios = selectScenarios(loadScenarios(o.fixturesDir), o).filter((s) => o.select?.(s) ?? true);
+  const scenarios = loadScenarios(o.fixturesDir, scenarioSelector(o)).filter((s) => o.select?.(s) ?? true);
   const servers: Served[] = [];
   const results: CaseResult[] = [];
   try {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FormatId } from '../../src/core/formats.js';
 import { translateRequest } from '../../src/translate/translate.js';
 import { loadScenarios, type Scenario } from '../scenarios/load-scenarios.js';
 import { compareRequest, compareStream, expectedViaAlternate } from '../scenarios/meaning-checks.js';
@@ -55,7 +56,7 @@ describe('scenario upstream: Claude on Bedrock through either API', () => {
     const s = byId('anthropic-messages--bedrock-invoke/text');
     const u = createScenarioUpstream(strictUpstreamCheck);
     u.arm(s, 'json');
-    const body = translateRequest('anthropic-messages', 'bedrock-converse', s.clientRequest).body;
+    const body = translateRequest<FormatId, FormatId>('anthropic-messages', 'bedrock-converse', s.clientRequest).body;
     const res = await u.handler(
       new Request('http://127.0.0.1/model/anthropic.claude/converse', {
         method: 'POST',

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadScenario, loadScenarios, ScenarioLoadError, scenarioOptions } from './load-scenarios.js';
+import { catalogOf, loadScenario, loadScenarios, ScenarioLoadError, scenarioOptions } from './load-scenarios.js';
 
 let root = '';
 afterEach(() => {
@@ -117,5 +117,53 @@ describe('loadScenarios', () => {
   it('skips folders without scenario.json', () => {
     folder('anthropic-messages--openai-chat', 'notes', { 'README.md': 'x' });
     expect(loadScenarios(root)).toEqual([]);
+  });
+
+  it('refuses the URL stream flag in options.context (it is the option options.stream)', () => {
+    const options = { model: 'm', context: { stream: true } };
+    expect(() =>
+      loadScenario(
+        folder('gemini--anthropic-messages', 's', { 'scenario.json': JSON.stringify({ description: 'd', options }) }),
+      ),
+    ).toThrow(/options\.stream/);
+  });
+
+  it('loads only the scenarios the selector accepts, knowing their id and formats', () => {
+    folder('openai-chat--anthropic-messages', 'a', { 'scenario.json': '{"description":"d"}' });
+    folder('openai-chat--gemini', 'b', { 'scenario.json': '{"description":"d"}' });
+    // a broken folder that is not selected is never read
+    folder('anthropic-messages--gemini', 'c', { 'scenario.json': '{' });
+    const seen: string[] = [];
+    const loaded = loadScenarios(root, (ref) => {
+      seen.push(`${ref.id} ${ref.client} ${ref.upstream}`);
+      return ref.upstream === 'gemini' && ref.client === 'openai-chat';
+    });
+    expect(loaded.map((s) => s.id)).toEqual(['openai-chat--gemini/b']);
+    expect(seen).toEqual([
+      'anthropic-messages--gemini/c anthropic-messages gemini',
+      'openai-chat--anthropic-messages/a openai-chat anthropic-messages',
+      'openai-chat--gemini/b openai-chat gemini',
+    ]);
+  });
+});
+
+describe('the scenario catalog (one JSON file, as the package ships fixtures/)', () => {
+  it('loads every scenario of fixtures/ as the folders do, byte for byte', () => {
+    root = mkdtempSync(join(tmpdir(), 'crosswire-catalog-'));
+    const file = join(root, 'catalog.json');
+    writeFileSync(file, JSON.stringify(catalogOf()));
+    const fromCatalog = loadScenarios(file);
+    const fromFolders = loadScenarios();
+    expect(fromCatalog.length).toBe(fromFolders.length);
+    expect(fromCatalog.length).toBeGreaterThan(400);
+    const withoutDir = ({ dir: _dir, ...rest }: (typeof fromFolders)[number]) => rest;
+    expect(fromCatalog.map(withoutDir)).toEqual(fromFolders.map(withoutDir));
+    expect(fromCatalog[0]?.dir).toBe(`fixtures/${fromCatalog[0]?.id}`);
+  });
+
+  it('refuses a file that is not a catalog', () => {
+    root = mkdtempSync(join(tmpdir(), 'crosswire-catalog-'));
+    writeFileSync(join(root, 'x.json'), '{"fixtures":[]}');
+    expect(() => loadScenarios(join(root, 'x.json'))).toThrow(/not a scenario catalog/);
   });
 });

@@ -10,6 +10,27 @@ import { encodeFrames } from './stream-frames.js';
 /** `fixtures/` of this checkout. */
 export const FIXTURES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
 
+/**
+ * The scenario catalog as the package ships it (`npm run build` writes it from `fixtures/`): one JSON file,
+ * `{ "scenarios": { "<pair>/<name>": { "<file name>": "<file text>" } } }`. Read when `fixtures/` is not there.
+ */
+export const CATALOG_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../../catalog.json');
+
+/** The files of one scenario folder, wherever they are kept (a folder on disk, or the bundled catalog). */
+export interface ScenarioFolder {
+  /** where the folder is, for messages */
+  where: string;
+  /** its file names */
+  files: readonly string[];
+  /** a file's bytes; undefined when it is not there */
+  read(file: string): Uint8Array | undefined;
+}
+
+/** The shape of `CATALOG_FILE`. */
+export interface ScenarioCatalog {
+  scenarios: Record<string, Record<string, string>>;
+}
+
 /** The contents of `scenario.json`. */
 export interface ScenarioMeta {
   description: string;
@@ -108,20 +129,38 @@ export class ScenarioLoadError extends Error {
   override readonly name = 'ScenarioLoadError';
 }
 
-function readJson(dir: string, file: string): unknown {
-  const path = join(dir, file);
-  if (!existsSync(path)) return undefined;
+function readJson(folder: ScenarioFolder, file: string): unknown {
+  const bytes = folder.read(file);
+  if (bytes === undefined) return undefined;
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(new TextDecoder().decode(bytes));
   } catch (e) {
-    throw new ScenarioLoadError(`${path}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new ScenarioLoadError(
+      `${join(folder.where, file)}: not valid JSON (${e instanceof Error ? e.message : String(e)})`,
+    );
   }
 }
 
-function readBytes(dir: string, file: string): Uint8Array | undefined {
-  const path = join(dir, file);
-  if (!existsSync(path)) return undefined;
-  return new Uint8Array(readFileSync(path));
+/** A scenario folder on disk. */
+export function diskFolder(dir: string): ScenarioFolder {
+  return {
+    where: dir,
+    files: readdirSync(dir),
+    read: (file) => {
+      const path = join(dir, file);
+      return existsSync(path) ? new Uint8Array(readFileSync(path)) : undefined;
+    },
+  };
+}
+
+/** A scenario folder of the bundled catalog. */
+function catalogFolder(id: string, files: Record<string, string>): ScenarioFolder {
+  const encoder = new TextEncoder();
+  return {
+    where: `fixtures/${id}`,
+    files: Object.keys(files),
+    read: (file) => (Object.hasOwn(files, file) ? encoder.encode(files[file]) : undefined),
+  };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -156,6 +195,9 @@ function parseMeta(v: unknown, where: string): ScenarioMeta {
   }
   if (v.options !== undefined && !isObject(v.options))
     throw new ScenarioLoadError(`${where}: "options" must be an object`);
+  // the request context is what a request translation returns, not an input: the URL's stream flag is an option
+  if (isObject(v.options) && isObject(v.options.context) && v.options.context.stream !== undefined)
+    throw new ScenarioLoadError(`${where}: the stream flag of a URL goes in "options.stream", not "options.context"`);
   if (v.anthropicVersion !== undefined && v.anthropicVersion !== '2023-06-01' && v.anthropicVersion !== '2026-10-21') {
     throw new ScenarioLoadError(`${where}: unknown "anthropicVersion" ${String(v.anthropicVersion)}`);
   }
@@ -180,15 +222,15 @@ function parseMeta(v: unknown, where: string): ScenarioMeta {
 
 /** A stream given as `<side>-stream.sse` bytes or as `<side>-stream.frames.json` events (binary formats), never both. */
 function readStream(
-  dir: string,
+  folder: ScenarioFolder,
   side: 'upstream' | 'client',
   format: FormatId,
 ): { bytes?: Uint8Array; frames?: unknown[] } {
-  const sse = readBytes(dir, `${side}-stream.sse`);
+  const sse = folder.read(`${side}-stream.sse`);
   const framesFile = `${side}-stream.frames.json`;
-  const frames = readJson(dir, framesFile);
+  const frames = readJson(folder, framesFile);
   if (frames === undefined) return { bytes: sse };
-  const where = join(dir, framesFile);
+  const where = join(folder.where, framesFile);
   if (sse !== undefined)
     throw new ScenarioLoadError(`${where}: give the ${side} stream as .sse or as .frames.json, not both`);
   if (!Array.isArray(frames)) throw new ScenarioLoadError(`${where}: must be a JSON array of ${format} stream events`);
@@ -199,22 +241,35 @@ function readStream(
   }
 }
 
+/** The formats of a pair folder name `<client>--<upstream>`, or undefined when it is not one. */
+function pairFormats(pair: string): { client: FormatId; upstream: FormatId } | undefined {
+  const [client, upstream, ...rest] = pair.split('--');
+  return rest.length === 0 && isFormatId(client) && isFormatId(upstream) ? { client, upstream } : undefined;
+}
+
 /** Load one scenario folder `fixtures/<client>--<upstream>/<name>/`. */
 export function loadScenario(dir: string): Scenario {
   const name = dir.split(/[\\/]/).filter(Boolean).at(-1) ?? '';
   const pair = dirname(dir).split(/[\\/]/).filter(Boolean).at(-1) ?? '';
-  const [client, upstream, ...rest] = pair.split('--');
-  if (rest.length > 0 || !isFormatId(client) || !isFormatId(upstream)) {
+  return loadScenarioFrom(pair, name, diskFolder(dir));
+}
+
+/** Load scenario `<pair>/<name>` from its files. */
+export function loadScenarioFrom(pair: string, name: string, folder: ScenarioFolder): Scenario {
+  const dir = folder.where;
+  const formats = pairFormats(pair);
+  if (!formats) {
     throw new ScenarioLoadError(`${dir}: the parent folder must be named <client-format>--<upstream-format>`);
   }
-  for (const f of readdirSync(dir)) {
+  const { client, upstream } = formats;
+  for (const f of folder.files) {
     if (!(SCENARIO_FILES as readonly string[]).includes(f) && !f.startsWith('.') && f !== 'README.md') {
       throw new ScenarioLoadError(`${join(dir, f)}: unknown scenario file (known: ${SCENARIO_FILES.join(', ')})`);
     }
   }
-  const meta = parseMeta(readJson(dir, 'scenario.json'), join(dir, 'scenario.json'));
-  const upstreamStream = readStream(dir, 'upstream', upstream);
-  const clientStream = readStream(dir, 'client', client);
+  const meta = parseMeta(readJson(folder, 'scenario.json'), join(dir, 'scenario.json'));
+  const upstreamStream = readStream(folder, 'upstream', upstream);
+  const clientStream = readStream(folder, 'client', client);
   return {
     id: `${pair}/${name}`,
     pair,
@@ -223,12 +278,12 @@ export function loadScenario(dir: string): Scenario {
     upstream,
     dir,
     meta,
-    clientRequest: readJson(dir, 'client-request.json'),
-    upstreamRequest: readJson(dir, 'upstream-request.json'),
-    upstreamResponse: readJson(dir, 'upstream-response.json'),
-    clientResponse: readJson(dir, 'client-response.json'),
-    upstreamError: asHttpError(readJson(dir, 'upstream-error.json'), join(dir, 'upstream-error.json')),
-    clientError: asHttpError(readJson(dir, 'client-error.json'), join(dir, 'client-error.json')),
+    clientRequest: readJson(folder, 'client-request.json'),
+    upstreamRequest: readJson(folder, 'upstream-request.json'),
+    upstreamResponse: readJson(folder, 'upstream-response.json'),
+    clientResponse: readJson(folder, 'client-response.json'),
+    upstreamError: asHttpError(readJson(folder, 'upstream-error.json'), join(dir, 'upstream-error.json')),
+    clientError: asHttpError(readJson(folder, 'client-error.json'), join(dir, 'client-error.json')),
     upstreamStream: upstreamStream.bytes,
     clientStream: clientStream.bytes,
     upstreamFrames: upstreamStream.frames,
@@ -236,20 +291,67 @@ export function loadScenario(dir: string): Scenario {
   };
 }
 
-/** Every scenario under `root` (default `fixtures/`), sorted by id. Folders without `scenario.json` are skipped. */
-export function loadScenarios(root: string = FIXTURES_DIR): Scenario[] {
-  if (!existsSync(root)) return [];
+/** What is known of a scenario before it is loaded: enough to select it. */
+export interface ScenarioRef {
+  id: string;
+  client: FormatId;
+  upstream: FormatId;
+}
+
+/**
+ * Every scenario under `root` (a fixtures folder, or a catalog file `*.json`), sorted by id; only those `select`
+ * accepts are loaded. Folders without `scenario.json` are skipped. No `root`: `fixtures/` of this checkout, or the
+ * catalog the package ships (`CATALOG_FILE`).
+ */
+export function loadScenarios(root?: string, select: (ref: ScenarioRef) => boolean = () => true): Scenario[] {
+  if (root?.endsWith('.json')) return loadCatalog(root, select);
+  if (root === undefined && !existsSync(FIXTURES_DIR) && existsSync(CATALOG_FILE))
+    return loadCatalog(CATALOG_FILE, select);
+  const dir = root ?? FIXTURES_DIR;
+  if (!existsSync(dir)) return [];
   const out: Scenario[] = [];
-  for (const pair of readdirSync(root).sort()) {
-    const pairDir = join(root, pair);
+  for (const pair of readdirSync(dir).sort()) {
+    const pairDir = join(dir, pair);
     if (!statSync(pairDir).isDirectory() || !pair.includes('--')) continue;
+    const formats = pairFormats(pair);
     for (const name of readdirSync(pairDir).sort()) {
-      const dir = join(pairDir, name);
-      if (!statSync(dir).isDirectory() || !existsSync(join(dir, 'scenario.json'))) continue;
-      out.push(loadScenario(dir));
+      const scenarioDir = join(pairDir, name);
+      if (!statSync(scenarioDir).isDirectory() || !existsSync(join(scenarioDir, 'scenario.json'))) continue;
+      if (formats && !select({ id: `${pair}/${name}`, ...formats })) continue;
+      out.push(loadScenario(scenarioDir));
     }
   }
   return out;
+}
+
+function loadCatalog(file: string, select: (ref: ScenarioRef) => boolean): Scenario[] {
+  const catalog = JSON.parse(readFileSync(file, 'utf8')) as ScenarioCatalog;
+  if (!isObject(catalog) || !isObject(catalog.scenarios))
+    throw new ScenarioLoadError(`${file}: not a scenario catalog ({ "scenarios": { "<pair>/<name>": { ... } } })`);
+  const out: Scenario[] = [];
+  for (const id of Object.keys(catalog.scenarios).sort()) {
+    const [pair = '', name = ''] = id.split('/');
+    const formats = pairFormats(pair);
+    if (formats && !select({ id, ...formats })) continue;
+    out.push(loadScenarioFrom(pair, name, catalogFolder(id, catalog.scenarios[id] ?? {})));
+  }
+  return out;
+}
+
+/** The catalog of the scenario folders under `root` (what `npm run build` ships as `CATALOG_FILE`). */
+export function catalogOf(root: string = FIXTURES_DIR): ScenarioCatalog {
+  const scenarios: ScenarioCatalog['scenarios'] = {};
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (const s of loadScenarios(root)) {
+    const folder = diskFolder(s.dir);
+    const files: Record<string, string> = {};
+    for (const f of [...folder.files].sort()) {
+      if (!(SCENARIO_FILES as readonly string[]).includes(f)) continue;
+      files[f] = decoder.decode(folder.read(f));
+    }
+    scenarios[s.id] = files;
+  }
+  return { scenarios };
 }
 
 /** The id of the first SSE data payload that carries one (`id`, `message.id` or a Responses `response.id`). */

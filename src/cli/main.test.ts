@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runConformanceCommand } from '../../conformance/cli/index.js';
 import { serveFetch } from '../gateway/node/serve.js';
@@ -22,6 +22,36 @@ describe('crosswire CLI', () => {
     expect(await main(['help'], c.io)).toBe(0);
     expect(c.out.join('\n')).toContain('crosswire conformance');
     expect(await main([], capture().io)).toBe(USAGE_ERROR);
+  });
+
+  it('--version prints the version of package.json', async () => {
+    const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
+      version: string;
+    };
+    for (const flag of ['--version', '-v']) {
+      const c = capture();
+      expect(await main([flag], c.io)).toBe(0);
+      expect(c.out).toEqual([manifest.version]);
+    }
+  });
+
+  it('help points at documentation files that exist and that the package ships (package.json "files")', async () => {
+    const c = capture();
+    expect(await main(['--help'], c.io)).toBe(0);
+    const docs = c.out
+      .join('\n')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.endsWith('.md') && isAbsolute(l));
+    expect(docs.length).toBeGreaterThan(0);
+    const root = resolve(import.meta.dirname, '../..');
+    const { files } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { files: string[] };
+    for (const doc of docs) {
+      expect(existsSync(doc), doc).toBe(true);
+      const path = relative(root, doc);
+      expect(files.includes('docs/*.md') && /^docs\/[^/]+\.md$/.test(path), path).toBe(true);
+      expect(files.includes(`!${path}`), `${path} is left out of the package`).toBe(false);
+    }
   });
 
   it('unknown commands and options are usage errors (exit 2)', async () => {

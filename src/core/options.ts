@@ -39,8 +39,17 @@ export interface TranslateOptions {
   id?: string;
   /** Unix time in seconds for fields like OpenAI `created`. Default: 0. */
   created?: number;
-  /** Model name to write into the output. Default: the model named in the input. */
+  /**
+   * Model name to write into the output. Default: the model named in the input. Formats whose request body names
+   * no model (Gemini, Bedrock, Vertex: the model is in the URL) take it from here.
+   */
   model?: string;
+  /**
+   * Request translation from a format whose URL says whether to stream (Gemini `streamGenerateContent`, Bedrock
+   * `converse-stream` / `invoke-with-response-stream`, Vertex `streamRawPredict`): whether the client called the
+   * streaming method. Input only; the request translation reports what it decided in `context.stream`.
+   */
+  stream?: boolean;
   /** The Anthropic API version the Anthropic side speaks. Default `2023-06-01`. */
   anthropicVersion?: AnthropicVersion;
   /** Context returned by the request translation of the same exchange. */

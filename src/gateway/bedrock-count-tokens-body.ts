@@ -1,3 +1,4 @@
+import type { FormatId } from '../core/formats.js';
 import type { Loss } from '../core/losses.js';
 import { isRecord } from '../core/narrow.js';
 import type { TranslateOptions } from '../core/options.js';
@@ -36,7 +37,7 @@ export function bedrockCountTokensBody(
   model: string,
   options: TranslateOptions,
 ): { body: { input: Record<string, unknown> }; losses: Loss[] } {
-  const r = translateRequest(
+  const r = translateRequest<FormatId, FormatId>(
     'anthropic-messages',
     format,
     { ...body, model, max_tokens: placeholderMaxTokens(body) },

@@ -1,3 +1,4 @@
+import type { FormatId } from '../core/formats.js';
 import type { Loss } from '../core/losses.js';
 import { isRecord } from '../core/narrow.js';
 import type { TranslateOptions } from '../core/options.js';
@@ -16,7 +17,12 @@ export function geminiCountTokensBody(
   model: string,
   options: TranslateOptions,
 ): { body: { generateContentRequest: Record<string, unknown> }; losses: Loss[] } {
-  const r = translateRequest('anthropic-messages', 'gemini', { ...body, model, max_tokens: 1 }, options);
+  const r = translateRequest<FormatId, FormatId>(
+    'anthropic-messages',
+    'gemini',
+    { ...body, model, max_tokens: 1 },
+    options,
+  );
   const { generationConfig: _placeholder, toolConfig: _choice, ...rest } = r.body as Record<string, unknown>;
   return { body: { generateContentRequest: { model: `models/${model}`, ...rest } }, losses: r.losses };
 }

@@ -6,7 +6,7 @@ import { clientError, jsonResponse } from './client-error.js';
 import type { GatewayConfig, ProviderConfig } from './config.js';
 import { countGeminiTokens } from './count-gemini-tokens.js';
 import { countProviderTokens, isCountingFormat } from './count-provider-tokens.js';
-import { estimateOpenAIPromptTokens } from './estimate-openai-tokens.js';
+import { estimateOpenAIPromptTokens, TokenizerUnavailableError } from './estimate-openai-tokens.js';
 import { type Admitted, admit, limits, lossHeaders } from './exchange-context.js';
 import { readTextWithin } from './read-text-within.js';
 import { relayUpstreamError } from './relay-upstream-error.js';
@@ -22,9 +22,13 @@ export type TokenEstimator = (
   provider: ProviderConfig,
 ) => number | Promise<number>;
 
-function openaiEstimate(body: Record<string, unknown>, model: string): number {
+function openaiEstimate(body: Record<string, unknown>, model: string): Promise<number> {
   // count what the OpenAI model would see: the request as translated for it
-  const r = translateRequest('anthropic-messages', 'openai-chat', { ...body, model, max_tokens: 1 });
+  const r = translateRequest<FormatId, FormatId>('anthropic-messages', 'openai-chat', {
+    ...body,
+    model,
+    max_tokens: 1,
+  });
   return estimateOpenAIPromptTokens(r.body as Record<string, unknown>);
 }
 
@@ -109,6 +113,8 @@ export async function handleCountTokens(config: GatewayConfig, req: Request): Pr
     return jsonResponse(200, { input_tokens: n }, { [ESTIMATE_HEADER]: 'true' });
   } catch (e) {
     if (isTranslationError(e)) return clientError('anthropic-messages', 400, e.message, { param: e.path });
+    // the OpenAI estimate's tokenizer is an optional dependency
+    if (e instanceof TokenizerUnavailableError) return clientError('anthropic-messages', 501, e.message);
     throw e;
   }
 }

@@ -53,7 +53,7 @@ function upstreamBody(
     const options: TranslateOptions = { strict: config.strict, anthropicVersion };
     if (urlModel) {
       options.model = route.model;
-      options.context = { stream };
+      options.stream = stream;
     }
     // an Anthropic client's betas ride in the body of a Bedrock InvokeModel request
     if (clientBeta) options.context = { ...options.context, anthropicBeta: clientBeta };

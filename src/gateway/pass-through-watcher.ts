@@ -1,6 +1,6 @@
 import { TranslationError } from '../core/errors.js';
 import type { FormatId } from '../core/formats.js';
-import { getCodec } from '../formats/index.js';
+import { getCodec } from '../formats/codecs.js';
 import { isFinal, mayEnd, type StreamEnd, type StreamEndOptions, type StreamEndRule } from '../formats/stream-end.js';
 import { hasSyncCodec } from '../translate/sync-codec.js';
 import { EventStreamFrameSplitter, type EventStreamMessage, frameBytes } from '../wire/event-stream/frames.js';

@@ -1,3 +1,4 @@
+import type { FormatId } from '../core/formats.js';
 import type { Loss } from '../core/losses.js';
 import { isRecord } from '../core/narrow.js';
 import type { TranslateOptions } from '../core/options.js';
@@ -13,7 +14,7 @@ export function vertexCountTokensBody(
   model: string,
   options: TranslateOptions,
 ): { body: Record<string, unknown>; losses: Loss[] } {
-  const r = translateRequest('anthropic-messages', 'vertex-anthropic', { ...body, model }, options);
+  const r = translateRequest<FormatId, FormatId>('anthropic-messages', 'vertex-anthropic', { ...body, model }, options);
   return { body: { ...(r.body as Record<string, unknown>), model }, losses: r.losses };
 }
 

@@ -256,10 +256,8 @@ describe.each(cases())('stream $name', (c) => {
       }
       const got = await openaiSDKFinalCompletion(out);
       const folded = await anthropicSDKFinalMessage(c.text);
-      const want = translateResponse('anthropic-messages', 'openai-chat', folded, OPTIONS).body as Record<
-        string,
-        unknown
-      >;
+      const want = translateResponse<FormatId, FormatId>('anthropic-messages', 'openai-chat', folded, OPTIONS)
+        .body as Record<string, unknown>;
       expect(chatProjection(got)).toEqual(chatProjection(want));
       // the thinking extension survives the stream: back to Anthropic gives the same content
       const back = await translate('openai-chat', 'anthropic-messages', out, OPTIONS);
@@ -283,10 +281,8 @@ describe.each(cases())('stream $name', (c) => {
       }
       const got = await anthropicSDKFinalMessage(out);
       const folded = foldOpenAIStream(upstream);
-      const want = translateResponse('openai-chat', 'anthropic-messages', folded, OPTIONS).body as Record<
-        string,
-        unknown
-      >;
+      const want = translateResponse<FormatId, FormatId>('openai-chat', 'anthropic-messages', folded, OPTIONS)
+        .body as Record<string, unknown>;
       expect(messageProjection(got)).toEqual(messageProjection(want));
       expect(got.id).toBe('xlated_1');
       // and back: the OpenAI SDK accepts the re-translation and sees the same text, calls and reasoning

@@ -1,7 +1,7 @@
 import type { FormatId } from '../core/formats.js';
 import type { StreamTranslator } from '../core/options.js';
 import type { FormatCodec } from '../formats/codec.js';
-import { getCodec } from '../formats/index.js';
+import { getCodec } from '../formats/codecs.js';
 import { mayEnd, type StreamEndOptions } from '../formats/stream-end.js';
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FormatId } from '../core/formats.js';
 import { createStreamTranslator, translateError, translateRequest, translateResponse } from './translate.js';
 
 /** A whole Gemini answer in one stream chunk. */
@@ -16,7 +17,11 @@ describe('composed routes through the hub', () => {
       stream: true,
       stream_options: { include_usage: true },
     });
-    const s = createStreamTranslator('gemini', 'openai-chat', { context: req.context, id: 'c1', created: 1 });
+    const s = createStreamTranslator<FormatId, FormatId>('gemini', 'openai-chat', {
+      context: req.context,
+      id: 'c1',
+      created: 1,
+    });
     const out = [...s.push(geminiChunk), ...s.end()] as unknown[];
     const usageChunk = out.find((e) => typeof e === 'object' && e !== null && 'usage' in e);
     expect(usageChunk).toMatchObject({
@@ -72,7 +77,7 @@ describe('composed routes through the hub', () => {
   });
 
   it('reports stream losses of both hops, the second marked', () => {
-    const t = createStreamTranslator('openai-chat', 'gemini', { id: 'c1', created: 1 });
+    const t = createStreamTranslator<FormatId, FormatId>('openai-chat', 'gemini', { id: 'c1', created: 1 });
     const chunk = (
       delta: Record<string, unknown>,
       finish: string | null = null,

@@ -1,10 +1,12 @@
 import { TranslationError } from '../core/errors.js';
 import type { FormatId } from '../core/formats.js';
+import type { HttpError } from '../core/http-error.js';
 import type { Loss } from '../core/losses.js';
 import type { RequestContext, StreamTranslator, TranslateOptions, TranslationResult } from '../core/options.js';
-import { getCodec } from '../formats/index.js';
+import { getCodec } from '../formats/codecs.js';
+import type { ErrorBodyOf, RequestOf, ResponseOf, StreamEventOf } from '../formats/format-types.js';
 import { PAIRS } from '../pairs/index.js';
-import type { HttpError, PairTranslator } from '../pairs/pair.js';
+import type { PairTranslator } from '../pairs/pair.js';
 import { createSameFormatStream } from './same-format-stream.js';
 
 /** The hub every format can reach: pairs without a direct translator go through it. */
@@ -53,7 +55,16 @@ function prefixLosses(losses: readonly Loss[], hop: number, chain: readonly Pair
   return losses.map((l) => ({ path: l.path, reason: `${l.reason} (in ${p.from} -> ${p.to})` }));
 }
 
-/** Translate a request body from the client's format to the upstream's. */
+/**
+ * Translate a request body from the client's format to the upstream's. The body and the result are typed by
+ * format (`RequestOf<From>` in, `RequestOf<To>` out) when the formats are known at compile time.
+ */
+export function translateRequest<From extends FormatId, To extends FormatId>(
+  from: From,
+  to: To,
+  body: RequestOf<From>,
+  options?: TranslateOptions,
+): TranslationResult<RequestOf<To>>;
 export function translateRequest(
   from: FormatId,
   to: FormatId,
@@ -75,7 +86,13 @@ export function translateRequest(
   return { body: current, losses, context };
 }
 
-/** Translate a response body from the upstream's format to the client's. */
+/** Translate a response body from the upstream's format to the client's (`ResponseOf<From>` in, `ResponseOf<To>` out). */
+export function translateResponse<From extends FormatId, To extends FormatId>(
+  from: From,
+  to: To,
+  body: ResponseOf<From>,
+  options?: TranslateOptions,
+): TranslationResult<ResponseOf<To>>;
 export function translateResponse(
   from: FormatId,
   to: FormatId,
@@ -106,6 +123,12 @@ const SPEAKS_529: ReadonlySet<FormatId> = new Set<FormatId>([HUB, 'vertex-anthro
  * Such a client gets the upstream's own status instead (503 when it was not a 5xx); the body keeps the
  * mapped error type.
  */
+export function translateError<From extends FormatId, To extends FormatId>(
+  from: From,
+  to: To,
+  error: HttpError,
+  options?: TranslateOptions,
+): HttpError<ErrorBodyOf<To>>;
 export function translateError(from: FormatId, to: FormatId, error: HttpError, options?: TranslateOptions): HttpError {
   const chain = route(from, to, 'error');
   const out = chain.reduce((e, pair, hop) => pair.error!(e, hopOptions(options, hop, chain.length)), error);
@@ -121,6 +144,11 @@ export function translateError(from: FormatId, to: FormatId, error: HttpError, o
 }
 
 /** A stream translator over parsed events: `push` each upstream event, `end` when upstream ends. */
+export function createStreamTranslator<From extends FormatId, To extends FormatId>(
+  from: From,
+  to: To,
+  options?: TranslateOptions,
+): StreamTranslator<StreamEventOf<From>, StreamEventOf<To>>;
 export function createStreamTranslator(
   from: FormatId,
   to: FormatId,

@@ -1,3 +1,10 @@
 export { anthropicVersionRules } from './anthropic-version-rules.js';
-export type { ValidationIssue, ValidationResult } from './types.js';
+export type {
+  ValidatedFormatTypes,
+  ValidatedRequest,
+  ValidatedResponse,
+  ValidatedStreamEvent,
+  ValidationIssue,
+  ValidationResult,
+} from './types.js';
 export { validateRequest, validateResponse, validateStreamEvent } from './validate.js';

@@ -11,9 +11,10 @@ import { validateRequest, validateResponse, validateStreamEvent } from './valida
 
 const R = 'openai-responses' as const;
 
-const okRequest = (body: unknown) => expect(validateRequest(R, body)).toEqual({ ok: true, errors: [] });
-const okResponse = (body: unknown) => expect(validateResponse(R, body)).toEqual({ ok: true, errors: [] });
-const okEvent = (event: unknown) => expect(validateStreamEvent(R, event)).toEqual({ ok: true, errors: [] });
+const okRequest = (body: unknown) => expect(validateRequest(R, body)).toEqual({ ok: true, errors: [], value: body });
+const okResponse = (body: unknown) => expect(validateResponse(R, body)).toEqual({ ok: true, errors: [], value: body });
+const okEvent = (event: unknown) =>
+  expect(validateStreamEvent(R, event)).toEqual({ ok: true, errors: [], value: event });
 
 // ------------------------------------------------------------------ requests
 const weatherParameters = {

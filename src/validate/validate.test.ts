@@ -219,15 +219,15 @@ function withBlock(block: unknown): Record<string, unknown> {
 }
 
 describe('validateRequest (anthropic-messages)', () => {
-  it('accepts a minimal request', () => {
-    expect(validateRequest(A, { model: 'm', max_tokens: 1, messages: [{ role: 'user', content: 'hi' }] })).toEqual({
-      ok: true,
-      errors: [],
-    });
+  it('accepts a minimal request, and gives back the same object as the value', () => {
+    const body: unknown = { model: 'm', max_tokens: 1, messages: [{ role: 'user', content: 'hi' }] };
+    const r = validateRequest(A, body);
+    expect(r).toEqual({ ok: true, errors: [], value: body });
+    expect(r.ok && r.value).toBe(body);
   });
 
   it('accepts every request block type, server tools and optional fields', () => {
-    expect(validateRequest(A, richRequest())).toEqual({ ok: true, errors: [] });
+    expect(validateRequest(A, richRequest())).toEqual({ ok: true, errors: [], value: richRequest() });
   });
 
   it('accepts unknown extra properties (providers add fields)', () => {
@@ -455,7 +455,7 @@ describe('validateStreamEvent (anthropic-messages)', () => {
       e,
     ]),
   )('accepts %s', (_name, event) => {
-    expect(validateStreamEvent(A, event)).toEqual({ ok: true, errors: [] });
+    expect(validateStreamEvent(A, event)).toEqual({ ok: true, errors: [], value: event });
   });
 
   it('reports a bad delta field at its path', () => {

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { WireFormatId } from '../core/formats.js';
 import { FORMAT_SCHEMAS, type FormatSchemas } from './format-schemas.js';
-import type { ValidationResult } from './types.js';
+import type { ValidatedRequest, ValidatedResponse, ValidatedStreamEvent, ValidationResult } from './types.js';
 import { zodIssuesToErrors } from './zod-issues-to-errors.js';
 
 type Kind = keyof FormatSchemas;
@@ -28,7 +28,7 @@ function run(format: WireFormatId, kind: Kind, value: unknown): ValidationResult
     const schema = schemaFor(format, kind, value);
     if (typeof schema === 'string') return fail(schema);
     const result = schema.safeParse(value);
-    if (result.success) return { ok: true, errors: [] };
+    if (result.success) return { ok: true, errors: [], value };
     const errors = zodIssuesToErrors(result.error.issues, value);
     return { ok: false, errors: errors.length > 0 ? errors : [{ path: '', message: 'invalid' }] };
   } catch (err) {
@@ -39,20 +39,32 @@ function run(format: WireFormatId, kind: Kind, value: unknown): ValidationResult
   }
 }
 
-/** Validates a request body in `format` (e.g. a Messages `MessageCreateParams`). */
-export function validateRequest(format: WireFormatId, body: unknown): ValidationResult {
-  return run(format, 'request', body);
+/**
+ * Validates a request body in `format` (e.g. a Messages `MessageCreateParams`). When `ok`, `value` is the body typed
+ * as the format's request.
+ */
+export function validateRequest<F extends WireFormatId>(
+  format: F,
+  body: unknown,
+): ValidationResult<ValidatedRequest<F>> {
+  return run(format, 'request', body) as ValidationResult<ValidatedRequest<F>>;
 }
 
 /** Validates a successful non-stream response body in `format` (e.g. a Messages `Message`). */
-export function validateResponse(format: WireFormatId, body: unknown): ValidationResult {
-  return run(format, 'response', body);
+export function validateResponse<F extends WireFormatId>(
+  format: F,
+  body: unknown,
+): ValidationResult<ValidatedResponse<F>> {
+  return run(format, 'response', body) as ValidationResult<ValidatedResponse<F>>;
 }
 
 /**
  * Validates one parsed stream event in `format` (Anthropic and OpenAI Responses: the event JSON; OpenAI Chat: a chunk,
  * `{error}` or `'[DONE]'`).
  */
-export function validateStreamEvent(format: WireFormatId, event: unknown): ValidationResult {
-  return run(format, 'streamEvent', event);
+export function validateStreamEvent<F extends WireFormatId>(
+  format: F,
+  event: unknown,
+): ValidationResult<ValidatedStreamEvent<F>> {
+  return run(format, 'streamEvent', event) as ValidationResult<ValidatedStreamEvent<F>>;
 }

@@ -330,7 +330,9 @@ describe('valid-but-odd values', () => {
 
   describe.each(FORMATS.filter((f) => f !== 'anthropic-messages'))('anthropic-messages -> %s', (to) => {
     it.each(cases)('%s: no crash, no RangeError, no pollution', (_name, body) => {
-      const err = onlyTranslationErrors(() => translateRequest('anthropic-messages', to, body, OPTIONS));
+      const err = onlyTranslationErrors(() =>
+        translateRequest<FormatId, FormatId>('anthropic-messages', to, body, OPTIONS),
+      );
       if (err) expect(err).not.toBeInstanceOf(RangeError);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });

@@ -71,6 +71,11 @@ const PLANTED: { rule: string; file: string; content: string }[] = [
     content: "import { expect } from 'vitest';\nexport const u = expect;\n",
   },
   {
+    rule: 'package-runs-without-dev-deps',
+    file: 'conformance/runner/dev.ts',
+    content: "import { expect } from 'vitest';\nexport const u = expect;\n",
+  },
+  {
     rule: 'web-standard-library',
     file: 'src/pairs/a--b/fs.ts',
     content: "import { readFileSync } from 'node:fs';\nexport const u = readFileSync;\n",

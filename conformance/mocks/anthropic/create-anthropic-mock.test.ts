@@ -223,13 +223,11 @@ describe('createAnthropicMock: answers satisfy the spec', () => {
   for (const [what, body] of bodies) {
     it(`${what}: the Message passes validateResponse, every event validateStreamEvent and the checker`, async () => {
       const mock = createAnthropicMock({ chunkSize: 3 });
-      expect(validateResponse('anthropic-messages', await (await mock(post(body))).json())).toEqual({
-        ok: true,
-        errors: [],
-      });
+      const message: unknown = await (await mock(post(body))).json();
+      expect(validateResponse('anthropic-messages', message)).toEqual({ ok: true, errors: [], value: message });
       const events = await readStreamEvents(await mock(post({ ...body, stream: true })), 'anthropic-messages');
       for (const event of events)
-        expect(validateStreamEvent('anthropic-messages', event)).toEqual({ ok: true, errors: [] });
+        expect(validateStreamEvent('anthropic-messages', event)).toEqual({ ok: true, errors: [], value: event });
       expect(checkAnthropicStream(events)).toEqual([]);
     });
   }

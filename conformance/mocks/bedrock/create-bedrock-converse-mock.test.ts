@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FormatId } from '../../../src/core/formats.js';
 import { translateRequest, translateResponse } from '../../../src/translate/translate.js';
 import { translateStream } from '../../../src/translate/translate-stream.js';
 import { anthropicSDKFinalMessage } from '../../../test/support/sdk-harness.js';
@@ -48,7 +49,7 @@ describe('bedrock converse mock', () => {
         { role: 'user', content: 'again' },
       ],
     };
-    const req = translateRequest('anthropic-messages', 'bedrock-converse', anthropic);
+    const req = translateRequest<FormatId, FormatId>('anthropic-messages', 'bedrock-converse', anthropic);
     const res = await mock(post(String(req.context.upstreamPath), req.body));
     expect(res.status).toBe(200);
     const msg = translateResponse('bedrock-converse', 'anthropic-messages', await res.json(), {
@@ -57,7 +58,10 @@ describe('bedrock converse mock', () => {
     }).body as { content: unknown };
     expect(msg.content).toEqual([{ type: 'text', text: 'echo: hello you\nagain' }]);
 
-    const sreq = translateRequest('anthropic-messages', 'bedrock-converse', { ...anthropic, stream: true });
+    const sreq = translateRequest<FormatId, FormatId>('anthropic-messages', 'bedrock-converse', {
+      ...anthropic,
+      stream: true,
+    });
     const sres = await mock(post(String(sreq.context.upstreamPath), sreq.body));
     const sse = await readText(
       translateStream('bedrock-converse', 'anthropic-messages', sres.body!, { id: 'msg_2', context: sreq.context }),

@@ -1,5 +1,6 @@
 import { GoogleGenAI } from '@google/genai';
 import { describe, expect, it } from 'vitest';
+import type { FormatId } from '../../../src/core/formats.js';
 import { translateRequest, translateResponse } from '../../../src/translate/translate.js';
 import { translateStream } from '../../../src/translate/translate-stream.js';
 import { validateResponse } from '../../../src/validate/index.js';
@@ -211,7 +212,7 @@ describe('Anthropic client through crosswire to the Gemini mock', () => {
 
   it('JSON: the translated request passes the strict mock and the answer translates back to a valid Message', async () => {
     const mock = createGeminiMock();
-    const req = translateRequest('anthropic-messages', 'gemini', anthropicRequest);
+    const req = translateRequest<FormatId, FormatId>('anthropic-messages', 'gemini', anthropicRequest);
     expect(req.losses.map((l) => l.path)).toEqual(['tools[0].input_schema.additionalProperties']);
     const res = await mock(post(String(req.context.upstreamPath), req.body));
     expect(res.status).toBe(200);
@@ -219,7 +220,7 @@ describe('Anthropic client through crosswire to the Gemini mock', () => {
       id: 'msg_1',
       context: req.context,
     });
-    expect(validateResponse('anthropic-messages', back.body)).toEqual({ ok: true, errors: [] });
+    expect(validateResponse('anthropic-messages', back.body)).toEqual({ ok: true, errors: [], value: back.body });
     const msg = back.body as {
       content: Array<{ type: string; name?: string; signature?: string }>;
       stop_reason: string;
@@ -233,7 +234,7 @@ describe('Anthropic client through crosswire to the Gemini mock', () => {
 
   it('stream: the Anthropic SDK reads the translated mock stream', async () => {
     const mock = createGeminiMock({ chunkSize: 3 });
-    const req = translateRequest('anthropic-messages', 'gemini', {
+    const req = translateRequest<FormatId, FormatId>('anthropic-messages', 'gemini', {
       ...anthropicRequest,
       tools: undefined,
       tool_choice: undefined,

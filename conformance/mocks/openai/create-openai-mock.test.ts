@@ -189,12 +189,16 @@ describe('createOpenAIMock: answers satisfy the spec', () => {
   for (const [what, body] of bodies) {
     it(`${what}: the completion passes validateResponse, every chunk validateStreamEvent and the checker`, async () => {
       const mock = createOpenAIMock({ chunkSize: 3 });
-      expect(validateResponse('openai-chat', await (await mock(post(body))).json())).toEqual({ ok: true, errors: [] });
+      expect(validateResponse('openai-chat', await (await mock(post(body))).json())).toMatchObject({
+        ok: true,
+        errors: [],
+      });
       const chunks = await readStreamEvents(
         await mock(post({ ...body, stream: true, stream_options: { include_usage: true } })),
         'openai-chat',
       );
-      for (const chunk of chunks) expect(validateStreamEvent('openai-chat', chunk)).toEqual({ ok: true, errors: [] });
+      for (const chunk of chunks)
+        expect(validateStreamEvent('openai-chat', chunk)).toEqual({ ok: true, errors: [], value: chunk });
       expect(checkOpenAIChunks(chunks)).toEqual([]);
     });
   }

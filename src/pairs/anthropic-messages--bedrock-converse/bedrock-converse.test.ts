@@ -7,6 +7,7 @@ import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
 import { drainBytes as bytesOf, concatBytes as concat } from '../../../test/support/drain-stream.js';
 import { anthropicSDKFinalMessage } from '../../../test/support/sdk-harness.js';
 import { readText, streamOfChunks, streamOfText } from '../../../test/support/stream-test-utils.js';
+import type { FormatId } from '../../core/formats.js';
 import { encodeConverseEvent } from '../../formats/bedrock-converse/codec.js';
 import { bedrockExceptionForStatus } from '../../formats/bedrock-invoke/errors.js';
 import { translateError, translateResponse } from '../../translate/translate.js';
@@ -258,7 +259,9 @@ describe('@aws-sdk/client-bedrock-runtime on loopback consumes crosswire output'
       usage: { input_tokens: 4, output_tokens: 2 },
     };
     reply = {
-      body: JSON.stringify(translateResponse('anthropic-messages', 'bedrock-converse', message).body),
+      body: JSON.stringify(
+        translateResponse<FormatId, FormatId>('anthropic-messages', 'bedrock-converse', message).body,
+      ),
       type: 'application/json',
     };
     const out = await client.send(

@@ -8,6 +8,8 @@ import { anthropicResponseToConverse } from './response-to-converse.js';
 import { createConverseToAnthropicStream } from './stream-to-anthropic.js';
 import { createAnthropicToConverseStream } from './stream-to-converse.js';
 
+export { converseErrorToAnthropic } from './error-to-anthropic.js';
+export { anthropicErrorToConverse } from './error-to-converse.js';
 export { converseRequestToAnthropic } from './request-to-anthropic.js';
 export { anthropicRequestToConverse, type ConverseRequestContext } from './request-to-converse.js';
 export { converseResponseToAnthropic } from './response-to-anthropic.js';

@@ -87,7 +87,7 @@ function convertBlock(
 
 /**
  * Converse request -> Anthropic Messages request. The model (from the URL) comes in `options.model`;
- * `stream: true` when `options.context.stream`. `top_k` and `thinking` in `additionalModelRequestFields`
+ * `stream: true` when `options.stream`. `top_k` and `thinking` in `additionalModelRequestFields`
  * are read back, its `anthropic_beta` list goes to `context.anthropicBeta` (the `anthropic-beta` header);
  * `max_tokens` defaults to 4096 (Converse does not require it, Anthropic does).
  */
@@ -158,7 +158,7 @@ export function converseRequestToAnthropic(
     else if (ch?.any) out.tool_choice = { type: 'any' };
     else if (isRecord(ch?.tool)) out.tool_choice = { type: 'tool', name: ch.tool.name };
   }
-  if (options.context?.stream === true) out.stream = true;
+  if (options.stream === true) out.stream = true;
   for (const k of Object.keys(body)) if (!HANDLED.has(k)) losses.add(k, `${k} has no Anthropic equivalent`);
   const context: RequestContext = { clientModel: options.model, stream: out.stream === true };
   if (betas && betas.length > 0) context.anthropicBeta = betas;

@@ -17,7 +17,7 @@ it('what the translators write validates against spec/bedrock-converse.yaml', ()
       { role: 'user', content: [{ type: 'tool_result', tool_use_id: 't', content: 'r' }] },
     ],
   });
-  expect(validateRequest('bedrock-converse', r.body)).toEqual({ ok: true, errors: [] });
+  expect(validateRequest('bedrock-converse', r.body)).toEqual({ ok: true, errors: [], value: r.body });
   const resp = anthropicResponseToConverse({
     content: [
       { type: 'text', text: 'x' },
@@ -26,7 +26,7 @@ it('what the translators write validates against spec/bedrock-converse.yaml', ()
     stop_reason: 'tool_use',
     usage: { input_tokens: 1, output_tokens: 2 },
   });
-  expect(validateResponse('bedrock-converse', resp.body)).toEqual({ ok: true, errors: [] });
+  expect(validateResponse('bedrock-converse', resp.body)).toEqual({ ok: true, errors: [], value: resp.body });
   const t = createAnthropicToConverseStream();
   const evs = [
     ...t.push({ type: 'message_start', message: { usage: { input_tokens: 1 } } }),
@@ -37,6 +37,6 @@ it('what the translators write validates against spec/bedrock-converse.yaml', ()
     ...t.push({ type: 'message_stop' }),
     ...t.push({ type: 'error', error: { type: 'x', message: 'y' } }),
   ];
-  for (const e of evs) expect(validateStreamEvent('bedrock-converse', e)).toEqual({ ok: true, errors: [] });
+  for (const e of evs) expect(validateStreamEvent('bedrock-converse', e)).toEqual({ ok: true, errors: [], value: e });
   expect(validateStreamEvent('bedrock-converse', { throttlingException: { message: 'x' } }).ok).toBe(true);
 });

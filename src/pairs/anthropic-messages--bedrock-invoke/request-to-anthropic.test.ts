@@ -17,14 +17,14 @@ describe('bedrockInvokeRequestToAnthropic: the URL alone names the model and pic
   it('a stream key in the body does not turn an invoke call into a stream (nor the other way)', () => {
     const plain = bedrockInvokeRequestToAnthropic(deepFreeze({ ...body, stream: true }), {
       model: 'm',
-      context: { stream: false },
+      stream: false,
     });
     expect(plain.body.stream).toBeUndefined();
     expect(plain.context.stream).toBe(false);
     expect(plain.losses.map((l) => l.path)).toEqual(['stream']);
     const streamed = bedrockInvokeRequestToAnthropic(deepFreeze({ ...body, stream: false }), {
       model: 'm',
-      context: { stream: true },
+      stream: true,
     });
     expect(streamed.body.stream).toBe(true);
   });

@@ -3,10 +3,12 @@
  * streams and responses translated from Anthropic and OpenAI upstreams; the Anthropic and OpenAI
  * SDKs read streams translated from a Gemini upstream.
  */
+
 import { ApiError, GoogleGenAI } from '@google/genai';
 import { describe, expect, it } from 'vitest';
 import { anthropicSDKFinalMessage, openaiSDKFinalCompletion } from '../../../test/support/sdk-harness.js';
 import { readText, streamOfText } from '../../../test/support/stream-test-utils.js';
+import type { FormatId } from '../../core/formats.js';
 import { translateRequest, translateResponse } from '../../translate/translate.js';
 import { translateStream } from '../../translate/translate-stream.js';
 
@@ -112,7 +114,7 @@ describe('@google/genai consumes crosswire output', () => {
       stop_sequence: null,
       usage: { input_tokens: 3, output_tokens: 4 },
     };
-    const { body } = translateResponse('anthropic-messages', 'gemini', message);
+    const { body } = translateResponse<FormatId, FormatId>('anthropic-messages', 'gemini', message);
     const { client } = genai(JSON.stringify(body), 200, 'application/json');
     const r = await client.models.generateContent({ model: 'm', contents: 'x' });
     expect(r.text).toBe('Sunny.');
@@ -194,7 +196,7 @@ describe('@google/genai chat history replays the signatures crosswire placed', (
     it(`${stream ? 'sendMessageStream' : 'sendMessage'}: the history keeps the signature on the functionCall part, and Anthropic gets its thinking block back`, async () => {
       const first = stream
         ? await readText(translateStream('anthropic-messages', 'gemini', streamOfText(sse, 29)))
-        : JSON.stringify(translateResponse('anthropic-messages', 'gemini', message).body);
+        : JSON.stringify(translateResponse<FormatId, FormatId>('anthropic-messages', 'gemini', message).body);
       const body = await secondRequest(first, stream ? 'text/event-stream' : 'application/json', stream);
       // the chat records a streamed answer as one model content per chunk
       const modelParts = (body.contents as Array<{ role: string; parts: Array<Record<string, unknown>> }>)
@@ -202,7 +204,9 @@ describe('@google/genai chat history replays the signatures crosswire placed', (
         .flatMap((c) => c.parts);
       expect(modelParts.find((p) => p.functionCall !== undefined)).toMatchObject({ thoughtSignature: 'RXF1YWxseQ==' });
       expect(modelParts.filter((p) => p.thought === true).every((p) => p.thoughtSignature === undefined)).toBe(true);
-      const anthropic = translateRequest('gemini', 'anthropic-messages', body, { model: 'claude-x' });
+      const anthropic = translateRequest<FormatId, FormatId>('gemini', 'anthropic-messages', body, {
+        model: 'claude-x',
+      });
       expect(anthropic.losses).toEqual([]);
       expect((anthropic.body as { messages: unknown[] }).messages.slice(1)).toEqual([
         { role: 'assistant', content },

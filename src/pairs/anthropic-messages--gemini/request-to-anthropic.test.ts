@@ -19,7 +19,7 @@ describe('geminiRequestToAnthropic', () => {
         systemInstruction: { role: 'user', parts: [{ text: 'Be brief.' }] },
         generationConfig: { maxOutputTokens: 100, temperature: 0.2, stopSequences: ['X'] },
       },
-      { model: 'claude-x', context: { stream: true } },
+      { model: 'claude-x', stream: true },
     );
     expect(r.losses).toEqual([]);
     expect(r.body).toEqual({

@@ -12,7 +12,7 @@ const HANDLED = new Set(['contents', 'systemInstruction', 'tools', 'toolConfig',
 /**
  * Gemini `generateContent` request -> Anthropic Messages request. The Gemini body names no model
  * and no stream flag (both are in the URL; see `parseGeminiPath`): the model comes from
- * `options.model` (required) and `stream: true` is set when `options.context.stream` is true.
+ * `options.model` (required) and `stream: true` is set when `options.stream` is true.
  * `max_tokens` defaults to `DEFAULT_MAX_TOKENS` when `maxOutputTokens` is absent. snake_case field names
  * (accepted by the Gemini API) are read as their lowerCamelCase spelling.
  */
@@ -46,7 +46,7 @@ export function geminiRequestToAnthropic(
     if (choice) out.tool_choice = choice;
   }
   reconcileThinking(body.generationConfig, out, losses);
-  const stream = options.context?.stream === true;
+  const stream = options.stream === true;
   if (stream) out.stream = true;
   for (const key of Object.keys(body)) {
     if (!HANDLED.has(key)) losses.add(key, `${key} has no Anthropic equivalent`);

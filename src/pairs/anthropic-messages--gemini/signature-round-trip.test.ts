@@ -10,9 +10,11 @@
  *
  * Both for whole responses and for folded streams.
  */
+
 import { describe, expect, it } from 'vitest';
 import { foldAnthropicEvents } from '../../../conformance/arbitraries/fold-anthropic-events.js';
 import { foldGeminiChunks } from '../../../conformance/arbitraries/fold-gemini-chunks.js';
+import type { FormatId } from '../../core/formats.js';
 import { createStreamTranslator, translateRequest, translateResponse } from '../../translate/translate.js';
 
 type Json = Record<string, unknown>;
@@ -87,7 +89,7 @@ function expectedAnswers(parts: Json[]): Json[] {
 function replayAnthropic(content: Json[]): Json[] {
   const toolUses = content.filter((b) => b.type === 'tool_use');
   return (
-    translateRequest('anthropic-messages', 'gemini', {
+    translateRequest<FormatId, FormatId>('anthropic-messages', 'gemini', {
       model: 'gemini-3-pro-preview',
       max_tokens: 100,
       tools: anthropicTools,
@@ -110,7 +112,7 @@ function replayAnthropic(content: Json[]): Json[] {
 function replayOpenAI(message: Json): Json[] {
   const calls = (message.tool_calls ?? []) as Array<{ id: string }>;
   return (
-    translateRequest('openai-chat', 'gemini', {
+    translateRequest<FormatId, FormatId>('openai-chat', 'gemini', {
       model: 'gemini-3-pro-preview',
       tools: openaiTools,
       messages: [
@@ -148,7 +150,8 @@ function streamOf(parts: Json[]): Json[] {
 describe('Gemini upstream: signatures and ids come back on the same parts', () => {
   for (const { name, parts, viaOpenAI } of GEMINI_ANSWERS) {
     it(`${name}: Anthropic client, response and stream`, () => {
-      const message = translateResponse('gemini', 'anthropic-messages', geminiResponse(parts)).body as {
+      const message = translateResponse<FormatId, FormatId>('gemini', 'anthropic-messages', geminiResponse(parts))
+        .body as {
         content: Json[];
       };
       expect(replayAnthropic(message.content)).toEqual(expectedContents(parts));
@@ -159,7 +162,7 @@ describe('Gemini upstream: signatures and ids come back on the same parts', () =
     });
 
     it(`${name}: OpenAI client (composed through anthropic-messages)`, () => {
-      const completion = translateResponse('gemini', 'openai-chat', geminiResponse(parts)).body as {
+      const completion = translateResponse<FormatId, FormatId>('gemini', 'openai-chat', geminiResponse(parts)).body as {
         choices: Array<{ message: Json }>;
       };
       expect(replayOpenAI(completion.choices[0]!.message)).toEqual(expectedContents(viaOpenAI ?? parts));
@@ -167,7 +170,11 @@ describe('Gemini upstream: signatures and ids come back on the same parts', () =
   }
 
   it('ids crosswire minted are not sent to Gemini', () => {
-    const message = translateResponse('gemini', 'anthropic-messages', geminiResponse([call('Paris')])).body as {
+    const message = translateResponse<FormatId, FormatId>(
+      'gemini',
+      'anthropic-messages',
+      geminiResponse([call('Paris')]),
+    ).body as {
       content: Json[];
     };
     expect(message.content[0]).toMatchObject({ type: 'tool_use', id: 'toolu_gemini_r1_0_get_weather' });
@@ -282,7 +289,7 @@ function replayGemini(modelParts: Json[]): Json[] {
     ],
     tools,
   };
-  const r = translateRequest('gemini', 'anthropic-messages', body, { model: 'claude-sonnet-4-5' });
+  const r = translateRequest<FormatId, FormatId>('gemini', 'anthropic-messages', body, { model: 'claude-sonnet-4-5' });
   expect(r.losses).toEqual([]);
   return (r.body as { messages: Json[] }).messages;
 }
@@ -301,7 +308,8 @@ describe('Anthropic upstream: a Gemini client replays the same thinking blocks',
     };
 
     it(`${name}: response`, () => {
-      const r = translateResponse('anthropic-messages', 'gemini', anthropicMessage(content)).body as {
+      const r = translateResponse<FormatId, FormatId>('anthropic-messages', 'gemini', anthropicMessage(content))
+        .body as {
         candidates: Array<{ content: { parts: Json[] } }>;
       };
       const parts = r.candidates[0]!.content.parts;
@@ -311,7 +319,7 @@ describe('Anthropic upstream: a Gemini client replays the same thinking blocks',
     });
 
     it(`${name}: stream`, () => {
-      const t = createStreamTranslator('anthropic-messages', 'gemini');
+      const t = createStreamTranslator<FormatId, FormatId>('anthropic-messages', 'gemini');
       const chunks = [...anthropicEvents(content).flatMap((e) => t.push(e)), ...t.end()];
       const folded = foldGeminiChunks(chunks).message as { candidates: Array<{ content: { parts: Json[] } }> };
       expect(replayGemini(folded.candidates[0]!.content.parts)).toEqual(expected());
@@ -319,8 +327,11 @@ describe('Anthropic upstream: a Gemini client replays the same thinking blocks',
   }
 
   it('the signature rides on the first functionCall part', () => {
-    const r = translateResponse('anthropic-messages', 'gemini', anthropicMessage(ANTHROPIC_MESSAGES[0]!.content))
-      .body as {
+    const r = translateResponse<FormatId, FormatId>(
+      'anthropic-messages',
+      'gemini',
+      anthropicMessage(ANTHROPIC_MESSAGES[0]!.content),
+    ).body as {
       candidates: Array<{ content: { parts: Json[] } }>;
     };
     expect(r.candidates[0]!.content.parts).toEqual([

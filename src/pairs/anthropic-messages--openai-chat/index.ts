@@ -14,6 +14,8 @@ export { openaiRequestToAnthropic } from './request-to-anthropic.js';
 export { anthropicRequestToOpenAI } from './request-to-openai.js';
 export { openaiResponseToAnthropic } from './response-to-anthropic.js';
 export { anthropicResponseToOpenAI } from './response-to-openai.js';
+export { createOpenAIToAnthropicStream } from './stream-to-anthropic.js';
+export { createAnthropicToOpenAIStream } from './stream-to-openai.js';
 
 /**
  * Input in Anthropic Messages, output in OpenAI Chat Completions: Messages request -> Chat request

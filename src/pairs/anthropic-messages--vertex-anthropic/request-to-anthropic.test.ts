@@ -23,17 +23,17 @@ describe('vertexRequestToAnthropic', () => {
   it('the method in the URL decides streaming when known; the body flag otherwise', () => {
     const raw = vertexRequestToAnthropic(deepFreeze({ ...body, stream: true }), {
       model: 'm',
-      context: { stream: false },
+      stream: false,
     });
     expect(raw.body).not.toHaveProperty('stream');
     expect(raw.context.stream).toBe(false);
     expect(raw.losses.map((l) => l.path)).toEqual(['stream']);
-    const streamed = vertexRequestToAnthropic(deepFreeze(body), { model: 'm', context: { stream: true } });
+    const streamed = vertexRequestToAnthropic(deepFreeze(body), { model: 'm', stream: true });
     expect(streamed.body.stream).toBe(true);
     expect(streamed.losses).toEqual([]);
     expect(vertexRequestToAnthropic(deepFreeze({ ...body, stream: true }), { model: 'm' }).body.stream).toBe(true);
     expect(
-      vertexRequestToAnthropic(deepFreeze({ ...body, stream: true }), { model: 'm', context: { stream: true } }).losses,
+      vertexRequestToAnthropic(deepFreeze({ ...body, stream: true }), { model: 'm', stream: true }).losses,
     ).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { readUrlModelBody } from '../../formats/anthropic-messages/url-model-bod
 /**
  * Vertex rawPredict body -> Anthropic Messages request; the model (from the URL) comes in `options.model`.
  * The URL is the only source of the model: a `model` key in the body is not carried (a loss). When the
- * method is known (`options.context.stream`: `streamRawPredict` or `rawPredict`) it decides `stream`, and a
+ * method is known (`options.stream`: `streamRawPredict` or `rawPredict`) it decides `stream`, and a
  * body flag saying otherwise is a loss. `anthropic_beta` (a body field some clients send instead of the
  * `anthropic-beta` header) goes to `context.anthropicBeta`: the Anthropic API takes betas only as the header.
  */
@@ -14,7 +14,7 @@ export function vertexRequestToAnthropic(
 ): TranslationResult<Record<string, unknown>> {
   const { model, rest, losses, context } = readUrlModelBody(body, options, 'a rawPredict');
   const out: Record<string, unknown> = { model, ...rest };
-  const urlStream = options.context?.stream;
+  const urlStream = options.stream;
   if (typeof urlStream === 'boolean') {
     if (rest.stream !== undefined && rest.stream !== urlStream)
       losses.add(
