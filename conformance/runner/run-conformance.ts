@@ -269,7 +269,8 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
             },
           ]),
         );
-        const reference = createGateway({ providers, log: () => {} });
+        // the error scenarios check how an upstream 401/403 translates: relayed, as a translating proxy does
+        const reference = createGateway({ providers, log: () => {}, upstreamAuthErrors: 'relay' });
         const gateway = await serveGateway(
           o.proxy?.answers ? { fetch: o.proxy.answers((req) => reference.fetch(req)) } : reference,
         );

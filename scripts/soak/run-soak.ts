@@ -12,6 +12,7 @@ import { createOpenAIMock } from '../../conformance/mocks/openai/create-openai-m
 import { runScriptedModel } from '../../conformance/scripted-model/run-scripted-model.js';
 import { createGateway } from '../../src/gateway/node/create-gateway.js';
 import { serveGateway } from '../../src/gateway/node/serve.js';
+import { endlessUpstream, HOSTILE_CASES, type HostileCase, sendHostile } from './hostile.js';
 import { readClientStream, type SoakClient } from './read-client-stream.js';
 
 export interface SoakOptions {
@@ -21,6 +22,8 @@ export interface SoakOptions {
   faultRate?: number;
   /** gateway idle timeout for stalled streams (default 1500 ms; it bounds the wait for response headers too) */
   idleTimeoutMs?: number;
+  /** share of requests that are hostile (docs/security.md; scripts/soak/hostile.ts), default 0.1 */
+  hostileRate?: number;
   seed?: number;
   /** a line of progress */
   progress?: (line: string) => void;
@@ -34,6 +37,11 @@ export interface SoakResult {
   faultsUnsurfaced: number;
   /** clean requests that failed (must be 0) */
   cleanFailures: number;
+  /** hostile requests sent, by case, and how many got another answer than the defences promise (must be 0) */
+  hostile: Record<string, { sent: number; mishandled: number }>;
+  hostileMishandled: number;
+  /** internal errors the gateway logged (must be 0) */
+  internalErrors: number;
   /** characters of model text missing or different in clean streams (must be 0) */
   bytesLost: number;
   bytesReceived: number;
@@ -127,7 +135,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   const upstreamKeys = { anthropic: 'soak-anthropic-key', openai: 'soak-openai-key' };
   const anthropic = createAnthropicMock({ apiKey: upstreamKeys.anthropic, chunkSize: 7 });
   const openai = createOpenAIMock({ apiKey: upstreamKeys.openai, chunkSize: 7 });
-  const mocks = await serveOnLoopback({ anthropic, openai });
+  const mocks = await serveOnLoopback({ anthropic, openai, endless: endlessUpstream });
+  let internalErrors = 0;
+  const writeTimeoutMs = 1_000;
   const gateway = await serveGateway(
     createGateway({
       providers: {
@@ -137,9 +147,15 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
           apiKey: upstreamKeys.anthropic,
         },
         openai: { format: 'openai-chat', baseUrl: `${mocks.urls.openai}/v1`, apiKey: upstreamKeys.openai },
+        endless: { format: 'anthropic-messages', baseUrl: mocks.urls.endless ?? '', apiKey: 'soak-endless-key' },
+        // a path-model provider for the dot-segment case (never reached)
+        bedrock: { format: 'bedrock-converse', baseUrl: mocks.urls.anthropic ?? '', apiKey: 'soak-bedrock-key' },
       },
       idleTimeoutMs: o.idleTimeoutMs ?? 1_500,
-      log: () => {},
+      writeTimeoutMs,
+      log: (e) => {
+        if ('event' in e && e.event === 'internal_error') internalErrors++;
+      },
     }),
   );
   const gc = exposeGc();
@@ -153,6 +169,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     faultsSurfaced: 0,
     faultsUnsurfaced: 0,
     cleanFailures: 0,
+    hostile: {},
+    hostileMishandled: 0,
+    internalErrors: 0,
     bytesLost: 0,
     bytesReceived: 0,
     rssStartMb: mb(rssStart),
@@ -171,11 +190,33 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   const started = Date.now();
   const deadline = started + o.seconds * 1000;
   const faultRate = o.faultRate ?? 0.3;
+  const hostileRate = o.hostileRate ?? 0.1;
   let next = 0;
+
+  const hostile = async (n: number, client: SoakClient, kind: HostileCase): Promise<void> => {
+    result.hostile[kind] ??= { sent: 0, mishandled: 0 };
+    const h = result.hostile[kind];
+    if (h) h.sent++;
+    let outcome: string | undefined;
+    try {
+      outcome = await sendHostile(kind, { url: gateway.url, writeTimeoutMs }, client);
+    } catch (e) {
+      outcome = `request failed: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    if (outcome !== undefined) {
+      result.hostileMishandled++;
+      if (h) h.mishandled++;
+      problem(`#${n} ${client} hostile ${kind}: ${outcome}`);
+    }
+  };
 
   const one = async (): Promise<void> => {
     const n = next++;
     const client: SoakClient = random() < 0.5 ? 'anthropic-messages' : 'openai-chat';
+    if (random() < hostileRate) {
+      result.requests++;
+      return hostile(n, client, HOSTILE_CASES[Math.floor(random() * HOSTILE_CASES.length)] ?? 'deep-nesting');
+    }
     const sameFormat = random() < 0.25;
     const provider = (client === 'anthropic-messages') === sameFormat ? 'anthropic' : 'openai';
     const fault = random() < faultRate ? pickFault(random, sameFormat) : undefined;
@@ -283,6 +324,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     await mocks.close();
   }
   result.seconds = Math.round((Date.now() - started) / 100) / 10;
+  result.internalErrors = internalErrors;
   // the mocks keep a record of every request: not the gateway's memory
   anthropic.reset();
   openai.reset();
@@ -296,9 +338,16 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   return result;
 }
 
-/** The soak passed: every fault surfaced, no clean request failed, nothing lost. */
+/** The soak passed: every fault surfaced, no clean request failed, nothing lost, every hostile request refused as promised, no internal error. */
 export function soakPassed(r: SoakResult): boolean {
-  return r.requests > 0 && r.faultsUnsurfaced === 0 && r.cleanFailures === 0 && r.bytesLost === 0;
+  return (
+    r.requests > 0 &&
+    r.faultsUnsurfaced === 0 &&
+    r.cleanFailures === 0 &&
+    r.bytesLost === 0 &&
+    r.hostileMishandled === 0 &&
+    r.internalErrors === 0
+  );
 }
 
 export function formatSoak(r: SoakResult, o: SoakOptions): string {
@@ -312,6 +361,8 @@ export function formatSoak(r: SoakResult, o: SoakOptions): string {
     `| faults surfaced correctly | ${r.faultsSurfaced} |`,
     `| faults not surfaced | ${r.faultsUnsurfaced} |`,
     `| clean requests failed | ${r.cleanFailures} |`,
+    `| hostile requests / answered otherwise than promised | ${Object.values(r.hostile).reduce((a, h) => a + h.sent, 0)} / ${r.hostileMishandled} |`,
+    `| internal errors logged | ${r.internalErrors} |`,
     `| bytes lost | ${r.bytesLost} |`,
     `| bytes received | ${r.bytesReceived} |`,
     `| RSS | ${r.rssStartMb} MB -> ${r.rssEndMb} MB (growth ${r.rssGrowthMb} MB) |`,
@@ -322,6 +373,12 @@ export function formatSoak(r: SoakResult, o: SoakOptions): string {
     ...Object.entries(r.byFault)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([k, v]) => `| ${k} | ${v.injected} | ${v.surfaced} |`),
+    '',
+    '| hostile request | sent | mishandled |',
+    '|---|---|---|',
+    ...Object.entries(r.hostile)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `| ${k} | ${v.sent} | ${v.mishandled} |`),
   ];
   if (r.problems.length > 0) lines.push('', 'problems:', ...r.problems.map((p) => `- ${p}`));
   lines.push('', soakPassed(r) ? 'PASS' : 'FAIL');

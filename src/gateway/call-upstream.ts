@@ -1,9 +1,26 @@
 import type { GatewayConfig } from './config.js';
+import type { GatewayRuntime } from './runtime.js';
 import type { UpstreamFetch } from './upstream-fetch.js';
 
 export type UpstreamCall =
   | { ok: true; response: Response; abort: AbortController; done: () => void }
-  | { ok: false; reason: 'client_gone' | 'timeout' | 'connect'; message: string };
+  | {
+      ok: false;
+      reason: 'client_gone' | 'timeout' | 'connect';
+      /** for the client: says what failed, not where (no upstream address or port) */
+      message: string;
+      /** for the log: the error as the HTTP client put it */
+      detail?: string;
+    };
+
+/** A system error code (`ECONNREFUSED`, `ENOTFOUND`, `UND_ERR_SOCKET`): says what failed without saying where. */
+function errorCode(e: unknown): string | undefined {
+  for (let x: unknown = e, i = 0; x instanceof Error && i < 4; x = x.cause, i++) {
+    const code = (x as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(code)) return code;
+  }
+  return undefined;
+}
 
 const globalFetch: UpstreamFetch = (url, init) => fetch(url, init as RequestInit);
 
@@ -52,14 +69,33 @@ export async function callUpstream(
     if (timedOut)
       return { ok: false, reason: 'timeout', message: `upstream sent no response within ${init.headersTimeoutMs} ms` };
     const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : '';
+    const code = errorCode(e);
     return {
       ok: false,
       reason: 'connect',
-      message: `upstream connection failed (${e instanceof Error ? e.message : String(e)}${cause})`,
+      message: `upstream connection failed${code ? ` (${code})` : ''}`,
+      detail: `${e instanceof Error ? e.message : String(e)}${cause}`,
     };
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Logs a call that failed before an answer (`upstream_failed`), with the whole error the client does not see. */
+export function logFailedCall(
+  rt: GatewayRuntime,
+  requestId: string,
+  provider: string,
+  call: Extract<UpstreamCall, { ok: false }>,
+): void {
+  rt.log({
+    event: 'upstream_failed',
+    requestId,
+    provider,
+    reason: call.reason,
+    message: call.message,
+    detail: call.detail,
+  });
 }
 
 /** The status a client gets for a call that failed before an answer: 504 timed out, 499 client gone, else 502. */

@@ -35,7 +35,10 @@ export interface LossLogEntry {
   clientFormat: FormatId;
   providerFormat: FormatId;
   provider: string;
+  /** the first `maxReportedLosses` losses */
   losses: readonly Loss[];
+  /** how many more there were */
+  lossesOmitted?: number;
 }
 
 export interface GatewayConfig {
@@ -50,6 +53,38 @@ export interface GatewayConfig {
   strict?: boolean;
   /** keys clients must present (x-api-key or Authorization: Bearer); none: open gateway */
   clientKeys?: string[];
+  /**
+   * Host names (the request URL's host: the `Host` header, or an absolute-form target) the gateway answers
+   * besides the loopback names and addresses, which it always answers (`localhost`, `*.localhost`, `127.0.0.0/8`,
+   * `::1`). `"example.com"` matches that name, `".example.com"` it and its subdomains, `"*"` any host. Default:
+   * loopback only when no `clientKeys` are set (a web page that rebinds a DNS name to the gateway's address
+   * cannot use it), any host when they are. Other hosts get 403. docs/security.md
+   */
+  allowedHosts?: string[];
+  /** deepest nesting of arrays and objects in a request body (default 128); deeper: 400 naming the path */
+  maxJsonDepth?: number;
+  /** the whole request body must arrive within this time after the headers (ms, default 60000); else 408 */
+  bodyTimeoutMs?: number;
+  /** bytes of request bodies being read or handled at once, across requests (default 128 MB); past it: 503 with retry-after */
+  maxInFlightBodyBytes?: number;
+  /**
+   * An upstream's 401 or 403 (and Google's 400 `API_KEY_INVALID`) to the gateway's own credentials: `"gateway"`
+   * (default) answers 502 naming the provider's credentials, since the client's key is not at fault; `"relay"`
+   * translates it like any upstream error, status kept (what a translating proxy does; the conformance suite's
+   * error scenarios check that translation). Either way configured secrets are redacted. With
+   * `forwardClientKey` the upstream judged the client's key: always relayed.
+   */
+  upstreamAuthErrors?: 'gateway' | 'relay';
+  /** losses listed per log line and in `x-crosswire-loss-detail` at most (default 50; the rest are counted) */
+  maxReportedLosses?: number;
+  /** Node server: the request headers must arrive within this time (ms, default 10000) */
+  headersTimeoutMs?: number;
+  /** Node server: idle keep-alive connections are closed after this time (ms, default 5000) */
+  keepAliveTimeoutMs?: number;
+  /** Node server: a client that takes no response bytes for this long is dropped and its upstream aborted (ms, default 60000) */
+  writeTimeoutMs?: number;
+  /** Node server: open connections at most (default 1024); more are closed as they arrive */
+  maxConnections?: number;
   /** where losses and upstream faults are logged (default: one JSON line on stderr) */
   log?: (entry: LossLogEntry | { event: string; [key: string]: unknown }) => void;
   /** a web `Request` handler that answers every upstream call instead of the network (tests hand in mock handlers) */
@@ -65,13 +100,18 @@ export interface GatewayConfig {
   randomId?: () => string;
 }
 
-export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
-export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
-
-const BUILTIN: Record<string, ProviderConfig> = {
+const BUILTIN: Record<string, ProviderConfig> = Object.assign(Object.create(null), {
   anthropic: { format: 'anthropic-messages', baseUrl: 'https://api.anthropic.com' },
   openai: { format: 'openai-chat', baseUrl: 'https://api.openai.com/v1' },
-};
+});
+
+/**
+ * The configured provider of that name, looked up as an own property only: `constructor`, `__proto__` or
+ * `hasOwnProperty` name no provider, whatever object holds the providers.
+ */
+export function providerNamed(config: Pick<GatewayConfig, 'providers'>, name: string): ProviderConfig | undefined {
+  return Object.hasOwn(config.providers, name) ? config.providers[name] : undefined;
+}
 
 /** `my-openai` -> `MY_OPENAI` (the provider part of `CROSSWIRE_<NAME>_BASE_URL`). */
 export function envName(provider: string): string {
@@ -105,7 +145,7 @@ function parseProvider(
     configFail(`providers.${name}.anthropicVersion must be "2023-06-01" or "2026-10-21"`);
   if (typeof r.forwardClientKey === 'boolean') p.forwardClientKey = r.forwardClientKey;
   if (typeof r.headers === 'object' && r.headers !== null) {
-    p.headers = {};
+    p.headers = Object.create(null) as Record<string, string>;
     for (const [k, v] of Object.entries(r.headers)) if (typeof v === 'string') p.headers[k] = v;
   }
   if (Array.isArray(r.models)) p.models = r.models.filter((m): m is string => typeof m === 'string');
@@ -125,13 +165,15 @@ export function configFromJson(json: unknown, env: Record<string, string | undef
     configFail('the config file must hold a JSON object');
   const j = json as Record<string, unknown>;
   const rawProviders = (j.providers ?? {}) as Record<string, unknown>;
-  if (typeof rawProviders !== 'object' || Array.isArray(rawProviders)) configFail('providers must be an object');
+  if (typeof rawProviders !== 'object' || rawProviders === null || Array.isArray(rawProviders))
+    configFail('providers must be an object');
   const names = new Set([...Object.keys(BUILTIN), ...Object.keys(rawProviders)]);
   for (const n of (env.CROSSWIRE_PROVIDERS ?? '').split(',')) if (n.trim()) names.add(n.trim());
-  const providers: Record<string, ProviderConfig> = {};
+  // no prototype: a provider may be called `constructor` or `__proto__` and still be only itself
+  const providers = Object.create(null) as Record<string, ProviderConfig>;
   for (const name of names) {
     const e = envName(name);
-    const fromFile = rawProviders[name] ?? {};
+    const fromFile = (Object.hasOwn(rawProviders, name) ? rawProviders[name] : undefined) ?? {};
     const merged: Record<string, unknown> = { ...(fromFile as object) };
     if (env[`CROSSWIRE_${e}_FORMAT`]) merged.format = env[`CROSSWIRE_${e}_FORMAT`];
     if (env[`CROSSWIRE_${e}_BASE_URL`]) merged.baseUrl = env[`CROSSWIRE_${e}_BASE_URL`];
@@ -143,7 +185,7 @@ export function configFromJson(json: unknown, env: Record<string, string | undef
   const config: GatewayConfig = { providers };
   const def = env.CROSSWIRE_DEFAULT_PROVIDER ?? j.defaultProvider;
   if (typeof def === 'string') {
-    if (!providers[def]) configFail(`defaultProvider ${def} is not a configured provider`);
+    if (!providerNamed(config, def)) configFail(`defaultProvider ${def} is not a configured provider`);
     config.defaultProvider = def;
   }
   const num = (v: unknown, what: string): number | undefined => {
@@ -154,10 +196,36 @@ export function configFromJson(json: unknown, env: Record<string, string | undef
   };
   const idle = num(env.CROSSWIRE_IDLE_TIMEOUT_MS ?? j.idleTimeoutMs, 'idleTimeoutMs');
   if (idle !== undefined) config.idleTimeoutMs = idle;
-  const max = num(j.maxBodyBytes, 'maxBodyBytes');
-  if (max !== undefined) config.maxBodyBytes = max;
+  for (const key of NUMBERS) {
+    const n = num(j[key], key);
+    if (n !== undefined) config[key] = n;
+  }
   if (j.strict === true) config.strict = true;
-  if (Array.isArray(j.clientKeys)) config.clientKeys = j.clientKeys.filter((k): k is string => typeof k === 'string');
-  if (env.CROSSWIRE_CLIENT_KEYS) config.clientKeys = env.CROSSWIRE_CLIENT_KEYS.split(',').filter(Boolean);
+  if (j.upstreamAuthErrors === 'gateway' || j.upstreamAuthErrors === 'relay')
+    config.upstreamAuthErrors = j.upstreamAuthErrors;
+  else if (j.upstreamAuthErrors !== undefined) configFail('upstreamAuthErrors must be "gateway" or "relay"');
+  const strings = (v: unknown) =>
+    Array.isArray(v) ? v.filter((k): k is string => typeof k === 'string' && k !== '') : undefined;
+  const keys = env.CROSSWIRE_CLIENT_KEYS ? env.CROSSWIRE_CLIENT_KEYS.split(',').filter(Boolean) : strings(j.clientKeys);
+  if (keys) config.clientKeys = keys;
+  const hosts = env.CROSSWIRE_ALLOWED_HOSTS
+    ? env.CROSSWIRE_ALLOWED_HOSTS.split(',')
+        .map((h) => h.trim())
+        .filter(Boolean)
+    : strings(j.allowedHosts);
+  if (hosts) config.allowedHosts = hosts;
   return config;
 }
+
+/** The numeric limits a config file may set (positive numbers). */
+const NUMBERS = [
+  'maxBodyBytes',
+  'maxJsonDepth',
+  'bodyTimeoutMs',
+  'maxInFlightBodyBytes',
+  'maxReportedLosses',
+  'headersTimeoutMs',
+  'keepAliveTimeoutMs',
+  'writeTimeoutMs',
+  'maxConnections',
+] as const satisfies readonly (keyof GatewayConfig)[];

@@ -21,7 +21,7 @@ function setup(opts: { strict?: boolean; apiKey?: string } = {}) {
 }
 
 function count(body: unknown, headers: Record<string, string> = {}): Request {
-  return new Request('http://gw.test/v1/messages/count_tokens', {
+  return new Request('http://localhost/v1/messages/count_tokens', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-api-key': 'client', ...headers },
     body: JSON.stringify(body),

@@ -1,7 +1,7 @@
-import type { GatewayConfig } from './config.js';
 import { type Counter, countTokensWith } from './count-provider-tokens.js';
 import type { Admitted } from './exchange-context.js';
 import { geminiCountTokensBody, geminiTotalTokens } from './gemini-count-tokens-body.js';
+import type { GatewayRuntime } from './runtime.js';
 import { upstreamUrl } from './upstream-request.js';
 
 /** Gemini's count endpoint: `POST {baseUrl}/v1beta/models/{model}:countTokens`, answer `{ totalTokens }`. */
@@ -18,6 +18,6 @@ const GEMINI_COUNTER: Counter = {
  * `POST {baseUrl}/v1beta/models/{model}:countTokens`, the answer `{ totalTokens }` returned as
  * `{ input_tokens }` (an exact count, no estimate header). Upstream errors are translated to Anthropic errors.
  */
-export function countGeminiTokens(config: GatewayConfig, req: Request, a: Admitted): Promise<Response> {
-  return countTokensWith(config, req, a, GEMINI_COUNTER);
+export function countGeminiTokens(rt: GatewayRuntime, req: Request, a: Admitted): Promise<Response> {
+  return countTokensWith(rt, req, a, GEMINI_COUNTER);
 }

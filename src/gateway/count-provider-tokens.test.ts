@@ -40,7 +40,7 @@ function setup(opts: { strict?: boolean; vertexToken?: string; vertexProject?: b
 }
 
 function count(body: unknown, headers: Record<string, string> = {}): Request {
-  return new Request('http://gw.test/v1/messages/count_tokens', {
+  return new Request('http://localhost/v1/messages/count_tokens', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-api-key': 'client', ...headers },
     body: JSON.stringify(body),
@@ -176,7 +176,7 @@ describe('gateway count_tokens: Bedrock and Vertex providers call their count en
   it("the Anthropic SDK's messages.countTokens reads the answer for each provider, and gets their errors as APIError", async () => {
     const { gateway, invoke } = setup();
     const fetch = (input: RequestInfo | URL, init?: RequestInit) => gateway.fetch(new Request(input, init));
-    const client = new Anthropic({ apiKey: 'client', baseURL: 'http://gw.test', fetch, maxRetries: 0 });
+    const client = new Anthropic({ apiKey: 'client', baseURL: 'http://localhost', fetch, maxRetries: 0 });
     for (const model of Object.values(MODELS)) {
       const r = await client.messages.countTokens({
         model,
@@ -256,14 +256,16 @@ describe('gateway count_tokens: Bedrock and Vertex upstream errors become Anthro
     });
   });
 
-  it('Vertex: a Google 401 (bad token) -> authentication_error; a Google 429 -> rate_limit_error; an Anthropic error body passes', async () => {
+  it("Vertex: a Google 401 (the gateway's bad token) -> 502 naming the provider's credentials; a Google 429 -> rate_limit_error; an Anthropic error body passes", async () => {
     const bad = setup({ vertexToken: 'wrong' });
     const res = await bad.gateway.fetch(count({ model: MODELS.vertex, messages }));
     expect(bad.vertex.requests[0]!.status).toBe(401);
-    expect(res.status).toBe(401);
+    // the client's key was fine: the gateway's own token was refused, so the client is not told to fix its key
+    expect(res.status).toBe(502);
     const body = (await res.json()) as ErrorBody;
-    expect(body).toMatchObject({ type: 'error', error: { type: 'authentication_error' } });
-    expect(body.error.message).toContain('invalid authentication credentials');
+    expect(body).toMatchObject({ type: 'error', error: { type: 'api_error' } });
+    expect(body.error.message).toContain("the gateway's credentials for provider vertex were rejected");
+    expect(body.error.message).not.toContain('invalid authentication credentials');
 
     const s = setup();
     s.vertex.injectFault({

@@ -2,12 +2,13 @@ import { isTranslationError } from '../core/errors.js';
 import type { Loss } from '../core/losses.js';
 import type { AnthropicVersion } from '../core/options.js';
 import { bedrockCountTokensBody, bedrockCountTokensPath, bedrockInputTokens } from './bedrock-count-tokens-body.js';
-import { callUpstream, failedCallStatus, upstreamFetchOf } from './call-upstream.js';
+import { callUpstream, failedCallStatus, logFailedCall, upstreamFetchOf } from './call-upstream.js';
 import { clientError, jsonResponse, translationErrorStatus } from './client-error.js';
-import type { GatewayConfig, ProviderConfig } from './config.js';
-import { type Admitted, defaultLog, limits, logLosses, lossHeaders } from './exchange-context.js';
+import type { ProviderConfig } from './config.js';
+import { type Admitted, logLosses, lossHeaders } from './exchange-context.js';
 import { readTextWithin } from './read-text-within.js';
 import { relayUpstreamError } from './relay-upstream-error.js';
+import type { GatewayRuntime } from './runtime.js';
 import { upstreamHeaders, upstreamUrl } from './upstream-request.js';
 import { anthropicInputTokens, vertexCountTokensBody } from './vertex-count-tokens-body.js';
 
@@ -70,12 +71,12 @@ const COUNTERS: Record<CountingFormat, Counter> = {
  * count (no estimate header). Losses are reported as for `/v1/messages`; upstream errors come back as Anthropic errors.
  */
 export function countProviderTokens(
-  config: GatewayConfig,
+  rt: GatewayRuntime,
   req: Request,
   a: Admitted,
   format: CountingFormat,
 ): Promise<Response> {
-  return countTokensWith(config, req, a, COUNTERS[format]);
+  return countTokensWith(rt, req, a, COUNTERS[format]);
 }
 
 /**
@@ -84,11 +85,12 @@ export function countProviderTokens(
  * comes back as `{ input_tokens }`.
  */
 export async function countTokensWith(
-  config: GatewayConfig,
+  rt: GatewayRuntime,
   req: Request,
   a: Admitted,
   counter: Counter,
 ): Promise<Response> {
+  const config = rt.config;
   const { route } = a;
   const provider = route.provider;
   const anthropicVersion = a.clientVersion ?? '2023-06-01';
@@ -102,10 +104,17 @@ export async function countTokensWith(
     }
     throw e;
   }
-  logLosses(config, a, 'request', provider.format, built.losses);
-  const headers = lossHeaders(req, built.losses);
+  logLosses(rt, a, 'request', provider.format, built.losses);
+  const headers = lossHeaders(rt, req, built.losses);
 
-  const url = counter.url(provider, route.model);
+  let url: string | undefined;
+  try {
+    url = counter.url(provider, route.model);
+  } catch (e) {
+    // a model the provider's URL cannot carry (a `.` or `..` path segment)
+    if (isTranslationError(e)) return clientError('anthropic-messages', 400, e.message, { param: 'model', headers });
+    throw e;
+  }
   if (!url) {
     const needs = counter.needs === undefined ? '' : ` (${counter.needs})`;
     return clientError(
@@ -115,7 +124,7 @@ export async function countTokensWith(
       { headers },
     );
   }
-  const { idleMs } = limits(config);
+  const { idleMs } = rt.limits;
   const call = await callUpstream(upstreamFetchOf(config), url, {
     headers: upstreamHeaders(provider, req.headers, { anthropicVersion, clientIsAnthropic: true, stream: false }),
     body: encoder.encode(JSON.stringify(built.body)),
@@ -124,13 +133,7 @@ export async function countTokensWith(
   });
   if (!call.ok) {
     const status = failedCallStatus(call.reason);
-    (config.log ?? defaultLog)({
-      event: 'upstream_failed',
-      requestId: a.requestId,
-      provider: route.providerName,
-      reason: call.reason,
-      message: call.message,
-    });
+    logFailedCall(rt, a.requestId, route.providerName, call);
     return clientError('anthropic-messages', status, call.message, { headers });
   }
   const res = call.response;
@@ -146,10 +149,16 @@ export async function countTokensWith(
   const text = 'text' in read ? read.text : '';
   if (!res.ok)
     return relayUpstreamError(
-      { status: res.status, headers: res.headers, text },
-      provider.format,
+      rt,
+      {
+        status: res.status,
+        headers: res.headers,
+        text,
+        from: provider.format,
+        providerName: route.providerName,
+        clientKeySent: provider.forwardClientKey === true,
+      },
       'anthropic-messages',
-      route.providerName,
       { anthropicVersion },
       headers,
     );

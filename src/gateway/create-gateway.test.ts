@@ -64,7 +64,7 @@ const anthropicBody = { model: '@openai/gpt-4o', max_tokens: 64, messages: [{ ro
 const openaiBody = { model: '@anthropic/claude-sonnet-4-5', messages: [{ role: 'user', content: 'Hello' }] };
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}): Request {
-  return new Request(`http://gw.test${path}`, {
+  return new Request(`http://localhost${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -141,17 +141,27 @@ describe('gateway: Anthropic client -> OpenAI provider', () => {
     expect(body.error.message).toContain('Bad Gateway');
   });
 
-  it('answers an upstream connection failure with 502 in the client shape', async () => {
+  it('answers an upstream connection failure with 502 in the client shape, naming the failure but not the address', async () => {
+    const logged: unknown[] = [];
     const gw = createGateway(
-      config(async () => {
-        throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:9') });
-      }),
+      config(
+        async () => {
+          const cause = Object.assign(new Error('connect ECONNREFUSED 10.1.2.3:8443'), { code: 'ECONNREFUSED' });
+          throw new TypeError('fetch failed', { cause });
+        },
+        { log: (e) => logged.push(e) },
+      ),
     );
     const res = await gw.fetch(post('/v1/messages', anthropicBody, { 'x-api-key': 'k' }));
     expect(res.status).toBe(502);
-    const body = (await res.json()) as { error: { type: string; message: string } };
+    const text = await res.text();
+    const body = JSON.parse(text) as { error: { type: string; message: string } };
     expect(body.error.type).toBe('api_error');
-    expect(body.error.message).toContain('ECONNREFUSED');
+    expect(body.error.message).toBe('upstream connection failed (ECONNREFUSED)');
+    expect(text).not.toContain('10.1.2.3');
+    expect(text).not.toContain('8443');
+    // the operator's log keeps the whole error
+    expect(JSON.stringify(logged)).toContain('connect ECONNREFUSED 10.1.2.3:8443');
   });
 });
 
@@ -268,7 +278,7 @@ describe('gateway: edge errors in the caller shape', () => {
 
   it('wrong content type -> 415 in the caller shape', async () => {
     const res = await gw.fetch(
-      new Request('http://gw.test/v1/messages', {
+      new Request('http://localhost/v1/messages', {
         method: 'POST',
         headers: { 'content-type': 'text/plain' },
         body: JSON.stringify(anthropicBody),

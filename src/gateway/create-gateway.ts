@@ -1,50 +1,75 @@
-import { Hono } from 'hono';
-import { type ClientFormat, clientError } from './client-error.js';
+import { clientError } from './client-error.js';
 import type { GatewayConfig } from './config.js';
-import { handleCountTokens } from './handle-count-tokens.js';
-import { handleGenerate } from './handle-generate.js';
-import { handleBedrock, handleGemini, handleVertex } from './url-model-routes.js';
+import { type ServerLimits, serverLimits } from './limits.js';
+import { formatOfPath, matchRoute, ROUTES } from './routes.js';
+import { createRuntime } from './runtime.js';
 
 export interface Gateway {
   /** web-standard handler: works in Node (see `serveGateway`), Bun, Deno, workers */
   fetch(req: Request): Promise<Response>;
-}
-
-function formatOfPath(path: string): ClientFormat {
-  if (path.startsWith('/v1/messages')) return 'anthropic-messages';
-  if (path.startsWith('/v1beta/')) return 'gemini';
-  if (path.startsWith('/model/')) return /\/converse(-stream)?$/.test(path) ? 'bedrock-converse' : 'bedrock-invoke';
-  if (path.includes('/publishers/anthropic/')) return 'vertex-anthropic';
-  if (path.startsWith('/v1/responses')) return 'openai-responses';
-  return 'openai-chat';
+  /** the limits of the config that a Node server enforces (`serveGateway` applies them) */
+  serverLimits?: Partial<ServerLimits>;
 }
 
 /**
  * The reference gateway: `POST /v1/messages`, `/v1/messages/count_tokens` (Anthropic clients),
  * `/v1/chat/completions` (OpenAI clients), `/v1/responses` (OpenAI Responses clients), `/v1beta/models/{model}:generateContent` /
  * `:streamGenerateContent?alt=sse` (Gemini clients), `/model/{model}/invoke[-with-response-stream]` and
- * `/model/{model}/converse[-stream]` (Bedrock clients) and `…/publishers/anthropic/models/{model}:rawPredict|streamRawPredict` (Vertex clients),
- * routed to the configured providers by `@provider/model`.
- * Every failure reaches the client in the client's own error shape.
+ * `/model/{model}/converse[-stream]` (Bedrock clients) and `…/publishers/anthropic/models/{model}:rawPredict|streamRawPredict`
+ * (Vertex clients), `GET /health`; routed to the configured providers by `@provider/model` (`routes.ts`).
+ * Requests for a host the gateway does not answer get 403 (`host-policy.ts`), unknown paths 404, other methods on
+ * a known path 405 with `Allow`. Every failure reaches the client in the client's own error shape; a bug is a 500
+ * that names a request id (the log has the rest).
  */
 export function createGateway(config: GatewayConfig): Gateway {
-  const app = new Hono();
-  app.post('/v1/messages', (c) => handleGenerate(config, c.req.raw, 'anthropic-messages'));
-  app.post('/v1/messages/count_tokens', (c) => handleCountTokens(config, c.req.raw));
-  app.post('/v1/chat/completions', (c) => handleGenerate(config, c.req.raw, 'openai-chat'));
-  app.post('/v1/responses', (c) => handleGenerate(config, c.req.raw, 'openai-responses'));
-  app.post('/v1beta/models/*', (c) => handleGemini(config, c.req.raw));
-  app.post('/model/*', (c) => handleBedrock(config, c.req.raw));
-  app.post('/v1/projects/*', (c) => handleVertex(config, c.req.raw));
-  app.get('/health', (c) => c.json({ ok: true, providers: Object.keys(config.providers) }));
-  app.notFound((c) => clientError(formatOfPath(c.req.path), 404, `no route for ${c.req.method} ${c.req.path}`));
-  app.onError((err, c) => {
-    (config.log ?? ((e) => process.stderr.write(`${JSON.stringify(e)}\n`)))({
-      event: 'internal_error',
-      message: err.message,
-      stack: err.stack,
-    });
-    return clientError(formatOfPath(c.req.path), 500, `internal gateway error: ${err.message}`);
-  });
-  return { fetch: async (req) => app.fetch(req) };
+  const rt = createRuntime(config);
+  const randomId = config.randomId ?? (() => crypto.randomUUID());
+  return {
+    serverLimits: serverLimits(config),
+    fetch: async (req) => {
+      let url: URL;
+      try {
+        url = new URL(req.url);
+      } catch {
+        return clientError('openai-chat', 400, 'the request URL does not parse');
+      }
+      const path = url.pathname;
+      if (!rt.hostAllowed(url.hostname)) {
+        return clientError(
+          formatOfPath(path),
+          403,
+          `this gateway does not answer requests for host "${url.host}" (allowedHosts; docs/security.md#dns-rebinding)`,
+        );
+      }
+      const route = matchRoute(ROUTES, req.method, path);
+      if (!route) return clientError(formatOfPath(path), 404, `no route for ${req.method} ${path}`);
+      if (!('handler' in route)) {
+        return clientError(
+          formatOfPath(path),
+          405,
+          `${path} does not take ${req.method} (use ${route.allow.join(', ')})`,
+          {
+            headers: { allow: route.allow.join(', ') },
+          },
+        );
+      }
+      const hold = rt.bodies.hold();
+      rt.holds.set(req, hold);
+      try {
+        return await route.handler(rt, req);
+      } catch (err) {
+        const id = randomId();
+        rt.log({
+          event: 'internal_error',
+          id,
+          message: err instanceof Error ? err.message : String(err),
+          stack: err instanceof Error ? err.stack : undefined,
+        });
+        return clientError(formatOfPath(path), 500, `internal gateway error (id ${id})`);
+      } finally {
+        hold.release();
+        rt.holds.delete(req);
+      }
+    },
+  };
 }

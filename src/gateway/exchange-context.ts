@@ -5,24 +5,55 @@ import { FORMAT_SCHEMAS } from '../validate/format-schemas.js';
 import { anthropicVersionRules, validateRequest } from '../validate/index.js';
 import type { ClientFormat } from './client-error.js';
 import { clientError } from './client-error.js';
-import { DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES, type GatewayConfig, type LossLogEntry } from './config.js';
+import type { LossLogEntry } from './config.js';
+import { elidePath } from './json-shape.js';
 import { readJsonBody } from './read-json-body.js';
 import { type ModelRoute, routeModel } from './route-model.js';
+import { type GatewayRuntime, holdOf } from './runtime.js';
 import { clientKey } from './upstream-request.js';
 
 export const LOSSES_HEADER = 'x-crosswire-losses';
 /** Send `x-crosswire-debug: losses` to get the request-translation losses in this header (URI-encoded JSON). */
 export const LOSS_DETAIL_HEADER = 'x-crosswire-loss-detail';
+/** How many request losses `x-crosswire-loss-detail` leaves out (sent when it leaves some out). */
+export const LOSS_DETAIL_OMITTED_HEADER = 'x-crosswire-loss-detail-omitted';
+/** The longest `x-crosswire-loss-detail` value (clients refuse response headers past 16-64 KB in all). */
+export const MAX_LOSS_DETAIL_BYTES = 8 * 1024;
 
-/** The loss headers of a response: the count, and the list when the client asked for it. */
+/** A loss as a report shows it: path and reason cut to a readable length (a 100 KB key name is a 100 KB path). */
+function shown(loss: Loss): Loss {
+  const path = String(loss.path);
+  const reason = String(loss.reason);
+  return path === loss.path && reason === loss.reason && path.length <= 240 && reason.length <= 300
+    ? loss
+    : { path: elidePath(path, 240), reason: elidePath(reason, 300) };
+}
+
+/**
+ * The loss headers of a response: the count, and with `x-crosswire-debug: losses` the first request losses that
+ * fit in `MAX_LOSS_DETAIL_BYTES` (at most `maxReportedLosses`), plus how many were left out.
+ */
 export function lossHeaders(
+  rt: GatewayRuntime,
   req: Request,
   requestLosses: readonly Loss[],
   total = requestLosses.length,
 ): Record<string, string> {
   const h: Record<string, string> = { [LOSSES_HEADER]: String(total) };
-  if (req.headers.get('x-crosswire-debug')?.includes('losses'))
-    h[LOSS_DETAIL_HEADER] = encodeURIComponent(JSON.stringify(requestLosses));
+  if (!req.headers.get('x-crosswire-debug')?.includes('losses')) return h;
+  // encodeURIComponent works character by character: the list is the pieces joined by an encoded comma
+  const pieces: string[] = [];
+  let size = 6; // %5B ... %5D
+  for (const loss of requestLosses) {
+    if (pieces.length >= rt.limits.maxReportedLosses) break;
+    const piece = encodeURIComponent(JSON.stringify(shown(loss)));
+    if (size + piece.length + 3 > MAX_LOSS_DETAIL_BYTES) break;
+    pieces.push(piece);
+    size += piece.length + 3;
+  }
+  h[LOSS_DETAIL_HEADER] = `%5B${pieces.join('%2C')}%5D`;
+  if (pieces.length < requestLosses.length)
+    h[LOSS_DETAIL_OMITTED_HEADER] = String(requestLosses.length - pieces.length);
   return h;
 }
 /** Upstream formats that are Claude's own API (they enforce the Anthropic version rules themselves). */
@@ -41,32 +72,27 @@ export interface Admitted {
   requestId: string;
 }
 
-export function defaultLog(entry: LossLogEntry | { event: string; [key: string]: unknown }): void {
-  process.stderr.write(`${JSON.stringify({ crosswire: true, ...entry })}\n`);
-}
-
+/** Logs the losses of one direction: the first `maxReportedLosses`, and how many more there were. */
 export function logLosses(
-  config: GatewayConfig,
+  rt: GatewayRuntime,
   a: Admitted,
   direction: LossLogEntry['direction'],
   providerFormat: FormatId,
   losses: readonly Loss[],
 ): void {
   if (losses.length === 0) return;
-  (config.log ?? defaultLog)({
+  const max = rt.limits.maxReportedLosses;
+  const entry: LossLogEntry = {
     requestId: a.requestId,
     direction,
     clientFormat: a.clientFormat,
     providerFormat,
     provider: a.route.providerName,
-    losses,
-  });
+    losses: (losses.length > max ? losses.slice(0, max) : losses).map(shown),
+  };
+  if (losses.length > max) entry.lossesOmitted = losses.length - max;
+  rt.log(entry);
 }
-
-export const limits = (config: GatewayConfig) => ({
-  maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-  idleMs: config.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
-});
 
 /**
  * The edge checks every request goes through, in order: client key (when the gateway has keys),
@@ -74,25 +100,15 @@ export const limits = (config: GatewayConfig) => ({
  * A failure comes back as a ready error response in the caller's format.
  */
 export async function admit(
-  config: GatewayConfig,
+  rt: GatewayRuntime,
   req: Request,
   clientFormat: ClientFormat,
   operation: 'generate' | 'count_tokens',
   /** Gemini, Bedrock and Vertex clients name the model in the URL, not the body */
   urlModel?: string,
 ): Promise<Admitted | Response> {
-  if (config.clientKeys && config.clientKeys.length > 0) {
-    const key =
-      clientKey(req.headers) ??
-      (clientFormat === 'gemini' ? (new URL(req.url).searchParams.get('key') ?? undefined) : undefined);
-    if (!key || !config.clientKeys.includes(key)) {
-      return clientError(
-        clientFormat,
-        401,
-        key ? 'invalid API key' : 'missing API key (x-api-key or Authorization: Bearer)',
-      );
-    }
-  }
+  const denied = checkClientKey(rt, req, clientFormat);
+  if (denied) return denied;
   // Anthropic clients: their API version (default 2023-06-01). Other clients may send the header too,
   // to pick the version spoken to an Anthropic provider instead of the provider's configured one.
   let clientVersion: AnthropicVersion | undefined;
@@ -107,8 +123,18 @@ export async function admit(
     }
     clientVersion = version as AnthropicVersion;
   }
-  const body = await readJsonBody(req, limits(config).maxBodyBytes);
-  if (!body.ok) return clientError(clientFormat, body.status, body.message);
+  const { limits } = rt;
+  const body = await readJsonBody(req, {
+    maxBytes: limits.maxBodyBytes,
+    timeoutMs: limits.bodyTimeoutMs,
+    maxDepth: limits.maxJsonDepth,
+    hold: holdOf(rt, req),
+  });
+  if (!body.ok) {
+    const headers: Record<string, string> =
+      body.status === 503 ? { 'retry-after': '1' } : body.status === 408 ? { connection: 'close' } : {};
+    return clientError(clientFormat, body.status, body.message, { param: body.param, headers });
+  }
   // count_tokens has no max_tokens; check the rest of the body against the messages schema
   const checked = operation === 'count_tokens' ? { ...body.json, max_tokens: 1 } : body.json;
   // formats without a validator yet are not checked here (the upstream still is)
@@ -126,13 +152,30 @@ export async function admit(
   const model = urlModel ?? body.json.model;
   if (typeof model !== 'string' || model === '')
     return clientError(clientFormat, 400, 'model: required string', { param: 'model' });
-  const route = routeModel(config, model);
+  const route = routeModel(rt.config, model);
   if (!route.ok) return clientError(clientFormat, route.status, route.message, { param: 'model' });
   // Claude upstreams apply their version's rules themselves; for any other provider the gateway answers as Anthropic would
   if (clientFormat === 'anthropic-messages' && !CLAUDE_UPSTREAMS.has(route.provider.format)) {
     const broken = anthropicVersionRules(body.json, clientVersion);
     if (broken.length > 0) return clientError(clientFormat, 400, broken[0]!.message, { param: broken[0]!.path });
   }
-  const requestId = (config.randomId ?? (() => crypto.randomUUID()))();
+  const requestId = (rt.config.randomId ?? (() => crypto.randomUUID()))();
   return { clientFormat, clientVersion, bytes: body.bytes, json: body.json, route, requestId };
+}
+
+/**
+ * The client-key check (when the gateway has client keys): `x-api-key`, `Authorization: Bearer`, Gemini's
+ * `x-goog-api-key` or `?key=`, compared in constant time. A 401 in the caller's format, or undefined when the key is good.
+ */
+export function checkClientKey(rt: GatewayRuntime, req: Request, clientFormat: ClientFormat): Response | undefined {
+  if (!rt.clientKeyOk) return undefined;
+  const key =
+    clientKey(req.headers) ??
+    (clientFormat === 'gemini' ? (new URL(req.url).searchParams.get('key') ?? undefined) : undefined);
+  if (key && rt.clientKeyOk(key)) return undefined;
+  return clientError(
+    clientFormat,
+    401,
+    key ? 'invalid API key' : 'missing API key (x-api-key or Authorization: Bearer)',
+  );
 }

@@ -22,7 +22,7 @@ function setup() {
   };
   const client = new GoogleGenAI({
     apiKey: 'client-key',
-    httpOptions: { baseUrl: 'http://gw.test', apiVersion: 'v1beta', fetch },
+    httpOptions: { baseUrl: 'http://localhost', apiVersion: 'v1beta', fetch },
   });
   return { anthropicMock, client, urls, gateway };
 }
@@ -73,7 +73,7 @@ describe('Gemini client -> gateway -> Anthropic mock', () => {
   it('errors come back in the Gemini shape', async () => {
     const { gateway } = setup();
     const res = await gateway.fetch(
-      new Request('http://gw.test/v1beta/models/@nope/x:generateContent', {
+      new Request('http://localhost/v1beta/models/@nope/x:generateContent', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: '{"contents":[]}',
@@ -84,7 +84,7 @@ describe('Gemini client -> gateway -> Anthropic mock', () => {
     expect(body.error.code).toBe(404);
     expect(body.error.status).toBe('NOT_FOUND');
     const bad = await gateway.fetch(
-      new Request('http://gw.test/v1beta/models/@anthropic/x:streamGenerateContent', {
+      new Request('http://localhost/v1beta/models/@anthropic/x:streamGenerateContent', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: '{"contents":[]}',

@@ -32,8 +32,8 @@ function setup() {
     log: () => {},
   });
   const gwFetch = (input: string | URL | Request, init?: RequestInit) => gateway.fetch(new Request(input, init));
-  const openai = new OpenAI({ apiKey: 'client-key', baseURL: 'http://gw.test/v1', fetch: gwFetch, maxRetries: 0 });
-  const anthropic = new Anthropic({ apiKey: 'client-key', baseURL: 'http://gw.test', fetch: gwFetch, maxRetries: 0 });
+  const openai = new OpenAI({ apiKey: 'client-key', baseURL: 'http://localhost/v1', fetch: gwFetch, maxRetries: 0 });
+  const anthropic = new Anthropic({ apiKey: 'client-key', baseURL: 'http://localhost', fetch: gwFetch, maxRetries: 0 });
   return { anthropicMock, responsesMock, geminiMock, openai, anthropic };
 }
 

@@ -38,7 +38,7 @@ const weatherTool = {
 describe('Anthropic SDK -> gateway -> OpenAI mock', () => {
   it('non-stream (SDK 1.x headers: Authorization Bearer, anthropic-version 2026-10-21)', async () => {
     const { openaiMock, gwFetch, clientHeaders } = setup();
-    const client = new Anthropic({ apiKey: 'client-key', baseURL: 'http://gw.test', fetch: gwFetch, maxRetries: 0 });
+    const client = new Anthropic({ apiKey: 'client-key', baseURL: 'http://localhost', fetch: gwFetch, maxRetries: 0 });
     const msg = await client.messages.create({
       model: '@openai/gpt-4o',
       max_tokens: 100,
@@ -61,7 +61,7 @@ describe('Anthropic SDK -> gateway -> OpenAI mock', () => {
     const client = new Anthropic({
       apiKey: null,
       authToken: null,
-      baseURL: 'http://gw.test',
+      baseURL: 'http://localhost',
       fetch: gwFetch,
       maxRetries: 0,
       defaultHeaders: { 'x-api-key': 'client-key', 'anthropic-version': '2023-06-01' },
@@ -83,7 +83,7 @@ describe('Anthropic SDK -> gateway -> OpenAI mock', () => {
 
   it('stream: text deltas and the final message', async () => {
     const { gwFetch } = setup();
-    const client = new Anthropic({ apiKey: 'client-key', baseURL: 'http://gw.test', fetch: gwFetch, maxRetries: 0 });
+    const client = new Anthropic({ apiKey: 'client-key', baseURL: 'http://localhost', fetch: gwFetch, maxRetries: 0 });
     const stream = client.messages.stream({
       model: '@openai/gpt-4o',
       max_tokens: 100,
@@ -99,7 +99,7 @@ describe('Anthropic SDK -> gateway -> OpenAI mock', () => {
 
   it('stream: a forced tool call arrives with parsed input', async () => {
     const { gwFetch } = setup();
-    const client = new Anthropic({ apiKey: 'client-key', baseURL: 'http://gw.test', fetch: gwFetch, maxRetries: 0 });
+    const client = new Anthropic({ apiKey: 'client-key', baseURL: 'http://localhost', fetch: gwFetch, maxRetries: 0 });
     const final = await client.messages
       .stream({
         model: '@openai/gpt-4o',
@@ -118,7 +118,7 @@ describe('Anthropic SDK -> gateway -> OpenAI mock', () => {
   it('an upstream 429 surfaces as the SDK RateLimitError', async () => {
     const { openaiMock, gwFetch } = setup();
     openaiMock.injectFault({ kind: 'http-error', status: 429, message: 'slow down' });
-    const client = new Anthropic({ apiKey: 'client-key', baseURL: 'http://gw.test', fetch: gwFetch, maxRetries: 0 });
+    const client = new Anthropic({ apiKey: 'client-key', baseURL: 'http://localhost', fetch: gwFetch, maxRetries: 0 });
     const err = await client.messages
       .create({ model: '@openai/gpt-4o', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] })
       .catch((e: unknown) => e);
@@ -129,7 +129,7 @@ describe('Anthropic SDK -> gateway -> OpenAI mock', () => {
   it('a mid-stream upstream error surfaces as an SDK APIError', async () => {
     const { openaiMock, gwFetch } = setup();
     openaiMock.injectFault({ kind: 'stream-error', afterEvents: 2, message: 'upstream fell over' });
-    const client = new Anthropic({ apiKey: 'client-key', baseURL: 'http://gw.test', fetch: gwFetch, maxRetries: 0 });
+    const client = new Anthropic({ apiKey: 'client-key', baseURL: 'http://localhost', fetch: gwFetch, maxRetries: 0 });
     const err = await client.messages
       .stream({
         model: '@openai/gpt-4o',
@@ -146,7 +146,7 @@ describe('Anthropic SDK -> gateway -> OpenAI mock', () => {
 describe('OpenAI SDK -> gateway -> Anthropic mock', () => {
   it('non-stream', async () => {
     const { anthropicMock, gwFetch } = setup();
-    const client = new OpenAI({ apiKey: 'client-key', baseURL: 'http://gw.test/v1', fetch: gwFetch, maxRetries: 0 });
+    const client = new OpenAI({ apiKey: 'client-key', baseURL: 'http://localhost/v1', fetch: gwFetch, maxRetries: 0 });
     const res = await client.chat.completions.create({
       model: '@anthropic/claude-sonnet-4-5',
       messages: [{ role: 'user', content: 'hi from openai' }],
@@ -162,7 +162,7 @@ describe('OpenAI SDK -> gateway -> Anthropic mock', () => {
 
   it('stream, with usage', async () => {
     const { gwFetch } = setup();
-    const client = new OpenAI({ apiKey: 'client-key', baseURL: 'http://gw.test/v1', fetch: gwFetch, maxRetries: 0 });
+    const client = new OpenAI({ apiKey: 'client-key', baseURL: 'http://localhost/v1', fetch: gwFetch, maxRetries: 0 });
     const stream = client.chat.completions.stream({
       model: '@anthropic/claude-sonnet-4-5',
       messages: [{ role: 'user', content: 'stream to openai' }],
@@ -176,7 +176,7 @@ describe('OpenAI SDK -> gateway -> Anthropic mock', () => {
 
   it('stream: forced tool call with JSON arguments', async () => {
     const { gwFetch } = setup();
-    const client = new OpenAI({ apiKey: 'client-key', baseURL: 'http://gw.test/v1', fetch: gwFetch, maxRetries: 0 });
+    const client = new OpenAI({ apiKey: 'client-key', baseURL: 'http://localhost/v1', fetch: gwFetch, maxRetries: 0 });
     const final = await client.chat.completions
       .stream({
         model: '@anthropic/claude-sonnet-4-5',
@@ -194,7 +194,7 @@ describe('OpenAI SDK -> gateway -> Anthropic mock', () => {
 
   it('count_tokens via the Anthropic SDK against an Anthropic provider is forwarded', async () => {
     const { gwFetch } = setup();
-    const client = new Anthropic({ apiKey: 'client-key', baseURL: 'http://gw.test', fetch: gwFetch, maxRetries: 0 });
+    const client = new Anthropic({ apiKey: 'client-key', baseURL: 'http://localhost', fetch: gwFetch, maxRetries: 0 });
     const r = await client.messages.countTokens({
       model: '@anthropic/claude-sonnet-4-5',
       messages: [{ role: 'user', content: 'one two three' }],

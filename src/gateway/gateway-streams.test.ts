@@ -76,7 +76,7 @@ function config(fetch: GatewayConfig['fetch'], extra: Partial<GatewayConfig> = {
 }
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}): Request {
-  return new Request(`http://gw.test${path}`, {
+  return new Request(`http://localhost${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-api-key': 'k', ...headers },
     body: JSON.stringify(body),

@@ -11,6 +11,9 @@ export interface GuardOptions {
   onCancel?: (reason: unknown) => void;
   /** called once when the stream is over: closed, errored or cancelled */
   onDone?: () => void;
+  /** looks at each chunk before it is passed on; a throw ends the stream as a source error would (`errorTail`),
+   * and the source is cancelled and `onCancel` called */
+  inspect?: (chunk: Uint8Array) => void;
 }
 
 /** The source sent nothing for the idle time: an upstream failure that stands for HTTP 504 (`TranslationError.status`). */
@@ -65,9 +68,16 @@ export function guardStream(source: ReadableStream<Uint8Array>, opts: GuardOptio
           if (result.done) {
             finish();
             controller.close();
-          } else {
-            controller.enqueue(result.value);
+            return;
           }
+          try {
+            opts.inspect?.(result.value);
+          } catch (e) {
+            opts.onCancel?.(e);
+            reader.cancel(e).catch(() => {});
+            throw e;
+          }
+          controller.enqueue(result.value);
         } catch (e) {
           if (e instanceof IdleTimeout) {
             opts.onIdle?.();

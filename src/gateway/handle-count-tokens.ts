@@ -1,16 +1,17 @@
 import { isTranslationError } from '../core/errors.js';
 import type { FormatId } from '../core/formats.js';
 import { translateRequest } from '../translate/translate.js';
-import { callUpstream, upstreamFetchOf } from './call-upstream.js';
+import { callUpstream, failedCallStatus, logFailedCall, upstreamFetchOf } from './call-upstream.js';
 import { clientError, jsonResponse } from './client-error.js';
-import type { GatewayConfig, ProviderConfig } from './config.js';
+import type { ProviderConfig } from './config.js';
 import { countGeminiTokens } from './count-gemini-tokens.js';
 import { countProviderTokens, isCountingFormat } from './count-provider-tokens.js';
 import { estimateOpenAIPromptTokens, TokenizerUnavailableError } from './estimate-openai-tokens.js';
-import { type Admitted, admit, limits, lossHeaders } from './exchange-context.js';
+import { type Admitted, admit, lossHeaders } from './exchange-context.js';
 import { readTextWithin } from './read-text-within.js';
 import { relayUpstreamError } from './relay-upstream-error.js';
 import { replaceModelBytes } from './replace-model-bytes.js';
+import type { GatewayRuntime } from './runtime.js';
 import { upstreamHeaders, upstreamUrl } from './upstream-request.js';
 
 export const ESTIMATE_HEADER = 'x-crosswire-estimate';
@@ -43,14 +44,15 @@ export const TOKEN_ESTIMATORS: Partial<Record<FormatId, TokenEstimator>> = {
   'openai-responses': openaiEstimate,
 };
 
-async function forward(config: GatewayConfig, req: Request, a: Admitted): Promise<Response> {
+async function forward(rt: GatewayRuntime, req: Request, a: Admitted): Promise<Response> {
   const { route } = a;
   const url = upstreamUrl(route.provider, route.model, 'count_tokens', false)!;
   const bytes = route.rewritten
     ? (replaceModelBytes(a.bytes, route.model) ??
       new TextEncoder().encode(JSON.stringify({ ...a.json, model: route.model })))
     : a.bytes;
-  const call = await callUpstream(upstreamFetchOf(config), url, {
+  const { idleMs } = rt.limits;
+  const call = await callUpstream(upstreamFetchOf(rt.config), url, {
     headers: upstreamHeaders(route.provider, req.headers, {
       anthropicVersion: a.clientVersion ?? '2023-06-01',
       clientIsAnthropic: true,
@@ -58,11 +60,13 @@ async function forward(config: GatewayConfig, req: Request, a: Admitted): Promis
     }),
     body: bytes,
     clientSignal: req.signal,
-    headersTimeoutMs: limits(config).idleMs,
+    headersTimeoutMs: idleMs,
   });
-  if (!call.ok) return clientError('anthropic-messages', call.reason === 'timeout' ? 504 : 502, call.message);
+  if (!call.ok) {
+    logFailedCall(rt, a.requestId, route.providerName, call);
+    return clientError('anthropic-messages', failedCallStatus(call.reason), call.message);
+  }
   const res = call.response;
-  const idleMs = limits(config).idleMs;
   const read = await readTextWithin(res, idleMs, () => call.abort.abort(new Error('upstream body timeout')));
   call.done();
   if ('timedOut' in read)
@@ -73,19 +77,28 @@ async function forward(config: GatewayConfig, req: Request, a: Admitted): Promis
     );
   const text = 'text' in read ? read.text : '';
   // a pass-through: nothing is lost
-  const headers = lossHeaders(req, []);
+  const headers = lossHeaders(rt, req, []);
   if (!res.ok)
     return relayUpstreamError(
-      { status: res.status, headers: res.headers, text },
+      rt,
+      {
+        status: res.status,
+        headers: res.headers,
+        text,
+        from: 'anthropic-messages',
+        providerName: route.providerName,
+        clientKeySent: route.provider.forwardClientKey === true,
+      },
       'anthropic-messages',
-      'anthropic-messages',
-      route.providerName,
       {},
       headers,
     );
   if ('error' in read)
     return clientError('anthropic-messages', 502, `upstream ${route.providerName} response could not be read`);
-  return new Response(text, { status: 200, headers: { 'content-type': 'application/json', ...headers } });
+  return new Response(rt.redact.whole(text), {
+    status: 200,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
 /**
@@ -93,13 +106,13 @@ async function forward(config: GatewayConfig, req: Request, a: Admitted): Promis
  * `:countTokens`; Bedrock providers to CountTokens (`/model/{model}/count-tokens`); Vertex providers to
  * `count-tokens:rawPredict`. Others: estimated locally with a real tokenizer and marked `x-crosswire-estimate: true`.
  */
-export async function handleCountTokens(config: GatewayConfig, req: Request): Promise<Response> {
-  const a = await admit(config, req, 'anthropic-messages', 'count_tokens');
+export async function handleCountTokens(rt: GatewayRuntime, req: Request): Promise<Response> {
+  const a = await admit(rt, req, 'anthropic-messages', 'count_tokens');
   if (a instanceof Response) return a;
   const { route } = a;
-  if (route.provider.format === 'anthropic-messages') return forward(config, req, a);
-  if (route.provider.format === 'gemini') return countGeminiTokens(config, req, a);
-  if (isCountingFormat(route.provider.format)) return countProviderTokens(config, req, a, route.provider.format);
+  if (route.provider.format === 'anthropic-messages') return forward(rt, req, a);
+  if (route.provider.format === 'gemini') return countGeminiTokens(rt, req, a);
+  if (isCountingFormat(route.provider.format)) return countProviderTokens(rt, req, a, route.provider.format);
   const estimator = TOKEN_ESTIMATORS[route.provider.format];
   if (!estimator) {
     return clientError(

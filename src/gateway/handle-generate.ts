@@ -3,14 +3,15 @@ import type { Loss } from '../core/losses.js';
 import type { AnthropicVersion, RequestContext, TranslateOptions } from '../core/options.js';
 import { asksForStreamUsage } from '../formats/openai-chat/stream-end.js';
 import { getCodec, translateRequest, translateResponse } from '../translate/translate.js';
-import { callUpstream, failedCallStatus, upstreamFetchOf } from './call-upstream.js';
+import { callUpstream, failedCallStatus, logFailedCall, upstreamFetchOf } from './call-upstream.js';
 import { type ClientFormat, clientError, jsonResponse, translationErrorStatus } from './client-error.js';
-import type { GatewayConfig } from './config.js';
-import { type Admitted, admit, defaultLog, limits, logLosses, lossHeaders } from './exchange-context.js';
+import { type Admitted, admit, logLosses, lossHeaders } from './exchange-context.js';
+import { checkJsonShape, jsonShapeMessage } from './json-shape.js';
 import { readTextWithin } from './read-text-within.js';
 import { relayStream } from './relay-stream.js';
 import { relayUpstreamError } from './relay-upstream-error.js';
 import { replaceModelBytes } from './replace-model-bytes.js';
+import type { GatewayRuntime } from './runtime.js';
 import { responseBody } from './upstream-fetch.js';
 import { upstreamHeaders, upstreamUrl } from './upstream-request.js';
 import { isUrlModelFormat } from './url-model-format.js';
@@ -28,7 +29,7 @@ export function newResponseId(format: ClientFormat, random: () => string): strin
 
 /** The request bytes for the upstream, and what the translation learned. */
 function upstreamBody(
-  config: GatewayConfig,
+  rt: GatewayRuntime,
   a: Admitted,
   anthropicVersion: AnthropicVersion,
   stream: boolean,
@@ -50,7 +51,7 @@ function upstreamBody(
     // Gemini / Bedrock / Vertex bodies carry no model (it is in the URL): it goes in through the options
     const urlModel = isUrlModelFormat(clientFormat);
     const input = urlModel ? a.json : { ...a.json, model: route.model };
-    const options: TranslateOptions = { strict: config.strict, anthropicVersion };
+    const options: TranslateOptions = { strict: rt.config.strict, anthropicVersion };
     if (urlModel) {
       options.model = route.model;
       options.stream = stream;
@@ -73,19 +74,27 @@ function upstreamBody(
  * stream flag of client formats that put them in the URL (Gemini, Bedrock, Vertex).
  */
 export async function handleGenerate(
-  config: GatewayConfig,
+  rt: GatewayRuntime,
   req: Request,
   clientFormat: ClientFormat,
   fromUrl?: { model: string; stream: boolean },
 ): Promise<Response> {
-  const a = await admit(config, req, clientFormat, 'generate', fromUrl?.model);
+  const config = rt.config;
+  const a = await admit(rt, req, clientFormat, 'generate', fromUrl?.model);
   if (a instanceof Response) return a;
   const { route } = a;
   const provider = route.provider;
   const stream = fromUrl ? fromUrl.stream : a.json.stream === true;
   // the version the Anthropic side of this exchange speaks
   const anthropicVersion: AnthropicVersion = a.clientVersion ?? provider.anthropicVersion ?? '2023-06-01';
-  const url = upstreamUrl(provider, route.model, 'generate', stream);
+  let url: string | undefined;
+  try {
+    url = upstreamUrl(provider, route.model, 'generate', stream);
+  } catch (e) {
+    // a model the provider's URL cannot carry (a `.` or `..` path segment)
+    if (isTranslationError(e)) return clientError(clientFormat, 400, e.message, { param: 'model' });
+    throw e;
+  }
   if (!url)
     return clientError(
       clientFormat,
@@ -95,11 +104,11 @@ export async function handleGenerate(
 
   const clientBeta =
     clientFormat === 'anthropic-messages' ? (req.headers.get('anthropic-beta') ?? undefined) : undefined;
-  const body = upstreamBody(config, a, anthropicVersion, stream, clientBeta);
+  const body = upstreamBody(rt, a, anthropicVersion, stream, clientBeta);
   if (!body.ok) return body.response;
-  logLosses(config, a, 'request', provider.format, body.losses);
+  logLosses(rt, a, 'request', provider.format, body.losses);
 
-  const { idleMs } = limits(config);
+  const { idleMs } = rt.limits;
   const call = await callUpstream(upstreamFetchOf(config), url, {
     headers: upstreamHeaders(provider, req.headers, {
       anthropicVersion,
@@ -113,13 +122,7 @@ export async function handleGenerate(
   });
   if (!call.ok) {
     const status = failedCallStatus(call.reason);
-    (config.log ?? defaultLog)({
-      event: 'upstream_failed',
-      requestId: a.requestId,
-      provider: route.providerName,
-      reason: call.reason,
-      message: call.message,
-    });
+    logFailedCall(rt, a.requestId, route.providerName, call);
     return clientError(clientFormat, status, call.message);
   }
   const upstream = call.response;
@@ -133,7 +136,7 @@ export async function handleGenerate(
     context: body.context,
     ...(isUrlModelFormat(clientFormat) ? { model: route.model } : {}),
   };
-  const lossHeader = lossHeaders(req, body.losses);
+  const lossHeader = lossHeaders(rt, req, body.losses);
 
   // a whole body to read (error, or non-stream answer): bounded by the idle timeout too
   const readBody = async () => {
@@ -148,10 +151,16 @@ export async function handleGenerate(
     const r = await readBody();
     const text = 'text' in r ? r.text : '';
     return relayUpstreamError(
-      { status: upstream.status, headers: upstream.headers, text },
-      provider.format,
+      rt,
+      {
+        status: upstream.status,
+        headers: upstream.headers,
+        text,
+        from: provider.format,
+        providerName: route.providerName,
+        clientKeySent: provider.forwardClientKey === true,
+      },
       clientFormat,
-      route.providerName,
       options,
       lossHeader,
     );
@@ -176,7 +185,8 @@ export async function handleGenerate(
       abortUpstream: () => call.abort.abort(new Error('stream ended')),
       translate: options,
       onEnd: call.done,
-      onLosses: (losses) => logLosses(config, a, 'stream', provider.format, losses),
+      onLosses: (losses) => logLosses(rt, a, 'stream', provider.format, losses),
+      redact: rt.redact,
     });
     return new Response(out, {
       status: 200,
@@ -191,7 +201,8 @@ export async function handleGenerate(
     const message = read.error instanceof Error ? read.error.message : String(read.error);
     return clientError(clientFormat, 502, `upstream ${route.providerName} response could not be read: ${message}`);
   }
-  const text = read.text;
+  // a configured secret in an answer is the upstream's doing (it echoed what it was sent): never relayed
+  const text = rt.redact.whole(read.text);
   if (provider.format === clientFormat) {
     return new Response(text, {
       status: upstream.status,
@@ -204,10 +215,19 @@ export async function handleGenerate(
   } catch {
     return clientError(clientFormat, 502, `upstream ${route.providerName} sent a response that is not JSON`);
   }
+  // the translators recurse into what they convert (tool inputs, schemas): an answer nested deeper than a
+  // request may be is refused before they see it
+  const tooDeep = checkJsonShape(text, rt.limits.maxJsonDepth, { duplicateKeys: false });
+  if (tooDeep)
+    return clientError(
+      clientFormat,
+      502,
+      `upstream ${route.providerName} sent a response the gateway does not translate: ${jsonShapeMessage(tooDeep)}`,
+    );
   try {
     const r = translateResponse(provider.format, clientFormat, json, options);
-    logLosses(config, a, 'response', provider.format, r.losses);
-    return jsonResponse(200, r.body, lossHeaders(req, body.losses, body.losses.length + r.losses.length));
+    logLosses(rt, a, 'response', provider.format, r.losses);
+    return jsonResponse(200, r.body, lossHeaders(rt, req, body.losses, body.losses.length + r.losses.length));
   } catch (e) {
     if (isTranslationError(e))
       return clientError(

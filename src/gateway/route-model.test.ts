@@ -34,4 +34,24 @@ describe('routeModel', () => {
     expect(routeModel(config, '@anthropic/claude-y')).toMatchObject({ ok: false, status: 404 });
     expect(routeModel(config, '@anthropic/claude-x')).toMatchObject({ ok: true });
   });
+
+  it('names no provider by an inherited property (own-property lookup)', () => {
+    for (const name of ['constructor', '__proto__', 'hasOwnProperty', 'toString', 'valueOf']) {
+      expect(routeModel(config, `@${name}/x`)).toMatchObject({ ok: false, status: 404 });
+      // a bare `name/x` is not a provider prefix: the default provider, or a 400 without one
+      expect(routeModel(config, `${name}/x`)).toMatchObject({ ok: false, status: 400 });
+      expect(routeModel({ ...config, defaultProvider: 'openai' }, `${name}/x`)).toMatchObject({
+        ok: true,
+        providerName: 'openai',
+        model: `${name}/x`,
+      });
+    }
+  });
+
+  it('a default provider that is not an own provider routes nothing', () => {
+    expect(routeModel({ ...config, defaultProvider: 'constructor' }, 'gpt-4o')).toMatchObject({
+      ok: false,
+      status: 400,
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import type { GatewayConfig, ProviderConfig } from './config.js';
+import { type GatewayConfig, type ProviderConfig, providerNamed } from './config.js';
 
 export type ModelRoute =
   | { ok: true; providerName: string; provider: ProviderConfig; model: string; rewritten: boolean }
@@ -19,13 +19,13 @@ export function routeModel(config: GatewayConfig, model: string): ModelRoute {
     }
     providerName = model.slice(1, slash);
     upstreamModel = model.slice(slash + 1);
-    if (!config.providers[providerName]) {
+    if (!providerNamed(config, providerName)) {
       return { ok: false, status: 404, message: `unknown provider "${providerName}" in model "${model}"` };
     }
-  } else if (slash > 0 && slash < model.length - 1 && config.providers[model.slice(0, slash)]) {
+  } else if (slash > 0 && slash < model.length - 1 && providerNamed(config, model.slice(0, slash))) {
     providerName = model.slice(0, slash);
     upstreamModel = model.slice(slash + 1);
-  } else if (config.defaultProvider) {
+  } else if (config.defaultProvider && providerNamed(config, config.defaultProvider)) {
     providerName = config.defaultProvider;
   } else {
     return {
@@ -34,7 +34,7 @@ export function routeModel(config: GatewayConfig, model: string): ModelRoute {
       message: `model "${model}" names no provider; use @provider/model (providers: ${Object.keys(config.providers).join(', ')})`,
     };
   }
-  const provider = config.providers[providerName]!;
+  const provider = providerNamed(config, providerName)!;
   if (provider.models && !provider.models.includes(upstreamModel)) {
     return { ok: false, status: 404, message: `model "${upstreamModel}" is not served by provider "${providerName}"` };
   }

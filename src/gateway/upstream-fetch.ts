@@ -17,9 +17,8 @@ export function keepResponseBody(res: Response, body: ReadableStream<Uint8Array>
 }
 
 /**
- * `res.body`. For a response of the node client this is the stream it was built with, read without touching
- * `res.body`: under @hono/node-server (which replaces the global `Response` with a lazy one) that getter
- * builds a second, full undici `Response`.
+ * `res.body`. For a response of the node client this is the stream it was built with, read without going through
+ * the `Response`'s own body machinery.
  */
 export function responseBody(res: Response): ReadableStream<Uint8Array> | null {
   return BODIES.get(res) ?? res.body;

@@ -77,7 +77,7 @@ describe('model-in-URL routes', () => {
     const { gw, seen } = recording();
     const res = await gw.fetch(
       json(
-        'http://gw/v1/messages',
+        'http://localhost/v1/messages',
         { model: '@bedrock/anthropic.claude-x-v1:0', max_tokens: 10, messages: [{ role: 'user', content: 'Hi' }] },
         { 'x-api-key': 'k' },
       ),
@@ -94,7 +94,7 @@ describe('model-in-URL routes', () => {
     const { gw, seen } = recording();
     await gw.fetch(
       json(
-        'http://gw/v1/messages',
+        'http://localhost/v1/messages',
         { model: '@vertex/claude-x@20250101', max_tokens: 10, messages: [{ role: 'user', content: 'Hi' }] },
         { 'x-api-key': 'k' },
       ),
@@ -108,7 +108,7 @@ describe('model-in-URL routes', () => {
   it('Bedrock client -> Anthropic provider: the model comes from the URL', async () => {
     const { gw, seen } = recording();
     const res = await gw.fetch(
-      json('http://gw/model/%40anthropic%2Fclaude-x/invoke', {
+      json('http://localhost/model/%40anthropic%2Fclaude-x/invoke', {
         anthropic_version: 'bedrock-2023-05-31',
         max_tokens: 10,
         messages: [{ role: 'user', content: 'Hi' }],
@@ -123,7 +123,7 @@ describe('model-in-URL routes', () => {
   it('Vertex client -> Anthropic provider, and an unknown provider in the Bedrock shape', async () => {
     const { gw, seen } = recording();
     const ok = await gw.fetch(
-      json('http://gw/v1/projects/p/locations/r/publishers/anthropic/models/@anthropic/claude-x:rawPredict', {
+      json('http://localhost/v1/projects/p/locations/r/publishers/anthropic/models/@anthropic/claude-x:rawPredict', {
         anthropic_version: 'vertex-2023-10-16',
         max_tokens: 5,
         messages: [{ role: 'user', content: 'Hi' }],
@@ -132,7 +132,7 @@ describe('model-in-URL routes', () => {
     expect(ok.status).toBe(200);
     expect(seen[0]!.body.model).toBe('claude-x');
     const nf = await gw.fetch(
-      json('http://gw/model/%40nope%2Fx/invoke', {
+      json('http://localhost/model/%40nope%2Fx/invoke', {
         anthropic_version: 'bedrock-2023-05-31',
         max_tokens: 5,
         messages: [],

@@ -155,7 +155,7 @@ describe('in-process gateway (web-standard fetch, Request.signal)', () => {
     });
     const abort = new AbortController();
     const res = await gw.fetch(
-      new Request('http://gw.test/v1/messages', {
+      new Request('http://localhost/v1/messages', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-api-key': CLIENT_KEY },
         body: JSON.stringify(anthropicRequest('@openai/gpt-4o', { stream: true })),

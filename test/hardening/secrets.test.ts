@@ -214,7 +214,8 @@ describe('credentials upstream', () => {
 
   it('stream bodies end with an error, not a key, when the upstream rejects the key', async () => {
     const res = await post(`${gatewayUrl}/v1/messages`, anthropicRequest('@wrong/claude-x', { stream: true }));
-    expect(res.status).toBe(401);
+    // the gateway's own key was refused: a gateway error, not the client's 401
+    expect(res.status).toBe(502);
     const body = await res.text();
     expect(leaks(body)).toEqual([]);
     expect(sseData(body)).toEqual([]);

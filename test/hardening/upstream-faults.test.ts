@@ -54,6 +54,12 @@ const OPENAI_CLASS: Record<number, string> = {
 
 const STATUSES = [400, 401, 403, 404, 409, 413, 422, 429, 500, 502, 503, 504, 529];
 
+/**
+ * The status a client gets for an upstream's: kept, except 401 and 403, which refuse the gateway's own
+ * credentials (the client's key was fine): 502 (docs/security.md#upstream-credential-errors).
+ */
+const clientStatus = (upstream: number) => (upstream === 401 || upstream === 403 ? 502 : upstream);
+
 let stack: Stack;
 /** what the HTML-502 / long-line / bad-CRC upstreams saw */
 const custom = { longLineBytes: 0, longLineCancelled: false };
@@ -218,10 +224,12 @@ const FORMATS: ClientFormat[] = ['anthropic-messages', 'openai-chat'];
 
 describe.each(FORMATS)('%s client', (format) => {
   it.each(STATUSES)(
-    'upstream HTTP %i (other format) is mapped to the client shape with the status kept',
+    'upstream HTTP %i (other format) is mapped to the client shape with the status kept (401/403: 502)',
     async (status) => {
       const res = await ask(format, `mock-error-${status}`, false);
-      await expectHttpError(format, res, status);
+      const error = await expectHttpError(format, res, clientStatus(status));
+      if (status === 401 || status === 403)
+        expect(error.message).toMatch(/^the gateway's credentials for provider (openai|anthropic) were rejected/);
     },
   );
 
@@ -360,7 +368,7 @@ describe('official SDKs see upstream faults as errors', () => {
   const openai = () => new OpenAI({ apiKey: CLIENT_KEY, baseURL: `${stack.url}/v1`, maxRetries: 0 });
 
   it.each([400, 401, 403, 404, 409, 429, 500, 529])(
-    'Anthropic SDK: upstream OpenAI HTTP %i -> APIError with that status and type',
+    'Anthropic SDK: upstream OpenAI HTTP %i -> APIError with that status and type (401/403: 502)',
     async (status) => {
       const err = await anthropic()
         .messages.create({
@@ -374,13 +382,13 @@ describe('official SDKs see upstream faults as errors', () => {
         );
       expect(err).toBeInstanceOf(Anthropic.APIError);
       const e = err as InstanceType<typeof Anthropic.APIError>;
-      expect(e.status).toBe(status);
-      expect((e.error as { error?: { type?: string } }).error?.type).toBe(ANTHROPIC_TYPE[status]);
+      expect(e.status).toBe(clientStatus(status));
+      expect((e.error as { error?: { type?: string } }).error?.type).toBe(ANTHROPIC_TYPE[clientStatus(status)]);
     },
   );
 
   it.each([400, 401, 403, 404, 409, 422, 429, 500, 529])(
-    'OpenAI SDK: upstream Anthropic HTTP %i -> the SDK class for that status',
+    'OpenAI SDK: upstream Anthropic HTTP %i -> the SDK class for that status (401/403: 502)',
     async (status) => {
       const err = await openai()
         .chat.completions.create({
@@ -392,8 +400,8 @@ describe('official SDKs see upstream faults as errors', () => {
           (e: unknown) => e,
         );
       expect(err).toBeInstanceOf(OpenAI.APIError);
-      expect((err as { constructor: { name: string } }).constructor.name).toBe(OPENAI_CLASS[status]);
-      expect((err as { status?: number }).status).toBe(status);
+      expect((err as { constructor: { name: string } }).constructor.name).toBe(OPENAI_CLASS[clientStatus(status)]);
+      expect((err as { status?: number }).status).toBe(clientStatus(status));
     },
   );
 

@@ -20,7 +20,7 @@ const EXPECTED: Record<string, string[]> = {
     'openaiErrorBody',
     'geminiTarget',
     'parseBedrockConversePath',
-    'responsesCodec',
+    'responsesErrorBody',
   ],
   './wire': ['SSEParser', 'encodeSSE', 'createSSEDecoderStream', 'encodeMessage', 'decodeMessage', 'crc32'],
   './pairs/openai': ['openaiRequestToAnthropic', 'anthropicResponseToOpenAI', 'createAnthropicToOpenAIStream'],

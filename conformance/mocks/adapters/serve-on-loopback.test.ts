@@ -339,3 +339,42 @@ describe('serveOnLoopback: fault injection on the wire', () => {
     expect([(await raw({})).status, (await raw({})).status, (await raw({})).status]).toEqual([500, 500, 200]);
   });
 });
+
+describe('serveOnLoopback: client disconnects reach the handler', () => {
+  it("the handler's Request.signal aborts when the client goes away, also after a garbage collection", async () => {
+    const v8 = await import('node:v8');
+    const vm = await import('node:vm');
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    let aborted = 0;
+    const never = await serveOnLoopback({
+      // the handler keeps no reference to its Request: only the listener on its signal
+      slow: async (req) => {
+        req.signal.addEventListener('abort', () => aborted++, { once: true });
+        return new Response(
+          new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('data: x\n\n')), pull: () => {} }),
+          { headers: { 'content-type': 'text/event-stream' } },
+        );
+      },
+    });
+    try {
+      for (let round = 0; round < 3; round++) {
+        const abort = new AbortController();
+        const res = await fetch(`${never.urls.slow}/`, { method: 'POST', body: '{}', signal: abort.signal });
+        await res.body?.getReader().read();
+        // (undici links a Request's signal to the one it was built with through a WeakRef: once the Request is
+        // collected, an abort no longer reaches its signal)
+        for (let i = 0; i < 3; i++) {
+          gc();
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        abort.abort();
+        const t0 = Date.now();
+        while (aborted <= round && Date.now() - t0 < 2_000) await new Promise((r) => setTimeout(r, 10));
+        expect(aborted).toBe(round + 1);
+      }
+    } finally {
+      await never.close();
+    }
+  });
+});

@@ -55,8 +55,14 @@ async function writeResponse(response: Response, req: IncomingMessage, res: Serv
       if (done) break;
       if (!res.write(value))
         await new Promise<void>((resolve) => {
-          res.once('drain', resolve);
-          res.once('close', resolve);
+          // one listener pair per wait, both removed when either fires (else each slow write leaves a 'close' listener)
+          const done = () => {
+            res.off('drain', done);
+            res.off('close', done);
+            resolve();
+          };
+          res.on('drain', done);
+          res.on('close', done);
         });
     }
     res.end();
@@ -68,8 +74,14 @@ async function writeResponse(response: Response, req: IncomingMessage, res: Serv
 function serveOne(handler: MockHandler): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const abort = new AbortController();
-    res.on('close', () => abort.abort());
-    handler(toRequest(req, abort.signal))
+    const request = toRequest(req, abort.signal);
+    // undici links `request.signal` to `abort.signal` through a WeakRef: the listener below keeps the Request
+    // reachable until the exchange is over, else a collected Request never sees the client go away
+    res.on('close', () => {
+      abort.abort();
+      void request;
+    });
+    handler(request)
       .then((response) => writeResponse(response, req, res))
       .catch(() => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });

@@ -1,4 +1,4 @@
-import { decodePathSegment } from '../../core/url-path.js';
+import { decodePathSegment, isDotSegment, pathSegment } from '../../core/url-path.js';
 
 /**
  * Where a Gemini request goes: the model and the streaming choice live in the URL, not the body
@@ -10,8 +10,9 @@ export interface GeminiTarget {
   stream: boolean;
 }
 
+/** (A model `.` or `..` is refused, `invalid_input`, as for every path model: `core/url-path.ts`.) */
 export function geminiTarget(model: string, stream: boolean, apiVersion = 'v1beta'): GeminiTarget {
-  const m = encodeURIComponent(model);
+  const m = pathSegment(model, 'model');
   const path = stream
     ? `/${apiVersion}/models/${m}:streamGenerateContent?alt=sse`
     : `/${apiVersion}/models/${m}:generateContent`;
@@ -21,7 +22,7 @@ export function geminiTarget(model: string, stream: boolean, apiVersion = 'v1bet
 /** `/{version}/models/{model}:{operation}[?query]`; the model may hold `/` (a raw `@provider/model`): the last `:` splits. */
 /** countTokens: the model in the path, as for generation. */
 export function geminiCountTokensTarget(model: string, apiVersion = 'v1beta'): { path: string } {
-  return { path: `/${apiVersion}/models/${encodeURIComponent(model)}:countTokens` };
+  return { path: `/${apiVersion}/models/${pathSegment(model, 'model')}:countTokens` };
 }
 
 const PATH = /^\/(v1beta|v1|v1alpha)\/models\/(.+):(generateContent|streamGenerateContent|countTokens)(?:\?(.*))?$/;
@@ -35,7 +36,7 @@ export type GeminiOperation = 'generateContent' | 'streamGenerateContent' | 'cou
 export function parseGeminiPath(path: string): { model: string; operation: GeminiOperation; sse: boolean } | undefined {
   const m = PATH.exec(path);
   const model = m ? decodePathSegment(m[2]!) : undefined;
-  if (!m || !model) return undefined;
+  if (!m || !model || isDotSegment(model)) return undefined;
   const query = new URLSearchParams(m[4] ?? '');
   return { model, operation: m[3] as GeminiOperation, sse: query.get('alt') === 'sse' };
 }

@@ -1,4 +1,4 @@
-import { decodePathSegment } from '../../core/url-path.js';
+import { decodePathSegment, isDotSegment, pathSegment } from '../../core/url-path.js';
 
 /**
  * Where a Vertex AI request for Claude goes (docs/wire-formats.md#vertex-claude). The model is in the path; the method
@@ -13,13 +13,13 @@ export interface VertexLocation {
 
 function prefix(location: VertexLocation | undefined): string {
   return location
-    ? `/v1/projects/${encodeURIComponent(location.project)}/locations/${encodeURIComponent(location.region)}`
+    ? `/v1/projects/${pathSegment(location.project, 'project')}/locations/${pathSegment(location.region, 'region')}`
     : '';
 }
 
 export function vertexAnthropicTarget(model: string, stream: boolean, location?: VertexLocation): { path: string } {
   return {
-    path: `${prefix(location)}/publishers/anthropic/models/${encodeURIComponent(model)}:${stream ? 'streamRawPredict' : 'rawPredict'}`,
+    path: `${prefix(location)}/publishers/anthropic/models/${pathSegment(model, 'model')}:${stream ? 'streamRawPredict' : 'rawPredict'}`,
   };
 }
 
@@ -41,7 +41,7 @@ export function parseVertexAnthropicPath(
 ): { model: string; stream: boolean; countTokens: boolean; location?: VertexLocation } | undefined {
   const m = PATH.exec(path.split('?')[0] ?? '');
   const model = m ? decodePathSegment(m[3]!) : undefined;
-  if (!m || !model) return undefined;
+  if (!m || !model || isDotSegment(model)) return undefined;
   const project = m[1] === undefined ? undefined : decodePathSegment(m[1]);
   const region = m[2] === undefined ? undefined : decodePathSegment(m[2]);
   const parsed = { model, stream: m[4] === 'streamRawPredict', countTokens: model === 'count-tokens' };

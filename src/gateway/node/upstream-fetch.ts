@@ -1,5 +1,6 @@
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import { keepResponseBody, type UpstreamFetch, type UpstreamInit } from '../upstream-fetch.js';
+import { incomingBody } from './incoming-body.js';
 
 export type { UpstreamFetch, UpstreamInit };
 
@@ -31,76 +32,35 @@ function headersOf(raw: readonly string[]): Headers {
 }
 
 /**
- * The response body as a web byte stream read from the socket on demand: each read takes everything that
- * arrived since the last one (a busy gateway handles fewer, larger chunks instead of falling behind on many
- * small ones), and nothing is read ahead, so backpressure reaches the upstream. Cancelling it closes the
- * upstream connection; a connection that ends before the body is complete errors it.
+ * The response body as a web byte stream read from the socket on demand (`incomingBody`), so backpressure
+ * reaches the upstream. Cancelling it closes the upstream connection, unless the body is complete or nearly so;
+ * a connection that ends before the body is complete errors it.
  */
 function socketBody(res: IncomingMessage, req: ClientRequest): ReadableStream<Uint8Array> {
-  let failure: unknown;
-  let wake: (() => void) | undefined;
-  const notify = () => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-  res.on('readable', notify);
-  res.once('end', notify);
-  res.on('error', (e) => {
-    failure ??= e;
-    notify();
-  });
-  res.once('close', () => {
-    if (!res.complete) failure ??= new Error('upstream connection closed before the response body was complete');
-    notify();
-  });
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        for (;;) {
-          const chunk: Buffer | null = res.read();
-          if (chunk !== null) {
-            controller.enqueue(chunk);
-            return;
-          }
-          if (failure !== undefined) {
-            controller.error(failure);
-            return;
-          }
-          if (res.readableEnded) {
-            controller.close();
-            return;
-          }
-          await new Promise<void>((resolve) => {
-            wake = resolve;
-          });
-        }
-      },
-      cancel() {
-        res.off('readable', notify);
-        if (res.complete) {
-          // all of the body is in: discard what is buffered, the socket goes back to the pool
-          res.resume();
-          return;
-        }
-        // the reader stopped after the last event it needed; what is left is mostly the end of the chunked
-        // body: let a little arrive so the connection can be reused, else close it
-        let left = DRAIN_BYTES;
-        const close = () => {
-          res.destroy();
-          req.destroy();
-        };
-        const timer = setTimeout(close, DRAIN_MS);
-        res.on('data', (chunk: Buffer) => {
-          left -= chunk.byteLength;
-          if (left < 0) close();
-        });
-        res.once('close', () => clearTimeout(timer));
+  return incomingBody(res, {
+    incomplete: () => new Error('upstream connection closed before the response body was complete'),
+    cancel() {
+      if (res.complete) {
+        // all of the body is in: discard what is buffered, the socket goes back to the pool
         res.resume();
-      },
+        return;
+      }
+      // the reader stopped after the last event it needed; what is left is mostly the end of the chunked
+      // body: let a little arrive so the connection can be reused, else close it
+      let left = DRAIN_BYTES;
+      const close = () => {
+        res.destroy();
+        req.destroy();
+      };
+      const timer = setTimeout(close, DRAIN_MS);
+      res.on('data', (chunk: Buffer) => {
+        left -= chunk.byteLength;
+        if (left < 0) close();
+      });
+      res.once('close', () => clearTimeout(timer));
+      res.resume();
     },
-    { highWaterMark: 0 },
-  );
+  });
 }
 
 function send(t: Transport, url: URL, init: UpstreamInit): Promise<Response> {
