@@ -7,6 +7,7 @@ export { type AnthropicStreamCheckOptions, checkAnthropicStream } from './checke
 export { type ConverseStreamCheckOptions, checkConverseStream } from './checkers/check-converse-stream.js';
 export { checkGeminiStream } from './checkers/check-gemini-stream.js';
 export { checkOpenAIChunks } from './checkers/check-openai-chunks.js';
+export { checkResponsesStream } from './checkers/check-responses-stream.js';
 export { errorsOnly, type Violation } from './checkers/violation.js';
 export { type LoopbackServers, serveOnLoopback } from './mocks/adapters/serve-on-loopback.js';
 export { ANTHROPIC_VERSIONS } from './mocks/anthropic/check-anthropic-headers.js';
@@ -28,6 +29,7 @@ export type {
   RuleViolation,
 } from './mocks/mock-types.js';
 export { createOpenAIMock } from './mocks/openai/create-openai-mock.js';
+export { createResponsesMock } from './mocks/openai-responses/create-responses-mock.js';
 export type { EndpointDefinition, ProviderDefinition, StreamFraming } from './mocks/provider-definition.js';
 export { readStreamEvents } from './mocks/read-stream-events.js';
 export { createVertexAnthropicMock } from './mocks/vertex/create-vertex-anthropic-mock.js';

@@ -5,6 +5,7 @@ import { bedrockConverseMeaning } from './bedrock-converse.js';
 import { bedrockInvokeMeaning } from './bedrock-invoke.js';
 import { geminiMeaning } from './gemini.js';
 import { openaiChatMeaning } from './openai-chat.js';
+import { openaiResponsesMeaning } from './openai-responses.js';
 import type { FormatMeaning, RequestMeaningOptions, StreamMeaning } from './types.js';
 import { vertexAnthropicMeaning } from './vertex-anthropic.js';
 
@@ -23,7 +24,8 @@ export const MEANINGS: Record<FormatId, FormatMeaning> = {
   'bedrock-converse': bedrockConverseMeaning,
   'bedrock-invoke': bedrockInvokeMeaning,
   'vertex-anthropic': vertexAnthropicMeaning,
-} as Record<FormatId, FormatMeaning>;
+  'openai-responses': openaiResponsesMeaning,
+};
 
 export function meaningOf(format: FormatId): FormatMeaning {
   const m = MEANINGS[format];

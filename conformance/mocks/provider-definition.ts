@@ -34,8 +34,8 @@ export interface StreamFraming {
   contentType: string;
   /** one event as wire text or bytes (the format's codec) */
   encode(event: unknown): string | Uint8Array;
-  /** the provider's mid-stream error event */
-  errorEvent(status: number, message: string): unknown;
+  /** the provider's mid-stream error event; `sent`: how many events went before it (Responses numbers its events) */
+  errorEvent(status: number, message: string, sent: number): unknown;
   /** one message whose data is not valid JSON */
   malformed(): string | Uint8Array;
   /** status of a `stream-error` fault that names none (Anthropic 529 overloaded, OpenAI 500) */

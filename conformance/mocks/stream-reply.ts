@@ -36,7 +36,7 @@ export function streamReply(
             case 'stream-error': {
               const status = fault.status ?? framing.defaultErrorStatus;
               controller.enqueue(
-                bytes(framing.encode(framing.errorEvent(status, fault.message ?? 'Injected mid-stream error'))),
+                bytes(framing.encode(framing.errorEvent(status, fault.message ?? 'Injected mid-stream error', next))),
               );
               controller.close();
               return;

@@ -9,6 +9,7 @@ import type { Mutant } from './mutant.js';
 const PAIR = 'src/pairs/anthropic-messages--openai-chat';
 const GEMINI = 'src/pairs/anthropic-messages--gemini';
 const CONVERSE = 'src/pairs/anthropic-messages--bedrock-converse';
+const RESPONSES = 'src/pairs/anthropic-messages--openai-responses';
 const PROPERTIES = 'conformance/properties';
 const SCENARIOS = 'conformance/scenarios/run-scenarios.test.ts';
 
@@ -237,5 +238,89 @@ export const CATALOGUE: readonly Mutant[] = [
       { file: 'src/core/blank-text.ts', search: '  return /^\\s*$/.test(text);', replace: "  return text === '';" },
     ],
     tests: [SCENARIOS, `${PROPERTIES}/upstream-requests-accepted.test.ts`],
+  },
+  {
+    name: 'responses-sequence-restarts',
+    description: 'every Responses event says sequence_number 0 (numbering per event, not per stream)',
+    edits: [
+      {
+        file: `${RESPONSES}/stream-to-responses.ts`,
+        search: 'sequence_number: seq++,',
+        replace: 'sequence_number: 0,',
+      },
+    ],
+    tests: [`${PROPERTIES}/grammar.test.ts`],
+  },
+  {
+    name: 'responses-terminal-without-output',
+    description:
+      'response.completed carries the shell without its output items: Codex CLI and the SDK read the answer from it and get nothing',
+    edits: [
+      {
+        file: `${RESPONSES}/stream-to-responses.ts`,
+        search: 'const response = shell(status.status, snapshot(), {',
+        replace: 'const response = shell(status.status, [], {',
+      },
+    ],
+    tests: [`${PROPERTIES}/grammar.test.ts`, `${PROPERTIES}/stream-equals-non-stream.test.ts`],
+  },
+  {
+    name: 'responses-arguments-only-from-deltas',
+    description:
+      'function call arguments are read from argument deltas only: servers that send them in .done or in the done item lose them',
+    edits: [
+      {
+        file: `${RESPONSES}/stream-to-anthropic.ts`,
+        search:
+          "if (o.kind === 'call' && !o.args && typeof event.arguments === 'string') callArgs(event.arguments, out);",
+        replace: '',
+      },
+      {
+        file: `${RESPONSES}/stream-to-anthropic.ts`,
+        search: "if (!o.args && typeof item.arguments === 'string') callArgs(item.arguments, out);",
+        replace: '',
+      },
+    ],
+    tests: [SCENARIOS],
+  },
+  {
+    name: 'responses-reasoning-signature-dropped',
+    description:
+      'reasoning items reach a Responses client without encrypted_content: the thinking signature is lost and the next turn cannot replay it',
+    edits: [
+      {
+        file: `${RESPONSES}/convert-content-to-output.ts`,
+        search: "if (encrypted !== undefined && encrypted !== '') item.encrypted_content = encrypted;",
+        replace: '',
+      },
+    ],
+    tests: [SCENARIOS],
+  },
+  {
+    name: 'responses-error-without-failed',
+    description:
+      'a failed stream ends with the error event only, no response.failed: Codex CLI reports "stream closed before response.completed"',
+    edits: [
+      {
+        file: `${RESPONSES}/stream-to-responses.ts`,
+        search: "    return [\n      ev('error', { code, message, param: null }),",
+        replace:
+          "    return [ev('error', { code, message, param: null })];\n    return [\n      ev('error', { code, message, param: null }),",
+      },
+    ],
+    tests: [SCENARIOS],
+  },
+  {
+    name: 'responses-cached-tokens-counted-twice',
+    description:
+      'Responses input_tokens (which includes the cache) becomes Anthropic input_tokens as it is: cached tokens are counted twice',
+    edits: [
+      {
+        file: `${RESPONSES}/map-usage.ts`,
+        search: 'input_tokens: Math.max(0, num(u.input_tokens) - read - write),',
+        replace: 'input_tokens: num(u.input_tokens),',
+      },
+    ],
+    tests: [`${PROPERTIES}/usage-totals.test.ts`],
   },
 ];

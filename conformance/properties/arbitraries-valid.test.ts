@@ -4,19 +4,24 @@ import { validateRequest, validateResponse, validateStreamEvent } from '../../sr
 import { anthropicRequest } from '../arbitraries/anthropic-request.js';
 import { foldConverseEvents } from '../arbitraries/fold-converse-events.js';
 import { foldGeminiChunks } from '../arbitraries/fold-gemini-chunks.js';
+import { foldResponsesEvents } from '../arbitraries/fold-responses-events.js';
 import { openaiRequest } from '../arbitraries/openai-request.js';
 import { renderAnthropicEvents } from '../arbitraries/render-anthropic-events.js';
 import { renderBedrockInvokeEvents } from '../arbitraries/render-bedrock-invoke-events.js';
 import { renderConverseEvents } from '../arbitraries/render-converse-events.js';
 import { renderGeminiChunks } from '../arbitraries/render-gemini-chunks.js';
 import { renderOpenAIChunks } from '../arbitraries/render-openai-chunks.js';
+import { renderResponsesEvents } from '../arbitraries/render-responses-events.js';
 import { anthropicResponse, openaiResponse } from '../arbitraries/responses.js';
+import { responsesRequest } from '../arbitraries/responses-request.js';
 import { streamScript } from '../arbitraries/stream-script.js';
 import { checkAnthropicStream } from '../checkers/check-anthropic-stream.js';
 import { checkConverseStream } from '../checkers/check-converse-stream.js';
 import { checkGeminiStream } from '../checkers/check-gemini-stream.js';
 import { checkOpenAIChunks } from '../checkers/check-openai-chunks.js';
+import { checkResponsesStream } from '../checkers/check-responses-stream.js';
 import { errorsOnly } from '../checkers/violation.js';
+import { upstreamRequestProblems } from '../scenarios/upstream-request-rules.js';
 import { params, timeout } from './runs.js';
 
 // The generators must produce valid input, or every other property proves nothing.
@@ -66,6 +71,14 @@ describe('arbitraries are valid by construction', () => {
     timeout(),
   );
 
+  test.prop([streamScript({ thinking: true, textAfterTools: true })], params())(
+    'rendered Responses event sequences obey the grammar',
+    (s) => {
+      expect(errorsOnly(checkResponsesStream(renderResponsesEvents(s)))).toEqual([]);
+    },
+    timeout(),
+  );
+
   test.prop([streamScript({ thinking: true })], params())(
     'tool fragments concatenate to the tool input',
     (s) => {
@@ -87,6 +100,23 @@ describe('arbitraries pass the spec validators', () => {
     'OpenAI requests',
     (r) => {
       expect(validateRequest('openai-chat', r).errors).toEqual([]);
+    },
+    timeout(),
+  );
+  test.prop([responsesRequest({ images: true, reasoning: true, responsesOnly: true })], params())(
+    'Responses requests (spec and the strict mock rules)',
+    (r) => {
+      expect(validateRequest('openai-responses', r).errors).toEqual([]);
+      expect(upstreamRequestProblems('openai-responses', r)).toEqual([]);
+    },
+    timeout(),
+  );
+  test.prop([streamScript({ thinking: true, textAfterTools: true })], params())(
+    'Responses stream events and their fold (a response object)',
+    (s) => {
+      const events = renderResponsesEvents(s);
+      for (const e of events) expect(validateStreamEvent('openai-responses', e).errors).toEqual([]);
+      expect(validateResponse('openai-responses', foldResponsesEvents(events).message).errors).toEqual([]);
     },
     timeout(),
   );
@@ -158,6 +188,17 @@ describe('the checkers are not blind (sanity)', () => {
     'a dropped [DONE] is reported',
     (s) => {
       expect(errorsOnly(checkOpenAIChunks(renderOpenAIChunks(s).slice(0, -1))).length).toBeGreaterThan(0);
+    },
+    timeout(0.3),
+  );
+  test.prop([streamScript({ thinking: true, textAfterTools: true }), fc.nat()], params(0.3))(
+    'a Responses stream without its terminal event, or with a gap in its sequence numbers, is reported',
+    (s, pick) => {
+      const events = renderResponsesEvents(s);
+      expect(errorsOnly(checkResponsesStream(events.slice(0, -1))).map((v) => v.rule)).toContain('no-terminal');
+      const at = 1 + (pick % (events.length - 1));
+      const gap = events.filter((_, i) => i !== at);
+      expect(errorsOnly(checkResponsesStream(gap)).length).toBeGreaterThan(0);
     },
     timeout(0.3),
   );

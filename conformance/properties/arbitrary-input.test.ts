@@ -10,6 +10,7 @@ import {
 } from '../../src/translate/translate.js';
 import { anthropicRequest } from '../arbitraries/anthropic-request.js';
 import { openaiRequest } from '../arbitraries/openai-request.js';
+import { responsesRequest } from '../arbitraries/responses-request.js';
 import { streamScript } from '../arbitraries/stream-script.js';
 import { corrupt } from './corrupt.js';
 import { DIRECTIONS } from './directions.js';
@@ -33,15 +34,20 @@ const junk = fc.oneof(
   fc.anything(),
   fc.constantFrom(undefined, null, '', 0, -1, Number.NaN, [], {}, '[DONE]'),
 );
-type Pair = ['anthropic-messages', 'openai-chat'] | ['openai-chat', 'anthropic-messages'];
+type Pair =
+  | ['anthropic-messages', 'openai-chat' | 'openai-responses']
+  | ['openai-chat' | 'openai-responses', 'anthropic-messages'];
 /** request directions with a request arbitrary */
 const PAIRS: Pair[] = [
   ['anthropic-messages', 'openai-chat'],
   ['openai-chat', 'anthropic-messages'],
+  ['anthropic-messages', 'openai-responses'],
+  ['openai-responses', 'anthropic-messages'],
 ];
 const requests = {
   'anthropic-messages': anthropicRequest({ thinking: true, images: true, anthropicOnly: true }),
   'openai-chat': openaiRequest({ images: true, openaiOnly: true }),
+  'openai-responses': responsesRequest({ images: true, reasoning: true, responsesOnly: true }),
 } as const;
 
 // Bad input only ever raises a typed TranslationError; bad stream bytes end in the client's error event.

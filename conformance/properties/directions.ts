@@ -4,17 +4,20 @@ import { type Folded, foldAnthropicEvents } from '../arbitraries/fold-anthropic-
 import { foldConverseEvents } from '../arbitraries/fold-converse-events.js';
 import { foldGeminiChunks } from '../arbitraries/fold-gemini-chunks.js';
 import { foldOpenAIChunks } from '../arbitraries/fold-openai-chunks.js';
+import { foldResponsesEvents } from '../arbitraries/fold-responses-events.js';
 import { renderAnthropicEvents } from '../arbitraries/render-anthropic-events.js';
 import { renderBedrockInvokeEvents } from '../arbitraries/render-bedrock-invoke-events.js';
 import { renderConverseEvents } from '../arbitraries/render-converse-events.js';
 import { renderGeminiChunks } from '../arbitraries/render-gemini-chunks.js';
 import { renderOpenAIChunks } from '../arbitraries/render-openai-chunks.js';
+import { renderResponsesEvents } from '../arbitraries/render-responses-events.js';
 import type { ScriptShape, StreamScript } from '../arbitraries/stream-script.js';
 import {
   projectAnthropicMessage,
   projectConverseResponse,
   projectGeminiResponse,
   projectOpenAICompletion,
+  projectResponsesResponse,
 } from './project-response.js';
 
 type Fold = (events: readonly unknown[]) => Folded<Record<string, unknown>>;
@@ -48,7 +51,8 @@ interface UpstreamSide {
  * - Anthropic, Vertex (Anthropic's SSE) and Bedrock Invoke (Anthropic events in `chunk` frames): natively;
  * - OpenAI: thinking as DeepSeek-style `reasoning_content` (unsigned: Chat Completions has no signatures);
  * - Gemini: thought parts with `thoughtSignature`, a text part after a `functionCall`;
- * - Converse: `reasoningContent` with `signature`, a text block after a `toolUse` block.
+ * - Converse: `reasoningContent` with `signature`, a text block after a `toolUse` block;
+ * - Responses: `reasoning` items with `encrypted_content`, a `message` item after a `function_call` item.
  */
 const UPSTREAM: Record<FormatId, UpstreamSide> = {
   'anthropic-messages': {
@@ -76,6 +80,11 @@ const UPSTREAM: Record<FormatId, UpstreamSide> = {
     shape: { thinking: true, textAfterTools: true },
     render: renderAnthropicEvents,
     fold: foldAnthropicEvents,
+  },
+  'openai-responses': {
+    shape: { thinking: true, textAfterTools: true },
+    render: renderResponsesEvents,
+    fold: foldResponsesEvents,
   },
 };
 
@@ -116,6 +125,12 @@ const CLIENT: Record<
     project: projectAnthropicMessage,
     options: { created: 1700000000, context: { stream: true } },
   },
+  // item ids derive from the response id, in the stream and the response alike
+  'openai-responses': {
+    fold: foldResponsesEvents,
+    project: projectResponsesResponse,
+    options: { id: 'resp_prop', created: 1700000000, context: { stream: true } },
+  },
 };
 
 function direction(upstream: FormatId, client: FormatId): Direction {
@@ -145,12 +160,21 @@ export const DIRECTIONS: readonly Direction[] = [
   direction('anthropic-messages', 'bedrock-invoke'),
   direction('vertex-anthropic', 'anthropic-messages'),
   direction('anthropic-messages', 'vertex-anthropic'),
+  direction('anthropic-messages', 'openai-responses'),
+  direction('openai-responses', 'anthropic-messages'),
   // composed through anthropic-messages
   direction('gemini', 'openai-chat'),
   direction('bedrock-converse', 'openai-chat'),
   // Converse blocks without contentBlockStop reach a third client format through the hub
   direction('bedrock-converse', 'gemini'),
   streamedArgumentsClient(),
+  direction('openai-responses', 'openai-chat'),
+  direction('openai-chat', 'openai-responses'),
+  direction('gemini', 'openai-responses'),
+  direction('bedrock-converse', 'openai-responses'),
+  direction('openai-responses', 'gemini'),
+  direction('openai-responses', 'bedrock-converse'),
+  direction('bedrock-invoke', 'openai-responses'),
 ];
 
 /**

@@ -21,6 +21,15 @@ const GEMINI_FINISH: Record<ScriptStop, string> = {
   refusal: 'SAFETY',
 };
 
+/** Anthropic stop_reason -> Responses status and incomplete reason (docs/wire-formats.md#cross-walk-stop-reasons). */
+const RESPONSES_STATUS: Record<ScriptStop, Json> = {
+  end_turn: { status: 'completed', incomplete_reason: null },
+  stop_sequence: { status: 'completed', incomplete_reason: null },
+  tool_use: { status: 'completed', incomplete_reason: null },
+  max_tokens: { status: 'incomplete', incomplete_reason: 'max_output_tokens' },
+  refusal: { status: 'incomplete', incomplete_reason: 'content_filter' },
+};
+
 /**
  * What the upstream's rendering of the script says in Anthropic terms (the hub): stop reason and matched stop
  * sequence. OpenAI and Gemini cannot say that a stop sequence matched (→ `end_turn`); Converse says it but not
@@ -34,6 +43,9 @@ function hubStop(upstream: FormatId, s: StreamScript): { reason: ScriptStop; seq
       return { reason: s.stop === 'stop_sequence' ? 'end_turn' : s.stop, sequence: null };
     case 'bedrock-converse':
       return { reason: s.stop, sequence: null };
+    case 'openai-responses':
+      // Responses cannot say that a stop sequence matched (status completed)
+      return { reason: s.stop === 'stop_sequence' ? 'end_turn' : s.stop, sequence: null };
     default:
       return { reason: s.stop, sequence: s.stopSequence };
   }
@@ -52,6 +64,8 @@ export function expectedStop(upstream: FormatId, client: FormatId, s: StreamScri
       return { finishReason: GEMINI_FINISH[reason] };
     case 'bedrock-converse':
       return { stopReason: reason === 'refusal' ? 'content_filtered' : reason };
+    case 'openai-responses':
+      return RESPONSES_STATUS[reason];
     default:
       return { stop_reason: reason, stop_sequence: sequence };
   }

@@ -5,6 +5,7 @@ import { checkAnthropicStream } from '../checkers/check-anthropic-stream.js';
 import { checkConverseStream } from '../checkers/check-converse-stream.js';
 import { checkGeminiStream } from '../checkers/check-gemini-stream.js';
 import { checkOpenAIChunks } from '../checkers/check-openai-chunks.js';
+import { checkResponsesStream } from '../checkers/check-responses-stream.js';
 import { errorsOnly, type Violation } from '../checkers/violation.js';
 import { DIRECTIONS, type Direction } from './directions.js';
 import { params, timeout } from './runs.js';
@@ -23,6 +24,8 @@ function checkerFor(d: Direction): (events: readonly unknown[]) => Violation[] {
       return checkOpenAIChunks;
     case 'gemini':
       return (events) => checkGeminiStream(events, { streamedArguments: d.streamedArguments === true });
+    case 'openai-responses':
+      return checkResponsesStream;
     case 'bedrock-converse':
       return (events) => checkConverseStream(events, { allowUnsignedReasoning: unsigned });
     default:

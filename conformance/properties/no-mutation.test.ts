@@ -5,6 +5,7 @@ import { anthropicRequest } from '../arbitraries/anthropic-request.js';
 import { deepFreeze } from '../arbitraries/deep-freeze.js';
 import { openaiRequest } from '../arbitraries/openai-request.js';
 import { anthropicResponse, openaiResponse } from '../arbitraries/responses.js';
+import { responsesRequest } from '../arbitraries/responses-request.js';
 import { streamScript } from '../arbitraries/stream-script.js';
 import { DIRECTIONS } from './directions.js';
 import { params, timeout } from './runs.js';
@@ -28,6 +29,19 @@ describe('translators never mutate their input', () => {
       const before = structuredClone(req);
       translateRequest('openai-chat', 'anthropic-messages', deepFreeze(req));
       expect(req).toEqual(before);
+    },
+    timeout(),
+  );
+
+  test.prop([responsesRequest({ images: true, reasoning: true, responsesOnly: true })], params())(
+    'Responses request (and the Anthropic request it becomes, back to Responses)',
+    (req) => {
+      const before = structuredClone(req);
+      const there = translateRequest('openai-responses', 'anthropic-messages', deepFreeze(req));
+      const mid = structuredClone(there.body);
+      translateRequest('anthropic-messages', 'openai-responses', deepFreeze(there.body));
+      expect(req).toEqual(before);
+      expect(there.body).toEqual(mid);
     },
     timeout(),
   );

@@ -139,3 +139,84 @@ function hasCalls(m: Json): boolean {
 function isEmptyList(v: unknown): boolean {
   return Array.isArray(v) && v.length === 0;
 }
+
+const inputTextPart = (text: string): Json => ({ type: 'input_text', text });
+
+/** A Responses message's parts in normal form: string ≡ one text part; `detail: "auto"` ≡ absent; empty annotations ≡ absent. */
+function responsesParts(content: unknown, role: unknown): unknown {
+  if (typeof content === 'string')
+    return [role === 'assistant' ? { type: 'output_text', text: content } : inputTextPart(content)];
+  if (!Array.isArray(content)) return content;
+  return content.map((p) => {
+    if (!isRecord(p)) return p;
+    const out: Json = { ...p };
+    if (out.detail === 'auto') delete out.detail;
+    if (Array.isArray(out.annotations) && out.annotations.length === 0) delete out.annotations;
+    if (Array.isArray(out.logprobs) && out.logprobs.length === 0) delete out.logprobs;
+    return out;
+  });
+}
+
+/**
+ * Responses request normal form: `input` string ≡ one user message; a message's `type: "message"` ≡ absent;
+ * `developer` ≡ `system`; string content ≡ one text part; item `id` / `status` ≡ absent (they name stored items);
+ * `instructions` and the leading system messages ≡ one leading `system` list of their texts; consecutive user (or
+ * assistant) messages ≡ one message with their parts concatenated; replayed `reasoning` items are left out (their
+ * replay is checked on its own, signature byte for byte); `strict: false` on a tool ≡ absent; `tool_choice: "auto"`,
+ * `parallel_tool_calls: true`, `stream: false`, `store: false`, `metadata: {}`, `truncation: "disabled"` ≡ absent; `reasoning.summary` is not compared (Anthropic always
+ * summarizes); with `tool_choice: "none"`,
+ * `parallel_tool_calls` is not compared; `include: ["reasoning.encrypted_content"]` ≡ absent.
+ */
+export function normalizeResponsesRequest(req: unknown): unknown {
+  if (!isRecord(req)) return req;
+  const out: Json = { ...req };
+  for (const key of ['stream', 'store'] as const) if (out[key] === false) delete out[key];
+  if (isRecord(out.metadata) && Object.keys(out.metadata).length === 0) delete out.metadata;
+  if (out.truncation === 'disabled') delete out.truncation;
+  if (Array.isArray(out.include)) {
+    const rest = out.include.filter((v) => v !== 'reasoning.encrypted_content');
+    if (rest.length === 0) delete out.include;
+    else out.include = rest;
+  }
+  if (isRecord(out.reasoning)) {
+    const { summary: _s, ...rest } = out.reasoning;
+    if (Object.keys(rest).length > 0) out.reasoning = rest;
+    else delete out.reasoning;
+  }
+  if (out.tool_choice === 'auto') delete out.tool_choice;
+  if (out.parallel_tool_calls === true || out.tool_choice === 'none') delete out.parallel_tool_calls;
+  if (Array.isArray(out.tools))
+    out.tools = out.tools.map((t) => {
+      if (!isRecord(t) || t.strict !== false) return t;
+      const { strict: _, ...rest } = t;
+      return rest;
+    });
+  const items: unknown[] =
+    typeof out.input === 'string' ? [{ role: 'user', content: out.input }] : Array.isArray(out.input) ? out.input : [];
+  const system: unknown[] = typeof out.instructions === 'string' ? [out.instructions] : [];
+  delete out.instructions;
+  const merged: Json[] = [];
+  for (const raw of items) {
+    if (!isRecord(raw)) return req;
+    const { id: _id, status: _status, ...item } = raw;
+    if (item.type === 'reasoning') continue;
+    const isMessage = item.type === undefined || item.type === 'message';
+    if (!isMessage) {
+      merged.push(item);
+      continue;
+    }
+    const role = item.role === 'developer' ? 'system' : item.role;
+    const parts = responsesParts(item.content, role);
+    if (role === 'system' && merged.length === 0 && Array.isArray(parts)) {
+      for (const p of parts) system.push(isRecord(p) ? p.text : p);
+      continue;
+    }
+    const last = merged.at(-1);
+    if (last && last.role === role && role !== 'system' && Array.isArray(last.content) && Array.isArray(parts))
+      last.content = [...last.content, ...parts];
+    else merged.push({ role, content: parts });
+  }
+  out.input = merged;
+  if (system.length > 0) out.system = system;
+  return out;
+}

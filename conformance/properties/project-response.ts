@@ -167,3 +167,41 @@ export function projectConverseResponse(r: unknown): Json {
     },
   };
 }
+
+/**
+ * Responses `response` -> its meaning: all `output_text` concatenated, reasoning items (summary text and
+ * `encrypted_content`), function calls with parsed arguments, status and incomplete reason, usage totals.
+ */
+export function projectResponsesResponse(r: unknown): Json {
+  if (!isRecord(r)) return { invalid: r };
+  const items = Array.isArray(r.output) ? r.output.filter(isRecord) : [];
+  const u = isRecord(r.usage) ? r.usage : undefined;
+  const d = u && isRecord(u.input_tokens_details) ? u.input_tokens_details : {};
+  return {
+    id: r.id,
+    model: r.model,
+    text: items
+      .filter((i) => i.type === 'message')
+      .flatMap((i) => (Array.isArray(i.content) ? i.content.filter(isRecord) : []))
+      .filter((p) => p.type === 'output_text')
+      .map((p) => p.text)
+      .join(''),
+    thinking: items
+      .filter((i) => i.type === 'reasoning')
+      .map((i) => ({
+        thinking: (Array.isArray(i.summary) ? i.summary.filter(isRecord) : []).map((p) => p.text).join('\n\n'),
+        signature: i.encrypted_content ?? null,
+      })),
+    tools: items
+      .filter((i) => i.type === 'function_call')
+      .map((i) => ({ id: i.call_id, name: i.name, input: parseArgs(i.arguments) })),
+    status: r.status,
+    incomplete_reason: isRecord(r.incomplete_details) ? r.incomplete_details.reason : null,
+    usage: u && {
+      input_tokens: n(u.input_tokens),
+      output_tokens: n(u.output_tokens),
+      total_tokens: n(u.total_tokens),
+      cached_tokens: n(d.cached_tokens),
+    },
+  };
+}

@@ -21,6 +21,7 @@ export const COUNTS_CACHE_WRITES: ReadonlySet<FormatId> = new Set([
   'bedrock-invoke',
   'vertex-anthropic',
   'bedrock-converse',
+  'openai-responses',
 ]);
 
 function n(v: unknown): number {
@@ -40,6 +41,12 @@ export function usageTotals(format: FormatId, body: unknown): UsageTotals {
         read: n(details.cached_tokens),
         total: n(u.total_tokens),
       };
+    }
+    case 'openai-responses': {
+      const details = isRecord(u.input_tokens_details) ? u.input_tokens_details : {};
+      const read = n(details.cached_tokens);
+      const write = n(details.cache_write_tokens);
+      return { prompt: n(u.input_tokens), output: n(u.output_tokens), read, write, total: n(u.total_tokens) };
     }
     case 'gemini': {
       const m = isRecord(b.usageMetadata) ? b.usageMetadata : {};

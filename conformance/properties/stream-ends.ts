@@ -18,6 +18,8 @@ export function isCleanEnd(format: FormatId, event: unknown): boolean {
     case 'bedrock-converse':
       // usage comes after messageStop: the metadata event closes a clean stream
       return isRecord(event) && isRecord(event.metadata);
+    case 'openai-responses':
+      return isRecord(event) && (event.type === 'response.completed' || event.type === 'response.incomplete');
     default:
       return isRecord(event) && event.type === 'message_stop';
   }
@@ -30,6 +32,8 @@ export function isErrorEvent(format: FormatId, event: unknown): boolean {
     case 'openai-chat':
     case 'gemini':
       return isRecord(event.error);
+    case 'openai-responses':
+      return event.type === 'error' || event.type === 'response.failed';
     case 'bedrock-converse': {
       const keys = Object.keys(event);
       return keys.length === 1 && /Exception$/.test(keys[0]!);

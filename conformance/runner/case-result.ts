@@ -30,6 +30,7 @@ const SHORT: Record<string, string> = {
   'openai-chat': 'openai',
   'bedrock-invoke': 'bedrock',
   'vertex-anthropic': 'vertex',
+  'openai-responses': 'responses',
 };
 
 /** The column of a case: `client → provider`, e.g. `anthropic → openai` (an Anthropic client, an OpenAI provider). */

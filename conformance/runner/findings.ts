@@ -30,6 +30,7 @@ const FORMAT_NAMES: Record<string, string> = {
   'bedrock-converse': 'Bedrock Converse',
   'bedrock-invoke': 'Bedrock InvokeModel',
   'vertex-anthropic': 'Vertex (Claude)',
+  'openai-responses': 'OpenAI Responses',
 };
 
 function formatName(f: string): string {

@@ -76,6 +76,7 @@ export function clientPath(s: Scenario, mode: ExchangeMode, routing: ModelRoutin
   if (s.client === 'anthropic-messages')
     return s.meta.endpoint === 'count_tokens' ? '/v1/messages/count_tokens' : '/v1/messages';
   if (s.client === 'openai-chat') return '/v1/chat/completions';
+  if (s.client === 'openai-responses') return '/v1/responses';
   const model = modelFor(s.meta.options?.model, s, routing);
   if (s.client === 'gemini') {
     return `/v1beta/models/${model}:${mode === 'stream' ? 'streamGenerateContent?alt=sse' : 'generateContent'}`;

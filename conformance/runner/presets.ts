@@ -34,7 +34,9 @@ export function providerOf(format: FormatId): string {
 
 /** The base URL a provider's SDK would use for our loopback upstream. */
 export function upstreamBase(format: FormatId, mockUrl: string): string {
-  return format === 'openai-chat' || format === 'anthropic-messages' ? `${mockUrl}/v1` : mockUrl;
+  return format === 'openai-chat' || format === 'openai-responses' || format === 'anthropic-messages'
+    ? `${mockUrl}/v1`
+    : mockUrl;
 }
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;

@@ -256,13 +256,14 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
           'bedrock-invoke',
           'bedrock-converse',
           'vertex-anthropic',
+          'openai-responses',
         ];
         const providers = Object.fromEntries(
           formats.map((f) => [
             providerOf(f),
             {
               format: f,
-              baseUrl: f === 'openai-chat' ? `${mock.url}/v1` : mock.url,
+              baseUrl: f === 'openai-chat' || f === 'openai-responses' ? `${mock.url}/v1` : mock.url,
               apiKey: 'mock-upstream-key',
               ...VERTEX_LOCATION,
             },

@@ -34,6 +34,7 @@ export type StrictCheck = (
 
 function endpointFormat(path: string): FormatId | 'bedrock-count-tokens' | undefined {
   if (/\/chat\/completions$/.test(path)) return 'openai-chat';
+  if (/\/responses(\/input_tokens)?$/.test(path)) return 'openai-responses';
   if (/\/messages(\/count_tokens)?$/.test(path)) return 'anthropic-messages';
   if (/:((stream)?[gG]enerateContent|countTokens)$/.test(path)) return 'gemini';
   if (/^\/model\/.+\/(invoke|invoke-with-response-stream)$/.test(path)) return 'bedrock-invoke';

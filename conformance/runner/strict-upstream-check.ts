@@ -14,6 +14,7 @@ function authProblem(format: FormatId, h: Headers, url: URL): RuleViolation | un
     case 'anthropic-messages':
       return checkAnthropicHeaders(h, {});
     case 'openai-chat':
+    case 'openai-responses':
       return checkOpenAIHeaders(h, {});
     case 'gemini':
       return checkGeminiHeaders(h, {}, url);

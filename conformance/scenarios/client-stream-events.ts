@@ -14,7 +14,7 @@ export interface DecodedStream {
 }
 
 /** Formats whose SSE events are named, the name equal to the payload's `type` (docs/wire-formats.md#anthropic-stream-grammar, docs/wire-formats.md#vertex-claude). */
-const NAMED_EVENTS: ReadonlySet<FormatId> = new Set(['anthropic-messages', 'vertex-anthropic']);
+const NAMED_EVENTS: ReadonlySet<FormatId> = new Set(['anthropic-messages', 'vertex-anthropic', 'openai-responses']);
 
 /**
  * Decode SSE bytes of an Anthropic, Vertex (Anthropic events), OpenAI or Gemini stream into events (for the
@@ -83,7 +83,8 @@ export function carriesAnthropicEvents(format: FormatId): boolean {
 
 /**
  * Is this event the format's in-stream error? Anthropic-event formats `{type:"error"}` (Bedrock Invoke exception
- * frames decode to one), OpenAI and Gemini `{error:{...}}`, Converse an exception `{ <name>Exception: {message} }`.
+ * frames decode to one), OpenAI and Gemini `{error:{...}}`, Converse an exception `{ <name>Exception: {message} }`,
+ * Responses `error` or `response.failed` (it sends both, `error` first).
  */
 export function isStreamErrorEvent(format: FormatId, event: unknown): boolean {
   if (!isRecord(event)) return false;
@@ -92,11 +93,13 @@ export function isStreamErrorEvent(format: FormatId, event: unknown): boolean {
     const keys = Object.keys(event);
     return keys.length === 1 && /Exception$/.test(keys[0] ?? '');
   }
+  if (format === 'openai-responses') return event.type === 'error' || event.type === 'response.failed';
   return 'error' in event;
 }
 
 /**
- * Is this event the format's clean end? `message_stop`, OpenAI `'[DONE]'`, Converse `messageStop`, and for Gemini
+ * Is this event the format's clean end? `message_stop`, OpenAI `'[DONE]'`, Converse `messageStop`, Responses
+ * `response.completed` / `response.incomplete`, and for Gemini
  * (which has no terminator) a chunk with a candidate's `finishReason` or a blocked prompt's `blockReason`.
  */
 export function isCleanEndEvent(format: FormatId, event: unknown): boolean {
@@ -104,6 +107,7 @@ export function isCleanEndEvent(format: FormatId, event: unknown): boolean {
   if (!isRecord(event)) return false;
   if (carriesAnthropicEvents(format)) return event.type === 'message_stop';
   if (format === 'bedrock-converse') return 'messageStop' in event;
+  if (format === 'openai-responses') return event.type === 'response.completed' || event.type === 'response.incomplete';
   const feedback = event.promptFeedback;
   if (isRecord(feedback) && feedback.blockReason !== undefined) return true;
   return Array.isArray(event.candidates) && event.candidates.some((c) => isRecord(c) && c.finishReason !== undefined);

@@ -7,6 +7,7 @@ import { checkAnthropicStream } from '../checkers/check-anthropic-stream.js';
 import { checkConverseStream } from '../checkers/check-converse-stream.js';
 import { checkGeminiStream } from '../checkers/check-gemini-stream.js';
 import { checkOpenAIChunks } from '../checkers/check-openai-chunks.js';
+import { checkResponsesStream } from '../checkers/check-responses-stream.js';
 import { errorsOnly, type Violation } from '../checkers/violation.js';
 import { completeNullables } from '../meaning/schema-tidy.js';
 import { schemaOf } from '../meaning/schemas.js';
@@ -32,15 +33,18 @@ export function checkClientStream(
   upstream?: FormatId,
   clientRequest?: unknown,
 ): Violation[] {
-  // reasoning from an OpenAI-format upstream carries no signature, nor does a Gemini thought summary whose
-  // signature came on another part (or not at all); crosswire never invents one
-  const unsigned = upstream === 'openai-chat' || upstream === 'gemini';
+  // reasoning from an OpenAI-format upstream carries no signature (a Responses one only when it includes its
+  // encrypted content), nor does a Gemini thought summary whose signature came on another part (or not at all);
+  // crosswire never invents one
+  const unsigned = upstream === 'openai-chat' || upstream === 'gemini' || upstream === 'openai-responses';
   if (carriesAnthropicEvents(format)) return checkAnthropicStream(events, { allowUnsignedThinking: unsigned });
   switch (format) {
     case 'openai-chat':
       return checkOpenAIChunks(events);
     case 'gemini':
       return checkGeminiStream(events, { streamedArguments: asksForStreamedArguments(clientRequest) });
+    case 'openai-responses':
+      return checkResponsesStream(events);
     case 'bedrock-converse':
       return checkConverseStream(events, { allowUnsignedReasoning: unsigned });
     default:

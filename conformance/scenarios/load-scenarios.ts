@@ -362,7 +362,7 @@ export function catalogOf(root: string = FIXTURES_DIR): ScenarioCatalog {
   return { scenarios };
 }
 
-/** The id of the first SSE data payload that carries one (`id` or `message.id`). */
+/** The id of the first SSE data payload that carries one (`id`, `message.id` or a Responses `response.id`). */
 function firstStreamId(bytes: Uint8Array): string | undefined {
   for (const line of new TextDecoder().decode(bytes).split(/\r\n|\r|\n/)) {
     if (!line.startsWith('data:')) continue;
@@ -375,6 +375,7 @@ function firstStreamId(bytes: Uint8Array): string | undefined {
     if (!isObject(data)) continue;
     if (typeof data.id === 'string') return data.id;
     if (isObject(data.message) && typeof data.message.id === 'string') return data.message.id;
+    if (isObject(data.response) && typeof data.response.id === 'string') return data.response.id;
   }
   return undefined;
 }

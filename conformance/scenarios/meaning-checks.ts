@@ -50,6 +50,7 @@ const LIMIT: Partial<Record<FormatId, (body: Record<string, unknown>) => unknown
   'bedrock-invoke': (b) => b.max_tokens,
   'vertex-anthropic': (b) => b.max_tokens,
   'openai-chat': (b) => b.max_completion_tokens ?? b.max_tokens,
+  'openai-responses': (b) => b.max_output_tokens,
   gemini: (b) => {
     const gc = b.generationConfig ?? b.generation_config;
     return isRecord(gc) ? (gc.maxOutputTokens ?? gc.max_output_tokens) : undefined;
@@ -70,6 +71,9 @@ function withoutLimit(format: FormatId, meaning: unknown): unknown {
   switch (format) {
     case 'openai-chat':
       delete m.max_completion_tokens;
+      break;
+    case 'openai-responses':
+      delete m.max_output_tokens;
       break;
     case 'gemini':
       m.generationConfig = without(m.generationConfig, 'maxOutputTokens');

@@ -11,7 +11,8 @@ import { checkGeminiRequest } from '../mocks/gemini/check-gemini-request.js';
 import { readGeminiJson } from '../mocks/gemini/read-gemini-json.js';
 import type { RuleViolation } from '../mocks/mock-types.js';
 import { checkOpenAIRequest } from '../mocks/openai/check-openai-request.js';
-import { validateCountTokensRequest } from '../mocks/spec-validator.js';
+import { checkResponsesRequest } from '../mocks/openai-responses/check-responses-request.js';
+import { validateCountTokensRequest, validateInputTokensRequest } from '../mocks/spec-validator.js';
 import { checkVertexAnthropicBody } from '../mocks/vertex/check-vertex-anthropic-body.js';
 import { checkVertexCountTokens } from '../mocks/vertex/check-vertex-count-tokens.js';
 
@@ -41,6 +42,7 @@ const noSpec = () => ({ ok: true, errors: [] });
  * What the strict mock provider would reject in a request body: the provider's spec (`validateRequest`, or the
  * count_tokens schema) and its rules beyond the spec, reusing the mocks' own rule functions —
  * Anthropic: turn order, thinking budget and API-version rules; OpenAI: tool names, stop count, tool message order;
+ * Responses: token minimum, tool names, strict schemas, calls and outputs paired, no server state;
  * Gemini (the body as Google's JSON parser reads it: snake_case names, enum values in any case): alternating roles, one data field per part, function responses answering the calls, the Schema subset;
  * Converse: alternation starting with user, non-empty content, toolConfig for tool blocks; Bedrock Invoke and
  * Vertex: `anthropic_version` in the body, no `model` (Invoke: no `stream` either), and the Anthropic rules under
@@ -72,6 +74,11 @@ export function upstreamRequestProblems(
       ];
     case 'openai-chat':
       return [...specProblems(validateRequest(format, body)), ...rules(checkOpenAIRequest(body))];
+    case 'openai-responses':
+      return [
+        ...specProblems(count ? validateInputTokensRequest(body) : validateRequest(format, body)),
+        ...rules(checkResponsesRequest(body)),
+      ];
     case 'gemini': {
       if (count) return rules(checkGeminiCountTokens(body, validateRequest));
       const read = readGeminiJson(body);

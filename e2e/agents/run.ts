@@ -18,7 +18,6 @@
  * request and reply of a run (bodies included: they hold the vendors' prompt text, so they stay out of the
  * repository) goes to a folder under the system temp directory, named in the report.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -29,6 +28,7 @@ import { describeExchange } from './describe.js';
 import { AGENTS_DIR, BIN_DIR, ensureInstalled, pinnedVersions } from './install.js';
 import { judge } from './judge.js';
 import { type NetworkActivity, parseTrace, straceAvailable, tracedCommand } from './network-trace.js';
+import { type Exit, runProcess } from './run-process.js';
 import { type AgentFormat, promptFor, type ScriptPlan } from './script-server/plan.js';
 import { startScriptServer } from './script-server/server.js';
 
@@ -82,53 +82,6 @@ function makePlan(format: AgentFormat, workdir: string): ScriptPlan {
     signature: Buffer.from(`crosswire-e2e signature ${nonce} \u00e9\u2713`).toString('base64'),
     callId: callIdFor(format, nonce),
   };
-}
-
-interface Exit {
-  code: number | null;
-  timedOut: boolean;
-  stdout: string;
-  stderr: string;
-}
-
-async function runProcess(
-  command: string,
-  args: readonly string[],
-  env: Record<string, string>,
-  cwd: string,
-  timeoutMs: number,
-): Promise<Exit> {
-  return new Promise((resolve, reject) => {
-    // Its own process group, so that a timeout ends the agent and everything it started.
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      if (child.pid !== undefined) {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }
-    }, timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, timedOut, stdout, stderr });
-    });
-  });
 }
 
 async function readIfExists(path: string): Promise<string | undefined> {

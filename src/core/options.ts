@@ -68,6 +68,13 @@ export interface StreamTranslator<In, Out> {
   push(event: In): Out[];
   /** The upstream ended. Emits what is still owed, or an error event if the stream was cut short. */
   end(): Out[];
+  /**
+   * The stream failed outside the translator (bytes that do not decode, an upstream that broke off, a translator
+   * error): the client's error events, numbered and shaped as the rest of the stream. Optional: without it the
+   * stream glue sends the client codec's `streamError` event (enough for formats whose events carry no sequence).
+   * Returns nothing once the stream is over.
+   */
+  fail?(status: number, message: string): Out[];
   /** Losses observed so far. */
   readonly losses: readonly Loss[];
 }

@@ -6,6 +6,7 @@ import { bedrockInvokeCodec } from './bedrock-invoke/codec.js';
 import type { FormatCodec } from './codec.js';
 import { geminiCodec } from './gemini/codec.js';
 import { openaiCodec } from './openai-chat/codec.js';
+import { responsesCodec } from './openai-responses/codec.js';
 import { vertexAnthropicCodec } from './vertex-anthropic/codec.js';
 
 /** The wire codec of every format, by id. Add a format here when you add its folder. */
@@ -17,6 +18,7 @@ export const CODECS: readonly FormatCodec[] = [
   bedrockInvokeCodec as FormatCodec,
   vertexAnthropicCodec,
   bedrockConverseCodec as FormatCodec,
+  responsesCodec as FormatCodec,
 ];
 
 /** The wire codec of `format`. */

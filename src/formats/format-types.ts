@@ -6,6 +6,7 @@ import type * as Anthropic from '../../generated/anthropic-messages/types.gen.js
 import type * as Converse from '../../generated/bedrock-converse/types.gen.js';
 import type * as Gemini from '../../generated/gemini/types.gen.js';
 import type * as OpenAIChat from '../../generated/openai-chat/types.gen.js';
+import type * as Responses from '../../generated/openai-responses/types.gen.js';
 import type { FormatId } from '../core/formats.js';
 
 /** The body fields Bedrock InvokeModel and Vertex rawPredict add to a Messages body (the model is in the URL). */
@@ -80,6 +81,13 @@ export interface FormatTypes {
     response: Anthropic.Message;
     streamEvent: Anthropic.MessageStreamEvent;
     errorBody: Anthropic.ErrorResponse;
+  };
+  'openai-responses': {
+    request: Responses.CreateResponseRequest;
+    response: Responses.ResponseObject;
+    /** one named SSE event (`response.created` … `response.completed`, or `error`) */
+    streamEvent: Responses.ResponseStreamEvent;
+    errorBody: Responses.ErrorResponse;
   };
 }
 

@@ -73,6 +73,20 @@ export {
   openaiCodec,
 } from './openai-chat/codec.js';
 export { type OpenAIErrorBody, openaiErrorBody, openaiErrorTypeForStatus } from './openai-chat/errors.js';
+export {
+  createResponsesDecodeStream,
+  createResponsesEncodeStream,
+  type ResponsesStreamEvent,
+  responsesCodec,
+} from './openai-responses/codec.js';
+export {
+  type ResponsesErrorBody,
+  type ResponsesErrorEvent,
+  readResponsesStreamError,
+  responsesErrorBody,
+  responsesStreamError,
+} from './openai-responses/errors.js';
+export { parseResponsesPath, type ResponsesOperation, responsesTarget } from './openai-responses/target.js';
 export type { StreamEnd, StreamEndRule, StreamEndState } from './stream-end.js';
 export { vertexAnthropicCodec } from './vertex-anthropic/codec.js';
 export {

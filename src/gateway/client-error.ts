@@ -12,7 +12,8 @@ export type ClientFormat =
   | 'gemini'
   | 'bedrock-invoke'
   | 'bedrock-converse'
-  | 'vertex-anthropic';
+  | 'vertex-anthropic'
+  | 'openai-responses';
 
 /** An error body in the caller's own format; `param` is the JSON path at fault, when known. */
 export function clientErrorBody(

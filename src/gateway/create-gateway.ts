@@ -13,7 +13,7 @@ export interface Gateway {
 
 /**
  * The reference gateway: `POST /v1/messages`, `/v1/messages/count_tokens` (Anthropic clients),
- * `/v1/chat/completions` (OpenAI clients), `/v1beta/models/{model}:generateContent` /
+ * `/v1/chat/completions` (OpenAI clients), `/v1/responses` (OpenAI Responses clients), `/v1beta/models/{model}:generateContent` /
  * `:streamGenerateContent?alt=sse` (Gemini clients), `/model/{model}/invoke[-with-response-stream]` and
  * `/model/{model}/converse[-stream]` (Bedrock clients) and `…/publishers/anthropic/models/{model}:rawPredict|streamRawPredict`
  * (Vertex clients), `GET /health`; routed to the configured providers by `@provider/model` (`routes.ts`).

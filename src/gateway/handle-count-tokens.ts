@@ -40,6 +40,8 @@ function openaiEstimate(body: Record<string, unknown>, model: string): Promise<n
  */
 export const TOKEN_ESTIMATORS: Partial<Record<FormatId, TokenEstimator>> = {
   'openai-chat': openaiEstimate,
+  // an OpenAI provider called through Responses counts as the same model would through Chat
+  'openai-responses': openaiEstimate,
 };
 
 async function forward(rt: GatewayRuntime, req: Request, a: Admitted): Promise<Response> {

@@ -18,10 +18,11 @@ import { isUrlModelFormat } from './url-model-format.js';
 
 const encoder = new TextEncoder();
 
-/** The id of a response the gateway builds for the client: `msg_…` / `chatcmpl-…`. */
+/** The id of a response the gateway builds for the client: `msg_…` / `chatcmpl-…` / `resp_…`. */
 export function newResponseId(format: ClientFormat, random: () => string): string {
   const r = random().replace(/-/g, '');
   if (format === 'openai-chat') return `chatcmpl-${r}`;
+  if (format === 'openai-responses') return `resp_${r}`;
   // Bedrock InvokeModel and Vertex answer with the Anthropic Message itself
   return format === 'gemini' || format === 'bedrock-converse' ? r : `msg_${r}`;
 }

@@ -29,6 +29,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/v1/messages', methods: { POST: (rt, req) => handleGenerate(rt, req, 'anthropic-messages') } },
   { path: '/v1/messages/count_tokens', methods: { POST: handleCountTokens } },
   { path: '/v1/chat/completions', methods: { POST: (rt, req) => handleGenerate(rt, req, 'openai-chat') } },
+  { path: '/v1/responses', methods: { POST: (rt, req) => handleGenerate(rt, req, 'openai-responses') } },
   { path: '/v1beta/models/', prefix: true, methods: { POST: handleGemini } },
   { path: '/model/', prefix: true, methods: { POST: handleBedrock } },
   { path: '/v1/projects/', prefix: true, methods: { POST: handleVertex } },
@@ -66,5 +67,6 @@ export function formatOfPath(path: string): ClientFormat {
   if (path.startsWith('/v1beta/')) return 'gemini';
   if (path.startsWith('/model/')) return /\/converse(-stream)?$/.test(path) ? 'bedrock-converse' : 'bedrock-invoke';
   if (path.includes('/publishers/anthropic/')) return 'vertex-anthropic';
+  if (path.startsWith('/v1/responses')) return 'openai-responses';
   return 'openai-chat';
 }

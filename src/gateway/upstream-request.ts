@@ -2,6 +2,7 @@ import type { AnthropicVersion } from '../core/options.js';
 import { bedrockConverseTarget } from '../formats/bedrock-converse/target.js';
 import { bedrockInvokeTarget } from '../formats/bedrock-invoke/target.js';
 import { geminiCountTokensTarget, geminiTarget } from '../formats/gemini/target.js';
+import { responsesTarget } from '../formats/openai-responses/target.js';
 import { vertexAnthropicCountTokensTarget, vertexAnthropicTarget } from '../formats/vertex-anthropic/target.js';
 import type { ProviderConfig } from './config.js';
 
@@ -27,6 +28,9 @@ export function upstreamUrl(
       return join(provider.baseUrl, op === 'count_tokens' ? '/v1/messages/count_tokens' : '/v1/messages');
     case 'openai-chat':
       return op === 'generate' ? join(provider.baseUrl, '/chat/completions') : undefined;
+    case 'openai-responses':
+      // an OpenAI provider called through Responses (base URL ending in /v1, like Chat's)
+      return op === 'generate' ? join(provider.baseUrl, responsesTarget('create').path) : undefined;
     case 'gemini':
       return join(
         provider.baseUrl,

@@ -102,6 +102,7 @@ describe('urlMediaNeedingBytes', () => {
       'bedrock-invoke',
       'gemini',
       'openai-chat',
+      'openai-responses',
       'vertex-anthropic',
     ]);
   });

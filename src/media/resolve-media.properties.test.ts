@@ -124,6 +124,7 @@ const NEEDS: Record<FormatId, (p: Placement) => boolean> = {
   'bedrock-invoke': () => true,
   'openai-chat': (p) => p.slot === 'document',
   gemini: (p) => p.url.startsWith('http:'),
+  'openai-responses': () => false,
 };
 
 function servedSource(url: string): unknown {

@@ -659,7 +659,7 @@ describe('resolveMedia: URLs refused before any fetch', () => {
         )
       ).reason,
     ).toBe('bad_options');
-    const unknown = await rejection(resolveMedia('openai-responses' as 'openai-chat', request(), loopback()));
+    const unknown = await rejection(resolveMedia('some-new-format' as 'openai-chat', request(), loopback()));
     expect([unknown.reason, unknown.status]).toEqual(['unsupported_target', 400]);
   });
 });

@@ -32,10 +32,7 @@ export interface MediaTarget {
 const CLAUDE_IMAGES: readonly MediaType[] = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
 const PDF_AND_TEXT: readonly MediaType[] = ['application/pdf', 'text/plain'];
 
-/**
- * `Record<FormatId, …>`: a new format id fails to compile until it has a row here. (OpenAI Responses, when its id
- * lands: `{ urls: 'none', … }` — `input_image` takes URLs and `input_file` takes `file_url`.)
- */
+/** `Record<FormatId, …>`: a new format id fails to compile until it has a row here. */
 export const MEDIA_TARGETS: Record<FormatId, MediaTarget> = {
   'anthropic-messages': { urls: 'none', image: CLAUDE_IMAGES, document: PDF_AND_TEXT },
   'vertex-anthropic': { urls: 'none', image: CLAUDE_IMAGES, document: PDF_AND_TEXT },
@@ -50,6 +47,12 @@ export const MEDIA_TARGETS: Record<FormatId, MediaTarget> = {
   // Chat file parts take PDF only; a text document becomes a `text` source, which is sent as text
   'openai-chat': {
     urls: 'documents',
+    image: ['image/png', 'image/jpeg', 'image/webp', 'image/gif'],
+    document: PDF_AND_TEXT,
+  },
+  // Responses takes URLs for both: `input_image.image_url` and `input_file.file_url`
+  'openai-responses': {
+    urls: 'none',
     image: ['image/png', 'image/jpeg', 'image/webp', 'image/gif'],
     document: PDF_AND_TEXT,
   },

@@ -2,6 +2,7 @@ import { anthropicToConverse, converseToAnthropic } from './anthropic-messages--
 import { anthropicToBedrockInvoke, bedrockInvokeToAnthropic } from './anthropic-messages--bedrock-invoke/index.js';
 import { anthropicToGemini, geminiToAnthropic } from './anthropic-messages--gemini/index.js';
 import { anthropicToOpenAI, openaiToAnthropic } from './anthropic-messages--openai-chat/index.js';
+import { anthropicToResponses, responsesToAnthropic } from './anthropic-messages--openai-responses/index.js';
 import { anthropicToVertex, vertexToAnthropic } from './anthropic-messages--vertex-anthropic/index.js';
 import type { PairTranslator } from './pair.js';
 
@@ -21,4 +22,6 @@ export const PAIRS: readonly PairTranslator[] = [
   vertexToAnthropic,
   anthropicToConverse,
   converseToAnthropic,
+  anthropicToResponses,
+  responsesToAnthropic,
 ];

@@ -20,6 +20,10 @@ const complete: Record<FormatId, unknown[]> = {
     { candidates: [{ content: { role: 'model', parts: [{ text: 'a' }] } }] },
     { candidates: [{ content: { role: 'model', parts: [] }, finishReason: 'STOP' }] },
   ],
+  'openai-responses': [
+    { type: 'response.created', sequence_number: 0, response: {} },
+    { type: 'response.completed', sequence_number: 1, response: {} },
+  ],
   'bedrock-converse': [
     { messageStart: { role: 'assistant' } },
     { messageStop: { stopReason: 'end_turn' } },

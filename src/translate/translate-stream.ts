@@ -65,6 +65,19 @@ export function translateStreamWith(
   return streamPath(source, target, bytes, translator, finish);
 }
 
+/** The client's error events for a failure: the translator's own (numbered like its stream), else the codec's. */
+function failureEvents(translator: StreamTranslator<unknown, unknown>, target: FormatCodec, error: unknown): unknown[] {
+  const { status, message } = streamFailure(error);
+  if (translator.fail) {
+    try {
+      return translator.fail(status, message);
+    } catch {
+      // a translator that cannot say its failure still leaves the client an error event
+    }
+  }
+  return [target.streamError(status, message)];
+}
+
 function syncPath(
   source: SyncCodec,
   target: FormatCodec & SyncCodec,
@@ -112,10 +125,7 @@ function syncPath(
           } catch (inner) {
             error = inner;
           }
-          if (!terminal) {
-            const { status, message } = streamFailure(error);
-            out.push(target.streamError(status, message));
-          }
+          if (!terminal) out.push(...failureEvents(translator, target, error));
           done = true;
         }
         if (out.length > 0) controller.enqueue(encoder.encode(target.encodeEvents(out)));
@@ -171,8 +181,7 @@ function streamPath(
             return;
           }
         } catch (error) {
-          const { status, message } = streamFailure(error);
-          controller.enqueue(target.streamError(status, message));
+          for (const e of failureEvents(translator, target, error)) controller.enqueue(e);
           controller.close();
           finish(error);
           reader.cancel(error).catch(() => {});

@@ -158,6 +158,7 @@ export function createStreamTranslator(
   const stages = chain.map((pair, hop) => pair.stream!(hopOptions(options, hop, chain.length)));
   if (stages.length === 0)
     return createSameFormatStream(from, getCodec(from), { includeUsage: options?.context?.includeUsage === true });
+  const last = stages[stages.length - 1]!;
   const run = (events: unknown[], start: number): unknown[] => {
     let current = events;
     for (let i = start; i < stages.length; i++) {
@@ -175,6 +176,7 @@ export function createStreamTranslator(
       for (let i = 0; i < stages.length; i++) out.push(...run(stages[i]!.end(), i + 1));
       return out;
     },
+    fail: last.fail ? (status, message) => last.fail!(status, message) : undefined,
     get losses() {
       return stages.flatMap((s, hop) => prefixLosses(s.losses, hop, chain));
     },

@@ -25,6 +25,15 @@ const ROWS: Record<string, string[]> = {
   ],
   'Gemini, Converse → Chat': ['gemini--openai-chat', 'bedrock-converse--openai-chat'],
   'Messages → Messages': ['anthropic-messages--anthropic-messages'],
+  'Responses → Messages': ['openai-responses--anthropic-messages'],
+  'Messages → Responses': ['anthropic-messages--openai-responses'],
+  'Responses → Chat, Gemini, Converse, InvokeModel, Vertex': [
+    'openai-responses--openai-chat',
+    'openai-responses--gemini',
+    'openai-responses--bedrock-converse',
+    'openai-responses--bedrock-invoke',
+    'openai-responses--vertex-anthropic',
+  ],
 };
 
 const scenarios = loadScenarios();

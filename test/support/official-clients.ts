@@ -105,6 +105,11 @@ export async function readWithOfficialClient(
           : client.chat.completions.create(body),
       );
     }
+    case 'openai-responses': {
+      const client = new OpenAI({ apiKey: 'k', baseURL: 'http://fake.local/v1', fetch, maxRetries: 0 });
+      const body = { model: 'm', input: 'hi' };
+      return settle(() => (stream ? client.responses.stream(body).finalResponse() : client.responses.create(body)));
+    }
     case 'gemini': {
       const client = new GoogleGenAI({
         apiKey: 'k',

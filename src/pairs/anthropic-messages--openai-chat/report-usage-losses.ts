@@ -1,4 +1,8 @@
 import { isRecord, type JsonObject } from '../../core/narrow.js';
+import {
+  carriesNothing,
+  reportAnthropicUsageLosses as reportAnthropicUsage,
+} from '../../formats/anthropic-messages/usage-losses.js';
 
 /**
  * The usage fields that map-usage.ts cannot carry, reported as losses (docs/streaming.md, "Loss policy").
@@ -26,25 +30,6 @@ const OPENAI_CARRIED_DETAILS: Record<string, ReadonlySet<string>> = {
   prompt_tokens_details: new Set(['cached_tokens', 'cache_write_tokens']),
   completion_tokens_details: new Set(['reasoning_tokens']),
 };
-
-/** Anthropic usage keys map-usage.ts translates; `service_tier` is left to the caller (it has a place in a response) */
-const ANTHROPIC_USAGE = new Set([
-  'input_tokens',
-  'output_tokens',
-  'cache_creation_input_tokens',
-  'cache_read_input_tokens',
-  'output_tokens_details',
-  'service_tier',
-]);
-
-/** `null`, `0`, `false`, `''`, `{}`, `[]` or an object of only such values */
-function carriesNothing(v: unknown): boolean {
-  if (v === null || v === undefined || v === 0 || v === false || v === '') return true;
-  if (Array.isArray(v)) return v.length === 0;
-  if (!isRecord(v)) return false;
-  for (const k in v) if (!carriesNothing(v[k])) return false;
-  return true;
-}
 
 /** Losses of an OpenAI `CompletionUsage` translated to Anthropic usage. */
 export function reportOpenAIUsageLosses(usage: JsonObject, path: string, report: Report): void {
@@ -74,20 +59,10 @@ export function reportOpenAIUsageLosses(usage: JsonObject, path: string, report:
   }
 }
 
-/**
- * Losses of an Anthropic `Usage` / `MessageDeltaUsage` translated to OpenAI usage: the cache-write TTL split
- * (`cache_creation`, its total is carried), server tool request counts, and unknown fields.
- */
+/** Losses of an Anthropic `Usage` / `MessageDeltaUsage` translated to OpenAI usage (formats/anthropic-messages/usage-losses.ts). */
 export function reportAnthropicUsageLosses(usage: JsonObject, path: string, report: Report): void {
-  for (const key in usage) {
-    if (ANTHROPIC_USAGE.has(key) || carriesNothing(usage[key]) || (key === 'speed' && usage[key] === 'standard'))
-      continue;
-    const reason =
-      key === 'cache_creation'
-        ? 'the cache-write split by TTL has no OpenAI equivalent (its total is in prompt_tokens_details.cache_write_tokens)'
-        : key === 'server_tool_use'
-          ? 'server tool request counts have no OpenAI equivalent'
-          : `usage field ${key} has no OpenAI equivalent`;
-    report(`${path}.${key}`, reason);
-  }
+  reportAnthropicUsage(usage, path, report, {
+    name: 'OpenAI',
+    cacheWrites: 'prompt_tokens_details.cache_write_tokens',
+  });
 }

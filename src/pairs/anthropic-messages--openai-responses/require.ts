@@ -1,0 +1,16 @@
+import { TranslationError } from '../../core/errors.js';
+import { childPath, type JsonPath } from '../../core/json-path.js';
+
+/** `v` as a string, else a typed error at `path` (or at `path`'s child `key`: built only on failure). */
+export function requireString(v: unknown, path: JsonPath, key?: string | number): string {
+  if (typeof v !== 'string')
+    throw new TranslationError('invalid_input', 'expected a string', {
+      path: key === undefined ? path : childPath(path, key),
+    });
+  return v;
+}
+
+/** An input error at `path`. */
+export function invalid(message: string, path: JsonPath): TranslationError {
+  return new TranslationError('invalid_input', message, { path });
+}
