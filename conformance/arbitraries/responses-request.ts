@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { CreateResponseRequest } from '../../generated/openai-responses/types.gen.js';
-import { modelName, text, toolInput, toolName } from './text.js';
+import { isBlank } from '../../src/core/blank-text.js';
+import { modelName, text, toolInput, toolName, visibleText } from './text.js';
 
 type Json = Record<string, unknown>;
 
@@ -41,9 +42,15 @@ const toolDef = (name: string): fc.Arbitrary<Json> =>
 
 const turn = (names: readonly string[], shape: ResponsesRequestShape, t: number) =>
   fc.record({
+    // a user message says something (blank parts may be among its parts; a blank message would be a turn with nothing
+    // in it, which no provider takes)
     user: fc.oneof(
-      text,
-      fc.array(shape.images ? fc.oneof(inputText, inputImage) : inputText, { minLength: 1, maxLength: 3 }),
+      visibleText,
+      fc
+        .array(shape.images ? fc.oneof(inputText, inputImage) : inputText, { minLength: 1, maxLength: 3 })
+        .filter((parts) =>
+          parts.some((p) => p.type !== 'input_text' || typeof p.text !== 'string' || !isBlank(p.text)),
+        ),
     ),
     typed: fc.boolean(),
     reasoning: shape.reasoning

@@ -3,6 +3,7 @@ import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 import type { StableToolNamer } from '../../core/stable-tool-name.js';
+import { BLANK_TEXT_LOSS, isBlank, withoutBlankAnthropicText } from '../../formats/anthropic-messages/blank-text.js';
 import { parseToolArguments } from '../../formats/openai-chat/tool-arguments.js';
 import { convertInputPart, convertInputText, type PartState } from './convert-parts-to-anthropic.js';
 import { CUSTOM_INPUT_KEY, TOOL_ERROR_PREFIX } from './extensions.js';
@@ -24,6 +25,9 @@ import { invalid, requireString } from './require.js';
  * - `item_reference` needs the server's stored items: refused.
  * - item `id` and `status` name the client's copies of output items; with no server state they mean nothing and
  *   are not carried (not a loss).
+ * - Blank text (empty or whitespace only), which Anthropic refuses, is never sent: a blank part joins the text next
+ *   to it; one with nothing to join is left out and reported; a user message of blank text alone that is a whole user
+ *   turn is refused (leaving it out would change the conversation: docs/wire-formats.md#gotchas).
  */
 
 export interface InputState extends PartState {
@@ -36,6 +40,8 @@ interface Turn {
   blocks: JsonObject[];
   /** the turn is one message whose content was a string (sent back as a string) */
   text: string | undefined;
+  /** the path of a message of blank text only that went into this turn (nothing of it is sent) */
+  blank?: JsonPath;
 }
 
 export interface AnthropicConversation {
@@ -57,14 +63,43 @@ function itemPath(i: number): JsonPath {
   return childPath('input', i);
 }
 
-function pushBlocks(turns: Turn[], role: Turn['role'], blocks: JsonObject[], text?: string): void {
+function pushBlocks(turns: Turn[], role: Turn['role'], blocks: JsonObject[], text?: string, blank?: JsonPath): void {
   const last = turns[turns.length - 1];
   if (last && last.role === role && role !== 'system') {
     last.blocks.push(...blocks);
     last.text = undefined;
+    if (blank !== undefined) last.blank ??= blank;
     return;
   }
-  turns.push({ role, blocks, text });
+  turns.push(blank === undefined ? { role, blocks, text } : { role, blocks, text, blank });
+}
+
+/**
+ * A message's blocks without blank text (`withoutBlankAnthropicText`), each left-out part reported at its path
+ * (`content` itself when the content was a string, or when parts were skipped and indexes no longer line up).
+ */
+function sendableBlocks(blocks: JsonObject[], content: unknown, path: JsonPath, st: InputState): JsonObject[] {
+  const aligned = Array.isArray(content) && content.length === blocks.length;
+  return withoutBlankAnthropicText(blocks, (i) => st.losses.add(aligned ? childPath(path, i) : path, BLANK_TEXT_LOSS));
+}
+
+/** Pushes one message's blocks, blank text left out; `blank` marks a message that had only blank text. */
+function pushMessage(
+  turns: Turn[],
+  role: Turn['role'],
+  blocks: JsonObject[],
+  text: string | undefined,
+  item: JsonObject,
+  path: JsonPath,
+  st: InputState,
+): void {
+  const cp = childPath(path, 'content');
+  const kept = sendableBlocks(blocks, item.content, cp, st);
+  const blankOnly = blocks.length > 0 && kept.length === 0;
+  // an assistant or system message with nothing left is no turn at all: the messages around it stay one turn
+  if (blankOnly && role !== 'user') return;
+  const sameText = kept.length === 1 && kept[0] === blocks[0] && blocks.length === 1;
+  pushBlocks(turns, role, kept, sameText ? text : undefined, blankOnly ? path : undefined);
 }
 
 function callerLoss(item: JsonObject, path: JsonPath, st: InputState): void {
@@ -211,11 +246,14 @@ export function convertInputToAnthropic(instructions: unknown, input: unknown, s
   const system: Array<{ text: string | undefined; blocks: JsonObject[] }> = [];
   if (instructions !== undefined && instructions !== null) {
     if (typeof instructions !== 'string') throw invalid('instructions must be a string', 'instructions');
-    if (instructions !== '') system.push({ text: instructions, blocks: [{ type: 'text', text: instructions }] });
+    if (isBlank(instructions)) {
+      if (instructions !== '') st.losses.add('instructions', BLANK_TEXT_LOSS);
+    } else system.push({ text: instructions, blocks: [{ type: 'text', text: instructions }] });
   }
   const turns: Turn[] = [];
   const additionalTools: AnthropicConversation['additionalTools'] = [];
   if (typeof input === 'string') {
+    if (isBlank(input)) throw invalid('input is whitespace only: Anthropic refuses blank text', 'input');
     turns.push({ role: 'user', blocks: [{ type: 'text', text: input }], text: input });
   } else if (Array.isArray(input)) {
     for (let i = 0; i < input.length; i++) convertItem(input[i], i, st, system, turns, additionalTools);
@@ -224,6 +262,12 @@ export function convertInputToAnthropic(instructions: unknown, input: unknown, s
   }
   const messages: JsonObject[] = [];
   for (const t of turns) {
+    if (t.blocks.length === 0 && t.role === 'user' && t.blank !== undefined)
+      throw new TranslationError(
+        'invalid_input',
+        'this user message is whitespace only: Anthropic refuses blank text, and leaving the message out would change the conversation (it is the whole user turn)',
+        { path: t.blank },
+      );
     if (t.blocks.length === 0) continue;
     const content =
       t.text !== undefined && t.blocks.length === 1 ? t.text : t.role === 'user' ? resultsFirst(t.blocks) : t.blocks;
@@ -262,17 +306,28 @@ function convertItem(
     const text = typeof item.content === 'string' ? item.content : undefined;
     switch (item.role) {
       case 'user':
-        pushBlocks(turns, 'user', userBlocks(item.content, cp, st, false), text);
+        pushMessage(turns, 'user', userBlocks(item.content, cp, st, false), text, item, p, st);
         return;
       case 'system':
       case 'developer': {
         const blocks = userBlocks(item.content, cp, st, true);
-        if (turns.length === 0) system.push({ text, blocks });
-        else pushBlocks(turns, 'system', blocks, text);
+        if (turns.length === 0) {
+          const kept = sendableBlocks(blocks, item.content, cp, st);
+          if (kept.length > 0)
+            system.push({ text: kept.length === 1 && kept[0] === blocks[0] ? text : undefined, blocks: kept });
+        } else pushMessage(turns, 'system', blocks, text, item, p, st);
         return;
       }
       case 'assistant':
-        pushBlocks(turns, 'assistant', assistantBlocks(item.content, cp, st), text === '' ? undefined : text);
+        pushMessage(
+          turns,
+          'assistant',
+          assistantBlocks(item.content, cp, st),
+          text === '' ? undefined : text,
+          item,
+          p,
+          st,
+        );
         return;
       default:
         throw invalid('role must be user, assistant, system or developer', childPath(p, 'role'));

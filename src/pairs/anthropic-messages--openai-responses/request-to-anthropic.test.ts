@@ -168,3 +168,64 @@ describe('Responses request -> Anthropic: Codex CLI shapes', () => {
     ).toThrow(TranslationError);
   });
 });
+
+describe('Responses request -> Anthropic: blank text, which Anthropic refuses, is never sent', () => {
+  it('a blank part joins the text next to it; a blank assistant or system message is left out and reported', () => {
+    const r = t({
+      ...base,
+      instructions: ' ',
+      input: [
+        {
+          role: 'user',
+          content: [
+            { type: 'input_text', text: 'Hi' },
+            { type: 'input_text', text: '\n\n' },
+          ],
+        },
+        { role: 'assistant', content: [{ type: 'output_text', text: '  ' }] },
+        { role: 'user', content: 'Bye' },
+      ],
+    });
+    expect(r.body.system).toBeUndefined();
+    expect(r.body.messages).toEqual([
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'Hi\n\n' },
+          { type: 'text', text: 'Bye' },
+        ],
+      },
+    ]);
+    expect(paths(r)).toEqual(['instructions', 'input[1].content[0]']);
+  });
+
+  it('refuses a blank user message that is a whole user turn, naming it', () => {
+    const e = refusal({
+      ...base,
+      input: [
+        { role: 'user', content: 'Hi' },
+        { role: 'assistant', content: 'Hello' },
+        { role: 'user', content: ' \n' },
+      ],
+    });
+    expect([e.kind, e.path]).toEqual(['invalid_input', 'input[2]']);
+    expect(e.message).toContain('whitespace only');
+  });
+
+  it('a blank user message next to a tool result is left out, the turn keeps the result', () => {
+    const r = t({
+      ...base,
+      input: [
+        { role: 'user', content: 'Weather?' },
+        { type: 'function_call', call_id: 'c1', name: 'w', arguments: '{}' },
+        { type: 'function_call_output', call_id: 'c1', output: 'sunny' },
+        { role: 'user', content: ' ' },
+      ],
+    });
+    expect(r.body.messages.at(-1)).toEqual({
+      role: 'user',
+      content: [{ type: 'tool_result', tool_use_id: 'c1', content: 'sunny' }],
+    });
+    expect(paths(r)).toEqual(['input[3].content']);
+  });
+});
