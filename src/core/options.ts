@@ -35,6 +35,14 @@ export interface RequestContext {
 export interface TranslateOptions {
   /** Turn every loss into a thrown `TranslationError` (kind `loss`). Default false. */
   strict?: boolean;
+  /**
+   * Strict OpenAI compliance: Chat Completions output (responses, streams, requests) holds only fields the OpenAI
+   * API itself defines, for clients and servers that reject unknown fields. crosswire's extensions
+   * (`content_blocks`, `reasoning_content`, a choice's `stop_sequence`, usage extras such as `server_tool_use` and
+   * `cache_write_tokens`, `cache_control` on parts and tools) are left out, each omission reported as a loss.
+   * Default false. Only the OpenAI Chat side reads it.
+   */
+  strictOpenAI?: boolean;
   /** Id for the produced response/message/chunks. Default: derived deterministically from the input. */
   id?: string;
   /** Unix time in seconds for fields like OpenAI `created`. Default: 0. */
