@@ -36,11 +36,10 @@ export interface TranslateOptions {
   /** Turn every loss into a thrown `TranslationError` (kind `loss`). Default false. */
   strict?: boolean;
   /**
-   * Strict OpenAI compliance: Chat Completions output (responses, streams, requests) holds only fields the OpenAI
-   * API itself defines, for clients and servers that reject unknown fields. crosswire's extensions
-   * (`content_blocks`, `reasoning_content`, a choice's `stop_sequence`, usage extras such as `server_tool_use` and
-   * `cache_write_tokens`, `cache_control` on parts and tools) are left out, each omission reported as a loss.
-   * Default false. Only the OpenAI Chat side reads it.
+   * Strict OpenAI compliance: Chat Completions answers (responses, streams) hold only fields the OpenAI API itself
+   * defines, for clients that reject unknown fields. crosswire's extensions (`content_blocks`, `reasoning_content`,
+   * a choice's `stop_sequence`, `usage.server_tool_use`) are left out, each omission reported as a loss.
+   * Default false. Only the Anthropic -> OpenAI Chat response and stream translations read it.
    */
   strictOpenAI?: boolean;
   /** Id for the produced response/message/chunks. Default: derived deterministically from the input. */
