@@ -13,7 +13,9 @@ import { LOSSES_HEADER, STRICT_OPENAI_HEADER } from './exchange-context.js';
 function setup() {
   const anthropicMock = createAnthropicMock({ apiKey: 'ant-upstream' });
   const gateway = createGateway({
-    providers: { anthropic: { format: 'anthropic-messages', baseUrl: 'http://anthropic.mock', apiKey: 'ant-upstream' } },
+    providers: {
+      anthropic: { format: 'anthropic-messages', baseUrl: 'http://anthropic.mock', apiKey: 'ant-upstream' },
+    },
     fetch: (req) => anthropicMock(req),
     log: () => {},
   });
@@ -51,7 +53,8 @@ function fold(entries: Fold[]): Record<string, unknown>[] {
   for (const e of entries) {
     if (e.content_block) blocks[e.index] = { ...e.content_block };
     const d = e.delta ?? {};
-    const b = (blocks[e.index] ??= { type: 'text', text: '' });
+    if (blocks[e.index] === undefined) blocks[e.index] = { type: 'text', text: '' };
+    const b = blocks[e.index] as Record<string, unknown>;
     if (typeof d.text === 'string') b.text = String(b.text ?? '') + d.text;
     if (typeof d.partial_json === 'string') json.set(e.index, (json.get(e.index) ?? '') + d.partial_json);
     if (d.citation !== undefined) b.citations = [...((b.citations as unknown[]) ?? []), d.citation];
@@ -64,7 +67,7 @@ describe('OpenAI SDK -> gateway -> Anthropic mock: web search', () => {
   it('a multi-turn web-search conversation, replayed with its content_blocks', async () => {
     const { anthropicMock, client } = setup();
     const first = await client().chat.completions.create(params([{ role: 'user', content: 'What is new?' }]));
-    const message = first.choices[0]!.message as typeof first.choices[0]['message'] & Extended;
+    const message = first.choices[0]!.message as (typeof first.choices)[0]['message'] & Extended;
     expect(message.content).toBe('echo: What is new?');
     // the search went upstream as Anthropic's web search tool, with its options
     const sent = anthropicMock.requests[0]!;
@@ -82,15 +85,13 @@ describe('OpenAI SDK -> gateway -> Anthropic mock: web search', () => {
         url_citation: { start_index: 0, end_index: 18, url: result.content[0]!.url, title: result.content[0]!.title },
       },
     ]);
-    expect((first.usage as unknown as { server_tool_use: unknown }).server_tool_use).toEqual({ web_search_requests: 1 });
+    expect((first.usage as unknown as { server_tool_use: unknown }).server_tool_use).toEqual({
+      web_search_requests: 1,
+    });
 
     // turn 2: the client hands the assistant message back as it got it
     const second = await client().chat.completions.create(
-      params([
-        { role: 'user', content: 'What is new?' },
-        message,
-        { role: 'user', content: 'And more?' },
-      ]),
+      params([{ role: 'user', content: 'What is new?' }, message, { role: 'user', content: 'And more?' }]),
     );
     expect(second.choices[0]!.message.content).toBe('echo: And more?');
     const replayed = anthropicMock.requests[1]!;

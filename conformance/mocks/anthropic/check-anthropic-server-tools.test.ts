@@ -24,7 +24,10 @@ describe('checkAnthropicServerTools', () => {
     expect(paths([user, { role: 'assistant', content: [use, result, cited('')] }, user])).toEqual([
       'messages[1].content[2].citations[0]',
     ]);
-    expect(paths([{ role: 'user', content: [use, result] }])).toEqual(['messages[0].content[0]', 'messages[0].content[1]']);
+    expect(paths([{ role: 'user', content: [use, result] }])).toEqual([
+      'messages[0].content[0]',
+      'messages[0].content[1]',
+    ]);
   });
   it('lets a paused last turn end on a call', () => {
     expect(paths([user, { role: 'assistant', content: [use] }])).toEqual([]);

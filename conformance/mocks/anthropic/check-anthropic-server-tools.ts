@@ -36,7 +36,11 @@ export function checkAnthropicServerTools(body: Record<string, unknown>): RuleVi
           });
       } else if (block.type === 'text' && Array.isArray(block.citations)) {
         block.citations.forEach((c: unknown, k: number) => {
-          if (isRecord(c) && c.type === 'web_search_result_location' && (typeof c.encrypted_index !== 'string' || c.encrypted_index === '')) {
+          if (
+            isRecord(c) &&
+            c.type === 'web_search_result_location' &&
+            (typeof c.encrypted_index !== 'string' || c.encrypted_index === '')
+          ) {
             const cpath = childPath(childPath(path, 'citations'), k);
             out.push({ path: cpath, message: `${cpath}: encrypted_index must be the one the API returned` });
           }

@@ -10,10 +10,10 @@ import { validateCountTokensRequest } from '../spec-validator.js';
 import { anthropicPrompt } from './anthropic-prompt.js';
 import { checkAnthropicHeaders } from './check-anthropic-headers.js';
 import { checkAnthropicParams } from './check-anthropic-params.js';
+import { checkAnthropicServerTools } from './check-anthropic-server-tools.js';
 import { checkAnthropicTurns } from './check-anthropic-turns.js';
 import { renderAnthropicEvents } from './render-anthropic-events.js';
 import { renderAnthropicMessage } from './render-anthropic-message.js';
-import { checkAnthropicServerTools } from './check-anthropic-server-tools.js';
 import { WEB_SEARCH_USAGE, webSearchContent } from './web-search-model.js';
 
 const DEFAULT_CHUNK_SIZE = 16;

@@ -22,7 +22,10 @@ function blockDeltas(block: Record<string, unknown>, chunkSize: number): { shell
         : [];
       return {
         shell: { type: 'text', text: '' },
-        deltas: [...citations, ...chunkText(String(block.text), chunkSize).map((text) => ({ type: 'text_delta', text }))],
+        deltas: [
+          ...citations,
+          ...chunkText(String(block.text), chunkSize).map((text) => ({ type: 'text_delta', text })),
+        ],
       };
     }
     default: {

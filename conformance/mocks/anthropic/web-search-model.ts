@@ -1,7 +1,7 @@
 import { isRecord } from '../../../src/core/narrow.js';
 import { isWebSearchToolType } from '../../../src/formats/anthropic-messages/server-tools.js';
-import { stableHash } from '../../scripted-model/stable-hash.js';
 import type { Script } from '../../scripted-model/script.js';
+import { stableHash } from '../../scripted-model/stable-hash.js';
 
 type Block = Record<string, unknown>;
 
@@ -13,7 +13,8 @@ type Block = Record<string, unknown>;
  * `web_search_result_location` citation; the usage counts one web search request.
  */
 export function webSearchContent(body: Record<string, unknown>, script: Script, query: string): Block[] | undefined {
-  if (!Array.isArray(body.tools) || !body.tools.some((t) => isRecord(t) && isWebSearchToolType(t.type))) return undefined;
+  if (!Array.isArray(body.tools) || !body.tools.some((t) => isRecord(t) && isWebSearchToolType(t.type)))
+    return undefined;
   if (script.toolCalls.length > 0 || script.thinking !== null || script.text === '') return undefined;
   const h = stableHash(`search:${query}`);
   const id = `srvtoolu_${h}`;
@@ -29,9 +30,7 @@ export function webSearchContent(body: Record<string, unknown>, script: Script, 
     {
       type: 'text',
       text: script.text,
-      citations: [
-        { type: 'web_search_result_location', url, title, cited_text: query, encrypted_index: `idx_${h}` },
-      ],
+      citations: [{ type: 'web_search_result_location', url, title, cited_text: query, encrypted_index: `idx_${h}` }],
     },
   ];
 }

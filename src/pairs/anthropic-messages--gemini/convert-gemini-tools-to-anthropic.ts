@@ -32,7 +32,10 @@ export function convertGeminiTools(tools: unknown, losses: LossCollector): Array
       const settings = tool[key];
       if (isRecord(settings))
         for (const s in settings)
-          losses.add(childPath(childPath(path, key), s), `Anthropic's ${String(anthropic.name)} tool has no ${s} setting`);
+          losses.add(
+            childPath(childPath(path, key), s),
+            `Anthropic's ${String(anthropic.name)} tool has no ${s} setting`,
+          );
       out.push({ ...anthropic });
     }
     if (tool.functionDeclarations === undefined) return;

@@ -2,7 +2,11 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
-import { ANTHROPIC_TOOL_TYPES, DEFAULT_TOOL_TYPE, isWebSearchToolType } from '../../formats/anthropic-messages/server-tools.js';
+import {
+  ANTHROPIC_TOOL_TYPES,
+  DEFAULT_TOOL_TYPE,
+  isWebSearchToolType,
+} from '../../formats/anthropic-messages/server-tools.js';
 import { requireStr } from './convert-openai-content-part-to-anthropic.js';
 import type { ToolNamer } from './map-tool-names.js';
 
@@ -96,11 +100,7 @@ export function applyWebSearchOptions(opts: unknown, tools: JsonObject[], losses
 const WEB_SEARCH_OPTION_KEYS = new Set(['user_location', 'search_context_size']);
 const LOCATION_KEYS = new Set(['city', 'region', 'country', 'timezone']);
 
-export function convertOpenAIToolsToAnthropic(
-  tools: unknown,
-  names: ToolNamer,
-  losses: LossCollector,
-): JsonObject[] {
+export function convertOpenAIToolsToAnthropic(tools: unknown, names: ToolNamer, losses: LossCollector): JsonObject[] {
   if (!Array.isArray(tools)) throw new TranslationError('invalid_input', 'tools must be an array', { path: 'tools' });
   const out: JsonObject[] = [];
   for (let i = 0; i < tools.length; i++) {

@@ -3,13 +3,16 @@ import { anthropicUsageToOpenAI, openaiUsageToAnthropic } from './map-usage.js';
 
 describe('anthropicUsageToOpenAI', () => {
   it('adds cache reads and writes into prompt_tokens (Anthropic input_tokens excludes them)', () => {
-    const u = anthropicUsageToOpenAI({
-      input_tokens: 10,
-      output_tokens: 20,
-      cache_read_input_tokens: 100,
-      cache_creation_input_tokens: 50,
-      output_tokens_details: { thinking_tokens: 7 },
-    }, true);
+    const u = anthropicUsageToOpenAI(
+      {
+        input_tokens: 10,
+        output_tokens: 20,
+        cache_read_input_tokens: 100,
+        cache_creation_input_tokens: 50,
+        output_tokens_details: { thinking_tokens: 7 },
+      },
+      true,
+    );
     expect(u).toEqual({
       prompt_tokens: 160,
       completion_tokens: 20,
@@ -19,12 +22,15 @@ describe('anthropicUsageToOpenAI', () => {
     });
   });
   it('treats null cache fields as 0 and omits cache_write_tokens', () => {
-    const u = anthropicUsageToOpenAI({
-      input_tokens: 3,
-      output_tokens: 4,
-      cache_read_input_tokens: null,
-      cache_creation_input_tokens: null,
-    }, true);
+    const u = anthropicUsageToOpenAI(
+      {
+        input_tokens: 3,
+        output_tokens: 4,
+        cache_read_input_tokens: null,
+        cache_creation_input_tokens: null,
+      },
+      true,
+    );
     expect(u.prompt_tokens).toBe(3);
     expect(u.total_tokens).toBe(7);
     expect(u.prompt_tokens_details).toEqual({ cached_tokens: 0 });

@@ -554,7 +554,10 @@ describe('openaiRequestToAnthropic: server tools, web_search_options, function e
       ...base,
       messages: user,
       tools: [
-        { type: 'web_search', web_search: { name: 'web_search_20260209', max_uses: 2, allowed_domains: ['a.example'] } },
+        {
+          type: 'web_search',
+          web_search: { name: 'web_search_20260209', max_uses: 2, allowed_domains: ['a.example'] },
+        },
         { type: 'web_fetch', web_fetch: { max_content_tokens: 5000 } },
         { type: 'code_execution' },
         { type: 'tool_search_tool_regex_20251119', name: 'tool_search_tool_regex' },
@@ -574,9 +577,9 @@ describe('openaiRequestToAnthropic: server tools, web_search_options, function e
   });
 
   it('refuses a version of another tool, or a raw object under another name; an unknown type stays a loss', () => {
-    expect(() => run({ ...base, messages: user, tools: [{ type: 'web_search', web_search: { name: 'bash_20250124' } }] })).toThrow(
-      expect.objectContaining({ kind: 'invalid_input', path: 'tools[0].web_search.name' }),
-    );
+    expect(() =>
+      run({ ...base, messages: user, tools: [{ type: 'web_search', web_search: { name: 'bash_20250124' } }] }),
+    ).toThrow(expect.objectContaining({ kind: 'invalid_input', path: 'tools[0].web_search.name' }));
     expect(() => run({ ...base, messages: user, tools: [{ type: 'web_search_20250305', name: 'search' }] })).toThrow(
       expect.objectContaining({ path: 'tools[0].name' }),
     );
@@ -660,7 +663,9 @@ describe('openaiRequestToAnthropic: server tools, web_search_options, function e
       {
         type: 'web_search_tool_result',
         tool_use_id: 'srvtoolu_1',
-        content: [{ type: 'web_search_result', url: 'https://a.example', title: 'A', encrypted_content: 'EC', page_age: null }],
+        content: [
+          { type: 'web_search_result', url: 'https://a.example', title: 'A', encrypted_content: 'EC', page_age: null },
+        ],
       },
       { type: 'text', text: 'Rain.', citations: [citation] },
     ];

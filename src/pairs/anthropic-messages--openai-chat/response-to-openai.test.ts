@@ -156,7 +156,13 @@ describe('anthropicResponseToOpenAI', () => {
       type: 'text',
       text: 'Fact.',
       citations: [
-        { type: 'web_search_result_location', url: 'https://e.x', title: 'E', cited_text: 'Fact', encrypted_index: 'enc' },
+        {
+          type: 'web_search_result_location',
+          url: 'https://e.x',
+          title: 'E',
+          cited_text: 'Fact',
+          encrypted_index: 'enc',
+        },
       ],
     },
   ];

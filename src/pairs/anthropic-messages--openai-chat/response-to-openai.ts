@@ -66,7 +66,9 @@ export function anthropicResponseToOpenAI(
           ...citationsToAnnotations(b.citations, start, text.length, childPath(p, 'citations'), losses, !compliant),
         );
         // the full citations (cited text, encrypted index) ride in the extension
-        blocks.push(cited && !compliant ? { type: 'text', text: b.text, citations: b.citations } : { type: 'text', text: b.text });
+        blocks.push(
+          cited && !compliant ? { type: 'text', text: b.text, citations: b.citations } : { type: 'text', text: b.text },
+        );
         if (cited) extended = true;
         break;
       }

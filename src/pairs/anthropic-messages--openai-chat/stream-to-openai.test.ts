@@ -350,30 +350,33 @@ describe('createAnthropicToOpenAIStream', () => {
   });
 
   it('reports what OpenAI cannot carry under strictOpenAI: citations, server tools, unknown events', () => {
-    const { losses } = run([
-      start(),
-      { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
-      {
-        type: 'content_block_delta',
-        index: 0,
-        delta: { type: 'citations_delta', citation: { type: 'char_location', cited_text: 'x' } },
-      },
-      {
-        type: 'content_block_delta',
-        index: 0,
-        delta: { type: 'citations_delta', citation: { type: 'char_location', cited_text: 'y' } },
-      },
-      { type: 'content_block_stop', index: 0 },
-      {
-        type: 'content_block_start',
-        index: 1,
-        content_block: { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: {} },
-      },
-      { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '{"q":1}' } },
-      { type: 'content_block_stop', index: 1 },
-      { type: 'brand_new_event' },
-      ...stop('end_turn', 3),
-    ], { ...OPTS, strictOpenAI: true });
+    const { losses } = run(
+      [
+        start(),
+        { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+        {
+          type: 'content_block_delta',
+          index: 0,
+          delta: { type: 'citations_delta', citation: { type: 'char_location', cited_text: 'x' } },
+        },
+        {
+          type: 'content_block_delta',
+          index: 0,
+          delta: { type: 'citations_delta', citation: { type: 'char_location', cited_text: 'y' } },
+        },
+        { type: 'content_block_stop', index: 0 },
+        {
+          type: 'content_block_start',
+          index: 1,
+          content_block: { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: {} },
+        },
+        { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '{"q":1}' } },
+        { type: 'content_block_stop', index: 1 },
+        { type: 'brand_new_event' },
+        ...stop('end_turn', 3),
+      ],
+      { ...OPTS, strictOpenAI: true },
+    );
     expect(losses.map((l) => l.path)).toEqual([
       'content[0].citations[0]',
       'content[0].citations[1]',
@@ -411,24 +414,27 @@ describe('createAnthropicToOpenAIStream', () => {
 
 describe('createAnthropicToOpenAIStream on real-world stream details', () => {
   it('reports usage it cannot carry: server tool requests, a non-zero cache TTL split, a non-standard tier; zeros are silent', () => {
-    const { out, losses } = run([
-      start({
-        input_tokens: 10,
-        cache_creation_input_tokens: 0,
-        cache_read_input_tokens: 0,
-        cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 },
-        output_tokens: 1,
-        service_tier: 'standard',
-        server_tool_use: { web_search_requests: 0 },
-      }),
-      ...textBlock(0, 'x'),
-      {
-        type: 'message_delta',
-        delta: { stop_reason: 'end_turn', stop_sequence: null },
-        usage: { output_tokens: 5, server_tool_use: { web_search_requests: 2 } },
-      },
-      { type: 'message_stop' },
-    ], { ...OPTS, strictOpenAI: true });
+    const { out, losses } = run(
+      [
+        start({
+          input_tokens: 10,
+          cache_creation_input_tokens: 0,
+          cache_read_input_tokens: 0,
+          cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 },
+          output_tokens: 1,
+          service_tier: 'standard',
+          server_tool_use: { web_search_requests: 0 },
+        }),
+        ...textBlock(0, 'x'),
+        {
+          type: 'message_delta',
+          delta: { stop_reason: 'end_turn', stop_sequence: null },
+          usage: { output_tokens: 5, server_tool_use: { web_search_requests: 2 } },
+        },
+        { type: 'message_stop' },
+      ],
+      { ...OPTS, strictOpenAI: true },
+    );
     expect(losses.map((l) => l.path)).toEqual(['usage.server_tool_use']);
     expect(out.at(-1)).toBe('[DONE]');
     const tiered = run([
