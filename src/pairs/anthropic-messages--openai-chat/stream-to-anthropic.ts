@@ -289,7 +289,8 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
     if (!(open?.kind === 'text' && (open.cited === at || open.cited === -1))) {
       settleTools(out);
       closeOpen(out);
-      out.push({ type: 'content_block_start', index: nextBlock++, content_block: { type: 'text', text: '' } });
+      const index = nextBlock++;
+      out.push({ type: 'content_block_start', index, content_block: { type: 'text', text: '' } });
     }
     open = { kind: 'text', cited: at };
     out.push({
