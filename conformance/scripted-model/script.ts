@@ -1,3 +1,5 @@
+import type { AgentView } from './agent-script.js';
+
 /**
  * The scripted model's neutral input and output. A provider mock turns its request into a `ScriptPrompt`, runs
  * `runScriptedModel`, and renders the resulting `Script` in its own wire format (JSON response or stream).
@@ -16,6 +18,8 @@ export interface ScriptPrompt {
   thinking: boolean;
   /** the tool that `tool_choice` forces, if any */
   forcedTool: { name: string; inputSchema: unknown } | undefined;
+  /** the conversation as the agent script reads it (agent-script.ts); absent: the echo model only */
+  agent?: AgentView;
 }
 
 export type ScriptStop = 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use';

@@ -25,9 +25,12 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AGENTS, type AgentName, type AgentSpec, readAnswerFile } from './agents.js';
 import { describeExchange } from './describe.js';
+import { AGENT_ALIASES, MATRIX, PROVIDER_ALIASES, PROVIDERS, type ProviderSpec } from './gateway-matrix.js';
+import { type GatewayRunReport, runThroughGateway } from './gateway-run.js';
 import { AGENTS_DIR, BIN_DIR, ensureInstalled, pinnedVersions } from './install.js';
 import { judge } from './judge.js';
 import { type NetworkActivity, parseTrace, straceAvailable, tracedCommand } from './network-trace.js';
+import { writeAgentsReports } from './report.js';
 import { type Exit, runProcess } from './run-process.js';
 import { type AgentFormat, promptFor, type ScriptPlan } from './script-server/plan.js';
 import { startScriptServer } from './script-server/server.js';
@@ -186,31 +189,104 @@ async function runOne(agent: AgentSpec, version: string, options: RunOptions): P
 
 function selectAgents(names: string[]): AgentSpec[] {
   if (names.length === 0) return [...AGENTS];
-  const wanted = names.flatMap((n) => n.split(',')).map((n) => n.trim());
+  const wanted = names.flatMap((n) => n.split(',')).map((n) => AGENT_ALIASES[n.trim()] ?? n.trim());
   const unknown = wanted.filter((n) => !AGENTS.some((a) => a.name === n));
   if (unknown.length > 0) {
-    throw new Error(`unknown agent ${unknown.join(', ')}; known: ${AGENTS.map((a) => a.name).join(', ')}`);
+    throw new Error(`unknown agent ${unknown.join(', ')}; known: ${Object.keys(AGENT_ALIASES).join(', ')}`);
   }
   return AGENTS.filter((a) => wanted.includes(a.name));
+}
+
+function selectProviders(names: string[]): ProviderSpec[] {
+  if (names.length === 0) return [...PROVIDERS];
+  const wanted = names.flatMap((n) => n.split(',')).map((n) => PROVIDER_ALIASES[n.trim()] ?? n.trim());
+  const unknown = wanted.filter((n) => !PROVIDERS.some((p) => p.name === n));
+  if (unknown.length > 0) {
+    throw new Error(`unknown provider ${unknown.join(', ')}; known: ${Object.keys(PROVIDER_ALIASES).join(', ')}`);
+  }
+  return PROVIDERS.filter((p) => wanted.includes(p.name));
+}
+
+/** The line printed for a run, then its reasons when it failed. */
+function gatewayLine(r: GatewayRunReport): string {
+  const requests = r.upstream.map((u) => `${u.status}${u.stream ? ' stream' : ''}`).join(', ');
+  const head = `${r.passed ? 'PASS' : 'FAIL'} ${r.agent} ${r.version} -> gateway -> ${r.provider} (${r.format}, ${r.model})`;
+  return [
+    `${head} ${r.seconds.toFixed(1)}s upstream: ${requests || 'none'}`,
+    ...r.reasons.map((x) => `     ${x}`),
+  ].join('\n');
+}
+
+async function runMatrix(
+  agents: AgentSpec[],
+  providers: ProviderSpec[],
+  timeoutMs: number,
+  keep: boolean,
+): Promise<GatewayRunReport[]> {
+  const pinned = await pinnedVersions();
+  const runs: GatewayRunReport[] = [];
+  for (const agent of agents) {
+    for (const provider of providers) {
+      if (!MATRIX[agent.name].includes(provider.name)) continue;
+      const report = await runThroughGateway(agent, pinned[agent.packageName] ?? '?', provider, { timeoutMs, keep });
+      runs.push(report);
+      console.log(gatewayLine(report));
+    }
+  }
+  return runs;
 }
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       agent: { type: 'string', multiple: true, default: [] },
+      provider: { type: 'string', multiple: true, default: [] },
+      direct: { type: 'boolean', default: false },
       timeout: { type: 'string', default: '240' },
       keep: { type: 'boolean', default: false },
-      report: { type: 'string', default: join(REPO_ROOT, 'reports', 'e2e-agents.json') },
+      'report-dir': { type: 'string', default: join(REPO_ROOT, 'reports', 'agents') },
       model: { type: 'string' },
       describe: { type: 'boolean', default: false },
       'trace-network': { type: 'boolean', default: false },
     },
   });
-  const traceNetwork = values['trace-network'] ?? false;
-  if (traceNetwork && !straceAvailable()) throw new Error('--trace-network needs strace (apt-get install -y strace)');
   const agents = selectAgents(values.agent ?? []);
   const timeoutMs = Number(values.timeout) * 1000;
   if (!(timeoutMs > 0)) throw new Error(`--timeout must be a number of seconds, got ${values.timeout}`);
+  const reportDir = values['report-dir'] ?? '';
+  if (!values.direct) {
+    const providers = selectProviders(values.provider ?? []);
+    if (!agents.some((a) => providers.some((p) => MATRIX[a.name].includes(p.name)))) {
+      throw new Error('no run of the matrix matches the --agent and --provider given');
+    }
+    await ensureInstalled((line) => console.log(line));
+    const started = Date.now();
+    const runs = await runMatrix(agents, providers, timeoutMs, values.keep ?? false);
+    const passed = runs.filter((r) => r.passed).length;
+    console.log(`agents: ${passed} of ${runs.length} runs passed`);
+    await writeAgentsReports(reportDir, runs, Date.now() - started);
+    console.log(`report: ${relative(process.cwd(), join(reportDir, 'report.html'))} (and report.json, vitest.json)`);
+    return Math.min(runs.length - passed, 100);
+  }
+  return runDirect(agents, values, timeoutMs, reportDir);
+}
+
+interface DirectValues {
+  readonly keep?: boolean;
+  readonly model?: string;
+  readonly describe?: boolean;
+  readonly 'trace-network'?: boolean;
+}
+
+/** `--direct`: each agent against the script server in its own format (no gateway), own and foreign model name. */
+async function runDirect(
+  agents: AgentSpec[],
+  values: DirectValues,
+  timeoutMs: number,
+  reportDir: string,
+): Promise<number> {
+  const traceNetwork = values['trace-network'] ?? false;
+  if (traceNetwork && !straceAvailable()) throw new Error('--trace-network needs strace (apt-get install -y strace)');
   await ensureInstalled((line) => console.log(line));
   const pinned = await pinnedVersions();
   const recordRoot = await mkdtemp(join(tmpdir(), 'crosswire-e2e-agents-records-'));
@@ -247,11 +323,11 @@ async function main(): Promise<number> {
   }
   const passed = runs.filter((r) => r.passed).length;
   console.log(`agents: ${passed} of ${runs.length} runs passed`);
-  const reportPath = values.report ?? '';
-  await mkdir(join(reportPath, '..'), { recursive: true });
+  const reportPath = join(reportDir, 'direct.json');
+  await mkdir(reportDir, { recursive: true });
   await writeFile(
     reportPath,
-    `${JSON.stringify({ generatedBy: 'e2e/agents/run.ts', passed, total: runs.length, runs }, null, 2)}\n`,
+    `${JSON.stringify({ generatedBy: 'e2e/agents/run.ts --direct', passed, total: runs.length, runs }, null, 2)}\n`,
   );
   console.log(`report: ${relative(process.cwd(), reportPath)}; full records (request bodies included): ${recordRoot}`);
   return Math.min(runs.length - passed, 100);
