@@ -196,20 +196,23 @@ type AgentTurn =
   | { turn: 1; task: AgentTask; tool: ToolCallChoice }
   | { turn: 2; task: AgentTask; tool: ToolCallChoice; call: ReplayedCall | undefined; result: ReplayedResult };
 
-function callIdOf(view: AgentView, task: AgentTask): string | undefined {
-  return view.callIdPrefix === undefined ? undefined : `${view.callIdPrefix}${agentCallSuffix(task)}`;
-}
-
+/**
+ * Turn 2 once a result answers the call: found by its name and arguments (a gateway may rename the id on the way,
+ * e.g. a Gemini client's call id; providers only require that a result pairs with a call of the history), the
+ * result by that call's id (by name in formats without ids).
+ */
 function agentTurn(view: AgentView): AgentTurn | undefined {
   const task = findAgentTask(view.userTexts);
   if (!task) return undefined;
   const tool = pickTool(view.tools, task);
   if (!tool) return undefined;
-  const id = callIdOf(view, task);
-  const call = view.calls.find((c) => (id === undefined ? c.name === tool.name : c.id === id));
-  const result = view.results.find((r) =>
-    id === undefined ? r.name === tool.name : r.id === (call?.id ?? id) || r.id === id,
-  );
+  const call = view.calls.find((c) => c.name === tool.name && jsonEqual(c.input, tool.args));
+  // a call of that tool replayed with other arguments still reaches turn 2, where it is a violation
+  const named = call ?? view.calls.find((c) => c.name === tool.name);
+  const result =
+    view.callIdPrefix === undefined || named?.id === undefined
+      ? view.results.find((r) => r.name === tool.name || (named?.id !== undefined && r.id === named.id))
+      : view.results.find((r) => r.id === named.id);
   if (!result) return { turn: 1, task, tool };
   return { turn: 2, task, tool, call, result };
 }
@@ -264,22 +267,16 @@ export function agentReplayViolations(prompt: ScriptPrompt, view: AgentView): Ag
   const at = agentTurn(view);
   if (at?.turn !== 2) return [];
   const out: AgentReplayViolation[] = [];
-  const id = callIdOf(view, at.task);
   const { call } = at;
-  const label = id ?? at.tool.name;
+  const label = call?.id ?? at.tool.name;
   if (!call) {
-    out.push({ path: 'history', message: `agent script: the tool call ${label} the result answers is not replayed` });
-  } else {
-    if (call.name !== at.tool.name)
-      out.push({ path: 'history', message: `agent script: call ${label} replayed as ${call.name}` });
-    if (!jsonEqual(call.input, at.tool.args))
-      out.push({
-        path: 'history',
-        message: `agent script: call ${label} arguments sent ${JSON.stringify(at.tool.args)}, replayed ${JSON.stringify(call.input)}`,
-      });
+    out.push({
+      path: 'history',
+      message: `agent script: the tool call ${at.tool.name} ${JSON.stringify(at.tool.args)} is not replayed as sent`,
+    });
+  } else if (view.callIdPrefix !== undefined && call.id !== at.result.id) {
+    out.push({ path: 'history', message: `agent script: the tool result answers ${at.result.id}, not ${label}` });
   }
-  if (id !== undefined && at.result.id !== id)
-    out.push({ path: 'history', message: `agent script: the tool result answers ${at.result.id}, not ${id}` });
   if (prompt.thinking || view.signed) {
     const sent = agentThinking(at.task);
     if (view.signed) {
