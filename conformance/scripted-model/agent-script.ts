@@ -1,6 +1,9 @@
 import { isRecord } from '../../src/core/narrow.js';
 import { countAllTokens, countTokens } from './count-tokens.js';
-import type { Script, ScriptPrompt } from './script.js';
+import type { AgentView, OfferedTool, ReplayedCall, ReplayedResult, Script, ScriptPrompt } from './script.js';
+
+export type { AgentView, OfferedTool, ReplayedCall, ReplayedResult, ReplayedThinking } from './script.js';
+
 import { signatureFor, stableHash } from './stable-hash.js';
 
 /**
@@ -64,13 +67,6 @@ export function agentThinking(task: AgentTask): { text: string; signature: strin
 /** The id of turn 1's call, without the format's prefix (`toolu_`, `call_`, `tooluse_`). */
 export function agentCallSuffix(task: AgentTask): string {
   return `agent${task.nonce}`;
-}
-
-/** A tool as a request offers it, reduced to what the choice needs. */
-export interface OfferedTool {
-  readonly name: string;
-  /** JSON Schema of the arguments */
-  readonly schema: unknown;
 }
 
 export interface ToolCallChoice {
@@ -140,43 +136,6 @@ export function pickTool(tools: readonly OfferedTool[], task: AgentTask): ToolCa
     if (fits(tool.schema, Object.keys(args))) return { name: tool.name, args, kind: 'shell' };
   }
   return undefined;
-}
-
-/** A tool call found in the replayed history. */
-export interface ReplayedCall {
-  /** the call's id; undefined in formats without one (Gemini) */
-  readonly id: string | undefined;
-  readonly name: string;
-  readonly input: unknown;
-}
-
-/** A tool result found in the conversation. */
-export interface ReplayedResult {
-  /** the id of the call it answers; undefined in formats without one (Gemini pairs by name) */
-  readonly id: string | undefined;
-  /** the tool's name, where the format carries it */
-  readonly name: string | undefined;
-  readonly text: string;
-}
-
-/** A signature (or encrypted reasoning) found in the replayed history, with its reasoning text when replayed. */
-export interface ReplayedThinking {
-  readonly text: string | undefined;
-  readonly signature: string;
-}
-
-/** The conversation as the agent script reads it; each format's mock builds it from its own body. */
-export interface AgentView {
-  /** every user-authored text (the task is found in them) */
-  readonly userTexts: readonly string[];
-  readonly tools: readonly OfferedTool[];
-  readonly calls: readonly ReplayedCall[];
-  readonly results: readonly ReplayedResult[];
-  readonly thinking: readonly ReplayedThinking[];
-  /** turn 1 carries a signature the client must replay (its format has one, and this request asks for it) */
-  readonly signed: boolean;
-  /** the prefix this format's renderer puts before a call id suffix; undefined: the format carries no call id */
-  readonly callIdPrefix: string | undefined;
 }
 
 /** Structural equality of JSON values (key order ignored). */

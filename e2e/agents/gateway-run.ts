@@ -54,16 +54,7 @@ async function readIfExists(path: string): Promise<string | undefined> {
   }
 }
 
-function parsed(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return isRecord(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The upstream request's body as JSON (InvokeModel and Vertex carry the Anthropic body as is). */
+/** Whether an upstream request asked for a stream (a `stream` field, or a streaming path). */
 function isStream(path: string, body: Record<string, unknown> | undefined): boolean {
   return body?.stream === true || /stream/i.test(path);
 }

@@ -35,7 +35,7 @@ export function buildAgentsReport(runs: readonly GatewayRunReport[], durationMs:
   };
 }
 
-const escape = (s: string): string =>
+const html = (s: string): string =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 
 /** The "Coding agents" section: the matrix, then one block per run (a failing one with its transcript). */
@@ -53,19 +53,19 @@ export function renderAgentsSection(report: AgentsReport): string {
     return `<tr><th>${a}</th>${cells.join('')}</tr>`;
   });
   const runs = report.runs.map((r) => {
-    const reasons = r.reasons.map((x) => `<li>${escape(x)}</li>`).join('');
+    const reasons = r.reasons.map((x) => `<li>${html(x)}</li>`).join('');
     const transcript = (r.transcript ?? [])
       .map(
         (t) =>
-          `<details><summary>${t.side}: ${escape(t.method)} ${escape(t.url)} → ${t.status}</summary>` +
-          `<h4>request</h4><pre>${escape(t.requestBody)}</pre><h4>response</h4><pre>${escape(t.responseBody)}</pre></details>`,
+          `<details><summary>${t.side}: ${html(t.method)} ${html(t.url)} → ${t.status}</summary>` +
+          `<h4>request</h4><pre>${html(t.requestBody)}</pre><h4>response</h4><pre>${html(t.responseBody)}</pre></details>`,
       )
       .join('');
-    const stderr = r.stderr ? `<details><summary>agent stderr</summary><pre>${escape(r.stderr)}</pre></details>` : '';
+    const stderr = r.stderr ? `<details><summary>agent stderr</summary><pre>${html(r.stderr)}</pre></details>` : '';
     return (
-      `<div class="run ${r.passed ? 'pass' : 'fail'}"><h3>${r.passed ? 'PASS' : 'FAIL'} ${escape(r.agent)} ${escape(r.version)} → ` +
-      `gateway → ${escape(r.provider)} (${escape(r.format)}, <code>${escape(r.model)}</code>) ${r.seconds.toFixed(1)}s</h3>` +
-      `<p>upstream: ${r.upstream.map((u) => `${escape(u.path)} ${u.status}${u.stream ? ' (stream)' : ''}`).join('; ') || 'none'}</p>` +
+      `<div class="run ${r.passed ? 'pass' : 'fail'}"><h3>${r.passed ? 'PASS' : 'FAIL'} ${html(r.agent)} ${html(r.version)} → ` +
+      `gateway → ${html(r.provider)} (${html(r.format)}, <code>${html(r.model)}</code>) ${r.seconds.toFixed(1)}s</h3>` +
+      `<p>upstream: ${r.upstream.map((u) => `${html(u.path)} ${u.status}${u.stream ? ' (stream)' : ''}`).join('; ') || 'none'}</p>` +
       (reasons ? `<ul>${reasons}</ul>` : '') +
       transcript +
       stderr +
@@ -82,7 +82,7 @@ export function renderAgentsHtml(report: AgentsReport): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>crosswire e2e:agents</title><style>
 body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:center}
 td.pass{background:#dfd}td.fail{background:#fdd}.run.fail h3{color:#a00}.run.pass h3{color:#060}pre{white-space:pre-wrap;background:#f6f6f6;padding:6px;max-height:30em;overflow:auto}
-</style></head><body><h1>crosswire e2e:agents</h1><p>started ${escape(report.startedAt)}, ${(report.durationMs / 1000).toFixed(1)} s</p>
+</style></head><body><h1>crosswire e2e:agents</h1><p>started ${html(report.startedAt)}, ${(report.durationMs / 1000).toFixed(1)} s</p>
 ${renderAgentsSection(report)}</body></html>
 `;
 }
