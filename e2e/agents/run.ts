@@ -1,22 +1,21 @@
 /**
- * `npm run e2e:agents`: runs each coding agent headless, on loopback, against the script server in its own
- * wire format, through a full tool loop, and judges the run.
+ * `npm run e2e:agents`: runs each coding agent headless, on loopback, through a full tool loop, and judges the run.
  *
- *   npm run e2e:agents                          every agent
- *   npm run e2e:agents -- --agent codex         one agent (repeatable, or comma-separated)
- *   npm run e2e:agents -- --timeout 300         seconds per run (default 240)
- *   npm run e2e:agents -- --keep                keep each run's temporary HOME and workdir
- *   npm run e2e:agents -- --model NAME          only this model name (`default`: the agent's own default)
- *   npm run e2e:agents -- --describe            also print the shape of every request (no prompt text)
- *   npm run e2e:agents -- --trace-network       run each agent under strace; any try to reach more than
- *                                               loopback (a connect, a DNS lookup) fails the run
+ *   npm run e2e:agents                                      the matrix: each agent -> the reference gateway -> each
+ *                                                           provider mock it reaches (gateway-matrix.ts)
+ *   npm run e2e:agents -- --agent claude --provider gemini  one agent against one provider (repeatable, or
+ *                                                           comma-separated; aliases claude, codex, gemini)
+ *   npm run e2e:agents -- --timeout 300                     seconds per run (default 240)
+ *   npm run e2e:agents -- --keep                            keep each run's temporary HOME and workdir
+ *   npm run e2e:agents -- --report-dir DIR                  where the reports go (default reports/agents)
+ *   npm run e2e:agents -- --direct                          each agent against the script server in its own
+ *                                                           format (no gateway), own and foreign model name; with
+ *                                                           --model NAME (`default`: the agent's own), --describe
+ *                                                           (the shape of every request), --trace-network (strace:
+ *                                                           any try to reach beyond loopback fails the run)
  *
- * Each agent runs twice: with its own default model (`own`: what its users get against the vendor's API) and
- * with a model name it does not know (`foreign`: what a gateway routing to another provider sees).
- *
- * Prints one line per run, then `agents: N of M runs passed`, and writes reports/e2e-agents.json. Every
- * request and reply of a run (bodies included: they hold the vendors' prompt text, so they stay out of the
- * repository) goes to a folder under the system temp directory, named in the report.
+ * Prints one line per run, then `agents: N of M runs passed`; writes report.json, report.html and vitest.json
+ * (gateway runs) or direct.json (--direct) into the report folder. The exit code is the number of failed runs.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -187,24 +186,20 @@ async function runOne(agent: AgentSpec, version: string, options: RunOptions): P
   };
 }
 
-function selectAgents(names: string[]): AgentSpec[] {
-  if (names.length === 0) return [...AGENTS];
-  const wanted = names.flatMap((n) => n.split(',')).map((n) => AGENT_ALIASES[n.trim()] ?? n.trim());
-  const unknown = wanted.filter((n) => !AGENTS.some((a) => a.name === n));
+/** The entries `--agent` / `--provider` name (aliases allowed, repeatable or comma-separated); all when none. */
+function select<T extends { readonly name: string }>(
+  what: string,
+  names: string[],
+  all: readonly T[],
+  aliases: Readonly<Record<string, string>>,
+): T[] {
+  if (names.length === 0) return [...all];
+  const wanted = names.flatMap((n) => n.split(',')).map((n) => aliases[n.trim()] ?? n.trim());
+  const unknown = wanted.filter((n) => !all.some((a) => a.name === n));
   if (unknown.length > 0) {
-    throw new Error(`unknown agent ${unknown.join(', ')}; known: ${Object.keys(AGENT_ALIASES).join(', ')}`);
+    throw new Error(`unknown ${what} ${unknown.join(', ')}; known: ${Object.keys(aliases).join(', ')}`);
   }
-  return AGENTS.filter((a) => wanted.includes(a.name));
-}
-
-function selectProviders(names: string[]): ProviderSpec[] {
-  if (names.length === 0) return [...PROVIDERS];
-  const wanted = names.flatMap((n) => n.split(',')).map((n) => PROVIDER_ALIASES[n.trim()] ?? n.trim());
-  const unknown = wanted.filter((n) => !PROVIDERS.some((p) => p.name === n));
-  if (unknown.length > 0) {
-    throw new Error(`unknown provider ${unknown.join(', ')}; known: ${Object.keys(PROVIDER_ALIASES).join(', ')}`);
-  }
-  return PROVIDERS.filter((p) => wanted.includes(p.name));
+  return all.filter((a) => wanted.includes(a.name));
 }
 
 /** The line printed for a run, then its reasons when it failed. */
@@ -250,12 +245,12 @@ async function main(): Promise<number> {
       'trace-network': { type: 'boolean', default: false },
     },
   });
-  const agents = selectAgents(values.agent ?? []);
+  const agents = select('agent', values.agent ?? [], AGENTS, AGENT_ALIASES);
   const timeoutMs = Number(values.timeout) * 1000;
   if (!(timeoutMs > 0)) throw new Error(`--timeout must be a number of seconds, got ${values.timeout}`);
   const reportDir = values['report-dir'] ?? '';
   if (!values.direct) {
-    const providers = selectProviders(values.provider ?? []);
+    const providers = select('provider', values.provider ?? [], PROVIDERS, PROVIDER_ALIASES);
     if (!agents.some((a) => providers.some((p) => MATRIX[a.name].includes(p.name)))) {
       throw new Error('no run of the matrix matches the --agent and --provider given');
     }
