@@ -70,11 +70,11 @@ function openaiParts(content: unknown): unknown {
  * `stream_options` is not compared (an Anthropic stream always carries usage).
  */
 /** A blank text part (whitespace only) joins the text part before it, else the one after it; alone, it stays. */
-function joinBlankParts(parts: unknown): unknown {
+function joinBlankParts(parts: unknown, textType = 'text'): unknown {
   if (!Array.isArray(parts)) return parts;
   const blank = (p: unknown): boolean =>
-    isRecord(p) && p.type === 'text' && typeof p.text === 'string' && /^\s*$/.test(p.text);
-  const isText = (p: unknown): p is Json => isRecord(p) && p.type === 'text' && typeof p.text === 'string';
+    isRecord(p) && p.type === textType && typeof p.text === 'string' && /^\s*$/.test(p.text);
+  const isText = (p: unknown): p is Json => isRecord(p) && p.type === textType && typeof p.text === 'string';
   const out: unknown[] = [];
   let waiting = '';
   for (const p of parts) {
@@ -86,12 +86,12 @@ function joinBlankParts(parts: unknown): unknown {
       out.push({ ...p, text: `${waiting}${String(p.text)}` });
       waiting = '';
     } else {
-      if (waiting !== '') out.push(textBlock(waiting));
+      if (waiting !== '') out.push({ type: textType, text: waiting });
       waiting = '';
       out.push(p);
     }
   }
-  if (waiting !== '') out.push(textBlock(waiting));
+  if (waiting !== '') out.push({ type: textType, text: waiting });
   return out;
 }
 
@@ -207,6 +207,8 @@ export function normalizeResponsesRequest(req: unknown): unknown {
     }
     const role = item.role === 'developer' ? 'system' : item.role;
     const parts = responsesParts(item.content, role);
+    // a message whose content was all lost (blank text, reported) is not there; the messages around it are one turn
+    if (parts === undefined || isEmptyList(parts)) continue;
     if (role === 'system' && merged.length === 0 && Array.isArray(parts)) {
       for (const p of parts) system.push(isRecord(p) ? p.text : p);
       continue;
@@ -216,7 +218,12 @@ export function normalizeResponsesRequest(req: unknown): unknown {
       last.content = [...last.content, ...parts];
     else merged.push({ role, content: parts });
   }
+  // a blank text part joins its neighbour on the way to Anthropic, which refuses blank text
+  for (const m of merged)
+    if (m.role === 'user' || m.role === 'assistant')
+      m.content = joinBlankParts(m.content, m.role === 'user' ? 'input_text' : 'output_text');
   out.input = merged;
-  if (system.length > 0) out.system = system;
+  const said = system.filter((t) => typeof t !== 'string' || !/^\s*$/.test(t));
+  if (said.length > 0) out.system = said;
   return out;
 }
