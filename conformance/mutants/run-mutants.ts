@@ -51,10 +51,15 @@ function prepare(name: string): string {
 
 /** Plant `mutant` in the tree at `dir`; returns the function that puts the original files back. */
 function plant(dir: string, mutant: Mutant): () => void {
-  const edited = applyEdits(mutant, (f) => readFileSync(join(ROOT, f), 'utf8'));
+  const originals = new Map<string, string>();
+  const edited = applyEdits(mutant, (f) => {
+    const text = readFileSync(join(dir, f), 'utf8');
+    originals.set(f, text);
+    return text;
+  });
   for (const [file, text] of edited) writeFileSync(join(dir, file), text);
   return () => {
-    for (const file of edited.keys()) writeFileSync(join(dir, file), readFileSync(join(ROOT, file), 'utf8'));
+    for (const [file, text] of originals) writeFileSync(join(dir, file), text);
   };
 }
 
