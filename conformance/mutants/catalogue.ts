@@ -42,6 +42,7 @@ export const CATALOGUE: readonly Mutant[] = [
       },
     ],
     tests: [`${PROPERTIES}/grammar.test.ts`, `${PROPERTIES}/stream-equals-non-stream.test.ts`],
+    filter: 'openai-chat -> anthropic-messages',
   },
   {
     name: 'empty-text-block',
@@ -62,6 +63,7 @@ export const CATALOGUE: readonly Mutant[] = [
       },
     ],
     tests: [`${PROPERTIES}/stream-equals-non-stream.test.ts`],
+    filter: 'openai-chat -> anthropic-messages',
   },
   {
     name: 'usage-lost-with-finish-reason',
@@ -74,6 +76,7 @@ export const CATALOGUE: readonly Mutant[] = [
       },
     ],
     tests: [`${PROPERTIES}/usage-totals.test.ts`, `${PROPERTIES}/stream-equals-non-stream.test.ts`],
+    filter: 'openai-chat -> anthropic-messages',
   },
   {
     name: 'content-filter-as-end-turn',
@@ -86,6 +89,7 @@ export const CATALOGUE: readonly Mutant[] = [
       },
     ],
     tests: [`${PROPERTIES}/stop-reasons.test.ts`],
+    filter: 'openai-chat -> ',
   },
   {
     name: 'cumulative-tool-arguments',
@@ -101,6 +105,7 @@ export const CATALOGUE: readonly Mutant[] = [
       },
     ],
     tests: [`${PROPERTIES}/stream-equals-non-stream.test.ts`],
+    filter: '-> openai-chat',
   },
   {
     name: 'stop-sequences-dropped',
@@ -113,6 +118,7 @@ export const CATALOGUE: readonly Mutant[] = [
       },
     ],
     tests: [`${PROPERTIES}/round-trip.test.ts`],
+    filter: 'Anthropic -> OpenAI -> Anthropic',
   },
   {
     name: 'mid-stream-error-as-clean-end',
@@ -138,6 +144,7 @@ export const CATALOGUE: readonly Mutant[] = [
       },
     ],
     tests: [`${PROPERTIES}/stream-equals-non-stream.test.ts`],
+    filter: 'openai-chat -> anthropic-messages',
   },
   {
     name: 'cached-tokens-left-out-of-prompt',
@@ -150,6 +157,7 @@ export const CATALOGUE: readonly Mutant[] = [
       },
     ],
     tests: [`${PROPERTIES}/usage-totals.test.ts`],
+    filter: '-> openai-chat',
   },
   {
     name: 'gemini-partial-args-need-a-name',
@@ -253,6 +261,7 @@ export const CATALOGUE: readonly Mutant[] = [
       },
     ],
     tests: [`${PROPERTIES}/grammar.test.ts`],
+    filter: '-> openai-responses',
   },
   {
     name: 'responses-terminal-without-output',
@@ -266,6 +275,7 @@ export const CATALOGUE: readonly Mutant[] = [
       },
     ],
     tests: [`${PROPERTIES}/grammar.test.ts`, `${PROPERTIES}/stream-equals-non-stream.test.ts`],
+    filter: '-> openai-responses',
   },
   {
     name: 'responses-arguments-only-from-deltas',
@@ -325,6 +335,7 @@ export const CATALOGUE: readonly Mutant[] = [
       },
     ],
     tests: [`${PROPERTIES}/usage-totals.test.ts`],
+    filter: 'openai-responses -> ',
   },
   // ---- the audit's three survivors (issue 22) ----
   {
@@ -338,7 +349,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: "  'SPII',\n",
       },
     ],
-    tests: [`${GEMINI}/map-finish-reason.test.ts`, `${PROPERTIES}/stop-reasons.test.ts`],
+    tests: [`${GEMINI}/map-finish-reason.test.ts`],
   },
   {
     name: 'gemini-text-after-function-call-dropped',
@@ -450,6 +461,7 @@ export const CATALOGUE: readonly Mutant[] = [
       },
     ],
     tests: [`${PROPERTIES}/grammar.test.ts`],
+    filter: 'openai-chat -> anthropic-messages',
   },
   {
     name: 'chat-last-argument-delta-dropped',
@@ -477,7 +489,8 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: '    input_tokens: num(u.promptTokenCount) + num(u.toolUsePromptTokenCount),',
       },
     ],
-    tests: [`${PROPERTIES}/usage-totals.test.ts`, `${GEMINI}/map-usage.test.ts`],
+    tests: [`${PROPERTIES}/usage-totals.test.ts`],
+    filter: 'gemini -> anthropic-messages',
   },
   {
     name: 'gemini-prompt-without-cache',
@@ -490,7 +503,8 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: '  const prompt = num(u.input_tokens);',
       },
     ],
-    tests: [`${PROPERTIES}/usage-totals.test.ts`, `${GEMINI}/map-usage.test.ts`],
+    tests: [`${PROPERTIES}/usage-totals.test.ts`],
+    filter: 'anthropic-messages -> gemini',
   },
   {
     name: 'converse-total-without-cache',
@@ -503,6 +517,7 @@ export const CATALOGUE: readonly Mutant[] = [
       },
     ],
     tests: [`${PROPERTIES}/usage-totals.test.ts`],
+    filter: 'anthropic-messages -> bedrock-converse',
   },
   {
     name: 'converse-cache-read-dropped',
@@ -515,6 +530,7 @@ export const CATALOGUE: readonly Mutant[] = [
       },
     ],
     tests: [`${PROPERTIES}/usage-totals.test.ts`],
+    filter: 'bedrock-converse -> anthropic-messages',
   },
   // ---- errors that become success, in every client format ----
   {
@@ -605,6 +621,7 @@ export const CATALOGUE: readonly Mutant[] = [
       },
     ],
     tests: [`${PROPERTIES}/stop-reasons.test.ts`],
+    filter: 'bedrock-converse -> ',
   },
   // ---- Bedrock InvokeModel and Vertex ----
   {

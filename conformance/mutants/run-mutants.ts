@@ -69,7 +69,7 @@ interface RunResult {
   ms: number;
 }
 
-function runTests(dir: string, tests: readonly string[]): Promise<RunResult> {
+function runTests(dir: string, tests: readonly string[], filter?: string): Promise<RunResult> {
   const started = Date.now();
   return new Promise((done) => {
     const child = spawn(
@@ -88,6 +88,7 @@ function runTests(dir: string, tests: readonly string[]): Promise<RunResult> {
         '1',
         '--reporter',
         'dot',
+        ...(filter === undefined ? [] : ['-t', filter]),
         ...tests,
       ],
       {
@@ -203,7 +204,7 @@ async function main(): Promise<number> {
     const restore = plant(dir, m);
     let r: RunResult;
     try {
-      r = await runTests(dir, m.tests);
+      r = await runTests(dir, m.tests, m.filter);
     } finally {
       restore();
     }
