@@ -75,6 +75,7 @@ function joinBlankParts(parts: unknown, textType = 'text'): unknown {
   const blank = (p: unknown): boolean =>
     isRecord(p) && p.type === textType && typeof p.text === 'string' && /^\s*$/.test(p.text);
   const isText = (p: unknown): p is Json => isRecord(p) && p.type === textType && typeof p.text === 'string';
+  const textBlock = (text: string): Json => ({ type: textType, text });
   const out: unknown[] = [];
   let waiting = '';
   for (const p of parts) {
@@ -86,12 +87,12 @@ function joinBlankParts(parts: unknown, textType = 'text'): unknown {
       out.push({ ...p, text: `${waiting}${String(p.text)}` });
       waiting = '';
     } else {
-      if (waiting !== '') out.push({ type: textType, text: waiting });
+      if (waiting !== '') out.push(textBlock(waiting));
       waiting = '';
       out.push(p);
     }
   }
-  if (waiting !== '') out.push({ type: textType, text: waiting });
+  if (waiting !== '') out.push(textBlock(waiting));
   return out;
 }
 
@@ -206,9 +207,12 @@ export function normalizeResponsesRequest(req: unknown): unknown {
       continue;
     }
     const role = item.role === 'developer' ? 'system' : item.role;
-    const parts = responsesParts(item.content, role);
-    // a message whose content was all lost (blank text, reported) is not there; the messages around it are one turn
-    if (parts === undefined || isEmptyList(parts)) continue;
+    const parts = joinBlankParts(
+      responsesParts(item.content, role),
+      role === 'assistant' ? 'output_text' : 'input_text',
+    );
+    // a message whose content was all lost (blank text) is not there: the messages around it make one turn
+    if (parts === undefined || (Array.isArray(parts) && parts.length === 0)) continue;
     if (role === 'system' && merged.length === 0 && Array.isArray(parts)) {
       for (const p of parts) system.push(isRecord(p) ? p.text : p);
       continue;
@@ -218,12 +222,7 @@ export function normalizeResponsesRequest(req: unknown): unknown {
       last.content = [...last.content, ...parts];
     else merged.push({ role, content: parts });
   }
-  // a blank text part joins its neighbour on the way to Anthropic, which refuses blank text
-  for (const m of merged)
-    if (m.role === 'user' || m.role === 'assistant')
-      m.content = joinBlankParts(m.content, m.role === 'user' ? 'input_text' : 'output_text');
   out.input = merged;
-  const said = system.filter((t) => typeof t !== 'string' || !/^\s*$/.test(t));
-  if (said.length > 0) out.system = said;
+  if (system.length > 0) out.system = system;
   return out;
 }
