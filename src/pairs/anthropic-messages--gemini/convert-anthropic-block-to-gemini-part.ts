@@ -32,7 +32,11 @@ export function anthropicBlockToGeminiPart(
         losses.add(path, 'a redacted_thinking block without data cannot be replayed');
         return undefined;
       }
-      return { text: '', thought: true, thoughtSignature: thoughtSignatureFor({ type: 'redacted_thinking', data: block.data }) };
+      return {
+        text: '',
+        thought: true,
+        thoughtSignature: thoughtSignatureFor({ type: 'redacted_thinking', data: block.data }),
+      };
     case 'tool_use': {
       const call: GeminiPart['functionCall'] = {
         name: typeof block.name === 'string' ? block.name : '',

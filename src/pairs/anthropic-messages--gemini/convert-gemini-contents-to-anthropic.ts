@@ -195,7 +195,10 @@ function signBlock(block: Block, sig: string, at: JsonPath, losses: LossCollecto
   const text = typeof block.thinking === 'string' ? block.thinking : '';
   const replayed = signed.type === 'thinking' ? signed.thinking : '';
   if (text !== '' && text !== replayed)
-    losses.add(at, 'the replayed thought text differs from the thinking its signature carries: the signed text is sent');
+    losses.add(
+      at,
+      'the replayed thought text differs from the thinking its signature carries: the signed text is sent',
+    );
   for (const key of Object.keys(block)) delete block[key];
   return Object.assign(block, signed);
 }

@@ -14,7 +14,9 @@ import { base64ToUtf8, utf8ToBase64 } from '../../wire/data-url.js';
 const THINKING_MARK = 'anthropic-thinking\n';
 const REDACTED_MARK = 'anthropic-redacted-thinking\n';
 
-export type SignedThinking = { type: 'thinking'; thinking: string; signature: string } | { type: 'redacted_thinking'; data: string };
+export type SignedThinking =
+  | { type: 'thinking'; thinking: string; signature: string }
+  | { type: 'redacted_thinking'; data: string };
 
 /**
  * The `thoughtSignature` for an Anthropic thinking block ('' when it has no signature: none is invented). A

@@ -12,9 +12,9 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { geminiSignatureFor } from '../../../test/support/gemini-thought-signature.js';
 import { foldAnthropicEvents } from '../../../conformance/arbitraries/fold-anthropic-events.js';
 import { foldGeminiChunks } from '../../../conformance/arbitraries/fold-gemini-chunks.js';
+import { geminiSignatureFor } from '../../../test/support/gemini-thought-signature.js';
 import type { FormatId } from '../../core/formats.js';
 import { createStreamTranslator, translateRequest, translateResponse } from '../../translate/translate.js';
 

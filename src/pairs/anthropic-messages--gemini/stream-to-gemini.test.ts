@@ -1,6 +1,6 @@
-import { geminiSignatureFor } from '../../../test/support/gemini-thought-signature.js';
 import { describe, expect, it } from 'vitest';
 import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
+import { geminiSignatureFor } from '../../../test/support/gemini-thought-signature.js';
 import { TranslationError } from '../../core/errors.js';
 import { createAnthropicToGeminiStream } from './stream-to-gemini.js';
 
@@ -221,7 +221,10 @@ describe('createAnthropicToGeminiStream: a client that asked for streamed functi
     );
     expect(out.slice(0, -1)).toEqual([
       c({ text: 'hmm', thought: true }),
-      c({ functionCall: { name: 'get_weather', willContinue: true, id: 'toolu_1' }, thoughtSignature: geminiSignatureFor('c2ln', 'hmm') }),
+      c({
+        functionCall: { name: 'get_weather', willContinue: true, id: 'toolu_1' },
+        thoughtSignature: geminiSignatureFor('c2ln', 'hmm'),
+      }),
       c({
         functionCall: {
           partialArgs: [{ jsonPath: '$.location', stringValue: 'Bos', willContinue: true }],

@@ -15,8 +15,8 @@ import type {
   GeminiResponse,
 } from '../../formats/gemini/types.js';
 import { anthropicStopReasonToGemini } from './map-finish-reason.js';
-import { anthropicUsageToGemini } from './map-usage.js';
 import { thoughtSignatureFor } from './map-thought-signature.js';
+import { anthropicUsageToGemini } from './map-usage.js';
 import { GEMINI_STREAMED_ARGUMENTS } from './request-to-anthropic.js';
 
 export type GeminiStreamEvent = GeminiResponse | GeminiErrorBody;
