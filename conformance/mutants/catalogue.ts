@@ -399,8 +399,8 @@ export const CATALOGUE: readonly Mutant[] = [
       {
         file: `${GEMINI}/convert-anthropic-block-to-gemini-part.ts`,
         search:
-          "      if (typeof block.signature === 'string' && block.signature !== '') part.thoughtSignature = block.signature;",
-        replace: '',
+          "        part.thoughtSignature = thoughtSignatureFor({ type: 'thinking', thinking: text, signature: block.signature });",
+        replace: '        void thoughtSignatureFor;',
       },
     ],
     tests: [`${GEMINI}/signature-round-trip.test.ts`, SCENARIOS],
