@@ -13,7 +13,7 @@ import { callUpstream, failedCallStatus, logFailedCall, upstreamFetchOf } from '
 import { type ClientFormat, clientError, jsonResponse, translationErrorStatus } from './client-error.js';
 import { type Admitted, admit, logLosses, lossHeaders } from './exchange-context.js';
 import { checkJsonShape, jsonShapeMessage } from './json-shape.js';
-import { defaultMediaMode, mediaStep } from './media.js';
+import { inlineHubMedia, mediaModeOf } from './media.js';
 import { readTextWithin } from './read-text-within.js';
 import { relayStream } from './relay-stream.js';
 import { relayUpstreamError } from './relay-upstream-error.js';
@@ -68,22 +68,11 @@ async function upstreamBody(
     if (clientBeta) options.context = { ...options.context, anthropicBeta: clientBeta };
     const to = route.provider.format;
     // URL media is inlined (or refused) on the hub body, between the two halves of the translation
-    const mode = route.provider.media ?? defaultMediaMode(to);
-    const atHub = mode === 'pass' ? undefined : requestToHub(clientFormat, to, input, options);
+    const atHub = mediaModeOf(a) === 'pass' ? undefined : requestToHub(clientFormat, to, input, options);
     let r: TranslationResult<unknown>;
     if (atHub) {
-      const media = await mediaStep(
-        atHub.body,
-        to,
-        mode,
-        { media: rt.config.media ?? {}, limits: route.provider.mediaLimits, signal: req.signal },
-        { format: clientFormat, json: a.json },
-      );
-      if (!media.ok) {
-        if (media.status >= 500)
-          rt.log({ event: 'media_failed', requestId: a.requestId, status: media.status, message: media.message });
-        return { ok: false, response: clientError(clientFormat, media.status, media.message, { param: media.param }) };
-      }
+      const media = await inlineHubMedia(rt, req, a, atHub.body);
+      if (!media.ok) return media;
       r = requestFromHub(atHub, media.body, options);
     } else r = translateRequest(clientFormat, to, input, options);
     return { ok: true, bytes: encoder.encode(JSON.stringify(r.body)), losses: r.losses, context: r.context };

@@ -19,7 +19,9 @@ import {
   type UrlMediaSource,
   urlMediaNeedingBytes,
 } from '../media/index.js';
-import type { ClientFormat } from './client-error.js';
+import { type ClientFormat, clientError } from './client-error.js';
+import type { Admitted } from './exchange-context.js';
+import type { GatewayRuntime } from './runtime.js';
 
 export type MediaMode = 'inline' | 'pass' | 'refuse';
 
@@ -105,6 +107,34 @@ export async function mediaStep(
     if (!isMediaError(e)) throw e;
     return asClientError(e, hubBody, client);
   }
+}
+
+/** The provider's media mode: its `media` setting, else its format's default. */
+export function mediaModeOf(a: Admitted): MediaMode {
+  return a.route.provider.media ?? defaultMediaMode(a.route.provider.format);
+}
+
+/**
+ * The media step of a request the gateway admitted, on its hub body: the body to translate on, or the error
+ * response in the client's format (failures of the gateway's side, 5xx, are logged too).
+ */
+export async function inlineHubMedia(
+  rt: GatewayRuntime,
+  req: Request,
+  a: Admitted,
+  hubBody: unknown,
+): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+  const step = await mediaStep(
+    hubBody,
+    a.route.provider.format,
+    mediaModeOf(a),
+    { media: rt.config.media ?? {}, limits: a.route.provider.mediaLimits, signal: req.signal },
+    { format: a.clientFormat, json: a.json },
+  );
+  if (step.ok) return { ok: true, body: step.body };
+  if (step.status >= 500)
+    rt.log({ event: 'media_failed', requestId: a.requestId, status: step.status, message: step.message });
+  return { ok: false, response: clientError(a.clientFormat, step.status, step.message, { param: step.param }) };
 }
 
 /** A `MediaError` as the client should read it: the message and `param` name the path in the client's request. */
