@@ -184,7 +184,9 @@ describe('requestToHub / requestFromHub (the gateway works on the hub body in be
       messages: [{ role: 'user', content: [{ image: { format: 'png', source: { bytes: 'iVBORw0KGgo=' } } }] }],
     });
     // the same request without the step loses the URL image
-    expect(translateRequest('openai-chat', 'bedrock-converse', chat, { model: 'm' }).losses).toHaveLength(2);
+    expect(translateRequest('openai-chat', 'bedrock-converse', chat, { model: 'm' }).losses.map((l) => l.path)).toContain(
+      'messages[0].content[0]',
+    );
   });
 
   it('no hub body between a format and itself', () => {
