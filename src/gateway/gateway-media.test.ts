@@ -59,7 +59,11 @@ const decoded = (b64: unknown) => new Uint8Array(Buffer.from(String(b64), 'base6
 const bytesOf = (t: SampleType) => new Uint8Array(SAMPLES[t]);
 
 function ask(model: string, content: Anthropic.ContentBlockParam[]): Anthropic.MessageCreateParamsNonStreaming {
-  return { model, max_tokens: 50, messages: [{ role: 'user', content: [...content, { type: 'text', text: 'what?' }] }] };
+  return {
+    model,
+    max_tokens: 50,
+    messages: [{ role: 'user', content: [...content, { type: 'text', text: 'what?' }] }],
+  };
 }
 const image = (url: string): Anthropic.ImageBlockParam => ({ type: 'image', source: { type: 'url', url } });
 const pdf = (url: string): Anthropic.DocumentBlockParam => ({ type: 'document', source: { type: 'url', url } });
@@ -89,7 +93,10 @@ describe('Anthropic SDK -> gateway -> Bedrock Converse: URL media arrives as byt
   it('an image of each type and a PDF, byte-equal to what the media server served', async () => {
     const { anthropic, mocks } = setup();
     const msg = await anthropic.messages.create(
-      ask('@converse/anthropic.claude-x', [...IMAGES.map(([, path]) => image(server.url(path))), pdf(server.url('/a.pdf'))]),
+      ask('@converse/anthropic.claude-x', [
+        ...IMAGES.map(([, path]) => image(server.url(path))),
+        pdf(server.url('/a.pdf')),
+      ]),
     );
     expect(msg.content[0]).toMatchObject({ type: 'text' });
     const seen = mocks.converse.requests[0]!;
@@ -234,8 +241,9 @@ describe('Anthropic SDK -> gateway -> OpenAI Chat', () => {
     const imageUrl = server.url('/a.png?stays');
     await anthropic.messages.create(ask('@openai/gpt-x', [image(imageUrl), pdf(server.url('/a.pdf?chat'))]));
     expect(server.hits.get('/a.png?stays')).toBeUndefined();
-    const parts = (lastBody(mocks.openai).messages as unknown as { content: Record<string, Record<string, string>>[] }[])[0]!
-      .content;
+    const parts = (
+      lastBody(mocks.openai).messages as unknown as { content: Record<string, Record<string, string>>[] }[]
+    )[0]!.content;
     expect(parts[0]).toEqual({ type: 'image_url', image_url: { url: imageUrl } });
     const data = parts[1]!.file!.file_data!;
     expect(data.startsWith('data:application/pdf;base64,')).toBe(true);
@@ -288,8 +296,12 @@ describe('safety rules through the gateway', () => {
   });
 
   it('a slow server is a 504 after media.limits.timeoutMs', async () => {
-    const { anthropic, logs } = setup({ media: { allowHosts: ['127.0.0.1'], allowHttp: true, limits: { timeoutMs: 150 } } });
-    const f = await failure(anthropic.messages.create(ask('@converse/m', [image(server.url('/slow-headers?ms=3000'))])));
+    const { anthropic, logs } = setup({
+      media: { allowHosts: ['127.0.0.1'], allowHttp: true, limits: { timeoutMs: 150 } },
+    });
+    const f = await failure(
+      anthropic.messages.create(ask('@converse/m', [image(server.url('/slow-headers?ms=3000'))])),
+    );
     expect(f.status).toBe(504);
     expect(logs).toContainEqual(expect.objectContaining({ event: 'media_failed', status: 504 }));
   });
@@ -324,7 +336,9 @@ describe('media modes', () => {
   it('refuse: a 400 naming the first URL source the provider cannot take, nothing fetched', async () => {
     const { anthropic, mocks } = setup({ provider: { converse: { media: 'refuse' } } });
     const f = await failure(
-      anthropic.messages.create(ask('@converse/m', [{ type: 'text', text: 'see' }, image(server.url('/a.png?refuse'))])),
+      anthropic.messages.create(
+        ask('@converse/m', [{ type: 'text', text: 'see' }, image(server.url('/a.png?refuse'))]),
+      ),
     );
     expect(f.status).toBe(400);
     expect(f.message).toContain('messages[0].content[1].source.url');
@@ -343,7 +357,9 @@ describe('media modes', () => {
     );
     expect(res.status).toBe(200);
     expect(Number(res.headers.get('x-crosswire-losses'))).toBeGreaterThan(0);
-    expect(decodeURIComponent(res.headers.get('x-crosswire-loss-detail')!)).toContain('"path":"messages[0].content[0]"');
+    expect(decodeURIComponent(res.headers.get('x-crosswire-loss-detail')!)).toContain(
+      '"path":"messages[0].content[0]"',
+    );
     expect(server.hits.get('/a.png?pass')).toBeUndefined();
     expect(mocks.converse.requests).toHaveLength(1);
   });

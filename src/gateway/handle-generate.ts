@@ -2,13 +2,7 @@ import { isTranslationError } from '../core/errors.js';
 import type { Loss } from '../core/losses.js';
 import type { AnthropicVersion, RequestContext, TranslateOptions, TranslationResult } from '../core/options.js';
 import { asksForStreamUsage } from '../formats/openai-chat/stream-end.js';
-import {
-  getCodec,
-  requestFromHub,
-  requestToHub,
-  translateRequest,
-  translateResponse,
-} from '../translate/translate.js';
+import { getCodec, requestFromHub, requestToHub, translateRequest, translateResponse } from '../translate/translate.js';
 import { callUpstream, failedCallStatus, logFailedCall, upstreamFetchOf } from './call-upstream.js';
 import { type ClientFormat, clientError, jsonResponse, translationErrorStatus } from './client-error.js';
 import { type Admitted, admit, logLosses, lossHeaders } from './exchange-context.js';
@@ -42,7 +36,9 @@ async function upstreamBody(
   anthropicVersion: AnthropicVersion,
   stream: boolean,
   clientBeta: string | undefined,
-): Promise<{ ok: true; bytes: Uint8Array; losses: Loss[]; context: RequestContext } | { ok: false; response: Response }> {
+): Promise<
+  { ok: true; bytes: Uint8Array; losses: Loss[]; context: RequestContext } | { ok: false; response: Response }
+> {
   const { route, clientFormat } = a;
   if (route.provider.format === clientFormat) {
     // same format: the client's bytes, only the model renamed when routing stripped a prefix

@@ -163,20 +163,29 @@ describe('requestToHub / requestFromHub (the gateway works on the hub body in be
     ['anthropic-messages', 'bedrock-invoke', anthropic],
     ['anthropic-messages', 'openai-chat', anthropic],
   ];
-  it.each(cases)('%s -> %s: the two halves give what translateRequest gives, losses and contexts included', (from, to, body) => {
-    const options = { model: 'm' };
-    const half = requestToHub(from, to, body, options)!;
-    expect(requestFromHub(half, half.body, options)).toEqual(translateRequest(from, to, body, options));
-  });
+  it.each(cases)(
+    '%s -> %s: the two halves give what translateRequest gives, losses and contexts included',
+    (from, to, body) => {
+      const options = { model: 'm' };
+      const half = requestToHub(from, to, body, options)!;
+      expect(requestFromHub(half, half.body, options)).toEqual(translateRequest(from, to, body, options));
+    },
+  );
 
   it('the hub body is the Anthropic request, and what comes after it is what translateRequest makes of it', () => {
     const half = requestToHub('openai-chat', 'bedrock-converse', chat, { model: 'm' })!;
     expect(half.body).toMatchObject({
       system: 'short',
-      messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'url', url: 'https://m.example/a.png' } }] }],
+      messages: [
+        { role: 'user', content: [{ type: 'image', source: { type: 'url', url: 'https://m.example/a.png' } }] },
+      ],
     });
     const inlined = structuredClone(half.body) as typeof anthropic;
-    inlined.messages[0]!.content[0]!.source = { type: 'base64', media_type: 'image/png', data: 'iVBORw0KGgo=' } as never;
+    inlined.messages[0]!.content[0]!.source = {
+      type: 'base64',
+      media_type: 'image/png',
+      data: 'iVBORw0KGgo=',
+    } as never;
     const r = requestFromHub(half, inlined, { model: 'm' });
     // the only loss is the first hop's (no max_completion_tokens)
     expect(r.losses.map((l) => l.path)).toEqual(['max_completion_tokens']);
@@ -184,9 +193,9 @@ describe('requestToHub / requestFromHub (the gateway works on the hub body in be
       messages: [{ role: 'user', content: [{ image: { format: 'png', source: { bytes: 'iVBORw0KGgo=' } } }] }],
     });
     // the same request without the step loses the URL image
-    expect(translateRequest('openai-chat', 'bedrock-converse', chat, { model: 'm' }).losses.map((l) => l.path)).toContain(
-      'messages[0].content[0]',
-    );
+    expect(
+      translateRequest('openai-chat', 'bedrock-converse', chat, { model: 'm' }).losses.map((l) => l.path),
+    ).toContain('messages[0].content[0]');
   });
 
   it('no hub body between a format and itself', () => {

@@ -85,7 +85,10 @@ function convertDocument(block: JsonObject, path: JsonPath, losses: LossCollecto
     // Chat `file` parts take PDF only: a text document is sent as a text part (docs/wire-formats.md#openai-chat-request)
     const text = requireString(src.data, sp, 'data');
     if (title !== undefined)
-      losses.add(childPath(path, 'title'), 'a text document goes to Chat Completions as a text part, which has no title');
+      losses.add(
+        childPath(path, 'title'),
+        'a text document goes to Chat Completions as a text part, which has no title',
+      );
     return withCache({ type: 'text', text }, block);
   } else {
     losses.add(sp, `document source type ${JSON.stringify(src.type)} has no Chat Completions equivalent`);
