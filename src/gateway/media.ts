@@ -171,7 +171,7 @@ export function clientPath(source: UrlMediaSource, client: { format: ClientForma
       return;
     }
     if (Array.isArray(v)) {
-      v.forEach((x, i) => walk(x, childPath(path, i), key, depth + 1));
+      for (let i = 0; i < v.length; i++) walk(v[i], childPath(path, i), key, depth + 1);
       return;
     }
     if (isRecord(v)) {
