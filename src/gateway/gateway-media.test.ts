@@ -1,4 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
+import { GoogleGenAI } from '@google/genai';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBedrockConverseMock } from '../../conformance/mocks/bedrock/create-bedrock-converse-mock.js';
@@ -232,6 +233,32 @@ describe('OpenAI SDK (Chat) -> gateway', () => {
     expect(f.message).toContain('messages[1].content[1].image_url.url');
     expect((f.body as { param: string }).param).toBe('messages[1].content[1].image_url.url');
     expect(mocks.converse.requests).toHaveLength(0);
+  });
+});
+
+describe('Gemini SDK -> gateway -> Bedrock InvokeModel', () => {
+  it('a fileData URL arrives as bytes; a failure names the path in the Gemini request', async () => {
+    const { gateway, mocks } = setup();
+    const fetch = (input: string | URL | Request, init?: RequestInit) => gateway.fetch(new Request(input, init));
+    const gemini = new GoogleGenAI({
+      apiKey: 'client',
+      httpOptions: { baseUrl: 'http://localhost', apiVersion: 'v1beta', fetch },
+    });
+    const ask = (uri: string) =>
+      gemini.models.generateContent({
+        model: '@invoke/claude-x',
+        contents: [
+          { role: 'user', parts: [{ text: 'what?' }, { fileData: { mimeType: 'image/webp', fileUri: uri } }] },
+        ],
+        config: { maxOutputTokens: 20 },
+      });
+    await ask(server.url('/a.webp?gemini'));
+    const img = lastBody(mocks.invoke).messages![0]!.content[1]!;
+    expect(img.source).toMatchObject({ type: 'base64', media_type: 'image/webp' });
+    expect(decoded(img.source!.data)).toEqual(bytesOf('image/webp'));
+    const f = await failure(ask(server.url('/html-as-png')));
+    expect(f.status).toBe(400);
+    expect(f.message).toContain('contents[0].parts[1].fileData.fileUri');
   });
 });
 
