@@ -1,7 +1,7 @@
 import { type FormatId, isFormatId } from '../core/formats.js';
 import type { AnthropicVersion, Loss } from '../core/index.js';
 import { DEFAULT_MEDIA_LIMITS, type MediaLimits } from '../media/index.js';
-import { type GatewayMediaConfig, MEDIA_MODES, type MediaMode } from './media.js';
+import { type GatewayMediaConfig, MEDIA_MODES, type MediaMode } from './media-config.js';
 import type { UpstreamFetch } from './upstream-fetch.js';
 
 /** One upstream the gateway can send requests to. */

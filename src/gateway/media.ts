@@ -10,48 +10,16 @@ import { isRecord } from '../core/narrow.js';
 import {
   findUrlMedia,
   isMediaError,
-  MEDIA_TARGETS,
   type MediaError,
-  type MediaFetch,
   type MediaLimits,
-  type ResolveOption,
   resolveMedia,
   type UrlMediaSource,
   urlMediaNeedingBytes,
 } from '../media/index.js';
 import { type ClientFormat, clientError } from './client-error.js';
 import type { Admitted } from './exchange-context.js';
+import { defaultMediaMode, type GatewayMediaConfig, type MediaMode } from './media-config.js';
 import type { GatewayRuntime } from './runtime.js';
-
-export type MediaMode = 'inline' | 'pass' | 'refuse';
-
-export const MEDIA_MODES: readonly MediaMode[] = ['inline', 'pass', 'refuse'];
-
-/** The gateway-wide settings of the media resolver (`GatewayConfig.media`). */
-export interface GatewayMediaConfig {
-  /** exceptions to the address rules: host names, `*.` wildcards, addresses, CIDR ranges (docs/media.md#safety) */
-  allowHosts?: string[];
-  /** also fetch plain `http:` URLs (default: `https:` only) */
-  allowHttp?: boolean;
-  /** the resolver's limits (docs/media.md#options-and-defaults); a provider's `mediaLimits` override them */
-  limits?: Partial<MediaLimits>;
-  /**
-   * The HTTP client for media. Default in Node (`crosswire/gateway`): a fetch whose connections can only reach
-   * addresses that pass the rules (`createPinnedFetch`). Elsewhere there is no default: set it to use `inline`.
-   */
-  fetch?: MediaFetch;
-  /** DNS for the address checks. Default in Node: `nodeResolve`. Elsewhere: required with `fetch`. */
-  resolve?: ResolveOption;
-}
-
-/**
- * What a provider does with URL media when `media` is not set: `inline` where its format cannot take some URL
- * sources (Bedrock Converse and InvokeModel, Gemini, Chat), `pass` where it fetches URLs itself (Anthropic, Vertex,
- * Responses).
- */
-export function defaultMediaMode(format: FormatId): MediaMode {
-  return MEDIA_TARGETS[format].urls === 'none' ? 'pass' : 'inline';
-}
 
 /** The result of the media step: the hub body to translate on, or the error to answer with. */
 export type MediaStep =

@@ -194,7 +194,9 @@ describe('requestToHub / requestFromHub (the gateway works on the hub body in be
     });
     // the same request without the step loses the URL image
     expect(
-      translateRequest('openai-chat', 'bedrock-converse', chat, { model: 'm' }).losses.map((l) => l.path),
+      translateRequest<FormatId, FormatId>('openai-chat', 'bedrock-converse', chat, { model: 'm' }).losses.map(
+        (l) => l.path,
+      ),
     ).toContain('messages[0].content[0]');
   });
 
