@@ -25,14 +25,20 @@ describe('checkConverseMedia: the bytes are base64 of the format the block names
     ).toEqual([]);
   });
 
-  it('refuses a data: URL, base64 twice, a PNG labelled jpeg, a text labelled pdf', () => {
+  it('refuses a data: URL, base64 twice, a PNG labelled jpeg or pdf; random bytes pass (no signature to contradict)', () => {
     const bad = checkConverseMedia(
-      request(image('png', `data:image/png;base64,${b64(PNG)}`), image('png', b64(b64(PNG))), image('jpeg', b64(PNG)), {
-        toolResult: {
-          toolUseId: 't',
-          content: [{ document: { format: 'pdf', name: 'd', source: { bytes: b64('hello') } } }],
+      request(
+        image('png', `data:image/png;base64,${b64(PNG)}`),
+        image('png', b64(b64(PNG))),
+        image('jpeg', b64(PNG)),
+        {
+          toolResult: {
+            toolUseId: 't',
+            content: [{ document: { format: 'pdf', name: 'd', source: { bytes: b64(PNG) } } }],
+          },
         },
-      }),
+        image('png', b64([7, 1, 200, 13, 99, 0, 255, 3])),
+      ),
     );
     expect(bad.map((v) => v.path)).toEqual([
       'messages[0].content[0].image.source.bytes',

