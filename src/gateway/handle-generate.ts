@@ -5,7 +5,7 @@ import { asksForStreamUsage } from '../formats/openai-chat/stream-end.js';
 import { getCodec, requestFromHub, requestToHub, translateRequest, translateResponse } from '../translate/translate.js';
 import { callUpstream, failedCallStatus, logFailedCall, upstreamFetchOf } from './call-upstream.js';
 import { type ClientFormat, clientError, jsonResponse, translationErrorStatus } from './client-error.js';
-import { type Admitted, admit, logLosses, lossHeaders } from './exchange-context.js';
+import { type Admitted, admit, logLosses, lossHeaders, wantsStrictOpenAI } from './exchange-context.js';
 import { checkJsonShape, jsonShapeMessage } from './json-shape.js';
 import { inlineHubMedia, mediaModeOf } from './media.js';
 import { readTextWithin } from './read-text-within.js';
@@ -36,6 +36,7 @@ async function upstreamBody(
   anthropicVersion: AnthropicVersion,
   stream: boolean,
   clientBeta: string | undefined,
+  strictOpenAI: boolean,
 ): Promise<
   { ok: true; bytes: Uint8Array; losses: Loss[]; context: RequestContext } | { ok: false; response: Response }
 > {
@@ -56,6 +57,7 @@ async function upstreamBody(
     const urlModel = isUrlModelFormat(clientFormat);
     const input = urlModel ? a.json : { ...a.json, model: route.model };
     const options: TranslateOptions = { strict: rt.config.strict, anthropicVersion };
+    if (strictOpenAI) options.strictOpenAI = true;
     if (urlModel) {
       options.model = route.model;
       options.stream = stream;
@@ -116,7 +118,8 @@ export async function handleGenerate(
 
   const clientBeta =
     clientFormat === 'anthropic-messages' ? (req.headers.get('anthropic-beta') ?? undefined) : undefined;
-  const body = await upstreamBody(rt, req, a, anthropicVersion, stream, clientBeta);
+  const strictOpenAI = wantsStrictOpenAI(req);
+  const body = await upstreamBody(rt, req, a, anthropicVersion, stream, clientBeta, strictOpenAI);
   if (!body.ok) return body.response;
   logLosses(rt, a, 'request', provider.format, body.losses);
 
@@ -147,6 +150,7 @@ export async function handleGenerate(
     anthropicVersion,
     context: body.context,
     ...(isUrlModelFormat(clientFormat) ? { model: route.model } : {}),
+    ...(strictOpenAI ? { strictOpenAI } : {}),
   };
   const lossHeader = lossHeaders(rt, req, body.losses);
 
