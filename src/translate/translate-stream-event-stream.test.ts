@@ -3,6 +3,7 @@ import { concatBytes, drainValues } from '../../test/support/drain-stream.js';
 import { bytesOf, readText, streamOfChunks } from '../../test/support/stream-test-utils.js';
 import { anthropicCodec } from '../formats/anthropic-messages/codec.js';
 import { bedrockConverseCodec } from '../formats/bedrock-converse/codec.js';
+import { bedrockInvokeCodec } from '../formats/bedrock-invoke/codec.js';
 import type { FormatCodec } from '../formats/codec.js';
 import { encodeEventFrame } from '../wire/event-stream/frames.js';
 import { encodeMessage } from '../wire/event-stream/message.js';
@@ -131,6 +132,29 @@ describe('translateStream with an event-stream format (synchronous codec side)',
     const expected = await fromConverse(streamOnly(converse), cut, cut.length);
     expect(expected).toMatch(/event: error\n/);
     for (const size of [4, cut.length]) expect(await fromConverse(converse, cut, size)).toBe(expected);
+  });
+});
+
+describe('translateStream with Bedrock InvokeModel streams (synchronous codec side)', () => {
+  const invoke = bedrockInvokeCodec as FormatCodec;
+  const run = (from: FormatCodec, to: FormatCodec, input: Uint8Array, size: number) =>
+    readBytes(
+      translateStreamWith(
+        from,
+        to,
+        createStreamTranslator(from.id, to.id, { model: 'claude-x' }),
+        streamOfChunks(pieces(input, size)),
+      ),
+    );
+
+  it('Messages -> Invoke -> Messages: the same bytes as the TransformStream path both ways, for any chunking', async () => {
+    const input = bytesOf(ANTHROPIC);
+    const frames = await run(anthropic, streamOnly(invoke), input, input.length);
+    expect(frames.length).toBeGreaterThan(input.length);
+    for (const size of [1, 9, input.length]) expect(await run(anthropic, invoke, input, size)).toEqual(frames);
+    const back = await run(streamOnly(invoke), anthropic, frames, frames.length);
+    expect(new TextDecoder().decode(back)).toContain('"text":"Grüße 😀"');
+    for (const size of [1, 31, frames.length]) expect(await run(invoke, anthropic, frames, size)).toEqual(back);
   });
 });
 
