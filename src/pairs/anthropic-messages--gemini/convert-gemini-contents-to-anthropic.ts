@@ -156,32 +156,51 @@ class CallLedger {
   }
 }
 
+/** The state of one turn's parts being read (a plain object: no closures or `Set` made per turn). */
+interface PartsState {
+  readonly blocks: Block[];
+  readonly losses: LossCollector;
+  /** thinking blocks that never got a signature (left out), made when the first one is found */
+  unsigned: Set<Block> | undefined;
+  thought: { text: string; signature: string | undefined; at: PartAt } | undefined;
+  /** where the parts after the last thinking begin */
+  segmentStart: number;
+  /** that thinking, when it still waits for its signature */
+  waiting: { block: Block; at: PartAt } | undefined;
+}
+
+function dropWaiting(s: PartsState): void {
+  if (!s.waiting) return;
+  (s.unsigned ??= new Set()).add(s.waiting.block);
+  s.losses.add(partPath(s.waiting.at), 'a thought without a thoughtSignature cannot be replayed to Anthropic');
+  s.waiting = undefined;
+}
+
+function flushThought(s: PartsState): void {
+  const thought = s.thought;
+  if (!thought) return;
+  const block: Block = { type: 'thinking', thinking: thought.text, signature: thought.signature ?? '' };
+  s.blocks.push(block);
+  if (thought.signature === undefined) s.waiting = { block, at: thought.at };
+  s.segmentStart = s.blocks.length;
+  s.thought = undefined;
+}
+
 function convertGeminiParts(
   parts: PartAt[],
   calls: CallLedger,
   losses: LossCollector,
   origin: Map<Block, PartAt>,
 ): Block[] {
-  const blocks: Block[] = [];
-  const unsigned = new Set<Block>();
-  let thought: { text: string; signature: string | undefined; at: PartAt } | undefined;
-  // where the parts after the last thinking begin, and that thinking when it still waits for its signature
-  let segmentStart = 0;
-  let waiting: { block: Block; at: PartAt } | undefined;
-  const dropWaiting = () => {
-    if (!waiting) return;
-    unsigned.add(waiting.block);
-    losses.add(partPath(waiting.at), 'a thought without a thoughtSignature cannot be replayed to Anthropic');
-    waiting = undefined;
+  const s: PartsState = {
+    blocks: [],
+    losses,
+    unsigned: undefined,
+    thought: undefined,
+    segmentStart: 0,
+    waiting: undefined,
   };
-  const flushThought = () => {
-    if (!thought) return;
-    const block: Block = { type: 'thinking', thinking: thought.text, signature: thought.signature ?? '' };
-    blocks.push(block);
-    if (thought.signature === undefined) waiting = { block, at: thought.at };
-    segmentStart = blocks.length;
-    thought = undefined;
-  };
+  const blocks = s.blocks;
   for (const at of parts) {
     const part = at.part;
     if (!isRecord(part))
@@ -190,25 +209,26 @@ function convertGeminiParts(
     const sig =
       typeof part.thoughtSignature === 'string' && part.thoughtSignature !== '' ? part.thoughtSignature : undefined;
     if (part.thought === true && typeof part.text === 'string') {
-      if (!thought) {
-        dropWaiting();
-        thought = { text: '', signature: undefined, at };
+      if (!s.thought) {
+        dropWaiting(s);
+        s.thought = { text: '', signature: undefined, at };
       }
-      thought.text += part.text;
-      if (sig) thought.signature = sig;
+      s.thought.text += part.text;
+      if (sig) s.thought.signature = sig;
       continue;
     }
-    flushThought();
+    flushThought(s);
     convertPart(part, at, blocks, calls, losses, origin);
     if (!sig) continue;
-    if (waiting) waiting.block.signature = sig;
-    else blocks.splice(segmentStart, 0, { type: 'thinking', thinking: '', signature: sig });
-    waiting = undefined;
-    segmentStart = blocks.length;
+    if (s.waiting) s.waiting.block.signature = sig;
+    else blocks.splice(s.segmentStart, 0, { type: 'thinking', thinking: '', signature: sig });
+    s.waiting = undefined;
+    s.segmentStart = blocks.length;
   }
-  flushThought();
-  dropWaiting();
-  return unsigned.size === 0 ? blocks : blocks.filter((b) => !unsigned.has(b));
+  flushThought(s);
+  dropWaiting(s);
+  const unsigned = s.unsigned;
+  return unsigned === undefined ? blocks : blocks.filter((b) => !unsigned.has(b));
 }
 
 function convertPart(
