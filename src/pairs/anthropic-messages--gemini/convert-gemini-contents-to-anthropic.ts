@@ -171,7 +171,8 @@ interface PartsState {
 
 function dropWaiting(s: PartsState): void {
   if (!s.waiting) return;
-  (s.unsigned ??= new Set()).add(s.waiting.block);
+  if (s.unsigned === undefined) s.unsigned = new Set();
+  s.unsigned.add(s.waiting.block);
   s.losses.add(partPath(s.waiting.at), 'a thought without a thoughtSignature cannot be replayed to Anthropic');
   s.waiting = undefined;
 }
