@@ -4,6 +4,7 @@ import { parseGeminiPath } from '../../../src/formats/gemini/target.js';
 import { encodeSSE } from '../../../src/wire/sse/encode-sse.js';
 import { countAllTokens } from '../../scripted-model/count-tokens.js';
 import { runScriptedModel } from '../../scripted-model/run-scripted-model.js';
+import { agentViolations } from '../agent-views.js';
 import { createMockProvider } from '../create-mock-provider.js';
 import type { MockOptions, MockProvider } from '../mock-types.js';
 import type { ProviderDefinition } from '../provider-definition.js';
@@ -64,7 +65,7 @@ function definition(options: MockOptions): ProviderDefinition {
                 path: e.path,
                 message: e.path === '' ? e.message : `* ${e.path}: ${e.message}`,
               }));
-          return [...specViolations, ...checkGeminiRequest(body)];
+          return [...specViolations, ...checkGeminiRequest(body), ...agentViolations(geminiPrompt(body))];
         },
         answer: (request, o) => {
           const op = operation(request.url.pathname);

@@ -207,8 +207,7 @@ function convertGeminiParts(
     if (!isRecord(part))
       throw new TranslationError('invalid_input', 'a part must be an object', { path: partPath(at) });
     unknownKeysOfPart(part, PART_KEYS, at, undefined, losses);
-    const sig =
-      typeof part.thoughtSignature === 'string' && part.thoughtSignature !== '' ? part.thoughtSignature : undefined;
+    const sig = signatureOf(part, at, losses);
     if (part.thought === true && typeof part.text === 'string') {
       if (!s.thought) {
         dropWaiting(s);
@@ -230,6 +229,25 @@ function convertGeminiParts(
   dropWaiting(s);
   const unsigned = s.unsigned;
   return unsigned === undefined ? blocks : blocks.filter((b) => !unsigned.has(b));
+}
+
+/**
+ * Gemini's placeholder signatures (docs/wire-formats.md#gemini-thought-signatures): a client puts one on a call the
+ * model did not sign (Gemini CLI does), to pass Gemini 3's check. They sign no thinking, so no thinking block is
+ * made of them (Anthropic would refuse the signature); each is reported.
+ */
+const PLACEHOLDER_SIGNATURES = new Set(['skip_thought_signature_validator', 'context_engineering_is_the_way_to_go']);
+
+/** A part's thought signature, or undefined (none, empty, or a placeholder: reported). */
+function signatureOf(part: JsonObject, at: PartAt, losses: LossCollector): string | undefined {
+  const sig = part.thoughtSignature;
+  if (typeof sig !== 'string' || sig === '') return undefined;
+  if (!PLACEHOLDER_SIGNATURES.has(sig)) return sig;
+  losses.add(
+    childPath(partPath(at), 'thoughtSignature'),
+    `"${sig}" is a placeholder that signs no thinking: no thinking block is sent for it`,
+  );
+  return undefined;
 }
 
 function convertPart(
