@@ -22,6 +22,11 @@ describe('isBlank', () => {
       expect(isBlank(t), JSON.stringify(t)).toBe(true);
     for (const t of ['a', ' . ', '\u200b', '_']) expect(isBlank(t), JSON.stringify(t)).toBe(false);
   });
+
+  it('is false for text that starts with any visible character, with or without whitespace after it', () => {
+    for (let c = 0x21; c <= 0x7f; c++) expect(isBlank(`${String.fromCharCode(c)}  \n`), String(c)).toBe(false);
+    for (const t of ['\u00e9 ', '\u{1f600}', ' \tx']) expect(isBlank(t), JSON.stringify(t)).toBe(false);
+  });
 });
 
 describe('withoutBlankText', () => {

@@ -3,6 +3,9 @@
  * non-whitespace text") and so does Bedrock Converse (a blank `text`): docs/wire-formats.md#gotchas.
  */
 export function isBlank(text: string): boolean {
+  // the common case without the regex: text that starts with a visible ASCII character is not blank
+  const first = text.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false;
   return /^\s*$/.test(text);
 }
 

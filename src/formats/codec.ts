@@ -39,3 +39,14 @@ export interface SyncCodec<Event = unknown> {
   /** events -> wire text */
   encodeEvents(events: readonly unknown[]): string;
 }
+
+/**
+ * The synchronous side of a binary format's codec (AWS event-stream): a decoder as in `SyncCodec`, and events
+ * encoded to bytes (its frames) rather than text.
+ */
+export interface SyncByteCodec<Event = unknown> {
+  /** a fresh decoder for one stream */
+  createDecoder(): SyncDecoder<Event>;
+  /** events -> wire bytes */
+  encodeEventBytes(events: readonly unknown[]): Uint8Array;
+}

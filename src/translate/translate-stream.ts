@@ -4,16 +4,14 @@ import type { StreamTranslator, TranslateOptions } from '../core/options.js';
 import { streamFailure } from '../core/stream-failure.js';
 import type { FormatCodec } from '../formats/codec.js';
 import { isFinal } from '../formats/stream-end.js';
-import { DecodeFailure, decodeFault } from '../wire/sse/sse-decoder-stream.js';
-import { hasSyncCodec, type SyncCodec } from './sync-codec.js';
+import { DecodeFailure, decodeFault, type SyncDecoder } from '../wire/sse/sse-decoder-stream.js';
+import { hasSyncDecoder, syncBytesEncoder } from './sync-codec.js';
 import { createStreamTranslator, getCodec } from './translate.js';
 
 export interface TranslateStreamHooks {
   /** called once when the output ends (cleanly, with an error event, or cancelled) with the losses seen */
   onEnd?: (result: { losses: Loss[]; error: unknown }) => void;
 }
-
-const encoder = new TextEncoder();
 
 /**
  * Upstream wire bytes (format `from`) -> client wire bytes (format `to`):
@@ -28,7 +26,7 @@ const encoder = new TextEncoder();
  *   upstream is cancelled.
  * - Cancelling the returned stream cancels `bytes`.
  *
- * When both codecs have a synchronous side (`SyncCodec`), one upstream chunk is decoded, translated and
+ * When both codecs have a synchronous side (`SyncCodec`, or `SyncByteCodec` for event-stream formats), one upstream chunk is decoded, translated and
  * encoded in one step (one output chunk per upstream chunk); otherwise the codecs' TransformStreams are used.
  */
 export function translateStream(
@@ -61,7 +59,8 @@ export function translateStreamWith(
     }
     hooks.onEnd?.({ losses, error });
   };
-  if (hasSyncCodec(source) && hasSyncCodec(target)) return syncPath(source, target, bytes, translator, finish);
+  const encode = syncBytesEncoder(target);
+  if (hasSyncDecoder(source) && encode) return syncPath(source, target, encode, bytes, translator, finish);
   return streamPath(source, target, bytes, translator, finish);
 }
 
@@ -79,8 +78,9 @@ function failureEvents(translator: StreamTranslator<unknown, unknown>, target: F
 }
 
 function syncPath(
-  source: SyncCodec,
-  target: FormatCodec & SyncCodec,
+  source: { createDecoder(): SyncDecoder<unknown> },
+  target: FormatCodec,
+  encode: (events: readonly unknown[]) => Uint8Array,
   bytes: ReadableStream<Uint8Array>,
   translator: StreamTranslator<unknown, unknown>,
   finish: (error: unknown) => void,
@@ -128,7 +128,7 @@ function syncPath(
           if (!terminal) out.push(...failureEvents(translator, target, error));
           done = true;
         }
-        if (out.length > 0) controller.enqueue(encoder.encode(target.encodeEvents(out)));
+        if (out.length > 0) controller.enqueue(encode(out));
         if (done) {
           controller.close();
           finish(error);

@@ -1,15 +1,18 @@
 import { TranslationError } from '../../core/errors.js';
 import { isRecord } from '../../core/narrow.js';
 import {
+  createEventStreamDecoder,
   createEventStreamDecodeStream,
   type EventStreamMessage,
   encodeEventFrame,
   encodeExceptionFrame,
+  encodeFrames,
   framePayload,
   headerString,
 } from '../../wire/event-stream/frames.js';
+import type { SyncDecoder } from '../../wire/sse/sse-decoder-stream.js';
 import { bedrockErrorBody, bedrockStreamExceptionForStatus } from '../bedrock-invoke/errors.js';
-import type { FormatCodec } from '../codec.js';
+import type { FormatCodec, SyncByteCodec } from '../codec.js';
 import { bedrockConverseStreamEnd } from './stream-end.js';
 import { converseStreamException } from './stream-exceptions.js';
 
@@ -45,8 +48,13 @@ export function createConverseDecodeStream(): TransformStream<Uint8Array, Conver
   return createEventStreamDecodeStream(decodeConverseFrame);
 }
 
-/** `{ name: payload }` -> one frame (an exception frame when the name ends in `Exception`). */
-export function encodeConverseEvent(event: unknown): Uint8Array {
+/** bytes -> Converse events, synchronously (`push` a chunk, get the events its whole frames hold). */
+export function createConverseDecoder(): SyncDecoder<ConverseStreamEvent> {
+  return createEventStreamDecoder(decodeConverseFrame);
+}
+
+/** `{ name: payload }` -> what its frame holds (an exception frame when the name ends in `Exception`). */
+function converseFrame(event: unknown): Uint8Array | { eventType: string; payload: unknown } {
   if (!isRecord(event)) throw new TranslationError('invalid_input', 'a Converse stream event must be an object');
   const names = Object.keys(event);
   const name = names[0];
@@ -57,7 +65,18 @@ export function encodeConverseEvent(event: unknown): Uint8Array {
     const message = isRecord(payload) && typeof payload.message === 'string' ? payload.message : 'error';
     return encodeExceptionFrame(name, message);
   }
-  return encodeEventFrame(name, payload ?? {});
+  return { eventType: name, payload: payload ?? {} };
+}
+
+/** `{ name: payload }` -> one frame (an exception frame when the name ends in `Exception`). */
+export function encodeConverseEvent(event: unknown): Uint8Array {
+  const f = converseFrame(event);
+  return f instanceof Uint8Array ? f : encodeEventFrame(f.eventType, f.payload);
+}
+
+/** Several Converse events as one piece of bytes. */
+export function encodeConverseEvents(events: readonly unknown[]): Uint8Array {
+  return encodeFrames(events, converseFrame);
 }
 
 export function createConverseEncodeStream(): TransformStream<ConverseStreamEvent, Uint8Array> {
@@ -68,7 +87,7 @@ export function createConverseEncodeStream(): TransformStream<ConverseStreamEven
   });
 }
 
-export const bedrockConverseCodec: FormatCodec<ConverseStreamEvent> = {
+export const bedrockConverseCodec: FormatCodec<ConverseStreamEvent> & SyncByteCodec<ConverseStreamEvent> = {
   id: 'bedrock-converse',
   streamContentType: 'application/vnd.amazon.eventstream',
   decodeStream: createConverseDecodeStream,
@@ -79,4 +98,6 @@ export const bedrockConverseCodec: FormatCodec<ConverseStreamEvent> = {
   errorBody: (status, message) => bedrockErrorBody(status, message),
   decodeFrame: decodeConverseFrame,
   streamEnd: bedrockConverseStreamEnd,
+  createDecoder: createConverseDecoder,
+  encodeEventBytes: encodeConverseEvents,
 };

@@ -2,14 +2,17 @@ import { TranslationError } from '../../core/errors.js';
 import { isRecord } from '../../core/narrow.js';
 import { base64ToBytes, bytesToBase64 } from '../../wire/base64.js';
 import {
+  createEventStreamDecoder,
   createEventStreamDecodeStream,
   type EventStreamMessage,
   encodeEventFrame,
   encodeExceptionFrame,
+  encodeFrames,
   framePayload,
   headerString,
 } from '../../wire/event-stream/frames.js';
-import type { FormatCodec } from '../codec.js';
+import type { SyncDecoder } from '../../wire/sse/sse-decoder-stream.js';
+import type { FormatCodec, SyncByteCodec } from '../codec.js';
 import { bedrockErrorBody, bedrockStreamExceptionForStatus } from './errors.js';
 import { bedrockInvokeStreamEnd } from './stream-end.js';
 
@@ -65,8 +68,13 @@ export function createBedrockInvokeDecodeStream(): TransformStream<Uint8Array, B
   return createEventStreamDecodeStream(decodeBedrockInvokeFrame);
 }
 
-/** One event as one frame. */
-export function encodeBedrockInvokeEvent(event: unknown): Uint8Array {
+/** bytes -> Anthropic events, synchronously (`push` a chunk, get the events its whole frames hold). */
+export function createBedrockInvokeDecoder(): SyncDecoder<BedrockInvokeEvent> {
+  return createEventStreamDecoder(decodeBedrockInvokeFrame);
+}
+
+/** What one event's frame holds: an exception frame for an error event, else a `chunk` event. */
+function invokeFrame(event: unknown): Uint8Array | { eventType: string; payload: unknown } {
   if (!isRecord(event) || typeof event.type !== 'string')
     throw new TranslationError('invalid_input', 'a stream event needs a string "type"');
   if (event.type === 'error') {
@@ -74,7 +82,18 @@ export function encodeBedrockInvokeEvent(event: unknown): Uint8Array {
     const type = typeof e.type === 'string' && /Exception$/.test(e.type) ? e.type : 'internalServerException';
     return encodeExceptionFrame(type, typeof e.message === 'string' ? e.message : 'error');
   }
-  return encodeEventFrame('chunk', { bytes: bytesToBase64(utf8Encoder.encode(JSON.stringify(event))) });
+  return { eventType: 'chunk', payload: { bytes: bytesToBase64(utf8Encoder.encode(JSON.stringify(event))) } };
+}
+
+/** One event as one frame. */
+export function encodeBedrockInvokeEvent(event: unknown): Uint8Array {
+  const f = invokeFrame(event);
+  return f instanceof Uint8Array ? f : encodeEventFrame(f.eventType, f.payload);
+}
+
+/** Several events as one piece of bytes. */
+export function encodeBedrockInvokeEvents(events: readonly unknown[]): Uint8Array {
+  return encodeFrames(events, invokeFrame);
 }
 
 /** Anthropic events -> bytes */
@@ -86,7 +105,7 @@ export function createBedrockInvokeEncodeStream(): TransformStream<BedrockInvoke
   });
 }
 
-export const bedrockInvokeCodec: FormatCodec<BedrockInvokeEvent> = {
+export const bedrockInvokeCodec: FormatCodec<BedrockInvokeEvent> & SyncByteCodec<BedrockInvokeEvent> = {
   id: 'bedrock-invoke',
   streamContentType: 'application/vnd.amazon.eventstream',
   decodeStream: createBedrockInvokeDecodeStream,
@@ -98,4 +117,6 @@ export const bedrockInvokeCodec: FormatCodec<BedrockInvokeEvent> = {
   errorBody: (status, message) => bedrockErrorBody(status, message),
   decodeFrame: decodeBedrockInvokeFrame,
   streamEnd: bedrockInvokeStreamEnd,
+  createDecoder: createBedrockInvokeDecoder,
+  encodeEventBytes: encodeBedrockInvokeEvents,
 };

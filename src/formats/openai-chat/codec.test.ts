@@ -77,3 +77,48 @@ describe('openai codec', () => {
     expect(openaiCodec.streamEnd?.track().see({})).toBe('open');
   });
 });
+
+describe('encoding delta chunks (the cached-envelope path)', () => {
+  const chunk = (over: Record<string, unknown> = {}, choice: Record<string, unknown> = {}) => ({
+    id: 'chatcmpl-1',
+    object: 'chat.completion.chunk',
+    created: 1700000000,
+    model: 'gpt-x',
+    choices: [{ index: 0, delta: { content: 'hi "there"\n' }, logprobs: null, finish_reason: null, ...choice }],
+    ...over,
+  });
+  const generic = (e: unknown) => `data: ${JSON.stringify(e)}\n\n`;
+
+  it('writes exactly what JSON.stringify writes, for every shape (cached, changed envelopes, other shapes)', () => {
+    class Delta {
+      content = 'x';
+      toJSON() {
+        return { content: 'from toJSON' };
+      }
+    }
+    const events: unknown[] = [
+      chunk(),
+      chunk({}, { delta: { role: 'assistant', content: '' } }),
+      chunk({}, { finish_reason: 'tool_calls', delta: {} }),
+      chunk({ id: 'chatcmpl-2' }),
+      chunk({ model: 'gpt-ü"' }),
+      chunk({ created: 1.5 }),
+      chunk({ created: Number.NaN }),
+      chunk({ usage: { prompt_tokens: 1 } }),
+      chunk({ system_fingerprint: 'fp' }),
+      chunk({}, { delta: new Delta() }),
+      chunk({}, { index: 1 }),
+      chunk({}, { logprobs: { content: [] } }),
+      { object: 'chat.completion.chunk', id: 'chatcmpl-1', created: 1, model: 'm', choices: [] },
+      { ...chunk(), choices: [] },
+      { ...chunk(), choices: [chunk().choices[0], chunk().choices[0]] },
+      { ...chunk(), id: 7 },
+      chunk(),
+    ];
+    for (const e of events) expect(openaiCodec.encodeEvents([e])).toBe(generic(e));
+    expect(openaiCodec.encodeEvents(events)).toBe(events.map(generic).join(''));
+    // every envelope after every other (the cache holds the last one)
+    for (const a of events)
+      for (const b of events) expect(openaiCodec.encodeEvents([a, b])).toBe(generic(a) + generic(b));
+  });
+});

@@ -84,7 +84,55 @@ export function encodeOpenAIEvent(event: unknown): string {
   if (event === OPENAI_DONE) return encodeSSEData(OPENAI_DONE);
   if (!isRecord(event))
     throw new TranslationError('invalid_input', 'OpenAI stream event must be an object or "[DONE]"');
-  return encodeSSEData(event);
+  return encodeChoiceChunk(event) ?? encodeSSEData(event);
+}
+
+/**
+ * The hot path of a Chat stream: a chunk `{id, object, created, model, choices: [{index, delta, logprobs: null,
+ * finish_reason}]}`, keys in that order, as the translators build them. Its envelope is the same for the whole
+ * stream, so its JSON text is kept (for the last envelope seen) and each chunk writes only its delta: the same
+ * text as `encodeSSEData`. Any other shape (another key, another order, a usage chunk) gives undefined.
+ */
+function encodeChoiceChunk(chunk: Record<string, unknown>): string | undefined {
+  if (!plainWithKeys(chunk, CHUNK_KEYS)) return undefined;
+  const choices = chunk.choices;
+  if (!Array.isArray(choices) || choices.length !== 1) return undefined;
+  const choice: unknown = choices[0];
+  if (!isRecord(choice) || !plainWithKeys(choice, CHOICE_KEYS)) return undefined;
+  const finish = choice.finish_reason;
+  if (choice.index !== 0 || choice.logprobs !== null || (finish !== null && typeof finish !== 'string'))
+    return undefined;
+  const { id, object, created, model } = chunk;
+  if (typeof id !== 'string' || typeof object !== 'string' || typeof created !== 'number' || typeof model !== 'string')
+    return undefined;
+  const delta: string | undefined = JSON.stringify(choice.delta);
+  if (typeof delta !== 'string') return undefined;
+  let e = envelope;
+  if (e === undefined || e.id !== id || e.object !== object || e.created !== created || e.model !== model) {
+    const prefix = `data: {"id":${JSON.stringify(id)},"object":${JSON.stringify(object)},"created":${JSON.stringify(created)},"model":${JSON.stringify(model)},"choices":[{"index":0,"delta":`;
+    e = { id, object, created, model, prefix };
+    envelope = e;
+  }
+  return finish === null
+    ? `${e.prefix}${delta},"logprobs":null,"finish_reason":null}]}\n\n`
+    : `${e.prefix}${delta},"logprobs":null,"finish_reason":${JSON.stringify(finish)}}]}\n\n`;
+}
+
+const CHUNK_KEYS = ['id', 'object', 'created', 'model', 'choices'];
+const CHOICE_KEYS = ['index', 'delta', 'logprobs', 'finish_reason'];
+
+/** The last chunk envelope `encodeChoiceChunk` wrote, with its JSON text up to the delta. */
+let envelope: { id: string; object: string; created: number; model: string; prefix: string } | undefined;
+
+/** A plain object (no prototype of its own that JSON could see through `toJSON`) with exactly these keys, in order. */
+function plainWithKeys(o: Record<string, unknown>, keys: readonly string[]): boolean {
+  if (Object.getPrototypeOf(o) !== Object.prototype) return false;
+  let i = 0;
+  for (const k in o) {
+    if (k !== keys[i]) return false;
+    i++;
+  }
+  return i === keys.length;
 }
 
 /** The error chunk an OpenAI client sees mid-stream: `{error:{message,type,param:null,code}}`. */

@@ -46,10 +46,12 @@ export function convertGeminiContents(contents: unknown, losses: LossCollector):
   // consecutive contents of one role are one turn (a @google/genai chat records a streamed answer as one
   // model content per chunk): their parts are read together, so a signature finds its thought across them
   const turns: Array<{ role: 'user' | 'assistant'; parts: PartAt[] }> = [];
-  contents.forEach((content, i) => {
-    const path = childPath('contents', i);
-    if (!isRecord(content)) throw new TranslationError('invalid_input', 'a content must be an object', { path });
-    losses.unknownKeys(content, CONTENT_KEYS, path);
+  for (let i = 0; i < contents.length; i++) {
+    const content: unknown = contents[i];
+    // paths are built only for an error or a loss (most requests have neither)
+    if (!isRecord(content))
+      throw new TranslationError('invalid_input', 'a content must be an object', { path: childPath('contents', i) });
+    losses.unknownKeysAt(content, CONTENT_KEYS, 'contents', i);
     const role =
       content.role === 'model'
         ? 'assistant'
@@ -57,32 +59,60 @@ export function convertGeminiContents(contents: unknown, losses: LossCollector):
           ? 'user'
           : undefined;
     if (!role)
-      throw new TranslationError('invalid_input', 'role must be user or model', { path: childPath(path, 'role') });
-    const pp = childPath(path, 'parts');
-    if (!Array.isArray(content.parts) || content.parts.length === 0)
-      throw new TranslationError('invalid_input', 'parts must be a non-empty list', { path: pp });
-    const parts = content.parts.map((part: unknown, j: number) => ({ part, path: childPath(pp, j) }));
+      throw new TranslationError('invalid_input', 'role must be user or model', {
+        path: childPath(childPath('contents', i), 'role'),
+      });
+    const list = content.parts;
+    if (!Array.isArray(list) || list.length === 0)
+      throw new TranslationError('invalid_input', 'parts must be a non-empty list', {
+        path: childPath(childPath('contents', i), 'parts'),
+      });
     const last = turns[turns.length - 1];
-    if (last && last.role === role) last.parts.push(...parts);
-    else turns.push({ role, parts });
-  });
+    const parts = last && last.role === role ? last.parts : [];
+    for (let j = 0; j < list.length; j++) parts.push({ part: list[j], content: i, index: j });
+    if (parts !== last?.parts) turns.push({ role, parts });
+  }
   const calls = new CallLedger();
   const messages: AnthropicMessageParam[] = [];
   for (const turn of turns) {
-    const origin = new Map<Block, JsonPath>();
+    const origin = new Map<Block, PartAt>();
     const converted = convertGeminiParts(turn.parts, calls, losses, origin);
     // blank text, which Anthropic refuses, joins the text next to it or is a loss at its part's path
-    const blocks = withoutBlankAnthropicText(converted, (i) =>
-      losses.add(origin.get(converted[i]!) ?? '', BLANK_TEXT_LOSS),
-    );
+    const blocks = withoutBlankAnthropicText(converted, (i) => {
+      const at = origin.get(converted[i]!);
+      losses.add(at ? partPath(at) : '', BLANK_TEXT_LOSS);
+    });
     if (blocks.length > 0) messages.push({ role: turn.role, content: blocks });
   }
   return messages;
 }
 
+/** A part and where it is: `contents[content].parts[index]` (the path is built only when needed). */
 interface PartAt {
   part: unknown;
-  path: JsonPath;
+  content: number;
+  index: number;
+}
+
+function partPath(at: PartAt): JsonPath {
+  return childPath(childPath(childPath('contents', at.content), 'parts'), at.index);
+}
+
+/** `losses.unknownKeys` for an object of a part (`key` of it, or the part itself), the path built only for a loss. */
+function unknownKeysOfPart(
+  obj: JsonObject,
+  known: ReadonlySet<string>,
+  at: PartAt,
+  key: string | undefined,
+  losses: LossCollector,
+): void {
+  for (const k in obj) {
+    if (!known.has(k) && Object.hasOwn(obj, k)) {
+      const path = partPath(at);
+      losses.unknownKeys(obj, known, key === undefined ? path : childPath(path, key));
+      return;
+    }
+  }
 }
 
 const CONTENT_KEYS = new Set(['role', 'parts']);
@@ -111,7 +141,7 @@ class CallLedger {
     return useId;
   }
 
-  answer(name: string, id: unknown, path: JsonPath): string {
+  answer(name: string, id: unknown, at: PartAt): string {
     const queue = this.#pending.get(name);
     const known = typeof id === 'string' ? this.#byId.get(id) : undefined;
     if (known !== undefined) {
@@ -123,61 +153,86 @@ class CallLedger {
     if (next !== undefined) return next;
     // an id the history does not show (the upstream will say whether it knows it)
     if (typeof id === 'string' && id !== '') return toolUseIdForClientCallId(id);
-    throw new TranslationError('invalid_input', `functionResponse "${name}" answers no earlier functionCall`, { path });
+    throw new TranslationError('invalid_input', `functionResponse "${name}" answers no earlier functionCall`, {
+      path: childPath(partPath(at), 'functionResponse'),
+    });
   }
+}
+
+/** The state of one turn's parts being read (a plain object: no closures or `Set` made per turn). */
+interface PartsState {
+  readonly blocks: Block[];
+  readonly losses: LossCollector;
+  /** thinking blocks that never got a signature (left out), made when the first one is found */
+  unsigned: Set<Block> | undefined;
+  thought: { text: string; signature: string | undefined; at: PartAt } | undefined;
+  /** where the parts after the last thinking begin */
+  segmentStart: number;
+  /** that thinking, when it still waits for its signature */
+  waiting: { block: Block; at: PartAt } | undefined;
+}
+
+function dropWaiting(s: PartsState): void {
+  if (!s.waiting) return;
+  if (s.unsigned === undefined) s.unsigned = new Set();
+  s.unsigned.add(s.waiting.block);
+  s.losses.add(partPath(s.waiting.at), 'a thought without a thoughtSignature cannot be replayed to Anthropic');
+  s.waiting = undefined;
+}
+
+function flushThought(s: PartsState): void {
+  const thought = s.thought;
+  if (!thought) return;
+  const block: Block = { type: 'thinking', thinking: thought.text, signature: thought.signature ?? '' };
+  if (thought.signature !== undefined) signBlock(block, thought.signature, thought.at, s.losses);
+  s.blocks.push(block);
+  if (thought.signature === undefined) s.waiting = { block, at: thought.at };
+  s.segmentStart = s.blocks.length;
+  s.thought = undefined;
 }
 
 function convertGeminiParts(
   parts: PartAt[],
   calls: CallLedger,
   losses: LossCollector,
-  origin: Map<Block, JsonPath>,
+  origin: Map<Block, PartAt>,
 ): Block[] {
-  const blocks: Block[] = [];
-  const unsigned = new Set<Block>();
-  let thought: { text: string; signature: string | undefined; path: JsonPath } | undefined;
-  // where the parts after the last thinking begin, and that thinking when it still waits for its signature
-  let segmentStart = 0;
-  let waiting: { block: Block; path: JsonPath } | undefined;
-  const dropWaiting = () => {
-    if (!waiting) return;
-    unsigned.add(waiting.block);
-    losses.add(waiting.path, 'a thought without a thoughtSignature cannot be replayed to Anthropic');
-    waiting = undefined;
+  const s: PartsState = {
+    blocks: [],
+    losses,
+    unsigned: undefined,
+    thought: undefined,
+    segmentStart: 0,
+    waiting: undefined,
   };
-  const flushThought = () => {
-    if (!thought) return;
-    const block: Block = { type: 'thinking', thinking: thought.text, signature: thought.signature ?? '' };
-    if (thought.signature !== undefined) signBlock(block, thought.signature, thought.path, losses);
-    blocks.push(block);
-    if (thought.signature === undefined) waiting = { block, path: thought.path };
-    segmentStart = blocks.length;
-    thought = undefined;
-  };
-  for (const { part, path: at } of parts) {
-    if (!isRecord(part)) throw new TranslationError('invalid_input', 'a part must be an object', { path: at });
-    losses.unknownKeys(part, PART_KEYS, at);
+  const blocks = s.blocks;
+  for (const at of parts) {
+    const part = at.part;
+    if (!isRecord(part))
+      throw new TranslationError('invalid_input', 'a part must be an object', { path: partPath(at) });
+    unknownKeysOfPart(part, PART_KEYS, at, undefined, losses);
     const sig = signatureOf(part, at, losses);
     if (part.thought === true && typeof part.text === 'string') {
-      if (!thought) {
-        dropWaiting();
-        thought = { text: '', signature: undefined, path: at };
+      if (!s.thought) {
+        dropWaiting(s);
+        s.thought = { text: '', signature: undefined, at };
       }
-      thought.text += part.text;
-      if (sig) thought.signature = sig;
+      s.thought.text += part.text;
+      if (sig) s.thought.signature = sig;
       continue;
     }
-    flushThought();
+    flushThought(s);
     convertPart(part, at, blocks, calls, losses, origin);
     if (!sig) continue;
-    if (waiting) signBlock(waiting.block, sig, waiting.path, losses);
-    else blocks.splice(segmentStart, 0, signBlock({ type: 'thinking', thinking: '' }, sig, at, losses));
-    waiting = undefined;
-    segmentStart = blocks.length;
+    if (s.waiting) signBlock(s.waiting.block, sig, s.waiting.at, losses);
+    else blocks.splice(s.segmentStart, 0, signBlock({ type: 'thinking', thinking: '' }, sig, at, losses));
+    s.waiting = undefined;
+    s.segmentStart = blocks.length;
   }
-  flushThought();
-  dropWaiting();
-  return unsigned.size === 0 ? blocks : blocks.filter((b) => !unsigned.has(b));
+  flushThought(s);
+  dropWaiting(s);
+  const unsigned = s.unsigned;
+  return unsigned === undefined ? blocks : blocks.filter((b) => !unsigned.has(b));
 }
 
 /**
@@ -186,7 +241,7 @@ function convertGeminiParts(
  * redacted_thinking block), whether or not the client replayed the thought text; a text the client replayed that
  * differs from the signed one is reported. Any other signature (a real Gemini one) is the block's signature as it is.
  */
-function signBlock(block: Block, sig: string, at: JsonPath, losses: LossCollector): Block {
+function signBlock(block: Block, sig: string, at: PartAt, losses: LossCollector): Block {
   const signed = thinkingForThoughtSignature(sig);
   if (!signed) {
     block.signature = sig;
@@ -196,7 +251,7 @@ function signBlock(block: Block, sig: string, at: JsonPath, losses: LossCollecto
   const replayed = signed.type === 'thinking' ? signed.thinking : '';
   if (text !== '' && text !== replayed)
     losses.add(
-      at,
+      partPath(at),
       'the replayed thought text differs from the thinking its signature carries: the signed text is sent',
     );
   for (const key of Object.keys(block)) delete block[key];
@@ -211,12 +266,12 @@ function signBlock(block: Block, sig: string, at: JsonPath, losses: LossCollecto
 const PLACEHOLDER_SIGNATURES = new Set(['skip_thought_signature_validator', 'context_engineering_is_the_way_to_go']);
 
 /** A part's thought signature, or undefined (none, empty, or a placeholder: reported). */
-function signatureOf(part: JsonObject, at: JsonPath, losses: LossCollector): string | undefined {
+function signatureOf(part: JsonObject, at: PartAt, losses: LossCollector): string | undefined {
   const sig = part.thoughtSignature;
   if (typeof sig !== 'string' || sig === '') return undefined;
   if (!PLACEHOLDER_SIGNATURES.has(sig)) return sig;
   losses.add(
-    childPath(at, 'thoughtSignature'),
+    childPath(partPath(at), 'thoughtSignature'),
     `"${sig}" is a placeholder that signs no thinking: no thinking block is sent for it`,
   );
   return undefined;
@@ -224,11 +279,11 @@ function signatureOf(part: JsonObject, at: JsonPath, losses: LossCollector): str
 
 function convertPart(
   part: JsonObject,
-  at: JsonPath,
+  at: PartAt,
   blocks: Block[],
   calls: CallLedger,
   losses: LossCollector,
-  origin: Map<Block, JsonPath>,
+  origin: Map<Block, PartAt>,
 ): void {
   if (typeof part.text === 'string') {
     if (part.text !== '') {
@@ -237,19 +292,19 @@ function convertPart(
       blocks.push(block);
     }
   } else if (isRecord(part.inlineData) || isRecord(part.fileData)) {
-    const b = convertMedia(part, at, losses);
+    const b = convertMedia(part, partPath(at), losses);
     if (b) blocks.push(b);
   } else if (isRecord(part.functionCall)) {
     const fc = part.functionCall;
-    const fp = childPath(at, 'functionCall');
+    const fp = () => childPath(partPath(at), 'functionCall');
     if (typeof fc.name !== 'string')
-      throw new TranslationError('invalid_input', 'functionCall needs a name', { path: childPath(fp, 'name') });
+      throw new TranslationError('invalid_input', 'functionCall needs a name', { path: childPath(fp(), 'name') });
     if (fc.args !== undefined && fc.args !== null && !isRecord(fc.args)) {
       throw new TranslationError('invalid_input', 'functionCall args must be an object', {
-        path: childPath(fp, 'args'),
+        path: childPath(fp(), 'args'),
       });
     }
-    losses.unknownKeys(fc, CALL_KEYS, fp);
+    unknownKeysOfPart(fc, CALL_KEYS, at, 'functionCall', losses);
     blocks.push({
       type: 'tool_use',
       id: calls.call(fc.name, fc.id),
@@ -257,29 +312,37 @@ function convertPart(
       input: isRecord(fc.args) ? fc.args : {},
     });
   } else if (isRecord(part.functionResponse)) {
-    blocks.push(convertFunctionResponse(part.functionResponse, childPath(at, 'functionResponse'), calls, losses));
+    blocks.push(convertFunctionResponse(part.functionResponse, at, calls, losses));
   } else {
-    losses.add(at, 'this kind of Gemini part has no Anthropic equivalent');
+    losses.add(partPath(at), 'this kind of Gemini part has no Anthropic equivalent');
   }
 }
 
 const CALL_KEYS = new Set(['id', 'name', 'args']);
 const RESPONSE_KEYS = new Set(['id', 'name', 'response', 'parts']);
 
-function convertFunctionResponse(fr: JsonObject, at: JsonPath, calls: CallLedger, losses: LossCollector): Block {
+function convertFunctionResponse(fr: JsonObject, part: PartAt, calls: CallLedger, losses: LossCollector): Block {
   if (typeof fr.name !== 'string')
-    throw new TranslationError('invalid_input', 'functionResponse needs a name', { path: childPath(at, 'name') });
-  losses.unknownKeys(fr, RESPONSE_KEYS, at);
-  const block: Block = { type: 'tool_result', tool_use_id: calls.answer(fr.name, fr.id, at) };
+    throw new TranslationError('invalid_input', 'functionResponse needs a name', {
+      path: childPath(childPath(partPath(part), 'functionResponse'), 'name'),
+    });
+  unknownKeysOfPart(fr, RESPONSE_KEYS, part, 'functionResponse', losses);
+  const block: Block = { type: 'tool_result', tool_use_id: calls.answer(fr.name, fr.id, part) };
   const response = isRecord(fr.response) ? fr.response : {};
-  const keys = Object.keys(response);
+  // the response's own keys, counted without an array (one key named `error` or `output` is the common case)
+  let only: string | undefined;
+  let count = 0;
+  for (const k in response) {
+    if (!Object.hasOwn(response, k)) continue;
+    if (count++ === 0) only = k;
+  }
   let value: unknown;
-  if (keys.length === 1 && keys[0] === 'error') {
+  if (count === 1 && only === 'error') {
     block.is_error = true;
     value = response.error;
-  } else if (keys.length === 1 && keys[0] === 'output') {
+  } else if (count === 1 && only === 'output') {
     value = response.output;
-  } else if (keys.length > 0) {
+  } else if (count > 0) {
     value = JSON.stringify(response);
   }
   const content: Block[] = [];
@@ -288,6 +351,7 @@ function convertFunctionResponse(fr: JsonObject, at: JsonPath, calls: CallLedger
   else if (value !== undefined)
     content.push({ type: 'text', text: typeof value === 'string' ? value : JSON.stringify(value) });
   if (Array.isArray(fr.parts)) {
+    const at = childPath(partPath(part), 'functionResponse');
     fr.parts.forEach((p, k) => {
       const pp = childPath(childPath(at, 'parts'), k);
       const b = isRecord(p) ? convertMedia(p, pp, losses) : undefined;

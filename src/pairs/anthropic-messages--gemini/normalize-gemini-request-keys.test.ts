@@ -79,4 +79,34 @@ describe('normalizeGeminiRequestKeys', () => {
     const both = deepFreeze({ generationConfig: { maxOutputTokens: 5 }, generation_config: { maxOutputTokens: 9 } });
     expect(normalizeGeminiRequestKeys(both)).toEqual({ generationConfig: { maxOutputTokens: 5 } });
   });
+
+  it('keeps a lowerCamelCase request whose data holds snake_case keys as it is, and finds one field deep inside', () => {
+    const data = deepFreeze({
+      contents: [
+        { role: 'model', parts: [{ functionCall: { name: 'f', args: { user_id: 1 } } }] },
+        { role: 'user', parts: [{ functionResponse: { name: 'f', response: { result_value: 'x' } } }] },
+      ],
+      tools: [{ functionDeclarations: [{ name: 'f', parameters: { type: 'OBJECT', properties: { user_id: {} } } }] }],
+      labels: { team_name: 'x' },
+    });
+    expect(normalizeGeminiRequestKeys(data)).toBe(data);
+    const deep = deepFreeze({
+      tools: [
+        {
+          functionDeclarations: [
+            { name: 'f', parameters: { type: 'OBJECT', properties: { user_id: { type: 'ARRAY', min_items: '1' } } } },
+          ],
+        },
+      ],
+    });
+    expect(normalizeGeminiRequestKeys(deep)).toEqual({
+      tools: [
+        {
+          functionDeclarations: [
+            { name: 'f', parameters: { type: 'OBJECT', properties: { user_id: { type: 'ARRAY', minItems: '1' } } } },
+          ],
+        },
+      ],
+    });
+  });
 });

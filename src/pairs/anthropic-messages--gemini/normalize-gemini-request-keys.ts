@@ -12,7 +12,31 @@ import { isRecord } from '../../core/narrow.js';
  * Loss paths of the translation use the lowerCamelCase names.
  */
 export function normalizeGeminiRequestKeys(body: Record<string, unknown>): Record<string, unknown> {
+  // the common case, a request already in lowerCamelCase, is found by a walk that allocates nothing
+  if (!hasSnakeField(body, '')) return body;
   return fields(body, '') as Record<string, unknown>;
+}
+
+/**
+ * Whether `fields` could change anything: some field name it would rename holds `_` (the same walk, over the
+ * same fields, skipping the same data).
+ */
+function hasSnakeField(value: unknown, parent: string): boolean {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (hasSnakeField(value[i], parent)) return true;
+    return false;
+  }
+  if (!isRecord(value)) return false;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (key.includes('_')) return true;
+    const v = value[key];
+    if (DATA.has(key) || (key === 'response' && parent === 'functionResponse')) continue;
+    if (key === 'properties' && isRecord(v)) {
+      for (const name in v) if (Object.hasOwn(v, name) && hasSnakeField(v[name], 'properties')) return true;
+    } else if (hasSnakeField(v, key)) return true;
+  }
+  return false;
 }
 
 /** Fields whose value is free-form data (google.protobuf.Struct / Value, or a map of user values). */

@@ -1,6 +1,16 @@
 import { TranslationError } from '../../core/errors.js';
+import { DecodeFailure, type SyncDecoder } from '../sse/sse-decoder-stream.js';
+import { crc32 } from './crc32.js';
 import { createEventStreamFrameReader, type EventStreamFrame } from './frame-reader.js';
-import { type EventStreamError, type EventStreamMessage, encodeMessage, headerString } from './message.js';
+import {
+  type EventStreamError,
+  type EventStreamMessage,
+  encodeMessage,
+  headerString,
+  MAX_PAYLOAD_BYTES,
+  MESSAGE_OVERHEAD_BYTES,
+  PRELUDE_BYTES,
+} from './message.js';
 
 /**
  * AWS event-stream framing as the formats use it (`application/vnd.amazon.eventstream`,
@@ -106,16 +116,134 @@ export function createEventStreamDecodeStream<Event>(
   return { writable: frames.writable, readable: frames.readable.pipeThrough(events) };
 }
 
+/**
+ * bytes -> events, synchronously (the hot path of `translateStream`): one `decode(message)` per whole frame
+ * (`undefined`: skip the frame). A framing failure, or a frame `decode` refuses, throws after the events before it
+ * (a `DecodeFailure` carries them); nothing is read after it. Frames are decoded while `push` runs, so the chunk is
+ * not retained and needs no copy.
+ */
+export function createEventStreamDecoder<Event>(
+  decode: (message: EventStreamMessage) => Event | undefined,
+): SyncDecoder<Event> {
+  const splitter = new EventStreamFrameSplitter();
+  return {
+    push(bytes) {
+      const r = splitter.push(bytes);
+      const out: Event[] = [];
+      try {
+        for (const f of r.frames) {
+          const e = decode(f.message);
+          if (e !== undefined) out.push(e);
+        }
+        if (r.error) throw r.error;
+      } catch (e) {
+        throw out.length > 0 ? new DecodeFailure(e, out) : e;
+      }
+      return out;
+    },
+    end() {
+      const error = splitter.end();
+      if (error) throw error;
+      return [];
+    },
+  };
+}
+
+/**
+ * The encoded headers of the `event` frames of one `:event-type`: they differ only by that name, and a stream
+ * uses a handful of names, so each is encoded once (bounded: a stream of ever new names falls back to encoding).
+ */
+const eventHeaderBlocks = new Map<string, Uint8Array>();
+const MAX_CACHED_HEADER_BLOCKS = 64;
+
+function eventFrameHeaders(eventType: string): EventStreamMessage['headers'] {
+  return {
+    ':event-type': { type: 'string', value: eventType },
+    ':content-type': { type: 'string', value: 'application/json' },
+    ':message-type': { type: 'string', value: 'event' },
+  };
+}
+
+function eventHeaderBlock(eventType: string): Uint8Array {
+  let block = eventHeaderBlocks.get(eventType);
+  if (block === undefined) {
+    const frame = encodeMessage({ headers: eventFrameHeaders(eventType), body: new Uint8Array(0) });
+    block = frame.slice(PRELUDE_BYTES, frame.length - 4);
+    if (eventHeaderBlocks.size < MAX_CACHED_HEADER_BLOCKS) eventHeaderBlocks.set(eventType, block);
+  }
+  return block;
+}
+
+function writeU32(out: Uint8Array, at: number, v: number): void {
+  out[at] = v >>> 24;
+  out[at + 1] = v >>> 16;
+  out[at + 2] = v >>> 8;
+  out[at + 3] = v;
+}
+
+/** The size of the `event` frame `encodeEventFrameInto` writes for this event type and payload. */
+function eventFrameSize(headers: Uint8Array, body: Uint8Array): number {
+  if (body.length > MAX_PAYLOAD_BYTES) {
+    // the codec's own refusal, in its own words
+    encodeMessage({ headers: {}, body });
+  }
+  return MESSAGE_OVERHEAD_BYTES + headers.length + body.length;
+}
+
+/** Writes one `event` frame at `at` of `out` (the bytes `encodeMessage` writes for it); returns its end. */
+function writeEventFrame(out: Uint8Array, at: number, headers: Uint8Array, body: Uint8Array): number {
+  const total = MESSAGE_OVERHEAD_BYTES + headers.length + body.length;
+  writeU32(out, at, total);
+  writeU32(out, at + 4, headers.length);
+  const preludeCrc = crc32(out, 0, at, at + 8);
+  writeU32(out, at + 8, preludeCrc);
+  out.set(headers, at + PRELUDE_BYTES);
+  out.set(body, at + PRELUDE_BYTES + headers.length);
+  const end = at + total;
+  writeU32(out, end - 4, crc32(out, preludeCrc, at + 8, end - 4));
+  return end;
+}
+
 /** An `event` frame: `:message-type event`, `:event-type`, `:content-type application/json`, JSON payload. */
 export function encodeEventFrame(eventType: string, payload: unknown): Uint8Array {
-  return encodeMessage({
-    headers: {
-      ':event-type': { type: 'string', value: eventType },
-      ':content-type': { type: 'string', value: 'application/json' },
-      ':message-type': { type: 'string', value: 'event' },
-    },
-    body: encoder.encode(JSON.stringify(payload)),
-  });
+  const headers = eventHeaderBlock(eventType);
+  const body = encoder.encode(JSON.stringify(payload));
+  const out = new Uint8Array(eventFrameSize(headers, body));
+  writeEventFrame(out, 0, headers, body);
+  return out;
+}
+
+/**
+ * Several frames as one piece of bytes: `frame(item)` gives either a whole frame, or `{eventType, payload}` for an
+ * `event` frame (written straight into the output, headers from the cache).
+ */
+export function encodeFrames<T>(
+  items: readonly T[],
+  frame: (item: T) => Uint8Array | { eventType: string; payload: unknown },
+): Uint8Array {
+  const parts: { headers?: Uint8Array; bytes: Uint8Array }[] = [];
+  let size = 0;
+  for (const item of items) {
+    const f = frame(item);
+    if (f instanceof Uint8Array) {
+      parts.push({ bytes: f });
+      size += f.length;
+    } else {
+      const headers = eventHeaderBlock(f.eventType);
+      const body = encoder.encode(JSON.stringify(f.payload));
+      parts.push({ headers, bytes: body });
+      size += eventFrameSize(headers, body);
+    }
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    if (p.headers === undefined) {
+      out.set(p.bytes, at);
+      at += p.bytes.length;
+    } else at = writeEventFrame(out, at, p.headers, p.bytes);
+  }
+  return out;
 }
 
 /** An `exception` frame: `:message-type exception`, `:exception-type`, payload `{"message": …}`. */

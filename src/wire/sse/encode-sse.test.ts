@@ -27,4 +27,16 @@ describe('encodeSSE', () => {
     expect(encodeSSEComment('keep-alive')).toBe(': keep-alive\n\n');
     expect(parseSSE(encodeSSEComment('x')).messages).toEqual([]);
   });
+
+  it('JSON events and data are the text the generic encoder writes (one line, however the strings look)', () => {
+    const values = [{ a: 'x\ny\r\nz\u2028' }, [1, 'two'], 'text\nwith a line end', 3, null, { t: 'Grüße 😀' }];
+    for (const v of values) {
+      const data = JSON.stringify(v);
+      expect(encodeSSEEvent('e', v)).toBe(encodeSSE({ event: 'e', data }));
+      expect(encodeSSEData(v)).toBe(encodeSSE({ data: typeof v === 'string' ? v : data }));
+    }
+    expect(encodeSSEData('a\nb')).toBe('data: a\ndata: b\n\n');
+    expect(() => encodeSSEEvent('a\rb', {})).toThrow(RangeError);
+    expect(() => encodeSSEData(undefined)).toThrow(TypeError);
+  });
 });

@@ -42,12 +42,20 @@ export function encodeSSE(message: SSEOutMessage): string {
 
 /** `event: <name>\ndata: <json>\n\n` (Anthropic framing). */
 export function encodeSSEEvent(event: string, json: unknown): string {
-  return encodeSSE({ event, data: JSON.stringify(json) });
+  const data = JSON.stringify(json);
+  // JSON text never holds a raw line end (JSON.stringify escapes them): one data line, no scan, no message object
+  if (typeof data !== 'string') return encodeSSE({ event, data });
+  if (event.indexOf('\n') !== -1 || event.indexOf('\r') !== -1) assertSingleLine('event', event);
+  return 'event: ' + event + '\ndata: ' + data + '\n\n';
 }
 
 /** `data: <json>\n\n` (OpenAI framing); a string is sent as it is (`[DONE]`). */
 export function encodeSSEData(value: unknown): string {
-  return encodeSSE({ data: typeof value === 'string' ? value : JSON.stringify(value) });
+  if (typeof value === 'string') return encodeSSE({ data: value });
+  const data = JSON.stringify(value);
+  // as in encodeSSEEvent: JSON text is one line
+  if (typeof data !== 'string') return encodeSSE({ data });
+  return 'data: ' + data + '\n\n';
 }
 
 /** A comment line (`: text`), e.g. a keep-alive. */
