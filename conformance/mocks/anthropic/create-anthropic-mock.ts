@@ -7,6 +7,7 @@ import { createMockProvider } from '../create-mock-provider.js';
 import type { MockOptions, MockProvider, RuleViolation } from '../mock-types.js';
 import type { EndpointRequest, ProviderDefinition } from '../provider-definition.js';
 import { validateCountTokensRequest } from '../spec-validator.js';
+import { unknownFieldViolations } from '../strict-fields.js';
 import { anthropicPrompt } from './anthropic-prompt.js';
 import { checkAnthropicHeaders } from './check-anthropic-headers.js';
 import { checkAnthropicParams } from './check-anthropic-params.js';
@@ -51,6 +52,7 @@ const anthropicDefinition: ProviderDefinition = {
       matches: (path) => path.endsWith('/v1/messages/count_tokens'),
       check: (request) => [
         ...specViolations(validateCountTokensRequest(request.body)),
+        ...unknownFieldViolations('anthropic-messages', request.body, 'count_tokens'),
         ...providerRules(request, 'count_tokens'),
       ],
       answer: (request) => ({ json: { input_tokens: countAllTokens(anthropicPrompt(request.body).inputTexts) } }),
@@ -59,6 +61,7 @@ const anthropicDefinition: ProviderDefinition = {
       matches: (path) => path.endsWith('/v1/messages'),
       check: (request, validate) => [
         ...specViolations(validate('anthropic-messages', request.body)),
+        ...unknownFieldViolations('anthropic-messages', request.body),
         ...providerRules(request, 'messages'),
       ],
       answer: (request, options) => {

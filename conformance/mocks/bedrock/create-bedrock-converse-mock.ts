@@ -7,6 +7,7 @@ import type { Script } from '../../scripted-model/script.js';
 import { createMockProvider } from '../create-mock-provider.js';
 import type { MockOptions, MockProvider } from '../mock-types.js';
 import type { ProviderDefinition } from '../provider-definition.js';
+import { unknownFieldViolations } from '../strict-fields.js';
 import { bedrockCountTokensEndpoint } from './bedrock-count-tokens-endpoint.js';
 import { checkBedrockAuth } from './check-bedrock-auth.js';
 import { checkConverseRequest } from './check-converse-request.js';
@@ -101,7 +102,10 @@ const definition = (blockStops: ConverseBlockStops): ProviderDefinition => ({
     {
       matches: (path) => parseBedrockConversePath(path) !== undefined,
       model: (request) => parseBedrockConversePath(request.url.pathname)?.model,
-      check: (request, validate) => checkConverseRequest(request.body, validate),
+      check: (request, validate) => [
+        ...checkConverseRequest(request.body, validate),
+        ...unknownFieldViolations('bedrock-converse', request.body),
+      ],
       answer: (request, options) => {
         const script = runScriptedModel(conversePrompt(request.body));
         if (!parseBedrockConversePath(request.url.pathname)?.stream) return { json: renderResponse(script) };

@@ -12,6 +12,7 @@ import { createMockProvider } from '../create-mock-provider.js';
 import type { MockOptions, MockProvider, RuleViolation } from '../mock-types.js';
 import type { ProviderDefinition } from '../provider-definition.js';
 import { readBearerToken } from '../read-bearer-token.js';
+import { withUnknownFields } from '../strict-fields.js';
 import { checkVertexAnthropicBody } from './check-vertex-anthropic-body.js';
 import { checkVertexCountTokens } from './check-vertex-count-tokens.js';
 
@@ -59,7 +60,7 @@ export function createVertexAnthropicMock(options: MockOptions = {}): MockProvid
           const target = parseVertexAnthropicPath(request.url.pathname);
           const body = request.body;
           if (target?.countTokens) return checkVertexCountTokens(body);
-          return checkVertexAnthropicBody(body, validate);
+          return withUnknownFields('vertex-anthropic', checkVertexAnthropicBody(body, validate), body);
         },
         answer: (request, o) => {
           const target = parseVertexAnthropicPath(request.url.pathname);
