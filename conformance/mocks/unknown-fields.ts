@@ -54,7 +54,9 @@ function walk(schema: z.ZodType, value: unknown, at: Segment[], open: ReadonlySe
     }
     case 'array':
       if (Array.isArray(value) && d.element)
-        value.forEach((v, i) => walk(d.element!, v, [...at, { index: i }], open, out));
+        value.forEach((v, i) => {
+          walk(d.element!, v, [...at, { index: i }], open, out);
+        });
       return;
     case 'record':
       if (isRecord(value) && d.valueType)

@@ -62,7 +62,8 @@ const FOLDS_STREAM = new Set([
  * fields one by one and leaves `finishMessage` out. The expected meaning is read without it (the gateway still
  * writes it: the meaning level of the runner compares the bytes' meaning, where it counts).
  */
-function sdkView(format: FormatId, meaning: unknown): unknown {
+function sdkView(format: FormatId, meaning: unknown, stream: boolean): unknown {
+  if (format === 'openai-chat' && stream) return withoutStreamedExtensions(meaning);
   if (format !== 'gemini' || !isRecord(meaning) || !Array.isArray(meaning.candidates)) return meaning;
   const candidates = meaning.candidates.map((c) => {
     if (!isRecord(c)) return c;
@@ -72,10 +73,25 @@ function sdkView(format: FormatId, meaning: unknown): unknown {
   return { ...meaning, candidates };
 }
 
+/**
+ * `openai`'s `ChatCompletionStream` assigns a delta key it does not know onto the message, overwriting: after a
+ * stream, crosswire's `reasoning_content` and `content_blocks` hold the last chunk's value only (docs/spec-drift.md).
+ * Stream readers of those extensions read the chunks; the comparison leaves them out on both sides.
+ */
+function withoutStreamedExtensions(meaning: unknown): unknown {
+  if (!isRecord(meaning) || !Array.isArray(meaning.choices)) return meaning;
+  const choices = meaning.choices.map((c) => {
+    if (!isRecord(c) || !isRecord(c.message)) return c;
+    const { reasoning_content: _r, content_blocks: _b, ...message } = c.message;
+    return { ...c, message };
+  });
+  return { ...meaning, choices };
+}
+
 /** The meaning of what the SDK parsed, against the meaning of the scenario's expected answer. */
-function sdkMeaningProblems(s: Scenario, parsed: unknown, expected: unknown): string[] {
-  const want = sdkView(s.client, expected);
-  return jsonDiff(want, alignAnswer(s.client, want, parsed));
+function sdkMeaningProblems(s: Scenario, parsed: unknown, expected: unknown, stream: boolean): string[] {
+  const want = sdkView(s.client, expected, stream);
+  return jsonDiff(want, alignAnswer(s.client, want, sdkView(s.client, parsed, stream)));
 }
 
 const scenarios = loadScenarios().filter((s) => s.meta.endpoint === 'messages' && s.clientRequest !== undefined);
@@ -105,7 +121,7 @@ describe('official clients read every translated stream, response and error of t
               ? responseMeaning(s.client, plain(v.value))
               : streamMeaning(s.client, plain(v.value) as unknown[]).message;
             if (expected.end === 'complete')
-              expect(sdkMeaningProblems(s, parsed, expected.message), 'the SDK read something else').toEqual([]);
+              expect(sdkMeaningProblems(s, parsed, expected.message, true), 'the SDK read something else').toEqual([]);
           }
         } else if (mode === 'json') {
           const v = await readWithOfficialClient(
@@ -118,7 +134,7 @@ describe('official clients read every translated stream, response and error of t
           if (v.ok) {
             const expected = responseMeaning(s.client, s.clientResponse);
             const parsed = responseMeaning(s.client, plain(v.value));
-            expect(sdkMeaningProblems(s, parsed, expected), 'the SDK read something else').toEqual([]);
+            expect(sdkMeaningProblems(s, parsed, expected, false), 'the SDK read something else').toEqual([]);
           }
         } else {
           // the headers the reference gateway adds to an error in this client's format (Bedrock: x-amzn-errortype)
