@@ -1,3 +1,4 @@
+import { zCrosswireContentBlocks } from '../../generated/openai-chat/zod.gen.js';
 import { isRecord } from '../../src/core/narrow.js';
 import { foldOpenAIChunks } from '../arbitraries/fold-openai-chunks.js';
 import {
@@ -162,7 +163,9 @@ function choice(c: unknown, raw: unknown): unknown {
       content: m.content === '' ? undefined : m.content,
       refusal: m.refusal === '' ? undefined : m.refusal,
       reasoning_content: typeof reasoning === 'string' && reasoning !== '' ? reasoning : undefined,
-      content_blocks: isEmpty(rawMessage.content_blocks) ? undefined : rawMessage.content_blocks,
+      content_blocks: isEmpty(rawMessage.content_blocks)
+        ? undefined
+        : tidy(zCrosswireContentBlocks, rawMessage.content_blocks),
       tool_calls: isEmpty(m.tool_calls) ? undefined : toolCalls(m.tool_calls, ids),
       annotations: isEmpty(m.annotations) ? undefined : m.annotations,
       audio: m.audio,
