@@ -70,11 +70,12 @@ function openaiParts(content: unknown): unknown {
  * `stream_options` is not compared (an Anthropic stream always carries usage).
  */
 /** A blank text part (whitespace only) joins the text part before it, else the one after it; alone, it stays. */
-function joinBlankParts(parts: unknown): unknown {
+function joinBlankParts(parts: unknown, textType = 'text'): unknown {
   if (!Array.isArray(parts)) return parts;
   const blank = (p: unknown): boolean =>
-    isRecord(p) && p.type === 'text' && typeof p.text === 'string' && /^\s*$/.test(p.text);
-  const isText = (p: unknown): p is Json => isRecord(p) && p.type === 'text' && typeof p.text === 'string';
+    isRecord(p) && p.type === textType && typeof p.text === 'string' && /^\s*$/.test(p.text);
+  const isText = (p: unknown): p is Json => isRecord(p) && p.type === textType && typeof p.text === 'string';
+  const textBlock = (text: string): Json => ({ type: textType, text });
   const out: unknown[] = [];
   let waiting = '';
   for (const p of parts) {
@@ -206,7 +207,12 @@ export function normalizeResponsesRequest(req: unknown): unknown {
       continue;
     }
     const role = item.role === 'developer' ? 'system' : item.role;
-    const parts = responsesParts(item.content, role);
+    const parts = joinBlankParts(
+      responsesParts(item.content, role),
+      role === 'assistant' ? 'output_text' : 'input_text',
+    );
+    // a message whose content was all lost (blank text) is not there: the messages around it make one turn
+    if (parts === undefined || (Array.isArray(parts) && parts.length === 0)) continue;
     if (role === 'system' && merged.length === 0 && Array.isArray(parts)) {
       for (const p of parts) system.push(isRecord(p) ? p.text : p);
       continue;

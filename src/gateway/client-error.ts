@@ -23,7 +23,9 @@ export function clientErrorBody(
   opts: { type?: string; param?: string } = {},
 ): unknown {
   if (format === 'anthropic-messages') return anthropicErrorBody(status, message, opts.type);
-  if (format === 'openai-chat') return openaiErrorBody(status, message, { type: opts.type, param: opts.param ?? null });
+  // Responses errors are OpenAI's error body too, `param` included
+  if (format === 'openai-chat' || format === 'openai-responses')
+    return openaiErrorBody(status, message, { type: opts.type, param: opts.param ?? null });
   return getCodec(format).errorBody(status, message, opts.type);
 }
 

@@ -127,3 +127,62 @@ describe('Anthropic SDK -> gateway -> OpenAI called through Responses', () => {
     expect(atob(thinking.signature)).toMatch(/^responses-reasoning\nrs_/);
   });
 });
+
+describe('OpenAI SDK responses.inputTokens.count -> gateway (POST /v1/responses/input_tokens)', () => {
+  const asked = {
+    instructions: 'be brief',
+    input: [
+      { role: 'user' as const, content: 'weather in Oslo, and a long question to count' },
+      { type: 'function_call' as const, call_id: 'c1', name: 'get_weather', arguments: '{"city":"Oslo"}' },
+      { type: 'function_call_output' as const, call_id: 'c1', output: 'sunny' },
+    ],
+    tools: [weather],
+  };
+
+  it('an Anthropic provider counts the translated body: the same number an Anthropic client gets for it', async () => {
+    const { openai, anthropic, anthropicMock } = setup();
+    const r = await openai.responses.inputTokens.count({ model: '@anthropic/claude-sonnet-4-5', ...asked });
+    expect(r.object).toBe('response.input_tokens');
+    const seen = anthropicMock.requests.at(-1)!;
+    expect(seen.path).toBe('/v1/messages/count_tokens');
+    expect(seen.body).toEqual({
+      model: 'claude-sonnet-4-5',
+      system: 'be brief',
+      messages: [
+        { role: 'user', content: 'weather in Oslo, and a long question to count' },
+        { role: 'assistant', content: [{ type: 'tool_use', id: 'c1', name: 'get_weather', input: { city: 'Oslo' } }] },
+        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'c1', content: 'sunny' }] },
+      ],
+      tools: [{ name: 'get_weather', input_schema: weather.parameters }],
+    });
+    const direct = await anthropic.messages.countTokens({
+      ...(seen.body as Anthropic.MessageCountTokensParams),
+      model: '@anthropic/claude-sonnet-4-5',
+    });
+    expect(r.input_tokens).toBe(direct.input_tokens);
+    expect(r.input_tokens).toBeGreaterThan(0);
+  });
+
+  it('a Gemini provider is counted by its own countTokens', async () => {
+    const { openai, geminiMock } = setup();
+    const r = await openai.responses.inputTokens.count({ model: '@gemini/gemini-2.5-pro', ...asked });
+    expect(r).toMatchObject({ object: 'response.input_tokens', input_tokens: expect.any(Number) });
+    expect(geminiMock.requests.at(-1)!.path).toMatch(/:countTokens$/);
+  });
+
+  it('errors come in the Responses shape: a stateful field (400, naming it) and an unknown provider', async () => {
+    const { openai, anthropicMock } = setup();
+    await expect(
+      openai.responses.inputTokens.count({
+        model: '@anthropic/claude-sonnet-4-5',
+        input: 'hi',
+        previous_response_id: 'resp_1',
+      }),
+    ).rejects.toMatchObject({ status: 400, param: 'previous_response_id' });
+    await expect(openai.responses.inputTokens.count({ model: '@nowhere/m', input: 'hi' })).rejects.toMatchObject({
+      status: expect.any(Number),
+      message: expect.stringContaining('nowhere'),
+    });
+    expect(anthropicMock.requests).toHaveLength(0);
+  });
+});

@@ -1,6 +1,7 @@
 import { type ClientFormat, jsonResponse } from './client-error.js';
 import { handleCountTokens } from './handle-count-tokens.js';
 import { handleGenerate } from './handle-generate.js';
+import { handleResponsesInputTokens } from './handle-responses-input-tokens.js';
 import type { GatewayRuntime } from './runtime.js';
 import { clientKey } from './upstream-request.js';
 import { handleBedrock, handleGemini, handleVertex } from './url-model-routes.js';
@@ -30,6 +31,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/v1/messages/count_tokens', methods: { POST: handleCountTokens } },
   { path: '/v1/chat/completions', methods: { POST: (rt, req) => handleGenerate(rt, req, 'openai-chat') } },
   { path: '/v1/responses', methods: { POST: (rt, req) => handleGenerate(rt, req, 'openai-responses') } },
+  { path: '/v1/responses/input_tokens', methods: { POST: handleResponsesInputTokens } },
   { path: '/v1beta/models/', prefix: true, methods: { POST: handleGemini } },
   { path: '/model/', prefix: true, methods: { POST: handleBedrock } },
   { path: '/v1/projects/', prefix: true, methods: { POST: handleVertex } },

@@ -15,9 +15,13 @@ import { ensureTools } from './harness/tools.js';
 import { describeDiagnostics, type Resolution, type TscRun, tsc, writeTsconfig } from './harness/typescript.js';
 import { freePort, startWorkerd, writeWorkerdConfig } from './harness/workerd.js';
 
-/** Issue 12's targets. */
+/**
+ * Issue 12's targets. Its 60 KB for every format's translators was set for the six formats of the time; the seventh,
+ * OpenAI Responses (the largest pair: its whole event grammar, both ways), adds about 20 KB gzip, so the budget for
+ * all seven is 80 KB (a server that needs fewer formats imports only their pairs: `crosswire/pairs/*`).
+ */
 const TARGET = {
-  allTranslatorsGzip: 60 * 1024,
+  allTranslatorsGzip: 80 * 1024,
   onePairRequestGzip: 10 * 1024,
   tscAddedMs: 1000,
   conformanceFirstLineMs: 1000,
