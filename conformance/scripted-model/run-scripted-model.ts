@@ -1,7 +1,10 @@
+import { playAgentScript } from './agent-script.js';
 import { argumentsFromSchema } from './arguments-from-schema.js';
 import { countAllTokens, countTokens, firstTokens } from './count-tokens.js';
 import type { Script, ScriptPrompt, ScriptStop, ScriptToolCall } from './script.js';
-import { stableHash } from './stable-hash.js';
+import { signatureFor, stableHash } from './stable-hash.js';
+
+export { signatureFor };
 
 /**
  * The scripted model: answers deterministically from the prompt.
@@ -11,9 +14,12 @@ import { stableHash } from './stable-hash.js';
  * - otherwise the text `echo: <last user text>`, cut before the earliest stop sequence (stop `stop_sequence`);
  * - the output budget (`maxTokens`) is spent on thinking, then text; running out stops with `max_tokens`
  *   (a forced tool call is never cut);
- * - tokens are whitespace-separated words (`countTokens`).
+ * - tokens are whitespace-separated words (`countTokens`);
+ * - a conversation holding an agent task (`prompt.agent`) plays the agent script instead (agent-script.ts).
  */
 export function runScriptedModel(prompt: ScriptPrompt): Script {
+  const agent = prompt.agent && playAgentScript(prompt, prompt.agent);
+  if (agent) return agent;
   const inputTokens = countAllTokens(prompt.inputTexts);
   const id = stableHash(JSON.stringify([prompt.inputTexts, prompt.maxTokens, prompt.stopSequences, prompt.thinking]));
   let budget = prompt.maxTokens ?? Number.POSITIVE_INFINITY;
@@ -86,9 +92,4 @@ function earliestStopSequence(
     if (at >= 0 && (best === undefined || at < best.at)) best = { at, sequence };
   }
   return best;
-}
-
-/** A deterministic thinking signature: base64 of `crosswire-mock:<hash of the thinking text>`. */
-export function signatureFor(thinkingText: string): string {
-  return btoa(`crosswire-mock:${stableHash(thinkingText)}`);
 }

@@ -16,6 +16,8 @@ export interface ScriptPrompt {
   thinking: boolean;
   /** the tool that `tool_choice` forces, if any */
   forcedTool: { name: string; inputSchema: unknown } | undefined;
+  /** the conversation as the agent script reads it (agent-script.ts); absent: the echo model only */
+  agent?: AgentView;
 }
 
 export type ScriptStop = 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use';
@@ -44,4 +46,48 @@ export interface Script {
     outputTokens: number;
     thinkingTokens: number;
   };
+}
+
+/** A tool as a request offers it, reduced to what the choice needs. */
+export interface OfferedTool {
+  readonly name: string;
+  /** JSON Schema of the arguments */
+  readonly schema: unknown;
+}
+
+/** A tool call found in the replayed history. */
+export interface ReplayedCall {
+  /** the call's id; undefined in formats without one (Gemini) */
+  readonly id: string | undefined;
+  readonly name: string;
+  readonly input: unknown;
+}
+
+/** A tool result found in the conversation. */
+export interface ReplayedResult {
+  /** the id of the call it answers; undefined in formats without one (Gemini pairs by name) */
+  readonly id: string | undefined;
+  /** the tool's name, where the format carries it */
+  readonly name: string | undefined;
+  readonly text: string;
+}
+
+/** A signature (or encrypted reasoning) found in the replayed history, with its reasoning text when replayed. */
+export interface ReplayedThinking {
+  readonly text: string | undefined;
+  readonly signature: string;
+}
+
+/** The conversation as the agent script reads it; each format's mock builds it from its own body. */
+export interface AgentView {
+  /** every user-authored text (the task is found in them) */
+  readonly userTexts: readonly string[];
+  readonly tools: readonly OfferedTool[];
+  readonly calls: readonly ReplayedCall[];
+  readonly results: readonly ReplayedResult[];
+  readonly thinking: readonly ReplayedThinking[];
+  /** turn 1 carries a signature the client must replay (its format has one, and this request asks for it) */
+  readonly signed: boolean;
+  /** the prefix this format's renderer puts before a call id suffix; undefined: the format carries no call id */
+  readonly callIdPrefix: string | undefined;
 }

@@ -7,3 +7,8 @@ export function stableHash(text: string): string {
   }
   return (h >>> 0).toString(16).padStart(8, '0');
 }
+
+/** A deterministic thinking signature: base64 of `crosswire-mock:<hash of the thinking text>`. */
+export function signatureFor(thinkingText: string): string {
+  return btoa(`crosswire-mock:${stableHash(thinkingText)}`);
+}

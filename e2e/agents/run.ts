@@ -1,22 +1,21 @@
 /**
- * `npm run e2e:agents`: runs each coding agent headless, on loopback, against the script server in its own
- * wire format, through a full tool loop, and judges the run.
+ * `npm run e2e:agents`: runs each coding agent headless, on loopback, through a full tool loop, and judges the run.
  *
- *   npm run e2e:agents                          every agent
- *   npm run e2e:agents -- --agent codex         one agent (repeatable, or comma-separated)
- *   npm run e2e:agents -- --timeout 300         seconds per run (default 240)
- *   npm run e2e:agents -- --keep                keep each run's temporary HOME and workdir
- *   npm run e2e:agents -- --model NAME          only this model name (`default`: the agent's own default)
- *   npm run e2e:agents -- --describe            also print the shape of every request (no prompt text)
- *   npm run e2e:agents -- --trace-network       run each agent under strace; any try to reach more than
- *                                               loopback (a connect, a DNS lookup) fails the run
+ *   npm run e2e:agents                                      the matrix: each agent -> the reference gateway -> each
+ *                                                           provider mock it reaches (gateway-matrix.ts)
+ *   npm run e2e:agents -- --agent claude --provider gemini  one agent against one provider (repeatable, or
+ *                                                           comma-separated; aliases claude, codex, gemini)
+ *   npm run e2e:agents -- --timeout 300                     seconds per run (default 240)
+ *   npm run e2e:agents -- --keep                            keep each run's temporary HOME and workdir
+ *   npm run e2e:agents -- --report-dir DIR                  where the reports go (default reports/agents)
+ *   npm run e2e:agents -- --direct                          each agent against the script server in its own
+ *                                                           format (no gateway), own and foreign model name; with
+ *                                                           --model NAME (`default`: the agent's own), --describe
+ *                                                           (the shape of every request), --trace-network (strace:
+ *                                                           any try to reach beyond loopback fails the run)
  *
- * Each agent runs twice: with its own default model (`own`: what its users get against the vendor's API) and
- * with a model name it does not know (`foreign`: what a gateway routing to another provider sees).
- *
- * Prints one line per run, then `agents: N of M runs passed`, and writes reports/e2e-agents.json. Every
- * request and reply of a run (bodies included: they hold the vendors' prompt text, so they stay out of the
- * repository) goes to a folder under the system temp directory, named in the report.
+ * Prints one line per run, then `agents: N of M runs passed`; writes report.json, report.html and vitest.json
+ * (gateway runs) or direct.json (--direct) into the report folder. The exit code is the number of failed runs.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -25,9 +24,12 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AGENTS, type AgentName, type AgentSpec, readAnswerFile } from './agents.js';
 import { describeExchange } from './describe.js';
+import { AGENT_ALIASES, MATRIX, PROVIDER_ALIASES, PROVIDERS, type ProviderSpec } from './gateway-matrix.js';
+import { type GatewayRunReport, runThroughGateway } from './gateway-run.js';
 import { AGENTS_DIR, BIN_DIR, ensureInstalled, pinnedVersions } from './install.js';
 import { judge } from './judge.js';
 import { type NetworkActivity, parseTrace, straceAvailable, tracedCommand } from './network-trace.js';
+import { writeAgentsReports } from './report.js';
 import { type Exit, runProcess } from './run-process.js';
 import { type AgentFormat, promptFor, type ScriptPlan } from './script-server/plan.js';
 import { startScriptServer } from './script-server/server.js';
@@ -184,33 +186,102 @@ async function runOne(agent: AgentSpec, version: string, options: RunOptions): P
   };
 }
 
-function selectAgents(names: string[]): AgentSpec[] {
-  if (names.length === 0) return [...AGENTS];
-  const wanted = names.flatMap((n) => n.split(',')).map((n) => n.trim());
-  const unknown = wanted.filter((n) => !AGENTS.some((a) => a.name === n));
+/** The entries `--agent` / `--provider` name (aliases allowed, repeatable or comma-separated); all when none. */
+function select<T extends { readonly name: string }>(
+  what: string,
+  names: string[],
+  all: readonly T[],
+  aliases: Readonly<Record<string, string>>,
+): T[] {
+  if (names.length === 0) return [...all];
+  const wanted = names.flatMap((n) => n.split(',')).map((n) => aliases[n.trim()] ?? n.trim());
+  const unknown = wanted.filter((n) => !all.some((a) => a.name === n));
   if (unknown.length > 0) {
-    throw new Error(`unknown agent ${unknown.join(', ')}; known: ${AGENTS.map((a) => a.name).join(', ')}`);
+    throw new Error(`unknown ${what} ${unknown.join(', ')}; known: ${Object.keys(aliases).join(', ')}`);
   }
-  return AGENTS.filter((a) => wanted.includes(a.name));
+  return all.filter((a) => wanted.includes(a.name));
+}
+
+/** The line printed for a run, then its reasons when it failed. */
+function gatewayLine(r: GatewayRunReport): string {
+  const requests = r.upstream.map((u) => `${u.status}${u.stream ? ' stream' : ''}`).join(', ');
+  const head = `${r.passed ? 'PASS' : 'FAIL'} ${r.agent} ${r.version} -> gateway -> ${r.provider} (${r.format}, ${r.model})`;
+  return [
+    `${head} ${r.seconds.toFixed(1)}s upstream: ${requests || 'none'}`,
+    ...r.reasons.map((x) => `     ${x}`),
+  ].join('\n');
+}
+
+async function runMatrix(
+  agents: AgentSpec[],
+  providers: ProviderSpec[],
+  timeoutMs: number,
+  keep: boolean,
+): Promise<GatewayRunReport[]> {
+  const pinned = await pinnedVersions();
+  const runs: GatewayRunReport[] = [];
+  for (const agent of agents) {
+    for (const provider of providers) {
+      if (!MATRIX[agent.name].includes(provider.name)) continue;
+      const report = await runThroughGateway(agent, pinned[agent.packageName] ?? '?', provider, { timeoutMs, keep });
+      runs.push(report);
+      console.log(gatewayLine(report));
+    }
+  }
+  return runs;
 }
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       agent: { type: 'string', multiple: true, default: [] },
+      provider: { type: 'string', multiple: true, default: [] },
+      direct: { type: 'boolean', default: false },
       timeout: { type: 'string', default: '240' },
       keep: { type: 'boolean', default: false },
-      report: { type: 'string', default: join(REPO_ROOT, 'reports', 'e2e-agents.json') },
+      'report-dir': { type: 'string', default: join(REPO_ROOT, 'reports', 'agents') },
       model: { type: 'string' },
       describe: { type: 'boolean', default: false },
       'trace-network': { type: 'boolean', default: false },
     },
   });
-  const traceNetwork = values['trace-network'] ?? false;
-  if (traceNetwork && !straceAvailable()) throw new Error('--trace-network needs strace (apt-get install -y strace)');
-  const agents = selectAgents(values.agent ?? []);
+  const agents = select('agent', values.agent ?? [], AGENTS, AGENT_ALIASES);
   const timeoutMs = Number(values.timeout) * 1000;
   if (!(timeoutMs > 0)) throw new Error(`--timeout must be a number of seconds, got ${values.timeout}`);
+  const reportDir = values['report-dir'] ?? '';
+  if (!values.direct) {
+    const providers = select('provider', values.provider ?? [], PROVIDERS, PROVIDER_ALIASES);
+    if (!agents.some((a) => providers.some((p) => MATRIX[a.name].includes(p.name)))) {
+      throw new Error('no run of the matrix matches the --agent and --provider given');
+    }
+    await ensureInstalled((line) => console.log(line));
+    const started = Date.now();
+    const runs = await runMatrix(agents, providers, timeoutMs, values.keep ?? false);
+    const passed = runs.filter((r) => r.passed).length;
+    console.log(`agents: ${passed} of ${runs.length} runs passed`);
+    await writeAgentsReports(reportDir, runs, Date.now() - started);
+    console.log(`report: ${relative(process.cwd(), join(reportDir, 'report.html'))} (and report.json, vitest.json)`);
+    return Math.min(runs.length - passed, 100);
+  }
+  return runDirect(agents, values, timeoutMs, reportDir);
+}
+
+interface DirectValues {
+  readonly keep?: boolean;
+  readonly model?: string;
+  readonly describe?: boolean;
+  readonly 'trace-network'?: boolean;
+}
+
+/** `--direct`: each agent against the script server in its own format (no gateway), own and foreign model name. */
+async function runDirect(
+  agents: AgentSpec[],
+  values: DirectValues,
+  timeoutMs: number,
+  reportDir: string,
+): Promise<number> {
+  const traceNetwork = values['trace-network'] ?? false;
+  if (traceNetwork && !straceAvailable()) throw new Error('--trace-network needs strace (apt-get install -y strace)');
   await ensureInstalled((line) => console.log(line));
   const pinned = await pinnedVersions();
   const recordRoot = await mkdtemp(join(tmpdir(), 'crosswire-e2e-agents-records-'));
@@ -247,11 +318,11 @@ async function main(): Promise<number> {
   }
   const passed = runs.filter((r) => r.passed).length;
   console.log(`agents: ${passed} of ${runs.length} runs passed`);
-  const reportPath = values.report ?? '';
-  await mkdir(join(reportPath, '..'), { recursive: true });
+  const reportPath = join(reportDir, 'direct.json');
+  await mkdir(reportDir, { recursive: true });
   await writeFile(
     reportPath,
-    `${JSON.stringify({ generatedBy: 'e2e/agents/run.ts', passed, total: runs.length, runs }, null, 2)}\n`,
+    `${JSON.stringify({ generatedBy: 'e2e/agents/run.ts --direct', passed, total: runs.length, runs }, null, 2)}\n`,
   );
   console.log(`report: ${relative(process.cwd(), reportPath)}; full records (request bodies included): ${recordRoot}`);
   return Math.min(runs.length - passed, 100);

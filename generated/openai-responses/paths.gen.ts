@@ -657,7 +657,8 @@ export interface components {
         };
         /**
          * @description Reasoning handed back as history. Without a stored response the model can use it only through
-         *     `encrypted_content` (returned when `include` has `reasoning.encrypted_content`).
+         *     `encrypted_content` (returned when `include` has `reasoning.encrypted_content`). `content` may be null,
+         *     as the API accepts (Codex CLI replays reasoning items with `"content": null`).
          */
         ReasoningItemParam: {
             /**
@@ -667,7 +668,7 @@ export interface components {
             type: "reasoning";
             id?: string;
             summary: components["schemas"]["SummaryTextContent"][];
-            content?: components["schemas"]["ReasoningTextContent"][];
+            content?: components["schemas"]["ReasoningTextContent"][] | null;
             encrypted_content?: string | null;
             status?: components["schemas"]["ItemStatus"];
         };

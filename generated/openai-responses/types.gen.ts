@@ -868,14 +868,15 @@ export type CustomToolCallOutputItem = {
 
 /**
  * Reasoning handed back as history. Without a stored response the model can use it only through
- * `encrypted_content` (returned when `include` has `reasoning.encrypted_content`).
+ * `encrypted_content` (returned when `include` has `reasoning.encrypted_content`). `content` may be null,
+ * as the API accepts (Codex CLI replays reasoning items with `"content": null`).
  *
  */
 export type ReasoningItemParam = {
     type: 'reasoning';
     id?: string;
     summary: Array<SummaryTextContent>;
-    content?: Array<ReasoningTextContent>;
+    content?: Array<ReasoningTextContent> | null;
     encrypted_content?: string | null;
     status?: ItemStatus;
 };

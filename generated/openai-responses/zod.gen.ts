@@ -675,14 +675,15 @@ export const zCustomToolCallOutputItem = z.object({
 
 /**
  * Reasoning handed back as history. Without a stored response the model can use it only through
- * `encrypted_content` (returned when `include` has `reasoning.encrypted_content`).
+ * `encrypted_content` (returned when `include` has `reasoning.encrypted_content`). `content` may be null,
+ * as the API accepts (Codex CLI replays reasoning items with `"content": null`).
  *
  */
 export const zReasoningItemParam = z.object({
     type: z.literal('reasoning'),
     id: z.string().optional(),
     summary: z.array(zSummaryTextContent),
-    content: z.array(zReasoningTextContent).optional(),
+    content: z.array(zReasoningTextContent).nullish(),
     encrypted_content: z.string().nullish(),
     status: zItemStatus.optional()
 });

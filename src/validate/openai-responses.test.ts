@@ -189,6 +189,19 @@ describe('openai-responses requests', () => {
     okRequest(agentRequest);
   });
 
+  it('accepts a reasoning item handed back with "content": null (Codex CLI replays them so; found by e2e:agents)', () => {
+    const codexReplay: unknown = JSON.parse(
+      readFileSync(
+        new URL(
+          '../../fixtures/openai-responses--anthropic-messages/reasoning-replay-content-null/client-request.json',
+          import.meta.url,
+        ),
+        'utf8',
+      ),
+    );
+    okRequest(codexReplay);
+  });
+
   it('accepts every tool_choice form', () => {
     const choices = [
       'none',

@@ -1,5 +1,6 @@
 import { isRecord } from '../../../src/core/narrow.js';
 import type { ScriptPrompt } from '../../scripted-model/script.js';
+import { anthropicAgentView } from '../agent-views.js';
 
 /** The text of a `tool_result` content (string or text blocks). */
 function toolResultText(content: unknown): string {
@@ -83,5 +84,6 @@ export function anthropicPrompt(body: Record<string, unknown>): ScriptPrompt {
       : [],
     thinking: isRecord(thinking) && (thinking.type === 'enabled' || thinking.type === 'adaptive'),
     forcedTool: forcedTool(body),
+    agent: anthropicAgentView(body),
   };
 }

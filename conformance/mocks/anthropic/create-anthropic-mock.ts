@@ -3,6 +3,7 @@ import { anthropicErrorBody } from '../../../src/formats/anthropic-messages/erro
 import { encodeSSE } from '../../../src/wire/sse/encode-sse.js';
 import { countAllTokens } from '../../scripted-model/count-tokens.js';
 import { runScriptedModel } from '../../scripted-model/run-scripted-model.js';
+import { agentViolations } from '../agent-views.js';
 import { createMockProvider } from '../create-mock-provider.js';
 import type { MockOptions, MockProvider, RuleViolation } from '../mock-types.js';
 import type { EndpointRequest, ProviderDefinition } from '../provider-definition.js';
@@ -63,6 +64,7 @@ const anthropicDefinition: ProviderDefinition = {
         ...specViolations(validate('anthropic-messages', request.body)),
         ...unknownFieldViolations('anthropic-messages', request.body),
         ...providerRules(request, 'messages'),
+        ...agentViolations(anthropicPrompt(request.body)),
       ],
       answer: (request, options) => {
         const script = runScriptedModel(anthropicPrompt(request.body));

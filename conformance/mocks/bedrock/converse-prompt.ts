@@ -1,5 +1,6 @@
 import { isRecord } from '../../../src/core/narrow.js';
 import type { ScriptPrompt } from '../../scripted-model/script.js';
+import { converseAgentView } from '../agent-views.js';
 
 function blockTexts(blocks: unknown): string[] {
   if (!Array.isArray(blocks)) return [];
@@ -52,5 +53,6 @@ export function conversePrompt(body: Record<string, unknown>): ScriptPrompt {
           inputSchema: isRecord(forced.toolSpec!.inputSchema) ? forced.toolSpec!.inputSchema.json : undefined,
         }
       : undefined,
+    agent: converseAgentView(body),
   };
 }

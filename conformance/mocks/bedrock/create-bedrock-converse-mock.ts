@@ -4,6 +4,7 @@ import { bedrockErrorBody, bedrockStreamExceptionForStatus } from '../../../src/
 import { chunkText } from '../../scripted-model/chunk-text.js';
 import { runScriptedModel } from '../../scripted-model/run-scripted-model.js';
 import type { Script } from '../../scripted-model/script.js';
+import { agentViolations } from '../agent-views.js';
 import { createMockProvider } from '../create-mock-provider.js';
 import type { MockOptions, MockProvider } from '../mock-types.js';
 import type { ProviderDefinition } from '../provider-definition.js';
@@ -105,6 +106,7 @@ const definition = (blockStops: ConverseBlockStops): ProviderDefinition => ({
       check: (request, validate) => [
         ...checkConverseRequest(request.body, validate),
         ...unknownFieldViolations('bedrock-converse', request.body),
+        ...agentViolations(conversePrompt(request.body)),
       ],
       answer: (request, options) => {
         const script = runScriptedModel(conversePrompt(request.body));

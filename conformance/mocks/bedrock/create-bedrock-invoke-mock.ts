@@ -2,6 +2,7 @@ import { encodeBedrockInvokeEvent } from '../../../src/formats/bedrock-invoke/co
 import { bedrockErrorBody, bedrockStreamExceptionForStatus } from '../../../src/formats/bedrock-invoke/errors.js';
 import { parseBedrockInvokePath } from '../../../src/formats/bedrock-invoke/target.js';
 import { runScriptedModel } from '../../scripted-model/run-scripted-model.js';
+import { agentViolations } from '../agent-views.js';
 import { anthropicPrompt } from '../anthropic/anthropic-prompt.js';
 import { renderAnthropicEvents } from '../anthropic/render-anthropic-events.js';
 import { renderAnthropicMessage } from '../anthropic/render-anthropic-message.js';
@@ -54,8 +55,10 @@ const definition: ProviderDefinition = {
     {
       matches: (path) => parseBedrockInvokePath(path) !== undefined,
       model: (request) => parseBedrockInvokePath(request.url.pathname)?.model,
-      check: (request, validate) =>
-        withUnknownFields('bedrock-invoke', checkInvokeBody(request.body, validate), request.body),
+      check: (request, validate) => [
+        ...withUnknownFields('bedrock-invoke', checkInvokeBody(request.body, validate), request.body),
+        ...agentViolations(anthropicPrompt(request.body)),
+      ],
       answer: (request, options) => {
         const target = parseBedrockInvokePath(request.url.pathname);
         const model = target?.model ?? 'anthropic.claude';

@@ -4,6 +4,7 @@ import { parseGeminiPath } from '../../../src/formats/gemini/target.js';
 import { encodeSSE } from '../../../src/wire/sse/encode-sse.js';
 import { countAllTokens } from '../../scripted-model/count-tokens.js';
 import { runScriptedModel } from '../../scripted-model/run-scripted-model.js';
+import { agentViolations } from '../agent-views.js';
 import { createMockProvider } from '../create-mock-provider.js';
 import type { MockOptions, MockProvider } from '../mock-types.js';
 import type { ProviderDefinition } from '../provider-definition.js';
@@ -72,7 +73,12 @@ function definition(options: MockOptions): ProviderDefinition {
                 path: e.path,
                 message: e.path === '' ? e.message : `* ${e.path}: ${e.message}`,
               }));
-          return [...specViolations, ...unknownFieldViolations('gemini', request.body), ...checkGeminiRequest(body)];
+          return [
+            ...specViolations,
+            ...unknownFieldViolations('gemini', request.body),
+            ...checkGeminiRequest(body),
+            ...agentViolations(geminiPrompt(body)),
+          ];
         },
         answer: (request, o) => {
           const op = operation(request.url.pathname);

@@ -2,6 +2,7 @@ import { LossCollector } from '../../../src/core/losses.js';
 import { isRecord } from '../../../src/core/narrow.js';
 import { convertGeminiSchemaToJsonSchema } from '../../../src/formats/gemini/convert-gemini-schema-to-json-schema.js';
 import type { ScriptPrompt } from '../../scripted-model/script.js';
+import { geminiAgentView } from '../agent-views.js';
 
 function partsOf(content: unknown): Record<string, unknown>[] {
   return isRecord(content) && Array.isArray(content.parts) ? content.parts.filter(isRecord) : [];
@@ -77,6 +78,7 @@ export function geminiPrompt(
       : [],
     thinking,
     forcedTool: forcedTool(body),
+    agent: geminiAgentView(body),
     includeThoughts: tc?.includeThoughts === true,
     streamArguments: streamArguments(body),
   };

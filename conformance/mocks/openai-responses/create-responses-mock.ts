@@ -4,6 +4,7 @@ import { responsesStreamError } from '../../../src/formats/openai-responses/erro
 import { encodeSSE } from '../../../src/wire/sse/encode-sse.js';
 import { countAllTokens } from '../../scripted-model/count-tokens.js';
 import { runScriptedModel } from '../../scripted-model/run-scripted-model.js';
+import { agentViolations } from '../agent-views.js';
 import { createMockProvider } from '../create-mock-provider.js';
 import type { MockOptions, MockProvider } from '../mock-types.js';
 import { checkOpenAIHeaders } from '../openai/check-openai-headers.js';
@@ -63,6 +64,7 @@ const responsesDefinition: ProviderDefinition = {
         ...checkResponsesRequest(request.body),
         ...specViolations(validate('openai-responses', request.body)),
         ...unknownFieldViolations('openai-responses', request.body),
+        ...agentViolations(responsesPrompt(request.body)),
       ],
       answer: (request, options) => {
         const body = request.body;

@@ -1,5 +1,6 @@
 import { isRecord } from '../../../src/core/narrow.js';
 import type { ScriptPrompt } from '../../scripted-model/script.js';
+import { responsesAgentView } from '../agent-views.js';
 
 type Json = Record<string, unknown>;
 
@@ -94,5 +95,6 @@ export function responsesPrompt(body: Json): ScriptPrompt {
     stopSequences: [],
     thinking: asksForReasoning(body),
     forcedTool: forcedTool(body),
+    agent: responsesAgentView(body, asksForReasoning(body)),
   };
 }

@@ -2,6 +2,7 @@ import { encodeOpenAIEvent, openaiStreamError } from '../../../src/formats/opena
 import { openaiErrorBody } from '../../../src/formats/openai-chat/errors.js';
 import { encodeSSE } from '../../../src/wire/sse/encode-sse.js';
 import { runScriptedModel } from '../../scripted-model/run-scripted-model.js';
+import { agentViolations } from '../agent-views.js';
 import { createMockProvider } from '../create-mock-provider.js';
 import type { MockOptions, MockProvider } from '../mock-types.js';
 import type { ProviderDefinition } from '../provider-definition.js';
@@ -52,6 +53,7 @@ const openaiDefinition: ProviderDefinition = {
           ...specViolations,
           ...unknownFieldViolations('openai-chat', request.body),
           ...checkOpenAIRequest(request.body),
+          ...agentViolations(openaiPrompt(request.body)),
         ];
       },
       answer: (request, options) => {

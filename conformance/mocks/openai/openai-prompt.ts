@@ -1,5 +1,6 @@
 import { isRecord } from '../../../src/core/narrow.js';
 import type { ScriptPrompt } from '../../scripted-model/script.js';
+import { openaiAgentView } from '../agent-views.js';
 
 /** A message content's text: the string, or its text (and refusal) parts joined with "\n". */
 function contentText(content: unknown): string {
@@ -107,5 +108,6 @@ export function openaiPrompt(body: Record<string, unknown>): ScriptPrompt {
           : [],
     thinking: typeof body.reasoning_effort === 'string' && body.reasoning_effort !== 'none',
     forcedTool: forcedTool(body),
+    agent: openaiAgentView(body),
   };
 }

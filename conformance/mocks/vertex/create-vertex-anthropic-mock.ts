@@ -5,6 +5,7 @@ import { parseVertexAnthropicPath } from '../../../src/formats/vertex-anthropic/
 import { encodeSSE } from '../../../src/wire/sse/encode-sse.js';
 import { countAllTokens } from '../../scripted-model/count-tokens.js';
 import { runScriptedModel } from '../../scripted-model/run-scripted-model.js';
+import { agentViolations } from '../agent-views.js';
 import { anthropicPrompt } from '../anthropic/anthropic-prompt.js';
 import { renderAnthropicEvents } from '../anthropic/render-anthropic-events.js';
 import { renderAnthropicMessage } from '../anthropic/render-anthropic-message.js';
@@ -60,7 +61,10 @@ export function createVertexAnthropicMock(options: MockOptions = {}): MockProvid
           const target = parseVertexAnthropicPath(request.url.pathname);
           const body = request.body;
           if (target?.countTokens) return checkVertexCountTokens(body);
-          return withUnknownFields('vertex-anthropic', checkVertexAnthropicBody(body, validate), body);
+          return [
+            ...withUnknownFields('vertex-anthropic', checkVertexAnthropicBody(body, validate), body),
+            ...agentViolations(anthropicPrompt(body)),
+          ];
         },
         answer: (request, o) => {
           const target = parseVertexAnthropicPath(request.url.pathname);

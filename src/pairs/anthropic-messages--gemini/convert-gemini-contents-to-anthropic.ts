@@ -153,8 +153,7 @@ function convertGeminiParts(
   for (const { part, path: at } of parts) {
     if (!isRecord(part)) throw new TranslationError('invalid_input', 'a part must be an object', { path: at });
     losses.unknownKeys(part, PART_KEYS, at);
-    const sig =
-      typeof part.thoughtSignature === 'string' && part.thoughtSignature !== '' ? part.thoughtSignature : undefined;
+    const sig = signatureOf(part, at, losses);
     if (part.thought === true && typeof part.text === 'string') {
       if (!thought) {
         dropWaiting();
@@ -175,6 +174,25 @@ function convertGeminiParts(
   flushThought();
   dropWaiting();
   return unsigned.size === 0 ? blocks : blocks.filter((b) => !unsigned.has(b));
+}
+
+/**
+ * Gemini's placeholder signatures (docs/wire-formats.md#gemini-thought-signatures): a client puts one on a call the
+ * model did not sign (Gemini CLI does), to pass Gemini 3's check. They sign no thinking, so no thinking block is
+ * made of them (Anthropic would refuse the signature); each is reported.
+ */
+const PLACEHOLDER_SIGNATURES = new Set(['skip_thought_signature_validator', 'context_engineering_is_the_way_to_go']);
+
+/** A part's thought signature, or undefined (none, empty, or a placeholder: reported). */
+function signatureOf(part: JsonObject, at: JsonPath, losses: LossCollector): string | undefined {
+  const sig = part.thoughtSignature;
+  if (typeof sig !== 'string' || sig === '') return undefined;
+  if (!PLACEHOLDER_SIGNATURES.has(sig)) return sig;
+  losses.add(
+    childPath(at, 'thoughtSignature'),
+    `"${sig}" is a placeholder that signs no thinking: no thinking block is sent for it`,
+  );
+  return undefined;
 }
 
 function convertPart(

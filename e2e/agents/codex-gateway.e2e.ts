@@ -4,7 +4,7 @@
  * whose scripted model answers `echo: <last user text>`). The one-shot prompt must come back as Codex's final
  * message, with Codex's own request translated into one the strict mock accepts.
  *
- * Codex CLI is the pinned `@openai/codex` of this folder's package.json, installed on first use (`npm ci` here, as
+ * Not part of `npm test`: `npm run e2e:agents:vitest` (CI's agents step) runs it. Codex CLI is the pinned `@openai/codex` of this folder's package.json, installed on first use (`npm ci` here, as
  * `npm run e2e:agents` does). Everything runs on loopback.
  */
 import { randomBytes } from 'node:crypto';
