@@ -42,6 +42,10 @@ export const OPENAI_EXTENSION_KEYS: ReadonlySet<string> = new Set([
   'reasoning_content',
   'reasoning',
   'cache_control',
+  'defer_loading',
+  'allowed_callers',
+  'input_examples',
+  'server_tool_use',
 ]);
 
 const REQUEST_DEFAULTS: Json = {

@@ -130,8 +130,8 @@ export const CATALOGUE: readonly Mutant[] = [
     edits: [
       {
         file: `${PAIR}/stream-to-anthropic.ts`,
-        search: "      open = { kind: 'text' };",
-        replace: "      open = { kind: 'text' };\n      if (nextBlock > 1) return;",
+        search: "      open = { kind: 'text', cited: -1 };",
+        replace: "      open = { kind: 'text', cited: -1 };\n      if (nextBlock > 1) return;",
       },
     ],
     tests: [`${PROPERTIES}/stream-equals-non-stream.test.ts`],

@@ -102,7 +102,7 @@ export interface components {
             seed?: number | null;
             stream_options?: components["schemas"]["ChatCompletionStreamOptions"];
             /** @description Tools the model may call. */
-            tools?: (components["schemas"]["ChatCompletionTool"] | components["schemas"]["CustomToolChatCompletions"])[];
+            tools?: (components["schemas"]["ChatCompletionTool"] | components["schemas"]["CustomToolChatCompletions"] | components["schemas"]["CrosswireAnthropicTool"])[];
             tool_choice?: components["schemas"]["ChatCompletionToolChoiceOption"];
             parallel_tool_calls?: components["schemas"]["ParallelToolCalls"];
             /**
@@ -357,10 +357,7 @@ export interface components {
         };
         /** @description A function tool. */
         ChatCompletionTool: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
+            /** @constant */
             type: "function";
             function: components["schemas"]["FunctionObject"];
         };
@@ -372,6 +369,12 @@ export interface components {
             parameters?: components["schemas"]["FunctionParameters"];
             /** @description Strict schema adherence (Structured Outputs). */
             strict?: boolean | null;
+            /** @description crosswire extension (non-strict); Anthropic's client-tool `defer_loading` (found by tool search). */
+            defer_loading?: boolean;
+            /** @description crosswire extension (non-strict); Anthropic's client-tool `allowed_callers`. */
+            allowed_callers?: string[];
+            /** @description crosswire extension (non-strict); Anthropic's client-tool `input_examples`. */
+            input_examples?: Record<string, never>[];
         };
         /** @description The parameters as a JSON Schema object. Omitting it means an empty parameter list. */
         FunctionParameters: {
@@ -379,10 +382,7 @@ export interface components {
         };
         /** @description A custom tool whose input is free text or follows a grammar. */
         CustomToolChatCompletions: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
+            /** @constant */
             type: "custom";
             custom: {
                 name: string;
@@ -595,6 +595,11 @@ export interface components {
                 image_tokens?: number;
                 cache_write_tokens?: number;
             };
+            /** @description crosswire extension (non-strict); Anthropic's server tool request counts. */
+            server_tool_use?: {
+                web_search_requests?: number;
+                web_fetch_requests?: number;
+            };
             completion_tokens_details?: {
                 reasoning_tokens?: number;
                 audio_tokens?: number;
@@ -723,7 +728,33 @@ export interface components {
          */
         CrosswireContentBlocks: components["schemas"]["CrosswireContentBlock"][];
         /** @description One Anthropic-style assistant content block. */
-        CrosswireContentBlock: components["schemas"]["CrosswireTextContentBlock"] | components["schemas"]["CrosswireThinkingContentBlock"] | components["schemas"]["CrosswireRedactedThinkingContentBlock"];
+        CrosswireContentBlock: components["schemas"]["CrosswireTextContentBlock"] | components["schemas"]["CrosswireThinkingContentBlock"] | components["schemas"]["CrosswireRedactedThinkingContentBlock"] | components["schemas"]["CrosswireServerToolContentBlock"];
+        /**
+         * @description An Anthropic server tool's call (`server_tool_use`) or result block, exactly as Anthropic sent it; handed
+         *     back unchanged (encrypted contents included). Its fields are Anthropic's (not modelled here).
+         */
+        CrosswireServerToolContentBlock: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "server_tool_use" | "web_search_tool_result" | "web_fetch_tool_result" | "code_execution_tool_result" | "bash_code_execution_tool_result" | "text_editor_code_execution_tool_result" | "tool_search_tool_result";
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description crosswire extension (non-strict): an Anthropic-defined tool in a Chat request. Either the convention
+         *     `{type: <tool name>, <tool name>: {name?: <versioned type>, ...options}}` (e.g. `{type: "web_search",
+         *     web_search: {name: "web_search_20250305", max_uses: 2}}`) or the raw Anthropic tool object `{type:
+         *     <versioned type>, name, ...options}`. Options are Anthropic's (not modelled here).
+         */
+        CrosswireAnthropicTool: {
+            /** @enum {string} */
+            type: "web_search" | "web_fetch" | "code_execution" | "tool_search_tool_regex" | "tool_search_tool_bm25" | "bash" | "memory" | "str_replace_editor" | "str_replace_based_edit_tool" | "web_search_20250305" | "web_search_20260209" | "web_search_20260318" | "web_fetch_20250910" | "web_fetch_20260209" | "web_fetch_20260309" | "web_fetch_20260318" | "code_execution_20250522" | "code_execution_20250825" | "code_execution_20260120" | "code_execution_20260521" | "tool_search_tool_regex_20251119" | "tool_search_tool_bm25_20251119" | "bash_20250124" | "memory_20250818" | "text_editor_20250124" | "text_editor_20250429" | "text_editor_20250728" | "browser_toolset_20260801" | "computer_toolset_20260801";
+            name?: string;
+        } & {
+            [key: string]: unknown;
+        };
         /** @description A text block. */
         CrosswireTextContentBlock: {
             /**
@@ -732,6 +763,8 @@ export interface components {
              */
             type: "text";
             text: string;
+            /** @description The text's Anthropic citations, whole (web search results with their encrypted index, …). */
+            citations?: Record<string, never>[];
         };
         /** @description A thinking block; `signature` must be handed back unchanged. */
         CrosswireThinkingContentBlock: {
@@ -753,16 +786,21 @@ export interface components {
             data: string;
         };
         /**
-         * @description One increment of content block `index`: `text` or `thinking` fragments (concatenated), a `signature`
-         *     (thinking blocks) or `data` (redacted thinking).
+         * @description One increment of content block `index`: a whole block (`content_block`: a server tool block as it started,
+         *     or a text block's text so far), or a `delta`: `text`, `thinking` or `partial_json` (a server tool call's
+         *     input JSON) fragments (concatenated), a `signature` (thinking blocks), `data` (redacted thinking), or one
+         *     `citation` (appended to the text block's citations).
          */
         CrosswireContentBlockDelta: {
             index: number;
-            delta: {
+            content_block?: components["schemas"]["CrosswireContentBlock"];
+            delta?: {
                 text?: string;
                 thinking?: string;
                 signature?: string;
                 data?: string;
+                partial_json?: string;
+                citation?: Record<string, never>;
             };
         };
         /** @description crosswire extension (DeepSeek style, non-strict); the model's reasoning text. */

@@ -131,11 +131,7 @@ export type CreateChatCompletionRequest = {
     /**
      * Tools the model may call.
      */
-    tools?: Array<({
-        type: 'function';
-    } & ChatCompletionTool) | ({
-        type: 'custom';
-    } & CustomToolChatCompletions)>;
+    tools?: Array<ChatCompletionTool | CustomToolChatCompletions | CrosswireAnthropicTool>;
     tool_choice?: ChatCompletionToolChoiceOption;
     parallel_tool_calls?: ParallelToolCalls;
     /**
@@ -495,6 +491,20 @@ export type FunctionObject = {
      * Strict schema adherence (Structured Outputs).
      */
     strict?: boolean | null;
+    /**
+     * crosswire extension (non-strict); Anthropic's client-tool `defer_loading` (found by tool search).
+     */
+    defer_loading?: boolean;
+    /**
+     * crosswire extension (non-strict); Anthropic's client-tool `allowed_callers`.
+     */
+    allowed_callers?: Array<string>;
+    /**
+     * crosswire extension (non-strict); Anthropic's client-tool `input_examples`.
+     */
+    input_examples?: Array<{
+        [key: string]: unknown;
+    }>;
 };
 
 /**
@@ -766,6 +776,13 @@ export type CompletionUsage = {
         image_tokens?: number;
         cache_write_tokens?: number;
     };
+    /**
+     * crosswire extension (non-strict); Anthropic's server tool request counts.
+     */
+    server_tool_use?: {
+        web_search_requests?: number;
+        web_fetch_requests?: number;
+    };
     completion_tokens_details?: {
         reasoning_tokens?: number;
         audio_tokens?: number;
@@ -935,7 +952,32 @@ export type CrosswireContentBlock = ({
     type: 'thinking';
 } & CrosswireThinkingContentBlock) | ({
     type: 'redacted_thinking';
-} & CrosswireRedactedThinkingContentBlock);
+} & CrosswireRedactedThinkingContentBlock) | ({
+    type: 'server_tool_use' | 'web_search_tool_result' | 'web_fetch_tool_result' | 'code_execution_tool_result' | 'bash_code_execution_tool_result' | 'text_editor_code_execution_tool_result' | 'tool_search_tool_result';
+} & CrosswireServerToolContentBlock);
+
+/**
+ * An Anthropic server tool's call (`server_tool_use`) or result block, exactly as Anthropic sent it; handed
+ * back unchanged (encrypted contents included). Its fields are Anthropic's (not modelled here).
+ *
+ */
+export type CrosswireServerToolContentBlock = {
+    type: 'server_tool_use' | 'web_search_tool_result' | 'web_fetch_tool_result' | 'code_execution_tool_result' | 'bash_code_execution_tool_result' | 'text_editor_code_execution_tool_result' | 'tool_search_tool_result';
+    [key: string]: unknown;
+};
+
+/**
+ * crosswire extension (non-strict): an Anthropic-defined tool in a Chat request. Either the convention
+ * `{type: <tool name>, <tool name>: {name?: <versioned type>, ...options}}` (e.g. `{type: "web_search",
+ * web_search: {name: "web_search_20250305", max_uses: 2}}`) or the raw Anthropic tool object `{type:
+ * <versioned type>, name, ...options}`. Options are Anthropic's (not modelled here).
+ *
+ */
+export type CrosswireAnthropicTool = {
+    type: 'web_search' | 'web_fetch' | 'code_execution' | 'tool_search_tool_regex' | 'tool_search_tool_bm25' | 'bash' | 'memory' | 'str_replace_editor' | 'str_replace_based_edit_tool' | 'web_search_20250305' | 'web_search_20260209' | 'web_search_20260318' | 'web_fetch_20250910' | 'web_fetch_20260209' | 'web_fetch_20260309' | 'web_fetch_20260318' | 'code_execution_20250522' | 'code_execution_20250825' | 'code_execution_20260120' | 'code_execution_20260521' | 'tool_search_tool_regex_20251119' | 'tool_search_tool_bm25_20251119' | 'bash_20250124' | 'memory_20250818' | 'text_editor_20250124' | 'text_editor_20250429' | 'text_editor_20250728' | 'browser_toolset_20260801' | 'computer_toolset_20260801';
+    name?: string;
+    [key: string]: unknown;
+};
 
 /**
  * A text block.
@@ -943,6 +985,12 @@ export type CrosswireContentBlock = ({
 export type CrosswireTextContentBlock = {
     type: 'text';
     text: string;
+    /**
+     * The text's Anthropic citations, whole (web search results with their encrypted index, …).
+     */
+    citations?: Array<{
+        [key: string]: unknown;
+    }>;
 };
 
 /**
@@ -963,17 +1011,24 @@ export type CrosswireRedactedThinkingContentBlock = {
 };
 
 /**
- * One increment of content block `index`: `text` or `thinking` fragments (concatenated), a `signature`
- * (thinking blocks) or `data` (redacted thinking).
+ * One increment of content block `index`: a whole block (`content_block`: a server tool block as it started,
+ * or a text block's text so far), or a `delta`: `text`, `thinking` or `partial_json` (a server tool call's
+ * input JSON) fragments (concatenated), a `signature` (thinking blocks), `data` (redacted thinking), or one
+ * `citation` (appended to the text block's citations).
  *
  */
 export type CrosswireContentBlockDelta = {
     index: number;
-    delta: {
+    content_block?: CrosswireContentBlock;
+    delta?: {
         text?: string;
         thinking?: string;
         signature?: string;
         data?: string;
+        partial_json?: string;
+        citation?: {
+            [key: string]: unknown;
+        };
     };
 };
 

@@ -173,7 +173,10 @@ export const zFunctionObject = z.object({
     name: z.string(),
     description: z.string().optional(),
     parameters: zFunctionParameters.optional(),
-    strict: z.boolean().nullish()
+    strict: z.boolean().nullish(),
+    defer_loading: z.boolean().optional(),
+    allowed_callers: z.array(z.string()).optional(),
+    input_examples: z.array(z.record(z.string(), z.unknown())).optional()
 });
 
 /**
@@ -374,6 +377,10 @@ export const zCompletionUsage = z.object({
         image_tokens: z.int().optional(),
         cache_write_tokens: z.int().optional()
     }).optional(),
+    server_tool_use: z.object({
+        web_search_requests: z.int().optional(),
+        web_fetch_requests: z.int().optional()
+    }).optional(),
     completion_tokens_details: z.object({
         reasoning_tokens: z.int().optional(),
         audio_tokens: z.int().optional(),
@@ -457,11 +464,71 @@ export const zErrorResponse = z.object({
 });
 
 /**
+ * An Anthropic server tool's call (`server_tool_use`) or result block, exactly as Anthropic sent it; handed
+ * back unchanged (encrypted contents included). Its fields are Anthropic's (not modelled here).
+ *
+ */
+export const zCrosswireServerToolContentBlock = z.object({
+    type: z.enum([
+        'server_tool_use',
+        'web_search_tool_result',
+        'web_fetch_tool_result',
+        'code_execution_tool_result',
+        'bash_code_execution_tool_result',
+        'text_editor_code_execution_tool_result',
+        'tool_search_tool_result'
+    ])
+});
+
+/**
+ * crosswire extension (non-strict): an Anthropic-defined tool in a Chat request. Either the convention
+ * `{type: <tool name>, <tool name>: {name?: <versioned type>, ...options}}` (e.g. `{type: "web_search",
+ * web_search: {name: "web_search_20250305", max_uses: 2}}`) or the raw Anthropic tool object `{type:
+ * <versioned type>, name, ...options}`. Options are Anthropic's (not modelled here).
+ *
+ */
+export const zCrosswireAnthropicTool = z.object({
+    type: z.enum([
+        'web_search',
+        'web_fetch',
+        'code_execution',
+        'tool_search_tool_regex',
+        'tool_search_tool_bm25',
+        'bash',
+        'memory',
+        'str_replace_editor',
+        'str_replace_based_edit_tool',
+        'web_search_20250305',
+        'web_search_20260209',
+        'web_search_20260318',
+        'web_fetch_20250910',
+        'web_fetch_20260209',
+        'web_fetch_20260309',
+        'web_fetch_20260318',
+        'code_execution_20250522',
+        'code_execution_20250825',
+        'code_execution_20260120',
+        'code_execution_20260521',
+        'tool_search_tool_regex_20251119',
+        'tool_search_tool_bm25_20251119',
+        'bash_20250124',
+        'memory_20250818',
+        'text_editor_20250124',
+        'text_editor_20250429',
+        'text_editor_20250728',
+        'browser_toolset_20260801',
+        'computer_toolset_20260801'
+    ]),
+    name: z.string().optional()
+});
+
+/**
  * A text block.
  */
 export const zCrosswireTextContentBlock = z.object({
     type: z.literal('text'),
-    text: z.string()
+    text: z.string(),
+    citations: z.array(z.record(z.string(), z.unknown())).optional()
 });
 
 /**
@@ -487,7 +554,8 @@ export const zCrosswireRedactedThinkingContentBlock = z.object({
 export const zCrosswireContentBlock = z.discriminatedUnion('type', [
     zCrosswireTextContentBlock,
     zCrosswireThinkingContentBlock,
-    zCrosswireRedactedThinkingContentBlock
+    zCrosswireRedactedThinkingContentBlock,
+    zCrosswireServerToolContentBlock
 ]);
 
 /**
@@ -499,18 +567,23 @@ export const zCrosswireContentBlock = z.discriminatedUnion('type', [
 export const zCrosswireContentBlocks = z.array(zCrosswireContentBlock);
 
 /**
- * One increment of content block `index`: `text` or `thinking` fragments (concatenated), a `signature`
- * (thinking blocks) or `data` (redacted thinking).
+ * One increment of content block `index`: a whole block (`content_block`: a server tool block as it started,
+ * or a text block's text so far), or a `delta`: `text`, `thinking` or `partial_json` (a server tool call's
+ * input JSON) fragments (concatenated), a `signature` (thinking blocks), `data` (redacted thinking), or one
+ * `citation` (appended to the text block's citations).
  *
  */
 export const zCrosswireContentBlockDelta = z.object({
     index: z.int(),
+    content_block: zCrosswireContentBlock.optional(),
     delta: z.object({
         text: z.string().optional(),
         thinking: z.string().optional(),
         signature: z.string().optional(),
-        data: z.string().optional()
-    })
+        data: z.string().optional(),
+        partial_json: z.string().optional(),
+        citation: z.record(z.string(), z.unknown()).optional()
+    }).optional()
 });
 
 /**
@@ -842,10 +915,11 @@ export const zCreateChatCompletionRequest = z.object({
     prediction: zPredictionContent.nullish(),
     seed: z.int().nullish(),
     stream_options: zChatCompletionStreamOptions.optional(),
-    tools: z.array(z.discriminatedUnion('type', [
-    zChatCompletionTool,
-    zCustomToolChatCompletions
-])).optional(),
+    tools: z.array(z.union([
+        zChatCompletionTool,
+        zCustomToolChatCompletions,
+        zCrosswireAnthropicTool
+    ])).optional(),
     tool_choice: zChatCompletionToolChoiceOption.optional(),
     parallel_tool_calls: zParallelToolCalls.optional(),
     function_call: z.union([

@@ -35,6 +35,13 @@ export interface RequestContext {
 export interface TranslateOptions {
   /** Turn every loss into a thrown `TranslationError` (kind `loss`). Default false. */
   strict?: boolean;
+  /**
+   * Strict OpenAI compliance: Chat Completions answers (responses, streams) hold only fields the OpenAI API itself
+   * defines, for clients that reject unknown fields. crosswire's extensions (`content_blocks`, `reasoning_content`,
+   * a choice's `stop_sequence`, `usage.server_tool_use`) are left out, each omission reported as a loss.
+   * Default false. Only the Anthropic -> OpenAI Chat response and stream translations read it.
+   */
+  strictOpenAI?: boolean;
   /** Id for the produced response/message/chunks. Default: derived deterministically from the input. */
   id?: string;
   /** Unix time in seconds for fields like OpenAI `created`. Default: 0. */

@@ -13,6 +13,17 @@ import { type GatewayRuntime, holdOf } from './runtime.js';
 import { clientKey } from './upstream-request.js';
 
 export const LOSSES_HEADER = 'x-crosswire-losses';
+/**
+ * `x-crosswire-strict-openai: 1` (or `true`): strict OpenAI compliance for this exchange (`TranslateOptions.strictOpenAI`):
+ * Chat Completions output holds no crosswire extension; each omission is a loss.
+ */
+export const STRICT_OPENAI_HEADER = 'x-crosswire-strict-openai';
+
+/** Whether the client asked for strict OpenAI compliance. */
+export function wantsStrictOpenAI(req: Request): boolean {
+  const v = req.headers.get(STRICT_OPENAI_HEADER)?.trim().toLowerCase();
+  return v === '1' || v === 'true';
+}
 /** Send `x-crosswire-debug: losses` to get the request-translation losses in this header (URI-encoded JSON). */
 export const LOSS_DETAIL_HEADER = 'x-crosswire-loss-detail';
 /** How many request losses `x-crosswire-loss-detail` leaves out (sent when it leaves some out). */

@@ -5,7 +5,7 @@ import { asksForStreamUsage } from '../formats/openai-chat/stream-end.js';
 import { getCodec, translateRequest, translateResponse } from '../translate/translate.js';
 import { callUpstream, failedCallStatus, logFailedCall, upstreamFetchOf } from './call-upstream.js';
 import { type ClientFormat, clientError, jsonResponse, translationErrorStatus } from './client-error.js';
-import { type Admitted, admit, logLosses, lossHeaders } from './exchange-context.js';
+import { type Admitted, admit, logLosses, lossHeaders, wantsStrictOpenAI } from './exchange-context.js';
 import { checkJsonShape, jsonShapeMessage } from './json-shape.js';
 import { readTextWithin } from './read-text-within.js';
 import { relayStream } from './relay-stream.js';
@@ -34,6 +34,7 @@ function upstreamBody(
   anthropicVersion: AnthropicVersion,
   stream: boolean,
   clientBeta: string | undefined,
+  strictOpenAI: boolean,
 ): { ok: true; bytes: Uint8Array; losses: Loss[]; context: RequestContext } | { ok: false; response: Response } {
   const { route, clientFormat } = a;
   if (route.provider.format === clientFormat) {
@@ -52,6 +53,7 @@ function upstreamBody(
     const urlModel = isUrlModelFormat(clientFormat);
     const input = urlModel ? a.json : { ...a.json, model: route.model };
     const options: TranslateOptions = { strict: rt.config.strict, anthropicVersion };
+    if (strictOpenAI) options.strictOpenAI = true;
     if (urlModel) {
       options.model = route.model;
       options.stream = stream;
@@ -104,7 +106,8 @@ export async function handleGenerate(
 
   const clientBeta =
     clientFormat === 'anthropic-messages' ? (req.headers.get('anthropic-beta') ?? undefined) : undefined;
-  const body = upstreamBody(rt, a, anthropicVersion, stream, clientBeta);
+  const strictOpenAI = wantsStrictOpenAI(req);
+  const body = upstreamBody(rt, a, anthropicVersion, stream, clientBeta, strictOpenAI);
   if (!body.ok) return body.response;
   logLosses(rt, a, 'request', provider.format, body.losses);
 
@@ -135,6 +138,7 @@ export async function handleGenerate(
     anthropicVersion,
     context: body.context,
     ...(isUrlModelFormat(clientFormat) ? { model: route.model } : {}),
+    ...(strictOpenAI ? { strictOpenAI } : {}),
   };
   const lossHeader = lossHeaders(rt, req, body.losses);
 

@@ -150,7 +150,8 @@ export function checkResolved(
     if (!ip)
       throw new MediaError(
         'forbidden_address',
-        `${quote(host)} resolved to ${quote(String(a))}, which is not an IP address`,
+        // a resolver may hand back anything: describe a non-string by its type (String() of a hostile object throws)
+        `${quote(host)} resolved to ${typeof a === 'string' ? quote(a) : `a ${a === null ? 'null' : typeof a}`}, which is not an IP address`,
         path,
       );
     checkAddress(ip, policy, path, `${quote(host)} resolves to ${formatIp(ip)}, which is`);

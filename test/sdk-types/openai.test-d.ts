@@ -36,8 +36,13 @@ type OurChunkChoice = Ours.CreateChatCompletionStreamResponse['choices'][number]
 type OurDelta = Ours.ChatCompletionStreamResponseDelta;
 type OurAssistantMessage = Ours.ChatCompletionRequestAssistantMessage;
 
-/** The tier `fast` is in the OpenAI spec 2.3.0 (`ServiceTier`) but not in SDK 6.49's `service_tier` unions. */
-type WithoutServiceTier<T> = Omit<T, 'service_tier'>;
+/**
+ * The tier `fast` is in the OpenAI spec 2.3.0 (`ServiceTier`) but not in SDK 6.49's `service_tier` unions; the
+ * crosswire extension `CrosswireAnthropicTool` (Anthropic-defined tools in `tools`) is not an SDK tool.
+ */
+type WithoutServiceTier<T> = Omit<T, 'service_tier' | 'tools'> & {
+  tools?: Exclude<NonNullable<Ours.CreateChatCompletionRequest['tools']>[number], Ours.CrosswireAnthropicTool>[];
+};
 /** The crosswire extensions on assistant messages and deltas (`x-crosswire-extension: true`). */
 type AssistantExtensions = 'content_blocks' | 'reasoning_content' | 'reasoning';
 
@@ -79,7 +84,9 @@ describe('request: ChatCompletionCreateParams <-> CreateChatCompletionRequest', 
   test('tools and tool_choice, in both directions', () => {
     type OurTool = NonNullable<Ours.CreateChatCompletionRequest['tools']>[number];
     expectTypeOf<ChatCompletionTool>().toExtend<OurTool>();
-    expectTypeOf<OurTool>().toExtend<ChatCompletionTool>();
+    // the extension: Anthropic-defined tools (web search, …) are ours only
+    expectTypeOf<Exclude<OurTool, Ours.CrosswireAnthropicTool>>().toExtend<ChatCompletionTool>();
+    expectTypeOf<Ours.CrosswireAnthropicTool>().not.toExtend<ChatCompletionTool>();
     expectTypeOf<ChatCompletionToolChoiceOption>().toExtend<Ours.ChatCompletionToolChoiceOption>();
     expectTypeOf<Ours.ChatCompletionToolChoiceOption>().toExtend<ChatCompletionToolChoiceOption>();
   });

@@ -12,9 +12,11 @@ import { unknownFieldViolations } from '../strict-fields.js';
 import { anthropicPrompt } from './anthropic-prompt.js';
 import { checkAnthropicHeaders } from './check-anthropic-headers.js';
 import { checkAnthropicParams } from './check-anthropic-params.js';
+import { checkAnthropicServerTools } from './check-anthropic-server-tools.js';
 import { checkAnthropicTurns } from './check-anthropic-turns.js';
 import { renderAnthropicEvents } from './render-anthropic-events.js';
 import { renderAnthropicMessage } from './render-anthropic-message.js';
+import { WEB_SEARCH_USAGE, webSearchContent } from './web-search-model.js';
 
 const DEFAULT_CHUNK_SIZE = 16;
 
@@ -30,6 +32,7 @@ function specViolations(result: {
 function providerRules(request: EndpointRequest, endpoint: 'messages' | 'count_tokens'): RuleViolation[] {
   return [
     ...checkAnthropicTurns(request.body),
+    ...checkAnthropicServerTools(request.body),
     ...checkAnthropicParams(request.body, request.headers.get('anthropic-version'), endpoint),
   ];
 }
@@ -67,11 +70,22 @@ const anthropicDefinition: ProviderDefinition = {
         ...agentViolations(anthropicPrompt(request.body)),
       ],
       answer: (request, options) => {
-        const script = runScriptedModel(anthropicPrompt(request.body));
+        const prompt = anthropicPrompt(request.body);
+        const script = runScriptedModel(prompt);
         const model = String(request.body.model);
-        if (request.body.stream !== true) return { json: renderAnthropicMessage(script, model) };
+        const searched = webSearchContent(request.body, script, prompt.lastUserText);
+        if (request.body.stream !== true) {
+          const message = renderAnthropicMessage(script, model);
+          if (searched)
+            Object.assign(message, { content: searched, usage: { ...(message.usage as object), ...WEB_SEARCH_USAGE } });
+          return { json: message };
+        }
+        const chunk = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+        const pings = options.pings ?? true;
         return {
-          events: renderAnthropicEvents(script, model, options.chunkSize ?? DEFAULT_CHUNK_SIZE, options.pings ?? true),
+          events: searched
+            ? renderAnthropicEvents(script, model, chunk, pings, searched, WEB_SEARCH_USAGE)
+            : renderAnthropicEvents(script, model, chunk, pings),
         };
       },
     },

@@ -15,12 +15,22 @@ function blockDeltas(block: Record<string, unknown>, chunkSize: number): { shell
       deltas.push({ type: 'signature_delta', signature: String(block.signature) });
       return { shell: { type: 'thinking', thinking: '', signature: '' }, deltas };
     }
-    case 'text':
+    case 'text': {
+      // citations come as citations_delta before the cited text
+      const citations: Event[] = Array.isArray(block.citations)
+        ? block.citations.map((citation: unknown) => ({ type: 'citations_delta', citation }))
+        : [];
       return {
         shell: { type: 'text', text: '' },
-        deltas: chunkText(String(block.text), chunkSize).map((text) => ({ type: 'text_delta', text })),
+        deltas: [
+          ...citations,
+          ...chunkText(String(block.text), chunkSize).map((text) => ({ type: 'text_delta', text })),
+        ],
       };
+    }
     default: {
+      // server tool results arrive whole in content_block_start
+      if (block.input === undefined) return { shell: block, deltas: [] };
       const json = JSON.stringify(block.input);
       const deltas = chunkText(json, chunkSize).map((partial_json) => ({ type: 'input_json_delta', partial_json }));
       return { shell: { ...block, input: {} }, deltas };
@@ -33,7 +43,15 @@ function blockDeltas(block: Record<string, unknown>, chunkSize: number): { shell
  * start / deltas of `chunkSize` code points / stop, one message_delta with the stop reason and cumulative usage,
  * message_stop.
  */
-export function renderAnthropicEvents(script: Script, model: string, chunkSize: number, pings: boolean): Event[] {
+export function renderAnthropicEvents(
+  script: Script,
+  model: string,
+  chunkSize: number,
+  pings: boolean,
+  /** the blocks to send (default: the script's); `usage`: fields added to the final usage */
+  content: Event[] = anthropicContent(script),
+  usageExtra: Event = {},
+): Event[] {
   const usage = { input_tokens: script.usage.inputTokens, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
   const events: Event[] = [
     {
@@ -51,7 +69,7 @@ export function renderAnthropicEvents(script: Script, model: string, chunkSize: 
     },
   ];
   if (pings) events.push({ type: 'ping' });
-  anthropicContent(script).forEach((block, index) => {
+  content.forEach((block, index) => {
     const { shell, deltas } = blockDeltas(block, chunkSize);
     events.push({ type: 'content_block_start', index, content_block: shell });
     for (const delta of deltas) events.push({ type: 'content_block_delta', index, delta });
@@ -60,7 +78,7 @@ export function renderAnthropicEvents(script: Script, model: string, chunkSize: 
   events.push({
     type: 'message_delta',
     delta: { stop_reason: script.stop, stop_sequence: script.stopSequence },
-    usage: { output_tokens: script.usage.outputTokens },
+    usage: { output_tokens: script.usage.outputTokens, ...usageExtra },
   });
   events.push({ type: 'message_stop' });
   return events;

@@ -36,10 +36,17 @@ export function reportAnthropicUsageLosses(
   usage: JsonObject,
   path: string,
   report: Report,
-  target: { name: string; cacheWrites: string },
+  /** `carries`: further keys the target carries (an extension of its usage) */
+  target: { name: string; cacheWrites: string; carries?: ReadonlySet<string> },
 ): void {
   for (const key in usage) {
-    if (CARRIED.has(key) || carriesNothing(usage[key]) || (key === 'speed' && usage[key] === 'standard')) continue;
+    if (
+      CARRIED.has(key) ||
+      target.carries?.has(key) ||
+      carriesNothing(usage[key]) ||
+      (key === 'speed' && usage[key] === 'standard')
+    )
+      continue;
     const reason =
       key === 'cache_creation'
         ? `the cache-write split by TTL has no ${target.name} equivalent (its total is in ${target.cacheWrites})`

@@ -94,9 +94,11 @@ export interface GeminiFunctionDeclaration {
   parametersJsonSchema?: unknown;
 }
 
-export interface GeminiTool {
-  functionDeclarations: GeminiFunctionDeclaration[];
-}
+/** One Gemini tool: function declarations, or a built-in tool (`googleSearch`, `urlContext`) with its settings. */
+export type GeminiTool =
+  | { functionDeclarations: GeminiFunctionDeclaration[] }
+  | { googleSearch: Record<string, unknown> }
+  | { urlContext: Record<string, unknown> };
 
 export type GeminiFunctionCallingMode = 'AUTO' | 'ANY' | 'NONE' | 'VALIDATED';
 

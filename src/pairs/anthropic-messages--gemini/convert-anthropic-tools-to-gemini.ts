@@ -2,6 +2,8 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord } from '../../core/narrow.js';
+import { ANTHROPIC_TOOL_TYPES } from '../../formats/anthropic-messages/server-tools.js';
+import { carriesNothing } from '../../formats/anthropic-messages/usage-losses.js';
 import { convertJsonSchemaToGemini } from '../../formats/gemini/convert-json-schema-to-gemini.js';
 import type { GeminiFunctionDeclaration, GeminiTool, GeminiToolConfig } from '../../formats/gemini/types.js';
 import type { GeminiToolNamer } from './map-tool-names.js';
@@ -13,8 +15,16 @@ const TOOL_KEYS = new Set(['name', 'description', 'input_schema', 'type', 'cache
 /**
  * Anthropic client tools -> one Gemini `Tool` with `functionDeclarations`. The input schema is
  * converted to Gemini's Schema subset; a schema with no properties sends no `parameters`
- * (Gemini rejects an OBJECT with empty properties). Server tools (`web_search_…`, …) are losses.
+ * (Gemini rejects an OBJECT with empty properties). Anthropic's web search -> Gemini's `googleSearch` grounding,
+ * web fetch -> `urlContext` (their options have no Gemini settings: losses); other server tools are losses.
  */
+
+/** Anthropic-defined tool names -> the Gemini built-in tool that does the same */
+const GEMINI_BUILT_IN: ReadonlyMap<string, 'googleSearch' | 'urlContext'> = new Map([
+  ['web_search', 'googleSearch'],
+  ['web_fetch', 'urlContext'],
+]);
+const BUILT_IN_KEYS = new Set(['type', 'name']);
 export function convertAnthropicTools(
   tools: unknown,
   losses: LossCollector,
@@ -22,11 +32,20 @@ export function convertAnthropicTools(
 ): GeminiTool[] | undefined {
   if (!Array.isArray(tools)) throw new TranslationError('invalid_input', 'tools must be a list', { path: 'tools' });
   const decls: GeminiFunctionDeclaration[] = [];
+  const builtIn: GeminiTool[] = [];
   tools.forEach((tool, i) => {
     const path = childPath('tools', i);
     if (!isRecord(tool)) throw new TranslationError('invalid_input', 'a tool must be an object', { path });
     if (tool.type !== undefined && tool.type !== 'custom') {
-      losses.add(path, `server tool ${JSON.stringify(tool.type)} has no Gemini equivalent`);
+      const gemini = GEMINI_BUILT_IN.get(ANTHROPIC_TOOL_TYPES.get(String(tool.type)) ?? '');
+      if (gemini === undefined || builtIn.some((t) => gemini in t)) {
+        losses.add(path, `server tool ${JSON.stringify(tool.type)} has no Gemini equivalent`);
+        return;
+      }
+      for (const key in tool)
+        if (!BUILT_IN_KEYS.has(key) && !carriesNothing(tool[key]))
+          losses.add(childPath(path, key), `Gemini's ${gemini} tool has no ${key} setting`);
+      builtIn.push(gemini === 'googleSearch' ? { googleSearch: {} } : { urlContext: {} });
       return;
     }
     if (typeof tool.name !== 'string')
@@ -43,7 +62,8 @@ export function convertAnthropicTools(
       losses.add(childPath(path, 'cache_control'), 'Gemini has no cache breakpoints');
     losses.unknownKeys(tool, TOOL_KEYS, path);
   });
-  return decls.length > 0 ? [{ functionDeclarations: decls }] : undefined;
+  const out: GeminiTool[] = decls.length > 0 ? [{ functionDeclarations: decls }, ...builtIn] : builtIn;
+  return out.length > 0 ? out : undefined;
 }
 
 /**

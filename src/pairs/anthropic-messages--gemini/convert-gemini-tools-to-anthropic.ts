@@ -6,7 +6,16 @@ import { convertGeminiSchemaToJsonSchema } from '../../formats/gemini/convert-ge
 
 const DECL_KEYS = new Set(['name', 'description', 'parameters', 'parametersJsonSchema']);
 
-/** Gemini `tools[].functionDeclarations` -> Anthropic client tools. Other Gemini tools are losses. */
+/**
+ * Gemini `tools[].functionDeclarations` -> Anthropic client tools; `googleSearch` grounding -> Anthropic's web search
+ * tool, `urlContext` -> its web fetch tool (their settings have no Anthropic equivalent: losses). Other Gemini tools
+ * are losses.
+ */
+const BUILT_IN: Record<string, Record<string, unknown>> = {
+  googleSearch: { type: 'web_search_20250305', name: 'web_search' },
+  urlContext: { type: 'web_fetch_20250910', name: 'web_fetch' },
+};
+
 export function convertGeminiTools(tools: unknown, losses: LossCollector): Array<Record<string, unknown>> {
   if (!Array.isArray(tools)) throw new TranslationError('invalid_input', 'tools must be a list', { path: 'tools' });
   const out: Array<Record<string, unknown>> = [];
@@ -14,8 +23,20 @@ export function convertGeminiTools(tools: unknown, losses: LossCollector): Array
     const path = childPath('tools', i);
     if (!isRecord(tool)) throw new TranslationError('invalid_input', 'a tool must be an object', { path });
     for (const key of Object.keys(tool)) {
-      if (key !== 'functionDeclarations')
+      if (key === 'functionDeclarations') continue;
+      const anthropic = Object.hasOwn(BUILT_IN, key) ? BUILT_IN[key] : undefined;
+      if (anthropic === undefined || out.some((t) => t.name === anthropic.name)) {
         losses.add(childPath(path, key), `Gemini tool "${key}" has no Anthropic equivalent`);
+        continue;
+      }
+      const settings = tool[key];
+      if (isRecord(settings))
+        for (const s in settings)
+          losses.add(
+            childPath(childPath(path, key), s),
+            `Anthropic's ${String(anthropic.name)} tool has no ${s} setting`,
+          );
+      out.push({ ...anthropic });
     }
     if (tool.functionDeclarations === undefined) return;
     if (!Array.isArray(tool.functionDeclarations))

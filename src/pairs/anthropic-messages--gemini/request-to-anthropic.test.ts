@@ -596,3 +596,17 @@ describe('geminiRequestToAnthropic: where a thoughtSignature on a non-thought pa
     ]);
   });
 });
+
+describe('geminiRequestToAnthropic: built-in tools', () => {
+  it('googleSearch -> the web search tool, urlContext -> web fetch; their settings and other built-ins are losses', () => {
+    const r = t({
+      contents: [{ role: 'user', parts: [{ text: 'q' }] }],
+      tools: [{ googleSearch: { timeRangeFilter: { startTime: 'x' } } }, { urlContext: {} }, { codeExecution: {} }],
+    });
+    expect(r.body.tools).toEqual([
+      { type: 'web_search_20250305', name: 'web_search' },
+      { type: 'web_fetch_20250910', name: 'web_fetch' },
+    ]);
+    expect(r.losses.map((l) => l.path)).toEqual(['tools[0].googleSearch.timeRangeFilter', 'tools[2].codeExecution']);
+  });
+});

@@ -216,7 +216,7 @@ describe('anthropicRequestToGemini', () => {
       metadata: { user_id: 'u' },
       system: [{ type: 'text', text: 's', cache_control: { type: 'ephemeral' } }],
       tool_choice: { type: 'auto', disable_parallel_tool_use: true },
-      tools: [{ type: 'web_search_20250305', name: 'web_search' }],
+      tools: [{ type: 'code_execution_20250825', name: 'code_execution' }],
       messages: [
         {
           role: 'user',
@@ -239,6 +239,23 @@ describe('anthropicRequestToGemini', () => {
     expect(() =>
       t({ model: 'm', max_tokens: 1, metadata: {}, messages: [{ role: 'user', content: 'x' }] }, true),
     ).toThrow(/cannot carry over/);
+  });
+
+  it('web search -> googleSearch grounding, web fetch -> urlContext; their options are losses', () => {
+    const r = t({
+      model: 'm',
+      max_tokens: 10,
+      tools: [
+        { name: 'f', input_schema: { type: 'object' } },
+        { type: 'web_search_20250305', name: 'web_search', max_uses: 2, allowed_domains: null },
+        { type: 'web_fetch_20250910', name: 'web_fetch' },
+        { type: 'web_search_20260209', name: 'web_search' },
+      ],
+      messages: [{ role: 'user', content: 'q' }],
+    });
+    expect(r.body.tools).toEqual([{ functionDeclarations: [{ name: 'f' }] }, { googleSearch: {} }, { urlContext: {} }]);
+    // the second web search is one too many: Gemini has one googleSearch
+    expect(r.losses.map((l) => l.path)).toEqual(['tools[1].max_uses', 'tools[3]']);
   });
 
   it('reports every cache_control (top level, system, block, tool) as a missing cache breakpoint', () => {
@@ -264,7 +281,8 @@ describe('anthropicRequestToGemini', () => {
         ['tools[0].cache_control', 'Gemini has no cache breakpoints'],
       ].sort(),
     );
-    expect(r.body.tools?.[0]?.functionDeclarations[0]).toEqual({
+    const first = r.body.tools?.[0];
+    expect(first && 'functionDeclarations' in first ? first.functionDeclarations[0] : undefined).toEqual({
       name: 'f',
       parameters: { type: 'OBJECT', properties: { a: { type: 'STRING' } } },
     });
@@ -287,7 +305,8 @@ describe('anthropicRequestToGemini', () => {
         { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'r' }] },
       ],
     });
-    const decls = r.body.tools?.[0]?.functionDeclarations.map((d) => d.name) ?? [];
+    const first = r.body.tools?.[0];
+    const decls = first && 'functionDeclarations' in first ? first.functionDeclarations.map((d) => d.name) : [];
     expect(decls[2]).toBe('ok_tool');
     for (const n of decls) expect(n).toMatch(/^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/);
     expect(r.body.toolConfig?.functionCallingConfig.allowedFunctionNames).toEqual([decls[0]]);

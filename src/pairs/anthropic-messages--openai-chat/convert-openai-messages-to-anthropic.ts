@@ -3,6 +3,7 @@ import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { BLANK_TEXT_LOSS, isBlank, withoutBlankAnthropicText } from '../../formats/anthropic-messages/blank-text.js';
+import { isServerToolBlockType } from '../../formats/anthropic-messages/server-tools.js';
 import { convertOpenAIUserPart, convertTextPart, requireStr } from './convert-openai-content-part-to-anthropic.js';
 import { parseToolArguments } from './convert-tool-arguments.js';
 import { TOOL_ERROR_PREFIX } from './extensions.js';
@@ -48,6 +49,7 @@ const ASSISTANT_KEYS = new Set([
   'content_blocks',
   'reasoning_content',
   'reasoning',
+  'annotations',
 ]);
 
 /** `messages[i]`: paths are built only when a loss or an error needs them. */
@@ -163,7 +165,18 @@ function convertContentBlocks(blocks: unknown, path: JsonPath, losses: LossColle
       losses.unknownKeys(b, KEYS_TYPE_DATA, p);
       out.push({ type: 'redacted_thinking', data: requireStr(b.data, p, 'data') });
     } else if (b.type === 'text') {
-      out.push(convertTextPart(b, path, i, losses));
+      const { citations, ...text } = b;
+      const block = convertTextPart(text, path, i, losses);
+      // the text's citations (web search results, documents), as Anthropic sent them
+      if (Array.isArray(citations) && citations.length > 0) block.citations = citations;
+      else if (citations !== undefined && citations !== null && !Array.isArray(citations))
+        throw new TranslationError('invalid_input', 'citations must be an array', { path: childPath(p, 'citations') });
+      out.push(block);
+    } else if (isServerToolBlockType(b.type)) {
+      // a server tool's call or result, handed back exactly as Anthropic sent it (Anthropic checks its shape)
+      if (b.type === 'server_tool_use') requireStr(b.id, p, 'id');
+      else requireStr(b.tool_use_id, p, 'tool_use_id');
+      out.push({ ...b });
     } else {
       losses.add(p, `content block type ${JSON.stringify(b.type)} is not carried`);
     }
@@ -223,6 +236,11 @@ function convertAssistant(m: JsonObject, mi: number, st: ConvertState, turns: Tu
           : (content ?? [])),
       );
   } else {
+    if (Array.isArray(m.annotations) && m.annotations.length > 0)
+      st.losses.add(
+        childPath(msgPath(mi), 'annotations'),
+        'url_citation annotations cannot be replayed to Anthropic (its citations need the encrypted index: send content_blocks)',
+      );
     for (const key of ['reasoning_content', 'reasoning'] as const) {
       if (typeof m[key] === 'string' && m[key] !== '') {
         st.losses.add(

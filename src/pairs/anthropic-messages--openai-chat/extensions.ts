@@ -11,3 +11,9 @@ export const DEFAULT_MAX_TOKENS = 4096;
 
 /** Default `json_schema.name` for a response_format made from Anthropic `output_config.format`. */
 export const DEFAULT_SCHEMA_NAME = 'response';
+
+/** Loss reasons of strict OpenAI compliance (`TranslateOptions.strictOpenAI`): what only an extension carries. */
+export const EXTENSION_LEFT_OUT = 'left out under strict OpenAI compliance';
+export const THINKING_LEFT_OUT = `thinking is carried only in the content_blocks / reasoning_content extensions, ${EXTENSION_LEFT_OUT}`;
+export const SERVER_BLOCK_LEFT_OUT = `server tool blocks are carried only in the content_blocks extension, ${EXTENSION_LEFT_OUT}`;
+export const STOP_SEQUENCE_LEFT_OUT = `the matched stop sequence is carried only in the choice's stop_sequence extension, ${EXTENSION_LEFT_OUT}`;

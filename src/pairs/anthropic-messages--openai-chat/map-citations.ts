@@ -7,8 +7,9 @@ import { isRecord, type JsonObject } from '../../core/narrow.js';
  * Web-search citations: Anthropic `web_search_result_location` citations on a text block <->
  * OpenAI `url_citation` annotations (`start_index`/`end_index` are character offsets into
  * `message.content`; the cited range is the text block the citation sits on).
- * Other citation kinds (document, search result) have no Chat form: losses. A web-search citation's
- * `cited_text` / `encrypted_index` have no place in `url_citation`: a loss at the citation's path.
+ * Other citation kinds (document, search result) have no Chat form: losses, unless the `content_blocks` extension
+ * carries the citations whole. A web-search citation's `cited_text` / `encrypted_index` have no place in
+ * `url_citation`: a loss at the citation's path, unless the extension carries them.
  */
 
 /** Citations of one text block, which occupies [start, end) of the joined content -> annotations. */
@@ -18,6 +19,8 @@ export function citationsToAnnotations(
   end: number,
   path: JsonPath,
   losses: LossCollector,
+  /** the `content_blocks` extension carries the citations whole: nothing is lost */
+  carriedWhole: boolean,
 ): JsonObject[] {
   if (!Array.isArray(citations)) return [];
   const out: JsonObject[] = [];
@@ -26,8 +29,9 @@ export function citationsToAnnotations(
     if (isRecord(c) && c.type === 'web_search_result_location' && typeof c.url === 'string') {
       // url and title are carried; the quoted source text and the replay index are not
       if (
-        (typeof c.cited_text === 'string' && c.cited_text !== '') ||
-        (typeof c.encrypted_index === 'string' && c.encrypted_index !== '')
+        !carriedWhole &&
+        ((typeof c.cited_text === 'string' && c.cited_text !== '') ||
+          (typeof c.encrypted_index === 'string' && c.encrypted_index !== ''))
       ) {
         losses.add(p, 'cited_text and encrypted_index have no url_citation equivalent (url and title are carried)');
       }
@@ -40,7 +44,7 @@ export function citationsToAnnotations(
           title: typeof c.title === 'string' ? c.title : '',
         },
       });
-    } else {
+    } else if (!carriedWhole) {
       losses.add(p, `citation type ${JSON.stringify(isRecord(c) ? c.type : c)} has no Chat Completions equivalent`);
     }
   });

@@ -3,13 +3,16 @@ import { anthropicUsageToOpenAI, openaiUsageToAnthropic } from './map-usage.js';
 
 describe('anthropicUsageToOpenAI', () => {
   it('adds cache reads and writes into prompt_tokens (Anthropic input_tokens excludes them)', () => {
-    const u = anthropicUsageToOpenAI({
-      input_tokens: 10,
-      output_tokens: 20,
-      cache_read_input_tokens: 100,
-      cache_creation_input_tokens: 50,
-      output_tokens_details: { thinking_tokens: 7 },
-    });
+    const u = anthropicUsageToOpenAI(
+      {
+        input_tokens: 10,
+        output_tokens: 20,
+        cache_read_input_tokens: 100,
+        cache_creation_input_tokens: 50,
+        output_tokens_details: { thinking_tokens: 7 },
+      },
+      true,
+    );
     expect(u).toEqual({
       prompt_tokens: 160,
       completion_tokens: 20,
@@ -19,19 +22,31 @@ describe('anthropicUsageToOpenAI', () => {
     });
   });
   it('treats null cache fields as 0 and omits cache_write_tokens', () => {
-    const u = anthropicUsageToOpenAI({
-      input_tokens: 3,
-      output_tokens: 4,
-      cache_read_input_tokens: null,
-      cache_creation_input_tokens: null,
-    });
+    const u = anthropicUsageToOpenAI(
+      {
+        input_tokens: 3,
+        output_tokens: 4,
+        cache_read_input_tokens: null,
+        cache_creation_input_tokens: null,
+      },
+      true,
+    );
     expect(u.prompt_tokens).toBe(3);
     expect(u.total_tokens).toBe(7);
     expect(u.prompt_tokens_details).toEqual({ cached_tokens: 0 });
   });
+  it('carries server_tool_use as an extension, and only with extensions on', () => {
+    const a = { input_tokens: 1, output_tokens: 2, server_tool_use: { web_search_requests: 3 } };
+    expect(anthropicUsageToOpenAI(a, true).server_tool_use).toEqual({ web_search_requests: 3 });
+    expect(anthropicUsageToOpenAI(a, false)).not.toHaveProperty('server_tool_use');
+    expect(anthropicUsageToOpenAI({ ...a, server_tool_use: { web_search_requests: 0 } }, true)).not.toHaveProperty(
+      'server_tool_use',
+    );
+    expect(openaiUsageToAnthropic(anthropicUsageToOpenAI(a, true)).server_tool_use).toEqual({ web_search_requests: 3 });
+  });
   it('survives garbage', () => {
-    expect(anthropicUsageToOpenAI('x').total_tokens).toBe(0);
-    expect(anthropicUsageToOpenAI({ input_tokens: 'a', output_tokens: Number.NaN }).total_tokens).toBe(0);
+    expect(anthropicUsageToOpenAI('x', true).total_tokens).toBe(0);
+    expect(anthropicUsageToOpenAI({ input_tokens: 'a', output_tokens: Number.NaN }, true).total_tokens).toBe(0);
   });
 });
 
@@ -70,6 +85,6 @@ describe('openaiUsageToAnthropic', () => {
       cache_read_input_tokens: 6,
       output_tokens_details: { thinking_tokens: 2 },
     };
-    expect(openaiUsageToAnthropic(anthropicUsageToOpenAI(a))).toEqual(a);
+    expect(openaiUsageToAnthropic(anthropicUsageToOpenAI(a, true))).toEqual(a);
   });
 });

@@ -1,4 +1,5 @@
-import { isRecord, num, optNum } from '../../core/narrow.js';
+import { isRecord, type JsonObject, num, optNum } from '../../core/narrow.js';
+import { carriesNothing } from '../../formats/anthropic-messages/usage-losses.js';
 
 /**
  * Usage in both directions.
@@ -15,6 +16,8 @@ export interface OpenAIUsage {
   total_tokens: number;
   prompt_tokens_details?: { cached_tokens?: number; cache_write_tokens?: number; [k: string]: unknown };
   completion_tokens_details?: { reasoning_tokens?: number; [k: string]: unknown };
+  /** crosswire extension: Anthropic's server tool request counts, as they are */
+  server_tool_use?: JsonObject;
 }
 
 export interface AnthropicUsage {
@@ -23,10 +26,14 @@ export interface AnthropicUsage {
   cache_creation_input_tokens: number | null;
   cache_read_input_tokens: number | null;
   output_tokens_details?: { thinking_tokens: number } | null;
+  server_tool_use?: JsonObject;
 }
 
-/** Anthropic `Usage` (or `MessageDeltaUsage`) -> OpenAI `CompletionUsage`. Non-numbers count as 0. */
-export function anthropicUsageToOpenAI(usage: unknown): OpenAIUsage {
+/**
+ * Anthropic `Usage` (or `MessageDeltaUsage`) -> OpenAI `CompletionUsage`. Non-numbers count as 0. With
+ * `extensions`, `server_tool_use` (when it counts something) rides along as crosswire's usage extension.
+ */
+export function anthropicUsageToOpenAI(usage: unknown, extensions: boolean): OpenAIUsage {
   const u = isRecord(usage) ? usage : {};
   const read = num(u.cache_read_input_tokens);
   const write = optNum(u.cache_creation_input_tokens);
@@ -35,13 +42,16 @@ export function anthropicUsageToOpenAI(usage: unknown): OpenAIUsage {
   const details = isRecord(u.output_tokens_details) ? u.output_tokens_details : undefined;
   const promptDetails: OpenAIUsage['prompt_tokens_details'] = { cached_tokens: read };
   if (write !== undefined && write > 0) promptDetails.cache_write_tokens = write;
-  return {
+  const out: OpenAIUsage = {
     prompt_tokens: prompt,
     completion_tokens: completion,
     total_tokens: prompt + completion,
     prompt_tokens_details: promptDetails,
     completion_tokens_details: { reasoning_tokens: num(details?.thinking_tokens) },
   };
+  if (extensions && isRecord(u.server_tool_use) && !carriesNothing(u.server_tool_use))
+    out.server_tool_use = { ...u.server_tool_use };
+  return out;
 }
 
 /** OpenAI `CompletionUsage` -> Anthropic `Usage`. `input_tokens` = prompt - cached - cache writes (never below 0). */
@@ -59,5 +69,6 @@ export function openaiUsageToAnthropic(usage: unknown): AnthropicUsage {
   };
   const reasoning = optNum(cd.reasoning_tokens);
   if (reasoning !== undefined && reasoning > 0) out.output_tokens_details = { thinking_tokens: reasoning };
+  if (isRecord(u.server_tool_use) && !carriesNothing(u.server_tool_use)) out.server_tool_use = { ...u.server_tool_use };
   return out;
 }

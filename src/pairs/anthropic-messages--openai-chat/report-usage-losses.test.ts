@@ -57,7 +57,7 @@ describe('reportAnthropicUsageLosses', () => {
       speed: 'standard',
       service_tier: 'batch',
     };
-    expect(collect((r) => reportAnthropicUsageLosses(u, 'usage', r))).toEqual([]);
+    expect(collect((r) => reportAnthropicUsageLosses(u, 'usage', r, false))).toEqual([]);
   });
 
   it('reports a non-zero TTL split, server tool requests and unknown valued fields', () => {
@@ -67,9 +67,14 @@ describe('reportAnthropicUsageLosses', () => {
       server_tool_use: { web_fetch_requests: 1 },
       inference_geo: 'us',
     };
-    expect(collect((r) => reportAnthropicUsageLosses(u, 'usage', r))).toEqual([
+    expect(collect((r) => reportAnthropicUsageLosses(u, 'usage', r, false))).toEqual([
       'usage.cache_creation',
       'usage.server_tool_use',
+      'usage.inference_geo',
+    ]);
+    // crosswire's usage extension carries the server tool counts
+    expect(collect((r) => reportAnthropicUsageLosses(u, 'usage', r, true))).toEqual([
+      'usage.cache_creation',
       'usage.inference_geo',
     ]);
   });

@@ -25,6 +25,8 @@ const OPENAI_USAGE = new Set([
   'completion_tokens_details',
   'prompt_cache_hit_tokens',
   'prompt_cache_miss_tokens',
+  // crosswire's usage extension
+  'server_tool_use',
 ]);
 const OPENAI_CARRIED_DETAILS: Record<string, ReadonlySet<string>> = {
   prompt_tokens_details: new Set(['cached_tokens', 'cache_write_tokens']),
@@ -60,9 +62,13 @@ export function reportOpenAIUsageLosses(usage: JsonObject, path: string, report:
 }
 
 /** Losses of an Anthropic `Usage` / `MessageDeltaUsage` translated to OpenAI usage (formats/anthropic-messages/usage-losses.ts). */
-export function reportAnthropicUsageLosses(usage: JsonObject, path: string, report: Report): void {
+export function reportAnthropicUsageLosses(usage: JsonObject, path: string, report: Report, extensions: boolean): void {
   reportAnthropicUsage(usage, path, report, {
     name: 'OpenAI',
     cacheWrites: 'prompt_tokens_details.cache_write_tokens',
+    ...(extensions ? { carries: SERVER_TOOL_USE } : {}),
   });
 }
+
+/** what crosswire's usage extension carries */
+const SERVER_TOOL_USE: ReadonlySet<string> = new Set(['server_tool_use']);

@@ -545,3 +545,149 @@ describe('unknown top-level keys named like Object.prototype members', () => {
     }
   });
 });
+
+describe('openaiRequestToAnthropic: server tools, web_search_options, function extras, replay', () => {
+  const user = [{ role: 'user', content: 'News?' }];
+
+  it('the convention {type: <name>, <name>: {name?: <version>, ...options}} and raw Anthropic tool objects', () => {
+    const r = run({
+      ...base,
+      messages: user,
+      tools: [
+        {
+          type: 'web_search',
+          web_search: { name: 'web_search_20260209', max_uses: 2, allowed_domains: ['a.example'] },
+        },
+        { type: 'web_fetch', web_fetch: { max_content_tokens: 5000 } },
+        { type: 'code_execution' },
+        { type: 'tool_search_tool_regex_20251119', name: 'tool_search_tool_regex' },
+        { type: 'text_editor_20250728', name: 'str_replace_based_edit_tool', max_characters: 10 },
+        { type: 'bash', cache_control: { type: 'ephemeral' } },
+      ],
+    });
+    expect(r.body.tools).toEqual([
+      { type: 'web_search_20260209', name: 'web_search', max_uses: 2, allowed_domains: ['a.example'] },
+      { type: 'web_fetch_20250910', name: 'web_fetch', max_content_tokens: 5000 },
+      { type: 'code_execution_20250825', name: 'code_execution' },
+      { type: 'tool_search_tool_regex_20251119', name: 'tool_search_tool_regex' },
+      { type: 'text_editor_20250728', name: 'str_replace_based_edit_tool', max_characters: 10 },
+      { type: 'bash_20250124', name: 'bash', cache_control: { type: 'ephemeral' } },
+    ]);
+    expect(r.losses).toEqual([]);
+  });
+
+  it('refuses a version of another tool, or a raw object under another name; an unknown type stays a loss', () => {
+    expect(() =>
+      run({ ...base, messages: user, tools: [{ type: 'web_search', web_search: { name: 'bash_20250124' } }] }),
+    ).toThrow(expect.objectContaining({ kind: 'invalid_input', path: 'tools[0].web_search.name' }));
+    expect(() => run({ ...base, messages: user, tools: [{ type: 'web_search_20250305', name: 'search' }] })).toThrow(
+      expect.objectContaining({ path: 'tools[0].name' }),
+    );
+    const r = run({ ...base, messages: user, tools: [{ type: 'file_search', file_search: {} }] });
+    expect(r.body.tools).toBeUndefined();
+    expect(r.losses).toEqual([{ path: 'tools[0]', reason: 'tool type "file_search" has no Anthropic equivalent' }]);
+  });
+
+  it('web_search_options -> the web search tool with the user location; the context size is a loss', () => {
+    const r = run({
+      ...base,
+      messages: user,
+      web_search_options: {
+        search_context_size: 'high',
+        user_location: { type: 'approximate', approximate: { city: 'Paris', country: 'FR', timezone: 'Europe/Paris' } },
+      },
+    });
+    expect(r.body.tools).toEqual([
+      {
+        type: 'web_search_20250305',
+        name: 'web_search',
+        user_location: { type: 'approximate', city: 'Paris', country: 'FR', timezone: 'Europe/Paris' },
+      },
+    ]);
+    expect(r.losses.map((l) => l.path)).toEqual(['web_search_options.search_context_size']);
+    // a web search tool in tools gets the location; its own location wins
+    const both = run({
+      ...base,
+      messages: user,
+      tools: [{ type: 'web_search', web_search: { user_location: { type: 'approximate', city: 'Oslo' } } }],
+      web_search_options: { user_location: { type: 'approximate', approximate: { city: 'Paris' } } },
+    });
+    expect(both.body.tools).toEqual([
+      { type: 'web_search_20250305', name: 'web_search', user_location: { type: 'approximate', city: 'Oslo' } },
+    ]);
+    expect(both.losses.map((l) => l.path)).toEqual(['web_search_options.user_location']);
+  });
+
+  it('function extras defer_loading, allowed_callers, input_examples, strict -> the Anthropic client tool', () => {
+    const r = run({
+      ...base,
+      messages: user,
+      tools: [
+        {
+          type: 'function',
+          function: {
+            name: 'get_weather',
+            parameters: { type: 'object', properties: { city: { type: 'string' } } },
+            strict: true,
+            defer_loading: true,
+            allowed_callers: ['code_execution_20250825'],
+            input_examples: [{ city: 'Paris' }],
+          },
+        },
+      ],
+    });
+    expect(r.body.tools).toEqual([
+      {
+        name: 'get_weather',
+        input_schema: { type: 'object', properties: { city: { type: 'string' } } },
+        strict: true,
+        defer_loading: true,
+        allowed_callers: ['code_execution_20250825'],
+        input_examples: [{ city: 'Paris' }],
+      },
+    ]);
+    expect(r.losses).toEqual([]);
+  });
+
+  it('a replayed assistant turn with content_blocks gives Claude back the exact server blocks and citations', () => {
+    const citation = {
+      type: 'web_search_result_location',
+      url: 'https://a.example',
+      title: 'A',
+      cited_text: 'Rain.',
+      encrypted_index: 'EI',
+    };
+    const blocks = [
+      { type: 'text', text: 'Searching.' },
+      { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: { query: 'weather' } },
+      {
+        type: 'web_search_tool_result',
+        tool_use_id: 'srvtoolu_1',
+        content: [
+          { type: 'web_search_result', url: 'https://a.example', title: 'A', encrypted_content: 'EC', page_age: null },
+        ],
+      },
+      { type: 'text', text: 'Rain.', citations: [citation] },
+    ];
+    const r = run({
+      ...base,
+      messages: [
+        ...user,
+        { role: 'assistant', content: 'Searching.Rain.', content_blocks: blocks, annotations: [] },
+        { role: 'user', content: 'Thanks' },
+      ],
+    });
+    expect(r.body.messages).toEqual([
+      { role: 'user', content: 'News?' },
+      { role: 'assistant', content: blocks },
+      { role: 'user', content: 'Thanks' },
+    ]);
+    expect(r.losses).toEqual([]);
+    // without content_blocks, the annotations alone cannot be replayed
+    const bare = run({
+      ...base,
+      messages: [...user, { role: 'assistant', content: 'Rain.', annotations: [{ type: 'url_citation' }] }],
+    });
+    expect(bare.losses.map((l) => l.path)).toEqual(['messages[1].annotations']);
+  });
+});

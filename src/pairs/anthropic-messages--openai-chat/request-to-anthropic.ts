@@ -6,6 +6,7 @@ import type { RequestContext, TranslateOptions, TranslationResult } from '../../
 import { collectOpenAIToolNames } from '../../formats/openai-chat/tool-names.js';
 import { convertOpenAIMessagesToAnthropic } from './convert-openai-messages-to-anthropic.js';
 import {
+  applyWebSearchOptions,
   convertOpenAIToolChoiceToAnthropic,
   convertOpenAIToolsToAnthropic,
 } from './convert-openai-tools-to-anthropic.js';
@@ -36,7 +37,6 @@ const NOT_CARRIED: Record<string, { reason: string; inert?: (v: unknown) => bool
   },
   audio: { reason: 'Anthropic has no audio output' },
   prediction: { reason: 'Anthropic has no predicted outputs' },
-  web_search_options: { reason: 'web search options have no Anthropic request field (use the web_search server tool)' },
   verbosity: { reason: 'Anthropic has no verbosity setting' },
   prompt_cache_key: { reason: 'Anthropic caches by cache_control breakpoints, not keys' },
   prompt_cache_retention: { reason: 'Anthropic sets cache lifetime per breakpoint (cache_control.ttl)' },
@@ -57,6 +57,7 @@ const HANDLED = new Set([
   'top_p',
   'top_k',
   'tools',
+  'web_search_options',
   'tool_choice',
   'parallel_tool_calls',
   'reasoning_effort',
@@ -171,10 +172,11 @@ export function openaiRequestToAnthropic(
     if (topP !== undefined) out.top_p = topP;
   }
 
-  if (body.tools !== undefined && body.tools !== null) {
-    const tools = convertOpenAIToolsToAnthropic(body.tools, names, losses);
-    if (tools) out.tools = tools;
-  }
+  const tools =
+    body.tools !== undefined && body.tools !== null ? convertOpenAIToolsToAnthropic(body.tools, names, losses) : [];
+  if (body.web_search_options !== undefined && body.web_search_options !== null)
+    applyWebSearchOptions(body.web_search_options, tools, losses);
+  if (tools.length > 0) out.tools = tools;
   const tc = convertOpenAIToolChoiceToAnthropic(body.tool_choice, body.parallel_tool_calls, names, losses);
   if (tc) out.tool_choice = tc;
 

@@ -3,6 +3,7 @@ import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 import type { TranslateOptions, TranslationResult } from '../../core/options.js';
+import { isServerToolBlockType } from '../../formats/anthropic-messages/server-tools.js';
 import { readChatContentArray } from './convert-chat-content-array.js';
 import { parseToolArguments } from './convert-tool-arguments.js';
 import { annotationsToCitations } from './map-citations.js';
@@ -53,8 +54,11 @@ function thinkingFromContentBlocks(
   cb: unknown,
   path: string,
   losses: LossCollector,
-): { blocks: JsonObject[]; text: string } {
+): { blocks: JsonObject[]; text: string; ordered: JsonObject[] | undefined } {
   const blocks: JsonObject[] = [];
+  /** every block in order, text included: used when server tool blocks or citations make the order matter */
+  const all: JsonObject[] = [];
+  let full = false;
   let text = '';
   if (!Array.isArray(cb)) throw new TranslationError('invalid_input', 'content_blocks must be an array', { path });
   cb.forEach((b, i) => {
@@ -66,13 +70,21 @@ function thinkingFromContentBlocks(
         thinking: b.thinking,
         signature: typeof b.signature === 'string' ? b.signature : '',
       });
+      all.push(blocks[blocks.length - 1]!);
     } else if (b.type === 'redacted_thinking' && typeof b.data === 'string') {
       blocks.push({ type: 'redacted_thinking', data: b.data });
+      all.push(blocks[blocks.length - 1]!);
     } else if (b.type === 'text' && typeof b.text === 'string') {
       text += b.text;
+      const cited = Array.isArray(b.citations) && b.citations.length > 0;
+      if (cited) full = true;
+      all.push(cited ? { type: 'text', text: b.text, citations: b.citations } : { type: 'text', text: b.text });
+    } else if (isServerToolBlockType(b.type)) {
+      full = true;
+      all.push({ ...b });
     } else losses.add(p, 'content block not carried');
   });
-  return { blocks, text };
+  return { blocks, text, ordered: full ? all : undefined };
 }
 
 export function openaiResponseToAnthropic(
@@ -140,7 +152,13 @@ export function openaiResponseToAnthropic(
     }
     if (msg.content_blocks !== undefined && msg.content_blocks !== null) {
       const cb = thinkingFromContentBlocks(msg.content_blocks, childPath(mp, 'content_blocks'), losses);
-      content.push(...cb.blocks);
+      if (cb.ordered !== undefined) {
+        // server tool blocks and whole citations: the extension holds the whole answer in order (the
+        // annotations only repeat its citations); text that says something else is kept after it
+        content.push(...cb.ordered);
+        if (text === cb.text) text = '';
+        cb.text = '';
+      } else content.push(...cb.blocks);
       if (text === '') text = cb.text;
     } else {
       const reasoning =

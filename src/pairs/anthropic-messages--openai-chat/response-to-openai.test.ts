@@ -148,33 +148,63 @@ describe('anthropicResponseToOpenAI', () => {
     });
   });
 
-  it('web search citations -> url_citation annotations over the cited block; server tool blocks -> losses', () => {
-    const r = run(
-      msg([
-        { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: { query: 'q' } },
-        { type: 'web_search_tool_result', tool_use_id: 'srvtoolu_1', content: [] },
-        { type: 'text', text: 'Intro. ' },
+  const searched = [
+    { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: { query: 'q' } },
+    { type: 'web_search_tool_result', tool_use_id: 'srvtoolu_1', content: [] },
+    { type: 'text', text: 'Intro. ' },
+    {
+      type: 'text',
+      text: 'Fact.',
+      citations: [
         {
-          type: 'text',
-          text: 'Fact.',
-          citations: [
-            {
-              type: 'web_search_result_location',
-              url: 'https://e.x',
-              title: 'E',
-              cited_text: 'Fact',
-              encrypted_index: 'enc',
-            },
-          ],
+          type: 'web_search_result_location',
+          url: 'https://e.x',
+          title: 'E',
+          cited_text: 'Fact',
+          encrypted_index: 'enc',
         },
-      ]),
-    );
+      ],
+    },
+  ];
+  const annotated = [
+    { type: 'url_citation', url_citation: { start_index: 7, end_index: 12, url: 'https://e.x', title: 'E' } },
+  ];
+
+  it('web search: citations -> url_citation annotations over the cited block, and every block but tool_use in content_blocks as Anthropic sent it', () => {
+    const r = run(msg(searched, { usage: { ...usage, server_tool_use: { web_search_requests: 1 } } }));
     const message = (r.body.choices as unknown as { message: Record<string, unknown> }[])[0]?.message;
     expect(message?.content).toBe('Intro. Fact.');
-    expect(message?.annotations).toEqual([
-      { type: 'url_citation', url_citation: { start_index: 7, end_index: 12, url: 'https://e.x', title: 'E' } },
+    expect(message?.annotations).toEqual(annotated);
+    expect(message?.content_blocks).toEqual(searched);
+    expect(message).not.toHaveProperty('reasoning_content');
+    expect((r.body.usage as unknown as Record<string, unknown>).server_tool_use).toEqual({ web_search_requests: 1 });
+    expect(r.losses).toEqual([]);
+  });
+
+  it('strictOpenAI: no extension; server blocks, the cited text and the server tool counts are losses', () => {
+    const r = run(
+      msg([{ type: 'thinking', thinking: 'hm', signature: 's' }, ...searched], {
+        stop_reason: 'stop_sequence',
+        stop_sequence: 'END',
+        usage: { ...usage, server_tool_use: { web_search_requests: 1 } },
+      }),
+      { strictOpenAI: true },
+    );
+    const choice = (r.body.choices as unknown as Record<string, unknown>[])[0];
+    const message = choice?.message as Record<string, unknown>;
+    expect(message.content).toBe('Intro. Fact.');
+    expect(message.annotations).toEqual(annotated);
+    expect(Object.keys(message).sort()).toEqual(['annotations', 'content', 'refusal', 'role']);
+    expect(choice).not.toHaveProperty('stop_sequence');
+    expect(r.body.usage).not.toHaveProperty('server_tool_use');
+    expect(r.losses.map((l) => l.path)).toEqual([
+      'content[0]',
+      'content[1]',
+      'content[2]',
+      'content[4].citations[0]',
+      'stop_sequence',
+      'usage.server_tool_use',
     ]);
-    expect(r.losses.map((l) => l.path)).toEqual(['content[0]', 'content[1]', 'content[3].citations[0]']);
   });
 
   it('bad input -> TranslationError', () => {
@@ -186,7 +216,7 @@ describe('anthropicResponseToOpenAI', () => {
 });
 
 describe('anthropicResponseToOpenAI usage and unknown fields', () => {
-  it('server tool counts and a non-zero cache TTL split are losses; zeros and null fields are not', () => {
+  it('a non-zero cache TTL split is a loss (server tool counts ride in the usage extension); zeros and null fields are not', () => {
     const quiet = run(
       msg([{ type: 'text', text: 'x' }], {
         usage: {
@@ -209,7 +239,7 @@ describe('anthropicResponseToOpenAI usage and unknown fields', () => {
         },
       }),
     );
-    expect(r.losses.map((l) => l.path)).toEqual(['usage.cache_creation', 'usage.server_tool_use']);
+    expect(r.losses.map((l) => l.path)).toEqual(['usage.cache_creation']);
     // the cache-write total is still carried
     expect(r.body.usage).toMatchObject({ prompt_tokens: 40, prompt_tokens_details: { cache_write_tokens: 30 } });
   });

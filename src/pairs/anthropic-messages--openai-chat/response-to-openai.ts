@@ -4,6 +4,8 @@ import { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 import type { TranslateOptions, TranslationResult } from '../../core/options.js';
 import { ANTHROPIC_MESSAGE_KEYS } from '../../formats/anthropic-messages/message-keys.js';
+import { isServerToolBlockType } from '../../formats/anthropic-messages/server-tools.js';
+import { SERVER_BLOCK_LEFT_OUT, STOP_SEQUENCE_LEFT_OUT, THINKING_LEFT_OUT } from './extensions.js';
 import { citationsToAnnotations } from './map-citations.js';
 import { anthropicStopReasonLoss, anthropicStopReasonToOpenAI } from './map-stop-reason.js';
 import { restoreToolName } from './map-tool-names.js';
@@ -15,9 +17,11 @@ import type { ChatCompletionResponseOut } from './types.js';
 /**
  * Anthropic `Message` -> OpenAI `chat.completion`.
  * Text blocks are joined into `message.content`; `tool_use` -> `tool_calls` (names restored from
- * `context.toolNames`); thinking / redacted_thinking -> the `content_blocks` extension (with the text
- * blocks, in order) and the thinking text also as `reasoning_content` (DeepSeek style, as the stream does); web-search citations -> `annotations`; `stop_sequence` -> `choice.stop_sequence`
- * extension; refusal explanation -> `message.refusal`.
+ * `context.toolNames`); thinking / redacted_thinking, server tool calls and results, and text with citations ->
+ * the `content_blocks` extension (every block but `tool_use`, in order, server blocks and citations exactly as
+ * Anthropic sent them), and the thinking text also as `reasoning_content` (DeepSeek style, as the stream does);
+ * web-search citations -> `annotations`; `stop_sequence` -> `choice.stop_sequence` extension; refusal
+ * explanation -> `message.refusal`. With `strictOpenAI` the extensions are left out, each a loss.
  */
 
 const KNOWN = ANTHROPIC_MESSAGE_KEYS;
@@ -30,6 +34,7 @@ export function anthropicResponseToOpenAI(
   if (!Array.isArray(body.content))
     throw new TranslationError('invalid_input', 'content must be an array', { path: 'content' });
   const losses = new LossCollector(options.strict);
+  const compliant = options.strictOpenAI === true;
   const toolNames = options.context?.toolNames;
   // a bound method, not a closure: no function is defined per call
   const report: (path: string, reason: string) => void = losses.add.bind(losses);
@@ -39,7 +44,8 @@ export function anthropicResponseToOpenAI(
 
   let text = '';
   let hasText = false;
-  let hasThinking = false;
+  /** whether the blocks need the `content_blocks` extension (thinking, server tools, citations) */
+  let extended = false;
   let reasoning = '';
   const blocks: JsonObject[] = [];
   const annotations: JsonObject[] = [];
@@ -55,12 +61,20 @@ export function anthropicResponseToOpenAI(
         const start = text.length;
         text += b.text;
         hasText = true;
-        annotations.push(...citationsToAnnotations(b.citations, start, text.length, childPath(p, 'citations'), losses));
-        blocks.push({ type: 'text', text: b.text });
+        const cited = Array.isArray(b.citations) && b.citations.length > 0;
+        annotations.push(
+          ...citationsToAnnotations(b.citations, start, text.length, childPath(p, 'citations'), losses, !compliant),
+        );
+        // the full citations (cited text, encrypted index) ride in the extension
+        blocks.push(
+          cited && !compliant ? { type: 'text', text: b.text, citations: b.citations } : { type: 'text', text: b.text },
+        );
+        if (cited) extended = true;
         break;
       }
       case 'thinking':
-        hasThinking = true;
+        extended = true;
+        if (compliant) losses.add(p, THINKING_LEFT_OUT);
         if (typeof b.thinking === 'string') reasoning += b.thinking;
         blocks.push({
           type: 'thinking',
@@ -69,7 +83,8 @@ export function anthropicResponseToOpenAI(
         });
         break;
       case 'redacted_thinking':
-        hasThinking = true;
+        extended = true;
+        if (compliant) losses.add(p, THINKING_LEFT_OUT);
         blocks.push({ type: 'redacted_thinking', data: typeof b.data === 'string' ? b.data : '' });
         break;
       case 'tool_use': {
@@ -87,7 +102,11 @@ export function anthropicResponseToOpenAI(
         break;
       }
       default:
-        losses.add(p, `content block type ${JSON.stringify(b.type)} has no Chat Completions equivalent`);
+        if (isServerToolBlockType(b.type)) {
+          extended = true;
+          if (compliant) losses.add(p, SERVER_BLOCK_LEFT_OUT);
+          blocks.push({ ...b });
+        } else losses.add(p, `content block type ${JSON.stringify(b.type)} has no Chat Completions equivalent`);
     }
   }
 
@@ -105,8 +124,8 @@ export function anthropicResponseToOpenAI(
   const message: JsonObject = { role: 'assistant', content: hasText ? text : null, refusal };
   if (calls.length > 0) message.tool_calls = calls;
   if (annotations.length > 0) message.annotations = annotations;
-  if (reasoning !== '') message.reasoning_content = reasoning;
-  if (hasThinking) message.content_blocks = blocks;
+  if (reasoning !== '' && !compliant) message.reasoning_content = reasoning;
+  if (extended && !compliant) message.content_blocks = blocks;
 
   const choice: JsonObject = {
     index: 0,
@@ -114,8 +133,10 @@ export function anthropicResponseToOpenAI(
     finish_reason: anthropicStopReasonToOpenAI(body.stop_reason) ?? (calls.length > 0 ? 'tool_calls' : 'stop'),
     logprobs: null,
   };
-  if (body.stop_reason === 'stop_sequence' && typeof body.stop_sequence === 'string')
-    choice.stop_sequence = body.stop_sequence;
+  if (body.stop_reason === 'stop_sequence' && typeof body.stop_sequence === 'string') {
+    if (compliant) losses.add('stop_sequence', STOP_SEQUENCE_LEFT_OUT);
+    else choice.stop_sequence = body.stop_sequence;
+  }
 
   const id = options.id ?? (typeof body.id === 'string' ? `chatcmpl-${body.id}` : 'chatcmpl-0');
   const model = options.model ?? (typeof body.model === 'string' ? body.model : (options.context?.clientModel ?? ''));
@@ -125,9 +146,9 @@ export function anthropicResponseToOpenAI(
     created: options.created ?? 0,
     model,
     choices: [choice],
-    usage: anthropicUsageToOpenAI(body.usage),
+    usage: anthropicUsageToOpenAI(body.usage, !compliant),
   };
-  if (isRecord(body.usage)) reportAnthropicUsageLosses(body.usage, 'usage', report);
+  if (isRecord(body.usage)) reportAnthropicUsageLosses(body.usage, 'usage', report, !compliant);
   const tier = isRecord(body.usage) ? body.usage.service_tier : undefined;
   if (tier === 'standard') out.service_tier = 'default';
   else if (tier === 'priority') out.service_tier = 'priority';

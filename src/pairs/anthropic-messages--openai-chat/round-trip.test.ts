@@ -171,3 +171,47 @@ describe('arbitrary input never throws anything but TranslationError', () => {
     );
   });
 });
+
+describe('round trip of a web-search answer through the content_blocks extension', () => {
+  it('Anthropic -> Chat -> Anthropic gives back the server blocks and whole citations in order', () => {
+    const content = [
+      { type: 'text', text: 'Looking. ' },
+      { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: { query: 'q' } },
+      {
+        type: 'web_search_tool_result',
+        tool_use_id: 'srvtoolu_1',
+        content: [
+          { type: 'web_search_result', url: 'https://a.example', title: 'A', encrypted_content: 'E', page_age: null },
+        ],
+      },
+      {
+        type: 'text',
+        text: 'Found.',
+        citations: [
+          {
+            type: 'web_search_result_location',
+            url: 'https://a.example',
+            title: 'A',
+            cited_text: 'F',
+            encrypted_index: 'I',
+          },
+        ],
+      },
+    ];
+    const message = {
+      id: 'msg_1',
+      type: 'message',
+      role: 'assistant',
+      model: 'claude-x',
+      content,
+      stop_reason: 'end_turn',
+      stop_sequence: null,
+      usage: { input_tokens: 1, output_tokens: 2, server_tool_use: { web_search_requests: 1 } },
+    };
+    const chat = anthropicResponseToOpenAI(deepFreeze(message));
+    const back = openaiResponseToAnthropic(deepFreeze(chat.body));
+    expect(back.losses).toEqual([]);
+    expect(back.body.content).toEqual(content);
+    expect((back.body.usage as unknown as Record<string, unknown>).server_tool_use).toEqual({ web_search_requests: 1 });
+  });
+});

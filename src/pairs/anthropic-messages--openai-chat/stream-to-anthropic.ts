@@ -5,6 +5,7 @@ import { OnceLossCollector } from '../../core/once-loss-collector.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import type { AnthropicStreamEvent } from '../../formats/anthropic-messages/codec.js';
 import { anthropicErrorBody } from '../../formats/anthropic-messages/errors.js';
+import { isServerToolBlockType } from '../../formats/anthropic-messages/server-tools.js';
 import { OPENAI_DONE } from '../../formats/openai-chat/codec.js';
 import { readThinkingPart } from './convert-chat-content-array.js';
 import { annotationsToCitations } from './map-citations.js';
@@ -56,7 +57,9 @@ interface ToolCall {
 }
 
 type Open =
-  | { kind: 'text' }
+  /** `cited`: the `content_blocks` index whose citations this block carries (-1: none) */
+  | { kind: 'text'; cited: number }
+  | { kind: 'server' }
   | { kind: 'thinking'; key: string; signed: boolean }
   | { kind: 'tool'; call: ToolCall }
   | null;
@@ -145,6 +148,8 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
   let finishReason: unknown = null;
   let stopSequence: unknown;
   let usage: unknown = null;
+  /** the citations came whole in `content_blocks`: the annotations only repeat them */
+  let citationsCarried = false;
 
   const lossOnce = (path: string, reason: string): void => losses.add(path, reason);
   const bad = (message: string): never => {
@@ -218,7 +223,7 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
       settleTools(out);
       closeOpen(out);
       out.push({ type: 'content_block_start', index: nextBlock++, content_block: { type: 'text', text: '' } });
-      open = { kind: 'text' };
+      open = { kind: 'text', cited: -1 };
     }
     textParts.push(value);
     out.push({ type: 'content_block_delta', index: nextBlock - 1, delta: { type: 'text_delta', text: value } });
@@ -226,6 +231,7 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
 
   /** url_citation annotations -> citations_delta on the open text block (offsets into all text so far) */
   function annotations(list: unknown, path: string, out: Event[]): void {
+    if (citationsCarried) return;
     const collector = new LossCollector(false);
     const citations = annotationsToCitations(list, textParts.join(''), path, collector);
     for (const l of collector.list) lossOnce(l.path, l.reason);
@@ -267,6 +273,33 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
     out.push({ type: 'content_block_stop', index });
   }
 
+  /** a server tool block of `content_blocks`, as it started: a call stays open for its input, a result is whole */
+  function serverBlock(block: JsonObject, out: Event[]): void {
+    settleTools(out);
+    closeOpen(out);
+    const index = nextBlock++;
+    out.push({ type: 'content_block_start', index, content_block: block });
+    if (block.type === 'server_tool_use') open = { kind: 'server' };
+    else out.push({ type: 'content_block_stop', index });
+  }
+
+  /** a whole citation of `content_blocks` entry `at`: on the text block of that entry (opened for it if need be) */
+  function citation(at: number, value: unknown, out: Event[]): void {
+    citationsCarried = true;
+    if (!(open?.kind === 'text' && (open.cited === at || open.cited === -1))) {
+      settleTools(out);
+      closeOpen(out);
+      const index = nextBlock++;
+      out.push({ type: 'content_block_start', index, content_block: { type: 'text', text: '' } });
+    }
+    open = { kind: 'text', cited: at };
+    out.push({
+      type: 'content_block_delta',
+      index: nextBlock - 1,
+      delta: { type: 'citations_delta', citation: value },
+    });
+  }
+
   function contentBlocks(list: unknown, path: string, out: Event[]): void {
     if (!Array.isArray(list)) {
       lossOnce(path, 'content_blocks is not an array');
@@ -274,8 +307,29 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
     }
     for (let i = 0; i < list.length; i++) {
       const item: unknown = list[i];
+      if (isRecord(item) && isRecord(item.content_block)) {
+        const block = item.content_block;
+        // a text block sent whole repeats text `delta.content` carried
+        if (isServerToolBlockType(block.type)) serverBlock({ ...block }, out);
+        else if (block.type !== 'text') lossOnce(`${path}[${i}]`, 'content_blocks entry of an unknown kind');
+        continue;
+      }
       const d = isRecord(item) && isRecord(item.delta) ? item.delta : undefined;
       const key = isRecord(item) ? `cb:${String(item.index)}` : '';
+      if (d !== undefined && typeof d.partial_json === 'string') {
+        if (open?.kind === 'server')
+          out.push({
+            type: 'content_block_delta',
+            index: nextBlock - 1,
+            delta: { type: 'input_json_delta', partial_json: d.partial_json },
+          });
+        else lossOnce(`${path}[${i}]`, 'partial_json outside a server tool call');
+        continue;
+      }
+      if (d !== undefined && d.citation !== undefined) {
+        citation(isRecord(item) && typeof item.index === 'number' ? item.index : -1, d.citation, out);
+        continue;
+      }
       if (d === undefined) {
         lossOnce(`${path}[${i}]`, 'content_blocks entry without a delta');
         continue;

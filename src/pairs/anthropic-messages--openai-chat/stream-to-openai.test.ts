@@ -231,7 +231,7 @@ describe('createAnthropicToOpenAIStream', () => {
   });
 
   it('turns web-search citations into url_citation annotations over the text block, before the finish chunk', () => {
-    const { out, losses } = run([
+    const events = [
       start(),
       ...textBlock(0, 'Intro. '),
       { type: 'content_block_start', index: 1, content_block: { type: 'text', text: '' } },
@@ -252,6 +252,28 @@ describe('createAnthropicToOpenAIStream', () => {
       { type: 'content_block_delta', index: 1, delta: { type: 'text_delta', text: 'Cited.' } },
       { type: 'content_block_stop', index: 1 },
       ...stop('end_turn'),
+    ];
+    const { out, losses } = run(events);
+    const citation = {
+      type: 'web_search_result_location',
+      url: 'https://a.example',
+      title: 'A',
+      cited_text: 'x',
+      encrypted_index: 'e',
+    };
+    // the first citation starts the mirroring: the text before it goes out whole, then the citation, then text
+    expect(out.slice(2, 6)).toEqual([
+      c({ content_blocks: [{ index: 0, content_block: { type: 'text', text: 'Intro. ' } }] }),
+      c({ content_blocks: [{ index: 1, delta: { citation } }] }),
+      c({ content: 'Cited.', content_blocks: [{ index: 1, delta: { text: 'Cited.' } }] }),
+      c({
+        annotations: [
+          {
+            type: 'url_citation',
+            url_citation: { start_index: 7, end_index: 13, url: 'https://a.example', title: 'A' },
+          },
+        ],
+      }),
     ]);
     // 'Intro. ' is 7 characters, 'Cited.' is 6: the cited block is [7, 13)
     expect(out.slice(-3)).toEqual([
@@ -266,8 +288,56 @@ describe('createAnthropicToOpenAIStream', () => {
       c({}, 'stop'),
       '[DONE]',
     ]);
-    // the quoted source text and the replay index have no url_citation field
-    expect(losses.map((l) => l.path)).toEqual(['content[1].citations[0]']);
+    // the quoted source text and the replay index ride in the extension
+    expect(losses).toEqual([]);
+    // strictOpenAI: no extension, so they are lost
+    const strict = run(events, { ...OPTS, strictOpenAI: true });
+    expect(strict.out.filter((e) => JSON.stringify(e).includes('content_blocks'))).toEqual([]);
+    expect(strict.out.slice(-3)).toEqual(out.slice(-3));
+    expect(strict.losses.map((l) => l.path)).toEqual(['content[1].citations[0]']);
+  });
+
+  it('server tool blocks -> content_blocks (the block as it started, then its input), usage.server_tool_use carried', () => {
+    const call = { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: {} };
+    const result = {
+      type: 'web_search_tool_result',
+      tool_use_id: 'srvtoolu_1',
+      content: [{ type: 'web_search_result', url: 'https://a.example', title: 'A', encrypted_content: 'E' }],
+    };
+    const events = [
+      start(),
+      ...textBlock(0, 'Let me look.'),
+      { type: 'content_block_start', index: 1, content_block: call },
+      { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '{"query":' } },
+      { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '"a"}' } },
+      { type: 'content_block_stop', index: 1 },
+      { type: 'content_block_start', index: 2, content_block: result },
+      { type: 'content_block_stop', index: 2 },
+      ...textBlock(3, 'Found.'),
+      {
+        type: 'message_delta',
+        delta: { stop_reason: 'end_turn', stop_sequence: null },
+        usage: { output_tokens: 5, server_tool_use: { web_search_requests: 1 } },
+      },
+      { type: 'message_stop' },
+    ];
+    const { out, losses } = run(events, { ...OPTS, context: { includeUsage: true } });
+    expect(out.slice(1, 9)).toEqual([
+      c({ content: 'Let me look.' }),
+      c({ content_blocks: [{ index: 0, content_block: { type: 'text', text: 'Let me look.' } }] }),
+      c({ content_blocks: [{ index: 1, content_block: call }] }),
+      c({ content_blocks: [{ index: 1, delta: { partial_json: '{"query":' } }] }),
+      c({ content_blocks: [{ index: 1, delta: { partial_json: '"a"}' } }] }),
+      c({ content_blocks: [{ index: 2, content_block: result }] }),
+      c({ content: 'Found.', content_blocks: [{ index: 3, delta: { text: 'Found.' } }] }),
+      c({}, 'stop'),
+    ]);
+    expect((out[9] as { usage: Record<string, unknown> }).usage.server_tool_use).toEqual({ web_search_requests: 1 });
+    expect(losses).toEqual([]);
+    const strict = run(events, { ...OPTS, context: { includeUsage: true }, strictOpenAI: true });
+    expect(strict.out.slice(1, 4)).toEqual([c({ content: 'Let me look.' }), c({ content: 'Found.' }), c({}, 'stop')]);
+    expect((strict.out[4] as { usage: Record<string, unknown> }).usage).not.toHaveProperty('server_tool_use');
+    expect(strict.losses.map((l) => l.path)).toEqual(['content[1]', 'content[2]', 'usage.server_tool_use']);
   });
 
   it('sends the refusal explanation as refusal and reports the category', () => {
@@ -279,31 +349,34 @@ describe('createAnthropicToOpenAIStream', () => {
     expect(losses.map((l) => l.path)).toEqual(['stop_details.category']);
   });
 
-  it('reports what OpenAI cannot carry: citations, server tools, unknown events', () => {
-    const { losses } = run([
-      start(),
-      { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
-      {
-        type: 'content_block_delta',
-        index: 0,
-        delta: { type: 'citations_delta', citation: { type: 'char_location', cited_text: 'x' } },
-      },
-      {
-        type: 'content_block_delta',
-        index: 0,
-        delta: { type: 'citations_delta', citation: { type: 'char_location', cited_text: 'y' } },
-      },
-      { type: 'content_block_stop', index: 0 },
-      {
-        type: 'content_block_start',
-        index: 1,
-        content_block: { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: {} },
-      },
-      { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '{"q":1}' } },
-      { type: 'content_block_stop', index: 1 },
-      { type: 'brand_new_event' },
-      ...stop('end_turn', 3),
-    ]);
+  it('reports what OpenAI cannot carry under strictOpenAI: citations, server tools, unknown events', () => {
+    const { losses } = run(
+      [
+        start(),
+        { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+        {
+          type: 'content_block_delta',
+          index: 0,
+          delta: { type: 'citations_delta', citation: { type: 'char_location', cited_text: 'x' } },
+        },
+        {
+          type: 'content_block_delta',
+          index: 0,
+          delta: { type: 'citations_delta', citation: { type: 'char_location', cited_text: 'y' } },
+        },
+        { type: 'content_block_stop', index: 0 },
+        {
+          type: 'content_block_start',
+          index: 1,
+          content_block: { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: {} },
+        },
+        { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '{"q":1}' } },
+        { type: 'content_block_stop', index: 1 },
+        { type: 'brand_new_event' },
+        ...stop('end_turn', 3),
+      ],
+      { ...OPTS, strictOpenAI: true },
+    );
     expect(losses.map((l) => l.path)).toEqual([
       'content[0].citations[0]',
       'content[0].citations[1]',
@@ -313,7 +386,7 @@ describe('createAnthropicToOpenAIStream', () => {
   });
 
   it('throws a TranslationError in strict mode on the first loss', () => {
-    const t = createAnthropicToOpenAIStream({ ...OPTS, strict: true });
+    const t = createAnthropicToOpenAIStream({ ...OPTS, strict: true, strictOpenAI: true });
     t.push(start());
     expect(() =>
       t.push({
@@ -341,24 +414,27 @@ describe('createAnthropicToOpenAIStream', () => {
 
 describe('createAnthropicToOpenAIStream on real-world stream details', () => {
   it('reports usage it cannot carry: server tool requests, a non-zero cache TTL split, a non-standard tier; zeros are silent', () => {
-    const { out, losses } = run([
-      start({
-        input_tokens: 10,
-        cache_creation_input_tokens: 0,
-        cache_read_input_tokens: 0,
-        cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 },
-        output_tokens: 1,
-        service_tier: 'standard',
-        server_tool_use: { web_search_requests: 0 },
-      }),
-      ...textBlock(0, 'x'),
-      {
-        type: 'message_delta',
-        delta: { stop_reason: 'end_turn', stop_sequence: null },
-        usage: { output_tokens: 5, server_tool_use: { web_search_requests: 2 } },
-      },
-      { type: 'message_stop' },
-    ]);
+    const { out, losses } = run(
+      [
+        start({
+          input_tokens: 10,
+          cache_creation_input_tokens: 0,
+          cache_read_input_tokens: 0,
+          cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 },
+          output_tokens: 1,
+          service_tier: 'standard',
+          server_tool_use: { web_search_requests: 0 },
+        }),
+        ...textBlock(0, 'x'),
+        {
+          type: 'message_delta',
+          delta: { stop_reason: 'end_turn', stop_sequence: null },
+          usage: { output_tokens: 5, server_tool_use: { web_search_requests: 2 } },
+        },
+        { type: 'message_stop' },
+      ],
+      { ...OPTS, strictOpenAI: true },
+    );
     expect(losses.map((l) => l.path)).toEqual(['usage.server_tool_use']);
     expect(out.at(-1)).toBe('[DONE]');
     const tiered = run([

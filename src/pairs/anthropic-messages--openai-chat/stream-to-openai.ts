@@ -5,8 +5,10 @@ import { OnceLossCollector } from '../../core/once-loss-collector.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { statusForAnthropicErrorType } from '../../formats/anthropic-messages/errors.js';
 import { ANTHROPIC_MESSAGE_KEYS } from '../../formats/anthropic-messages/message-keys.js';
+import { isServerToolBlockType } from '../../formats/anthropic-messages/server-tools.js';
 import { OPENAI_DONE, type OpenAIStreamEvent } from '../../formats/openai-chat/codec.js';
 import { openaiErrorBody } from '../../formats/openai-chat/errors.js';
+import { SERVER_BLOCK_LEFT_OUT, STOP_SEQUENCE_LEFT_OUT, THINKING_LEFT_OUT } from './extensions.js';
 import { citationsToAnnotations } from './map-citations.js';
 import { anthropicErrorTypeToOpenAI } from './map-errors.js';
 import { anthropicStopReasonLoss, anthropicStopReasonToOpenAI, type OpenAIFinishReason } from './map-stop-reason.js';
@@ -22,9 +24,15 @@ import { reportAnthropicUsageLosses } from './report-usage-losses.js';
  *   (first fragment carries `id`, `type`, `function.name`, `arguments: ''`), `input_json_delta` -> argument fragments.
  * - thinking -> `delta.reasoning_content` plus the crosswire extension `delta.content_blocks`
  *   (`[{index, delta: {thinking}}]`, `[{index, delta: {signature}}]`, redacted: `[{index, delta: {data}}]`;
- *   `index` is the Anthropic block index), so signatures survive a round trip. Once a thinking block was
- *   seen, text deltas also go into `content_blocks` (`{index, delta: {text}}`), so folding the stream's
- *   `content_blocks` by index gives the non-stream `message.content_blocks`.
+ *   `index` is the Anthropic block index), so signatures survive a round trip.
+ * - server tool blocks -> `content_blocks`: `[{index, content_block}]` with the block as it started (a
+ *   `server_tool_use` shell, or a whole result block), its input as `[{index, delta: {partial_json}}]`; a text
+ *   block's citations -> `[{index, delta: {citation}}]` (and `url_citation` annotations).
+ * - Once a thinking, server tool or cited block was seen, text also goes into `content_blocks` (`{index, delta:
+ *   {text}}`; text blocks seen before then are sent once whole, `{index, content_block: {type: "text", text}}`),
+ *   so folding the stream's `content_blocks` by index gives the non-stream `message.content_blocks`.
+ * - `strictOpenAI`: none of the extensions (`content_blocks`, `reasoning_content`, a choice's `stop_sequence`,
+ *   `usage.server_tool_use`) is sent; what only they carry is reported lost.
  * - `message_delta` is held; at `message_stop`: the `finish_reason` chunk (with the `stop_sequence`
  *   extension when a stop sequence matched), then, when the client asked (`context.includeUsage`), the
  *   usage chunk (`choices: []`, same id), then `[DONE]`.
@@ -40,7 +48,7 @@ import { reportAnthropicUsageLosses } from './report-usage-losses.js';
 type Chunk = JsonObject;
 
 interface Block {
-  kind: 'text' | 'tool' | 'thinking' | 'redacted' | 'other';
+  kind: 'text' | 'tool' | 'thinking' | 'redacted' | 'server' | 'other';
   /** OpenAI tool call index (tool blocks) */
   toolIndex: number;
   /** tool blocks: whether any argument text went out (a call without input still owes `"{}"`) */
@@ -49,6 +57,8 @@ interface Block {
   /** text blocks: offset of the block in the joined `content`, and its citations so far */
   textStart: number;
   citations: unknown[];
+  /** text blocks, before `content_blocks` mirrors text: the text so far (sent whole when the mirroring starts) */
+  text: string;
 }
 
 /** fields of the message in `message_start` that are carried (or belong to the stream's own bookkeeping) */
@@ -78,6 +88,8 @@ export function createAnthropicToOpenAIStream(
   options: TranslateOptions = {},
 ): StreamTranslator<unknown, OpenAIStreamEvent> {
   const losses = new OnceLossCollector(options.strict ?? false);
+  /** strict OpenAI compliance: no extension is sent */
+  const compliant = options.strictOpenAI === true;
   const toolNames = options.context?.toolNames;
   const includeUsage = options.context?.includeUsage === true;
   const created = options.created ?? 0;
@@ -87,8 +99,8 @@ export function createAnthropicToOpenAIStream(
   let state: 'before' | 'open' | 'done' = 'before';
   const blocks = new Map<number, Block>();
   let toolCount = 0;
-  /** once a thinking block was seen, text also goes into `content_blocks`, as in the non-stream translation */
-  let sawThinking = false;
+  /** once a thinking, server tool or cited block was seen, text also goes into `content_blocks`, as in the non-stream translation */
+  let mirrorText = false;
   let stopReason: unknown = null;
   let stopSequence: unknown = null;
   let refusal: string | undefined;
@@ -110,7 +122,7 @@ export function createAnthropicToOpenAIStream(
 
   /** usage from message_start / message_delta: cumulative, overwritten; what cannot be carried is a loss */
   const takeUsage = (u: JsonObject): void => {
-    reportAnthropicUsageLosses(u, 'usage', lossOnce);
+    reportAnthropicUsageLosses(u, 'usage', lossOnce, !compliant);
     if (typeof u.service_tier === 'string' && u.service_tier !== 'standard')
       lossOnce('usage.service_tier', `service tier ${JSON.stringify(u.service_tier)} has no OpenAI stream equivalent`);
   };
@@ -172,9 +184,10 @@ export function createAnthropicToOpenAIStream(
       case 'text': {
         const block = newBlock('text');
         block.textStart = textLength;
-        if (Array.isArray(cb.citations)) block.citations.push(...cb.citations);
         blocks.set(index, block);
-        return typeof cb.text === 'string' ? textChunk(index, cb.text) : [];
+        const out = typeof cb.text === 'string' ? textChunk(index, cb.text, block) : [];
+        if (Array.isArray(cb.citations)) for (const c of cb.citations) out.push(...citationChunk(index, c));
+        return out;
       }
       case 'tool_use': {
         const toolIndex = toolCount++;
@@ -190,20 +203,38 @@ export function createAnthropicToOpenAIStream(
         ];
       }
       case 'thinking': {
-        sawThinking = true;
         blocks.set(index, newBlock('thinking'));
-        const out: Chunk[] = [];
+        if (compliant) {
+          lossOnce(path, THINKING_LEFT_OUT);
+          return [];
+        }
+        const out: Chunk[] = mirrorFromNow();
         if (typeof cb.thinking === 'string' && cb.thinking !== '') out.push(thinkingChunk(index, cb.thinking));
         if (typeof cb.signature === 'string' && cb.signature !== '')
           out.push(chunk({ content_blocks: [{ index, delta: { signature: cb.signature } }] }));
         return out;
       }
       case 'redacted_thinking': {
-        sawThinking = true;
         blocks.set(index, newBlock('redacted'));
-        return [chunk({ content_blocks: [{ index, delta: { data: typeof cb.data === 'string' ? cb.data : '' } }] })];
+        if (compliant) {
+          lossOnce(path, THINKING_LEFT_OUT);
+          return [];
+        }
+        const out = mirrorFromNow();
+        out.push(chunk({ content_blocks: [{ index, delta: { data: typeof cb.data === 'string' ? cb.data : '' } }] }));
+        return out;
       }
       default: {
+        if (isServerToolBlockType(cb.type)) {
+          blocks.set(index, newBlock('server'));
+          if (compliant) {
+            lossOnce(path, SERVER_BLOCK_LEFT_OUT);
+            return [];
+          }
+          const out = mirrorFromNow();
+          out.push(chunk({ content_blocks: [{ index, content_block: { ...cb } }] }));
+          return out;
+        }
         blocks.set(index, newBlock('other'));
         lossOnce(path, `content block type ${JSON.stringify(cb.type)} has no OpenAI chat equivalent`);
         return [];
@@ -212,13 +243,28 @@ export function createAnthropicToOpenAIStream(
   }
 
   function newBlock(kind: Block['kind']): Block {
-    return { kind, toolIndex: -1, argsSent: false, open: true, textStart: 0, citations: [] };
+    return { kind, toolIndex: -1, argsSent: false, open: true, textStart: 0, citations: [], text: '' };
   }
 
-  function textChunk(index: number, text: string): Chunk[] {
+  /** `content_blocks` mirrors text from now on: the text blocks sent so far go out whole, once */
+  function mirrorFromNow(): Chunk[] {
+    if (mirrorText) return [];
+    mirrorText = true;
+    const out: Chunk[] = [];
+    for (const [index, block] of blocks) {
+      if (block.kind !== 'text' || block.text === '') continue;
+      out.push(chunk({ content_blocks: [{ index, content_block: { type: 'text', text: block.text } }] }));
+      block.text = '';
+    }
+    return out;
+  }
+
+  function textChunk(index: number, text: string, block: Block): Chunk[] {
     if (text === '') return [];
     textLength += text.length;
-    return [chunk(sawThinking ? { content: text, content_blocks: [{ index, delta: { text } }] } : { content: text })];
+    if (mirrorText) return [chunk({ content: text, content_blocks: [{ index, delta: { text } }] })];
+    if (!compliant) block.text += text;
+    return [chunk({ content: text })];
   }
 
   /** a text block ended: its web-search citations become url_citation annotations over the block's range */
@@ -235,6 +281,7 @@ export function createAnthropicToOpenAIStream(
       textLength,
       `content[${index}].citations`,
       fake,
+      !compliant,
     );
     for (const l of fake.list) lossOnce(l.path, l.reason);
     annotations.push(...found);
@@ -245,6 +292,16 @@ export function createAnthropicToOpenAIStream(
     return chunk({ reasoning_content: thinking, content_blocks: [{ index, delta: { thinking } }] });
   }
 
+  /** one citation of text block `index`: kept for its annotation, and sent whole in the extension */
+  function citationChunk(index: number, citation: unknown): Chunk[] {
+    const block = blocks.get(index);
+    block?.citations.push(citation);
+    if (compliant) return [];
+    const out = mirrorFromNow();
+    out.push(chunk({ content_blocks: [{ index, delta: { citation } }] }));
+    return out;
+  }
+
   function blockDelta(event: JsonObject): Chunk[] {
     const [index, block] = blockAt(event);
     const delta = isRecord(event.delta) ? event.delta : bad('content_block_delta without a delta');
@@ -252,30 +309,33 @@ export function createAnthropicToOpenAIStream(
     switch (delta.type) {
       case 'text_delta':
         if (block.kind !== 'text') return bad(`text_delta for a ${block.kind} block`);
-        return typeof delta.text === 'string' ? textChunk(index, delta.text) : [];
+        return typeof delta.text === 'string' ? textChunk(index, delta.text, block) : [];
       case 'input_json_delta':
         if (block.kind === 'other') return [];
+        if (block.kind === 'server')
+          return compliant || typeof delta.partial_json !== 'string' || delta.partial_json === ''
+            ? []
+            : [chunk({ content_blocks: [{ index, delta: { partial_json: delta.partial_json } }] })];
         if (block.kind !== 'tool') return bad(`input_json_delta for a ${block.kind} block`);
         if (typeof delta.partial_json !== 'string' || delta.partial_json === '') return [];
         block.argsSent = true;
         return [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: delta.partial_json } }] })];
       case 'thinking_delta':
         if (block.kind !== 'thinking') return bad(`thinking_delta for a ${block.kind} block`);
-        return typeof delta.thinking === 'string' && delta.thinking !== ''
+        return !compliant && typeof delta.thinking === 'string' && delta.thinking !== ''
           ? [thinkingChunk(index, delta.thinking)]
           : [];
       case 'signature_delta':
         if (block.kind !== 'thinking') return bad(`signature_delta for a ${block.kind} block`);
-        return typeof delta.signature === 'string'
+        return !compliant && typeof delta.signature === 'string'
           ? [chunk({ content_blocks: [{ index, delta: { signature: delta.signature } }] })]
           : [];
       case 'citations_delta':
         if (block.kind !== 'text') return bad(`citations_delta for a ${block.kind} block`);
-        block.citations.push(delta.citation);
-        return [];
+        return citationChunk(index, delta.citation);
       default:
         // the block itself is carried (the folded message has it); only this delta kind is not
-        if (block.kind !== 'other')
+        if (block.kind !== 'other' && block.kind !== 'server')
           lossOnce(
             `${path}.deltas.${String(delta.type)}`,
             `delta type ${JSON.stringify(delta.type)} has no OpenAI chat equivalent`,
@@ -315,7 +375,8 @@ export function createAnthropicToOpenAIStream(
     if (refusal !== undefined) out.push(chunk({ refusal }));
     const last = chunk({}, finish);
     if (stopReason === 'stop_sequence' && typeof stopSequence === 'string') {
-      (last.choices as JsonObject[])[0]!.stop_sequence = stopSequence;
+      if (compliant) lossOnce('stop_sequence', STOP_SEQUENCE_LEFT_OUT);
+      else (last.choices as JsonObject[])[0]!.stop_sequence = stopSequence;
     }
     out.push(last);
     if (includeUsage)
@@ -325,7 +386,7 @@ export function createAnthropicToOpenAIStream(
         created,
         model,
         choices: [],
-        usage: anthropicUsageToOpenAI(usage),
+        usage: anthropicUsageToOpenAI(usage, !compliant),
       });
     out.push(OPENAI_DONE);
     state = 'done';
