@@ -169,11 +169,6 @@ describe('OpenAI meaning: answers and streams', () => {
       (r) => (((r.choices as Json[])[0]!.message as Json).reasoning_content = 'thought'),
       /reasoning_content/,
     ],
-    [
-      'content_blocks added',
-      (r) => (((r.choices as Json[])[0]!.message as Json).content_blocks = [{ type: 'text', text: 'x' }]),
-      /content_blocks/,
-    ],
     ['stop_sequence added', (r) => ((r.choices as Json[])[0]!.stop_sequence = 'END'), /stop_sequence/],
     ['refusal added', (r) => (((r.choices as Json[])[0]!.message as Json).refusal = 'no'), /refusal/],
     [

@@ -1,4 +1,3 @@
-import { zCrosswireContentBlocks } from '../../generated/openai-chat/zod.gen.js';
 import { isRecord } from '../../src/core/narrow.js';
 import { foldOpenAIChunks } from '../arbitraries/fold-openai-chunks.js';
 import {
@@ -32,7 +31,7 @@ import type { FormatMeaning, StreamMeaning } from './types.js';
  * Answer, as the SDK's final `ChatCompletion` (its stream helper's accumulation for streams): per choice the role,
  * content (`""` ≡ null), refusal, tool calls (ids by order, arguments parsed), annotations (`[]` ≡ absent),
  * finish reason; crosswire's answer extensions, which clients of a crosswire gateway read: `reasoning_content`
- * (`""` ≡ absent), `content_blocks` and the choice's `stop_sequence`; usage: prompt, completion and total tokens,
+ * (`""` ≡ absent) and the choice's `stop_sequence`; usage: prompt, completion and total tokens,
  * cached and reasoning tokens (absent ≡ 0). Other vendor keys are dropped.
  */
 
@@ -151,8 +150,9 @@ function request(body: unknown): unknown {
 
 /**
  * One choice as its reader sees it. `raw` is the choice before vendor keys were dropped: crosswire's own extensions
- * are read from it — `message.reasoning_content` (`""` ≡ absent), `message.content_blocks`, `choice.stop_sequence`
- * (the stop sequence that ended the answer) — as clients of a crosswire gateway read them.
+ * are read from it — `message.reasoning_content` (`""` ≡ absent), `choice.stop_sequence` (the stop sequence that
+ * ended the answer) — as clients of a crosswire gateway read them. (`content_blocks` repeats the answer in
+ * Anthropic's blocks and is compared by the servertools tests, not here.)
  */
 function choice(c: unknown, raw: unknown): unknown {
   if (!isRecord(c)) return c;
@@ -167,9 +167,6 @@ function choice(c: unknown, raw: unknown): unknown {
       content: m.content === '' ? undefined : m.content,
       refusal: m.refusal === '' ? undefined : m.refusal,
       reasoning_content: typeof reasoning === 'string' && reasoning !== '' ? reasoning : undefined,
-      content_blocks: isEmpty(rawMessage.content_blocks)
-        ? undefined
-        : tidy(zCrosswireContentBlocks, rawMessage.content_blocks),
       tool_calls: isEmpty(m.tool_calls) ? undefined : toolCalls(m.tool_calls, ids),
       annotations: isEmpty(m.annotations) ? undefined : m.annotations,
       audio: m.audio,

@@ -76,13 +76,14 @@ function sdkView(format: FormatId, meaning: unknown, stream: boolean): unknown {
 /**
  * `openai`'s `ChatCompletionStream` assigns a delta key it does not know onto the message, overwriting: after a
  * stream, crosswire's `reasoning_content` and `content_blocks` hold the last chunk's value only (docs/spec-drift.md).
- * Stream readers of those extensions read the chunks; the comparison leaves them out on both sides.
+ * Stream readers of those extensions read the chunks; the comparison leaves them out on both sides, and
+ * `annotations` too, which the expected stream's fold (`fold-openai-chunks.ts`) does not collect.
  */
 function withoutStreamedExtensions(meaning: unknown): unknown {
   if (!isRecord(meaning) || !Array.isArray(meaning.choices)) return meaning;
   const choices = meaning.choices.map((c) => {
     if (!isRecord(c) || !isRecord(c.message)) return c;
-    const { reasoning_content: _r, content_blocks: _b, ...message } = c.message;
+    const { reasoning_content: _r, content_blocks: _b, annotations: _a, ...message } = c.message;
     return { ...c, message };
   });
   return { ...meaning, choices };
