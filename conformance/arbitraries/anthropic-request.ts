@@ -9,7 +9,7 @@ import type {
   ToolChoice,
   ToolResultBlockParam,
 } from '../../generated/anthropic-messages/types.gen.js';
-import { modelName, visibleText as text, toolInput, toolName } from './text.js';
+import { anyToolName, modelName, visibleText as text, toolInput } from './text.js';
 
 /** Which optional request features to generate. The round-trip core leaves out fields OpenAI cannot carry. */
 export interface AnthropicRequestShape {
@@ -114,7 +114,7 @@ export function anthropicRequest(shape: AnthropicRequestShape = {}): fc.Arbitrar
   return fc
     .record({
       model: modelName,
-      names: fc.uniqueArray(toolName, { maxLength: 3 }),
+      names: fc.uniqueArray(anyToolName, { maxLength: 3 }),
       system: fc.option(fc.oneof(text, fc.array(textBlock, { minLength: 1, maxLength: 2 })), { nil: undefined }),
       maxTokens: fc.integer({ min: 1, max: 8192 }),
       stop: fc.option(fc.uniqueArray(fc.stringMatching(/^[A-Za-z#\n]{1,6}$/), { minLength: 1, maxLength: 4 }), {

@@ -9,7 +9,7 @@ import type {
   FunctionObject,
 } from '../../generated/openai-chat/types.gen.js';
 import { isBlank } from '../../src/core/blank-text.js';
-import { modelName, text, toolInput, toolName, visibleText } from './text.js';
+import { anyToolName, modelName, text, toolInput, visibleText } from './text.js';
 
 type UserPart = ChatCompletionRequestMessageContentPartText | ChatCompletionRequestMessageContentPartImage;
 
@@ -91,7 +91,7 @@ export function openaiRequest(shape: OpenAIRequestShape = {}): fc.Arbitrary<Crea
   return fc
     .record({
       model: modelName,
-      names: fc.uniqueArray(toolName, { maxLength: 3 }),
+      names: fc.uniqueArray(anyToolName, { maxLength: 3 }),
       system: fc.option(fc.record({ role: fc.constantFrom('system' as const, 'developer' as const), content: text }), {
         nil: undefined,
       }),

@@ -56,13 +56,23 @@ export interface StreamScript {
   converseBlockStops: 'always' | 'never' | 'alternate';
 }
 
-export type GeminiRefusal = 'SAFETY' | 'RECITATION' | 'BLOCKLIST' | 'PROHIBITED_CONTENT' | 'SPII';
+export type GeminiRefusal =
+  | 'SAFETY'
+  | 'RECITATION'
+  | 'BLOCKLIST'
+  | 'PROHIBITED_CONTENT'
+  | 'SPII'
+  | 'IMAGE_SAFETY'
+  | 'IMAGE_PROHIBITED_CONTENT'
+  | 'IMAGE_RECITATION';
 
 export interface ScriptShape {
   /** allow thinking blocks (signed reasoning; OpenAI renders them as unsigned `reasoning_content`) */
   thinking?: boolean;
   /** allow text after a tool call */
   textAfterTools?: boolean;
+  /** with `thinking`: allow a second thinking block after the first text (thinking after other content) */
+  interleavedThinking?: boolean;
   /** tool inputs without empty objects or lists (which streamed Gemini arguments cannot express) */
   noEmptyContainers?: boolean;
 }
@@ -88,7 +98,11 @@ const toolBlock = (i: number, noEmpty: boolean): fc.Arbitrary<ScriptBlock> =>
       return { kind: 'tool', id: `toolu_${i}${suffix}`, name, input, fragments: splitText(json, cuts) };
     });
 
-/** A stream script; the stop reason is `tool_use` exactly when there are tool blocks. */
+/**
+ * A stream script. With tool blocks the stop reason is mostly `tool_use`, else `max_tokens` or `refusal`; without, never
+ * `tool_use`. With `thinking`, one thinking block may lead; with `interleavedThinking` too, another may follow the
+ * first text.
+ */
 export function streamScript(shape: ScriptShape = {}): fc.Arbitrary<StreamScript> {
   return fc
     .record({
@@ -96,6 +110,11 @@ export function streamScript(shape: ScriptShape = {}): fc.Arbitrary<StreamScript
       model: modelName,
       thinking: shape.thinking ? fc.option(thinkingBlock, { nil: undefined }) : fc.constant(undefined),
       lead: fc.option(textBlock, { nil: undefined }),
+      // a second thinking block after the text (interleaved thinking: thinking after other content)
+      later:
+        shape.thinking && shape.interleavedThinking
+          ? fc.option(thinkingBlock, { nil: undefined, freq: 3 })
+          : fc.constant(undefined),
       toolCount: fc.nat({ max: 3 }),
       tail: shape.textAfterTools ? fc.option(textBlock, { nil: undefined }) : fc.constant(undefined),
       tools: fc.tuple(
@@ -104,6 +123,8 @@ export function streamScript(shape: ScriptShape = {}): fc.Arbitrary<StreamScript
         toolBlock(2, shape.noEmptyContainers === true),
       ),
       plainStop: fc.constantFrom<ScriptStop>('end_turn', 'max_tokens', 'stop_sequence', 'refusal'),
+      // a turn with tool calls mostly stops for them, but may be cut (max_tokens) or refused after them
+      toolStop: fc.constantFrom<ScriptStop>('tool_use', 'tool_use', 'tool_use', 'max_tokens', 'refusal'),
       stopSequence: fc.constantFrom('STOP', '\n\nHuman:', '###'),
       usage: fc.record({
         input: fc.nat({ max: 100000 }),
@@ -113,7 +134,16 @@ export function streamScript(shape: ScriptShape = {}): fc.Arbitrary<StreamScript
       }),
       pings: fc.array(fc.nat({ max: 40 }), { maxLength: 3 }),
       openaiUsage: fc.constantFrom<StreamScript['openaiUsage']>('separate', 'with-finish', 'none'),
-      geminiRefusal: fc.constantFrom<GeminiRefusal>('SAFETY', 'RECITATION', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'SPII'),
+      geminiRefusal: fc.constantFrom<GeminiRefusal>(
+        'SAFETY',
+        'RECITATION',
+        'BLOCKLIST',
+        'PROHIBITED_CONTENT',
+        'SPII',
+        'IMAGE_SAFETY',
+        'IMAGE_PROHIBITED_CONTENT',
+        'IMAGE_RECITATION',
+      ),
       geminiCallIds: fc.boolean(),
       geminiStreamedArgs: fc.boolean(),
       converseRefusal: fc.constantFrom<StreamScript['converseRefusal']>('content_filtered', 'guardrail_intervened'),
@@ -123,12 +153,13 @@ export function streamScript(shape: ScriptShape = {}): fc.Arbitrary<StreamScript
       const blocks: ScriptBlock[] = [];
       if (r.thinking) blocks.push(r.thinking);
       if (r.lead) blocks.push(r.lead);
+      if (r.lead && r.later) blocks.push(r.later);
       const tools = r.tools.slice(0, r.toolCount);
       blocks.push(...tools);
       if (tools.length > 0 && r.tail) blocks.push(r.tail);
       if (blocks.length === 0 || blocks.every((b) => b.kind === 'thinking'))
         blocks.push({ kind: 'text', pieces: ['ok'] });
-      const stop: ScriptStop = tools.length > 0 ? 'tool_use' : r.plainStop;
+      const stop: ScriptStop = tools.length > 0 ? r.toolStop : r.plainStop;
       return {
         id: r.id,
         model: r.model,

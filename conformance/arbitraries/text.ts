@@ -38,6 +38,18 @@ export const visibleText: fc.Arbitrary<string> = text.filter((t) => !isBlank(t))
 /** An identifier-like name valid for both Anthropic and OpenAI tools (`^[a-zA-Z0-9_-]{1,64}$`). */
 export const toolName: fc.Arbitrary<string> = fc.stringMatching(/^[a-z][a-z0-9_]{0,15}$/);
 
+/**
+ * A tool name valid for Anthropic and OpenAI that Gemini refuses (it must start with a letter or an underscore:
+ * docs/wire-formats.md#gemini-service-rules), so a request translated to Gemini has to rewrite it and the answer restore it.
+ */
+export const toolNameNeedingRewrite: fc.Arbitrary<string> = fc.stringMatching(/^[0-9][a-z0-9_]{0,15}$/);
+
+/** A tool name for Anthropic / OpenAI request arbitraries: mostly plain, sometimes one another format must rewrite. */
+export const anyToolName: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: toolName },
+  { weight: 1, arbitrary: toolNameNeedingRewrite },
+);
+
 /** A model name. */
 export const modelName: fc.Arbitrary<string> = fc.constantFrom(
   'claude-sonnet-4-5',

@@ -15,6 +15,11 @@ export interface Mutant {
   edits: readonly MutantEdit[];
   /** test files or folders (from the repository root) expected to kill it; the runner runs exactly these */
   tests: readonly string[];
+  /**
+   * a test-name pattern (vitest `-t`): of the listed files, only the tests whose names match run — e.g. one direction
+   * of a property, when the bug can only show there. Leave it out when in doubt: it only saves time.
+   */
+  filter?: string;
 }
 
 /** How often `search` occurs in `text`. */

@@ -1,14 +1,21 @@
 /**
- * The mutant check: plant each bug of `catalogue.ts` in a copy of the tree under `.cache/mutants/<name>/`
- * and run the tests that should catch it. The real source files are never touched.
+ * The mutant check: plant each bug of `catalogue.ts` in a copy of the tree and run the tests that should catch it.
+ * The real source files are never touched.
  *
- *   npm run conformance:mutants [-- name ...]
+ *   npm run conformance:mutants [-- [--workers N] [--no-baseline] name ...]
  *
- * Prints one line per mutant and `mutants killed: N of M`; exits 1 if any mutant survives, the unmutated
- * copy fails its tests, or an anchor no longer matches.
+ * Mutants run in parallel, one per worker (default: 2, or CROSSWIRE_MUTANT_WORKERS); each worker owns its own copy of
+ * the tree under `.cache/mutants/worker-<i>/`, plants one mutant, runs that mutant's listed test files in a fresh
+ * vitest process, and puts the original files back before the next one — so two mutants never share a tree.
+ * First the unmutated copy must pass every listed test (the baseline; `--no-baseline` skips it when the same files
+ * just passed, as in CI right after `npm test`), or a "kill" could be a test that fails anyway.
+ *
+ * Prints one line per mutant and `mutants killed: N of M`; exits 1 if any mutant survives, the unmutated copy fails
+ * its tests, or an anchor no longer matches.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CATALOGUE } from './catalogue.js';
@@ -23,13 +30,15 @@ const COPY = [
   'generated',
   'spec',
   'test',
+  'docs',
+  'README.md',
   'package.json',
   'tsconfig.json',
   'vitest.config.ts',
 ];
 
-/** A fresh copy of the tree (no node_modules: linked) with the mutant's edits applied. */
-function prepare(name: string, mutant: Mutant | undefined): string {
+/** A fresh copy of the tree (no node_modules: linked). */
+function prepare(name: string): string {
   const dir = join(WORK, name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -37,11 +46,21 @@ function prepare(name: string, mutant: Mutant | undefined): string {
     if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  if (mutant) {
-    for (const [file, text] of applyEdits(mutant, (f) => readFileSync(join(ROOT, f), 'utf8')))
-      writeFileSync(join(dir, file), text);
-  }
   return dir;
+}
+
+/** Plant `mutant` in the tree at `dir`; returns the function that puts the original files back. */
+function plant(dir: string, mutant: Mutant): () => void {
+  const originals = new Map<string, string>();
+  const edited = applyEdits(mutant, (f) => {
+    const text = readFileSync(join(dir, f), 'utf8');
+    originals.set(f, text);
+    return text;
+  });
+  for (const [file, text] of edited) writeFileSync(join(dir, file), text);
+  return () => {
+    for (const [file, text] of originals) writeFileSync(join(dir, file), text);
+  };
 }
 
 interface RunResult {
@@ -50,7 +69,7 @@ interface RunResult {
   ms: number;
 }
 
-function runTests(dir: string, tests: readonly string[]): Promise<RunResult> {
+function runTests(dir: string, tests: readonly string[], filter?: string): Promise<RunResult> {
   const started = Date.now();
   return new Promise((done) => {
     const child = spawn(
@@ -60,10 +79,16 @@ function runTests(dir: string, tests: readonly string[]): Promise<RunResult> {
         'run',
         '--root',
         dir,
+        // the type-level project is `npm run typecheck`'s and the full suite's job
+        '--project',
+        'unit',
+        '--project',
+        'integration',
         '--bail',
         '1',
         '--reporter',
         'dot',
+        ...(filter === undefined ? [] : ['-t', filter]),
         ...tests,
       ],
       {
@@ -97,9 +122,49 @@ function failedTests(output: string): string {
   return names[0] ?? '';
 }
 
+interface Args {
+  only: string[];
+  workers: number;
+  baseline: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = {
+    only: [],
+    workers: Number(process.env.CROSSWIRE_MUTANT_WORKERS) || Math.min(2, availableParallelism()),
+    baseline: true,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--no-baseline') args.baseline = false;
+    else if (a === '--workers') args.workers = Math.max(1, Number(argv[++i]) || 1);
+    else if (!a.startsWith('-')) args.only.push(a);
+  }
+  return args;
+}
+
+/** Run `jobs` on `workers` trees, each job alone in its tree; results in job order. */
+async function pool<T, R>(
+  jobs: readonly T[],
+  trees: readonly string[],
+  run: (job: T, dir: string) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(jobs.length);
+  let next = 0;
+  await Promise.all(
+    trees.map(async (dir) => {
+      while (next < jobs.length) {
+        const i = next++;
+        results[i] = await run(jobs[i]!, dir);
+      }
+    }),
+  );
+  return results;
+}
+
 async function main(): Promise<number> {
-  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-  const mutants = only.length > 0 ? CATALOGUE.filter((m) => only.includes(m.name)) : CATALOGUE;
+  const args = parseArgs(process.argv.slice(2));
+  const mutants = args.only.length > 0 ? CATALOGUE.filter((m) => args.only.includes(m.name)) : CATALOGUE;
   if (mutants.length === 0) {
     console.error(`no mutants selected (known: ${CATALOGUE.map((m) => m.name).join(', ')})`);
     return 1;
@@ -116,23 +181,39 @@ async function main(): Promise<number> {
       throw e;
     }
   }
-  const tests = [...new Set(mutants.flatMap((m) => m.tests))];
-  const baseline = await runTests(prepare('_baseline', undefined), tests);
-  if (!baseline.passed) {
-    console.error(
-      `the unmutated tree fails its own tests (${failedTests(baseline.output)}); fix that first\n${baseline.output.slice(-3000)}`,
-    );
-    return 1;
+  const started = Date.now();
+  const workers = Math.min(args.workers, mutants.length);
+  const trees = Array.from({ length: workers }, (_, i) => prepare(`worker-${i}`));
+  if (args.baseline) {
+    // the listed files, shared out over the workers' (still unmutated) trees
+    const tests = [...new Set(mutants.flatMap((m) => m.tests))];
+    const shares = trees.map((_, w) => tests.filter((_, i) => i % workers === w)).filter((s) => s.length > 0);
+    const results = await pool(shares, trees, (share, dir) => runTests(dir, share));
+    const failed = results.find((r) => !r.passed);
+    if (failed) {
+      console.error(
+        `the unmutated tree fails its own tests (${failedTests(failed.output)}); fix that first\n${failed.output.slice(-3000)}`,
+      );
+      return 1;
+    }
+    const ms = Math.max(...results.map((r) => r.ms));
+    console.log(`baseline: the listed tests pass on the unmutated tree (${(ms / 1000).toFixed(1)} s)`);
   }
-  console.log(`baseline: tests pass on the unmutated copy (${(baseline.ms / 1000).toFixed(1)} s)`);
   let killed = 0;
-  for (const m of mutants) {
-    const r = await runTests(prepare(m.name, m), m.tests);
+  await pool(mutants, trees, async (m, dir) => {
+    const restore = plant(dir, m);
+    let r: RunResult;
+    try {
+      r = await runTests(dir, m.tests, m.filter);
+    } finally {
+      restore();
+    }
     if (!r.passed) killed++;
     const verdict = r.passed ? 'SURVIVED' : 'killed  ';
     const by = r.passed ? '' : `\n         by ${failedTests(r.output) || 'a failing run'}`;
     console.log(`${verdict} ${m.name.padEnd(40)} ${(r.ms / 1000).toFixed(1).padStart(5)} s  ${m.description}${by}`);
-  }
+  });
+  console.log(`(${workers} workers, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
   console.log(`mutants killed: ${killed} of ${mutants.length}`);
   if (!process.env.CROSSWIRE_KEEP_MUTANTS) rmSync(WORK, { recursive: true, force: true });
   return killed === mutants.length ? 0 : 1;

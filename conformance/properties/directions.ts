@@ -56,33 +56,38 @@ interface UpstreamSide {
  */
 const UPSTREAM: Record<FormatId, UpstreamSide> = {
   'anthropic-messages': {
-    shape: { thinking: true, textAfterTools: true },
+    shape: { thinking: true, textAfterTools: true, interleavedThinking: true },
     render: renderAnthropicEvents,
     fold: foldAnthropicEvents,
   },
   'openai-chat': {
+    // one reasoning_content per non-stream message: a second thinking block cannot be told apart from the first
     shape: { thinking: true, textAfterTools: true },
     render: renderOpenAIChunks,
     fold: foldOpenAIChunks,
   },
-  gemini: { shape: { thinking: true, textAfterTools: true }, render: renderGeminiChunks, fold: foldGeminiChunks },
+  gemini: {
+    shape: { thinking: true, textAfterTools: true, interleavedThinking: true },
+    render: renderGeminiChunks,
+    fold: foldGeminiChunks,
+  },
   'bedrock-converse': {
-    shape: { thinking: true, textAfterTools: true },
+    shape: { thinking: true, textAfterTools: true, interleavedThinking: true },
     render: renderConverseEvents,
     fold: foldConverseEvents,
   },
   'bedrock-invoke': {
-    shape: { thinking: true, textAfterTools: true },
+    shape: { thinking: true, textAfterTools: true, interleavedThinking: true },
     render: renderBedrockInvokeEvents,
     fold: foldAnthropicEvents,
   },
   'vertex-anthropic': {
-    shape: { thinking: true, textAfterTools: true },
+    shape: { thinking: true, textAfterTools: true, interleavedThinking: true },
     render: renderAnthropicEvents,
     fold: foldAnthropicEvents,
   },
   'openai-responses': {
-    shape: { thinking: true, textAfterTools: true },
+    shape: { thinking: true, textAfterTools: true, interleavedThinking: true },
     render: renderResponsesEvents,
     fold: foldResponsesEvents,
   },

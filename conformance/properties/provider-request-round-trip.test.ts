@@ -16,12 +16,27 @@ import { params, timeout } from './runs.js';
 /** Anthropic -> provider -> Anthropic; the provider's URL carries the model and the stream choice back. */
 function roundTrip(format: ProviderFormat, a: MessageCreateParams) {
   const there = translateRequest('anthropic-messages', format, a);
-  const back = translateRequest(format, 'anthropic-messages', there.body, {
+  const raw = translateRequest(format, 'anthropic-messages', there.body, {
     model: a.model,
     stream: a.stream === true,
   });
+  // a tool name the provider refuses was rewritten on the way there; the request's context maps it back, as the
+  // response translation would (a request going back has no such context)
+  const back = { ...raw, body: restoreNames(raw.body, there.context.toolNames ?? {}) };
   const declared = declaredLossPaths(format, there, back.losses);
   return { there, back, declared };
+}
+
+/** Every `name` string that is a rewritten tool name, put back to the client's name. */
+function restoreNames<T>(v: T, names: Readonly<Record<string, string>>): T {
+  if (Array.isArray(v)) return v.map((x) => restoreNames(x, names)) as T;
+  if (v === null || typeof v !== 'object') return v;
+  return Object.fromEntries(
+    Object.entries(v).map(([k, x]) => [
+      k,
+      k === 'name' && typeof x === 'string' && Object.hasOwn(names, x) ? names[x] : restoreNames(x, names),
+    ]),
+  ) as T;
 }
 
 // A -> provider -> A gives back A, minus what either way declared lost, under the normal forms of

@@ -266,6 +266,10 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
               baseUrl: f === 'openai-chat' || f === 'openai-responses' ? `${mock.url}/v1` : mock.url,
               apiKey: 'mock-upstream-key',
               ...VERTEX_LOCATION,
+              // the scenarios check the translation (URL media a provider cannot take is the translator's reported
+              // loss) and their media URLs name no server here: the gateway's own inlining is tested apart
+              // (src/gateway/gateway-media.test.ts)
+              media: 'pass' as const,
             },
           ]),
         );

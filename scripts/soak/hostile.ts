@@ -16,7 +16,8 @@ export type HostileCase =
   | 'dot-model'
   | 'credentials-rejected'
   | 'upload-abort'
-  | 'slow-reader';
+  | 'slow-reader'
+  | 'media-private-url';
 
 export const HOSTILE_CASES: readonly HostileCase[] = [
   'deep-nesting',
@@ -29,7 +30,52 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   'credentials-rejected',
   'upload-abort',
   'slow-reader',
+  'media-private-url',
 ];
+
+/**
+ * Addresses a media URL must never make the gateway fetch (docs/media.md#safety): cloud metadata, loopback (the
+ * soak's own mocks listen there), a private range, AWS's IPv6 metadata.
+ */
+const PRIVATE_MEDIA = [
+  'https://169.254.169.254/latest/meta-data/iam/security-credentials/',
+  'https://127.0.0.1:1/admin.png',
+  'https://10.0.0.1/a.png',
+  'https://[fd00:ec2::254]/latest',
+];
+
+/** Which of `PRIVATE_MEDIA` the next media case names (in turn: the soak stays reproducible). */
+let mediaTurn = 0;
+
+/** A request naming an image at `url`, for a provider that needs bytes (Bedrock Converse). */
+function mediaBody(client: SoakClient, url: string): Record<string, unknown> {
+  return client === 'anthropic-messages'
+    ? {
+        model: '@bedrock/m',
+        max_tokens: 64,
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'image', source: { type: 'url', url } },
+              { type: 'text', text: 'hi' },
+            ],
+          },
+        ],
+      }
+    : {
+        model: '@bedrock/m',
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'image_url', image_url: { url } },
+              { type: 'text', text: 'hi' },
+            ],
+          },
+        ],
+      };
+}
 
 export interface HostileTarget {
   /** the gateway's base URL */
@@ -263,5 +309,12 @@ export async function sendHostile(
       return abortUpload(target, client);
     case 'slow-reader':
       return slowReader(target, client);
+    case 'media-private-url': {
+      const url = PRIVATE_MEDIA[mediaTurn++ % PRIVATE_MEDIA.length]!;
+      // refused before any connection, naming where the URL is in the client's request
+      const at =
+        client === 'anthropic-messages' ? 'messages[0].content[0].source.url' : 'messages[0].content[0].image_url.url';
+      return expectError(client, await raw(target, { path, text: JSON.stringify(mediaBody(client, url)) }), 400, at);
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asTranslationError, isTranslationError, TranslationError } from './errors.js';
+import { isTranslationError, TranslationError } from './errors.js';
 
 describe('TranslationError', () => {
   it('names the path in its message and keeps kind and path', () => {
@@ -7,18 +7,10 @@ describe('TranslationError', () => {
     expect(e.message).toBe('must be a string (at messages[0].content)');
     expect(e.kind).toBe('invalid_input');
     expect(e.path).toBe('messages[0].content');
+    expect(isTranslationError(e)).toBe(true);
+    expect(isTranslationError(new TypeError('x'))).toBe(false);
     expect(new TranslationError('invalid_input', 'not an object', { path: '' }).message).toBe(
       'not an object (at <root>)',
     );
-  });
-
-  it('asTranslationError passes a TranslationError through and wraps anything else with the label', () => {
-    const typed = new TranslationError('loss', 'x');
-    expect(asTranslationError('upstream', 'OpenAI stream', typed)).toBe(typed);
-    const wrapped = asTranslationError('upstream', 'OpenAI stream', new TypeError('boom'));
-    expect(isTranslationError(wrapped)).toBe(true);
-    expect(wrapped.kind).toBe('upstream');
-    expect(wrapped.message).toBe('OpenAI stream: boom');
-    expect(asTranslationError('upstream', 'Anthropic stream', 42).message).toBe('Anthropic stream: 42');
   });
 });

@@ -36,15 +36,6 @@ export class TranslationError extends Error {
   }
 }
 
-/**
- * Any exception as a `TranslationError`: a TranslationError passes through; anything else (a bug or a
- * shape the code did not foresee) becomes one of `kind`, its message prefixed with `label`.
- */
-export function asTranslationError(kind: TranslationErrorKind, label: string, e: unknown): TranslationError {
-  if (e instanceof TranslationError) return e;
-  return new TranslationError(kind, `${label}: ${e instanceof Error ? e.message : String(e)}`);
-}
-
 export function isTranslationError(e: unknown): e is TranslationError {
   return e instanceof TranslationError;
 }

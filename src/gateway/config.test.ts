@@ -51,4 +51,50 @@ describe('gateway config', () => {
     expect(() => configFromJson({ defaultProvider: 'ghost' }, {})).toThrow(/ghost/);
     expect(() => configFromJson({ idleTimeoutMs: -1 }, {})).toThrow(/idleTimeoutMs/);
   });
+
+  it('reads the media settings: per-provider mode and limits, gateway allowHosts, allowHttp and limits', () => {
+    const c = configFromJson(
+      {
+        providers: {
+          br: {
+            format: 'bedrock-converse',
+            baseUrl: 'http://b',
+            media: 'refuse',
+            mediaLimits: { maxItemBytes: 3_750_000 },
+          },
+          gm: { format: 'gemini', baseUrl: 'http://g' },
+        },
+        media: {
+          allowHosts: ['media.internal', '10.1.0.0/16'],
+          allowHttp: true,
+          limits: { timeoutMs: 5000, maxRedirects: 0 },
+        },
+      },
+      { CROSSWIRE_GM_MEDIA: 'pass' },
+    );
+    expect(c.providers.br).toMatchObject({ media: 'refuse', mediaLimits: { maxItemBytes: 3_750_000 } });
+    expect(c.providers.gm!.media).toBe('pass');
+    expect(c.providers.openai!.media).toBeUndefined();
+    expect(c.media).toEqual({
+      allowHosts: ['media.internal', '10.1.0.0/16'],
+      allowHttp: true,
+      limits: { timeoutMs: 5000, maxRedirects: 0 },
+    });
+    expect(configFromJson({}, { CROSSWIRE_MEDIA_ALLOW_HOSTS: 'a.internal, 10.0.0.0/8' }).media).toEqual({
+      allowHosts: ['a.internal', '10.0.0.0/8'],
+    });
+    expect(configFromJson({}, {}).media).toBeUndefined();
+  });
+  it('rejects bad media settings naming the field', () => {
+    const bad = (json: unknown) => () => configFromJson(json, {});
+    expect(bad({ providers: { openai: { media: 'fetch' } } })).toThrow(/providers.openai.media must be/);
+    expect(bad({ providers: { openai: { mediaLimits: { maxItemBytes: 0 } } } })).toThrow(
+      /providers.openai.mediaLimits.maxItemBytes/,
+    );
+    expect(bad({ media: { limits: { maxBytes: 5 } } })).toThrow(/media.limits.maxBytes is not a media limit/);
+    expect(bad({ media: { limits: { timeoutMs: 1.5 } } })).toThrow(/media.limits.timeoutMs/);
+    expect(bad({ media: { allowHosts: '127.0.0.1' } })).toThrow(/media.allowHosts/);
+    expect(bad({ media: { allowHttp: 'yes' } })).toThrow(/media.allowHttp/);
+    expect(bad({ media: [] })).toThrow(/media must be an object/);
+  });
 });

@@ -1,5 +1,7 @@
 import { type FormatId, isFormatId } from '../core/formats.js';
 import type { AnthropicVersion, Loss } from '../core/index.js';
+import { DEFAULT_MEDIA_LIMITS, type MediaLimits } from '../media/index.js';
+import { type GatewayMediaConfig, MEDIA_MODES, type MediaMode } from './media-config.js';
 import type { UpstreamFetch } from './upstream-fetch.js';
 
 /** One upstream the gateway can send requests to. */
@@ -27,6 +29,14 @@ export interface ProviderConfig {
   /** Vertex: the Google Cloud project and region in the rawPredict path */
   project?: string;
   region?: string;
+  /**
+   * Media by URL the provider's format cannot take (docs/gateway.md#media): `inline` fetches it and sends the
+   * bytes, `pass` leaves it to the translator (reported as a loss), `refuse` answers 400 naming it. Default:
+   * `inline` for Bedrock Converse and InvokeModel, Gemini and OpenAI Chat, `pass` for the others (they fetch URLs).
+   */
+  media?: MediaMode;
+  /** this provider's resolver limits, over `GatewayConfig.media.limits` (e.g. Bedrock's 3.75 MB per image) */
+  mediaLimits?: Partial<MediaLimits>;
 }
 
 export interface LossLogEntry {
@@ -85,6 +95,8 @@ export interface GatewayConfig {
   writeTimeoutMs?: number;
   /** Node server: open connections at most (default 1024); more are closed as they arrive */
   maxConnections?: number;
+  /** the media resolver: allowed hosts, `http`, limits, and its fetch and DNS (docs/gateway.md#media) */
+  media?: GatewayMediaConfig;
   /** where losses and upstream faults are logged (default: one JSON line on stderr) */
   log?: (entry: LossLogEntry | { event: string; [key: string]: unknown }) => void;
   /** a web `Request` handler that answers every upstream call instead of the network (tests hand in mock handlers) */
@@ -151,7 +163,48 @@ function parseProvider(
   if (Array.isArray(r.models)) p.models = r.models.filter((m): m is string => typeof m === 'string');
   if (typeof r.project === 'string') p.project = r.project;
   if (typeof r.region === 'string') p.region = r.region;
+  if ((MEDIA_MODES as readonly unknown[]).includes(r.media)) p.media = r.media as MediaMode;
+  else if (r.media !== undefined) configFail(`providers.${name}.media must be "inline", "pass" or "refuse"`);
+  if (r.mediaLimits !== undefined) p.mediaLimits = parseMediaLimits(r.mediaLimits, `providers.${name}.mediaLimits`);
   return p;
+}
+
+/** Resolver limits from a config file: known names only, each a whole number (at least 1; `maxRedirects` 0). */
+export function parseMediaLimits(raw: unknown, what: string): Partial<MediaLimits> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) configFail(`${what} must be an object`);
+  const out: Partial<MediaLimits> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (!Object.hasOwn(DEFAULT_MEDIA_LIMITS, k))
+      configFail(`${what}.${k} is not a media limit (${Object.keys(DEFAULT_MEDIA_LIMITS).join(', ')})`);
+    const min = k === 'maxRedirects' ? 0 : 1;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min)
+      configFail(`${what}.${k} must be a whole number of at least ${min}`);
+    out[k as keyof MediaLimits] = v;
+  }
+  return out;
+}
+
+function parseMedia(raw: unknown, env: Record<string, string | undefined>): GatewayMediaConfig | undefined {
+  const fromEnv = env.CROSSWIRE_MEDIA_ALLOW_HOSTS;
+  if (raw === undefined && !fromEnv) return undefined;
+  if (raw !== undefined && (typeof raw !== 'object' || raw === null || Array.isArray(raw)))
+    configFail('media must be an object');
+  const r = (raw ?? {}) as Record<string, unknown>;
+  const media: GatewayMediaConfig = {};
+  if (fromEnv)
+    media.allowHosts = fromEnv
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean);
+  else if (r.allowHosts !== undefined) {
+    if (!Array.isArray(r.allowHosts) || !r.allowHosts.every((h) => typeof h === 'string'))
+      configFail('media.allowHosts must be a list of host names, addresses or CIDR ranges');
+    media.allowHosts = r.allowHosts as string[];
+  }
+  if (typeof r.allowHttp === 'boolean') media.allowHttp = r.allowHttp;
+  else if (r.allowHttp !== undefined) configFail('media.allowHttp must be true or false');
+  if (r.limits !== undefined) media.limits = parseMediaLimits(r.limits, 'media.limits');
+  return media;
 }
 
 /**
@@ -180,6 +233,7 @@ export function configFromJson(json: unknown, env: Record<string, string | undef
     if (env[`CROSSWIRE_${e}_API_KEY`]) merged.apiKey = env[`CROSSWIRE_${e}_API_KEY`];
     if (env[`CROSSWIRE_${e}_PROJECT`]) merged.project = env[`CROSSWIRE_${e}_PROJECT`];
     if (env[`CROSSWIRE_${e}_REGION`]) merged.region = env[`CROSSWIRE_${e}_REGION`];
+    if (env[`CROSSWIRE_${e}_MEDIA`]) merged.media = env[`CROSSWIRE_${e}_MEDIA`];
     providers[name] = parseProvider(name, merged, BUILTIN[name], env);
   }
   const config: GatewayConfig = { providers };
@@ -214,6 +268,8 @@ export function configFromJson(json: unknown, env: Record<string, string | undef
         .filter(Boolean)
     : strings(j.allowedHosts);
   if (hosts) config.allowedHosts = hosts;
+  const media = parseMedia(j.media, env);
+  if (media) config.media = media;
   return config;
 }
 

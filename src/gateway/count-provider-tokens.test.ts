@@ -23,7 +23,8 @@ function setup(opts: { strict?: boolean; vertexToken?: string; vertexProject?: b
   const config: GatewayConfig = {
     providers: {
       bedrock: { format: 'bedrock-invoke', baseUrl: 'http://invoke.mock', apiKey: 'b-key' },
-      converse: { format: 'bedrock-converse', baseUrl: 'http://converse.mock/', apiKey: 'c-key' },
+      // `media: pass`: URL media stays for the translator to report (the loss tests below); inlining: gateway-media.test.ts
+      converse: { format: 'bedrock-converse', baseUrl: 'http://converse.mock/', apiKey: 'c-key', media: 'pass' },
       vertex: {
         format: 'vertex-anthropic',
         baseUrl: 'http://vertex.mock',

@@ -8,6 +8,7 @@ import { countGeminiTokens } from './count-gemini-tokens.js';
 import { countProviderTokens, isCountingFormat } from './count-provider-tokens.js';
 import { estimateOpenAIPromptTokens, TokenizerUnavailableError } from './estimate-openai-tokens.js';
 import { type Admitted, admit, lossHeaders } from './exchange-context.js';
+import { inlineHubMedia, mediaModeOf } from './media.js';
 import { readTextWithin } from './read-text-within.js';
 import { relayUpstreamError } from './relay-upstream-error.js';
 import { replaceModelBytes } from './replace-model-bytes.js';
@@ -107,8 +108,13 @@ async function forward(rt: GatewayRuntime, req: Request, a: Admitted): Promise<R
  * `count-tokens:rawPredict`. Others: estimated locally with a real tokenizer and marked `x-crosswire-estimate: true`.
  */
 export async function handleCountTokens(rt: GatewayRuntime, req: Request): Promise<Response> {
-  const a = await admit(rt, req, 'anthropic-messages', 'count_tokens');
-  if (a instanceof Response) return a;
+  const admitted = await admit(rt, req, 'anthropic-messages', 'count_tokens');
+  if (admitted instanceof Response) return admitted;
+  // the tokens of URL media the provider cannot take are counted on its bytes, as the generation would send them
+  const media = mediaModeOf(admitted) === 'pass' ? undefined : await inlineHubMedia(rt, req, admitted, admitted.json);
+  if (media && !media.ok) return media.response;
+  const a: Admitted =
+    media && media.body !== admitted.json ? { ...admitted, json: media.body as Record<string, unknown> } : admitted;
   const { route } = a;
   if (route.provider.format === 'anthropic-messages') return forward(rt, req, a);
   if (route.provider.format === 'gemini') return countGeminiTokens(rt, req, a);

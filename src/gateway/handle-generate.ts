@@ -1,12 +1,13 @@
 import { isTranslationError } from '../core/errors.js';
 import type { Loss } from '../core/losses.js';
-import type { AnthropicVersion, RequestContext, TranslateOptions } from '../core/options.js';
+import type { AnthropicVersion, RequestContext, TranslateOptions, TranslationResult } from '../core/options.js';
 import { asksForStreamUsage } from '../formats/openai-chat/stream-end.js';
-import { getCodec, translateRequest, translateResponse } from '../translate/translate.js';
+import { getCodec, requestFromHub, requestToHub, translateRequest, translateResponse } from '../translate/translate.js';
 import { callUpstream, failedCallStatus, logFailedCall, upstreamFetchOf } from './call-upstream.js';
 import { type ClientFormat, clientError, jsonResponse, translationErrorStatus } from './client-error.js';
 import { type Admitted, admit, logLosses, lossHeaders, wantsStrictOpenAI } from './exchange-context.js';
 import { checkJsonShape, jsonShapeMessage } from './json-shape.js';
+import { inlineHubMedia, mediaModeOf } from './media.js';
 import { readTextWithin } from './read-text-within.js';
 import { relayStream } from './relay-stream.js';
 import { relayUpstreamError } from './relay-upstream-error.js';
@@ -28,14 +29,17 @@ export function newResponseId(format: ClientFormat, random: () => string): strin
 }
 
 /** The request bytes for the upstream, and what the translation learned. */
-function upstreamBody(
+async function upstreamBody(
   rt: GatewayRuntime,
+  req: Request,
   a: Admitted,
   anthropicVersion: AnthropicVersion,
   stream: boolean,
   clientBeta: string | undefined,
   strictOpenAI: boolean,
-): { ok: true; bytes: Uint8Array; losses: Loss[]; context: RequestContext } | { ok: false; response: Response } {
+): Promise<
+  { ok: true; bytes: Uint8Array; losses: Loss[]; context: RequestContext } | { ok: false; response: Response }
+> {
   const { route, clientFormat } = a;
   if (route.provider.format === clientFormat) {
     // same format: the client's bytes, only the model renamed when routing stripped a prefix
@@ -60,7 +64,15 @@ function upstreamBody(
     }
     // an Anthropic client's betas ride in the body of a Bedrock InvokeModel request
     if (clientBeta) options.context = { ...options.context, anthropicBeta: clientBeta };
-    const r = translateRequest(clientFormat, route.provider.format, input, options);
+    const to = route.provider.format;
+    // URL media is inlined (or refused) on the hub body, between the two halves of the translation
+    const atHub = mediaModeOf(a) === 'pass' ? undefined : requestToHub(clientFormat, to, input, options);
+    let r: TranslationResult<unknown>;
+    if (atHub) {
+      const media = await inlineHubMedia(rt, req, a, atHub.body);
+      if (!media.ok) return media;
+      r = requestFromHub(atHub, media.body, options);
+    } else r = translateRequest(clientFormat, to, input, options);
     return { ok: true, bytes: encoder.encode(JSON.stringify(r.body)), losses: r.losses, context: r.context };
   } catch (e) {
     if (isTranslationError(e)) {
@@ -107,7 +119,7 @@ export async function handleGenerate(
   const clientBeta =
     clientFormat === 'anthropic-messages' ? (req.headers.get('anthropic-beta') ?? undefined) : undefined;
   const strictOpenAI = wantsStrictOpenAI(req);
-  const body = upstreamBody(rt, a, anthropicVersion, stream, clientBeta, strictOpenAI);
+  const body = await upstreamBody(rt, req, a, anthropicVersion, stream, clientBeta, strictOpenAI);
   if (!body.ok) return body.response;
   logLosses(rt, a, 'request', provider.format, body.losses);
 

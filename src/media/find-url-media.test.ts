@@ -92,8 +92,13 @@ describe('urlMediaNeedingBytes', () => {
       'messages[2].content[0].content[1].source.url',
     ]);
   });
-  it('Gemini: http URLs only', () => {
-    expect(paths('gemini')).toEqual(['messages[2].content[0].content[1].source.url']);
+  it('Gemini: image URLs (fileData needs a mimeType) and http document URLs', () => {
+    expect(paths('gemini')).toEqual([
+      'messages[0].content[1].source.url',
+      'messages[2].content[0].content[0].source.url',
+      'messages[2].content[0].content[1].source.url',
+      'messages[2].content[1].source.content[1].source.url',
+    ]);
   });
   it('every format has media rules', () => {
     expect(Object.keys(MEDIA_TARGETS).sort()).toEqual([

@@ -27,11 +27,14 @@ interface Placed {
   at: Placement[];
 }
 
-/** What each URL serves. http variants exist for Gemini (which fetches https itself); no http GIF (not a Gemini type). */
+/**
+ * What each URL serves. http variants exist for Gemini (which fetches https documents itself); a GIF is not a Gemini
+ * type, so a Gemini request that places one is refused.
+ */
 const SERVED = new Map<string, SampleType>();
 for (const scheme of ['https', 'http']) {
   for (const [i, t] of (['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const).entries()) {
-    if (!(scheme === 'http' && t === 'image/gif')) SERVED.set(`${scheme}://media.example/i${i}.${t.slice(6)}`, t);
+    SERVED.set(`${scheme}://media.example/i${i}.${t.slice(6)}`, t);
   }
   SERVED.set(`${scheme}://docs.example/report.pdf`, 'application/pdf');
   SERVED.set(`${scheme}://docs.example/notes.txt`, 'text/plain');
@@ -123,7 +126,7 @@ const NEEDS: Record<FormatId, (p: Placement) => boolean> = {
   'bedrock-converse': () => true,
   'bedrock-invoke': () => true,
   'openai-chat': (p) => p.slot === 'document',
-  gemini: (p) => p.url.startsWith('http:'),
+  gemini: (p) => p.slot === 'image' || p.url.startsWith('http:'),
   'openai-responses': () => false,
 };
 
@@ -169,12 +172,18 @@ describe('resolveMedia properties', () => {
       const snapshot = structuredClone(input);
       const { fetch, calls } = countingFetch();
       const wanted = placed.at.filter(NEEDS[to]);
-      const { body: out, fetched } = await resolveMedia(to, input, {
+      const run = resolveMedia(to, input, {
         fetch,
         resolve: async () => ['93.184.216.34'],
         allowHttp: true,
         limits: { maxUrls: 50 },
       });
+      if (to === 'gemini' && wanted.some((p) => SERVED.get(p.url) === 'image/gif')) {
+        await expect(run).rejects.toMatchObject({ reason: 'media_type', status: 400 });
+        expect(input).toEqual(snapshot);
+        return;
+      }
+      const { body: out, fetched } = await run;
 
       expect(input).toEqual(snapshot);
       if (wanted.length === 0) expect(out).toBe(input);

@@ -6,6 +6,7 @@ import type { HostResolver, MediaFetch } from './fetch-media.js';
 import { ForbiddenAddressError } from './host-policy.js';
 import { MediaError } from './media-error.js';
 import { type ResolveMediaOptions, resolveMedia } from './resolve-media.js';
+import { urlMediaNeedingBytes } from './targets.js';
 
 let server: MediaServer;
 beforeAll(async () => {
@@ -180,11 +181,15 @@ describe('resolveMedia: inlining', () => {
     expect(fetched.map((f) => f.url)).toEqual([server.url('/a.pdf')]);
   });
 
-  it('Gemini: https URLs stay (Gemini fetches them), http URLs are inlined, GIF is not a Gemini image type', async () => {
+  it('Gemini: https document URLs stay (Gemini fetches them), image and http URLs are inlined, GIF is not a Gemini image type', async () => {
     const spy = vi.fn<MediaFetch>();
-    const https = request(img('https://media.example/a.png'), doc('https://media.example/a.pdf'));
+    const https = request(doc('https://media.example/a.pdf'));
     expect((await resolveMedia('gemini', https, loopback({ fetch: spy }))).body).toBe(https);
     expect(spy).not.toHaveBeenCalled();
+    // an image URL has no mimeType for fileData until it is fetched: https or not, it is inlined
+    expect(urlMediaNeedingBytes('gemini', request(img('https://media.example/a.png'))).map((s) => s.path)).toEqual([
+      'messages[0].content[1].source.url',
+    ]);
     const { fetched } = await resolveMedia(
       'gemini',
       request(img(server.url('/a.png')), doc(server.url('/a.txt'))),

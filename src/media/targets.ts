@@ -16,10 +16,12 @@ export type { MediaSlot } from './find-url-media.js';
  * - `all`: it takes no URL (Bedrock Converse and InvokeModel accept only bytes or S3 locations);
  * - `documents`: image URLs yes, document URLs no (Chat Completions: `image_url` takes http(s) URLs, a `file`
  *   part only `file_data` or a `file_id`);
- * - `http`: every URL but plain `http:` ones (Gemini `fileData.fileUri` takes Files API URIs, registered `gs://`
- *   objects and public HTTPS or signed URLs, which Gemini fetches itself; not `http:`).
+ * - `https-documents`: document URLs over `https:` only (Gemini: `fileData.fileUri` takes Files API URIs,
+ *   registered `gs://` objects and public HTTPS or signed URLs, which Gemini fetches itself, not `http:`; and
+ *   `fileData` needs the media's `mimeType`, which a document URL has (an Anthropic URL document is a PDF) and an
+ *   image URL does not until it is fetched).
  */
-export type UrlSupport = 'none' | 'all' | 'documents' | 'http';
+export type UrlSupport = 'none' | 'all' | 'documents' | 'https-documents';
 
 export interface MediaTarget {
   urls: UrlSupport;
@@ -43,7 +45,7 @@ export const MEDIA_TARGETS: Record<FormatId, MediaTarget> = {
     document: PDF_AND_TEXT,
   },
   // Gemini's image types are PNG, JPEG, WebP, HEIC and HEIF: no GIF
-  gemini: { urls: 'http', image: ['image/png', 'image/jpeg', 'image/webp'], document: PDF_AND_TEXT },
+  gemini: { urls: 'https-documents', image: ['image/png', 'image/jpeg', 'image/webp'], document: PDF_AND_TEXT },
   // Chat file parts take PDF only; a text document becomes a `text` source, which is sent as text
   'openai-chat': {
     urls: 'documents',
@@ -67,9 +69,9 @@ export function needsBytes(target: MediaTarget, slot: MediaSlot, url: string): b
       return true;
     case 'documents':
       return slot === 'document';
-    case 'http':
+    case 'https-documents':
       // as a URL parser reads it (it drops tabs and newlines anywhere, and spaces around)
-      return URL.canParse(url) && new URL(url).protocol === 'http:';
+      return slot === 'image' || (URL.canParse(url) && new URL(url).protocol === 'http:');
   }
 }
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { FormatId } from '../core/formats.js';
-import { createStreamTranslator, translateError, translateRequest, translateResponse } from './translate.js';
+import {
+  createStreamTranslator,
+  requestFromHub,
+  requestToHub,
+  translateError,
+  translateRequest,
+  translateResponse,
+} from './translate.js';
 
 /** A whole Gemini answer in one stream chunk. */
 const geminiChunk = {
@@ -131,5 +138,69 @@ describe('composed routes through the hub', () => {
       body: { error: { code: 503, message: 'o', status: 'UNAVAILABLE' } },
     });
     expect(vertex.status).toBe(529);
+  });
+});
+
+describe('requestToHub / requestFromHub (the gateway works on the hub body in between)', () => {
+  const chat = {
+    model: 'gpt-4o',
+    messages: [
+      { role: 'system', content: 'short' },
+      { role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://m.example/a.png' } }] },
+    ],
+    stream: true,
+    stream_options: { include_usage: true },
+  };
+  const anthropic = {
+    model: 'claude-x',
+    max_tokens: 9,
+    messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'url', url: 'https://m.example/a.png' } }] }],
+  };
+  const cases: [FormatId, FormatId, unknown][] = [
+    ['openai-chat', 'bedrock-converse', chat],
+    ['openai-chat', 'gemini', chat],
+    ['openai-chat', 'anthropic-messages', chat],
+    ['anthropic-messages', 'bedrock-invoke', anthropic],
+    ['anthropic-messages', 'openai-chat', anthropic],
+  ];
+  it.each(cases)(
+    '%s -> %s: the two halves give what translateRequest gives, losses and contexts included',
+    (from, to, body) => {
+      const options = { model: 'm' };
+      const half = requestToHub(from, to, body, options)!;
+      expect(requestFromHub(half, half.body, options)).toEqual(translateRequest(from, to, body, options));
+    },
+  );
+
+  it('the hub body is the Anthropic request, and what comes after it is what translateRequest makes of it', () => {
+    const half = requestToHub('openai-chat', 'bedrock-converse', chat, { model: 'm' })!;
+    expect(half.body).toMatchObject({
+      system: 'short',
+      messages: [
+        { role: 'user', content: [{ type: 'image', source: { type: 'url', url: 'https://m.example/a.png' } }] },
+      ],
+    });
+    const inlined = structuredClone(half.body) as typeof anthropic;
+    inlined.messages[0]!.content[0]!.source = {
+      type: 'base64',
+      media_type: 'image/png',
+      data: 'iVBORw0KGgo=',
+    } as never;
+    const r = requestFromHub(half, inlined, { model: 'm' });
+    // the only loss is the first hop's (no max_completion_tokens)
+    expect(r.losses.map((l) => l.path)).toEqual(['max_completion_tokens']);
+    expect(r.body).toMatchObject({
+      messages: [{ role: 'user', content: [{ image: { format: 'png', source: { bytes: 'iVBORw0KGgo=' } } }] }],
+    });
+    // the same request without the step loses the URL image
+    expect(
+      translateRequest<FormatId, FormatId>('openai-chat', 'bedrock-converse', chat, { model: 'm' }).losses.map(
+        (l) => l.path,
+      ),
+    ).toContain('messages[0].content[0]');
+  });
+
+  it('no hub body between a format and itself', () => {
+    expect(requestToHub('gemini', 'gemini', {}, {})).toBeUndefined();
   });
 });

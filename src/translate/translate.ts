@@ -73,17 +73,67 @@ export function translateRequest(
 ): TranslationResult<unknown> {
   const chain = route(from, to, 'request');
   if (chain.length === 0) return { body, losses: [], context: {} };
-  let current = body;
-  const losses: Loss[] = [];
-  const contexts: RequestContext[] = [];
-  chain.forEach((pair, hop) => {
-    const r = pair.request!(current, options);
+  return finishRequest(runRequestHops({ chain, done: 0, body, losses: [], contexts: [] }, chain.length, options));
+}
+
+/**
+ * A request translation stopped part-way: `body` is the request after the first `done` hops of `chain`. Opaque to
+ * callers: `requestToHub` makes one, `requestFromHub` finishes it.
+ */
+export interface PartialRequest {
+  readonly chain: readonly PairTranslator[];
+  readonly done: number;
+  readonly body: unknown;
+  readonly losses: readonly Loss[];
+  readonly contexts: readonly RequestContext[];
+}
+
+function runRequestHops(at: PartialRequest, until: number, options: TranslateOptions | undefined): PartialRequest {
+  let current = at.body;
+  const losses = at.losses.slice();
+  const contexts = at.contexts.slice();
+  for (let hop = at.done; hop < until; hop++) {
+    const r = at.chain[hop]!.request!(current, options);
     current = r.body;
-    losses.push(...prefixLosses(r.losses, hop, chain));
+    losses.push(...prefixLosses(r.losses, hop, at.chain));
     contexts.push(r.context);
-  });
+  }
+  return { chain: at.chain, done: until, body: current, losses, contexts };
+}
+
+function finishRequest(at: PartialRequest): TranslationResult<unknown> {
+  const { chain, contexts } = at;
   const context: ViaContext = chain.length === 1 ? contexts[0]! : { ...contexts[0], via: contexts.slice().reverse() };
-  return { body: current, losses, context };
+  return { body: at.body, losses: at.losses.slice(), context };
+}
+
+/**
+ * The first half of `translateRequest(from, to, body, options)`: the request translated as far as the hub
+ * (`anthropic-messages`), so that a caller can work on the hub body (the gateway inlines URL media there) before
+ * `requestFromHub` finishes the same translation. Undefined when the route does not pass through a hub body (from
+ * and to the same format, or a direct pair between two other formats). Pure, like `translateRequest`;
+ * `requestFromHub(p, p.body)` gives what `translateRequest` gives.
+ */
+export function requestToHub(
+  from: FormatId,
+  to: FormatId,
+  body: unknown,
+  options?: TranslateOptions,
+): PartialRequest | undefined {
+  const chain = route(from, to, 'request');
+  if (chain.length === 0) return undefined;
+  const hub = from === HUB ? 0 : chain.findIndex((p) => p.to === HUB) + 1;
+  if (hub === 0 && from !== HUB) return undefined;
+  return runRequestHops({ chain, done: 0, body, losses: [], contexts: [] }, hub, options);
+}
+
+/** The rest of a translation `requestToHub` started, from `hubBody` (the hub body it stopped at, or a new one). */
+export function requestFromHub(
+  at: PartialRequest,
+  hubBody: unknown,
+  options?: TranslateOptions,
+): TranslationResult<unknown> {
+  return finishRequest(runRequestHops({ ...at, body: hubBody }, at.chain.length, options));
 }
 
 /** Translate a response body from the upstream's format to the client's (`ResponseOf<From>` in, `ResponseOf<To>` out). */

@@ -68,7 +68,8 @@ function send(
  * - `/big?bytes=<n>[&chunked=1]`: a PNG of `n` bytes, with content-length unless chunked;
  * - `/html-as-png`: HTML labelled `image/png`; `/latin1.txt`: ISO-8859-1 bytes labelled text/plain; `/page.html`;
  * - `/slow-headers?ms=`, `/slow-body?ms=`: the answer (or its body's end) after `ms`;
- * - `/status/<code>`: that status.
+ * - `/status/<code>`: that status;
+ * - `/reset`: headers and half a PNG, then the connection is destroyed.
  */
 export async function startMediaServer(): Promise<MediaServer> {
   const hits = new Map<string, number>();
@@ -136,6 +137,11 @@ export async function startMediaServer(): Promise<MediaServer> {
       res.writeHead(200, { 'content-type': 'image/png' });
       res.write(SAMPLES['image/png'].subarray(0, 8));
       return later(Number(url.searchParams.get('ms') ?? '5000'), () => res.end(SAMPLES['image/png'].subarray(8)));
+    }
+    if (path === '/reset') {
+      res.writeHead(200, { 'content-type': 'image/png', 'content-length': 4096 });
+      res.write(SAMPLES['image/png'].subarray(0, 8));
+      return later(20, () => res.destroy());
     }
     const status = /^\/status\/(\d{3})$/.exec(path);
     if (status) return send(res, Number(status[1]), { 'content-type': 'text/plain' }, `status ${status[1]}`);

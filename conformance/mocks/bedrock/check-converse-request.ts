@@ -1,6 +1,7 @@
 import { isBlank } from '../../../src/core/blank-text.js';
 import { isRecord } from '../../../src/core/narrow.js';
 import type { RequestValidator, RuleViolation } from '../mock-types.js';
+import { checkConverseMedia } from './check-converse-media.js';
 
 /** Bedrock's words for blank text (docs/wire-formats.md#bedrock-converse-request). */
 const blank = (object: string, at: string) =>
@@ -50,6 +51,7 @@ export function checkConverseRules(body: Record<string, unknown>): RuleViolation
       path: 'toolConfig',
       message: 'The toolConfig field must be defined when using toolUse and toolResult content blocks.',
     });
+  out.push(...checkConverseMedia(body));
   return out;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
+import { geminiSignatureFor, geminiSignatureForRedacted } from '../../../test/support/gemini-thought-signature.js';
 import { LossCollector } from '../../core/losses.js';
 import { anthropicBlockToGeminiPart } from './convert-anthropic-block-to-gemini-part.js';
 
@@ -21,7 +22,7 @@ describe('anthropicBlockToGeminiPart', () => {
     expect(run({ type: 'thinking', thinking: 'hmm', signature: 'c2ln' }).part).toEqual({
       text: 'hmm',
       thought: true,
-      thoughtSignature: 'c2ln',
+      thoughtSignature: geminiSignatureFor('c2ln', 'hmm'),
     });
     expect(run({ type: 'thinking', thinking: 'hmm', signature: '' }).part).toEqual({ text: 'hmm', thought: true });
   });
@@ -32,9 +33,16 @@ describe('anthropicBlockToGeminiPart', () => {
     });
   });
 
+  it('redacted_thinking -> an empty thought part whose signature carries the data', () => {
+    expect(run({ type: 'redacted_thinking', data: 'x' })).toEqual({
+      part: { text: '', thought: true, thoughtSignature: geminiSignatureForRedacted('x') },
+      losses: [],
+    });
+  });
+
   it('blocks Gemini has no part for are reported and give no part', () => {
-    const r = run({ type: 'redacted_thinking', data: 'x' });
+    const r = run({ type: 'container_upload', file_id: 'f' });
     expect(r.part).toBeUndefined();
-    expect(r.losses).toEqual([{ path: 'content[0]', reason: expect.stringContaining('redacted_thinking') }]);
+    expect(r.losses).toEqual([{ path: 'content[0]', reason: expect.stringContaining('container_upload') }]);
   });
 });

@@ -3,6 +3,7 @@ import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { BLANK_TEXT_LOSS, withoutBlankAnthropicText } from '../../formats/anthropic-messages/blank-text.js';
+import { thinkingForThoughtSignature } from './map-thought-signature.js';
 import { geminiToolUseId, toolUseIdForClientCallId } from './tool-use-ids.js';
 
 type Block = Record<string, unknown>;
@@ -32,6 +33,8 @@ const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp
  *   part) is the signature of the thinking that part follows: of the unsigned thought run before it, or,
  *   with none, of an empty thinking block placed where that thinking was (before the parts that followed
  *   it; Anthropic wants thinking before the tool_use blocks of its turn).
+ * - A signature crosswire made for a Gemini client carries its whole thinking block, which it rebuilds
+ *   (`signBlock`), even when the client dropped the thought parts.
  * - A thought that gets no signature cannot be replayed to Anthropic and is a loss.
  * - Blank text (whitespace only), which Anthropic refuses, joins the text next to it, else is a loss.
  * - `functionCall` -> `tool_use` (Gemini's id, or a derived one); `functionResponse` -> `tool_result`
@@ -145,6 +148,7 @@ function convertGeminiParts(
   const flushThought = () => {
     if (!thought) return;
     const block: Block = { type: 'thinking', thinking: thought.text, signature: thought.signature ?? '' };
+    if (thought.signature !== undefined) signBlock(block, thought.signature, thought.path, losses);
     blocks.push(block);
     if (thought.signature === undefined) waiting = { block, path: thought.path };
     segmentStart = blocks.length;
@@ -166,14 +170,37 @@ function convertGeminiParts(
     flushThought();
     convertPart(part, at, blocks, calls, losses, origin);
     if (!sig) continue;
-    if (waiting) waiting.block.signature = sig;
-    else blocks.splice(segmentStart, 0, { type: 'thinking', thinking: '', signature: sig });
+    if (waiting) signBlock(waiting.block, sig, waiting.path, losses);
+    else blocks.splice(segmentStart, 0, signBlock({ type: 'thinking', thinking: '' }, sig, at, losses));
     waiting = undefined;
     segmentStart = blocks.length;
   }
   flushThought();
   dropWaiting();
   return unsigned.size === 0 ? blocks : blocks.filter((b) => !unsigned.has(b));
+}
+
+/**
+ * Signs a thinking block with a part's `thoughtSignature`. One that crosswire made for a Gemini client
+ * (`thinkingForThoughtSignature`) rebuilds the Anthropic block it came from, text and signature byte for byte (or a
+ * redacted_thinking block), whether or not the client replayed the thought text; a text the client replayed that
+ * differs from the signed one is reported. Any other signature (a real Gemini one) is the block's signature as it is.
+ */
+function signBlock(block: Block, sig: string, at: JsonPath, losses: LossCollector): Block {
+  const signed = thinkingForThoughtSignature(sig);
+  if (!signed) {
+    block.signature = sig;
+    return block;
+  }
+  const text = typeof block.thinking === 'string' ? block.thinking : '';
+  const replayed = signed.type === 'thinking' ? signed.thinking : '';
+  if (text !== '' && text !== replayed)
+    losses.add(
+      at,
+      'the replayed thought text differs from the thinking its signature carries: the signed text is sent',
+    );
+  for (const key of Object.keys(block)) delete block[key];
+  return Object.assign(block, signed);
 }
 
 /**

@@ -7,8 +7,17 @@ describe('finish reasons', () => {
     expect(geminiFinishReasonToAnthropic('STOP', false)).toEqual({ stopReason: 'end_turn' });
   });
   it('maps the safety family to refusal and MAX_TOKENS to max_tokens', () => {
-    for (const r of ['SAFETY', 'PROHIBITED_CONTENT', 'BLOCKLIST', 'SPII', 'RECITATION'])
-      expect(geminiFinishReasonToAnthropic(r, false).stopReason).toBe('refusal');
+    for (const r of [
+      'SAFETY',
+      'PROHIBITED_CONTENT',
+      'BLOCKLIST',
+      'SPII',
+      'RECITATION',
+      'IMAGE_SAFETY',
+      'IMAGE_PROHIBITED_CONTENT',
+      'IMAGE_RECITATION',
+    ])
+      expect(geminiFinishReasonToAnthropic(r, false), r).toEqual({ stopReason: 'refusal' });
     expect(geminiFinishReasonToAnthropic('MAX_TOKENS', false)).toEqual({ stopReason: 'max_tokens' });
   });
   it('reports reasons Anthropic cannot say', () => {

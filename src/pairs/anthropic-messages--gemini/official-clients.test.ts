@@ -6,6 +6,7 @@
 
 import { ApiError, GoogleGenAI } from '@google/genai';
 import { describe, expect, it } from 'vitest';
+import { geminiSignatureFor } from '../../../test/support/gemini-thought-signature.js';
 import { anthropicSDKFinalMessage, openaiSDKFinalCompletion } from '../../../test/support/sdk-harness.js';
 import { readText, streamOfText } from '../../../test/support/stream-test-utils.js';
 import type { FormatId } from '../../core/formats.js';
@@ -202,7 +203,9 @@ describe('@google/genai chat history replays the signatures crosswire placed', (
       const modelParts = (body.contents as Array<{ role: string; parts: Array<Record<string, unknown>> }>)
         .filter((c) => c.role === 'model')
         .flatMap((c) => c.parts);
-      expect(modelParts.find((p) => p.functionCall !== undefined)).toMatchObject({ thoughtSignature: 'RXF1YWxseQ==' });
+      expect(modelParts.find((p) => p.functionCall !== undefined)).toMatchObject({
+        thoughtSignature: geminiSignatureFor('RXF1YWxseQ==', 'Need the weather.'),
+      });
       expect(modelParts.filter((p) => p.thought === true).every((p) => p.thoughtSignature === undefined)).toBe(true);
       const anthropic = translateRequest<FormatId, FormatId>('gemini', 'anthropic-messages', body, {
         model: 'claude-x',

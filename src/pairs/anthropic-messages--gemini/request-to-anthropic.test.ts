@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
+import { geminiSignatureFor, geminiSignatureForRedacted } from '../../../test/support/gemini-thought-signature.js';
 import { TranslationError } from '../../core/errors.js';
 import { geminiRequestToAnthropic } from './request-to-anthropic.js';
 import { anthropicRequestToGemini } from './request-to-gemini.js';
@@ -593,6 +594,55 @@ describe('geminiRequestToAnthropic: where a thoughtSignature on a non-thought pa
     ]);
     expect(r.losses).toEqual([
       { path: 'contents[1].parts[0]', reason: expect.stringContaining('without a thoughtSignature') },
+    ]);
+  });
+
+  it('a signature crosswire made carries the whole thinking block: rebuilt without the thought parts', () => {
+    const sig = geminiSignatureFor('RXF1YWxseQ==', 'Need the weather.');
+    const r = t(model([{ text: 'Checking.' }, { functionCall: { name: 'f', args: {} }, thoughtSignature: sig }]));
+    expect(r.losses).toEqual([]);
+    expect((r.body.messages as Array<{ content: unknown }>)[1]!.content).toEqual([
+      { type: 'thinking', thinking: 'Need the weather.', signature: 'RXF1YWxseQ==' },
+      { type: 'text', text: 'Checking.' },
+      { type: 'tool_use', id: 'toolu_gemini_0_f', name: 'f', input: {} },
+    ]);
+    // on the thought part itself, and with the same text replayed: the same block, nothing reported
+    const own = t(model([{ text: 'Need the weather.', thought: true, thoughtSignature: sig }, { text: 'Hi' }]));
+    expect(own.losses).toEqual([]);
+    expect((own.body.messages as Array<{ content: unknown }>)[1]!.content).toEqual([
+      { type: 'thinking', thinking: 'Need the weather.', signature: 'RXF1YWxseQ==' },
+      { type: 'text', text: 'Hi' },
+    ]);
+  });
+
+  it('a replayed thought text that differs from the signed one: the signed text is sent, the difference reported', () => {
+    const sig = geminiSignatureFor('UzE=', 'plan');
+    const r = t(
+      model([
+        { text: 'edited', thought: true },
+        { functionCall: { name: 'f', args: {} }, thoughtSignature: sig },
+      ]),
+    );
+    expect((r.body.messages as Array<{ content: unknown }>)[1]!.content).toEqual([
+      { type: 'thinking', thinking: 'plan', signature: 'UzE=' },
+      { type: 'tool_use', id: 'toolu_gemini_0_f', name: 'f', input: {} },
+    ]);
+    expect(r.losses).toEqual([{ path: 'contents[1].parts[0]', reason: expect.stringContaining('differs') }]);
+  });
+
+  it('a redacted thinking signature gives the redacted_thinking block back', () => {
+    const sig = geminiSignatureForRedacted('ZW5jcnlwdGVk');
+    expect(assistant(model([{ functionCall: { name: 'f', args: {} }, thoughtSignature: sig }]))).toEqual([
+      { type: 'redacted_thinking', data: 'ZW5jcnlwdGVk' },
+      { type: 'tool_use', id: 'toolu_gemini_0_f', name: 'f', input: {} },
+    ]);
+  });
+
+  it('a signature that only looks like ours (base64 of another text starting "anthropic") is a real Gemini one', () => {
+    const sig = Buffer.from('anthropic-other\nx').toString('base64');
+    expect(assistant(model([{ text: 'Hi', thoughtSignature: sig }]))).toEqual([
+      { type: 'thinking', thinking: '', signature: sig },
+      { type: 'text', text: 'Hi' },
     ]);
   });
 });

@@ -82,6 +82,26 @@ describe('geminiResponseToAnthropic', () => {
     expect(r.body.stop_reason).toBe('tool_use');
   });
 
+  it('keeps text that comes after a functionCall, in order', () => {
+    const r = t({
+      candidates: [
+        {
+          content: {
+            role: 'model',
+            parts: [{ text: 'Checking.' }, { functionCall: { name: 'f', args: { a: 1 } } }, { text: 'Done asking.' }],
+          },
+          finishReason: 'STOP',
+        },
+      ],
+    });
+    expect(r.body.content.map((b) => [b.type, b.type === 'text' ? b.text : b.name])).toEqual([
+      ['text', 'Checking.'],
+      ['tool_use', 'f'],
+      ['text', 'Done asking.'],
+    ]);
+    expect(r.body.stop_reason).toBe('tool_use');
+  });
+
   it('carries a Gemini-provided call id in the tool_use id, recognisably, so that requests can send it back', () => {
     const r = t({
       candidates: [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
+import { geminiSignatureFor } from '../../../test/support/gemini-thought-signature.js';
 import { TranslationError } from '../../core/errors.js';
 import { anthropicResponseToGemini } from './response-to-gemini.js';
 
@@ -32,7 +33,7 @@ describe('anthropicResponseToGemini', () => {
               { text: 'Let me check.' },
               {
                 functionCall: { id: 'toolu_01', name: 'get_weather', args: { city: 'Paris' } },
-                thoughtSignature: 'SIG',
+                thoughtSignature: geminiSignatureFor('SIG', 'hmm'),
               },
             ],
           },
@@ -55,7 +56,7 @@ describe('anthropicResponseToGemini', () => {
     const r = anthropicResponseToGemini(
       deepFreeze({
         ...message,
-        content: [{ type: 'redacted_thinking', data: 'x' }],
+        content: [{ type: 'server_tool_use', id: 'srvtoolu_1', name: 'code_execution', input: {} }],
         stop_reason: 'refusal',
         stop_details: { type: 'refusal', category: null, explanation: 'no' },
       }),

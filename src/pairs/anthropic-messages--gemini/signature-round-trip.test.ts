@@ -14,6 +14,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldAnthropicEvents } from '../../../conformance/arbitraries/fold-anthropic-events.js';
 import { foldGeminiChunks } from '../../../conformance/arbitraries/fold-gemini-chunks.js';
+import { geminiSignatureFor } from '../../../test/support/gemini-thought-signature.js';
 import type { FormatId } from '../../core/formats.js';
 import { createStreamTranslator, translateRequest, translateResponse } from '../../translate/translate.js';
 
@@ -318,6 +319,15 @@ describe('Anthropic upstream: a Gemini client replays the same thinking blocks',
       expect(replayGemini(parts)).toEqual(expected());
     });
 
+    it(`${name}: response, replayed without the thought parts (as Gemini CLI does)`, () => {
+      const r = translateResponse<FormatId, FormatId>('anthropic-messages', 'gemini', anthropicMessage(content))
+        .body as {
+        candidates: Array<{ content: { parts: Json[] } }>;
+      };
+      const kept = r.candidates[0]!.content.parts.filter((p) => p.thought !== true);
+      if (kept.some((p) => p.thoughtSignature !== undefined)) expect(replayGemini(kept)).toEqual(expected());
+    });
+
     it(`${name}: stream`, () => {
       const t = createStreamTranslator<FormatId, FormatId>('anthropic-messages', 'gemini');
       const chunks = [...anthropicEvents(content).flatMap((e) => t.push(e)), ...t.end()];
@@ -339,7 +349,7 @@ describe('Anthropic upstream: a Gemini client replays the same thinking blocks',
       { text: 'Checking.' },
       {
         functionCall: { id: 'toolu_01A', name: 'get_weather', args: { city: 'Paris' } },
-        thoughtSignature: 'RXF1YWxseQ==',
+        thoughtSignature: geminiSignatureFor('RXF1YWxseQ==', 'Need the weather.'),
       },
       { functionCall: { id: 'toolu_01B', name: 'get_weather', args: { city: 'Oslo' } } },
     ]);

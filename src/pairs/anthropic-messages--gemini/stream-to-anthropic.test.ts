@@ -122,6 +122,62 @@ describe('createGeminiToAnthropicStream', () => {
     expect(starts.map((e) => e.content_block.name)).toEqual(['3d_render', 'other']);
   });
 
+  it('a rewritten tool name is restored in a call streamed as partialArgs too', () => {
+    const { events } = run(
+      [
+        {
+          candidates: [
+            {
+              content: {
+                parts: [
+                  {
+                    functionCall: {
+                      name: '_3d_render_abc',
+                      partialArgs: [{ jsonPath: '$.q', stringValue: 'x' }],
+                      willContinue: true,
+                    },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+        { candidates: [{ content: { parts: [{ functionCall: { willContinue: false } }] }, finishReason: 'STOP' }] },
+      ],
+      { id: 'msg_1', context: { toolNames: { _3d_render_abc: '3d_render' } } },
+    );
+    const starts = events.filter((e) => (e as { type: string }).type === 'content_block_start') as {
+      content_block: { name: string };
+    }[];
+    expect(starts.map((e) => e.content_block.name)).toEqual(['3d_render']);
+  });
+
+  it('text after a functionCall is a new text block after the tool_use block, not dropped', () => {
+    const { events } = run(
+      [
+        { candidates: [{ content: { parts: [{ text: 'Let me look.' }] } }] },
+        { candidates: [{ content: { parts: [{ functionCall: { name: 'lookup', args: { q: 'a' } } }] } }] },
+        { candidates: [{ content: { parts: [{ text: 'I asked ' }, { text: 'for a.' }] } }] },
+        { candidates: [{ content: { parts: [{ text: '' }] }, finishReason: 'STOP' }] },
+      ],
+      { id: 'msg_1' },
+    );
+    type Ev = { type: string; index?: number; content_block?: { type: string }; delta?: { text?: string } };
+    const evs = events as Ev[];
+    const starts = evs.filter((e) => e.type === 'content_block_start');
+    expect(starts.map((e) => [e.index, e.content_block?.type])).toEqual([
+      [0, 'text'],
+      [1, 'tool_use'],
+      [2, 'text'],
+    ]);
+    const textOf = (i: number) =>
+      evs
+        .filter((e) => e.type === 'content_block_delta' && e.index === i)
+        .map((e) => e.delta?.text ?? '')
+        .join('');
+    expect([textOf(0), textOf(2)]).toEqual(['Let me look.', 'I asked for a.']);
+  });
+
   it('thought parts stream as thinking deltas with the signature just before the stop', () => {
     const { events } = run(
       [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
+import { geminiSignatureFor } from '../../../test/support/gemini-thought-signature.js';
 import { TranslationError } from '../../core/errors.js';
 import { createAnthropicToGeminiStream } from './stream-to-gemini.js';
 
@@ -99,7 +100,7 @@ describe('createAnthropicToGeminiStream', () => {
     expect(out).toEqual([
       c({ text: 'hm', thought: true }),
       c({ text: 'Checking.' }),
-      c({ functionCall: { id: 'toolu_1', name: 'f', args: {} }, thoughtSignature: 'SIG' }),
+      c({ functionCall: { id: 'toolu_1', name: 'f', args: {} }, thoughtSignature: geminiSignatureFor('SIG', 'hm') }),
       c({ functionCall: { id: 'toolu_2', name: 'f', args: {} } }),
       last(undefined),
     ]);
@@ -110,16 +111,16 @@ describe('createAnthropicToGeminiStream', () => {
     expect(out).toEqual([
       c({ text: 'hm', thought: true }),
       c({ text: 'Hi' }),
-      last([{ text: '', thoughtSignature: 'SIG' }]),
+      last([{ text: '', thoughtSignature: geminiSignatureFor('SIG', 'hm') }]),
     ]);
   });
 
   it('a thought with nothing after it keeps its signature on an empty thought part; an omitted thought shows only as a signature', () => {
     expect(run([start, ...thinking(0, 'hm', 'SIG'), ...stop('max_tokens')]).slice(1)).toEqual([
-      last([{ text: '', thought: true, thoughtSignature: 'SIG' }], 'MAX_TOKENS'),
+      last([{ text: '', thought: true, thoughtSignature: geminiSignatureFor('SIG', 'hm') }], 'MAX_TOKENS'),
     ]);
     expect(run([start, ...thinking(0, '', 'SIG'), ...toolUse(1, 'toolu_1'), ...stop('tool_use')])).toEqual([
-      c({ functionCall: { id: 'toolu_1', name: 'f', args: {} }, thoughtSignature: 'SIG' }),
+      c({ functionCall: { id: 'toolu_1', name: 'f', args: {} }, thoughtSignature: geminiSignatureFor('SIG', '') }),
       last(undefined),
     ]);
   });
@@ -136,9 +137,9 @@ describe('createAnthropicToGeminiStream', () => {
     expect(out).toEqual([
       c({ text: 'a', thought: true }),
       c({ text: 'x' }),
-      c({ text: '', thoughtSignature: 'S1' }),
+      c({ text: '', thoughtSignature: geminiSignatureFor('S1', 'a') }),
       c({ text: 'b', thought: true }),
-      c({ functionCall: { id: 'toolu_1', name: 'f', args: {} }, thoughtSignature: 'S2' }),
+      c({ functionCall: { id: 'toolu_1', name: 'f', args: {} }, thoughtSignature: geminiSignatureFor('S2', 'b') }),
       last(undefined),
     ]);
   });
@@ -220,7 +221,10 @@ describe('createAnthropicToGeminiStream: a client that asked for streamed functi
     );
     expect(out.slice(0, -1)).toEqual([
       c({ text: 'hmm', thought: true }),
-      c({ functionCall: { name: 'get_weather', willContinue: true, id: 'toolu_1' }, thoughtSignature: 'c2ln' }),
+      c({
+        functionCall: { name: 'get_weather', willContinue: true, id: 'toolu_1' },
+        thoughtSignature: geminiSignatureFor('c2ln', 'hmm'),
+      }),
       c({
         functionCall: {
           partialArgs: [{ jsonPath: '$.location', stringValue: 'Bos', willContinue: true }],
@@ -257,7 +261,7 @@ describe('createAnthropicToGeminiStream: a client that asked for streamed functi
     expect(out[1]).toEqual(
       c({
         functionCall: { name: 'get_weather', args: { location: 'Boston', days: [1, 2] }, id: 'toolu_1' },
-        thoughtSignature: 'c2ln',
+        thoughtSignature: geminiSignatureFor('c2ln', 'hmm'),
       }),
     );
   });

@@ -15,6 +15,7 @@ import type {
   GeminiResponse,
 } from '../../formats/gemini/types.js';
 import { anthropicStopReasonToGemini } from './map-finish-reason.js';
+import { thoughtSignatureFor } from './map-thought-signature.js';
 import { anthropicUsageToGemini } from './map-usage.js';
 import { GEMINI_STREAMED_ARGUMENTS } from './request-to-anthropic.js';
 
@@ -26,6 +27,8 @@ interface OpenBlock {
   name?: string;
   json: string;
   thinking: boolean;
+  /** a thinking block's text so far: its thoughtSignature carries it (map-thought-signature.ts) */
+  text: string;
   signature?: string;
   /** a tool_use `input` already given in content_block_start (used when no input_json_delta follows) */
   input?: JsonObject;
@@ -36,7 +39,8 @@ interface OpenBlock {
 /**
  * Anthropic stream events -> `streamGenerateContent?alt=sse` chunks. Text and thinking deltas are
  * sent as they come (one part per chunk); a tool_use block is sent whole as one `functionCall`
- * when it stops. A thinking block's signature goes where Gemini puts it: on the first functionCall
+ * when it stops. A thinking block's signature, carrying its text (`thoughtSignatureFor`; a redacted_thinking
+ * block's data likewise), goes where Gemini puts it: on the first functionCall
  * after it, else (as Gemini's own streams do) on an empty text part in the last chunk, or before the
  * next thinking block; an empty thought part when nothing followed the thought. The
  * last chunk carries `finishReason` and `usageMetadata`, and content (that signature, else an empty text
@@ -102,10 +106,16 @@ export function createAnthropicToGeminiStream(
         const b = isRecord(event.content_block) ? event.content_block : {};
         const index = typeof event.index === 'number' ? event.index : -1;
         const type = typeof b.type === 'string' ? b.type : '';
+        if (type === 'redacted_thinking' && typeof b.data === 'string' && b.data !== '') {
+          const before = heldPart();
+          held = { signature: thoughtSignatureFor({ type: 'redacted_thinking', data: b.data }), after: false };
+          blocks.set(index, { type, json: '', text: '', thinking: false });
+          return before.map(chunk);
+        }
         if (type !== 'text' && type !== 'thinking' && type !== 'tool_use') {
           losses.add(`content[${index}]`, `${JSON.stringify(type)} blocks have no Gemini equivalent`);
         }
-        const open: OpenBlock = { type, json: '', thinking: type === 'thinking' };
+        const open: OpenBlock = { type, json: '', text: '', thinking: type === 'thinking' };
         if (typeof b.id === 'string') open.id = b.id;
         if (typeof b.name === 'string') open.name = b.name;
         if (type === 'tool_use' && isRecord(b.input) && Object.keys(b.input).length > 0) open.input = b.input;
@@ -132,7 +142,11 @@ export function createAnthropicToGeminiStream(
           held = undefined;
           return [chunk(part)];
         }
-        if (b.thinking && b.signature) held = { signature: b.signature, after: false };
+        if (b.thinking && b.signature)
+          held = {
+            signature: thoughtSignatureFor({ type: 'thinking', thinking: b.text, signature: b.signature }),
+            after: false,
+          };
         return [];
       }
       case 'message_delta': {
@@ -185,7 +199,9 @@ export function createAnthropicToGeminiStream(
         if (held) held.after = true;
         return [chunk({ text: d.text })];
       case 'thinking_delta':
-        return typeof d.thinking === 'string' && d.thinking !== '' ? [chunk({ text: d.thinking, thought: true })] : [];
+        if (typeof d.thinking !== 'string' || d.thinking === '') return [];
+        b.text += d.thinking;
+        return [chunk({ text: d.thinking, thought: true })];
       case 'signature_delta':
         if (typeof d.signature === 'string') b.signature = d.signature;
         return [];

@@ -2,7 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
-import { toDataUrl, utf8ToBase64 } from './convert-data-url.js';
+import { toDataUrl } from './convert-data-url.js';
 
 /**
  * One Anthropic user-side content block (text, image, document) -> one Chat content part.
@@ -82,8 +82,14 @@ function convertDocument(block: JsonObject, path: JsonPath, losses: LossCollecto
     const mt = requireString(src.media_type, sp, 'media_type');
     fileData = toDataUrl(mt, requireString(src.data, sp, 'data'));
   } else if (src.type === 'text') {
-    const mt = typeof src.media_type === 'string' ? src.media_type : 'text/plain';
-    fileData = toDataUrl(mt, utf8ToBase64(requireString(src.data, sp, 'data')));
+    // Chat `file` parts take PDF only: a text document is sent as a text part (docs/wire-formats.md#openai-chat-request)
+    const text = requireString(src.data, sp, 'data');
+    if (title !== undefined)
+      losses.add(
+        childPath(path, 'title'),
+        'a text document goes to Chat Completions as a text part, which has no title',
+      );
+    return withCache({ type: 'text', text }, block);
   } else {
     losses.add(sp, `document source type ${JSON.stringify(src.type)} has no Chat Completions equivalent`);
     return undefined;

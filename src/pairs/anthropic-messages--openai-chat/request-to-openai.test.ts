@@ -167,13 +167,19 @@ describe('anthropicRequestToOpenAI: content', () => {
               title: 'a.pdf',
             },
             { type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'héllo' } },
+            { type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'notes' }, title: 'n.txt' },
           ],
         },
       ],
     });
+    // Chat file parts take PDF only: a text document is a text part (docs/wire-formats.md#openai-chat-request)
     expect((r.body.messages as { content: unknown }[])[0]?.content).toEqual([
       { type: 'file', file: { filename: 'a.pdf', file_data: 'data:application/pdf;base64,JVBERi0=' } },
-      { type: 'file', file: { file_data: 'data:text/plain;base64,aMOpbGxv' } },
+      { type: 'text', text: 'héllo' },
+      { type: 'text', text: 'notes' },
+    ]);
+    expect(r.losses).toEqual([
+      { path: 'messages[0].content[2].title', reason: expect.stringContaining('text part, which has no title') },
     ]);
   });
 

@@ -80,6 +80,38 @@ describe('createOpenAIToAnthropicStream', () => {
     expect(losses).toEqual([]);
   });
 
+  it('reads chunks without id, object, created or model (OpenAI-compatible servers leave them out)', () => {
+    const bare = (delta: Record<string, unknown>, finish_reason: string | null = null) => ({
+      choices: [{ index: 0, delta, finish_reason }],
+    });
+    const { out } = run([bare({ role: 'assistant' }), bare({ content: 'Hi' }), bare({}, 'stop')], {});
+    const start = out[0] as { type: string; message: { id: string } };
+    expect(start.type).toBe('message_start');
+    expect(start.message.id).toMatch(/^msg_/);
+    const text = out
+      .filter((e) => e.type === 'content_block_delta')
+      .map((e) => (e.delta as { text: string }).text)
+      .join('');
+    expect(text).toBe('Hi');
+    expect(out.at(-1)).toEqual({ type: 'message_stop' });
+  });
+
+  it('keeps the last argument piece that comes on the finish_reason chunk', () => {
+    const { out } = run([
+      ch({
+        role: 'assistant',
+        tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":' } }],
+      }),
+      ch({ tool_calls: [{ index: 0, function: { arguments: '1}' } }] }, 'tool_calls'),
+      usageChunk(3, 4),
+    ]);
+    const args = out
+      .filter((e) => e.type === 'content_block_delta')
+      .map((e) => (e.delta as { partial_json: string }).partial_json)
+      .join('');
+    expect(JSON.parse(args)).toEqual({ a: 1 });
+  });
+
   it('flushes at [DONE] or at the end when no usage chunk comes, and opens no block for empty content', () => {
     const a = run([ch({ role: 'assistant', content: '' }), ch({}, 'stop'), '[DONE]']);
     expect(a.types).toEqual(['message_start', 'message_delta', 'message_stop']);

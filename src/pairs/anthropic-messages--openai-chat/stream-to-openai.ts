@@ -1,4 +1,4 @@
-import { asTranslationError, TranslationError } from '../../core/errors.js';
+import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { OnceLossCollector } from '../../core/once-loss-collector.js';
@@ -425,13 +425,7 @@ export function createAnthropicToOpenAIStream(
   }
 
   return {
-    push(event) {
-      try {
-        return push(event);
-      } catch (e) {
-        throw asTranslationError('upstream', 'Anthropic stream', e);
-      }
-    },
+    push,
     end() {
       if (state === 'done') return [];
       state = 'done';

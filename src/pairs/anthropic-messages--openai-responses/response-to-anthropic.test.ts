@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TranslationError } from '../../core/errors.js';
+import { anthropicRequestToResponses } from './request-to-responses.js';
 import { responsesResponseToAnthropic as t } from './response-to-anthropic.js';
 
 const shell = (extra: Record<string, unknown>) => ({
@@ -35,6 +36,26 @@ describe('Responses response -> Anthropic', () => {
     );
     expect(r.losses.map((l) => l.path)).toEqual(['output[0]', 'output[1].namespace', 'output[2]']);
     expect(r.body.stop_reason).toBe('tool_use');
+  });
+
+  it("a tool name the request rewrote comes back as the client's name", () => {
+    // 'web.search' breaks the Responses function-name rule (no dots): the request translation renames it
+    const req = anthropicRequestToResponses({
+      model: 'gpt-5',
+      max_tokens: 64,
+      messages: [{ role: 'user', content: 'hi' }],
+      tools: [{ name: 'web.search', input_schema: { type: 'object', properties: {} } }],
+    });
+    const sent = (req.body.tools as { name: string }[])[0]!.name;
+    expect(sent).not.toBe('web.search');
+    const r = t(
+      shell({
+        status: 'completed',
+        output: [{ type: 'function_call', call_id: 'call_1', name: sent, arguments: '{}', status: 'completed' }],
+      }),
+      { context: req.context },
+    );
+    expect(r.body.content).toEqual([{ type: 'tool_use', id: 'call_1', name: 'web.search', input: {} }]);
   });
 
   it('a refusal part wins over the status', () => {

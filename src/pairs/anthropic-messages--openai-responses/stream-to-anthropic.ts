@@ -1,4 +1,4 @@
-import { asTranslationError, TranslationError } from '../../core/errors.js';
+import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { OnceLossCollector } from '../../core/once-loss-collector.js';
@@ -461,13 +461,7 @@ export function createResponsesToAnthropicStream(options: TranslateOptions = {})
   }
 
   return {
-    push(event) {
-      try {
-        return push(event);
-      } catch (e) {
-        throw asTranslationError('upstream', 'Responses stream', e);
-      }
-    },
+    push,
     end() {
       if (state === 'done') return [];
       return [errorEvent({ message: 'upstream stream ended before response.completed', code: 'server_error' })];

@@ -1,4 +1,4 @@
-import { asTranslationError, TranslationError } from '../../core/errors.js';
+import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { OnceLossCollector } from '../../core/once-loss-collector.js';
@@ -506,11 +506,10 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
       out.push(ev('response.content_part.done', { ...at, part: { type: 'refusal', refusal } }));
     }
     const cut = status.status === 'incomplete' && refusal === undefined;
+    // a cut turn marks its open message incomplete; an item already sent in response.output_item.done (a tool call
+    // or reasoning the upstream closed before its stop reason came) keeps the status it was sent with, or the
+    // terminal response would contradict it (the non-stream translation, which sees the stop reason first, marks it)
     if (message) closeMessage(out, cut ? 'incomplete' : 'completed');
-    else if (cut) {
-      const last = items[items.length - 1];
-      if (last && typeof last.status === 'string') last.status = 'incomplete';
-    }
     state = 'done';
     const response = shell(status.status, snapshot(), {
       incomplete: status.incomplete_details,
@@ -571,13 +570,7 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
   }
 
   return {
-    push(event) {
-      try {
-        return push(event);
-      } catch (e) {
-        throw asTranslationError('upstream', 'Anthropic stream', e);
-      }
-    },
+    push,
     end() {
       if (state === 'done') return [];
       return failure(502, 'upstream stream ended before message_stop', responsesErrorCodeForStatus(500));
