@@ -126,7 +126,7 @@ describe('spec-drift CLI', () => {
 /**
  * The official spec copies are not part of the repository: CROSSWIRE_OFFICIAL_SPECS names a folder holding
  * `openai-openapi.yaml` (and `anthropic-openapi.json`). .ci/run sets it to the `shared/specs` folder beside the
- * checkout when that exists; without it this test is skipped and says how to run it.
+ * checkout when that exists; without it this test is skipped and says how to run it — except under CI=true, where it fails.
  */
 const OFFICIAL_SPECS = process.env.CROSSWIRE_OFFICIAL_SPECS;
 const HOW_TO_RUN =
@@ -135,6 +135,8 @@ const HOW_TO_RUN =
 describe('spec/openai-chat-completions.yaml against the official OpenAI spec copy', () => {
   it('has no conflicts and no gaps, and covers every request, response and chunk property', async (ctx) => {
     if (!OFFICIAL_SPECS) {
+      // in CI (.ci/run sets CI=true and the folder) a missing folder is a broken setup: fail, never skip in silence
+      if (process.env.CI === 'true') throw new Error(`CI=true but CROSSWIRE_OFFICIAL_SPECS is not set: ${HOW_TO_RUN}`);
       ctx.skip(HOW_TO_RUN);
       return;
     }

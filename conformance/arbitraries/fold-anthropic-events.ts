@@ -64,6 +64,7 @@ export function foldAnthropicEvents(events: readonly unknown[]): Folded<Record<s
         const d = isRecord(e.delta) ? e.delta : {};
         if ('stop_reason' in d) message.stop_reason = d.stop_reason;
         if ('stop_sequence' in d) message.stop_sequence = d.stop_sequence;
+        if ('stop_details' in d) message.stop_details = d.stop_details;
         if (isRecord(e.usage)) {
           const usage = isRecord(message.usage) ? message.usage : {};
           for (const [k, v] of Object.entries(e.usage)) if (v !== null && v !== undefined) usage[k] = v;

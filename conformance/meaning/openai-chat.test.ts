@@ -144,14 +144,15 @@ describe('OpenAI meaning: requests', () => {
 });
 
 describe('OpenAI meaning: answers and streams', () => {
-  it('equal: ids, key order, refusal/logprobs absent, vendor keys and crosswire extensions, content "" for null', () => {
+  it('equal: ids, key order, refusal/logprobs absent, vendor keys, content "" for null, reasoning_content "" for absent', () => {
     const c = clone(completion);
     const choice = (c.choices as Json[])[0]!;
     delete choice.logprobs;
     const msg = choice.message as Json;
     delete msg.refusal;
     msg.content = '';
-    msg.reasoning_content = 'thought';
+    msg.reasoning_content = '';
+    msg.content_blocks = [];
     (c.usage as Json).cache_read_input_tokens = 100;
     expect(
       diff(
@@ -162,6 +163,25 @@ describe('OpenAI meaning: answers and streams', () => {
   });
   const illegal: [string, (r: Json) => void, RegExp][] = [
     ['cached tokens dropped', (r) => delete (r.usage as Json).prompt_tokens_details, /cached_tokens/],
+    // crosswire's answer extensions are read by its clients: a change of them is a change of meaning
+    [
+      'reasoning_content added',
+      (r) => (((r.choices as Json[])[0]!.message as Json).reasoning_content = 'thought'),
+      /reasoning_content/,
+    ],
+    ['stop_sequence added', (r) => ((r.choices as Json[])[0]!.stop_sequence = 'END'), /stop_sequence/],
+    ['refusal added', (r) => (((r.choices as Json[])[0]!.message as Json).refusal = 'no'), /refusal/],
+    [
+      'an annotation added',
+      (r) =>
+        (((r.choices as Json[])[0]!.message as Json).annotations = [
+          {
+            type: 'url_citation',
+            url_citation: { url: 'https://example.com', title: 't', start_index: 0, end_index: 1 },
+          },
+        ]),
+      /annotations/,
+    ],
     ['finish reason changed', (r) => ((r.choices as Json[])[0]!.finish_reason = 'stop'), /finish_reason/],
     [
       'a tool-call argument dropped',

@@ -30,8 +30,9 @@ import type { FormatMeaning, StreamMeaning } from './types.js';
  *
  * Answer, as the SDK's final `ChatCompletion` (its stream helper's accumulation for streams): per choice the role,
  * content (`""` ≡ null), refusal, tool calls (ids by order, arguments parsed), annotations (`[]` ≡ absent),
- * finish reason; usage: prompt, completion and total tokens, cached and reasoning tokens (absent ≡ 0). Crosswire's
- * non-OpenAI extensions (`reasoning_content`, `content_blocks`, …) are vendor keys here.
+ * finish reason; crosswire's answer extensions, which clients of a crosswire gateway read: `reasoning_content`
+ * (`""` ≡ absent) and the choice's `stop_sequence`; usage: prompt, completion and total tokens,
+ * cached and reasoning tokens (absent ≡ 0). Other vendor keys are dropped.
  */
 
 /** The properties `spec/openai-chat-completions.yaml` marks `x-crosswire-extension: true` (a test keeps this true). */
@@ -147,21 +148,31 @@ function request(body: unknown): unknown {
   return defined(dropEmpty(t, ['stop', 'tools', 'stream_options', 'metadata']));
 }
 
-function choice(c: unknown): unknown {
+/**
+ * One choice as its reader sees it. `raw` is the choice before vendor keys were dropped: crosswire's own extensions
+ * are read from it — `message.reasoning_content` (`""` ≡ absent), `choice.stop_sequence` (the stop sequence that
+ * ended the answer) — as clients of a crosswire gateway read them. (`content_blocks` repeats the answer in
+ * Anthropic's blocks and is compared by the servertools tests, not here.)
+ */
+function choice(c: unknown, raw: unknown): unknown {
   if (!isRecord(c)) return c;
   const ids = idNamer();
   const m = rec(c.message);
+  const rawMessage = rec(rec(raw).message);
+  const reasoning = rawMessage.reasoning_content;
   return defined({
     index: c.index,
     message: defined({
       role: m.role,
       content: m.content === '' ? undefined : m.content,
       refusal: m.refusal === '' ? undefined : m.refusal,
+      reasoning_content: typeof reasoning === 'string' && reasoning !== '' ? reasoning : undefined,
       tool_calls: isEmpty(m.tool_calls) ? undefined : toolCalls(m.tool_calls, ids),
       annotations: isEmpty(m.annotations) ? undefined : m.annotations,
       audio: m.audio,
     }),
     finish_reason: c.finish_reason,
+    stop_sequence: typeof rec(raw).stop_sequence === 'string' ? rec(raw).stop_sequence : undefined,
   });
 }
 
@@ -180,7 +191,8 @@ function usage(u: unknown): unknown {
 export function openaiCompletionMeaning(body: unknown): unknown {
   if (!isRecord(body)) return { invalid: body };
   const t = tidy(schemaOf('openai-chat', 'response'), body, { ignoreKeys: OPENAI_EXTENSION_KEYS }) as Json;
-  return defined({ choices: arr(t.choices).map(choice), usage: usage(t.usage) });
+  const raw = arr(body.choices);
+  return defined({ choices: arr(t.choices).map((c, i) => choice(c, raw[i])), usage: usage(t.usage) });
 }
 
 function stream(events: readonly unknown[]): StreamMeaning {

@@ -107,6 +107,14 @@ function unionMember(d: Def, value: unknown): Node | undefined {
   return best;
 }
 
+/** The member of the union `schema` that describes `value` (as `tidy` picks it); undefined when it is no union. */
+export function unionMemberFor(schema: z.ZodType, value: unknown): z.ZodType | undefined {
+  const d = defOf(unwrap(schema).node);
+  if (d.type !== 'union') return undefined;
+  const member = unionMember(d, value);
+  return member ? asZod(member) : undefined;
+}
+
 export interface TidyOptions {
   /** keys to drop wherever they occur (the format's own extensions, e.g. crosswire's OpenAI extensions) */
   ignoreKeys?: ReadonlySet<string>;

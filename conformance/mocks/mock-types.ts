@@ -51,6 +51,12 @@ export interface RuleViolation {
   message: string;
   status?: number;
   type?: string;
+  /** OpenAI formats: the error's `param` when it is not `path` (null: the API names none) */
+  param?: string | null;
+  /** OpenAI formats: the error's `code` (e.g. `unknown_parameter`) */
+  code?: string;
+  /** Gemini: the `google.rpc.BadRequest` field violations the error lists */
+  fieldViolations?: ReadonlyArray<{ field?: string; description: string }>;
 }
 
 /** The spec validator the mocks use (`validateRequest` of `src/validate`). */

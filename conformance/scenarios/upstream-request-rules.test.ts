@@ -85,7 +85,7 @@ describe('upstreamRequestProblems', () => {
         },
       ];
       expect(upstreamRequestProblems('gemini', { ...gemini, tools })).toEqual([
-        'tools[0].functionDeclarations[0].parameters.additionalProperties: Invalid JSON payload received. Unknown name "additionalProperties": Cannot find field.',
+        `tools[0].function_declarations[0].parameters: Invalid JSON payload received. Unknown name "additionalProperties" at 'tools[0].function_declarations[0].parameters': Cannot find field.`,
       ]);
       const generationConfig = { thinkingConfig: { thinkingBudget: 1024, thinkingLevel: 'HIGH' } };
       expect(upstreamRequestProblems('gemini', { ...gemini, generationConfig })).toEqual([

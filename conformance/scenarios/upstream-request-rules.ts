@@ -13,6 +13,7 @@ import type { RuleViolation } from '../mocks/mock-types.js';
 import { checkOpenAIRequest } from '../mocks/openai/check-openai-request.js';
 import { checkResponsesRequest } from '../mocks/openai-responses/check-responses-request.js';
 import { validateCountTokensRequest, validateInputTokensRequest } from '../mocks/spec-validator.js';
+import { unknownFieldViolations } from '../mocks/strict-fields.js';
 import { checkVertexAnthropicBody } from '../mocks/vertex/check-vertex-anthropic-body.js';
 import { checkVertexCountTokens } from '../mocks/vertex/check-vertex-count-tokens.js';
 
@@ -48,13 +49,27 @@ const noSpec = () => ({ ok: true, errors: [] });
  * Vertex: `anthropic_version` in the body, no `model` (Invoke: no `stream` either), and the Anthropic rules under
  * the version the body names. `anthropicVersion` is the version an Anthropic request is sent with (default
  * 2023-06-01); `endpoint` `count_tokens` checks the format's token-count body instead (Anthropic count_tokens,
- * Gemini countTokens, Bedrock CountTokens, Vertex count-tokens).
+ * Gemini countTokens, Bedrock CountTokens, Vertex count-tokens). Fields the spec does not define are problems too,
+ * worded as the provider words them (`conformance/mocks/strict-fields.ts`; OpenAI Chat: top-level keys only).
  */
 export function upstreamRequestProblems(
   format: FormatId,
   body: unknown,
   anthropicVersion = '2023-06-01',
   endpoint: UpstreamEndpoint = 'messages',
+): string[] {
+  const found = knownFieldProblems(format, body, anthropicVersion, endpoint);
+  // fields the spec does not define, in the provider's words (`strict-fields.ts`), unless already named
+  const named = new Set(found.map((f) => f.slice(0, f.indexOf(': '))));
+  const unknown = unknownFieldViolations(format, body, endpoint).map((v) => line(v.path, v.message));
+  return [...found, ...unknown.filter((u) => !named.has(u.slice(0, u.indexOf(': '))))];
+}
+
+function knownFieldProblems(
+  format: FormatId,
+  body: unknown,
+  anthropicVersion: string,
+  endpoint: UpstreamEndpoint,
 ): string[] {
   const count = endpoint === 'count_tokens';
   if (format === 'anthropic-messages' && count) {

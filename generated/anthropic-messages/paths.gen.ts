@@ -75,6 +75,14 @@ export interface components {
             cache_control?: components["schemas"]["CacheControlEphemeral"] | null;
             inference_geo?: string | null;
             diagnostics?: components["schemas"]["DiagnosticsParam"] | null;
+            /** @description Context editing (beta `context-management-2025-06-27`), e.g. `{"edits": [{"type": "clear_tool_uses_20250919"}]}`. Claude Code sends it; Bedrock and Vertex take it too. Not modelled in detail. */
+            context_management?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Remote MCP servers (beta `mcp-client-2025-04-04`). Not modelled in detail. */
+            mcp_servers?: {
+                [key: string]: unknown;
+            }[];
             /** @description Sampling temperature. Valid only under API version `2023-06-01`; `2026-10-21` rejects it (400, even at its default value). */
             temperature?: number;
             /** @description Nucleus sampling. Valid only under API version `2023-06-01`; `2026-10-21` rejects it. */

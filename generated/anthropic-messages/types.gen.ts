@@ -41,6 +41,18 @@ export type MessageCreateParams = {
     inference_geo?: string | null;
     diagnostics?: DiagnosticsParam | null;
     /**
+     * Context editing (beta `context-management-2025-06-27`), e.g. `{"edits": [{"type": "clear_tool_uses_20250919"}]}`. Claude Code sends it; Bedrock and Vertex take it too. Not modelled in detail.
+     */
+    context_management?: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * Remote MCP servers (beta `mcp-client-2025-04-04`). Not modelled in detail.
+     */
+    mcp_servers?: Array<{
+        [key: string]: unknown;
+    }>;
+    /**
      * Sampling temperature. Valid only under API version `2023-06-01`; `2026-10-21` rejects it (400, even at its default value).
      */
     temperature?: number;

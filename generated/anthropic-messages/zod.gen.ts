@@ -961,6 +961,8 @@ export const zMessageCreateParams = z.object({
     cache_control: zCacheControlEphemeral.nullish(),
     inference_geo: z.string().nullish(),
     diagnostics: zDiagnosticsParam.nullish(),
+    context_management: z.record(z.string(), z.unknown()).nullish(),
+    mcp_servers: z.array(z.record(z.string(), z.unknown())).optional(),
     temperature: z.number().gte(0).lte(1).optional(),
     top_p: z.number().gte(0).lte(1).optional(),
     top_k: z.int().gte(0).optional()

@@ -241,6 +241,18 @@ async function grammarErrors(format: FormatId, text: string): Promise<string[]> 
   return errors;
 }
 
+describe('recorded captures', () => {
+  // an empty or missing fixtures/recorded would turn the tests below into none: that is a failure, not a pass
+  it('hold streams and responses of both formats', () => {
+    for (const from of ['anthropic-messages', 'openai-chat'])
+      expect(
+        cases().filter((c) => c.from === from && c.name.startsWith('recorded/')).length,
+        `recorded ${from} streams`,
+      ).toBeGreaterThan(0);
+    expect(responseCases().length, 'recorded responses').toBeGreaterThan(0);
+  });
+});
+
 describe.each(cases())('stream $name', (c) => {
   it('is accepted by the client SDK and matches the non-stream translation', async () => {
     const upstream = await decodeAll(c.from, c.text);

@@ -8,6 +8,7 @@ import { createMockProvider } from '../create-mock-provider.js';
 import type { MockOptions, MockProvider, RuleViolation } from '../mock-types.js';
 import type { EndpointRequest, ProviderDefinition } from '../provider-definition.js';
 import { validateCountTokensRequest } from '../spec-validator.js';
+import { unknownFieldViolations } from '../strict-fields.js';
 import { anthropicPrompt } from './anthropic-prompt.js';
 import { checkAnthropicHeaders } from './check-anthropic-headers.js';
 import { checkAnthropicParams } from './check-anthropic-params.js';
@@ -55,6 +56,7 @@ const anthropicDefinition: ProviderDefinition = {
       matches: (path) => path.endsWith('/v1/messages/count_tokens'),
       check: (request) => [
         ...specViolations(validateCountTokensRequest(request.body)),
+        ...unknownFieldViolations('anthropic-messages', request.body, 'count_tokens'),
         ...providerRules(request, 'count_tokens'),
       ],
       answer: (request) => ({ json: { input_tokens: countAllTokens(anthropicPrompt(request.body).inputTexts) } }),
@@ -63,6 +65,7 @@ const anthropicDefinition: ProviderDefinition = {
       matches: (path) => path.endsWith('/v1/messages'),
       check: (request, validate) => [
         ...specViolations(validate('anthropic-messages', request.body)),
+        ...unknownFieldViolations('anthropic-messages', request.body),
         ...providerRules(request, 'messages'),
         ...agentViolations(anthropicPrompt(request.body)),
       ],

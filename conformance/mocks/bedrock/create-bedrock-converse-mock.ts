@@ -8,6 +8,7 @@ import { agentViolations } from '../agent-views.js';
 import { createMockProvider } from '../create-mock-provider.js';
 import type { MockOptions, MockProvider } from '../mock-types.js';
 import type { ProviderDefinition } from '../provider-definition.js';
+import { unknownFieldViolations } from '../strict-fields.js';
 import { bedrockCountTokensEndpoint } from './bedrock-count-tokens-endpoint.js';
 import { checkBedrockAuth } from './check-bedrock-auth.js';
 import { checkConverseRequest } from './check-converse-request.js';
@@ -104,6 +105,7 @@ const definition = (blockStops: ConverseBlockStops): ProviderDefinition => ({
       model: (request) => parseBedrockConversePath(request.url.pathname)?.model,
       check: (request, validate) => [
         ...checkConverseRequest(request.body, validate),
+        ...unknownFieldViolations('bedrock-converse', request.body),
         ...agentViolations(conversePrompt(request.body)),
       ],
       answer: (request, options) => {

@@ -9,6 +9,7 @@ import { renderAnthropicMessage } from '../anthropic/render-anthropic-message.js
 import { createMockProvider } from '../create-mock-provider.js';
 import type { MockOptions, MockProvider } from '../mock-types.js';
 import type { ProviderDefinition } from '../provider-definition.js';
+import { withUnknownFields } from '../strict-fields.js';
 import { bedrockCountTokensEndpoint } from './bedrock-count-tokens-endpoint.js';
 import { checkBedrockAuth } from './check-bedrock-auth.js';
 import { checkInvokeBody } from './check-invoke-body.js';
@@ -55,7 +56,7 @@ const definition: ProviderDefinition = {
       matches: (path) => parseBedrockInvokePath(path) !== undefined,
       model: (request) => parseBedrockInvokePath(request.url.pathname)?.model,
       check: (request, validate) => [
-        ...checkInvokeBody(request.body, validate),
+        ...withUnknownFields('bedrock-invoke', checkInvokeBody(request.body, validate), request.body),
         ...agentViolations(anthropicPrompt(request.body)),
       ],
       answer: (request, options) => {

@@ -8,6 +8,7 @@ import { agentViolations } from '../agent-views.js';
 import { createMockProvider } from '../create-mock-provider.js';
 import type { MockOptions, MockProvider } from '../mock-types.js';
 import type { ProviderDefinition } from '../provider-definition.js';
+import { unknownFieldViolations } from '../strict-fields.js';
 import { checkGeminiCountTokens, countedRequest } from './check-gemini-count-tokens.js';
 import { checkGeminiHeaders } from './check-gemini-headers.js';
 import { checkGeminiRequest } from './check-gemini-request.js';
@@ -35,7 +36,14 @@ function countModel(pathname: string): string | undefined {
 
 function definition(options: MockOptions): ProviderDefinition {
   return {
-    errorBody: (status, message) => geminiErrorBody(status, message),
+    errorBody: (status, message, violation) => {
+      const body = geminiErrorBody(status, message);
+      if (!violation?.fieldViolations) return body;
+      const details = [
+        { '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: violation.fieldViolations },
+      ];
+      return { error: { ...body.error, details } };
+    },
     responseHeaders: { 'x-goog-request-id': 'req_mock' },
     // the key may also come as `?key=`: the header check sees no URL, so the endpoint check repeats it with one
     checkHeaders: (headers, o) => (headers.get('x-goog-api-key') === null ? undefined : checkGeminiHeaders(headers, o)),
@@ -65,7 +73,12 @@ function definition(options: MockOptions): ProviderDefinition {
                 path: e.path,
                 message: e.path === '' ? e.message : `* ${e.path}: ${e.message}`,
               }));
-          return [...specViolations, ...checkGeminiRequest(body), ...agentViolations(geminiPrompt(body))];
+          return [
+            ...specViolations,
+            ...unknownFieldViolations('gemini', request.body),
+            ...checkGeminiRequest(body),
+            ...agentViolations(geminiPrompt(body)),
+          ];
         },
         answer: (request, o) => {
           const op = operation(request.url.pathname);

@@ -10,6 +10,7 @@ import type { MockOptions, MockProvider } from '../mock-types.js';
 import { checkOpenAIHeaders } from '../openai/check-openai-headers.js';
 import type { ProviderDefinition } from '../provider-definition.js';
 import { validateInputTokensRequest } from '../spec-validator.js';
+import { unknownFieldViolations } from '../strict-fields.js';
 import { checkResponsesRequest } from './check-responses-request.js';
 import { renderResponsesEvents, renderResponsesResponse } from './render-responses.js';
 import { responsesPrompt } from './responses-prompt.js';
@@ -28,11 +29,10 @@ function specViolations(result: { ok: boolean; errors: ReadonlyArray<{ path: str
 
 const responsesDefinition: ProviderDefinition = {
   errorBody: (status, message, violation) =>
-    openaiErrorBody(
-      status,
-      message,
-      violation?.path ? { param: violation.path } : violation?.type ? { type: violation.type } : {},
-    ),
+    openaiErrorBody(status, message, {
+      ...(violation?.path ? { param: violation.path } : violation?.type ? { type: violation.type } : {}),
+      ...(violation?.code ? { code: violation.code } : {}),
+    }),
   responseHeaders: { 'x-request-id': 'req_mock' },
   checkHeaders: checkOpenAIHeaders,
   framing: {
@@ -48,6 +48,7 @@ const responsesDefinition: ProviderDefinition = {
       check: (request) => [
         ...checkResponsesRequest(request.body),
         ...specViolations(validateInputTokensRequest(request.body)),
+        ...unknownFieldViolations('openai-responses', request.body, 'count_tokens'),
       ],
       answer: (request) => ({
         json: {
@@ -62,6 +63,7 @@ const responsesDefinition: ProviderDefinition = {
       check: (request, validate) => [
         ...checkResponsesRequest(request.body),
         ...specViolations(validate('openai-responses', request.body)),
+        ...unknownFieldViolations('openai-responses', request.body),
         ...agentViolations(responsesPrompt(request.body)),
       ],
       answer: (request, options) => {

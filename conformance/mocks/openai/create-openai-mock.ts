@@ -6,6 +6,7 @@ import { agentViolations } from '../agent-views.js';
 import { createMockProvider } from '../create-mock-provider.js';
 import type { MockOptions, MockProvider } from '../mock-types.js';
 import type { ProviderDefinition } from '../provider-definition.js';
+import { unknownFieldViolations } from '../strict-fields.js';
 import { checkOpenAIHeaders } from './check-openai-headers.js';
 import { checkOpenAIRequest } from './check-openai-request.js';
 import { openaiPrompt } from './openai-prompt.js';
@@ -20,7 +21,13 @@ const openaiDefinition: ProviderDefinition = {
     openaiErrorBody(
       status,
       message,
-      violation?.path ? { param: violation.path } : violation?.type ? { type: violation.type } : {},
+      violation?.param !== undefined
+        ? { param: violation.param }
+        : violation?.path
+          ? { param: violation.path }
+          : violation?.type
+            ? { type: violation.type }
+            : {},
     ),
   responseHeaders: { 'x-request-id': 'req_mock' },
   checkHeaders: checkOpenAIHeaders,
@@ -42,7 +49,12 @@ const openaiDefinition: ProviderDefinition = {
               path: e.path,
               message: e.path === '' ? e.message : `Invalid '${e.path}': ${e.message}`,
             }));
-        return [...specViolations, ...checkOpenAIRequest(request.body), ...agentViolations(openaiPrompt(request.body))];
+        return [
+          ...specViolations,
+          ...unknownFieldViolations('openai-chat', request.body),
+          ...checkOpenAIRequest(request.body),
+          ...agentViolations(openaiPrompt(request.body)),
+        ];
       },
       answer: (request, options) => {
         const body = request.body;

@@ -13,6 +13,7 @@ import { createMockProvider } from '../create-mock-provider.js';
 import type { MockOptions, MockProvider, RuleViolation } from '../mock-types.js';
 import type { ProviderDefinition } from '../provider-definition.js';
 import { readBearerToken } from '../read-bearer-token.js';
+import { withUnknownFields } from '../strict-fields.js';
 import { checkVertexAnthropicBody } from './check-vertex-anthropic-body.js';
 import { checkVertexCountTokens } from './check-vertex-count-tokens.js';
 
@@ -60,7 +61,10 @@ export function createVertexAnthropicMock(options: MockOptions = {}): MockProvid
           const target = parseVertexAnthropicPath(request.url.pathname);
           const body = request.body;
           if (target?.countTokens) return checkVertexCountTokens(body);
-          return [...checkVertexAnthropicBody(body, validate), ...agentViolations(anthropicPrompt(body))];
+          return [
+            ...withUnknownFields('vertex-anthropic', checkVertexAnthropicBody(body, validate), body),
+            ...agentViolations(anthropicPrompt(body)),
+          ];
         },
         answer: (request, o) => {
           const target = parseVertexAnthropicPath(request.url.pathname);
