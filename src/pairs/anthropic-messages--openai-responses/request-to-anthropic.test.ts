@@ -229,3 +229,17 @@ describe('Responses request -> Anthropic: blank text, which Anthropic refuses, i
     expect(paths(r)).toEqual(['input[3].content']);
   });
 });
+
+describe('Responses request -> Anthropic: unknown top-level keys named like Object.prototype members', () => {
+  it('are reported as losses with a string reason, like any unknown key', () => {
+    const body = JSON.parse(
+      '{"model":"m","max_output_tokens":10,"input":"hi","__proto__":1,"constructor":2,"toString":3}',
+    ) as Record<string, unknown>;
+    const r = t(body);
+    for (const key of ['__proto__', 'constructor', 'toString']) {
+      const loss = r.losses.find((l) => l.path === key);
+      expect(loss, key).toBeDefined();
+      expect(typeof loss?.reason, key).toBe('string');
+    }
+  });
+});

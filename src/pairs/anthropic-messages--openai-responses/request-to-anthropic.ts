@@ -284,7 +284,8 @@ export function responsesRequestToAnthropic(
     if (HANDLED.has(key)) continue;
     const v = body[key];
     if (v === undefined || v === null) continue;
-    const nc = NOT_CARRIED[key];
+    // own keys only: a client key `__proto__` or `constructor` is a field like any other
+    const nc = Object.hasOwn(NOT_CARRIED, key) ? NOT_CARRIED[key] : undefined;
     if (nc?.inert?.(v)) continue;
     losses.add(key, nc ? nc.reason : 'field not supported by Anthropic Messages');
   }

@@ -75,3 +75,17 @@ describe('Anthropic request -> Responses', () => {
     ]);
   });
 });
+
+describe('Anthropic request -> Responses: unknown top-level keys named like Object.prototype members', () => {
+  it('are reported as losses with a string reason, like any unknown key', () => {
+    const body = JSON.parse(
+      '{"model":"m","max_tokens":10,"messages":[{"role":"user","content":"hi"}],"__proto__":1,"constructor":2,"toString":3}',
+    ) as Record<string, unknown>;
+    const r = t(body);
+    for (const key of ['__proto__', 'constructor', 'toString']) {
+      const loss = r.losses.find((l) => l.path === key);
+      expect(loss, key).toBeDefined();
+      expect(typeof loss?.reason, key).toBe('string');
+    }
+  });
+});

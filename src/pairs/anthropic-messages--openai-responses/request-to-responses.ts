@@ -192,7 +192,11 @@ export function anthropicRequestToResponses(
     if (HANDLED.has(key)) continue;
     const v = body[key];
     if (v === undefined || v === null) continue;
-    losses.add(key, NOT_CARRIED[key] ?? 'field not supported by Responses');
+    // own keys only: a client key `__proto__` or `constructor` is a field like any other
+    losses.add(
+      key,
+      (Object.hasOwn(NOT_CARRIED, key) ? NOT_CARRIED[key] : undefined) ?? 'field not supported by Responses',
+    );
   }
   const toolNames = names.map;
   if (toolNames) context.toolNames = toolNames;
