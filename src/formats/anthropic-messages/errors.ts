@@ -28,12 +28,16 @@ const STATUS_BY_TYPE: Record<string, number> = Object.fromEntries(
 
 /** The Anthropic `error.type` for an HTTP status (other 4xx: invalid_request_error; other 5xx: api_error). */
 export function anthropicErrorTypeForStatus(status: number): string {
-  return TYPE_BY_STATUS[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error');
+  return (
+    (Object.hasOwn(TYPE_BY_STATUS, status) ? TYPE_BY_STATUS[status] : undefined) ??
+    (status >= 500 ? 'api_error' : 'invalid_request_error')
+  );
 }
 
 /** The HTTP status Anthropic uses for an `error.type` (unknown types: 500). */
 export function statusForAnthropicErrorType(type: string): number {
-  return STATUS_BY_TYPE[type] ?? 500;
+  // own keys only: an upstream type named `constructor` is an unknown type
+  return (Object.hasOwn(STATUS_BY_TYPE, type) ? STATUS_BY_TYPE[type] : undefined) ?? 500;
 }
 
 export function anthropicErrorBody(status: number, message: string, type?: string): AnthropicErrorBody {

@@ -54,12 +54,17 @@ const ANTHROPIC_ERROR_TYPES: ReadonlySet<string> = new Set([
 export function anthropicTypeForBedrockException(exception: string): string {
   if (ANTHROPIC_ERROR_TYPES.has(exception)) return exception;
   const camel = exception.charAt(0).toLowerCase() + exception.slice(1);
-  return ANTHROPIC_TYPE_BY_EXCEPTION[camel] ?? 'api_error';
+  return (
+    (Object.hasOwn(ANTHROPIC_TYPE_BY_EXCEPTION, camel) ? ANTHROPIC_TYPE_BY_EXCEPTION[camel] : undefined) ?? 'api_error'
+  );
 }
 
 /** The Bedrock stream exception name for an Anthropic error type (unknown ones: modelStreamErrorException). */
 export function bedrockExceptionForAnthropicType(type: string): string {
-  return EXCEPTION_BY_ANTHROPIC_TYPE[type] ?? 'modelStreamErrorException';
+  return (
+    (Object.hasOwn(EXCEPTION_BY_ANTHROPIC_TYPE, type) ? EXCEPTION_BY_ANTHROPIC_TYPE[type] : undefined) ??
+    'modelStreamErrorException'
+  );
 }
 
 function messageOf(body: unknown, status: number): string {
