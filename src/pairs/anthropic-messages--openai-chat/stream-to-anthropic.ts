@@ -459,9 +459,12 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
         toolFragment(delta.tool_calls[i], `${dpath}.tool_calls[${i}]`, out);
     }
     if (c.finish_reason !== null && c.finish_reason !== undefined) {
+      const reason =
+        typeof c.finish_reason === 'string' ? c.finish_reason : bad(`${path}.finish_reason is not a string`);
       // Together / some open-model servers say `eos` for a natural stop
-      finishReason = c.finish_reason === 'eos' ? 'stop' : c.finish_reason;
-      if (!FINISH_REASONS.has(String(finishReason)))
+      const normal = reason === 'eos' ? 'stop' : reason;
+      finishReason = normal;
+      if (!FINISH_REASONS.has(normal))
         lossOnce(
           `${path}.finish_reason`,
           `unknown finish_reason ${JSON.stringify(c.finish_reason)}; sent as end_turn / tool_use`,
