@@ -11,7 +11,7 @@ import {
 } from './agent-script.js';
 import type { ScriptPrompt } from './script.js';
 
-const task = { nonce: 'abc123', filePath: '/tmp/work/crosswire-abc123.txt', content: 'hello from the script' };
+const task = { nonce: 'abc123', filePath: '/tmp/agent-cwd/crosswire-abc123.txt', content: 'hello from the script' };
 const writeTool = {
   name: 'Write',
   schema: {

@@ -11,7 +11,7 @@ import { type ScriptServer, startScriptServer } from './server.js';
 
 const plan: ScriptPlan = {
   nonce: 'abc123',
-  filePath: '/work/crosswire-abc123.txt',
+  filePath: '/tmp/agent-cwd/crosswire-abc123.txt',
   content: 'hello from the script',
   thinking: 'I will write the file, then quote the tool.',
   signature: Buffer.from('signature \u00e9\u2713 abc123').toString('base64'),
@@ -146,7 +146,7 @@ describe('OpenAI Responses', () => {
     expect(reasoning.type === 'reasoning' && reasoning.encrypted_content).toBe(plan.signature);
     expect(call.type === 'function_call' && call.call_id).toBe('call_abc123');
     expect(call.type === 'function_call' && JSON.parse(call.arguments)).toEqual({
-      cmd: `printf '%s' 'hello from the script' > '/work/crosswire-abc123.txt' && cat '/work/crosswire-abc123.txt'`,
+      cmd: `printf '%s' 'hello from the script' > '/tmp/agent-cwd/crosswire-abc123.txt' && cat '/tmp/agent-cwd/crosswire-abc123.txt'`,
     });
 
     const second = await client.responses.create({
