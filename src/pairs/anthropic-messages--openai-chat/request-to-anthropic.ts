@@ -2,7 +2,12 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
 import { isFiniteNumber, isRecord, isString, type JsonObject } from '../../core/narrow.js';
+import { type NotCarried, reportNotCarried } from '../../core/not-carried.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
+import {
+  openaiServiceTierToAnthropic,
+  openaiUserToAnthropicMetadata,
+} from '../../formats/openai-chat/anthropic-request-fields.js';
 import { collectOpenAIToolNames } from '../../formats/openai-chat/tool-names.js';
 import { convertOpenAIMessagesToAnthropic } from './convert-openai-messages-to-anthropic.js';
 import {
@@ -21,7 +26,7 @@ const KEYS_INCLUDE_USAGE_INCLUDE_OBFUSCATION = new Set(['include_usage', 'includ
 /** OpenAI Chat Completions request -> Anthropic Messages request. See docs/mappings-anthropic-openai.md. */
 
 /** Fields with no Anthropic equivalent, and the values that mean "not used" (those are not losses). */
-const NOT_CARRIED: Record<string, { reason: string; inert?: (v: unknown) => boolean }> = {
+const NOT_CARRIED: Record<string, NotCarried> = {
   n: { reason: 'Anthropic returns one choice; n > 1 is not supported', inert: (v) => v === 1 },
   logprobs: { reason: 'Anthropic has no log probabilities', inert: (v) => v === false },
   top_logprobs: { reason: 'Anthropic has no log probabilities', inert: (v) => v === 0 },
@@ -200,32 +205,16 @@ export function openaiRequestToAnthropic(
     throw new TranslationError('invalid_input', 'thinking must be an object', { path: 'thinking' });
   }
 
-  const sid = body.safety_identifier;
-  const user = body.user;
-  if (typeof sid === 'string') {
-    out.metadata = { user_id: sid };
-    if (typeof user === 'string' && user !== sid)
-      losses.add('user', 'safety_identifier takes precedence over user for metadata.user_id');
-  } else if (typeof user === 'string') out.metadata = { user_id: user };
+  const metadata = openaiUserToAnthropicMetadata(body, losses);
+  if (metadata) out.metadata = metadata;
 
   const format = convertResponseFormat(body.response_format, losses);
   if (format) out.output_config = { format };
 
-  if (body.service_tier !== undefined && body.service_tier !== null) {
-    if (body.service_tier === 'auto') out.service_tier = 'auto';
-    else if (body.service_tier === 'default') out.service_tier = 'standard_only';
-    else losses.add('service_tier', `service_tier ${JSON.stringify(body.service_tier)} has no Anthropic equivalent`);
-  }
+  const tier = openaiServiceTierToAnthropic(body.service_tier, losses);
+  if (tier) out.service_tier = tier;
 
-  for (const key of Object.keys(body)) {
-    if (HANDLED.has(key)) continue;
-    const v = body[key];
-    if (v === undefined || v === null) continue;
-    // own keys only: a client key `__proto__` or `constructor` is a field like any other
-    const nc = Object.hasOwn(NOT_CARRIED, key) ? NOT_CARRIED[key] : undefined;
-    if (nc?.inert?.(v)) continue;
-    losses.add(key, nc ? nc.reason : 'field not supported by Anthropic Messages');
-  }
+  reportNotCarried(body, HANDLED, NOT_CARRIED, 'field not supported by Anthropic Messages', losses);
   const toolNames = names.map;
   if (toolNames) context.toolNames = toolNames;
   return { body: out as unknown as MessageCreateParamsOut, losses: losses.list, context };

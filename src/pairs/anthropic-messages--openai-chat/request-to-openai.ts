@@ -2,8 +2,10 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
 import { isFiniteNumber, isRecord, isString, type JsonObject } from '../../core/narrow.js';
+import { type NotCarried, reportNotCarried } from '../../core/not-carried.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { collectAnthropicToolNames } from '../../formats/anthropic-messages/tool-names.js';
+import { anthropicServiceTierToOpenAI } from '../../formats/openai-chat/anthropic-request-fields.js';
 import { convertAnthropicMessagesToOpenAI } from './convert-anthropic-messages-to-openai.js';
 import {
   convertAnthropicToolChoiceToOpenAI,
@@ -22,7 +24,7 @@ const KEYS_USER_ID = new Set(['user_id']);
 /** Anthropic Messages request -> OpenAI Chat Completions request. See docs/mappings-anthropic-openai.md. */
 
 const MAX_STOP = 4;
-const NOT_CARRIED: Record<string, string> = {
+const NOT_CARRIED: Record<string, NotCarried> = {
   top_k: 'Chat Completions has no top_k',
   container: 'containers are Anthropic-only',
   speed: 'speed has no Chat Completions equivalent',
@@ -174,21 +176,9 @@ export function anthropicRequestToOpenAI(
     losses.unknownKeys(body.metadata, KEYS_USER_ID, 'metadata');
     if (typeof body.metadata.user_id === 'string') out.user = body.metadata.user_id;
   }
-  if (body.service_tier !== undefined && body.service_tier !== null) {
-    if (body.service_tier === 'auto') out.service_tier = 'auto';
-    else if (body.service_tier === 'standard_only') out.service_tier = 'default';
-    else losses.add('service_tier', 'unknown service_tier');
-  }
-  for (const key of Object.keys(body)) {
-    if (HANDLED.has(key)) continue;
-    const v = body[key];
-    if (v === undefined || v === null) continue;
-    // own keys only: a client key `__proto__` or `constructor` is a field like any other
-    losses.add(
-      key,
-      (Object.hasOwn(NOT_CARRIED, key) ? NOT_CARRIED[key] : undefined) ?? 'field not supported by Chat Completions',
-    );
-  }
+  const tier = anthropicServiceTierToOpenAI(body.service_tier, losses);
+  if (tier) out.service_tier = tier;
+  reportNotCarried(body, HANDLED, NOT_CARRIED, 'field not supported by Chat Completions', losses);
   const toolNames = names.map;
   if (toolNames) context.toolNames = toolNames;
   return { body: out as unknown as ChatCompletionRequestOut, losses: losses.list, context };

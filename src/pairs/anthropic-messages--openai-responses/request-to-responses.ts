@@ -1,8 +1,10 @@
 import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
 import { isFiniteNumber, isRecord, isString, type JsonObject } from '../../core/narrow.js';
+import { type NotCarried, reportNotCarried } from '../../core/not-carried.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { collectAnthropicToolNames } from '../../formats/anthropic-messages/tool-names.js';
+import { anthropicServiceTierToOpenAI } from '../../formats/openai-chat/anthropic-request-fields.js';
 import { budgetToReasoningEffort } from '../../formats/openai-chat/reasoning-effort.js';
 import {
   convertMessagesToResponses,
@@ -22,7 +24,7 @@ import type { ResponsesRequestOut } from './types.js';
  * asked for or replayed, to include `reasoning.encrypted_content`, which carries the thinking signature.
  */
 
-const NOT_CARRIED: Record<string, string> = {
+const NOT_CARRIED: Record<string, NotCarried> = {
   top_k: 'Responses has no top_k',
   container: 'containers are Anthropic-only',
   speed: 'speed has no Responses equivalent',
@@ -183,21 +185,9 @@ export function anthropicRequestToResponses(
         );
     }
   }
-  if (body.service_tier !== undefined && body.service_tier !== null) {
-    if (body.service_tier === 'auto') out.service_tier = 'auto';
-    else if (body.service_tier === 'standard_only') out.service_tier = 'default';
-    else losses.add('service_tier', 'unknown service_tier');
-  }
-  for (const key of Object.keys(body)) {
-    if (HANDLED.has(key)) continue;
-    const v = body[key];
-    if (v === undefined || v === null) continue;
-    // own keys only: a client key `__proto__` or `constructor` is a field like any other
-    losses.add(
-      key,
-      (Object.hasOwn(NOT_CARRIED, key) ? NOT_CARRIED[key] : undefined) ?? 'field not supported by Responses',
-    );
-  }
+  const tier = anthropicServiceTierToOpenAI(body.service_tier, losses);
+  if (tier) out.service_tier = tier;
+  reportNotCarried(body, HANDLED, NOT_CARRIED, 'field not supported by Responses', losses);
   const toolNames = names.map;
   if (toolNames) context.toolNames = toolNames;
   return { body: out as unknown as ResponsesRequestOut, losses: losses.list, context };
