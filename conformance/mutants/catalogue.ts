@@ -210,7 +210,12 @@ export const CATALOGUE: readonly Mutant[] = [
           "    for (let i = 0; i < text.length; i++) this.#char(text[i]!, out);\n    if (this.#scalar?.kind === 'number') this.#endScalar(out);",
       },
     ],
-    tests: [`${PROPERTIES}/stream-equals-non-stream.test.ts`, `${PROPERTIES}/chunk-boundaries.test.ts`],
+    // the unit test pins the case ("n":1 then "2" is one number, 12); the properties hit it only by chance
+    tests: [
+      'src/formats/gemini/partial-args.test.ts',
+      `${PROPERTIES}/stream-equals-non-stream.test.ts`,
+      `${PROPERTIES}/chunk-boundaries.test.ts`,
+    ],
   },
   {
     name: 'converse-block-left-open',
