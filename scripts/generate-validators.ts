@@ -232,7 +232,8 @@ class Compiler {
 
   private numberFormat(def: Def, x: string): string {
     if (def.check === undefined) return `(typeof ${x} === 'number' && Number.isFinite(${x}))`;
-    if (def.check === 'number_format' && def.format === 'safeint') return `(typeof ${x} === 'number' && Number.isSafeInteger(${x}))`;
+    if (def.check === 'number_format' && def.format === 'safeint')
+      return `(typeof ${x} === 'number' && Number.isSafeInteger(${x}))`;
     return this.fail(`number check "${def.check}" (${def.format}) is not compiled`);
   }
 
@@ -303,7 +304,9 @@ class Compiler {
       if (!declared) lines.push('  let p: unknown;');
       declared = true;
       lines.push(`  p = o[${k}];`);
-      lines.push(required ? `  if (!${paren(check)}) return false;` : `  if (p !== undefined && !${paren(check)}) return false;`);
+      lines.push(
+        required ? `  if (!${paren(check)}) return false;` : `  if (p !== undefined && !${paren(check)}) return false;`,
+      );
     }
     if (def.catchall !== undefined) {
       const t = defOf(def.catchall).type;
