@@ -180,6 +180,8 @@ class Compiler {
         this.noChecks(def);
         return 'true';
       case 'string':
+        // a format (`z.url()`, `z.email()`…) is the schema's own check
+        if (def.check !== undefined) this.fail(`string format "${def.format ?? def.check}" is not compiled`);
         return this.withChecks(`typeof ${x} === 'string'`, this.checkExprs(s, def, x, 'string'));
       case 'number': {
         const base = this.numberFormat(def, x);
