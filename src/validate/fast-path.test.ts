@@ -138,6 +138,13 @@ const ODD: readonly unknown[] = [
   [null],
   { type: 'text' },
 ];
+const copy = (v: unknown): unknown => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
+
+/** A fresh copy each time: a shared object mutated later would turn into a cycle. */
+const odd = (pick: number): unknown => {
+  const v = ODD[pick % ODD.length];
+  return typeof v === 'object' && v !== null ? copy(v) : v;
+};
 const UNKNOWN_KEYS = ['x_unknown', 'type', 'role', 'text', 'id', '__proto__'];
 
 interface Node {
@@ -179,8 +186,6 @@ function stringsOf(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-const copy = (v: unknown): unknown => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
-
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
@@ -194,7 +199,7 @@ const OPS: {
   // drop the key (or array item)
   { fits: (n) => n.remove !== undefined, apply: (n) => n.remove!() },
   // a value of another type, anywhere
-  { fits: () => true, apply: (n, pick) => n.set(ODD[pick % ODD.length]) },
+  { fits: () => true, apply: (n, pick) => n.set(odd(pick)) },
   // a number at or past its bounds, or not finite
   {
     fits: (n) => typeof n.value === 'number',
@@ -214,7 +219,7 @@ const OPS: {
     fits: (n) => isObject(n.value),
     apply: (n, pick) =>
       Object.defineProperty(n.value, UNKNOWN_KEYS[pick % UNKNOWN_KEYS.length]!, {
-        value: ODD[pick % ODD.length],
+        value: odd(pick),
         enumerable: true,
         writable: true,
         configurable: true,
