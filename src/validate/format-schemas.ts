@@ -49,7 +49,7 @@ const zVertexAnthropicRequest = zMessageCreateParams.omit({ model: true }).exten
  * Every schema `FORMAT_SCHEMAS` hands out, by name. `npm run generate` compiles each into `VALIDATORS[name]` in
  * `generated/validators.gen.ts`: run it after changing this list.
  */
-export const COMPILED_SCHEMAS = {
+export const COMPILED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   zMessageCreateParams,
   zMessage,
   zMessageStreamEvent,
@@ -69,7 +69,7 @@ export const COMPILED_SCHEMAS = {
   zCreateResponseRequest,
   zResponseObject,
   zResponseStreamEvent,
-} satisfies Record<string, z.ZodType>;
+};
 
 export const FORMAT_SCHEMAS: Partial<Record<WireFormatId, FormatSchemas>> = {
   'anthropic-messages': {
