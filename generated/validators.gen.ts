@@ -16,51 +16,39 @@ const ANTHROPICMESSAGES_WEBFETCHTOOLRESULTERROR$ERROR_CODE_VALUES_3 = new Set<un
 const ANTHROPICMESSAGES_BASHCODEEXECUTIONTOOLRESULTERROR$ERROR_CODE_VALUES_4 = new Set<unknown>(["invalid_tool_input", "unavailable", "too_many_requests", "execution_time_exceeded", "output_file_too_large"]);
 const ANTHROPICMESSAGES_TEXTEDITORCODEEXECUTIONTOOLRESULTERROR$ERROR_CODE_VALUES_5 = new Set<unknown>(["invalid_tool_input", "unavailable", "too_many_requests", "execution_time_exceeded", "file_not_found"]);
 const ANTHROPICMESSAGES_OUTPUTCONFIG$EFFORT_VALUES_6 = new Set<unknown>(["low", "medium", "high", "xhigh", "max"]);
-const ANTHROPICMESSAGES_SERVERTOOLUSEBLOCK$NAME_VALUES_7 = new Set<unknown>(["web_search", "web_fetch", "code_execution", "bash_code_execution", "text_editor_code_execution", "tool_search_tool_regex", "tool_search_tool_bm25"]);
-const ANTHROPICMESSAGES_CREATEMESSAGERESPONSE$STOP_REASON_VALUES_8 = new Set<unknown>(["end_turn", "max_tokens", "stop_sequence", "tool_use", "pause_turn", "refusal", "model_context_window_exceeded"]);
-const ANTHROPICMESSAGES_REFUSALSTOPDETAILS$CATEGORY_VALUES_9 = new Set<unknown>(["cyber", "bio", "frontier_llm", "reasoning_extraction", "general_harms"]);
-const ANTHROPICMESSAGES_MESSAGEDELTA$STOP_REASON_VALUES_10 = new Set<unknown>(["end_turn", "max_tokens", "stop_sequence", "tool_use", "pause_turn", "refusal", "model_context_window_exceeded"]);
-const ANTHROPICMESSAGES_ERROROBJECT$TYPE_VALUES_11 = new Set<unknown>(["invalid_request_error", "authentication_error", "billing_error", "permission_error", "not_found_error", "conflict_error", "request_too_large", "rate_limit_error", "api_error", "timeout_error", "overloaded_error", "memory_precondition_failed_error", "memory_path_conflict_error"]);
-const OPENAICHAT_CROSSWIRESERVERTOOLCONTENTBLOCK$TYPE_VALUES_12 = new Set<unknown>(["server_tool_use", "web_search_tool_result", "web_fetch_tool_result", "code_execution_tool_result", "bash_code_execution_tool_result", "text_editor_code_execution_tool_result", "tool_search_tool_result"]);
-const OPENAICHAT_CREATECHATCOMPLETIONBODY$SERVICE_TIER_VALUES_13 = new Set<unknown>(["auto", "default", "flex", "scale", "priority", "fast"]);
-const OPENAICHAT_CREATECHATCOMPLETIONBODY$REASONING_EFFORT_VALUES_14 = new Set<unknown>(["none", "minimal", "low", "medium", "high", "xhigh", "max"]);
-const OPENAICHAT_CHATCOMPLETIONAUDIOPARAM$FORMAT_VALUES_15 = new Set<unknown>(["wav", "aac", "mp3", "flac", "opus", "pcm16"]);
-const OPENAICHAT_CROSSWIREANTHROPICTOOL$TYPE_VALUES_16 = new Set<unknown>(["web_search", "web_fetch", "code_execution", "tool_search_tool_regex", "tool_search_tool_bm25", "bash", "memory", "str_replace_editor", "str_replace_based_edit_tool", "web_search_20250305", "web_search_20260209", "web_search_20260318", "web_fetch_20250910", "web_fetch_20260209", "web_fetch_20260309", "web_fetch_20260318", "code_execution_20250522", "code_execution_20250825", "code_execution_20260120", "code_execution_20260521", "tool_search_tool_regex_20251119", "tool_search_tool_bm25_20251119", "bash_20250124", "memory_20250818", "text_editor_20250124", "text_editor_20250429", "text_editor_20250728", "browser_toolset_20260801", "computer_toolset_20260801"]);
-const OPENAICHAT_CREATECHATCOMPLETIONRESPONSE$CHOICES$ITEM$FINISH_REASON_VALUES_17 = new Set<unknown>(["stop", "length", "tool_calls", "content_filter", "function_call"]);
-const OPENAICHAT_CREATECHATCOMPLETIONRESPONSE$SERVICE_TIER_VALUES_18 = new Set<unknown>(["auto", "default", "flex", "scale", "priority", "fast"]);
-const OPENAICHAT_CHATCOMPLETIONSTREAMRESPONSEDELTA$ROLE_VALUES_19 = new Set<unknown>(["developer", "system", "user", "assistant", "tool"]);
-const OPENAICHAT_CREATECHATCOMPLETIONSTREAMRESPONSE$CHOICES$ITEM$FINISH_REASON_VALUES_20 = new Set<unknown>(["stop", "length", "tool_calls", "content_filter", "function_call"]);
-const OPENAICHAT_CREATECHATCOMPLETIONSTREAMRESPONSE$SERVICE_TIER_VALUES_21 = new Set<unknown>(["auto", "default", "flex", "scale", "priority", "fast"]);
-const BEDROCKCONVERSE_DOCUMENTBLOCK$FORMAT_VALUES_22 = new Set<unknown>(["pdf", "csv", "doc", "docx", "xls", "xlsx", "html", "txt", "md"]);
-const BEDROCKCONVERSE_CONVERSERESPONSE$STOPREASON_VALUES_23 = new Set<unknown>(["end_turn", "tool_use", "max_tokens", "stop_sequence", "guardrail_intervened", "content_filtered", "malformed_model_output", "malformed_tool_use", "model_context_window_exceeded"]);
-const BEDROCKCONVERSE_CONVERSESTREAMEVENT$MESSAGESTOP$STOPREASON_VALUES_24 = new Set<unknown>(["end_turn", "tool_use", "max_tokens", "stop_sequence", "guardrail_intervened", "content_filtered", "malformed_model_output", "malformed_tool_use", "model_context_window_exceeded"]);
-const GEMINI_SCHEMA$TYPE_VALUES_25 = new Set<unknown>(["TYPE_UNSPECIFIED", "STRING", "NUMBER", "INTEGER", "BOOLEAN", "ARRAY", "OBJECT", "NULL"]);
-const PATTERN_26 = /^[0-9]+$/;
-const GEMINI_FUNCTIONCALLINGCONFIG$MODE_VALUES_27 = new Set<unknown>(["MODE_UNSPECIFIED", "AUTO", "ANY", "NONE", "VALIDATED"]);
-const GEMINI_CANDIDATE$FINISHREASON_VALUES_28 = new Set<unknown>(["FINISH_REASON_UNSPECIFIED", "STOP", "MAX_TOKENS", "SAFETY", "RECITATION", "LANGUAGE", "OTHER", "BLOCKLIST", "PROHIBITED_CONTENT", "SPII", "MALFORMED_FUNCTION_CALL", "IMAGE_SAFETY", "UNEXPECTED_TOOL_CALL", "TOO_MANY_TOOL_CALLS", "IMAGE_PROHIBITED_CONTENT", "NO_IMAGE", "IMAGE_RECITATION", "IMAGE_OTHER", "CONTINUATION"]);
-const GEMINI_PROMPTFEEDBACK$BLOCKREASON_VALUES_29 = new Set<unknown>(["BLOCK_REASON_UNSPECIFIED", "SAFETY", "OTHER", "BLOCKLIST", "PROHIBITED_CONTENT", "IMAGE_SAFETY", "MODEL_ARMOR", "JAILBREAK"]);
-const GEMINI_STATUS$STATUS_VALUES_30 = new Set<unknown>(["INVALID_ARGUMENT", "FAILED_PRECONDITION", "OUT_OF_RANGE", "UNAUTHENTICATED", "PERMISSION_DENIED", "NOT_FOUND", "ABORTED", "ALREADY_EXISTS", "RESOURCE_EXHAUSTED", "CANCELLED", "DATA_LOSS", "UNKNOWN", "INTERNAL", "NOT_IMPLEMENTED", "UNIMPLEMENTED", "UNAVAILABLE", "DEADLINE_EXCEEDED"]);
-const PATTERN_31 = /^[a-zA-Z0-9_-]+$/;
-const OPENAIRESPONSES_FILESEARCHCALLITEMPARAM$STATUS_VALUES_32 = new Set<unknown>(["in_progress", "searching", "completed", "incomplete", "failed"]);
-const OPENAIRESPONSES_COMPUTERACTIONCLICK$BUTTON_VALUES_33 = new Set<unknown>(["left", "right", "wheel", "back", "forward"]);
-const OPENAIRESPONSES_CODEINTERPRETERCALLITEMPARAM$STATUS_VALUES_34 = new Set<unknown>(["in_progress", "completed", "incomplete", "interpreting", "failed"]);
-const OPENAIRESPONSES_MCPCALLITEMPARAM$STATUS_VALUES_35 = new Set<unknown>(["in_progress", "completed", "incomplete", "calling", "failed"]);
-const PATTERN_36 = /^[a-zA-Z0-9_-]+$/;
-const OPENAIRESPONSES_COMPARISONFILTER$TYPE_VALUES_37 = new Set<unknown>(["eq", "ne", "gt", "gte", "lt", "lte", "in", "nin"]);
-const OPENAIRESPONSES_COMPUTERUSEPREVIEWTOOL$ENVIRONMENT_VALUES_38 = new Set<unknown>(["windows", "mac", "linux", "ubuntu", "browser"]);
-const OPENAIRESPONSES_MCPTOOL$CONNECTOR_ID_VALUES_39 = new Set<unknown>(["connector_dropbox", "connector_gmail", "connector_googlecalendar", "connector_googledrive", "connector_microsoftteams", "connector_outlookcalendar", "connector_outlookemail", "connector_sharepoint"]);
-const PATTERN_40 = /^tunnel_[a-z0-9]{32}$/;
-const OPENAIRESPONSES_TOOLCHOICEHOSTED$TYPE_VALUES_41 = new Set<unknown>(["file_search", "web_search_preview", "web_search_preview_2025_03_11", "computer", "computer_use_preview", "computer_use", "image_generation", "code_interpreter"]);
-const OPENAIRESPONSES_REASONING$EFFORT_VALUES_42 = new Set<unknown>(["none", "minimal", "low", "medium", "high", "xhigh", "max"]);
-const OPENAIRESPONSES_CREATERESPONSEBODY$INCLUDE$ITEM_VALUES_43 = new Set<unknown>(["file_search_call.results", "web_search_call.results", "web_search_call.action.sources", "message.input_image.image_url", "computer_call_output.output.image_url", "code_interpreter_call.outputs", "reasoning.encrypted_content", "message.output_text.logprobs"]);
-const OPENAIRESPONSES_CREATERESPONSEBODY$SERVICE_TIER_VALUES_44 = new Set<unknown>(["auto", "default", "flex", "scale", "priority", "fast", "ultrafast"]);
-const OPENAIRESPONSES_CREATERESPONSERESPONSE$STATUS_VALUES_45 = new Set<unknown>(["completed", "failed", "in_progress", "cancelled", "queued", "incomplete"]);
-const OPENAIRESPONSES_CREATERESPONSERESPONSE$ERROR$CODE_VALUES_46 = new Set<unknown>(["server_error", "rate_limit_exceeded", "invalid_prompt", "data_residency_mismatch", "bio_policy", "vector_store_timeout", "invalid_image", "invalid_image_format", "invalid_base64_image", "invalid_image_url", "image_too_large", "image_too_small", "image_parse_error", "image_content_policy_violation", "invalid_image_mode", "image_file_too_large", "unsupported_image_media_type", "empty_image_file", "failed_to_download_image", "image_file_not_found"]);
-const OPENAIRESPONSES_FILESEARCHCALLITEM$STATUS_VALUES_47 = new Set<unknown>(["in_progress", "searching", "completed", "incomplete", "failed"]);
-const OPENAIRESPONSES_CODEINTERPRETERCALLITEM$STATUS_VALUES_48 = new Set<unknown>(["in_progress", "completed", "incomplete", "interpreting", "failed"]);
-const OPENAIRESPONSES_MCPCALLITEM$STATUS_VALUES_49 = new Set<unknown>(["in_progress", "completed", "incomplete", "calling", "failed"]);
-const OPENAIRESPONSES_ADDITIONALTOOLSITEM$ROLE_VALUES_50 = new Set<unknown>(["unknown", "user", "assistant", "system", "critic", "discriminator", "developer", "tool"]);
-const OPENAIRESPONSES_CREATERESPONSERESPONSE$SERVICE_TIER_VALUES_51 = new Set<unknown>(["auto", "default", "flex", "scale", "priority", "fast", "ultrafast"]);
+const ANTHROPICMESSAGES_CREATEMESSAGERESPONSE$STOP_REASON_VALUES_7 = new Set<unknown>(["end_turn", "max_tokens", "stop_sequence", "tool_use", "pause_turn", "refusal", "model_context_window_exceeded"]);
+const ANTHROPICMESSAGES_REFUSALSTOPDETAILS$CATEGORY_VALUES_8 = new Set<unknown>(["cyber", "bio", "frontier_llm", "reasoning_extraction", "general_harms"]);
+const ANTHROPICMESSAGES_ERROROBJECT$TYPE_VALUES_9 = new Set<unknown>(["invalid_request_error", "authentication_error", "billing_error", "permission_error", "not_found_error", "conflict_error", "request_too_large", "rate_limit_error", "api_error", "timeout_error", "overloaded_error", "memory_precondition_failed_error", "memory_path_conflict_error"]);
+const OPENAICHAT_CROSSWIRESERVERTOOLCONTENTBLOCK$TYPE_VALUES_10 = new Set<unknown>(["server_tool_use", "web_search_tool_result", "web_fetch_tool_result", "code_execution_tool_result", "bash_code_execution_tool_result", "text_editor_code_execution_tool_result", "tool_search_tool_result"]);
+const OPENAICHAT_CREATECHATCOMPLETIONBODY$SERVICE_TIER_VALUES_11 = new Set<unknown>(["auto", "default", "flex", "scale", "priority", "fast"]);
+const OPENAICHAT_CREATECHATCOMPLETIONBODY$REASONING_EFFORT_VALUES_12 = new Set<unknown>(["none", "minimal", "low", "medium", "high", "xhigh", "max"]);
+const OPENAICHAT_CHATCOMPLETIONAUDIOPARAM$FORMAT_VALUES_13 = new Set<unknown>(["wav", "aac", "mp3", "flac", "opus", "pcm16"]);
+const OPENAICHAT_CROSSWIREANTHROPICTOOL$TYPE_VALUES_14 = new Set<unknown>(["web_search", "web_fetch", "code_execution", "tool_search_tool_regex", "tool_search_tool_bm25", "bash", "memory", "str_replace_editor", "str_replace_based_edit_tool", "web_search_20250305", "web_search_20260209", "web_search_20260318", "web_fetch_20250910", "web_fetch_20260209", "web_fetch_20260309", "web_fetch_20260318", "code_execution_20250522", "code_execution_20250825", "code_execution_20260120", "code_execution_20260521", "tool_search_tool_regex_20251119", "tool_search_tool_bm25_20251119", "bash_20250124", "memory_20250818", "text_editor_20250124", "text_editor_20250429", "text_editor_20250728", "browser_toolset_20260801", "computer_toolset_20260801"]);
+const OPENAICHAT_CREATECHATCOMPLETIONRESPONSE$CHOICES$ITEM$FINISH_REASON_VALUES_15 = new Set<unknown>(["stop", "length", "tool_calls", "content_filter", "function_call"]);
+const OPENAICHAT_CHATCOMPLETIONSTREAMRESPONSEDELTA$ROLE_VALUES_16 = new Set<unknown>(["developer", "system", "user", "assistant", "tool"]);
+const BEDROCKCONVERSE_DOCUMENTBLOCK$FORMAT_VALUES_17 = new Set<unknown>(["pdf", "csv", "doc", "docx", "xls", "xlsx", "html", "txt", "md"]);
+const BEDROCKCONVERSE_CONVERSERESPONSE$STOPREASON_VALUES_18 = new Set<unknown>(["end_turn", "tool_use", "max_tokens", "stop_sequence", "guardrail_intervened", "content_filtered", "malformed_model_output", "malformed_tool_use", "model_context_window_exceeded"]);
+const GEMINI_SCHEMA$TYPE_VALUES_19 = new Set<unknown>(["TYPE_UNSPECIFIED", "STRING", "NUMBER", "INTEGER", "BOOLEAN", "ARRAY", "OBJECT", "NULL"]);
+const PATTERN_20 = /^[0-9]+$/;
+const GEMINI_FUNCTIONCALLINGCONFIG$MODE_VALUES_21 = new Set<unknown>(["MODE_UNSPECIFIED", "AUTO", "ANY", "NONE", "VALIDATED"]);
+const GEMINI_CANDIDATE$FINISHREASON_VALUES_22 = new Set<unknown>(["FINISH_REASON_UNSPECIFIED", "STOP", "MAX_TOKENS", "SAFETY", "RECITATION", "LANGUAGE", "OTHER", "BLOCKLIST", "PROHIBITED_CONTENT", "SPII", "MALFORMED_FUNCTION_CALL", "IMAGE_SAFETY", "UNEXPECTED_TOOL_CALL", "TOO_MANY_TOOL_CALLS", "IMAGE_PROHIBITED_CONTENT", "NO_IMAGE", "IMAGE_RECITATION", "IMAGE_OTHER", "CONTINUATION"]);
+const GEMINI_PROMPTFEEDBACK$BLOCKREASON_VALUES_23 = new Set<unknown>(["BLOCK_REASON_UNSPECIFIED", "SAFETY", "OTHER", "BLOCKLIST", "PROHIBITED_CONTENT", "IMAGE_SAFETY", "MODEL_ARMOR", "JAILBREAK"]);
+const GEMINI_STATUS$STATUS_VALUES_24 = new Set<unknown>(["INVALID_ARGUMENT", "FAILED_PRECONDITION", "OUT_OF_RANGE", "UNAUTHENTICATED", "PERMISSION_DENIED", "NOT_FOUND", "ABORTED", "ALREADY_EXISTS", "RESOURCE_EXHAUSTED", "CANCELLED", "DATA_LOSS", "UNKNOWN", "INTERNAL", "NOT_IMPLEMENTED", "UNIMPLEMENTED", "UNAVAILABLE", "DEADLINE_EXCEEDED"]);
+const PATTERN_25 = /^[a-zA-Z0-9_-]+$/;
+const OPENAIRESPONSES_FILESEARCHCALLITEMPARAM$STATUS_VALUES_26 = new Set<unknown>(["in_progress", "searching", "completed", "incomplete", "failed"]);
+const OPENAIRESPONSES_COMPUTERACTIONCLICK$BUTTON_VALUES_27 = new Set<unknown>(["left", "right", "wheel", "back", "forward"]);
+const OPENAIRESPONSES_CODEINTERPRETERCALLITEMPARAM$STATUS_VALUES_28 = new Set<unknown>(["in_progress", "completed", "incomplete", "interpreting", "failed"]);
+const OPENAIRESPONSES_MCPCALLITEMPARAM$STATUS_VALUES_29 = new Set<unknown>(["in_progress", "completed", "incomplete", "calling", "failed"]);
+const OPENAIRESPONSES_COMPARISONFILTER$TYPE_VALUES_30 = new Set<unknown>(["eq", "ne", "gt", "gte", "lt", "lte", "in", "nin"]);
+const OPENAIRESPONSES_COMPUTERUSEPREVIEWTOOL$ENVIRONMENT_VALUES_31 = new Set<unknown>(["windows", "mac", "linux", "ubuntu", "browser"]);
+const OPENAIRESPONSES_MCPTOOL$CONNECTOR_ID_VALUES_32 = new Set<unknown>(["connector_dropbox", "connector_gmail", "connector_googlecalendar", "connector_googledrive", "connector_microsoftteams", "connector_outlookcalendar", "connector_outlookemail", "connector_sharepoint"]);
+const PATTERN_33 = /^tunnel_[a-z0-9]{32}$/;
+const OPENAIRESPONSES_TOOLCHOICEHOSTED$TYPE_VALUES_34 = new Set<unknown>(["file_search", "web_search_preview", "web_search_preview_2025_03_11", "computer", "computer_use_preview", "computer_use", "image_generation", "code_interpreter"]);
+const OPENAIRESPONSES_CREATERESPONSEBODY$INCLUDE$ITEM_VALUES_35 = new Set<unknown>(["file_search_call.results", "web_search_call.results", "web_search_call.action.sources", "message.input_image.image_url", "computer_call_output.output.image_url", "code_interpreter_call.outputs", "reasoning.encrypted_content", "message.output_text.logprobs"]);
+const OPENAIRESPONSES_CREATERESPONSEBODY$SERVICE_TIER_VALUES_36 = new Set<unknown>(["auto", "default", "flex", "scale", "priority", "fast", "ultrafast"]);
+const OPENAIRESPONSES_CREATERESPONSERESPONSE$STATUS_VALUES_37 = new Set<unknown>(["completed", "failed", "in_progress", "cancelled", "queued", "incomplete"]);
+const OPENAIRESPONSES_CREATERESPONSERESPONSE$ERROR$CODE_VALUES_38 = new Set<unknown>(["server_error", "rate_limit_exceeded", "invalid_prompt", "data_residency_mismatch", "bio_policy", "vector_store_timeout", "invalid_image", "invalid_image_format", "invalid_base64_image", "invalid_image_url", "image_too_large", "image_too_small", "image_parse_error", "image_content_policy_violation", "invalid_image_mode", "image_file_too_large", "unsupported_image_media_type", "empty_image_file", "failed_to_download_image", "image_file_not_found"]);
+const OPENAIRESPONSES_ADDITIONALTOOLSITEM$ROLE_VALUES_39 = new Set<unknown>(["unknown", "user", "assistant", "system", "critic", "discriminator", "developer", "tool"]);
 
 function isAnthropicMessages_CacheControlEphemeral(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
@@ -345,28 +333,6 @@ function isAnthropicMessages_ContentBlockSource(v: unknown): boolean {
   return true;
 }
 
-function isAnthropicMessages_UrlPdfSource(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["type"];
-  if (!((p === "url"))) return false;
-  p = o["url"];
-  if (!(typeof p === 'string')) return false;
-  return true;
-}
-
-function isAnthropicMessages_FileDocumentSource(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["type"];
-  if (!((p === "file"))) return false;
-  p = o["file_id"];
-  if (!(typeof p === 'string')) return false;
-  return true;
-}
-
 function isAnthropicMessages_DocumentSource(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   switch ((v as Record<string, unknown>)["type"]) {
@@ -377,9 +343,9 @@ function isAnthropicMessages_DocumentSource(v: unknown): boolean {
     case "content":
       return isAnthropicMessages_ContentBlockSource(v);
     case "url":
-      return isAnthropicMessages_UrlPdfSource(v);
+      return isAnthropicMessages_UrlImageSource(v);
     case "file":
-      return isAnthropicMessages_FileDocumentSource(v);
+      return isAnthropicMessages_FileImageSource(v);
     default:
       return false;
   }
@@ -606,11 +572,6 @@ function isAnthropicMessages_ToolResultBlockParam(v: unknown): boolean {
   return true;
 }
 
-function isAnthropicMessages_ServerToolUseBlockParam$input(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
 function isAnthropicMessages_ServerToolUseBlockParam(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -622,7 +583,7 @@ function isAnthropicMessages_ServerToolUseBlockParam(v: unknown): boolean {
   p = o["name"];
   if (!ANTHROPICMESSAGES_SERVERTOOLUSEBLOCKPARAM$NAME_VALUES_1.has(p)) return false;
   p = o["input"];
-  if (!isAnthropicMessages_ServerToolUseBlockParam$input(p)) return false;
+  if (!isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   p = o["caller"];
   if (p !== undefined && !isAnthropicMessages_ToolUseCaller(p)) return false;
   p = o["cache_control"];
@@ -780,15 +741,6 @@ function isAnthropicMessages_CodeExecutionResultBlock(v: unknown): boolean {
   return true;
 }
 
-function isAnthropicMessages_EncryptedCodeExecutionResultBlock$content(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isAnthropicMessages_CodeExecutionOutputBlock(e)) return false;
-  }
-  return true;
-}
-
 function isAnthropicMessages_EncryptedCodeExecutionResultBlock(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -802,7 +754,7 @@ function isAnthropicMessages_EncryptedCodeExecutionResultBlock(v: unknown): bool
   p = o["return_code"];
   if (!((typeof p === 'number' && Number.isSafeInteger(p)))) return false;
   p = o["content"];
-  if (!isAnthropicMessages_EncryptedCodeExecutionResultBlock$content(p)) return false;
+  if (!isAnthropicMessages_CodeExecutionResultBlock$content(p)) return false;
   return true;
 }
 
@@ -1171,17 +1123,8 @@ function isAnthropicMessages_AssistantMessageParam(v: unknown): boolean {
   return true;
 }
 
-function isAnthropicMessages_SystemPrompt$1(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isAnthropicMessages_TextBlockParam(e)) return false;
-  }
-  return true;
-}
-
 function isAnthropicMessages_SystemPrompt(v: unknown): boolean {
-  return typeof v === 'string' || isAnthropicMessages_SystemPrompt$1(v);
+  return typeof v === 'string' || isAnthropicMessages_SearchResultBlockParam$content(v);
 }
 
 function isAnthropicMessages_SystemMessageParam(v: unknown): boolean {
@@ -1219,24 +1162,6 @@ function isAnthropicMessages_CreateMessageBody$messages(v: unknown): boolean {
   return true;
 }
 
-function isAnthropicMessages_CreateMessageBody$stop_sequences(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
-function isAnthropicMessages_ToolInputSchema$required(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
 function isAnthropicMessages_ToolInputSchema(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -1244,12 +1169,7 @@ function isAnthropicMessages_ToolInputSchema(v: unknown): boolean {
   p = o["type"];
   if (!((p === "object"))) return false;
   p = o["required"];
-  if (p !== undefined && !((p === null || isAnthropicMessages_ToolInputSchema$required(p)))) return false;
-  return true;
-}
-
-function isAnthropicMessages_InputExamples$item(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
+  if (p !== undefined && !((p === null || isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)))) return false;
   return true;
 }
 
@@ -1257,7 +1177,7 @@ function isAnthropicMessages_InputExamples(v: unknown): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
     const e: unknown = v[i];
-    if (!isAnthropicMessages_InputExamples$item(e)) return false;
+    if (!isAnthropicMessages_ToolUseBlockParam$input(e)) return false;
   }
   return true;
 }
@@ -1424,24 +1344,6 @@ function isAnthropicMessages_ToolTextEditor20250728(v: unknown): boolean {
   return true;
 }
 
-function isAnthropicMessages_WebSearchTool$allowed_domains(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
-function isAnthropicMessages_WebSearchTool$blocked_domains(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
 function isAnthropicMessages_UserLocation(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -1470,9 +1372,9 @@ function isAnthropicMessages_WebSearchTool(v: unknown): boolean {
   p = o["max_uses"];
   if (p !== undefined && !((p === null || ((typeof p === 'number' && Number.isSafeInteger(p)) && p >= 1)))) return false;
   p = o["allowed_domains"];
-  if (p !== undefined && !((p === null || isAnthropicMessages_WebSearchTool$allowed_domains(p)))) return false;
+  if (p !== undefined && !((p === null || isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)))) return false;
   p = o["blocked_domains"];
-  if (p !== undefined && !((p === null || isAnthropicMessages_WebSearchTool$blocked_domains(p)))) return false;
+  if (p !== undefined && !((p === null || isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)))) return false;
   p = o["user_location"];
   if (p !== undefined && !((p === null || isAnthropicMessages_UserLocation(p)))) return false;
   p = o["response_inclusion"];
@@ -1485,24 +1387,6 @@ function isAnthropicMessages_WebSearchTool(v: unknown): boolean {
   if (p !== undefined && !(typeof p === 'boolean')) return false;
   p = o["allowed_callers"];
   if (p !== undefined && !isAnthropicMessages_AllowedCallers(p)) return false;
-  return true;
-}
-
-function isAnthropicMessages_WebFetchTool$allowed_domains(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
-function isAnthropicMessages_WebFetchTool$blocked_domains(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
   return true;
 }
 
@@ -1519,9 +1403,9 @@ function isAnthropicMessages_WebFetchTool(v: unknown): boolean {
   p = o["max_content_tokens"];
   if (p !== undefined && !((p === null || ((typeof p === 'number' && Number.isSafeInteger(p)) && p >= 1)))) return false;
   p = o["allowed_domains"];
-  if (p !== undefined && !((p === null || isAnthropicMessages_WebFetchTool$allowed_domains(p)))) return false;
+  if (p !== undefined && !((p === null || isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)))) return false;
   p = o["blocked_domains"];
-  if (p !== undefined && !((p === null || isAnthropicMessages_WebFetchTool$blocked_domains(p)))) return false;
+  if (p !== undefined && !((p === null || isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)))) return false;
   p = o["citations"];
   if (p !== undefined && !((p === null || isAnthropicMessages_CitationsConfigParam(p)))) return false;
   p = o["use_cache"];
@@ -1739,11 +1623,6 @@ function isAnthropicMessages_Metadata(v: unknown): boolean {
   return true;
 }
 
-function isAnthropicMessages_JsonOutputFormat$schema(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
 function isAnthropicMessages_JsonOutputFormat(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -1751,7 +1630,7 @@ function isAnthropicMessages_JsonOutputFormat(v: unknown): boolean {
   p = o["type"];
   if (!((p === "json_schema"))) return false;
   p = o["schema"];
-  if (!isAnthropicMessages_JsonOutputFormat$schema(p)) return false;
+  if (!isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   return true;
 }
 
@@ -1812,25 +1691,6 @@ function isAnthropicMessages_DiagnosticsParam(v: unknown): boolean {
   return true;
 }
 
-function isAnthropicMessages_CreateMessageBody$context_management(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
-function isAnthropicMessages_CreateMessageBody$mcp_servers$item(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
-function isAnthropicMessages_CreateMessageBody$mcp_servers(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isAnthropicMessages_CreateMessageBody$mcp_servers$item(e)) return false;
-  }
-  return true;
-}
-
 function isAnthropicMessages_CreateMessageBody(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -1844,7 +1704,7 @@ function isAnthropicMessages_CreateMessageBody(v: unknown): boolean {
   p = o["system"];
   if (p !== undefined && !isAnthropicMessages_SystemPrompt(p)) return false;
   p = o["stop_sequences"];
-  if (p !== undefined && !isAnthropicMessages_CreateMessageBody$stop_sequences(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   p = o["stream"];
   if (p !== undefined && !(typeof p === 'boolean')) return false;
   p = o["tools"];
@@ -1870,9 +1730,9 @@ function isAnthropicMessages_CreateMessageBody(v: unknown): boolean {
   p = o["diagnostics"];
   if (p !== undefined && !((p === null || isAnthropicMessages_DiagnosticsParam(p)))) return false;
   p = o["context_management"];
-  if (p !== undefined && !((p === null || isAnthropicMessages_CreateMessageBody$context_management(p)))) return false;
+  if (p !== undefined && !((p === null || isAnthropicMessages_ToolUseBlockParam$input(p)))) return false;
   p = o["mcp_servers"];
-  if (p !== undefined && !isAnthropicMessages_CreateMessageBody$mcp_servers(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_InputExamples(p)) return false;
   p = o["temperature"];
   if (p !== undefined && !(((typeof p === 'number' && Number.isFinite(p)) && p >= 0 && p <= 1))) return false;
   p = o["top_p"];
@@ -1945,23 +1805,6 @@ function isAnthropicMessages_CitationContentBlockLocation(v: unknown): boolean {
   return true;
 }
 
-function isAnthropicMessages_CitationsWebSearchResultLocation(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["type"];
-  if (!((p === "web_search_result_location"))) return false;
-  p = o["cited_text"];
-  if (!(typeof p === 'string')) return false;
-  p = o["url"];
-  if (!(typeof p === 'string')) return false;
-  p = o["title"];
-  if (!((p === null || typeof p === 'string'))) return false;
-  p = o["encrypted_index"];
-  if (!(typeof p === 'string')) return false;
-  return true;
-}
-
 function isAnthropicMessages_CitationsSearchResultLocation(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -1993,7 +1836,7 @@ function isAnthropicMessages_TextCitation(v: unknown): boolean {
     case "content_block_location":
       return isAnthropicMessages_CitationContentBlockLocation(v);
     case "web_search_result_location":
-      return isAnthropicMessages_CitationsWebSearchResultLocation(v);
+      return isAnthropicMessages_CitationWebSearchResultLocationParam(v);
     case "search_result_location":
       return isAnthropicMessages_CitationsSearchResultLocation(v);
     default:
@@ -2023,35 +1866,6 @@ function isAnthropicMessages_TextBlock(v: unknown): boolean {
   return true;
 }
 
-function isAnthropicMessages_ThinkingBlock(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["type"];
-  if (!((p === "thinking"))) return false;
-  p = o["thinking"];
-  if (!(typeof p === 'string')) return false;
-  p = o["signature"];
-  if (!(typeof p === 'string')) return false;
-  return true;
-}
-
-function isAnthropicMessages_RedactedThinkingBlock(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["type"];
-  if (!((p === "redacted_thinking"))) return false;
-  p = o["data"];
-  if (!(typeof p === 'string')) return false;
-  return true;
-}
-
-function isAnthropicMessages_ToolUseBlock$input(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
 function isAnthropicMessages_ToolUseBlock(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -2063,16 +1877,11 @@ function isAnthropicMessages_ToolUseBlock(v: unknown): boolean {
   p = o["name"];
   if (!(typeof p === 'string')) return false;
   p = o["input"];
-  if (!isAnthropicMessages_ToolUseBlock$input(p)) return false;
+  if (!isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   p = o["caller"];
   if (p !== undefined && !isAnthropicMessages_ToolUseCaller(p)) return false;
   p = o["toolset_name"];
   if (p !== undefined && !((p === null || typeof p === 'string'))) return false;
-  return true;
-}
-
-function isAnthropicMessages_ServerToolUseBlock$input(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
   return true;
 }
 
@@ -2085,9 +1894,9 @@ function isAnthropicMessages_ServerToolUseBlock(v: unknown): boolean {
   p = o["id"];
   if (!(typeof p === 'string')) return false;
   p = o["name"];
-  if (!ANTHROPICMESSAGES_SERVERTOOLUSEBLOCK$NAME_VALUES_7.has(p)) return false;
+  if (!ANTHROPICMESSAGES_SERVERTOOLUSEBLOCKPARAM$NAME_VALUES_1.has(p)) return false;
   p = o["input"];
-  if (!isAnthropicMessages_ServerToolUseBlock$input(p)) return false;
+  if (!isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   p = o["caller"];
   if (p !== undefined && !isAnthropicMessages_ToolUseCaller(p)) return false;
   return true;
@@ -2255,9 +2064,9 @@ function isAnthropicMessages_ContentBlock(v: unknown): boolean {
     case "text":
       return isAnthropicMessages_TextBlock(v);
     case "thinking":
-      return isAnthropicMessages_ThinkingBlock(v);
+      return isAnthropicMessages_ThinkingBlockParam(v);
     case "redacted_thinking":
-      return isAnthropicMessages_RedactedThinkingBlock(v);
+      return isAnthropicMessages_RedactedThinkingBlockParam(v);
     case "tool_use":
       return isAnthropicMessages_ToolUseBlock(v);
     case "server_tool_use":
@@ -2297,7 +2106,7 @@ function isAnthropicMessages_RefusalStopDetails(v: unknown): boolean {
   p = o["type"];
   if (!((p === "refusal"))) return false;
   p = o["category"];
-  if (p !== undefined && !((p === null || ANTHROPICMESSAGES_REFUSALSTOPDETAILS$CATEGORY_VALUES_9.has(p)))) return false;
+  if (p !== undefined && !((p === null || ANTHROPICMESSAGES_REFUSALSTOPDETAILS$CATEGORY_VALUES_8.has(p)))) return false;
   p = o["explanation"];
   if (p !== undefined && !((p === null || typeof p === 'string'))) return false;
   return true;
@@ -2417,7 +2226,7 @@ function isAnthropicMessages_CreateMessageResponse(v: unknown): boolean {
   p = o["content"];
   if (!isAnthropicMessages_CreateMessageResponse$content(p)) return false;
   p = o["stop_reason"];
-  if (!((p === null || ANTHROPICMESSAGES_CREATEMESSAGERESPONSE$STOP_REASON_VALUES_8.has(p)))) return false;
+  if (!((p === null || ANTHROPICMESSAGES_CREATEMESSAGERESPONSE$STOP_REASON_VALUES_7.has(p)))) return false;
   p = o["stop_sequence"];
   if (!((p === null || typeof p === 'string'))) return false;
   p = o["stop_details"];
@@ -2447,7 +2256,7 @@ function isAnthropicMessages_MessageDelta(v: unknown): boolean {
   const o = v as Record<string, unknown>;
   let p: unknown;
   p = o["stop_reason"];
-  if (!((p === null || ANTHROPICMESSAGES_MESSAGEDELTA$STOP_REASON_VALUES_10.has(p)))) return false;
+  if (!((p === null || ANTHROPICMESSAGES_CREATEMESSAGERESPONSE$STOP_REASON_VALUES_7.has(p)))) return false;
   p = o["stop_sequence"];
   if (!((p === null || typeof p === 'string'))) return false;
   p = o["stop_details"];
@@ -2631,7 +2440,7 @@ function isAnthropicMessages_ErrorObject(v: unknown): boolean {
   const o = v as Record<string, unknown>;
   let p: unknown;
   p = o["type"];
-  if (!ANTHROPICMESSAGES_ERROROBJECT$TYPE_VALUES_11.has(p)) return false;
+  if (!ANTHROPICMESSAGES_ERROROBJECT$TYPE_VALUES_9.has(p)) return false;
   p = o["message"];
   if (!(typeof p === 'string')) return false;
   p = o["details"];
@@ -2674,15 +2483,6 @@ function isAnthropicMessages_MessageStreamEvent(v: unknown): boolean {
   }
 }
 
-function isBedrockInvokeRequest$anthropic_beta(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
 function isBedrockInvokeRequest(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -2694,7 +2494,7 @@ function isBedrockInvokeRequest(v: unknown): boolean {
   p = o["system"];
   if (p !== undefined && !isAnthropicMessages_SystemPrompt(p)) return false;
   p = o["stop_sequences"];
-  if (p !== undefined && !isAnthropicMessages_CreateMessageBody$stop_sequences(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   p = o["tools"];
   if (p !== undefined && !isAnthropicMessages_CreateMessageBody$tools(p)) return false;
   p = o["tool_choice"];
@@ -2718,9 +2518,9 @@ function isBedrockInvokeRequest(v: unknown): boolean {
   p = o["diagnostics"];
   if (p !== undefined && !((p === null || isAnthropicMessages_DiagnosticsParam(p)))) return false;
   p = o["context_management"];
-  if (p !== undefined && !((p === null || isAnthropicMessages_CreateMessageBody$context_management(p)))) return false;
+  if (p !== undefined && !((p === null || isAnthropicMessages_ToolUseBlockParam$input(p)))) return false;
   p = o["mcp_servers"];
-  if (p !== undefined && !isAnthropicMessages_CreateMessageBody$mcp_servers(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_InputExamples(p)) return false;
   p = o["temperature"];
   if (p !== undefined && !(((typeof p === 'number' && Number.isFinite(p)) && p >= 0 && p <= 1))) return false;
   p = o["top_p"];
@@ -2730,7 +2530,7 @@ function isBedrockInvokeRequest(v: unknown): boolean {
   p = o["anthropic_version"];
   if (!(typeof p === 'string')) return false;
   p = o["anthropic_beta"];
-  if (p !== undefined && !isBedrockInvokeRequest$anthropic_beta(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   return true;
 }
 
@@ -2745,7 +2545,7 @@ function isVertexAnthropicRequest(v: unknown): boolean {
   p = o["system"];
   if (p !== undefined && !isAnthropicMessages_SystemPrompt(p)) return false;
   p = o["stop_sequences"];
-  if (p !== undefined && !isAnthropicMessages_CreateMessageBody$stop_sequences(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   p = o["stream"];
   if (p !== undefined && !(typeof p === 'boolean')) return false;
   p = o["tools"];
@@ -2771,9 +2571,9 @@ function isVertexAnthropicRequest(v: unknown): boolean {
   p = o["diagnostics"];
   if (p !== undefined && !((p === null || isAnthropicMessages_DiagnosticsParam(p)))) return false;
   p = o["context_management"];
-  if (p !== undefined && !((p === null || isAnthropicMessages_CreateMessageBody$context_management(p)))) return false;
+  if (p !== undefined && !((p === null || isAnthropicMessages_ToolUseBlockParam$input(p)))) return false;
   p = o["mcp_servers"];
-  if (p !== undefined && !isAnthropicMessages_CreateMessageBody$mcp_servers(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_InputExamples(p)) return false;
   p = o["temperature"];
   if (p !== undefined && !(((typeof p === 'number' && Number.isFinite(p)) && p >= 0 && p <= 1))) return false;
   p = o["top_p"];
@@ -2783,7 +2583,7 @@ function isVertexAnthropicRequest(v: unknown): boolean {
   p = o["anthropic_version"];
   if (!(typeof p === 'string')) return false;
   p = o["anthropic_beta"];
-  if (p !== undefined && !isBedrockInvokeRequest$anthropic_beta(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   return true;
 }
 
@@ -2793,17 +2593,6 @@ function isOpenaiChat_PromptCacheBreakpointParam(v: unknown): boolean {
   let p: unknown;
   p = o["mode"];
   if (!((p === "explicit"))) return false;
-  return true;
-}
-
-function isOpenaiChat_CrosswireCacheControl(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["type"];
-  if (!((p === "ephemeral"))) return false;
-  p = o["ttl"];
-  if (p !== undefined && !((p === "5m" || p === "1h"))) return false;
   return true;
 }
 
@@ -2818,7 +2607,7 @@ function isOpenaiChat_ChatCompletionRequestMessageContentPartText(v: unknown): b
   p = o["prompt_cache_breakpoint"];
   if (p !== undefined && !isOpenaiChat_PromptCacheBreakpointParam(p)) return false;
   p = o["cache_control"];
-  if (p !== undefined && !isOpenaiChat_CrosswireCacheControl(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_CacheControlEphemeral(p)) return false;
   return true;
 }
 
@@ -2849,20 +2638,6 @@ function isOpenaiChat_ChatCompletionRequestDeveloperMessage(v: unknown): boolean
   return true;
 }
 
-function isOpenaiChat_ChatCompletionRequestSystemMessage$content$1(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  if (!(v.length >= 1)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiChat_ChatCompletionRequestMessageContentPartText(e)) return false;
-  }
-  return true;
-}
-
-function isOpenaiChat_ChatCompletionRequestSystemMessage$content(v: unknown): boolean {
-  return typeof v === 'string' || isOpenaiChat_ChatCompletionRequestSystemMessage$content$1(v);
-}
-
 function isOpenaiChat_ChatCompletionRequestSystemMessage(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -2870,7 +2645,7 @@ function isOpenaiChat_ChatCompletionRequestSystemMessage(v: unknown): boolean {
   p = o["role"];
   if (!((p === "system"))) return false;
   p = o["content"];
-  if (!isOpenaiChat_ChatCompletionRequestSystemMessage$content(p)) return false;
+  if (!isOpenaiChat_ChatCompletionRequestDeveloperMessage$content(p)) return false;
   p = o["name"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   return true;
@@ -2898,7 +2673,7 @@ function isOpenaiChat_ChatCompletionRequestMessageContentPartImage(v: unknown): 
   p = o["prompt_cache_breakpoint"];
   if (p !== undefined && !isOpenaiChat_PromptCacheBreakpointParam(p)) return false;
   p = o["cache_control"];
-  if (p !== undefined && !isOpenaiChat_CrosswireCacheControl(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_CacheControlEphemeral(p)) return false;
   return true;
 }
 
@@ -2924,7 +2699,7 @@ function isOpenaiChat_ChatCompletionRequestMessageContentPartAudio(v: unknown): 
   p = o["prompt_cache_breakpoint"];
   if (p !== undefined && !isOpenaiChat_PromptCacheBreakpointParam(p)) return false;
   p = o["cache_control"];
-  if (p !== undefined && !isOpenaiChat_CrosswireCacheControl(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_CacheControlEphemeral(p)) return false;
   return true;
 }
 
@@ -2952,7 +2727,7 @@ function isOpenaiChat_ChatCompletionRequestMessageContentPartFile(v: unknown): b
   p = o["prompt_cache_breakpoint"];
   if (p !== undefined && !isOpenaiChat_PromptCacheBreakpointParam(p)) return false;
   p = o["cache_control"];
-  if (p !== undefined && !isOpenaiChat_CrosswireCacheControl(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_CacheControlEphemeral(p)) return false;
   return true;
 }
 
@@ -3008,7 +2783,7 @@ function isOpenaiChat_ChatCompletionRequestMessageContentPartRefusal(v: unknown)
   p = o["refusal"];
   if (!(typeof p === 'string')) return false;
   p = o["cache_control"];
-  if (p !== undefined && !isOpenaiChat_CrosswireCacheControl(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_CacheControlEphemeral(p)) return false;
   return true;
 }
 
@@ -3116,31 +2891,6 @@ function isOpenaiChat_ChatCompletionMessageToolCalls(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiChat_ChatCompletionFunctionCall(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["name"];
-  if (!(typeof p === 'string')) return false;
-  p = o["arguments"];
-  if (!(typeof p === 'string')) return false;
-  return true;
-}
-
-function isOpenaiChat_CrosswireTextContentBlock$citations$item(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
-function isOpenaiChat_CrosswireTextContentBlock$citations(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiChat_CrosswireTextContentBlock$citations$item(e)) return false;
-  }
-  return true;
-}
-
 function isOpenaiChat_CrosswireTextContentBlock(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -3150,7 +2900,7 @@ function isOpenaiChat_CrosswireTextContentBlock(v: unknown): boolean {
   p = o["text"];
   if (!(typeof p === 'string')) return false;
   p = o["citations"];
-  if (p !== undefined && !isOpenaiChat_CrosswireTextContentBlock$citations(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_InputExamples(p)) return false;
   return true;
 }
 
@@ -3167,23 +2917,12 @@ function isOpenaiChat_CrosswireThinkingContentBlock(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiChat_CrosswireRedactedThinkingContentBlock(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["type"];
-  if (!((p === "redacted_thinking"))) return false;
-  p = o["data"];
-  if (!(typeof p === 'string')) return false;
-  return true;
-}
-
 function isOpenaiChat_CrosswireServerToolContentBlock(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let p: unknown;
   p = o["type"];
-  if (!OPENAICHAT_CROSSWIRESERVERTOOLCONTENTBLOCK$TYPE_VALUES_12.has(p)) return false;
+  if (!OPENAICHAT_CROSSWIRESERVERTOOLCONTENTBLOCK$TYPE_VALUES_10.has(p)) return false;
   return true;
 }
 
@@ -3195,7 +2934,7 @@ function isOpenaiChat_CrosswireContentBlock(v: unknown): boolean {
     case "thinking":
       return isOpenaiChat_CrosswireThinkingContentBlock(v);
     case "redacted_thinking":
-      return isOpenaiChat_CrosswireRedactedThinkingContentBlock(v);
+      return isAnthropicMessages_RedactedThinkingBlockParam(v);
     case "server_tool_use": case "web_search_tool_result": case "web_fetch_tool_result": case "code_execution_tool_result": case "bash_code_execution_tool_result": case "text_editor_code_execution_tool_result": case "tool_search_tool_result":
       return isOpenaiChat_CrosswireServerToolContentBlock(v);
     default:
@@ -3229,7 +2968,7 @@ function isOpenaiChat_ChatCompletionRequestAssistantMessage(v: unknown): boolean
   p = o["tool_calls"];
   if (p !== undefined && !isOpenaiChat_ChatCompletionMessageToolCalls(p)) return false;
   p = o["function_call"];
-  if (p !== undefined && !((p === null || isOpenaiChat_ChatCompletionFunctionCall(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiChat_ChatCompletionMessageToolCall$function(p)))) return false;
   p = o["content_blocks"];
   if (p !== undefined && !isOpenaiChat_CrosswireContentBlocks(p)) return false;
   p = o["reasoning_content"];
@@ -3239,20 +2978,6 @@ function isOpenaiChat_ChatCompletionRequestAssistantMessage(v: unknown): boolean
   return true;
 }
 
-function isOpenaiChat_ChatCompletionRequestToolMessage$content$1(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  if (!(v.length >= 1)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiChat_ChatCompletionRequestMessageContentPartText(e)) return false;
-  }
-  return true;
-}
-
-function isOpenaiChat_ChatCompletionRequestToolMessage$content(v: unknown): boolean {
-  return typeof v === 'string' || isOpenaiChat_ChatCompletionRequestToolMessage$content$1(v);
-}
-
 function isOpenaiChat_ChatCompletionRequestToolMessage(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -3260,7 +2985,7 @@ function isOpenaiChat_ChatCompletionRequestToolMessage(v: unknown): boolean {
   p = o["role"];
   if (!((p === "tool"))) return false;
   p = o["content"];
-  if (!isOpenaiChat_ChatCompletionRequestToolMessage$content(p)) return false;
+  if (!isOpenaiChat_ChatCompletionRequestDeveloperMessage$content(p)) return false;
   p = o["tool_call_id"];
   if (!(typeof p === 'string')) return false;
   return true;
@@ -3385,11 +3110,6 @@ function isOpenaiChat_ResponseFormatText(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiChat_ResponseFormatJsonSchema$json_schema$schema(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
 function isOpenaiChat_ResponseFormatJsonSchema$json_schema(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -3399,7 +3119,7 @@ function isOpenaiChat_ResponseFormatJsonSchema$json_schema(v: unknown): boolean 
   p = o["description"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["schema"];
-  if (p !== undefined && !isOpenaiChat_ResponseFormatJsonSchema$json_schema$schema(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   p = o["strict"];
   if (p !== undefined && !((p === null || typeof p === 'boolean'))) return false;
   return true;
@@ -3439,17 +3159,8 @@ function isOpenaiChat_CreateChatCompletionBody$response_format(v: unknown): bool
   }
 }
 
-function isOpenaiChat_ChatCompletionAudioParam$voice$1(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["id"];
-  if (!(typeof p === 'string')) return false;
-  return true;
-}
-
 function isOpenaiChat_ChatCompletionAudioParam$voice(v: unknown): boolean {
-  return typeof v === 'string' || isOpenaiChat_ChatCompletionAudioParam$voice$1(v);
+  return typeof v === 'string' || isOpenaiChat_ChatCompletionRequestAssistantMessage$audio(v);
 }
 
 function isOpenaiChat_ChatCompletionAudioParam(v: unknown): boolean {
@@ -3459,7 +3170,7 @@ function isOpenaiChat_ChatCompletionAudioParam(v: unknown): boolean {
   p = o["voice"];
   if (!isOpenaiChat_ChatCompletionAudioParam$voice(p)) return false;
   p = o["format"];
-  if (!OPENAICHAT_CHATCOMPLETIONAUDIOPARAM$FORMAT_VALUES_15.has(p)) return false;
+  if (!OPENAICHAT_CHATCOMPLETIONAUDIOPARAM$FORMAT_VALUES_13.has(p)) return false;
   return true;
 }
 
@@ -3519,20 +3230,6 @@ function isOpenaiChat_CreateChatCompletionBody$logit_bias(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiChat_PredictionContent$content$1(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  if (!(v.length >= 1)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiChat_ChatCompletionRequestMessageContentPartText(e)) return false;
-  }
-  return true;
-}
-
-function isOpenaiChat_PredictionContent$content(v: unknown): boolean {
-  return typeof v === 'string' || isOpenaiChat_PredictionContent$content$1(v);
-}
-
 function isOpenaiChat_PredictionContent(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -3540,7 +3237,7 @@ function isOpenaiChat_PredictionContent(v: unknown): boolean {
   p = o["type"];
   if (!((p === "content"))) return false;
   p = o["content"];
-  if (!isOpenaiChat_PredictionContent$content(p)) return false;
+  if (!isOpenaiChat_ChatCompletionRequestDeveloperMessage$content(p)) return false;
   return true;
 }
 
@@ -3555,34 +3252,6 @@ function isOpenaiChat_CreateChatCompletionBody$stream_options(v: unknown): boole
   return true;
 }
 
-function isOpenaiChat_FunctionParameters(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
-function isOpenaiChat_FunctionObject$allowed_callers(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
-function isOpenaiChat_FunctionObject$input_examples$item(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
-function isOpenaiChat_FunctionObject$input_examples(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiChat_FunctionObject$input_examples$item(e)) return false;
-  }
-  return true;
-}
-
 function isOpenaiChat_FunctionObject(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -3592,15 +3261,15 @@ function isOpenaiChat_FunctionObject(v: unknown): boolean {
   p = o["description"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["parameters"];
-  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   p = o["strict"];
   if (p !== undefined && !((p === null || typeof p === 'boolean'))) return false;
   p = o["defer_loading"];
   if (p !== undefined && !(typeof p === 'boolean')) return false;
   p = o["allowed_callers"];
-  if (p !== undefined && !isOpenaiChat_FunctionObject$allowed_callers(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   p = o["input_examples"];
-  if (p !== undefined && !isOpenaiChat_FunctionObject$input_examples(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_InputExamples(p)) return false;
   return true;
 }
 
@@ -3612,15 +3281,6 @@ function isOpenaiChat_ChatCompletionTool(v: unknown): boolean {
   if (!((p === "function"))) return false;
   p = o["function"];
   if (!isOpenaiChat_FunctionObject(p)) return false;
-  return true;
-}
-
-function isOpenaiChat_CustomToolChatCompletions$custom$format$0(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["type"];
-  if (!((p === "text"))) return false;
   return true;
 }
 
@@ -3647,7 +3307,7 @@ function isOpenaiChat_CustomToolChatCompletions$custom$format$1(v: unknown): boo
 }
 
 function isOpenaiChat_CustomToolChatCompletions$custom$format(v: unknown): boolean {
-  return isOpenaiChat_CustomToolChatCompletions$custom$format$0(v) || isOpenaiChat_CustomToolChatCompletions$custom$format$1(v);
+  return isOpenaiChat_ResponseFormatText(v) || isOpenaiChat_CustomToolChatCompletions$custom$format$1(v);
 }
 
 function isOpenaiChat_CustomToolChatCompletions$custom(v: unknown): boolean {
@@ -3679,7 +3339,7 @@ function isOpenaiChat_CrosswireAnthropicTool(v: unknown): boolean {
   const o = v as Record<string, unknown>;
   let p: unknown;
   p = o["type"];
-  if (!OPENAICHAT_CROSSWIREANTHROPICTOOL$TYPE_VALUES_16.has(p)) return false;
+  if (!OPENAICHAT_CROSSWIREANTHROPICTOOL$TYPE_VALUES_14.has(p)) return false;
   p = o["name"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   return true;
@@ -3698,20 +3358,6 @@ function isOpenaiChat_CreateChatCompletionBody$tools(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiChat_ChatCompletionAllowedToolsChoice$allowed_tools$tools$item(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
-function isOpenaiChat_ChatCompletionAllowedToolsChoice$allowed_tools$tools(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiChat_ChatCompletionAllowedToolsChoice$allowed_tools$tools$item(e)) return false;
-  }
-  return true;
-}
-
 function isOpenaiChat_ChatCompletionAllowedToolsChoice$allowed_tools(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -3719,7 +3365,7 @@ function isOpenaiChat_ChatCompletionAllowedToolsChoice$allowed_tools(v: unknown)
   p = o["mode"];
   if (!((p === "auto" || p === "required"))) return false;
   p = o["tools"];
-  if (!isOpenaiChat_ChatCompletionAllowedToolsChoice$allowed_tools$tools(p)) return false;
+  if (!isAnthropicMessages_InputExamples(p)) return false;
   return true;
 }
 
@@ -3754,15 +3400,6 @@ function isOpenaiChat_ChatCompletionNamedToolChoice(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiChat_ChatCompletionNamedToolChoiceCustom$custom(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["name"];
-  if (!(typeof p === 'string')) return false;
-  return true;
-}
-
 function isOpenaiChat_ChatCompletionNamedToolChoiceCustom(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -3770,7 +3407,7 @@ function isOpenaiChat_ChatCompletionNamedToolChoiceCustom(v: unknown): boolean {
   p = o["type"];
   if (!((p === "custom"))) return false;
   p = o["custom"];
-  if (!isOpenaiChat_ChatCompletionNamedToolChoiceCustom$custom(p)) return false;
+  if (!isOpenaiChat_ChatCompletionNamedToolChoice$function(p)) return false;
   return true;
 }
 
@@ -3778,17 +3415,8 @@ function isOpenaiChat_ChatCompletionToolChoiceOption(v: unknown): boolean {
   return (v === "none") || (v === "auto") || (v === "required") || isOpenaiChat_ChatCompletionAllowedToolsChoice(v) || isOpenaiChat_ChatCompletionNamedToolChoice(v) || isOpenaiChat_ChatCompletionNamedToolChoiceCustom(v);
 }
 
-function isOpenaiChat_ChatCompletionFunctionCallOption(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["name"];
-  if (!(typeof p === 'string')) return false;
-  return true;
-}
-
 function isOpenaiChat_CreateChatCompletionBody$function_call(v: unknown): boolean {
-  return (v === "none") || (v === "auto") || isOpenaiChat_ChatCompletionFunctionCallOption(v);
+  return (v === "none") || (v === "auto") || isOpenaiChat_ChatCompletionNamedToolChoice$function(v);
 }
 
 function isOpenaiChat_ChatCompletionFunctions(v: unknown): boolean {
@@ -3800,7 +3428,7 @@ function isOpenaiChat_ChatCompletionFunctions(v: unknown): boolean {
   p = o["description"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["parameters"];
-  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   return true;
 }
 
@@ -3840,13 +3468,13 @@ function isOpenaiChat_CreateChatCompletionBody(v: unknown): boolean {
   p = o["prompt_cache_options"];
   if (p !== undefined && !isOpenaiChat_PromptCacheOptionsParam(p)) return false;
   p = o["service_tier"];
-  if (p !== undefined && !((p === null || OPENAICHAT_CREATECHATCOMPLETIONBODY$SERVICE_TIER_VALUES_13.has(p)))) return false;
+  if (p !== undefined && !((p === null || OPENAICHAT_CREATECHATCOMPLETIONBODY$SERVICE_TIER_VALUES_11.has(p)))) return false;
   p = o["modalities"];
   if (p !== undefined && !((p === null || isOpenaiChat_CreateChatCompletionBody$modalities(p)))) return false;
   p = o["verbosity"];
   if (p !== undefined && !((p === null || (p === "low" || p === "medium" || p === "high")))) return false;
   p = o["reasoning_effort"];
-  if (p !== undefined && !((p === null || OPENAICHAT_CREATECHATCOMPLETIONBODY$REASONING_EFFORT_VALUES_14.has(p)))) return false;
+  if (p !== undefined && !((p === null || OPENAICHAT_CREATECHATCOMPLETIONBODY$REASONING_EFFORT_VALUES_12.has(p)))) return false;
   p = o["max_completion_tokens"];
   if (p !== undefined && !((p === null || (typeof p === 'number' && Number.isSafeInteger(p))))) return false;
   p = o["max_tokens"];
@@ -3963,7 +3591,7 @@ function isOpenaiChat_ChatCompletionResponseMessage(v: unknown): boolean {
   p = o["audio"];
   if (p !== undefined && !((p === null || isOpenaiChat_ChatCompletionResponseMessage$audio(p)))) return false;
   p = o["function_call"];
-  if (p !== undefined && !((p === null || isOpenaiChat_ChatCompletionFunctionCall(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiChat_ChatCompletionMessageToolCall$function(p)))) return false;
   p = o["content_blocks"];
   if (p !== undefined && !isOpenaiChat_CrosswireContentBlocks(p)) return false;
   p = o["reasoning_content"];
@@ -3982,15 +3610,6 @@ function isOpenaiChat_ChatCompletionTokenLogprob$bytes(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiChat_ChatCompletionTokenLogprob$top_logprobs$item$bytes(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!((typeof e === 'number' && Number.isSafeInteger(e)))) return false;
-  }
-  return true;
-}
-
 function isOpenaiChat_ChatCompletionTokenLogprob$top_logprobs$item(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -4000,7 +3619,7 @@ function isOpenaiChat_ChatCompletionTokenLogprob$top_logprobs$item(v: unknown): 
   p = o["logprob"];
   if (!((typeof p === 'number' && Number.isFinite(p)))) return false;
   p = o["bytes"];
-  if (!((p === null || isOpenaiChat_ChatCompletionTokenLogprob$top_logprobs$item$bytes(p)))) return false;
+  if (!((p === null || isOpenaiChat_ChatCompletionTokenLogprob$bytes(p)))) return false;
   return true;
 }
 
@@ -4037,15 +3656,6 @@ function isOpenaiChat_ChatCompletionChoiceLogprobs$content(v: unknown): boolean 
   return true;
 }
 
-function isOpenaiChat_ChatCompletionChoiceLogprobs$refusal(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiChat_ChatCompletionTokenLogprob(e)) return false;
-  }
-  return true;
-}
-
 function isOpenaiChat_ChatCompletionChoiceLogprobs(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -4053,7 +3663,7 @@ function isOpenaiChat_ChatCompletionChoiceLogprobs(v: unknown): boolean {
   p = o["content"];
   if (!((p === null || isOpenaiChat_ChatCompletionChoiceLogprobs$content(p)))) return false;
   p = o["refusal"];
-  if (!((p === null || isOpenaiChat_ChatCompletionChoiceLogprobs$refusal(p)))) return false;
+  if (!((p === null || isOpenaiChat_ChatCompletionChoiceLogprobs$content(p)))) return false;
   return true;
 }
 
@@ -4066,7 +3676,7 @@ function isOpenaiChat_CreateChatCompletionResponse$choices$item(v: unknown): boo
   p = o["message"];
   if (!isOpenaiChat_ChatCompletionResponseMessage(p)) return false;
   p = o["finish_reason"];
-  if (!OPENAICHAT_CREATECHATCOMPLETIONRESPONSE$CHOICES$ITEM$FINISH_REASON_VALUES_17.has(p)) return false;
+  if (!OPENAICHAT_CREATECHATCOMPLETIONRESPONSE$CHOICES$ITEM$FINISH_REASON_VALUES_15.has(p)) return false;
   p = o["logprobs"];
   if (!((p === null || isOpenaiChat_ChatCompletionChoiceLogprobs(p)))) return false;
   return true;
@@ -4278,7 +3888,7 @@ function isOpenaiChat_CreateChatCompletionResponse(v: unknown): boolean {
   p = o["usage"];
   if (p !== undefined && !isOpenaiChat_CompletionUsage(p)) return false;
   p = o["service_tier"];
-  if (p !== undefined && !((p === null || OPENAICHAT_CREATECHATCOMPLETIONRESPONSE$SERVICE_TIER_VALUES_18.has(p)))) return false;
+  if (p !== undefined && !((p === null || OPENAICHAT_CREATECHATCOMPLETIONBODY$SERVICE_TIER_VALUES_11.has(p)))) return false;
   p = o["system_fingerprint"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["metadata"];
@@ -4323,22 +3933,6 @@ function isOpenaiChat_ChatCompletionStreamResponseDelta$tool_calls(v: unknown): 
   return true;
 }
 
-function isOpenaiChat_ChatCompletionStreamResponseDelta$function_call(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["name"];
-  if (p !== undefined && !(typeof p === 'string')) return false;
-  p = o["arguments"];
-  if (p !== undefined && !(typeof p === 'string')) return false;
-  return true;
-}
-
-function isOpenaiChat_CrosswireContentBlockDelta$delta$citation(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
 function isOpenaiChat_CrosswireContentBlockDelta$delta(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -4354,7 +3948,7 @@ function isOpenaiChat_CrosswireContentBlockDelta$delta(v: unknown): boolean {
   p = o["partial_json"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["citation"];
-  if (p !== undefined && !isOpenaiChat_CrosswireContentBlockDelta$delta$citation(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   return true;
 }
 
@@ -4385,7 +3979,7 @@ function isOpenaiChat_ChatCompletionStreamResponseDelta(v: unknown): boolean {
   const o = v as Record<string, unknown>;
   let p: unknown;
   p = o["role"];
-  if (p !== undefined && !OPENAICHAT_CHATCOMPLETIONSTREAMRESPONSEDELTA$ROLE_VALUES_19.has(p)) return false;
+  if (p !== undefined && !OPENAICHAT_CHATCOMPLETIONSTREAMRESPONSEDELTA$ROLE_VALUES_16.has(p)) return false;
   p = o["content"];
   if (p !== undefined && !((p === null || typeof p === 'string'))) return false;
   p = o["refusal"];
@@ -4393,7 +3987,7 @@ function isOpenaiChat_ChatCompletionStreamResponseDelta(v: unknown): boolean {
   p = o["tool_calls"];
   if (p !== undefined && !isOpenaiChat_ChatCompletionStreamResponseDelta$tool_calls(p)) return false;
   p = o["function_call"];
-  if (p !== undefined && !isOpenaiChat_ChatCompletionStreamResponseDelta$function_call(p)) return false;
+  if (p !== undefined && !isOpenaiChat_ChatCompletionMessageToolCallChunk$function(p)) return false;
   p = o["content_blocks"];
   if (p !== undefined && !isOpenaiChat_ChatCompletionStreamResponseDelta$content_blocks(p)) return false;
   p = o["reasoning_content"];
@@ -4412,7 +4006,7 @@ function isOpenaiChat_CreateChatCompletionStreamResponse$choices$item(v: unknown
   p = o["delta"];
   if (!isOpenaiChat_ChatCompletionStreamResponseDelta(p)) return false;
   p = o["finish_reason"];
-  if (!((p === null || OPENAICHAT_CREATECHATCOMPLETIONSTREAMRESPONSE$CHOICES$ITEM$FINISH_REASON_VALUES_20.has(p)))) return false;
+  if (!((p === null || OPENAICHAT_CREATECHATCOMPLETIONRESPONSE$CHOICES$ITEM$FINISH_REASON_VALUES_15.has(p)))) return false;
   p = o["logprobs"];
   if (p !== undefined && !((p === null || isOpenaiChat_ChatCompletionChoiceLogprobs(p)))) return false;
   return true;
@@ -4444,7 +4038,7 @@ function isOpenaiChat_CreateChatCompletionStreamResponse(v: unknown): boolean {
   p = o["usage"];
   if (p !== undefined && !((p === null || isOpenaiChat_CompletionUsage(p)))) return false;
   p = o["service_tier"];
-  if (p !== undefined && !((p === null || OPENAICHAT_CREATECHATCOMPLETIONSTREAMRESPONSE$SERVICE_TIER_VALUES_21.has(p)))) return false;
+  if (p !== undefined && !((p === null || OPENAICHAT_CREATECHATCOMPLETIONBODY$SERVICE_TIER_VALUES_11.has(p)))) return false;
   p = o["system_fingerprint"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["obfuscation"];
@@ -4482,11 +4076,6 @@ function isOpenAIDone(v: unknown): boolean {
   return (v === "[DONE]");
 }
 
-function isBedrockConverse_ImageBlock$source$s3Location(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
 function isBedrockConverse_ImageBlock$source(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -4494,7 +4083,7 @@ function isBedrockConverse_ImageBlock$source(v: unknown): boolean {
   p = o["bytes"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["s3Location"];
-  if (p !== undefined && !isBedrockConverse_ImageBlock$source$s3Location(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   return true;
 }
 
@@ -4509,25 +4098,6 @@ function isBedrockConverse_ImageBlock(v: unknown): boolean {
   return true;
 }
 
-function isBedrockConverse_DocumentBlock$source$content$item(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
-function isBedrockConverse_DocumentBlock$source$content(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isBedrockConverse_DocumentBlock$source$content$item(e)) return false;
-  }
-  return true;
-}
-
-function isBedrockConverse_DocumentBlock$source$s3Location(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
 function isBedrockConverse_DocumentBlock$source(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -4537,18 +4107,9 @@ function isBedrockConverse_DocumentBlock$source(v: unknown): boolean {
   p = o["text"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["content"];
-  if (p !== undefined && !isBedrockConverse_DocumentBlock$source$content(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_InputExamples(p)) return false;
   p = o["s3Location"];
-  if (p !== undefined && !isBedrockConverse_DocumentBlock$source$s3Location(p)) return false;
-  return true;
-}
-
-function isBedrockConverse_DocumentBlock$citations(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["enabled"];
-  if (p !== undefined && !(typeof p === 'boolean')) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   return true;
 }
 
@@ -4557,7 +4118,7 @@ function isBedrockConverse_DocumentBlock(v: unknown): boolean {
   const o = v as Record<string, unknown>;
   let p: unknown;
   p = o["format"];
-  if (p !== undefined && !BEDROCKCONVERSE_DOCUMENTBLOCK$FORMAT_VALUES_22.has(p)) return false;
+  if (p !== undefined && !BEDROCKCONVERSE_DOCUMENTBLOCK$FORMAT_VALUES_17.has(p)) return false;
   p = o["name"];
   if (!(typeof p === 'string')) return false;
   p = o["source"];
@@ -4565,7 +4126,7 @@ function isBedrockConverse_DocumentBlock(v: unknown): boolean {
   p = o["context"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["citations"];
-  if (p !== undefined && !isBedrockConverse_DocumentBlock$citations(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_CitationsConfigParam(p)) return false;
   return true;
 }
 
@@ -4651,16 +4212,6 @@ function isBedrockConverse_CachePointBlock(v: unknown): boolean {
   return true;
 }
 
-function isBedrockConverse_ContentBlock$guardContent(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
-function isBedrockConverse_ContentBlock$citationsContent(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
 function isBedrockConverse_ContentBlock(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -4680,9 +4231,9 @@ function isBedrockConverse_ContentBlock(v: unknown): boolean {
   p = o["cachePoint"];
   if (p !== undefined && !isBedrockConverse_CachePointBlock(p)) return false;
   p = o["guardContent"];
-  if (p !== undefined && !isBedrockConverse_ContentBlock$guardContent(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   p = o["citationsContent"];
-  if (p !== undefined && !isBedrockConverse_ContentBlock$citationsContent(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   return true;
 }
 
@@ -4715,11 +4266,6 @@ function isBedrockConverse_ConverseBody$messages(v: unknown): boolean {
   return true;
 }
 
-function isBedrockConverse_SystemContentBlock$guardContent(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
 function isBedrockConverse_SystemContentBlock(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -4729,7 +4275,7 @@ function isBedrockConverse_SystemContentBlock(v: unknown): boolean {
   p = o["cachePoint"];
   if (p !== undefined && !isBedrockConverse_CachePointBlock(p)) return false;
   p = o["guardContent"];
-  if (p !== undefined && !isBedrockConverse_SystemContentBlock$guardContent(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   return true;
 }
 
@@ -4738,15 +4284,6 @@ function isBedrockConverse_ConverseBody$system(v: unknown): boolean {
   for (let i = 0; i < v.length; i++) {
     const e: unknown = v[i];
     if (!isBedrockConverse_SystemContentBlock(e)) return false;
-  }
-  return true;
-}
-
-function isBedrockConverse_InferenceConfiguration$stopSequences(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
   }
   return true;
 }
@@ -4762,13 +4299,7 @@ function isBedrockConverse_InferenceConfiguration(v: unknown): boolean {
   p = o["topP"];
   if (p !== undefined && !((typeof p === 'number' && Number.isFinite(p)))) return false;
   p = o["stopSequences"];
-  if (p !== undefined && !isBedrockConverse_InferenceConfiguration$stopSequences(p)) return false;
-  return true;
-}
-
-function isBedrockConverse_Tool$toolSpec$inputSchema(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
+  if (p !== undefined && !isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   return true;
 }
 
@@ -4781,14 +4312,9 @@ function isBedrockConverse_Tool$toolSpec(v: unknown): boolean {
   p = o["description"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["inputSchema"];
-  if (!isBedrockConverse_Tool$toolSpec$inputSchema(p)) return false;
+  if (!isAnthropicMessages_Diagnostics(p)) return false;
   p = o["strict"];
   if (p !== undefined && !(typeof p === 'boolean')) return false;
-  return true;
-}
-
-function isBedrockConverse_Tool$systemTool(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
   return true;
 }
 
@@ -4801,7 +4327,7 @@ function isBedrockConverse_Tool(v: unknown): boolean {
   p = o["cachePoint"];
   if (p !== undefined && !isBedrockConverse_CachePointBlock(p)) return false;
   p = o["systemTool"];
-  if (p !== undefined && !isBedrockConverse_Tool$systemTool(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   return true;
 }
 
@@ -4814,35 +4340,16 @@ function isBedrockConverse_ToolConfiguration$tools(v: unknown): boolean {
   return true;
 }
 
-function isBedrockConverse_ToolChoice$auto(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
-function isBedrockConverse_ToolChoice$any(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
-function isBedrockConverse_ToolChoice$tool(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["name"];
-  if (!(typeof p === 'string')) return false;
-  return true;
-}
-
 function isBedrockConverse_ToolChoice(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let p: unknown;
   p = o["auto"];
-  if (p !== undefined && !isBedrockConverse_ToolChoice$auto(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   p = o["any"];
-  if (p !== undefined && !isBedrockConverse_ToolChoice$any(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   p = o["tool"];
-  if (p !== undefined && !isBedrockConverse_ToolChoice$tool(p)) return false;
+  if (p !== undefined && !isOpenaiChat_ChatCompletionNamedToolChoice$function(p)) return false;
   return true;
 }
 
@@ -4854,30 +4361,6 @@ function isBedrockConverse_ToolConfiguration(v: unknown): boolean {
   if (!isBedrockConverse_ToolConfiguration$tools(p)) return false;
   p = o["toolChoice"];
   if (p !== undefined && !isBedrockConverse_ToolChoice(p)) return false;
-  return true;
-}
-
-function isBedrockConverse_ConverseBody$additionalModelRequestFields(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
-function isBedrockConverse_ConverseBody$additionalModelResponseFieldPaths(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
-function isBedrockConverse_ConverseBody$guardrailConfig(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
-function isBedrockConverse_ConverseBody$performanceConfig(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
   return true;
 }
 
@@ -4894,13 +4377,13 @@ function isBedrockConverse_ConverseBody(v: unknown): boolean {
   p = o["toolConfig"];
   if (p !== undefined && !isBedrockConverse_ToolConfiguration(p)) return false;
   p = o["additionalModelRequestFields"];
-  if (p !== undefined && !isBedrockConverse_ConverseBody$additionalModelRequestFields(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   p = o["additionalModelResponseFieldPaths"];
-  if (p !== undefined && !isBedrockConverse_ConverseBody$additionalModelResponseFieldPaths(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   p = o["guardrailConfig"];
-  if (p !== undefined && !isBedrockConverse_ConverseBody$guardrailConfig(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   p = o["performanceConfig"];
-  if (p !== undefined && !isBedrockConverse_ConverseBody$performanceConfig(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   return true;
 }
 
@@ -4939,11 +4422,6 @@ function isBedrockConverse_Metrics(v: unknown): boolean {
   return true;
 }
 
-function isBedrockConverse_ConverseResponse$additionalModelResponseFields(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
 function isBedrockConverse_ConverseResponse(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -4951,13 +4429,13 @@ function isBedrockConverse_ConverseResponse(v: unknown): boolean {
   p = o["output"];
   if (!isBedrockConverse_ConverseResponse$output(p)) return false;
   p = o["stopReason"];
-  if (!BEDROCKCONVERSE_CONVERSERESPONSE$STOPREASON_VALUES_23.has(p)) return false;
+  if (!BEDROCKCONVERSE_CONVERSERESPONSE$STOPREASON_VALUES_18.has(p)) return false;
   p = o["usage"];
   if (!isBedrockConverse_TokenUsage(p)) return false;
   p = o["metrics"];
   if (!isBedrockConverse_Metrics(p)) return false;
   p = o["additionalModelResponseFields"];
-  if (p !== undefined && !isBedrockConverse_ConverseResponse$additionalModelResponseFields(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   return true;
 }
 
@@ -4970,11 +4448,6 @@ function isBedrockConverse_ConverseStreamEvent$messageStart(v: unknown): boolean
   return true;
 }
 
-function isBedrockConverse_ConverseStreamEvent$contentBlockStart$start(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
 function isBedrockConverse_ConverseStreamEvent$contentBlockStart(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -4982,12 +4455,7 @@ function isBedrockConverse_ConverseStreamEvent$contentBlockStart(v: unknown): bo
   p = o["contentBlockIndex"];
   if (!((typeof p === 'number' && Number.isSafeInteger(p)))) return false;
   p = o["start"];
-  if (!isBedrockConverse_ConverseStreamEvent$contentBlockStart$start(p)) return false;
-  return true;
-}
-
-function isBedrockConverse_ConverseStreamEvent$contentBlockDelta$delta(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
+  if (!isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   return true;
 }
 
@@ -4998,7 +4466,7 @@ function isBedrockConverse_ConverseStreamEvent$contentBlockDelta(v: unknown): bo
   p = o["contentBlockIndex"];
   if (!((typeof p === 'number' && Number.isSafeInteger(p)))) return false;
   p = o["delta"];
-  if (!isBedrockConverse_ConverseStreamEvent$contentBlockDelta$delta(p)) return false;
+  if (!isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   return true;
 }
 
@@ -5016,7 +4484,7 @@ function isBedrockConverse_ConverseStreamEvent$messageStop(v: unknown): boolean 
   const o = v as Record<string, unknown>;
   let p: unknown;
   p = o["stopReason"];
-  if (!BEDROCKCONVERSE_CONVERSESTREAMEVENT$MESSAGESTOP$STOPREASON_VALUES_24.has(p)) return false;
+  if (!BEDROCKCONVERSE_CONVERSERESPONSE$STOPREASON_VALUES_18.has(p)) return false;
   return true;
 }
 
@@ -5093,11 +4561,6 @@ function isGemini_FileData(v: unknown): boolean {
   return true;
 }
 
-function isGemini_FunctionCall$args(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
 function isGemini_PartialArg(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -5135,16 +4598,11 @@ function isGemini_FunctionCall(v: unknown): boolean {
   p = o["name"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["args"];
-  if (p !== undefined && !isGemini_FunctionCall$args(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   p = o["partialArgs"];
   if (p !== undefined && !isGemini_FunctionCall$partialArgs(p)) return false;
   p = o["willContinue"];
   if (p !== undefined && !(typeof p === 'boolean')) return false;
-  return true;
-}
-
-function isGemini_FunctionResponse$response(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
   return true;
 }
 
@@ -5166,21 +4624,11 @@ function isGemini_FunctionResponse(v: unknown): boolean {
   p = o["name"];
   if (!(typeof p === 'string')) return false;
   p = o["response"];
-  if (!isGemini_FunctionResponse$response(p)) return false;
+  if (!isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   p = o["parts"];
   if (p !== undefined && !isGemini_FunctionResponse$parts(p)) return false;
   p = o["willContinue"];
   if (p !== undefined && !(typeof p === 'boolean')) return false;
-  return true;
-}
-
-function isGemini_Part$executableCode(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
-function isGemini_Part$codeExecutionResult(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
   return true;
 }
 
@@ -5203,18 +4651,9 @@ function isGemini_Part(v: unknown): boolean {
   p = o["functionResponse"];
   if (p !== undefined && !isGemini_FunctionResponse(p)) return false;
   p = o["executableCode"];
-  if (p !== undefined && !isGemini_Part$executableCode(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   p = o["codeExecutionResult"];
-  if (p !== undefined && !isGemini_Part$codeExecutionResult(p)) return false;
-  return true;
-}
-
-function isGemini_Content$parts(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isGemini_Part(e)) return false;
-  }
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   return true;
 }
 
@@ -5225,7 +4664,7 @@ function isGemini_Content(v: unknown): boolean {
   p = o["role"];
   if (p !== undefined && !((p === "user" || p === "model"))) return false;
   p = o["parts"];
-  if (!isGemini_Content$parts(p)) return false;
+  if (!isGemini_FunctionResponse$parts(p)) return false;
   return true;
 }
 
@@ -5238,17 +4677,8 @@ function isGemini_GenerateContentBody$contents(v: unknown): boolean {
   return true;
 }
 
-function isGemini_Schema$enum(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
 function isGemini_Int64(v: unknown): boolean {
-  return (typeof v === 'string' && PATTERN_26.test(v)) || ((typeof v === 'number' && Number.isSafeInteger(v)) && v >= 0);
+  return (typeof v === 'string' && PATTERN_20.test(v)) || ((typeof v === 'number' && Number.isSafeInteger(v)) && v >= 0);
 }
 
 function isGemini_Schema$properties(v: unknown): boolean {
@@ -5257,15 +4687,6 @@ function isGemini_Schema$properties(v: unknown): boolean {
     if (k === '__proto__') continue;
     const e: unknown = v[k];
     if (!isGemini_Schema(e)) return false;
-  }
-  return true;
-}
-
-function isGemini_Schema$required(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
   }
   return true;
 }
@@ -5279,21 +4700,12 @@ function isGemini_Schema$anyOf(v: unknown): boolean {
   return true;
 }
 
-function isGemini_Schema$propertyOrdering(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
 function isGemini_Schema(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let p: unknown;
   p = o["type"];
-  if (p !== undefined && !GEMINI_SCHEMA$TYPE_VALUES_25.has(p)) return false;
+  if (p !== undefined && !GEMINI_SCHEMA$TYPE_VALUES_19.has(p)) return false;
   p = o["format"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["title"];
@@ -5303,7 +4715,7 @@ function isGemini_Schema(v: unknown): boolean {
   p = o["nullable"];
   if (p !== undefined && !(typeof p === 'boolean')) return false;
   p = o["enum"];
-  if (p !== undefined && !isGemini_Schema$enum(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   p = o["items"];
   if (p !== undefined && !isGemini_Schema(p)) return false;
   p = o["minItems"];
@@ -5313,7 +4725,7 @@ function isGemini_Schema(v: unknown): boolean {
   p = o["properties"];
   if (p !== undefined && !isGemini_Schema$properties(p)) return false;
   p = o["required"];
-  if (p !== undefined && !isGemini_Schema$required(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   p = o["minProperties"];
   if (p !== undefined && !isGemini_Int64(p)) return false;
   p = o["maxProperties"];
@@ -5331,7 +4743,7 @@ function isGemini_Schema(v: unknown): boolean {
   p = o["anyOf"];
   if (p !== undefined && !isGemini_Schema$anyOf(p)) return false;
   p = o["propertyOrdering"];
-  if (p !== undefined && !isGemini_Schema$propertyOrdering(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   return true;
 }
 
@@ -5359,21 +4771,6 @@ function isGemini_Tool$functionDeclarations(v: unknown): boolean {
   return true;
 }
 
-function isGemini_Tool$googleSearch(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
-function isGemini_Tool$codeExecution(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
-function isGemini_Tool$urlContext(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
 function isGemini_Tool(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -5381,11 +4778,11 @@ function isGemini_Tool(v: unknown): boolean {
   p = o["functionDeclarations"];
   if (p !== undefined && !isGemini_Tool$functionDeclarations(p)) return false;
   p = o["googleSearch"];
-  if (p !== undefined && !isGemini_Tool$googleSearch(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   p = o["codeExecution"];
-  if (p !== undefined && !isGemini_Tool$codeExecution(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   p = o["urlContext"];
-  if (p !== undefined && !isGemini_Tool$urlContext(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   return true;
 }
 
@@ -5398,23 +4795,14 @@ function isGemini_GenerateContentBody$tools(v: unknown): boolean {
   return true;
 }
 
-function isGemini_FunctionCallingConfig$allowedFunctionNames(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
 function isGemini_FunctionCallingConfig(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let p: unknown;
   p = o["mode"];
-  if (p !== undefined && !GEMINI_FUNCTIONCALLINGCONFIG$MODE_VALUES_27.has(p)) return false;
+  if (p !== undefined && !GEMINI_FUNCTIONCALLINGCONFIG$MODE_VALUES_21.has(p)) return false;
   p = o["allowedFunctionNames"];
-  if (p !== undefined && !isGemini_FunctionCallingConfig$allowedFunctionNames(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   p = o["streamFunctionCallArguments"];
   if (p !== undefined && !(typeof p === 'boolean')) return false;
   return true;
@@ -5449,24 +4837,6 @@ function isGemini_GenerateContentBody$safetySettings(v: unknown): boolean {
   return true;
 }
 
-function isGemini_GenerationConfig$stopSequences(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
-function isGemini_GenerationConfig$responseModalities(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
 function isGemini_ThinkingConfig(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -5487,7 +4857,7 @@ function isGemini_GenerationConfig(v: unknown): boolean {
   p = o["maxOutputTokens"];
   if (p !== undefined && !((typeof p === 'number' && Number.isSafeInteger(p)))) return false;
   p = o["stopSequences"];
-  if (p !== undefined && !isGemini_GenerationConfig$stopSequences(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   p = o["temperature"];
   if (p !== undefined && !(((typeof p === 'number' && Number.isFinite(p)) && p >= 0 && p <= 2))) return false;
   p = o["topP"];
@@ -5507,7 +4877,7 @@ function isGemini_GenerationConfig(v: unknown): boolean {
   p = o["responseSchema"];
   if (p !== undefined && !isGemini_Schema(p)) return false;
   p = o["responseModalities"];
-  if (p !== undefined && !isGemini_GenerationConfig$responseModalities(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   p = o["thinkingConfig"];
   if (p !== undefined && !isGemini_ThinkingConfig(p)) return false;
   return true;
@@ -5534,30 +4904,6 @@ function isGemini_GenerateContentBody(v: unknown): boolean {
   return true;
 }
 
-function isGemini_Candidate$safetyRatings$item(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
-function isGemini_Candidate$safetyRatings(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isGemini_Candidate$safetyRatings$item(e)) return false;
-  }
-  return true;
-}
-
-function isGemini_Candidate$citationMetadata(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
-function isGemini_Candidate$groundingMetadata(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
 function isGemini_Candidate(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -5565,17 +4911,17 @@ function isGemini_Candidate(v: unknown): boolean {
   p = o["content"];
   if (p !== undefined && !isGemini_Content(p)) return false;
   p = o["finishReason"];
-  if (p !== undefined && !GEMINI_CANDIDATE$FINISHREASON_VALUES_28.has(p)) return false;
+  if (p !== undefined && !GEMINI_CANDIDATE$FINISHREASON_VALUES_22.has(p)) return false;
   p = o["finishMessage"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["index"];
   if (p !== undefined && !((typeof p === 'number' && Number.isSafeInteger(p)))) return false;
   p = o["safetyRatings"];
-  if (p !== undefined && !isGemini_Candidate$safetyRatings(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_InputExamples(p)) return false;
   p = o["citationMetadata"];
-  if (p !== undefined && !isGemini_Candidate$citationMetadata(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   p = o["groundingMetadata"];
-  if (p !== undefined && !isGemini_Candidate$groundingMetadata(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   return true;
 }
 
@@ -5588,30 +4934,16 @@ function isGemini_GenerateContentResponse$candidates(v: unknown): boolean {
   return true;
 }
 
-function isGemini_PromptFeedback$safetyRatings$item(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
-function isGemini_PromptFeedback$safetyRatings(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isGemini_PromptFeedback$safetyRatings$item(e)) return false;
-  }
-  return true;
-}
-
 function isGemini_PromptFeedback(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let p: unknown;
   p = o["blockReason"];
-  if (p !== undefined && !GEMINI_PROMPTFEEDBACK$BLOCKREASON_VALUES_29.has(p)) return false;
+  if (p !== undefined && !GEMINI_PROMPTFEEDBACK$BLOCKREASON_VALUES_23.has(p)) return false;
   p = o["blockReasonMessage"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["safetyRatings"];
-  if (p !== undefined && !isGemini_PromptFeedback$safetyRatings(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_InputExamples(p)) return false;
   return true;
 }
 
@@ -5627,15 +4959,6 @@ function isGemini_ModalityTokenCount(v: unknown): boolean {
 }
 
 function isGemini_UsageMetadata$promptTokensDetails(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isGemini_ModalityTokenCount(e)) return false;
-  }
-  return true;
-}
-
-function isGemini_UsageMetadata$candidatesTokensDetails(v: unknown): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
     const e: unknown = v[i];
@@ -5663,7 +4986,7 @@ function isGemini_UsageMetadata(v: unknown): boolean {
   p = o["promptTokensDetails"];
   if (p !== undefined && !isGemini_UsageMetadata$promptTokensDetails(p)) return false;
   p = o["candidatesTokensDetails"];
-  if (p !== undefined && !isGemini_UsageMetadata$candidatesTokensDetails(p)) return false;
+  if (p !== undefined && !isGemini_UsageMetadata$promptTokensDetails(p)) return false;
   return true;
 }
 
@@ -5684,20 +5007,6 @@ function isGemini_GenerateContentResponse(v: unknown): boolean {
   return true;
 }
 
-function isGemini_Status$details$item(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
-function isGemini_Status$details(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isGemini_Status$details$item(e)) return false;
-  }
-  return true;
-}
-
 function isGemini_Status(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -5707,9 +5016,9 @@ function isGemini_Status(v: unknown): boolean {
   p = o["message"];
   if (!(typeof p === 'string')) return false;
   p = o["status"];
-  if (!GEMINI_STATUS$STATUS_VALUES_30.has(p)) return false;
+  if (!GEMINI_STATUS$STATUS_VALUES_24.has(p)) return false;
   p = o["details"];
-  if (p !== undefined && !isGemini_Status$details(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_InputExamples(p)) return false;
   return true;
 }
 
@@ -5726,15 +5035,6 @@ function isGemini_StreamChunk(v: unknown): boolean {
   return isGemini_GenerateContentResponse(v) || isGemini_ErrorResponse(v);
 }
 
-function isOpenaiResponses_PromptCacheBreakpoint(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["mode"];
-  if (!((p === "explicit"))) return false;
-  return true;
-}
-
 function isOpenaiResponses_InputTextContent(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -5744,7 +5044,7 @@ function isOpenaiResponses_InputTextContent(v: unknown): boolean {
   p = o["text"];
   if (!(typeof p === 'string')) return false;
   p = o["prompt_cache_breakpoint"];
-  if (p !== undefined && !isOpenaiResponses_PromptCacheBreakpoint(p)) return false;
+  if (p !== undefined && !isOpenaiChat_PromptCacheBreakpointParam(p)) return false;
   return true;
 }
 
@@ -5761,7 +5061,7 @@ function isOpenaiResponses_InputImageContent(v: unknown): boolean {
   p = o["detail"];
   if (p !== undefined && !((p === "low" || p === "high" || p === "auto" || p === "original"))) return false;
   p = o["prompt_cache_breakpoint"];
-  if (p !== undefined && !isOpenaiResponses_PromptCacheBreakpoint(p)) return false;
+  if (p !== undefined && !isOpenaiChat_PromptCacheBreakpointParam(p)) return false;
   return true;
 }
 
@@ -5782,7 +5082,7 @@ function isOpenaiResponses_InputFileContent(v: unknown): boolean {
   p = o["detail"];
   if (p !== undefined && !((p === "auto" || p === "low" || p === "high"))) return false;
   p = o["prompt_cache_breakpoint"];
-  if (p !== undefined && !isOpenaiResponses_PromptCacheBreakpoint(p)) return false;
+  if (p !== undefined && !isOpenaiChat_PromptCacheBreakpointParam(p)) return false;
   return true;
 }
 
@@ -5921,24 +5221,6 @@ function isOpenaiResponses_OutputTextContentParam$annotations(v: unknown): boole
   return true;
 }
 
-function isOpenaiResponses_LogProb$bytes(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!((typeof e === 'number' && Number.isSafeInteger(e)))) return false;
-  }
-  return true;
-}
-
-function isOpenaiResponses_TopLogProb$bytes(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!((typeof e === 'number' && Number.isSafeInteger(e)))) return false;
-  }
-  return true;
-}
-
 function isOpenaiResponses_TopLogProb(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -5948,7 +5230,7 @@ function isOpenaiResponses_TopLogProb(v: unknown): boolean {
   p = o["logprob"];
   if (!((typeof p === 'number' && Number.isFinite(p)))) return false;
   p = o["bytes"];
-  if (!isOpenaiResponses_TopLogProb$bytes(p)) return false;
+  if (!isOpenaiChat_ChatCompletionTokenLogprob$bytes(p)) return false;
   return true;
 }
 
@@ -5970,7 +5252,7 @@ function isOpenaiResponses_LogProb(v: unknown): boolean {
   p = o["logprob"];
   if (!((typeof p === 'number' && Number.isFinite(p)))) return false;
   p = o["bytes"];
-  if (!isOpenaiResponses_LogProb$bytes(p)) return false;
+  if (!isOpenaiChat_ChatCompletionTokenLogprob$bytes(p)) return false;
   p = o["top_logprobs"];
   if (!isOpenaiResponses_LogProb$top_logprobs(p)) return false;
   return true;
@@ -6067,15 +5349,6 @@ function isOpenaiResponses_InputMessageItem(v: unknown): boolean {
   }
 }
 
-function isOpenaiResponses_DirectToolCallCaller(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["type"];
-  if (!((p === "direct"))) return false;
-  return true;
-}
-
 function isOpenaiResponses_ProgramToolCallCaller(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -6091,7 +5364,7 @@ function isOpenaiResponses_ToolCallCaller(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   switch ((v as Record<string, unknown>)["type"]) {
     case "direct":
-      return isOpenaiResponses_DirectToolCallCaller(v);
+      return isAnthropicMessages_DirectCaller(v);
     case "program":
       return isOpenaiResponses_ProgramToolCallCaller(v);
     default:
@@ -6131,7 +5404,7 @@ function isOpenaiResponses_InputTextContentParam(v: unknown): boolean {
   p = o["text"];
   if (!((typeof p === 'string' && p.length <= 10485760))) return false;
   p = o["prompt_cache_breakpoint"];
-  if (p !== undefined && !((p === null || isOpenaiResponses_PromptCacheBreakpoint(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiChat_PromptCacheBreakpointParam(p)))) return false;
   return true;
 }
 
@@ -6148,7 +5421,7 @@ function isOpenaiResponses_InputImageContentParam(v: unknown): boolean {
   p = o["detail"];
   if (p !== undefined && !((p === null || (p === "low" || p === "high" || p === "auto" || p === "original")))) return false;
   p = o["prompt_cache_breakpoint"];
-  if (p !== undefined && !((p === null || isOpenaiResponses_PromptCacheBreakpoint(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiChat_PromptCacheBreakpointParam(p)))) return false;
   return true;
 }
 
@@ -6169,7 +5442,7 @@ function isOpenaiResponses_InputFileContentParam(v: unknown): boolean {
   p = o["detail"];
   if (p !== undefined && !((p === "auto" || p === "low" || p === "high"))) return false;
   p = o["prompt_cache_breakpoint"];
-  if (p !== undefined && !((p === null || isOpenaiResponses_PromptCacheBreakpoint(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiChat_PromptCacheBreakpointParam(p)))) return false;
   return true;
 }
 
@@ -6215,7 +5488,7 @@ function isOpenaiResponses_FunctionCallOutputItemParam(v: unknown): boolean {
   p = o["name"];
   if (p !== undefined && !((p === null || (typeof p === 'string' && p.length >= 1 && p.length <= 128)))) return false;
   p = o["namespace"];
-  if (p !== undefined && !((p === null || (typeof p === 'string' && p.length >= 1 && p.length <= 64 && PATTERN_31.test(p))))) return false;
+  if (p !== undefined && !((p === null || (typeof p === 'string' && p.length >= 1 && p.length <= 64 && PATTERN_25.test(p))))) return false;
   p = o["caller"];
   if (p !== undefined && !((p === null || isOpenaiResponses_ToolCallCaller(p)))) return false;
   p = o["status"];
@@ -6244,33 +5517,6 @@ function isOpenaiResponses_CustomToolCallItem(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_FunctionCallOutputContent(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  switch ((v as Record<string, unknown>)["type"]) {
-    case "input_text":
-      return isOpenaiResponses_InputTextContent(v);
-    case "input_image":
-      return isOpenaiResponses_InputImageContent(v);
-    case "input_file":
-      return isOpenaiResponses_InputFileContent(v);
-    default:
-      return false;
-  }
-}
-
-function isOpenaiResponses_ToolCallOutput$1(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiResponses_FunctionCallOutputContent(e)) return false;
-  }
-  return true;
-}
-
-function isOpenaiResponses_ToolCallOutput(v: unknown): boolean {
-  return typeof v === 'string' || isOpenaiResponses_ToolCallOutput$1(v);
-}
-
 function isOpenaiResponses_CustomToolCallOutputItemParam(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -6282,7 +5528,7 @@ function isOpenaiResponses_CustomToolCallOutputItemParam(v: unknown): boolean {
   p = o["call_id"];
   if (!(typeof p === 'string')) return false;
   p = o["output"];
-  if (!isOpenaiResponses_ToolCallOutput(p)) return false;
+  if (!isOpenaiResponses_InputMessage$content(p)) return false;
   p = o["caller"];
   if (p !== undefined && !((p === null || isOpenaiResponses_ToolCallCaller(p)))) return false;
   return true;
@@ -6369,15 +5615,6 @@ function isOpenaiResponses_CompactionTriggerItem(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_FileSearchCallItemParam$queries(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
 function isOpenaiResponses_FileSearchResult$attributes$value(v: unknown): boolean {
   return (typeof v === 'string' && v.length <= 512) || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean';
 }
@@ -6427,31 +5664,11 @@ function isOpenaiResponses_FileSearchCallItemParam(v: unknown): boolean {
   p = o["id"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["status"];
-  if (p !== undefined && !OPENAIRESPONSES_FILESEARCHCALLITEMPARAM$STATUS_VALUES_32.has(p)) return false;
+  if (p !== undefined && !OPENAIRESPONSES_FILESEARCHCALLITEMPARAM$STATUS_VALUES_26.has(p)) return false;
   p = o["queries"];
-  if (!isOpenaiResponses_FileSearchCallItemParam$queries(p)) return false;
+  if (!isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   p = o["results"];
   if (p !== undefined && !((p === null || isOpenaiResponses_FileSearchCallItemParam$results(p)))) return false;
-  return true;
-}
-
-function isOpenaiResponses_WebSearchActionSearch$queries(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
-function isOpenaiResponses_WebSearchSource(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["type"];
-  if (!((p === "url"))) return false;
-  p = o["url"];
-  if (!(typeof p === 'string')) return false;
   return true;
 }
 
@@ -6459,7 +5676,7 @@ function isOpenaiResponses_WebSearchActionSearch$sources(v: unknown): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
     const e: unknown = v[i];
-    if (!isOpenaiResponses_WebSearchSource(e)) return false;
+    if (!isAnthropicMessages_UrlImageSource(e)) return false;
   }
   return true;
 }
@@ -6473,7 +5690,7 @@ function isOpenaiResponses_WebSearchActionSearch(v: unknown): boolean {
   p = o["query"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["queries"];
-  if (p !== undefined && !isOpenaiResponses_WebSearchActionSearch$queries(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   p = o["sources"];
   if (p !== undefined && !isOpenaiResponses_WebSearchActionSearch$sources(p)) return false;
   return true;
@@ -6532,15 +5749,6 @@ function isOpenaiResponses_WebSearchCallItemParam(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_ComputerActionClick$keys(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
 function isOpenaiResponses_ComputerActionClick(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -6548,13 +5756,13 @@ function isOpenaiResponses_ComputerActionClick(v: unknown): boolean {
   p = o["type"];
   if (!((p === "click"))) return false;
   p = o["button"];
-  if (!OPENAIRESPONSES_COMPUTERACTIONCLICK$BUTTON_VALUES_33.has(p)) return false;
+  if (!OPENAIRESPONSES_COMPUTERACTIONCLICK$BUTTON_VALUES_27.has(p)) return false;
   p = o["x"];
   if (!((typeof p === 'number' && Number.isSafeInteger(p)))) return false;
   p = o["y"];
   if (!((typeof p === 'number' && Number.isSafeInteger(p)))) return false;
   p = o["keys"];
-  if (p !== undefined && !((p === null || isOpenaiResponses_ComputerActionClick$keys(p)))) return false;
+  if (p !== undefined && !((p === null || isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)))) return false;
   return true;
 }
 
@@ -6569,7 +5777,7 @@ function isOpenaiResponses_ComputerActionDoubleClick(v: unknown): boolean {
   p = o["y"];
   if (!((typeof p === 'number' && Number.isSafeInteger(p)))) return false;
   p = o["keys"];
-  if (!((p === null || isOpenaiResponses_ComputerActionClick$keys(p)))) return false;
+  if (!((p === null || isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)))) return false;
   return true;
 }
 
@@ -6602,16 +5810,7 @@ function isOpenaiResponses_ComputerActionDrag(v: unknown): boolean {
   p = o["path"];
   if (!isOpenaiResponses_ComputerActionDrag$path(p)) return false;
   p = o["keys"];
-  if (p !== undefined && !((p === null || isOpenaiResponses_ComputerActionClick$keys(p)))) return false;
-  return true;
-}
-
-function isOpenaiResponses_ComputerActionKeypress$keys(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
+  if (p !== undefined && !((p === null || isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)))) return false;
   return true;
 }
 
@@ -6622,7 +5821,7 @@ function isOpenaiResponses_ComputerActionKeypress(v: unknown): boolean {
   p = o["type"];
   if (!((p === "keypress"))) return false;
   p = o["keys"];
-  if (!isOpenaiResponses_ComputerActionKeypress$keys(p)) return false;
+  if (!isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   return true;
 }
 
@@ -6637,7 +5836,7 @@ function isOpenaiResponses_ComputerActionMove(v: unknown): boolean {
   p = o["y"];
   if (!((typeof p === 'number' && Number.isSafeInteger(p)))) return false;
   p = o["keys"];
-  if (p !== undefined && !((p === null || isOpenaiResponses_ComputerActionClick$keys(p)))) return false;
+  if (p !== undefined && !((p === null || isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)))) return false;
   return true;
 }
 
@@ -6665,7 +5864,7 @@ function isOpenaiResponses_ComputerActionScroll(v: unknown): boolean {
   p = o["scroll_y"];
   if (!((typeof p === 'number' && Number.isSafeInteger(p)))) return false;
   p = o["keys"];
-  if (p !== undefined && !((p === null || isOpenaiResponses_ComputerActionClick$keys(p)))) return false;
+  if (p !== undefined && !((p === null || isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)))) return false;
   return true;
 }
 
@@ -6780,15 +5979,6 @@ function isOpenaiResponses_ComputerScreenshot(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_ComputerCallOutputItemParam$acknowledged_safety_checks(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiResponses_ComputerSafetyCheck(e)) return false;
-  }
-  return true;
-}
-
 function isOpenaiResponses_ComputerCallOutputItemParam(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -6802,7 +5992,7 @@ function isOpenaiResponses_ComputerCallOutputItemParam(v: unknown): boolean {
   p = o["output"];
   if (!isOpenaiResponses_ComputerScreenshot(p)) return false;
   p = o["acknowledged_safety_checks"];
-  if (p !== undefined && !((p === null || isOpenaiResponses_ComputerCallOutputItemParam$acknowledged_safety_checks(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiResponses_ComputerCallItemParam$pending_safety_checks(p)))) return false;
   p = o["status"];
   if (p !== undefined && !((p === null || (p === "in_progress" || p === "completed" || p === "incomplete")))) return false;
   return true;
@@ -6875,32 +6065,13 @@ function isOpenaiResponses_CodeInterpreterCallItemParam(v: unknown): boolean {
   p = o["id"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["status"];
-  if (p !== undefined && !OPENAIRESPONSES_CODEINTERPRETERCALLITEMPARAM$STATUS_VALUES_34.has(p)) return false;
+  if (p !== undefined && !OPENAIRESPONSES_CODEINTERPRETERCALLITEMPARAM$STATUS_VALUES_28.has(p)) return false;
   p = o["container_id"];
   if (!(typeof p === 'string')) return false;
   p = o["code"];
   if (!((p === null || typeof p === 'string'))) return false;
   p = o["outputs"];
   if (!((p === null || isOpenaiResponses_CodeInterpreterCallItemParam$outputs(p)))) return false;
-  return true;
-}
-
-function isOpenaiResponses_LocalShellExecAction$command(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
-function isOpenaiResponses_LocalShellExecAction$env(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  for (const k of Object.keys(v)) {
-    if (k === '__proto__') continue;
-    const e: unknown = v[k];
-    if (!(typeof e === 'string')) return false;
-  }
   return true;
 }
 
@@ -6911,9 +6082,9 @@ function isOpenaiResponses_LocalShellExecAction(v: unknown): boolean {
   p = o["type"];
   if (!((p === "exec"))) return false;
   p = o["command"];
-  if (!isOpenaiResponses_LocalShellExecAction$command(p)) return false;
+  if (!isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   p = o["env"];
-  if (!isOpenaiResponses_LocalShellExecAction$env(p)) return false;
+  if (!isOpenaiChat_CreateChatCompletionBody$metadata(p)) return false;
   p = o["timeout_ms"];
   if (p !== undefined && !((p === null || (typeof p === 'number' && Number.isSafeInteger(p))))) return false;
   p = o["working_directory"];
@@ -6955,21 +6126,12 @@ function isOpenaiResponses_LocalShellCallOutputItem(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_ShellActionParam$commands(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
 function isOpenaiResponses_ShellActionParam(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let p: unknown;
   p = o["commands"];
-  if (!isOpenaiResponses_ShellActionParam$commands(p)) return false;
+  if (!isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   p = o["timeout_ms"];
   if (p !== undefined && !((p === null || (typeof p === 'number' && Number.isSafeInteger(p))))) return false;
   p = o["max_output_length"];
@@ -7366,7 +6528,7 @@ function isOpenaiResponses_McpCallItemParam(v: unknown): boolean {
   p = o["error"];
   if (p !== undefined && !((p === null || isOpenaiResponses_McpCallItemParam$error(p)))) return false;
   p = o["status"];
-  if (p !== undefined && !OPENAIRESPONSES_MCPCALLITEMPARAM$STATUS_VALUES_35.has(p)) return false;
+  if (p !== undefined && !OPENAIRESPONSES_MCPCALLITEMPARAM$STATUS_VALUES_29.has(p)) return false;
   p = o["approval_request_id"];
   if (p !== undefined && !((p === null || typeof p === 'string'))) return false;
   return true;
@@ -7390,16 +6552,6 @@ function isOpenaiResponses_ToolSearchCallItemParam(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_FunctionTool$parameters(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
-function isOpenaiResponses_FunctionTool$output_schema(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
 function isOpenaiResponses_FunctionTool$allowed_callers(v: unknown): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
@@ -7420,24 +6572,15 @@ function isOpenaiResponses_FunctionTool(v: unknown): boolean {
   p = o["description"];
   if (p !== undefined && !((p === null || typeof p === 'string'))) return false;
   p = o["parameters"];
-  if (p !== undefined && !((p === null || isOpenaiResponses_FunctionTool$parameters(p)))) return false;
+  if (p !== undefined && !((p === null || isAnthropicMessages_ToolUseBlockParam$input(p)))) return false;
   p = o["strict"];
   if (p !== undefined && !((p === null || typeof p === 'boolean'))) return false;
   p = o["output_schema"];
-  if (p !== undefined && !((p === null || isOpenaiResponses_FunctionTool$output_schema(p)))) return false;
+  if (p !== undefined && !((p === null || isAnthropicMessages_ToolUseBlockParam$input(p)))) return false;
   p = o["defer_loading"];
   if (p !== undefined && !(typeof p === 'boolean')) return false;
   p = o["allowed_callers"];
   if (p !== undefined && !((p === null || isOpenaiResponses_FunctionTool$allowed_callers(p)))) return false;
-  return true;
-}
-
-function isOpenaiResponses_CustomToolTextFormat(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["type"];
-  if (!((p === "text"))) return false;
   return true;
 }
 
@@ -7458,7 +6601,7 @@ function isOpenaiResponses_CustomToolFormat(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   switch ((v as Record<string, unknown>)["type"]) {
     case "text":
-      return isOpenaiResponses_CustomToolTextFormat(v);
+      return isOpenaiChat_ResponseFormatText(v);
     case "grammar":
       return isOpenaiResponses_CustomToolGrammarFormat(v);
     default:
@@ -7485,11 +6628,6 @@ function isOpenaiResponses_CustomTool(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_NamespaceFunctionTool$output_schema(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
 function isOpenaiResponses_NamespaceFunctionTool(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -7497,13 +6635,13 @@ function isOpenaiResponses_NamespaceFunctionTool(v: unknown): boolean {
   p = o["type"];
   if (!((p === "function"))) return false;
   p = o["name"];
-  if (!((typeof p === 'string' && p.length >= 1 && p.length <= 128 && PATTERN_36.test(p)))) return false;
+  if (!((typeof p === 'string' && p.length >= 1 && p.length <= 128 && PATTERN_25.test(p)))) return false;
   p = o["description"];
   if (p !== undefined && !((p === null || typeof p === 'string'))) return false;
   p = o["strict"];
   if (p !== undefined && !((p === null || typeof p === 'boolean'))) return false;
   p = o["output_schema"];
-  if (p !== undefined && !((p === null || isOpenaiResponses_NamespaceFunctionTool$output_schema(p)))) return false;
+  if (p !== undefined && !((p === null || isAnthropicMessages_ToolUseBlockParam$input(p)))) return false;
   p = o["defer_loading"];
   if (p !== undefined && !(typeof p === 'boolean')) return false;
   p = o["allowed_callers"];
@@ -7545,15 +6683,6 @@ function isOpenaiResponses_NamespaceTool(v: unknown): boolean {
   if (!(typeof p === 'string')) return false;
   p = o["tools"];
   if (!isOpenaiResponses_NamespaceTool$tools(p)) return false;
-  return true;
-}
-
-function isOpenaiResponses_FileSearchTool$vector_store_ids(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
   return true;
 }
 
@@ -7603,16 +6732,11 @@ function isOpenaiResponses_ComparisonFilter(v: unknown): boolean {
   const o = v as Record<string, unknown>;
   let p: unknown;
   p = o["type"];
-  if (!OPENAIRESPONSES_COMPARISONFILTER$TYPE_VALUES_37.has(p)) return false;
+  if (!OPENAIRESPONSES_COMPARISONFILTER$TYPE_VALUES_30.has(p)) return false;
   p = o["key"];
   if (!(typeof p === 'string')) return false;
   p = o["value"];
   if (!isOpenaiResponses_ComparisonFilter$value(p)) return false;
-  return true;
-}
-
-function isOpenaiResponses_CompoundFilter$filters(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
   return true;
 }
 
@@ -7623,7 +6747,7 @@ function isOpenaiResponses_CompoundFilter(v: unknown): boolean {
   p = o["type"];
   if (!((p === "and" || p === "or"))) return false;
   p = o["filters"];
-  if (!isOpenaiResponses_CompoundFilter$filters(p)) return false;
+  if (!isAnthropicMessages_BrowserStateBlockParam$tabs(p)) return false;
   return true;
 }
 
@@ -7638,7 +6762,7 @@ function isOpenaiResponses_FileSearchTool(v: unknown): boolean {
   p = o["type"];
   if (!((p === "file_search"))) return false;
   p = o["vector_store_ids"];
-  if (!isOpenaiResponses_FileSearchTool$vector_store_ids(p)) return false;
+  if (!isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   p = o["max_num_results"];
   if (p !== undefined && !((typeof p === 'number' && Number.isSafeInteger(p)))) return false;
   p = o["ranking_options"];
@@ -7648,21 +6772,12 @@ function isOpenaiResponses_FileSearchTool(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_WebSearchTool$filters$allowed_domains(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
 function isOpenaiResponses_WebSearchTool$filters(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let p: unknown;
   p = o["allowed_domains"];
-  if (p !== undefined && !((p === null || isOpenaiResponses_WebSearchTool$filters$allowed_domains(p)))) return false;
+  if (p !== undefined && !((p === null || isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)))) return false;
   return true;
 }
 
@@ -7717,15 +6832,6 @@ function isOpenaiResponses_ApproximateLocation(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_WebSearchPreviewTool$search_content_types(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!((e === "text" || e === "image"))) return false;
-  }
-  return true;
-}
-
 function isOpenaiResponses_WebSearchPreviewTool(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -7737,7 +6843,7 @@ function isOpenaiResponses_WebSearchPreviewTool(v: unknown): boolean {
   p = o["search_context_size"];
   if (p !== undefined && !((p === "low" || p === "medium" || p === "high"))) return false;
   p = o["search_content_types"];
-  if (p !== undefined && !isOpenaiResponses_WebSearchPreviewTool$search_content_types(p)) return false;
+  if (p !== undefined && !isOpenaiChat_ChatCompletionModerationResults$results$item$category_applied_input_types$value(p)) return false;
   return true;
 }
 
@@ -7757,39 +6863,11 @@ function isOpenaiResponses_ComputerUsePreviewTool(v: unknown): boolean {
   p = o["type"];
   if (!((p === "computer_use_preview"))) return false;
   p = o["environment"];
-  if (!OPENAIRESPONSES_COMPUTERUSEPREVIEWTOOL$ENVIRONMENT_VALUES_38.has(p)) return false;
+  if (!OPENAIRESPONSES_COMPUTERUSEPREVIEWTOOL$ENVIRONMENT_VALUES_31.has(p)) return false;
   p = o["display_width"];
   if (!((typeof p === 'number' && Number.isSafeInteger(p)))) return false;
   p = o["display_height"];
   if (!((typeof p === 'number' && Number.isSafeInteger(p)))) return false;
-  return true;
-}
-
-function isOpenaiResponses_McpTool$headers(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  for (const k of Object.keys(v)) {
-    if (k === '__proto__') continue;
-    const e: unknown = v[k];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
-function isOpenaiResponses_McpTool$allowed_tools$0(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
-function isOpenaiResponses_McpToolFilter$tool_names(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
   return true;
 }
 
@@ -7798,14 +6876,14 @@ function isOpenaiResponses_McpToolFilter(v: unknown): boolean {
   const o = v as Record<string, unknown>;
   let p: unknown;
   p = o["tool_names"];
-  if (p !== undefined && !isOpenaiResponses_McpToolFilter$tool_names(p)) return false;
+  if (p !== undefined && !isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   p = o["read_only"];
   if (p !== undefined && !(typeof p === 'boolean')) return false;
   return true;
 }
 
 function isOpenaiResponses_McpTool$allowed_tools(v: unknown): boolean {
-  return isOpenaiResponses_McpTool$allowed_tools$0(v) || isOpenaiResponses_McpToolFilter(v);
+  return isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(v) || isOpenaiResponses_McpToolFilter(v);
 }
 
 function isOpenaiResponses_McpApprovalFilter(v: unknown): boolean {
@@ -7834,15 +6912,15 @@ function isOpenaiResponses_McpTool(v: unknown): boolean {
   p = o["server_url"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["connector_id"];
-  if (p !== undefined && !OPENAIRESPONSES_MCPTOOL$CONNECTOR_ID_VALUES_39.has(p)) return false;
+  if (p !== undefined && !OPENAIRESPONSES_MCPTOOL$CONNECTOR_ID_VALUES_32.has(p)) return false;
   p = o["tunnel_id"];
-  if (p !== undefined && !((typeof p === 'string' && PATTERN_40.test(p)))) return false;
+  if (p !== undefined && !((typeof p === 'string' && PATTERN_33.test(p)))) return false;
   p = o["authorization"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["server_description"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["headers"];
-  if (p !== undefined && !((p === null || isOpenaiResponses_McpTool$headers(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiChat_CreateChatCompletionBody$metadata(p)))) return false;
   p = o["allowed_tools"];
   if (p !== undefined && !((p === null || isOpenaiResponses_McpTool$allowed_tools(p)))) return false;
   p = o["require_approval"];
@@ -7861,15 +6939,6 @@ function isOpenaiResponses_CodeInterpreterContainerAuto$file_ids(v: unknown): bo
     const e: unknown = v[i];
     if (!(typeof e === 'string')) return false;
   }
-  return true;
-}
-
-function isOpenaiResponses_ContainerNetworkPolicyDisabled(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["type"];
-  if (!((p === "disabled"))) return false;
   return true;
 }
 
@@ -7923,7 +6992,7 @@ function isOpenaiResponses_ContainerNetworkPolicy(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   switch ((v as Record<string, unknown>)["type"]) {
     case "disabled":
-      return isOpenaiResponses_ContainerNetworkPolicyDisabled(v);
+      return isAnthropicMessages_ThinkingConfigDisabled(v);
     case "allowlist":
       return isOpenaiResponses_ContainerNetworkPolicyAllowlist(v);
     default:
@@ -8014,16 +7083,6 @@ function isOpenaiResponses_LocalShellTool(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_ContainerAutoEnvironment$file_ids(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  if (!(v.length <= 50)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
 function isOpenaiResponses_SkillReference(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -8094,7 +7153,7 @@ function isOpenaiResponses_ContainerAutoEnvironment(v: unknown): boolean {
   p = o["type"];
   if (!((p === "container_auto"))) return false;
   p = o["file_ids"];
-  if (p !== undefined && !isOpenaiResponses_ContainerAutoEnvironment$file_ids(p)) return false;
+  if (p !== undefined && !isOpenaiResponses_CodeInterpreterContainerAuto$file_ids(p)) return false;
   p = o["memory_limit"];
   if (p !== undefined && !((p === null || (p === "1g" || p === "4g" || p === "16g" || p === "64g")))) return false;
   p = o["network_policy"];
@@ -8232,15 +7291,6 @@ function isOpenaiResponses_ToolSearchOutputItemParam(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_AdditionalToolsItemParam$tools(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiResponses_Tool(e)) return false;
-  }
-  return true;
-}
-
 function isOpenaiResponses_AdditionalToolsItemParam(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -8252,7 +7302,7 @@ function isOpenaiResponses_AdditionalToolsItemParam(v: unknown): boolean {
   p = o["role"];
   if (!((p === "developer"))) return false;
   p = o["tools"];
-  if (!isOpenaiResponses_AdditionalToolsItemParam$tools(p)) return false;
+  if (!isOpenaiResponses_ToolSearchOutputItemParam$tools(p)) return false;
   return true;
 }
 
@@ -8382,42 +7432,6 @@ function isOpenaiResponses_InputParam(v: unknown): boolean {
   return (typeof v === 'string' && v.length <= 10485760) || isOpenaiResponses_InputParam$1(v);
 }
 
-function isOpenaiResponses_ConversationRef(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["id"];
-  if (!(typeof p === 'string')) return false;
-  return true;
-}
-
-function isOpenaiResponses_ConversationParam(v: unknown): boolean {
-  return typeof v === 'string' || isOpenaiResponses_ConversationRef(v);
-}
-
-function isOpenaiResponses_ToolList(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiResponses_Tool(e)) return false;
-  }
-  return true;
-}
-
-function isOpenaiResponses_ToolChoiceAllowed$tools$item(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
-function isOpenaiResponses_ToolChoiceAllowed$tools(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiResponses_ToolChoiceAllowed$tools$item(e)) return false;
-  }
-  return true;
-}
-
 function isOpenaiResponses_ToolChoiceAllowed(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -8427,7 +7441,7 @@ function isOpenaiResponses_ToolChoiceAllowed(v: unknown): boolean {
   p = o["mode"];
   if (!((p === "auto" || p === "required"))) return false;
   p = o["tools"];
-  if (!isOpenaiResponses_ToolChoiceAllowed$tools(p)) return false;
+  if (!isAnthropicMessages_InputExamples(p)) return false;
   return true;
 }
 
@@ -8436,7 +7450,7 @@ function isOpenaiResponses_ToolChoiceHosted(v: unknown): boolean {
   const o = v as Record<string, unknown>;
   let p: unknown;
   p = o["type"];
-  if (!OPENAIRESPONSES_TOOLCHOICEHOSTED$TYPE_VALUES_41.has(p)) return false;
+  if (!OPENAIRESPONSES_TOOLCHOICEHOSTED$TYPE_VALUES_34.has(p)) return false;
   return true;
 }
 
@@ -8493,15 +7507,6 @@ function isOpenaiResponses_ToolChoiceShell(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_ToolChoiceProgrammatic(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["type"];
-  if (!((p === "programmatic_tool_calling"))) return false;
-  return true;
-}
-
 function isOpenaiResponses_ToolChoiceObject(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   switch ((v as Record<string, unknown>)["type"]) {
@@ -8520,7 +7525,7 @@ function isOpenaiResponses_ToolChoiceObject(v: unknown): boolean {
     case "shell":
       return isOpenaiResponses_ToolChoiceShell(v);
     case "programmatic_tool_calling":
-      return isOpenaiResponses_ToolChoiceProgrammatic(v);
+      return isOpenaiResponses_ProgrammaticToolCallingTool(v);
     default:
       return false;
   }
@@ -8528,20 +7533,6 @@ function isOpenaiResponses_ToolChoiceObject(v: unknown): boolean {
 
 function isOpenaiResponses_ToolChoiceParam(v: unknown): boolean {
   return (v === "none" || v === "auto" || v === "required") || isOpenaiResponses_ToolChoiceObject(v);
-}
-
-function isOpenaiResponses_TextFormatText(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["type"];
-  if (!((p === "text"))) return false;
-  return true;
-}
-
-function isOpenaiResponses_TextFormatJsonSchema$schema(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
 }
 
 function isOpenaiResponses_TextFormatJsonSchema(v: unknown): boolean {
@@ -8555,18 +7546,9 @@ function isOpenaiResponses_TextFormatJsonSchema(v: unknown): boolean {
   p = o["description"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["schema"];
-  if (!isOpenaiResponses_TextFormatJsonSchema$schema(p)) return false;
+  if (!isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
   p = o["strict"];
   if (p !== undefined && !((p === null || typeof p === 'boolean'))) return false;
-  return true;
-}
-
-function isOpenaiResponses_TextFormatJsonObject(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["type"];
-  if (!((p === "json_object"))) return false;
   return true;
 }
 
@@ -8574,11 +7556,11 @@ function isOpenaiResponses_TextResponseFormat(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   switch ((v as Record<string, unknown>)["type"]) {
     case "text":
-      return isOpenaiResponses_TextFormatText(v);
+      return isOpenaiChat_ResponseFormatText(v);
     case "json_schema":
       return isOpenaiResponses_TextFormatJsonSchema(v);
     case "json_object":
-      return isOpenaiResponses_TextFormatJsonObject(v);
+      return isOpenaiChat_ResponseFormatJsonObject(v);
     default:
       return false;
   }
@@ -8600,7 +7582,7 @@ function isOpenaiResponses_Reasoning(v: unknown): boolean {
   const o = v as Record<string, unknown>;
   let p: unknown;
   p = o["effort"];
-  if (p !== undefined && !((p === null || OPENAIRESPONSES_REASONING$EFFORT_VALUES_42.has(p)))) return false;
+  if (p !== undefined && !((p === null || OPENAICHAT_CREATECHATCOMPLETIONBODY$REASONING_EFFORT_VALUES_12.has(p)))) return false;
   p = o["summary"];
   if (p !== undefined && !((p === null || (p === "auto" || p === "concise" || p === "detailed")))) return false;
   p = o["generate_summary"];
@@ -8637,17 +7619,7 @@ function isOpenaiResponses_CreateResponseBody$include(v: unknown): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
     const e: unknown = v[i];
-    if (!OPENAIRESPONSES_CREATERESPONSEBODY$INCLUDE$ITEM_VALUES_43.has(e)) return false;
-  }
-  return true;
-}
-
-function isOpenaiResponses_CreateResponseBody$metadata(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  for (const k of Object.keys(v)) {
-    if (k === '__proto__') continue;
-    const e: unknown = v[k];
-    if (!(typeof e === 'string')) return false;
+    if (!OPENAIRESPONSES_CREATERESPONSEBODY$INCLUDE$ITEM_VALUES_35.has(e)) return false;
   }
   return true;
 }
@@ -8679,48 +7651,6 @@ function isOpenaiResponses_CreateResponseBody$prompt(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_PromptCacheOptionsParam(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["mode"];
-  if (p !== undefined && !((p === "implicit" || p === "explicit"))) return false;
-  p = o["ttl"];
-  if (p !== undefined && !((p === "30m"))) return false;
-  return true;
-}
-
-function isOpenaiResponses_ModerationConfigParam(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["mode"];
-  if (!((p === "score" || p === "block"))) return false;
-  return true;
-}
-
-function isOpenaiResponses_ModerationPolicyParam(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["input"];
-  if (p !== undefined && !((p === null || isOpenaiResponses_ModerationConfigParam(p)))) return false;
-  p = o["output"];
-  if (p !== undefined && !((p === null || isOpenaiResponses_ModerationConfigParam(p)))) return false;
-  return true;
-}
-
-function isOpenaiResponses_ModerationParam(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["model"];
-  if (!(typeof p === 'string')) return false;
-  p = o["policy"];
-  if (p !== undefined && !((p === null || isOpenaiResponses_ModerationPolicyParam(p)))) return false;
-  return true;
-}
-
 function isOpenaiResponses_CreateResponseBody$stream_options(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -8743,9 +7673,9 @@ function isOpenaiResponses_CreateResponseBody(v: unknown): boolean {
   p = o["previous_response_id"];
   if (p !== undefined && !((p === null || typeof p === 'string'))) return false;
   p = o["conversation"];
-  if (p !== undefined && !((p === null || isOpenaiResponses_ConversationParam(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiChat_ChatCompletionAudioParam$voice(p)))) return false;
   p = o["tools"];
-  if (p !== undefined && !isOpenaiResponses_ToolList(p)) return false;
+  if (p !== undefined && !isOpenaiResponses_ToolSearchOutputItemParam$tools(p)) return false;
   p = o["tool_choice"];
   if (p !== undefined && !isOpenaiResponses_ToolChoiceParam(p)) return false;
   p = o["parallel_tool_calls"];
@@ -8767,9 +7697,9 @@ function isOpenaiResponses_CreateResponseBody(v: unknown): boolean {
   p = o["include"];
   if (p !== undefined && !((p === null || isOpenaiResponses_CreateResponseBody$include(p)))) return false;
   p = o["metadata"];
-  if (p !== undefined && !((p === null || isOpenaiResponses_CreateResponseBody$metadata(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiChat_CreateChatCompletionBody$metadata(p)))) return false;
   p = o["service_tier"];
-  if (p !== undefined && !((p === null || OPENAIRESPONSES_CREATERESPONSEBODY$SERVICE_TIER_VALUES_44.has(p)))) return false;
+  if (p !== undefined && !((p === null || OPENAIRESPONSES_CREATERESPONSEBODY$SERVICE_TIER_VALUES_36.has(p)))) return false;
   p = o["background"];
   if (p !== undefined && !((p === null || typeof p === 'boolean'))) return false;
   p = o["prompt"];
@@ -8779,7 +7709,7 @@ function isOpenaiResponses_CreateResponseBody(v: unknown): boolean {
   p = o["prompt_cache_retention"];
   if (p !== undefined && !((p === null || (p === "in_memory" || p === "24h")))) return false;
   p = o["prompt_cache_options"];
-  if (p !== undefined && !isOpenaiResponses_PromptCacheOptionsParam(p)) return false;
+  if (p !== undefined && !isOpenaiChat_PromptCacheOptionsParam(p)) return false;
   p = o["safety_identifier"];
   if (p !== undefined && !((p === null || (typeof p === 'string' && p.length <= 64)))) return false;
   p = o["user"];
@@ -8791,7 +7721,7 @@ function isOpenaiResponses_CreateResponseBody(v: unknown): boolean {
   p = o["top_logprobs"];
   if (p !== undefined && !((p === null || ((typeof p === 'number' && Number.isSafeInteger(p)) && p >= 0 && p <= 20)))) return false;
   p = o["moderation"];
-  if (p !== undefined && !((p === null || isOpenaiResponses_ModerationParam(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiChat_ModerationParam(p)))) return false;
   p = o["stream"];
   if (p !== undefined && !((p === null || typeof p === 'boolean'))) return false;
   p = o["stream_options"];
@@ -8804,7 +7734,7 @@ function isOpenaiResponses_CreateResponseResponse$error(v: unknown): boolean {
   const o = v as Record<string, unknown>;
   let p: unknown;
   p = o["code"];
-  if (!OPENAIRESPONSES_CREATERESPONSERESPONSE$ERROR$CODE_VALUES_46.has(p)) return false;
+  if (!OPENAIRESPONSES_CREATERESPONSERESPONSE$ERROR$CODE_VALUES_38.has(p)) return false;
   p = o["message"];
   if (!(typeof p === 'string')) return false;
   return true;
@@ -8819,24 +7749,6 @@ function isOpenaiResponses_CreateResponseResponse$incomplete_details(v: unknown)
   return true;
 }
 
-function isOpenaiResponses_OutputTextContent$annotations(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiResponses_Annotation(e)) return false;
-  }
-  return true;
-}
-
-function isOpenaiResponses_OutputTextContent$logprobs(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiResponses_LogProb(e)) return false;
-  }
-  return true;
-}
-
 function isOpenaiResponses_OutputTextContent(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -8846,9 +7758,9 @@ function isOpenaiResponses_OutputTextContent(v: unknown): boolean {
   p = o["text"];
   if (!(typeof p === 'string')) return false;
   p = o["annotations"];
-  if (!isOpenaiResponses_OutputTextContent$annotations(p)) return false;
+  if (!isOpenaiResponses_OutputTextContentParam$annotations(p)) return false;
   p = o["logprobs"];
-  if (p !== undefined && !isOpenaiResponses_OutputTextContent$logprobs(p)) return false;
+  if (p !== undefined && !isOpenaiResponses_OutputTextContentParam$logprobs(p)) return false;
   return true;
 }
 
@@ -8903,7 +7815,7 @@ function isOpenaiResponses_FunctionCallOutputItem(v: unknown): boolean {
   p = o["call_id"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["output"];
-  if (!isOpenaiResponses_ToolCallOutput(p)) return false;
+  if (!isOpenaiResponses_InputMessage$content(p)) return false;
   p = o["name"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["namespace"];
@@ -8928,31 +7840,13 @@ function isOpenaiResponses_CustomToolCallOutputItem(v: unknown): boolean {
   p = o["call_id"];
   if (!(typeof p === 'string')) return false;
   p = o["output"];
-  if (!isOpenaiResponses_ToolCallOutput(p)) return false;
+  if (!isOpenaiResponses_InputMessage$content(p)) return false;
   p = o["caller"];
   if (p !== undefined && !((p === null || isOpenaiResponses_ToolCallCaller(p)))) return false;
   p = o["status"];
   if (!((p === "in_progress" || p === "completed" || p === "incomplete"))) return false;
   p = o["created_by"];
   if (p !== undefined && !(typeof p === 'string')) return false;
-  return true;
-}
-
-function isOpenaiResponses_ReasoningItem$summary(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiResponses_SummaryTextContent(e)) return false;
-  }
-  return true;
-}
-
-function isOpenaiResponses_ReasoningItem$content(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiResponses_ReasoningTextContent(e)) return false;
-  }
   return true;
 }
 
@@ -8965,9 +7859,9 @@ function isOpenaiResponses_ReasoningItem(v: unknown): boolean {
   p = o["id"];
   if (!(typeof p === 'string')) return false;
   p = o["summary"];
-  if (!isOpenaiResponses_ReasoningItem$summary(p)) return false;
+  if (!isOpenaiResponses_ReasoningItemParam$summary(p)) return false;
   p = o["content"];
-  if (p !== undefined && !isOpenaiResponses_ReasoningItem$content(p)) return false;
+  if (p !== undefined && !isOpenaiResponses_ReasoningItemParam$content(p)) return false;
   p = o["encrypted_content"];
   if (p !== undefined && !((p === null || typeof p === 'string'))) return false;
   p = o["status"];
@@ -8990,15 +7884,6 @@ function isOpenaiResponses_CompactionItem(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_FileSearchCallItem$queries(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
 function isOpenaiResponses_FileSearchCallItem(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -9008,9 +7893,9 @@ function isOpenaiResponses_FileSearchCallItem(v: unknown): boolean {
   p = o["id"];
   if (!(typeof p === 'string')) return false;
   p = o["status"];
-  if (!OPENAIRESPONSES_FILESEARCHCALLITEM$STATUS_VALUES_47.has(p)) return false;
+  if (!OPENAIRESPONSES_FILESEARCHCALLITEMPARAM$STATUS_VALUES_26.has(p)) return false;
   p = o["queries"];
-  if (!isOpenaiResponses_FileSearchCallItem$queries(p)) return false;
+  if (!isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   p = o["results"];
   if (p !== undefined && !((p === null || isOpenaiResponses_FileSearchCallItemParam$results(p)))) return false;
   return true;
@@ -9031,24 +7916,6 @@ function isOpenaiResponses_WebSearchCallItem(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_ComputerCallItem$actions(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiResponses_ComputerAction(e)) return false;
-  }
-  return true;
-}
-
-function isOpenaiResponses_ComputerCallItem$pending_safety_checks(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiResponses_ComputerSafetyCheck(e)) return false;
-  }
-  return true;
-}
-
 function isOpenaiResponses_ComputerCallItem(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -9062,20 +7929,11 @@ function isOpenaiResponses_ComputerCallItem(v: unknown): boolean {
   p = o["action"];
   if (p !== undefined && !isOpenaiResponses_ComputerAction(p)) return false;
   p = o["actions"];
-  if (p !== undefined && !isOpenaiResponses_ComputerCallItem$actions(p)) return false;
+  if (p !== undefined && !isOpenaiResponses_ComputerCallItemParam$actions(p)) return false;
   p = o["pending_safety_checks"];
-  if (!isOpenaiResponses_ComputerCallItem$pending_safety_checks(p)) return false;
+  if (!isOpenaiResponses_ComputerCallItemParam$pending_safety_checks(p)) return false;
   p = o["status"];
   if (!((p === "in_progress" || p === "completed" || p === "incomplete"))) return false;
-  return true;
-}
-
-function isOpenaiResponses_ComputerCallOutputItem$acknowledged_safety_checks(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiResponses_ComputerSafetyCheck(e)) return false;
-  }
   return true;
 }
 
@@ -9092,7 +7950,7 @@ function isOpenaiResponses_ComputerCallOutputItem(v: unknown): boolean {
   p = o["output"];
   if (!isOpenaiResponses_ComputerScreenshot(p)) return false;
   p = o["acknowledged_safety_checks"];
-  if (p !== undefined && !isOpenaiResponses_ComputerCallOutputItem$acknowledged_safety_checks(p)) return false;
+  if (p !== undefined && !isOpenaiResponses_ComputerCallItemParam$pending_safety_checks(p)) return false;
   p = o["status"];
   if (!((p === "in_progress" || p === "completed" || p === "incomplete" || p === "failed"))) return false;
   p = o["created_by"];
@@ -9124,7 +7982,7 @@ function isOpenaiResponses_CodeInterpreterCallItem(v: unknown): boolean {
   p = o["id"];
   if (!(typeof p === 'string')) return false;
   p = o["status"];
-  if (!OPENAIRESPONSES_CODEINTERPRETERCALLITEM$STATUS_VALUES_48.has(p)) return false;
+  if (!OPENAIRESPONSES_CODEINTERPRETERCALLITEMPARAM$STATUS_VALUES_28.has(p)) return false;
   p = o["container_id"];
   if (!(typeof p === 'string')) return false;
   p = o["code"];
@@ -9151,21 +8009,12 @@ function isOpenaiResponses_LocalShellCallItem(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_ShellAction$commands(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!(typeof e === 'string')) return false;
-  }
-  return true;
-}
-
 function isOpenaiResponses_ShellAction(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let p: unknown;
   p = o["commands"];
-  if (!isOpenaiResponses_ShellAction$commands(p)) return false;
+  if (!isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   p = o["timeout_ms"];
   if (!((p === null || (typeof p === 'number' && Number.isSafeInteger(p))))) return false;
   p = o["max_output_length"];
@@ -9217,15 +8066,6 @@ function isOpenaiResponses_ShellCallItem(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_ShellCallOutputItem$output(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiResponses_ShellCallOutputContent(e)) return false;
-  }
-  return true;
-}
-
 function isOpenaiResponses_ShellCallOutputItem(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -9239,7 +8079,7 @@ function isOpenaiResponses_ShellCallOutputItem(v: unknown): boolean {
   p = o["caller"];
   if (p !== undefined && !((p === null || isOpenaiResponses_ToolCallCaller(p)))) return false;
   p = o["output"];
-  if (!isOpenaiResponses_ShellCallOutputItem$output(p)) return false;
+  if (!isOpenaiResponses_ShellCallOutputItemParam$output(p)) return false;
   p = o["status"];
   if (!((p === "in_progress" || p === "completed" || p === "incomplete"))) return false;
   p = o["max_output_length"];
@@ -9291,15 +8131,6 @@ function isOpenaiResponses_ApplyPatchCallOutputItem(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_McpListToolsItem$tools(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiResponses_McpListedTool(e)) return false;
-  }
-  return true;
-}
-
 function isOpenaiResponses_McpListToolsItem(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -9311,7 +8142,7 @@ function isOpenaiResponses_McpListToolsItem(v: unknown): boolean {
   p = o["server_label"];
   if (!(typeof p === 'string')) return false;
   p = o["tools"];
-  if (!isOpenaiResponses_McpListToolsItem$tools(p)) return false;
+  if (!isOpenaiResponses_McpListToolsItemParam$tools(p)) return false;
   p = o["error"];
   if (p !== undefined && !((p === null || typeof p === 'string'))) return false;
   return true;
@@ -9370,7 +8201,7 @@ function isOpenaiResponses_McpCallItem(v: unknown): boolean {
   p = o["error"];
   if (p !== undefined && !((p === null || isOpenaiResponses_McpCallItemParam$error(p)))) return false;
   p = o["status"];
-  if (p !== undefined && !OPENAIRESPONSES_MCPCALLITEM$STATUS_VALUES_49.has(p)) return false;
+  if (p !== undefined && !OPENAIRESPONSES_MCPCALLITEMPARAM$STATUS_VALUES_29.has(p)) return false;
   p = o["approval_request_id"];
   if (p !== undefined && !((p === null || typeof p === 'string'))) return false;
   return true;
@@ -9396,15 +8227,6 @@ function isOpenaiResponses_ToolSearchCallItem(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_ToolSearchOutputItem$tools(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiResponses_Tool(e)) return false;
-  }
-  return true;
-}
-
 function isOpenaiResponses_ToolSearchOutputItem(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -9418,20 +8240,11 @@ function isOpenaiResponses_ToolSearchOutputItem(v: unknown): boolean {
   p = o["execution"];
   if (!((p === "server" || p === "client"))) return false;
   p = o["tools"];
-  if (!isOpenaiResponses_ToolSearchOutputItem$tools(p)) return false;
+  if (!isOpenaiResponses_ToolSearchOutputItemParam$tools(p)) return false;
   p = o["status"];
   if (!((p === "in_progress" || p === "completed" || p === "incomplete"))) return false;
   p = o["created_by"];
   if (p !== undefined && !(typeof p === 'string')) return false;
-  return true;
-}
-
-function isOpenaiResponses_AdditionalToolsItem$tools(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiResponses_Tool(e)) return false;
-  }
   return true;
 }
 
@@ -9444,9 +8257,9 @@ function isOpenaiResponses_AdditionalToolsItem(v: unknown): boolean {
   p = o["id"];
   if (!(typeof p === 'string')) return false;
   p = o["role"];
-  if (!OPENAIRESPONSES_ADDITIONALTOOLSITEM$ROLE_VALUES_50.has(p)) return false;
+  if (!OPENAIRESPONSES_ADDITIONALTOOLSITEM$ROLE_VALUES_39.has(p)) return false;
   p = o["tools"];
-  if (!isOpenaiResponses_AdditionalToolsItem$tools(p)) return false;
+  if (!isOpenaiResponses_ToolSearchOutputItemParam$tools(p)) return false;
   return true;
 }
 
@@ -9523,17 +8336,8 @@ function isOpenaiResponses_CreateResponseResponse$output(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_CreateResponseResponse$instructions$1(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiResponses_InputItem(e)) return false;
-  }
-  return true;
-}
-
 function isOpenaiResponses_CreateResponseResponse$instructions(v: unknown): boolean {
-  return typeof v === 'string' || isOpenaiResponses_CreateResponseResponse$instructions$1(v);
+  return typeof v === 'string' || isOpenaiResponses_InputParam$1(v);
 }
 
 function isOpenaiResponses_ResponseUsage$input_tokens_details(v: unknown): boolean {
@@ -9584,84 +8388,13 @@ function isOpenaiResponses_PromptCacheOptions(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_ModerationResult$categories(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  for (const k of Object.keys(v)) {
-    if (k === '__proto__') continue;
-    const e: unknown = v[k];
-    if (!(typeof e === 'boolean')) return false;
-  }
-  return true;
-}
-
-function isOpenaiResponses_ModerationResult$category_scores(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  for (const k of Object.keys(v)) {
-    if (k === '__proto__') continue;
-    const e: unknown = v[k];
-    if (!((typeof e === 'number' && Number.isFinite(e)))) return false;
-  }
-  return true;
-}
-
-function isOpenaiResponses_ModerationResult$category_applied_input_types$value(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!((e === "text" || e === "image"))) return false;
-  }
-  return true;
-}
-
-function isOpenaiResponses_ModerationResult$category_applied_input_types(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  for (const k of Object.keys(v)) {
-    if (k === '__proto__') continue;
-    const e: unknown = v[k];
-    if (!isOpenaiResponses_ModerationResult$category_applied_input_types$value(e)) return false;
-  }
-  return true;
-}
-
-function isOpenaiResponses_ModerationResult(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["type"];
-  if (!((p === "moderation_result"))) return false;
-  p = o["model"];
-  if (!(typeof p === 'string')) return false;
-  p = o["flagged"];
-  if (!(typeof p === 'boolean')) return false;
-  p = o["categories"];
-  if (!isOpenaiResponses_ModerationResult$categories(p)) return false;
-  p = o["category_scores"];
-  if (!isOpenaiResponses_ModerationResult$category_scores(p)) return false;
-  p = o["category_applied_input_types"];
-  if (!isOpenaiResponses_ModerationResult$category_applied_input_types(p)) return false;
-  return true;
-}
-
-function isOpenaiResponses_ModerationFailure(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["type"];
-  if (!((p === "error"))) return false;
-  p = o["code"];
-  if (!(typeof p === 'string')) return false;
-  p = o["message"];
-  if (!(typeof p === 'string')) return false;
-  return true;
-}
-
 function isOpenaiResponses_ModerationOutcome(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   switch ((v as Record<string, unknown>)["type"]) {
     case "moderation_result":
-      return isOpenaiResponses_ModerationResult(v);
+      return isOpenaiChat_ChatCompletionModerationResults$results$item(v);
     case "error":
-      return isOpenaiResponses_ModerationFailure(v);
+      return isOpenaiChat_ChatCompletionModerationError(v);
     default:
       return false;
   }
@@ -9691,7 +8424,7 @@ function isOpenaiResponses_CreateResponseResponse(v: unknown): boolean {
   p = o["completed_at"];
   if (p !== undefined && !((p === null || (typeof p === 'number' && Number.isFinite(p))))) return false;
   p = o["status"];
-  if (p !== undefined && !OPENAIRESPONSES_CREATERESPONSERESPONSE$STATUS_VALUES_45.has(p)) return false;
+  if (p !== undefined && !OPENAIRESPONSES_CREATERESPONSERESPONSE$STATUS_VALUES_37.has(p)) return false;
   p = o["error"];
   if (!((p === null || isOpenaiResponses_CreateResponseResponse$error(p)))) return false;
   p = o["incomplete_details"];
@@ -9707,7 +8440,7 @@ function isOpenaiResponses_CreateResponseResponse(v: unknown): boolean {
   p = o["usage"];
   if (p !== undefined && !((p === null || isOpenaiResponses_ResponseUsage(p)))) return false;
   p = o["tools"];
-  if (!isOpenaiResponses_ToolList(p)) return false;
+  if (!isOpenaiResponses_ToolSearchOutputItemParam$tools(p)) return false;
   p = o["tool_choice"];
   if (!isOpenaiResponses_ToolChoiceParam(p)) return false;
   p = o["parallel_tool_calls"];
@@ -9729,11 +8462,11 @@ function isOpenaiResponses_CreateResponseResponse(v: unknown): boolean {
   p = o["top_logprobs"];
   if (p !== undefined && !((p === null || (typeof p === 'number' && Number.isSafeInteger(p))))) return false;
   p = o["metadata"];
-  if (!((p === null || isOpenaiResponses_CreateResponseBody$metadata(p)))) return false;
+  if (!((p === null || isOpenaiChat_CreateChatCompletionBody$metadata(p)))) return false;
   p = o["previous_response_id"];
   if (p !== undefined && !((p === null || typeof p === 'string'))) return false;
   p = o["conversation"];
-  if (p !== undefined && !((p === null || isOpenaiResponses_ConversationRef(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiChat_ChatCompletionRequestAssistantMessage$audio(p)))) return false;
   p = o["background"];
   if (p !== undefined && !((p === null || typeof p === 'boolean'))) return false;
   p = o["prompt"];
@@ -9749,7 +8482,7 @@ function isOpenaiResponses_CreateResponseResponse(v: unknown): boolean {
   p = o["user"];
   if (p !== undefined && !((p === null || typeof p === 'string'))) return false;
   p = o["service_tier"];
-  if (p !== undefined && !((p === null || OPENAIRESPONSES_CREATERESPONSERESPONSE$SERVICE_TIER_VALUES_51.has(p)))) return false;
+  if (p !== undefined && !((p === null || OPENAIRESPONSES_CREATERESPONSEBODY$SERVICE_TIER_VALUES_36.has(p)))) return false;
   p = o["moderation"];
   if (p !== undefined && !((p === null || isOpenaiResponses_Moderation(p)))) return false;
   return true;
@@ -9978,15 +8711,6 @@ function isOpenaiResponses_ResponseTextDeltaEvent(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_ResponseTextDoneEvent$logprobs(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiResponses_StreamLogProb(e)) return false;
-  }
-  return true;
-}
-
 function isOpenaiResponses_ResponseTextDoneEvent(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -10004,7 +8728,7 @@ function isOpenaiResponses_ResponseTextDoneEvent(v: unknown): boolean {
   p = o["text"];
   if (!(typeof p === 'string')) return false;
   p = o["logprobs"];
-  if (!isOpenaiResponses_ResponseTextDoneEvent$logprobs(p)) return false;
+  if (!isOpenaiResponses_ResponseTextDeltaEvent$logprobs(p)) return false;
   return true;
 }
 
@@ -10749,15 +9473,6 @@ function isOpenaiResponses_ResponseShellCallOutputContentDeltaEvent(v: unknown):
   return true;
 }
 
-function isOpenaiResponses_ResponseShellCallOutputContentDoneEvent$output(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiResponses_ShellCallOutputContent(e)) return false;
-  }
-  return true;
-}
-
 function isOpenaiResponses_ResponseShellCallOutputContentDoneEvent(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -10773,22 +9488,7 @@ function isOpenaiResponses_ResponseShellCallOutputContentDoneEvent(v: unknown): 
   p = o["command_index"];
   if (!((typeof p === 'number' && Number.isSafeInteger(p)))) return false;
   p = o["output"];
-  if (!isOpenaiResponses_ResponseShellCallOutputContentDoneEvent$output(p)) return false;
-  return true;
-}
-
-function isOpenaiResponses_ErrorObject(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["message"];
-  if (!(typeof p === 'string')) return false;
-  p = o["type"];
-  if (!(typeof p === 'string')) return false;
-  p = o["param"];
-  if (!((p === null || typeof p === 'string'))) return false;
-  p = o["code"];
-  if (!((p === null || typeof p === 'string'))) return false;
+  if (!isOpenaiResponses_ShellCallOutputItemParam$output(p)) return false;
   return true;
 }
 
@@ -10807,7 +9507,7 @@ function isOpenaiResponses_ResponseErrorEvent(v: unknown): boolean {
   p = o["param"];
   if (p !== undefined && !((p === null || typeof p === 'string'))) return false;
   p = o["error"];
-  if (p !== undefined && !isOpenaiResponses_ErrorObject(p)) return false;
+  if (p !== undefined && !isOpenaiChat_ErrorObject(p)) return false;
   return true;
 }
 

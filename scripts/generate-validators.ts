@@ -87,8 +87,9 @@ export interface CompileInput {
 class Compiler {
   private readonly fns = new Map<Schema, string>();
   private readonly used = new Set<string>();
-  private readonly functions: string[] = [];
+  private readonly functions: { name: string; body: string }[] = [];
   private readonly constants: string[] = [];
+  private readonly constantsByInit = new Map<string, string>();
   private readonly path: string[] = [];
 
   constructor(private readonly names: ReadonlyMap<Schema, string>) {}
@@ -103,11 +104,14 @@ class Compiler {
     this.path.push(name);
     const body = this.body(s, name);
     this.path.pop();
-    this.functions.push(`function ${name}(v: unknown): boolean {\n${body}\n}`);
+    this.functions.push({ name, body });
     return name;
   }
 
   render(header: string, exports: readonly [string, string][]): string {
+    const renamed = this.dedupe();
+    const functions = this.functions.filter((f) => !renamed.has(f.name));
+    const exported = exports.map(([key, fn]): [string, string] => [key, renamed.get(fn) ?? fn]);
     return [
       header,
       '',
@@ -121,13 +125,43 @@ class Compiler {
       '',
       ...this.constants,
       '',
-      ...this.functions.flatMap((f) => [f, '']),
+      ...functions.flatMap((f) => [`function ${f.name}(v: unknown): boolean {\n${f.body}\n}`, '']),
       '/** One predicate per schema, by the schema\u2019s key in `COMPILED_SCHEMAS` (src/validate/format-schemas.ts). */',
       'export const VALIDATORS: Readonly<Record<string, (value: unknown) => boolean>> = {',
-      ...exports.map(([key, fn]) => `  ${IDENT.test(key) ? key : JSON.stringify(key)}: ${fn},`),
+      ...exported.map(([key, fn]) => `  ${IDENT.test(key) ? key : JSON.stringify(key)}: ${fn},`),
       '};',
       '',
     ].join('\n');
+  }
+
+  /**
+   * Functions with the same body (schemas of the same shape: a block in the request and in the response) become one:
+   * the later ones' callers call the first. Repeated until nothing changes, since merging two can make their callers
+   * equal. Returns each dropped name → the name that replaces it; the bodies are rewritten in place.
+   */
+  private dedupe(): Map<string, string> {
+    const renamed = new Map<string, string>();
+    for (let changed = true; changed; ) {
+      changed = false;
+      const first = new Map<string, string>();
+      for (const f of this.functions) {
+        if (renamed.has(f.name)) continue;
+        const seen = first.get(f.body);
+        if (seen === undefined) first.set(f.body, f.name);
+        else {
+          renamed.set(f.name, seen);
+          changed = true;
+        }
+      }
+      if (!changed) break;
+      for (const [from, to] of renamed) for (const [a, b] of renamed) if (b === from) renamed.set(a, to);
+      const call = new RegExp(
+        `(?<![\\w$])(${[...renamed.keys()].map((n) => n.replace(/\$/g, '\\$')).join('|')})\\(`,
+        'g',
+      );
+      for (const f of this.functions) f.body = f.body.replace(call, (_, n: string) => `${renamed.get(n)}(`);
+    }
+    return renamed;
   }
 
   private unique(base: string): string {
@@ -142,9 +176,13 @@ class Compiler {
     throw new Error(`generate-validators: ${what} (in ${this.path.join(' > ') || 'a root'})`);
   }
 
+  /** A module-level constant (a `Set` of enum values, a regex); one per distinct value. */
   private constant(init: string, hint: string): string {
+    const known = this.constantsByInit.get(init);
+    if (known !== undefined) return known;
     const name = this.unique(`${hint.toUpperCase()}_${this.constants.length + 1}`);
     this.constants.push(`const ${name} = ${init};`);
+    this.constantsByInit.set(init, name);
     return name;
   }
 
@@ -323,19 +361,12 @@ class Compiler {
 
   private arrayBody(s: Schema, def: Def, name: string): string {
     if (!def.element) this.fail('array without element');
-    const lines = ['  if (!Array.isArray(v)) return false;'];
-    for (const c of this.checkExprs(s, def, 'v', 'array')) lines.push(`  if (!(${c})) return false;`);
-    this.path.push('[]');
-    const check = this.expr(def.element, 'e', `${name.replace(/^is/, '')}$item`);
-    this.path.pop();
-    if (check !== 'true') {
-      lines.push('  for (let i = 0; i < v.length; i++) {');
-      lines.push('    const e: unknown = v[i];');
-      lines.push(`    if (!${paren(check)}) return false;`);
-      lines.push('  }');
-    }
-    lines.push('  return true;');
-    return lines.join('\n');
+    const head = ['  if (!Array.isArray(v)) return false;'];
+    for (const c of this.checkExprs(s, def, 'v', 'array')) head.push(`  if (!(${c})) return false;`);
+    return this.eachItem(head, def.element, '[]', `${name}$item`, [
+      '  for (let i = 0; i < v.length; i++) {',
+      '    const e: unknown = v[i];',
+    ]);
   }
 
   private recordBody(def: Def, name: string): string {
@@ -343,19 +374,20 @@ class Compiler {
     const key = defOf(resolve(def.keyType));
     if (key.type !== 'string' || key.checks?.length || key.coerce) this.fail('record keys other than z.string()');
     if (def.mode !== undefined && def.mode !== 'strict') this.fail(`record mode ${def.mode}`);
-    const lines = ['  if (!isPlainRecord(v)) return false;'];
-    this.path.push('{}');
-    const check = this.expr(def.valueType, 'e', `${name.replace(/^is/, '')}$value`);
+    return this.eachItem(['  if (!isPlainRecord(v)) return false;'], def.valueType, '{}', `${name}$value`, [
+      '  for (const k of Object.keys(v)) {',
+      "    if (k === '__proto__') continue;",
+      '    const e: unknown = v[k];',
+    ]);
+  }
+
+  /** `head`, then `loop` (which binds each item to `e`) checking every item against `item`, unless anything goes. */
+  private eachItem(head: string[], item: Schema, step: string, hint: string, loop: string[]): string {
+    this.path.push(step);
+    const check = this.expr(item, 'e', hint.replace(/^is/, ''));
     this.path.pop();
-    if (check !== 'true') {
-      lines.push('  for (const k of Object.keys(v)) {');
-      lines.push("    if (k === '__proto__') continue;");
-      lines.push('    const e: unknown = v[k];');
-      lines.push(`    if (!${paren(check)}) return false;`);
-      lines.push('  }');
-    }
-    lines.push('  return true;');
-    return lines.join('\n');
+    const lines = check === 'true' ? head : [...head, ...loop, `    if (!${paren(check)}) return false;`, '  }'];
+    return [...lines, '  return true;'].join('\n');
   }
 
   private unionBody(def: Def, name: string): string {
