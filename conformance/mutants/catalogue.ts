@@ -41,7 +41,11 @@ export const CATALOGUE: readonly Mutant[] = [
           "out.push({ type: 'content_block_start', index: anyToolCall && nextBlock > 0 ? nextBlock - 1 : nextBlock++, content_block: { type: 'text', text: '' } });",
       },
     ],
-    tests: [`${PROPERTIES}/grammar.test.ts`, `${PROPERTIES}/stream-equals-non-stream.test.ts`],
+    tests: [
+      `${PAIR}/stream-to-anthropic.test.ts`,
+      `${PROPERTIES}/grammar.test.ts`,
+      `${PROPERTIES}/stream-equals-non-stream.test.ts`,
+    ],
     filter: 'openai-chat -> anthropic-messages',
   },
   {
@@ -62,7 +66,7 @@ export const CATALOGUE: readonly Mutant[] = [
           "if (open.kind === 'tool') open.call.closed = true;\n    if (open.kind === 'thinking' && !open.signed) out.push({ type: 'content_block_delta', index, delta: { type: 'signature_delta', signature: 'c2lnbmF0dXJl' } });",
       },
     ],
-    tests: [`${PROPERTIES}/stream-equals-non-stream.test.ts`],
+    tests: [`${PAIR}/stream-to-anthropic.test.ts`, `${PROPERTIES}/stream-equals-non-stream.test.ts`],
     filter: 'openai-chat -> anthropic-messages',
   },
   {
@@ -75,7 +79,11 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: '    if (u !== undefined && !(Array.isArray(chunk.choices) && chunk.choices.length > 0)) {',
       },
     ],
-    tests: [`${PROPERTIES}/usage-totals.test.ts`, `${PROPERTIES}/stream-equals-non-stream.test.ts`],
+    tests: [
+      `${PAIR}/stream-to-anthropic.test.ts`,
+      `${PROPERTIES}/usage-totals.test.ts`,
+      `${PROPERTIES}/stream-equals-non-stream.test.ts`,
+    ],
     filter: 'openai-chat -> anthropic-messages',
   },
   {
@@ -88,7 +96,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: "    case 'content_filter':\n      return 'end_turn';",
       },
     ],
-    tests: [`${PROPERTIES}/stop-reasons.test.ts`],
+    tests: [`${PAIR}/map-stop-reason.test.ts`, `${PROPERTIES}/stop-reasons.test.ts`],
     filter: 'openai-chat -> ',
   },
   {
@@ -104,7 +112,7 @@ export const CATALOGUE: readonly Mutant[] = [
           "return [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: (block.citations.push(delta.partial_json), block.citations.join('')) } }] })];",
       },
     ],
-    tests: [`${PROPERTIES}/stream-equals-non-stream.test.ts`],
+    tests: [`${PAIR}/stream-to-openai.test.ts`, `${PROPERTIES}/stream-equals-non-stream.test.ts`],
     filter: '-> openai-chat',
   },
   {
@@ -117,7 +125,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: 'if (seqs.length < 0) out.stop = seqs.slice(0, MAX_STOP);',
       },
     ],
-    tests: [`${PROPERTIES}/round-trip.test.ts`],
+    tests: [`${PAIR}/request-to-openai.test.ts`, `${PROPERTIES}/round-trip.test.ts`],
     filter: 'Anthropic -> OpenAI -> Anthropic',
   },
   {
@@ -143,7 +151,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: "      open = { kind: 'text', cited: -1 };\n      if (nextBlock > 1) return;",
       },
     ],
-    tests: [`${PROPERTIES}/stream-equals-non-stream.test.ts`],
+    tests: [`${PAIR}/stream-to-anthropic.test.ts`, `${PROPERTIES}/stream-equals-non-stream.test.ts`],
     filter: 'openai-chat -> anthropic-messages',
   },
   {
@@ -156,7 +164,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: 'const prompt = num(u.input_tokens);',
       },
     ],
-    tests: [`${PROPERTIES}/usage-totals.test.ts`],
+    tests: [`${PAIR}/map-usage.test.ts`, `${PROPERTIES}/usage-totals.test.ts`],
     filter: '-> openai-chat',
   },
   {
@@ -265,7 +273,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: 'sequence_number: 0,',
       },
     ],
-    tests: [`${PROPERTIES}/grammar.test.ts`],
+    tests: [`${RESPONSES}/stream-to-responses.test.ts`, `${PROPERTIES}/grammar.test.ts`],
     filter: '-> openai-responses',
   },
   {
@@ -279,7 +287,11 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: 'const response = shell(status.status, [], {',
       },
     ],
-    tests: [`${PROPERTIES}/grammar.test.ts`, `${PROPERTIES}/stream-equals-non-stream.test.ts`],
+    tests: [
+      `${RESPONSES}/stream-to-responses.test.ts`,
+      `${PROPERTIES}/grammar.test.ts`,
+      `${PROPERTIES}/stream-equals-non-stream.test.ts`,
+    ],
     filter: '-> openai-responses',
   },
   {
@@ -339,7 +351,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: 'input_tokens: num(u.input_tokens),',
       },
     ],
-    tests: [`${PROPERTIES}/usage-totals.test.ts`],
+    tests: [`${RESPONSES}/map-usage.test.ts`, `${PROPERTIES}/usage-totals.test.ts`],
     filter: 'openai-responses -> ',
   },
   // ---- the audit's three survivors (issue 22) ----
@@ -465,7 +477,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: "    const index = nextBlock;\n    if (value !== undefined && value !== '')",
       },
     ],
-    tests: [`${PROPERTIES}/grammar.test.ts`],
+    tests: [`${PAIR}/stream-to-anthropic.test.ts`, `${PROPERTIES}/grammar.test.ts`],
     filter: 'openai-chat -> anthropic-messages',
   },
   {
@@ -494,7 +506,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: '    input_tokens: num(u.promptTokenCount) + num(u.toolUsePromptTokenCount),',
       },
     ],
-    tests: [`${PROPERTIES}/usage-totals.test.ts`],
+    tests: [`${GEMINI}/map-usage.test.ts`, `${PROPERTIES}/usage-totals.test.ts`],
     filter: 'gemini -> anthropic-messages',
   },
   {
@@ -508,7 +520,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: '  const prompt = num(u.input_tokens);',
       },
     ],
-    tests: [`${PROPERTIES}/usage-totals.test.ts`],
+    tests: [`${GEMINI}/map-usage.test.ts`, `${PROPERTIES}/usage-totals.test.ts`],
     filter: 'anthropic-messages -> gemini',
   },
   {
@@ -521,7 +533,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: '    totalTokens: input + output,',
       },
     ],
-    tests: [`${PROPERTIES}/usage-totals.test.ts`],
+    tests: [`${CONVERSE}/map-stop-reason-and-usage.test.ts`, `${PROPERTIES}/usage-totals.test.ts`],
     filter: 'anthropic-messages -> bedrock-converse',
   },
   {
@@ -534,7 +546,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: '    cache_read_input_tokens: 0,',
       },
     ],
-    tests: [`${PROPERTIES}/usage-totals.test.ts`],
+    tests: [`${CONVERSE}/map-stop-reason-and-usage.test.ts`, `${PROPERTIES}/usage-totals.test.ts`],
     filter: 'bedrock-converse -> anthropic-messages',
   },
   // ---- errors that become success, in every client format ----
@@ -625,7 +637,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: "  guardrail_intervened: 'end_turn',",
       },
     ],
-    tests: [`${PROPERTIES}/stop-reasons.test.ts`],
+    tests: [`${CONVERSE}/map-stop-reason-and-usage.test.ts`, `${PROPERTIES}/stop-reasons.test.ts`],
     filter: 'bedrock-converse -> ',
   },
   // ---- Bedrock InvokeModel and Vertex ----

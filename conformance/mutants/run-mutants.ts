@@ -19,10 +19,23 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CATALOGUE } from './catalogue.js';
-import { applyEdits, type Mutant, RottenMutantError } from './mutant.js';
+import { applyEdits, isPropertyTest, type Mutant, RottenMutantError } from './mutant.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const WORK = join(ROOT, '.cache', 'mutants');
+
+/**
+ * One property seed for the whole run, shared by every vitest process it starts: `CROSSWIRE_PROPERTY_SEED` when set,
+ * else a fresh one. It is printed, so any run (a survivor included) can be replayed exactly. The verdicts do not hang
+ * on it — every mutant lists a deterministic test that kills it (catalogue.test.ts checks that each lists one) — the
+ * properties only add cases, different ones each run.
+ */
+const SEED = propertySeed(process.env.CROSSWIRE_PROPERTY_SEED);
+
+function propertySeed(env: string | undefined): number {
+  const n = Number(env);
+  return env !== undefined && env !== '' && Number.isInteger(n) ? n : Math.floor(Math.random() * 0x7fffffff);
+}
 const COPY = [
   'src',
   'conformance',
@@ -96,6 +109,7 @@ function runTests(dir: string, tests: readonly string[], filter?: string): Promi
         env: {
           ...process.env,
           CROSSWIRE_PROPERTY_RUNS: process.env.CROSSWIRE_PROPERTY_RUNS ?? '100',
+          CROSSWIRE_PROPERTY_SEED: String(SEED),
           CI: 'true',
           NO_COLOR: '1',
           FORCE_COLOR: '0',
@@ -111,6 +125,21 @@ function runTests(dir: string, tests: readonly string[], filter?: string): Promi
     });
     child.on('close', (code) => done({ passed: code === 0, output, ms: Date.now() - started }));
   });
+}
+
+/**
+ * A mutant's run: its deterministic tests first, whole (unit tests, scenarios: they decide), then — if they all
+ * pass — its property tests, narrowed by `filter` (a property direction; the filter never hides a unit test).
+ */
+async function runMutantTests(dir: string, m: Mutant): Promise<RunResult> {
+  const fixed = m.tests.filter((t) => !isPropertyTest(t));
+  const properties = m.tests.filter(isPropertyTest);
+  const first = fixed.length > 0 ? await runTests(dir, fixed) : undefined;
+  if (first !== undefined && (!first.passed || properties.length === 0)) return first;
+  const second = await runTests(dir, properties, m.filter);
+  return first === undefined
+    ? second
+    : { passed: second.passed, output: first.output + second.output, ms: first.ms + second.ms };
 }
 
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
@@ -182,6 +211,7 @@ async function main(): Promise<number> {
     }
   }
   const started = Date.now();
+  console.log(`property seed: ${SEED} (replay this run with CROSSWIRE_PROPERTY_SEED=${SEED})`);
   const workers = Math.min(args.workers, mutants.length);
   const trees = Array.from({ length: workers }, (_, i) => prepare(`worker-${i}`));
   if (args.baseline) {
@@ -204,7 +234,7 @@ async function main(): Promise<number> {
     const restore = plant(dir, m);
     let r: RunResult;
     try {
-      r = await runTests(dir, m.tests, m.filter);
+      r = await runMutantTests(dir, m);
     } finally {
       restore();
     }
@@ -213,7 +243,7 @@ async function main(): Promise<number> {
     const by = r.passed ? '' : `\n         by ${failedTests(r.output) || 'a failing run'}`;
     console.log(`${verdict} ${m.name.padEnd(40)} ${(r.ms / 1000).toFixed(1).padStart(5)} s  ${m.description}${by}`);
   });
-  console.log(`(${workers} workers, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(`(${workers} workers, ${((Date.now() - started) / 1000).toFixed(0)} s, property seed ${SEED})`);
   console.log(`mutants killed: ${killed} of ${mutants.length}`);
   if (!process.env.CROSSWIRE_KEEP_MUTANTS) rmSync(WORK, { recursive: true, force: true });
   return killed === mutants.length ? 0 : 1;
