@@ -333,9 +333,9 @@ export const CATALOGUE: readonly Mutant[] = [
     edits: [
       {
         file: `${RESPONSES}/stream-to-responses.ts`,
-        search: "    return [\n      ev('error', { code, message, param: null }),",
+        search: "    return [\n      ...done,\n      ev('error', { code, message, param: null }),",
         replace:
-          "    return [ev('error', { code, message, param: null })];\n    return [\n      ev('error', { code, message, param: null }),",
+          "    return [...done, ev('error', { code, message, param: null })];\n    return [\n      ...done,\n      ev('error', { code, message, param: null }),",
       },
     ],
     tests: [SCENARIOS],
@@ -353,6 +353,19 @@ export const CATALOGUE: readonly Mutant[] = [
     ],
     tests: [`${RESPONSES}/map-usage.test.ts`, `${PROPERTIES}/usage-totals.test.ts`],
     filter: 'openai-responses -> ',
+  },
+  {
+    name: 'responses-cut-call-completed',
+    description:
+      'a Responses stream cut by max_tokens while a call streams its arguments calls the function_call completed (the non-stream answer says incomplete): a client runs a call with cut arguments',
+    edits: [
+      {
+        file: `${RESPONSES}/stream-to-responses.ts`,
+        search: "    if (cut && typeof item.status === 'string') item.status = 'incomplete';",
+        replace: '',
+      },
+    ],
+    tests: [`${RESPONSES}/stream-to-responses.test.ts`],
   },
   // ---- the audit's three survivors (issue 22) ----
   {

@@ -6,7 +6,9 @@
  *
  * Mutants run in parallel, one per worker (default: 2, or CROSSWIRE_MUTANT_WORKERS); each worker owns its own copy of
  * the tree under `.cache/mutants/worker-<i>/`, plants one mutant, runs that mutant's listed test files in a fresh
- * vitest process, and puts the original files back before the next one — so two mutants never share a tree.
+ * vitest process (its deterministic tests first; its property tests only if those pass), and puts the original files
+ * back before the next one — so two mutants never share a tree. One property seed serves the whole run and is printed
+ * (`CROSSWIRE_PROPERTY_SEED` replays it).
  * First the unmutated copy must pass every listed test (the baseline; `--no-baseline` skips it when the same files
  * just passed, as in CI right after `npm test`), or a "kill" could be a test that fails anyway.
  *
