@@ -6,8 +6,8 @@
  *
  * Mutants run in parallel, one per worker (default: 2, or CROSSWIRE_MUTANT_WORKERS); each worker owns its own copy of
  * the tree under `.cache/mutants/worker-<i>/`, plants one mutant, runs that mutant's listed test files in a fresh
- * vitest process (its deterministic tests first; its property tests only if those pass), and puts the original files
- * back before the next one — so two mutants never share a tree. One property seed serves the whole run and is printed
+ * vitest process, and puts the original files back before the next one — so two mutants never share a tree. The
+ * verdict is its deterministic tests' (see `judge`); one property seed serves the whole run and is printed
  * (`CROSSWIRE_PROPERTY_SEED` replays it).
  * First the unmutated copy must pass every listed test (the baseline; `--no-baseline` skips it when the same files
  * just passed, as in CI right after `npm test`), or a "kill" could be a test that fails anyway.
@@ -28,9 +28,9 @@ const WORK = join(ROOT, '.cache', 'mutants');
 
 /**
  * One property seed for the whole run, shared by every vitest process it starts: `CROSSWIRE_PROPERTY_SEED` when set,
- * else a fresh one. It is printed, so any run (a survivor included) can be replayed exactly. The verdicts do not hang
- * on it — every mutant lists a deterministic test that kills it (catalogue.test.ts checks that each lists one) — the
- * properties only add cases, different ones each run.
+ * else a fresh one. It is printed, so any run can be replayed exactly. The verdicts do not hang on it: they are the
+ * deterministic tests' (every mutant lists one; catalogue.test.ts checks it); the baseline and the diagnosis of a
+ * survivor run the properties with it.
  */
 const SEED = propertySeed(process.env.CROSSWIRE_PROPERTY_SEED);
 
@@ -129,19 +129,33 @@ function runTests(dir: string, tests: readonly string[], filter?: string): Promi
   });
 }
 
+interface Verdict {
+  killed: boolean;
+  ms: number;
+  /** which test killed it, or why it counts as a survivor */
+  note: string;
+}
+
 /**
- * A mutant's run: its deterministic tests first, whole (unit tests, scenarios: they decide), then — if they all
- * pass — its property tests, narrowed by `filter` (a property direction; the filter never hides a unit test).
+ * A mutant's verdict comes from its deterministic tests alone (unit tests, scenarios; run whole): killed when one fails.
+ * Property tests draw random cases, so a kill by them alone is luck — a survivor on another seed. They run only when
+ * the deterministic tests pass, to say whether a property would have caught it (narrowed by `filter`).
  */
-async function runMutantTests(dir: string, m: Mutant): Promise<RunResult> {
+async function judge(dir: string, m: Mutant): Promise<Verdict> {
   const fixed = m.tests.filter((t) => !isPropertyTest(t));
   const properties = m.tests.filter(isPropertyTest);
-  const first = fixed.length > 0 ? await runTests(dir, fixed) : undefined;
-  if (first !== undefined && (!first.passed || properties.length === 0)) return first;
-  const second = await runTests(dir, properties, m.filter);
-  return first === undefined
-    ? second
-    : { passed: second.passed, output: first.output + second.output, ms: first.ms + second.ms };
+  if (fixed.length === 0) return { killed: false, ms: 0, note: 'it lists no deterministic test' };
+  const r = await runTests(dir, fixed);
+  if (!r.passed) return { killed: true, ms: r.ms, note: `by ${failedTests(r.output) || 'a failing run'}` };
+  if (properties.length === 0) return { killed: false, ms: r.ms, note: 'its tests pass' };
+  const p = await runTests(dir, properties, m.filter);
+  return {
+    killed: false,
+    ms: r.ms + p.ms,
+    note: p.passed
+      ? 'its tests pass, its property tests too'
+      : `its deterministic tests pass; only a property test fails (${failedTests(p.output)}, with this seed): give it a deterministic test that kills it`,
+  };
 }
 
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
@@ -234,16 +248,17 @@ async function main(): Promise<number> {
   let killed = 0;
   await pool(mutants, trees, async (m, dir) => {
     const restore = plant(dir, m);
-    let r: RunResult;
+    let v: Verdict;
     try {
-      r = await runMutantTests(dir, m);
+      v = await judge(dir, m);
     } finally {
       restore();
     }
-    if (!r.passed) killed++;
-    const verdict = r.passed ? 'SURVIVED' : 'killed  ';
-    const by = r.passed ? '' : `\n         by ${failedTests(r.output) || 'a failing run'}`;
-    console.log(`${verdict} ${m.name.padEnd(40)} ${(r.ms / 1000).toFixed(1).padStart(5)} s  ${m.description}${by}`);
+    if (v.killed) killed++;
+    const verdict = v.killed ? 'killed  ' : 'SURVIVED';
+    console.log(
+      `${verdict} ${m.name.padEnd(40)} ${(v.ms / 1000).toFixed(1).padStart(5)} s  ${m.description}\n         ${v.note}`,
+    );
   });
   console.log(`(${workers} workers, ${((Date.now() - started) / 1000).toFixed(0)} s, property seed ${SEED})`);
   console.log(`mutants killed: ${killed} of ${mutants.length}`);
