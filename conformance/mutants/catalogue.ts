@@ -3,7 +3,9 @@ import type { Mutant } from './mutant.js';
 /**
  * Real-world translation bugs (seen in open-source LLM gateways) that the suite must catch. Each one is planted
  * in a copy of the tree by `run-mutants.ts`; anchors are exact text of the current source and
- * `catalogue.test.ts` fails as soon as one no longer matches, so the catalogue cannot rot in silence.
+ * `catalogue.test.ts` fails as soon as one no longer matches, so the catalogue cannot rot in silence. Each lists a
+ * deterministic test (a unit test beside the mutated file, or the scenarios) that kills it alone: only those decide
+ * the verdict (property runs draw random cases; `catalogue.test.ts` checks that one is listed).
  */
 
 const PAIR = 'src/pairs/anthropic-messages--openai-chat';
