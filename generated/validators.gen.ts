@@ -431,11 +431,6 @@ function isAnthropicMessages_RedactedThinkingBlockParam(v: unknown): boolean {
   return true;
 }
 
-function isAnthropicMessages_ToolUseBlockParam$input(v: unknown): boolean {
-  if (!isPlainRecord(v)) return false;
-  return true;
-}
-
 function isAnthropicMessages_DirectCaller(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -479,7 +474,7 @@ function isAnthropicMessages_ToolUseBlockParam(v: unknown): boolean {
   p = o["name"];
   if (!(typeof p === 'string')) return false;
   p = o["input"];
-  if (!isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (!isOpenaiChat_FunctionParameters(p)) return false;
   p = o["caller"];
   if (p !== undefined && !isAnthropicMessages_ToolUseCaller(p)) return false;
   p = o["toolset_name"];
@@ -583,7 +578,7 @@ function isAnthropicMessages_ServerToolUseBlockParam(v: unknown): boolean {
   p = o["name"];
   if (!ANTHROPICMESSAGES_SERVERTOOLUSEBLOCKPARAM$NAME_VALUES_1.has(p)) return false;
   p = o["input"];
-  if (!isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (!isOpenaiChat_FunctionParameters(p)) return false;
   p = o["caller"];
   if (p !== undefined && !isAnthropicMessages_ToolUseCaller(p)) return false;
   p = o["cache_control"];
@@ -1177,7 +1172,7 @@ function isAnthropicMessages_InputExamples(v: unknown): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
     const e: unknown = v[i];
-    if (!isAnthropicMessages_ToolUseBlockParam$input(e)) return false;
+    if (!isOpenaiChat_FunctionParameters(e)) return false;
   }
   return true;
 }
@@ -1630,7 +1625,7 @@ function isAnthropicMessages_JsonOutputFormat(v: unknown): boolean {
   p = o["type"];
   if (!((p === "json_schema"))) return false;
   p = o["schema"];
-  if (!isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (!isOpenaiChat_FunctionParameters(p)) return false;
   return true;
 }
 
@@ -1730,7 +1725,7 @@ function isAnthropicMessages_CreateMessageBody(v: unknown): boolean {
   p = o["diagnostics"];
   if (p !== undefined && !((p === null || isAnthropicMessages_DiagnosticsParam(p)))) return false;
   p = o["context_management"];
-  if (p !== undefined && !((p === null || isAnthropicMessages_ToolUseBlockParam$input(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiChat_FunctionParameters(p)))) return false;
   p = o["mcp_servers"];
   if (p !== undefined && !isAnthropicMessages_InputExamples(p)) return false;
   p = o["temperature"];
@@ -1877,7 +1872,7 @@ function isAnthropicMessages_ToolUseBlock(v: unknown): boolean {
   p = o["name"];
   if (!(typeof p === 'string')) return false;
   p = o["input"];
-  if (!isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (!isOpenaiChat_FunctionParameters(p)) return false;
   p = o["caller"];
   if (p !== undefined && !isAnthropicMessages_ToolUseCaller(p)) return false;
   p = o["toolset_name"];
@@ -1896,7 +1891,7 @@ function isAnthropicMessages_ServerToolUseBlock(v: unknown): boolean {
   p = o["name"];
   if (!ANTHROPICMESSAGES_SERVERTOOLUSEBLOCKPARAM$NAME_VALUES_1.has(p)) return false;
   p = o["input"];
-  if (!isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (!isOpenaiChat_FunctionParameters(p)) return false;
   p = o["caller"];
   if (p !== undefined && !isAnthropicMessages_ToolUseCaller(p)) return false;
   return true;
@@ -2518,7 +2513,7 @@ function isBedrockInvokeRequest(v: unknown): boolean {
   p = o["diagnostics"];
   if (p !== undefined && !((p === null || isAnthropicMessages_DiagnosticsParam(p)))) return false;
   p = o["context_management"];
-  if (p !== undefined && !((p === null || isAnthropicMessages_ToolUseBlockParam$input(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiChat_FunctionParameters(p)))) return false;
   p = o["mcp_servers"];
   if (p !== undefined && !isAnthropicMessages_InputExamples(p)) return false;
   p = o["temperature"];
@@ -2571,7 +2566,7 @@ function isVertexAnthropicRequest(v: unknown): boolean {
   p = o["diagnostics"];
   if (p !== undefined && !((p === null || isAnthropicMessages_DiagnosticsParam(p)))) return false;
   p = o["context_management"];
-  if (p !== undefined && !((p === null || isAnthropicMessages_ToolUseBlockParam$input(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiChat_FunctionParameters(p)))) return false;
   p = o["mcp_servers"];
   if (p !== undefined && !isAnthropicMessages_InputExamples(p)) return false;
   p = o["temperature"];
@@ -2813,26 +2808,6 @@ function isOpenaiChat_ChatCompletionRequestAssistantMessage$content(v: unknown):
   return typeof v === 'string' || isOpenaiChat_ChatCompletionRequestAssistantMessage$content$1(v);
 }
 
-function isOpenaiChat_ChatCompletionRequestAssistantMessage$audio(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["id"];
-  if (!(typeof p === 'string')) return false;
-  return true;
-}
-
-function isOpenaiChat_ChatCompletionMessageToolCall$function(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["name"];
-  if (!(typeof p === 'string')) return false;
-  p = o["arguments"];
-  if (!(typeof p === 'string')) return false;
-  return true;
-}
-
 function isOpenaiChat_ChatCompletionMessageToolCall(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -2842,7 +2817,7 @@ function isOpenaiChat_ChatCompletionMessageToolCall(v: unknown): boolean {
   p = o["type"];
   if (!((p === "function"))) return false;
   p = o["function"];
-  if (!isOpenaiChat_ChatCompletionMessageToolCall$function(p)) return false;
+  if (!isOpenaiChat_ChatCompletionFunctionCall(p)) return false;
   return true;
 }
 
@@ -2888,6 +2863,17 @@ function isOpenaiChat_ChatCompletionMessageToolCalls(v: unknown): boolean {
     const e: unknown = v[i];
     if (!isOpenaiChat_ChatCompletionMessageToolCalls$item(e)) return false;
   }
+  return true;
+}
+
+function isOpenaiChat_ChatCompletionFunctionCall(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let p: unknown;
+  p = o["name"];
+  if (!(typeof p === 'string')) return false;
+  p = o["arguments"];
+  if (!(typeof p === 'string')) return false;
   return true;
 }
 
@@ -2964,11 +2950,11 @@ function isOpenaiChat_ChatCompletionRequestAssistantMessage(v: unknown): boolean
   p = o["name"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["audio"];
-  if (p !== undefined && !((p === null || isOpenaiChat_ChatCompletionRequestAssistantMessage$audio(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiResponses_ConversationRef(p)))) return false;
   p = o["tool_calls"];
   if (p !== undefined && !isOpenaiChat_ChatCompletionMessageToolCalls(p)) return false;
   p = o["function_call"];
-  if (p !== undefined && !((p === null || isOpenaiChat_ChatCompletionMessageToolCall$function(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiChat_ChatCompletionFunctionCall(p)))) return false;
   p = o["content_blocks"];
   if (p !== undefined && !isOpenaiChat_CrosswireContentBlocks(p)) return false;
   p = o["reasoning_content"];
@@ -3119,7 +3105,7 @@ function isOpenaiChat_ResponseFormatJsonSchema$json_schema(v: unknown): boolean 
   p = o["description"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["schema"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   p = o["strict"];
   if (p !== undefined && !((p === null || typeof p === 'boolean'))) return false;
   return true;
@@ -3159,16 +3145,12 @@ function isOpenaiChat_CreateChatCompletionBody$response_format(v: unknown): bool
   }
 }
 
-function isOpenaiChat_ChatCompletionAudioParam$voice(v: unknown): boolean {
-  return typeof v === 'string' || isOpenaiChat_ChatCompletionRequestAssistantMessage$audio(v);
-}
-
 function isOpenaiChat_ChatCompletionAudioParam(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   let p: unknown;
   p = o["voice"];
-  if (!isOpenaiChat_ChatCompletionAudioParam$voice(p)) return false;
+  if (!isOpenaiResponses_ConversationParam(p)) return false;
   p = o["format"];
   if (!OPENAICHAT_CHATCOMPLETIONAUDIOPARAM$FORMAT_VALUES_13.has(p)) return false;
   return true;
@@ -3183,17 +3165,6 @@ function isOpenaiChat_ModerationConfigParam(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiChat_ModerationParam$policy(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["input"];
-  if (p !== undefined && !((p === null || isOpenaiChat_ModerationConfigParam(p)))) return false;
-  p = o["output"];
-  if (p !== undefined && !((p === null || isOpenaiChat_ModerationConfigParam(p)))) return false;
-  return true;
-}
-
 function isOpenaiChat_ModerationParam(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -3201,7 +3172,7 @@ function isOpenaiChat_ModerationParam(v: unknown): boolean {
   p = o["model"];
   if (!(typeof p === 'string')) return false;
   p = o["policy"];
-  if (p !== undefined && !((p === null || isOpenaiChat_ModerationParam$policy(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiResponses_ModerationPolicyParam(p)))) return false;
   return true;
 }
 
@@ -3252,6 +3223,11 @@ function isOpenaiChat_CreateChatCompletionBody$stream_options(v: unknown): boole
   return true;
 }
 
+function isOpenaiChat_FunctionParameters(v: unknown): boolean {
+  if (!isPlainRecord(v)) return false;
+  return true;
+}
+
 function isOpenaiChat_FunctionObject(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -3261,7 +3237,7 @@ function isOpenaiChat_FunctionObject(v: unknown): boolean {
   p = o["description"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["parameters"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   p = o["strict"];
   if (p !== undefined && !((p === null || typeof p === 'boolean'))) return false;
   p = o["defer_loading"];
@@ -3380,15 +3356,6 @@ function isOpenaiChat_ChatCompletionAllowedToolsChoice(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiChat_ChatCompletionNamedToolChoice$function(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["name"];
-  if (!(typeof p === 'string')) return false;
-  return true;
-}
-
 function isOpenaiChat_ChatCompletionNamedToolChoice(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -3396,7 +3363,7 @@ function isOpenaiChat_ChatCompletionNamedToolChoice(v: unknown): boolean {
   p = o["type"];
   if (!((p === "function"))) return false;
   p = o["function"];
-  if (!isOpenaiChat_ChatCompletionNamedToolChoice$function(p)) return false;
+  if (!isOpenaiChat_ChatCompletionFunctionCallOption(p)) return false;
   return true;
 }
 
@@ -3407,7 +3374,7 @@ function isOpenaiChat_ChatCompletionNamedToolChoiceCustom(v: unknown): boolean {
   p = o["type"];
   if (!((p === "custom"))) return false;
   p = o["custom"];
-  if (!isOpenaiChat_ChatCompletionNamedToolChoice$function(p)) return false;
+  if (!isOpenaiChat_ChatCompletionFunctionCallOption(p)) return false;
   return true;
 }
 
@@ -3415,8 +3382,17 @@ function isOpenaiChat_ChatCompletionToolChoiceOption(v: unknown): boolean {
   return (v === "none") || (v === "auto") || (v === "required") || isOpenaiChat_ChatCompletionAllowedToolsChoice(v) || isOpenaiChat_ChatCompletionNamedToolChoice(v) || isOpenaiChat_ChatCompletionNamedToolChoiceCustom(v);
 }
 
+function isOpenaiChat_ChatCompletionFunctionCallOption(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let p: unknown;
+  p = o["name"];
+  if (!(typeof p === 'string')) return false;
+  return true;
+}
+
 function isOpenaiChat_CreateChatCompletionBody$function_call(v: unknown): boolean {
-  return (v === "none") || (v === "auto") || isOpenaiChat_ChatCompletionNamedToolChoice$function(v);
+  return (v === "none") || (v === "auto") || isOpenaiChat_ChatCompletionFunctionCallOption(v);
 }
 
 function isOpenaiChat_ChatCompletionFunctions(v: unknown): boolean {
@@ -3428,7 +3404,7 @@ function isOpenaiChat_ChatCompletionFunctions(v: unknown): boolean {
   p = o["description"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["parameters"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   return true;
 }
 
@@ -3591,7 +3567,7 @@ function isOpenaiChat_ChatCompletionResponseMessage(v: unknown): boolean {
   p = o["audio"];
   if (p !== undefined && !((p === null || isOpenaiChat_ChatCompletionResponseMessage$audio(p)))) return false;
   p = o["function_call"];
-  if (p !== undefined && !((p === null || isOpenaiChat_ChatCompletionMessageToolCall$function(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiChat_ChatCompletionFunctionCall(p)))) return false;
   p = o["content_blocks"];
   if (p !== undefined && !isOpenaiChat_CrosswireContentBlocks(p)) return false;
   p = o["reasoning_content"];
@@ -3794,30 +3770,11 @@ function isOpenaiChat_ChatCompletionModerationResults$results$item$category_appl
   return true;
 }
 
-function isOpenaiChat_ChatCompletionModerationResults$results$item(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  let p: unknown;
-  p = o["type"];
-  if (!((p === "moderation_result"))) return false;
-  p = o["model"];
-  if (!(typeof p === 'string')) return false;
-  p = o["flagged"];
-  if (!(typeof p === 'boolean')) return false;
-  p = o["categories"];
-  if (!isOpenaiChat_ChatCompletionModerationResults$results$item$categories(p)) return false;
-  p = o["category_scores"];
-  if (!isOpenaiChat_ChatCompletionModerationResults$results$item$category_scores(p)) return false;
-  p = o["category_applied_input_types"];
-  if (!isOpenaiChat_ChatCompletionModerationResults$results$item$category_applied_input_types(p)) return false;
-  return true;
-}
-
 function isOpenaiChat_ChatCompletionModerationResults$results(v: unknown): boolean {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
     const e: unknown = v[i];
-    if (!isOpenaiChat_ChatCompletionModerationResults$results$item(e)) return false;
+    if (!isOpenaiResponses_ModerationResult(e)) return false;
   }
   return true;
 }
@@ -3948,7 +3905,7 @@ function isOpenaiChat_CrosswireContentBlockDelta$delta(v: unknown): boolean {
   p = o["partial_json"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["citation"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   return true;
 }
 
@@ -4083,7 +4040,7 @@ function isBedrockConverse_ImageBlock$source(v: unknown): boolean {
   p = o["bytes"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["s3Location"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   return true;
 }
 
@@ -4109,7 +4066,7 @@ function isBedrockConverse_DocumentBlock$source(v: unknown): boolean {
   p = o["content"];
   if (p !== undefined && !isAnthropicMessages_InputExamples(p)) return false;
   p = o["s3Location"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   return true;
 }
 
@@ -4231,9 +4188,9 @@ function isBedrockConverse_ContentBlock(v: unknown): boolean {
   p = o["cachePoint"];
   if (p !== undefined && !isBedrockConverse_CachePointBlock(p)) return false;
   p = o["guardContent"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   p = o["citationsContent"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   return true;
 }
 
@@ -4275,7 +4232,7 @@ function isBedrockConverse_SystemContentBlock(v: unknown): boolean {
   p = o["cachePoint"];
   if (p !== undefined && !isBedrockConverse_CachePointBlock(p)) return false;
   p = o["guardContent"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   return true;
 }
 
@@ -4327,7 +4284,7 @@ function isBedrockConverse_Tool(v: unknown): boolean {
   p = o["cachePoint"];
   if (p !== undefined && !isBedrockConverse_CachePointBlock(p)) return false;
   p = o["systemTool"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   return true;
 }
 
@@ -4345,11 +4302,11 @@ function isBedrockConverse_ToolChoice(v: unknown): boolean {
   const o = v as Record<string, unknown>;
   let p: unknown;
   p = o["auto"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   p = o["any"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   p = o["tool"];
-  if (p !== undefined && !isOpenaiChat_ChatCompletionNamedToolChoice$function(p)) return false;
+  if (p !== undefined && !isOpenaiChat_ChatCompletionFunctionCallOption(p)) return false;
   return true;
 }
 
@@ -4377,13 +4334,13 @@ function isBedrockConverse_ConverseBody(v: unknown): boolean {
   p = o["toolConfig"];
   if (p !== undefined && !isBedrockConverse_ToolConfiguration(p)) return false;
   p = o["additionalModelRequestFields"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   p = o["additionalModelResponseFieldPaths"];
   if (p !== undefined && !isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
   p = o["guardrailConfig"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   p = o["performanceConfig"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   return true;
 }
 
@@ -4435,7 +4392,7 @@ function isBedrockConverse_ConverseResponse(v: unknown): boolean {
   p = o["metrics"];
   if (!isBedrockConverse_Metrics(p)) return false;
   p = o["additionalModelResponseFields"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   return true;
 }
 
@@ -4455,7 +4412,7 @@ function isBedrockConverse_ConverseStreamEvent$contentBlockStart(v: unknown): bo
   p = o["contentBlockIndex"];
   if (!((typeof p === 'number' && Number.isSafeInteger(p)))) return false;
   p = o["start"];
-  if (!isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (!isOpenaiChat_FunctionParameters(p)) return false;
   return true;
 }
 
@@ -4466,7 +4423,7 @@ function isBedrockConverse_ConverseStreamEvent$contentBlockDelta(v: unknown): bo
   p = o["contentBlockIndex"];
   if (!((typeof p === 'number' && Number.isSafeInteger(p)))) return false;
   p = o["delta"];
-  if (!isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (!isOpenaiChat_FunctionParameters(p)) return false;
   return true;
 }
 
@@ -4598,7 +4555,7 @@ function isGemini_FunctionCall(v: unknown): boolean {
   p = o["name"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["args"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   p = o["partialArgs"];
   if (p !== undefined && !isGemini_FunctionCall$partialArgs(p)) return false;
   p = o["willContinue"];
@@ -4624,7 +4581,7 @@ function isGemini_FunctionResponse(v: unknown): boolean {
   p = o["name"];
   if (!(typeof p === 'string')) return false;
   p = o["response"];
-  if (!isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (!isOpenaiChat_FunctionParameters(p)) return false;
   p = o["parts"];
   if (p !== undefined && !isGemini_FunctionResponse$parts(p)) return false;
   p = o["willContinue"];
@@ -4651,9 +4608,9 @@ function isGemini_Part(v: unknown): boolean {
   p = o["functionResponse"];
   if (p !== undefined && !isGemini_FunctionResponse(p)) return false;
   p = o["executableCode"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   p = o["codeExecutionResult"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   return true;
 }
 
@@ -4778,11 +4735,11 @@ function isGemini_Tool(v: unknown): boolean {
   p = o["functionDeclarations"];
   if (p !== undefined && !isGemini_Tool$functionDeclarations(p)) return false;
   p = o["googleSearch"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   p = o["codeExecution"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   p = o["urlContext"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   return true;
 }
 
@@ -4919,9 +4876,9 @@ function isGemini_Candidate(v: unknown): boolean {
   p = o["safetyRatings"];
   if (p !== undefined && !isAnthropicMessages_InputExamples(p)) return false;
   p = o["citationMetadata"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   p = o["groundingMetadata"];
-  if (p !== undefined && !isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   return true;
 }
 
@@ -5109,10 +5066,6 @@ function isOpenaiResponses_InputMessage$content$1(v: unknown): boolean {
   return true;
 }
 
-function isOpenaiResponses_InputMessage$content(v: unknown): boolean {
-  return typeof v === 'string' || isOpenaiResponses_InputMessage$content$1(v);
-}
-
 function isOpenaiResponses_InputMessage(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -5122,7 +5075,7 @@ function isOpenaiResponses_InputMessage(v: unknown): boolean {
   p = o["role"];
   if (!((p === "user" || p === "system" || p === "developer"))) return false;
   p = o["content"];
-  if (!isOpenaiResponses_InputMessage$content(p)) return false;
+  if (!isOpenaiResponses_ToolCallOutput(p)) return false;
   p = o["id"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["status"];
@@ -5517,6 +5470,10 @@ function isOpenaiResponses_CustomToolCallItem(v: unknown): boolean {
   return true;
 }
 
+function isOpenaiResponses_ToolCallOutput(v: unknown): boolean {
+  return typeof v === 'string' || isOpenaiResponses_InputMessage$content$1(v);
+}
+
 function isOpenaiResponses_CustomToolCallOutputItemParam(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -5528,7 +5485,7 @@ function isOpenaiResponses_CustomToolCallOutputItemParam(v: unknown): boolean {
   p = o["call_id"];
   if (!(typeof p === 'string')) return false;
   p = o["output"];
-  if (!isOpenaiResponses_InputMessage$content(p)) return false;
+  if (!isOpenaiResponses_ToolCallOutput(p)) return false;
   p = o["caller"];
   if (p !== undefined && !((p === null || isOpenaiResponses_ToolCallCaller(p)))) return false;
   return true;
@@ -6572,11 +6529,11 @@ function isOpenaiResponses_FunctionTool(v: unknown): boolean {
   p = o["description"];
   if (p !== undefined && !((p === null || typeof p === 'string'))) return false;
   p = o["parameters"];
-  if (p !== undefined && !((p === null || isAnthropicMessages_ToolUseBlockParam$input(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiChat_FunctionParameters(p)))) return false;
   p = o["strict"];
   if (p !== undefined && !((p === null || typeof p === 'boolean'))) return false;
   p = o["output_schema"];
-  if (p !== undefined && !((p === null || isAnthropicMessages_ToolUseBlockParam$input(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiChat_FunctionParameters(p)))) return false;
   p = o["defer_loading"];
   if (p !== undefined && !(typeof p === 'boolean')) return false;
   p = o["allowed_callers"];
@@ -6641,7 +6598,7 @@ function isOpenaiResponses_NamespaceFunctionTool(v: unknown): boolean {
   p = o["strict"];
   if (p !== undefined && !((p === null || typeof p === 'boolean'))) return false;
   p = o["output_schema"];
-  if (p !== undefined && !((p === null || isAnthropicMessages_ToolUseBlockParam$input(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiChat_FunctionParameters(p)))) return false;
   p = o["defer_loading"];
   if (p !== undefined && !(typeof p === 'boolean')) return false;
   p = o["allowed_callers"];
@@ -7263,15 +7220,6 @@ function isOpenaiResponses_Tool(v: unknown): boolean {
   }
 }
 
-function isOpenaiResponses_ToolSearchOutputItemParam$tools(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    const e: unknown = v[i];
-    if (!isOpenaiResponses_Tool(e)) return false;
-  }
-  return true;
-}
-
 function isOpenaiResponses_ToolSearchOutputItemParam(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -7285,7 +7233,7 @@ function isOpenaiResponses_ToolSearchOutputItemParam(v: unknown): boolean {
   p = o["execution"];
   if (p !== undefined && !((p === "server" || p === "client"))) return false;
   p = o["tools"];
-  if (!isOpenaiResponses_ToolSearchOutputItemParam$tools(p)) return false;
+  if (!isOpenaiResponses_ToolList(p)) return false;
   p = o["status"];
   if (p !== undefined && !((p === null || (p === "in_progress" || p === "completed" || p === "incomplete")))) return false;
   return true;
@@ -7302,7 +7250,7 @@ function isOpenaiResponses_AdditionalToolsItemParam(v: unknown): boolean {
   p = o["role"];
   if (!((p === "developer"))) return false;
   p = o["tools"];
-  if (!isOpenaiResponses_ToolSearchOutputItemParam$tools(p)) return false;
+  if (!isOpenaiResponses_ToolList(p)) return false;
   return true;
 }
 
@@ -7432,6 +7380,28 @@ function isOpenaiResponses_InputParam(v: unknown): boolean {
   return (typeof v === 'string' && v.length <= 10485760) || isOpenaiResponses_InputParam$1(v);
 }
 
+function isOpenaiResponses_ConversationRef(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let p: unknown;
+  p = o["id"];
+  if (!(typeof p === 'string')) return false;
+  return true;
+}
+
+function isOpenaiResponses_ConversationParam(v: unknown): boolean {
+  return typeof v === 'string' || isOpenaiResponses_ConversationRef(v);
+}
+
+function isOpenaiResponses_ToolList(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const e: unknown = v[i];
+    if (!isOpenaiResponses_Tool(e)) return false;
+  }
+  return true;
+}
+
 function isOpenaiResponses_ToolChoiceAllowed(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -7546,7 +7516,7 @@ function isOpenaiResponses_TextFormatJsonSchema(v: unknown): boolean {
   p = o["description"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["schema"];
-  if (!isAnthropicMessages_ToolUseBlockParam$input(p)) return false;
+  if (!isOpenaiChat_FunctionParameters(p)) return false;
   p = o["strict"];
   if (p !== undefined && !((p === null || typeof p === 'boolean'))) return false;
   return true;
@@ -7651,6 +7621,17 @@ function isOpenaiResponses_CreateResponseBody$prompt(v: unknown): boolean {
   return true;
 }
 
+function isOpenaiResponses_ModerationPolicyParam(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let p: unknown;
+  p = o["input"];
+  if (p !== undefined && !((p === null || isOpenaiChat_ModerationConfigParam(p)))) return false;
+  p = o["output"];
+  if (p !== undefined && !((p === null || isOpenaiChat_ModerationConfigParam(p)))) return false;
+  return true;
+}
+
 function isOpenaiResponses_CreateResponseBody$stream_options(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -7673,9 +7654,9 @@ function isOpenaiResponses_CreateResponseBody(v: unknown): boolean {
   p = o["previous_response_id"];
   if (p !== undefined && !((p === null || typeof p === 'string'))) return false;
   p = o["conversation"];
-  if (p !== undefined && !((p === null || isOpenaiChat_ChatCompletionAudioParam$voice(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiResponses_ConversationParam(p)))) return false;
   p = o["tools"];
-  if (p !== undefined && !isOpenaiResponses_ToolSearchOutputItemParam$tools(p)) return false;
+  if (p !== undefined && !isOpenaiResponses_ToolList(p)) return false;
   p = o["tool_choice"];
   if (p !== undefined && !isOpenaiResponses_ToolChoiceParam(p)) return false;
   p = o["parallel_tool_calls"];
@@ -7815,7 +7796,7 @@ function isOpenaiResponses_FunctionCallOutputItem(v: unknown): boolean {
   p = o["call_id"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["output"];
-  if (!isOpenaiResponses_InputMessage$content(p)) return false;
+  if (!isOpenaiResponses_ToolCallOutput(p)) return false;
   p = o["name"];
   if (p !== undefined && !(typeof p === 'string')) return false;
   p = o["namespace"];
@@ -7840,7 +7821,7 @@ function isOpenaiResponses_CustomToolCallOutputItem(v: unknown): boolean {
   p = o["call_id"];
   if (!(typeof p === 'string')) return false;
   p = o["output"];
-  if (!isOpenaiResponses_InputMessage$content(p)) return false;
+  if (!isOpenaiResponses_ToolCallOutput(p)) return false;
   p = o["caller"];
   if (p !== undefined && !((p === null || isOpenaiResponses_ToolCallCaller(p)))) return false;
   p = o["status"];
@@ -8240,7 +8221,7 @@ function isOpenaiResponses_ToolSearchOutputItem(v: unknown): boolean {
   p = o["execution"];
   if (!((p === "server" || p === "client"))) return false;
   p = o["tools"];
-  if (!isOpenaiResponses_ToolSearchOutputItemParam$tools(p)) return false;
+  if (!isOpenaiResponses_ToolList(p)) return false;
   p = o["status"];
   if (!((p === "in_progress" || p === "completed" || p === "incomplete"))) return false;
   p = o["created_by"];
@@ -8259,7 +8240,7 @@ function isOpenaiResponses_AdditionalToolsItem(v: unknown): boolean {
   p = o["role"];
   if (!OPENAIRESPONSES_ADDITIONALTOOLSITEM$ROLE_VALUES_39.has(p)) return false;
   p = o["tools"];
-  if (!isOpenaiResponses_ToolSearchOutputItemParam$tools(p)) return false;
+  if (!isOpenaiResponses_ToolList(p)) return false;
   return true;
 }
 
@@ -8388,11 +8369,30 @@ function isOpenaiResponses_PromptCacheOptions(v: unknown): boolean {
   return true;
 }
 
+function isOpenaiResponses_ModerationResult(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let p: unknown;
+  p = o["type"];
+  if (!((p === "moderation_result"))) return false;
+  p = o["model"];
+  if (!(typeof p === 'string')) return false;
+  p = o["flagged"];
+  if (!(typeof p === 'boolean')) return false;
+  p = o["categories"];
+  if (!isOpenaiChat_ChatCompletionModerationResults$results$item$categories(p)) return false;
+  p = o["category_scores"];
+  if (!isOpenaiChat_ChatCompletionModerationResults$results$item$category_scores(p)) return false;
+  p = o["category_applied_input_types"];
+  if (!isOpenaiChat_ChatCompletionModerationResults$results$item$category_applied_input_types(p)) return false;
+  return true;
+}
+
 function isOpenaiResponses_ModerationOutcome(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   switch ((v as Record<string, unknown>)["type"]) {
     case "moderation_result":
-      return isOpenaiChat_ChatCompletionModerationResults$results$item(v);
+      return isOpenaiResponses_ModerationResult(v);
     case "error":
       return isOpenaiChat_ChatCompletionModerationError(v);
     default:
@@ -8440,7 +8440,7 @@ function isOpenaiResponses_CreateResponseResponse(v: unknown): boolean {
   p = o["usage"];
   if (p !== undefined && !((p === null || isOpenaiResponses_ResponseUsage(p)))) return false;
   p = o["tools"];
-  if (!isOpenaiResponses_ToolSearchOutputItemParam$tools(p)) return false;
+  if (!isOpenaiResponses_ToolList(p)) return false;
   p = o["tool_choice"];
   if (!isOpenaiResponses_ToolChoiceParam(p)) return false;
   p = o["parallel_tool_calls"];
@@ -8466,7 +8466,7 @@ function isOpenaiResponses_CreateResponseResponse(v: unknown): boolean {
   p = o["previous_response_id"];
   if (p !== undefined && !((p === null || typeof p === 'string'))) return false;
   p = o["conversation"];
-  if (p !== undefined && !((p === null || isOpenaiChat_ChatCompletionRequestAssistantMessage$audio(p)))) return false;
+  if (p !== undefined && !((p === null || isOpenaiResponses_ConversationRef(p)))) return false;
   p = o["background"];
   if (p !== undefined && !((p === null || typeof p === 'boolean'))) return false;
   p = o["prompt"];

@@ -136,22 +136,26 @@ class Compiler {
 
   /**
    * Functions with the same body (schemas of the same shape: a block in the request and in the response) become one:
-   * the later ones' callers call the first. Repeated until nothing changes, since merging two can make their callers
+   * their callers all call the one kept. Repeated until nothing changes, since merging two can make their callers
    * equal. Returns each dropped name → the name that replaces it; the bodies are rewritten in place.
    */
   private dedupe(): Map<string, string> {
     const renamed = new Map<string, string>();
     for (let changed = true; changed; ) {
       changed = false;
-      const first = new Map<string, string>();
+      const byBody = new Map<string, string[]>();
       for (const f of this.functions) {
         if (renamed.has(f.name)) continue;
-        const seen = first.get(f.body);
-        if (seen === undefined) first.set(f.body, f.name);
-        else {
-          renamed.set(f.name, seen);
-          changed = true;
-        }
+        const names = byBody.get(f.body);
+        if (names === undefined) byBody.set(f.body, [f.name]);
+        else names.push(f.name);
+      }
+      for (const names of byBody.values()) {
+        if (names.length < 2) continue;
+        // a schema's own name (`isGemini_Content`) says more than a place (`isGemini_Tool$functionDeclarations`)
+        const kept = names.find((n) => !n.includes('$')) ?? names[0]!;
+        for (const n of names) if (n !== kept) renamed.set(n, kept);
+        changed = true;
       }
       if (!changed) break;
       for (const [from, to] of renamed) for (const [a, b] of renamed) if (b === from) renamed.set(a, to);
