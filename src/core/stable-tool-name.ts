@@ -41,13 +41,13 @@ function fnv1a(s: string): string {
  * tool_choice, tool calls in the history), so rewritten names never collide with a valid one.
  */
 export function createStableToolNamer(rule: ToolNameRule, allNames: Iterable<string>): StableToolNamer {
-  const used = new Set<string>();
+  const names = Array.isArray(allNames) ? (allNames as readonly string[]) : [...allNames];
+  // the common case, every name valid, found without building the Set of names in use
   let anyInvalid = false;
-  for (const n of allNames) {
-    if (rule.valid.test(n)) used.add(n);
-    else anyInvalid = true;
-  }
+  for (let i = 0; i < names.length && !anyInvalid; i++) anyInvalid = !rule.valid.test(names[i]!);
   if (!anyInvalid) return IDENTITY_NAMER;
+  const used = new Set<string>();
+  for (const n of names) if (rule.valid.test(n)) used.add(n);
 
   const max = rule.maxLength;
   const forward = new Map<string, string>();
