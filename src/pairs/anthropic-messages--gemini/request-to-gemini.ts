@@ -14,6 +14,11 @@ import { createGeminiToolNamer } from './map-tool-names.js';
 export interface GeminiRequestContext extends RequestContext {
   /** `/v1beta/models/{model}:generateContent` or `…:streamGenerateContent?alt=sse` */
   upstreamPath: string;
+  /**
+   * The request asked for Google Search grounding or URL context: a stream translation holds the answer's text
+   * until the grounding arrives, so that the search blocks can precede it and cited spans can be split off.
+   */
+  geminiGrounding?: boolean;
 }
 
 /** `generationConfig.stopSequences` holds "up to 5" sequences (Gemini GenerationConfig reference). */
@@ -104,6 +109,7 @@ export function anthropicRequestToGemini(
     upstreamPath: geminiTarget(model, stream).path,
   };
   if (names.map) context.toolNames = names.map;
+  if (out.tools?.some((t) => 'googleSearch' in t || 'urlContext' in t)) context.geminiGrounding = true;
   if (options.anthropicVersion) context.anthropicVersion = options.anthropicVersion;
   return { body: out, losses: losses.list, context };
 }
