@@ -9,14 +9,23 @@ const PAGE_B = { url: 'https://b.example/y', title: 'b.example' };
 function metadata(supports: unknown[], extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     webSearchQueries: ['euro 2024 winner'],
-    groundingChunks: [{ web: { uri: PAGE_A.url, title: PAGE_A.title } }, { web: { uri: PAGE_B.url, title: PAGE_B.title } }],
+    groundingChunks: [
+      { web: { uri: PAGE_A.url, title: PAGE_A.title } },
+      { web: { uri: PAGE_B.url, title: PAGE_B.title } },
+    ],
     groundingSupports: supports,
     ...extra,
   };
 }
 
 function cite(page: { url: string; title: string }, cited: string) {
-  return { type: 'web_search_result_location', url: page.url, title: page.title, cited_text: cited, encrypted_index: '' };
+  return {
+    type: 'web_search_result_location',
+    url: page.url,
+    title: page.title,
+    cited_text: cited,
+    encrypted_index: '',
+  };
 }
 
 describe('Gemini grounding -> Anthropic web search blocks and citations', () => {
@@ -87,7 +96,11 @@ describe('Gemini grounding -> Anthropic web search blocks and citations', () => 
       { type: 'tool_use', id: 't', name: 'f', input: {} },
       { type: 'text', text: 'fgh' },
     ];
-    expect(groundContent(content, g, undefined).filter((b) => b.type !== 'server_tool_use' && b.type !== 'web_search_tool_result')).toEqual([
+    expect(
+      groundContent(content, g, undefined).filter(
+        (b) => b.type !== 'server_tool_use' && b.type !== 'web_search_tool_result',
+      ),
+    ).toEqual([
       { type: 'text', text: 'abc' },
       { type: 'text', text: 'de', citations: [cite(PAGE_A, 'defg')] },
       { type: 'tool_use', id: 't', name: 'f', input: {} },
@@ -99,15 +112,17 @@ describe('Gemini grounding -> Anthropic web search blocks and citations', () => 
   it('gives one search pair per query, the pages in the first result; none when nothing was searched', () => {
     const g = readGrounding({ ...metadata([]), webSearchQueries: ['q1', 'q2'] }, 'g', new LossCollector());
     const out = groundContent([], g, undefined);
-    expect(out.map((b) => [b.type, b.type === 'web_search_tool_result' ? (b.content as unknown[]).length : b.input])).toEqual([
+    expect(
+      out.map((b) => [b.type, b.type === 'web_search_tool_result' ? (b.content as unknown[]).length : b.input]),
+    ).toEqual([
       ['server_tool_use', { query: 'q1' }],
       ['web_search_tool_result', 2],
       ['server_tool_use', { query: 'q2' }],
       ['web_search_tool_result', 0],
     ]);
-    expect(groundContent([{ type: 'text', text: 'x' }], readGrounding({}, 'g', new LossCollector()), undefined)).toEqual([
-      { type: 'text', text: 'x' },
-    ]);
+    expect(
+      groundContent([{ type: 'text', text: 'x' }], readGrounding({}, 'g', new LossCollector()), undefined),
+    ).toEqual([{ type: 'text', text: 'x' }]);
   });
 
   it('reports what has no Anthropic place, with its path', () => {
@@ -139,7 +154,10 @@ describe('Gemini grounding -> Anthropic web search blocks and citations', () => 
 
   it('merges stream chunks: later keys win, earlier keys stay', () => {
     const a = mergeGroundingMetadata(undefined, { webSearchQueries: ['q'] });
-    expect(mergeGroundingMetadata(a, { groundingChunks: [] })).toEqual({ webSearchQueries: ['q'], groundingChunks: [] });
+    expect(mergeGroundingMetadata(a, { groundingChunks: [] })).toEqual({
+      webSearchQueries: ['q'],
+      groundingChunks: [],
+    });
     expect(mergeGroundingMetadata(a, 'x')).toBe(a);
   });
 });

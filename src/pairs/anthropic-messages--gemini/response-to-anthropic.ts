@@ -122,7 +122,10 @@ export function geminiResponseToAnthropic(
 }
 
 /** `usage.server_tool_use.web_search_requests`: one request per search query of the grounding. */
-export function groundedUsage(usage: AnthropicUsageOut, grounding: Grounding | undefined): AnthropicMessageOut['usage'] {
+export function groundedUsage(
+  usage: AnthropicUsageOut,
+  grounding: Grounding | undefined,
+): AnthropicMessageOut['usage'] {
   return grounding && grounding.queries.length > 0
     ? { ...usage, server_tool_use: { web_search_requests: grounding.queries.length } }
     : usage;
@@ -130,8 +133,7 @@ export function groundedUsage(usage: AnthropicUsageOut, grounding: Grounding | u
 
 function readCandidate(c: JsonObject, parts: GeminiPartsConverter, losses: LossCollector): void {
   losses.unknownKeys(c, CANDIDATE_KEYS, 'candidates[0]');
-  if (c.urlContextMetadata !== undefined)
-    losses.add('candidates[0].urlContextMetadata', URL_CONTEXT_LOSS);
+  if (c.urlContextMetadata !== undefined) losses.add('candidates[0].urlContextMetadata', URL_CONTEXT_LOSS);
   if (c.content === undefined) return;
   if (!isRecord(c.content))
     throw new TranslationError('invalid_input', 'content must be an object', { path: 'candidates[0].content' });
