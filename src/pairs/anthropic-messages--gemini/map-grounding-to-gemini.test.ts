@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anthropicResponseToGemini } from './response-to-gemini.js';
+import { createAnthropicToGeminiStream } from './stream-to-gemini.js';
 
 /** A Claude answer that searched the web once and cited two pages, with multibyte text before the citation. */
 const claudeAnswer = {
@@ -123,5 +124,52 @@ describe('Anthropic web search -> Gemini groundingMetadata', () => {
     });
     expect(r.losses.map((l) => l.path)).toEqual(['content[0]', 'content[1].content', 'content[2].citations[0]']);
     expect(r.body.candidates[0]!.content?.parts).toEqual([{ text: 'y' }]);
+  });
+});
+
+/** Claude's stream of `claudeAnswer`, as Anthropic streams web search (docs/wire-formats.md#anthropic-stream-grammar). */
+function claudeStream(): unknown[] {
+  const [use, result, plain, cited] = claudeAnswer.content as Array<Record<string, unknown>>;
+  return [
+    {
+      type: 'message_start',
+      message: { ...claudeAnswer, content: [], stop_reason: null, usage: { input_tokens: 5, output_tokens: 1 } },
+    },
+    { type: 'content_block_start', index: 0, content_block: { ...use, input: {} } },
+    { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{"query": "euro' } },
+    { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: ' 2024 winner"}' } },
+    { type: 'content_block_stop', index: 0 },
+    { type: 'content_block_start', index: 1, content_block: result },
+    { type: 'content_block_stop', index: 1 },
+    { type: 'content_block_start', index: 2, content_block: { type: 'text', text: '' } },
+    { type: 'content_block_delta', index: 2, delta: { type: 'text_delta', text: plain!.text } },
+    { type: 'content_block_stop', index: 2 },
+    { type: 'content_block_start', index: 3, content_block: { type: 'text', text: '' } },
+    ...(cited!.citations as unknown[]).map((citation) => ({
+      type: 'content_block_delta',
+      index: 3,
+      delta: { type: 'citations_delta', citation },
+    })),
+    { type: 'content_block_delta', index: 3, delta: { type: 'text_delta', text: "l'Espagne a " } },
+    { type: 'content_block_delta', index: 3, delta: { type: 'text_delta', text: 'gagné 😀.' } },
+    { type: 'content_block_stop', index: 3 },
+    { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: claudeAnswer.usage },
+    { type: 'message_stop' },
+  ];
+}
+
+describe('Anthropic web search stream -> Gemini chunks', () => {
+  it('sends the grounding on the last chunk, equal to the whole response translation', () => {
+    const t = createAnthropicToGeminiStream();
+    const chunks = claudeStream().flatMap((e) => t.push(e));
+    const whole = anthropicResponseToGemini(claudeAnswer);
+    const candidates = chunks.map((c) => (c as { candidates: Array<Record<string, unknown>> }).candidates[0]!);
+    expect(candidates.slice(0, -1).some((c) => c.groundingMetadata !== undefined)).toBe(false);
+    expect(candidates.at(-1)!.groundingMetadata).toEqual(whole.body.candidates[0]!.groundingMetadata);
+    const text = candidates
+      .flatMap((c) => (c.content as { parts: Array<{ text?: string }> }).parts)
+      .map((p) => p.text ?? '');
+    expect(text.join('')).toBe("Selon les sources, l'Espagne a gagné 😀.");
+    expect(t.losses.map((l) => l.path).sort()).toEqual(whole.losses.map((l) => l.path).sort());
   });
 });
