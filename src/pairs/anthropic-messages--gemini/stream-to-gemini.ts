@@ -136,10 +136,10 @@ export function createAnthropicToGeminiStream(
         blocks.set(index, open);
         if (type === 'tool_use' && streamArguments) return [chunk(startCall(open))];
         if (type === 'thinking') return heldPart().map(chunk);
+        if (type === 'text' && Array.isArray(b.citations) && b.citations.length > 0) open.citations = b.citations.slice();
         if (type === 'text' && typeof b.text === 'string' && b.text !== '') {
           if (held) held.after = true;
           open.text = b.text;
-          if (Array.isArray(b.citations)) open.citations = b.citations.slice();
           return [chunk({ text: b.text })];
         }
         return [];
