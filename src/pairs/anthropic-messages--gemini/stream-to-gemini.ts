@@ -136,7 +136,8 @@ export function createAnthropicToGeminiStream(
         blocks.set(index, open);
         if (type === 'tool_use' && streamArguments) return [chunk(startCall(open))];
         if (type === 'thinking') return heldPart().map(chunk);
-        if (type === 'text' && Array.isArray(b.citations) && b.citations.length > 0) open.citations = b.citations.slice();
+        if (type === 'text' && Array.isArray(b.citations) && b.citations.length > 0)
+          open.citations = b.citations.slice();
         if (type === 'text' && typeof b.text === 'string' && b.text !== '') {
           if (held) held.after = true;
           open.text = b.text;
