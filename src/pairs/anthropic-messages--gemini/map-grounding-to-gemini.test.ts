@@ -163,7 +163,9 @@ describe('Anthropic web search stream -> Gemini chunks', () => {
     const t = createAnthropicToGeminiStream();
     const chunks = claudeStream().flatMap((e) => t.push(e));
     const whole = anthropicResponseToGemini(claudeAnswer);
-    const candidates = chunks.map((c) => (c as { candidates: Array<Record<string, unknown>> }).candidates[0]!);
+    const candidates = chunks.map(
+      (c) => (c as unknown as { candidates: Array<Record<string, unknown>> }).candidates[0]!,
+    );
     expect(candidates.slice(0, -1).some((c) => c.groundingMetadata !== undefined)).toBe(false);
     expect(candidates.at(-1)!.groundingMetadata).toEqual(whole.body.candidates[0]!.groundingMetadata);
     const text = candidates

@@ -101,7 +101,7 @@ describe('grounded Gemini streams -> Anthropic events', () => {
       .map((e) => (e.content_block as { type: string }).type);
     expect(starts).toEqual(['text', 'server_tool_use', 'web_search_tool_result']);
     expect(losses.map((l) => l.path)).toEqual(['candidates[0].groundingMetadata.groundingSupports']);
-    const delta = events.find((e) => e.type === 'message_delta') as { usage: Record<string, unknown> };
+    const delta = events.find((e) => e.type === 'message_delta') as unknown as { usage: Record<string, unknown> };
     expect(delta.usage.server_tool_use).toEqual({ web_search_requests: 1 });
   });
 
