@@ -22,7 +22,8 @@ export interface AnthropicMessageOut {
 
 /** Top-level response keys that are read, or are breakdowns of what is read. */
 const RESPONSE_KEYS = new Set(['candidates', 'usageMetadata', 'modelVersion', 'responseId', 'promptFeedback']);
-const CANDIDATE_KEYS = new Set([
+/** Candidate keys that are read (answers and stream chunks alike). */
+export const CANDIDATE_KEYS: ReadonlySet<string> = new Set([
   'content',
   'finishReason',
   'index',

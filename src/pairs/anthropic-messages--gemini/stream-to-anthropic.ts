@@ -23,6 +23,7 @@ import { geminiUsageToAnthropic } from './map-usage.js';
 import {
   anthropicMessageId,
   anthropicModelName,
+  CANDIDATE_KEYS,
   groundedUsage,
   readPromptFeedback,
   URL_CONTEXT_LOSS,
@@ -31,14 +32,6 @@ import {
 export type AnthropicStreamEvent = Record<string, unknown> & { type: string };
 
 const CHUNK_KEYS = new Set(['candidates', 'usageMetadata', 'modelVersion', 'responseId', 'promptFeedback']);
-const CANDIDATE_KEYS = new Set([
-  'content',
-  'finishReason',
-  'index',
-  'finishMessage',
-  'groundingMetadata',
-  'urlContextMetadata',
-]);
 
 /** Anthropic stream events for converted blocks; block indexes count from 0. */
 class EventSink implements BlockSink {
