@@ -232,7 +232,8 @@ export function createGeminiToAnthropicStream(
   const start = (chunk: JsonObject): void => {
     started = true;
     scope = typeof chunk.responseId === 'string' ? chunk.responseId : undefined;
-    parts = new GeminiPartsConverter(holding, losses, scope);
+    // without grounding to wait for, blocks go straight to the events (no holding layer on the hot path)
+    parts = new GeminiPartsConverter(hold ? holding : sink, losses, scope);
     const u = geminiUsageToAnthropic(chunk.usageMetadata);
     sink.out.push({
       type: 'message_start',
