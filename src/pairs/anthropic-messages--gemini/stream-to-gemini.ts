@@ -183,8 +183,8 @@ export function createAnthropicToGeminiStream(
           explanation = d.stop_details.explanation;
         mergeUsage(event.usage);
         reportMessageDeltaExtras(event, 'Gemini', (path, reason) => {
-          // the search count is carried by webSearchQueries, as in the whole response
-          if (path === 'usage.server_tool_use') return;
+          // a count of web searches only is carried by webSearchQueries, as in the whole response
+          if (path === 'usage.server_tool_use' && onlyWebSearches(event.usage)) return;
           if (!losses.list.some((l) => l.path === path)) losses.add(path, reason);
         });
         return [];
@@ -323,4 +323,10 @@ export function createAnthropicToGeminiStream(
 
 function isWebSearch(block: JsonObject): boolean {
   return block.type === 'server_tool_use' && block.name === 'web_search';
+}
+
+/** `usage.server_tool_use` counts nothing but web searches (which `webSearchQueries` carries). */
+function onlyWebSearches(usage: unknown): boolean {
+  const counts = isRecord(usage) && isRecord(usage.server_tool_use) ? usage.server_tool_use : {};
+  return Object.entries(counts).every(([k, v]) => k === 'web_search_requests' || v === 0 || v === null);
 }
