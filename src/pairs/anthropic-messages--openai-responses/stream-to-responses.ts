@@ -101,6 +101,11 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
   let stopReason: unknown = null;
   let refusal: string | undefined;
   let usage: JsonObject = {};
+  /**
+   * The last item done, whose `output_item.done` waits for the next item or the end: a turn cut by max_tokens cuts
+   * its last item, which is then `incomplete` (as the non-stream translation marks it), not `completed`.
+   */
+  let lastDone: { index: number; item: JsonObject } | undefined;
 
   const lossOnce = (path: string, reason: string): void => losses.add(path, reason);
   const bad = (m: string): never => {
@@ -144,8 +149,17 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
     return out;
   };
 
+  function flushDone(out: Event[], cut = false): void {
+    if (!lastDone) return;
+    const { index, item } = lastDone;
+    lastDone = undefined;
+    if (cut && typeof item.status === 'string') item.status = 'incomplete';
+    out.push(ev('response.output_item.done', { output_index: index, item: structuredClone(item) }));
+  }
+
   function openMessage(out: Event[]): OpenMessage {
     if (message) return message;
+    flushDone(out);
     const index = items.length;
     const item = messageItem(itemId('msg', id, index), 'in_progress', []);
     items.push(item);
@@ -165,6 +179,7 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
 
   function addItem(item: JsonObject, out: Event[]): number {
     closeMessage(out);
+    flushDone(out);
     const index = items.length;
     items.push(item);
     out.push(ev('response.output_item.added', { output_index: index, item: structuredClone(item) }));
@@ -172,8 +187,9 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
   }
 
   function doneItem(index: number, item: JsonObject, out: Event[]): void {
+    flushDone(out);
     items[index] = item;
-    out.push(ev('response.output_item.done', { output_index: index, item: structuredClone(item) }));
+    lastDone = { index, item };
   }
 
   function messageStart(event: JsonObject): Event[] {
@@ -506,9 +522,9 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
       out.push(ev('response.content_part.done', { ...at, part: { type: 'refusal', refusal } }));
     }
     const cut = status.status === 'incomplete' && refusal === undefined;
-    // a cut turn marks its open message incomplete; an item already sent in response.output_item.done (a tool call
-    // or reasoning the upstream closed before its stop reason came) keeps the status it was sent with, or the
-    // terminal response would contradict it (the non-stream translation, which sees the stop reason first, marks it)
+    // a cut turn marks its last item incomplete: the open message, or the item done last (a call or reasoning the
+    // upstream closed before its stop reason came), as the non-stream translation does
+    flushDone(out, cut);
     if (message) closeMessage(out, cut ? 'incomplete' : 'completed');
     state = 'done';
     const response = shell(status.status, snapshot(), {
@@ -524,7 +540,10 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
   /** `error` then `response.failed`, numbered after what went out. */
   function failure(status: number, message: string, code: string): Event[] {
     state = 'done';
+    const done: Event[] = [];
+    flushDone(done);
     return [
+      ...done,
       ev('error', { code, message, param: null }),
       ev('response.failed', {
         response: shell('failed', snapshot(), { error: { code: responseErrorCodeForStatus(status), message } }),
