@@ -117,8 +117,7 @@ describe('composed routes through the hub', () => {
       {
         // the citation itself becomes Gemini grounding; the quoted text has no Gemini field
         path: 'content[0].citations[0]',
-        reason:
-          'cited_text and encrypted_index have no Gemini grounding field (url and title are carried) (in anthropic-messages -> gemini)',
+        reason: 'cited_text, encrypted_index: no Gemini grounding field (in anthropic-messages -> gemini)',
       },
     ]);
   });

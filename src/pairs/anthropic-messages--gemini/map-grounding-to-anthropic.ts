@@ -52,7 +52,8 @@ export interface Grounding {
 
 const METADATA_KEYS = new Set(['webSearchQueries', 'groundingChunks', 'groundingSupports']);
 const SUPPORT_KEYS = new Set(['segment', 'groundingChunkIndices']);
-const SEGMENT_KEYS = new Set(['startIndex', 'endIndex', 'text']);
+const SEGMENT_KEYS = new Set(['startIndex', 'endIndex', 'text', 'partIndex']);
+const NO_PLACE = 'no place in an Anthropic answer';
 const WEB_KEYS = new Set(['uri', 'title']);
 
 /** Merge one stream chunk's `groundingMetadata` into what came before: Gemini resends it whole, later keys win. */
@@ -63,17 +64,8 @@ export function mergeGroundingMetadata(before: JsonObject | undefined, next: unk
 
 /** Read a `groundingMetadata` object; losses for what has no Anthropic place. */
 export function readGrounding(meta: JsonObject, path: JsonPath, losses: LossCollector): Grounding {
-  if (meta.searchEntryPoint !== undefined)
-    losses.add(
-      childPath(path, 'searchEntryPoint'),
-      "Google's rendered search suggestions (HTML) have no place in an Anthropic answer",
-    );
-  if (meta.retrievalMetadata !== undefined)
-    losses.add(childPath(path, 'retrievalMetadata'), 'Anthropic has no dynamic-retrieval score');
-  for (const key in meta)
-    if (!METADATA_KEYS.has(key) && key !== 'searchEntryPoint' && key !== 'retrievalMetadata')
-      losses.add(childPath(path, key), 'this grounding field has no Anthropic equivalent');
-
+  // searchEntryPoint (Google's rendered search suggestions), retrievalMetadata, …
+  losses.unknownKeys(meta, METADATA_KEYS, path, NO_PLACE);
   const queries = Array.isArray(meta.webSearchQueries)
     ? meta.webSearchQueries.filter((q): q is string => typeof q === 'string' && q !== '')
     : [];
@@ -86,7 +78,7 @@ export function readGrounding(meta: JsonObject, path: JsonPath, losses: LossColl
       const web = isRecord(chunk) && isRecord(chunk.web) ? chunk.web : undefined;
       if (!web || typeof web.uri !== 'string') {
         byChunk.push(undefined);
-        losses.add(at, 'only web pages have an Anthropic web search result');
+        losses.add(at, 'not a web page');
         return;
       }
       losses.unknownKeys(web, WEB_KEYS, childPath(at, 'web'));
@@ -111,23 +103,17 @@ function readSupport(
   losses: LossCollector,
 ): GroundingSupport | undefined {
   if (!isRecord(s) || !isRecord(s.segment)) {
-    losses.add(at, 'a grounding support without a segment cites nothing');
+    losses.add(at, 'a support without a segment cites nothing');
     return undefined;
   }
-  if (s.confidenceScores !== undefined)
-    losses.add(childPath(at, 'confidenceScores'), 'Anthropic citations carry no confidence');
-  for (const key in s)
-    if (!SUPPORT_KEYS.has(key) && key !== 'confidenceScores')
-      losses.add(childPath(at, key), 'this grounding field has no Anthropic equivalent');
+  losses.unknownKeys(s, SUPPORT_KEYS, at, NO_PLACE); // confidenceScores, …
   const seg = s.segment;
   const segAt = childPath(at, 'segment');
   if (seg.partIndex !== undefined && seg.partIndex !== 0) {
-    losses.add(segAt, 'a segment tied to one part (partIndex) is not read: offsets are read into the whole text');
+    losses.add(segAt, 'offsets into one part (partIndex) are not read');
     return undefined;
   }
-  for (const key in seg)
-    if (!SEGMENT_KEYS.has(key) && key !== 'partIndex')
-      losses.add(childPath(segAt, key), 'this grounding field has no Anthropic equivalent');
+  losses.unknownKeys(seg, SEGMENT_KEYS, segAt, NO_PLACE);
   // proto3 JSON leaves out zero values: a missing startIndex is 0
   const start = typeof seg.startIndex === 'number' ? seg.startIndex : 0;
   const end = typeof seg.endIndex === 'number' ? seg.endIndex : 0;
@@ -136,7 +122,7 @@ function readSupport(
     s.groundingChunkIndices.forEach((n, j) => {
       const page = typeof n === 'number' ? byChunk[n] : undefined;
       if (page) pages.push(page);
-      else losses.add(childPath(childPath(at, 'groundingChunkIndices'), j), 'names no web page of groundingChunks');
+      else losses.add(childPath(childPath(at, 'groundingChunkIndices'), j), 'not a web page');
     });
   if (end <= start || pages.length === 0) return undefined;
   return { start, end, text: typeof seg.text === 'string' ? seg.text : undefined, pages };
@@ -253,11 +239,10 @@ function splitText(
   for (let i = 0; i + 1 < edges.length; i++) {
     const a = edges[i]!;
     const b = edges[i + 1]!;
-    const citations = inside.filter((s) => s.start <= a && s.end >= b).flatMap((s) => s.citations);
-    const last = pieces[pieces.length - 1];
-    // neighbours with the same citations stay one block
-    if (last && JSON.stringify(last.citations) === JSON.stringify(citations)) last.text += joined.slice(a, b);
-    else pieces.push({ text: joined.slice(a, b), citations });
+    pieces.push({
+      text: joined.slice(a, b),
+      citations: inside.filter((s) => s.start <= a && s.end >= b).flatMap((s) => s.citations),
+    });
   }
   return pieces.map((p) => {
     const { citations: _, ...rest } = block;

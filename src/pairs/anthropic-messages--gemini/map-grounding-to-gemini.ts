@@ -5,6 +5,7 @@ import type { GeminiGroundingMetadata } from '../../formats/gemini/types.js';
 import { utf8Length } from '../../formats/gemini/utf8-offsets.js';
 
 const SEARCH_RESULT_KEYS = new Set(['type', 'url', 'title', 'encrypted_content', 'page_age']);
+const NO_FIELD = 'no Gemini grounding field';
 
 /**
  * Claude's web search (docs/wire-formats.md#anthropic-server-tools) -> a Gemini candidate's `groundingMetadata`
@@ -40,26 +41,25 @@ export class GeminiGroundingBuilder {
     if (block.type === 'server_tool_use' && block.name === 'web_search') {
       const query = isRecord(block.input) ? block.input.query : undefined;
       if (typeof query === 'string') this.#queries.push(query);
-      else this.#losses.add(childPath(path, 'input'), 'a web search without a query string');
+      else this.#losses.add(childPath(path, 'input'), 'no query');
       return true;
     }
     if (block.type !== 'web_search_tool_result') return false;
     const content = block.content;
     if (!Array.isArray(content)) {
-      this.#losses.add(childPath(path, 'content'), 'a web search error has no Gemini grounding form');
+      this.#losses.add(childPath(path, 'content'), `search error: ${NO_FIELD}`);
       return true;
     }
     content.forEach((r, i) => {
       const at = childPath(childPath(path, 'content'), i);
       if (!isRecord(r) || r.type !== 'web_search_result' || typeof r.url !== 'string') {
-        this.#losses.add(at, 'only web search results become grounding chunks');
+        this.#losses.add(at, `not a web search result: ${NO_FIELD}`);
         return;
       }
       this.#chunk(r.url, typeof r.title === 'string' ? r.title : undefined);
       if (typeof r.encrypted_content === 'string' && r.encrypted_content !== '')
-        this.#losses.add(childPath(at, 'encrypted_content'), 'Gemini grounding chunks carry no encrypted content');
-      if (r.page_age !== undefined && r.page_age !== null)
-        this.#losses.add(childPath(at, 'page_age'), 'Gemini grounding chunks carry no page age');
+        this.#losses.add(childPath(at, 'encrypted_content'), NO_FIELD);
+      if (r.page_age !== undefined && r.page_age !== null) this.#losses.add(childPath(at, 'page_age'), NO_FIELD);
       this.#losses.unknownKeys(r, SEARCH_RESULT_KEYS, at);
     });
     return true;
@@ -77,7 +77,7 @@ export class GeminiGroundingBuilder {
     citations.forEach((c, i) => {
       const at = childPath(path, i);
       if (!isRecord(c) || c.type !== 'web_search_result_location' || typeof c.url !== 'string') {
-        this.#losses.add(at, 'only web search citations have a Gemini grounding form');
+        this.#losses.add(at, `not a web search citation: ${NO_FIELD}`);
         return;
       }
       const n = this.#chunk(c.url, typeof c.title === 'string' ? c.title : undefined);
@@ -86,10 +86,7 @@ export class GeminiGroundingBuilder {
         (typeof c.cited_text === 'string' && c.cited_text !== '') ||
         (typeof c.encrypted_index === 'string' && c.encrypted_index !== '')
       )
-        this.#losses.add(
-          at,
-          'cited_text and encrypted_index have no Gemini grounding field (url and title are carried)',
-        );
+        this.#losses.add(at, `cited_text, encrypted_index: ${NO_FIELD}`);
     });
     if (indices.length > 0 && text !== '')
       this.#supports.push({

@@ -32,8 +32,7 @@ export const CANDIDATE_KEYS: ReadonlySet<string> = new Set([
   'urlContextMetadata',
 ]);
 /** `urlContextMetadata` lists the URLs fetched and their status: Claude's web fetch result needs the page itself */
-export const URL_CONTEXT_LOSS =
-  'the fetched URLs and their retrieval status have no Anthropic block (a web_fetch_tool_result holds the page itself)';
+export const URL_CONTEXT_LOSS = 'fetched URLs and their status have no Anthropic block';
 const CONTENT_KEYS = new Set(['role', 'parts']);
 const USAGE_KEYS = new Set([
   'promptTokenCount',
