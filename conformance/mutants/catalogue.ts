@@ -127,8 +127,8 @@ export const CATALOGUE: readonly Mutant[] = [
     edits: [
       {
         file: `${PAIR}/stream-to-openai.ts`,
-        search: 'return [errorChunk(event.error)];',
-        replace: "return [chunk({}, 'stop'), OPENAI_DONE];",
+        search: 'error: (error) => [errorChunk(error)],',
+        replace: "error: () => [chunk({}, 'stop'), OPENAI_DONE],",
       },
     ],
     tests: [SCENARIOS],
