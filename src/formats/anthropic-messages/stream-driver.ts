@@ -5,7 +5,7 @@ import { ANTHROPIC_MESSAGE_KEYS } from './message-keys.js';
 
 /**
  * The one reader of an Anthropic event stream for translators that turn it into another format
- * (docs/wire-formats.md#anthropic-stream-events): the order of events (`message_start` first, nothing after
+ * (docs/wire-formats.md#anthropic-stream-grammar): the order of events (`message_start` first, nothing after
  * `message_stop` or `error`, `ping` skipped), block indexes (started once, deltas and stops only for a started
  * block), unknown fields and event types reported as losses, and the message-level facts the events accumulate
  * (stop reason, stop sequence, refusal explanation, cumulative usage). The translator says what each event becomes.
