@@ -151,9 +151,9 @@ export const CATALOGUE: readonly Mutant[] = [
     description: 'OpenAI prompt_tokens is taken from Anthropic input_tokens alone, leaving out cache reads and writes',
     edits: [
       {
-        file: `${PAIR}/map-usage.ts`,
-        search: 'const prompt = num(u.input_tokens) + read + (write ?? 0);',
-        replace: 'const prompt = num(u.input_tokens);',
+        file: 'src/formats/openai-chat/usage.ts',
+        search: 'prompt: num(u.input_tokens) + read + write,',
+        replace: 'prompt: num(u.input_tokens),',
       },
     ],
     tests: [`${PROPERTIES}/usage-totals.test.ts`],
@@ -334,9 +334,9 @@ export const CATALOGUE: readonly Mutant[] = [
       'Responses input_tokens (which includes the cache) becomes Anthropic input_tokens as it is: cached tokens are counted twice',
     edits: [
       {
-        file: `${RESPONSES}/map-usage.ts`,
-        search: 'input_tokens: Math.max(0, num(u.input_tokens) - read - write),',
-        replace: 'input_tokens: num(u.input_tokens),',
+        file: 'src/formats/openai-chat/usage.ts',
+        search: 'input_tokens: Math.max(0, num(usage[names.prompt]) - read - write),',
+        replace: 'input_tokens: num(usage[names.prompt]),',
       },
     ],
     tests: [`${PROPERTIES}/usage-totals.test.ts`],

@@ -88,7 +88,7 @@ function runTests(dir: string, tests: readonly string[], filter?: string): Promi
         '1',
         '--reporter',
         'dot',
-        ...(filter === undefined ? [] : ['-t', filter]),
+        ...(filter === undefined ? [] : [`--testNamePattern=${filter}`]),
         ...tests,
       ],
       {

@@ -1,8 +1,9 @@
-import { isRecord, type JsonObject } from '../../core/narrow.js';
+import type { JsonObject } from '../../core/narrow.js';
 import {
   carriesNothing,
   reportAnthropicUsageLosses as reportAnthropicUsage,
 } from '../../formats/anthropic-messages/usage-losses.js';
+import { reportOpenAIUsageLosses as reportUsageDetails } from '../../formats/openai-chat/usage.js';
 
 /**
  * The usage fields that map-usage.ts cannot carry, reported as losses (docs/streaming.md, "Loss policy").
@@ -35,19 +36,7 @@ const OPENAI_CARRIED_DETAILS: Record<string, ReadonlySet<string>> = {
 
 /** Losses of an OpenAI `CompletionUsage` translated to Anthropic usage. */
 export function reportOpenAIUsageLosses(usage: JsonObject, path: string, report: Report): void {
-  for (const key in usage) {
-    const v = usage[key];
-    if (!OPENAI_USAGE.has(key)) {
-      if (!carriesNothing(v)) report(`${path}.${key}`, `usage field ${key} has no Anthropic equivalent`);
-      continue;
-    }
-    const carried = OPENAI_CARRIED_DETAILS[key];
-    if (carried === undefined || !isRecord(v)) continue;
-    for (const d in v) {
-      if (!carried.has(d) && !carriesNothing(v[d]))
-        report(`${path}.${key}.${d}`, `usage detail ${d} has no Anthropic equivalent`);
-    }
-  }
+  reportUsageDetails(usage, path, report, OPENAI_USAGE, OPENAI_CARRIED_DETAILS);
   // a total without its parts (some OpenAI-compatible servers) cannot be split into input and output
   if (
     usage.prompt_tokens === undefined &&
