@@ -1,9 +1,12 @@
+import { childPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
-import type { JsonObject } from '../../core/narrow.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
+import { invalid, requireString } from '../../core/require.js';
 
 /**
  * Request fields that OpenAI's Chat Completions and Responses APIs share, to and from Anthropic Messages
- * (docs/mappings-anthropic-openai.md, docs/mappings-anthropic-responses.md): who the end user is, and the service tier.
+ * (docs/mappings-anthropic-openai.md, docs/mappings-anthropic-responses.md): who the end user is, the service tier,
+ * and the tool choice (docs/wire-formats.md#cross-walk-roles-tools).
  */
 
 /** `safety_identifier` (else the older `user`) -> Anthropic `metadata.user_id`; a `user` that differs is a loss. */
@@ -37,4 +40,77 @@ export function anthropicServiceTierToOpenAI(tier: unknown, losses: LossCollecto
   if (tier === 'standard_only') return 'default';
   losses.add('service_tier', 'unknown service_tier');
   return undefined;
+}
+
+export interface OpenAIToolChoice {
+  tool_choice?: unknown;
+  parallel_tool_calls?: boolean;
+}
+
+const TOOL_CHOICE_KEYS = new Set(['type', 'name', 'disable_parallel_tool_use']);
+
+/**
+ * Anthropic `tool_choice` -> OpenAI `tool_choice` and `parallel_tool_calls`: `auto`, `any` -> `required`, `none`;
+ * `tool` -> `named(name)`, the API's own form of a forced tool; `disable_parallel_tool_use` -> its opposite
+ * `parallel_tool_calls` (not with `none`).
+ */
+export function anthropicToolChoiceToOpenAI(
+  choice: unknown,
+  named: (name: string) => unknown,
+  losses: LossCollector,
+): OpenAIToolChoice {
+  const p = 'tool_choice';
+  if (!isRecord(choice)) throw invalid('tool_choice must be an object', p);
+  losses.unknownKeys(choice, TOOL_CHOICE_KEYS, p);
+  const out: OpenAIToolChoice = {};
+  switch (choice.type) {
+    case 'auto':
+      out.tool_choice = 'auto';
+      break;
+    case 'any':
+      out.tool_choice = 'required';
+      break;
+    case 'none':
+      out.tool_choice = 'none';
+      break;
+    case 'tool':
+      out.tool_choice = named(requireString(choice.name, p, 'name'));
+      break;
+    default:
+      throw invalid('tool_choice.type must be auto, any, tool or none', childPath(p, 'type'));
+  }
+  if (typeof choice.disable_parallel_tool_use === 'boolean' && choice.type !== 'none')
+    out.parallel_tool_calls = !choice.disable_parallel_tool_use;
+  return out;
+}
+
+/**
+ * OpenAI `tool_choice` and `parallel_tool_calls` -> Anthropic `tool_choice` (undefined: leave the default). The modes
+ * `auto`, `required` -> `any`, `none` are the same in Chat and Responses; an object choice is the API's own
+ * (`fromObject`); anything else is an input error.
+ */
+export function openaiToolChoiceToAnthropic(
+  choice: unknown,
+  parallel: unknown,
+  fromObject: (choice: JsonObject) => JsonObject | undefined,
+): JsonObject | undefined {
+  let out: JsonObject | undefined;
+  if (choice === 'auto') out = { type: 'auto' };
+  else if (choice === 'required') out = { type: 'any' };
+  else if (choice === 'none') out = { type: 'none' };
+  else if (isRecord(choice)) out = fromObject(choice);
+  else if (choice !== undefined && choice !== null) throw invalid('unknown tool_choice', 'tool_choice');
+  return withParallelToolCalls(out, parallel);
+}
+
+/**
+ * OpenAI `parallel_tool_calls` folded into the Anthropic `tool_choice` made so far (`out`): `false` without a choice
+ * is `auto` with `disable_parallel_tool_use`; `none` takes no switch.
+ */
+function withParallelToolCalls(out: JsonObject | undefined, parallel: unknown): JsonObject | undefined {
+  if (parallel === undefined || parallel === null) return out;
+  if (typeof parallel !== 'boolean') throw invalid('parallel_tool_calls must be a boolean', 'parallel_tool_calls');
+  const choice = out === undefined && !parallel ? { type: 'auto' } : out;
+  if (choice !== undefined && choice.type !== 'none') choice.disable_parallel_tool_use = !parallel;
+  return choice;
 }

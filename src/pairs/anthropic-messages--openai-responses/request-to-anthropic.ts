@@ -4,6 +4,7 @@ import { LossCollector } from '../../core/losses.js';
 import { isFiniteNumber, isRecord, type JsonObject } from '../../core/narrow.js';
 import { type NotCarried, reportNotCarried } from '../../core/not-carried.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
+import { invalid } from '../../core/require.js';
 import {
   openaiServiceTierToAnthropic,
   openaiUserToAnthropicMetadata,
@@ -18,7 +19,6 @@ import { convertInputToAnthropic } from './convert-input-to-anthropic.js';
 import { convertToolChoiceToAnthropic, convertToolsToAnthropic, type ToolState } from './convert-tools-to-anthropic.js';
 import { CONTEXT_KEY, DEFAULT_MAX_TOKENS, DEFAULT_SCHEMA_NAME, NAMESPACE_SEPARATOR } from './extensions.js';
 import { createAnthropicToolNamer, type ResponsesContext } from './map-tool-names.js';
-import { invalid } from './require.js';
 import type { MessageCreateParamsOut } from './types.js';
 
 /** OpenAI Responses request -> Anthropic Messages request. See docs/mappings-anthropic-responses.md. */

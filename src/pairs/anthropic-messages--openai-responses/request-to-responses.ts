@@ -3,6 +3,7 @@ import { LossCollector } from '../../core/losses.js';
 import { isFiniteNumber, isRecord, isString, type JsonObject } from '../../core/narrow.js';
 import { type NotCarried, reportNotCarried } from '../../core/not-carried.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
+import { invalid } from '../../core/require.js';
 import { collectAnthropicToolNames } from '../../formats/anthropic-messages/tool-names.js';
 import { anthropicServiceTierToOpenAI } from '../../formats/openai-chat/anthropic-request-fields.js';
 import { budgetToReasoningEffort } from '../../formats/openai-chat/reasoning-effort.js';
@@ -14,7 +15,6 @@ import {
 import { convertToolChoiceToResponses, convertToolsToResponses } from './convert-tools-to-responses.js';
 import { DEFAULT_SCHEMA_NAME, MIN_OUTPUT_TOKENS } from './extensions.js';
 import { createResponsesToolNamer } from './map-tool-names.js';
-import { invalid } from './require.js';
 import type { ResponsesRequestOut } from './types.js';
 
 /**

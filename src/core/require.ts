@@ -1,5 +1,5 @@
-import { TranslationError } from '../../core/errors.js';
-import { childPath, type JsonPath } from '../../core/json-path.js';
+import { TranslationError } from './errors.js';
+import { childPath, type JsonPath } from './json-path.js';
 
 /** `v` as a string, else a typed error at `path` (or at `path`'s child `key`: built only on failure). */
 export function requireString(v: unknown, path: JsonPath, key?: string | number): string {
