@@ -5,6 +5,7 @@ import { LossCollector } from '../../core/losses.js';
 import { isRecord, isStringArray } from '../../core/narrow.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { betaNames } from '../../formats/anthropic-messages/betas.js';
+import { ANTHROPIC_COMMON_REQUEST_KEYS } from '../../formats/anthropic-messages/message-keys.js';
 import { bedrockConverseTarget } from '../../formats/bedrock-converse/target.js';
 import {
   BLANK_CONVERSE_TEXT_LOSS,
@@ -20,20 +21,7 @@ export interface ConverseRequestContext extends RequestContext {
   upstreamPath: string;
 }
 
-const HANDLED = new Set([
-  'model',
-  'max_tokens',
-  'messages',
-  'system',
-  'stop_sequences',
-  'stream',
-  'temperature',
-  'top_p',
-  'top_k',
-  'tools',
-  'tool_choice',
-  'thinking',
-]);
+const HANDLED = new Set([...ANTHROPIC_COMMON_REQUEST_KEYS, 'top_k']);
 
 /**
  * Anthropic Messages request -> Bedrock Converse request (docs/wire-formats.md#bedrock-converse-request). The model goes into the

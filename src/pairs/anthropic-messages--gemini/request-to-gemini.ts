@@ -2,6 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import { isRecord, isStringArray } from '../../core/narrow.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
+import { ANTHROPIC_COMMON_REQUEST_KEYS } from '../../formats/anthropic-messages/message-keys.js';
 import { collectAnthropicToolNames } from '../../formats/anthropic-messages/tool-names.js';
 import { geminiTarget } from '../../formats/gemini/target.js';
 import type { GeminiGenerationConfig, GeminiPart, GeminiRequest } from '../../formats/gemini/types.js';
@@ -20,22 +21,7 @@ export interface GeminiRequestContext extends RequestContext {
 const MAX_STOP_SEQUENCES = 5;
 
 /** Keys read elsewhere or deliberately not carried with their own loss reason. */
-const HANDLED = new Set([
-  'model',
-  'max_tokens',
-  'messages',
-  'system',
-  'stop_sequences',
-  'stream',
-  'temperature',
-  'top_p',
-  'top_k',
-  'tools',
-  'tool_choice',
-  'thinking',
-  'output_config',
-  'cache_control',
-]);
+const HANDLED = new Set([...ANTHROPIC_COMMON_REQUEST_KEYS, 'top_k', 'output_config', 'cache_control']);
 
 /**
  * Anthropic Messages request -> Gemini `generateContent` request (docs/wire-formats.md#gemini-request, docs/wire-formats.md#cross-walk-roles-tools).

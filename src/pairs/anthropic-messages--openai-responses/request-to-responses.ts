@@ -4,6 +4,7 @@ import { isFiniteNumber, isRecord, isString, type JsonObject } from '../../core/
 import { type NotCarried, reportNotCarried } from '../../core/not-carried.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { invalid } from '../../core/require.js';
+import { ANTHROPIC_COMMON_REQUEST_KEYS } from '../../formats/anthropic-messages/message-keys.js';
 import { collectAnthropicToolNames } from '../../formats/anthropic-messages/tool-names.js';
 import { anthropicServiceTierToOpenAI } from '../../formats/openai-chat/anthropic-request-fields.js';
 import { budgetToReasoningEffort } from '../../formats/openai-chat/reasoning-effort.js';
@@ -34,22 +35,7 @@ const NOT_CARRIED: Record<string, NotCarried> = {
   mcp_servers: 'MCP servers are Anthropic-only',
   cache_control: 'top-level automatic cache_control has no Responses equivalent',
 };
-const HANDLED = new Set([
-  'model',
-  'max_tokens',
-  'messages',
-  'system',
-  'stop_sequences',
-  'stream',
-  'temperature',
-  'top_p',
-  'tools',
-  'tool_choice',
-  'thinking',
-  'metadata',
-  'output_config',
-  'service_tier',
-]);
+const HANDLED = new Set([...ANTHROPIC_COMMON_REQUEST_KEYS, 'metadata', 'output_config', 'service_tier']);
 const KEYS_THINKING = new Set(['type', 'budget_tokens', 'display']);
 const KEYS_EFFORT_FORMAT = new Set(['effort', 'format']);
 const KEYS_TYPE_SCHEMA = new Set(['type', 'schema']);
