@@ -5,6 +5,7 @@ import { OnceLossCollector } from '../../core/once-loss-collector.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import type { AnthropicStreamEvent } from '../../formats/anthropic-messages/codec.js';
 import { anthropicErrorBody } from '../../formats/anthropic-messages/errors.js';
+import { messageEndEvents } from '../../formats/anthropic-messages/message-end.js';
 import { isServerToolBlockType } from '../../formats/anthropic-messages/server-tools.js';
 import { OPENAI_DONE } from '../../formats/openai-chat/codec.js';
 import { readThinkingPart } from './convert-chat-content-array.js';
@@ -489,18 +490,7 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
     const u = openaiUsageToAnthropic(usage);
     const delta: JsonObject = { stop_reason: stop, stop_sequence: stop === 'stop_sequence' ? stopSequence : null };
     if (refusal !== '') delta.stop_details = { type: 'refusal', category: null, explanation: refusal };
-    out.push({
-      type: 'message_delta',
-      delta,
-      usage: {
-        input_tokens: u.input_tokens,
-        cache_creation_input_tokens: u.cache_creation_input_tokens,
-        cache_read_input_tokens: u.cache_read_input_tokens,
-        output_tokens: u.output_tokens,
-        ...(u.output_tokens_details ? { output_tokens_details: u.output_tokens_details } : {}),
-      },
-    });
-    out.push({ type: 'message_stop' });
+    out.push(...messageEndEvents(delta, u));
     state = 'done';
   }
 
