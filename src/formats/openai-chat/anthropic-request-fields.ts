@@ -114,3 +114,27 @@ function withParallelToolCalls(out: JsonObject | undefined, parallel: unknown): 
   if (choice !== undefined && choice.type !== 'none') choice.disable_parallel_tool_use = !parallel;
   return choice;
 }
+
+/** The name an OpenAI `json_schema` format made from an Anthropic `output_config.format` gets (OpenAI requires one). */
+export const DEFAULT_SCHEMA_NAME = 'response';
+
+/**
+ * An OpenAI `json_schema` format (Chat's `response_format.json_schema`, Responses' `text.format`) at `path` ->
+ * an Anthropic `output_config.format`: the schema is carried (an object schema when it has none); keys outside
+ * `known`, a name of its own, a description and `strict: false` are losses.
+ */
+export function openaiJsonSchemaToAnthropicFormat(
+  js: JsonObject,
+  path: string,
+  known: ReadonlySet<string>,
+  losses: LossCollector,
+): JsonObject {
+  losses.unknownKeys(js, known, path);
+  if (typeof js.name === 'string' && js.name !== DEFAULT_SCHEMA_NAME)
+    losses.add(childPath(path, 'name'), 'Anthropic output formats have no name');
+  if (typeof js.description === 'string')
+    losses.add(childPath(path, 'description'), 'Anthropic output formats have no description');
+  if (js.strict === false)
+    losses.add(childPath(path, 'strict'), 'Anthropic structured outputs always follow the schema strictly');
+  return { type: 'json_schema', schema: isRecord(js.schema) ? js.schema : { type: 'object' } };
+}

@@ -1,10 +1,10 @@
 import { TranslationError } from '../../core/errors.js';
-import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
 import { isFiniteNumber, isRecord, isString, type JsonObject } from '../../core/narrow.js';
 import { type NotCarried, reportNotCarried } from '../../core/not-carried.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import {
+  openaiJsonSchemaToAnthropicFormat,
   openaiServiceTierToAnthropic,
   openaiUserToAnthropicMetadata,
 } from '../../formats/openai-chat/anthropic-request-fields.js';
@@ -15,7 +15,7 @@ import {
   convertOpenAIToolChoiceToAnthropic,
   convertOpenAIToolsToAnthropic,
 } from './convert-openai-tools-to-anthropic.js';
-import { DEFAULT_MAX_TOKENS, DEFAULT_SCHEMA_NAME } from './extensions.js';
+import { DEFAULT_MAX_TOKENS } from './extensions.js';
 import { isReasoningEffort, reasoningEffortToBudget } from './map-reasoning-effort.js';
 import { createToolNamer } from './map-tool-names.js';
 import type { MessageCreateParamsOut } from './types.js';
@@ -100,15 +100,12 @@ function convertResponseFormat(rf: unknown, losses: LossCollector): JsonObject |
     throw new TranslationError('invalid_input', 'unknown response_format', { path: 'response_format' });
   }
   const js = rf.json_schema;
-  const p = 'response_format.json_schema';
-  losses.unknownKeys(js, KEYS_NAME_DESCRIPTION_SCHEMA_STRICT, p);
-  if (typeof js.name === 'string' && js.name !== DEFAULT_SCHEMA_NAME)
-    losses.add(childPath(p, 'name'), 'Anthropic output formats have no name');
-  if (typeof js.description === 'string')
-    losses.add(childPath(p, 'description'), 'Anthropic output formats have no description');
-  if (js.strict === false)
-    losses.add(childPath(p, 'strict'), 'Anthropic structured outputs always follow the schema strictly');
-  return { type: 'json_schema', schema: isRecord(js.schema) ? js.schema : { type: 'object' } };
+  return openaiJsonSchemaToAnthropicFormat(
+    js,
+    'response_format.json_schema',
+    KEYS_NAME_DESCRIPTION_SCHEMA_STRICT,
+    losses,
+  );
 }
 
 export function openaiRequestToAnthropic(

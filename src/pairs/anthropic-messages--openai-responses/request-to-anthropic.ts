@@ -6,6 +6,7 @@ import { type NotCarried, reportNotCarried } from '../../core/not-carried.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
 import { invalid } from '../../core/require.js';
 import {
+  openaiJsonSchemaToAnthropicFormat,
   openaiServiceTierToAnthropic,
   openaiUserToAnthropicMetadata,
 } from '../../formats/openai-chat/anthropic-request-fields.js';
@@ -17,7 +18,7 @@ import {
 import { collectResponsesToolNames } from '../../formats/openai-responses/tool-names.js';
 import { convertInputToAnthropic } from './convert-input-to-anthropic.js';
 import { convertToolChoiceToAnthropic, convertToolsToAnthropic, type ToolState } from './convert-tools-to-anthropic.js';
-import { CONTEXT_KEY, DEFAULT_MAX_TOKENS, DEFAULT_SCHEMA_NAME, NAMESPACE_SEPARATOR } from './extensions.js';
+import { CONTEXT_KEY, DEFAULT_MAX_TOKENS, NAMESPACE_SEPARATOR } from './extensions.js';
 import { createAnthropicToolNamer, type ResponsesContext } from './map-tool-names.js';
 import type { MessageCreateParamsOut } from './types.js';
 
@@ -147,14 +148,7 @@ function convertText(text: unknown, losses: LossCollector): JsonObject | undefin
     return undefined;
   }
   if (f.type !== 'json_schema') throw invalid('unknown text.format type', childPath(p, 'type'));
-  losses.unknownKeys(f, KEYS_JSON_SCHEMA, p);
-  if (typeof f.name === 'string' && f.name !== DEFAULT_SCHEMA_NAME)
-    losses.add(childPath(p, 'name'), 'Anthropic output formats have no name');
-  if (typeof f.description === 'string')
-    losses.add(childPath(p, 'description'), 'Anthropic output formats have no description');
-  if (f.strict === false)
-    losses.add(childPath(p, 'strict'), 'Anthropic structured outputs always follow the schema strictly');
-  return { type: 'json_schema', schema: isRecord(f.schema) ? f.schema : { type: 'object' } };
+  return openaiJsonSchemaToAnthropicFormat(f, p, KEYS_JSON_SCHEMA, losses);
 }
 
 /**
