@@ -1,5 +1,6 @@
 import { TranslationError } from './errors.js';
 import { childPath, type JsonPath } from './json-path.js';
+import { isRecord, type JsonObject } from './narrow.js';
 
 /** `v` as a string, else a typed error at `path` (or at `path`'s child `key`: built only on failure). */
 export function requireString(v: unknown, path: JsonPath, key?: string | number): string {
@@ -13,4 +14,9 @@ export function requireString(v: unknown, path: JsonPath, key?: string | number)
 /** An input error at `path`. */
 export function invalid(message: string, path: JsonPath): TranslationError {
   return new TranslationError('invalid_input', message, { path });
+}
+
+/** `body` is a JSON object, else an input error at the root. */
+export function requireObjectBody(body: unknown): asserts body is JsonObject {
+  if (!isRecord(body)) throw invalid('request body must be a JSON object', '');
 }

@@ -4,8 +4,10 @@ import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
 import { isRecord, isStringArray } from '../../core/narrow.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
+import { requireObjectBody } from '../../core/require.js';
 import { betaNames } from '../../formats/anthropic-messages/betas.js';
 import { ANTHROPIC_COMMON_REQUEST_KEYS } from '../../formats/anthropic-messages/message-keys.js';
+import { urlModel } from '../../formats/anthropic-messages/url-model-body.js';
 import { bedrockConverseTarget } from '../../formats/bedrock-converse/target.js';
 import {
   BLANK_CONVERSE_TEXT_LOSS,
@@ -35,11 +37,9 @@ export function anthropicRequestToConverse(
   body: unknown,
   options: TranslateOptions = {},
 ): TranslationResult<Record<string, unknown>> {
-  if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
+  requireObjectBody(body);
   const losses = new LossCollector(options.strict);
-  const model = options.model ?? body.model;
-  if (typeof model !== 'string' || model === '')
-    throw new TranslationError('invalid_input', 'model is required', { path: 'model' });
+  const model = urlModel(body, options);
   const stream = body.stream === true;
   const docCounter = { n: 0 };
   const out: Record<string, unknown> = {};

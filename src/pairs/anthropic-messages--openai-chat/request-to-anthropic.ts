@@ -3,6 +3,7 @@ import { LossCollector } from '../../core/losses.js';
 import { isFiniteNumber, isRecord, isString, type JsonObject } from '../../core/narrow.js';
 import { type NotCarried, reportNotCarried } from '../../core/not-carried.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
+import { requireObjectBody } from '../../core/require.js';
 import {
   openaiJsonSchemaToAnthropicFormat,
   openaiServiceTierToAnthropic,
@@ -112,7 +113,7 @@ export function openaiRequestToAnthropic(
   body: unknown,
   options: TranslateOptions = {},
 ): TranslationResult<MessageCreateParamsOut> {
-  if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
+  requireObjectBody(body);
   if (typeof body.model !== 'string')
     throw new TranslationError('invalid_input', 'model must be a string', { path: 'model' });
   const version = options.anthropicVersion ?? '2023-06-01';

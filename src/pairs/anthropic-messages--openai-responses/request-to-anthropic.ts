@@ -4,7 +4,7 @@ import { LossCollector } from '../../core/losses.js';
 import { isFiniteNumber, isRecord, type JsonObject } from '../../core/narrow.js';
 import { type NotCarried, reportNotCarried } from '../../core/not-carried.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
-import { invalid } from '../../core/require.js';
+import { invalid, requireObjectBody } from '../../core/require.js';
 import {
   openaiJsonSchemaToAnthropicFormat,
   openaiServiceTierToAnthropic,
@@ -182,7 +182,7 @@ export function responsesRequestToAnthropic(
   body: unknown,
   options: TranslateOptions = {},
 ): TranslationResult<MessageCreateParamsOut> {
-  if (!isRecord(body)) throw invalid('request body must be a JSON object', '');
+  requireObjectBody(body);
   if (typeof body.model !== 'string') throw invalid('model must be a string', 'model');
   for (const [key, rule] of Object.entries(STATEFUL)) {
     if (rule.refused(body[key])) throw new TranslationError('unsupported', rule.reason, { path: key });

@@ -3,7 +3,7 @@ import { LossCollector } from '../../core/losses.js';
 import { isFiniteNumber, isRecord, isString, type JsonObject } from '../../core/narrow.js';
 import { type NotCarried, reportNotCarried } from '../../core/not-carried.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
-import { invalid } from '../../core/require.js';
+import { invalid, requireObjectBody } from '../../core/require.js';
 import { ANTHROPIC_COMMON_REQUEST_KEYS } from '../../formats/anthropic-messages/message-keys.js';
 import { collectAnthropicToolNames } from '../../formats/anthropic-messages/tool-names.js';
 import { anthropicServiceTierToOpenAI } from '../../formats/openai-chat/anthropic-request-fields.js';
@@ -72,7 +72,7 @@ export function anthropicRequestToResponses(
   body: unknown,
   options: TranslateOptions = {},
 ): TranslationResult<ResponsesRequestOut> {
-  if (!isRecord(body)) throw invalid('request body must be a JSON object', '');
+  requireObjectBody(body);
   if (typeof body.model !== 'string') throw invalid('model must be a string', 'model');
   const losses = new LossCollector(options.strict);
   const names = createResponsesToolNamer(collectAnthropicToolNames(body));
