@@ -1,7 +1,7 @@
 import { childPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
-import { invalid, requireString } from '../../core/require.js';
+import { invalid, optionalNumber, requireString } from '../../core/require.js';
 
 /**
  * Request fields that OpenAI's Chat Completions and Responses APIs share, to and from Anthropic Messages
@@ -137,4 +137,39 @@ export function openaiJsonSchemaToAnthropicFormat(
   if (js.strict === false)
     losses.add(childPath(path, 'strict'), 'Anthropic structured outputs always follow the schema strictly');
   return { type: 'json_schema', schema: isRecord(js.schema) ? js.schema : { type: 'object' } };
+}
+
+/**
+ * OpenAI `temperature` and `top_p` (and `top_k`, which OpenAI-compatible servers take: `withTopK`) -> the Anthropic
+ * request `out` (docs/wire-formats.md#anthropic-request). Anthropic API version 2026-10-21 takes none of them (each
+ * is a loss); otherwise the temperature is clamped to 0-1 (a loss when it was outside), and while the model
+ * `thinks` Anthropic takes only temperature 1 and a top_p of at least 0.95 (others are losses).
+ */
+export function openaiSamplingToAnthropic(
+  body: JsonObject,
+  out: JsonObject,
+  options: { version: string; thinks: boolean; withTopK: boolean },
+  losses: LossCollector,
+): void {
+  const temperature = optionalNumber(body, 'temperature');
+  const topP = optionalNumber(body, 'top_p');
+  const topK = options.withTopK ? optionalNumber(body, 'top_k') : undefined;
+  if (options.version === '2026-10-21') {
+    if (temperature !== undefined)
+      losses.add('temperature', 'Anthropic API version 2026-10-21 does not accept temperature');
+    if (topP !== undefined) losses.add('top_p', 'Anthropic API version 2026-10-21 does not accept top_p');
+    if (topK !== undefined) losses.add('top_k', 'Anthropic API version 2026-10-21 does not accept top_k');
+    return;
+  }
+  if (topK !== undefined) out.top_k = topK;
+  if (temperature !== undefined && options.thinks && temperature !== 1)
+    losses.add('temperature', 'Anthropic takes only temperature 1 while it thinks');
+  else if (temperature !== undefined) {
+    out.temperature = Math.min(1, Math.max(0, temperature));
+    if (temperature > 1 || temperature < 0)
+      losses.add('temperature', `Anthropic temperature range is 0-1; ${temperature} clamped to ${out.temperature}`);
+  }
+  if (topP !== undefined && options.thinks && topP < 0.95)
+    losses.add('top_p', 'Anthropic takes top_p of at least 0.95 while it thinks');
+  else if (topP !== undefined) out.top_p = topP;
 }
