@@ -78,26 +78,37 @@ export function openaiUsageToAnthropicCounts(usage: JsonObject, names: OpenAIUsa
 }
 
 /**
- * Losses of an OpenAI usage translated to Anthropic usage: a key outside `carried`, or a detail of `details[key]`
- * outside its set, that says something.
+ * The loss report of an OpenAI usage translated to Anthropic usage: a key other than the counts and details of
+ * `names`, `total_tokens` and `also`, or a detail the translation does not read, is a loss when it says something.
  */
-export function reportOpenAIUsageLosses(
-  usage: JsonObject,
-  path: string,
-  report: (path: string, reason: string) => void,
-  carried: ReadonlySet<string>,
-  details: Readonly<Record<string, ReadonlySet<string>>>,
-): void {
-  for (const key in usage) {
-    const v = usage[key];
-    if (!carried.has(key)) {
-      if (!carriesNothing(v)) report(`${path}.${key}`, `usage field ${key} has no Anthropic equivalent`);
-      continue;
+export function openaiUsageLossReporter(
+  names: OpenAIUsageNames,
+  also: readonly string[] = [],
+): (usage: JsonObject, path: string, report: (path: string, reason: string) => void) => void {
+  const carried = new Set([
+    names.prompt,
+    names.output,
+    'total_tokens',
+    names.promptDetails,
+    names.outputDetails,
+    ...also,
+  ]);
+  const details: Readonly<Record<string, ReadonlySet<string>>> = {
+    [names.promptDetails]: new Set(['cached_tokens', 'cache_write_tokens']),
+    [names.outputDetails]: new Set(['reasoning_tokens']),
+  };
+  return (usage, path, report) => {
+    for (const key in usage) {
+      const v = usage[key];
+      if (!carried.has(key)) {
+        if (!carriesNothing(v)) report(`${path}.${key}`, `usage field ${key} has no Anthropic equivalent`);
+        continue;
+      }
+      const known = details[key];
+      if (known === undefined || !isRecord(v)) continue;
+      for (const d in v)
+        if (!known.has(d) && !carriesNothing(v[d]))
+          report(`${path}.${key}.${d}`, `usage detail ${d} has no Anthropic equivalent`);
     }
-    const known = details[key];
-    if (known === undefined || !isRecord(v)) continue;
-    for (const d in v)
-      if (!known.has(d) && !carriesNothing(v[d]))
-        report(`${path}.${key}.${d}`, `usage detail ${d} has no Anthropic equivalent`);
-  }
+  };
 }

@@ -3,7 +3,8 @@ import {
   carriesNothing,
   reportAnthropicUsageLosses as reportAnthropicUsage,
 } from '../../formats/anthropic-messages/usage-losses.js';
-import { reportOpenAIUsageLosses as reportUsageDetails } from '../../formats/openai-chat/usage.js';
+import { openaiUsageLossReporter } from '../../formats/openai-chat/usage.js';
+import { CHAT_USAGE_NAMES } from './map-usage.js';
 
 /**
  * The usage fields that map-usage.ts cannot carry, reported as losses (docs/streaming.md, "Loss policy").
@@ -15,28 +16,18 @@ import { reportOpenAIUsageLosses as reportUsageDetails } from '../../formats/ope
 type Report = (path: string, reason: string) => void;
 
 /**
- * OpenAI usage keys map-usage.ts translates, or that only restate them: `total_tokens` (the sum),
- * DeepSeek's `prompt_cache_hit_tokens` / `prompt_cache_miss_tokens` (`cached_tokens` and the rest of the prompt)
+ * Beyond the counts map-usage.ts translates: keys that only restate them, DeepSeek's `prompt_cache_hit_tokens` /
+ * `prompt_cache_miss_tokens` (`cached_tokens` and the rest of the prompt), and crosswire's usage extension.
  */
-const OPENAI_USAGE = new Set([
-  'prompt_tokens',
-  'completion_tokens',
-  'total_tokens',
-  'prompt_tokens_details',
-  'completion_tokens_details',
+const reportChatUsage = openaiUsageLossReporter(CHAT_USAGE_NAMES, [
   'prompt_cache_hit_tokens',
   'prompt_cache_miss_tokens',
-  // crosswire's usage extension
   'server_tool_use',
 ]);
-const OPENAI_CARRIED_DETAILS: Record<string, ReadonlySet<string>> = {
-  prompt_tokens_details: new Set(['cached_tokens', 'cache_write_tokens']),
-  completion_tokens_details: new Set(['reasoning_tokens']),
-};
 
 /** Losses of an OpenAI `CompletionUsage` translated to Anthropic usage. */
 export function reportOpenAIUsageLosses(usage: JsonObject, path: string, report: Report): void {
-  reportUsageDetails(usage, path, report, OPENAI_USAGE, OPENAI_CARRIED_DETAILS);
+  reportChatUsage(usage, path, report);
   // a total without its parts (some OpenAI-compatible servers) cannot be split into input and output
   if (
     usage.prompt_tokens === undefined &&

@@ -3,9 +3,9 @@ import { reportAnthropicUsageLosses as reportAnthropicUsage } from '../../format
 import {
   anthropicUsageCounts,
   type OpenAIUsageNames,
+  openaiUsageLossReporter,
   openaiUsageToAnthropicCounts,
   promptTokensDetails,
-  reportOpenAIUsageLosses,
 } from '../../formats/openai-chat/usage.js';
 
 /**
@@ -49,21 +49,9 @@ export function responsesUsageToAnthropic(usage: unknown): JsonObject {
 
 type Report = (path: string, reason: string) => void;
 
-const RESPONSES_USAGE = new Set([
-  'input_tokens',
-  'input_tokens_details',
-  'output_tokens',
-  'output_tokens_details',
-  'total_tokens',
-]);
-const RESPONSES_DETAILS: Record<string, ReadonlySet<string>> = {
-  input_tokens_details: new Set(['cached_tokens', 'cache_write_tokens']),
-  output_tokens_details: new Set(['reasoning_tokens']),
-};
 /** Losses of a Responses usage translated to Anthropic usage (unknown counters that say something). */
-export function reportResponsesUsageLosses(usage: JsonObject, path: string, report: Report): void {
-  reportOpenAIUsageLosses(usage, path, report, RESPONSES_USAGE, RESPONSES_DETAILS);
-}
+export const reportResponsesUsageLosses: (usage: JsonObject, path: string, report: Report) => void =
+  openaiUsageLossReporter(RESPONSES_USAGE_NAMES);
 
 /** Losses of an Anthropic usage translated to Responses usage: the TTL split, server tool counts, unknown fields. */
 export function reportAnthropicUsageLosses(usage: JsonObject, path: string, report: Report): void {
