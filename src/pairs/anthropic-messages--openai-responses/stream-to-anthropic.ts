@@ -5,7 +5,7 @@ import { OnceLossCollector } from '../../core/once-loss-collector.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import type { AnthropicStreamEvent } from '../../formats/anthropic-messages/codec.js';
 import { anthropicErrorBody } from '../../formats/anthropic-messages/errors.js';
-import { messageEndEvents } from '../../formats/anthropic-messages/message-end.js';
+import { messageEndEvents, messageStartEvent } from '../../formats/anthropic-messages/message-events.js';
 import { openaiErrorTypeToAnthropic } from '../../formats/openai-chat/anthropic-errors.js';
 import { readResponsesStreamError, statusForResponsesStreamError } from '../../formats/openai-responses/errors.js';
 import { convertItemToBlocks, thinkingBlock } from './convert-output-to-content.js';
@@ -72,20 +72,9 @@ export function createResponsesToAnthropicStream(options: TranslateOptions = {})
   function start(response: unknown, out: Event[]): void {
     state = 'open';
     const r = isRecord(response) ? response : {};
-    out.push({
-      type: 'message_start',
-      message: {
-        id: messageIdFor(r.id, options.id),
-        type: 'message',
-        role: 'assistant',
-        model:
-          options.model ?? (typeof r.model === 'string' && r.model !== '' ? r.model : (context?.clientModel ?? '')),
-        content: [],
-        stop_reason: null,
-        stop_sequence: null,
-        usage: { input_tokens: 0, output_tokens: 0 },
-      },
-    });
+    const model =
+      options.model ?? (typeof r.model === 'string' && r.model !== '' ? r.model : (context?.clientModel ?? ''));
+    out.push(messageStartEvent(messageIdFor(r.id, options.id), model, { input_tokens: 0, output_tokens: 0 }));
   }
 
   function startBlock(kind: 'text' | 'thinking' | 'tool', contentBlock: JsonObject, out: Event[]): void {

@@ -13,6 +13,32 @@ type UsageCounts = Partial<
 >;
 
 /**
+ * The `message_start` of a translated Anthropic stream (docs/wire-formats.md#anthropic-stream-grammar): an empty
+ * assistant message with its id, model and first usage; `extra` fields (a `stop_details: null`) stand before `usage`.
+ */
+export function messageStartEvent(
+  id: unknown,
+  model: unknown,
+  usage: JsonObject,
+  extra: JsonObject = {},
+): AnthropicStreamEvent {
+  return {
+    type: 'message_start',
+    message: {
+      id,
+      type: 'message',
+      role: 'assistant',
+      model,
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      ...extra,
+      usage,
+    },
+  };
+}
+
+/**
  * The two events that end an Anthropic stream (docs/wire-formats.md#anthropic-stream-grammar): `message_delta` with
  * the stop fields (`delta`) and the final, cumulative token counts (`output_tokens_details` only when there is one),
  * then `message_stop`.
