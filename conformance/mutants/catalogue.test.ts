@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from './catalogue.js';
-import { applyEdits, countOccurrences, type Mutant, RottenMutantError } from './mutant.js';
+import { applyEdits, countOccurrences, isPropertyTest, type Mutant, RottenMutantError } from './mutant.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const read = (f: string) => readFileSync(join(ROOT, f), 'utf8');
@@ -20,6 +20,12 @@ describe('mutant catalogue', () => {
       const edited = applyEdits(m, read);
       for (const [file, text] of edited) expect(text, `${m.name} leaves ${file} unchanged`).not.toBe(read(file));
       for (const t of m.tests) expect(existsSync(join(ROOT, t)), `${m.name}: test path ${t} is missing`).toBe(true);
+    });
+    it(`${m.name}: lists a deterministic test (property runs draw random cases: a mutant they alone kill can survive)`, () => {
+      expect(
+        m.tests.filter((t) => !isPropertyTest(t)),
+        `${m.name} lists only property tests`,
+      ).not.toEqual([]);
     });
   }
 });
@@ -39,6 +45,12 @@ describe('applyEdits', () => {
   });
   it('refuses an ambiguous anchor', () => {
     expect(() => applyEdits(mutant('a'), () => 'aba')).toThrow(/2 times/);
+  });
+  it('tells property tests from deterministic ones', () => {
+    expect(isPropertyTest('conformance/properties/grammar.test.ts')).toBe(true);
+    expect(isPropertyTest('conformance/properties')).toBe(true);
+    expect(isPropertyTest('conformance/scenarios/run-scenarios.test.ts')).toBe(false);
+    expect(isPropertyTest('src/pairs/anthropic-messages--openai-chat/map-usage.test.ts')).toBe(false);
   });
   it('counts non-overlapping occurrences', () => {
     expect(countOccurrences('aaaa', 'aa')).toBe(2);

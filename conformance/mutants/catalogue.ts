@@ -3,7 +3,9 @@ import type { Mutant } from './mutant.js';
 /**
  * Real-world translation bugs (seen in open-source LLM gateways) that the suite must catch. Each one is planted
  * in a copy of the tree by `run-mutants.ts`; anchors are exact text of the current source and
- * `catalogue.test.ts` fails as soon as one no longer matches, so the catalogue cannot rot in silence.
+ * `catalogue.test.ts` fails as soon as one no longer matches, so the catalogue cannot rot in silence. Each lists a
+ * deterministic test (a unit test beside the mutated file, or the scenarios) that kills it alone: only those decide
+ * the verdict (property runs draw random cases; `catalogue.test.ts` checks that one is listed).
  */
 
 const PAIR = 'src/pairs/anthropic-messages--openai-chat';
@@ -41,7 +43,11 @@ export const CATALOGUE: readonly Mutant[] = [
           "out.push({ type: 'content_block_start', index: anyToolCall && nextBlock > 0 ? nextBlock - 1 : nextBlock++, content_block: { type: 'text', text: '' } });",
       },
     ],
-    tests: [`${PROPERTIES}/grammar.test.ts`, `${PROPERTIES}/stream-equals-non-stream.test.ts`],
+    tests: [
+      `${PAIR}/stream-to-anthropic.test.ts`,
+      `${PROPERTIES}/grammar.test.ts`,
+      `${PROPERTIES}/stream-equals-non-stream.test.ts`,
+    ],
     filter: 'openai-chat -> anthropic-messages',
   },
   {
@@ -62,7 +68,7 @@ export const CATALOGUE: readonly Mutant[] = [
           "if (open.kind === 'tool') open.call.closed = true;\n    if (open.kind === 'thinking' && !open.signed) out.push({ type: 'content_block_delta', index, delta: { type: 'signature_delta', signature: 'c2lnbmF0dXJl' } });",
       },
     ],
-    tests: [`${PROPERTIES}/stream-equals-non-stream.test.ts`],
+    tests: [`${PAIR}/stream-to-anthropic.test.ts`, `${PROPERTIES}/stream-equals-non-stream.test.ts`],
     filter: 'openai-chat -> anthropic-messages',
   },
   {
@@ -75,7 +81,11 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: '    if (u !== undefined && !(Array.isArray(chunk.choices) && chunk.choices.length > 0)) {',
       },
     ],
-    tests: [`${PROPERTIES}/usage-totals.test.ts`, `${PROPERTIES}/stream-equals-non-stream.test.ts`],
+    tests: [
+      `${PAIR}/stream-to-anthropic.test.ts`,
+      `${PROPERTIES}/usage-totals.test.ts`,
+      `${PROPERTIES}/stream-equals-non-stream.test.ts`,
+    ],
     filter: 'openai-chat -> anthropic-messages',
   },
   {
@@ -88,7 +98,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: "    case 'content_filter':\n      return 'end_turn';",
       },
     ],
-    tests: [`${PROPERTIES}/stop-reasons.test.ts`],
+    tests: [`${PAIR}/map-stop-reason.test.ts`, `${PROPERTIES}/stop-reasons.test.ts`],
     filter: 'openai-chat -> ',
   },
   {
@@ -104,7 +114,7 @@ export const CATALOGUE: readonly Mutant[] = [
           "return [chunk({ tool_calls: [{ index: block.toolIndex, function: { arguments: (block.citations.push(delta.partial_json), block.citations.join('')) } }] })];",
       },
     ],
-    tests: [`${PROPERTIES}/stream-equals-non-stream.test.ts`],
+    tests: [`${PAIR}/stream-to-openai.test.ts`, `${PROPERTIES}/stream-equals-non-stream.test.ts`],
     filter: '-> openai-chat',
   },
   {
@@ -117,7 +127,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: 'if (seqs.length < 0) out.stop = seqs.slice(0, MAX_STOP);',
       },
     ],
-    tests: [`${PROPERTIES}/round-trip.test.ts`],
+    tests: [`${PAIR}/request-to-openai.test.ts`, `${PROPERTIES}/round-trip.test.ts`],
     filter: 'Anthropic -> OpenAI -> Anthropic',
   },
   {
@@ -143,7 +153,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: "      open = { kind: 'text', cited: -1 };\n      if (nextBlock > 1) return;",
       },
     ],
-    tests: [`${PROPERTIES}/stream-equals-non-stream.test.ts`],
+    tests: [`${PAIR}/stream-to-anthropic.test.ts`, `${PROPERTIES}/stream-equals-non-stream.test.ts`],
     filter: 'openai-chat -> anthropic-messages',
   },
   {
@@ -156,7 +166,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: 'prompt: num(u.input_tokens),',
       },
     ],
-    tests: [`${PROPERTIES}/usage-totals.test.ts`],
+    tests: [`${PAIR}/map-usage.test.ts`, `${PROPERTIES}/usage-totals.test.ts`],
     filter: '-> openai-chat',
   },
   {
@@ -265,7 +275,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: 'sequence_number: 0,',
       },
     ],
-    tests: [`${PROPERTIES}/grammar.test.ts`],
+    tests: [`${RESPONSES}/stream-to-responses.test.ts`, `${PROPERTIES}/grammar.test.ts`],
     filter: '-> openai-responses',
   },
   {
@@ -279,7 +289,11 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: 'const response = shell(status.status, [], {',
       },
     ],
-    tests: [`${PROPERTIES}/grammar.test.ts`, `${PROPERTIES}/stream-equals-non-stream.test.ts`],
+    tests: [
+      `${RESPONSES}/stream-to-responses.test.ts`,
+      `${PROPERTIES}/grammar.test.ts`,
+      `${PROPERTIES}/stream-equals-non-stream.test.ts`,
+    ],
     filter: '-> openai-responses',
   },
   {
@@ -321,9 +335,9 @@ export const CATALOGUE: readonly Mutant[] = [
     edits: [
       {
         file: `${RESPONSES}/stream-to-responses.ts`,
-        search: "    return [\n      ev('error', { code, message, param: null }),",
+        search: "    return [\n      ...done,\n      ev('error', { code, message, param: null }),",
         replace:
-          "    return [ev('error', { code, message, param: null })];\n    return [\n      ev('error', { code, message, param: null }),",
+          "    return [...done, ev('error', { code, message, param: null })];\n    return [\n      ...done,\n      ev('error', { code, message, param: null }),",
       },
     ],
     tests: [SCENARIOS],
@@ -339,8 +353,21 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: 'input_tokens: num(usage[names.prompt]),',
       },
     ],
-    tests: [`${PROPERTIES}/usage-totals.test.ts`],
+    tests: [`${RESPONSES}/map-usage.test.ts`, `${PROPERTIES}/usage-totals.test.ts`],
     filter: 'openai-responses -> ',
+  },
+  {
+    name: 'responses-cut-call-completed',
+    description:
+      'a Responses stream cut by max_tokens while a call streams its arguments calls the function_call completed (the non-stream answer says incomplete): a client runs a call with cut arguments',
+    edits: [
+      {
+        file: `${RESPONSES}/stream-to-responses.ts`,
+        search: "    if (cut && typeof item.status === 'string') item.status = 'incomplete';",
+        replace: '',
+      },
+    ],
+    tests: [`${RESPONSES}/stream-to-responses.test.ts`],
   },
   // ---- the audit's three survivors (issue 22) ----
   {
@@ -465,7 +492,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: "    const index = nextBlock;\n    if (value !== undefined && value !== '')",
       },
     ],
-    tests: [`${PROPERTIES}/grammar.test.ts`],
+    tests: [`${PAIR}/stream-to-anthropic.test.ts`, `${PROPERTIES}/grammar.test.ts`],
     filter: 'openai-chat -> anthropic-messages',
   },
   {
@@ -494,7 +521,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: '    input_tokens: num(u.promptTokenCount) + num(u.toolUsePromptTokenCount),',
       },
     ],
-    tests: [`${PROPERTIES}/usage-totals.test.ts`],
+    tests: [`${GEMINI}/map-usage.test.ts`, `${PROPERTIES}/usage-totals.test.ts`],
     filter: 'gemini -> anthropic-messages',
   },
   {
@@ -508,7 +535,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: '  const prompt = num(u.input_tokens);',
       },
     ],
-    tests: [`${PROPERTIES}/usage-totals.test.ts`],
+    tests: [`${GEMINI}/map-usage.test.ts`, `${PROPERTIES}/usage-totals.test.ts`],
     filter: 'anthropic-messages -> gemini',
   },
   {
@@ -521,7 +548,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: '    totalTokens: input + output,',
       },
     ],
-    tests: [`${PROPERTIES}/usage-totals.test.ts`],
+    tests: [`${CONVERSE}/map-stop-reason-and-usage.test.ts`, `${PROPERTIES}/usage-totals.test.ts`],
     filter: 'anthropic-messages -> bedrock-converse',
   },
   {
@@ -534,7 +561,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: '    cache_read_input_tokens: 0,',
       },
     ],
-    tests: [`${PROPERTIES}/usage-totals.test.ts`],
+    tests: [`${CONVERSE}/map-stop-reason-and-usage.test.ts`, `${PROPERTIES}/usage-totals.test.ts`],
     filter: 'bedrock-converse -> anthropic-messages',
   },
   // ---- errors that become success, in every client format ----
@@ -625,7 +652,7 @@ export const CATALOGUE: readonly Mutant[] = [
         replace: "  guardrail_intervened: 'end_turn',",
       },
     ],
-    tests: [`${PROPERTIES}/stop-reasons.test.ts`],
+    tests: [`${CONVERSE}/map-stop-reason-and-usage.test.ts`, `${PROPERTIES}/stop-reasons.test.ts`],
     filter: 'bedrock-converse -> ',
   },
   // ---- Bedrock InvokeModel and Vertex ----

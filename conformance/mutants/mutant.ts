@@ -13,13 +13,25 @@ export interface Mutant {
   /** the bug, as a user would see it */
   description: string;
   edits: readonly MutantEdit[];
-  /** test files or folders (from the repository root) expected to kill it; the runner runs exactly these */
+  /**
+   * test files or folders (from the repository root) expected to kill it. Only the deterministic ones (not under
+   * `conformance/properties/`: a unit test beside the mutated file, or the scenarios) decide: the mutant is killed
+   * when one of them fails, and at least one must be listed. Property tests run only to diagnose a survivor.
+   */
   tests: readonly string[];
   /**
-   * a test-name pattern (vitest `-t`): of the listed files, only the tests whose names match run — e.g. one direction
-   * of a property, when the bug can only show there. Leave it out when in doubt: it only saves time.
+   * a test-name pattern (vitest `-t`) for the property tests only: of the listed property files, only the tests whose
+   * names match run — e.g. one direction of a property. Deterministic tests always run whole.
    */
   filter?: string;
+}
+
+/** Property tests draw their cases at random (`CROSSWIRE_PROPERTY_SEED` replays a draw): they never decide a verdict. */
+export const PROPERTY_TESTS = 'conformance/properties/';
+
+/** Whether a listed test path is a property test (or the whole property folder). */
+export function isPropertyTest(path: string): boolean {
+  return path === PROPERTY_TESTS.slice(0, -1) || path.startsWith(PROPERTY_TESTS);
 }
 
 /** How often `search` occurs in `text`. */

@@ -6,7 +6,9 @@
  *
  * Mutants run in parallel, one per worker (default: 2, or CROSSWIRE_MUTANT_WORKERS); each worker owns its own copy of
  * the tree under `.cache/mutants/worker-<i>/`, plants one mutant, runs that mutant's listed test files in a fresh
- * vitest process, and puts the original files back before the next one — so two mutants never share a tree.
+ * vitest process, and puts the original files back before the next one — so two mutants never share a tree. The
+ * verdict is its deterministic tests' (see `judge`); one property seed serves the whole run and is printed
+ * (`CROSSWIRE_PROPERTY_SEED` replays it).
  * First the unmutated copy must pass every listed test (the baseline; `--no-baseline` skips it when the same files
  * just passed, as in CI right after `npm test`), or a "kill" could be a test that fails anyway.
  *
@@ -19,10 +21,23 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CATALOGUE } from './catalogue.js';
-import { applyEdits, type Mutant, RottenMutantError } from './mutant.js';
+import { applyEdits, isPropertyTest, type Mutant, RottenMutantError } from './mutant.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const WORK = join(ROOT, '.cache', 'mutants');
+
+/**
+ * One property seed for the whole run, shared by every vitest process it starts: `CROSSWIRE_PROPERTY_SEED` when set,
+ * else a fresh one. It is printed, so any run can be replayed exactly. The verdicts do not hang on it: they are the
+ * deterministic tests' (every mutant lists one; catalogue.test.ts checks it); the baseline and the diagnosis of a
+ * survivor run the properties with it.
+ */
+const SEED = propertySeed(process.env.CROSSWIRE_PROPERTY_SEED);
+
+function propertySeed(env: string | undefined): number {
+  const n = Number(env);
+  return env !== undefined && env !== '' && Number.isInteger(n) ? n : Math.floor(Math.random() * 0x7fffffff);
+}
 const COPY = [
   'src',
   'conformance',
@@ -96,6 +111,7 @@ function runTests(dir: string, tests: readonly string[], filter?: string): Promi
         env: {
           ...process.env,
           CROSSWIRE_PROPERTY_RUNS: process.env.CROSSWIRE_PROPERTY_RUNS ?? '100',
+          CROSSWIRE_PROPERTY_SEED: String(SEED),
           CI: 'true',
           NO_COLOR: '1',
           FORCE_COLOR: '0',
@@ -111,6 +127,35 @@ function runTests(dir: string, tests: readonly string[], filter?: string): Promi
     });
     child.on('close', (code) => done({ passed: code === 0, output, ms: Date.now() - started }));
   });
+}
+
+interface Verdict {
+  killed: boolean;
+  ms: number;
+  /** which test killed it, or why it counts as a survivor */
+  note: string;
+}
+
+/**
+ * A mutant's verdict comes from its deterministic tests alone (unit tests, scenarios; run whole): killed when one fails.
+ * Property tests draw random cases, so a kill by them alone is luck — a survivor on another seed. They run only when
+ * the deterministic tests pass, to say whether a property would have caught it (narrowed by `filter`).
+ */
+async function judge(dir: string, m: Mutant): Promise<Verdict> {
+  const fixed = m.tests.filter((t) => !isPropertyTest(t));
+  const properties = m.tests.filter(isPropertyTest);
+  if (fixed.length === 0) return { killed: false, ms: 0, note: 'it lists no deterministic test' };
+  const r = await runTests(dir, fixed);
+  if (!r.passed) return { killed: true, ms: r.ms, note: `by ${failedTests(r.output) || 'a failing run'}` };
+  if (properties.length === 0) return { killed: false, ms: r.ms, note: 'its tests pass' };
+  const p = await runTests(dir, properties, m.filter);
+  return {
+    killed: false,
+    ms: r.ms + p.ms,
+    note: p.passed
+      ? 'its tests pass, its property tests too'
+      : `its deterministic tests pass; only a property test fails (${failedTests(p.output)}, with this seed): give it a deterministic test that kills it`,
+  };
 }
 
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
@@ -182,6 +227,7 @@ async function main(): Promise<number> {
     }
   }
   const started = Date.now();
+  console.log(`property seed: ${SEED} (replay this run with CROSSWIRE_PROPERTY_SEED=${SEED})`);
   const workers = Math.min(args.workers, mutants.length);
   const trees = Array.from({ length: workers }, (_, i) => prepare(`worker-${i}`));
   if (args.baseline) {
@@ -202,18 +248,19 @@ async function main(): Promise<number> {
   let killed = 0;
   await pool(mutants, trees, async (m, dir) => {
     const restore = plant(dir, m);
-    let r: RunResult;
+    let v: Verdict;
     try {
-      r = await runTests(dir, m.tests, m.filter);
+      v = await judge(dir, m);
     } finally {
       restore();
     }
-    if (!r.passed) killed++;
-    const verdict = r.passed ? 'SURVIVED' : 'killed  ';
-    const by = r.passed ? '' : `\n         by ${failedTests(r.output) || 'a failing run'}`;
-    console.log(`${verdict} ${m.name.padEnd(40)} ${(r.ms / 1000).toFixed(1).padStart(5)} s  ${m.description}${by}`);
+    if (v.killed) killed++;
+    const verdict = v.killed ? 'killed  ' : 'SURVIVED';
+    console.log(
+      `${verdict} ${m.name.padEnd(40)} ${(v.ms / 1000).toFixed(1).padStart(5)} s  ${m.description}\n         ${v.note}`,
+    );
   });
-  console.log(`(${workers} workers, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(`(${workers} workers, ${((Date.now() - started) / 1000).toFixed(0)} s, property seed ${SEED})`);
   console.log(`mutants killed: ${killed} of ${mutants.length}`);
   if (!process.env.CROSSWIRE_KEEP_MUTANTS) rmSync(WORK, { recursive: true, force: true });
   return killed === mutants.length ? 0 : 1;

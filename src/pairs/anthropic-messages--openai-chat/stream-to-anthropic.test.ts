@@ -192,6 +192,25 @@ describe('createOpenAIToAnthropicStream', () => {
     ]);
   });
 
+  it("text after a tool call opens a block of its own, at the next index (never the tool block's)", () => {
+    const { out } = run([
+      ch({
+        role: 'assistant',
+        tool_calls: [{ index: 0, id: 'c0', type: 'function', function: { name: 'a', arguments: '{}' } }],
+      }),
+      ch({ content: 'Done.' }),
+      ch({}, 'tool_calls'),
+    ]);
+    expect(out.slice(1, -2)).toEqual([
+      { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 'c0', name: 'a', input: {} } },
+      jsonDelta(0, '{}'),
+      { type: 'content_block_stop', index: 0 },
+      { type: 'content_block_start', index: 1, content_block: { type: 'text', text: '' } },
+      textDelta(1, 'Done.'),
+      { type: 'content_block_stop', index: 1 },
+    ]);
+  });
+
   it('handles several complete calls in one chunk (Mistral style)', () => {
     const { out } = run([
       ch(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkResponsesStream } from '../../../conformance/checkers/check-responses-stream.js';
 import { errorsOnly } from '../../../conformance/checkers/violation.js';
+import { anthropicResponseToResponses } from './response-to-responses.js';
 import { createAnthropicToResponsesStream } from './stream-to-responses.js';
 
 type Json = Record<string, unknown>;
@@ -148,5 +149,120 @@ describe('Anthropic stream -> Responses', () => {
     expect(() => t.push({ type: 'content_block_delta', index: 4, delta: { type: 'text_delta', text: 'x' } })).toThrow(
       /not open/,
     );
+  });
+
+  describe('an answer cut by max_tokens: the cut item is incomplete, in the stream as in the non-stream answer', () => {
+    // docs/wire-formats.md#responses-output-items: an item's status is in_progress, completed or incomplete; the last
+    // item of a response cut by max_output_tokens is the one cut. The stream sends output_item.done before the stop
+    // reason comes, so it must not call the item completed until it knows.
+    const message = (content: Json[]) => ({
+      id: 'msg_1',
+      type: 'message',
+      role: 'assistant',
+      model: 'm',
+      content,
+      stop_reason: 'max_tokens',
+      stop_sequence: null,
+      usage: { input_tokens: 3, output_tokens: 9 },
+    });
+    const stopEvents = [
+      { type: 'message_delta', delta: { stop_reason: 'max_tokens', stop_sequence: null }, usage: { output_tokens: 9 } },
+      { type: 'message_stop' },
+    ];
+    const doneStatuses = (out: Json[]) =>
+      out.filter((e) => e.type === 'response.output_item.done').map((e) => [e.output_index, (e.item as Json).status]);
+    const terminal = (out: Json[]) => out.at(-1)?.response as Json;
+
+    it('a function call whose arguments were streaming', () => {
+      const { out } = run([
+        start,
+        { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+        { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Looking.' } },
+        { type: 'content_block_stop', index: 0 },
+        {
+          type: 'content_block_start',
+          index: 1,
+          content_block: { type: 'tool_use', id: 'toolu_1', name: 'f', input: {} },
+        },
+        { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '{"city":"Par' } },
+        { type: 'content_block_stop', index: 1 },
+        ...stopEvents,
+      ]);
+      expect(doneStatuses(out)).toEqual([
+        [0, 'completed'],
+        [1, 'incomplete'],
+      ]);
+      expect(out.at(-1)?.type).toBe('response.incomplete');
+      const output = terminal(out).output as Json[];
+      expect(output.map((i) => [i.type, i.status])).toEqual([
+        ['message', 'completed'],
+        ['function_call', 'incomplete'],
+      ]);
+      expect(output[1]).toMatchObject({ call_id: 'toolu_1', arguments: '{"city":"Par' });
+      expect(errorsOnly(checkResponsesStream(out))).toEqual([]);
+
+      const whole = anthropicResponseToResponses(
+        message([
+          { type: 'text', text: 'Looking.' },
+          { type: 'tool_use', id: 'toolu_1', name: 'f', input: {} },
+        ]),
+      ).body as unknown as Json;
+      expect((whole.output as Json[]).map((i) => [i.type, i.status])).toEqual(output.map((i) => [i.type, i.status]));
+    });
+
+    it('reasoning cut before any answer: the same item as the non-stream answer (reasoning items carry no status)', () => {
+      const { out } = run([
+        start,
+        { type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } },
+        { type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: 'Let me' } },
+        { type: 'content_block_delta', index: 0, delta: { type: 'signature_delta', signature: 'c2ln' } },
+        { type: 'content_block_stop', index: 0 },
+        ...stopEvents,
+      ]);
+      const whole = anthropicResponseToResponses(message([{ type: 'thinking', thinking: 'Let me', signature: 'c2ln' }]))
+        .body as unknown as Json;
+      const done = out.filter((e) => e.type === 'response.output_item.done').map((e) => e.item);
+      expect(done).toEqual(whole.output);
+      expect(terminal(out).output).toEqual(whole.output);
+    });
+
+    it('a call the model finished before the next block is completed; only the last item is cut', () => {
+      const { out } = run([
+        start,
+        {
+          type: 'content_block_start',
+          index: 0,
+          content_block: { type: 'tool_use', id: 'toolu_1', name: 'f', input: {} },
+        },
+        { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{}' } },
+        { type: 'content_block_stop', index: 0 },
+        { type: 'content_block_start', index: 1, content_block: { type: 'text', text: '' } },
+        { type: 'content_block_delta', index: 1, delta: { type: 'text_delta', text: 'And' } },
+        { type: 'content_block_stop', index: 1 },
+        ...stopEvents,
+      ]);
+      expect(doneStatuses(out)).toEqual([
+        [0, 'completed'],
+        [1, 'incomplete'],
+      ]);
+      expect(errorsOnly(checkResponsesStream(out))).toEqual([]);
+    });
+
+    it('a turn that ends normally after a call leaves it completed', () => {
+      const { out } = run([
+        start,
+        {
+          type: 'content_block_start',
+          index: 0,
+          content_block: { type: 'tool_use', id: 'toolu_1', name: 'f', input: {} },
+        },
+        { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{}' } },
+        { type: 'content_block_stop', index: 0 },
+        { type: 'message_delta', delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { output_tokens: 2 } },
+        { type: 'message_stop' },
+      ]);
+      expect(doneStatuses(out)).toEqual([[0, 'completed']]);
+      expect(out.at(-1)?.type).toBe('response.completed');
+    });
   });
 });

@@ -80,6 +80,11 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
   let message: OpenMessage | undefined;
   const blocks = new Map<number, Block>();
   let pendingSearch: { id: string; query: unknown } | undefined;
+  /**
+   * The last item done, whose `output_item.done` waits for the next item or the end: a turn cut by max_tokens cuts
+   * its last item, which is then `incomplete` (as the non-stream translation marks it), not `completed`.
+   */
+  let lastDone: { index: number; item: JsonObject } | undefined;
 
   const lossOnce = (path: string, reason: string): void => losses.add(path, reason);
   const ev = (type: string, fields: JsonObject): Event => ({ type, sequence_number: seq++, ...fields });
@@ -115,8 +120,17 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
     return out;
   };
 
+  function flushDone(out: Event[], cut = false): void {
+    if (!lastDone) return;
+    const { index, item } = lastDone;
+    lastDone = undefined;
+    if (cut && typeof item.status === 'string') item.status = 'incomplete';
+    out.push(ev('response.output_item.done', { output_index: index, item: structuredClone(item) }));
+  }
+
   function openMessage(out: Event[]): OpenMessage {
     if (message) return message;
+    flushDone(out);
     const index = items.length;
     const item = messageItem(itemId('msg', id, index), 'in_progress', []);
     items.push(item);
@@ -136,6 +150,7 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
 
   function addItem(item: JsonObject, out: Event[]): number {
     closeMessage(out);
+    flushDone(out);
     const index = items.length;
     items.push(item);
     out.push(ev('response.output_item.added', { output_index: index, item: structuredClone(item) }));
@@ -143,8 +158,9 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
   }
 
   function doneItem(index: number, item: JsonObject, out: Event[]): void {
+    flushDone(out);
     items[index] = item;
-    out.push(ev('response.output_item.done', { output_index: index, item: structuredClone(item) }));
+    lastDone = { index, item };
   }
 
   function messageStart(m: JsonObject): Event[] {
@@ -442,9 +458,9 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
       out.push(ev('response.content_part.done', { ...at, part: { type: 'refusal', refusal } }));
     }
     const cut = status.status === 'incomplete' && refusal === undefined;
-    // a cut turn marks its open message incomplete; an item already sent in response.output_item.done (a tool call
-    // or reasoning the upstream closed before its stop reason came) keeps the status it was sent with, or the
-    // terminal response would contradict it (the non-stream translation, which sees the stop reason first, marks it)
+    // a cut turn marks its last item incomplete: the open message, or the item done last (a call or reasoning the
+    // upstream closed before its stop reason came), as the non-stream translation does
+    flushDone(out, cut);
     if (message) closeMessage(out, cut ? 'incomplete' : 'completed');
     driver.finish();
     const response = shell(status.status, snapshot(), {
@@ -460,7 +476,10 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
   /** `error` then `response.failed`, numbered after what went out. */
   function failure(status: number, message: string, code: string): Event[] {
     driver.finish();
+    const done: Event[] = [];
+    flushDone(done);
     return [
+      ...done,
       ev('error', { code, message, param: null }),
       ev('response.failed', {
         response: shell('failed', snapshot(), { error: { code: responseErrorCodeForStatus(status), message } }),
