@@ -14,18 +14,18 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-interface CallFrame {
+export interface CallFrame {
   functionName: string;
   url: string;
   lineNumber: number;
   columnNumber: number;
 }
-interface ProfileNode {
+export interface ProfileNode {
   id: number;
   callFrame: CallFrame;
   children?: number[];
 }
-interface Profile {
+export interface Profile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -44,10 +44,16 @@ export interface FunctionTime {
 const REPO = new URL('..', import.meta.url).href;
 
 /** A frame's file: relative to the repository, or from the package folder on. */
-function shortUrl(url: string): string {
+export function shortUrl(url: string): string {
   const nm = url.lastIndexOf('/node_modules/');
   if (nm >= 0) return url.slice(nm + 1);
   return url.startsWith(REPO) ? url.slice(REPO.length) : url;
+}
+
+/** `name file:line` (line 1-based), the key functions are aggregated by: the same function on several call paths is one. */
+export function frameKey(f: CallFrame): string {
+  const name = f.functionName || '(anonymous)';
+  return f.url ? `${name} ${shortUrl(f.url)}:${f.lineNumber + 1}` : name;
 }
 
 /** Where a frame's code lives: a top folder of the repository (`src/`), `node internals`, a package name, or a V8 pseudo-frame like `(garbage collector)`. */
@@ -113,8 +119,6 @@ export function summarise(
     byId.set(n.id, n);
     for (const c of n.children ?? []) parent.set(c, n.id);
   }
-  const keyOf = (f: CallFrame) =>
-    `${f.functionName || '(anonymous)'} ${f.url ? `${shortUrl(f.url)}:${f.lineNumber + 1}` : ''}`.trim();
   const fns = new Map<string, FunctionTime>();
   const origins = new Map<string, number>();
   const categories = new Map<string, number>();
@@ -149,13 +153,14 @@ export function summarise(
       let named = leaf;
       for (let id: number | undefined = leaf.id; id !== undefined && !byId.get(id)!.callFrame.url; id = parent.get(id))
         named = byId.get(parent.get(id) ?? id)!;
-      const key = named === leaf ? keyOf(leaf.callFrame) : `${keyOf(leaf.callFrame)} ← ${keyOf(named.callFrame)}`;
+      const key =
+        named === leaf ? frameKey(leaf.callFrame) : `${frameKey(leaf.callFrame)} ← ${frameKey(named.callFrame)}`;
       picked.set(key, (picked.get(key) ?? 0) + dt);
     }
     const seen = new Set<string>();
     for (let id: number | undefined = leaf.id, first = true; id !== undefined; id = parent.get(id), first = false) {
       const node = byId.get(id)!;
-      const key = keyOf(node.callFrame);
+      const key = frameKey(node.callFrame);
       let f = fns.get(key);
       if (!f) {
         f = { key, origin: originOf(node.callFrame), selfUs: 0, totalUs: 0 };

@@ -8,10 +8,12 @@
  *   CROSSWIRE_BENCH_PORTKEY_SRC=<checkout>   add Portkey's transforms from a source checkout (bench/peers.ts)
  *   CROSSWIRE_BENCH_CLOCK=cpu   time with this process's CPU time instead of elapsed time (steadier on a shared machine)
  *   --only <text>               only the cases whose title contains <text> (`memory`, `gateway` for those parts)
+ *   CROSSWIRE_BENCH_NO_CASE_PROFILE=1   skip the profiles printed under the summary for the cases that miss a target
  *   --profile <seconds>         run only crosswire's contender of each case, in a loop, for that long (no comparison):
  *                               `node --cpu-prof --import tsx bench/run.ts --only '<case>' --profile 5`
  */
 import os from 'node:os';
+import { formatCaseProfile, type ProfileSpec, profileCase } from './case-profile.js';
 import { digestDifference, requestDigest, responseDigest, streamDigest } from './digest.js';
 import { floorEventStreamToSse, floorSseToEventStream } from './event-stream-floor.js';
 import { drain, floorJson, floorStream, readableFrom } from './floor.js';
@@ -64,6 +66,8 @@ interface Row {
   validation?: Measurement;
   outputFloor?: Measurement;
   peers: { name: string; m?: Measurement; skipped?: string }[];
+  /** the steps of crosswire's contender, to profile the case when it misses a target */
+  steps?: Omit<ProfileSpec, 'title' | 'misses'>;
 }
 const rows: Row[] = [];
 let failures = 0;
@@ -95,6 +99,8 @@ interface CaseSpec {
    */
   outputFloor?: (crosswireOutput: unknown) => Contender;
   peers: (Checked & { peer: Peer })[];
+  /** crosswire's contender cut into its steps (default: one step, the whole contender) */
+  steps?: () => Promise<Omit<ProfileSpec, 'title' | 'misses'>> | Omit<ProfileSpec, 'title' | 'misses'>;
   /** the digest of an output; compared with `expected` */
   digest: (out: unknown) => string[];
   expected: string[];
@@ -155,6 +161,7 @@ async function runCase(spec: CaseSpec): Promise<void> {
     validation: of(spec.validation),
     outputFloor: of(outputFloor),
     peers: peerRows,
+    steps: spec.steps ? await spec.steps() : { parts: [spec.crosswire], hot: 0 },
   });
 
   const lines = [
@@ -206,6 +213,20 @@ const outputFloorOf =
     };
   };
 
+/** A body case's steps: parse the input, translate the parsed body (the step profiled), stringify the translation. */
+function bodySteps(text: string, translate: (body: unknown) => unknown): Omit<ProfileSpec, 'title' | 'misses'> {
+  const body = JSON.parse(text) as unknown;
+  const out = translate(body);
+  return {
+    parts: [
+      { name: 'JSON.parse', run: () => JSON.parse(text) },
+      { name: 'translate', run: () => translate(body) },
+      { name: 'JSON.stringify', run: () => JSON.stringify(out) },
+    ],
+    hot: 1,
+  };
+}
+
 /** A contender that maps text to text: the timed run is the output. */
 const textContender = (name: string, run: () => unknown): Checked => ({ name, run, output: run });
 
@@ -233,6 +254,11 @@ async function requestCase(lib: Library, peers: Peer[], from: Format, to: Format
       peer,
       ...textContender(peer.name, () => fn(text)),
     })),
+    steps: () => {
+      const steps = bodySteps(text, (body) => lib.translateRequest(from, to, body, options).body);
+      const body = JSON.parse(text) as unknown;
+      return { ...steps, extras: [{ name: 'validateRequest', run: () => lib.validateRequest(from, body) }] };
+    },
     digest: (out) => requestDigest(to, JSON.parse(String(out))),
     expected: requestDigest(from, JSON.parse(text)),
   });
@@ -252,6 +278,7 @@ async function responseCase(lib: Library, peers: Peer[], from: Format, to: Forma
       peer,
       ...textContender(peer.name, () => fn(text)),
     })),
+    steps: () => bodySteps(text, (body) => lib.translateResponse(from, to, body, options).body),
     digest: (out) => responseDigest(to, JSON.parse(String(out))),
     expected: responseDigest(from, JSON.parse(text)),
   });
@@ -362,6 +389,7 @@ async function main(): Promise<void> {
   }
 
   summary();
+  await profileMisses();
   if (failures > 0) {
     console.error(`${failures} case(s) failed their correctness check`);
     process.exitCode = 1;
@@ -414,6 +442,38 @@ function summary(): void {
     );
   }
   console.log(`\n${rows.length - missed} of ${rows.length} cases meet every target.\n`);
+}
+
+/** Under the summary: for every case that misses a target, the split of its time and its hottest functions. */
+async function profileMisses(): Promise<void> {
+  if (process.env.CROSSWIRE_BENCH_NO_CASE_PROFILE === '1') return;
+  const all = rows.filter((r) => r.steps && misses(r).length > 0);
+  // the smoke run only keeps this code tested: a few cases, briefly
+  const missed = SMOKE ? all.slice(0, 3) : all;
+  if (missed.length === 0) return;
+  const started = performance.now();
+  console.log(
+    `## profiles of the cases that miss a target\n\nEach case's steps timed alone (interleaved, as the case), and a V8 CPU profile of crosswire's own step in a loop (${SMOKE ? `smoke: 20 ms each, the first ${missed.length} of ${all.length} cases` : '1 s each'}, sampled every 100 µs): the functions with the most self time, as a share of the whole case (builtins such as \`JSON.parse\` count as their own entries; under tsx every source function shows line 1). Load average ${os.loadavg()[0]!.toFixed(2)}.\n`,
+  );
+  for (const r of missed) {
+    const m = misses(r);
+    // a case that misses only its validation target: profile the validation
+    const onlyValidation = m.every((x) => x.startsWith('validation')) && (r.steps!.extras?.length ?? 0) > 0;
+    const spec: ProfileSpec = {
+      title: r.title,
+      misses: m,
+      ...r.steps!,
+      hot: onlyValidation ? r.steps!.parts.length : r.steps!.hot,
+    };
+    const p = await profileCase(spec, {
+      ...opts,
+      ...(SMOKE ? {} : { rounds: 5, batchMs: 20 }),
+      profileMs: SMOKE ? 20 : 1000,
+      top: 8,
+    });
+    console.log(`${formatCaseProfile(p)}\n`);
+  }
+  console.log(`(profiles took ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
 }
 
 main().catch((e) => {

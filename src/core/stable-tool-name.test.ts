@@ -12,6 +12,31 @@ const RULE: ToolNameRule = {
 const HASH_OF_A = (0xe40c292c).toString(36);
 
 describe('createStableToolNamer', () => {
+  it('given a function of the names, calls it only when a name breaks the rule, and sends the same names', () => {
+    let calls = 0;
+    const valid = createStableToolNamer(RULE, () => {
+      calls++;
+      return ['ABC', 'DEF'];
+    });
+    expect([valid.toTarget('ABC'), valid.toTarget('DEF')]).toEqual(['ABC', 'DEF']);
+    expect(valid.map).toBeUndefined();
+    expect(calls).toBe(0);
+    // a valid name that collides with a rewritten one: the lazy namer knows it, as the eager one does
+    const long = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ-';
+    const taken = createStableToolNamer(RULE, [long]).toTarget(long);
+    const all = ['ABC', long, taken];
+    const eager = createStableToolNamer(RULE, all);
+    const lazy = createStableToolNamer(RULE, () => {
+      calls++;
+      return all;
+    });
+    const sent = all.map((n) => lazy.toTarget(n));
+    expect(sent).toEqual(all.map((n) => eager.toTarget(n)));
+    expect(sent[1]).not.toBe(taken);
+    expect(calls).toBe(1);
+    expect(lazy.map).toEqual(eager.map);
+  });
+
   it('keeps valid names and builds no map when every name is valid', () => {
     const n = createStableToolNamer(RULE, ['ABC', 'DEF']);
     expect(n.toTarget('ABC')).toBe('ABC');

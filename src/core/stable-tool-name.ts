@@ -38,16 +38,21 @@ function fnv1a(s: string): string {
 
 /**
  * A namer for one request. `allNames` are every tool name the request mentions (tool definitions,
- * tool_choice, tool calls in the history), so rewritten names never collide with a valid one.
+ * tool_choice, tool calls in the history), so rewritten names never collide with a valid one; given as a function,
+ * it is called only if a name needs rewriting.
  */
-export function createStableToolNamer(rule: ToolNameRule, allNames: Iterable<string>): StableToolNamer {
-  const used = new Set<string>();
+export function createStableToolNamer(
+  rule: ToolNameRule,
+  allNames: Iterable<string> | (() => Iterable<string>),
+): StableToolNamer {
+  if (typeof allNames === 'function') return lazyNamer(rule, allNames);
+  const names = Array.isArray(allNames) ? (allNames as readonly string[]) : [...allNames];
+  // the common case, every name valid, found without building the Set of names in use
   let anyInvalid = false;
-  for (const n of allNames) {
-    if (rule.valid.test(n)) used.add(n);
-    else anyInvalid = true;
-  }
+  for (let i = 0; i < names.length && !anyInvalid; i++) anyInvalid = !rule.valid.test(names[i]!);
   if (!anyInvalid) return IDENTITY_NAMER;
+  const used = new Set<string>();
+  for (const n of names) if (rule.valid.test(n)) used.add(n);
 
   const max = rule.maxLength;
   const forward = new Map<string, string>();
@@ -75,6 +80,27 @@ export function createStableToolNamer(rule: ToolNameRule, allNames: Iterable<str
     },
     get map() {
       return forward.size > 0 ? back : undefined;
+    },
+  };
+}
+
+/**
+ * `createStableToolNamer(rule, allNames())`, with `allNames` called only when a name to send breaks the rule: a request
+ * whose names are all valid is never walked for its names. The names sent are the same: the namer is built from the
+ * same list, before the first name it rewrites.
+ */
+function lazyNamer(rule: ToolNameRule, allNames: () => Iterable<string>): StableToolNamer {
+  let namer: StableToolNamer | undefined;
+  return {
+    toTarget(name: string): string {
+      if (namer === undefined) {
+        if (rule.valid.test(name)) return name;
+        namer = createStableToolNamer(rule, allNames());
+      }
+      return namer.toTarget(name);
+    },
+    get map() {
+      return namer?.map;
     },
   };
 }

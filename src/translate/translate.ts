@@ -18,15 +18,38 @@ function direct(from: FormatId, to: FormatId, kind: Kind): PairTranslator | unde
   return PAIRS.find((p) => p.from === from && p.to === to && p[kind] !== undefined);
 }
 
+/** Routes found so far, by kind, then `from`, then `to` (the pairs are fixed, so a route never changes). */
+const ROUTES: Record<Kind, Map<FormatId, Map<FormatId, readonly PairTranslator[]>>> = {
+  request: new Map(),
+  response: new Map(),
+  stream: new Map(),
+  error: new Map(),
+};
+
+const NO_HOPS: readonly PairTranslator[] = Object.freeze([]);
+
 /** The chain of direct translators from `from` to `to`: one hop, or two through the hub. */
-export function route(from: FormatId, to: FormatId, kind: Kind): PairTranslator[] {
-  if (from === to) return [];
+export function route(from: FormatId, to: FormatId, kind: Kind): readonly PairTranslator[] {
+  if (from === to) return NO_HOPS;
+  let byTo = ROUTES[kind].get(from);
+  const known = byTo?.get(to);
+  if (known !== undefined) return known;
+  const found = findRoute(from, to, kind);
+  if (byTo === undefined) {
+    byTo = new Map();
+    ROUTES[kind].set(from, byTo);
+  }
+  byTo.set(to, found);
+  return found;
+}
+
+function findRoute(from: FormatId, to: FormatId, kind: Kind): readonly PairTranslator[] {
   const one = direct(from, to, kind);
-  if (one) return [one];
+  if (one) return Object.freeze([one]);
   if (from !== HUB && to !== HUB) {
     const a = direct(from, HUB, kind);
     const b = direct(HUB, to, kind);
-    if (a && b) return [a, b];
+    if (a && b) return Object.freeze([a, b]);
   }
   throw new TranslationError('unsupported', `no ${kind} translation from ${from} to ${to}`);
 }
@@ -151,13 +174,17 @@ export function translateResponse(
 ): TranslationResult<unknown> {
   const chain = route(from, to, 'response');
   if (chain.length === 0) return { body, losses: [], context: options?.context ?? {} };
+  if (chain.length === 1) {
+    const r = chain[0]!.response!(body, options);
+    return { body: r.body, losses: r.losses.slice(), context: options?.context ?? {} };
+  }
   let current = body;
   const losses: Loss[] = [];
-  chain.forEach((pair, hop) => {
-    const r = pair.response!(current, hopOptions(options, hop, chain.length));
+  for (let hop = 0; hop < chain.length; hop++) {
+    const r = chain[hop]!.response!(current, hopOptions(options, hop, chain.length));
     current = r.body;
     losses.push(...prefixLosses(r.losses, hop, chain));
-  });
+  }
   return { body: current, losses, context: options?.context ?? {} };
 }
 

@@ -17,6 +17,13 @@ export function withoutBlankAnthropicText(
   blocks: readonly JsonObject[],
   dropped: (index: number) => void,
 ): JsonObject[] {
+  // the common case, no blank text block, without building the rules
+  let blank = false;
+  for (let i = 0; i < blocks.length && !blank; i++) {
+    const b = blocks[i]!;
+    blank = b.type === 'text' && typeof b.text === 'string' && isBlank(b.text);
+  }
+  if (!blank) return blocks.slice();
   const rules: BlankTextRules<JsonObject> = {
     text: (b) => (b.type === 'text' && typeof b.text === 'string' ? b.text : undefined),
     merge(target, blank, where) {

@@ -22,6 +22,11 @@ const COPIED = new Set([
   'required',
 ]);
 
+/** Gemini's type names in JSON Schema's spelling (`toLowerCase` for any other). */
+const LOWER = new Map(
+  ['STRING', 'NUMBER', 'INTEGER', 'BOOLEAN', 'ARRAY', 'OBJECT', 'NULL'].map((t) => [t, t.toLowerCase()]),
+);
+
 export function convertGeminiSchemaToJsonSchema(
   schema: unknown,
   path: JsonPath,
@@ -31,36 +36,38 @@ export function convertGeminiSchemaToJsonSchema(
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(schema)) {
     const value = schema[key];
-    const at = childPath(path, key);
+    // the keyword's path is built only for a loss, an error or a keyword that holds schemas
     if (key === 'type') {
-      if (typeof value === 'string' && value !== 'TYPE_UNSPECIFIED') out.type = value.toLowerCase();
-      else if (value !== 'TYPE_UNSPECIFIED') losses.add(at, 'type must be a string');
+      if (typeof value === 'string' && value !== 'TYPE_UNSPECIFIED') out.type = LOWER.get(value) ?? value.toLowerCase();
+      else if (value !== 'TYPE_UNSPECIFIED') losses.add(childPath(path, key), 'type must be a string');
     } else if (key === 'nullable') {
       // applied below, once `type` is known
     } else if (COUNTS.has(key)) {
       const n = typeof value === 'string' ? Number(value) : value;
       if (typeof n === 'number' && Number.isInteger(n) && n >= 0) out[key] = n;
-      else losses.add(at, `${key} must be a non-negative integer`);
+      else losses.add(childPath(path, key), `${key} must be a non-negative integer`);
     } else if (COPIED.has(key)) {
       out[key] = value;
     } else if (key === 'example') {
       out.examples = [value];
     } else if (key === 'items') {
-      out.items = convertGeminiSchemaToJsonSchema(value, at, losses);
+      out.items = convertGeminiSchemaToJsonSchema(value, childPath(path, key), losses);
     } else if (key === 'anyOf') {
+      const at = childPath(path, key);
       if (Array.isArray(value))
         out.anyOf = value.map((s, i) => convertGeminiSchemaToJsonSchema(s, childPath(at, i), losses));
       else losses.add(at, 'anyOf must be a list');
     } else if (key === 'properties') {
+      const at = childPath(path, key);
       if (!isRecord(value)) throw new TranslationError('invalid_input', 'properties must be an object', { path: at });
       const props: Record<string, unknown> = {};
       for (const name of Object.keys(value))
         props[name] = convertGeminiSchemaToJsonSchema(value[name], childPath(at, name), losses);
       out.properties = props;
     } else if (key === 'propertyOrdering') {
-      losses.add(at, 'JSON Schema has no property ordering');
+      losses.add(childPath(path, key), 'JSON Schema has no property ordering');
     } else {
-      losses.add(at, `Schema field "${key}" is not supported`);
+      losses.add(childPath(path, key), `Schema field "${key}" is not supported`);
     }
   }
   if (schema.nullable === true) {

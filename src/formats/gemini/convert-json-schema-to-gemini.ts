@@ -64,16 +64,18 @@ function convert(schema: unknown, path: JsonPath, w: Walk): GeminiSchema {
   if (schema.type !== undefined) applyType(schema.type, out, childPath(path, 'type'), w);
   for (const key of Object.keys(schema)) {
     const value = schema[key];
-    const at = childPath(path, key);
+    // the keyword's path is built only for a loss, or for a keyword that holds schemas
     if (key === 'type' || DEFINITIONS.has(key)) continue;
     if (COPIED.has(key)) {
-      copyAnnotation(out, key, value, at, w);
+      copyAnnotation(out, key, value, path, w);
     } else if (INT64.has(key)) {
       if (isFiniteNumber(value) && Number.isInteger(value) && value >= 0)
         (out as Record<string, unknown>)[key] = String(value);
-      else w.losses.add(at, `${key} must be a non-negative integer for Gemini`);
+      else w.losses.add(childPath(path, key), `${key} must be a non-negative integer for Gemini`);
+    } else if (key === 'required' && isStringArray(value)) {
+      out.required = value.slice();
     } else {
-      convertKeyword(schema, key, value, at, out, w);
+      convertKeyword(schema, key, value, childPath(path, key), out, w);
     }
   }
   if (out.properties && Object.keys(out.properties).length === 0) delete out.properties;
@@ -85,11 +87,12 @@ function convert(schema: unknown, path: JsonPath, w: Walk): GeminiSchema {
   return out;
 }
 
-function copyAnnotation(out: GeminiSchema, key: string, value: unknown, at: JsonPath, w: Walk): void {
+/** An annotation `key` of the schema at `path`. */
+function copyAnnotation(out: GeminiSchema, key: string, value: unknown, path: JsonPath, w: Walk): void {
   const numeric = key === 'minimum' || key === 'maximum';
   const text = key === 'title' || key === 'description' || key === 'pattern';
   if ((numeric && !isFiniteNumber(value)) || (text && typeof value !== 'string')) {
-    w.losses.add(at, `${key} has a value Gemini cannot take`);
+    w.losses.add(childPath(path, key), `${key} has a value Gemini cannot take`);
     return;
   }
   // an exclusive bound converted earlier may already be tighter: keep the tighter one, whatever the key order

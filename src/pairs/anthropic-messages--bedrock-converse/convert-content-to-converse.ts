@@ -34,6 +34,7 @@ export function withoutBlankConverseText(
   blocks: readonly ConverseBlock[],
   dropped: (index: number) => void,
 ): ConverseBlock[] {
+  if (!hasBlankText(blocks)) return blocks.slice();
   return withoutBlankText(blocks, {
     text: (b) => (typeof b.text === 'string' && Object.keys(b).length === 1 ? b.text : undefined),
     merge: (target, blank, where) => ({
@@ -46,12 +47,22 @@ export function withoutBlankConverseText(
   });
 }
 
+/** Whether some block is a blank `{text}` block (the common answer, no, without allocating). */
+function hasBlankText(blocks: readonly ConverseBlock[]): boolean {
+  for (let i = 0; i < blocks.length; i++) {
+    const t = blocks[i]!.text;
+    if (typeof t === 'string' && isBlank(t) && Object.keys(blocks[i]!).length === 1) return true;
+  }
+  return false;
+}
+
 /**
  * Anthropic content blocks -> Converse `ContentBlock`s (tagged unions with one key each).
  * text -> text; image/document base64 -> bytes (base64 in JSON); thinking -> reasoningContent;
  * tool_use / tool_result -> toolUse / toolResult; `cache_control` -> a cachePoint after the block. Blank text
  * (an assistant turn replayed with "\n\n" before a tool call, a whitespace-only message) joins the text next to
  * it, else it is a loss: Converse refuses it; a message left with nothing is dealt with by `arrangeConverseTurns`.
+ * `path` is the content's JSON path; block paths are built only for a loss or an error.
  */
 export function convertAnthropicContent(
   content: unknown,
@@ -68,24 +79,32 @@ export function convertAnthropicContent(
   if (!Array.isArray(content) || content.length === 0)
     throw new TranslationError('invalid_input', 'content must be a string or a non-empty list', { path });
   const out: ConverseBlock[] = [];
-  const origin: JsonPath[] = [];
-  content.forEach((block, i) => {
-    const at = childPath(path, i);
+  /** the index in `content` of each block of `out` */
+  const origin: number[] = [];
+  for (let i = 0; i < content.length; i++) {
+    const block: unknown = content[i];
     if (!isRecord(block))
-      throw new TranslationError('invalid_input', 'a content block must be an object', { path: at });
-    const converted = convertBlock(block, at, losses, docCounter);
+      throw new TranslationError('invalid_input', 'a content block must be an object', { path: childPath(path, i) });
+    const converted = convertBlock(block, path, i, losses, docCounter);
     if (converted) {
       out.push(converted);
-      origin.push(at);
+      origin.push(i);
     }
     const point =
-      block.type === 'tool_result' ? toolResultCachePoint(block, at, losses) : cachePointFor(block.cache_control);
+      block.type === 'tool_result'
+        ? toolResultCachePoint(block, path, i, losses)
+        : block.cache_control === undefined
+          ? undefined
+          : cachePointFor(block.cache_control);
     if (point && converted) {
       out.push(point);
-      origin.push(at);
+      origin.push(i);
     }
-  });
-  return withoutBlankConverseText(out, (i) => losses.add(origin[i] ?? path, BLANK_CONVERSE_TEXT_LOSS));
+  }
+  if (!hasBlankText(out)) return out;
+  return withoutBlankConverseText(out, (k) =>
+    losses.add(origin[k] === undefined ? path : childPath(path, origin[k]), BLANK_CONVERSE_TEXT_LOSS),
+  );
 }
 
 /**
@@ -94,14 +113,26 @@ export function convertAnthropicContent(
  * block, later otherwise (reported). Only one breakpoint fits there: the tool result's own, else the last
  * inner one; other inner ones are reported.
  */
-function toolResultCachePoint(block: JsonObject, at: JsonPath, losses: LossCollector): ConverseBlock | undefined {
+function toolResultCachePoint(
+  block: JsonObject,
+  parent: JsonPath,
+  index: number,
+  losses: LossCollector,
+): ConverseBlock | undefined {
   const own = cachePointFor(block.cache_control);
   const inner = Array.isArray(block.content) ? block.content : [];
+  let anyMarked = false;
+  for (let i = 0; i < inner.length && !anyMarked; i++) {
+    const b: unknown = inner[i];
+    anyMarked = isRecord(b) && isRecord(b.cache_control);
+  }
+  if (!anyMarked) return own;
   const marked: number[] = [];
   inner.forEach((b, i) => {
     if (isRecord(b) && isRecord(b.cache_control)) marked.push(i);
   });
   const kept = own ? undefined : marked[marked.length - 1];
+  const at = childPath(parent, index);
   for (const i of marked) {
     const path = childPath(childPath(childPath(at, 'content'), i), 'cache_control');
     if (i !== kept)
@@ -113,23 +144,28 @@ function toolResultCachePoint(block: JsonObject, at: JsonPath, losses: LossColle
   return kept === undefined ? undefined : cachePointFor((inner[kept] as JsonObject).cache_control);
 }
 
+/** One block, at `childPath(parent, index)` (built only for a loss or an error). */
 function convertBlock(
   block: JsonObject,
-  at: JsonPath,
+  parent: JsonPath,
+  index: number,
   losses: LossCollector,
   docCounter: { n: number },
 ): ConverseBlock | undefined {
   switch (block.type) {
     case 'text':
       if (typeof block.text !== 'string')
-        throw new TranslationError('invalid_input', 'text must be a string', { path: at });
+        throw new TranslationError('invalid_input', 'text must be a string', { path: childPath(parent, index) });
       if (Array.isArray(block.citations) && block.citations.length > 0)
-        losses.add(childPath(at, 'citations'), 'citations in requests are not carried to Converse');
+        losses.add(
+          childPath(childPath(parent, index), 'citations'),
+          'citations in requests are not carried to Converse',
+        );
       return { text: block.text };
     case 'image':
-      return convertImage(block, at, losses);
+      return convertImage(block, childPath(parent, index), losses);
     case 'document':
-      return convertDocument(block, at, losses, docCounter);
+      return convertDocument(block, childPath(parent, index), losses, docCounter);
     case 'thinking': {
       const rt: Record<string, unknown> = { text: typeof block.thinking === 'string' ? block.thinking : '' };
       if (typeof block.signature === 'string' && block.signature !== '') rt.signature = block.signature;
@@ -137,16 +173,18 @@ function convertBlock(
     }
     case 'redacted_thinking':
       if (typeof block.data !== 'string')
-        throw new TranslationError('invalid_input', 'redacted_thinking needs data', { path: at });
+        throw new TranslationError('invalid_input', 'redacted_thinking needs data', {
+          path: childPath(parent, index),
+        });
       return { reasoningContent: { redactedContent: block.data } };
     case 'tool_use':
       if (typeof block.id !== 'string' || typeof block.name !== 'string')
-        throw new TranslationError('invalid_input', 'tool_use needs id and name', { path: at });
+        throw new TranslationError('invalid_input', 'tool_use needs id and name', { path: childPath(parent, index) });
       return { toolUse: { toolUseId: block.id, name: block.name, input: isRecord(block.input) ? block.input : {} } };
     case 'tool_result':
-      return convertToolResult(block, at, losses, docCounter);
+      return convertToolResult(block, parent, index, losses, docCounter);
     default:
-      losses.add(at, `content block ${JSON.stringify(block.type)} has no Converse equivalent`);
+      losses.add(childPath(parent, index), `content block ${JSON.stringify(block.type)} has no Converse equivalent`);
       return undefined;
   }
 }
@@ -195,24 +233,29 @@ function convertDocument(
 
 function convertToolResult(
   block: JsonObject,
-  at: JsonPath,
+  parent: JsonPath,
+  index: number,
   losses: LossCollector,
   docCounter: { n: number },
 ): ConverseBlock {
   if (typeof block.tool_use_id !== 'string')
-    throw new TranslationError('invalid_input', 'tool_result needs a tool_use_id', { path: at });
+    throw new TranslationError('invalid_input', 'tool_result needs a tool_use_id', { path: childPath(parent, index) });
   const content: ConverseBlock[] = [];
   const c = block.content;
   if (typeof c === 'string') content.push({ text: c });
   else if (Array.isArray(c)) {
-    c.forEach((b, i) => {
-      const bp = childPath(childPath(at, 'content'), i);
-      if (!isRecord(b)) throw new TranslationError('invalid_input', 'a content block must be an object', { path: bp });
+    const inner = childPath(childPath(parent, index), 'content');
+    for (let i = 0; i < c.length; i++) {
+      const b: unknown = c[i];
+      if (!isRecord(b))
+        throw new TranslationError('invalid_input', 'a content block must be an object', {
+          path: childPath(inner, i),
+        });
       if (b.type === 'text' || b.type === 'image' || b.type === 'document') {
-        const converted = convertBlock(b, bp, losses, docCounter);
+        const converted = convertBlock(b, inner, i, losses, docCounter);
         if (converted) content.push(converted);
-      } else losses.add(bp, `block ${JSON.stringify(b.type)} cannot go into a Converse tool result`);
-    });
+      } else losses.add(childPath(inner, i), `block ${JSON.stringify(b.type)} cannot go into a Converse tool result`);
+    }
   }
   const result: Record<string, unknown> = { toolUseId: block.tool_use_id, content };
   if (block.is_error === true) result.status = 'error';

@@ -51,6 +51,28 @@ export function isOmissionNote(text: string): boolean {
   return text.startsWith(NOTE_PREFIX) && text.endsWith(']');
 }
 
+const hasContent = (m: ConvertedMessage) => m.content.length > 0;
+
+/** Messages none of which is empty -> Converse messages, consecutive turns of one role merged (the common case). */
+function mergedMessages(messages: readonly ConvertedMessage[]): ConverseMessage[] {
+  const out: ConverseMessage[] = [];
+  let owned = false;
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i]!;
+    const last = out[out.length - 1];
+    if (last === undefined || last.role !== m.role) {
+      out.push({ role: m.role, content: m.content });
+      owned = false;
+    } else {
+      // the first merge copies, so no message's own list is changed
+      if (!owned) last.content = last.content.slice();
+      owned = true;
+      for (let j = 0; j < m.content.length; j++) last.content.push(m.content[j]!);
+    }
+  }
+  return out;
+}
+
 function merged(turns: readonly Turn[]): Turn[] {
   const out: Turn[] = [];
   for (const t of turns) {
@@ -75,6 +97,7 @@ function merged(turns: readonly Turn[]): Turn[] {
  * naming what was left out (`omissionNote`), reported at `messages[i]` too; assistant turns never get one.
  */
 export function arrangeConverseTurns(converted: readonly ConvertedMessage[], losses: LossCollector): ConverseMessage[] {
+  if (converted.every(hasContent)) return mergedMessages(converted);
   const turns = merged(converted.map((m) => ({ role: m.role, content: m.content, messages: [m] })));
   let kept = merged(turns.filter((t) => t.content.length > 0));
   const first = turns[0];

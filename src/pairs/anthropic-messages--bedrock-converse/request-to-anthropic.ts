@@ -23,28 +23,34 @@ function cacheControlFor(point: Record<string, unknown>): Record<string, unknown
 function convertBlocks(blocks: unknown, path: string, losses: LossCollector): Record<string, unknown>[] {
   if (!Array.isArray(blocks)) throw new TranslationError('invalid_input', 'content must be a list', { path });
   const out: Record<string, unknown>[] = [];
-  const origin = new Map<Record<string, unknown>, string>();
-  blocks.forEach((b, i) => {
-    const at = childPath(path, i);
-    if (!isRecord(b)) throw new TranslationError('invalid_input', 'a content block must be an object', { path: at });
+  /** the index in `blocks` of each block of `out` (paths are built only for a loss or an error) */
+  const origin: number[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b: unknown = blocks[i];
+    if (!isRecord(b))
+      throw new TranslationError('invalid_input', 'a content block must be an object', { path: childPath(path, i) });
     if (isRecord(b.cachePoint)) {
       const prev = out[out.length - 1];
       if (prev) prev.cache_control = cacheControlFor(b.cachePoint);
-      else losses.add(at, 'a cachePoint with no block before it');
-      return;
+      else losses.add(childPath(path, i), 'a cachePoint with no block before it');
+      continue;
     }
-    const c = convertBlock(b, at, losses);
+    const c = convertBlock(b, path, i, losses);
     if (c) {
-      origin.set(c, at);
+      origin.push(i);
       out.push(c);
     }
-  });
-  return withoutBlankAnthropicText(out, (i) => losses.add(origin.get(out[i]!) ?? path, BLANK_TEXT_LOSS));
+  }
+  return withoutBlankAnthropicText(out, (k) =>
+    losses.add(origin[k] === undefined ? path : childPath(path, origin[k]), BLANK_TEXT_LOSS),
+  );
 }
 
+/** One block, at `childPath(parent, index)` (built only for a loss). */
 function convertBlock(
   b: Record<string, unknown>,
-  at: string,
+  parent: string,
+  index: number,
   losses: LossCollector,
 ): Record<string, unknown> | undefined {
   if (typeof b.text === 'string') return { type: 'text', text: b.text };
@@ -54,7 +60,7 @@ function convertBlock(
     if (media && typeof src.bytes === 'string')
       return { type: 'image', source: { type: 'base64', media_type: media, data: src.bytes } };
   } else if (isRecord(b.document)) {
-    return converseDocumentToAnthropic(b.document, childPath(at, 'document'), losses);
+    return converseDocumentToAnthropic(b.document, childPath(childPath(parent, index), 'document'), losses);
   } else if (isRecord(b.toolUse)) {
     return {
       type: 'tool_use',
@@ -66,13 +72,14 @@ function convertBlock(
     const r = b.toolResult;
     const content: Record<string, unknown>[] = [];
     if (Array.isArray(r.content)) {
-      r.content.forEach((c, i) => {
+      for (let i = 0; i < r.content.length; i++) {
+        const c: unknown = r.content[i];
         if (isRecord(c) && c.json !== undefined) content.push({ type: 'text', text: JSON.stringify(c.json) });
         else if (isRecord(c)) {
-          const x = convertBlock(c, childPath(childPath(childPath(at, 'toolResult'), 'content'), i), losses);
+          const x = convertBlock(c, `${childPath(parent, index)}.toolResult.content`, i, losses);
           if (x) content.push(x);
         }
-      });
+      }
     }
     const out: Record<string, unknown> = { type: 'tool_result', tool_use_id: r.toolUseId, content };
     if (r.status === 'error') out.is_error = true;
@@ -89,7 +96,7 @@ function convertBlock(
     }
     if (typeof rc.redactedContent === 'string') return { type: 'redacted_thinking', data: rc.redactedContent };
   }
-  losses.add(at, 'this Converse block has no Anthropic equivalent');
+  losses.add(childPath(parent, index), 'this Converse block has no Anthropic equivalent');
   return undefined;
 }
 
@@ -122,12 +129,14 @@ export function converseRequestToAnthropic(
   }
   if (!Array.isArray(body.messages))
     throw new TranslationError('invalid_input', 'messages must be a list', { path: 'messages' });
-  out.messages = body.messages.map((m, i) => {
-    const path = `messages[${i}]`;
+  const messages: Record<string, unknown>[] = [];
+  for (let i = 0; i < body.messages.length; i++) {
+    const m: unknown = body.messages[i];
     if (!isRecord(m) || (m.role !== 'user' && m.role !== 'assistant'))
-      throw new TranslationError('invalid_input', 'a message needs role user or assistant', { path });
-    return { role: m.role, content: convertBlocks(m.content, `${path}.content`, losses) };
-  });
+      throw new TranslationError('invalid_input', 'a message needs role user or assistant', { path: `messages[${i}]` });
+    messages.push({ role: m.role, content: convertBlocks(m.content, `messages[${i}].content`, losses) });
+  }
+  out.messages = messages;
   if (typeof ic.temperature === 'number') out.temperature = ic.temperature;
   if (typeof ic.topP === 'number') out.top_p = ic.topP;
   if (Array.isArray(ic.stopSequences)) out.stop_sequences = ic.stopSequences;

@@ -49,26 +49,31 @@ export function anthropicRequestToConverse(
   const converted: ConvertedMessage[] = [];
   const system: ConverseBlock[] = [];
   let hasToolBlocks = false;
-  body.messages.forEach((m, i) => {
-    const path = childPath('messages', i);
-    if (!isRecord(m)) throw new TranslationError('invalid_input', 'a message must be an object', { path });
-    const content = convertAnthropicContent(m.content, childPath(path, 'content'), losses, docCounter);
+  const messages = body.messages;
+  for (let i = 0; i < messages.length; i++) {
+    const m: unknown = messages[i];
+    if (!isRecord(m))
+      throw new TranslationError('invalid_input', 'a message must be an object', { path: childPath('messages', i) });
+    // the paths are built only for a loss or an error
+    const content = convertAnthropicContent(m.content, `messages[${i}].content`, losses, docCounter);
     if (m.role === 'system') {
       content.forEach((b, j) => {
         if (b.text !== undefined || b.cachePoint !== undefined) system.push(b);
         else
           losses.add(
-            childPath(path, 'content'),
+            `messages[${i}].content`,
             `Converse system blocks are text only: block ${j} of this system message is not sent`,
           );
       });
-      return;
+      continue;
     }
     if (m.role !== 'user' && m.role !== 'assistant')
-      throw new TranslationError('invalid_input', 'role must be user or assistant', { path: childPath(path, 'role') });
-    if (content.some((b) => b.toolUse !== undefined || b.toolResult !== undefined)) hasToolBlocks = true;
+      throw new TranslationError('invalid_input', 'role must be user or assistant', { path: `messages[${i}].role` });
+    if (!hasToolBlocks)
+      for (let j = 0; j < content.length; j++)
+        if (content[j]!.toolUse !== undefined || content[j]!.toolResult !== undefined) hasToolBlocks = true;
     converted.push({ role: m.role, content, index: i, source: m.content });
-  });
+  }
   out.messages = arrangeConverseTurns(converted, losses);
 
   const sys = convertSystem(body.system, losses);
@@ -131,6 +136,8 @@ function convertSystem(system: unknown, losses: LossCollector): ConverseBlock[] 
   return withoutBlankConverseText(out, (i) => losses.add(origin[i] ?? 'system', BLANK_CONVERSE_TEXT_LOSS));
 }
 
+const TOOL_KEYS = new Set(['name', 'description', 'input_schema', 'type', 'cache_control', 'strict']);
+
 function convertTools(
   tools: unknown,
   choice: unknown,
@@ -158,8 +165,7 @@ function convertTools(
     const point = cachePointFor(t.cache_control);
     if (point) specs.push(point);
     for (const k of Object.keys(t))
-      if (!['name', 'description', 'input_schema', 'type', 'cache_control', 'strict'].includes(k))
-        losses.add(`${path}.${k}`, 'not supported by Converse tools');
+      if (!TOOL_KEYS.has(k)) losses.add(`${path}.${k}`, 'not supported by Converse tools');
   });
   if (specs.length === 0) return undefined;
   const config: Record<string, unknown> = { tools: specs };

@@ -51,10 +51,15 @@ export function converseResponseToAnthropic(
       path: 'output.message.content',
     });
   const content: Record<string, unknown>[] = [];
-  message.content.forEach((b, i) => {
-    const block = converseBlockToAnthropic(b, `output.message.content[${i}]`, losses);
-    if (block) content.push(block);
-  });
+  for (let i = 0; i < message.content.length; i++) {
+    const b: unknown = message.content[i];
+    // a text block needs no path (the common case); any other block gets its path for a loss or an error
+    if (isRecord(b) && typeof b.text === 'string') content.push({ type: 'text', text: b.text });
+    else {
+      const block = converseBlockToAnthropic(b, `output.message.content[${i}]`, losses);
+      if (block) content.push(block);
+    }
+  }
   const stop = converseStopToAnthropic(body.stopReason);
   if (stop.loss) losses.add('stopReason', stop.loss);
   return {

@@ -36,70 +36,150 @@ export function convertAnthropicMessages(
   const system: GeminiPart[] = [];
   const toolNames = new Map<string, string>();
   let seenTurn = false;
-  messages.forEach((message, i) => {
-    const path = childPath('messages', i);
-    if (!isRecord(message)) throw new TranslationError('invalid_input', 'a message must be an object', { path });
-    losses.unknownKeys(message, MESSAGE_KEYS, path);
+  for (let i = 0; i < messages.length; i++) {
+    const message: unknown = messages[i];
+    // paths are built only for a loss or an error (most requests have neither)
+    if (!isRecord(message))
+      throw new TranslationError('invalid_input', 'a message must be an object', { path: childPath('messages', i) });
+    losses.unknownKeysAt(message, MESSAGE_KEYS, 'messages', i);
     if (message.role === 'system') {
       if (seenTurn)
         losses.add(
-          childPath(path, 'role'),
+          `messages[${i}].role`,
           'Gemini has one system instruction: this system message is moved before the conversation',
         );
-      system.push(...convertContent(message.content, childPath(path, 'content'), 'system', toolNames, losses, names));
-      return;
+      const parts = convertContent(message.content, i, 'system', toolNames, losses, names);
+      for (let k = 0; k < parts.length; k++) system.push(parts[k]!);
+      continue;
     }
     if (message.role !== 'user' && message.role !== 'assistant') {
       throw new TranslationError('invalid_input', 'role must be user, assistant or system', {
-        path: childPath(path, 'role'),
+        path: `messages[${i}].role`,
       });
     }
     seenTurn = true;
     const role = message.role === 'user' ? 'user' : 'model';
-    const parts = convertContent(message.content, childPath(path, 'content'), message.role, toolNames, losses, names);
-    if (parts.length === 0) return;
+    const parts = convertContent(message.content, i, message.role, toolNames, losses, names);
+    if (parts.length === 0) continue;
     const last = contents[contents.length - 1];
-    if (last && last.role === role) last.parts.push(...parts);
+    if (last && last.role === role) for (let k = 0; k < parts.length; k++) last.parts.push(parts[k]!);
     else contents.push({ role, parts });
-  });
+  }
   return { contents, system };
 }
 
 const MESSAGE_KEYS = new Set(['role', 'content']);
 
+/** The content of message `message`: `messages[i].content`. */
+function contentPath(message: number): JsonPath {
+  return `messages[${message}].content`;
+}
+
 function convertContent(
   content: unknown,
-  path: JsonPath,
+  message: number,
   role: string,
   toolNames: Map<string, string>,
   losses: LossCollector,
   names: Names,
 ): GeminiPart[] {
   if (typeof content === 'string') {
-    if (content === '') throw new TranslationError('invalid_input', 'message content must not be empty', { path });
+    if (content === '')
+      throw new TranslationError('invalid_input', 'message content must not be empty', { path: contentPath(message) });
     return [{ text: content }];
   }
   if (!Array.isArray(content))
-    throw new TranslationError('invalid_input', 'content must be a string or a list of blocks', { path });
-  if (content.length === 0) throw new TranslationError('invalid_input', 'message content must not be empty', { path });
+    throw new TranslationError('invalid_input', 'content must be a string or a list of blocks', {
+      path: contentPath(message),
+    });
+  if (content.length === 0)
+    throw new TranslationError('invalid_input', 'message content must not be empty', { path: contentPath(message) });
   const parts: GeminiPart[] = [];
   // a signature waiting for the functionCall part of the next block
   let forNextCall: string | undefined;
-  content.forEach((block, j) => {
-    const at = childPath(path, j);
+  for (let j = 0; j < content.length; j++) {
+    const block: unknown = content[j];
     if (!isRecord(block))
-      throw new TranslationError('invalid_input', 'a content block must be an object', { path: at });
+      throw new TranslationError('invalid_input', 'a content block must be an object', {
+        path: childPath(contentPath(message), j),
+      });
     if (role === 'system' && block.type !== 'text') {
-      losses.add(at, 'only text can go into the Gemini system instruction');
-      return;
+      losses.add(childPath(contentPath(message), j), 'only text can go into the Gemini system instruction');
+      continue;
     }
     const pending = forNextCall;
-    forNextCall = convertBlock(block, at, parts, toolNames, losses, names, signatureGoesToNextCall(content, j));
+    forNextCall = convertBlockAt(
+      block,
+      message,
+      j,
+      parts,
+      toolNames,
+      losses,
+      names,
+      signatureGoesToNextCall(content, j),
+    );
     const last = parts[parts.length - 1];
     if (pending !== undefined && block.type === 'tool_use' && last?.functionCall && last.thoughtSignature === undefined)
       last.thoughtSignature = pending;
-  });
+  }
   return parts;
+}
+
+/**
+ * `convertBlock` for block `j` of message `message`, for the blocks most requests hold (text, tool_use, tool_result)
+ * without building the block's path unless there is a loss or an error.
+ */
+function convertBlockAt(
+  block: JsonObject,
+  message: number,
+  j: number,
+  parts: GeminiPart[],
+  toolNames: Map<string, string>,
+  losses: LossCollector,
+  names: Names,
+  nextCall: boolean,
+): string | undefined {
+  const cached = block.cache_control !== undefined && block.cache_control !== null;
+  const type = block.type;
+  if (
+    cached ||
+    (type !== 'text' && type !== 'tool_use' && type !== 'tool_result') ||
+    (type === 'text' && typeof block.text !== 'string')
+  )
+    return convertBlock(block, childPath(contentPath(message), j), parts, toolNames, losses, names, nextCall);
+  if (type === 'text') {
+    if (Array.isArray(block.citations) && block.citations.length > 0)
+      losses.add(childPath(childPath(contentPath(message), j), 'citations'), 'Gemini parts carry no citations');
+    losses.unknownKeysAt(block, TEXT_KEYS, contentPath(message), j);
+    parts.push({ text: block.text as string });
+    return;
+  }
+  if (type === 'tool_use') {
+    if (typeof block.id !== 'string' || typeof block.name !== 'string' || !isRecord(block.input))
+      return convertBlock(block, childPath(contentPath(message), j), parts, toolNames, losses, names, nextCall);
+    const name = names.toGemini(block.name);
+    toolNames.set(block.id, name);
+    losses.unknownKeysAt(block, TOOL_USE_KEYS, contentPath(message), j);
+    const call: NonNullable<GeminiPart['functionCall']> = { name, args: block.input };
+    const geminiId = geminiCallIdFromToolUseId(block.id);
+    if (geminiId !== undefined) call.id = geminiId;
+    parts.push({ functionCall: call });
+    return;
+  }
+  // a tool result whose content is a string or absent needs no path but for a loss or an error
+  if (typeof block.tool_use_id !== 'string' || (block.content !== undefined && typeof block.content !== 'string'))
+    return convertBlock(block, childPath(contentPath(message), j), parts, toolNames, losses, names, nextCall);
+  const name = toolNames.get(block.tool_use_id);
+  if (name === undefined)
+    return convertBlock(block, childPath(contentPath(message), j), parts, toolNames, losses, names, nextCall);
+  losses.unknownKeysAt(block, TOOL_RESULT_KEYS, contentPath(message), j);
+  const key = block.is_error === true ? 'error' : 'output';
+  const fr: GeminiFunctionResponse =
+    block.content === undefined
+      ? { name, response: key === 'error' ? { error: '' } : {} }
+      : { name, response: { [key]: block.content } };
+  const geminiId = geminiCallIdFromToolUseId(block.tool_use_id);
+  parts.push({ functionResponse: geminiId === undefined ? fr : { id: geminiId, ...fr } });
 }
 
 /**

@@ -2,7 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
-import { BLANK_TEXT_LOSS, withoutBlankAnthropicText } from '../../formats/anthropic-messages/blank-text.js';
+import { BLANK_TEXT_LOSS, isBlank, withoutBlankAnthropicText } from '../../formats/anthropic-messages/blank-text.js';
 import { thinkingForThoughtSignature } from './map-thought-signature.js';
 import { geminiToolUseId, toolUseIdForClientCallId } from './tool-use-ids.js';
 
@@ -74,8 +74,9 @@ export function convertGeminiContents(contents: unknown, losses: LossCollector):
   }
   const calls = new CallLedger();
   const messages: AnthropicMessageParam[] = [];
+  // the part each blank text block came from (only blank text can be reported by withoutBlankAnthropicText)
+  const origin = new Map<Block, PartAt>();
   for (const turn of turns) {
-    const origin = new Map<Block, PartAt>();
     const converted = convertGeminiParts(turn.parts, calls, losses, origin);
     // blank text, which Anthropic refuses, joins the text next to it or is a loss at its part's path
     const blocks = withoutBlankAnthropicText(converted, (i) => {
@@ -288,7 +289,7 @@ function convertPart(
   if (typeof part.text === 'string') {
     if (part.text !== '') {
       const block = { type: 'text', text: part.text };
-      origin.set(block, at);
+      if (isBlank(part.text)) origin.set(block, at);
       blocks.push(block);
     }
   } else if (isRecord(part.inlineData) || isRecord(part.fileData)) {

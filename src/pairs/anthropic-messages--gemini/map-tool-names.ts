@@ -30,8 +30,11 @@ export interface GeminiToolNamer {
   readonly map: Record<string, string> | undefined;
 }
 
-/** A namer for one request; `allNames` are every tool name it mentions, so a rewritten name never takes a valid one. */
-export function createGeminiToolNamer(allNames: Iterable<string>): GeminiToolNamer {
+/**
+ * A namer for one request; `allNames` are every tool name it mentions, so a rewritten name never takes a valid one
+ * (given as a function, it is called only when a name needs rewriting).
+ */
+export function createGeminiToolNamer(allNames: Iterable<string> | (() => Iterable<string>)): GeminiToolNamer {
   const namer = createStableToolNamer(GEMINI_TOOL_NAME, allNames);
   return {
     toGemini: (name) => namer.toTarget(name),

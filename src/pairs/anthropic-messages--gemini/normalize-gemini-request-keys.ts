@@ -19,21 +19,25 @@ export function normalizeGeminiRequestKeys(body: Record<string, unknown>): Recor
 
 /**
  * Whether `fields` could change anything: some field name it would rename holds `_` (the same walk, over the
- * same fields, skipping the same data).
+ * same fields, skipping the same data). Only objects are visited (a scalar holds no field name), and keys are walked
+ * with `for…in` without an own-key check: an inherited key could only make this answer yes for a request that
+ * `fields` then returns unchanged, never hide a snake_case field.
  */
 function hasSnakeField(value: unknown, parent: string): boolean {
+  if (typeof value !== 'object' || value === null) return false;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) if (hasSnakeField(value[i], parent)) return true;
     return false;
   }
-  if (!isRecord(value)) return false;
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
     if (key.includes('_')) return true;
-    const v = value[key];
+    const v = record[key];
+    if (typeof v !== 'object' || v === null) continue;
     if (DATA.has(key) || (key === 'response' && parent === 'functionResponse')) continue;
-    if (key === 'properties' && isRecord(v)) {
-      for (const name in v) if (Object.hasOwn(v, name) && hasSnakeField(v[name], 'properties')) return true;
+    if (key === 'properties' && !Array.isArray(v)) {
+      const names = v as Record<string, unknown>;
+      for (const name in names) if (hasSnakeField(names[name], 'properties')) return true;
     } else if (hasSnakeField(v, key)) return true;
   }
   return false;

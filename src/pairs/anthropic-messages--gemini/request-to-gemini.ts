@@ -39,7 +39,7 @@ export function anthropicRequestToGemini(
   const stream = body.stream === true;
 
   // tool names Gemini rejects are rewritten here and restored in responses and streams (context.toolNames)
-  const names = createGeminiToolNamer(collectAnthropicToolNames(body));
+  const names = createGeminiToolNamer(() => collectAnthropicToolNames(body));
   const { contents, system } = convertAnthropicMessages(body.messages, losses, names);
   const out: GeminiRequest = { contents };
   const systemParts = convertSystem(body.system, losses);

@@ -13,7 +13,7 @@ export function geminiToolUseId(n: number, name: string, scope?: string): string
 
 /** Anthropic ids match `^[a-zA-Z0-9_-]+$`. */
 function sanitize(text: string): string {
-  return text.replace(/[^A-Za-z0-9_-]/g, '_');
+  return ANTHROPIC_ID.test(text) ? text : text.replace(/[^A-Za-z0-9_-]/g, '_');
 }
 
 const ANTHROPIC_ID = /^[A-Za-z0-9_-]+$/;
