@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
+import { messageStart } from '../../../test/support/anthropic-events.js';
 import { TranslationError } from '../../core/errors.js';
 import type { TranslateOptions } from '../../core/options.js';
 import { createAnthropicToOpenAIStream } from './stream-to-openai.js';
@@ -14,19 +15,7 @@ function run(events: unknown[], options: TranslateOptions = OPTS) {
   return { out, losses: t.losses };
 }
 
-const start = (usage: Record<string, unknown> = { input_tokens: 10, output_tokens: 1 }) => ({
-  type: 'message_start',
-  message: {
-    id: 'msg_1',
-    type: 'message',
-    role: 'assistant',
-    model: 'claude-x',
-    content: [],
-    stop_reason: null,
-    stop_sequence: null,
-    usage,
-  },
-});
+const start = (usage: Record<string, unknown> = { input_tokens: 10, output_tokens: 1 }) => messageStart(usage);
 const stop = (stop_reason: string, output_tokens = 5, extra: Record<string, unknown> = {}) => [
   { type: 'message_delta', delta: { stop_reason, stop_sequence: null, ...extra }, usage: { output_tokens } },
   { type: 'message_stop' },

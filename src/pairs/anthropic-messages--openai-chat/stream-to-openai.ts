@@ -1,11 +1,13 @@
-import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { OnceLossCollector } from '../../core/once-loss-collector.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { statusForAnthropicErrorType } from '../../formats/anthropic-messages/errors.js';
-import { ANTHROPIC_MESSAGE_KEYS } from '../../formats/anthropic-messages/message-keys.js';
 import { isServerToolBlockType } from '../../formats/anthropic-messages/server-tools.js';
+import {
+  badAnthropicStream as bad,
+  createAnthropicStreamDriver,
+} from '../../formats/anthropic-messages/stream-driver.js';
 import { OPENAI_DONE, type OpenAIStreamEvent } from '../../formats/openai-chat/codec.js';
 import { openaiErrorBody } from '../../formats/openai-chat/errors.js';
 import { SERVER_BLOCK_LEFT_OUT, STOP_SEQUENCE_LEFT_OUT, THINKING_LEFT_OUT } from './extensions.js';
@@ -61,29 +63,6 @@ interface Block {
   text: string;
 }
 
-/** fields of the message in `message_start` that are carried (or belong to the stream's own bookkeeping) */
-const MESSAGE_KEYS = ANTHROPIC_MESSAGE_KEYS;
-const MESSAGE_DELTA_KEYS = new Set(['stop_reason', 'stop_sequence', 'stop_details', 'container']);
-/** top-level keys of each event type that are carried */
-const EVENT_KEYS = new Map<unknown, ReadonlySet<string>>([
-  ['content_block_start', new Set(['type', 'index', 'content_block'])],
-  ['content_block_delta', new Set(['type', 'index', 'delta'])],
-  ['content_block_stop', new Set(['type', 'index'])],
-  ['message_delta', new Set(['type', 'delta', 'usage'])],
-  ['message_stop', new Set(['type'])],
-]);
-
-const KNOWN_EVENTS = new Set([
-  'message_start',
-  'content_block_start',
-  'content_block_delta',
-  'content_block_stop',
-  'message_delta',
-  'message_stop',
-  'ping',
-  'error',
-]);
-
 export function createAnthropicToOpenAIStream(
   options: TranslateOptions = {},
 ): StreamTranslator<unknown, OpenAIStreamEvent> {
@@ -96,29 +75,16 @@ export function createAnthropicToOpenAIStream(
   let id = options.id ?? '';
   let model = options.model ?? '';
 
-  let state: 'before' | 'open' | 'done' = 'before';
   const blocks = new Map<number, Block>();
   let toolCount = 0;
   /** once a thinking, server tool or cited block was seen, text also goes into `content_blocks`, as in the non-stream translation */
   let mirrorText = false;
-  let stopReason: unknown = null;
-  let stopSequence: unknown = null;
-  let refusal: string | undefined;
   /** length of the joined `content` sent so far (annotation offsets count in it) */
   let textLength = 0;
   /** url_citation annotations, sent in one chunk before the finish chunk */
   const annotations: JsonObject[] = [];
-  let usage: JsonObject = {};
 
   const lossOnce = (path: string, reason: string): void => losses.add(path, reason);
-
-  /** report keys of `obj` outside `known` that carry something (not null) */
-  const lossUnknown = (obj: JsonObject, known: ReadonlySet<string>, path: string): void => {
-    for (const key in obj) {
-      if (!known.has(key) && obj[key] !== null && obj[key] !== undefined)
-        lossOnce(path === '' ? key : `${path}.${key}`, 'field has no OpenAI chat equivalent');
-    }
-  };
 
   /** usage from message_start / message_delta: cumulative, overwritten; what cannot be carried is a loss */
   const takeUsage = (u: JsonObject): void => {
@@ -135,18 +101,6 @@ export function createAnthropicToOpenAIStream(
     choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
   });
 
-  const bad = (message: string): never => {
-    throw new TranslationError('upstream', `Anthropic stream: ${message}`);
-  };
-
-  const blockAt = (event: JsonObject): [number, Block] => {
-    const index = event.index;
-    if (typeof index !== 'number') return bad(`${String(event.type)} without an index`);
-    const block = blocks.get(index);
-    if (!block?.open) return bad(`${String(event.type)} for block ${index}, which is not open`);
-    return [index, block];
-  };
-
   const errorChunk = (error: unknown): OpenAIStreamEvent => {
     const e = isRecord(error) ? error : {};
     const type = typeof e.type === 'string' ? e.type : 'api_error';
@@ -158,27 +112,15 @@ export function createAnthropicToOpenAIStream(
     return openaiErrorBody(status, message, { type: mapped.type, code });
   };
 
-  function messageStart(event: JsonObject): Chunk[] {
-    if (state !== 'before') return bad('a second message_start');
-    const message = isRecord(event.message) ? event.message : bad('message_start without a message');
+  function messageStart(message: JsonObject): Chunk[] {
     // the same defaults as the non-stream translation (response-to-openai.ts)
     if (options.id === undefined) id = typeof message.id === 'string' ? `chatcmpl-${message.id}` : 'chatcmpl-0';
     if (options.model === undefined)
       model = typeof message.model === 'string' ? message.model : (options.context?.clientModel ?? '');
-    lossUnknown(message, MESSAGE_KEYS, '');
-    if (isRecord(message.usage)) {
-      usage = { ...message.usage };
-      takeUsage(message.usage);
-    }
-    state = 'open';
     return [chunk({ role: 'assistant', content: '' })];
   }
 
-  function blockStart(event: JsonObject): Chunk[] {
-    const index = event.index;
-    if (typeof index !== 'number' || blocks.has(index))
-      return bad('content_block_start with a missing or repeated index');
-    const cb = isRecord(event.content_block) ? event.content_block : bad('content_block_start without a content_block');
+  function blockStart(index: number, cb: JsonObject): Chunk[] {
     const path = `content[${index}]`;
     switch (cb.type) {
       case 'text': {
@@ -302,9 +244,7 @@ export function createAnthropicToOpenAIStream(
     return out;
   }
 
-  function blockDelta(event: JsonObject): Chunk[] {
-    const [index, block] = blockAt(event);
-    const delta = isRecord(event.delta) ? event.delta : bad('content_block_delta without a delta');
+  function blockDelta(index: number, block: Block, delta: JsonObject): Chunk[] {
     const path = `content[${index}]`;
     switch (delta.type) {
       case 'text_delta':
@@ -344,29 +284,8 @@ export function createAnthropicToOpenAIStream(
     }
   }
 
-  function messageDelta(event: JsonObject): Chunk[] {
-    const delta = isRecord(event.delta) ? event.delta : {};
-    lossUnknown(delta, MESSAGE_DELTA_KEYS, '');
-    if (delta.stop_reason !== undefined && delta.stop_reason !== null) stopReason = delta.stop_reason;
-    if (delta.stop_sequence !== undefined) stopSequence = delta.stop_sequence;
-    if (isRecord(delta.stop_details)) {
-      // as in the non-stream translation: the refusal explanation -> `refusal`, the category is lost
-      const sd = delta.stop_details;
-      if (sd.type === 'refusal' && typeof sd.explanation === 'string') refusal = sd.explanation;
-      if (sd.category !== undefined && sd.category !== null)
-        lossOnce('stop_details.category', 'refusal categories have no Chat Completions equivalent');
-    }
-    if (delta.container !== undefined && delta.container !== null)
-      lossOnce('container', 'container has no OpenAI chat equivalent');
-    if (isRecord(event.usage)) {
-      takeUsage(event.usage);
-      // message_delta usage is cumulative: overwrite, never add
-      for (const [k, v] of Object.entries(event.usage)) if (v !== null && v !== undefined) usage[k] = v;
-    }
-    return [];
-  }
-
   function messageStop(): OpenAIStreamEvent[] {
+    const { stopReason, stopSequence, refusal, usage } = driver.tally;
     const lossReason = anthropicStopReasonLoss(stopReason);
     if (lossReason !== undefined) lossOnce('stop_reason', lossReason);
     const finish = anthropicStopReasonToOpenAI(stopReason) ?? (toolCount > 0 ? 'tool_calls' : 'stop');
@@ -389,46 +308,33 @@ export function createAnthropicToOpenAIStream(
         usage: anthropicUsageToOpenAI(usage, !compliant),
       });
     out.push(OPENAI_DONE);
-    state = 'done';
     return out;
   }
 
-  function push(input: unknown): OpenAIStreamEvent[] {
-    if (state === 'done') return [];
-    const event = isRecord(input) ? input : bad('event is not an object');
-    const type = event.type;
-    if (type === 'error') {
-      state = 'done';
-      return [errorChunk(event.error)];
-    }
-    if (type === 'ping') return [];
-    if (type === 'message_start') return messageStart(event);
-    if (state === 'before') return bad(`${String(type)} before message_start`);
-    const known = EVENT_KEYS.get(type);
-    if (known !== undefined) lossUnknown(event, known, '');
-    switch (type) {
-      case 'content_block_start':
-        return blockStart(event);
-      case 'content_block_delta':
-        return blockDelta(event);
-      case 'content_block_stop':
-        return blockStop(...blockAt(event));
-      case 'message_delta':
-        return messageDelta(event);
-      case 'message_stop':
-        return messageStop();
-      default:
-        if (!KNOWN_EVENTS.has(String(type)))
-          lossOnce(`events.${String(type)}`, `stream event type ${JSON.stringify(type)} has no OpenAI chat equivalent`);
-        return [];
-    }
-  }
+  const driver = createAnthropicStreamDriver<Block, OpenAIStreamEvent>({
+    blocks,
+    isOpen: (block) => block.open,
+    losses,
+    reasons: {
+      field: 'field has no OpenAI chat equivalent',
+      target: 'OpenAI chat',
+      container: 'container has no OpenAI chat equivalent',
+      refusalCategory: 'refusal categories have no Chat Completions equivalent',
+    },
+    messageStart,
+    blockStart,
+    blockDelta,
+    blockStop,
+    messageStop,
+    error: (error) => [errorChunk(error)],
+    usage: takeUsage,
+  });
 
   return {
-    push,
+    push: driver.push,
     end() {
-      if (state === 'done') return [];
-      state = 'done';
+      if (driver.done) return [];
+      driver.finish();
       return [openaiErrorBody(502, 'upstream stream ended before message_stop', { type: 'server_error', code: null })];
     },
     get losses() {
