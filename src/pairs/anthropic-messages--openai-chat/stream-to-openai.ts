@@ -61,7 +61,16 @@ interface Block {
   citations: unknown[];
   /** text blocks, before `content_blocks` mirrors text: the text so far (sent whole when the mirroring starts) */
   text: string;
+  /** text blocks: text went out that `content_blocks` can no longer repeat (past {@link MIRROR_TEXT_LIMIT}) */
+  unmirrored: boolean;
 }
+
+/**
+ * How much text (UTF-16 units, all blocks) is kept for `content_blocks` before it mirrors text. Past it the kept
+ * text is let go, so a long text-only stream holds no more than this; if the mirroring starts later, those blocks
+ * are missing from `content_blocks` (in `content` only) and each is a reported loss.
+ */
+export const MIRROR_TEXT_LIMIT = 1 << 20;
 
 export function createAnthropicToOpenAIStream(
   options: TranslateOptions = {},
@@ -79,6 +88,8 @@ export function createAnthropicToOpenAIStream(
   let toolCount = 0;
   /** once a thinking, server tool or cited block was seen, text also goes into `content_blocks`, as in the non-stream translation */
   let mirrorText = false;
+  /** text kept for a later mirroring, in UTF-16 units; -1 once it passed the limit and was let go */
+  let keptText = 0;
   /** length of the joined `content` sent so far (annotation offsets count in it) */
   let textLength = 0;
   /** url_citation annotations, sent in one chunk before the finish chunk */
@@ -185,7 +196,16 @@ export function createAnthropicToOpenAIStream(
   }
 
   function newBlock(kind: Block['kind']): Block {
-    return { kind, toolIndex: -1, argsSent: false, open: true, textStart: 0, citations: [], text: '' };
+    return {
+      kind,
+      toolIndex: -1,
+      argsSent: false,
+      open: true,
+      textStart: 0,
+      citations: [],
+      text: '',
+      unmirrored: false,
+    };
   }
 
   /** `content_blocks` mirrors text from now on: the text blocks sent so far go out whole, once */
@@ -194,6 +214,11 @@ export function createAnthropicToOpenAIStream(
     mirrorText = true;
     const out: Chunk[] = [];
     for (const [index, block] of blocks) {
+      if (block.unmirrored)
+        lossOnce(
+          `content[${index}]`,
+          `text sent before the content_blocks extension started is over ${MIRROR_TEXT_LIMIT} characters: it is in content only`,
+        );
       if (block.kind !== 'text' || block.text === '') continue;
       out.push(chunk({ content_blocks: [{ index, content_block: { type: 'text', text: block.text } }] }));
       block.text = '';
@@ -205,8 +230,26 @@ export function createAnthropicToOpenAIStream(
     if (text === '') return [];
     textLength += text.length;
     if (mirrorText) return [chunk({ content: text, content_blocks: [{ index, delta: { text } }] })];
-    if (!compliant) block.text += text;
+    if (!compliant) keepText(block, text);
     return [chunk({ content: text })];
+  }
+
+  /** keep text for a later mirroring, up to the limit; past it, let every kept text go */
+  function keepText(block: Block, text: string): void {
+    if (keptText >= 0 && keptText + text.length <= MIRROR_TEXT_LIMIT) {
+      block.text += text;
+      keptText += text.length;
+      return;
+    }
+    if (keptText >= 0) {
+      keptText = -1;
+      for (const b of blocks.values())
+        if (b.text !== '') {
+          b.text = '';
+          b.unmirrored = true;
+        }
+    }
+    block.unmirrored = true;
   }
 
   /** a text block ended: its web-search citations become url_citation annotations over the block's range */
