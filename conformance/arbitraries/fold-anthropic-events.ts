@@ -49,6 +49,8 @@ export function foldAnthropicEvents(events: readonly unknown[]): Folded<Record<s
         else if (d.type === 'thinking_delta')
           block.thinking = `${String(block.thinking ?? '')}${String(d.thinking ?? '')}`;
         else if (d.type === 'signature_delta') block.signature = String(d.signature ?? '');
+        else if (d.type === 'citations_delta')
+          block.citations = [...(Array.isArray(block.citations) ? block.citations : []), d.citation];
         else if (d.type === 'input_json_delta')
           partialJson.set(i, `${partialJson.get(i) ?? ''}${String(d.partial_json ?? '')}`);
         break;

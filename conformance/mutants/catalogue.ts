@@ -137,8 +137,8 @@ export const CATALOGUE: readonly Mutant[] = [
     edits: [
       {
         file: `${PAIR}/stream-to-openai.ts`,
-        search: 'return [errorChunk(event.error)];',
-        replace: "return [chunk({}, 'stop'), OPENAI_DONE];",
+        search: 'error: (error) => [errorChunk(error)],',
+        replace: "error: () => [chunk({}, 'stop'), OPENAI_DONE],",
       },
     ],
     tests: [SCENARIOS],
@@ -161,9 +161,9 @@ export const CATALOGUE: readonly Mutant[] = [
     description: 'OpenAI prompt_tokens is taken from Anthropic input_tokens alone, leaving out cache reads and writes',
     edits: [
       {
-        file: `${PAIR}/map-usage.ts`,
-        search: 'const prompt = num(u.input_tokens) + read + (write ?? 0);',
-        replace: 'const prompt = num(u.input_tokens);',
+        file: 'src/formats/openai-chat/usage.ts',
+        search: 'prompt: num(u.input_tokens) + read + write,',
+        replace: 'prompt: num(u.input_tokens),',
       },
     ],
     tests: [`${PAIR}/map-usage.test.ts`, `${PROPERTIES}/usage-totals.test.ts`],
@@ -348,9 +348,9 @@ export const CATALOGUE: readonly Mutant[] = [
       'Responses input_tokens (which includes the cache) becomes Anthropic input_tokens as it is: cached tokens are counted twice',
     edits: [
       {
-        file: `${RESPONSES}/map-usage.ts`,
-        search: 'input_tokens: Math.max(0, num(u.input_tokens) - read - write),',
-        replace: 'input_tokens: num(u.input_tokens),',
+        file: 'src/formats/openai-chat/usage.ts',
+        search: 'input_tokens: Math.max(0, num(usage[names.prompt]) - read - write),',
+        replace: 'input_tokens: num(usage[names.prompt]),',
       },
     ],
     tests: [`${RESPONSES}/map-usage.test.ts`, `${PROPERTIES}/usage-totals.test.ts`],

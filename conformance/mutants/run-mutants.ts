@@ -103,7 +103,7 @@ function runTests(dir: string, tests: readonly string[], filter?: string): Promi
         '1',
         '--reporter',
         'dot',
-        ...(filter === undefined ? [] : ['-t', filter]),
+        ...(filter === undefined ? [] : [`--testNamePattern=${filter}`]),
         ...tests,
       ],
       {

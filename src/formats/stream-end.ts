@@ -54,18 +54,25 @@ export function statelessRule(terminal: string, verdict: (event: unknown) => Str
   return {
     terminal,
     track() {
-      let state: StreamEndState = 'open';
-      return {
-        see(event) {
-          if (isFinal(state)) return state;
-          const v = verdict(event);
-          if (v !== 'open') state = v;
-          return state;
-        },
-        get state() {
-          return state;
-        },
-      };
+      return trackState((state, event) => {
+        if (isFinal(state)) return state;
+        const v = verdict(event);
+        return v !== 'open' ? v : state;
+      });
+    },
+  };
+}
+
+/** A tracker whose state after each event is `next(state, event)`, from `open`. */
+export function trackState(next: (state: StreamEndState, event: unknown) => StreamEndState): StreamEnd {
+  let state: StreamEndState = 'open';
+  return {
+    see(event) {
+      state = next(state, event);
+      return state;
+    },
+    get state() {
+      return state;
     },
   };
 }

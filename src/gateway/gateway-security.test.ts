@@ -4,6 +4,7 @@
  * reports, duplicate keys, /health, client keys, methods.
  */
 import { describe, expect, it } from 'vitest';
+import { messageStart } from '../../test/support/anthropic-events.js';
 import { encodeAnthropicEvent } from '../formats/anthropic-messages/codec.js';
 import { clientKeyCheck } from './client-keys.js';
 import type { GatewayConfig } from './config.js';
@@ -201,19 +202,7 @@ describe('upstream credential errors and configured secrets (item 1)', () => {
 
   it("a stream that carries a configured key ends with the client's error event before that chunk", async () => {
     const events = [
-      {
-        type: 'message_start',
-        message: {
-          id: 'msg_1',
-          type: 'message',
-          role: 'assistant',
-          model: 'claude-x',
-          content: [],
-          stop_reason: null,
-          stop_sequence: null,
-          usage: { input_tokens: 1, output_tokens: 1 },
-        },
-      },
+      messageStart({ input_tokens: 1, output_tokens: 1 }),
       { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
       { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'fine, ' } },
       { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: `the key is ${ANTHROPIC_KEY}` } },

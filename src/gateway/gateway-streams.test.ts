@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messageStart } from '../../test/support/anthropic-events.js';
 import { encodeAnthropicEvent } from '../formats/anthropic-messages/codec.js';
 import { encodeOpenAIEvent } from '../formats/openai-chat/codec.js';
 import type { GatewayConfig } from './config.js';
@@ -26,19 +27,7 @@ const OPENAI_STREAM = [
 ];
 
 const ANTHROPIC_STREAM: Record<string, unknown>[] = [
-  {
-    type: 'message_start',
-    message: {
-      id: 'msg_up',
-      type: 'message',
-      role: 'assistant',
-      model: 'claude-x',
-      content: [],
-      stop_reason: null,
-      stop_sequence: null,
-      usage: { input_tokens: 5, output_tokens: 1 },
-    },
-  },
+  messageStart({ input_tokens: 5, output_tokens: 1 }, 'msg_up'),
   { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
   { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Hi' } },
   { type: 'content_block_stop', index: 0 },

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { messageStart } from '../../test/support/anthropic-events.js';
 import { bytesOf } from '../../test/support/stream-test-utils.js';
 import { TranslationError } from '../core/errors.js';
 import { encodeAnthropicEvents } from '../formats/anthropic-messages/codec.js';
@@ -12,19 +13,7 @@ import { encodeSSE, encodeSSEComment } from '../wire/sse/encode-sse.js';
 import { MAX_HELD_BYTES, watchPassThrough } from './pass-through-watcher.js';
 
 const ANTHROPIC = [
-  {
-    type: 'message_start',
-    message: {
-      id: 'msg_1',
-      type: 'message',
-      role: 'assistant',
-      model: 'claude-x',
-      content: [],
-      stop_reason: null,
-      stop_sequence: null,
-      usage: { input_tokens: 3, output_tokens: 1 },
-    },
-  },
+  messageStart({ input_tokens: 3, output_tokens: 1 }),
   { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
   { type: 'ping' },
   { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Héllo 🌍' } },

@@ -114,7 +114,11 @@ describe('composed routes through the hub', () => {
     t.end();
     expect(t.losses).toEqual([
       { path: 'system_fingerprint', reason: 'system_fingerprint has no Anthropic equivalent' },
-      { path: 'content[0].citations', reason: 'Gemini parts carry no citations (in anthropic-messages -> gemini)' },
+      {
+        // the citation itself becomes Gemini grounding; the quoted text has no Gemini field
+        path: 'content[0].citations[0]',
+        reason: 'cited_text, encrypted_index: no Gemini grounding field (in anthropic-messages -> gemini)',
+      },
     ]);
   });
 

@@ -20,6 +20,30 @@ describe('checkGeminiRequest', () => {
     expect(checkGeminiRequest(body)).toEqual([]);
   });
 
+  it('accepts the grounding tools as Gemini does, with only their own settings', () => {
+    const range = { startTime: '2026-01-01T00:00:00Z', endTime: '2026-02-01T00:00:00Z' };
+    expect(
+      checkGeminiRequest({
+        contents,
+        tools: [{ googleSearch: {} }, { urlContext: {} }, { googleSearch: { timeRangeFilter: range } }],
+      }),
+    ).toEqual([]);
+    expect(
+      paths({
+        contents,
+        tools: [
+          { googleSearch: { maxUses: 2 } },
+          { urlContext: { allowedDomains: ['a.example'] } },
+          { googleSearch: { timeRangeFilter: { startTime: range.startTime } } },
+        ],
+      }),
+    ).toEqual([
+      'tools[0].googleSearch.maxUses',
+      'tools[1].urlContext.allowedDomains',
+      'tools[2].googleSearch.timeRangeFilter',
+    ]);
+  });
+
   it('rejects enum on schemas that are not STRING (nested too), and on schemas without a type', () => {
     const schema = {
       type: 'OBJECT',

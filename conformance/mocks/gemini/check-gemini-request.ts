@@ -10,7 +10,8 @@ import type { RuleViolation } from '../mock-types.js';
  * function declaration schemas use only Gemini's Schema subset (no `$ref`, `additionalProperties`,
  * `const`, `oneOf`, …), `enum` only on STRING schemas, and an OBJECT's `properties` may not be empty;
  * at most 5 `stopSequences` (`GenerationConfig.stopSequences`); `thinkingBudget` and `thinkingLevel`
- * are exclusive; a replayed `functionCall` is whole (a name, no `partialArgs` / `willContinue`).
+ * are exclusive; a replayed `functionCall` is whole (a name, no `partialArgs` / `willContinue`); the grounding tools
+ * (`googleSearch`, `urlContext`) take only their own settings.
  */
 
 /** `FunctionDeclaration.name` (Gemini API reference). */
@@ -115,9 +116,38 @@ function checkHistoryCall(call: Record<string, unknown>, path: string, out: Rule
       out.push({ path: `${path}.${key}`, message: `${key} belongs to a streamed answer, not to a request` });
 }
 
+/**
+ * The grounding tools' settings (Gemini API `Tool.GoogleSearch`: only `timeRangeFilter`, an `Interval` whose start
+ * and end go together; `Tool.UrlContext`: none). The spec leaves them open objects; the service rejects other names.
+ */
+const GROUNDING_TOOL_FIELDS: ReadonlyMap<string, { proto: string; fields: ReadonlySet<string> }> = new Map([
+  ['googleSearch', { proto: 'google_search', fields: new Set(['timeRangeFilter']) }],
+  ['urlContext', { proto: 'url_context', fields: new Set<string>() }],
+]);
+
+function checkGroundingTool(t: Record<string, unknown>, i: number, out: RuleViolation[]): void {
+  for (const [key, { proto, fields }] of GROUNDING_TOOL_FIELDS) {
+    const settings = t[key];
+    if (!isRecord(settings)) continue;
+    for (const name of Object.keys(settings))
+      if (!fields.has(name))
+        out.push({
+          path: `tools[${i}].${key}.${name}`,
+          message: `Invalid JSON payload received. Unknown name "${name}" at 'tools[${i}].${proto}': Cannot find field.`,
+        });
+    const range = settings.timeRangeFilter;
+    if (isRecord(range) && (range.startTime === undefined) !== (range.endTime === undefined))
+      out.push({
+        path: `tools[${i}].${key}.timeRangeFilter`,
+        message: 'time_range_filter needs both start_time and end_time',
+      });
+  }
+}
+
 function checkTools(tools: unknown, out: RuleViolation[]): void {
   if (!Array.isArray(tools)) return;
   tools.forEach((t, i) => {
+    if (isRecord(t)) checkGroundingTool(t, i, out);
     if (!isRecord(t) || !Array.isArray(t.functionDeclarations)) return;
     t.functionDeclarations.forEach((d, j) => {
       const at = `tools[${i}].functionDeclarations[${j}]`;

@@ -2,6 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 import type { RequestContext, TranslateOptions } from '../../core/options.js';
+import { requireObjectBody } from '../../core/require.js';
 
 /**
  * The request body of a client that sends Anthropic's Messages body but names the model in the URL (Bedrock
@@ -46,10 +47,16 @@ export function takeUrlModel(
   body: unknown,
   options: TranslateOptions,
 ): { model: string; clientModel: string; rest: JsonObject } {
-  if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
+  requireObjectBody(body);
+  const model = urlModel(body, options);
+  const { model: bodyModel, ...rest } = body;
+  return { model, clientModel: typeof bodyModel === 'string' ? bodyModel : model, rest };
+}
+
+/** The model of an Anthropic request bound for an upstream that takes it in the URL: `options.model`, else the body's. */
+export function urlModel(body: JsonObject, options: TranslateOptions): string {
   const model = options.model ?? body.model;
   if (typeof model !== 'string' || model === '')
     throw new TranslationError('invalid_input', 'model is required', { path: 'model' });
-  const { model: bodyModel, ...rest } = body;
-  return { model, clientModel: typeof bodyModel === 'string' ? bodyModel : model, rest };
+  return model;
 }

@@ -3,9 +3,10 @@ import { isRecord } from '../../core/narrow.js';
 import {
   createEventStreamDecoder,
   createEventStreamDecodeStream,
+  createFrameEncodeStream,
   type EventStreamMessage,
-  encodeEventFrame,
   encodeExceptionFrame,
+  encodeFrame,
   encodeFrames,
   framePayload,
   headerString,
@@ -70,8 +71,7 @@ function converseFrame(event: unknown): Uint8Array | { eventType: string; payloa
 
 /** `{ name: payload }` -> one frame (an exception frame when the name ends in `Exception`). */
 export function encodeConverseEvent(event: unknown): Uint8Array {
-  const f = converseFrame(event);
-  return f instanceof Uint8Array ? f : encodeEventFrame(f.eventType, f.payload);
+  return encodeFrame(converseFrame(event));
 }
 
 /** Several Converse events as one piece of bytes. */
@@ -80,11 +80,7 @@ export function encodeConverseEvents(events: readonly unknown[]): Uint8Array {
 }
 
 export function createConverseEncodeStream(): TransformStream<ConverseStreamEvent, Uint8Array> {
-  return new TransformStream<ConverseStreamEvent, Uint8Array>({
-    transform(event, controller) {
-      controller.enqueue(encodeConverseEvent(event));
-    },
-  });
+  return createFrameEncodeStream<ConverseStreamEvent>(converseFrame);
 }
 
 export const bedrockConverseCodec: FormatCodec<ConverseStreamEvent> & SyncByteCodec<ConverseStreamEvent> = {

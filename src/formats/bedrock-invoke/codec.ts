@@ -4,9 +4,10 @@ import { base64ToBytes, bytesToBase64 } from '../../wire/base64.js';
 import {
   createEventStreamDecoder,
   createEventStreamDecodeStream,
+  createFrameEncodeStream,
   type EventStreamMessage,
-  encodeEventFrame,
   encodeExceptionFrame,
+  encodeFrame,
   encodeFrames,
   framePayload,
   headerString,
@@ -87,8 +88,7 @@ function invokeFrame(event: unknown): Uint8Array | { eventType: string; payload:
 
 /** One event as one frame. */
 export function encodeBedrockInvokeEvent(event: unknown): Uint8Array {
-  const f = invokeFrame(event);
-  return f instanceof Uint8Array ? f : encodeEventFrame(f.eventType, f.payload);
+  return encodeFrame(invokeFrame(event));
 }
 
 /** Several events as one piece of bytes. */
@@ -98,11 +98,7 @@ export function encodeBedrockInvokeEvents(events: readonly unknown[]): Uint8Arra
 
 /** Anthropic events -> bytes */
 export function createBedrockInvokeEncodeStream(): TransformStream<BedrockInvokeEvent, Uint8Array> {
-  return new TransformStream<BedrockInvokeEvent, Uint8Array>({
-    transform(event, controller) {
-      controller.enqueue(encodeBedrockInvokeEvent(event));
-    },
-  });
+  return createFrameEncodeStream<BedrockInvokeEvent>(invokeFrame);
 }
 
 export const bedrockInvokeCodec: FormatCodec<BedrockInvokeEvent> & SyncByteCodec<BedrockInvokeEvent> = {

@@ -1,5 +1,5 @@
 import { isRecord } from '../../core/narrow.js';
-import { FinishedIndexes, type StreamEnd, type StreamEndRule, type StreamEndState, seeIndexed } from '../stream-end.js';
+import { FinishedIndexes, type StreamEnd, type StreamEndRule, seeIndexed, trackState } from '../stream-end.js';
 
 /**
  * How a Gemini stream ends (docs/wire-formats.md#gemini-stream). Gemini has no terminator: the stream may end once every
@@ -10,22 +10,12 @@ export const geminiStreamEnd: StreamEndRule = {
   terminal: 'a finishReason',
   track(): StreamEnd {
     const candidates = new FinishedIndexes();
-    let state: StreamEndState = 'open';
-    const next = (event: unknown): StreamEndState => {
+    return trackState((state, event) => {
       if (state === 'failed' || !isRecord(event)) return state;
       if (event.error !== undefined) return 'failed';
       if (isRecord(event.promptFeedback) && event.promptFeedback.blockReason !== undefined) return 'complete';
       seeIndexed(candidates, event.candidates, (c) => typeof c.finishReason === 'string');
       return candidates.allFinished ? 'complete' : state;
-    };
-    return {
-      see(event) {
-        state = next(event);
-        return state;
-      },
-      get state() {
-        return state;
-      },
-    };
+    });
   },
 };

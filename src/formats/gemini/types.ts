@@ -165,7 +165,19 @@ export interface GeminiCandidate {
   finishReason?: GeminiFinishReason;
   finishMessage?: string;
   index: number;
+  groundingMetadata?: GeminiGroundingMetadata;
 }
+
+/** Google Search grounding of a candidate (docs/wire-formats.md#gemini-grounding), the parts crosswire writes. */
+// a type alias, not an interface: it must fit the generated `{[key: string]: unknown}` of the spec's candidate
+export type GeminiGroundingMetadata = {
+  webSearchQueries?: string[];
+  groundingChunks?: Array<{ web: { uri: string; title?: string } }>;
+  groundingSupports?: Array<{
+    segment: { startIndex: number; endIndex: number; text: string };
+    groundingChunkIndices: number[];
+  }>;
+};
 
 export interface GeminiResponse {
   candidates: GeminiCandidate[];

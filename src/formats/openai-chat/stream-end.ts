@@ -1,12 +1,5 @@
 import { isRecord } from '../../core/narrow.js';
-import {
-  FinishedIndexes,
-  isFinal,
-  type StreamEnd,
-  type StreamEndRule,
-  type StreamEndState,
-  seeIndexed,
-} from '../stream-end.js';
+import { FinishedIndexes, isFinal, type StreamEnd, type StreamEndRule, seeIndexed, trackState } from '../stream-end.js';
 import { isOpenAIErrorEvent, OPENAI_DONE } from './events.js';
 
 /**
@@ -24,8 +17,7 @@ export const openaiStreamEnd: StreamEndRule = {
   track(options = {}): StreamEnd {
     const choices = new FinishedIndexes();
     let usage = false;
-    let state: StreamEndState = 'open';
-    const next = (event: unknown): StreamEndState => {
+    return trackState((state, event) => {
       if (isFinal(state)) return state;
       if (event === OPENAI_DONE) return 'done';
       if (isOpenAIErrorEvent(event)) return 'failed';
@@ -33,16 +25,7 @@ export const openaiStreamEnd: StreamEndRule = {
       seeIndexed(choices, event.choices, (c) => typeof c.finish_reason === 'string');
       if (isRecord(event.usage)) usage = true;
       return choices.allFinished && (usage || !options.includeUsage) ? 'complete' : state;
-    };
-    return {
-      see(event) {
-        state = next(event);
-        return state;
-      },
-      get state() {
-        return state;
-      },
-    };
+    });
   },
 };
 

@@ -4,7 +4,10 @@ import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
 import { isRecord, isStringArray } from '../../core/narrow.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
+import { requireObjectBody } from '../../core/require.js';
 import { betaNames } from '../../formats/anthropic-messages/betas.js';
+import { ANTHROPIC_COMMON_REQUEST_KEYS } from '../../formats/anthropic-messages/message-keys.js';
+import { urlModel } from '../../formats/anthropic-messages/url-model-body.js';
 import { bedrockConverseTarget } from '../../formats/bedrock-converse/target.js';
 import {
   BLANK_CONVERSE_TEXT_LOSS,
@@ -20,20 +23,7 @@ export interface ConverseRequestContext extends RequestContext {
   upstreamPath: string;
 }
 
-const HANDLED = new Set([
-  'model',
-  'max_tokens',
-  'messages',
-  'system',
-  'stop_sequences',
-  'stream',
-  'temperature',
-  'top_p',
-  'top_k',
-  'tools',
-  'tool_choice',
-  'thinking',
-]);
+const HANDLED = new Set([...ANTHROPIC_COMMON_REQUEST_KEYS, 'top_k']);
 
 /**
  * Anthropic Messages request -> Bedrock Converse request (docs/wire-formats.md#bedrock-converse-request). The model goes into the
@@ -47,11 +37,9 @@ export function anthropicRequestToConverse(
   body: unknown,
   options: TranslateOptions = {},
 ): TranslationResult<Record<string, unknown>> {
-  if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
+  requireObjectBody(body);
   const losses = new LossCollector(options.strict);
-  const model = options.model ?? body.model;
-  if (typeof model !== 'string' || model === '')
-    throw new TranslationError('invalid_input', 'model is required', { path: 'model' });
+  const model = urlModel(body, options);
   const stream = body.stream === true;
   const docCounter = { n: 0 };
   const out: Record<string, unknown> = {};

@@ -2,6 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { isRecord } from '../../core/narrow.js';
 import { OnceLossCollector } from '../../core/once-loss-collector.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
+import { messageStartEvent } from '../../formats/anthropic-messages/message-events.js';
 import { anthropicTypeForBedrockException } from '../../formats/bedrock-invoke/anthropic-errors.js';
 import { converseStopToAnthropic, converseUsageToAnthropic } from './map-stop-reason-and-usage.js';
 
@@ -41,20 +42,14 @@ export function createConverseToAnthropicStream(options: TranslateOptions = {}):
   const start = (out: Event[]) => {
     if (started) return;
     started = true;
-    out.push({
-      type: 'message_start',
-      message: {
-        id: options.id ?? 'msg_bedrock',
-        type: 'message',
-        role: 'assistant',
-        model: options.model ?? options.context?.clientModel ?? 'bedrock',
-        content: [],
-        stop_reason: null,
-        stop_sequence: null,
-        stop_details: null,
-        usage: { input_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: 0 },
-      },
-    });
+    out.push(
+      messageStartEvent(
+        options.id ?? 'msg_bedrock',
+        options.model ?? options.context?.clientModel ?? 'bedrock',
+        { input_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: 0 },
+        { stop_details: null },
+      ),
+    );
   };
   const close = (out: Event[]) => {
     if (!open) return;

@@ -17,8 +17,7 @@ export function anthropicBlockToGeminiPart(
 ): GeminiPart | undefined {
   switch (block.type) {
     case 'text':
-      if (Array.isArray(block.citations) && block.citations.length > 0)
-        losses.add(`${path}.citations`, 'Gemini parts carry no citations');
+      // citations are the caller's: they become grounding metadata (map-grounding-to-gemini.ts)
       return { text: typeof block.text === 'string' ? block.text : '' };
     case 'thinking': {
       const text = typeof block.thinking === 'string' ? block.thinking : '';

@@ -61,8 +61,82 @@ const geminiBody = fc.oneof(
   ),
   fc.anything(),
 );
+/** Grounding metadata biased towards what the translators read (docs/wire-formats.md#gemini-grounding). */
+const groundingMetadata = fc.oneof(
+  fc.record(
+    {
+      webSearchQueries: fc.oneof(fc.array(fc.string(), { maxLength: 3 }), fc.anything()),
+      groundingChunks: fc.array(
+        fc.oneof(
+          fc.record({ web: fc.record({ uri: fc.oneof(fc.string(), fc.anything()), title: fc.anything() }) }),
+          fc.anything(),
+        ),
+        { maxLength: 3 },
+      ),
+      groundingSupports: fc.array(
+        fc.oneof(
+          fc.record({
+            segment: fc.record(
+              {
+                startIndex: fc.oneof(fc.integer({ min: -2, max: 40 }), fc.anything()),
+                endIndex: fc.integer({ min: -2, max: 40 }),
+                text: fc.anything(),
+                partIndex: fc.anything(),
+              },
+              { requiredKeys: [] },
+            ),
+            groundingChunkIndices: fc.array(fc.oneof(fc.nat(4), fc.anything()), { maxLength: 3 }),
+          }),
+          fc.anything(),
+        ),
+        { maxLength: 3 },
+      ),
+      searchEntryPoint: fc.anything(),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.anything(),
+);
+const citation = fc.oneof(
+  fc.record({
+    type: fc.constant('web_search_result_location'),
+    url: fc.oneof(fc.string(), fc.anything()),
+    title: fc.anything(),
+    cited_text: fc.anything(),
+    encrypted_index: fc.anything(),
+  }),
+  fc.anything(),
+);
 const block = fc.oneof(
   fc.record({ type: fc.constant('text'), text: fc.oneof(fc.string(), fc.anything()) }),
+  fc.record({
+    type: fc.constant('text'),
+    text: fc.string(),
+    citations: fc.oneof(fc.array(citation, { maxLength: 3 }), fc.anything()),
+  }),
+  fc.record({
+    type: fc.constant('server_tool_use'),
+    id: fc.string(),
+    name: fc.constantFrom('web_search', 'web_fetch'),
+    input: fc.anything(),
+  }),
+  fc.record({
+    type: fc.constant('web_search_tool_result'),
+    tool_use_id: fc.string(),
+    content: fc.oneof(
+      fc.array(
+        fc.record({
+          type: fc.constant('web_search_result'),
+          url: fc.anything(),
+          title: fc.anything(),
+          encrypted_content: fc.anything(),
+          page_age: fc.anything(),
+        }),
+        { maxLength: 3 },
+      ),
+      fc.anything(),
+    ),
+  }),
   fc.record({ type: fc.constant('tool_use'), id: fc.string(), name: fc.string(), input: fc.anything() }),
   fc.record({
     type: fc.constant('tool_result'),
@@ -104,13 +178,20 @@ describe('gemini pair properties', () => {
   });
   test.prop([
     fc.record({
-      candidates: fc.array(fc.record({ content: geminiContent, finishReason: fc.anything() }), { maxLength: 2 }),
+      candidates: fc.array(
+        fc.record(
+          { content: geminiContent, finishReason: fc.anything(), groundingMetadata },
+          { requiredKeys: ['content'] },
+        ),
+        { maxLength: 2 },
+      ),
       usageMetadata: fc.anything(),
     }),
-  ])('gemini response -> anthropic, and as stream chunks: only typed errors', (body) => {
+    fc.boolean(),
+  ])('gemini response -> anthropic, and as stream chunks: only typed errors', (body, grounded) => {
     onlyTypedErrors(() => geminiResponseToAnthropic(deepFreeze(body)));
     onlyTypedErrors(() => {
-      const t = createGeminiToAnthropicStream();
+      const t = createGeminiToAnthropicStream({ context: { geminiGrounding: grounded } });
       t.push(deepFreeze(body));
       t.end();
     });

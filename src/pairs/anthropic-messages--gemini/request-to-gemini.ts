@@ -2,7 +2,10 @@ import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import { isRecord, isStringArray } from '../../core/narrow.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
+import { requireObjectBody } from '../../core/require.js';
+import { ANTHROPIC_COMMON_REQUEST_KEYS } from '../../formats/anthropic-messages/message-keys.js';
 import { collectAnthropicToolNames } from '../../formats/anthropic-messages/tool-names.js';
+import { urlModel } from '../../formats/anthropic-messages/url-model-body.js';
 import { geminiTarget } from '../../formats/gemini/target.js';
 import type { GeminiGenerationConfig, GeminiPart, GeminiRequest } from '../../formats/gemini/types.js';
 import { convertAnthropicMessages } from './convert-anthropic-messages-to-gemini.js';
@@ -14,28 +17,18 @@ import { createGeminiToolNamer } from './map-tool-names.js';
 export interface GeminiRequestContext extends RequestContext {
   /** `/v1beta/models/{model}:generateContent` or `…:streamGenerateContent?alt=sse` */
   upstreamPath: string;
+  /**
+   * The request asked for Google Search grounding or URL context: a stream translation holds the answer's text
+   * until the grounding arrives, so that the search blocks can precede it and cited spans can be split off.
+   */
+  geminiGrounding?: boolean;
 }
 
 /** `generationConfig.stopSequences` holds "up to 5" sequences (Gemini GenerationConfig reference). */
 const MAX_STOP_SEQUENCES = 5;
 
 /** Keys read elsewhere or deliberately not carried with their own loss reason. */
-const HANDLED = new Set([
-  'model',
-  'max_tokens',
-  'messages',
-  'system',
-  'stop_sequences',
-  'stream',
-  'temperature',
-  'top_p',
-  'top_k',
-  'tools',
-  'tool_choice',
-  'thinking',
-  'output_config',
-  'cache_control',
-]);
+const HANDLED = new Set([...ANTHROPIC_COMMON_REQUEST_KEYS, 'top_k', 'output_config', 'cache_control']);
 
 /**
  * Anthropic Messages request -> Gemini `generateContent` request (docs/wire-formats.md#gemini-request, docs/wire-formats.md#cross-walk-roles-tools).
@@ -45,11 +38,9 @@ export function anthropicRequestToGemini(
   body: unknown,
   options: TranslateOptions = {},
 ): TranslationResult<GeminiRequest> {
-  if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
+  requireObjectBody(body);
   const losses = new LossCollector(options.strict);
-  const model = options.model ?? body.model;
-  if (typeof model !== 'string' || model === '')
-    throw new TranslationError('invalid_input', 'model is required', { path: 'model' });
+  const model = urlModel(body, options);
   const stream = body.stream === true;
 
   // tool names Gemini rejects are rewritten here and restored in responses and streams (context.toolNames)
@@ -104,6 +95,7 @@ export function anthropicRequestToGemini(
     upstreamPath: geminiTarget(model, stream).path,
   };
   if (names.map) context.toolNames = names.map;
+  if (out.tools?.some((t) => 'googleSearch' in t || 'urlContext' in t)) context.geminiGrounding = true;
   if (options.anthropicVersion) context.anthropicVersion = options.anthropicVersion;
   return { body: out, losses: losses.list, context };
 }

@@ -4,6 +4,7 @@ import { isRecord, type JsonObject } from '../../core/narrow.js';
 import type { TranslateOptions, TranslationResult } from '../../core/options.js';
 import { GeminiPartsConverter, MessageContentSink } from './convert-gemini-parts-to-anthropic.js';
 import { geminiFinishReasonToAnthropic } from './map-finish-reason.js';
+import { type Grounding, groundContent, readGrounding } from './map-grounding-to-anthropic.js';
 import { clientToolName } from './map-tool-names.js';
 import { type AnthropicUsageOut, geminiUsageToAnthropic } from './map-usage.js';
 
@@ -16,12 +17,22 @@ export interface AnthropicMessageOut {
   stop_reason: string;
   stop_sequence: null;
   stop_details: { type: 'refusal'; category: null; explanation: string | null } | null;
-  usage: AnthropicUsageOut;
+  usage: AnthropicUsageOut & { server_tool_use?: { web_search_requests: number } };
 }
 
 /** Top-level response keys that are read, or are breakdowns of what is read. */
 const RESPONSE_KEYS = new Set(['candidates', 'usageMetadata', 'modelVersion', 'responseId', 'promptFeedback']);
-const CANDIDATE_KEYS = new Set(['content', 'finishReason', 'index', 'finishMessage']);
+/** Candidate keys that are read (answers and stream chunks alike). */
+export const CANDIDATE_KEYS: ReadonlySet<string> = new Set([
+  'content',
+  'finishReason',
+  'index',
+  'finishMessage',
+  'groundingMetadata',
+  'urlContextMetadata',
+]);
+/** `urlContextMetadata` lists the URLs fetched and their status: Claude's web fetch result needs the page itself */
+export const URL_CONTEXT_LOSS = 'fetched URLs and their status have no Anthropic block';
 const CONTENT_KEYS = new Set(['role', 'parts']);
 const USAGE_KEYS = new Set([
   'promptTokenCount',
@@ -64,6 +75,7 @@ export function geminiResponseToAnthropic(
   const parts = new GeminiPartsConverter(sink, losses, scope);
   let stopReason: string = 'end_turn';
   let explanation: string | null = null;
+  let grounding: Grounding | undefined;
   const candidates = body.candidates;
   if (Array.isArray(candidates) && candidates.length > 0) {
     const c = candidates[0];
@@ -71,6 +83,8 @@ export function geminiResponseToAnthropic(
       throw new TranslationError('invalid_input', 'a candidate must be an object', { path: 'candidates[0]' });
     readCandidate(c, parts, losses);
     parts.finish();
+    if (isRecord(c.groundingMetadata))
+      grounding = readGrounding(c.groundingMetadata, 'candidates[0].groundingMetadata', losses);
     const mapped = geminiFinishReasonToAnthropic(c.finishReason, parts.hasFunctionCalls);
     if (mapped.loss) losses.add('candidates[0].finishReason', mapped.loss);
     stopReason = mapped.stopReason;
@@ -98,17 +112,28 @@ export function geminiResponseToAnthropic(
     type: 'message',
     role: 'assistant',
     model: anthropicModelName(options, body.modelVersion),
-    content: sink.content,
+    content: grounding ? groundContent(sink.content, grounding, scope) : sink.content,
     stop_reason: stopReason,
     stop_sequence: null,
     stop_details: stopReason === 'refusal' ? { type: 'refusal', category: null, explanation } : null,
-    usage: geminiUsageToAnthropic(body.usageMetadata),
+    usage: groundedUsage(geminiUsageToAnthropic(body.usageMetadata), grounding),
   };
   return { body: out, losses: losses.list, context: options.context ?? {} };
 }
 
+/** `usage.server_tool_use.web_search_requests`: one request per search query of the grounding. */
+export function groundedUsage(
+  usage: AnthropicUsageOut,
+  grounding: Grounding | undefined,
+): AnthropicMessageOut['usage'] {
+  return grounding && grounding.queries.length > 0
+    ? { ...usage, server_tool_use: { web_search_requests: grounding.queries.length } }
+    : usage;
+}
+
 function readCandidate(c: JsonObject, parts: GeminiPartsConverter, losses: LossCollector): void {
   losses.unknownKeys(c, CANDIDATE_KEYS, 'candidates[0]');
+  if (c.urlContextMetadata !== undefined) losses.add('candidates[0].urlContextMetadata', URL_CONTEXT_LOSS);
   if (c.content === undefined) return;
   if (!isRecord(c.content))
     throw new TranslationError('invalid_input', 'content must be an object', { path: 'candidates[0].content' });

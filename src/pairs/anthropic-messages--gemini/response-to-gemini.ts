@@ -6,6 +6,7 @@ import { ANTHROPIC_MESSAGE_KEYS } from '../../formats/anthropic-messages/message
 import type { GeminiCandidate, GeminiPart, GeminiResponse } from '../../formats/gemini/types.js';
 import { anthropicBlockToGeminiPart } from './convert-anthropic-block-to-gemini-part.js';
 import { anthropicStopReasonToGemini } from './map-finish-reason.js';
+import { GeminiGroundingBuilder } from './map-grounding-to-gemini.js';
 import { anthropicUsageToGemini } from './map-usage.js';
 import { placeThoughtSignatures } from './place-thought-signatures.js';
 
@@ -14,7 +15,8 @@ const MESSAGE_KEYS = ANTHROPIC_MESSAGE_KEYS;
 /**
  * Anthropic `Message` -> Gemini `GenerateContentResponse` (one candidate). Thinking signatures go where
  * Gemini puts them (`placeThoughtSignatures`): on the first functionCall after the thought, else on the
- * last text part.
+ * last text part. Web search blocks and citations become the candidate's `groundingMetadata`
+ * (`GeminiGroundingBuilder`).
  */
 export function anthropicResponseToGemini(
   body: unknown,
@@ -27,10 +29,13 @@ export function anthropicResponseToGemini(
   losses.unknownKeys(body, MESSAGE_KEYS, '');
   if (body.container !== undefined && body.container !== null) losses.add('container', 'Gemini has no containers');
   const parts: GeminiPart[] = [];
+  const grounding = new GeminiGroundingBuilder(losses);
   body.content.forEach((block, i) => {
     const path = `content[${i}]`;
     if (!isRecord(block)) throw new TranslationError('invalid_input', 'a content block must be an object', { path });
+    if (grounding.serverBlock(block, path)) return;
     const part = anthropicBlockToGeminiPart(block, path, losses);
+    if (part && block.type === 'text') grounding.text(part.text ?? '', block.citations, `${path}.citations`);
     if (part) parts.push(part);
   });
   const mapped = anthropicStopReasonToGemini(body.stop_reason);
@@ -40,6 +45,8 @@ export function anthropicResponseToGemini(
     finishReason: mapped.finishReason,
     index: 0,
   };
+  const groundingMetadata = grounding.metadata();
+  if (groundingMetadata) candidate.groundingMetadata = groundingMetadata;
   const explanation = isRecord(body.stop_details) ? body.stop_details.explanation : undefined;
   if (typeof explanation === 'string') candidate.finishMessage = explanation;
   const out: GeminiResponse = {

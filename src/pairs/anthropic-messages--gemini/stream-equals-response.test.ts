@@ -83,3 +83,60 @@ describe('gemini -> anthropic: the folded stream equals the translated whole res
     expect({ ...folded.message, stop_details: delta?.delta.stop_details }).toEqual(expected);
   });
 });
+
+/** Text with characters of every UTF-8 length, so byte offsets and string indexes differ. */
+const mixedText = fc
+  .array(fc.constantFrom('a', 'b', ' ', '.', 'é', '€', '😀'), { minLength: 1, maxLength: 12 })
+  .map((cs) => cs.join(''));
+const groundedPart: fc.Arbitrary<Part> = fc.oneof(
+  fc.record({ text: mixedText }),
+  fc.record({ text: mixedText, thought: fc.constant(true), thoughtSignature: sig }),
+  fc.record({ functionCall: fc.record({ name: fc.stringMatching(/^[a-z_]{1,8}$/), args: fc.constant({}) }) }),
+);
+
+describe('gemini -> anthropic, grounded: the folded stream equals the translated whole response', () => {
+  test.prop([
+    fc.array(groundedPart, { minLength: 1, maxLength: 5 }).map((ps) => ps.map(strip)),
+    fc.array(fc.nat({ max: 8 }), { maxLength: 4 }),
+    fc.array(fc.tuple(fc.nat({ max: 80 }), fc.nat({ max: 20 }), fc.nat({ max: 2 })), { maxLength: 4 }),
+    fc.array(fc.stringMatching(/^[a-z ]{1,10}$/), { maxLength: 2 }),
+  ])('any chunking, metadata spread over the chunks', (parts, cuts, spans, queries) => {
+    const groundingMetadata = {
+      webSearchQueries: queries,
+      groundingChunks: [
+        { web: { uri: 'https://a.example/', title: 'a.example' } },
+        { web: { uri: 'https://b.example/', title: 'b.example' } },
+        { web: { uri: 'https://c.example/' } },
+      ],
+      groundingSupports: spans.map(([start, len, chunk]) => ({
+        segment: { startIndex: start, endIndex: start + len },
+        groundingChunkIndices: [chunk],
+      })),
+      searchEntryPoint: { renderedContent: '<p>suggestions</p>' },
+    };
+    const usageMetadata = { promptTokenCount: 10, candidatesTokenCount: 5, totalTokenCount: 15 };
+    const context = { geminiGrounding: true };
+    const whole = {
+      candidates: [{ content: { role: 'model', parts }, finishReason: 'STOP', index: 0, groundingMetadata }],
+      usageMetadata,
+      responseId: 'r1',
+    };
+    const expected = geminiResponseToAnthropic(whole, { id: 'msg_p', context });
+    const t = createGeminiToAnthropicStream({ id: 'msg_p', context });
+    const events: unknown[] = [];
+    const groups = chunked(parts, cuts);
+    groups.forEach((g, i) => {
+      const last = i === groups.length - 1;
+      const candidate: Record<string, unknown> = { content: { role: 'model', parts: g }, index: 0 };
+      // the queries come early, the rest of the metadata with the last chunk (docs/wire-formats.md#gemini-grounding)
+      if (i === 0) candidate.groundingMetadata = { webSearchQueries: queries };
+      if (last) Object.assign(candidate, { finishReason: 'STOP', groundingMetadata });
+      events.push(...t.push({ candidates: [candidate], responseId: 'r1', ...(last ? { usageMetadata } : {}) }));
+    });
+    events.push(...t.end());
+    const folded = foldAnthropicEvents(events);
+    expect(folded.complete).toBe(true);
+    expect({ ...folded.message, stop_details: null }).toEqual(expected.body);
+    expect(t.losses).toEqual(expected.losses);
+  });
+});

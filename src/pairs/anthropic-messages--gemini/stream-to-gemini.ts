@@ -15,6 +15,7 @@ import type {
   GeminiResponse,
 } from '../../formats/gemini/types.js';
 import { anthropicStopReasonToGemini } from './map-finish-reason.js';
+import { GeminiGroundingBuilder } from './map-grounding-to-gemini.js';
 import { thoughtSignatureFor } from './map-thought-signature.js';
 import { anthropicUsageToGemini } from './map-usage.js';
 import { GEMINI_STREAMED_ARGUMENTS } from './request-to-anthropic.js';
@@ -27,8 +28,11 @@ interface OpenBlock {
   name?: string;
   json: string;
   thinking: boolean;
-  /** a thinking block's text so far: its thoughtSignature carries it (map-thought-signature.ts) */
+  /** a thinking or text block's text so far: a thoughtSignature carries a thought (map-thought-signature.ts), a
+   * grounding support a cited text */
   text: string;
+  /** a text block's citations (`citations_delta`) */
+  citations?: unknown[];
   signature?: string;
   /** a tool_use `input` already given in content_block_start (used when no input_json_delta follows) */
   input?: JsonObject;
@@ -52,6 +56,10 @@ interface OpenBlock {
  * willContinue: true}` part when the block starts (signed as the whole call would be), a `partialArgs` part per
  * `input_json_delta` that completes values, and an empty `functionCall {}` part ending the call. An empty object
  * or list in the input has no partial-argument form: a reported loss.
+ *
+ * Web search (`server_tool_use` named `web_search`, `web_search_tool_result`, `citations_delta` on text blocks) is
+ * gathered as the blocks stop and sent as the last chunk's `groundingMetadata`, as the whole response has it
+ * (`GeminiGroundingBuilder`); Gemini streams its grounding with the last chunks too.
  */
 export function createAnthropicToGeminiStream(
   options: TranslateOptions = {},
@@ -59,6 +67,7 @@ export function createAnthropicToGeminiStream(
   const losses = new LossCollector(options.strict);
   const streamArguments = options.context?.[GEMINI_STREAMED_ARGUMENTS] === true;
   const blocks = new Map<number, OpenBlock>();
+  const grounding = new GeminiGroundingBuilder(losses);
   let responseId = options.id ?? '';
   let modelVersion = options.model ?? options.context?.clientModel ?? '';
   let usage: JsonObject = {};
@@ -112,18 +121,26 @@ export function createAnthropicToGeminiStream(
           blocks.set(index, { type, json: '', text: '', thinking: false });
           return before.map(chunk);
         }
-        if (type !== 'text' && type !== 'thinking' && type !== 'tool_use') {
+        if (type === 'web_search_tool_result') {
+          grounding.serverBlock(b, `content[${index}]`);
+          return [];
+        }
+        if (type !== 'text' && type !== 'thinking' && type !== 'tool_use' && !isWebSearch(b)) {
           losses.add(`content[${index}]`, `${JSON.stringify(type)} blocks have no Gemini equivalent`);
         }
         const open: OpenBlock = { type, json: '', text: '', thinking: type === 'thinking' };
         if (typeof b.id === 'string') open.id = b.id;
         if (typeof b.name === 'string') open.name = b.name;
-        if (type === 'tool_use' && isRecord(b.input) && Object.keys(b.input).length > 0) open.input = b.input;
+        if ((type === 'tool_use' || type === 'server_tool_use') && isRecord(b.input) && Object.keys(b.input).length > 0)
+          open.input = b.input;
         blocks.set(index, open);
         if (type === 'tool_use' && streamArguments) return [chunk(startCall(open))];
         if (type === 'thinking') return heldPart().map(chunk);
+        if (type === 'text' && Array.isArray(b.citations) && b.citations.length > 0)
+          open.citations = b.citations.slice();
         if (type === 'text' && typeof b.text === 'string' && b.text !== '') {
           if (held) held.after = true;
+          open.text = b.text;
           return [chunk({ text: b.text })];
         }
         return [];
@@ -135,6 +152,16 @@ export function createAnthropicToGeminiStream(
         const b = blocks.get(index);
         blocks.delete(index);
         if (!b) return [];
+        if (b.type === 'text') grounding.text(b.text, b.citations, `content[${index}].citations`);
+        if (b.type === 'server_tool_use' && b.name === 'web_search')
+          grounding.serverBlock(
+            {
+              type: 'server_tool_use',
+              name: 'web_search',
+              input: b.json.trim() === '' ? (b.input ?? {}) : parseInput(b.json),
+            },
+            `content[${index}]`,
+          );
         if (b.type === 'tool_use' && b.partial) return endCall(b, index).map(chunk);
         if (b.type === 'tool_use') {
           const part: GeminiPart = { functionCall: toolCall(b, index) };
@@ -156,6 +183,8 @@ export function createAnthropicToGeminiStream(
           explanation = d.stop_details.explanation;
         mergeUsage(event.usage);
         reportMessageDeltaExtras(event, 'Gemini', (path, reason) => {
+          // a count of web searches only is carried by webSearchQueries, as in the whole response
+          if (path === 'usage.server_tool_use' && onlyWebSearches(event.usage)) return;
           if (!losses.list.some((l) => l.path === path)) losses.add(path, reason);
         });
         return [];
@@ -174,6 +203,8 @@ export function createAnthropicToGeminiStream(
           index: 0,
         };
         if (explanation !== undefined) candidate.finishMessage = explanation;
+        const groundingMetadata = grounding.metadata();
+        if (groundingMetadata) candidate.groundingMetadata = groundingMetadata;
         return [{ candidates: [candidate], usageMetadata: anthropicUsageToGemini(usage), modelVersion, responseId }];
       }
       case 'error': {
@@ -197,6 +228,7 @@ export function createAnthropicToGeminiStream(
       case 'text_delta':
         if (typeof d.text !== 'string' || d.text === '') return [];
         if (held) held.after = true;
+        b.text += d.text;
         return [chunk({ text: d.text })];
       case 'thinking_delta':
         if (typeof d.thinking !== 'string' || d.thinking === '') return [];
@@ -210,7 +242,7 @@ export function createAnthropicToGeminiStream(
         b.json += d.partial_json;
         return b.partial ? partialPart(b.partial.push(d.partial_json), true).map(chunk) : [];
       case 'citations_delta':
-        losses.add(`content[${index}].citations`, 'Gemini parts carry no citations');
+        b.citations = [...(b.citations ?? []), d.citation];
         return [];
       default:
         return [];
@@ -265,6 +297,15 @@ export function createAnthropicToGeminiStream(
     }
   };
 
+  /** a web search's input JSON; one that does not parse has no query (a loss where the search is read) */
+  const parseInput = (json: string): unknown => {
+    try {
+      return JSON.parse(json);
+    } catch {
+      return undefined;
+    }
+  };
+
   const end = (): GeminiStreamEvent[] => {
     if (done) return [];
     done = true;
@@ -278,4 +319,14 @@ export function createAnthropicToGeminiStream(
       return losses.list;
     },
   };
+}
+
+function isWebSearch(block: JsonObject): boolean {
+  return block.type === 'server_tool_use' && block.name === 'web_search';
+}
+
+/** `usage.server_tool_use` counts nothing but web searches (which `webSearchQueries` carries). */
+function onlyWebSearches(usage: unknown): boolean {
+  const counts = isRecord(usage) && isRecord(usage.server_tool_use) ? usage.server_tool_use : {};
+  return Object.entries(counts).every(([k, v]) => k === 'web_search_requests' || v === 0 || v === null);
 }

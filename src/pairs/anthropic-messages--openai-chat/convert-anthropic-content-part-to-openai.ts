@@ -2,6 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
+import { requireString } from '../../core/require.js';
 import { toDataUrl } from './convert-data-url.js';
 
 /**
@@ -13,15 +14,6 @@ import { toDataUrl } from './convert-data-url.js';
 const TEXT_KEYS = new Set(['type', 'text', 'cache_control', 'citations']);
 const IMAGE_KEYS = new Set(['type', 'source', 'cache_control']);
 const DOCUMENT_KEYS = new Set(['type', 'source', 'cache_control', 'title', 'context', 'citations']);
-
-/** `v` as a string, else a typed error at `path` (or at `path`'s child `key`: built only on failure). */
-export function requireString(v: unknown, path: JsonPath, key?: string | number): string {
-  if (typeof v !== 'string')
-    throw new TranslationError('invalid_input', 'expected a string', {
-      path: key === undefined ? path : childPath(path, key),
-    });
-  return v;
-}
 
 function withCache(part: JsonObject, block: JsonObject): JsonObject {
   if (block.cache_control !== undefined && block.cache_control !== null) part.cache_control = block.cache_control;

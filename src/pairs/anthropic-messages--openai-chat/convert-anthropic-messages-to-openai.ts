@@ -2,11 +2,8 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
-import {
-  convertAnthropicUserBlock,
-  convertTextBlock,
-  requireString,
-} from './convert-anthropic-content-part-to-openai.js';
+import { requireString } from '../../core/require.js';
+import { convertAnthropicUserBlock, convertTextBlock } from './convert-anthropic-content-part-to-openai.js';
 import { TOOL_ERROR_PREFIX } from './extensions.js';
 import type { ToolNamer } from './map-tool-names.js';
 

@@ -2,10 +2,12 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
-import { requireString } from './convert-anthropic-content-part-to-openai.js';
+import { requireString } from '../../core/require.js';
+import {
+  anthropicToolChoiceToOpenAI,
+  type OpenAIToolChoice,
+} from '../../formats/openai-chat/anthropic-request-fields.js';
 import type { ToolNamer } from './map-tool-names.js';
-
-const KEYS_TYPE_NAME_DISABLE_PARALLEL_TOOL_USE = new Set(['type', 'name', 'disable_parallel_tool_use']);
 
 /**
  * Anthropic `tools` / `tool_choice` -> Chat `tools` / `tool_choice` / `parallel_tool_calls`.
@@ -46,39 +48,14 @@ export function convertAnthropicToolsToOpenAI(
   return out.length > 0 ? out : undefined;
 }
 
-export interface OpenAIToolChoice {
-  tool_choice?: unknown;
-  parallel_tool_calls?: boolean;
-}
-
 export function convertAnthropicToolChoiceToOpenAI(
   choice: unknown,
   names: ToolNamer,
   losses: LossCollector,
 ): OpenAIToolChoice {
-  const p = 'tool_choice';
-  if (!isRecord(choice)) throw new TranslationError('invalid_input', 'tool_choice must be an object', { path: p });
-  const out: OpenAIToolChoice = {};
-  switch (choice.type) {
-    case 'auto':
-      out.tool_choice = 'auto';
-      break;
-    case 'any':
-      out.tool_choice = 'required';
-      break;
-    case 'none':
-      out.tool_choice = 'none';
-      break;
-    case 'tool':
-      out.tool_choice = { type: 'function', function: { name: names.toTarget(requireString(choice.name, p, 'name')) } };
-      break;
-    default:
-      throw new TranslationError('invalid_input', 'tool_choice.type must be auto, any, tool or none', {
-        path: childPath(p, 'type'),
-      });
-  }
-  losses.unknownKeys(choice, KEYS_TYPE_NAME_DISABLE_PARALLEL_TOOL_USE, p);
-  if (typeof choice.disable_parallel_tool_use === 'boolean' && choice.type !== 'none')
-    out.parallel_tool_calls = !choice.disable_parallel_tool_use;
-  return out;
+  return anthropicToolChoiceToOpenAI(
+    choice,
+    (name) => ({ type: 'function', function: { name: names.toTarget(name) } }),
+    losses,
+  );
 }

@@ -2,6 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
+import { requireString } from '../../core/require.js';
 import { base64ToUtf8, parseDataUrl } from './convert-data-url.js';
 
 const KEYS_URL_DETAIL = new Set(['url', 'detail']);
@@ -19,15 +20,6 @@ const IMAGE_KEYS = new Set(['type', 'image_url', 'cache_control', 'prompt_cache_
 const FILE_KEYS = new Set(['type', 'file', 'cache_control', 'prompt_cache_breakpoint']);
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
 
-/** `v` as a string, else a typed error at `path` (or at `path`'s child `key`: built only on failure). */
-export function requireStr(v: unknown, path: JsonPath, key?: string | number): string {
-  if (typeof v !== 'string')
-    throw new TranslationError('invalid_input', 'expected a string', {
-      path: key === undefined ? path : childPath(path, key),
-    });
-  return v;
-}
-
 function withCache(block: JsonObject, part: JsonObject): JsonObject {
   if (part.cache_control !== undefined && part.cache_control !== null) block.cache_control = part.cache_control;
   else if (isRecord(part.prompt_cache_breakpoint)) block.cache_control = { type: 'ephemeral' };
@@ -42,7 +34,7 @@ export function convertTextPart(
   losses: LossCollector,
 ): JsonObject {
   losses.unknownKeysAt(part, TEXT_KEYS, parent, key);
-  const text = typeof part.text === 'string' ? part.text : requireStr(part.text, childPath(parent, key), 'text');
+  const text = typeof part.text === 'string' ? part.text : requireString(part.text, childPath(parent, key), 'text');
   return withCache({ type: 'text', text }, part);
 }
 
@@ -55,7 +47,7 @@ function convertImage(part: JsonObject, path: JsonPath, losses: LossCollector): 
   if (img.detail !== undefined && img.detail !== null && img.detail !== 'auto') {
     losses.add(childPath(ip, 'detail'), 'image detail has no Anthropic equivalent');
   }
-  const url = requireStr(img.url, ip, 'url');
+  const url = requireString(img.url, ip, 'url');
   const data = parseDataUrl(url);
   if (data) {
     if (!IMAGE_TYPES.has(data.mediaType)) {

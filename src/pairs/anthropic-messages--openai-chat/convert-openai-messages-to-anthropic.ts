@@ -2,9 +2,10 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
+import { requireString } from '../../core/require.js';
 import { BLANK_TEXT_LOSS, isBlank, withoutBlankAnthropicText } from '../../formats/anthropic-messages/blank-text.js';
 import { isServerToolBlockType } from '../../formats/anthropic-messages/server-tools.js';
-import { convertOpenAIUserPart, convertTextPart, requireStr } from './convert-openai-content-part-to-anthropic.js';
+import { convertOpenAIUserPart, convertTextPart } from './convert-openai-content-part-to-anthropic.js';
 import { parseToolArguments } from './convert-tool-arguments.js';
 import { TOOL_ERROR_PREFIX } from './extensions.js';
 import type { ToolNamer } from './map-tool-names.js';
@@ -118,7 +119,7 @@ function pushTurn(turns: Turn[], role: Turn['role'], content: string | JsonObjec
 function convertToolMessage(m: JsonObject, i: number, losses: LossCollector): JsonObject {
   losses.unknownKeysAt(m, TOOL_KEYS, 'messages', i);
   const id =
-    typeof m.tool_call_id === 'string' ? m.tool_call_id : requireStr(m.tool_call_id, msgPath(i), 'tool_call_id');
+    typeof m.tool_call_id === 'string' ? m.tool_call_id : requireString(m.tool_call_id, msgPath(i), 'tool_call_id');
   let isError = false;
   let content: string | JsonObject[];
   if (typeof m.content === 'string') {
@@ -160,10 +161,10 @@ function convertContentBlocks(blocks: unknown, path: JsonPath, losses: LossColle
         losses.add(p, 'thinking without a signature cannot be replayed to Anthropic');
         continue;
       }
-      out.push({ type: 'thinking', thinking: requireStr(b.thinking, p, 'thinking'), signature: b.signature });
+      out.push({ type: 'thinking', thinking: requireString(b.thinking, p, 'thinking'), signature: b.signature });
     } else if (b.type === 'redacted_thinking') {
       losses.unknownKeys(b, KEYS_TYPE_DATA, p);
-      out.push({ type: 'redacted_thinking', data: requireStr(b.data, p, 'data') });
+      out.push({ type: 'redacted_thinking', data: requireString(b.data, p, 'data') });
     } else if (b.type === 'text') {
       const { citations, ...text } = b;
       const block = convertTextPart(text, path, i, losses);
@@ -174,8 +175,8 @@ function convertContentBlocks(blocks: unknown, path: JsonPath, losses: LossColle
       out.push(block);
     } else if (isServerToolBlockType(b.type)) {
       // a server tool's call or result, handed back exactly as Anthropic sent it (Anthropic checks its shape)
-      if (b.type === 'server_tool_use') requireStr(b.id, p, 'id');
-      else requireStr(b.tool_use_id, p, 'tool_use_id');
+      if (b.type === 'server_tool_use') requireString(b.id, p, 'id');
+      else requireString(b.tool_use_id, p, 'tool_use_id');
       out.push({ ...b });
     } else {
       losses.add(p, `content block type ${JSON.stringify(b.type)} is not carried`);
@@ -209,7 +210,7 @@ function convertAssistant(m: JsonObject, mi: number, st: ConvertState, turns: Tu
       const p: unknown = m.content[i];
       const pp = childPath(cp, i);
       if (isRecord(p) && p.type === 'refusal') {
-        (content as JsonObject[]).push(from({ type: 'text', text: requireStr(p.refusal, pp, 'refusal') }, pp));
+        (content as JsonObject[]).push(from({ type: 'text', text: requireString(p.refusal, pp, 'refusal') }, pp));
         st.losses.add(pp, 'refusal parts are carried as plain text');
         continue;
       }
@@ -284,11 +285,11 @@ function convertAssistant(m: JsonObject, mi: number, st: ConvertState, turns: Tu
       ]);
       blocks.push({
         type: 'tool_use',
-        id: typeof c.id === 'string' ? c.id : requireStr(c.id, childPath(toolCallsPath(mi), i), 'id'),
+        id: typeof c.id === 'string' ? c.id : requireString(c.id, childPath(toolCallsPath(mi), i), 'id'),
         name: st.names.toTarget(
           typeof c.function.name === 'string'
             ? c.function.name
-            : requireStr(c.function.name, childPath(childPath(toolCallsPath(mi), i), 'function'), 'name'),
+            : requireString(c.function.name, childPath(childPath(toolCallsPath(mi), i), 'function'), 'name'),
         ),
         input,
       });

@@ -2,12 +2,13 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
+import { invalid, requireString } from '../../core/require.js';
 import {
   ANTHROPIC_TOOL_TYPES,
   DEFAULT_TOOL_TYPE,
   isWebSearchToolType,
 } from '../../formats/anthropic-messages/server-tools.js';
-import { requireStr } from './convert-openai-content-part-to-anthropic.js';
+import { openaiToolChoiceToAnthropic } from '../../formats/openai-chat/anthropic-request-fields.js';
 import type { ToolNamer } from './map-tool-names.js';
 
 /**
@@ -119,7 +120,7 @@ export function convertOpenAIToolsToAnthropic(tools: unknown, names: ToolNamer, 
     if (!isRecord(fn))
       throw new TranslationError('invalid_input', 'function tool needs a function object', { path: fp });
     losses.unknownKeys(fn, FUNCTION_KEYS, fp);
-    const tool: JsonObject = { name: names.toTarget(requireStr(fn.name, fp, 'name')) };
+    const tool: JsonObject = { name: names.toTarget(requireString(fn.name, fp, 'name')) };
     if (typeof fn.description === 'string') tool.description = fn.description;
     if (fn.parameters !== undefined && fn.parameters !== null && !isRecord(fn.parameters)) {
       throw new TranslationError('invalid_input', 'parameters must be an object', {
@@ -141,33 +142,21 @@ export function convertOpenAIToolChoiceToAnthropic(
   names: ToolNamer,
   losses: LossCollector,
 ): JsonObject | undefined {
-  let out: JsonObject | undefined;
   const p = 'tool_choice';
-  if (choice === 'auto') out = { type: 'auto' };
-  else if (choice === 'required') out = { type: 'any' };
-  else if (choice === 'none') out = { type: 'none' };
-  else if (isRecord(choice)) {
-    if (choice.type === 'function' && isRecord(choice.function)) {
-      out = { type: 'tool', name: names.toTarget(requireStr(choice.function.name, childPath(p, 'function'), 'name')) };
-    } else if (choice.type === 'allowed_tools' && isRecord(choice.allowed_tools)) {
-      out = { type: choice.allowed_tools.mode === 'required' ? 'any' : 'auto' };
+  return openaiToolChoiceToAnthropic(choice, parallel, (c) => {
+    if (c.type === 'function' && isRecord(c.function))
+      return { type: 'tool', name: names.toTarget(requireString(c.function.name, childPath(p, 'function'), 'name')) };
+    if (c.type === 'allowed_tools' && isRecord(c.allowed_tools)) {
       losses.add(
         childPath(childPath(p, 'allowed_tools'), 'tools'),
         'Anthropic cannot restrict a request to a subset of its tools; all tools stay available',
       );
-    } else if (choice.type === 'custom') {
+      return { type: c.allowed_tools.mode === 'required' ? 'any' : 'auto' };
+    }
+    if (c.type === 'custom') {
       losses.add(p, 'custom tool choice has no Anthropic equivalent');
-    } else throw new TranslationError('invalid_input', 'unknown tool_choice', { path: p });
-  } else if (choice !== undefined && choice !== null) {
-    throw new TranslationError('invalid_input', 'unknown tool_choice', { path: p });
-  }
-  if (parallel !== undefined && parallel !== null) {
-    if (typeof parallel !== 'boolean')
-      throw new TranslationError('invalid_input', 'parallel_tool_calls must be a boolean', {
-        path: 'parallel_tool_calls',
-      });
-    if (out === undefined && !parallel) out = { type: 'auto' };
-    if (out !== undefined && out.type !== 'none') out.disable_parallel_tool_use = !parallel;
-  }
-  return out;
+      return undefined;
+    }
+    throw invalid('unknown tool_choice', p);
+  });
 }

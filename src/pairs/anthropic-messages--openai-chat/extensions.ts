@@ -9,8 +9,8 @@ export const TOOL_ERROR_PREFIX = '[tool_error] ';
 /** Default `max_tokens` for an Anthropic request made from a Chat request that set no limit. */
 export const DEFAULT_MAX_TOKENS = 4096;
 
-/** Default `json_schema.name` for a response_format made from Anthropic `output_config.format`. */
-export const DEFAULT_SCHEMA_NAME = 'response';
+/** Default schema name for a format made from Anthropic `output_config.format` (shared with the other OpenAI API). */
+export { DEFAULT_SCHEMA_NAME } from '../../formats/openai-chat/anthropic-request-fields.js';
 
 /** Loss reasons of strict OpenAI compliance (`TranslateOptions.strictOpenAI`): what only an extension carries. */
 export const EXTENSION_LEFT_OUT = 'left out under strict OpenAI compliance';

@@ -1,14 +1,27 @@
-import { isRecord, type JsonObject, num, optNum } from '../../core/narrow.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { carriesNothing } from '../../formats/anthropic-messages/usage-losses.js';
+import {
+  anthropicUsageCounts,
+  type OpenAIUsageNames,
+  openaiUsageToAnthropicCounts,
+  promptTokensDetails,
+} from '../../formats/openai-chat/usage.js';
 
 /**
- * Usage in both directions.
+ * Usage in both directions (the counting rules: formats/openai-chat/usage.ts).
  *
  * Anthropic `input_tokens` excludes cached parts: total prompt = input + cache_read + cache_creation.
  * OpenAI `prompt_tokens` includes them: `prompt_tokens_details.cached_tokens` = cache reads,
  * `prompt_tokens_details.cache_write_tokens` = cache writes. Thinking tokens are part of Anthropic
  * `output_tokens` and of OpenAI `completion_tokens` (`completion_tokens_details.reasoning_tokens`).
  */
+
+export const CHAT_USAGE_NAMES: OpenAIUsageNames = {
+  prompt: 'prompt_tokens',
+  promptDetails: 'prompt_tokens_details',
+  output: 'completion_tokens',
+  outputDetails: 'completion_tokens_details',
+};
 
 export interface OpenAIUsage {
   prompt_tokens: number;
@@ -34,21 +47,15 @@ export interface AnthropicUsage {
  * `extensions`, `server_tool_use` (when it counts something) rides along as crosswire's usage extension.
  */
 export function anthropicUsageToOpenAI(usage: unknown, extensions: boolean): OpenAIUsage {
-  const u = isRecord(usage) ? usage : {};
-  const read = num(u.cache_read_input_tokens);
-  const write = optNum(u.cache_creation_input_tokens);
-  const prompt = num(u.input_tokens) + read + (write ?? 0);
-  const completion = num(u.output_tokens);
-  const details = isRecord(u.output_tokens_details) ? u.output_tokens_details : undefined;
-  const promptDetails: OpenAIUsage['prompt_tokens_details'] = { cached_tokens: read };
-  if (write !== undefined && write > 0) promptDetails.cache_write_tokens = write;
+  const c = anthropicUsageCounts(usage);
   const out: OpenAIUsage = {
-    prompt_tokens: prompt,
-    completion_tokens: completion,
-    total_tokens: prompt + completion,
-    prompt_tokens_details: promptDetails,
-    completion_tokens_details: { reasoning_tokens: num(details?.thinking_tokens) },
+    prompt_tokens: c.prompt,
+    completion_tokens: c.output,
+    total_tokens: c.prompt + c.output,
+    prompt_tokens_details: promptTokensDetails(c.read, c.write),
+    completion_tokens_details: { reasoning_tokens: c.reasoning },
   };
+  const u = isRecord(usage) ? usage : {};
   if (extensions && isRecord(u.server_tool_use) && !carriesNothing(u.server_tool_use))
     out.server_tool_use = { ...u.server_tool_use };
   return out;
@@ -57,18 +64,7 @@ export function anthropicUsageToOpenAI(usage: unknown, extensions: boolean): Ope
 /** OpenAI `CompletionUsage` -> Anthropic `Usage`. `input_tokens` = prompt - cached - cache writes (never below 0). */
 export function openaiUsageToAnthropic(usage: unknown): AnthropicUsage {
   const u = isRecord(usage) ? usage : {};
-  const pd = isRecord(u.prompt_tokens_details) ? u.prompt_tokens_details : {};
-  const cd = isRecord(u.completion_tokens_details) ? u.completion_tokens_details : {};
-  const read = num(pd.cached_tokens);
-  const write = num(pd.cache_write_tokens);
-  const out: AnthropicUsage = {
-    input_tokens: Math.max(0, num(u.prompt_tokens) - read - write),
-    output_tokens: num(u.completion_tokens),
-    cache_creation_input_tokens: write,
-    cache_read_input_tokens: read,
-  };
-  const reasoning = optNum(cd.reasoning_tokens);
-  if (reasoning !== undefined && reasoning > 0) out.output_tokens_details = { thinking_tokens: reasoning };
+  const out: AnthropicUsage = openaiUsageToAnthropicCounts(u, CHAT_USAGE_NAMES);
   if (isRecord(u.server_tool_use) && !carriesNothing(u.server_tool_use)) out.server_tool_use = { ...u.server_tool_use };
   return out;
 }

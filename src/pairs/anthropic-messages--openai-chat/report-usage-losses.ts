@@ -1,8 +1,10 @@
-import { isRecord, type JsonObject } from '../../core/narrow.js';
+import type { JsonObject } from '../../core/narrow.js';
 import {
   carriesNothing,
   reportAnthropicUsageLosses as reportAnthropicUsage,
 } from '../../formats/anthropic-messages/usage-losses.js';
+import { openaiUsageLossReporter } from '../../formats/openai-chat/usage.js';
+import { CHAT_USAGE_NAMES } from './map-usage.js';
 
 /**
  * The usage fields that map-usage.ts cannot carry, reported as losses (docs/streaming.md, "Loss policy").
@@ -14,40 +16,18 @@ import {
 type Report = (path: string, reason: string) => void;
 
 /**
- * OpenAI usage keys map-usage.ts translates, or that only restate them: `total_tokens` (the sum),
- * DeepSeek's `prompt_cache_hit_tokens` / `prompt_cache_miss_tokens` (`cached_tokens` and the rest of the prompt)
+ * Beyond the counts map-usage.ts translates: keys that only restate them, DeepSeek's `prompt_cache_hit_tokens` /
+ * `prompt_cache_miss_tokens` (`cached_tokens` and the rest of the prompt), and crosswire's usage extension.
  */
-const OPENAI_USAGE = new Set([
-  'prompt_tokens',
-  'completion_tokens',
-  'total_tokens',
-  'prompt_tokens_details',
-  'completion_tokens_details',
+const reportChatUsage = openaiUsageLossReporter(CHAT_USAGE_NAMES, [
   'prompt_cache_hit_tokens',
   'prompt_cache_miss_tokens',
-  // crosswire's usage extension
   'server_tool_use',
 ]);
-const OPENAI_CARRIED_DETAILS: Record<string, ReadonlySet<string>> = {
-  prompt_tokens_details: new Set(['cached_tokens', 'cache_write_tokens']),
-  completion_tokens_details: new Set(['reasoning_tokens']),
-};
 
 /** Losses of an OpenAI `CompletionUsage` translated to Anthropic usage. */
 export function reportOpenAIUsageLosses(usage: JsonObject, path: string, report: Report): void {
-  for (const key in usage) {
-    const v = usage[key];
-    if (!OPENAI_USAGE.has(key)) {
-      if (!carriesNothing(v)) report(`${path}.${key}`, `usage field ${key} has no Anthropic equivalent`);
-      continue;
-    }
-    const carried = OPENAI_CARRIED_DETAILS[key];
-    if (carried === undefined || !isRecord(v)) continue;
-    for (const d in v) {
-      if (!carried.has(d) && !carriesNothing(v[d]))
-        report(`${path}.${key}.${d}`, `usage detail ${d} has no Anthropic equivalent`);
-    }
-  }
+  reportChatUsage(usage, path, report);
   // a total without its parts (some OpenAI-compatible servers) cannot be split into input and output
   if (
     usage.prompt_tokens === undefined &&

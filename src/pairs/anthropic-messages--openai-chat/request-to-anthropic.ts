@@ -1,10 +1,12 @@
 import { TranslationError } from '../../core/errors.js';
-import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
-import { isFiniteNumber, isRecord, isString, type JsonObject } from '../../core/narrow.js';
+import { isRecord, isString, type JsonObject } from '../../core/narrow.js';
 import { type NotCarried, reportNotCarried } from '../../core/not-carried.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
+import { optionalNumber, requireObjectBody } from '../../core/require.js';
 import {
+  openaiJsonSchemaToAnthropicFormat,
+  openaiSamplingToAnthropic,
   openaiServiceTierToAnthropic,
   openaiUserToAnthropicMetadata,
 } from '../../formats/openai-chat/anthropic-request-fields.js';
@@ -15,7 +17,7 @@ import {
   convertOpenAIToolChoiceToAnthropic,
   convertOpenAIToolsToAnthropic,
 } from './convert-openai-tools-to-anthropic.js';
-import { DEFAULT_MAX_TOKENS, DEFAULT_SCHEMA_NAME } from './extensions.js';
+import { DEFAULT_MAX_TOKENS } from './extensions.js';
 import { isReasoningEffort, reasoningEffortToBudget } from './map-reasoning-effort.js';
 import { createToolNamer } from './map-tool-names.js';
 import type { MessageCreateParamsOut } from './types.js';
@@ -73,13 +75,6 @@ const HANDLED = new Set([
   'service_tier',
 ]);
 
-function optNumber(body: JsonObject, key: string): number | undefined {
-  const v = body[key];
-  if (v === undefined || v === null) return undefined;
-  if (!isFiniteNumber(v)) throw new TranslationError('invalid_input', `${key} must be a number`, { path: key });
-  return v;
-}
-
 function convertStop(stop: unknown): string[] | undefined {
   if (stop === undefined || stop === null) return undefined;
   if (typeof stop === 'string') return [stop];
@@ -100,22 +95,19 @@ function convertResponseFormat(rf: unknown, losses: LossCollector): JsonObject |
     throw new TranslationError('invalid_input', 'unknown response_format', { path: 'response_format' });
   }
   const js = rf.json_schema;
-  const p = 'response_format.json_schema';
-  losses.unknownKeys(js, KEYS_NAME_DESCRIPTION_SCHEMA_STRICT, p);
-  if (typeof js.name === 'string' && js.name !== DEFAULT_SCHEMA_NAME)
-    losses.add(childPath(p, 'name'), 'Anthropic output formats have no name');
-  if (typeof js.description === 'string')
-    losses.add(childPath(p, 'description'), 'Anthropic output formats have no description');
-  if (js.strict === false)
-    losses.add(childPath(p, 'strict'), 'Anthropic structured outputs always follow the schema strictly');
-  return { type: 'json_schema', schema: isRecord(js.schema) ? js.schema : { type: 'object' } };
+  return openaiJsonSchemaToAnthropicFormat(
+    js,
+    'response_format.json_schema',
+    KEYS_NAME_DESCRIPTION_SCHEMA_STRICT,
+    losses,
+  );
 }
 
 export function openaiRequestToAnthropic(
   body: unknown,
   options: TranslateOptions = {},
 ): TranslationResult<MessageCreateParamsOut> {
-  if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
+  requireObjectBody(body);
   if (typeof body.model !== 'string')
     throw new TranslationError('invalid_input', 'model must be a string', { path: 'model' });
   const version = options.anthropicVersion ?? '2023-06-01';
@@ -126,8 +118,8 @@ export function openaiRequestToAnthropic(
   const conv = convertOpenAIMessagesToAnthropic(body.messages, { losses, names });
   const out: JsonObject = { model: body.model };
 
-  const mct = optNumber(body, 'max_completion_tokens');
-  const mt = optNumber(body, 'max_tokens');
+  const mct = optionalNumber(body, 'max_completion_tokens');
+  const mt = optionalNumber(body, 'max_tokens');
   if (mct !== undefined) {
     out.max_tokens = mct;
     if (mt !== undefined && mt !== mct)
@@ -158,24 +150,8 @@ export function openaiRequestToAnthropic(
       context.includeUsage = body.stream_options.include_usage;
   }
 
-  const temperature = optNumber(body, 'temperature');
-  const topP = optNumber(body, 'top_p');
   // top_k is not in the Chat spec, but OpenAI-compatible clients (vLLM style) send it
-  const topK = optNumber(body, 'top_k');
-  if (version === '2026-10-21') {
-    if (temperature !== undefined)
-      losses.add('temperature', 'Anthropic API version 2026-10-21 does not accept temperature');
-    if (topP !== undefined) losses.add('top_p', 'Anthropic API version 2026-10-21 does not accept top_p');
-    if (topK !== undefined) losses.add('top_k', 'Anthropic API version 2026-10-21 does not accept top_k');
-  } else {
-    if (topK !== undefined) out.top_k = topK;
-    if (temperature !== undefined) {
-      out.temperature = Math.min(1, Math.max(0, temperature));
-      if (temperature > 1 || temperature < 0)
-        losses.add('temperature', `Anthropic temperature range is 0-1; ${temperature} clamped to ${out.temperature}`);
-    }
-    if (topP !== undefined) out.top_p = topP;
-  }
+  openaiSamplingToAnthropic(body, out, { version, thinks: false, withTopK: true }, losses);
 
   const tools =
     body.tools !== undefined && body.tools !== null ? convertOpenAIToolsToAnthropic(body.tools, names, losses) : [];

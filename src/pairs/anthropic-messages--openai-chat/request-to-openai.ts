@@ -4,6 +4,8 @@ import { LossCollector } from '../../core/losses.js';
 import { isFiniteNumber, isRecord, isString, type JsonObject } from '../../core/narrow.js';
 import { type NotCarried, reportNotCarried } from '../../core/not-carried.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
+import { requireObjectBody } from '../../core/require.js';
+import { ANTHROPIC_COMMON_REQUEST_KEYS } from '../../formats/anthropic-messages/message-keys.js';
 import { collectAnthropicToolNames } from '../../formats/anthropic-messages/tool-names.js';
 import { anthropicServiceTierToOpenAI } from '../../formats/openai-chat/anthropic-request-fields.js';
 import { convertAnthropicMessagesToOpenAI } from './convert-anthropic-messages-to-openai.js';
@@ -34,22 +36,7 @@ const NOT_CARRIED: Record<string, NotCarried> = {
   mcp_servers: 'MCP servers are Anthropic-only',
   cache_control: 'top-level automatic cache_control has no Chat Completions equivalent',
 };
-const HANDLED = new Set([
-  'model',
-  'max_tokens',
-  'messages',
-  'system',
-  'stop_sequences',
-  'stream',
-  'temperature',
-  'top_p',
-  'tools',
-  'tool_choice',
-  'thinking',
-  'metadata',
-  'output_config',
-  'service_tier',
-]);
+const HANDLED = new Set([...ANTHROPIC_COMMON_REQUEST_KEYS, 'metadata', 'output_config', 'service_tier']);
 
 function convertThinking(thinking: unknown, out: JsonObject, losses: LossCollector): void {
   if (!isRecord(thinking))
@@ -116,7 +103,7 @@ export function anthropicRequestToOpenAI(
   body: unknown,
   options: TranslateOptions = {},
 ): TranslationResult<ChatCompletionRequestOut> {
-  if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
+  requireObjectBody(body);
   if (typeof body.model !== 'string')
     throw new TranslationError('invalid_input', 'model must be a string', { path: 'model' });
   const losses = new LossCollector(options.strict);

@@ -5,6 +5,7 @@ import { OnceLossCollector } from '../../core/once-loss-collector.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import type { AnthropicStreamEvent } from '../../formats/anthropic-messages/codec.js';
 import { anthropicErrorBody } from '../../formats/anthropic-messages/errors.js';
+import { messageEndEvents, messageStartEvent } from '../../formats/anthropic-messages/message-events.js';
 import { isServerToolBlockType } from '../../formats/anthropic-messages/server-tools.js';
 import { OPENAI_DONE } from '../../formats/openai-chat/codec.js';
 import { readThinkingPart } from './convert-chat-content-array.js';
@@ -163,19 +164,7 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
     const id =
       options.id ?? (chunkId !== undefined ? (chunkId.startsWith('msg_') ? chunkId : `msg_${chunkId}`) : 'msg_0');
     const model = options.model ?? nonEmptyString(chunk.model) ?? options.context?.clientModel ?? '';
-    out.push({
-      type: 'message_start',
-      message: {
-        id,
-        type: 'message',
-        role: 'assistant',
-        model,
-        content: [],
-        stop_reason: null,
-        stop_sequence: null,
-        usage: { input_tokens: 0, output_tokens: 0 },
-      },
-    });
+    out.push(messageStartEvent(id, model, { input_tokens: 0, output_tokens: 0 }));
   }
 
   function closeOpen(out: Event[]): void {
@@ -489,18 +478,7 @@ export function createOpenAIToAnthropicStream(options: TranslateOptions = {}): S
     const u = openaiUsageToAnthropic(usage);
     const delta: JsonObject = { stop_reason: stop, stop_sequence: stop === 'stop_sequence' ? stopSequence : null };
     if (refusal !== '') delta.stop_details = { type: 'refusal', category: null, explanation: refusal };
-    out.push({
-      type: 'message_delta',
-      delta,
-      usage: {
-        input_tokens: u.input_tokens,
-        cache_creation_input_tokens: u.cache_creation_input_tokens,
-        cache_read_input_tokens: u.cache_read_input_tokens,
-        output_tokens: u.output_tokens,
-        ...(u.output_tokens_details ? { output_tokens_details: u.output_tokens_details } : {}),
-      },
-    });
-    out.push({ type: 'message_stop' });
+    out.push(...messageEndEvents(delta, u));
     state = 'done';
   }
 

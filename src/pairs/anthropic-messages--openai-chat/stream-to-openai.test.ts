@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { deepFreeze } from '../../../conformance/arbitraries/deep-freeze.js';
+import { messageStart } from '../../../test/support/anthropic-events.js';
 import { TranslationError } from '../../core/errors.js';
 import type { TranslateOptions } from '../../core/options.js';
-import { createAnthropicToOpenAIStream } from './stream-to-openai.js';
+import { createAnthropicToOpenAIStream, MIRROR_TEXT_LIMIT } from './stream-to-openai.js';
 
 const OPTS: TranslateOptions = { id: 'chatcmpl-1', created: 1700000000 };
 
@@ -14,19 +15,7 @@ function run(events: unknown[], options: TranslateOptions = OPTS) {
   return { out, losses: t.losses };
 }
 
-const start = (usage: Record<string, unknown> = { input_tokens: 10, output_tokens: 1 }) => ({
-  type: 'message_start',
-  message: {
-    id: 'msg_1',
-    type: 'message',
-    role: 'assistant',
-    model: 'claude-x',
-    content: [],
-    stop_reason: null,
-    stop_sequence: null,
-    usage,
-  },
-});
+const start = (usage: Record<string, unknown> = { input_tokens: 10, output_tokens: 1 }) => messageStart(usage);
 const stop = (stop_reason: string, output_tokens = 5, extra: Record<string, unknown> = {}) => [
   { type: 'message_delta', delta: { stop_reason, stop_sequence: null, ...extra }, usage: { output_tokens } },
   { type: 'message_stop' },
@@ -295,6 +284,43 @@ describe('createAnthropicToOpenAIStream', () => {
     expect(strict.out.filter((e) => JSON.stringify(e).includes('content_blocks'))).toEqual([]);
     expect(strict.out.slice(-3)).toEqual(out.slice(-3));
     expect(strict.losses.map((l) => l.path)).toEqual(['content[1].citations[0]']);
+  });
+
+  it('text kept for a later content_blocks is bounded: past the limit it is let go and its block is a reported loss', () => {
+    const piece = 'x'.repeat(1 << 16);
+    const pieces = Array.from({ length: MIRROR_TEXT_LIMIT / piece.length }, () => piece);
+    const thinking = [
+      { type: 'content_block_start', index: 2, content_block: { type: 'thinking', thinking: '' } },
+      { type: 'content_block_delta', index: 2, delta: { type: 'thinking_delta', thinking: 'hm' } },
+      { type: 'content_block_delta', index: 2, delta: { type: 'signature_delta', signature: 'sig' } },
+      { type: 'content_block_stop', index: 2 },
+    ];
+    const mirrored = (out: unknown[]) =>
+      out.flatMap((e) => {
+        const delta = (e as { choices?: { delta?: { content_blocks?: unknown[] } }[] }).choices?.[0]?.delta;
+        return delta?.content_blocks ?? [];
+      });
+    // exactly at the limit: both text blocks are kept and sent whole when the thinking block starts the mirroring
+    const within = run([
+      start(),
+      ...textBlock(0, 'a'),
+      ...textBlock(1, ...pieces.slice(1), 'x'.repeat(piece.length - 1)),
+      ...thinking,
+      ...stop('end_turn'),
+    ]);
+    expect(within.losses).toEqual([]);
+    expect(mirrored(within.out).slice(0, 2)).toEqual([
+      { index: 0, content_block: { type: 'text', text: 'a' } },
+      { index: 1, content_block: { type: 'text', text: ''.concat(...pieces.slice(1), 'x'.repeat(piece.length - 1)) } },
+    ]);
+    // one character more: every kept text is let go; both blocks are still in content, and reported
+    const past = run([start(), ...textBlock(0, 'a'), ...textBlock(1, ...pieces), ...thinking, ...stop('end_turn')]);
+    expect(past.losses.map((l) => l.path)).toEqual(['content[0]', 'content[1]']);
+    expect(mirrored(past.out)[0]).toEqual({ index: 2, delta: { thinking: 'hm' } });
+    const content = past.out
+      .map((e) => (e as { choices?: { delta?: { content?: string } }[] }).choices?.[0]?.delta?.content ?? '')
+      .join('');
+    expect(content.length).toBe(1 + MIRROR_TEXT_LIMIT);
   });
 
   it('server tool blocks -> content_blocks (the block as it started, then its input), usage.server_tool_use carried', () => {

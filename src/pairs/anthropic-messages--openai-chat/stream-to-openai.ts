@@ -1,11 +1,13 @@
-import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { OnceLossCollector } from '../../core/once-loss-collector.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { statusForAnthropicErrorType } from '../../formats/anthropic-messages/errors.js';
-import { ANTHROPIC_MESSAGE_KEYS } from '../../formats/anthropic-messages/message-keys.js';
 import { isServerToolBlockType } from '../../formats/anthropic-messages/server-tools.js';
+import {
+  badAnthropicStream as bad,
+  createAnthropicStreamDriver,
+} from '../../formats/anthropic-messages/stream-driver.js';
 import { OPENAI_DONE, type OpenAIStreamEvent } from '../../formats/openai-chat/codec.js';
 import { openaiErrorBody } from '../../formats/openai-chat/errors.js';
 import { SERVER_BLOCK_LEFT_OUT, STOP_SEQUENCE_LEFT_OUT, THINKING_LEFT_OUT } from './extensions.js';
@@ -59,30 +61,16 @@ interface Block {
   citations: unknown[];
   /** text blocks, before `content_blocks` mirrors text: the text so far (sent whole when the mirroring starts) */
   text: string;
+  /** text blocks: text went out that `content_blocks` can no longer repeat (past {@link MIRROR_TEXT_LIMIT}) */
+  unmirrored: boolean;
 }
 
-/** fields of the message in `message_start` that are carried (or belong to the stream's own bookkeeping) */
-const MESSAGE_KEYS = ANTHROPIC_MESSAGE_KEYS;
-const MESSAGE_DELTA_KEYS = new Set(['stop_reason', 'stop_sequence', 'stop_details', 'container']);
-/** top-level keys of each event type that are carried */
-const EVENT_KEYS = new Map<unknown, ReadonlySet<string>>([
-  ['content_block_start', new Set(['type', 'index', 'content_block'])],
-  ['content_block_delta', new Set(['type', 'index', 'delta'])],
-  ['content_block_stop', new Set(['type', 'index'])],
-  ['message_delta', new Set(['type', 'delta', 'usage'])],
-  ['message_stop', new Set(['type'])],
-]);
-
-const KNOWN_EVENTS = new Set([
-  'message_start',
-  'content_block_start',
-  'content_block_delta',
-  'content_block_stop',
-  'message_delta',
-  'message_stop',
-  'ping',
-  'error',
-]);
+/**
+ * How much text (UTF-16 units, all blocks) is kept for `content_blocks` before it mirrors text. Past it the kept
+ * text is let go, so a long text-only stream holds no more than this; if the mirroring starts later, those blocks
+ * are missing from `content_blocks` (in `content` only) and each is a reported loss.
+ */
+export const MIRROR_TEXT_LIMIT = 1 << 20;
 
 export function createAnthropicToOpenAIStream(
   options: TranslateOptions = {},
@@ -96,29 +84,18 @@ export function createAnthropicToOpenAIStream(
   let id = options.id ?? '';
   let model = options.model ?? '';
 
-  let state: 'before' | 'open' | 'done' = 'before';
   const blocks = new Map<number, Block>();
   let toolCount = 0;
   /** once a thinking, server tool or cited block was seen, text also goes into `content_blocks`, as in the non-stream translation */
   let mirrorText = false;
-  let stopReason: unknown = null;
-  let stopSequence: unknown = null;
-  let refusal: string | undefined;
+  /** text kept for a later mirroring, in UTF-16 units; -1 once it passed the limit and was let go */
+  let keptText = 0;
   /** length of the joined `content` sent so far (annotation offsets count in it) */
   let textLength = 0;
   /** url_citation annotations, sent in one chunk before the finish chunk */
   const annotations: JsonObject[] = [];
-  let usage: JsonObject = {};
 
   const lossOnce = (path: string, reason: string): void => losses.add(path, reason);
-
-  /** report keys of `obj` outside `known` that carry something (not null) */
-  const lossUnknown = (obj: JsonObject, known: ReadonlySet<string>, path: string): void => {
-    for (const key in obj) {
-      if (!known.has(key) && obj[key] !== null && obj[key] !== undefined)
-        lossOnce(path === '' ? key : `${path}.${key}`, 'field has no OpenAI chat equivalent');
-    }
-  };
 
   /** usage from message_start / message_delta: cumulative, overwritten; what cannot be carried is a loss */
   const takeUsage = (u: JsonObject): void => {
@@ -135,18 +112,6 @@ export function createAnthropicToOpenAIStream(
     choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
   });
 
-  const bad = (message: string): never => {
-    throw new TranslationError('upstream', `Anthropic stream: ${message}`);
-  };
-
-  const blockAt = (event: JsonObject): [number, Block] => {
-    const index = event.index;
-    if (typeof index !== 'number') return bad(`${String(event.type)} without an index`);
-    const block = blocks.get(index);
-    if (!block?.open) return bad(`${String(event.type)} for block ${index}, which is not open`);
-    return [index, block];
-  };
-
   const errorChunk = (error: unknown): OpenAIStreamEvent => {
     const e = isRecord(error) ? error : {};
     const type = typeof e.type === 'string' ? e.type : 'api_error';
@@ -158,27 +123,15 @@ export function createAnthropicToOpenAIStream(
     return openaiErrorBody(status, message, { type: mapped.type, code });
   };
 
-  function messageStart(event: JsonObject): Chunk[] {
-    if (state !== 'before') return bad('a second message_start');
-    const message = isRecord(event.message) ? event.message : bad('message_start without a message');
+  function messageStart(message: JsonObject): Chunk[] {
     // the same defaults as the non-stream translation (response-to-openai.ts)
     if (options.id === undefined) id = typeof message.id === 'string' ? `chatcmpl-${message.id}` : 'chatcmpl-0';
     if (options.model === undefined)
       model = typeof message.model === 'string' ? message.model : (options.context?.clientModel ?? '');
-    lossUnknown(message, MESSAGE_KEYS, '');
-    if (isRecord(message.usage)) {
-      usage = { ...message.usage };
-      takeUsage(message.usage);
-    }
-    state = 'open';
     return [chunk({ role: 'assistant', content: '' })];
   }
 
-  function blockStart(event: JsonObject): Chunk[] {
-    const index = event.index;
-    if (typeof index !== 'number' || blocks.has(index))
-      return bad('content_block_start with a missing or repeated index');
-    const cb = isRecord(event.content_block) ? event.content_block : bad('content_block_start without a content_block');
+  function blockStart(index: number, cb: JsonObject): Chunk[] {
     const path = `content[${index}]`;
     switch (cb.type) {
       case 'text': {
@@ -243,7 +196,16 @@ export function createAnthropicToOpenAIStream(
   }
 
   function newBlock(kind: Block['kind']): Block {
-    return { kind, toolIndex: -1, argsSent: false, open: true, textStart: 0, citations: [], text: '' };
+    return {
+      kind,
+      toolIndex: -1,
+      argsSent: false,
+      open: true,
+      textStart: 0,
+      citations: [],
+      text: '',
+      unmirrored: false,
+    };
   }
 
   /** `content_blocks` mirrors text from now on: the text blocks sent so far go out whole, once */
@@ -252,6 +214,11 @@ export function createAnthropicToOpenAIStream(
     mirrorText = true;
     const out: Chunk[] = [];
     for (const [index, block] of blocks) {
+      if (block.unmirrored)
+        lossOnce(
+          `content[${index}]`,
+          `text sent before the content_blocks extension started is over ${MIRROR_TEXT_LIMIT} characters: it is in content only`,
+        );
       if (block.kind !== 'text' || block.text === '') continue;
       out.push(chunk({ content_blocks: [{ index, content_block: { type: 'text', text: block.text } }] }));
       block.text = '';
@@ -263,8 +230,26 @@ export function createAnthropicToOpenAIStream(
     if (text === '') return [];
     textLength += text.length;
     if (mirrorText) return [chunk({ content: text, content_blocks: [{ index, delta: { text } }] })];
-    if (!compliant) block.text += text;
+    if (!compliant) keepText(block, text);
     return [chunk({ content: text })];
+  }
+
+  /** keep text for a later mirroring, up to the limit; past it, let every kept text go */
+  function keepText(block: Block, text: string): void {
+    if (keptText >= 0 && keptText + text.length <= MIRROR_TEXT_LIMIT) {
+      block.text += text;
+      keptText += text.length;
+      return;
+    }
+    if (keptText >= 0) {
+      keptText = -1;
+      for (const b of blocks.values())
+        if (b.text !== '') {
+          b.text = '';
+          b.unmirrored = true;
+        }
+    }
+    block.unmirrored = true;
   }
 
   /** a text block ended: its web-search citations become url_citation annotations over the block's range */
@@ -302,9 +287,7 @@ export function createAnthropicToOpenAIStream(
     return out;
   }
 
-  function blockDelta(event: JsonObject): Chunk[] {
-    const [index, block] = blockAt(event);
-    const delta = isRecord(event.delta) ? event.delta : bad('content_block_delta without a delta');
+  function blockDelta(index: number, block: Block, delta: JsonObject): Chunk[] {
     const path = `content[${index}]`;
     switch (delta.type) {
       case 'text_delta':
@@ -344,29 +327,8 @@ export function createAnthropicToOpenAIStream(
     }
   }
 
-  function messageDelta(event: JsonObject): Chunk[] {
-    const delta = isRecord(event.delta) ? event.delta : {};
-    lossUnknown(delta, MESSAGE_DELTA_KEYS, '');
-    if (delta.stop_reason !== undefined && delta.stop_reason !== null) stopReason = delta.stop_reason;
-    if (delta.stop_sequence !== undefined) stopSequence = delta.stop_sequence;
-    if (isRecord(delta.stop_details)) {
-      // as in the non-stream translation: the refusal explanation -> `refusal`, the category is lost
-      const sd = delta.stop_details;
-      if (sd.type === 'refusal' && typeof sd.explanation === 'string') refusal = sd.explanation;
-      if (sd.category !== undefined && sd.category !== null)
-        lossOnce('stop_details.category', 'refusal categories have no Chat Completions equivalent');
-    }
-    if (delta.container !== undefined && delta.container !== null)
-      lossOnce('container', 'container has no OpenAI chat equivalent');
-    if (isRecord(event.usage)) {
-      takeUsage(event.usage);
-      // message_delta usage is cumulative: overwrite, never add
-      for (const [k, v] of Object.entries(event.usage)) if (v !== null && v !== undefined) usage[k] = v;
-    }
-    return [];
-  }
-
   function messageStop(): OpenAIStreamEvent[] {
+    const { stopReason, stopSequence, refusal, usage } = driver.tally;
     const lossReason = anthropicStopReasonLoss(stopReason);
     if (lossReason !== undefined) lossOnce('stop_reason', lossReason);
     const finish = anthropicStopReasonToOpenAI(stopReason) ?? (toolCount > 0 ? 'tool_calls' : 'stop');
@@ -389,46 +351,33 @@ export function createAnthropicToOpenAIStream(
         usage: anthropicUsageToOpenAI(usage, !compliant),
       });
     out.push(OPENAI_DONE);
-    state = 'done';
     return out;
   }
 
-  function push(input: unknown): OpenAIStreamEvent[] {
-    if (state === 'done') return [];
-    const event = isRecord(input) ? input : bad('event is not an object');
-    const type = event.type;
-    if (type === 'error') {
-      state = 'done';
-      return [errorChunk(event.error)];
-    }
-    if (type === 'ping') return [];
-    if (type === 'message_start') return messageStart(event);
-    if (state === 'before') return bad(`${String(type)} before message_start`);
-    const known = EVENT_KEYS.get(type);
-    if (known !== undefined) lossUnknown(event, known, '');
-    switch (type) {
-      case 'content_block_start':
-        return blockStart(event);
-      case 'content_block_delta':
-        return blockDelta(event);
-      case 'content_block_stop':
-        return blockStop(...blockAt(event));
-      case 'message_delta':
-        return messageDelta(event);
-      case 'message_stop':
-        return messageStop();
-      default:
-        if (!KNOWN_EVENTS.has(String(type)))
-          lossOnce(`events.${String(type)}`, `stream event type ${JSON.stringify(type)} has no OpenAI chat equivalent`);
-        return [];
-    }
-  }
+  const driver = createAnthropicStreamDriver<Block, OpenAIStreamEvent>({
+    blocks,
+    isOpen: (block) => block.open,
+    losses,
+    reasons: {
+      field: 'field has no OpenAI chat equivalent',
+      target: 'OpenAI chat',
+      container: 'container has no OpenAI chat equivalent',
+      refusalCategory: 'refusal categories have no Chat Completions equivalent',
+    },
+    messageStart,
+    blockStart,
+    blockDelta,
+    blockStop,
+    messageStop,
+    error: (error) => [errorChunk(error)],
+    usage: takeUsage,
+  });
 
   return {
-    push,
+    push: driver.push,
     end() {
-      if (state === 'done') return [];
-      state = 'done';
+      if (driver.done) return [];
+      driver.finish();
       return [openaiErrorBody(502, 'upstream stream ended before message_stop', { type: 'server_error', code: null })];
     },
     get losses() {

@@ -2,12 +2,12 @@ import { childPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 import type { RequestContext } from '../../core/options.js';
+import { invalid } from '../../core/require.js';
 import { CUSTOM_INPUT_KEY } from './extensions.js';
 import { citationsToAnnotations } from './map-citations.js';
 import { itemId, webSearchCallId } from './map-ids.js';
 import { encryptedContentFor } from './map-reasoning.js';
 import { restoreToolName, toolOrigin } from './map-tool-names.js';
-import { invalid } from './require.js';
 
 /**
  * Anthropic response content -> Responses output items (docs/mappings-anthropic-responses.md, "Responses"):

@@ -2,6 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
+import { invalid, requireString } from '../../core/require.js';
 import type { StableToolNamer } from '../../core/stable-tool-name.js';
 import { BLANK_TEXT_LOSS, isBlank, withoutBlankAnthropicText } from '../../formats/anthropic-messages/blank-text.js';
 import { parseToolArguments } from '../../formats/openai-chat/tool-arguments.js';
@@ -9,7 +10,6 @@ import { convertInputPart, convertInputText, type PartState } from './convert-pa
 import { CUSTOM_INPUT_KEY, TOOL_ERROR_PREFIX } from './extensions.js';
 import { blockForReplayedReasoning } from './map-reasoning.js';
 import { qualifiedName } from './map-tool-names.js';
-import { invalid, requireString } from './require.js';
 
 /**
  * Responses `instructions` + `input` -> Anthropic `system` + `messages` (docs/mappings-anthropic-responses.md).

@@ -1,12 +1,12 @@
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
+import { invalid, requireString } from '../../core/require.js';
 import type { StableToolNamer } from '../../core/stable-tool-name.js';
 import { toDataUrl, utf8ToBase64 } from '../../wire/data-url.js';
 import { TOOL_ERROR_PREFIX } from './extensions.js';
 import { citationsToAnnotations } from './map-citations.js';
 import { upstreamReasoningFor } from './map-reasoning.js';
-import { invalid, requireString } from './require.js';
 
 /**
  * Anthropic `system` + `messages` -> Responses `instructions` + `input` items (docs/mappings-anthropic-responses.md).

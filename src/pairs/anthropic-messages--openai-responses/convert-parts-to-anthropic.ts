@@ -1,8 +1,8 @@
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
+import { invalid, requireString } from '../../core/require.js';
 import { base64ToUtf8, parseDataUrl } from '../../wire/data-url.js';
-import { invalid, requireString } from './require.js';
 
 /**
  * Responses input content parts -> Anthropic content blocks: `input_text` -> text (`prompt_cache_breakpoint` ->

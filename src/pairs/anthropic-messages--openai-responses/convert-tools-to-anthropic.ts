@@ -1,10 +1,11 @@
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
+import { invalid, requireString } from '../../core/require.js';
 import type { StableToolNamer } from '../../core/stable-tool-name.js';
+import { openaiToolChoiceToAnthropic } from '../../formats/openai-chat/anthropic-request-fields.js';
 import { CUSTOM_INPUT_KEY } from './extensions.js';
 import { qualifiedName, type ResponsesToolOrigin } from './map-tool-names.js';
-import { invalid, requireString } from './require.js';
 
 /**
  * Responses `tools` (and the tools of `additional_tools` items) / `tool_choice` / `parallel_tool_calls` ->
@@ -176,34 +177,23 @@ export function convertToolChoiceToAnthropic(
   st: ToolState,
 ): JsonObject | undefined {
   const p = 'tool_choice';
-  let out: JsonObject | undefined;
-  if (choice === 'auto') out = { type: 'auto' };
-  else if (choice === 'required') out = { type: 'any' };
-  else if (choice === 'none') out = { type: 'none' };
-  else if (isRecord(choice)) {
-    const type = choice.type;
-    if (type === 'function' || type === 'custom') {
-      out = { type: 'tool', name: st.names.toTarget(requireString(choice.name, p, 'name')) };
-    } else if (type === 'allowed_tools') {
-      out = { type: choice.mode === 'required' ? 'any' : 'auto' };
+  return openaiToolChoiceToAnthropic(choice, parallel, (c) => {
+    const type = c.type;
+    if (type === 'function' || type === 'custom')
+      return { type: 'tool', name: st.names.toTarget(requireString(c.name, p, 'name')) };
+    if (type === 'allowed_tools') {
       st.losses.add(
         childPath(p, 'tools'),
         'Anthropic cannot restrict a request to a subset of its tools; all tools stay available',
       );
-    } else if (typeof type === 'string' && HOSTED_WEB_SEARCH.has(type) && st.webSearch) {
-      out = { type: 'tool', name: 'web_search' };
-    } else if (typeof type === 'string') {
-      st.losses.add(p, `tool_choice ${JSON.stringify(type)} has no Anthropic equivalent`);
-    } else {
-      throw invalid('unknown tool_choice', p);
+      return { type: c.mode === 'required' ? 'any' : 'auto' };
     }
-  } else if (choice !== undefined && choice !== null) {
+    if (typeof type === 'string' && HOSTED_WEB_SEARCH.has(type) && st.webSearch)
+      return { type: 'tool', name: 'web_search' };
+    if (typeof type === 'string') {
+      st.losses.add(p, `tool_choice ${JSON.stringify(type)} has no Anthropic equivalent`);
+      return undefined;
+    }
     throw invalid('unknown tool_choice', p);
-  }
-  if (parallel !== undefined && parallel !== null) {
-    if (typeof parallel !== 'boolean') throw invalid('parallel_tool_calls must be a boolean', 'parallel_tool_calls');
-    if (out === undefined && !parallel) out = { type: 'auto' };
-    if (out !== undefined && out.type !== 'none') out.disable_parallel_tool_use = !parallel;
-  }
-  return out;
+  });
 }

@@ -1,8 +1,12 @@
 import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
+import { invalid, requireString } from '../../core/require.js';
 import type { StableToolNamer } from '../../core/stable-tool-name.js';
-import { invalid, requireString } from './require.js';
+import {
+  anthropicToolChoiceToOpenAI,
+  type OpenAIToolChoice,
+} from '../../formats/openai-chat/anthropic-request-fields.js';
 
 /**
  * Anthropic `tools` / `tool_choice` -> Responses `tools` / `tool_choice` / `parallel_tool_calls`.
@@ -74,40 +78,18 @@ export function convertToolsToResponses(
   return out.length > 0 ? out : undefined;
 }
 
-const KEYS_CHOICE = new Set(['type', 'name', 'disable_parallel_tool_use']);
-
 export function convertToolChoiceToResponses(
   choice: unknown,
   names: StableToolNamer,
   webSearchTool: boolean,
   losses: LossCollector,
-): { tool_choice?: unknown; parallel_tool_calls?: boolean } {
-  const p = 'tool_choice';
-  if (!isRecord(choice)) throw invalid('tool_choice must be an object', p);
-  losses.unknownKeys(choice, KEYS_CHOICE, p);
-  const out: { tool_choice?: unknown; parallel_tool_calls?: boolean } = {};
-  switch (choice.type) {
-    case 'auto':
-      out.tool_choice = 'auto';
-      break;
-    case 'any':
-      out.tool_choice = 'required';
-      break;
-    case 'none':
-      out.tool_choice = 'none';
-      break;
-    case 'tool': {
-      const name = requireString(choice.name, p, 'name');
-      out.tool_choice =
-        name === 'web_search' && webSearchTool
-          ? { type: 'allowed_tools', mode: 'required', tools: [{ type: 'web_search' }] }
-          : { type: 'function', name: names.toTarget(name) };
-      break;
-    }
-    default:
-      throw invalid('tool_choice.type must be auto, any, tool or none', childPath(p, 'type'));
-  }
-  if (typeof choice.disable_parallel_tool_use === 'boolean' && choice.type !== 'none')
-    out.parallel_tool_calls = !choice.disable_parallel_tool_use;
-  return out;
+): OpenAIToolChoice {
+  return anthropicToolChoiceToOpenAI(
+    choice,
+    (name) =>
+      name === 'web_search' && webSearchTool
+        ? { type: 'allowed_tools', mode: 'required', tools: [{ type: 'web_search' }] }
+        : { type: 'function', name: names.toTarget(name) },
+    losses,
+  );
 }

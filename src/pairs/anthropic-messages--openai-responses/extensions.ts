@@ -9,8 +9,8 @@ export const TOOL_ERROR_PREFIX = '[tool_error] ';
 /** `max_tokens` for an Anthropic request made from a Responses request that set no limit (plus the thinking budget). */
 export const DEFAULT_MAX_TOKENS = 4096;
 
-/** Default `text.format.name` for a format made from Anthropic `output_config.format`. */
-export const DEFAULT_SCHEMA_NAME = 'response';
+/** Default schema name for a format made from Anthropic `output_config.format` (shared with the other OpenAI API). */
+export { DEFAULT_SCHEMA_NAME } from '../../formats/openai-chat/anthropic-request-fields.js';
 
 /** Responses refuses `max_output_tokens` below this. */
 export const MIN_OUTPUT_TOKENS = 16;

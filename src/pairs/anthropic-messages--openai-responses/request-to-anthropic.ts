@@ -1,10 +1,13 @@
 import { TranslationError } from '../../core/errors.js';
 import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
-import { isFiniteNumber, isRecord, type JsonObject } from '../../core/narrow.js';
+import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { type NotCarried, reportNotCarried } from '../../core/not-carried.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
+import { invalid, optionalNumber, requireObjectBody } from '../../core/require.js';
 import {
+  openaiJsonSchemaToAnthropicFormat,
+  openaiSamplingToAnthropic,
   openaiServiceTierToAnthropic,
   openaiUserToAnthropicMetadata,
 } from '../../formats/openai-chat/anthropic-request-fields.js';
@@ -16,9 +19,8 @@ import {
 import { collectResponsesToolNames } from '../../formats/openai-responses/tool-names.js';
 import { convertInputToAnthropic } from './convert-input-to-anthropic.js';
 import { convertToolChoiceToAnthropic, convertToolsToAnthropic, type ToolState } from './convert-tools-to-anthropic.js';
-import { CONTEXT_KEY, DEFAULT_MAX_TOKENS, DEFAULT_SCHEMA_NAME, NAMESPACE_SEPARATOR } from './extensions.js';
+import { CONTEXT_KEY, DEFAULT_MAX_TOKENS, NAMESPACE_SEPARATOR } from './extensions.js';
 import { createAnthropicToolNamer, type ResponsesContext } from './map-tool-names.js';
-import { invalid } from './require.js';
 import type { MessageCreateParamsOut } from './types.js';
 
 /** OpenAI Responses request -> Anthropic Messages request. See docs/mappings-anthropic-responses.md. */
@@ -124,13 +126,6 @@ const KEYS_JSON_SCHEMA = new Set(['type', 'name', 'schema', 'strict', 'descripti
 const KEYS_REASONING = new Set(['effort', 'summary', 'generate_summary']);
 const KEYS_STREAM_OPTIONS = new Set(['include_obfuscation']);
 
-function optNumber(body: JsonObject, key: string): number | undefined {
-  const v = body[key];
-  if (v === undefined || v === null) return undefined;
-  if (!isFiniteNumber(v)) throw invalid(`${key} must be a number`, key);
-  return v;
-}
-
 function convertText(text: unknown, losses: LossCollector): JsonObject | undefined {
   if (text === undefined || text === null) return undefined;
   if (!isRecord(text)) throw invalid('text must be an object', 'text');
@@ -147,14 +142,7 @@ function convertText(text: unknown, losses: LossCollector): JsonObject | undefin
     return undefined;
   }
   if (f.type !== 'json_schema') throw invalid('unknown text.format type', childPath(p, 'type'));
-  losses.unknownKeys(f, KEYS_JSON_SCHEMA, p);
-  if (typeof f.name === 'string' && f.name !== DEFAULT_SCHEMA_NAME)
-    losses.add(childPath(p, 'name'), 'Anthropic output formats have no name');
-  if (typeof f.description === 'string')
-    losses.add(childPath(p, 'description'), 'Anthropic output formats have no description');
-  if (f.strict === false)
-    losses.add(childPath(p, 'strict'), 'Anthropic structured outputs always follow the schema strictly');
-  return { type: 'json_schema', schema: isRecord(f.schema) ? f.schema : { type: 'object' } };
+  return openaiJsonSchemaToAnthropicFormat(f, p, KEYS_JSON_SCHEMA, losses);
 }
 
 /**
@@ -188,7 +176,7 @@ export function responsesRequestToAnthropic(
   body: unknown,
   options: TranslateOptions = {},
 ): TranslationResult<MessageCreateParamsOut> {
-  if (!isRecord(body)) throw invalid('request body must be a JSON object', '');
+  requireObjectBody(body);
   if (typeof body.model !== 'string') throw invalid('model must be a string', 'model');
   for (const [key, rule] of Object.entries(STATEFUL)) {
     if (rule.refused(body[key])) throw new TranslationError('unsupported', rule.reason, { path: key });
@@ -203,7 +191,7 @@ export function responsesRequestToAnthropic(
   const out: JsonObject = { model: body.model };
 
   const budget = reasoningBudget(body.reasoning, losses);
-  const max = optNumber(body, 'max_output_tokens');
+  const max = optionalNumber(body, 'max_output_tokens');
   if (max !== undefined) out.max_tokens = max;
   else {
     out.max_tokens = DEFAULT_MAX_TOKENS + (budget ?? 0);
@@ -242,24 +230,7 @@ export function responsesRequestToAnthropic(
   }
   if (isRecord(body.stream_options)) losses.unknownKeys(body.stream_options, KEYS_STREAM_OPTIONS, 'stream_options');
 
-  const temperature = optNumber(body, 'temperature');
-  const topP = optNumber(body, 'top_p');
-  if (version === '2026-10-21') {
-    if (temperature !== undefined)
-      losses.add('temperature', 'Anthropic API version 2026-10-21 does not accept temperature');
-    if (topP !== undefined) losses.add('top_p', 'Anthropic API version 2026-10-21 does not accept top_p');
-  } else {
-    if (temperature !== undefined && thinks && temperature !== 1)
-      losses.add('temperature', 'Anthropic takes only temperature 1 while it thinks');
-    else if (temperature !== undefined) {
-      out.temperature = Math.min(1, Math.max(0, temperature));
-      if (temperature > 1 || temperature < 0)
-        losses.add('temperature', `Anthropic temperature range is 0-1; ${temperature} clamped to ${out.temperature}`);
-    }
-    if (topP !== undefined && thinks && topP < 0.95)
-      losses.add('top_p', 'Anthropic takes top_p of at least 0.95 while it thinks');
-    else if (topP !== undefined) out.top_p = topP;
-  }
+  openaiSamplingToAnthropic(body, out, { version, thinks, withTopK: false }, losses);
 
   const toolState: ToolState = { losses, names, origins: {}, webSearch: false };
   const tools = convertToolsToAnthropic(body.tools, conv.additionalTools, toolState);

@@ -3,6 +3,8 @@ import { LossCollector } from '../../core/losses.js';
 import { isFiniteNumber, isRecord, isString, type JsonObject } from '../../core/narrow.js';
 import { type NotCarried, reportNotCarried } from '../../core/not-carried.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
+import { invalid, requireObjectBody } from '../../core/require.js';
+import { ANTHROPIC_COMMON_REQUEST_KEYS } from '../../formats/anthropic-messages/message-keys.js';
 import { collectAnthropicToolNames } from '../../formats/anthropic-messages/tool-names.js';
 import { anthropicServiceTierToOpenAI } from '../../formats/openai-chat/anthropic-request-fields.js';
 import { budgetToReasoningEffort } from '../../formats/openai-chat/reasoning-effort.js';
@@ -14,7 +16,6 @@ import {
 import { convertToolChoiceToResponses, convertToolsToResponses } from './convert-tools-to-responses.js';
 import { DEFAULT_SCHEMA_NAME, MIN_OUTPUT_TOKENS } from './extensions.js';
 import { createResponsesToolNamer } from './map-tool-names.js';
-import { invalid } from './require.js';
 import type { ResponsesRequestOut } from './types.js';
 
 /**
@@ -34,22 +35,7 @@ const NOT_CARRIED: Record<string, NotCarried> = {
   mcp_servers: 'MCP servers are Anthropic-only',
   cache_control: 'top-level automatic cache_control has no Responses equivalent',
 };
-const HANDLED = new Set([
-  'model',
-  'max_tokens',
-  'messages',
-  'system',
-  'stop_sequences',
-  'stream',
-  'temperature',
-  'top_p',
-  'tools',
-  'tool_choice',
-  'thinking',
-  'metadata',
-  'output_config',
-  'service_tier',
-]);
+const HANDLED = new Set([...ANTHROPIC_COMMON_REQUEST_KEYS, 'metadata', 'output_config', 'service_tier']);
 const KEYS_THINKING = new Set(['type', 'budget_tokens', 'display']);
 const KEYS_EFFORT_FORMAT = new Set(['effort', 'format']);
 const KEYS_TYPE_SCHEMA = new Set(['type', 'schema']);
@@ -86,7 +72,7 @@ export function anthropicRequestToResponses(
   body: unknown,
   options: TranslateOptions = {},
 ): TranslationResult<ResponsesRequestOut> {
-  if (!isRecord(body)) throw invalid('request body must be a JSON object', '');
+  requireObjectBody(body);
   if (typeof body.model !== 'string') throw invalid('model must be a string', 'model');
   const losses = new LossCollector(options.strict);
   const names = createResponsesToolNamer(collectAnthropicToolNames(body));

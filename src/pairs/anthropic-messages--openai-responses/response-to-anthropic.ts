@@ -3,12 +3,12 @@ import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 import type { TranslateOptions, TranslationResult } from '../../core/options.js';
+import { invalid } from '../../core/require.js';
 import { readResponsesStreamError } from '../../formats/openai-responses/errors.js';
 import { convertItemToBlocks } from './convert-output-to-content.js';
 import { messageIdFor } from './map-ids.js';
 import { statusToAnthropicStopReason } from './map-status.js';
 import { reportResponsesUsageLosses, responsesTierToAnthropic, responsesUsageToAnthropic } from './map-usage.js';
-import { invalid } from './require.js';
 import type { MessageOut } from './types.js';
 
 /**

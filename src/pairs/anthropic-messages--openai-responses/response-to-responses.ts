@@ -1,13 +1,13 @@
 import { LossCollector } from '../../core/losses.js';
 import { isRecord } from '../../core/narrow.js';
 import type { TranslateOptions, TranslationResult } from '../../core/options.js';
+import { invalid } from '../../core/require.js';
 import { ANTHROPIC_MESSAGE_KEYS } from '../../formats/anthropic-messages/message-keys.js';
 import { convertContentToOutput } from './convert-content-to-output.js';
 import { responseShell } from './map-echo.js';
 import { responseIdFor } from './map-ids.js';
 import { anthropicStopReasonLoss, anthropicStopReasonToStatus } from './map-status.js';
 import { anthropicTierToResponses, anthropicUsageToResponses, reportAnthropicUsageLosses } from './map-usage.js';
-import { invalid } from './require.js';
 import type { ResponsesResponseOut } from './types.js';
 
 /**

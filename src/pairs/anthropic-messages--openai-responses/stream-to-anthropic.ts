@@ -5,6 +5,7 @@ import { OnceLossCollector } from '../../core/once-loss-collector.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import type { AnthropicStreamEvent } from '../../formats/anthropic-messages/codec.js';
 import { anthropicErrorBody } from '../../formats/anthropic-messages/errors.js';
+import { messageEndEvents, messageStartEvent } from '../../formats/anthropic-messages/message-events.js';
 import { openaiErrorTypeToAnthropic } from '../../formats/openai-chat/anthropic-errors.js';
 import { readResponsesStreamError, statusForResponsesStreamError } from '../../formats/openai-responses/errors.js';
 import { convertItemToBlocks, thinkingBlock } from './convert-output-to-content.js';
@@ -71,20 +72,9 @@ export function createResponsesToAnthropicStream(options: TranslateOptions = {})
   function start(response: unknown, out: Event[]): void {
     state = 'open';
     const r = isRecord(response) ? response : {};
-    out.push({
-      type: 'message_start',
-      message: {
-        id: messageIdFor(r.id, options.id),
-        type: 'message',
-        role: 'assistant',
-        model:
-          options.model ?? (typeof r.model === 'string' && r.model !== '' ? r.model : (context?.clientModel ?? '')),
-        content: [],
-        stop_reason: null,
-        stop_sequence: null,
-        usage: { input_tokens: 0, output_tokens: 0 },
-      },
-    });
+    const model =
+      options.model ?? (typeof r.model === 'string' && r.model !== '' ? r.model : (context?.clientModel ?? ''));
+    out.push(messageStartEvent(messageIdFor(r.id, options.id), model, { input_tokens: 0, output_tokens: 0 }));
   }
 
   function startBlock(kind: 'text' | 'thinking' | 'tool', contentBlock: JsonObject, out: Event[]): void {
@@ -304,18 +294,7 @@ export function createResponsesToAnthropicStream(options: TranslateOptions = {})
     const u = responsesUsageToAnthropic(response.usage);
     const d: JsonObject = { stop_reason: stop, stop_sequence: null };
     if (stop === 'refusal') d.stop_details = { type: 'refusal', category: null, explanation: refusal ?? null };
-    out.push({
-      type: 'message_delta',
-      delta: d,
-      usage: {
-        input_tokens: u.input_tokens,
-        cache_creation_input_tokens: u.cache_creation_input_tokens,
-        cache_read_input_tokens: u.cache_read_input_tokens,
-        output_tokens: u.output_tokens,
-        ...(u.output_tokens_details ? { output_tokens_details: u.output_tokens_details } : {}),
-      },
-    });
-    out.push({ type: 'message_stop' });
+    out.push(...messageEndEvents(d, u));
     state = 'done';
   }
 

@@ -1,10 +1,12 @@
-import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { OnceLossCollector } from '../../core/once-loss-collector.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { statusForAnthropicErrorType } from '../../formats/anthropic-messages/errors.js';
-import { ANTHROPIC_MESSAGE_KEYS } from '../../formats/anthropic-messages/message-keys.js';
+import {
+  badAnthropicStream as bad,
+  createAnthropicStreamDriver,
+} from '../../formats/anthropic-messages/stream-driver.js';
 import { anthropicErrorTypeToOpenAI } from '../../formats/openai-chat/anthropic-errors.js';
 import type { ResponsesStreamEvent } from '../../formats/openai-responses/codec.js';
 import { responseErrorCodeForStatus, responsesErrorCodeForStatus } from '../../formats/openai-responses/errors.js';
@@ -66,25 +68,6 @@ type Block =
   | { kind: 'server'; id: string; args: string }
   | { kind: 'other' };
 
-const MESSAGE_DELTA_KEYS = new Set(['stop_reason', 'stop_sequence', 'stop_details', 'container']);
-const EVENT_KEYS = new Map<unknown, ReadonlySet<string>>([
-  ['content_block_start', new Set(['type', 'index', 'content_block'])],
-  ['content_block_delta', new Set(['type', 'index', 'delta'])],
-  ['content_block_stop', new Set(['type', 'index'])],
-  ['message_delta', new Set(['type', 'delta', 'usage'])],
-  ['message_stop', new Set(['type'])],
-]);
-const KNOWN_EVENTS = new Set([
-  'message_start',
-  'content_block_start',
-  'content_block_delta',
-  'content_block_stop',
-  'message_delta',
-  'message_stop',
-  'ping',
-  'error',
-]);
-
 export function createAnthropicToResponsesStream(options: TranslateOptions = {}): StreamTranslator<unknown, Event> {
   const losses = new OnceLossCollector(options.strict ?? false);
   const context = options.context;
@@ -92,15 +75,11 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
   let id = responseIdFor(undefined, options.id);
   let model = options.model ?? context?.clientModel ?? '';
   let seq = 0;
-  let state: 'before' | 'open' | 'done' = 'before';
   /** every output item so far, as it stands (replaced by its final form when done) */
   const items: JsonObject[] = [];
   let message: OpenMessage | undefined;
   const blocks = new Map<number, Block>();
   let pendingSearch: { id: string; query: unknown } | undefined;
-  let stopReason: unknown = null;
-  let refusal: string | undefined;
-  let usage: JsonObject = {};
   /**
    * The last item done, whose `output_item.done` waits for the next item or the end: a turn cut by max_tokens cuts
    * its last item, which is then `incomplete` (as the non-stream translation marks it), not `completed`.
@@ -108,22 +87,14 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
   let lastDone: { index: number; item: JsonObject } | undefined;
 
   const lossOnce = (path: string, reason: string): void => losses.add(path, reason);
-  const bad = (m: string): never => {
-    throw new TranslationError('upstream', `Anthropic stream: ${m}`);
-  };
   const ev = (type: string, fields: JsonObject): Event => ({ type, sequence_number: seq++, ...fields });
-  const lossUnknown = (obj: JsonObject, known: ReadonlySet<string>, path: string): void => {
-    for (const key in obj)
-      if (!known.has(key) && obj[key] !== null && obj[key] !== undefined)
-        lossOnce(path === '' ? key : `${path}.${key}`, 'field has no Responses stream equivalent');
-  };
 
   const shell = (
     status: string,
     output: unknown[],
     extra: Partial<{ error: JsonObject; incomplete: JsonObject | null; usage: unknown }> = {},
   ): JsonObject => {
-    const tier = anthropicTierToResponses(usage.service_tier);
+    const tier = anthropicTierToResponses(driver.tally.usage.service_tier);
     return responseShell(
       {
         id,
@@ -192,17 +163,9 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
     lastDone = { index, item };
   }
 
-  function messageStart(event: JsonObject): Event[] {
-    if (state !== 'before') return bad('a second message_start');
-    const m = isRecord(event.message) ? event.message : bad('message_start without a message');
+  function messageStart(m: JsonObject): Event[] {
     id = responseIdFor(m.id, options.id);
     if (options.model === undefined) model = typeof m.model === 'string' ? m.model : (context?.clientModel ?? '');
-    lossUnknown(m, ANTHROPIC_MESSAGE_KEYS, '');
-    if (isRecord(m.usage)) {
-      usage = { ...m.usage };
-      reportAnthropicUsageLosses(m.usage, 'usage', lossOnce);
-    }
-    state = 'open';
     return [
       ev('response.created', { response: shell('in_progress', []) }),
       ev('response.in_progress', { response: shell('in_progress', []) }),
@@ -235,11 +198,7 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
     out.push(ev('response.reasoning_summary_text.delta', { ...at, delta: text }));
   }
 
-  function blockStart(event: JsonObject): Event[] {
-    const index = event.index;
-    if (typeof index !== 'number' || blocks.has(index))
-      return bad('content_block_start with a missing or repeated index');
-    const cb = isRecord(event.content_block) ? event.content_block : bad('content_block_start without a content_block');
+  function blockStart(index: number, cb: JsonObject): Event[] {
     const out: Event[] = [];
     const path = `content[${index}]`;
     switch (cb.type) {
@@ -361,17 +320,7 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
       );
   }
 
-  function blockAt(event: JsonObject): [number, Block] {
-    const index = event.index;
-    if (typeof index !== 'number') return bad(`${String(event.type)} without an index`);
-    const block = blocks.get(index);
-    if (!block) return bad(`${String(event.type)} for block ${index}, which is not open`);
-    return [index, block];
-  }
-
-  function blockDelta(event: JsonObject): Event[] {
-    const [index, block] = blockAt(event);
-    const delta = isRecord(event.delta) ? event.delta : bad('content_block_delta without a delta');
+  function blockDelta(index: number, block: Block, delta: JsonObject): Event[] {
     const out: Event[] = [];
     switch (delta.type) {
       case 'text_delta':
@@ -485,27 +434,14 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
     }
   }
 
-  function messageDelta(event: JsonObject): Event[] {
-    const delta = isRecord(event.delta) ? event.delta : {};
-    lossUnknown(delta, MESSAGE_DELTA_KEYS, '');
-    if (delta.stop_reason !== undefined && delta.stop_reason !== null) stopReason = delta.stop_reason;
-    if (stopReason === 'refusal' && refusal === undefined) refusal = '';
-    if (isRecord(delta.stop_details)) {
-      const sd = delta.stop_details;
-      if (sd.type === 'refusal' && typeof sd.explanation === 'string') refusal = sd.explanation;
-      if (sd.category !== undefined && sd.category !== null)
-        lossOnce('stop_details.category', 'refusal categories have no Responses equivalent');
-    }
-    if (delta.container !== undefined && delta.container !== null)
-      lossOnce('container', 'containers have no Responses equivalent');
-    if (isRecord(event.usage)) {
-      reportAnthropicUsageLosses(event.usage, 'usage', lossOnce);
-      for (const [k, v] of Object.entries(event.usage)) if (v !== null && v !== undefined) usage[k] = v;
-    }
-    return [];
+  /** a refusal with no explanation still gets its (empty) refusal part */
+  function messageDelta(): void {
+    const tally = driver.tally;
+    if (tally.stopReason === 'refusal' && tally.refusal === undefined) tally.refusal = '';
   }
 
   function messageStop(): Event[] {
+    const { stopReason, refusal, usage } = driver.tally;
     const out: Event[] = [];
     const lossReason = anthropicStopReasonLoss(stopReason);
     if (lossReason !== undefined) lossOnce('stop_reason', lossReason);
@@ -526,7 +462,7 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
     // upstream closed before its stop reason came), as the non-stream translation does
     flushDone(out, cut);
     if (message) closeMessage(out, cut ? 'incomplete' : 'completed');
-    state = 'done';
+    driver.finish();
     const response = shell(status.status, snapshot(), {
       incomplete: status.incomplete_details,
       usage: anthropicUsageToResponses(usage),
@@ -539,7 +475,7 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
 
   /** `error` then `response.failed`, numbered after what went out. */
   function failure(status: number, message: string, code: string): Event[] {
-    state = 'done';
+    driver.finish();
     const done: Event[] = [];
     flushDone(done);
     return [
@@ -560,42 +496,33 @@ export function createAnthropicToResponsesStream(options: TranslateOptions = {})
     return failure(status, msg, mapped.code ?? mapped.type);
   }
 
-  function push(input: unknown): Event[] {
-    if (state === 'done') return [];
-    const event = isRecord(input) ? input : bad('event is not an object');
-    const type = event.type;
-    if (type === 'error') return errorEvents(event.error);
-    if (type === 'ping') return [];
-    if (type === 'message_start') return messageStart(event);
-    if (state === 'before') return bad(`${String(type)} before message_start`);
-    const known = EVENT_KEYS.get(type);
-    if (known !== undefined) lossUnknown(event, known, '');
-    switch (type) {
-      case 'content_block_start':
-        return blockStart(event);
-      case 'content_block_delta':
-        return blockDelta(event);
-      case 'content_block_stop':
-        return blockStop(...blockAt(event));
-      case 'message_delta':
-        return messageDelta(event);
-      case 'message_stop':
-        return messageStop();
-      default:
-        if (!KNOWN_EVENTS.has(String(type)))
-          lossOnce(`events.${String(type)}`, `stream event type ${JSON.stringify(type)} has no Responses equivalent`);
-        return [];
-    }
-  }
+  const driver = createAnthropicStreamDriver<Block, Event>({
+    blocks,
+    losses,
+    reasons: {
+      field: 'field has no Responses stream equivalent',
+      target: 'Responses',
+      container: 'containers have no Responses equivalent',
+      refusalCategory: 'refusal categories have no Responses equivalent',
+    },
+    messageStart,
+    blockStart,
+    blockDelta,
+    blockStop,
+    messageDelta,
+    messageStop,
+    error: errorEvents,
+    usage: (u) => reportAnthropicUsageLosses(u, 'usage', lossOnce),
+  });
 
   return {
-    push,
+    push: driver.push,
     end() {
-      if (state === 'done') return [];
+      if (driver.done) return [];
       return failure(502, 'upstream stream ended before message_stop', responsesErrorCodeForStatus(500));
     },
     fail(status, message) {
-      if (state === 'done') return [];
+      if (driver.done) return [];
       return failure(status, message, responsesErrorCodeForStatus(status));
     },
     get losses() {

@@ -213,14 +213,28 @@ export function encodeEventFrame(eventType: string, payload: unknown): Uint8Arra
   return out;
 }
 
+/** What a format makes of one event: a whole frame, or `{eventType, payload}` for an `event` frame. */
+export type FrameOf = Uint8Array | { eventType: string; payload: unknown };
+
+/** One frame as bytes. */
+export function encodeFrame(f: FrameOf): Uint8Array {
+  return f instanceof Uint8Array ? f : encodeEventFrame(f.eventType, f.payload);
+}
+
+/** Events -> one frame each, as a stream (`frame` as in `encodeFrames`). */
+export function createFrameEncodeStream<T>(frame: (item: T) => FrameOf): TransformStream<T, Uint8Array> {
+  return new TransformStream<T, Uint8Array>({
+    transform(event, controller) {
+      controller.enqueue(encodeFrame(frame(event)));
+    },
+  });
+}
+
 /**
  * Several frames as one piece of bytes: `frame(item)` gives either a whole frame, or `{eventType, payload}` for an
  * `event` frame (written straight into the output, headers from the cache).
  */
-export function encodeFrames<T>(
-  items: readonly T[],
-  frame: (item: T) => Uint8Array | { eventType: string; payload: unknown },
-): Uint8Array {
+export function encodeFrames<T>(items: readonly T[], frame: (item: T) => FrameOf): Uint8Array {
   const parts: { headers?: Uint8Array; bytes: Uint8Array }[] = [];
   let size = 0;
   for (const item of items) {

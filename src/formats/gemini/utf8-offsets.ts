@@ -1,0 +1,48 @@
+/**
+ * Gemini grounding segments count UTF-8 bytes (docs/wire-formats.md#gemini-grounding); JavaScript strings count
+ * UTF-16 code units. These convert between the two over one text.
+ */
+
+/** UTF-8 length of the code point starting at `i` of `text`, and how many UTF-16 units it takes. */
+function codePointAt(text: string, i: number): { bytes: number; units: number } {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return { bytes: 1, units: 1 };
+  if (c < 0x800) return { bytes: 2, units: 1 };
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return { bytes: 4, units: 2 };
+  }
+  return { bytes: 3, units: 1 };
+}
+
+/**
+ * Byte offsets into `text`'s UTF-8 encoding -> UTF-16 indexes of `text`, in the order given. An offset inside a
+ * character moves to that character's end; one past the end is the text's length.
+ */
+export function byteOffsetsToCharIndexes(text: string, offsets: readonly number[]): number[] {
+  const order = offsets.map((_, i) => i).sort((a, b) => offsets[a]! - offsets[b]!);
+  const out = new Array<number>(offsets.length);
+  let bytes = 0;
+  let i = 0;
+  for (const k of order) {
+    const target = offsets[k]!;
+    while (i < text.length && bytes < target) {
+      const cp = codePointAt(text, i);
+      bytes += cp.bytes;
+      i += cp.units;
+    }
+    out[k] = i;
+  }
+  return out;
+}
+
+/** The UTF-8 byte length of `text`. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; ) {
+    const cp = codePointAt(text, i);
+    bytes += cp.bytes;
+    i += cp.units;
+  }
+  return bytes;
+}
