@@ -36,13 +36,22 @@ export function byteOffsetsToCharIndexes(text: string, offsets: readonly number[
   return out;
 }
 
-/** The UTF-8 byte length of `text`. */
+/** The UTF-8 byte length of `text` (a lone surrogate counts as U+FFFD, 3 bytes, as an encoder writes it). */
 export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; ) {
-    const cp = codePointAt(text, i);
-    bytes += cp.bytes;
-    i += cp.units;
+  const n = text.length;
+  let bytes = n;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        // a pair: 2 units, 4 bytes
+        bytes += 2;
+        i++;
+      } else bytes += 2;
+    } else bytes += 2;
   }
   return bytes;
 }

@@ -29,8 +29,10 @@ export class GeminiGroundingBuilder {
   readonly #chunks: NonNullable<GeminiGroundingMetadata['groundingChunks']> = [];
   readonly #chunkOf = new Map<string, number>();
   readonly #supports: NonNullable<GeminiGroundingMetadata['groundingSupports']> = [];
-  /** UTF-8 bytes of the answer's text parts so far */
+  /** UTF-8 bytes of the answer's text parts counted so far */
   #bytes = 0;
+  /** text parts written since, not yet counted: bytes are counted only when a cited part needs its offsets */
+  readonly #uncounted: string[] = [];
 
   constructor(losses: LossCollector) {
     this.#losses = losses;
@@ -70,9 +72,14 @@ export class GeminiGroundingBuilder {
    * Call for every text part, in order, cited or not: the offsets count them all.
    */
   text(text: string, citations: unknown, path: JsonPath): void {
+    if (!Array.isArray(citations) || citations.length === 0) {
+      this.#uncounted.push(text);
+      return;
+    }
+    for (const t of this.#uncounted) this.#bytes += utf8Length(t);
+    this.#uncounted.length = 0;
     const start = this.#bytes;
     this.#bytes += utf8Length(text);
-    if (!Array.isArray(citations) || citations.length === 0) return;
     const indices: number[] = [];
     citations.forEach((c, i) => {
       const at = childPath(path, i);
