@@ -1,5 +1,5 @@
 import { TranslationError } from '../../core/errors.js';
-import { encodeSSEEvent } from '../../wire/sse/encode-sse.js';
+import { encodeSSEEvent, encodeSSEEvents, sseEncodeStream } from '../../wire/sse/encode-sse.js';
 import type { SSEMessage } from '../../wire/sse/parse-sse.js';
 import {
   createSSEByteDecoder,
@@ -23,8 +23,6 @@ export interface AnthropicDecodeOptions extends SSEDecoderOptions {
   /** called for oddities the decoder tolerates (an SSE event name that differs from the JSON `type`) */
   onWarning?: (message: string) => void;
 }
-
-const encoder = new TextEncoder();
 
 function decodeMessage(m: SSEMessage, onWarning: ((message: string) => void) | undefined): AnthropicStreamEvent {
   let value: unknown;
@@ -66,18 +64,12 @@ export function createAnthropicDecodeStream(
 
 /** Anthropic events -> bytes (`event: <type>` on every event) */
 export function createAnthropicEncodeStream(): TransformStream<AnthropicStreamEvent, Uint8Array> {
-  return new TransformStream<AnthropicStreamEvent, Uint8Array>({
-    transform(event, c) {
-      c.enqueue(encoder.encode(encodeAnthropicEvent(event)));
-    },
-  });
+  return sseEncodeStream(encodeAnthropicEvent);
 }
 
 /** Several Anthropic events as one piece of SSE text. */
 export function encodeAnthropicEvents(events: readonly unknown[]): string {
-  let out = '';
-  for (const e of events) out += encodeAnthropicEvent(e);
-  return out;
+  return encodeSSEEvents(events, encodeAnthropicEvent);
 }
 
 /** One Anthropic event as SSE text. */

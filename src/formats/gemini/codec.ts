@@ -1,6 +1,6 @@
 import { TranslationError } from '../../core/errors.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
-import { encodeSSEData } from '../../wire/sse/encode-sse.js';
+import { encodeSSEData, encodeSSEEvents, sseEncodeStream } from '../../wire/sse/encode-sse.js';
 import type { SSEMessage } from '../../wire/sse/parse-sse.js';
 import {
   createSSEByteDecoder,
@@ -20,8 +20,6 @@ import { geminiStreamEnd } from './stream-end.js';
  */
 
 export type GeminiStreamEvent = JsonObject;
-
-const encoder = new TextEncoder();
 
 function decodeMessage(m: SSEMessage): GeminiStreamEvent | undefined {
   if (m.data.trim().length === 0) return undefined;
@@ -66,11 +64,7 @@ export function encodeGeminiEventCRLF(event: unknown): string {
 
 /** Gemini chunks -> bytes */
 export function createGeminiEncodeStream(): TransformStream<GeminiStreamEvent, Uint8Array> {
-  return new TransformStream<GeminiStreamEvent, Uint8Array>({
-    transform(event, c) {
-      c.enqueue(encoder.encode(encodeGeminiEvent(event)));
-    },
-  });
+  return sseEncodeStream(encodeGeminiEvent);
 }
 
 export function geminiStreamError(status: number, message: string, type?: string): GeminiStreamEvent {
@@ -79,9 +73,7 @@ export function geminiStreamError(status: number, message: string, type?: string
 
 /** Several Gemini chunks as one piece of SSE text. */
 export function encodeGeminiEvents(events: readonly unknown[]): string {
-  let out = '';
-  for (const e of events) out += encodeGeminiEvent(e);
-  return out;
+  return encodeSSEEvents(events, encodeGeminiEvent);
 }
 
 export const geminiCodec: FormatCodec<GeminiStreamEvent> & SyncCodec<GeminiStreamEvent> = {

@@ -1,6 +1,6 @@
 import { TranslationError } from '../../core/errors.js';
 import { isRecord } from '../../core/narrow.js';
-import { encodeSSEData } from '../../wire/sse/encode-sse.js';
+import { encodeSSEData, encodeSSEEvents, sseEncodeStream } from '../../wire/sse/encode-sse.js';
 import type { SSEMessage } from '../../wire/sse/parse-sse.js';
 import {
   createSSEByteDecoder,
@@ -20,8 +20,6 @@ import { openaiStreamEnd } from './stream-end.js';
  */
 
 export { isOpenAIErrorEvent, OPENAI_DONE, type OpenAIStreamEvent } from './events.js';
-
-const encoder = new TextEncoder();
 
 function parseJson(m: SSEMessage): unknown {
   try {
@@ -65,18 +63,12 @@ export function createOpenAIDecodeStream(
 
 /** OpenAI events -> bytes (data-only; `'[DONE]'` as `data: [DONE]`) */
 export function createOpenAIEncodeStream(): TransformStream<OpenAIStreamEvent, Uint8Array> {
-  return new TransformStream<OpenAIStreamEvent, Uint8Array>({
-    transform(event, c) {
-      c.enqueue(encoder.encode(encodeOpenAIEvent(event)));
-    },
-  });
+  return sseEncodeStream(encodeOpenAIEvent);
 }
 
 /** Several OpenAI events as one piece of SSE text. */
 export function encodeOpenAIEvents(events: readonly unknown[]): string {
-  let out = '';
-  for (const e of events) out += encodeOpenAIEvent(e);
-  return out;
+  return encodeSSEEvents(events, encodeOpenAIEvent);
 }
 
 /** One OpenAI event as SSE text. */

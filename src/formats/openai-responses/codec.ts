@@ -1,6 +1,6 @@
 import { TranslationError } from '../../core/errors.js';
 import { isRecord } from '../../core/narrow.js';
-import { encodeSSEEvent } from '../../wire/sse/encode-sse.js';
+import { encodeSSEEvent, encodeSSEEvents, sseEncodeStream } from '../../wire/sse/encode-sse.js';
 import type { SSEMessage } from '../../wire/sse/parse-sse.js';
 import {
   createSSEByteDecoder,
@@ -29,8 +29,6 @@ export interface ResponsesDecodeOptions extends SSEDecoderOptions {
   /** called for oddities the decoder tolerates (an SSE event name that differs from the JSON `type`) */
   onWarning?: (message: string) => void;
 }
-
-const encoder = new TextEncoder();
 
 function decodeMessage(
   m: SSEMessage,
@@ -82,18 +80,12 @@ export function encodeResponsesEvent(event: unknown): string {
 
 /** Several Responses events as one piece of SSE text. */
 export function encodeResponsesEvents(events: readonly unknown[]): string {
-  let out = '';
-  for (const e of events) out += encodeResponsesEvent(e);
-  return out;
+  return encodeSSEEvents(events, encodeResponsesEvent);
 }
 
 /** Responses events -> bytes */
 export function createResponsesEncodeStream(): TransformStream<ResponsesStreamEvent, Uint8Array> {
-  return new TransformStream<ResponsesStreamEvent, Uint8Array>({
-    transform(event, c) {
-      c.enqueue(encoder.encode(encodeResponsesEvent(event)));
-    },
-  });
+  return sseEncodeStream(encodeResponsesEvent);
 }
 
 export const responsesCodec: FormatCodec<ResponsesStreamEvent> & SyncCodec<ResponsesStreamEvent> = {

@@ -186,13 +186,14 @@ describe('event-stream message: the string-only header block', () => {
   });
 
   it('the same refusals, in the same words', () => {
-    for (const h of [
+    const cases: Record<string, string>[] = [
       { '': 'v' },
       { ['é'.repeat(128)]: 'v' },
       { k: 'a\ud800b' },
       { k: 'x'.repeat(32768) },
       { a: 'x'.repeat(32767), b: 'x'.repeat(32767), c: 'x'.repeat(32767), d: 'x'.repeat(32767), e: 'x' },
-    ]) {
+    ];
+    for (const h of cases) {
       const ours = outcome(() => encodeStringHeaders(h));
       expect(ours).toMatch(/^invalid-message: cannot encode/);
       expect(ours).toBe(outcome(() => block(h)));
