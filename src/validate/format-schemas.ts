@@ -1,6 +1,8 @@
 /**
- * Which generated zod schema validates what, per wire format. Add a format by adding one entry.
- * The schemas come from `generated/<format>/zod.gen.ts` (`npm run generate`), never written by hand.
+ * Which generated zod schema validates what, per wire format. Add a format by adding one entry (and its schemas to
+ * `COMPILED_SCHEMAS`). The schemas come from `generated/<format>/zod.gen.ts` (`npm run generate`), never written by
+ * hand; `npm run generate` also compiles every schema in `COMPILED_SCHEMAS` into a plain predicate in
+ * `generated/validators.gen.ts` (scripts/generate-validators.ts), the validators' fast path.
  */
 import * as z from 'zod';
 import { zMessage, zMessageCreateParams, zMessageStreamEvent } from '../../generated/anthropic-messages/zod.gen.js';
@@ -42,6 +44,32 @@ function isObjectWithKey(value: unknown, key: string): boolean {
 const zInvokeBodyFields = { anthropic_version: z.string(), anthropic_beta: z.array(z.string()).optional() };
 const zBedrockInvokeRequest = zMessageCreateParams.omit({ model: true, stream: true }).extend(zInvokeBodyFields);
 const zVertexAnthropicRequest = zMessageCreateParams.omit({ model: true }).extend(zInvokeBodyFields);
+
+/**
+ * Every schema `FORMAT_SCHEMAS` hands out, by name. `npm run generate` compiles each into `VALIDATORS[name]` in
+ * `generated/validators.gen.ts`: run it after changing this list.
+ */
+export const COMPILED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+  zMessageCreateParams,
+  zMessage,
+  zMessageStreamEvent,
+  zBedrockInvokeRequest,
+  zVertexAnthropicRequest,
+  zCreateChatCompletionRequest,
+  zCreateChatCompletionResponse,
+  zCreateChatCompletionStreamResponse,
+  zOpenAIErrorResponse,
+  zOpenAIDone,
+  zConverseRequest,
+  zConverseResponse,
+  zConverseStreamEvent,
+  zGenerateContentRequest,
+  zGenerateContentResponse,
+  zGeminiStreamChunk,
+  zCreateResponseRequest,
+  zResponseObject,
+  zResponseStreamEvent,
+};
 
 export const FORMAT_SCHEMAS: Partial<Record<WireFormatId, FormatSchemas>> = {
   'anthropic-messages': {

@@ -1,8 +1,11 @@
 /**
- * Runtime validation of wire bodies against the generated zod schemas: never throws, for any input.
+ * Runtime validation of wire bodies against the generated zod schemas: never throws, for any input. A value the
+ * schema's compiled predicate accepts (fast-checks.ts) is valid without running zod; zod runs for the rest and says
+ * what is wrong (or, for a value the predicate could not check, that it is valid after all).
  */
 import type { z } from 'zod';
 import type { WireFormatId } from '../core/formats.js';
+import { passesCompiledCheck } from './fast-checks.js';
 import { FORMAT_SCHEMAS, type FormatSchemas } from './format-schemas.js';
 import type { ValidatedRequest, ValidatedResponse, ValidatedStreamEvent, ValidationResult } from './types.js';
 import { zodIssuesToErrors } from './zod-issues-to-errors.js';
@@ -27,6 +30,7 @@ function run(format: WireFormatId, kind: Kind, value: unknown): ValidationResult
   try {
     const schema = schemaFor(format, kind, value);
     if (typeof schema === 'string') return fail(schema);
+    if (passesCompiledCheck(schema, value)) return { ok: true, errors: [], value };
     const result = schema.safeParse(value);
     if (result.success) return { ok: true, errors: [], value };
     const errors = zodIssuesToErrors(result.error.issues, value);
