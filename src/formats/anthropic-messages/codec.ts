@@ -3,6 +3,7 @@ import { encodeSSEEvent, encodeSSEEvents, sseEncodeStream } from '../../wire/sse
 import type { SSEMessage } from '../../wire/sse/parse-sse.js';
 import {
   createSSEByteDecoder,
+  emitDecoded,
   type SSEDecoderOptions,
   type SyncDecoder,
   syncDecoderToTransform,
@@ -24,7 +25,11 @@ export interface AnthropicDecodeOptions extends SSEDecoderOptions {
   onWarning?: (message: string) => void;
 }
 
-function decodeMessage(m: SSEMessage, onWarning: ((message: string) => void) | undefined): AnthropicStreamEvent {
+function decodeMessage(
+  m: SSEMessage,
+  onWarning: ((message: string) => void) | undefined,
+): AnthropicStreamEvent | undefined {
+  if (m.data.length === 0) return undefined; // `data:` with nothing: no event
   let value: unknown;
   try {
     value = JSON.parse(m.data);
@@ -49,10 +54,10 @@ function decodeMessage(m: SSEMessage, onWarning: ((message: string) => void) | u
 /** bytes -> Anthropic events, synchronously (`push` a chunk, get the events it completed) */
 export function createAnthropicDecoder(options: AnthropicDecodeOptions = {}): SyncDecoder<AnthropicStreamEvent> {
   const onWarning = options.onWarning;
-  return createSSEByteDecoder<AnthropicStreamEvent>((m, emit) => {
-    if (m.data.length === 0) return; // `data:` with nothing: no event
-    emit(decodeMessage(m, onWarning));
-  }, options);
+  return createSSEByteDecoder(
+    emitDecoded((m) => decodeMessage(m, onWarning)),
+    options,
+  );
 }
 
 /** bytes -> Anthropic events */
@@ -98,5 +103,6 @@ export const anthropicCodec: FormatCodec<AnthropicStreamEvent> & SyncCodec<Anthr
   streamEnd: anthropicStreamEnd,
   errorBody: anthropicErrorBody,
   createDecoder: () => createAnthropicDecoder(),
+  decodeSSE: (m) => decodeMessage(m, undefined),
   encodeEvents: encodeAnthropicEvents,
 };

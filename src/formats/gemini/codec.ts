@@ -4,6 +4,7 @@ import { encodeSSEData, encodeSSEEvents, sseEncodeStream } from '../../wire/sse/
 import type { SSEMessage } from '../../wire/sse/parse-sse.js';
 import {
   createSSEByteDecoder,
+  emitDecoded,
   type SSEDecoderOptions,
   type SyncDecoder,
   syncDecoderToTransform,
@@ -35,10 +36,7 @@ function decodeMessage(m: SSEMessage): GeminiStreamEvent | undefined {
 
 /** bytes -> Gemini chunks, synchronously (the hot path of `translateStream`) */
 export function createGeminiDecoder(options: SSEDecoderOptions = {}): SyncDecoder<GeminiStreamEvent> {
-  return createSSEByteDecoder<GeminiStreamEvent>((m, emit) => {
-    const e = decodeMessage(m);
-    if (e !== undefined) emit(e);
-  }, options);
+  return createSSEByteDecoder(emitDecoded(decodeMessage), options);
 }
 
 /** bytes -> Gemini chunks */
@@ -84,6 +82,7 @@ export const geminiCodec: FormatCodec<GeminiStreamEvent> & SyncCodec<GeminiStrea
   streamError: geminiStreamError,
   errorBody: (status, message, type) => geminiErrorBody(status, message, type),
   createDecoder: () => createGeminiDecoder(),
+  decodeSSE: decodeMessage,
   encodeEvents: encodeGeminiEvents,
   // a Gemini stream has no terminator: after the finishReason chunk only its error chunk is final
   streamEnd: geminiStreamEnd,

@@ -4,6 +4,7 @@ import { encodeSSEData, encodeSSEEvents, sseEncodeStream } from '../../wire/sse/
 import type { SSEMessage } from '../../wire/sse/parse-sse.js';
 import {
   createSSEByteDecoder,
+  emitDecoded,
   type SSEDecoderOptions,
   type SyncDecoder,
   syncDecoderToTransform,
@@ -48,10 +49,7 @@ export function decodeOpenAIMessage(m: SSEMessage): OpenAIStreamEvent | undefine
 
 /** bytes -> OpenAI events, synchronously (`push` a chunk, get the events it completed) */
 export function createOpenAIDecoder(options: SSEDecoderOptions = {}): SyncDecoder<OpenAIStreamEvent> {
-  return createSSEByteDecoder<OpenAIStreamEvent>((m, emit) => {
-    const e = decodeOpenAIMessage(m);
-    if (e !== undefined) emit(e);
-  }, options);
+  return createSSEByteDecoder(emitDecoded(decodeOpenAIMessage), options);
 }
 
 /** bytes -> OpenAI events */
@@ -141,5 +139,6 @@ export const openaiCodec: FormatCodec<OpenAIStreamEvent> & SyncCodec<OpenAIStrea
   streamEnd: openaiStreamEnd,
   errorBody: (status, message, type) => openaiErrorBody(status, message, type === undefined ? {} : { type }),
   createDecoder: () => createOpenAIDecoder(),
+  decodeSSE: decodeOpenAIMessage,
   encodeEvents: encodeOpenAIEvents,
 };

@@ -4,6 +4,7 @@ import { encodeSSEEvent, encodeSSEEvents, sseEncodeStream } from '../../wire/sse
 import type { SSEMessage } from '../../wire/sse/parse-sse.js';
 import {
   createSSEByteDecoder,
+  emitDecoded,
   type SSEDecoderOptions,
   type SyncDecoder,
   syncDecoderToTransform,
@@ -57,10 +58,10 @@ function decodeMessage(
 /** bytes -> Responses events, synchronously (`push` a chunk, get the events it completed) */
 export function createResponsesDecoder(options: ResponsesDecodeOptions = {}): SyncDecoder<ResponsesStreamEvent> {
   const onWarning = options.onWarning;
-  return createSSEByteDecoder<ResponsesStreamEvent>((m, emit) => {
-    const e = decodeMessage(m, onWarning);
-    if (e !== undefined) emit(e);
-  }, options);
+  return createSSEByteDecoder(
+    emitDecoded((m) => decodeMessage(m, onWarning)),
+    options,
+  );
 }
 
 /** bytes -> Responses events */
@@ -97,5 +98,6 @@ export const responsesCodec: FormatCodec<ResponsesStreamEvent> & SyncCodec<Respo
   streamEnd: responsesStreamEnd,
   errorBody: responsesErrorBody,
   createDecoder: () => createResponsesDecoder(),
+  decodeSSE: (m) => decodeMessage(m, undefined),
   encodeEvents: encodeResponsesEvents,
 };
