@@ -1,5 +1,6 @@
 import type { FormatId } from '../core/formats.js';
 import type { EventStreamMessage } from '../wire/event-stream/frames.js';
+import type { SSEMessage } from '../wire/sse/parse-sse.js';
 import type { SyncDecoder } from '../wire/sse/sse-decoder-stream.js';
 import type { StreamEndRule } from './stream-end.js';
 
@@ -22,6 +23,8 @@ export interface FormatCodec<Event = unknown> {
    * (`formats/<id>/stream-end.ts`); a codec without one never ends a stream before its bytes do
    */
   streamEnd?: StreamEndRule;
+  /** SSE formats: one SSE message -> its event (undefined: a message that is no event), for a block decoder */
+  decodeSSE?(message: SSEMessage): Event | undefined;
   /** event-stream formats: one checked frame -> its event (undefined: a frame type clients skip) */
   decodeFrame?(message: EventStreamMessage): Event | undefined;
   /** an HTTP error body in this format's own shape */

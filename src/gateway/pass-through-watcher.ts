@@ -2,9 +2,13 @@ import { TranslationError } from '../core/errors.js';
 import type { FormatId } from '../core/formats.js';
 import { getCodec } from '../formats/codecs.js';
 import { isFinal, mayEnd, type StreamEnd, type StreamEndOptions, type StreamEndRule } from '../formats/stream-end.js';
-import { hasSyncCodec } from '../translate/sync-codec.js';
 import { EventStreamFrameSplitter, type EventStreamMessage, frameBytes } from '../wire/event-stream/frames.js';
-import { decodeFault, isSSEByteDecoder, type SSEByteDecoder } from '../wire/sse/sse-decoder-stream.js';
+import {
+  createSSEBlockDecoder,
+  decodeFault,
+  emitDecoded,
+  type SSEByteDecoder,
+} from '../wire/sse/sse-decoder-stream.js';
 
 /** Longest incomplete SSE message held back (a message without its blank line, e.g. endless comment lines). */
 export const MAX_HELD_BYTES = 16 * 1024 * 1024;
@@ -35,10 +39,7 @@ export function createPassThroughWatcher(
   const codec = getCodec(format);
   const rule = codec.streamEnd;
   if (!rule) return undefined;
-  if (hasSyncCodec(codec)) {
-    const decoder = codec.createDecoder();
-    if (isSSEByteDecoder(decoder)) return new SSEWatcher(rule, options, decoder);
-  }
+  if (codec.decodeSSE) return new SSEWatcher(rule, options, createSSEBlockDecoder(emitDecoded(codec.decodeSSE)));
   if (codec.decodeFrame) return new FrameWatcher(rule, options, codec.decodeFrame);
   return undefined;
 }

@@ -1,8 +1,9 @@
 import { TranslationError } from '../../core/errors.js';
-import { encodeSSEEvent } from '../../wire/sse/encode-sse.js';
+import { encodeSSEEvent, encodeSSEEvents, sseEncodeStream } from '../../wire/sse/encode-sse.js';
 import type { SSEMessage } from '../../wire/sse/parse-sse.js';
 import {
   createSSEByteDecoder,
+  emitDecoded,
   type SSEDecoderOptions,
   type SyncDecoder,
   syncDecoderToTransform,
@@ -24,9 +25,11 @@ export interface AnthropicDecodeOptions extends SSEDecoderOptions {
   onWarning?: (message: string) => void;
 }
 
-const encoder = new TextEncoder();
-
-function decodeMessage(m: SSEMessage, onWarning: ((message: string) => void) | undefined): AnthropicStreamEvent {
+function decodeMessage(
+  m: SSEMessage,
+  onWarning: ((message: string) => void) | undefined,
+): AnthropicStreamEvent | undefined {
+  if (m.data.length === 0) return undefined; // `data:` with nothing: no event
   let value: unknown;
   try {
     value = JSON.parse(m.data);
@@ -51,10 +54,10 @@ function decodeMessage(m: SSEMessage, onWarning: ((message: string) => void) | u
 /** bytes -> Anthropic events, synchronously (`push` a chunk, get the events it completed) */
 export function createAnthropicDecoder(options: AnthropicDecodeOptions = {}): SyncDecoder<AnthropicStreamEvent> {
   const onWarning = options.onWarning;
-  return createSSEByteDecoder<AnthropicStreamEvent>((m, emit) => {
-    if (m.data.length === 0) return; // `data:` with nothing: no event
-    emit(decodeMessage(m, onWarning));
-  }, options);
+  return createSSEByteDecoder(
+    emitDecoded((m) => decodeMessage(m, onWarning)),
+    options,
+  );
 }
 
 /** bytes -> Anthropic events */
@@ -66,18 +69,12 @@ export function createAnthropicDecodeStream(
 
 /** Anthropic events -> bytes (`event: <type>` on every event) */
 export function createAnthropicEncodeStream(): TransformStream<AnthropicStreamEvent, Uint8Array> {
-  return new TransformStream<AnthropicStreamEvent, Uint8Array>({
-    transform(event, c) {
-      c.enqueue(encoder.encode(encodeAnthropicEvent(event)));
-    },
-  });
+  return sseEncodeStream(encodeAnthropicEvent);
 }
 
 /** Several Anthropic events as one piece of SSE text. */
 export function encodeAnthropicEvents(events: readonly unknown[]): string {
-  let out = '';
-  for (const e of events) out += encodeAnthropicEvent(e);
-  return out;
+  return encodeSSEEvents(events, encodeAnthropicEvent);
 }
 
 /** One Anthropic event as SSE text. */
@@ -106,5 +103,6 @@ export const anthropicCodec: FormatCodec<AnthropicStreamEvent> & SyncCodec<Anthr
   streamEnd: anthropicStreamEnd,
   errorBody: anthropicErrorBody,
   createDecoder: () => createAnthropicDecoder(),
+  decodeSSE: (m) => decodeMessage(m, undefined),
   encodeEvents: encodeAnthropicEvents,
 };

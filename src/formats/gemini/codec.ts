@@ -1,9 +1,10 @@
 import { TranslationError } from '../../core/errors.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
-import { encodeSSEData } from '../../wire/sse/encode-sse.js';
+import { encodeSSEData, encodeSSEEvents, sseEncodeStream } from '../../wire/sse/encode-sse.js';
 import type { SSEMessage } from '../../wire/sse/parse-sse.js';
 import {
   createSSEByteDecoder,
+  emitDecoded,
   type SSEDecoderOptions,
   type SyncDecoder,
   syncDecoderToTransform,
@@ -21,8 +22,6 @@ import { geminiStreamEnd } from './stream-end.js';
 
 export type GeminiStreamEvent = JsonObject;
 
-const encoder = new TextEncoder();
-
 function decodeMessage(m: SSEMessage): GeminiStreamEvent | undefined {
   if (m.data.trim().length === 0) return undefined;
   let value: unknown;
@@ -37,10 +36,7 @@ function decodeMessage(m: SSEMessage): GeminiStreamEvent | undefined {
 
 /** bytes -> Gemini chunks, synchronously (the hot path of `translateStream`) */
 export function createGeminiDecoder(options: SSEDecoderOptions = {}): SyncDecoder<GeminiStreamEvent> {
-  return createSSEByteDecoder<GeminiStreamEvent>((m, emit) => {
-    const e = decodeMessage(m);
-    if (e !== undefined) emit(e);
-  }, options);
+  return createSSEByteDecoder(emitDecoded(decodeMessage), options);
 }
 
 /** bytes -> Gemini chunks */
@@ -66,11 +62,7 @@ export function encodeGeminiEventCRLF(event: unknown): string {
 
 /** Gemini chunks -> bytes */
 export function createGeminiEncodeStream(): TransformStream<GeminiStreamEvent, Uint8Array> {
-  return new TransformStream<GeminiStreamEvent, Uint8Array>({
-    transform(event, c) {
-      c.enqueue(encoder.encode(encodeGeminiEvent(event)));
-    },
-  });
+  return sseEncodeStream(encodeGeminiEvent);
 }
 
 export function geminiStreamError(status: number, message: string, type?: string): GeminiStreamEvent {
@@ -79,9 +71,7 @@ export function geminiStreamError(status: number, message: string, type?: string
 
 /** Several Gemini chunks as one piece of SSE text. */
 export function encodeGeminiEvents(events: readonly unknown[]): string {
-  let out = '';
-  for (const e of events) out += encodeGeminiEvent(e);
-  return out;
+  return encodeSSEEvents(events, encodeGeminiEvent);
 }
 
 export const geminiCodec: FormatCodec<GeminiStreamEvent> & SyncCodec<GeminiStreamEvent> = {
@@ -92,6 +82,7 @@ export const geminiCodec: FormatCodec<GeminiStreamEvent> & SyncCodec<GeminiStrea
   streamError: geminiStreamError,
   errorBody: (status, message, type) => geminiErrorBody(status, message, type),
   createDecoder: () => createGeminiDecoder(),
+  decodeSSE: decodeMessage,
   encodeEvents: encodeGeminiEvents,
   // a Gemini stream has no terminator: after the finishReason chunk only its error chunk is final
   streamEnd: geminiStreamEnd,

@@ -1,9 +1,10 @@
 import { TranslationError } from '../../core/errors.js';
 import { isRecord } from '../../core/narrow.js';
-import { encodeSSEData } from '../../wire/sse/encode-sse.js';
+import { encodeSSEData, encodeSSEEvents, sseEncodeStream } from '../../wire/sse/encode-sse.js';
 import type { SSEMessage } from '../../wire/sse/parse-sse.js';
 import {
   createSSEByteDecoder,
+  emitDecoded,
   type SSEDecoderOptions,
   type SyncDecoder,
   syncDecoderToTransform,
@@ -20,8 +21,6 @@ import { openaiStreamEnd } from './stream-end.js';
  */
 
 export { isOpenAIErrorEvent, OPENAI_DONE, type OpenAIStreamEvent } from './events.js';
-
-const encoder = new TextEncoder();
 
 function parseJson(m: SSEMessage): unknown {
   try {
@@ -50,10 +49,7 @@ export function decodeOpenAIMessage(m: SSEMessage): OpenAIStreamEvent | undefine
 
 /** bytes -> OpenAI events, synchronously (`push` a chunk, get the events it completed) */
 export function createOpenAIDecoder(options: SSEDecoderOptions = {}): SyncDecoder<OpenAIStreamEvent> {
-  return createSSEByteDecoder<OpenAIStreamEvent>((m, emit) => {
-    const e = decodeOpenAIMessage(m);
-    if (e !== undefined) emit(e);
-  }, options);
+  return createSSEByteDecoder(emitDecoded(decodeOpenAIMessage), options);
 }
 
 /** bytes -> OpenAI events */
@@ -65,18 +61,12 @@ export function createOpenAIDecodeStream(
 
 /** OpenAI events -> bytes (data-only; `'[DONE]'` as `data: [DONE]`) */
 export function createOpenAIEncodeStream(): TransformStream<OpenAIStreamEvent, Uint8Array> {
-  return new TransformStream<OpenAIStreamEvent, Uint8Array>({
-    transform(event, c) {
-      c.enqueue(encoder.encode(encodeOpenAIEvent(event)));
-    },
-  });
+  return sseEncodeStream(encodeOpenAIEvent);
 }
 
 /** Several OpenAI events as one piece of SSE text. */
 export function encodeOpenAIEvents(events: readonly unknown[]): string {
-  let out = '';
-  for (const e of events) out += encodeOpenAIEvent(e);
-  return out;
+  return encodeSSEEvents(events, encodeOpenAIEvent);
 }
 
 /** One OpenAI event as SSE text. */
@@ -149,5 +139,6 @@ export const openaiCodec: FormatCodec<OpenAIStreamEvent> & SyncCodec<OpenAIStrea
   streamEnd: openaiStreamEnd,
   errorBody: (status, message, type) => openaiErrorBody(status, message, type === undefined ? {} : { type }),
   createDecoder: () => createOpenAIDecoder(),
+  decodeSSE: decodeOpenAIMessage,
   encodeEvents: encodeOpenAIEvents,
 };

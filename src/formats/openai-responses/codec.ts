@@ -1,9 +1,10 @@
 import { TranslationError } from '../../core/errors.js';
 import { isRecord } from '../../core/narrow.js';
-import { encodeSSEEvent } from '../../wire/sse/encode-sse.js';
+import { encodeSSEEvent, encodeSSEEvents, sseEncodeStream } from '../../wire/sse/encode-sse.js';
 import type { SSEMessage } from '../../wire/sse/parse-sse.js';
 import {
   createSSEByteDecoder,
+  emitDecoded,
   type SSEDecoderOptions,
   type SyncDecoder,
   syncDecoderToTransform,
@@ -29,8 +30,6 @@ export interface ResponsesDecodeOptions extends SSEDecoderOptions {
   /** called for oddities the decoder tolerates (an SSE event name that differs from the JSON `type`) */
   onWarning?: (message: string) => void;
 }
-
-const encoder = new TextEncoder();
 
 function decodeMessage(
   m: SSEMessage,
@@ -59,10 +58,10 @@ function decodeMessage(
 /** bytes -> Responses events, synchronously (`push` a chunk, get the events it completed) */
 export function createResponsesDecoder(options: ResponsesDecodeOptions = {}): SyncDecoder<ResponsesStreamEvent> {
   const onWarning = options.onWarning;
-  return createSSEByteDecoder<ResponsesStreamEvent>((m, emit) => {
-    const e = decodeMessage(m, onWarning);
-    if (e !== undefined) emit(e);
-  }, options);
+  return createSSEByteDecoder(
+    emitDecoded((m) => decodeMessage(m, onWarning)),
+    options,
+  );
 }
 
 /** bytes -> Responses events */
@@ -82,18 +81,12 @@ export function encodeResponsesEvent(event: unknown): string {
 
 /** Several Responses events as one piece of SSE text. */
 export function encodeResponsesEvents(events: readonly unknown[]): string {
-  let out = '';
-  for (const e of events) out += encodeResponsesEvent(e);
-  return out;
+  return encodeSSEEvents(events, encodeResponsesEvent);
 }
 
 /** Responses events -> bytes */
 export function createResponsesEncodeStream(): TransformStream<ResponsesStreamEvent, Uint8Array> {
-  return new TransformStream<ResponsesStreamEvent, Uint8Array>({
-    transform(event, c) {
-      c.enqueue(encoder.encode(encodeResponsesEvent(event)));
-    },
-  });
+  return sseEncodeStream(encodeResponsesEvent);
 }
 
 export const responsesCodec: FormatCodec<ResponsesStreamEvent> & SyncCodec<ResponsesStreamEvent> = {
@@ -105,5 +98,6 @@ export const responsesCodec: FormatCodec<ResponsesStreamEvent> & SyncCodec<Respo
   streamEnd: responsesStreamEnd,
   errorBody: responsesErrorBody,
   createDecoder: () => createResponsesDecoder(),
+  decodeSSE: (m) => decodeMessage(m, undefined),
   encodeEvents: encodeResponsesEvents,
 };

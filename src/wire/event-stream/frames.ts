@@ -3,11 +3,11 @@ import { DecodeFailure, type SyncDecoder } from '../sse/sse-decoder-stream.js';
 import { crc32 } from './crc32.js';
 import { createEventStreamFrameReader, type EventStreamFrame } from './frame-reader.js';
 import {
+  checkPayloadLength,
   type EventStreamError,
   type EventStreamMessage,
-  encodeMessage,
+  encodeStringHeaders,
   headerString,
-  MAX_PAYLOAD_BYTES,
   MESSAGE_OVERHEAD_BYTES,
   PRELUDE_BYTES,
 } from './message.js';
@@ -156,19 +156,14 @@ export function createEventStreamDecoder<Event>(
 const eventHeaderBlocks = new Map<string, Uint8Array>();
 const MAX_CACHED_HEADER_BLOCKS = 64;
 
-function eventFrameHeaders(eventType: string): EventStreamMessage['headers'] {
-  return {
-    ':event-type': { type: 'string', value: eventType },
-    ':content-type': { type: 'string', value: 'application/json' },
-    ':message-type': { type: 'string', value: 'event' },
-  };
-}
-
 function eventHeaderBlock(eventType: string): Uint8Array {
   let block = eventHeaderBlocks.get(eventType);
   if (block === undefined) {
-    const frame = encodeMessage({ headers: eventFrameHeaders(eventType), body: new Uint8Array(0) });
-    block = frame.slice(PRELUDE_BYTES, frame.length - 4);
+    block = encodeStringHeaders({
+      ':event-type': eventType,
+      ':content-type': 'application/json',
+      ':message-type': 'event',
+    });
     if (eventHeaderBlocks.size < MAX_CACHED_HEADER_BLOCKS) eventHeaderBlocks.set(eventType, block);
   }
   return block;
@@ -183,14 +178,11 @@ function writeU32(out: Uint8Array, at: number, v: number): void {
 
 /** The size of the `event` frame `encodeEventFrameInto` writes for this event type and payload. */
 function eventFrameSize(headers: Uint8Array, body: Uint8Array): number {
-  if (body.length > MAX_PAYLOAD_BYTES) {
-    // the codec's own refusal, in its own words
-    encodeMessage({ headers: {}, body });
-  }
+  checkPayloadLength(body.length);
   return MESSAGE_OVERHEAD_BYTES + headers.length + body.length;
 }
 
-/** Writes one `event` frame at `at` of `out` (the bytes `encodeMessage` writes for it); returns its end. */
+/** Writes one frame at `at` of `out` (the bytes `encodeMessage` writes for it); returns its end. */
 function writeEventFrame(out: Uint8Array, at: number, headers: Uint8Array, body: Uint8Array): number {
   const total = MESSAGE_OVERHEAD_BYTES + headers.length + body.length;
   writeU32(out, at, total);
@@ -204,13 +196,18 @@ function writeEventFrame(out: Uint8Array, at: number, headers: Uint8Array, body:
   return end;
 }
 
+/** One frame of these headers and payload, as its own bytes. */
+function wholeFrame(headers: Uint8Array, body: Uint8Array): Uint8Array {
+  const out = new Uint8Array(eventFrameSize(headers, body));
+  writeEventFrame(out, 0, headers, body);
+  return out;
+}
+
 /** An `event` frame: `:message-type event`, `:event-type`, `:content-type application/json`, JSON payload. */
 export function encodeEventFrame(eventType: string, payload: unknown): Uint8Array {
   const headers = eventHeaderBlock(eventType);
   const body = encoder.encode(JSON.stringify(payload));
-  const out = new Uint8Array(eventFrameSize(headers, body));
-  writeEventFrame(out, 0, headers, body);
-  return out;
+  return wholeFrame(headers, body);
 }
 
 /** What a format makes of one event: a whole frame, or `{eventType, payload}` for an `event` frame. */
@@ -262,14 +259,13 @@ export function encodeFrames<T>(items: readonly T[], frame: (item: T) => FrameOf
 
 /** An `exception` frame: `:message-type exception`, `:exception-type`, payload `{"message": …}`. */
 export function encodeExceptionFrame(exceptionType: string, message: string): Uint8Array {
-  return encodeMessage({
-    headers: {
-      ':exception-type': { type: 'string', value: exceptionType },
-      ':content-type': { type: 'string', value: 'application/json' },
-      ':message-type': { type: 'string', value: 'exception' },
-    },
-    body: encoder.encode(JSON.stringify({ message })),
+  const headers = encodeStringHeaders({
+    ':exception-type': exceptionType,
+    ':content-type': 'application/json',
+    ':message-type': 'exception',
   });
+  const body = encoder.encode(JSON.stringify({ message }));
+  return wholeFrame(headers, body);
 }
 
 /** The JSON payload of a frame (event or exception). */

@@ -21,6 +21,7 @@ import {
   type EventStreamHeaders,
   type EventStreamMessage,
   encodeMessage,
+  encodeStringHeaders,
   headerString,
   MAX_HEADER_VALUE_BYTES,
   MAX_HEADERS_BYTES,
@@ -161,6 +162,45 @@ describe('event-stream message: smithy as the oracle', () => {
     expect(hex(bytes)).toBe(hex(smithy.encode(toSmithy({ headers, body }))));
     expect(comparable(decodeMessage(bytes))).toEqual(comparable({ headers, body }));
     expect(comparable(fromSmithy(smithy.decode(bytes)))).toEqual(comparable({ headers, body }));
+  });
+});
+
+describe('event-stream message: the string-only header block', () => {
+  const stringHeaders = (h: Record<string, string>): EventStreamHeaders =>
+    Object.fromEntries(Object.entries(h).map(([k, value]) => [k, { type: 'string', value }]));
+  const outcome = (f: () => Uint8Array) => {
+    try {
+      return hex(f());
+    } catch (e) {
+      return e instanceof EventStreamError ? `${e.code}: ${e.message}` : String(e);
+    }
+  };
+  const block = (h: Record<string, string>) => {
+    const bytes = encodeMessage({ headers: stringHeaders(h), body: new Uint8Array(0) });
+    return bytes.slice(12, bytes.length - 4);
+  };
+  test.prop([fc.dictionary(fc.string({ maxLength: 300 }), fc.string({ maxLength: 40 }), { maxKeys: 4 })], {
+    numRuns: 150,
+  })('encodeStringHeaders writes what encodeMessage writes between prelude and payload, or refuses alike', (h) => {
+    expect(outcome(() => encodeStringHeaders(h))).toBe(outcome(() => block(h)));
+  });
+
+  it('the same refusals, in the same words', () => {
+    const cases: Record<string, string>[] = [
+      { '': 'v' },
+      { ['é'.repeat(128)]: 'v' },
+      { k: 'a\ud800b' },
+      { k: 'x'.repeat(32768) },
+      { a: 'x'.repeat(32767), b: 'x'.repeat(32767), c: 'x'.repeat(32767), d: 'x'.repeat(32767), e: 'x' },
+    ];
+    for (const h of cases) {
+      const ours = outcome(() => encodeStringHeaders(h));
+      expect(ours).toMatch(/^invalid-message: cannot encode/);
+      expect(ours).toBe(outcome(() => block(h)));
+    }
+    expect(outcome(() => encodeStringHeaders({ k: 'x'.repeat(32767) }))).toBe(
+      outcome(() => block({ k: 'x'.repeat(32767) })),
+    );
   });
 });
 

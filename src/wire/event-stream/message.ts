@@ -373,11 +373,70 @@ interface EncodedHeader {
   long: bigint;
 }
 
-function encodeHeader(name: string, header: EventStreamHeaderValue): EncodedHeader {
+function nameBytesOf(name: string): Uint8Array {
   const nameBytes = textBytes(name, name, 'name');
   if (nameBytes.length < 1 || nameBytes.length > 255)
     throw invalid(name, `a header name is 1 to 255 bytes of UTF-8, this one is ${nameBytes.length}`);
-  const h: EncodedHeader = { name: nameBytes, type: 0, value: undefined, int: 0, long: 0n };
+  return nameBytes;
+}
+
+function checkValueLength(name: string, type: string, value: Uint8Array): Uint8Array {
+  if (value.length > MAX_HEADER_VALUE_BYTES)
+    throw invalid(name, `a ${type} value is at most ${MAX_HEADER_VALUE_BYTES} bytes, this one is ${value.length}`);
+  return value;
+}
+
+function checkHeadersLength(headersLength: number): void {
+  if (headersLength > MAX_HEADERS_BYTES)
+    throw new EventStreamError(
+      'invalid-message',
+      `cannot encode an event-stream message with ${headersLength} bytes of headers (the limit is ${MAX_HEADERS_BYTES})`,
+    );
+}
+
+/** Throws the codec's refusal of a payload over `MAX_PAYLOAD_BYTES`. */
+export function checkPayloadLength(length: number): void {
+  if (length > MAX_PAYLOAD_BYTES)
+    throw new EventStreamError(
+      'invalid-message',
+      `cannot encode an event-stream payload of ${length} bytes (the limit is ${MAX_PAYLOAD_BYTES})`,
+    );
+}
+
+/**
+ * The header block of a message whose headers are all strings, in the record's key order: the bytes
+ * `encodeMessage` writes between the prelude and the payload for them, with the same checks. What the formats'
+ * encoders use, without the codec's other header types.
+ */
+export function encodeStringHeaders(headers: Readonly<Record<string, string>>): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let headersLength = 0;
+  for (const name of Object.keys(headers)) {
+    const nameBytes = nameBytesOf(name);
+    const value = checkValueLength(name, 'string', textBytes(name, headers[name]!, 'value'));
+    parts.push(nameBytes, value);
+    headersLength += 4 + nameBytes.length + value.length;
+  }
+  checkHeadersLength(headersLength);
+  const out = new Uint8Array(headersLength);
+  let p = 0;
+  for (let i = 0; i < parts.length; i += 2) {
+    const nameBytes = parts[i]!;
+    const value = parts[i + 1]!;
+    out[p] = nameBytes.length;
+    out.set(nameBytes, p + 1);
+    p += 1 + nameBytes.length;
+    out[p] = TYPE_STRING;
+    out[p + 1] = value.length >> 8;
+    out[p + 2] = value.length;
+    out.set(value, p + 3);
+    p += 3 + value.length;
+  }
+  return out;
+}
+
+function encodeHeader(name: string, header: EventStreamHeaderValue): EncodedHeader {
+  const h: EncodedHeader = { name: nameBytesOf(name), type: 0, value: undefined, int: 0, long: 0n };
   switch (header.type) {
     case 'boolean':
       if (typeof header.value !== 'boolean') throw invalid(name, 'a boolean header needs a boolean value');
@@ -429,12 +488,7 @@ function encodeHeader(name: string, header: EventStreamHeaderValue): EncodedHead
       throw invalid(name, `unknown header type ${String(unknownType)}`);
     }
   }
-  if (h.value !== undefined && h.type !== TYPE_UUID && h.value.length > MAX_HEADER_VALUE_BYTES) {
-    throw invalid(
-      name,
-      `a ${header.type} value is at most ${MAX_HEADER_VALUE_BYTES} bytes, this one is ${h.value.length}`,
-    );
-  }
+  if (h.value !== undefined && h.type !== TYPE_UUID) checkValueLength(name, header.type, h.value);
   return h;
 }
 
@@ -488,17 +542,9 @@ export function encodeMessage(message: EventStreamMessage): Uint8Array {
     encoded.push(h);
     headersLength += 1 + h.name.length + headerValueSize(h);
   }
-  if (headersLength > MAX_HEADERS_BYTES)
-    throw new EventStreamError(
-      'invalid-message',
-      `cannot encode an event-stream message with ${headersLength} bytes of headers (the limit is ${MAX_HEADERS_BYTES})`,
-    );
+  checkHeadersLength(headersLength);
   const body = message.body;
-  if (body.length > MAX_PAYLOAD_BYTES)
-    throw new EventStreamError(
-      'invalid-message',
-      `cannot encode an event-stream payload of ${body.length} bytes (the limit is ${MAX_PAYLOAD_BYTES})`,
-    );
+  checkPayloadLength(body.length);
   const total = MESSAGE_OVERHEAD_BYTES + headersLength + body.length;
   const out = new Uint8Array(total);
   setU32(out, 0, total);

@@ -63,3 +63,21 @@ export function encodeSSEComment(text: string): string {
   assertSingleLine('comment', text);
   return ': ' + text + '\n\n';
 }
+
+const textEncoder = new TextEncoder();
+
+/** Events -> bytes, each event as the SSE text `encode` makes of it (a format's `encodeStream`). */
+export function sseEncodeStream<E>(encode: (event: unknown) => string): TransformStream<E, Uint8Array> {
+  return new TransformStream<E, Uint8Array>({
+    transform(event, c) {
+      c.enqueue(textEncoder.encode(encode(event)));
+    },
+  });
+}
+
+/** Several events as one piece of SSE text, each as `encode` makes it (a format's `encodeEvents`). */
+export function encodeSSEEvents(events: readonly unknown[], encode: (event: unknown) => string): string {
+  let out = '';
+  for (const e of events) out += encode(e);
+  return out;
+}

@@ -70,7 +70,7 @@ export class SSEParser {
   #dirty = false;
 
   /**
-   * `onBlockEnd` (for byte-level callers, `createSSEByteDecoder`): called at the end of every blank line, the end
+   * `onBlockEnd` (for byte-level callers, `createSSEBlockDecoder`): called at the end of every blank line, the end
    * of an event block whether it dispatched a message or not, with the offset in the chunk being fed just past
    * it (after a CRLF's LF). A blank line ending in a CR that ends the chunk ends the block there; when the next
    * chunk starts with its LF, that LF is reported as a block end of its own (offset 1).

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { bytesOf } from '../../../test/support/stream-test-utils.js';
 import { SSEParser } from './parse-sse.js';
-import { createSSEByteDecoder } from './sse-decoder-stream.js';
+import { createSSEBlockDecoder } from './sse-decoder-stream.js';
 
 /** Every block end the byte decoder reports, as offsets in the whole input, for the input cut into `chunks`. */
 function boundaries(chunks: Uint8Array[]): number[] {
-  const d = createSSEByteDecoder<string>((m, emit) => emit(m.data));
+  const d = createSSEBlockDecoder<string>((m, emit) => emit(m.data));
   const out: number[] = [];
   let base = 0;
   for (const c of chunks) {
@@ -29,7 +29,7 @@ function dispatchOffsets(text: string): number[] {
   return out;
 }
 
-describe('createSSEByteDecoder: event block ends in bytes (pushBlocks)', () => {
+describe('createSSEBlockDecoder: event block ends in bytes (pushBlocks)', () => {
   it.each([
     ['LF', 'data: a\n\ndata: b\n\n', [9, 18]],
     ['CRLF', 'data: a\r\n\r\ndata: b\r\n\r\n', [11, 22]],
@@ -68,7 +68,7 @@ describe('createSSEByteDecoder: event block ends in bytes (pushBlocks)', () => {
     for (let cut = 1; cut < bytes.length; cut++)
       expect(boundaries([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual(expected);
     expect(boundaries(Array.from(bytes, (_, i) => bytes.subarray(i, i + 1)))).toEqual(expected);
-    const r = createSSEByteDecoder<string>((m, emit) => emit(m.data)).pushBlocks(bytes);
+    const r = createSSEBlockDecoder<string>((m, emit) => emit(m.data)).pushBlocks(bytes);
     expect(r.values).toEqual(['é', '🌍x', '東']);
     expect(r.counts).toEqual([1, 2, 2, 3]);
   });
@@ -80,7 +80,7 @@ describe('createSSEByteDecoder: event block ends in bytes (pushBlocks)', () => {
   });
 
   it('a fault stops the chunk: the values and block ends before it are kept', () => {
-    const d = createSSEByteDecoder<unknown>((m, emit) => emit(JSON.parse(m.data)));
+    const d = createSSEBlockDecoder<unknown>((m, emit) => emit(JSON.parse(m.data)));
     const r = d.pushBlocks(bytesOf('data: 1\n\ndata: {bad\n\ndata: 3\n\n'));
     expect(r.values).toEqual([1]);
     expect(r.ends).toEqual([9]);

@@ -54,8 +54,14 @@ export interface SSEByteDecoder<T> extends SyncDecoder<T> {
   pushBlocks(bytes: Uint8Array): SSEBlocks<T>;
 }
 
-export function isSSEByteDecoder<T>(decoder: SyncDecoder<T>): decoder is SSEByteDecoder<T> {
-  return typeof (decoder as Partial<SSEByteDecoder<T>>).pushBlocks === 'function';
+/** A `step` that emits what `decode` makes of each message (undefined: nothing). */
+export function emitDecoded<T>(
+  decode: (message: SSEMessage) => T | undefined,
+): (message: SSEMessage, emit: (value: T) => void) => void {
+  return (m, emit) => {
+    const e = decode(m);
+    if (e !== undefined) emit(e);
+  };
 }
 
 /** UTF-8 length of `text` from `from` to `to` (the text came from a fatal decoder: no lone surrogates). */
@@ -84,48 +90,19 @@ function incompleteTail(tail: Uint8Array, length: number): number {
   return 0;
 }
 
-/**
- * Bytes -> whatever `step` makes of each SSE message, synchronously (the hot path of `translateStream`).
- * UTF-8 is decoded in streaming mode, so a character split across chunks is decoded whole; invalid
- * UTF-8 throws a `TranslationError`. Anything `step` throws propagates. The one SSE tokenizer: `pushBlocks`
- * also gives the byte offsets of the event blocks (line ends are single bytes in UTF-8, so the parser's
- * text offsets map to bytes exactly).
- */
-export function createSSEByteDecoder<T>(
+/** The decoding both byte decoders share: UTF-8 in streaming mode, the parser, the values completed so far. */
+function decoderCore<T>(
   step: (message: SSEMessage, emit: (value: T) => void) => void,
-  options: SSEDecoderOptions = {},
-): SSEByteDecoder<T> {
+  options: SSEDecoderOptions,
+  onBlockEnd?: (offset: number) => void,
+) {
   // the BOM is kept in the text (the parser skips it) so that text offsets map to byte offsets
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let out: T[] = [];
   const emit = (v: T): void => {
     out.push(v);
   };
-  /** text offsets of the block ends of the chunk being fed, and the value counts there (only in `pushBlocks`) */
-  let blockEnds: number[] | undefined;
-  let blockCounts: number[] = [];
-  const parser = new SSEParser(
-    (m) => step(m, emit),
-    options,
-    (offset) => {
-      if (blockEnds) {
-        blockEnds.push(offset);
-        blockCounts.push(out.length);
-      }
-    },
-  );
-  /** the last bytes of the stream (for the character a chunk ends inside) */
-  const tail = new Uint8Array(3);
-  let tailLength = 0;
-  /** bytes of the stream before this chunk that belong to the first character of its text */
-  let carried = 0;
-  const remember = (bytes: Uint8Array): void => {
-    const keep = Math.min(3, bytes.length);
-    const old = Math.min(3 - keep, tailLength);
-    tail.copyWithin(0, tailLength - old, tailLength);
-    tail.set(bytes.subarray(bytes.length - keep), old);
-    tailLength = old + keep;
-  };
+  const parser = new SSEParser((m) => step(m, emit), options, onBlockEnd);
   const decode = (bytes: Uint8Array | undefined): string => {
     try {
       return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
@@ -149,10 +126,68 @@ export function createSSEByteDecoder<T>(
     return take();
   };
   return {
+    parser,
+    decode,
+    take,
+    /** how many values are complete and not taken yet */
+    count: (): number => out.length,
+    push: (bytes: Uint8Array): T[] => run(() => parser.feed(decode(bytes))),
+    end: (): T[] =>
+      run(() => {
+        parser.feed(decode(undefined));
+        options.onEnd?.(parser.end());
+      }),
+  };
+}
+
+/**
+ * Bytes -> whatever `step` makes of each SSE message, synchronously (the hot path of `translateStream`).
+ * UTF-8 is decoded in streaming mode, so a character split across chunks is decoded whole; invalid
+ * UTF-8 throws a `TranslationError`. Anything `step` throws propagates.
+ */
+export function createSSEByteDecoder<T>(
+  step: (message: SSEMessage, emit: (value: T) => void) => void,
+  options: SSEDecoderOptions = {},
+): SyncDecoder<T> {
+  const { push, end } = decoderCore(step, options);
+  return { push, end };
+}
+
+/**
+ * `createSSEByteDecoder` with `pushBlocks`, which also gives the byte offsets of the event blocks (line ends are
+ * single bytes in UTF-8, so the parser's text offsets map to bytes exactly): the one SSE tokenizer, for callers that
+ * relay the bytes (the gateway's pass-through watcher, over a codec's `decodeSSE`).
+ */
+export function createSSEBlockDecoder<T>(
+  step: (message: SSEMessage, emit: (value: T) => void) => void,
+  options: SSEDecoderOptions = {},
+): SSEByteDecoder<T> {
+  /** text offsets of the block ends of the chunk being fed, and the value counts there (only in `pushBlocks`) */
+  let blockEnds: number[] | undefined;
+  let blockCounts: number[] = [];
+  const core = decoderCore(step, options, (offset) => {
+    if (blockEnds) {
+      blockEnds.push(offset);
+      blockCounts.push(core.count());
+    }
+  });
+  /** the last bytes of the stream (for the character a chunk ends inside) */
+  const tail = new Uint8Array(3);
+  let tailLength = 0;
+  /** bytes of the stream before this chunk that belong to the first character of its text */
+  let carried = 0;
+  const remember = (bytes: Uint8Array): void => {
+    const keep = Math.min(3, bytes.length);
+    const old = Math.min(3 - keep, tailLength);
+    tail.copyWithin(0, tailLength - old, tailLength);
+    tail.set(bytes.subarray(bytes.length - keep), old);
+    tailLength = old + keep;
+  };
+  return {
     push(bytes) {
       remember(bytes);
       carried = incompleteTail(tail, tailLength);
-      return run(() => parser.feed(decode(bytes)));
+      return core.push(bytes);
     },
     pushBlocks(bytes) {
       const before = carried;
@@ -163,8 +198,8 @@ export function createSSEByteDecoder<T>(
       let text = '';
       let error: unknown;
       try {
-        text = decode(bytes);
-        parser.feed(text);
+        text = core.decode(bytes);
+        core.parser.feed(text);
       } catch (e) {
         error = e;
       }
@@ -181,15 +216,10 @@ export function createSSEByteDecoder<T>(
         at = offset;
         ends.push(length - before);
       }
-      const values = take();
+      const values = core.take();
       return error === undefined ? { values, ends, counts } : { values, ends, counts, error };
     },
-    end() {
-      return run(() => {
-        parser.feed(decode(undefined));
-        options.onEnd?.(parser.end());
-      });
-    },
+    end: core.end,
   };
 }
 
