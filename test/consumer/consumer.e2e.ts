@@ -18,10 +18,12 @@ import { freePort, startWorkerd, writeWorkerdConfig } from './harness/workerd.js
 /**
  * Issue 12's targets. Its 60 KB for every format's translators was set for the six formats of the time; the seventh,
  * OpenAI Responses (the largest pair: its whole event grammar, both ways), adds about 20 KB gzip, so the budget for
- * all seven is 80 KB (a server that needs fewer formats imports only their pairs: `crosswire/pairs/*`).
+ * all seven was 80 KB. Gemini grounding <-> Claude's web search, both ways in answers and streams, added 2.8 KB
+ * (shared code and wire trims took 2 KB back: 81 KB measured on 2026-12-06), so the budget is 84 KB (a server that needs fewer formats imports only
+ * their pairs: `crosswire/pairs/*`).
  */
 const TARGET = {
-  allTranslatorsGzip: 80 * 1024,
+  allTranslatorsGzip: 84 * 1024,
   onePairRequestGzip: 10 * 1024,
   tscAddedMs: 1000,
   conformanceFirstLineMs: 1000,
