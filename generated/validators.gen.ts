@@ -4861,6 +4861,144 @@ function isGemini_GenerateContentBody(v: unknown): boolean {
   return true;
 }
 
+function isGemini_GroundingMetadata$searchEntryPoint(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let p: unknown;
+  p = o["renderedContent"];
+  if (p !== undefined && !(typeof p === 'string')) return false;
+  p = o["sdkBlob"];
+  if (p !== undefined && !(typeof p === 'string')) return false;
+  return true;
+}
+
+function isGemini_GroundingChunk$web(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let p: unknown;
+  p = o["uri"];
+  if (p !== undefined && !(typeof p === 'string')) return false;
+  p = o["title"];
+  if (p !== undefined && !(typeof p === 'string')) return false;
+  p = o["domain"];
+  if (p !== undefined && !(typeof p === 'string')) return false;
+  return true;
+}
+
+function isGemini_GroundingChunk(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let p: unknown;
+  p = o["web"];
+  if (p !== undefined && !isGemini_GroundingChunk$web(p)) return false;
+  p = o["retrievedContext"];
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
+  p = o["maps"];
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
+  return true;
+}
+
+function isGemini_GroundingMetadata$groundingChunks(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const e: unknown = v[i];
+    if (!isGemini_GroundingChunk(e)) return false;
+  }
+  return true;
+}
+
+function isGemini_GroundingSupport$segment(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let p: unknown;
+  p = o["partIndex"];
+  if (p !== undefined && !((typeof p === 'number' && Number.isSafeInteger(p)))) return false;
+  p = o["startIndex"];
+  if (p !== undefined && !((typeof p === 'number' && Number.isSafeInteger(p)))) return false;
+  p = o["endIndex"];
+  if (p !== undefined && !((typeof p === 'number' && Number.isSafeInteger(p)))) return false;
+  p = o["text"];
+  if (p !== undefined && !(typeof p === 'string')) return false;
+  return true;
+}
+
+function isGemini_GroundingSupport$confidenceScores(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const e: unknown = v[i];
+    if (!((typeof e === 'number' && Number.isFinite(e)))) return false;
+  }
+  return true;
+}
+
+function isGemini_GroundingSupport(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let p: unknown;
+  p = o["segment"];
+  if (p !== undefined && !isGemini_GroundingSupport$segment(p)) return false;
+  p = o["groundingChunkIndices"];
+  if (p !== undefined && !isOpenaiChat_ChatCompletionTokenLogprob$bytes(p)) return false;
+  p = o["confidenceScores"];
+  if (p !== undefined && !isGemini_GroundingSupport$confidenceScores(p)) return false;
+  return true;
+}
+
+function isGemini_GroundingMetadata$groundingSupports(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const e: unknown = v[i];
+    if (!isGemini_GroundingSupport(e)) return false;
+  }
+  return true;
+}
+
+function isGemini_GroundingMetadata(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let p: unknown;
+  p = o["webSearchQueries"];
+  if (p !== undefined && !isAnthropicMessages_TextEditorCodeExecutionStrReplaceResultBlock$lines(p)) return false;
+  p = o["searchEntryPoint"];
+  if (p !== undefined && !isGemini_GroundingMetadata$searchEntryPoint(p)) return false;
+  p = o["retrievalMetadata"];
+  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
+  p = o["groundingChunks"];
+  if (p !== undefined && !isGemini_GroundingMetadata$groundingChunks(p)) return false;
+  p = o["groundingSupports"];
+  if (p !== undefined && !isGemini_GroundingMetadata$groundingSupports(p)) return false;
+  return true;
+}
+
+function isGemini_UrlContextMetadata$urlMetadata$item(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let p: unknown;
+  p = o["retrievedUrl"];
+  if (p !== undefined && !(typeof p === 'string')) return false;
+  p = o["urlRetrievalStatus"];
+  if (p !== undefined && !(typeof p === 'string')) return false;
+  return true;
+}
+
+function isGemini_UrlContextMetadata$urlMetadata(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const e: unknown = v[i];
+    if (!isGemini_UrlContextMetadata$urlMetadata$item(e)) return false;
+  }
+  return true;
+}
+
+function isGemini_UrlContextMetadata(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  let p: unknown;
+  p = o["urlMetadata"];
+  if (p !== undefined && !isGemini_UrlContextMetadata$urlMetadata(p)) return false;
+  return true;
+}
+
 function isGemini_Candidate(v: unknown): boolean {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
@@ -4878,7 +5016,9 @@ function isGemini_Candidate(v: unknown): boolean {
   p = o["citationMetadata"];
   if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
   p = o["groundingMetadata"];
-  if (p !== undefined && !isOpenaiChat_FunctionParameters(p)) return false;
+  if (p !== undefined && !isGemini_GroundingMetadata(p)) return false;
+  p = o["urlContextMetadata"];
+  if (p !== undefined && !isGemini_UrlContextMetadata(p)) return false;
   return true;
 }
 

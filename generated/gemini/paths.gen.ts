@@ -223,7 +223,48 @@ export interface components {
             index?: number;
             safetyRatings?: Record<string, never>[];
             citationMetadata?: Record<string, never>;
-            groundingMetadata?: Record<string, never>;
+            groundingMetadata?: components["schemas"]["GroundingMetadata"];
+            urlContextMetadata?: components["schemas"]["UrlContextMetadata"];
+        };
+        /**
+         * @description What `googleSearch` (or `urlContext`) grounding found (docs/wire-formats.md, "Grounding"). Support offsets are
+         *     UTF-8 byte offsets into the candidate's non-thought text parts joined; proto3 JSON leaves out zero values.
+         */
+        GroundingMetadata: {
+            webSearchQueries?: string[];
+            searchEntryPoint?: {
+                renderedContent?: string;
+                sdkBlob?: string;
+            };
+            retrievalMetadata?: Record<string, never>;
+            groundingChunks?: components["schemas"]["GroundingChunk"][];
+            groundingSupports?: components["schemas"]["GroundingSupport"][];
+        };
+        /** @description One source; `web` for a page, other kinds (`retrievedContext`, `maps`) from other grounding tools. */
+        GroundingChunk: {
+            web?: {
+                uri?: string;
+                title?: string;
+                domain?: string;
+            };
+            retrievedContext?: Record<string, never>;
+            maps?: Record<string, never>;
+        };
+        GroundingSupport: {
+            segment?: {
+                partIndex?: number;
+                startIndex?: number;
+                endIndex?: number;
+                text?: string;
+            };
+            groundingChunkIndices?: number[];
+            confidenceScores?: number[];
+        };
+        UrlContextMetadata: {
+            urlMetadata?: {
+                retrievedUrl?: string;
+                urlRetrievalStatus?: string;
+            }[];
         };
         /**
          * @description No tool-use reason exists; a turn with function calls ends with `STOP`.

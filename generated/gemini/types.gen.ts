@@ -247,9 +247,61 @@ export type Candidate = {
     citationMetadata?: {
         [key: string]: unknown;
     };
-    groundingMetadata?: {
+    groundingMetadata?: GroundingMetadata;
+    urlContextMetadata?: UrlContextMetadata;
+};
+
+/**
+ * What `googleSearch` (or `urlContext`) grounding found (docs/wire-formats.md, "Grounding"). Support offsets are
+ * UTF-8 byte offsets into the candidate's non-thought text parts joined; proto3 JSON leaves out zero values.
+ *
+ */
+export type GroundingMetadata = {
+    webSearchQueries?: Array<string>;
+    searchEntryPoint?: {
+        renderedContent?: string;
+        sdkBlob?: string;
+    };
+    retrievalMetadata?: {
         [key: string]: unknown;
     };
+    groundingChunks?: Array<GroundingChunk>;
+    groundingSupports?: Array<GroundingSupport>;
+};
+
+/**
+ * One source; `web` for a page, other kinds (`retrievedContext`, `maps`) from other grounding tools.
+ */
+export type GroundingChunk = {
+    web?: {
+        uri?: string;
+        title?: string;
+        domain?: string;
+    };
+    retrievedContext?: {
+        [key: string]: unknown;
+    };
+    maps?: {
+        [key: string]: unknown;
+    };
+};
+
+export type GroundingSupport = {
+    segment?: {
+        partIndex?: number;
+        startIndex?: number;
+        endIndex?: number;
+        text?: string;
+    };
+    groundingChunkIndices?: Array<number>;
+    confidenceScores?: Array<number>;
+};
+
+export type UrlContextMetadata = {
+    urlMetadata?: Array<{
+        retrievedUrl?: string;
+        urlRetrievalStatus?: string;
+    }>;
 };
 
 /**

@@ -151,6 +151,53 @@ export const zGenerationConfig = z.object({
 });
 
 /**
+ * One source; `web` for a page, other kinds (`retrievedContext`, `maps`) from other grounding tools.
+ */
+export const zGroundingChunk = z.object({
+    web: z.object({
+        uri: z.string().optional(),
+        title: z.string().optional(),
+        domain: z.string().optional()
+    }).optional(),
+    retrievedContext: z.record(z.string(), z.unknown()).optional(),
+    maps: z.record(z.string(), z.unknown()).optional()
+});
+
+export const zGroundingSupport = z.object({
+    segment: z.object({
+        partIndex: z.int().optional(),
+        startIndex: z.int().optional(),
+        endIndex: z.int().optional(),
+        text: z.string().optional()
+    }).optional(),
+    groundingChunkIndices: z.array(z.int()).optional(),
+    confidenceScores: z.array(z.number()).optional()
+});
+
+/**
+ * What `googleSearch` (or `urlContext`) grounding found (docs/wire-formats.md, "Grounding"). Support offsets are
+ * UTF-8 byte offsets into the candidate's non-thought text parts joined; proto3 JSON leaves out zero values.
+ *
+ */
+export const zGroundingMetadata = z.object({
+    webSearchQueries: z.array(z.string()).optional(),
+    searchEntryPoint: z.object({
+        renderedContent: z.string().optional(),
+        sdkBlob: z.string().optional()
+    }).optional(),
+    retrievalMetadata: z.record(z.string(), z.unknown()).optional(),
+    groundingChunks: z.array(zGroundingChunk).optional(),
+    groundingSupports: z.array(zGroundingSupport).optional()
+});
+
+export const zUrlContextMetadata = z.object({
+    urlMetadata: z.array(z.object({
+        retrievedUrl: z.string().optional(),
+        urlRetrievalStatus: z.string().optional()
+    })).optional()
+});
+
+/**
  * No tool-use reason exists; a turn with function calls ends with `STOP`.
  */
 export const zFinishReason = z.enum([
@@ -303,7 +350,8 @@ export const zCandidate = z.object({
     index: z.int().optional(),
     safetyRatings: z.array(z.record(z.string(), z.unknown())).optional(),
     citationMetadata: z.record(z.string(), z.unknown()).optional(),
-    groundingMetadata: z.record(z.string(), z.unknown()).optional()
+    groundingMetadata: zGroundingMetadata.optional(),
+    urlContextMetadata: zUrlContextMetadata.optional()
 });
 
 /**

@@ -160,13 +160,15 @@ export function createAnthropicStreamDriver<Block, Out>(
     if (state === 'done') return [];
     const event = isRecord(input) ? input : bad('event is not an object');
     const type = event.type;
+    // a type that is not a string is a broken event, not an unknown one (and has no name to report it under)
+    if (typeof type !== 'string') return bad('event type is not a string');
     if (type === 'error') {
       state = 'done';
       return h.error(event.error);
     }
     if (type === 'ping') return [];
     if (type === 'message_start') return messageStart(event);
-    if (state === 'before') return bad(`${String(type)} before message_start`);
+    if (state === 'before') return bad(`${type} before message_start`);
     const known = EVENT_KEYS.get(type);
     if (known !== undefined) lossUnknown(event, known);
     switch (type) {
@@ -184,11 +186,8 @@ export function createAnthropicStreamDriver<Block, Out>(
         return out;
       }
       default:
-        if (!KNOWN_EVENTS.has(String(type)))
-          losses.add(
-            `events.${String(type)}`,
-            `stream event type ${JSON.stringify(type)} has no ${reasons.target} equivalent`,
-          );
+        if (!KNOWN_EVENTS.has(type))
+          losses.add(`events.${type}`, `stream event type ${JSON.stringify(type)} has no ${reasons.target} equivalent`);
         return [];
     }
   }

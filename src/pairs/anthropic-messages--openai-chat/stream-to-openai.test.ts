@@ -435,6 +435,13 @@ describe('createAnthropicToOpenAIStream', () => {
     );
     expect(() => t2.push(start())).toThrow(/second message_start/);
     expect(() => t2.push('nonsense')).toThrow(TranslationError);
+    // an event type that is not a string, even one that cannot be turned into one, is a typed error too
+    for (const type of [{ toString: 0 }, 7, null]) {
+      const t3 = createAnthropicToOpenAIStream(OPTS);
+      t3.push(start());
+      expect(() => t3.push({ type })).toThrow(/event type is not a string/);
+      expect(() => createAnthropicToOpenAIStream(OPTS).push({ type })).toThrow(TranslationError);
+    }
   });
 });
 
