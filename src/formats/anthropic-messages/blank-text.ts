@@ -1,4 +1,4 @@
-import { type BlankTextRules, isBlank, withoutBlankText } from '../../core/blank-text.js';
+import { isBlank, withoutBlankText } from '../../core/blank-text.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 
 /** Why a blank text block was not sent (docs/wire-formats.md#gotchas). */
@@ -17,28 +17,20 @@ export function withoutBlankAnthropicText(
   blocks: readonly JsonObject[],
   dropped: (index: number) => void,
 ): JsonObject[] {
-  // the common case, no blank text block, without building the rules
-  let blank = false;
-  for (let i = 0; i < blocks.length && !blank; i++) {
-    const b = blocks[i]!;
-    blank = b.type === 'text' && typeof b.text === 'string' && isBlank(b.text);
-  }
-  if (!blank) return blocks.slice();
-  const rules: BlankTextRules<JsonObject> = {
-    text: (b) => (b.type === 'text' && typeof b.text === 'string' ? b.text : undefined),
-    merge(target, blank, where) {
-      if (!Object.keys(blank).every((k) => MERGEABLE.has(k))) return undefined;
-      const marked = isRecord(blank.cache_control);
-      if (marked && (where === 'before' || isRecord(target.cache_control))) return undefined;
-      const text =
-        where === 'after'
-          ? `${String(target.text)}${String(blank.text)}`
-          : `${String(blank.text)}${String(target.text)}`;
-      return marked ? { ...target, text, cache_control: blank.cache_control } : { ...target, text };
-    },
-    dropped: (_b, index) => dropped(index),
-  };
-  return withoutBlankText(blocks, rules);
+  return withoutBlankText(blocks, { text: textOf, merge: joinBlank, dropped: (_b, index) => dropped(index) });
+}
+
+function textOf(b: JsonObject): string | undefined {
+  return b.type === 'text' && typeof b.text === 'string' ? b.text : undefined;
+}
+
+function joinBlank(target: JsonObject, blank: JsonObject, where: 'before' | 'after'): JsonObject | undefined {
+  if (!Object.keys(blank).every((k) => MERGEABLE.has(k))) return undefined;
+  const marked = isRecord(blank.cache_control);
+  if (marked && (where === 'before' || isRecord(target.cache_control))) return undefined;
+  const text =
+    where === 'after' ? `${String(target.text)}${String(blank.text)}` : `${String(blank.text)}${String(target.text)}`;
+  return marked ? { ...target, text, cache_control: blank.cache_control } : { ...target, text };
 }
 
 export { isBlank };

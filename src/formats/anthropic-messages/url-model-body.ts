@@ -1,6 +1,6 @@
 import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
-import { isRecord, type JsonObject } from '../../core/narrow.js';
+import type { JsonObject } from '../../core/narrow.js';
 import type { RequestContext, TranslateOptions } from '../../core/options.js';
 import { requireObjectBody } from '../../core/require.js';
 
@@ -16,7 +16,7 @@ export function readUrlModelBody(
   options: TranslateOptions,
   client: string,
 ): { model: string; rest: JsonObject; losses: LossCollector; context: RequestContext } {
-  if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
+  requireObjectBody(body);
   const model = options.model;
   if (typeof model !== 'string' || model === '') {
     throw new TranslationError(

@@ -34,7 +34,6 @@ export function withoutBlankConverseText(
   blocks: readonly ConverseBlock[],
   dropped: (index: number) => void,
 ): ConverseBlock[] {
-  if (!hasBlankText(blocks)) return blocks.slice();
   return withoutBlankText(blocks, {
     text: (b) => (typeof b.text === 'string' && Object.keys(b).length === 1 ? b.text : undefined),
     merge: (target, blank, where) => ({
@@ -121,16 +120,12 @@ function toolResultCachePoint(
 ): ConverseBlock | undefined {
   const own = cachePointFor(block.cache_control);
   const inner = Array.isArray(block.content) ? block.content : [];
-  let anyMarked = false;
-  for (let i = 0; i < inner.length && !anyMarked; i++) {
-    const b: unknown = inner[i];
-    anyMarked = isRecord(b) && isRecord(b.cache_control);
-  }
-  if (!anyMarked) return own;
   const marked: number[] = [];
-  inner.forEach((b, i) => {
+  for (let i = 0; i < inner.length; i++) {
+    const b: unknown = inner[i];
     if (isRecord(b) && isRecord(b.cache_control)) marked.push(i);
-  });
+  }
+  if (marked.length === 0) return own;
   const kept = own ? undefined : marked[marked.length - 1];
   const at = childPath(parent, index);
   for (const i of marked) {

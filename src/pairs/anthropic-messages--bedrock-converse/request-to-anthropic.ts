@@ -3,6 +3,7 @@ import { childPath } from '../../core/json-path.js';
 import { LossCollector } from '../../core/losses.js';
 import { isRecord } from '../../core/narrow.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
+import { requireObjectBody } from '../../core/require.js';
 import { BLANK_TEXT_LOSS, withoutBlankAnthropicText } from '../../formats/anthropic-messages/blank-text.js';
 import { converseDocumentToAnthropic } from './convert-document-to-anthropic.js';
 
@@ -110,7 +111,7 @@ export function converseRequestToAnthropic(
   body: unknown,
   options: TranslateOptions = {},
 ): TranslationResult<Record<string, unknown>> {
-  if (!isRecord(body)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
+  requireObjectBody(body);
   if (typeof options.model !== 'string' || options.model === '')
     throw new TranslationError(
       'invalid_input',

@@ -2,6 +2,7 @@ import { childPath, type JsonPath } from '../../core/json-path.js';
 import type { LossCollector } from '../../core/losses.js';
 import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { byteOffsetsToCharIndexes } from '../../formats/gemini/utf8-offsets.js';
+import { geminiServerToolUseId } from './tool-use-ids.js';
 
 /**
  * Gemini Google Search grounding (a candidate's `groundingMetadata`, docs/wire-formats.md#gemini-grounding) ->
@@ -126,12 +127,6 @@ function readSupport(
     });
   if (end <= start || pages.length === 0) return undefined;
   return { start, end, text: typeof seg.text === 'string' ? seg.text : undefined, pages };
-}
-
-/** `srvtoolu_…` id of the n-th search of a response (derived, never random; `scope` is the `responseId`). */
-export function geminiServerToolUseId(n: number, scope: string | undefined): string {
-  const s = scope ? `${scope.replace(/[^A-Za-z0-9_-]/g, '_')}_` : '';
-  return `srvtoolu_gemini_${s}${n}`;
 }
 
 /** The `server_tool_use` + `web_search_tool_result` blocks of a grounding. */

@@ -2,6 +2,7 @@ import { TranslationError } from '../../core/errors.js';
 import { LossCollector } from '../../core/losses.js';
 import { isRecord } from '../../core/narrow.js';
 import type { RequestContext, TranslateOptions, TranslationResult } from '../../core/options.js';
+import { requireObjectBody } from '../../core/require.js';
 import { BLANK_TEXT_LOSS, withoutBlankAnthropicText } from '../../formats/anthropic-messages/blank-text.js';
 import { convertGeminiContents } from './convert-gemini-contents-to-anthropic.js';
 import { convertGeminiToolConfig, convertGeminiTools } from './convert-gemini-tools-to-anthropic.js';
@@ -21,7 +22,7 @@ export function geminiRequestToAnthropic(
   input: unknown,
   options: TranslateOptions = {},
 ): TranslationResult<Record<string, unknown>> {
-  if (!isRecord(input)) throw new TranslationError('invalid_input', 'request body must be a JSON object', { path: '' });
+  requireObjectBody(input);
   const body = normalizeGeminiRequestKeys(input);
   const model = options.model;
   if (typeof model !== 'string' || model === '') {

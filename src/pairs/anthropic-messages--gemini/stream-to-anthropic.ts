@@ -143,11 +143,9 @@ class EventSink implements BlockSink {
 class HoldingSink implements BlockSink {
   readonly #live: EventSink;
   #held: MessageContentSink | undefined;
-  readonly #hold: boolean;
 
-  constructor(live: EventSink, hold: boolean) {
+  constructor(live: EventSink) {
     this.#live = live;
-    this.#hold = hold;
   }
 
   get holding(): boolean {
@@ -157,7 +155,7 @@ class HoldingSink implements BlockSink {
     return this.#held ?? this.#live;
   }
   open(block: AnthropicBlockStart): void {
-    if (this.#hold && block.type === 'text') this.#held ??= new MessageContentSink();
+    if (block.type === 'text') this.#held ??= new MessageContentSink();
     this.#to.open(block);
   }
   openTool(id: string, name: string): void {
@@ -208,7 +206,7 @@ export function createGeminiToAnthropicStream(
   const losses = new OnceLossCollector(options.strict);
   const sink = new EventSink(options.context?.toolNames);
   const hold = options.context?.geminiGrounding === true;
-  const holding = new HoldingSink(sink, hold);
+  const holding = new HoldingSink(sink);
   let scope: string | undefined;
   let groundingMeta: JsonObject | undefined;
   let parts: GeminiPartsConverter | undefined;

@@ -242,7 +242,8 @@ export function createAnthropicToGeminiStream(
         b.json += d.partial_json;
         return b.partial ? partialPart(b.partial.push(d.partial_json), true).map(chunk) : [];
       case 'citations_delta':
-        b.citations = [...(b.citations ?? []), d.citation];
+        if (b.citations) b.citations.push(d.citation);
+        else b.citations = [d.citation];
         return [];
       default:
         return [];

@@ -11,6 +11,12 @@ export function geminiToolUseId(n: number, name: string, scope?: string): string
   return `toolu_gemini_${s}${n}_${sanitize(name)}`;
 }
 
+/** `srvtoolu_…` id of the n-th search of a response (derived, never random; `scope` is the `responseId`). */
+export function geminiServerToolUseId(n: number, scope: string | undefined): string {
+  const s = scope ? `${sanitize(scope)}_` : '';
+  return `srvtoolu_gemini_${s}${n}`;
+}
+
 /** Anthropic ids match `^[a-zA-Z0-9_-]+$`. */
 function sanitize(text: string): string {
   return ANTHROPIC_ID.test(text) ? text : text.replace(/[^A-Za-z0-9_-]/g, '_');

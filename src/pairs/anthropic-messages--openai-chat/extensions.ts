@@ -10,7 +10,6 @@ export const TOOL_ERROR_PREFIX = '[tool_error] ';
 export const DEFAULT_MAX_TOKENS = 4096;
 
 /** Default schema name for a format made from Anthropic `output_config.format` (shared with the other OpenAI API). */
-export { DEFAULT_SCHEMA_NAME } from '../../formats/openai-chat/anthropic-request-fields.js';
 
 /** Loss reasons of strict OpenAI compliance (`TranslateOptions.strictOpenAI`): what only an extension carries. */
 export const EXTENSION_LEFT_OUT = 'left out under strict OpenAI compliance';

@@ -7,13 +7,15 @@ import type { RequestContext, TranslateOptions, TranslationResult } from '../../
 import { requireObjectBody } from '../../core/require.js';
 import { ANTHROPIC_COMMON_REQUEST_KEYS } from '../../formats/anthropic-messages/message-keys.js';
 import { collectAnthropicToolNames } from '../../formats/anthropic-messages/tool-names.js';
-import { anthropicServiceTierToOpenAI } from '../../formats/openai-chat/anthropic-request-fields.js';
+import {
+  anthropicServiceTierToOpenAI,
+  DEFAULT_SCHEMA_NAME,
+} from '../../formats/openai-chat/anthropic-request-fields.js';
 import { convertAnthropicMessagesToOpenAI } from './convert-anthropic-messages-to-openai.js';
 import {
   convertAnthropicToolChoiceToOpenAI,
   convertAnthropicToolsToOpenAI,
 } from './convert-anthropic-tools-to-openai.js';
-import { DEFAULT_SCHEMA_NAME } from './extensions.js';
 import { budgetToReasoningEffort } from './map-reasoning-effort.js';
 import { createToolNamer } from './map-tool-names.js';
 import type { ChatCompletionRequestOut } from './types.js';

@@ -10,7 +10,6 @@ export const TOOL_ERROR_PREFIX = '[tool_error] ';
 export const DEFAULT_MAX_TOKENS = 4096;
 
 /** Default schema name for a format made from Anthropic `output_config.format` (shared with the other OpenAI API). */
-export { DEFAULT_SCHEMA_NAME } from '../../formats/openai-chat/anthropic-request-fields.js';
 
 /** Responses refuses `max_output_tokens` below this. */
 export const MIN_OUTPUT_TOKENS = 16;

@@ -6,7 +6,10 @@ import type { RequestContext, TranslateOptions, TranslationResult } from '../../
 import { invalid, requireObjectBody } from '../../core/require.js';
 import { ANTHROPIC_COMMON_REQUEST_KEYS } from '../../formats/anthropic-messages/message-keys.js';
 import { collectAnthropicToolNames } from '../../formats/anthropic-messages/tool-names.js';
-import { anthropicServiceTierToOpenAI } from '../../formats/openai-chat/anthropic-request-fields.js';
+import {
+  anthropicServiceTierToOpenAI,
+  DEFAULT_SCHEMA_NAME,
+} from '../../formats/openai-chat/anthropic-request-fields.js';
 import { budgetToReasoningEffort } from '../../formats/openai-chat/reasoning-effort.js';
 import {
   convertMessagesToResponses,
@@ -14,7 +17,7 @@ import {
   type MessageState,
 } from './convert-messages-to-responses.js';
 import { convertToolChoiceToResponses, convertToolsToResponses } from './convert-tools-to-responses.js';
-import { DEFAULT_SCHEMA_NAME, MIN_OUTPUT_TOKENS } from './extensions.js';
+import { MIN_OUTPUT_TOKENS } from './extensions.js';
 import { createResponsesToolNamer } from './map-tool-names.js';
 import type { ResponsesRequestOut } from './types.js';
 

@@ -46,12 +46,13 @@ export interface SSEBlocks<T> {
 }
 
 /**
- * The SSE tokenizer at the byte level: a `SyncDecoder`, and `pushBlocks`, which also says where in the bytes each
- * event block ended, for callers that relay the bytes unchanged (the gateway's pass-through watcher). After an
- * error, push nothing more.
+ * The SSE tokenizer at the byte level for callers that relay the bytes unchanged (the gateway's pass-through
+ * watcher): `pushBlocks` decodes a chunk and also says where in its bytes each event block ended. After an error,
+ * push nothing more.
  */
-export interface SSEByteDecoder<T> extends SyncDecoder<T> {
+export interface SSEByteDecoder<T> {
   pushBlocks(bytes: Uint8Array): SSEBlocks<T>;
+  end(): T[];
 }
 
 /** A `step` that emits what `decode` makes of each message (undefined: nothing). */
@@ -184,11 +185,6 @@ export function createSSEBlockDecoder<T>(
     tailLength = old + keep;
   };
   return {
-    push(bytes) {
-      remember(bytes);
-      carried = incompleteTail(tail, tailLength);
-      return core.push(bytes);
-    },
     pushBlocks(bytes) {
       const before = carried;
       remember(bytes);
