@@ -11,7 +11,7 @@
  */
 import { Session } from 'node:inspector/promises';
 import { type Contender, compare, formatNs, type HarnessOptions } from './harness.js';
-import { type CallFrame, frameKey, type Profile } from './profile-summary.js';
+import { frameKey, indexNodes, type Profile } from './profile-summary.js';
 
 export interface SplitPart {
   name: string;
@@ -46,23 +46,24 @@ export interface CaseProfile {
  * `totalUs` is the time of every sample kept (the denominator of the shares).
  */
 export function selfTimes(profile: Profile): { totalUs: number; samples: number; functions: Map<string, number> } {
-  const byId = new Map<number, CallFrame>();
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) {
-    byId.set(n.id, n.callFrame);
-    for (const c of n.children ?? []) parent.set(c, n.id);
-  }
+  const { byId, parent } = indexNodes(profile);
+  /** whether a node has `node:inspector` on its stack, worked out once per node */
+  const underInspector = new Map<number, boolean>();
   const inspector = (id: number): boolean => {
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at))
-      if (byId.get(at)?.url.startsWith('node:inspector')) return true;
-    return false;
+    let known = underInspector.get(id);
+    if (known === undefined) {
+      const up = parent.get(id);
+      known = byId.get(id)?.callFrame.url.startsWith('node:inspector') === true || (up !== undefined && inspector(up));
+      underInspector.set(id, known);
+    }
+    return known;
   };
   const functions = new Map<string, number>();
   let totalUs = 0;
   let samples = 0;
   for (let i = 0; i < profile.samples.length; i++) {
     const id = profile.samples[i]!;
-    const frame = byId.get(id);
+    const frame = byId.get(id)?.callFrame;
     if (!frame || frame.functionName === '(idle)' || frame.functionName === '(root)' || inspector(id)) continue;
     const dt = profile.timeDeltas[i] ?? 0;
     const key = frameKey(frame);

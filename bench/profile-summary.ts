@@ -103,6 +103,16 @@ export function categoryOf(url: string): string {
   return 'other';
 }
 
+/** A profile's nodes by id, and each node's parent. */
+export function indexNodes(profile: Profile): { byId: Map<number, ProfileNode>; parent: Map<number, number> } {
+  const byId = new Map<number, ProfileNode>();
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) {
+    byId.set(n.id, n);
+    for (const c of n.children ?? []) parent.set(c, n.id);
+  }
+  return { byId, parent };
+}
 export function summarise(
   profile: Profile,
   pick?: string,
@@ -113,12 +123,7 @@ export function summarise(
   categories: Map<string, number>;
   picked: Map<string, number>;
 } {
-  const byId = new Map<number, ProfileNode>();
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) {
-    byId.set(n.id, n);
-    for (const c of n.children ?? []) parent.set(c, n.id);
-  }
+  const { byId, parent } = indexNodes(profile);
   const fns = new Map<string, FunctionTime>();
   const origins = new Map<string, number>();
   const categories = new Map<string, number>();
