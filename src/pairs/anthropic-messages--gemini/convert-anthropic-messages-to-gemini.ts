@@ -108,9 +108,9 @@ function convertContent(
       continue;
     }
     const pending = forNextCall;
-    forNextCall = convertBlockAt(
+    forNextCall = convertBlock(
       block,
-      message,
+      contentPath(message),
       j,
       parts,
       toolNames,
@@ -123,63 +123,6 @@ function convertContent(
       last.thoughtSignature = pending;
   }
   return parts;
-}
-
-/**
- * `convertBlock` for block `j` of message `message`, for the blocks most requests hold (text, tool_use, tool_result)
- * without building the block's path unless there is a loss or an error.
- */
-function convertBlockAt(
-  block: JsonObject,
-  message: number,
-  j: number,
-  parts: GeminiPart[],
-  toolNames: Map<string, string>,
-  losses: LossCollector,
-  names: Names,
-  nextCall: boolean,
-): string | undefined {
-  const cached = block.cache_control !== undefined && block.cache_control !== null;
-  const type = block.type;
-  if (
-    cached ||
-    (type !== 'text' && type !== 'tool_use' && type !== 'tool_result') ||
-    (type === 'text' && typeof block.text !== 'string')
-  )
-    return convertBlock(block, childPath(contentPath(message), j), parts, toolNames, losses, names, nextCall);
-  if (type === 'text') {
-    if (Array.isArray(block.citations) && block.citations.length > 0)
-      losses.add(childPath(childPath(contentPath(message), j), 'citations'), 'Gemini parts carry no citations');
-    losses.unknownKeysAt(block, TEXT_KEYS, contentPath(message), j);
-    parts.push({ text: block.text as string });
-    return;
-  }
-  if (type === 'tool_use') {
-    if (typeof block.id !== 'string' || typeof block.name !== 'string' || !isRecord(block.input))
-      return convertBlock(block, childPath(contentPath(message), j), parts, toolNames, losses, names, nextCall);
-    const name = names.toGemini(block.name);
-    toolNames.set(block.id, name);
-    losses.unknownKeysAt(block, TOOL_USE_KEYS, contentPath(message), j);
-    const call: NonNullable<GeminiPart['functionCall']> = { name, args: block.input };
-    const geminiId = geminiCallIdFromToolUseId(block.id);
-    if (geminiId !== undefined) call.id = geminiId;
-    parts.push({ functionCall: call });
-    return;
-  }
-  // a tool result whose content is a string or absent needs no path but for a loss or an error
-  if (typeof block.tool_use_id !== 'string' || (block.content !== undefined && typeof block.content !== 'string'))
-    return convertBlock(block, childPath(contentPath(message), j), parts, toolNames, losses, names, nextCall);
-  const name = toolNames.get(block.tool_use_id);
-  if (name === undefined)
-    return convertBlock(block, childPath(contentPath(message), j), parts, toolNames, losses, names, nextCall);
-  losses.unknownKeysAt(block, TOOL_RESULT_KEYS, contentPath(message), j);
-  const key = block.is_error === true ? 'error' : 'output';
-  const fr: GeminiFunctionResponse =
-    block.content === undefined
-      ? { name, response: key === 'error' ? { error: '' } : {} }
-      : { name, response: { [key]: block.content } };
-  const geminiId = geminiCallIdFromToolUseId(block.tool_use_id);
-  parts.push({ functionResponse: geminiId === undefined ? fr : { id: geminiId, ...fr } });
 }
 
 /**
@@ -204,10 +147,14 @@ function isSignatureOnly(block: unknown): boolean {
   );
 }
 
-/** Returns a signature for the functionCall part of the next block, when it goes there. */
+/**
+ * Block `key` of `parent` -> Gemini parts; returns a signature for the functionCall part of the next block, when it
+ * goes there. The block's path is built only for a loss or an error (the common blocks have neither).
+ */
 function convertBlock(
   block: JsonObject,
-  at: JsonPath,
+  parent: JsonPath,
+  key: string | number,
   parts: GeminiPart[],
   toolNames: Map<string, string>,
   losses: LossCollector,
@@ -215,46 +162,51 @@ function convertBlock(
   nextCall = false,
 ): string | undefined {
   if (block.cache_control !== undefined && block.cache_control !== null)
-    losses.add(childPath(at, 'cache_control'), 'Gemini has no cache breakpoints');
+    losses.add(childPath(childPath(parent, key), 'cache_control'), 'Gemini has no cache breakpoints');
   switch (block.type) {
     case 'text':
       if (typeof block.text !== 'string')
-        throw new TranslationError('invalid_input', 'text must be a string', { path: childPath(at, 'text') });
+        throw new TranslationError('invalid_input', 'text must be a string', {
+          path: childPath(childPath(parent, key), 'text'),
+        });
       if (Array.isArray(block.citations) && block.citations.length > 0)
-        losses.add(childPath(at, 'citations'), 'Gemini parts carry no citations');
-      losses.unknownKeys(block, TEXT_KEYS, at);
+        losses.add(childPath(childPath(parent, key), 'citations'), 'Gemini parts carry no citations');
+      losses.unknownKeysAt(block, TEXT_KEYS, parent, key);
       parts.push({ text: block.text });
       return;
     case 'image':
     case 'document':
-      pushMedia(block, at, parts, losses);
+      pushMedia(block, childPath(parent, key), parts, losses);
       return;
     case 'thinking':
-      return pushThinking(block, at, parts, losses, nextCall);
+      return pushThinking(block, childPath(parent, key), parts, losses, nextCall);
     case 'redacted_thinking':
-      losses.add(at, 'Gemini cannot carry redacted thinking');
+      losses.add(childPath(parent, key), 'Gemini cannot carry redacted thinking');
       return;
     case 'tool_use': {
       if (typeof block.id !== 'string' || typeof block.name !== 'string') {
-        throw new TranslationError('invalid_input', 'tool_use needs an id and a name', { path: at });
+        throw new TranslationError('invalid_input', 'tool_use needs an id and a name', {
+          path: childPath(parent, key),
+        });
       }
       if (!isRecord(block.input))
         throw new TranslationError('invalid_input', 'tool_use input must be an object', {
-          path: childPath(at, 'input'),
+          path: childPath(childPath(parent, key), 'input'),
         });
-      toolNames.set(block.id, names.toGemini(block.name));
-      losses.unknownKeys(block, TOOL_USE_KEYS, at);
-      const call: NonNullable<GeminiPart['functionCall']> = { name: names.toGemini(block.name), args: block.input };
+      const name = names.toGemini(block.name);
+      toolNames.set(block.id, name);
+      losses.unknownKeysAt(block, TOOL_USE_KEYS, parent, key);
+      const call: NonNullable<GeminiPart['functionCall']> = { name, args: block.input };
       const geminiId = geminiCallIdFromToolUseId(block.id);
       if (geminiId !== undefined) call.id = geminiId;
       parts.push({ functionCall: call });
       return;
     }
     case 'tool_result':
-      parts.push({ functionResponse: convertToolResult(block, at, toolNames, losses) });
+      parts.push({ functionResponse: convertToolResult(block, parent, key, toolNames, losses) });
       return;
     default:
-      losses.add(at, `content block ${JSON.stringify(block.type)} has no Gemini equivalent`);
+      losses.add(childPath(parent, key), `content block ${JSON.stringify(block.type)} has no Gemini equivalent`);
   }
 }
 
@@ -319,10 +271,11 @@ function pushMedia(block: JsonObject, at: JsonPath, parts: GeminiPart[], losses:
     case 'content':
       if (typeof source.content === 'string') parts.push({ text: source.content });
       else if (Array.isArray(source.content)) {
+        const cp = childPath(sp, 'content');
         source.content.forEach((b, k) => {
-          const bp = childPath(childPath(sp, 'content'), k);
-          if (isRecord(b) && (b.type === 'text' || b.type === 'image')) convertBlock(b, bp, parts, new Map(), losses);
-          else losses.add(bp, 'unsupported block in document content');
+          if (isRecord(b) && (b.type === 'text' || b.type === 'image'))
+            convertBlock(b, cp, k, parts, new Map(), losses);
+          else losses.add(childPath(cp, k), 'unsupported block in document content');
         });
       } else throw new TranslationError('invalid_input', 'content source needs content', { path: sp });
       return;
@@ -335,24 +288,25 @@ const TOOL_RESULT_KEYS = new Set(['type', 'tool_use_id', 'content', 'is_error', 
 
 function convertToolResult(
   block: JsonObject,
-  at: JsonPath,
+  parent: JsonPath,
+  key: string | number,
   toolNames: Map<string, string>,
   losses: LossCollector,
 ): GeminiFunctionResponse {
   if (typeof block.tool_use_id !== 'string')
-    throw new TranslationError('invalid_input', 'tool_result needs a tool_use_id', { path: at });
+    throw new TranslationError('invalid_input', 'tool_result needs a tool_use_id', { path: childPath(parent, key) });
   const name = toolNames.get(block.tool_use_id);
   if (name === undefined) {
     throw new TranslationError(
       'invalid_input',
       `tool_result refers to tool_use ${block.tool_use_id}, which no earlier assistant turn contains`,
       {
-        path: childPath(at, 'tool_use_id'),
+        path: childPath(childPath(parent, key), 'tool_use_id'),
       },
     );
   }
-  losses.unknownKeys(block, TOOL_RESULT_KEYS, at);
-  const fr = toolResultResponse(block, name, at, losses);
+  losses.unknownKeysAt(block, TOOL_RESULT_KEYS, parent, key);
+  const fr = toolResultResponse(block, name, parent, key, losses);
   const geminiId = geminiCallIdFromToolUseId(block.tool_use_id);
   return geminiId === undefined ? fr : { id: geminiId, ...fr };
 }
@@ -360,14 +314,15 @@ function convertToolResult(
 function toolResultResponse(
   block: JsonObject,
   name: string,
-  at: JsonPath,
+  parent: JsonPath,
+  index: string | number,
   losses: LossCollector,
 ): GeminiFunctionResponse {
   const key = block.is_error === true ? 'error' : 'output';
   const content = block.content;
-  const cp = childPath(at, 'content');
   if (content === undefined) return { name, response: key === 'error' ? { error: '' } : {} };
   if (typeof content === 'string') return { name, response: { [key]: content } };
+  const cp = childPath(childPath(parent, index), 'content');
   if (!Array.isArray(content))
     throw new TranslationError('invalid_input', 'tool_result content must be a string or a list', { path: cp });
   const texts: string[] = [];
