@@ -201,7 +201,7 @@ class Compiler {
       case 'record':
         return this.recordBody(def, name);
       case 'union':
-        return def.discriminator !== undefined ? this.discriminatedBody(s, def, name) : this.unionBody(def, name);
+        return def.discriminator !== undefined ? this.discriminatedBody(def, name) : this.unionBody(def, name);
       default:
         return `  return ${this.expr(s, 'v', name)};`;
     }
@@ -281,13 +281,16 @@ class Compiler {
     return this.fail(`number check "${def.check}" (${def.format}) is not compiled`);
   }
 
+  /** `v` as TypeScript source, for a value zod compares with `===` (`what` names it when it cannot be). */
+  private literal(v: unknown, what: string): string {
+    if (v === undefined) return 'undefined';
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') return JSON.stringify(v);
+    if (typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0)) return JSON.stringify(v);
+    return this.fail(`${what} ${String(v)} is not compiled`);
+  }
+
   private oneOf(values: readonly unknown[], x: string, hint: string): string {
-    const literals = values.map((v) => {
-      if (v === undefined) return 'undefined';
-      if (v === null || typeof v === 'string' || typeof v === 'boolean') return JSON.stringify(v);
-      if (typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0)) return JSON.stringify(v);
-      return this.fail(`literal ${String(v)} is not compiled`);
-    });
+    const literals = values.map((v) => this.literal(v, 'literal'));
     if (literals.length === 0) return 'false';
     if (literals.length <= 4) return `(${literals.map((l) => `${x} === ${l}`).join(' || ')})`;
     const set = this.constant(`new Set<unknown>([${literals.join(', ')}])`, `${hint}_values`);
@@ -407,7 +410,7 @@ class Compiler {
   }
 
   /** zod's discriminator map: each member claims the values its discriminator property takes. */
-  private discriminatedBody(s: Schema, def: Def, name: string): string {
+  private discriminatedBody(def: Def, name: string): string {
     const key = def.discriminator!;
     if (def.unionFallback) this.fail('a discriminated union with unionFallback');
     const byValue = new Map<unknown, Schema | null>();
@@ -420,7 +423,6 @@ class Compiler {
         else byValue.set(value, null);
       }
     }
-    void s;
     const lines = [
       "  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;",
       `  switch ((v as Record<string, unknown>)[${JSON.stringify(key)}]) {`,
@@ -433,12 +435,7 @@ class Compiler {
       grouped.set(option, list);
     }
     for (const [option, values] of grouped) {
-      const labels = values.map((v) => {
-        if (v === undefined) return 'undefined';
-        if (v === null || typeof v === 'string' || typeof v === 'boolean') return JSON.stringify(v);
-        if (typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0)) return JSON.stringify(v);
-        return this.fail(`discriminator value ${String(v)} is not compiled`);
-      });
+      const labels = values.map((v) => this.literal(v, 'discriminator value'));
       const first = typeof values[0] === 'string' ? values[0] : String(values[0]);
       this.path.push(`${key}=${first}`);
       const check = this.expr(option, 'v', `${name.replace(/^is/, '')}$${first}`);
