@@ -3,6 +3,7 @@ import { isRecord, type JsonObject } from '../../core/narrow.js';
 import { OnceLossCollector } from '../../core/once-loss-collector.js';
 import type { StreamTranslator, TranslateOptions } from '../../core/options.js';
 import { anthropicErrorTypeForStatus } from '../../formats/anthropic-messages/errors.js';
+import { messageStartEvent } from '../../formats/anthropic-messages/message-events.js';
 import { anthropicStatusForGemini, readGeminiError } from '../../formats/gemini/anthropic-errors.js';
 import {
   type AnthropicBlockStart,
@@ -233,25 +234,19 @@ export function createGeminiToAnthropicStream(
     // without grounding to wait for, blocks go straight to the events (no holding layer on the hot path)
     parts = new GeminiPartsConverter(hold ? holding : sink, losses, scope);
     const u = geminiUsageToAnthropic(chunk.usageMetadata);
-    sink.out.push({
-      type: 'message_start',
-      message: {
-        id: anthropicMessageId(options, chunk.responseId),
-        type: 'message',
-        role: 'assistant',
-        model: anthropicModelName(options, chunk.modelVersion),
-        content: [],
-        stop_reason: null,
-        stop_sequence: null,
-        stop_details: null,
-        usage: {
+    sink.out.push(
+      messageStartEvent(
+        anthropicMessageId(options, chunk.responseId),
+        anthropicModelName(options, chunk.modelVersion),
+        {
           input_tokens: u.input_tokens,
           cache_creation_input_tokens: 0,
           cache_read_input_tokens: u.cache_read_input_tokens,
           output_tokens: 0,
         },
-      },
-    });
+        { stop_details: null },
+      ),
+    );
   };
 
   const push = (chunk: unknown): AnthropicStreamEvent[] => {
